@@ -1,0 +1,42 @@
+# Two commands on a fresh machine: `make demo` (main job on the built-in sandbox tenant) and
+# `make test` (the suite). Both create the virtualenv from the lock file if it is missing.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_OUT ?= m365inv-demo
+PYTEST_WORKERS ?= 2
+
+.PHONY: venv demo test lint fmt bench lock clean
+
+$(BIN)/.installed: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==0.13.8"
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $@
+
+venv: $(BIN)/.installed
+
+demo: venv
+	$(BIN)/m365inv demo --out $(DEMO_OUT)
+
+test: venv lint
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -q
+
+lint: venv
+	$(BIN)/ruff check scanner reports tests bench
+	$(BIN)/ruff format --check scanner reports tests bench
+	$(BIN)/mypy
+
+fmt: venv
+	$(BIN)/ruff format scanner reports tests bench
+	$(BIN)/ruff check --fix scanner reports tests bench
+
+bench: venv
+	$(BIN)/python -m bench
+
+lock: venv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache $(DEMO_OUT)

@@ -1,0 +1,89 @@
+"""The ``m365inv`` command line: parse, wire, run once, map errors to exit codes.
+
+Only this package catches :class:`~scanner.errors.ScannerError` and turns it into one stderr
+line (plus a tip) and an exit code; stages below never print or exit. Each command area lives in
+its own module with a ``register(app)`` function so areas stay small and independent.
+
+Exit codes: 0 complete · 1 fatal · 2 usage/config error · 3 completed with coverage gaps ·
+4 findings at or above ``--fail-on`` · 5 sign-in failed · 6 vault error · 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from scanner import __version__
+from scanner.cli import area_auth, area_catalog, area_reports, area_sandbox, area_scan, area_vault
+from scanner.cli.common import STATE, console_err
+from scanner.errors import ScannerError
+
+app = typer.Typer(
+    name="m365inv",
+    help=(
+        "Inventory the personal data that third-party apps can reach in a Microsoft 365 tenant, "
+        "and compare it with what their vendors disclose."
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"m365inv {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show debug logs and full tracebacks.")
+    ] = False,
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = None,
+) -> None:
+    STATE.debug = debug
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+for _area in (area_sandbox, area_auth, area_vault, area_scan, area_catalog, area_reports):
+    _area.register(app)
+
+
+def main() -> None:
+    """Console-script entry point: run the app, turning our errors into one line + exit code.
+
+    Click's standalone mode already handles usage errors (exit 2) and Ctrl-C; everything of ours
+    arrives here as a :class:`ScannerError`. Anything else is a bug: one line, unless ``--debug``.
+    """
+    try:
+        app()
+    except ScannerError as err:
+        if STATE.debug:
+            raise
+        console_err.print(f"[bold red]error:[/] {escape(str(err))}")
+        if err.tip:
+            console_err.print(f"[dim]tip:[/] {escape(err.tip)}")
+        sys.exit(err.exit_code)
+    except KeyboardInterrupt:
+        console_err.print("interrupted")
+        sys.exit(130)
+    except Exception as exc:  # last line of defence: one line, no traceback
+        if STATE.debug:
+            raise
+        console_err.print(f"[bold red]internal error:[/] {type(exc).__name__}: {escape(str(exc))}")
+        console_err.print("[dim]tip:[/] re-run with --debug for the traceback")
+        sys.exit(1)

@@ -1,0 +1,382 @@
+"""Records every pipeline stage shares.
+
+Two families, both frozen ``msgspec.Struct``s with camelCase wire names:
+
+* **Collected facts** (``Org``, ``User``, ``ServicePrincipal`` …) — what Graph returned, only the
+  ``$select``ed fields. Graph pages decode straight into them (``rename="camel"`` maps
+  ``appOwnerOrganizationId`` to ``app_owner_organization_id``), unknown extra properties are
+  ignored, and ``None`` always means "Graph did not return it" — never an optimistic default
+  (Prowler's ``account_enabled = True`` default made disabled guests look enabled).
+* **Inventory** (``Inventory``, ``App``, ``Flow`` …) — the published contract of
+  ``inventory.json`` (DESIGN.md "The inventory contract"); ``reports/`` encodes it as is.
+
+Records flow one way: collect → resolve → classify → match → inventory. No stage mutates a record
+it received; it builds new ones.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+MICROSOFT_TENANT_ID = "f8cdef31-a31e-4b4a-93e4-5f571e91255a"
+"""``appOwnerOrganizationId`` of Microsoft's first-party apps."""
+
+GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000"
+EXCHANGE_APP_ID = "00000002-0000-0ff1-ce00-000000000000"
+
+PermissionKind = Literal["application", "delegated"]
+ConsentType = Literal["AllPrincipals", "Principal"]
+Access = Literal["read", "write", "send", "full"]
+SubjectScope = Literal["tenant", "consenting-users", "assigned-users", "signed-in-user"]
+MatchMethod = Literal["verified-publisher", "app-id", "publisher-name", "domain", "display-name"]
+Severity = Literal["info", "low", "medium", "high", "critical"]
+
+
+class Record(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
+    """Base of every record: immutable, keyword-only, camelCase on the wire."""
+
+
+# --------------------------------------------------------------------------- collected facts
+
+
+class Org(Record, frozen=True, kw_only=True):
+    id: str
+    display_name: str | None = None
+    verified_domains: tuple[str, ...] = ()
+    country_letter_code: str | None = None
+
+
+class User(Record, frozen=True, kw_only=True):
+    id: str
+    display_name: str | None = None
+    user_principal_name: str | None = None
+    mail: str | None = None
+    user_type: str | None = None  # "Member" | "Guest" | None when not returned
+    account_enabled: bool | None = None
+
+
+class Group(Record, frozen=True, kw_only=True):
+    id: str
+    display_name: str | None = None
+    mail: str | None = None
+    description: str | None = None
+    security_enabled: bool | None = None
+    mail_enabled: bool | None = None
+    group_types: tuple[str, ...] = ()
+    member_ids: tuple[str, ...] | None = None  # None: members were not (or could not be) read
+
+
+class AppRole(Record, frozen=True, kw_only=True):
+    """An application permission a resource app offers (``appRoles`` of its service principal)."""
+
+    id: str
+    value: str | None = None
+    display_name: str | None = None
+    description: str | None = None
+    allowed_member_types: tuple[str, ...] = ()
+    is_enabled: bool | None = None
+
+
+class PermissionScope(Record, frozen=True, kw_only=True):
+    """A delegated permission a resource app offers (``oauth2PermissionScopes``)."""
+
+    id: str
+    value: str | None = None
+    admin_consent_display_name: str | None = None
+    admin_consent_description: str | None = None
+    kind: str | None = msgspec.field(default=None, name="type")  # "User" | "Admin"
+    is_enabled: bool | None = None
+
+
+class VerifiedPublisher(Record, frozen=True, kw_only=True):
+    display_name: str | None = None
+    verified_publisher_id: str | None = None
+    added_date_time: str | None = None
+
+
+class ServicePrincipal(Record, frozen=True, kw_only=True):
+    id: str
+    app_id: str
+    display_name: str | None = None
+    app_owner_organization_id: str | None = None
+    publisher_name: str | None = None
+    verified_publisher: VerifiedPublisher | None = None
+    homepage: str | None = None
+    reply_urls: tuple[str, ...] = ()
+    service_principal_type: str | None = None
+    account_enabled: bool | None = None
+    tags: tuple[str, ...] = ()
+    app_roles: tuple[AppRole, ...] = ()
+    oauth2_permission_scopes: tuple[PermissionScope, ...] = ()
+    privacy_statement_url: str | None = None  # from ``info.privacyStatementUrl``
+    marketing_url: str | None = None  # from ``info.marketingUrl``
+    created_date_time: str | None = None
+
+
+class Application(Record, frozen=True, kw_only=True):
+    """An app registration of this tenant (its own apps, not third-party ones)."""
+
+    id: str
+    app_id: str
+    display_name: str | None = None
+    publisher_domain: str | None = None
+    sign_in_audience: str | None = None
+    created_date_time: str | None = None
+
+
+class DelegatedGrant(Record, frozen=True, kw_only=True):
+    """An ``oauth2PermissionGrant``: delegated scopes client → resource, tenant-wide or per user."""
+
+    id: str
+    client_id: str  # service principal object id of the client app
+    consent_type: str | None = None  # "AllPrincipals" | "Principal"
+    principal_id: str | None = None  # the user, for consent_type "Principal"
+    resource_id: str  # service principal object id of the resource (Graph, Exchange, …)
+    scope: str | None = None  # space-separated scope values, as Graph returns it
+
+
+class AppRoleAssignment(Record, frozen=True, kw_only=True):
+    """An application permission (or app-role assignment) held by ``principal_id``."""
+
+    id: str
+    app_role_id: str
+    principal_id: str
+    principal_type: str | None = None  # "ServicePrincipal" | "User" | "Group"
+    principal_display_name: str | None = None
+    resource_id: str
+    resource_display_name: str | None = None
+    created_date_time: str | None = None
+
+
+class DirectoryObject(Record, frozen=True, kw_only=True):
+    """A principal resolved through ``/directoryObjects/getByIds``."""
+
+    id: str
+    odata_type: str | None = msgspec.field(default=None, name="@odata.type")
+    display_name: str | None = None
+    user_principal_name: str | None = None
+    mail: str | None = None
+
+
+class AttributeMapping(Record, frozen=True, kw_only=True):
+    """One provisioned attribute: ``source`` in Entra → ``target`` in the SaaS app."""
+
+    source: str | None  # source expression / attribute name; None for constants
+    target: str
+    object_type: str | None = None  # e.g. "User", "Group"
+    flow_type: str | None = None  # "Always" | "ObjectAddOnly" | …
+
+
+class SyncJob(Record, frozen=True, kw_only=True):
+    """A provisioning (SCIM) job of a service principal, with its attribute mappings."""
+
+    id: str
+    service_principal_id: str
+    template_id: str | None = None
+    status: str | None = None  # job status code ("Active", "Paused", …)
+    scope: str | None = None  # "assigned" (users/groups assigned to the app) | "all"
+    attribute_mappings: tuple[AttributeMapping, ...] | None = None  # None: schema not read
+
+
+class TeamsApp(Record, frozen=True, kw_only=True):
+    id: str
+    external_id: str | None = None
+    display_name: str | None = None
+    distribution_method: str | None = None  # "organization" | "store" | "sideloaded"
+    azure_ad_app_id: str | None = None  # from the latest appDefinition, when present
+    publisher: str | None = None
+
+
+class AddIn(Record, frozen=True, kw_only=True):
+    """An Outlook/Office add-in from Exchange (``Get-App -OrganizationApp``) or an admin export."""
+
+    id: str  # the add-in's product / app id
+    display_name: str | None = None
+    provider_name: str | None = None
+    enabled: bool | None = None
+    default_state: str | None = None
+    permission_level: str | None = None  # "ReadWriteMailbox", "ReadItem", …
+    scope: str | None = None  # who it is deployed to: "Everyone", "SpecificUsers", …
+    user_count: int | None = None
+    azure_app_id: str | None = None
+    source: str = "exchange"  # "exchange" | "export"
+
+
+class Coverage(Record, frozen=True, kw_only=True):
+    """Whether a source was read completely. A gap is reported, never shown as "no flows"."""
+
+    source: str
+    complete: bool
+    item_count: int = 0
+    error: str | None = None
+    required_permission: str | None = None
+
+
+class TenantCounts(Record, frozen=True, kw_only=True):
+    users: int | None = None
+    guests: int | None = None
+    groups: int | None = None
+    service_principals: int | None = None
+
+
+class TenantData(Record, frozen=True, kw_only=True):
+    """Everything collection produced for one tenant — the input of resolve/classify/match."""
+
+    org: Org | None
+    scanned_at: str  # RFC 3339 UTC
+    users: tuple[User, ...] = ()
+    groups: tuple[Group, ...] = ()
+    service_principals: tuple[ServicePrincipal, ...] = ()
+    applications: tuple[Application, ...] = ()
+    delegated_grants: tuple[DelegatedGrant, ...] = ()
+    app_role_assignments: tuple[AppRoleAssignment, ...] = ()
+    principals: tuple[DirectoryObject, ...] = ()
+    sync_jobs: tuple[SyncJob, ...] = ()
+    teams_apps: tuple[TeamsApp, ...] = ()
+    add_ins: tuple[AddIn, ...] = ()
+    coverage: tuple[Coverage, ...] = ()
+    delta_links: dict[str, str] = msgspec.field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- inventory contract
+
+
+class Generator(Record, frozen=True, kw_only=True):
+    name: str
+    version: str
+
+
+class TenantInfo(Record, frozen=True, kw_only=True):
+    id: str
+    display_name: str | None
+    scanned_at: str
+    counts: TenantCounts
+
+
+class Publisher(Record, frozen=True, kw_only=True):
+    name: str | None
+    verified: bool
+    verified_publisher_id: str | None = None
+    domain: str | None = None
+
+
+class VendorMatch(Record, frozen=True, kw_only=True):
+    id: str  # catalog id, e.g. "mailstore"
+    name: str
+    match_method: MatchMethod
+    confidence: float  # 0..1
+
+
+class Permission(Record, frozen=True, kw_only=True):
+    resource_app_id: str
+    resource_name: str | None
+    id: str
+    value: str | None  # None: the id resolved neither via the resource SP nor the offline list
+    kind: PermissionKind = msgspec.field(name="type")
+    consent_type: ConsentType | None = None  # None for application permissions
+    principal_count: int | None = None  # users behind "Principal" grants
+    granted_at: str | None = None
+    resolved: bool = True
+    classified: bool = True  # False: no entry in the permission map (reported, never dropped)
+
+
+class Provisioning(Record, frozen=True, kw_only=True):
+    job_id: str
+    status: str | None
+    scope: str | None
+    attributes: tuple[str, ...]  # target attribute names sent to the app, sorted
+    mappings: tuple[AttributeMapping, ...] = ()
+
+
+class Finding(Record, frozen=True, kw_only=True):
+    code: str  # e.g. "UNDISCLOSED_CATEGORY"
+    severity: Severity
+    message: str
+    evidence: tuple[str, ...] = ()
+
+
+class App(Record, frozen=True, kw_only=True):
+    app_id: str
+    service_principal_id: str
+    display_name: str | None
+    first_party: bool
+    publisher: Publisher
+    vendor: VendorMatch | None = None
+    permissions: tuple[Permission, ...] = ()
+    provisioning: Provisioning | None = None
+    data_categories: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    sources: tuple[str, ...] = ()  # where seen: "servicePrincipals", "teamsApps", "addIns"
+
+
+class Subjects(Record, frozen=True, kw_only=True):
+    scope: SubjectScope
+    count: int | None  # None: not determinable (e.g. a coverage gap)
+    kinds: tuple[str, ...] = ()  # data-subject kinds: "employee", "guest", "external-contact", …
+
+
+class Disclosure(Record, frozen=True, kw_only=True):
+    item: str  # the vendor's own words
+    purpose: str | None = None
+    retention: str | None = None
+    legal_basis: str | None = None
+
+
+class Flow(Record, frozen=True, kw_only=True):
+    app_id: str
+    vendor: str | None  # catalog id, None when no vendor matched
+    category: str  # fideslang key (or documented custom key)
+    access: Access
+    subjects: Subjects
+    evidence: tuple[str, ...]  # permissions / provisioning attributes that open this flow
+    disclosed: bool | None  # None: no disclosure on file for the vendor
+    disclosure: Disclosure | None = None
+
+
+class Inventory(Record, frozen=True, kw_only=True):
+    schema_version: str
+    generator: Generator
+    tenant: TenantInfo
+    apps: tuple[App, ...] = ()
+    flows: tuple[Flow, ...] = ()
+    coverage: tuple[Coverage, ...] = ()
+
+
+__all__ = [
+    "EXCHANGE_APP_ID",
+    "GRAPH_APP_ID",
+    "MICROSOFT_TENANT_ID",
+    "AddIn",
+    "App",
+    "AppRole",
+    "AppRoleAssignment",
+    "Application",
+    "AttributeMapping",
+    "Coverage",
+    "DelegatedGrant",
+    "DirectoryObject",
+    "Disclosure",
+    "Finding",
+    "Flow",
+    "Generator",
+    "Group",
+    "Inventory",
+    "Org",
+    "Permission",
+    "PermissionScope",
+    "Provisioning",
+    "Publisher",
+    "Record",
+    "ServicePrincipal",
+    "Subjects",
+    "SyncJob",
+    "TeamsApp",
+    "TenantCounts",
+    "TenantData",
+    "TenantInfo",
+    "User",
+    "VendorMatch",
+    "VerifiedPublisher",
+]
