@@ -1,0 +1,115 @@
+"""The contract between the sandbox's parts: server/identity on one side, the Graph simulator on
+the other. Both import from here; neither imports the other's internals.
+
+* ``SandboxConfig`` — everything ``m365inv sandbox serve`` can switch.
+* ``SandboxClient`` — an app registered in the sandbox tenant that can sign in.
+* ``Caller`` — who a Graph request comes from, decoded from a verified bearer token.
+* ``RequestStats`` — counters tests and the benchmark read (requests by route, token requests).
+* ``FaultPlan`` — deterministic, test-driven fault injection ("the next 2 GETs of /users → 503").
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class SandboxConfig:
+    users: int = 200
+    seed: int = 42
+    port: int = 0  # 0: pick a free port
+    latency_ms: float = 0.0  # added to every Graph request
+    per_object_us: float = 0.0  # added per object returned in a page
+    throttle: bool = False  # the Entra resource-unit budget (DESIGN.md numbers)
+    faults: bool = False  # random 503 / dropped connections / empty pages at ``fault_rate``
+    fault_rate: float = 0.02
+    state_dir: Path | None = None  # CA, keys, info file; a temp dir when None
+
+
+@dataclass
+class SandboxClient:
+    """An app that can obtain tokens from the sandbox's identity endpoints."""
+
+    client_id: str
+    display_name: str
+    secret: str | None = None
+    # SHA-1 and SHA-256 thumbprints (base64url, as in x5t / x5t#S256) → PEM public certificate
+    certificates: dict[str, bytes] = field(default_factory=dict)
+    roles: set[str] = field(default_factory=set)  # Graph application permissions in app tokens
+    public: bool = False  # allows device-code flow (delegated)
+    scopes: set[str] = field(default_factory=set)  # delegated scopes granted for device code
+
+
+@dataclass(frozen=True)
+class Caller:
+    client_id: str
+    tenant_id: str
+    roles: frozenset[str]
+    scopes: frozenset[str]
+    user_id: str | None = None  # set for delegated (device-code) tokens
+
+    def has_any(self, *permissions: str) -> bool:
+        return any(p in self.roles or p in self.scopes for p in permissions)
+
+
+@dataclass
+class RequestStats:
+    """Thread-safe counters; ``by_route`` keys look like ``"GET /v1.0/users"``."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    total: int = 0
+    token_requests: int = 0
+    throttled: int = 0
+    by_route: Counter[str] = field(default_factory=Counter)
+
+    def count(self, route: str) -> None:
+        with self.lock:
+            self.total += 1
+            self.by_route[route] += 1
+
+    def reset(self) -> None:
+        with self.lock:
+            self.total = 0
+            self.token_requests = 0
+            self.throttled = 0
+            self.by_route.clear()
+
+
+@dataclass
+class FaultRule:
+    path_contains: str  # matched against the request path (and query)
+    status: int | None = None  # 429 / 503 / 504 …; None with drop=True
+    retry_after: int | None = 1
+    drop: bool = False  # close the connection without a response
+    empty_page: bool = False  # answer a paging request with an empty page + the same nextLink
+    malformed: bool = False  # answer 200 with a truncated JSON body
+    remaining: int = 1
+
+
+@dataclass
+class FaultPlan:
+    """Deterministic faults queued by tests; consumed first-match, one per request."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    rules: list[FaultRule] = field(default_factory=list)
+
+    def add(self, rule: FaultRule) -> None:
+        with self.lock:
+            self.rules.append(rule)
+
+    def take(self, path: str) -> FaultRule | None:
+        with self.lock:
+            for rule in self.rules:
+                if rule.path_contains in path and rule.remaining > 0:
+                    rule.remaining -= 1
+                    if rule.remaining == 0:
+                        self.rules.remove(rule)
+                    return rule
+        return None
+
+    def clear(self) -> None:
+        with self.lock:
+            self.rules.clear()
