@@ -6,14 +6,19 @@ the other. Both import from here; neither imports the other's internals.
 * ``Caller`` — who a Graph request comes from, decoded from a verified bearer token.
 * ``RequestStats`` — counters tests and the benchmark read (requests by route, token requests).
 * ``FaultPlan`` — deterministic, test-driven fault injection ("the next 2 GETs of /users → 503").
+* ``GraphContext`` — what the server hands the Graph simulator: config, tenant, counters, faults and
+  ``authenticate`` (identity's token check, raising ``TokenRejected``).
+* ``Directory`` — the little the identity side needs from the generated tenant.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
@@ -113,3 +118,42 @@ class FaultPlan:
     def clear(self) -> None:
         with self.lock:
             self.rules.clear()
+
+
+class TokenRejected(Exception):
+    """A bearer token failed verification; Graph answers 401 with ``code`` / ``message``.
+
+    Codes as Graph uses them: ``InvalidAuthenticationToken`` (missing, malformed, bad signature,
+    wrong audience, expired — the message says which).
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class Directory(Protocol):
+    """What identity needs from the tenant: its id and the users who may sign in."""
+
+    @property
+    def tenant_id(self) -> str: ...
+
+    @property
+    def display_name(self) -> str: ...
+
+    def user_id_for(self, user_principal_name: str) -> str | None: ...
+
+    def default_admin(self) -> tuple[str, str]:
+        """(object id, userPrincipalName) of the admin who approves device codes by default."""
+        ...
+
+
+@dataclass
+class GraphContext:
+    config: SandboxConfig
+    tenant: Any  # scanner.sandbox.tenant.Tenant — typed there; Any here to keep this module leaf
+    stats: RequestStats
+    faults: FaultPlan
+    authenticate: Callable[[str | None, str], Caller]
+    """``authenticate(authorization_header, audience_base_url) -> Caller`` or ``TokenRejected``."""
