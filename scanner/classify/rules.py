@@ -1,0 +1,192 @@
+"""Permission value → personal-data classification, from the shipped, reviewed map.
+
+The map is two YAML files in ``config/permissions/``: ``families.yaml`` (rule per resource prefix)
+and ``overrides.yaml`` (values pinned by hand). Access and reach are derived from the value's own
+segments (``Mail.ReadWrite.Shared`` → write, users-with-access); see families.yaml's header for the
+rules. A value that no family or override covers classifies as ``classified=False`` — reported by
+the analysis as UNCLASSIFIED_PERMISSION, never dropped and never guessed.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import msgspec
+import yaml
+
+from scanner.classify.taxonomy import load_taxonomy
+from scanner.errors import ConfigError
+from scanner.models import Access, PermissionKind
+
+Reach = Literal["signed-in-user", "users-with-access", "directory", "tenant", "narrowed"]
+Signal = Literal["content", "monitoring", "group-names", "credentials"]
+
+REACH_ORDER: dict[str, int] = {
+    "signed-in-user": 0,
+    "narrowed": 1,
+    "users-with-access": 2,
+    "directory": 3,
+    "tenant": 4,
+}
+
+# Operation segment → access. Anything not listed makes the value unclassified (and the coverage
+# test fails), so a new Graph verb is reviewed rather than defaulted.
+_ACCESS_BY_OP: tuple[tuple[str, Access], ...] = (
+    ("ReadWrite", "write"),
+    ("ReadApprove", "write"),
+    ("Read", "read"),
+    ("Export", "read"),
+    ("Send", "send"),
+    ("FullControl", "full"),
+    ("AccessAsUser", "full"),
+    ("AccessAsApp", "full"),
+    ("AccessMedia", "full"),
+    ("ImportExport", "full"),
+    ("PrivilegedOperations", "full"),
+    ("JoinGroupCall", "full"),
+    ("Selected", "full"),
+    ("SelectedOperations", "full"),
+    ("ManageAsApp", "full"),
+)
+_WRITE_OPS = (
+    "Write", "Create", "Manage", "Edit", "Delete", "Update", "Remove", "Upload", "Ingest",
+    "Migrate", "Invite", "EnableDisableAccount", "RevokeSessions", "Submit", "Sign", "Command",
+    "Initiate", "Receive",
+)  # fmt: skip
+_NARROWING = ("Selected", "AppFolder", "OwnedBy", "CreatedByApp", "WhereInstalled", "Self")
+
+
+class PermissionClass(msgspec.Struct, frozen=True, kw_only=True):
+    """What one permission value opens. ``categories == ()`` and ``personal=False``: no personal
+    data; ``classified=False``: the map has no entry (unknown, reported)."""
+
+    value: str
+    kind: PermissionKind
+    classified: bool
+    personal: bool = False
+    categories: tuple[str, ...] = ()
+    access: Access | None = None
+    subjects: tuple[str, ...] = ()
+    reach: Reach | None = None
+    signals: tuple[str, ...] = ()
+    note: str | None = None
+    rule: str = ""  # "override:<value>" | "family:<prefix>" — why, for reviewers and tests
+
+
+class _Entry(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    personal: bool = True
+    categories: tuple[str, ...] | None = None
+    subjects: tuple[str, ...] | None = None
+    access: Access | None = None
+    reach: Reach | None = None
+    signals: tuple[Signal, ...] | None = None
+    directory: bool = False
+    note: str | None = None
+    reason: str | None = None
+
+
+class PermissionMap(msgspec.Struct, frozen=True, kw_only=True):
+    families: dict[str, _Entry]
+    overrides: dict[str, _Entry]
+
+    def classify(self, value: str, kind: PermissionKind) -> PermissionClass:
+        return _classify(self, value, kind)
+
+
+def _read(name: str) -> Any:
+    text = (resources.files("config") / "permissions" / name).read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def _entries(raw: dict[str, Any], where: str) -> dict[str, _Entry]:
+    tax = load_taxonomy()
+    out: dict[str, _Entry] = {}
+    for key, body in raw.items():
+        try:
+            entry = msgspec.convert(body, _Entry)
+        except msgspec.ValidationError as err:
+            raise ConfigError(f"{where}: {key}: {err}") from None
+        for cat in entry.categories or ():
+            if not tax.is_known(cat):
+                raise ConfigError(f"{where}: {key}: unknown data category {cat!r}")
+        for subj in entry.subjects or ():
+            if subj not in tax.subject_kinds:
+                raise ConfigError(f"{where}: {key}: unknown subject kind {subj!r}")
+        if entry.personal and entry.categories is None and where == "families.yaml":
+            raise ConfigError(f"{where}: {key}: personal family without categories")
+        out[key] = entry
+    return out
+
+
+@cache
+def load_permission_map() -> PermissionMap:
+    """Load and validate the shipped map once per process."""
+    return PermissionMap(
+        families=_entries(_read("families.yaml")["families"], "families.yaml"),
+        overrides=_entries(_read("overrides.yaml")["overrides"], "overrides.yaml"),
+    )
+
+
+def _access(segments: list[str]) -> Access | None:
+    op = segments[1] if len(segments) > 1 else ""
+    for prefix, access in _ACCESS_BY_OP:
+        if op.startswith(prefix):
+            return access
+    if op.startswith(_WRITE_OPS):
+        return "write"
+    return None
+
+
+def _reach(value: str, kind: PermissionKind, family: _Entry | None) -> Reach:
+    segments = value.split(".")
+    if any(mark in seg for seg in segments[1:] for mark in _NARROWING):
+        return "narrowed"
+    if kind == "application":
+        return "tenant"
+    if "Shared" in segments[2:]:
+        return "users-with-access"
+    if "All" in segments[2:]:
+        return "directory" if family is not None and family.directory else "users-with-access"
+    return "signed-in-user"
+
+
+def _classify(pmap: PermissionMap, value: str, kind: PermissionKind) -> PermissionClass:
+    override = pmap.overrides.get(value)
+    prefix = value.split(".", 1)[0]
+    family = pmap.families.get(prefix)
+    base = family if family is not None else override
+    if base is None:
+        return PermissionClass(value=value, kind=kind, classified=False)
+    access = (override.access if override else None) or _access(value.split("."))
+    if access is None:
+        return PermissionClass(value=value, kind=kind, classified=False, rule="unknown-operation")
+    reach = (override.reach if override else None) or _reach(value, kind, family)
+
+    def pick(field: str) -> Any:
+        if override is not None and getattr(override, field) is not None:
+            return getattr(override, field)
+        return getattr(family, field) if family is not None else None
+
+    personal = override.personal if override is not None else base.personal
+    return PermissionClass(
+        value=value,
+        kind=kind,
+        classified=True,
+        personal=personal,
+        categories=tuple(pick("categories") or ()) if personal else (),
+        access=access,
+        subjects=tuple(pick("subjects") or ()) if personal else (),
+        reach=reach,
+        signals=tuple(pick("signals") or ()) if personal else (),
+        note=pick("note") or pick("reason"),
+        rule=f"override:{value}" if override is not None else f"family:{prefix}",
+    )
+
+
+def classify_permission(value: str | None, kind: PermissionKind) -> PermissionClass | None:
+    """Classify one value with the shipped map; ``None`` for an unresolved permission."""
+    if value is None:
+        return None
+    return load_permission_map().classify(value, kind)
