@@ -1,0 +1,28 @@
+"""The vendor disclosure catalog: what each vendor's privacy policy says it processes."""
+
+from scanner.catalog.load import load_catalog, load_vendor_file, validate_data, vendor_schema
+from scanner.catalog.model import (
+    Catalog,
+    DisclosureItem,
+    Policy,
+    Recognition,
+    SecurityClaim,
+    Subprocessor,
+    Transfer,
+    Vendor,
+)
+
+__all__ = [
+    "Catalog",
+    "DisclosureItem",
+    "Policy",
+    "Recognition",
+    "SecurityClaim",
+    "Subprocessor",
+    "Transfer",
+    "Vendor",
+    "load_catalog",
+    "load_vendor_file",
+    "validate_data",
+    "vendor_schema",
+]
