@@ -333,6 +333,7 @@ class Flow(Record, frozen=True, kw_only=True):
     evidence: tuple[str, ...]  # permissions / provisioning attributes that open this flow
     disclosed: bool | None  # None: no disclosure on file for the vendor
     disclosure: Disclosure | None = None
+    notes: tuple[str, ...] = ()  # caveats on reach/count, e.g. Exchange RBAC for Applications
 
 
 class Inventory(Record, frozen=True, kw_only=True):

@@ -19,9 +19,9 @@ ClaimKind = Literal[
     "reversible-password-encryption", "encryption-at-rest", "transport-encryption", "other"
 ]
 
-EU_EEA = frozenset(
-    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
-    + ["IS", "LI", "NO"]
+EU_EEA = frozenset(  # EU member states plus the EEA's Iceland, Liechtenstein, Norway
+    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE"
+    " IS LI NO".split(),
 )
 
 

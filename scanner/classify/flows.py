@@ -1,0 +1,227 @@
+"""Per app and data category: how far the app reaches, about how many people, on what evidence.
+
+Reach and count, per permission (the widest wins when several open one category):
+
+* application permission → ``tenant``, count = users in the tenant. Exchange RBAC for
+  Applications / an ApplicationAccessPolicy may narrow mailbox access; Graph cannot see that, so
+  the flow carries a note. ``*.Selected`` / ``AppFolder`` … → ``tenant`` with count unknown.
+* delegated, and the permission itself reaches the whole directory (``User.ReadBasic.All``,
+  ``Presence.Read.All``, ``GroupMember.Read.All``) → ``tenant``: one consenting user is enough
+  for the app to read everyone's data.
+* delegated ``AllPrincipals`` → ``consenting-users``, "all users who sign in" = enabled users.
+* delegated ``Principal`` → ``consenting-users``, count = the users who consented.
+* provisioning (SCIM) → ``assigned-users`` (or ``tenant`` for scope "all"), with the exact
+  target attributes mapped to categories.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import msgspec
+
+from scanner.classify.rules import PermissionClass, classify_permission
+from scanner.models import (
+    EXCHANGE_APP_ID,
+    Access,
+    App,
+    Permission,
+    Provisioning,
+    Subjects,
+    SubjectScope,
+    TenantData,
+)
+
+_SCOPE_RANK: dict[str, int] = {
+    "signed-in-user": 0, "consenting-users": 1, "assigned-users": 2, "tenant": 3,
+}  # fmt: skip
+_ACCESS_RANK: dict[str, int] = {"read": 0, "send": 1, "write": 2, "full": 3}
+_MAILBOX_FAMILIES = ("Mail", "Calendars", "Contacts", "MailboxSettings", "MailboxItem", "full_")
+
+NOTE_EXCHANGE_RBAC = (
+    "Tenant-wide unless Exchange RBAC for Applications or an ApplicationAccessPolicy limits the "
+    "app to some mailboxes; such a limit is not visible through Microsoft Graph."
+)
+NOTE_NARROWED = (
+    "Limited to resources an administrator selected (or the app created); count unknown."
+)
+NOTE_DIRECTORY = "Delegated, but the permission reaches every user's data once anyone consents."
+NOTE_ALL_USERS = "Admin consent for all users: every user who signs in to the app."
+NOTE_SHARED = "Also other people's data the signed-in users can open (shared mailboxes, files)."
+
+# SCIM target attribute (its first path segment) → categories it sends.
+_SCIM: dict[str, tuple[str, ...]] = {
+    "username": ("user.account.username",),
+    "displayname": ("user.name",),
+    "name": ("user.name",),
+    "nickname": ("user.name",),
+    "emails": ("user.contact.email",),
+    "title": ("user.job_title",),
+    "department": ("user.workplace",),
+    "division": ("user.workplace",),
+    "organization": ("user.workplace",),
+    "costcenter": ("user.workplace",),
+    "phonenumbers": ("user.contact.phone_number",),
+    "addresses": ("user.contact.address",),
+    "externalid": ("user.unique_id",),
+    "employeenumber": ("user.unique_id",),
+    "id": ("user.unique_id",),
+    "manager": ("user.social.relationships",),
+    "preferredlanguage": ("user.demographic.language",),
+    "locale": ("user.demographic.language",),
+    "timezone": ("user.location.imprecise",),
+    "active": ("user.account",),
+    "usertype": ("user.account",),
+    "photos": ("user.content.self_image",),
+    "groups": ("user.social.group_membership",),
+    "roles": ("user.authorization",),
+    "password": ("user.authorization.password",),
+}
+
+
+class FlowPart(msgspec.Struct, frozen=True, kw_only=True):
+    """One piece of evidence for one category, before merging per (app, category)."""
+
+    category: str
+    access: Access
+    subjects: Subjects
+    evidence: str
+    notes: tuple[str, ...] = ()
+
+
+class TenantCounts(msgspec.Struct, frozen=True, kw_only=True):
+    users: int | None
+    enabled: int | None
+
+    @classmethod
+    def of(cls, tenant: TenantData) -> TenantCounts:
+        if not tenant.users and not any(
+            c.source == "users" and c.complete for c in tenant.coverage
+        ):
+            return cls(users=None, enabled=None)
+        enabled = sum(1 for u in tenant.users if u.account_enabled is not False)
+        return cls(users=len(tenant.users), enabled=enabled)
+
+
+def scim_categories(target: str) -> tuple[str, ...]:
+    """Categories a SCIM target attribute sends (enterprise-extension URNs by their last name)."""
+    name = target.rsplit(":", 1)[-1]
+    head = re.split(r"[.\[]", name, maxsplit=1)[0].casefold()
+    return _SCIM.get(head, ("user",))
+
+
+def _evidence(p: Permission) -> str:
+    kind = "application" if p.kind == "application" else f"delegated/{p.consent_type or '?'}"
+    return f"{p.resource_name or p.resource_app_id}: {p.value} ({kind})"
+
+
+def _permission_subjects(
+    p: Permission, c: PermissionClass, counts: TenantCounts
+) -> tuple[Subjects, tuple[str, ...]]:
+    kinds = c.subjects
+    if p.kind == "application":
+        if c.reach == "narrowed":
+            return Subjects(scope="tenant", count=None, kinds=kinds), (NOTE_NARROWED,)
+        mailbox = p.resource_app_id == EXCHANGE_APP_ID or (p.value or "").startswith(
+            _MAILBOX_FAMILIES
+        )
+        notes = (NOTE_EXCHANGE_RBAC,) if mailbox else ()
+        return Subjects(scope="tenant", count=counts.users, kinds=kinds), notes
+    if c.reach in ("directory", "tenant"):
+        return Subjects(scope="tenant", count=counts.users, kinds=kinds), (NOTE_DIRECTORY,)
+    notes = (NOTE_SHARED,) if c.reach == "users-with-access" else ()
+    if p.consent_type == "AllPrincipals":
+        return Subjects(scope="consenting-users", count=counts.enabled, kinds=kinds), (
+            NOTE_ALL_USERS,
+            *notes,
+        )
+    return Subjects(scope="consenting-users", count=p.principal_count, kinds=kinds), notes
+
+
+def permission_parts(
+    app: App, counts: TenantCounts
+) -> tuple[list[FlowPart], dict[str, PermissionClass]]:
+    parts: list[FlowPart] = []
+    classes: dict[str, PermissionClass] = {}
+    for p in app.permissions:
+        c = classify_permission(p.value, p.kind)
+        if c is None or not c.classified:
+            continue
+        classes[_evidence(p)] = c
+        if not c.personal or c.access is None:
+            continue
+        subjects, notes = _permission_subjects(p, c, counts)
+        for cat in c.categories:
+            parts.append(
+                FlowPart(category=cat, access=c.access, subjects=subjects,
+                         evidence=_evidence(p), notes=notes)
+            )  # fmt: skip
+    return parts, classes
+
+
+def _assigned_count(app: App, tenant: TenantData) -> int | None:
+    users: set[str] = set()
+    groups = {g.id: g for g in tenant.groups}
+    found = False
+    for a in tenant.app_role_assignments:
+        if a.resource_id != app.service_principal_id:
+            continue
+        found = True
+        if a.principal_type == "User":
+            users.add(a.principal_id)
+        elif a.principal_type == "Group":
+            group = groups.get(a.principal_id)
+            if group is None or group.member_ids is None:
+                return None
+            users.update(group.member_ids)
+    return len(users) if found else None
+
+
+def provisioning_parts(
+    prov: Provisioning, app: App, tenant: TenantData, counts: TenantCounts
+) -> list[FlowPart]:
+    if (prov.scope or "").casefold() == "all":
+        subjects = Subjects(scope="tenant", count=counts.users, kinds=("employee", "guest"))
+    else:
+        count = _assigned_count(app, tenant)
+        subjects = Subjects(scope="assigned-users", count=count, kinds=("employee",))
+    sources = {m.target: m.source for m in prov.mappings}
+    parts: list[FlowPart] = []
+    for target in prov.attributes:
+        src = sources.get(target)
+        evidence = f"provisioning: {src} → {target}" if src else f"provisioning: → {target}"
+        for cat in scim_categories(target):
+            parts.append(
+                FlowPart(category=cat, access="read", subjects=subjects, evidence=evidence)
+            )
+    return parts
+
+
+def merge(parts: Iterable[FlowPart]) -> dict[str, FlowPart]:
+    """One part per category: widest scope (its count), strongest access, all evidence/notes."""
+    out: dict[str, FlowPart] = {}
+    for part in parts:
+        prev = out.get(part.category)
+        if prev is None:
+            out[part.category] = part
+            continue
+        wider = _SCOPE_RANK[part.subjects.scope] > _SCOPE_RANK[prev.subjects.scope]
+        same = part.subjects.scope == prev.subjects.scope
+        scope: SubjectScope = part.subjects.scope if wider else prev.subjects.scope
+        count = part.subjects.count if wider else prev.subjects.count
+        if same and part.subjects.count is not None and prev.subjects.count is not None:
+            count = max(part.subjects.count, prev.subjects.count)
+        access = max(part.access, prev.access, key=lambda a: _ACCESS_RANK[a])
+        out[part.category] = FlowPart(
+            category=part.category,
+            access=access,
+            subjects=Subjects(
+                scope=scope,
+                count=count,
+                kinds=tuple(sorted({*prev.subjects.kinds, *part.subjects.kinds})),
+            ),
+            evidence="\n".join(sorted({*prev.evidence.split("\n"), part.evidence})),
+            notes=tuple(sorted({*prev.notes, *part.notes})),
+        )
+    return out

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from scanner.classify.flows import (
+    NOTE_ALL_USERS,
+    NOTE_DIRECTORY,
+    NOTE_EXCHANGE_RBAC,
+    NOTE_NARROWED,
+    NOTE_SHARED,
+    TenantCounts,
+    merge,
+    permission_parts,
+    provisioning_parts,
+    scim_categories,
+)
+from scanner.models import EXCHANGE_APP_ID, TenantData
+from tests.scanner.seed_records import N_USERS, app, perm, seed_apps, seed_tenant
+
+COUNTS = TenantCounts.of(seed_tenant())
+
+
+def flows_of(*perms):  # type: ignore[no-untyped-def]
+    parts, _ = permission_parts(app("A", "P", *perms), COUNTS)
+    return merge(parts)
+
+
+def test_counts() -> None:
+    assert (COUNTS.users, COUNTS.enabled) == (N_USERS, N_USERS - 1)
+    assert TenantCounts.of(TenantData(org=None, scanned_at="x")).users is None  # not read ≠ zero
+
+
+def test_application_permission_is_tenant_wide_with_exchange_note() -> None:
+    f = flows_of(perm("full_access_as_app", resource=EXCHANGE_APP_ID))["user.content.private.email"]
+    assert (f.subjects.scope, f.subjects.count, f.access) == ("tenant", N_USERS, "full")
+    assert NOTE_EXCHANGE_RBAC in f.notes
+    g = flows_of(perm("User.Read.All"))["user.name"]
+    assert g.subjects.scope == "tenant" and NOTE_EXCHANGE_RBAC not in g.notes
+
+
+def test_narrowed_application_permission_has_unknown_count() -> None:
+    f = flows_of(perm("Sites.Selected"))["user.content.private.files"]
+    assert (f.subjects.scope, f.subjects.count, f.notes) == ("tenant", None, (NOTE_NARROWED,))
+
+
+def test_delegated_all_principals_and_principal() -> None:
+    f = flows_of(perm("Calendars.Read", "delegated", "AllPrincipals"))[
+        "user.content.private.calendar"
+    ]
+    assert (f.subjects.scope, f.subjects.count) == ("consenting-users", N_USERS - 1)
+    assert NOTE_ALL_USERS in f.notes
+    g = flows_of(perm("Mail.Read.Shared", "delegated", "Principal", 3))[
+        "user.content.private.email"
+    ]
+    assert (g.subjects.scope, g.subjects.count) == ("consenting-users", 3)
+    assert NOTE_SHARED in g.notes
+
+
+def test_delegated_directory_permission_reaches_everyone() -> None:
+    f = flows_of(perm("User.ReadBasic.All", "delegated", "Principal", 2))["user.name"]
+    assert (f.subjects.scope, f.subjects.count, f.notes) == ("tenant", N_USERS, (NOTE_DIRECTORY,))
+
+
+def test_merge_takes_widest_scope_and_strongest_access() -> None:
+    merged = flows_of(perm("Mail.Read", "delegated", "Principal", 2), perm("Mail.ReadWrite"))
+    f = merged["user.content.private.email"]
+    assert (f.subjects.scope, f.access) == ("tenant", "write")
+    assert len(f.evidence.split("\n")) == 2
+
+
+def test_offline_access_and_non_personal_open_no_flow() -> None:
+    assert flows_of(perm("offline_access", "delegated", "Principal", 1)) == {}
+    assert flows_of(perm("Organization.Read.All")) == {}
+    assert flows_of(perm(None), perm("Contoso.Thing.Read")) == {}
+
+
+def test_provisioning_sends_exact_attributes_to_assigned_users() -> None:
+    mp = seed_apps()[-1]
+    assert mp.provisioning is not None
+    parts = merge(provisioning_parts(mp.provisioning, mp, seed_tenant(), COUNTS))
+    assert set(parts) == {
+        "user.account.username", "user.name", "user.contact.email", "user.job_title",
+        "user.workplace", "user.contact.phone_number",
+    }  # fmt: skip
+    phone = parts["user.contact.phone_number"]
+    assert phone.subjects.scope == "assigned-users" and phone.subjects.count == 2  # u5 + g2's u3
+    assert 'mobile → phoneNumbers[type eq "mobile"].value' in phone.evidence
+
+
+def test_scim_attribute_names() -> None:
+    urn = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"
+    assert scim_categories(urn) == ("user.social.relationships",)
+    assert scim_categories("name.givenName") == ("user.name",)
+    assert scim_categories("somethingCustom") == ("user",)  # unknown → the broad parent

@@ -1,0 +1,164 @@
+"""analyse() on hand-made records: the five seed apps and every finding code."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import msgspec
+import pytest
+
+from scanner.analysis import analyse
+from scanner.catalog import load_catalog
+from scanner.findings import FindingOptions
+from scanner.models import App, Group, Inventory
+from tests.scanner.seed_records import N_USERS, app, perm, seed_apps, seed_tenant
+
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+ALL_CODES = {
+    "UNDISCLOSED_CATEGORY", "REACH_WIDER_THAN_DISCLOSED", "NO_DISCLOSURE_ON_FILE",
+    "UNVERIFIED_PUBLISHER", "STALE_POLICY", "THIRD_COUNTRY_SUBPROCESSOR",
+    "REVERSIBLE_PASSWORD_ENCRYPTION", "ART9_GROUP_NAME", "EMPLOYEE_MONITORING", "CONTENT_ACCESS",
+    "UNRESOLVED_PERMISSION", "UNCLASSIFIED_PERMISSION",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def result():  # type: ignore[no-untyped-def]
+    extra = (
+        app("Unknown Helper", "Contoso Tools", perm("Mail.Read"), perm(None),
+            perm("Contoso.Widgets.Read")),
+        app("Microsoft Teams", "Microsoft Services", perm("Mail.Read"), first_party=True),
+    )  # fmt: skip
+    return analyse([*seed_apps(), *extra], seed_tenant(), load_catalog(), now=NOW)
+
+
+def codes(a: App) -> set[str]:
+    return {f.code for f in a.findings}
+
+
+def by_name(result, name: str) -> App:  # type: ignore[no-untyped-def]
+    return next(a for a in result.apps if a.display_name == name)
+
+
+def test_every_finding_code_is_produced(result) -> None:  # type: ignore[no-untyped-def]
+    assert set().union(*(codes(a) for a in result.apps)) == ALL_CODES
+
+
+def test_seed_vendors_and_their_findings(result) -> None:  # type: ignore[no-untyped-def]
+    vendors = {a.display_name: a.vendor.id if a.vendor else None for a in result.apps}
+    assert vendors["Mailissa"] == "axontic-mailissa"
+    assert vendors["Microsoft Teams"] is None and vendors["Unknown Helper"] is None
+    ms = by_name(result, "MailStore Server")
+    assert {"CONTENT_ACCESS", "UNDISCLOSED_CATEGORY", "STALE_POLICY"} <= codes(ms)
+    assert "UNVERIFIED_PUBLISHER" not in codes(ms)
+    cs = by_name(result, "ContactSync")
+    assert {
+        "REVERSIBLE_PASSWORD_ENCRYPTION",
+        "THIRD_COUNTRY_SUBPROCESSOR",
+        "ART9_GROUP_NAME",
+    } <= codes(cs)
+    em = by_name(result, "Telefonsekretariat Emilie")
+    assert {"EMPLOYEE_MONITORING", "STALE_POLICY", "UNDISCLOSED_CATEGORY"} <= codes(em)
+    mi = by_name(result, "Mailissa")
+    assert {"REACH_WIDER_THAN_DISCLOSED", "UNVERIFIED_PUBLISHER"} <= codes(mi)
+    assert "STALE_POLICY" not in codes(mi)  # undated policy: no claim either way
+    mp = by_name(result, "Mail Professionals Signatures")
+    assert "UNDISCLOSED_CATEGORY" in codes(mp)
+
+
+def test_flows_disclosed_states(result) -> None:  # type: ignore[no-untyped-def]
+    flows = {(f.app_id, f.category): f for f in result.flows}
+    email = flows[("app-Mailissa", "user.contact.email")]
+    assert email.disclosed is True and email.disclosure is not None
+    assert email.disclosure.item == "E-Mail Adresse des angemeldeten M365 Nutzers"
+    assert flows[("app-Mailissa", "user.social.group_membership")].disclosed is False
+    mail = flows[("app-MailStore Server", "user.content.private.email")]
+    assert mail.disclosed is False and mail.subjects.count == N_USERS and mail.access == "full"
+    assert flows[("app-Unknown Helper", "user.content.private.email")].disclosed is None
+    cs = flows[("app-ContactSync", "user.contact.phone_number")]
+    assert cs.disclosed is True and cs.disclosure is not None
+    assert cs.disclosure.retention and "90 Tage" in cs.disclosure.retention
+
+
+def test_apps_carry_categories_and_permission_flags(result) -> None:  # type: ignore[no-untyped-def]
+    helper = by_name(result, "Unknown Helper")
+    flags = {p.value: (p.resolved, p.classified) for p in helper.permissions}
+    assert flags == {"Mail.Read": (True, True), None: (False, False),
+                     "Contoso.Widgets.Read": (True, False)}  # fmt: skip
+    assert len(helper.permissions) == 3  # never dropped
+    assert "user.content.private.email" in helper.data_categories
+    assert {"NO_DISCLOSURE_ON_FILE", "UNRESOLVED_PERMISSION", "UNCLASSIFIED_PERMISSION"} <= codes(
+        helper
+    )
+    teams = by_name(result, "Microsoft Teams")
+    assert not codes(teams) & {"NO_DISCLOSURE_ON_FILE", "UNVERIFIED_PUBLISHER"}
+
+
+def test_output_is_deterministic_and_ordered(result) -> None:  # type: ignore[no-untyped-def]
+    again = analyse(list(reversed([*seed_apps()])), seed_tenant(), load_catalog(), now=NOW)
+    sub = tuple(a for a in result.apps if a.vendor is not None)
+    assert msgspec.json.encode(again.apps) == msgspec.json.encode(sub)
+    keys = [(f.app_id, f.category) for f in result.flows]
+    assert keys == sorted(keys) and len(keys) == len(set(keys))
+    names = [(a.display_name or "").casefold() for a in result.apps]
+    assert names == sorted(names)
+    from scanner.findings import SEVERITY_RANK
+
+    for a in result.apps:
+        ranks = [-SEVERITY_RANK[f.severity] for f in a.findings]
+        assert ranks == sorted(ranks)
+
+
+def test_inventory_encodes(result) -> None:  # type: ignore[no-untyped-def]
+    from scanner.models import Generator, TenantCounts, TenantInfo
+
+    inv = Inventory(schema_version="1.0.0", generator=Generator(name="m365inv", version="0"),
+                    tenant=TenantInfo(id="t", display_name=None, scanned_at="x",
+                                      counts=TenantCounts()),
+                    apps=result.apps, flows=result.flows)  # fmt: skip
+    assert b'"disclosed":false' in msgspec.json.encode(inv)
+
+
+def test_stale_policy_threshold_is_configurable() -> None:
+    apps = [a for a in seed_apps() if a.display_name == "MailStore Server"]
+    loose = analyse(apps, seed_tenant(), load_catalog(), now=NOW,
+                    options=FindingOptions(stale_policy_years=10))  # fmt: skip
+    assert "STALE_POLICY" not in codes(loose.apps[0])
+    early = analyse(apps, seed_tenant(), load_catalog(), now=dt.datetime(2021, 1, 1, tzinfo=dt.UTC))
+    assert "STALE_POLICY" not in codes(early.apps[0])
+
+
+def test_art9_needs_both_a_sensitive_name_and_group_access() -> None:
+    tenant = msgspec.structs.replace(
+        seed_tenant(), groups=(Group(id="g", display_name="Vertrieb"),)
+    )
+    res = analyse(seed_apps(), tenant, load_catalog(), now=NOW)
+    assert all("ART9_GROUP_NAME" not in codes(a) for a in res.apps)
+    ms = analyse([a for a in seed_apps() if a.display_name == "MailStore Server"], seed_tenant(),
+                 load_catalog(), now=NOW)  # fmt: skip
+    assert "ART9_GROUP_NAME" not in codes(ms.apps[0])  # no group permission
+
+
+@pytest.mark.parametrize(
+    ("name", "labels"),
+    [
+        ("Betriebsrat Standort Hannover", {"works council / employee representation"}),
+        ("ver.di Vertrauensleute", {"trade union"}),
+        ("SBV – Schwerbehindertenvertretung", {"disability"}),
+        ("BEM-Team", {"health"}),
+        ("Works Council EMEA", {"works council / employee representation"}),
+        ("Vertrieb Nord", set()),
+        ("European Union Affairs", set()),
+        ("Membership", set()),
+    ],
+)
+def test_art9_lexicon(name: str, labels: set[str]) -> None:
+    from scanner.findings import art9_labels
+
+    assert set(art9_labels(name)) == labels
+
+
+def test_hostile_display_names_pass_through_unchanged() -> None:
+    evil = "=cmd|' /C calc'!A0 <script>"
+    res = analyse([app(evil, "Contoso", perm("Mail.Read"))], seed_tenant(), load_catalog(), now=NOW)
+    assert any(evil in f.message for f in res.apps[0].findings)  # escaping is the renderer's job
