@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from scanner.catalog import validate_data
+from scanner.catalog.draft import categories_of, draft_vendor
+from scanner.cli import app
+
+DE = """Datenschutzerklärung (Version: 2019/03)
+Welche Daten werden erhoben?
+  • E-Mail-Adresse des Nutzers
+  • Passwort des Kontos, verschlüsselt (AES256)
+  • IP-Adresse
+Die Daten werden nach 30 Tagen gelöscht. Rechtsgrundlage ist Art. 6 Abs. 1 lit. b DSGVO.
+Wir nutzen Google Analytics; die Daten werden an Server in den USA übertragen.
+"""
+EN = """Privacy policy, March 2024
+What data we collect
+- Email address
+- Full name
+{transfer}
+Logs are deleted after 90 days.
+""".format(
+    transfer="We use Stripe for payments. Data is transferred to the United States under "
+    "standard contractual clauses."
+)
+
+
+def test_german_policy_draft_keeps_sources_and_validates() -> None:
+    d = draft_vendor(DE, "Acme GmbH")
+    validate_data(d, "draft")
+    items = {i["item"]: i for i in d["disclosures"]}
+    assert items["E-Mail-Adresse des Nutzers"]["categories"][0] == "user.contact.email"
+    assert items["IP-Adresse"]["categories"] == ["user.device.ip_address"]
+    assert all(i["source"] for i in d["disclosures"])
+    assert d["policy"]["date"] == "2019-03" and d["draft"] is True
+    assert d["legal_bases"] == [{"basis": "Art. 6 Abs. 1 lit. b DSGVO", "source": None}]
+    assert [s["name"] for s in d["subprocessors"]] == ["Google Analytics"]
+    assert d["transfers"][0]["mechanism"] == "none-stated"
+    assert d["security_claims"][0]["kind"] == "reversible-password-encryption"
+    assert "nach 30 Tagen" in d["notes"]
+
+
+def test_english_policy_draft() -> None:
+    d = draft_vendor(EN, "Acme Ltd")
+    validate_data(d, "draft")
+    assert d["policy"]["language"] == "en" and d["policy"]["date"] == "2024-03"
+    assert {i["item"] for i in d["disclosures"]} == {"Email address", "Full name"}
+    assert d["transfers"][0]["mechanism"] == "SCC"
+    assert "after 90 days" in d["notes"]
+
+
+def test_lexicon_does_not_confuse_mail_and_postal_addresses() -> None:
+    assert categories_of("Mailadresse des Administrators") == ["user.contact.email"]
+    assert "user.contact.address" in categories_of("Firmenname und -adresse")
+
+
+def test_cli_import_writes_draft_and_refuses_overwrite(tmp_path: Path) -> None:
+    policy = tmp_path / "p.txt"
+    policy.write_text(DE, "utf-8")
+    out = tmp_path / "acme.yaml"
+    runner = CliRunner()
+    res = runner.invoke(
+        app, ["catalog", "import", str(policy), "--vendor", "Acme GmbH", "--out", str(out)]
+    )
+    assert res.exit_code == 0, res.output
+    assert out.read_text("utf-8").startswith("# DRAFT")
+    res = runner.invoke(app, ["catalog", "validate", str(out)])
+    assert res.exit_code == 0
+    res = runner.invoke(
+        app, ["catalog", "import", str(policy), "--vendor", "Acme GmbH", "--out", str(out)]
+    )
+    assert res.exit_code != 0
+    res = runner.invoke(app, ["catalog", "import", str(tmp_path / "missing.txt"), "--vendor", "X"])
+    assert res.exit_code != 0
