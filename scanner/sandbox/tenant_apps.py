@@ -306,7 +306,7 @@ def third_party_roles(seed: int, t: int) -> list[str]:
     graph = role_ids("graph")
     picks = [THIRD_PARTY_ROLES[(h >> (4 * j)) % len(THIRD_PARTY_ROLES)] for j in range(h % 4)]
     ids = [graph[v] for v in dict.fromkeys(picks)]
-    if t % 53 == 11:
+    if t % 53 == 3:
         ids.append(object_id(seed, "unknown-role", t))
     return ids
 
