@@ -194,7 +194,6 @@ def base_sp(
         "applicationTemplateId": None,
         "appOwnerOrganizationId": owner,
         "appRoleAssignmentRequired": False,
-        "createdDateTime": timestamp(h),
         "description": None,
         "disabledByMicrosoftStatus": None,
         "displayName": name,
