@@ -14,16 +14,17 @@ import threading
 import time
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import platformdirs
-import requests
 import typer
 
 from scanner.atomic import write_text_atomic
 from scanner.cli.common import console
 from scanner.errors import ConfigError, SandboxError
-from scanner.sandbox import SandboxConfig, SandboxInfo, start_sandbox
+
+if TYPE_CHECKING:  # the sandbox (aiohttp, cryptography) loads only when a command needs it
+    from scanner.sandbox import SandboxInfo
 
 MIN_USERS, MAX_USERS = 10, 1_000_000
 DEFAULT_PORT = 9443
@@ -117,6 +118,8 @@ def serve(
     ] = None,
 ) -> None:
     """Run the sandbox tenant (Entra + Graph over HTTPS on 127.0.0.1) until Ctrl-C."""
+    from scanner.sandbox import SandboxConfig, start_sandbox
+
     if not MIN_USERS <= users <= MAX_USERS:
         raise ConfigError(f"--users must be between {MIN_USERS:,} and {MAX_USERS:,}, not {users:,}")
     state = state_dir or _default_state_dir()
@@ -167,6 +170,8 @@ def approve(
     ] = None,
 ) -> None:
     """Approve a pending device-code sign-in, as the person at the verification page would."""
+    import requests
+
     data = _load_info(info or _default_state_dir() / "info.json")
     body: dict[str, str] = {"user_code": user_code}
     if user:

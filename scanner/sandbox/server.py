@@ -32,8 +32,10 @@ from scanner.sandbox.context import (
     SandboxClient,
     SandboxConfig,
 )
+from scanner.sandbox.graph import add_graph_routes
 from scanner.sandbox.identity import Identity
 from scanner.sandbox.identity_routes import add_identity_routes
+from scanner.sandbox.tenant import generate_tenant
 from scanner.sandbox.tls import TlsFiles, ensure_tls
 
 HOST = "127.0.0.1"
@@ -65,15 +67,6 @@ class SandboxInfo:
         return asdict(self)
 
 
-def _graph_routes() -> Any:
-    """The Graph simulator's route installer, once that package exists on this branch."""
-    try:
-        from scanner.sandbox.graph import add_graph_routes  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:  # pragma: no cover - only while the Graph side is being built
-        return None
-    return add_graph_routes
-
-
 class Sandbox:
     """A running sandbox tenant. Create with :func:`start_sandbox`."""
 
@@ -102,8 +95,6 @@ class Sandbox:
     def _generate_tenant(config: SandboxConfig) -> Any:
         if not 10 <= config.users <= 1_000_000:
             raise SandboxError(f"--users must be between 10 and 1,000,000, not {config.users}")
-        from scanner.sandbox.tenant import generate_tenant
-
         return generate_tenant(config)
 
     # -- lifecycle --
@@ -131,16 +122,14 @@ class Sandbox:
     def _build_app(self) -> web.Application:
         app = web.Application(client_max_size=4 * 1024 * 1024)
         add_identity_routes(app, self.identity)
-        add_graph = _graph_routes()
-        if add_graph is not None:
-            ctx = GraphContext(
-                config=self.config,
-                tenant=self.tenant,
-                stats=self.stats,
-                faults=self.faults,
-                authenticate=self.identity.authenticate,
-            )
-            add_graph(app, ctx)
+        ctx = GraphContext(
+            config=self.config,
+            tenant=self.tenant,
+            stats=self.stats,
+            faults=self.faults,
+            authenticate=self.identity.authenticate,
+        )
+        add_graph_routes(app, ctx)
         return app
 
     def _run(self, app: web.Application, tls: TlsFiles) -> None:
@@ -271,7 +260,7 @@ def start_sandbox(
 ) -> Sandbox:
     """Start a sandbox tenant and return it once it accepts connections.
 
-    ``tenant`` replaces the generated tenant (tests of the identity side only).
+    ``tenant`` replaces the generated tenant (e.g. one a test has prepared).
     """
     sandbox = Sandbox(config or SandboxConfig(), tenant=tenant)
     try:
