@@ -182,7 +182,6 @@ def base_sp(
     seed: int, k: int, app_id: str, name: str, owner: str | None, publisher: str | None
 ) -> dict[str, Any]:
     """All default properties of a servicePrincipal as Graph v1.0 returns them."""
-    h = mix(seed, "sp", k)
     return {
         "id": object_id(seed, "sp", k),
         "deletedDateTime": None,
