@@ -16,7 +16,7 @@ import errno
 import shutil
 import tempfile
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -51,9 +51,9 @@ class SandboxInfo:
     exchange_endpoint: str
     tenant_id: str
     client_id: str
-    client_secret: str
+    client_secret: str = field(repr=False)  # never in logs or tracebacks
     ca_bundle: str
-    identity_header: str
+    identity_header: str = field(repr=False)
     managed_identity_endpoint: str
     public_client_id: str
     managed_identity_client_id: str
@@ -152,8 +152,7 @@ class Sandbox:
                 runner, HOST, self.config.port, ssl_context=tls.server_context(), backlog=1024
             )
             await site.start()
-            sockets = getattr(site._server, "sockets", None) or []
-            self._port = sockets[0].getsockname()[1] if sockets else self.config.port
+            self._port = int(runner.addresses[0][1])
             self.identity.base_url = f"https://{HOST}:{self._port}"
             self._ready.set()
             await self._stop.wait()

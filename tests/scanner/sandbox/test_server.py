@@ -107,6 +107,12 @@ def test_reset_restores_clients_stats_and_faults(sandbox: Sandbox) -> None:
     assert sandbox.stats.total == 0
 
 
+def test_secrets_stay_out_of_reprs(sandbox: Sandbox) -> None:
+    assert sandbox.info.client_secret not in repr(sandbox.info)
+    assert sandbox.info.identity_header not in repr(sandbox.info)
+    assert sandbox.info.client_secret not in repr(sandbox.identity.scanner_client)
+
+
 def test_handle_api_errors(sandbox: Sandbox) -> None:
     with pytest.raises(KeyError):
         sandbox.mint_token("no-such-client")
