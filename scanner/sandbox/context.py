@@ -32,6 +32,9 @@ class SandboxConfig:
     faults: bool = False  # random 503 / dropped connections / empty pages at ``fault_rate``
     fault_rate: float = 0.02
     state_dir: Path | None = None  # CA, keys, info file; a temp dir when None
+    token_lifetime_s: int = 3600  # access-token lifetime (Entra: 60-90 min); tests shorten it
+    device_code_lifetime_s: int = 900  # Entra's device codes live 15 minutes
+    device_code_interval_s: int = 1  # Entra says 5; 1 keeps demos and tests from idling
 
 
 @dataclass
@@ -40,7 +43,7 @@ class SandboxClient:
 
     client_id: str
     display_name: str
-    secret: str | None = None
+    secret: str | None = field(default=None, repr=False)  # never in logs or tracebacks
     # SHA-1 and SHA-256 thumbprints (base64url, as in x5t / x5t#S256) → PEM public certificate
     certificates: dict[str, bytes] = field(default_factory=dict)
     roles: set[str] = field(default_factory=set)  # Graph application permissions in app tokens
