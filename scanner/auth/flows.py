@@ -10,6 +10,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,17 @@ ENV_CERT_PATH = "M365INV_CERT_PATH"
 ENV_CERT_PASSWORD = "M365INV_CERT_PASSWORD"  # noqa: S105 - a variable name
 DEVICE_CODE_TIMEOUT_S = 300.0
 
-DeviceCodeCallback = Callable[[str], None]
+
+@dataclass(frozen=True)
+class DeviceCodePrompt:
+    """What the person must do: open ``verification_uri`` and enter ``user_code``."""
+
+    message: str
+    user_code: str
+    verification_uri: str
+
+
+DeviceCodeCallback = Callable[[DeviceCodePrompt], None]
 
 
 def _scope(profile: Profile, resource: Resource) -> str:
@@ -160,7 +171,11 @@ def _device_code(
         flow = app.initiate_device_flow(scopes=scopes)
         if "user_code" not in flow:
             raise auth_error(flow, profile)
-        on_code(str(flow["message"]))
+        on_code(
+            DeviceCodePrompt(
+                str(flow["message"]), str(flow["user_code"]), str(flow.get("verification_uri"))
+            )
+        )
         deadline = min(float(flow.get("expires_at", 0)) or float("inf"), time.time() + timeout)
         # MSAL polls at the server's interval; Ctrl-C raises KeyboardInterrupt out of its sleep.
         result = app.acquire_token_by_device_flow(
@@ -218,7 +233,7 @@ def open_token_source(
             session,
             cache,
             interactive=interactive,
-            on_code=on_device_code or (lambda message: None),
+            on_code=on_device_code or (lambda prompt: None),
             timeout=device_code_timeout,
         )
     return _managed_identity(profile, session, cache)

@@ -14,6 +14,7 @@ import json
 import logging
 import ssl
 import threading
+import time
 from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import Any
@@ -81,6 +82,7 @@ class MsalTokenSource:
         self._acquire = acquire
         self._cache = cache
         self._lock = threading.Lock()
+        self._memo: dict[Resource, tuple[str, float]] = {}
         self.method = method
 
     def __repr__(self) -> str:
@@ -104,23 +106,38 @@ class MsalTokenSource:
 
     def token(self, resource: Resource = "graph") -> str:
         with self._lock:
-            try:
-                result = self._acquire(resource)
-            except requests.exceptions.SSLError:
-                raise AuthError(
-                    f"TLS verification of {self._profile.authority_host} failed",
-                    tip="if it uses a private CA, set ca_bundle in the profile",
-                ) from None
-            except requests.RequestException as exc:
-                raise AuthError(
-                    f"cannot reach the token endpoint at {self._profile.authority_host} "
-                    f"({type(exc).__name__})"
-                ) from None
-            finally:
-                self._cache.save()
+            memo = self._memo.get(resource)
+            if memo and time.monotonic() < memo[1]:
+                return memo[0]
+            return self._fetch(resource)
+
+    def _fetch(self, resource: Resource) -> str:
+        """Ask MSAL (its cache, then the endpoint); remember the token until near expiry.
+
+        The memo matters for delegated sign-ins: Entra answers a ``/.default`` request with the
+        expanded scopes, so MSAL's cache lookup for ``/.default`` misses and would redeem the
+        refresh token on every call.
+        """
+        try:
+            result = self._acquire(resource)
+        except requests.exceptions.SSLError:
+            raise AuthError(
+                f"TLS verification of {self._profile.authority_host} failed",
+                tip="if it uses a private CA, set ca_bundle in the profile",
+            ) from None
+        except requests.RequestException as exc:
+            raise AuthError(
+                f"cannot reach the token endpoint at {self._profile.authority_host} "
+                f"({type(exc).__name__})"
+            ) from None
+        finally:
+            self._cache.save()
         token = result.get("access_token")
         if not token:
             raise auth_error(result, self._profile)
+        lifetime = float(result.get("expires_in") or 0)
+        margin = min(300.0, lifetime / 2)
+        self._memo[resource] = (str(token), time.monotonic() + lifetime - margin)
         log.debug("token for %s from %s", resource, result.get("token_source", "identity provider"))
         return str(token)
 

@@ -156,7 +156,10 @@ def _sign_in_and_report(
     prof = get_profile(profile, config)
     v = _vault_if_any(vault, interactive)
     source = open_token_source(
-        prof, vault=v, interactive=interactive, on_device_code=lambda m: console_err.print(m)
+        prof,
+        vault=v,
+        interactive=interactive,
+        on_device_code=lambda prompt: console_err.print(escape(prompt.message)),
     )
     report = permission_report(source, delegated=prof.auth == "device_code")
     console.print(f"signed in to {prof.tenant_id} as {prof.client_id or 'managed identity'}")
