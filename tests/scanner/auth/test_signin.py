@@ -67,7 +67,8 @@ def test_ssl_context_trusts_the_bundle(
 ) -> None:
     monkeypatch.setenv("M365INV_CLIENT_SECRET", sandbox.info.client_secret)
     source = open_token_source(profile_for(), vault=None, interactive=False)
-    url = f"{sandbox.info.authority_host}/{sandbox.info.tenant_id}/v2.0/.well-known/openid-configuration"
+    info = sandbox.info
+    url = f"{info.authority_host}/{info.tenant_id}/v2.0/.well-known/openid-configuration"
     with urllib.request.urlopen(url, context=source.ssl_context, timeout=10) as resp:
         assert resp.status == 200
     with pytest.raises(urllib.error.URLError):
