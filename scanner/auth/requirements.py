@@ -22,9 +22,9 @@ class Requirement:
     satisfied_by: tuple[str, ...] = ()
     delegated_name: str | None = None  # when the delegated scope has another name
 
-    @property
-    def label(self) -> str:
-        return self.permission + (" (Exchange Online)" if self.resource == "exchange" else "")
+    def label(self, delegated: bool = False) -> str:
+        own = self.delegated_name if delegated and self.delegated_name else self.permission
+        return own + (" (Exchange Online)" if self.resource == "exchange" else "")
 
     def names(self, delegated: bool) -> frozenset[str]:
         own = self.delegated_name if delegated and self.delegated_name else self.permission
@@ -99,6 +99,7 @@ class PermissionReport:
     granted: frozenset[str]  # the permission names of ``required`` that are satisfied
     missing: tuple[Requirement, ...]
     held: dict[Resource, frozenset[str]]  # what the tokens actually carry, per resource
+    delegated: bool = False
 
 
 def evaluate(held: dict[Resource, frozenset[str]], *, delegated: bool) -> PermissionReport:
@@ -106,7 +107,7 @@ def evaluate(held: dict[Resource, frozenset[str]], *, delegated: bool) -> Permis
         r.permission for r in REQUIREMENTS if r.names(delegated) & held.get(r.resource, frozenset())
     )
     missing = tuple(r for r in REQUIREMENTS if r.permission not in granted)
-    return PermissionReport(REQUIREMENTS, granted, missing, held)
+    return PermissionReport(REQUIREMENTS, granted, missing, held, delegated)
 
 
 def permission_report(source: TokenSource, *, delegated: bool) -> PermissionReport:

@@ -139,15 +139,21 @@ def _print_report(profile: Profile, report: PermissionReport) -> None:
     table = Table("permission", "granted", "unlocks")
     for req in report.required:
         ok = req.permission in report.granted
-        table.add_row(req.label, "[green]yes[/]" if ok else "[red]no[/]", ", ".join(req.sections))
+        table.add_row(
+            req.label(report.delegated),
+            "[green]yes[/]" if ok else "[red]no[/]",
+            ", ".join(req.sections),
+        )
     console.print(table)
     if not report.missing:
         console.print("all permissions the scanner needs are granted")
         return
     console_err.print(f"[bold]{len(report.missing)} permission(s) missing:[/]")
     for req in report.missing:
-        console_err.print(f"  {req.label}: without it {req.cost}")
-    console_err.print(f"grant them and give admin consent: {profile.admin_consent_url()}")
+        console_err.print(f"  {req.label(report.delegated)}: without it {req.cost}", soft_wrap=True)
+    console_err.print(
+        f"grant them and give admin consent: {profile.admin_consent_url()}", soft_wrap=True
+    )
 
 
 def _sign_in_and_report(
@@ -159,10 +165,12 @@ def _sign_in_and_report(
         prof,
         vault=v,
         interactive=interactive,
-        on_device_code=lambda prompt: console_err.print(escape(prompt.message)),
+        on_device_code=lambda prompt: console_err.print(escape(prompt.message), soft_wrap=True),
     )
     report = permission_report(source, delegated=prof.auth == "device_code")
-    console.print(f"signed in to {prof.tenant_id} as {prof.client_id or 'managed identity'}")
+    console.print(
+        f"signed in to {prof.tenant_id} as {prof.client_id or 'managed identity'}", soft_wrap=True
+    )
     _print_report(prof, report)
     return EXIT_MISSING_PERMISSIONS if report.missing else 0
 
