@@ -34,37 +34,11 @@ def _system_ca_bundle() -> str:
     return str(certifi.where())
 
 
-class _StandInDirectory:
-    """Only while the generated tenant is missing on a branch: the little identity needs."""
-
-    tenant_id = "9c6f6f5e-0b7a-4d0e-8d4e-5a2b1c3d4e5f"
-    display_name = "Sandbox stand-in"
-    domain = "standin.onmicrosoft.com"
-
-    def user_id_for(self, user_principal_name: str) -> str | None:
-        return (
-            "0d9b7c1e-1111-4a2b-9c3d-000000000001"
-            if user_principal_name.startswith("admin@")
-            else None
-        )
-
-    def default_admin(self) -> tuple[str, str]:
-        return ("0d9b7c1e-1111-4a2b-9c3d-000000000001", f"admin@{self.domain}")
-
-
-def _tenant_or_stand_in() -> Any:
-    try:
-        import scanner.sandbox.tenant  # noqa: F401
-    except ImportError:
-        return _StandInDirectory()
-    return None  # the sandbox generates its own
-
-
 @pytest.fixture(scope="session")
 def _sandbox_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
     state = tmp_path_factory.mktemp("sandbox-state")
     config = SandboxConfig(users=200, seed=42, state_dir=state)
-    with start_sandbox(config, tenant=_tenant_or_stand_in()) as sb:
+    with start_sandbox(config) as sb:
         yield sb
 
 
@@ -80,7 +54,7 @@ def sandbox_factory(tmp_path: Path) -> Iterator[Callable[..., Sandbox]]:
 
     def make(**config: Any) -> Sandbox:
         config.setdefault("state_dir", tmp_path / f"sandbox-{len(started)}")
-        sb = start_sandbox(SandboxConfig(**config), tenant=_tenant_or_stand_in())
+        sb = start_sandbox(SandboxConfig(**config))
         started.append(sb)
         return sb
 

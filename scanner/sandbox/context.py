@@ -43,7 +43,7 @@ class SandboxClient:
 
     client_id: str
     display_name: str
-    secret: str | None = None
+    secret: str | None = field(default=None, repr=False)  # never in logs or tracebacks
     # SHA-1 and SHA-256 thumbprints (base64url, as in x5t / x5t#S256) → PEM public certificate
     certificates: dict[str, bytes] = field(default_factory=dict)
     roles: set[str] = field(default_factory=set)  # Graph application permissions in app tokens

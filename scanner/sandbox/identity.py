@@ -125,14 +125,14 @@ class Identity:
 
     # -- tenant and endpoint names --
 
-    def _tenant_ok(self, tenant: str) -> bool:
+    def tenant_ok(self, tenant: str) -> bool:
         if tenant.lower() == self.tenant_id.lower():
             return True
         domains = set(getattr(self.directory, "domains", ()))
         domains.add(getattr(self.directory, "domain", None))
         return tenant.lower() in {str(d).lower() for d in domains if d}
 
-    def _tenant_name(self) -> str:
+    def tenant_name(self) -> str:
         return f"{self.directory.display_name} ({self.tenant_id})"
 
     def _token_endpoints(self, tenant: str) -> tuple[str, ...]:
@@ -183,7 +183,7 @@ class Identity:
             raise E.missing_parameter("client_id")
         client = self.clients.get(client_id)
         if client is None:
-            raise E.unknown_client(client_id, self._tenant_name())
+            raise E.unknown_client(client_id, self.tenant_name())
         return client
 
     def _authenticate_client(
@@ -219,7 +219,7 @@ class Identity:
             raise E.client_credentials_scope(scope)
         resource = parts[0][: -len("/.default")].rstrip("/")
         if resource not in self.resources:
-            raise E.unknown_resource(resource, self._tenant_name())
+            raise E.unknown_resource(resource, self.tenant_name())
         token, expires_in = self.signer.access_token(
             audience=resource,
             client_id=client.client_id,

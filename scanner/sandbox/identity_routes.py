@@ -52,7 +52,7 @@ async def _guarded(
     idn = request.app[IDENTITY_KEY]
     try:
         tenant = request.match_info.get("tenant")
-        if tenant is not None and not idn._tenant_ok(tenant):
+        if tenant is not None and not idn.tenant_ok(tenant):
             raise E.unknown_tenant(tenant)
         form: dict[str, str] = {}
         if request.method == "POST":
@@ -138,7 +138,7 @@ async def msi_token(request: web.Request) -> web.Response:
     if wanted_client and wanted_client != idn.managed_identity.client_id:
         return _json({"statusCode": 400, "message": "No managed identity found for client_id"}, 400)
     if resource not in idn.resources:
-        err = E.unknown_resource(resource, idn._tenant_name())
+        err = E.unknown_resource(resource, idn.tenant_name())
         return _json({"statusCode": 400, "message": f"AADSTS{err.code}: {err.message}"}, 400)
     return _json(idn.managed_identity_token(resource))
 

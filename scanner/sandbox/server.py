@@ -16,7 +16,7 @@ import errno
 import shutil
 import tempfile
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -32,8 +32,10 @@ from scanner.sandbox.context import (
     SandboxClient,
     SandboxConfig,
 )
+from scanner.sandbox.graph import add_graph_routes
 from scanner.sandbox.identity import Identity
 from scanner.sandbox.identity_routes import add_identity_routes
+from scanner.sandbox.tenant import generate_tenant
 from scanner.sandbox.tls import TlsFiles, ensure_tls
 
 HOST = "127.0.0.1"
@@ -49,9 +51,9 @@ class SandboxInfo:
     exchange_endpoint: str
     tenant_id: str
     client_id: str
-    client_secret: str
+    client_secret: str = field(repr=False)  # never in logs or tracebacks
     ca_bundle: str
-    identity_header: str
+    identity_header: str = field(repr=False)
     managed_identity_endpoint: str
     public_client_id: str
     managed_identity_client_id: str
@@ -63,15 +65,6 @@ class SandboxInfo:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def _graph_routes() -> Any:
-    """The Graph simulator's route installer, once that package exists on this branch."""
-    try:
-        from scanner.sandbox.graph import add_graph_routes  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:  # pragma: no cover - only while the Graph side is being built
-        return None
-    return add_graph_routes
 
 
 class Sandbox:
@@ -102,8 +95,6 @@ class Sandbox:
     def _generate_tenant(config: SandboxConfig) -> Any:
         if not 10 <= config.users <= 1_000_000:
             raise SandboxError(f"--users must be between 10 and 1,000,000, not {config.users}")
-        from scanner.sandbox.tenant import generate_tenant
-
         return generate_tenant(config)
 
     # -- lifecycle --
@@ -131,16 +122,14 @@ class Sandbox:
     def _build_app(self) -> web.Application:
         app = web.Application(client_max_size=4 * 1024 * 1024)
         add_identity_routes(app, self.identity)
-        add_graph = _graph_routes()
-        if add_graph is not None:
-            ctx = GraphContext(
-                config=self.config,
-                tenant=self.tenant,
-                stats=self.stats,
-                faults=self.faults,
-                authenticate=self.identity.authenticate,
-            )
-            add_graph(app, ctx)
+        ctx = GraphContext(
+            config=self.config,
+            tenant=self.tenant,
+            stats=self.stats,
+            faults=self.faults,
+            authenticate=self.identity.authenticate,
+        )
+        add_graph_routes(app, ctx)
         return app
 
     def _run(self, app: web.Application, tls: TlsFiles) -> None:
@@ -163,8 +152,7 @@ class Sandbox:
                 runner, HOST, self.config.port, ssl_context=tls.server_context(), backlog=1024
             )
             await site.start()
-            sockets = getattr(site._server, "sockets", None) or []
-            self._port = sockets[0].getsockname()[1] if sockets else self.config.port
+            self._port = int(runner.addresses[0][1])
             self.identity.base_url = f"https://{HOST}:{self._port}"
             self._ready.set()
             await self._stop.wait()
@@ -271,7 +259,7 @@ def start_sandbox(
 ) -> Sandbox:
     """Start a sandbox tenant and return it once it accepts connections.
 
-    ``tenant`` replaces the generated tenant (tests of the identity side only).
+    ``tenant`` replaces the generated tenant (e.g. one a test has prepared).
     """
     sandbox = Sandbox(config or SandboxConfig(), tenant=tenant)
     try:

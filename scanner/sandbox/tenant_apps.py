@@ -182,7 +182,6 @@ def base_sp(
     seed: int, k: int, app_id: str, name: str, owner: str | None, publisher: str | None
 ) -> dict[str, Any]:
     """All default properties of a servicePrincipal as Graph v1.0 returns them."""
-    h = mix(seed, "sp", k)
     return {
         "id": object_id(seed, "sp", k),
         "deletedDateTime": None,
@@ -194,7 +193,6 @@ def base_sp(
         "applicationTemplateId": None,
         "appOwnerOrganizationId": owner,
         "appRoleAssignmentRequired": False,
-        "createdDateTime": timestamp(h),
         "description": None,
         "disabledByMicrosoftStatus": None,
         "displayName": name,
@@ -306,7 +304,7 @@ def third_party_roles(seed: int, t: int) -> list[str]:
     graph = role_ids("graph")
     picks = [THIRD_PARTY_ROLES[(h >> (4 * j)) % len(THIRD_PARTY_ROLES)] for j in range(h % 4)]
     ids = [graph[v] for v in dict.fromkeys(picks)]
-    if t % 53 == 11:
+    if t % 53 == 3:
         ids.append(object_id(seed, "unknown-role", t))
     return ids
 

@@ -14,12 +14,15 @@ from scanner.sandbox.graph.dispatch import GraphService, Response
 from scanner.sandbox.graph.errors import error_body
 from scanner.sandbox.graph.exchange import invoke_command
 
-__all__ = ["GraphService", "add_graph_routes"]
+__all__ = ["GRAPH_SERVICE", "GraphService", "add_graph_routes"]
+
+GRAPH_SERVICE = web.AppKey("graph_service", GraphService)
+"""``app[GRAPH_SERVICE]``: the running simulator (tests reach its budget through it)."""
 
 
 def add_graph_routes(app: web.Application, ctx: GraphContext) -> None:
     service = GraphService(ctx)
-    app["graph_service"] = service
+    app[GRAPH_SERVICE] = service
 
     async def graph(request: web.Request) -> web.StreamResponse:
         base = f"{request.scheme}://{request.host}"

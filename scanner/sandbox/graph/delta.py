@@ -64,12 +64,14 @@ def delta_page(
             "s": len(objects),
             "sel": list(q.select) if q.select else None,
         }
+    state.setdefault("t", q.top)  # the page size travels in the token, like $select
+    top = int(state["t"])
     select = tuple(state["sel"]) if state.get("sel") else None
     values: list[Record] = []
     pos = int(state["p"])
     if state["m"] == "init":
         end = int(state["s"])
-        while pos < end and len(values) < q.top:
+        while pos < end and len(values) < top:
             item = objects.get(pos)
             pos += 1
             if item is not None:
@@ -77,7 +79,7 @@ def delta_page(
     else:
         changed = objects.changed_since(int(state["since"]), int(state["v"]))
         end = len(changed)
-        while pos < end and len(values) < q.top:
+        while pos < end and len(values) < top:
             i = changed[pos]
             pos += 1
             item = objects.get(i)

@@ -80,7 +80,8 @@ class GraphService:
         crid = headers.get("client-request-id") or rid
         found = match(method, path)
         self.ctx.stats.count(found[0].name if found else f"{method} /v1.0/{path}")
-        where = f"/v1.0/{path}" + (f"?{urlencode(dict(params))}" if params else "")
+        query = "&".join(f"{k}={v}" for k, v in params.items())
+        where = f"/v1.0/{path}" + (f"?{query}" if query else "")  # what FaultRules match
         fault = self._fault(where)
         try:
             if fault is not None and fault.drop and not inner:
@@ -118,7 +119,8 @@ class GraphService:
                 payload=payload,
             )
         await self._latency(result.objects)
-        return self._ok(result, route, rid, crid, fault, base, where)
+        again = f"{base}/v1.0/{path}" + (f"?{urlencode(dict(params), safe='$,')}" if params else "")
+        return self._ok(result, route, rid, crid, fault, again)
 
     async def _latency(self, objects: int) -> None:
         cfg = self.ctx.config
@@ -133,8 +135,7 @@ class GraphService:
         rid: str,
         crid: str,
         fault: FaultRule | None,
-        base: str,
-        where: str,
+        again: str,
     ) -> Response:
         headers = _headers(rid, crid)
         headers["x-ms-resource-unit"] = str(route.cost)
@@ -143,7 +144,7 @@ class GraphService:
             return Response(result.status, result.body.encode(), headers, payload=result.body)
         payload = result.body
         if fault is not None and fault.empty_page and "value" in payload:
-            payload = {**payload, "value": [], "@odata.nextLink": base + where}
+            payload = {**payload, "value": [], "@odata.nextLink": again}
         raw = msgspec.json.encode(payload)
         if fault is not None and fault.malformed:
             raw = raw[: max(1, len(raw) // 2)]

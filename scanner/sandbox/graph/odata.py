@@ -17,7 +17,9 @@ from scanner.sandbox.graph.errors import GraphError, bad_request, unsupported
 
 MAX_TOP = 999
 DEFAULT_TOP = 100
-_FILTER = re.compile(r"^\s*(\w+)\s+eq\s+(?:'((?:[^']|'')*)'|(true|false|null|-?\d+))\s*$")
+_FILTER = re.compile(
+    r"^\s*(\w+)\s+eq\s+(?:'((?:[^']|'')*)'|(true|false|null|-?\d+)|([0-9a-fA-F-]{36}))\s*$"
+)  # Edm.Guid properties (appOwnerOrganizationId) take an unquoted GUID literal
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,8 @@ def parse_query(
         m = _FILTER.match(params["$filter"])
         if not m:
             raise unsupported("Unsupported Query.")
-        prop, text, literal = m.groups()
+        prop, text, literal, guid = m.groups()
+        text = guid.lower() if guid else text
         value: Any = (
             text.replace("''", "'")
             if text is not None
