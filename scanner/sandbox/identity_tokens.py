@@ -20,6 +20,7 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Any
 
 import jwt
@@ -66,7 +67,7 @@ class TokenSigner:
             .sign(self._key, hashes.SHA256())
         )
         self.kid = b64url(self._cert.fingerprint(hashes.SHA1()))  # noqa: S303 - x5t is SHA-1
-        self._cache: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._cache: OrderedDict[str, _Verified] = OrderedDict()
         self._lock = threading.Lock()
 
     def jwks(self, issuer: str) -> dict[str, Any]:
@@ -153,12 +154,12 @@ class TokenSigner:
 
     # -- verification (called on every Graph request) --
 
-    def _verified_claims(self, token: str) -> dict[str, Any]:
+    def _verified(self, token: str) -> _Verified:
         with self._lock:
-            claims = self._cache.get(token)
-            if claims is not None:
+            hit = self._cache.get(token)
+            if hit is not None:
                 self._cache.move_to_end(token)
-                return claims
+                return hit
         if token.count(".") != 2:
             raise TokenRejected(
                 "InvalidAuthenticationToken", "IDX14100: JWT is not well formed, there are no dots."
@@ -180,11 +181,31 @@ class TokenSigner:
                 "InvalidAuthenticationToken",
                 "CompactToken parsing failed with error code: 80049217",
             ) from exc
+        verified = self._digest(claims)
         with self._lock:
-            self._cache[token] = claims
+            self._cache[token] = verified
             if len(self._cache) > _CACHE_SIZE:
                 self._cache.popitem(last=False)
-        return claims
+        return verified
+
+    def _digest(self, claims: dict[str, Any]) -> _Verified:
+        """What the per-request checks need, computed once per token."""
+        delegated = claims.get("idtyp") == "user"
+        caller = Caller(
+            client_id=str(claims.get("appid", "")),
+            tenant_id=self.tenant_id,
+            roles=frozenset(claims.get("roles", ())),
+            scopes=frozenset(str(claims.get("scp", "")).split()) if delegated else frozenset(),
+            user_id=str(claims.get("oid")) if delegated else None,
+        )
+        return _Verified(
+            exp=float(claims.get("exp", 0)),
+            nbf=float(claims.get("nbf", 0)),
+            audience=str(claims.get("aud", "")).rstrip("/"),
+            issuer_ok=claims.get("tid") == self.tenant_id
+            and claims.get("iss") == sts_issuer(self.tenant_id),
+            caller=caller,
+        )
 
     def authenticate(self, authorization: str | None, audience_base: str) -> Caller:
         """``Authorization`` header → :class:`Caller`, or :class:`TokenRejected` (Graph wording)."""
@@ -193,28 +214,30 @@ class TokenSigner:
         token = authorization[7:].strip()
         if not token:
             raise TokenRejected("InvalidAuthenticationToken", "Access token is empty.")
-        claims = self._verified_claims(token)
+        verified = self._verified(token)
         now = time.time()
-        if claims.get("exp", 0) + _CLOCK_SKEW_S < now or claims.get("nbf", 0) - _CLOCK_SKEW_S > now:
+        if verified.exp + _CLOCK_SKEW_S < now or verified.nbf - _CLOCK_SKEW_S > now:
             raise TokenRejected(
                 "InvalidAuthenticationToken", "Access token has expired or is not yet valid."
             )
-        if str(claims.get("aud", "")).rstrip("/") != audience_base.rstrip("/"):
+        if verified.audience != audience_base.rstrip("/"):
             raise TokenRejected(
                 "InvalidAuthenticationToken", "Access token validation failure. Invalid audience."
             )
-        if claims.get("tid") != self.tenant_id or claims.get("iss") != sts_issuer(self.tenant_id):
+        if not verified.issuer_ok:
             raise TokenRejected(
                 "InvalidAuthenticationToken", "Access token validation failure. Invalid issuer."
             )
-        delegated = claims.get("idtyp") == "user"
-        return Caller(
-            client_id=str(claims.get("appid", "")),
-            tenant_id=self.tenant_id,
-            roles=frozenset(claims.get("roles", ())),
-            scopes=frozenset(str(claims.get("scp", "")).split()) if delegated else frozenset(),
-            user_id=str(claims["oid"]) if delegated else None,
-        )
+        return verified.caller
+
+
+@dataclass(frozen=True, slots=True)
+class _Verified:
+    exp: float
+    nbf: float
+    audience: str
+    issuer_ok: bool
+    caller: Caller
 
 
 def thumbprints(cert_pem: bytes) -> tuple[str, str]:

@@ -65,7 +65,7 @@ def test_million_user_tenant_is_lazy() -> None:
     assert len(first["value"]) == 999 and "@odata.nextLink" in first
     assert late is not None and late["userPrincipalName"].split("@")[0].endswith(".999998")
     assert t.user_id_for(late["userPrincipalName"]) == late["id"]
-    assert elapsed < 5, elapsed
+    assert elapsed < 30, elapsed  # generous (shared cores, tracemalloc); eager would be minutes
     assert peak < 150 * 2**20, peak  # nothing proportional to the user count is held
     assert t.third_party_count == 30_000
 
