@@ -58,7 +58,8 @@ def _band(x1: float, y1: float, x2: float, y2: float, t: float) -> str:
     mx = (x1 + x2) / 2
     return (
         f"M{x1:.1f},{y1:.1f} C{mx:.1f},{y1:.1f} {mx:.1f},{y2:.1f} {x2:.1f},{y2:.1f} "
-        f"L{x2:.1f},{y2 + t:.1f} C{mx:.1f},{y2 + t:.1f} {mx:.1f},{y1 + t:.1f} {x1:.1f},{y1 + t:.1f} Z"
+        f"L{x2:.1f},{y2 + t:.1f} C{mx:.1f},{y2 + t:.1f} {mx:.1f},{y1 + t:.1f} "
+        f"{x1:.1f},{y1 + t:.1f} Z"
     )
 
 
