@@ -25,7 +25,7 @@ from scanner.models import (
     Provisioning,
     Publisher,
 )
-from tests.reports.fixture_inventory import _perm, _flow, build_inventory
+from tests.reports.fixture_inventory import _flow, _perm
 
 NEW_APP = App(
     app_id="44444444-0000-0000-0000-000000000004",
@@ -41,7 +41,7 @@ NEW_APP = App(
             principal_count=3,
             granted_at="2026-03-02T07:00:00Z",
         ),
-    ),  # fmt: skip
+    ),
     data_categories=("user.contact",),
     findings=(Finding(code="NO_VENDOR_MATCH", severity="high", message="unknown vendor"),),
 )
