@@ -65,6 +65,7 @@ def render_html(inv: Inventory, lang: str = "en") -> str:
         summary.inventory.tenant.display_name or summary.inventory.tenant.id,
         lambda key: category_label(key, lang),
         vendor_of,
+        labels(lang)["more_recipients"],
     )
     css = _template_text("report.css")
     try:

@@ -93,6 +93,7 @@ LABELS: dict[str, dict[str, str]] = {
         "access_full": "full access",
         "contents": "Contents",
         "no_vendor": "no catalog vendor",
+        "more_recipients": "+ {n} more recipients",
     },
     "de": {
         "title": "Flüsse personenbezogener Daten an Drittanbieter-Apps",
@@ -173,6 +174,7 @@ LABELS: dict[str, dict[str, str]] = {
         "access_full": "Vollzugriff",
         "contents": "Inhalt",
         "no_vendor": "kein Katalog-Anbieter",
+        "more_recipients": "+ {n} weitere Empfänger",
     },
 }
 

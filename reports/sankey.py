@@ -21,6 +21,8 @@ NODE_W = 12
 GAP = 10
 MAX_BAND = 600.0
 LABEL_MAX = 42
+MAX_VENDORS = 25
+OTHER = "\uffff"  # sorts last; never a catalog id or app id
 
 
 class Node(msgspec.Struct, frozen=True):
@@ -73,18 +75,38 @@ def _column(
     return pos
 
 
+def _top_vendors(
+    flows: Sequence[Flow], vendor_of: Callable[[Flow], tuple[str, str]]
+) -> tuple[set[str], int]:
+    """The recipients drawn individually (largest first), and how many there are in all."""
+    sizes: dict[str, int] = defaultdict(int)
+    for f in flows:
+        sizes[vendor_of(f)[0]] += 1
+    if len(sizes) <= MAX_VENDORS:
+        return set(sizes), len(sizes)
+    ranked = sorted(sizes, key=lambda k: (-sizes[k], k))
+    return set(ranked[: MAX_VENDORS - 1]), len(sizes)
+
+
 def build_picture(
     flows: Sequence[Flow],
     tenant_label: str,
     category_label: Callable[[str], str],
     vendor_of: Callable[[Flow], tuple[str, str]],
+    other_label: str = "+{n}",
 ) -> Picture:
-    """``vendor_of(flow)`` gives (sort key, label) of the recipient column."""
+    """``vendor_of(flow)`` gives (sort key, label) of the recipient column. Beyond
+    ``MAX_VENDORS`` recipients the smallest are merged into one ``other_label`` node, so a
+    tenant with a thousand apps still gets a readable picture."""
     cat_flows: dict[str, list[Flow]] = defaultdict(list)
     pair_flows: dict[tuple[str, str], list[Flow]] = defaultdict(list)
     vendor_labels: dict[str, str] = {}
+    kept, distinct = _top_vendors(flows, vendor_of)
+    merged = other_label.format(n=distinct - len(kept))
     for f in flows:
         vkey, vlabel = vendor_of(f)
+        if vkey not in kept:
+            vkey, vlabel = OTHER, merged
         vendor_labels[vkey] = vlabel
         cat_flows[f.category].append(f)
         pair_flows[(f.category, vkey)].append(f)
@@ -93,7 +115,7 @@ def build_picture(
         return Picture(width=WIDTH, height=0, nodes=(), bands=())
     unit = min(14.0, MAX_BAND / total)
     cats = sorted(cat_flows, key=lambda c: (category_label(c).casefold(), c))
-    vendors = sorted(vendor_labels, key=lambda v: (vendor_labels[v].casefold(), v))
+    vendors = sorted(vendor_labels, key=lambda v: (v == OTHER, vendor_labels[v].casefold(), v))
     cat_size = {c: len(cat_flows[c]) for c in cats}
     ven_size = {v: sum(len(fs) for (_c, vk), fs in pair_flows.items() if vk == v) for v in vendors}
     top = 20.0
