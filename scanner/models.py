@@ -336,6 +336,36 @@ class Flow(Record, frozen=True, kw_only=True):
     notes: tuple[str, ...] = ()  # caveats on reach/count, e.g. Exchange RBAC for Applications
 
 
+class Transfer(Record, frozen=True, kw_only=True):
+    """A third-country transfer the vendor discloses (Art. 44 ff. GDPR)."""
+
+    country: str  # ISO 3166 alpha-2 or the policy's wording
+    recipient: str | None = None
+    safeguard: str | None = None  # e.g. "SCC", "EU-US DPF", "adequacy decision"
+
+
+class SubProcessor(Record, frozen=True, kw_only=True):
+    name: str
+    purpose: str | None = None
+    country: str | None = None
+
+
+class VendorInfo(Record, frozen=True, kw_only=True):
+    """What the catalog knows about a matched vendor: the source of the Art. 30 columns
+    (transfers, retention, TOM) and of "vendor policy changed" in a diff."""
+
+    id: str  # catalog id
+    name: str
+    legal_entity: str | None = None
+    country: str | None = None
+    policy_url: str | None = None
+    policy_version: str | None = None
+    policy_date: str | None = None
+    transfers: tuple[Transfer, ...] = ()
+    sub_processors: tuple[SubProcessor, ...] = ()
+    security_measures: tuple[str, ...] = ()  # TOM the policy claims, in its own words
+
+
 class Inventory(Record, frozen=True, kw_only=True):
     schema_version: str
     generator: Generator
@@ -343,6 +373,7 @@ class Inventory(Record, frozen=True, kw_only=True):
     apps: tuple[App, ...] = ()
     flows: tuple[Flow, ...] = ()
     coverage: tuple[Coverage, ...] = ()
+    vendors: tuple[VendorInfo, ...] = ()  # additive (schema 1.0.0): catalog facts per vendor
 
 
 __all__ = [
@@ -371,13 +402,16 @@ __all__ = [
     "Publisher",
     "Record",
     "ServicePrincipal",
+    "SubProcessor",
     "Subjects",
     "SyncJob",
     "TeamsApp",
     "TenantCounts",
     "TenantData",
     "TenantInfo",
+    "Transfer",
     "User",
+    "VendorInfo",
     "VendorMatch",
     "VerifiedPublisher",
 ]

@@ -1,0 +1,123 @@
+"""What every human report says, computed once: counts, gaps and one section per vendor.
+
+HTML, Markdown and the Art. 30 record all present the same facts; deriving them here keeps the
+three from disagreeing (one saying "3 vendors", another "4").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+import msgspec
+
+from reports.json_feed import SEVERITY_RANK, canonical
+from scanner.models import App, Coverage, Finding, Flow, Inventory, VendorInfo
+
+SEVERITIES = ("critical", "high", "medium", "low", "info")
+
+
+class VendorSection(msgspec.Struct, frozen=True, kw_only=True):
+    """One recipient: a catalog vendor, or a single app no vendor matched."""
+
+    key: str  # catalog id, or "app:<appId>" for an unmatched app
+    name: str
+    matched: bool
+    info: VendorInfo | None
+    apps: tuple[App, ...]
+    flows: tuple[Flow, ...]
+    findings: tuple[Finding, ...]
+    max_people: int | None  # the largest subject count among its flows; None: unknown
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return tuple(sorted({f.category for f in self.flows}))
+
+    @property
+    def undisclosed(self) -> int:
+        return sum(1 for f in self.flows if f.disclosed is False)
+
+
+class Summary(msgspec.Struct, frozen=True, kw_only=True):
+    inventory: Inventory  # canonical
+    third_party_apps: tuple[App, ...]
+    first_party_apps: tuple[App, ...]
+    sections: tuple[VendorSection, ...]
+    vendor_count: int  # matched catalog vendors
+    unmatched_count: int
+    flow_count: int
+    undisclosed_count: int
+    unknown_count: int
+    findings_by_severity: dict[str, int]
+    gaps: tuple[Coverage, ...]
+
+    @property
+    def nothing_read(self) -> bool:
+        """No source was read: any statement about flows would be a guess."""
+        cov = self.inventory.coverage
+        return bool(cov) and not any(c.complete for c in cov)
+
+
+def _max_people(flows: Iterable[Flow]) -> int | None:
+    counts = [f.subjects.count for f in flows]
+    known = [c for c in counts if c is not None]
+    return max(known) if known else None
+
+
+def _findings(apps: Iterable[App]) -> tuple[Finding, ...]:
+    found = [f for a in apps for f in a.findings]
+    return tuple(sorted(found, key=lambda f: (SEVERITY_RANK[f.severity], f.code, f.message)))
+
+
+def _sections(inv: Inventory, third: tuple[App, ...]) -> tuple[VendorSection, ...]:
+    infos = {v.id: v for v in inv.vendors}
+    by_vendor: dict[str, list[App]] = {}
+    names: dict[str, str] = {}
+    for app in third:
+        key = app.vendor.id if app.vendor else f"app:{app.app_id}"
+        by_vendor.setdefault(key, []).append(app)
+        names[key] = app.vendor.name if app.vendor else (app.display_name or app.app_id)
+    sections = []
+    for key, apps in by_vendor.items():
+        app_ids = {a.app_id for a in apps}
+        flows = tuple(f for f in inv.flows if f.app_id in app_ids)
+        sections.append(
+            VendorSection(
+                key=key,
+                name=names[key],
+                matched=not key.startswith("app:"),
+                info=infos.get(key),
+                apps=tuple(apps),
+                flows=flows,
+                findings=_findings(apps),
+                max_people=_max_people(flows),
+            )
+        )
+    # Matched vendors first, then by name; the key breaks ties so output is deterministic.
+    return tuple(sorted(sections, key=lambda s: (not s.matched, s.name.casefold(), s.key)))
+
+
+def summarise(inv: Inventory) -> Summary:
+    inv = canonical(inv)
+    third = tuple(a for a in inv.apps if not a.first_party)
+    first = tuple(a for a in inv.apps if a.first_party)
+    sections = _sections(inv, third)
+    sev: Counter[str] = Counter(f.severity for a in inv.apps for f in a.findings)
+    third_ids = {a.app_id for a in third}
+    flows = [f for f in inv.flows if f.app_id in third_ids]
+    return Summary(
+        inventory=inv,
+        third_party_apps=third,
+        first_party_apps=first,
+        sections=sections,
+        vendor_count=sum(1 for s in sections if s.matched),
+        unmatched_count=sum(1 for s in sections if not s.matched),
+        flow_count=len(flows),
+        undisclosed_count=sum(1 for f in flows if f.disclosed is False),
+        unknown_count=sum(1 for f in flows if f.disclosed is None),
+        findings_by_severity={s: sev.get(s, 0) for s in SEVERITIES},
+        gaps=tuple(c for c in inv.coverage if not c.complete),
+    )
+
+
+__all__ = ["SEVERITIES", "Summary", "VendorSection", "summarise"]

@@ -1,0 +1,139 @@
+"""The HTML report: escaping, plain statements about gaps, both languages, determinism —
+and a real headless chromium (Debian's) for console errors, screenshot and DOM."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import markupsafe
+import pytest
+
+from reports.html import render_html
+from scanner.errors import ConfigError
+from scanner.models import Inventory
+from tests.reports import browser
+from tests.reports.fixture_inventory import HOSTILE_NAMES, empty_inventory
+
+needs_chromium = pytest.mark.skipif(
+    browser.CHROMIUM is None, reason="chromium not installed (CI installs Debian's chromium)"
+)
+
+
+def test_every_hostile_name_is_escaped(inventory: Inventory) -> None:
+    page = render_html(inventory, "en")
+    assert "<script" not in page.lower()
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 3
+    assert "<b>GmbH</b>" not in page  # tenant name is hostile too
+    for name in HOSTILE_NAMES:
+        assert str(markupsafe.escape(name)) in page, name
+
+
+def test_no_network_references(inventory: Inventory) -> None:
+    page = render_html(inventory, "de")
+    # Only <a href> to the vendor's policy may point outside; nothing is fetched.
+    fetches = re.findall(r"""<(?!a )[^>]*\b(?:src|href|action)\s*=""", page)
+    assert fetches == []
+    assert "@import" not in page and "url(" not in page
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert csp
+    policy = markupsafe.Markup(csp.group(1)).unescape()
+    assert "default-src 'none'" in policy and "script-src 'none'" in policy
+    assert "unsafe-inline" not in policy
+
+
+def test_gaps_are_stated_never_no_flows() -> None:
+    page = render_html(empty_inventory(), "en")
+    assert "Nothing could be read" in page
+    assert "No flows were found" not in page
+    assert "Application.Read.All" in page and "Directory.Read.All" in page
+    page_de = render_html(empty_inventory(), "de")
+    assert "Es konnte nichts gelesen werden" in page_de
+
+
+def test_languages_differ_and_are_complete(inventory: Inventory) -> None:
+    de, en = render_html(inventory, "de"), render_html(inventory, "en")
+    assert '<html lang="de">' in de and "Zusammenfassung" in de and "Drittlandübermittlungen" in de
+    assert "<built-in" not in de + en
+    assert '<html lang="en">' in en and "Summary" in en and "Third-country transfers" in en
+    assert "Gruppenmitgliedschaften" in de and "Group memberships" in en
+
+
+def test_unknown_language_is_a_config_error(inventory: Inventory) -> None:
+    with pytest.raises(ConfigError):
+        render_html(inventory, "fr")
+
+
+def test_vendor_sections_carry_evidence(inventory: Inventory) -> None:
+    page = render_html(inventory, "en")
+    section = page[page.index("<h2><bdi>MailStore Software GmbH</bdi>") :]
+    section = section[: section.index("</section>")]
+    for needle in ("full_access_as_app", "Mail.Read", "ISO 27001", "critical", "200"):
+        assert needle in section, needle
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_golden(inventory: Inventory, golden: Callable[[str, bytes], None], lang: str) -> None:
+    golden(f"report.{lang}.html", render_html(inventory, lang).encode())
+
+
+@pytest.fixture
+def report_file(inventory: Inventory, tmp_path: Path) -> Path:
+    path = tmp_path / "report.html"
+    path.write_text(render_html(inventory, "de"), encoding="utf-8")
+    return path
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_browser_renders_without_console_errors(report_file: Path) -> None:
+    expr = "[document.querySelectorAll('script').length, document.styleSheets.length]"
+    errors, value = browser.inspect(report_file.as_uri(), expr)
+    assert errors == []
+    assert value == [0, 1]  # no script, and the inline CSS was allowed by the CSP hash
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_browser_harness_sees_errors(tmp_path: Path) -> None:
+    """The check above can fail: a CSP violation and a console error are both reported."""
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        "<!DOCTYPE html><meta http-equiv='Content-Security-Policy' content=\"default-src 'none'\">"
+        "<style>body{color:red}</style><p>x</p>",
+        encoding="utf-8",
+    )
+    errors, _ = browser.inspect(bad.as_uri())
+    assert any("Content Security Policy" in e for e in errors), errors
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_browser_dom_shows_hostile_name_as_text(report_file: Path) -> None:
+    dom = browser.dump_dom(report_file.as_uri())
+    assert "<script" not in dom.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom
+    errors, texts = browser.inspect(
+        report_file.as_uri(),
+        "Array.from(document.querySelectorAll('h2 bdi')).map(e => e.textContent)",
+    )
+    assert errors == []
+    assert "<script>alert(1)</script>" in texts
+    assert "تطبيق البريد" in texts and "邮件同步工具" in texts and "Mail 📬 Bot" in texts
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_browser_screenshot_shows_summary(report_file: Path, tmp_path: Path) -> None:
+    shot = tmp_path / "shot.png"
+    browser.screenshot(report_file.as_uri(), shot, size="1000,900")
+    width, height, colours, ink = browser.png_stats(shot.read_bytes())
+    assert (width, height) == (1000, 900)
+    assert colours > 20 and 0.03 < ink < 0.9, (colours, ink)
+    _, top = browser.inspect(
+        report_file.as_uri(),
+        "(() => { const r = document.getElementById('summary').getBoundingClientRect();"
+        " return [r.top < 900, r.height > 100]; })()",
+    )
+    assert top == [True, True]  # the summary is inside the captured viewport
