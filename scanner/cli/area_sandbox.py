@@ -1,9 +1,203 @@
-"""CLI commands of the sandbox area."""
+"""CLI commands of the sandbox area: ``m365inv sandbox serve`` and ``m365inv sandbox approve``.
+
+``serve`` runs the simulated tenant in the foreground until Ctrl-C / SIGTERM. Once it accepts
+connections it writes the info file (JSON, mode 0600: it holds the client secret) and, if asked,
+a TOML profile (no secret) for ``m365inv scan --profile sandbox``. Both are written atomically,
+so a script can wait for the info file to appear and then read it whole.
+"""
 
 from __future__ import annotations
 
+import json
+import signal
+import threading
+import time
+from pathlib import Path
+from types import FrameType
+from typing import Annotated, Any
+
+import platformdirs
+import requests
 import typer
+
+from scanner.atomic import write_text_atomic
+from scanner.cli.common import console
+from scanner.errors import ConfigError, SandboxError
+from scanner.sandbox import SandboxConfig, SandboxInfo, start_sandbox
+
+MIN_USERS, MAX_USERS = 10, 1_000_000
+DEFAULT_PORT = 9443
+
+
+def _default_state_dir() -> Path:
+    return platformdirs.user_state_path("m365inv") / "sandbox"
+
+
+def _toml_str(value: str) -> str:
+    return json.dumps(value)  # a JSON string is a valid TOML basic string
+
+
+def profile_toml(info: SandboxInfo, *, name: str = "sandbox", info_path: Path | None) -> str:
+    """A profile in DESIGN.md's "Configuration" format for the running sandbox."""
+    where = f" ({info_path})" if info_path else ""
+    lines = [
+        "# m365inv profile for the built-in sandbox tenant (m365inv sandbox serve).",
+        "# The client secret is deliberately not stored here: it changes on every start and is",
+        f"# in the sandbox info file{where}, key client_secret — or set M365INV_CLIENT_SECRET.",
+        f"[tenants.{name}]",
+        f"tenant_id = {_toml_str(info.tenant_id)}",
+        f"client_id = {_toml_str(info.client_id)}",
+        'auth = "secret"',
+        'cloud = "custom"',
+        f"authority_host = {_toml_str(info.authority_host)}",
+        f"graph_endpoint = {_toml_str(info.graph_endpoint)}",
+        f"exchange_endpoint = {_toml_str(info.exchange_endpoint)}",
+        f"ca_bundle = {_toml_str(info.ca_bundle)}",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _write_outputs(
+    info: SandboxInfo, info_out: Path, profile_out: Path | None
+) -> None:  # fmt: skip
+    try:
+        info_out.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(info_out, json.dumps(info.to_dict(), indent=2) + "\n", mode=0o600)
+        if profile_out is not None:
+            profile_out.parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(profile_out, profile_toml(info, info_path=info_out), mode=0o600)
+    except OSError as exc:
+        raise ConfigError(f"cannot write {exc.filename}: {exc.strerror}") from None
+
+
+def _wait_for_signal() -> None:
+    """Block until SIGINT or SIGTERM, then return so the server shuts down cleanly."""
+    stop = threading.Event()
+
+    def handler(_signum: int, _frame: FrameType | None) -> None:
+        stop.set()
+
+    previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        while not stop.wait(0.5):
+            pass
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+def serve(
+    port: Annotated[
+        int, typer.Option(help="Port on 127.0.0.1 (0: any free port).", min=0, max=65535)
+    ] = DEFAULT_PORT,
+    users: Annotated[
+        int, typer.Option(help="Users in the generated tenant (10..1,000,000).")
+    ] = 200,
+    seed: Annotated[int, typer.Option(help="Seed: same seed, same tenant and client ids.")] = 42,
+    latency_ms: Annotated[float, typer.Option(help="Added to every Graph request.", min=0)] = 0.0,
+    per_object_us: Annotated[
+        float, typer.Option(help="Added per object returned in a page.", min=0)
+    ] = 0.0,
+    throttle: Annotated[
+        bool, typer.Option("--throttle/--no-throttle", help="Entra's resource-unit budget.")
+    ] = False,
+    faults: Annotated[
+        bool, typer.Option("--faults/--no-faults", help="Random 503s, drops, empty pages.")
+    ] = False,
+    info_out: Annotated[
+        Path | None,
+        typer.Option(help="Where to write the info JSON (0600; holds the client secret)."),
+    ] = None,
+    profile_out: Annotated[
+        Path | None, typer.Option(help="Also write a TOML profile (without the secret).")
+    ] = None,
+    state_dir: Annotated[
+        Path | None, typer.Option(help="CA and keys (default: the user state dir).")
+    ] = None,
+) -> None:
+    """Run the sandbox tenant (Entra + Graph over HTTPS on 127.0.0.1) until Ctrl-C."""
+    if not MIN_USERS <= users <= MAX_USERS:
+        raise ConfigError(f"--users must be between {MIN_USERS:,} and {MAX_USERS:,}, not {users:,}")
+    state = state_dir or _default_state_dir()
+    info_path = info_out or state / "info.json"
+    config = SandboxConfig(
+        users=users, seed=seed, port=port, latency_ms=latency_ms, per_object_us=per_object_us,
+        throttle=throttle, faults=faults, state_dir=state,
+    )  # fmt: skip
+    started = time.monotonic()
+    with start_sandbox(config) as sb:
+        info = sb.info
+        _write_outputs(info, info_path, profile_out)
+        elapsed = time.monotonic() - started
+        extra = f", profile {profile_out}" if profile_out else ""
+        console.print(
+            f"sandbox ready in {elapsed:.1f} s: {info.authority_host} tenant {info.tenant_id} "
+            f"({users:,} users); info {info_path}{extra}. Ctrl-C to stop.",
+            soft_wrap=True,
+        )
+        try:
+            _wait_for_signal()
+        finally:
+            info_path.unlink(missing_ok=True)  # the secret dies with the server
+    console.print("sandbox stopped")
+
+
+def _load_info(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(
+            f"no sandbox info file at {path}", tip="start one with `m365inv sandbox serve`"
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"cannot read sandbox info file {path}: {exc}") from None
+    if not isinstance(data, dict) or not {"authority_host", "ca_bundle"} <= data.keys():
+        raise ConfigError(f"{path} is not a sandbox info file")
+    return data
+
+
+def approve(
+    user_code: Annotated[str, typer.Argument(help="The code shown by the device sign-in.")],
+    info: Annotated[
+        Path | None, typer.Option(help="The running sandbox's info file (from --info-out).")
+    ] = None,
+    user: Annotated[
+        str | None, typer.Option(help="Sign in as this userPrincipalName (default: the admin).")
+    ] = None,
+) -> None:
+    """Approve a pending device-code sign-in, as the person at the verification page would."""
+    data = _load_info(info or _default_state_dir() / "info.json")
+    body: dict[str, str] = {"user_code": user_code}
+    if user:
+        body["user_principal_name"] = user
+    with requests.Session() as session:
+        session.trust_env = False  # the sandbox CA, whatever REQUESTS_CA_BUNDLE says
+        session.verify = str(data["ca_bundle"])
+        try:
+            response = session.post(
+                f"{data['authority_host']}/_sandbox/devicecode/approve", json=body, timeout=10
+            )
+        except requests.RequestException as exc:
+            raise SandboxError(
+                f"sandbox at {data['authority_host']} is not reachable ({type(exc).__name__})",
+                tip="is `m365inv sandbox serve` still running?",
+            ) from None
+    if response.status_code == 404:
+        raise SandboxError(f"no pending device code {user_code!r} (expired, used, or unknown)")
+    if response.status_code != 200:
+        raise SandboxError(f"sandbox refused the approval (HTTP {response.status_code})")
+    console.print(f"approved {user_code}")
 
 
 def register(app: typer.Typer) -> None:
     """Attach this area's commands to the root app."""
+    sandbox_app = typer.Typer(
+        name="sandbox",
+        help="The built-in sandbox tenant: a local Entra + Graph simulator for demos and tests.",
+        no_args_is_help=True,
+        rich_markup_mode="rich",
+    )
+    sandbox_app.command("serve")(serve)
+    sandbox_app.command("approve")(approve)
+    app.add_typer(sandbox_app)

@@ -32,6 +32,9 @@ class SandboxConfig:
     faults: bool = False  # random 503 / dropped connections / empty pages at ``fault_rate``
     fault_rate: float = 0.02
     state_dir: Path | None = None  # CA, keys, info file; a temp dir when None
+    token_lifetime_s: int = 3600  # access-token lifetime (Entra: 60-90 min); tests shorten it
+    device_code_lifetime_s: int = 900  # Entra's device codes live 15 minutes
+    device_code_interval_s: int = 1  # Entra says 5; 1 keeps demos and tests from idling
 
 
 @dataclass

@@ -1,0 +1,426 @@
+"""The simulated tenant: ``generate_tenant(config)`` → ``Tenant``, deterministic from (seed, users).
+
+Nothing proportional to the user count is materialised at construction: users and groups are
+pure functions of their index (``tenant_people``), service principals likewise
+(``tenant_apps``); only app-role assignments (a few per third-party app) are kept as compact
+tuples, and the ~50k-per-100k-users per-user delegated grants as two ``array``s built on first use.
+
+Mutation API for tests (each bumps ``version`` so delta queries report the change):
+``add_user``, ``update_user``, ``remove_user``, ``add_service_principal``,
+``remove_service_principal``, ``add_delegated_grant``, ``remove_delegated_grant``,
+``add_app_role_assignment``, ``remove_app_role_assignment``, ``set_provisioning_mapping``,
+``expire_delta_tokens``.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from array import array
+from typing import Any
+
+from scanner.sandbox.context import SandboxConfig
+from scanner.sandbox.tenant_apps import (
+    EMILIE,
+    EXCHANGE_SP,
+    GRAPH_SP,
+    MAILISSA,
+    MAILPRO,
+    SCANNER_ROLES,
+    SHAREPOINT_SP,
+    VENDORS,
+    first_party_sp,
+    permission_data,
+    resource_sp,
+    role_ids,
+    scanner_sp,
+    third_party_roles,
+    third_party_scope,
+    third_party_sp,
+    vendor_sp,
+)
+from scanner.sandbox.tenant_extras import (
+    applications,
+    exchange_add_ins,
+    sync_job,
+    sync_schema,
+    teams_apps,
+)
+from scanner.sandbox.tenant_ids import assignment_id, grant_id, index_of, mix, object_id, timestamp
+from scanner.sandbox.tenant_people import (
+    group_member_indices,
+    group_record,
+    user_flags,
+    user_record,
+)
+from scanner.sandbox.tenant_store import Objects, Record
+
+__all__ = ["Tenant", "generate_tenant"]
+
+_PER_USER_APPS = 3  # third-party apps with per-user consent, besides Mailissa
+
+
+def generate_tenant(config: SandboxConfig) -> Tenant:
+    return Tenant(seed=config.seed, users=config.users)
+
+
+class Tenant:
+    """Satisfies ``context.Directory``; the Graph simulator reads the collections below."""
+
+    def __init__(self, *, seed: int, users: int) -> None:
+        if not 1 <= users <= 10_000_000:
+            raise ValueError(f"users must be between 1 and 10,000,000, not {users}")
+        self.seed, self.user_count = seed, users
+        self.lock = threading.RLock()
+        self.version = 1
+        self.min_delta_version = 0
+        self._tenant_id = object_id(seed, "tenant", 0)
+        self.domain = "m365inv-sandbox.onmicrosoft.com"
+        self.scanner_app_id = object_id(seed, "scanner-app", 0)
+        self.users = Objects(
+            users,
+            lambda i: user_record(seed, self.domain, i),
+            lambda oid: index_of(seed, "user", oid),
+            self.lock,
+        )
+        self.groups = Objects(
+            max(3, users // 10),
+            lambda i: group_record(seed, self.domain, i),
+            lambda oid: index_of(seed, "group", oid),
+            self.lock,
+        )
+        self._fixed_sps = self._build_fixed_sps()
+        self.third_party_count = max(8, round(users * 0.03))
+        self.service_principals = Objects(
+            len(self._fixed_sps) + self.third_party_count,
+            self._make_sp,
+            lambda oid: index_of(seed, "sp", oid),
+            self.lock,
+        )
+        self._assign_rows: list[tuple[int, int, str, int]] = self._build_assignments()
+        self.assignments = Objects(
+            len(self._assign_rows), self._make_assignment, lambda oid: None, self.lock
+        )
+        self._grants: Objects | None = None
+        self._tenant_grants: list[tuple[int, int, str]] = self._build_tenant_grants()
+        self.applications = applications(seed, self.scanner_app_id, self.domain)
+        mailpro = self.sp_id(self.vendor_index(MAILPRO))
+        self.sync_jobs: dict[str, list[Record]] = {mailpro: [sync_job(seed, mailpro)]}
+        self.sync_schemas: dict[str, Record] = {
+            self.sync_jobs[mailpro][0]["id"]: sync_schema(seed, self.domain)
+        }
+        self.teams_apps = teams_apps(
+            seed, self.service_principals.get(self.vendor_index(EMILIE)) or {}
+        )
+        self.add_ins = exchange_add_ins(seed)
+
+    # ------------------------------------------------------------------ Directory protocol
+    @property
+    def tenant_id(self) -> str:
+        return self._tenant_id
+
+    @property
+    def display_name(self) -> str:
+        return "Sandbox GmbH"
+
+    def user_id_for(self, user_principal_name: str) -> str | None:
+        upn = user_principal_name.lower()
+        local = upn.split("@", 1)[0].split("_", 1)[0]
+        tail = local.rsplit(".", 1)[-1]
+        candidates = [0] if local == "admin" else ([int(tail)] if tail.isdigit() else [])
+        for i in candidates:
+            user = self.users.get(i)
+            if user and user["userPrincipalName"].lower() == upn:
+                return str(user["id"])
+        for _, user in self.users.iter_live(self.users.base):
+            if user["userPrincipalName"].lower() == upn:
+                return str(user["id"])
+        return None
+
+    def default_admin(self) -> tuple[str, str]:
+        admin = self.users.get(0) or {}
+        return str(admin.get("id")), str(admin.get("userPrincipalName"))
+
+    # ------------------------------------------------------------------ service principals
+    def _build_fixed_sps(self) -> list[Record]:
+        s = self.seed
+        sps = [resource_sp(s, k) for k in range(4)]
+        sps += [
+            first_party_sp(s, len(sps) + n, app)
+            for n, app in enumerate(permission_data()["firstPartyApps"])
+        ]
+        self._vendor_base = len(sps)
+        sps += [vendor_sp(s, len(sps) + n, v, n) for n, v in enumerate(VENDORS)]
+        self.scanner_sp_index = len(sps)
+        sps.append(scanner_sp(s, len(sps), self.scanner_app_id, self._tenant_id))
+        return sps
+
+    def _make_sp(self, k: int) -> Record:
+        if k < len(self._fixed_sps):
+            return self._fixed_sps[k]
+        return third_party_sp(self.seed, k, k - len(self._fixed_sps))
+
+    def vendor_index(self, n: int) -> int:
+        return self._vendor_base + n
+
+    def sp_id(self, k: int) -> str:
+        return object_id(self.seed, "sp", k)
+
+    def sp_by_app_id(self, app_id: str) -> Record | None:
+        for _, sp in self.service_principals.iter_live():
+            if sp["appId"] == app_id:
+                return sp
+        return None
+
+    # ------------------------------------------------------------------ app-role assignments
+    def _build_assignments(self) -> list[tuple[int, int, str, int]]:
+        """(principal sp index, resource sp index, appRoleId, salt) — compact, one per role."""
+        graph, exo = role_ids("graph"), role_ids("exchange")
+        rows: list[tuple[int, int, str, int]] = []
+        for n, v in enumerate(VENDORS):
+            k = self.vendor_index(n)
+            rows += [(k, GRAPH_SP, graph[r], len(rows)) for r in v.graph_roles]
+            rows += [(k, EXCHANGE_SP, exo[r], len(rows)) for r in v.exchange_roles]
+        rows += [(self.scanner_sp_index, GRAPH_SP, graph[r], len(rows)) for r in SCANNER_ROLES]
+        rows.append((self.scanner_sp_index, EXCHANGE_SP, exo["Exchange.ManageAsApp"], len(rows)))
+        base, sharepoint = len(self._fixed_sps), role_ids("sharepoint")
+        for t in range(self.third_party_count):
+            rows += [(base + t, GRAPH_SP, r, len(rows)) for r in third_party_roles(self.seed, t)]
+            if t % 97 == 5:
+                rows.append((base + t, SHAREPOINT_SP, sharepoint["Sites.Read.All"], len(rows)))
+        return rows
+
+    def _make_assignment(self, i: int) -> Record:
+        principal, resource, role, salt = self._assign_rows[i]
+        p, r = self._make_sp(principal), self._make_sp(resource)
+        return {
+            "id": assignment_id(p["id"], salt),
+            "deletedDateTime": None,
+            "appRoleId": role,
+            "createdDateTime": timestamp(mix(self.seed, "ara", salt)),
+            "principalDisplayName": p["displayName"],
+            "principalId": p["id"],
+            "principalType": "ServicePrincipal",
+            "resourceDisplayName": r["displayName"],
+            "resourceId": r["id"],
+        }
+
+    def assignments_to(self, resource_id: str) -> list[int]:
+        return [i for i, a in self.assignments.iter_live() if a["resourceId"] == resource_id]
+
+    def assignments_of(self, principal_id: str) -> list[int]:
+        return [i for i, a in self.assignments.iter_live() if a["principalId"] == principal_id]
+
+    # ------------------------------------------------------------------ delegated grants
+    def _build_tenant_grants(self) -> list[tuple[int, int, str]]:
+        rows = [(self.vendor_index(EMILIE), GRAPH_SP, VENDORS[EMILIE].tenant_scope or "")]
+        base = len(self._fixed_sps)
+        for t in range(self.third_party_count):
+            scope = third_party_scope(self.seed, t)
+            if scope:
+                rows.append((base + t, GRAPH_SP, scope))
+            if t % 61 == 17:
+                rows.append((base + t, EXCHANGE_SP, "EWS.AccessAsUser.All"))
+        return rows
+
+    @property
+    def grants(self) -> Objects:
+        """Built on first use: the per-user grants need one hash per user (~1 s per 1M users)."""
+        with self.lock:
+            if self._grants is None:
+                users, apps = array("I"), array("B")
+                for i in range(self.user_count):
+                    guest, enabled = user_flags(self.seed, i)
+                    h = mix(self.seed, "grants", i)
+                    if not guest and enabled and h % 100 < 40:
+                        users.append(i)
+                        apps.append(0)
+                    if (h >> 8) % 100 < 15 and self.third_party_count > _PER_USER_APPS:
+                        users.append(i)
+                        apps.append(1 + (h >> 16) % _PER_USER_APPS)
+                self._pu_users, self._pu_apps = users, apps
+                self._grants = Objects(
+                    len(self._tenant_grants) + len(users),
+                    self._make_grant,
+                    lambda oid: None,
+                    self.lock,
+                )
+            return self._grants
+
+    def _make_grant(self, i: int) -> Record:
+        n = len(self._tenant_grants)
+        if i < n:
+            client, resource, scope = self._tenant_grants[i]
+            principal, consent = None, "AllPrincipals"
+        else:
+            app = self._pu_apps[i - n]
+            client = self.vendor_index(MAILISSA) if app == 0 else len(self._fixed_sps) + app - 1
+            scope = VENDORS[MAILISSA].per_user_scope or "" if app == 0 else "User.Read Files.Read"
+            resource, consent = GRAPH_SP, "Principal"
+            principal = object_id(self.seed, "user", self._pu_users[i - n])
+        cid, rid = self.sp_id(client), self.sp_id(resource)
+        return {
+            "clientId": cid,
+            "consentType": consent,
+            "id": grant_id(cid, rid, principal),
+            "principalId": principal,
+            "resourceId": rid,
+            "scope": scope,
+        }
+
+    # ------------------------------------------------------------------ groups
+    def group_members(self, group_id: str) -> list[int] | range | None:
+        """User raw indices of a group (None: no such group)."""
+        g = self.groups.index(group_id)
+        if g is None:
+            return None
+        if g >= self.groups.base:
+            return []
+        return group_member_indices(self.seed, self.user_count, g)
+
+    # ------------------------------------------------------------------ mutation API
+    def _bump(self) -> int:
+        with self.lock:
+            self.version += 1
+            return self.version
+
+    def add_user(
+        self,
+        display_name: str,
+        *,
+        user_type: str = "Member",
+        account_enabled: bool = True,
+        mail: str | None = None,
+        **props: Any,
+    ) -> Record:
+        """Adds a user; returns its record (``id``, ``userPrincipalName`` …)."""
+        n = len(self.users) - self.users.base
+        local = f"added.{n}"
+        upn = (
+            f"{local}@{self.domain}"
+            if user_type == "Member"
+            else f"{local}_extern.example#EXT#@{self.domain}"
+        )
+        user = {
+            **user_record(self.seed, self.domain, 1),
+            "id": object_id(self.seed, "added", n),
+            "displayName": display_name,
+            "userPrincipalName": upn,
+            "mail": mail,
+            "userType": user_type,
+            "accountEnabled": account_enabled,
+            "mailNickname": local,
+            **props,
+        }
+        self.users.add(user, self._bump())
+        return user
+
+    def update_user(self, user_id: str, **props: Any) -> Record:
+        i = self._require(self.users, user_id)
+        user = {**(self.users.get(i) or {}), **props}
+        self.users.replace(i, user, self._bump())
+        return user
+
+    def remove_user(self, user_id: str) -> None:
+        """Deletes a user; ``/users/delta`` then reports ``@removed: {reason: changed}``."""
+        self.users.remove(self._require(self.users, user_id), self._bump())
+
+    def add_service_principal(
+        self,
+        display_name: str,
+        *,
+        app_id: str | None = None,
+        publisher_name: str | None = None,
+        app_owner_organization_id: str | None = None,
+        **props: Any,
+    ) -> Record:
+        n = len(self.service_principals)
+        sp = third_party_sp(self.seed, n, 10**7 + n)
+        sp.update(
+            displayName=display_name,
+            appDisplayName=display_name,
+            appId=app_id or str(uuid.UUID(int=mix(self.seed, "new-app", n) << 64 | n)),
+            publisherName=publisher_name,
+            id=object_id(self.seed, "new-sp", n),
+            appOwnerOrganizationId=app_owner_organization_id or object_id(0, "tp-org", n),
+            **props,
+        )
+        self.service_principals.add(sp, self._bump())
+        return sp
+
+    def remove_service_principal(self, sp_id: str) -> None:
+        self.service_principals.remove(self._require(self.service_principals, sp_id), self._bump())
+
+    def add_delegated_grant(
+        self,
+        client_id: str,
+        scope: str,
+        *,
+        resource_id: str | None = None,
+        principal_id: str | None = None,
+    ) -> Record:
+        """``client_id``/``resource_id`` are service principal object ids (resource: Graph)."""
+        rid = resource_id or self.sp_id(GRAPH_SP)
+        grant = {
+            "clientId": client_id,
+            "consentType": "Principal" if principal_id else "AllPrincipals",
+            "id": grant_id(client_id, rid, principal_id),
+            "principalId": principal_id,
+            "resourceId": rid,
+            "scope": scope,
+        }
+        self.grants.add(grant, self._bump())
+        return grant
+
+    def remove_delegated_grant(self, grant_id_: str) -> None:
+        for i, g in self.grants.iter_live():
+            if g["id"] == grant_id_:
+                self.grants.remove(i, self._bump())
+                return
+        raise KeyError(grant_id_)
+
+    def add_app_role_assignment(
+        self, principal_id: str, app_role_id: str, *, resource_id: str | None = None
+    ) -> Record:
+        p = self.service_principals.by_id(principal_id) or {}
+        rid = resource_id or self.sp_id(GRAPH_SP)
+        r = self.service_principals.by_id(rid) or {}
+        row = {
+            "id": assignment_id(principal_id, 10**9 + len(self.assignments)),
+            "deletedDateTime": None,
+            "appRoleId": app_role_id,
+            "createdDateTime": "2025-01-15T10:00:00Z",
+            "principalDisplayName": p.get("displayName"),
+            "principalId": principal_id,
+            "principalType": "ServicePrincipal",
+            "resourceDisplayName": r.get("displayName"),
+            "resourceId": rid,
+        }
+        self.assignments.add(row, self._bump())
+        return row
+
+    def remove_app_role_assignment(self, assignment_id_: str) -> None:
+        for i, a in self.assignments.iter_live():
+            if a["id"] == assignment_id_:
+                self.assignments.remove(i, self._bump())
+                return
+        raise KeyError(assignment_id_)
+
+    def set_provisioning_mapping(self, sp_id: str, mappings: list[tuple[str, str]]) -> Record:
+        """Gives ``sp_id`` one provisioning job whose schema maps source → target attributes."""
+        job = sync_job(self.seed, sp_id)
+        self.sync_jobs[sp_id] = [job]
+        self.sync_schemas[job["id"]] = sync_schema(self.seed, self.domain, mappings)
+        self._bump()
+        return job
+
+    def expire_delta_tokens(self) -> None:
+        """Makes every delta token issued so far too old (Graph: 410 Gone, full resync)."""
+        self.min_delta_version = self._bump()
+
+    @staticmethod
+    def _require(objects: Objects, oid: str) -> int:
+        i = objects.index(oid)
+        if i is None:
+            raise KeyError(oid)
+        return i

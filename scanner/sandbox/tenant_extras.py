@@ -1,0 +1,252 @@
+"""The small, fixed parts of the tenant: app registrations, the Mail Professionals provisioning
+job and its synchronizationSchema, Teams apps, and Outlook add-ins as Exchange's ``Get-App``
+reports them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scanner.sandbox.tenant_ids import mix, object_id, timestamp
+
+Record = dict[str, Any]
+
+# (source attribute, SCIM target) — TEAM.md's Mail Professionals mapping
+MAILPRO_MAPPINGS = (
+    ("userPrincipalName", "userName"),
+    ("displayName", "displayName"),
+    ("givenName", "name.givenName"),
+    ("surname", "name.familyName"),
+    ("mail", 'emails[type eq "work"].value'),
+    ("jobTitle", "title"),
+    ("department", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department"),
+    ("telephoneNumber", 'phoneNumbers[type eq "work"].value'),
+    ("mobile", 'phoneNumbers[type eq "mobile"].value'),
+)
+
+
+def applications(seed: int, scanner_app_id: str, domain: str) -> list[Record]:
+    """App registrations owned by this tenant: the scanner's own and two in-house apps."""
+    names = [
+        (scanner_app_id, "m365inv Scanner"),
+        (object_id(seed, "own-app", 1), "HR-Portal (intern)"),
+        (object_id(seed, "own-app", 2), "<b>Legacy</b> Intranet =1+1"),
+    ]
+    return [
+        {
+            "id": object_id(seed, "application", n),
+            "deletedDateTime": None,
+            "appId": app_id,
+            "applicationTemplateId": None,
+            "createdDateTime": timestamp(mix(seed, "app", n)),
+            "description": None,
+            "disabledByMicrosoftStatus": None,
+            "displayName": name,
+            "groupMembershipClaims": None,
+            "identifierUris": [],
+            "isDeviceOnlyAuthSupported": None,
+            "isFallbackPublicClient": None,
+            "notes": None,
+            "publisherDomain": domain,
+            "serviceManagementReference": None,
+            "signInAudience": "AzureADMyOrg",
+            "tags": [],
+            "tokenEncryptionKeyId": None,
+            "addIns": [],
+            "appRoles": [],
+            "info": {
+                "logoUrl": None,
+                "marketingUrl": None,
+                "privacyStatementUrl": None,
+                "supportUrl": None,
+                "termsOfServiceUrl": None,
+            },
+            "keyCredentials": [],
+            "passwordCredentials": [],
+            "requiredResourceAccess": [],
+            "verifiedPublisher": {
+                "displayName": None,
+                "verifiedPublisherId": None,
+                "addedDateTime": None,
+            },
+        }
+        for n, (app_id, name) in enumerate(names)
+    ]
+
+
+def sync_job(seed: int, sp_id: str) -> Record:
+    h = mix(seed, "sync", int(sp_id[:8], 16))
+    job_id = f"scim.{sp_id.replace('-', '')[:32]}.{object_id(seed, 'sync', h % 1000)}"
+    return {
+        "id": job_id,
+        "templateId": "scim",
+        "schedule": {"expiration": None, "interval": "PT40M", "state": "Active"},
+        "status": {
+            "code": "Active",
+            "countSuccessiveCompleteFailures": 0,
+            "escrowsPruned": False,
+            "lastExecution": None,
+            "lastSuccessfulExecution": None,
+            "lastSuccessfulExecutionWithExports": None,
+            "progress": [],
+            "quarantine": None,
+            "steadyStateFirstAchievedTime": "2024-02-01T08:00:00Z",
+            "steadyStateLastAchievedTime": "2025-06-30T08:00:00Z",
+            "synchronizedEntryCountByType": [{"key": "User", "value": 42}],
+            "troubleshootingUrl": None,
+        },
+        # "Sync only assigned users and groups" (the default scope of gallery SCIM apps)
+        "synchronizationJobSettings": [
+            {"name": "SyncAll", "value": "false"},
+            {"name": "QuarantineTooManyDeletesThreshold", "value": "500"},
+        ],
+    }
+
+
+def _attribute(source: str, target: str, priority: int) -> Record:
+    return {
+        "defaultValue": None,
+        "exportMissingReferences": False,
+        "flowBehavior": "FlowWhenChanged",
+        "flowType": "Always",
+        "matchingPriority": priority,
+        "source": {
+            "expression": f"[{source}]",
+            "name": source,
+            "parameters": [],
+            "type": "Attribute",
+        },
+        "targetAttributeName": target,
+    }
+
+
+def sync_schema(
+    seed: int,
+    domain: str,
+    mappings: list[tuple[str, str]] | tuple[tuple[str, str], ...] = MAILPRO_MAPPINGS,
+) -> Record:
+    attrs = [_attribute(s, t, 1 if t == "userName" else 0) for s, t in mappings]
+    attrs.append(
+        {
+            "defaultValue": "True",
+            "exportMissingReferences": False,
+            "flowBehavior": "FlowWhenChanged",
+            "flowType": "Always",
+            "matchingPriority": 0,
+            "source": {
+                "expression": "Not([IsSoftDeleted])",
+                "name": "Not",
+                "parameters": [
+                    {
+                        "key": "source",
+                        "value": {
+                            "expression": "[IsSoftDeleted]",
+                            "name": "IsSoftDeleted",
+                            "parameters": [],
+                            "type": "Attribute",
+                        },
+                    }
+                ],
+                "type": "Function",
+            },
+            "targetAttributeName": "active",
+        }
+    )
+    return {
+        "id": object_id(seed, "schema", 0),
+        "version": "Date:2025-06-30",
+        "directories": [],
+        "synchronizationRules": [
+            {
+                "containerFilter": {"includedContainers": []},
+                "editable": True,
+                "groupFilter": {"includedGroups": []},
+                "id": "6c409270-f78a-4bc6-af23-7cf3ab6e6b8b",
+                "metadata": [],
+                "name": "USER_OUTBOUND_TEAM",
+                "priority": 1,
+                "sourceDirectoryName": "Azure Active Directory",
+                "targetDirectoryName": "customappsso",
+                "objectMappings": [
+                    {
+                        "enabled": True,
+                        "flowTypes": "Add, Update, Delete",
+                        "metadata": [],
+                        "name": "Provision Azure Active Directory Users",
+                        "scope": None,
+                        "sourceObjectName": "User",
+                        "targetObjectName": "urn:ietf:params:scim:schemas:"
+                        "extension:enterprise:2.0:User",
+                        "attributeMappings": attrs,
+                    }
+                ],
+            }
+        ],
+    }
+
+
+def teams_apps(seed: int, emilie_sp: Record) -> list[Record]:
+    """The org-published Emilie app plus store apps (filtered out by distributionMethod)."""
+    rows = [
+        ("Emilie", "organization", emilie_sp.get("appId"), "Milliways Infodesign GmbH"),
+        ("Polly", "store", None, "Polly"),
+        ("Trello", "store", None, "Atlassian"),
+        ("Schichtplan <i>intern</i>", "organization", None, "Sandbox GmbH IT"),
+    ]
+    apps = []
+    for n, (name, method, client, publisher) in enumerate(rows):
+        app_id = object_id(seed, "teams-app", n)
+        definition = {
+            "id": object_id(seed, "teams-def", n),
+            "teamsAppId": app_id,
+            "displayName": name,
+            "version": "1.4.0",
+            "publishingState": "published",
+            "shortDescription": f"{name} for Teams",
+            "description": f"{name} ({publisher})",
+            "lastModifiedDateTime": "2025-03-02T10:00:00Z",
+            "createdBy": None,
+            "authorization": {
+                "clientAppId": client,
+                "requiredPermissionSet": {"resourceSpecificPermissions": []},
+            }
+            if client
+            else None,
+        }
+        apps.append(
+            {
+                "id": app_id,
+                "externalId": object_id(seed, "teams-ext", n),
+                "displayName": name,
+                "distributionMethod": method,
+                "appDefinitions": [definition],
+            }
+        )
+    return apps
+
+
+def exchange_add_ins(seed: int) -> list[Record]:
+    """``Get-App -OrganizationApp`` objects (Exchange admin API, PowerShell property names)."""
+    rows = [
+        ("Mailissa for Outlook", "axontic GmbH", "ReadWriteMailbox", "Enabled"),
+        ("Report Message", "Microsoft Corporation", "ReadWriteItem", "Enabled"),
+        ("=cmd|' /C calc'!A0 Add-in", "Unknown Publisher", "ReadItem", "Disabled"),
+    ]
+    return [
+        {
+            "AppId": object_id(seed, "addin", n),
+            "DisplayName": name,
+            "ProviderName": provider,
+            "Enabled": True,
+            "DefaultStateForUser": state,
+            "AppVersion": "1.0.0.3",
+            "Type": "MarketplacePrivateCatalog" if n == 0 else "Marketplace",
+            "Scope": "Organization",
+            "ProvidedTo": "Everyone",
+            "Requirements": permission,
+            "PermissionLevel": permission,
+            "MarketplaceAssetID": f"WA{200000000 + n}",
+            "Identity": object_id(seed, "addin", n),
+            "IsValid": True,
+        }
+        for n, (name, provider, permission, state) in enumerate(rows)
+    ]
