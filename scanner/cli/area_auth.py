@@ -1,9 +1,182 @@
-"""CLI commands of the auth area."""
+"""``m365inv profile …``, ``m365inv login`` and ``m365inv check``.
+
+``check`` exit codes: 0 every permission the scanner needs is granted · 3 signed in, but some are
+missing (the scan would have coverage gaps) · 5 sign-in failed · 2 bad profile/config · 6 vault.
+"""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+from rich.markup import escape
+from rich.table import Table
+
+from scanner.auth import open_token_source
+from scanner.auth.requirements import PermissionReport, permission_report
+from scanner.cli.area_vault import ConfigOpt, VaultOpt, hidden_prompt
+from scanner.cli.common import console, console_err
+from scanner.profiles import (
+    AuthMethod,
+    Cloud,
+    Profile,
+    add_profile,
+    config_path,
+    get_profile,
+    load_profiles,
+    remove_profile,
+    validate_profile,
+)
+from scanner.vault import Vault, open_vault, vault_path
+
+profile_app = typer.Typer(
+    name="profile", help="Tenant profiles (no secrets).", no_args_is_help=True
+)
+
+EXIT_MISSING_PERMISSIONS = 3
+
+ProfileOpt = Annotated[str, typer.Option("--profile", "-p", help="Profile name.")]
+
+
+@profile_app.command("add")
+def add(
+    name: str,
+    tenant_id: Annotated[str, typer.Option(help="Tenant GUID or verified domain.")],
+    client_id: Annotated[str | None, typer.Option(help="App (client) id.")] = None,
+    auth: Annotated[AuthMethod, typer.Option(help="How to sign in.")] = "secret",
+    cloud: Annotated[Cloud, typer.Option(help="Which Microsoft cloud.")] = "global",
+    authority_host: Annotated[str | None, typer.Option(help="cloud=custom only.")] = None,
+    graph_endpoint: Annotated[str | None, typer.Option(help="cloud=custom only.")] = None,
+    exchange_endpoint: Annotated[str | None, typer.Option(help="cloud=custom only.")] = None,
+    ca_bundle: Annotated[Path | None, typer.Option(help="PEM of a private CA to trust.")] = None,
+    certificate_path: Annotated[
+        Path | None, typer.Option(help="PEM or PFX (auth=certificate).")
+    ] = None,
+    replace: Annotated[bool, typer.Option(help="Overwrite an existing profile.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Add (or with --replace, update) a tenant profile."""
+    raw: dict[str, Any] = {"tenant_id": tenant_id, "auth": auth, "cloud": cloud}
+    optional = {
+        "client_id": client_id,
+        "authority_host": authority_host,
+        "graph_endpoint": graph_endpoint,
+        "exchange_endpoint": exchange_endpoint,
+        "ca_bundle": str(ca_bundle.resolve()) if ca_bundle else None,
+        "certificate_path": str(certificate_path.resolve()) if certificate_path else None,
+    }
+    raw.update({k: v for k, v in optional.items() if v is not None})
+    profile = validate_profile(name, raw)
+    path = add_profile(profile, config, replace=replace)
+    console.print(f"saved profile {name} in {path}")
+    if profile.auth in ("secret", "certificate"):
+        console.print(f"next: m365inv vault set {name}   (or set M365INV_CLIENT_SECRET)")
+
+
+@profile_app.command("list")
+def list_(config: ConfigOpt = None) -> None:
+    """List the profiles in the config file."""
+    profiles = load_profiles(config)
+    if not profiles:
+        console.print(f"no profiles in {config_path(config)}; add one with: m365inv profile add")
+        return
+    table = Table("name", "tenant", "auth", "cloud")
+    for p in profiles.values():
+        table.add_row(p.name, p.tenant_id, p.auth, p.cloud)
+    console.print(table)
+
+
+@profile_app.command("show")
+def show(name: str, config: ConfigOpt = None) -> None:
+    """Show one profile with its resolved endpoints (never a secret)."""
+    p = get_profile(name, config)
+    rows: list[tuple[str, str]] = [
+        ("name", p.name),
+        ("tenant_id", p.tenant_id),
+        ("client_id", p.client_id or "(system-assigned identity)"),
+        ("auth", p.auth),
+        ("cloud", p.cloud),
+        ("authority", p.authority),
+        ("graph_endpoint", p.graph_endpoint),
+        ("exchange_endpoint", p.exchange_endpoint),
+        ("ca_bundle", str(p.ca_bundle or "(system CAs)")),
+    ]
+    if p.certificate_path:
+        rows.append(("certificate_path", str(p.certificate_path)))
+    rows.append(("secret source", _secret_source(p)))
+    for key, value in rows:
+        console.print(f"{key:18} {escape(value)}")
+
+
+def _secret_source(p: Profile) -> str:
+    if p.auth == "secret":
+        env = "M365INV_CLIENT_SECRET is set" if os.environ.get("M365INV_CLIENT_SECRET") else ""
+        return env or "the vault (m365inv vault set)"
+    if p.auth == "certificate":
+        if os.environ.get("M365INV_CERT_PATH"):
+            return "M365INV_CERT_PATH is set"
+        return str(p.certificate_path) if p.certificate_path else "the vault (certificate)"
+    return "none needed"
+
+
+@profile_app.command("remove")
+def remove(name: str, config: ConfigOpt = None) -> None:
+    """Remove a profile (its vault entries stay until: m365inv vault remove NAME)."""
+    path = remove_profile(name, config)
+    console.print(f"removed profile {name} from {path}")
+
+
+def _vault_if_any(option: Path | None, interactive: bool) -> Vault | None:
+    """The vault when one exists; a missing default vault is fine when env vars carry secrets."""
+    if option is None and not vault_path(None).exists():
+        return None
+    return open_vault(option, hidden_prompt if interactive else None)
+
+
+def _print_report(profile: Profile, report: PermissionReport) -> None:
+    table = Table("permission", "granted", "unlocks")
+    for req in report.required:
+        ok = req.permission in report.granted
+        table.add_row(req.label, "[green]yes[/]" if ok else "[red]no[/]", ", ".join(req.sections))
+    console.print(table)
+    if not report.missing:
+        console.print("all permissions the scanner needs are granted")
+        return
+    console_err.print(f"[bold]{len(report.missing)} permission(s) missing:[/]")
+    for req in report.missing:
+        console_err.print(f"  {req.label}: without it {req.cost}")
+    console_err.print(f"grant them and give admin consent: {profile.admin_consent_url()}")
+
+
+def _sign_in_and_report(
+    profile: str, config: Path | None, vault: Path | None, interactive: bool
+) -> int:
+    prof = get_profile(profile, config)
+    v = _vault_if_any(vault, interactive)
+    source = open_token_source(
+        prof,
+        vault=v,
+        interactive=interactive,
+        on_device_code=lambda prompt: console_err.print(escape(prompt.message)),
+    )
+    report = permission_report(source, delegated=prof.auth == "device_code")
+    console.print(f"signed in to {prof.tenant_id} as {prof.client_id or 'managed identity'}")
+    _print_report(prof, report)
+    return EXIT_MISSING_PERMISSIONS if report.missing else 0
 
 
 def register(app: typer.Typer) -> None:
     """Attach this area's commands to the root app."""
+    app.add_typer(profile_app)
+
+    @app.command("login")
+    def login(profile: ProfileOpt, config: ConfigOpt = None, vault: VaultOpt = None) -> None:
+        """Sign in (device code prompts here), cache the token in the vault, report permissions."""
+        raise typer.Exit(_sign_in_and_report(profile, config, vault, interactive=True))
+
+    @app.command("check")
+    def check(profile: ProfileOpt, config: ConfigOpt = None, vault: VaultOpt = None) -> None:
+        """Sign in without prompting and name the permissions the app is missing (exit 3)."""
+        raise typer.Exit(_sign_in_and_report(profile, config, vault, interactive=False))
