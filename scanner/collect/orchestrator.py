@@ -27,6 +27,7 @@ from scanner.collect.relations import (
 )
 from scanner.collect.sync import read_sync_jobs
 from scanner.collect.teams import read_teams_apps
+from scanner.errors import ScannerError
 from scanner.graph.client import GraphClient
 from scanner.models import (
     AddIn,
@@ -179,14 +180,25 @@ async def collect_tenant(
         if hasattr(progress, "stats"):
             progress.stats = client.stats
         run = _Run(Ctx(client, options, progress), previous)
-        async with asyncio.TaskGroup() as tg:
-            tg.create_task(run.org_chain())
-            tg.create_task(run.people_chain())
-            tg.create_task(run.group_chain())
-            tg.create_task(run.sp_chain())
-            tg.create_task(run.run(read_applications(run.ctx)))
-            tg.create_task(run.run(read_teams_apps(run.ctx)))
+        try:
+            async with asyncio.TaskGroup() as tg:
+                tg.create_task(run.org_chain())
+                tg.create_task(run.people_chain())
+                tg.create_task(run.group_chain())
+                tg.create_task(run.sp_chain())
+                tg.create_task(run.run(read_applications(run.ctx)))
+                tg.create_task(run.run(read_teams_apps(run.ctx)))
+        except* ScannerError as group:  # sign-in failed, unreadable --addins-from, …
+            raise _first(group) from None
         return run.tenant_data()
+
+
+def _first(group: BaseExceptionGroup[ScannerError]) -> ScannerError:
+    exc: BaseException = group
+    while isinstance(exc, BaseExceptionGroup):
+        exc = exc.exceptions[0]
+    assert isinstance(exc, ScannerError)
+    return exc
 
 
 __all__ = ["collect_tenant"]
