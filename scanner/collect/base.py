@@ -43,6 +43,7 @@ class CollectOptions:
     """Knobs of one scan."""
 
     concurrency: int = 16  # requests in flight per tenant
+    page_size: int = 999  # $top: Graph's maximum for directory listings
     low_priority: bool = False  # x-ms-throttle-priority: low (scheduled runs)
     # Whose members to read: groups assigned to apps (what flows need), every group, or none.
     group_members: Literal["assigned", "all", "none"] = "assigned"

@@ -160,7 +160,7 @@ async def read(ctx: Ctx, source: str, previous: TenantData | None) -> Section[An
     section = Section[Any](source)
     use_delta = kind.delta is not None and ctx.options.delta
     builder = kind.delta(ctx) if use_delta and kind.delta else kind.builder(ctx)
-    info = get_info(builder, select=kind.select)
+    info = get_info(builder, select=kind.select, top=ctx.options.page_size)
     section = await read_list(ctx, section, info, kind.wire, kind.to_record, kind.permission)
     if source == "users" and section.complete:
         ctx.client.set_tenant_size(len(section.items))

@@ -20,7 +20,6 @@ from scanner.models import (
     Org,
     PermissionScope,
     ServicePrincipal,
-    User,
     VerifiedPublisher,
 )
 
@@ -201,51 +200,42 @@ async def read_org(ctx: Ctx) -> Section[Org]:
     return await read_list(ctx, section, info, _Org, org_from, "Organization.Read.All")
 
 
-async def read_users(ctx: Ctx) -> Section[User]:
-    """All users; ``$count`` on the first page sizes the resource-unit budget early."""
-    section: Section[User] = Section("users")
-    info = get_info(
-        ctx.client.sdk.users,
-        select=USER_SELECT,
-        count=True,
-        headers={"ConsistencyLevel": "eventual"},
-    )
+async def size_budget(ctx: Ctx) -> None:
+    """``/users/$count`` first, so the resource-unit budget fits the tenant from the start.
+
+    Best effort: without it the budget stays at the smallest tier until users are listed.
+    """
+    info = get_info(ctx.client.sdk.users.count, top=None, headers={"ConsistencyLevel": "eventual"})
     try:
-        first = True
-        async for page in ctx.client.pages(info, User):
-            if first and page.count is not None:
-                ctx.client.set_tenant_size(page.count)
-            first = False
-            section.items.extend(page.value)
-            ctx.progress.update(section.source, items=len(page.value), pages=1)
-    except GraphError as exc:
-        section.fail(exc, "User.Read.All")
-    if section.complete:
-        ctx.client.set_tenant_size(len(section.items))
-    return section
+        resp = await ctx.client.send(info, cost=1)
+        ctx.client.set_tenant_size(int(resp.body.decode("ascii", "replace").strip()))
+    except (GraphError, ValueError):
+        return
 
 
 async def read_groups(ctx: Ctx) -> Section[Group]:
     section: Section[Group] = Section("groups")
-    info = get_info(ctx.client.sdk.groups, select=GROUP_SELECT)
+    info = get_info(ctx.client.sdk.groups, select=GROUP_SELECT, top=ctx.options.page_size)
     return await read_list(ctx, section, info, _Group, group_from, "GroupMember.Read.All")
 
 
 async def read_service_principals(ctx: Ctx) -> Section[ServicePrincipal]:
     section: Section[ServicePrincipal] = Section("servicePrincipals")
-    info = get_info(ctx.client.sdk.service_principals, select=SP_SELECT)
+    info = get_info(ctx.client.sdk.service_principals, select=SP_SELECT, top=ctx.options.page_size)
     return await read_list(ctx, section, info, _ServicePrincipal, sp_from, "Application.Read.All")
 
 
 async def read_applications(ctx: Ctx) -> Section[Application]:
     section: Section[Application] = Section("applications")
-    info = get_info(ctx.client.sdk.applications, select=APP_SELECT)
+    info = get_info(ctx.client.sdk.applications, select=APP_SELECT, top=ctx.options.page_size)
     return await read_list(ctx, section, info, Application, None, "Application.Read.All")
 
 
 async def read_grants(ctx: Ctx) -> Section[DelegatedGrant]:
     section: Section[DelegatedGrant] = Section("oauth2PermissionGrants")
-    info = get_info(ctx.client.sdk.oauth2_permission_grants, select=GRANT_SELECT)
+    info = get_info(
+        ctx.client.sdk.oauth2_permission_grants, select=GRANT_SELECT, top=ctx.options.page_size
+    )
     return await read_list(ctx, section, info, DelegatedGrant, None, "Directory.Read.All")
 
 
@@ -262,6 +252,6 @@ __all__ = [
     "read_groups",
     "read_org",
     "read_service_principals",
-    "read_users",
+    "size_budget",
     "sp_from",
 ]

@@ -18,7 +18,7 @@ from scanner.auth.interface import TokenSource
 from scanner.collect import delta as deltas
 from scanner.collect.addins import can_use_exchange, parse_addins_file, read_exchange_addins
 from scanner.collect.base import CollectOptions, Ctx, NullProgress, Progress, Section
-from scanner.collect.directory import read_applications, read_org
+from scanner.collect.directory import read_applications, read_org, size_budget
 from scanner.collect.relations import (
     read_assignments,
     read_members,
@@ -116,6 +116,7 @@ class _Run:
 
     async def people_chain(self) -> None:
         async with asyncio.TaskGroup() as tg:
+            tg.create_task(size_budget(self.ctx))
             users_t = tg.create_task(self.run(deltas.read(self.ctx, "users", self.previous)))
             grants_t = tg.create_task(
                 self.run(deltas.read(self.ctx, "oauth2PermissionGrants", self.previous))

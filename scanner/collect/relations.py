@@ -43,7 +43,13 @@ async def read_members(ctx: Ctx, groups: list[Group]) -> tuple[list[Group], Sect
     section: Section[Group] = Section("groupMembers")
     client = ctx.client
     urls = {
-        g.id: client.relative(get_info(client.sdk.groups.by_group_id(g.id).members, select=("id",)))
+        g.id: client.relative(
+            get_info(
+                client.sdk.groups.by_group_id(g.id).members,
+                select=("id",),
+                top=ctx.options.page_size,
+            )
+        )
         for g in groups
     }
     cost = request_cost("/groups/x/members", has_select=True)
@@ -77,6 +83,7 @@ async def read_assignments(
             get_info(
                 client.sdk.service_principals.by_service_principal_id(sp.id).app_role_assigned_to,
                 select=ASSIGNMENT_SELECT,
+                top=ctx.options.page_size,
             )
         )
         for sp in resources

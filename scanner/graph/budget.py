@@ -21,6 +21,7 @@ _COSTS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"/directoryObjects/getByIds$"), 5),
     (re.compile(r"/groups/[^/]+/(transitive)?members"), 3),
     (re.compile(r"/(users|applications|oauth2PermissionGrants)$"), 2),
+    (re.compile(r"/delta(\(\))?$"), 2),
     (re.compile(r"/appRoleAssignedTo$|/appRoleAssignments$"), 2),
 )
 """Base costs of list requests Graph documents; everything else costs 1."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+import warnings
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -84,6 +85,23 @@ class _TokenProvider(AccessTokenProvider):
         return self._validator
 
 
+def _warm_builders(sdk: GraphServiceClient) -> None:
+    """Import the request builders we use once, with their deprecation warnings silenced.
+
+    msgraph-sdk's generated builder modules define deprecated ``…RequestConfiguration`` classes
+    that warn at import time — the first time a builder is touched, i.e. mid-scan. Not ours to
+    fix, and under ``-W error`` it would fail the first request of each collection.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        _ = sdk.organization, sdk.users.delta, sdk.users.count, sdk.applications
+        _ = sdk.groups.by_group_id("x").members, sdk.service_principals.delta
+        sp = sdk.service_principals.by_service_principal_id("x")
+        _ = sp.app_role_assigned_to, sp.synchronization.jobs.by_synchronization_job_id("x").schema
+        _ = sdk.oauth2_permission_grants.delta, sdk.directory_objects.get_by_ids
+        _ = sdk.app_catalogs.teams_apps
+
+
 class GraphClient:
     """One signed-in tenant: ``async with GraphClient(source) as client``.
 
@@ -135,6 +153,7 @@ class GraphClient:
         adapter.base_url = self.base_url
         self._http = http
         self._sdk = GraphServiceClient(request_adapter=adapter)
+        _warm_builders(self._sdk)
         return self
 
     async def __aexit__(
