@@ -139,9 +139,10 @@ def parse_addins_file(path: Path) -> list[AddIn]:
     reader = csv.DictReader(io.StringIO("\n".join(lines)))
     if not reader.fieldnames:
         raise ConfigError(f"add-in export {path} is empty")
-    rows = list(reader)
-    if rows and not any(_lookup(r, "id") for r in rows):
+    columns = {str(c).lower().replace("_", "") for c in reader.fieldnames}
+    if not columns & set(_ALIASES["id"]):
         raise ConfigError(f"add-in export {path} has no AppId / Id column")
+    rows = list(reader)
     return addins_from_rows(rows, source="export")
 
 

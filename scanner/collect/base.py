@@ -63,6 +63,7 @@ class Section(Generic[T]):
     error: str | None = None
     permission: str | None = None
     delta_link: str | None = None
+    changed_ids: set[str] | None = None  # set by a delta read: ids added/updated/removed
 
     def coverage(self) -> Coverage:
         return Coverage(

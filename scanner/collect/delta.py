@@ -189,6 +189,7 @@ async def _apply_changes(
         section.delta_link = None
         return section
     section.items = apply(kind, previous, changes)
+    section.changed_ids = {c.id for c in changes}
     if kind.source == "users":
         ctx.client.set_tenant_size(len(section.items))
     return section

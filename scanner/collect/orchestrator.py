@@ -35,6 +35,7 @@ from scanner.models import (
     Coverage,
     Org,
     ServicePrincipal,
+    SyncJob,
     TenantData,
 )
 
@@ -110,9 +111,31 @@ class _Run:
             deltas.read(self.ctx, "servicePrincipals", self.previous)
         )
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(self.run(read_sync_jobs(self.ctx, sps.items)))
+            tg.create_task(self.run(self._sync_jobs(sps)))
             assigned = await self.run(read_assignments(self.ctx, resources_with_roles(sps.items)))
             self.assignments.set_result(assigned.items)
+
+    async def _sync_jobs(self, sps: Section[ServicePrincipal]) -> Section[SyncJob]:
+        """Provisioning jobs; on a delta run only for apps that changed or already provision.
+
+        A job is configured on the app's service principal, so a new provisioning app shows up
+        as a changed service principal; existing jobs are re-read every time (schema edits).
+        """
+        prev = self.previous
+        prev_cov = {c.source: c for c in prev.coverage} if prev else {}
+        prev_sync = prev_cov.get("synchronizationJobs")
+        if sps.changed_ids is None or prev is None or prev_sync is None or not prev_sync.complete:
+            return await read_sync_jobs(self.ctx, sps.items)
+        provisioning = {j.service_principal_id for j in prev.sync_jobs}
+        wanted = sps.changed_ids | provisioning
+        section = await read_sync_jobs(self.ctx, [sp for sp in sps.items if sp.id in wanted])
+        alive = {sp.id for sp in sps.items}
+        section.items += [
+            j
+            for j in prev.sync_jobs
+            if j.service_principal_id not in wanted and j.service_principal_id in alive
+        ]
+        return section
 
     async def people_chain(self) -> None:
         async with asyncio.TaskGroup() as tg:

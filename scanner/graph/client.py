@@ -59,6 +59,7 @@ class ClientStats:
     retried: int = 0  # attempts repeated for any reason
     throttled: int = 0  # 429 answers (outer and inner)
     objects: int = 0
+    resource_units: int = 0  # RU spent, by Graph's published costs
     started: float = field(default_factory=time.monotonic)
 
 
@@ -123,7 +124,7 @@ class GraphClient:
         self.budget = RuBudget(tenant_budget(None))
         self.low_priority = low_priority
         self._semaphore = asyncio.Semaphore(concurrency)
-        self._concurrency = concurrency
+        self.concurrency = concurrency
         self._timeout = timeout
         self._http: httpx.AsyncClient | None = None
         self._sdk: GraphServiceClient | None = None
@@ -135,7 +136,7 @@ class GraphClient:
             trust_env=False,
             timeout=httpx.Timeout(self._timeout, connect=15.0),
             limits=httpx.Limits(
-                max_connections=self._concurrency, max_keepalive_connections=self._concurrency
+                max_connections=self.concurrency, max_keepalive_connections=self.concurrency
             ),
         )
         # Retries live in this module (see retry.py), so the SDK's RetryHandler is left out.
@@ -211,6 +212,7 @@ class GraphClient:
         async for attempt in self._retrying():
             with attempt:
                 await self.budget.acquire(cost)
+                self.stats.resource_units += cost
                 resp = await self._send_once(info, auth_resource)
                 if resp.status < 300 or resp.status in accept:
                     return resp

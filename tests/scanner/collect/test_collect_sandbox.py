@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-import pytest
-
 from scanner.collect import CollectOptions, collect_tenant
 from scanner.models import TenantData
 from scanner.sandbox import Sandbox
