@@ -1,0 +1,189 @@
+"""Outlook/Office add-ins: Exchange's ``Get-App -OrganizationApp``, or an admin's export file.
+
+Graph has no GA API for centrally deployed add-ins (DESIGN.md). With ``Exchange.ManageAsApp`` we
+call Exchange Online's admin REST ``InvokeCommand``; otherwise the admin exports
+``Get-OrganizationAddIn`` / ``Get-App -OrganizationApp`` (``ConvertTo-Json`` or ``Export-Csv``)
+and passes it with ``--addins-from``. Both shapes are PowerShell objects with PascalCase keys whose
+names vary between cmdlets and versions, so parsing looks a field up under its known aliases.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from kiota_abstractions.method import Method
+from kiota_abstractions.request_information import RequestInformation
+
+from scanner.collect.base import Ctx, Section
+from scanner.errors import ConfigError, GraphError
+from scanner.graph import sansio
+from scanner.models import AddIn
+
+PERMISSION = "Exchange.ManageAsApp"
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("appid", "id", "productid", "assetid", "marketplaceassetid", "identity"),
+    "display_name": ("displayname", "name", "title"),
+    "provider_name": ("providername", "provider", "publisher", "publishername"),
+    "enabled": ("enabled", "isenabled"),
+    "default_state": ("defaultstateforuser", "defaultstate"),
+    "permission_level": (
+        "permissionlevel",
+        "requestedcapabilities",
+        "requirements",
+        "permissions",
+    ),
+    "scope": ("providedto", "assignedto", "userlist", "deploymentscope", "scope"),
+    "user_count": ("usercount", "assignedusercount"),
+    "azure_app_id": ("azureappid", "azureadappid", "webapplicationid", "applicationid"),
+}
+
+
+def _lookup(row: Mapping[str, Any], field: str) -> Any:
+    lowered = {str(k).lower().replace("_", ""): v for k, v in row.items()}
+    for alias in _ALIASES[field]:
+        value = lowered.get(alias)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or None
+    if isinstance(value, dict):
+        return json.dumps(value, sort_keys=True)
+    return str(value)
+
+
+def _bool(value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return None
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value) if value is not None and not isinstance(value, bool) else None
+    except (TypeError, ValueError):
+        return None
+
+
+def addins_from_rows(rows: Iterable[Mapping[str, Any]], *, source: str) -> list[AddIn]:
+    """Rows of PowerShell objects → records; rows without an id are skipped (no guessing)."""
+    out: list[AddIn] = []
+    for row in rows:
+        if not isinstance(row, Mapping):
+            continue
+        addin_id = _text(_lookup(row, "id"))
+        if not addin_id:
+            continue
+        out.append(
+            AddIn(
+                id=addin_id,
+                display_name=_text(_lookup(row, "display_name")),
+                provider_name=_text(_lookup(row, "provider_name")),
+                enabled=_bool(_lookup(row, "enabled")),
+                default_state=_text(_lookup(row, "default_state")),
+                permission_level=_text(_lookup(row, "permission_level")),
+                scope=_text(_lookup(row, "scope")),
+                user_count=_int(_lookup(row, "user_count")),
+                azure_app_id=_text(_lookup(row, "azure_app_id")),
+                source=source,
+            )
+        )
+    return out
+
+
+def _decode_text(raw: bytes) -> str:
+    """PowerShell writes UTF-16 with a BOM (``Out-File``) or UTF-8 with or without one."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    return raw.decode("utf-8-sig")
+
+
+def parse_addins_file(path: Path) -> list[AddIn]:
+    """Parse a ``--addins-from`` export (JSON array / object / ``{"value": [...]}``, or CSV)."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ConfigError(f"add-in export {path} is larger than 50 MB")
+        text = _decode_text(path.read_bytes())
+    except OSError as exc:
+        raise ConfigError(f"cannot read add-in export {path}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"add-in export {path} is not UTF-8 or UTF-16 text") from exc
+    stripped = text.lstrip()
+    if stripped.startswith(("[", "{")):
+        try:
+            data = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            raise ConfigError(
+                f"add-in export {path} is not valid JSON (line {exc.lineno})"
+            ) from exc
+        if isinstance(data, dict):
+            data = data.get("value", [data]) if "value" in data else [data]
+        if not isinstance(data, list):
+            raise ConfigError(f"add-in export {path}: expected a list of add-ins")
+        return addins_from_rows(data, source="export")
+    lines = [ln for ln in stripped.splitlines() if not ln.startswith("#TYPE")]  # Export-Csv header
+    reader = csv.DictReader(io.StringIO("\n".join(lines)))
+    if not reader.fieldnames:
+        raise ConfigError(f"add-in export {path} is empty")
+    columns = {str(c).lower().replace("_", "") for c in reader.fieldnames}
+    if not columns & set(_ALIASES["id"]):
+        raise ConfigError(f"add-in export {path} has no AppId / Id column")
+    rows = list(reader)
+    return addins_from_rows(rows, source="export")
+
+
+def can_use_exchange(ctx: Ctx) -> bool:
+    try:
+        return PERMISSION in ctx.client.source.granted_permissions("exchange")
+    except Exception:  # noqa: BLE001 — no Exchange token at all is just "no permission"
+        return False
+
+
+async def read_exchange_addins(ctx: Ctx, tenant_id: str) -> Section[AddIn]:
+    """``Get-App -OrganizationApp`` through Exchange Online's admin REST ``InvokeCommand``."""
+    section: Section[AddIn] = Section("addIns")
+    base = ctx.client.source.exchange_endpoint.rstrip("/")
+    url: str | None = f"{base}/adminapi/beta/{tenant_id}/InvokeCommand"
+    body = json.dumps(
+        {"CmdletInput": {"CmdletName": "Get-App", "Parameters": {"OrganizationApp": True}}}
+    ).encode()
+    for _ in range(1000):  # bounded pagination
+        if url is None:
+            break
+        info = RequestInformation(Method.POST)
+        info.url = url
+        info.headers.try_add("Accept", "application/json")
+        info.set_stream_content(body, "application/json")
+        try:
+            resp = await ctx.client.send(info, cost=1, auth_resource="exchange")
+            page = sansio.decode_json(resp.body, dict[str, Any])
+        except GraphError as exc:
+            section.fail(exc, PERMISSION)
+            break
+        rows = page.get("value", [])
+        section.items.extend(
+            addins_from_rows(rows if isinstance(rows, list) else [], source="exchange")
+        )
+        ctx.progress.update(
+            section.source, items=len(rows) if isinstance(rows, list) else 0, pages=1
+        )
+        nxt = page.get("@odata.nextLink")
+        url = nxt if isinstance(nxt, str) else None
+    return section
+
+
+__all__ = ["addins_from_rows", "can_use_exchange", "parse_addins_file", "read_exchange_addins"]

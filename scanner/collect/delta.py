@@ -1,0 +1,239 @@
+"""Full reads that leave a delta link behind, and repeat reads that apply only the changes.
+
+Users, service principals and delegated grants are read through their ``/delta`` endpoints: the
+first round pages through everything (same cost as a plain listing) and ends in a deltaLink,
+which ``TenantData.delta_links`` keeps. The next scan follows that link and applies adds, updates
+(only the properties Graph sent — ``msgspec.UNSET`` tells "absent" from "null") and
+``@removed`` entries to the previous records. An expired or unknown token (410
+``syncStateNotFound``, or older than ``delta_max_age_days``) falls back to a full read.
+https://learn.microsoft.com/graph/delta-query-overview
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import msgspec
+
+from scanner.collect.base import Ctx, Section, read_list
+from scanner.collect.directory import (
+    GRANT_SELECT,
+    GROUP_SELECT,
+    SP_SELECT,
+    USER_SELECT,
+    _Group,
+    _ServicePrincipal,
+    group_from,
+    sp_from,
+)
+from scanner.collect.requests import get_info
+from scanner.errors import GraphError
+from scanner.models import (
+    AppRoleAssignment,
+    DelegatedGrant,
+    Group,
+    ServicePrincipal,
+    TenantData,
+    User,
+)
+
+GONE_CODES = frozenset({"syncStateNotFound", "resyncRequired", "syncStateInvalid"})
+
+
+class _Removed(msgspec.Struct):
+    reason: str | None = None
+
+
+def _delta_type(base: type[Any]) -> type[Any]:
+    """``base``'s fields, all optional-and-UNSET, plus ``@removed``: one struct per collection."""
+    fields: list[tuple[str, Any, Any]] = [("id", str, msgspec.NODEFAULT)]
+    for f in msgspec.structs.fields(base):
+        if f.name != "id":
+            fields.append((f.name, f.type | msgspec.UnsetType, msgspec.UNSET))
+    fields.append(("removed", _Removed | None, msgspec.field(default=None, name="@removed")))
+    return msgspec.defstruct(f"{base.__name__}Delta", fields, rename="camel", kw_only=True)
+
+
+@dataclass(frozen=True)
+class Kind:
+    source: str  # coverage name and delta_links key
+    select: tuple[str, ...]
+    wire: type[Any]  # what a full listing decodes into
+    to_record: Callable[[Any], Any] | None
+    to_wire: Callable[[Any], Any] | None  # previous record → wire, to merge partial updates
+    permission: str
+    builder: Callable[[Ctx], Any]
+    delta: Callable[[Ctx], Any] | None
+
+
+def _sp_to_wire(sp: ServicePrincipal) -> _ServicePrincipal:
+    # Only needed to merge partial updates; fields not in the record stay None.
+    data = msgspec.to_builtins(sp)
+    data["info"] = {
+        "privacyStatementUrl": data.pop("privacyStatementUrl", None),
+        "marketingUrl": data.pop("marketingUrl", None),
+    }
+    for role in data.get("oauth2PermissionScopes", []):
+        role["type"] = role.pop("type", None)
+    return msgspec.convert(data, _ServicePrincipal)
+
+
+KINDS: dict[str, Kind] = {
+    "users": Kind(
+        "users",
+        USER_SELECT,
+        User,
+        None,
+        None,
+        "User.Read.All",
+        lambda c: c.client.sdk.users,
+        lambda c: c.client.sdk.users.delta,
+    ),
+    "groups": Kind(
+        "groups",
+        GROUP_SELECT,
+        _Group,
+        group_from,
+        None,
+        "GroupMember.Read.All",
+        lambda c: c.client.sdk.groups,
+        None,  # groups/delta: not served everywhere; re-listed
+    ),
+    "servicePrincipals": Kind(
+        "servicePrincipals",
+        SP_SELECT,
+        _ServicePrincipal,
+        sp_from,
+        _sp_to_wire,
+        "Application.Read.All",
+        lambda c: c.client.sdk.service_principals,
+        lambda c: c.client.sdk.service_principals.delta,
+    ),
+    "oauth2PermissionGrants": Kind(
+        "oauth2PermissionGrants",
+        GRANT_SELECT,
+        DelegatedGrant,
+        None,
+        None,
+        "Directory.Read.All",
+        lambda c: c.client.sdk.oauth2_permission_grants,
+        lambda c: c.client.sdk.oauth2_permission_grants.delta,
+    ),
+}
+
+_DELTA_TYPES = {name: _delta_type(k.wire) for name, k in KINDS.items()}
+
+_PREVIOUS_FIELD = {
+    "users": "users",
+    "groups": "groups",
+    "servicePrincipals": "service_principals",
+    "oauth2PermissionGrants": "delegated_grants",
+}
+
+
+def usable_link(previous: TenantData | None, source: str, max_age_days: float) -> str | None:
+    if previous is None:
+        return None
+    link = previous.delta_links.get(source)
+    issued = previous.delta_links.get("issuedAt")
+    if not link or not issued:
+        return None
+    try:
+        when = dt.datetime.fromisoformat(issued.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    age = dt.datetime.now(dt.UTC) - when
+    return link if age < dt.timedelta(days=max_age_days) else None
+
+
+async def read(ctx: Ctx, source: str, previous: TenantData | None) -> Section[Any]:
+    """The collection ``source``: changes since ``previous`` when possible, else everything."""
+    kind = KINDS[source]
+    link = usable_link(previous, source, ctx.options.delta_max_age_days) if kind.delta else None
+    if link is not None and previous is not None:
+        section = await _apply_changes(ctx, kind, link, getattr(previous, _PREVIOUS_FIELD[source]))
+        if section is not None:
+            return section
+    section = Section[Any](source)
+    use_delta = kind.delta is not None and ctx.options.delta
+    builder = kind.delta(ctx) if use_delta and kind.delta else kind.builder(ctx)
+    info = get_info(builder, select=kind.select, top=ctx.options.page_size)
+    section = await read_list(ctx, section, info, kind.wire, kind.to_record, kind.permission)
+    if source == "users" and section.complete:
+        ctx.client.set_tenant_size(len(section.items))
+    return section
+
+
+async def _apply_changes(
+    ctx: Ctx, kind: Kind, link: str, previous: tuple[Any, ...]
+) -> Section[Any] | None:
+    """Previous records with the delta applied; None when Graph says the token is gone."""
+    changes: list[Any] = []
+    section = Section[Any](kind.source)
+    try:
+        async for page in ctx.client.pages(
+            ctx.client.request_for_url(link), _DELTA_TYPES[kind.source]
+        ):
+            changes.extend(page.value)
+            ctx.progress.update(kind.source, items=len(page.value), pages=1)
+            if page.delta_link:
+                section.delta_link = page.delta_link
+    except GraphError as exc:
+        if exc.status == 410 or exc.code in GONE_CODES:
+            return None  # token expired: full resync
+        section.fail(exc, kind.permission)
+        section.items = list(previous)
+        section.delta_link = None
+        return section
+    section.items = apply(kind, previous, changes)
+    section.changed_ids = {c.id for c in changes}
+    if kind.source == "users":
+        ctx.client.set_tenant_size(len(section.items))
+    return section
+
+
+def apply(kind: Kind, previous: tuple[Any, ...], changes: list[Any]) -> list[Any]:
+    """Adds, partial updates and removals, in the order Graph reported them; order kept."""
+    by_id: dict[str, Any] = {r.id: r for r in previous}
+    for change in changes:
+        if change.removed is not None:
+            by_id.pop(change.id, None)
+            continue
+        sent = {
+            f: v
+            for f in change.__struct_fields__
+            if f != "removed" and (v := getattr(change, f)) is not msgspec.UNSET
+        }
+        old = by_id.get(change.id)
+        if old is not None:
+            base = msgspec.structs.asdict(kind.to_wire(old) if kind.to_wire else old)
+            sent = {**base, **sent}
+        wire = kind.wire(**sent)
+        record = kind.to_record(wire) if kind.to_record else wire
+        if old is not None and isinstance(old, Group):
+            record = msgspec.structs.replace(record, member_ids=old.member_ids)
+        by_id[change.id] = record
+    return list(by_id.values())
+
+
+def groups_needing_members(
+    groups: list[Group], assignments: list[AppRoleAssignment], mode: str
+) -> list[Group]:
+    """Groups whose members matter: assigned to an app (their users reach it) — or all/none."""
+    if mode == "none":
+        return []
+    if mode == "all":
+        return list(groups)
+    assigned = {a.principal_id for a in assignments if (a.principal_type or "") == "Group"}
+    return [g for g in groups if g.id in assigned]
+
+
+def merge_groups(groups: list[Group], read: list[Group]) -> list[Group]:
+    by_id = {g.id: g for g in read}
+    return [by_id.get(g.id, g) for g in groups]
+
+
+__all__ = ["KINDS", "apply", "groups_needing_members", "merge_groups", "read", "usable_link"]

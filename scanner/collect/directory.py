@@ -1,0 +1,257 @@
+"""Directory listings: organisation, users, groups, service principals, applications, grants.
+
+Each is one nextLink chain of 999-object pages, decoded straight into ``scanner.models`` records
+where the wire shape matches, or through a small wire struct where Graph nests or may send
+``null`` for a collection (records keep ``()`` for "none").
+"""
+
+from __future__ import annotations
+
+import msgspec
+
+from scanner.collect.base import Ctx, Section, read_list
+from scanner.collect.requests import get_info
+from scanner.errors import GraphError
+from scanner.models import (
+    Application,
+    AppRole,
+    DelegatedGrant,
+    Group,
+    Org,
+    PermissionScope,
+    ServicePrincipal,
+    VerifiedPublisher,
+)
+
+USER_SELECT = ("id", "displayName", "userPrincipalName", "mail", "userType", "accountEnabled")
+GROUP_SELECT = (
+    "id",
+    "displayName",
+    "mail",
+    "description",
+    "securityEnabled",
+    "mailEnabled",
+    "groupTypes",
+)
+SP_SELECT = (
+    "id",
+    "appId",
+    "displayName",
+    "appOwnerOrganizationId",
+    "publisherName",
+    "verifiedPublisher",
+    "homepage",
+    "replyUrls",
+    "servicePrincipalType",
+    "accountEnabled",
+    "tags",
+    "appRoles",
+    "oauth2PermissionScopes",
+    "info",
+    "createdDateTime",
+)
+APP_SELECT = ("id", "appId", "displayName", "publisherDomain", "signInAudience", "createdDateTime")
+GRANT_SELECT = ("id", "clientId", "consentType", "principalId", "resourceId", "scope")
+
+
+class _Wire(msgspec.Struct, rename="camel"):
+    """Base of wire structs: tolerant of unknown properties and nulls in collections."""
+
+
+class _Domain(_Wire):
+    name: str | None = None
+
+
+class _Org(_Wire):
+    id: str
+    display_name: str | None = None
+    verified_domains: list[_Domain] | None = None
+    country_letter_code: str | None = None
+
+
+class _Group(_Wire):
+    id: str
+    display_name: str | None = None
+    mail: str | None = None
+    description: str | None = None
+    security_enabled: bool | None = None
+    mail_enabled: bool | None = None
+    group_types: tuple[str, ...] | None = None
+
+
+class _Info(_Wire):
+    privacy_statement_url: str | None = None
+    marketing_url: str | None = None
+
+
+class _AppRole(_Wire):
+    id: str
+    value: str | None = None
+    display_name: str | None = None
+    description: str | None = None
+    allowed_member_types: tuple[str, ...] | None = None
+    is_enabled: bool | None = None
+
+
+class _Scope(_Wire):
+    id: str
+    value: str | None = None
+    admin_consent_display_name: str | None = None
+    admin_consent_description: str | None = None
+    type: str | None = None
+    is_enabled: bool | None = None
+
+
+class _ServicePrincipal(_Wire):
+    id: str
+    app_id: str
+    display_name: str | None = None
+    app_owner_organization_id: str | None = None
+    publisher_name: str | None = None
+    verified_publisher: VerifiedPublisher | None = None
+    homepage: str | None = None
+    reply_urls: tuple[str, ...] | None = None
+    service_principal_type: str | None = None
+    account_enabled: bool | None = None
+    tags: tuple[str, ...] | None = None
+    app_roles: list[_AppRole] | None = None
+    oauth2_permission_scopes: list[_Scope] | None = None
+    info: _Info | None = None
+    created_date_time: str | None = None
+
+
+def org_from(w: _Org) -> Org:
+    domains = tuple(d.name for d in w.verified_domains or () if d.name)
+    return Org(
+        id=w.id,
+        display_name=w.display_name,
+        verified_domains=domains,
+        country_letter_code=w.country_letter_code,
+    )
+
+
+def group_from(w: _Group) -> Group:
+    return Group(
+        id=w.id,
+        display_name=w.display_name,
+        mail=w.mail,
+        description=w.description,
+        security_enabled=w.security_enabled,
+        mail_enabled=w.mail_enabled,
+        group_types=w.group_types or (),
+    )
+
+
+def sp_from(w: _ServicePrincipal) -> ServicePrincipal:
+    # A verifiedPublisher object whose fields are all null means "not verified" in Graph.
+    vp = w.verified_publisher
+    if vp is not None and vp.verified_publisher_id is None and vp.display_name is None:
+        vp = None
+    roles = tuple(
+        AppRole(
+            id=r.id,
+            value=r.value,
+            display_name=r.display_name,
+            description=r.description,
+            allowed_member_types=r.allowed_member_types or (),
+            is_enabled=r.is_enabled,
+        )
+        for r in w.app_roles or ()
+    )
+    scopes = tuple(
+        PermissionScope(
+            id=s.id,
+            value=s.value,
+            admin_consent_display_name=s.admin_consent_display_name,
+            admin_consent_description=s.admin_consent_description,
+            kind=s.type,
+            is_enabled=s.is_enabled,
+        )
+        for s in w.oauth2_permission_scopes or ()
+    )
+    info = w.info or _Info()
+    return ServicePrincipal(
+        id=w.id,
+        app_id=w.app_id,
+        display_name=w.display_name,
+        app_owner_organization_id=w.app_owner_organization_id,
+        publisher_name=w.publisher_name,
+        verified_publisher=vp,
+        homepage=w.homepage,
+        reply_urls=w.reply_urls or (),
+        service_principal_type=w.service_principal_type,
+        account_enabled=w.account_enabled,
+        tags=w.tags or (),
+        app_roles=roles,
+        oauth2_permission_scopes=scopes,
+        privacy_statement_url=info.privacy_statement_url,
+        marketing_url=info.marketing_url,
+        created_date_time=w.created_date_time,
+    )
+
+
+async def read_org(ctx: Ctx) -> Section[Org]:
+    section: Section[Org] = Section("organization")
+    info = get_info(
+        ctx.client.sdk.organization,
+        select=("id", "displayName", "verifiedDomains", "countryLetterCode"),
+        top=None,
+    )
+    return await read_list(ctx, section, info, _Org, org_from, "Organization.Read.All")
+
+
+async def size_budget(ctx: Ctx) -> None:
+    """``/users/$count`` first, so the resource-unit budget fits the tenant from the start.
+
+    Best effort: without it the budget stays at the smallest tier until users are listed.
+    """
+    info = get_info(ctx.client.sdk.users.count, top=None, headers={"ConsistencyLevel": "eventual"})
+    try:
+        resp = await ctx.client.send(info, cost=1)
+        ctx.client.set_tenant_size(int(resp.body.decode("ascii", "replace").strip()))
+    except (GraphError, ValueError):
+        return
+
+
+async def read_groups(ctx: Ctx) -> Section[Group]:
+    section: Section[Group] = Section("groups")
+    info = get_info(ctx.client.sdk.groups, select=GROUP_SELECT, top=ctx.options.page_size)
+    return await read_list(ctx, section, info, _Group, group_from, "GroupMember.Read.All")
+
+
+async def read_service_principals(ctx: Ctx) -> Section[ServicePrincipal]:
+    section: Section[ServicePrincipal] = Section("servicePrincipals")
+    info = get_info(ctx.client.sdk.service_principals, select=SP_SELECT, top=ctx.options.page_size)
+    return await read_list(ctx, section, info, _ServicePrincipal, sp_from, "Application.Read.All")
+
+
+async def read_applications(ctx: Ctx) -> Section[Application]:
+    section: Section[Application] = Section("applications")
+    info = get_info(ctx.client.sdk.applications, select=APP_SELECT, top=ctx.options.page_size)
+    return await read_list(ctx, section, info, Application, None, "Application.Read.All")
+
+
+async def read_grants(ctx: Ctx) -> Section[DelegatedGrant]:
+    section: Section[DelegatedGrant] = Section("oauth2PermissionGrants")
+    info = get_info(
+        ctx.client.sdk.oauth2_permission_grants, select=GRANT_SELECT, top=ctx.options.page_size
+    )
+    return await read_list(ctx, section, info, DelegatedGrant, None, "Directory.Read.All")
+
+
+__all__ = [
+    "APP_SELECT",
+    "GRANT_SELECT",
+    "GROUP_SELECT",
+    "SP_SELECT",
+    "USER_SELECT",
+    "group_from",
+    "org_from",
+    "read_applications",
+    "read_grants",
+    "read_groups",
+    "read_org",
+    "read_service_principals",
+    "size_budget",
+    "sp_from",
+]

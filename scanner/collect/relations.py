@@ -1,0 +1,131 @@
+"""Per-object reads: group members, application permissions per resource, grant principals.
+
+All go through ``$batch`` (twenty first pages a round trip) — the per-object calls are what make
+naive scanners slow. Application permissions are read once per *resource* service principal
+(``appRoleAssignedTo`` of Graph, Exchange, SharePoint, …), not once per client app.
+"""
+
+from __future__ import annotations
+
+import msgspec
+from kiota_abstractions.base_request_configuration import RequestConfiguration
+from msgraph.generated.directory_objects.get_by_ids.get_by_ids_post_request_body import (
+    GetByIdsPostRequestBody,
+)
+
+from scanner.collect.base import Ctx, Section
+from scanner.collect.requests import get_info
+from scanner.errors import GraphError
+from scanner.graph import sansio
+from scanner.graph.budget import request_cost
+from scanner.graph.fanout import fan_out
+from scanner.models import AppRoleAssignment, DirectoryObject, Group, ServicePrincipal
+
+ASSIGNMENT_SELECT = (
+    "id",
+    "appRoleId",
+    "principalId",
+    "principalType",
+    "principalDisplayName",
+    "resourceId",
+    "resourceDisplayName",
+    "createdDateTime",
+)
+GET_BY_IDS_MAX = 1000
+
+
+class _Ref(msgspec.Struct):
+    id: str
+
+
+async def read_members(ctx: Ctx, groups: list[Group]) -> tuple[list[Group], Section[Group]]:
+    """Groups with ``member_ids`` filled; a group whose members failed keeps ``None``."""
+    section: Section[Group] = Section("groupMembers")
+    client = ctx.client
+    urls = {
+        g.id: client.relative(
+            get_info(
+                client.sdk.groups.by_group_id(g.id).members,
+                select=("id",),
+                top=ctx.options.page_size,
+            )
+        )
+        for g in groups
+    }
+    cost = request_cost("/groups/x/members", has_select=True)
+    results = await fan_out(client, urls, _Ref, cost_each=cost)
+    out: list[Group] = []
+    for g in groups:
+        res = results.get(g.id)
+        if isinstance(res, list):
+            out.append(msgspec.structs.replace(g, member_ids=tuple(r.id for r in res)))
+            section.items.append(g)
+        else:
+            out.append(g)
+            if res is not None:
+                section.fail(res, "GroupMember.Read.All")
+    ctx.progress.update(section.source, items=len(section.items), pages=len(urls))
+    return out, section
+
+
+def resources_with_roles(sps: list[ServicePrincipal]) -> list[ServicePrincipal]:
+    """Service principals that offer application permissions — the only possible resources."""
+    return [sp for sp in sps if sp.app_roles]
+
+
+async def read_assignments(
+    ctx: Ctx, resources: list[ServicePrincipal]
+) -> Section[AppRoleAssignment]:
+    section: Section[AppRoleAssignment] = Section("appRoleAssignedTo")
+    client = ctx.client
+    urls = {
+        sp.id: client.relative(
+            get_info(
+                client.sdk.service_principals.by_service_principal_id(sp.id).app_role_assigned_to,
+                select=ASSIGNMENT_SELECT,
+                top=ctx.options.page_size,
+            )
+        )
+        for sp in resources
+    }
+    cost = request_cost("/servicePrincipals/x/appRoleAssignedTo", has_select=True)
+    results = await fan_out(client, urls, AppRoleAssignment, cost_each=cost)
+    for sp in resources:
+        res = results.get(sp.id)
+        if isinstance(res, list):
+            section.items.extend(res)
+        elif res is not None:
+            section.fail(res, "Application.Read.All")
+    ctx.progress.update(section.source, items=len(section.items), pages=len(urls))
+    return section
+
+
+async def read_principals(ctx: Ctx, ids: list[str]) -> Section[DirectoryObject]:
+    """Resolve principal ids through ``getByIds``, at most 1,000 ids a call."""
+    section: Section[DirectoryObject] = Section("principals")
+    client = ctx.client
+    for start in range(0, len(ids), GET_BY_IDS_MAX):
+        chunk = ids[start : start + GET_BY_IDS_MAX]
+        body = GetByIdsPostRequestBody(ids=chunk, types=["user", "group", "servicePrincipal"])
+        info = client.sdk.directory_objects.get_by_ids.to_post_request_information(
+            body, RequestConfiguration()
+        )
+        try:
+            resp = await client.send(info, cost=5)
+            page = sansio.decode_page(resp.body, DirectoryObject)
+        except GraphError as exc:
+            section.fail(exc, "Directory.Read.All")
+            continue
+        section.items.extend(page.value)
+        client.stats.objects += len(page.value)
+        ctx.progress.update(section.source, items=len(page.value), pages=1)
+    return section
+
+
+__all__ = [
+    "ASSIGNMENT_SELECT",
+    "read_assignments",
+    "read_members",
+    "read_principals",
+    "resources_with_roles",
+]

@@ -1,0 +1,326 @@
+"""The async Graph client: SDK request builders and middleware in, raw bytes out.
+
+Requests are built with msgraph-sdk's request builders and sent through its request adapter and
+middleware pipeline (auth, redirect, URL handling), but with kiota's ``NativeResponseHandler`` so
+the body comes back as bytes that ``sansio`` decodes with msgspec — typed SDK models cost ~8 ms an
+object (DESIGN.md, "Measured facts"). Around each send sit, in this order: the resource-unit budget,
+the per-tenant concurrency limit, and one tenacity retry loop that honours ``Retry-After``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import warnings
+from collections.abc import AsyncIterator, Mapping
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import httpx
+from kiota_abstractions.authentication import (
+    AccessTokenProvider,
+    AllowedHostsValidator,
+    BaseBearerTokenAuthenticationProvider,
+)
+from kiota_abstractions.method import Method
+from kiota_abstractions.native_response_handler import NativeResponseHandler
+from kiota_abstractions.request_information import RequestInformation
+from kiota_abstractions.request_option import RequestOption
+from kiota_http.middleware import (
+    ParametersNameDecodingHandler,
+    RedirectHandler,
+    UrlReplaceHandler,
+    UserAgentHandler,
+)
+from kiota_http.middleware.options import ResponseHandlerOption
+from msgraph.graph_request_adapter import GraphRequestAdapter
+from msgraph.graph_service_client import GraphServiceClient
+from msgraph_core import GraphClientFactory  # type: ignore[import-untyped]
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
+
+from scanner.auth.interface import Resource, TokenSource
+from scanner.graph import sansio
+from scanner.graph.budget import RuBudget, request_cost, tenant_budget
+from scanner.graph.retry import TRANSPORT_ERRORS, RetryableStatus, RetryPolicy, wait_for
+
+T = TypeVar("T")
+
+API_VERSION = "v1.0"
+
+
+@dataclass
+class ClientStats:
+    """Counters for the progress display and the benchmark."""
+
+    requests: int = 0  # HTTP requests sent (a $batch counts once)
+    inner_requests: int = 0  # requests inside $batch bodies
+    retried: int = 0  # attempts repeated for any reason
+    throttled: int = 0  # 429 answers (outer and inner)
+    objects: int = 0
+    resource_units: int = 0  # RU spent, by Graph's published costs
+    started: float = field(default_factory=time.monotonic)
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+
+class _TokenProvider(AccessTokenProvider):
+    """Hands kiota a Graph token from our ``TokenSource`` (MSAL-cached, sync → thread)."""
+
+    def __init__(self, source: TokenSource, hosts: list[str]) -> None:
+        self._source = source
+        self._validator = AllowedHostsValidator(hosts)
+
+    async def get_authorization_token(
+        self, uri: str, additional_authentication_context: dict[str, Any] | None = None
+    ) -> str:
+        return await asyncio.to_thread(self._source.token, "graph")
+
+    def get_allowed_hosts_validator(self) -> AllowedHostsValidator:
+        return self._validator
+
+
+def _warm_builders(sdk: GraphServiceClient) -> None:
+    """Import the request builders we use once, with their deprecation warnings silenced.
+
+    msgraph-sdk's generated builder modules define deprecated ``…RequestConfiguration`` classes
+    that warn at import time — the first time a builder is touched, i.e. mid-scan. Not ours to
+    fix, and under ``-W error`` it would fail the first request of each collection.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        _ = sdk.organization, sdk.users.delta, sdk.users.count, sdk.applications
+        _ = sdk.groups.by_group_id("x").members, sdk.service_principals.delta
+        sp = sdk.service_principals.by_service_principal_id("x")
+        _ = sp.app_role_assigned_to, sp.synchronization.jobs.by_synchronization_job_id("x").schema
+        _ = sdk.oauth2_permission_grants.delta, sdk.directory_objects.get_by_ids
+        _ = sdk.app_catalogs.teams_apps
+
+
+class GraphClient:
+    """One signed-in tenant: ``async with GraphClient(source) as client``.
+
+    Open once per scan and pass it around; it owns the httpx client, the budget and counters.
+    """
+
+    def __init__(
+        self,
+        source: TokenSource,
+        *,
+        concurrency: int = 16,
+        low_priority: bool = False,
+        policy: RetryPolicy | None = None,
+        timeout: float = 60.0,
+    ) -> None:
+        self.source = source
+        self.policy = policy or RetryPolicy()
+        self.stats = ClientStats()
+        self.budget = RuBudget(tenant_budget(None))
+        self.low_priority = low_priority
+        self._semaphore = asyncio.Semaphore(concurrency)
+        self.concurrency = concurrency
+        self._timeout = timeout
+        self._http: httpx.AsyncClient | None = None
+        self._sdk: GraphServiceClient | None = None
+        self.base_url = f"{source.graph_endpoint.rstrip('/')}/{API_VERSION}"
+
+    async def __aenter__(self) -> GraphClient:
+        http = httpx.AsyncClient(
+            verify=self.source.ssl_context,  # explicit context: REQUESTS_CA_BUNDLE cannot override
+            trust_env=False,
+            timeout=httpx.Timeout(self._timeout, connect=15.0),
+            limits=httpx.Limits(
+                max_connections=self.concurrency, max_keepalive_connections=self.concurrency
+            ),
+        )
+        # Retries live in this module (see retry.py), so the SDK's RetryHandler is left out.
+        middleware = [
+            RedirectHandler(),
+            ParametersNameDecodingHandler(),
+            UrlReplaceHandler(),
+            UserAgentHandler(),
+        ]
+        http = GraphClientFactory.create_with_custom_middleware(middleware, client=http)
+        hosts = [urlsplit(self.source.graph_endpoint).netloc]
+        adapter = GraphRequestAdapter(
+            BaseBearerTokenAuthenticationProvider(_TokenProvider(self.source, hosts)), http
+        )
+        adapter.base_url = self.base_url
+        self._http = http
+        self._sdk = GraphServiceClient(request_adapter=adapter)
+        _warm_builders(self._sdk)
+        return self
+
+    async def __aexit__(
+        self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._http is not None:
+            await self._http.aclose()
+        self._http = None
+
+    @property
+    def sdk(self) -> GraphServiceClient:
+        if self._sdk is None:
+            raise RuntimeError("GraphClient used outside 'async with'")
+        return self._sdk
+
+    def set_tenant_size(self, user_count: int | None) -> None:
+        self.budget.set_limit(tenant_budget(user_count))
+
+    # ------------------------------------------------------------------ sending
+
+    async def _send_once(
+        self, info: RequestInformation, auth_resource: Resource | None
+    ) -> Response:
+        info.headers.remove("Authorization")  # a fresh token each attempt: scans outlive tokens
+        if auth_resource is not None:
+            token = await asyncio.to_thread(self.source.token, auth_resource)
+            info.headers.add("Authorization", f"Bearer {token}")
+        if self.low_priority:
+            info.headers.try_add("x-ms-throttle-priority", "low")
+        option: RequestOption = ResponseHandlerOption(NativeResponseHandler())
+        info.add_request_options([option])
+        async with self._semaphore:
+            self.stats.requests += 1
+            adapter: Any = self.sdk.request_adapter
+            raw = await adapter.send_primitive_async(info, "bytes", {})
+            if not isinstance(raw, httpx.Response):  # NativeResponseHandler hands it back as is
+                raise TypeError("request adapter did not return the native response")
+            body = await raw.aread()
+        return Response(raw.status_code, raw.headers, body)
+
+    async def send(
+        self,
+        info: RequestInformation,
+        *,
+        cost: int | None = None,
+        auth_resource: Resource | None = None,
+        accept: frozenset[int] = frozenset(),
+    ) -> Response:
+        """Send with budget, concurrency limit and retries; non-2xx → a typed ``GraphError``.
+
+        ``accept`` lists statuses the caller handles itself (e.g. 410 for an expired delta link).
+        """
+        if cost is None:
+            cost = self.cost_of(info)
+        async for attempt in self._retrying():
+            with attempt:
+                await self.budget.acquire(cost)
+                self.stats.resource_units += cost
+                resp = await self._send_once(info, auth_resource)
+                if resp.status < 300 or resp.status in accept:
+                    return resp
+                self._raise_status(resp)
+        raise AssertionError("unreachable: tenacity reraises")  # pragma: no cover
+
+    def _raise_status(self, resp: Response) -> None:
+        error = sansio.error_from(resp.status, resp.headers, resp.body)
+        if sansio.is_retryable(resp.status):
+            if resp.status == 429:
+                self.stats.throttled += 1
+            wait = sansio.retry_after(resp.headers)
+            if resp.status == 429:
+                self.budget.pause(wait)  # the whole app is over budget, not just this request
+            raise RetryableStatus(resp.status, wait, error)
+        raise error
+
+    def _retrying(self) -> AsyncRetrying:
+        policy = self.policy
+
+        def _wait(state: Any) -> float:
+            exc = state.outcome.exception() if state.outcome else None
+            return wait_for(exc, state.attempt_number, policy) if exc else 0.0
+
+        def _before_sleep(state: Any) -> None:
+            self.stats.retried += 1
+
+        def _give_up(state: Any) -> Any:
+            exc = state.outcome.exception()
+            if isinstance(exc, RetryableStatus):
+                raise exc.error from None
+            raise exc
+
+        return AsyncRetrying(
+            retry=retry_if_exception_type((RetryableStatus, *TRANSPORT_ERRORS)),
+            stop=stop_after_attempt(policy.max_attempts),
+            wait=_wait,
+            before_sleep=_before_sleep,
+            retry_error_callback=_give_up,
+        )
+
+    def cost_of(self, info: RequestInformation) -> int:
+        url = str(info.url)
+        return request_cost(urlsplit(url).path, has_select="select=" in url)
+
+    # ------------------------------------------------------------------ reading
+
+    async def get_json(self, info: RequestInformation, item_type: type[T]) -> T:
+        """One GET decoded into ``item_type``; a malformed body is re-requested (bounded)."""
+        async for attempt in self._malformed_retrying():
+            with attempt:
+                resp = await self.send(info)
+                return sansio.decode_json(resp.body, item_type)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def pages(
+        self, info: RequestInformation, item_type: type[T]
+    ) -> AsyncIterator[sansio.Page[T]]:
+        """Follow ``@odata.nextLink`` to the end, yielding decoded pages.
+
+        The loop holds the current link, so a connection error, timeout or truncated body retries
+        that one page (``send`` / the malformed retry) instead of starting the chain over. An empty
+        page with a nextLink is normal in Graph (delta, filtered lists): keep following.
+        """
+        cost = self.cost_of(info)
+        for _ in range(1_000_000):  # bounded: 10^9 objects at 999 a page
+            page = await self._page(info, item_type, cost)
+            self.stats.objects += len(page.value)
+            yield page
+            if not page.next_link:
+                return
+            info = self.request_for_url(page.next_link)
+        raise sansio.MalformedResponse("nextLink chain did not end")
+
+    async def _page(
+        self, info: RequestInformation, item_type: type[T], cost: int
+    ) -> sansio.Page[T]:
+        async for attempt in self._malformed_retrying():
+            with attempt:
+                resp = await self.send(info, cost=cost)
+                return sansio.decode_page(resp.body, item_type)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _malformed_retrying(self) -> AsyncRetrying:
+        def _count(state: Any) -> None:
+            self.stats.retried += 1
+
+        return AsyncRetrying(
+            retry=retry_if_exception_type(sansio.MalformedResponse),
+            stop=stop_after_attempt(self.policy.max_malformed + 1),
+            before_sleep=_count,
+            reraise=True,
+        )
+
+    def request_for_url(self, url: str, method: Method = Method.GET) -> RequestInformation:
+        """A request for an absolute URL Graph gave us (nextLink / deltaLink)."""
+        info = RequestInformation(method)
+        info.url = url
+        info.headers.try_add("Accept", "application/json")
+        return info
+
+    def relative(self, info: RequestInformation) -> str:
+        """The URL of a builder-made request relative to ``/v1.0`` — what ``$batch`` wants."""
+        info.path_parameters.setdefault("baseurl", self.base_url)
+        url = str(info.url)
+        if url.startswith(self.base_url):
+            url = url[len(self.base_url) :]
+        return url.replace("%24", "$")
+
+
+__all__ = ["API_VERSION", "ClientStats", "GraphClient", "Response"]

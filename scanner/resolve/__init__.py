@@ -1,0 +1,5 @@
+"""Resolve: permission ids → values, grants → principal counts, apps → first/third party."""
+
+from scanner.resolve.apps import resolve_apps
+
+__all__ = ["resolve_apps"]

@@ -1,0 +1,191 @@
+"""``resolve_apps``: one ``App`` per third-party (or first-party) app that can reach data.
+
+An app is listed when it holds an application permission, a delegated grant, a provisioning
+job, or appears as a Teams app / Outlook add-in. Vendor, data categories and findings are left
+for classification; everything here is a fact read from the tenant.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from urllib.parse import urlsplit
+
+from scanner.models import (
+    MICROSOFT_TENANT_ID,
+    AddIn,
+    App,
+    AppRoleAssignment,
+    DelegatedGrant,
+    Permission,
+    Provisioning,
+    Publisher,
+    ServicePrincipal,
+    SyncJob,
+    TeamsApp,
+    TenantData,
+)
+from scanner.resolve.permissions import PermissionIndex
+
+
+def _publisher(sp: ServicePrincipal) -> Publisher:
+    vp = sp.verified_publisher
+    verified = vp is not None and bool(vp.verified_publisher_id)
+    domain = None
+    if sp.homepage:
+        host = urlsplit(sp.homepage).hostname
+        domain = host.lower() if host else None
+    return Publisher(
+        name=(vp.display_name if verified and vp and vp.display_name else sp.publisher_name),
+        verified=verified,
+        verified_publisher_id=vp.verified_publisher_id if verified and vp else None,
+        domain=domain,
+    )
+
+
+def _application_permissions(
+    assignments: list[AppRoleAssignment], index: PermissionIndex
+) -> list[Permission]:
+    out: list[Permission] = []
+    for a in assignments:
+        resource = index.sps.get(a.resource_id)
+        value = index.app_role_value(a.resource_id, a.app_role_id)
+        out.append(
+            Permission(
+                resource_app_id=resource.app_id if resource else a.resource_id,
+                resource_name=resource.display_name if resource else a.resource_display_name,
+                id=a.app_role_id,
+                value=value,
+                kind="application",
+                granted_at=a.created_date_time,
+                resolved=value is not None,
+            )
+        )
+    return out
+
+
+def _delegated_permissions(
+    grants: list[DelegatedGrant], index: PermissionIndex
+) -> list[Permission]:
+    """One permission per (resource, scope, consent type); Principal grants count their users."""
+    users: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for g in grants:
+        consent = "AllPrincipals" if g.consent_type == "AllPrincipals" else "Principal"
+        for value in (g.scope or "").split():
+            key = (g.resource_id, value, consent)
+            users.setdefault(key, set())
+            if consent == "Principal" and g.principal_id:
+                users[key].add(g.principal_id)
+    out: list[Permission] = []
+    for (resource_id, value, consent), principals in users.items():
+        resource = index.sps.get(resource_id)
+        scope_id = index.scope_id(resource_id, value)
+        out.append(
+            Permission(
+                resource_app_id=resource.app_id if resource else resource_id,
+                resource_name=resource.display_name if resource else None,
+                id=scope_id or value,
+                value=value,
+                kind="delegated",
+                consent_type="AllPrincipals" if consent == "AllPrincipals" else "Principal",
+                principal_count=len(principals) if consent == "Principal" else None,
+                resolved=scope_id is not None,
+            )
+        )
+    return out
+
+
+def _provisioning(jobs: list[SyncJob]) -> Provisioning | None:
+    if not jobs:
+        return None
+    job = next((j for j in jobs if j.attribute_mappings), jobs[0])
+    mappings = job.attribute_mappings or ()
+    return Provisioning(
+        job_id=job.id,
+        status=job.status,
+        scope=job.scope,
+        attributes=tuple(sorted({m.target for m in mappings})),
+        mappings=mappings,
+    )
+
+
+def _sort_key(p: Permission) -> tuple[str, str, str, str]:
+    return (p.kind, p.resource_app_id, p.value or "", p.consent_type or "")
+
+
+def _standalone(teams: list[TeamsApp], addins: list[AddIn]) -> list[App]:
+    """Teams apps and add-ins with no service principal behind them still reach mailboxes."""
+    out = [
+        App(
+            app_id=t.azure_ad_app_id or t.id,
+            service_principal_id="",
+            display_name=t.display_name,
+            first_party=False,
+            publisher=Publisher(name=t.publisher, verified=False),
+            sources=("teamsApps",),
+        )
+        for t in teams
+    ]
+    out += [
+        App(
+            app_id=a.azure_app_id or a.id,
+            service_principal_id="",
+            display_name=a.display_name,
+            first_party=False,
+            publisher=Publisher(name=a.provider_name, verified=False),
+            sources=("addIns",),
+        )
+        for a in addins
+    ]
+    return out
+
+
+def resolve_apps(tenant: TenantData) -> tuple[App, ...]:
+    sps = {sp.id: sp for sp in tenant.service_principals}
+    index = PermissionIndex(sps)
+    assigned: dict[str, list[AppRoleAssignment]] = defaultdict(list)
+    for a in tenant.app_role_assignments:
+        if (a.principal_type or "ServicePrincipal") == "ServicePrincipal":
+            assigned[a.principal_id].append(a)
+    granted: dict[str, list[DelegatedGrant]] = defaultdict(list)
+    for g in tenant.delegated_grants:
+        granted[g.client_id].append(g)
+    jobs: dict[str, list[SyncJob]] = defaultdict(list)
+    for j in tenant.sync_jobs:
+        jobs[j.service_principal_id].append(j)
+    teams_by_app = {t.azure_ad_app_id: t for t in tenant.teams_apps if t.azure_ad_app_id}
+    addins_by_app = {a.azure_app_id: a for a in tenant.add_ins if a.azure_app_id}
+
+    apps: list[App] = []
+    for sp_id in sorted(set(assigned) | set(granted) | set(jobs)):
+        sp = sps.get(sp_id)
+        if sp is None:
+            continue  # client deleted between listings; its grants are orphans
+        perms = _application_permissions(assigned[sp_id], index)
+        perms += _delegated_permissions(granted[sp_id], index)
+        sources = ["servicePrincipals"]
+        if teams_by_app.pop(sp.app_id, None) is not None:
+            sources.append("teamsApps")
+        if addins_by_app.pop(sp.app_id, None) is not None:
+            sources.append("addIns")
+        apps.append(
+            App(
+                app_id=sp.app_id,
+                service_principal_id=sp.id,
+                display_name=sp.display_name,
+                first_party=sp.app_owner_organization_id == MICROSOFT_TENANT_ID,
+                publisher=_publisher(sp),
+                permissions=tuple(sorted(perms, key=_sort_key)),
+                provisioning=_provisioning(jobs[sp_id]),
+                sources=tuple(sources),
+            )
+        )
+    linked_sp_apps = {a.app_id for a in apps}
+    teams_left = [t for t in tenant.teams_apps if (t.azure_ad_app_id or "") not in linked_sp_apps]
+    addins_left = [a for a in tenant.add_ins if (a.azure_app_id or "") not in linked_sp_apps]
+    apps += _standalone(teams_left, addins_left)
+    return tuple(
+        sorted(apps, key=lambda a: (a.first_party, (a.display_name or "").lower(), a.app_id))
+    )
+
+
+__all__ = ["resolve_apps"]

@@ -1,0 +1,83 @@
+"""Delta: a repeat scan after mutations asks only for changes and applies them correctly."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+import msgspec
+
+from scanner.collect import CollectOptions, collect_tenant
+from scanner.models import TenantData
+from scanner.sandbox import Sandbox
+from tests.scanner.collect.tokens import MsalTokenSource
+
+OPTS = CollectOptions(concurrency=8)
+
+
+def test_delta_applies_adds_updates_and_removals(sandbox_factory: Callable[..., Sandbox]) -> None:
+    sb = sandbox_factory(users=120, seed=7)
+    src = MsalTokenSource(sb)
+    first = asyncio.run(collect_tenant(src, options=OPTS))
+    t = sb.tenant
+    gone_user = first.users[3].id
+    renamed = first.users[5].id
+    added = t.add_user("Zoë Ünïcode <script>", user_type="Guest", mail=None)
+    t.remove_user(gone_user)
+    t.update_user(renamed, displayName="Renamed", accountEnabled=False)
+    new_sp = t.add_service_principal("Brand New SaaS", publisher_name="New GmbH")
+    grant = t.add_delegated_grant(new_sp["id"], "User.Read Mail.Read", principal_id=added["id"])
+    old_grant = first.delegated_grants[0].id
+    t.remove_delegated_grant(old_grant)
+    # round-trip through JSON as a snapshot store would
+    previous = msgspec.json.decode(msgspec.json.encode(first), type=TenantData)
+    sb.stats.reset()
+    second = asyncio.run(collect_tenant(src, previous=previous, options=OPTS))
+
+    users = {u.id: u for u in second.users}
+    assert gone_user not in users and added["id"] in users
+    assert users[added["id"]].user_type == "Guest" and users[added["id"]].mail is None
+    assert users[renamed].display_name == "Renamed" and users[renamed].account_enabled is False
+    assert len(second.users) == t.users.live_count()
+    assert "Brand New SaaS" in {sp.display_name for sp in second.service_principals}
+    grant_ids = {g.id for g in second.delegated_grants}
+    assert grant["id"] in grant_ids and old_grant not in grant_ids
+    assert all(c.complete for c in second.coverage)
+    # only changes were asked for: one delta page each, no full listing
+    assert sb.stats.by_route["GET /v1.0/users/delta"] == 1
+    assert sb.stats.by_route["GET /v1.0/oauth2PermissionGrants/delta"] == 1
+    assert second.delta_links["users"] != first.delta_links["users"]
+    src.close()
+
+
+def test_expired_delta_token_falls_back_to_full_read(
+    sandbox_factory: Callable[..., Sandbox],
+) -> None:
+    sb = sandbox_factory(users=60, seed=8)
+    src = MsalTokenSource(sb)
+    first = asyncio.run(collect_tenant(src, options=OPTS))
+    sb.tenant.add_user("After expiry")
+    sb.tenant.expire_delta_tokens()
+    second = asyncio.run(collect_tenant(src, previous=first, options=OPTS))
+    assert len(second.users) == sb.tenant.users.live_count() == len(first.users) + 1
+    assert all(c.complete for c in second.coverage)
+    src.close()
+
+
+def test_old_delta_links_are_not_used(sandbox_factory: Callable[..., Sandbox]) -> None:
+    sb = sandbox_factory(users=60, seed=9)
+    src = MsalTokenSource(sb)
+    opts = CollectOptions(concurrency=8, page_size=10)
+    first = asyncio.run(collect_tenant(src, options=opts))
+    sb.stats.reset()
+    asyncio.run(collect_tenant(src, previous=first, options=opts))
+    assert sb.stats.by_route["GET /v1.0/users/delta"] == 1  # fresh link: one change page
+    stale = msgspec.structs.replace(
+        first, delta_links={**first.delta_links, "issuedAt": "2020-01-01T00:00:00Z"}
+    )
+    sb.stats.reset()
+    again = asyncio.run(collect_tenant(src, previous=stale, options=opts))
+    # full read again (6 pages of 10), not the stale link
+    assert sb.stats.by_route["GET /v1.0/users/delta"] == 6
+    assert len(again.users) == 60
+    src.close()
