@@ -48,7 +48,7 @@ SP_SELECT = (
     "appRoles",
     "oauth2PermissionScopes",
     "info",
-    "createdDateTime",
+    # No createdDateTime: servicePrincipal has none in v1.0 (Graph answers 400 to $select of it).
 )
 APP_SELECT = ("id", "appId", "displayName", "publisherDomain", "signInAudience", "createdDateTime")
 GRANT_SELECT = ("id", "clientId", "consentType", "principalId", "resourceId", "scope")

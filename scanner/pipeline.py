@@ -1,0 +1,138 @@
+"""scan = collect → resolve → analyse → inventory — the one place the stages are composed.
+
+The CLI (``scan``, ``snapshot``, ``demo``) and the tests call these functions; no stage knows
+about the others. ``build_inventory`` is pure (records in, record out, injected clock), so two
+scans of an unchanged tenant give the same inventory apart from ``scannedAt``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from reports.json_feed import SCHEMA_VERSION
+from scanner import __version__
+from scanner.analysis import analyse
+from scanner.auth.interface import TokenSource
+from scanner.catalog.model import Catalog, Vendor
+from scanner.collect import CollectOptions, Progress, collect_tenant
+from scanner.findings.rules import FindingOptions
+from scanner.models import (
+    Generator,
+    Inventory,
+    SubProcessor,
+    TenantCounts,
+    TenantData,
+    TenantInfo,
+    Transfer,
+    VendorInfo,
+)
+from scanner.resolve import resolve_apps
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """What one scan produced: the collected facts (kept for the next delta) and the inventory."""
+
+    tenant: TenantData
+    inventory: Inventory
+
+
+def _complete(tenant: TenantData, source: str) -> bool:
+    return any(c.source == source and c.complete for c in tenant.coverage)
+
+
+def tenant_counts(tenant: TenantData) -> TenantCounts:
+    """Counts only for sections read completely: a gap is ``None``, never a misleading 0."""
+    users_ok = _complete(tenant, "users")
+    return TenantCounts(
+        users=sum(1 for u in tenant.users if u.user_type != "Guest") if users_ok else None,
+        guests=sum(1 for u in tenant.users if u.user_type == "Guest") if users_ok else None,
+        groups=len(tenant.groups) if _complete(tenant, "groups") else None,
+        service_principals=len(tenant.service_principals)
+        if _complete(tenant, "servicePrincipals")
+        else None,
+    )
+
+
+def vendor_info(vendor: Vendor) -> VendorInfo:
+    """The catalog facts an inventory carries per matched vendor (Art. 30 columns, diffs)."""
+    return VendorInfo(
+        id=vendor.id,
+        name=vendor.name,
+        legal_entity=vendor.legal_entity,
+        country=vendor.country,
+        policy_url=vendor.policy.url,
+        policy_version=vendor.policy.version,
+        policy_date=vendor.policy.date,
+        transfers=tuple(
+            Transfer(
+                country=t.country,
+                recipient=", ".join(t.recipients) or None,
+                safeguard=None if t.mechanism == "none-stated" else t.mechanism,
+            )
+            for t in vendor.transfers
+        ),
+        sub_processors=tuple(
+            SubProcessor(name=s.name, purpose=s.purpose, country=s.country)
+            for s in vendor.subprocessors
+        ),
+        security_measures=tuple(c.claim for c in vendor.security_claims),
+    )
+
+
+def build_inventory(
+    tenant: TenantData,
+    catalog: Catalog,
+    *,
+    now: dt.datetime,
+    tenant_id: str | None = None,
+    options: FindingOptions | None = None,
+) -> Inventory:
+    """Resolve, classify and match ``tenant`` into the published inventory contract.
+
+    ``tenant_id`` is the profile's, used when ``/organization`` could not be read.
+    """
+    analysis = analyse(resolve_apps(tenant), tenant, catalog, now=now, options=options)
+    matched = sorted({a.vendor.id for a in analysis.apps if a.vendor is not None})
+    vendors = tuple(vendor_info(v) for v in (catalog.get(i) for i in matched) if v is not None)
+    org = tenant.org
+    return Inventory(
+        schema_version=SCHEMA_VERSION,
+        generator=Generator(name="m365inv", version=__version__),
+        tenant=TenantInfo(
+            id=org.id if org else (tenant_id or ""),
+            display_name=org.display_name if org else None,
+            scanned_at=tenant.scanned_at,
+            counts=tenant_counts(tenant),
+        ),
+        apps=analysis.apps,
+        flows=analysis.flows,
+        coverage=tuple(sorted(tenant.coverage, key=lambda c: c.source)),
+        vendors=vendors,
+    )
+
+
+async def scan(
+    source: TokenSource,
+    catalog: Catalog,
+    *,
+    previous: TenantData | None = None,
+    options: CollectOptions | None = None,
+    progress: Progress | None = None,
+    tenant_id: str | None = None,
+    now: dt.datetime | None = None,
+    finding_options: FindingOptions | None = None,
+) -> ScanResult:
+    """Collect the tenant (delta against ``previous`` when possible) and build its inventory."""
+    tenant = await collect_tenant(
+        source, previous=previous, options=options or CollectOptions(), progress=progress
+    )
+    inventory = build_inventory(
+        tenant,
+        catalog,
+        now=now or dt.datetime.now(dt.UTC),
+        tenant_id=tenant_id,
+        options=finding_options,
+    )
+    return ScanResult(tenant=tenant, inventory=inventory)
