@@ -1,115 +1,349 @@
-"""``m365inv scan``: sign in, collect the tenant, resolve apps, write ``inventory.json``.
+"""The main jobs: ``scan`` (one tenant or ``--all``), ``snapshot`` (scan + store + diff + prune)
+and ``demo`` (the whole product on the built-in sandbox tenant).
 
-Interim wiring owned by the collect area: the lead replaces the body with the full pipeline
-(classification, reports, snapshots). Exit codes: 0 complete · 3 completed with coverage gaps.
+Exit codes: 0 complete · 3 completed with coverage gaps · 4 ``--fail-on`` tripped (wins over 3).
+Sign-in, vault and config errors keep their own codes (5, 6, 2) via ``ScannerError``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
-import msgspec
 import typer
 from rich.markup import escape
 
-from scanner import __version__
-from scanner.atomic import write_bytes_atomic
+from reports import FORMATS, write_reports
+from reports.diff import diff_inventories, render_diff
 from scanner.auth import open_token_source
+from scanner.auth.interface import TokenSource
+from scanner.catalog import load_catalog
+from scanner.catalog.model import Catalog
 from scanner.cli.area_auth import _vault_if_any
+from scanner.cli.area_reports import StoreOpt
 from scanner.cli.area_vault import ConfigOpt, VaultOpt
-from scanner.cli.common import console_err
-from scanner.collect import CollectOptions, collect_tenant
+from scanner.cli.common import console, console_err
+from scanner.collect import CollectOptions
 from scanner.collect.addins import parse_addins_file
-from scanner.collect.progress import RichProgress, make_progress
+from scanner.collect.progress import RichProgress, ScanProgress, make_progress
+from scanner.demo import demo_tenant
 from scanner.errors import ConfigError
-from scanner.models import Generator, Inventory, TenantCounts, TenantData, TenantInfo
-from scanner.profiles import get_profile
-from scanner.resolve import resolve_apps
+from scanner.gates import GATE_EXIT, gate_reasons, parse_policies
+from scanner.models import Inventory
+from scanner.pipeline import ScanResult, scan
+from scanner.profiles import Profile, get_profile, load_profiles
+from scanner.store import open_store
 
-SCHEMA_VERSION = "1.0.0"
 EXIT_GAPS = 3
+ALL_FORMATS = ",".join(FORMATS)
+
+OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Directory for the reports.")]
+FormatsOpt = Annotated[
+    str, typer.Option("--formats", "-f", help=f"Comma-separated, of: {ALL_FORMATS}.")
+]
+LangOpt = Annotated[str, typer.Option("--lang", help="Report language: en or de.")]
+CatalogOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--catalog", help="Extra vendor catalog directory (repeatable)."),
+]
+FailOnOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--fail-on",
+        help="Exit 4 on: critical, high, medium, low (any finding at or above), undisclosed, "
+        "new-findings, any-change (comma-separated).",
+    ),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")]
+ConcurrencyOpt = Annotated[
+    int, typer.Option("--concurrency", min=1, max=64, help="Graph requests in flight per tenant.")
+]
+LowPriorityOpt = Annotated[
+    bool, typer.Option("--low-priority", help="Send x-ms-throttle-priority: low (scheduled runs).")
+]
+AddinsOpt = Annotated[
+    Path | None,
+    typer.Option("--addins-from", help="Get-OrganizationAddIn / Get-App export (CSV or JSON)."),
+]
 
 
-def build_inventory(tenant: TenantData) -> Inventory:
-    """The inventory from collected facts (classification fields stay empty here)."""
-    guests = sum(1 for u in tenant.users if u.user_type == "Guest")
-    counts = TenantCounts(
-        users=len(tenant.users),
-        guests=guests,
-        groups=len(tenant.groups),
-        service_principals=len(tenant.service_principals),
+def _sign_in(profile: Profile, vault: Path | None, *, interactive: bool) -> TokenSource:
+    return open_token_source(
+        profile,
+        vault=_vault_if_any(vault, interactive),
+        interactive=interactive,
+        on_device_code=lambda prompt: console_err.print(escape(prompt.message)),
     )
-    org = tenant.org
-    return Inventory(
-        schema_version=SCHEMA_VERSION,
-        generator=Generator(name="m365inv", version=__version__),
-        tenant=TenantInfo(
-            id=org.id if org else "",
-            display_name=org.display_name if org else None,
-            scanned_at=tenant.scanned_at,
-            counts=counts,
-        ),
-        apps=resolve_apps(tenant),
-        coverage=tenant.coverage,
+
+
+@contextlib.contextmanager
+def _live(progress: ScanProgress) -> Iterator[None]:
+    with progress if isinstance(progress, RichProgress) else contextlib.nullcontext():
+        yield
+
+
+def summary_lines(inv: Inventory) -> list[str]:
+    """The few lines a person reads after a run (the reports hold the detail)."""
+    third = [a for a in inv.apps if not a.first_party]
+    vendors = {a.vendor.id for a in inv.apps if a.vendor}
+    severities = Counter(f.severity for a in inv.apps for f in a.findings)
+    undisclosed = sum(1 for f in inv.flows if f.disclosed is False)
+    sev = ", ".join(
+        f"{severities[s]} {s}"
+        for s in ("critical", "high", "medium", "low", "info")
+        if severities[s]
     )
+    lines = [
+        f"{len(inv.apps)} apps ({len(third)} third-party), {len(vendors)} vendor(s) matched",
+        f"{len(inv.flows)} personal-data flows, {undisclosed} not disclosed by the vendor",
+        f"findings: {sev or 'none'}",
+    ]
+    gaps = [c for c in inv.coverage if not c.complete]
+    if gaps:
+        lines.append(
+            "coverage gaps (not 'nothing found'): "
+            + "; ".join(
+                f"{c.source}"
+                + (f" (needs {c.required_permission})" if c.required_permission else "")
+                for c in gaps
+            )
+        )
+    return lines
+
+
+def _print_summary(inv: Inventory) -> None:
+    for line in summary_lines(inv):
+        console.print(escape(line), soft_wrap=True)
+
+
+def _exit_code(inv: Inventory, reasons: list[str]) -> int:
+    if reasons:
+        console_err.print("fail-on: " + escape("; ".join(reasons)))
+        return GATE_EXIT
+    return EXIT_GAPS if any(not c.complete for c in inv.coverage) else 0
+
+
+def _options(
+    concurrency: int, low_priority: bool, addins_from: Path | None, *, delta: bool = True
+) -> CollectOptions:
+    if addins_from is not None:
+        parse_addins_file(addins_from)  # fail fast, before signing in
+    return CollectOptions(
+        concurrency=concurrency,
+        low_priority=low_priority,
+        addins_file=str(addins_from) if addins_from else None,
+        delta=delta,
+    )
+
+
+def _check_out(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise ConfigError(f"--out {out} exists and is not a directory")
+
+
+async def _scan_all(
+    profiles: list[Profile],
+    vault: Path | None,
+    catalog: Catalog,
+    options: CollectOptions,
+    max_tenants: int,
+) -> list[tuple[Profile, ScanResult | BaseException]]:
+    """Scan tenants concurrently (bounded); one tenant's failure does not stop the others."""
+    gate = asyncio.Semaphore(max_tenants)
+
+    async def one(profile: Profile) -> tuple[Profile, ScanResult | BaseException]:
+        async with gate:
+            try:
+                source = await asyncio.to_thread(_sign_in, profile, vault, interactive=False)
+                result = await scan(source, catalog, options=options, tenant_id=profile.tenant_id)
+            except Exception as exc:  # noqa: BLE001 - reported per tenant, non-zero exit
+                return profile, exc
+            return profile, result
+
+    return list(await asyncio.gather(*(one(p) for p in profiles)))
 
 
 def register(app: typer.Typer) -> None:
-    """Attach this area's commands to the root app."""
+    """Attach ``scan``, ``snapshot`` and ``demo``."""
 
     @app.command("scan")
-    def scan(
-        profile: Annotated[str, typer.Option("--profile", "-p", help="Profile name.")],
-        out: Annotated[Path, typer.Option("--out", help="Output directory.")],
+    def scan_cmd(
+        out: OutOpt,
+        profile: Annotated[
+            str | None, typer.Option("--profile", "-p", help="Profile name.")
+        ] = None,
+        all_profiles: Annotated[
+            bool, typer.Option("--all", help="Scan every profile (tenants concurrently).")
+        ] = False,
+        max_tenants: Annotated[
+            int, typer.Option("--max-tenants", min=1, max=32, help="Tenants at once with --all.")
+        ] = 4,
         config: ConfigOpt = None,
         vault: VaultOpt = None,
-        addins_from: Annotated[
-            Path | None,
-            typer.Option(
-                "--addins-from", help="Get-OrganizationAddIn / Get-App export (CSV or JSON)."
-            ),
-        ] = None,
-        concurrency: Annotated[
-            int, typer.Option("--concurrency", min=1, max=64, help="Requests in flight.")
-        ] = 16,
-        low_priority: Annotated[
-            bool,
-            typer.Option("--low-priority", help="Send x-ms-throttle-priority: low (cron runs)."),
-        ] = False,
-        quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+        formats: FormatsOpt = ALL_FORMATS,
+        lang: LangOpt = "en",
+        catalog_dirs: CatalogOpt = None,
+        addins_from: AddinsOpt = None,
+        concurrency: ConcurrencyOpt = 16,
+        low_priority: LowPriorityOpt = False,
+        fail_on: FailOnOpt = None,
+        quiet: QuietOpt = False,
     ) -> None:
-        """Scan a tenant and write OUT/inventory.json."""
-        if addins_from is not None:
-            parse_addins_file(addins_from)  # fail fast, before signing in
-        if out.exists() and not out.is_dir():
-            raise ConfigError(f"--out {out} exists and is not a directory")
+        """Scan a tenant (or --all) and write the inventory and reports to OUT."""
+        if (profile is None) == (not all_profiles):
+            raise ConfigError("give either --profile NAME or --all")
+        _check_out(out)
+        policies = parse_policies(fail_on)
+        options = _options(concurrency, low_priority, addins_from)
+        catalog = load_catalog(catalog_dirs or ())
+        if all_profiles:
+            profiles = sorted(load_profiles(config).values(), key=lambda p: p.name)
+            if not profiles:
+                raise ConfigError("no profiles configured", tip="m365inv profile add …")
+            results = asyncio.run(_scan_all(profiles, vault, catalog, options, max_tenants))
+            codes = []
+            for prof, res in results:
+                if isinstance(res, BaseException):
+                    console_err.print(f"[red]{escape(prof.name)}: failed:[/] {escape(str(res))}")
+                    codes.append(getattr(res, "exit_code", 1))
+                    continue
+                write_reports(res.inventory, out / prof.name, formats, lang)
+                console.print(f"[bold]{escape(prof.name)}[/] → {escape(str(out / prof.name))}")
+                _print_summary(res.inventory)
+                codes.append(_exit_code(res.inventory, gate_reasons(res.inventory, None, policies)))
+            raise typer.Exit(max(codes, default=0))
+        assert profile is not None
         prof = get_profile(profile, config)
-        source = open_token_source(
-            prof,
-            vault=_vault_if_any(vault, False),
-            interactive=True,
-            on_device_code=lambda prompt: console_err.print(escape(prompt.message)),
-        )
-        options = CollectOptions(
-            concurrency=concurrency,
-            low_priority=low_priority,
-            addins_file=str(addins_from) if addins_from else None,
-        )
+        source = _sign_in(prof, vault, interactive=True)
         progress = make_progress(console_err, quiet=quiet)
-        live = progress if isinstance(progress, RichProgress) else contextlib.nullcontext()
-        with live:
-            tenant = asyncio.run(collect_tenant(source, options=options, progress=progress))
+        with _live(progress):
+            result = asyncio.run(
+                scan(source, catalog, options=options, progress=progress, tenant_id=prof.tenant_id)
+            )
         if not quiet:
             console_err.print(progress.summary())
-        out.mkdir(parents=True, exist_ok=True)
-        inventory = build_inventory(tenant)
-        write_bytes_atomic(
-            out / "inventory.json", msgspec.json.format(msgspec.json.encode(inventory))
+        written = write_reports(result.inventory, out, formats, lang)
+        _print_summary(result.inventory)
+        console.print(f"reports: {escape(', '.join(str(p) for p in written.values()))}")
+        reasons = gate_reasons(result.inventory, None, policies)
+        raise typer.Exit(_exit_code(result.inventory, reasons))
+
+    @app.command("snapshot")
+    def snapshot_cmd(
+        profile: Annotated[str, typer.Option("--profile", "-p", help="Profile name.")],
+        config: ConfigOpt = None,
+        vault: VaultOpt = None,
+        store: StoreOpt = None,
+        out: Annotated[
+            Path | None, typer.Option("--out", "-o", help="Also write reports here.")
+        ] = None,
+        formats: FormatsOpt = ALL_FORMATS,
+        lang: LangOpt = "en",
+        catalog_dirs: CatalogOpt = None,
+        addins_from: AddinsOpt = None,
+        concurrency: ConcurrencyOpt = 16,
+        low_priority: Annotated[
+            bool, typer.Option("--low-priority/--normal-priority", help="Throttle priority.")
+        ] = True,
+        full: Annotated[
+            bool, typer.Option("--full", help="Ignore delta links; read everything.")
+        ] = False,
+        keep_last: Annotated[
+            int | None, typer.Option("--keep-last", min=1, help="Prune: keep N newest.")
+        ] = None,
+        keep_days: Annotated[
+            float | None, typer.Option("--keep-days", min=0, help="Prune: keep younger than D.")
+        ] = None,
+        fail_on: FailOnOpt = None,
+        quiet: QuietOpt = False,
+    ) -> None:
+        """Scan, store a dated snapshot, diff it against the previous one, prune old ones.
+
+        No prompts: secrets come from the vault (M365INV_VAULT_KEY / keyring / passphrase
+        variable) or the environment, so it runs from cron, a systemd timer or a CronJob.
+        """
+        if out is not None:
+            _check_out(out)
+        policies = parse_policies(fail_on)
+        options = _options(concurrency, low_priority, addins_from, delta=True)
+        catalog = load_catalog(catalog_dirs or ())
+        prof = get_profile(profile, config)
+        source = _sign_in(prof, vault, interactive=False)
+        progress = make_progress(console_err, quiet=quiet)
+        with open_store(store) as snapshots, snapshots.lock(prof.tenant_id):
+            previous = snapshots.latest(prof.name)
+            base = None if previous is None or full else previous.tenant_data
+            with _live(progress):
+                result = asyncio.run(
+                    scan(
+                        source,
+                        catalog,
+                        previous=base,
+                        options=options,
+                        progress=progress,
+                        tenant_id=prof.tenant_id,
+                    )
+                )
+            info = snapshots.save(prof.name, result.inventory, result.tenant)
+            pruned = snapshots.prune(prof.name, keep_last=keep_last, keep_days=keep_days)
+        if not quiet:
+            console_err.print(progress.summary())
+        console.print(f"snapshot {info.id} of {escape(prof.name)} at {info.taken_at}")
+        if pruned:
+            console.print(f"pruned {len(pruned)} old snapshot(s)")
+        _print_summary(result.inventory)
+        diff = diff_inventories(previous.inventory, result.inventory) if previous else None
+        if diff is not None:
+            console.print(escape(render_diff(diff, "text")), soft_wrap=True)
+        if out is not None:
+            write_reports(result.inventory, out, formats, lang)
+        raise typer.Exit(
+            _exit_code(result.inventory, gate_reasons(result.inventory, diff, policies))
         )
-        gaps = [c.source for c in tenant.coverage if not c.complete]
-        if gaps:
-            console_err.print(f"coverage gaps: {', '.join(gaps)}")
-            raise typer.Exit(EXIT_GAPS)
+
+    @app.command("demo")
+    def demo_cmd(
+        out: Annotated[Path, typer.Option("--out", "-o", help="Directory for the reports.")] = Path(
+            "m365inv-demo"
+        ),
+        users: Annotated[
+            int, typer.Option("--users", min=10, max=1_000_000, help="Sandbox tenant size.")
+        ] = 500,
+        seed: Annotated[int, typer.Option("--seed", help="Sandbox tenant seed.")] = 42,
+        formats: FormatsOpt = ALL_FORMATS,
+        lang: LangOpt = "en",
+        quiet: QuietOpt = False,
+    ) -> None:
+        """Start the built-in sandbox tenant, scan it, and write every report to OUT."""
+        _check_out(out)
+        catalog = load_catalog()
+        progress = make_progress(console_err, quiet=quiet)
+
+        async def run() -> ScanResult:
+            async with demo_tenant(users=users, seed=seed) as tenant:
+                console_err.print(
+                    f"sandbox tenant {tenant.profile.tenant_id} ({users} users) at "
+                    f"{tenant.profile.graph_endpoint}"
+                )
+                return await scan(
+                    tenant.source, catalog, progress=progress, tenant_id=tenant.profile.tenant_id
+                )
+
+        with _live(progress):
+            result = asyncio.run(run())
+        if not quiet:
+            console_err.print(progress.summary())
+        written = write_reports(result.inventory, out, formats, lang)
+        store_url = f"sqlite:///{(out / 'snapshots.sqlite3').resolve()}"
+        with open_store(store_url) as snapshots:
+            info = snapshots.save("sandbox", result.inventory, result.tenant)
+        _print_summary(result.inventory)
+        console.print(f"[bold]reports written to {escape(str(out))}/[/]")
+        for fmt, path in written.items():
+            console.print(f"  {fmt:6} {escape(str(path))}")
+        console.print(f"  store  {escape(store_url)} (snapshot {info.id}, taken {info.taken_at})")
+        console.print(f"open {escape(str(written.get('html', out)))} in a browser to start")
