@@ -1,0 +1,152 @@
+"""End to end on the sandbox tenant: real MSAL sign-in, real Graph over HTTPS, the whole pipeline.
+
+The five seed vendors' apps must be matched to their catalog entries with the flows and findings
+their real products would cause (DESIGN.md, issue 5's "done when").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+import jsonschema
+import msgspec
+import pytest
+
+from reports.json_feed import encode_inventory, schema
+from scanner.auth import open_token_source
+from scanner.catalog import load_catalog
+from scanner.demo import sandbox_profile
+from scanner.models import Inventory
+from scanner.pipeline import ScanResult, scan
+from scanner.sandbox import Sandbox
+
+NOW = dt.datetime(2026, 11, 21, tzinfo=dt.UTC)
+
+
+def _scan(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> ScanResult:
+    monkeypatch.setenv("M365INV_CLIENT_SECRET", sandbox.info.client_secret)
+    profile = sandbox_profile(sandbox.info)
+    source = open_token_source(profile, vault=None, interactive=False)
+    return asyncio.run(scan(source, load_catalog(), tenant_id=profile.tenant_id, now=NOW))
+
+
+@pytest.fixture
+def inventory(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch, hostile_ca_env: str) -> Inventory:
+    return _scan(sandbox, monkeypatch).inventory
+
+
+def _app(inv: Inventory, name: str):  # type: ignore[no-untyped-def]
+    return next(a for a in inv.apps if a.display_name == name)
+
+
+def _codes(inv: Inventory, name: str) -> set[str]:
+    return {f.code for f in _app(inv, name).findings}
+
+
+def _flows(inv: Inventory, vendor: str) -> dict[str, tuple[str, str, int | None, bool | None]]:
+    return {
+        f.category: (f.access, f.subjects.scope, f.subjects.count, f.disclosed)
+        for f in inv.flows
+        if f.vendor == vendor
+    }
+
+
+def test_inventory_is_complete_and_valid(inventory: Inventory) -> None:
+    assert all(c.complete for c in inventory.coverage), inventory.coverage
+    jsonschema.validate(msgspec.json.decode(encode_inventory(inventory)), schema())
+    assert inventory.tenant.counts.users is not None
+    assert inventory.tenant.counts.users + (inventory.tenant.counts.guests or 0) == 200
+
+
+@pytest.mark.parametrize(
+    ("app", "vendor"),
+    [
+        ("Mailissa", "axontic-mailissa"),
+        ("MailStore Server", "mailstore"),
+        ("ContactSync", "utilitas-contactsync"),
+        ("Telefonsekretariat Emilie", "milliways-emilie"),
+        ("Mail Professionals Signatures", "mailprofessionals"),
+    ],
+)
+def test_each_seed_vendor_is_matched(inventory: Inventory, app: str, vendor: str) -> None:
+    match = _app(inventory, app).vendor
+    assert match is not None and match.id == vendor
+    assert match.confidence >= 0.8
+    assert any(v.id == vendor for v in inventory.vendors)
+
+
+def test_mailstore_archiver_reads_every_mailbox(inventory: Inventory) -> None:
+    flows = _flows(inventory, "mailstore")
+    access, scope, count, disclosed = flows["user.content.private.email"]
+    assert (access, scope, disclosed) == ("full", "tenant", False)
+    assert count == 200
+    evidence = next(
+        f.evidence
+        for f in inventory.flows
+        if f.vendor == "mailstore" and f.category == "user.content.private.email"
+    )
+    assert any("full_access_as_app" in e for e in evidence)
+    assert {"CONTENT_ACCESS", "STALE_POLICY", "UNDISCLOSED_CATEGORY"} <= _codes(
+        inventory, "MailStore Server"
+    )
+    assert "UNVERIFIED_PUBLISHER" not in _codes(inventory, "MailStore Server")
+
+
+def test_mailissa_per_user_grants(inventory: Inventory) -> None:
+    app = _app(inventory, "Mailissa")
+    delegated = [p for p in app.permissions if p.kind == "delegated"]
+    assert delegated and all(p.consent_type == "Principal" for p in delegated)
+    assert all(p.principal_count and 0 < p.principal_count < 200 for p in delegated)
+    flows = _flows(inventory, "axontic-mailissa")
+    assert flows["user.contact.email"][3] is True  # the policy discloses the e-mail address
+    assert flows["user.job_title"][1] == "consenting-users"
+    assert {"REACH_WIDER_THAN_DISCLOSED", "UNVERIFIED_PUBLISHER"} <= _codes(inventory, "Mailissa")
+
+
+def test_contactsync_and_emilie_signals(inventory: Inventory) -> None:
+    assert "REVERSIBLE_PASSWORD_ENCRYPTION" in _codes(inventory, "ContactSync")
+    assert _flows(inventory, "utilitas-contactsync")["user.contact.email"][0] == "write"
+    emilie = _codes(inventory, "Telefonsekretariat Emilie")
+    assert {"EMPLOYEE_MONITORING", "STALE_POLICY"} <= emilie
+    assert "user.behavior.presence" in _flows(inventory, "milliways-emilie")
+
+
+def test_mail_professionals_provisioning_attributes(inventory: Inventory) -> None:
+    app = _app(inventory, "Mail Professionals Signatures")
+    assert app.provisioning is not None
+    assert {"userName", "name.givenName", "title"} <= set(app.provisioning.attributes)
+    evidence = {e for f in inventory.flows if f.vendor == "mailprofessionals" for e in f.evidence}
+    assert any(e.startswith("provisioning: jobTitle") for e in evidence)
+
+
+def test_first_party_apps_never_match_a_vendor(inventory: Inventory) -> None:
+    assert all(a.vendor is None for a in inventory.apps if a.first_party)
+
+
+def test_unresolved_permissions_are_reported_not_dropped(inventory: Inventory) -> None:
+    unresolved = [p for a in inventory.apps for p in a.permissions if not p.resolved]
+    assert unresolved, "the sandbox plants permission ids that exist nowhere"
+    assert all(p.value is None and p.id for p in unresolved)
+    codes = {f.code for a in inventory.apps for f in a.findings}
+    assert "UNRESOLVED_PERMISSION" in codes
+
+
+def test_missing_permission_is_a_gap_not_an_empty_section(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    roles = {
+        "User.Read.All",
+        "Application.Read.All",
+        "Directory.Read.All",
+        "Organization.Read.All",
+        "GroupMember.Read.All",
+        "AppCatalog.Read.All",
+    }  # no Synchronization.Read.All
+    sandbox.set_client_roles(sandbox.info.client_id, roles)
+    inv = _scan(sandbox, monkeypatch).inventory
+    gaps = {c.source: c for c in inv.coverage if not c.complete}
+    assert "synchronizationJobs" in gaps
+    assert gaps["synchronizationJobs"].required_permission == "Synchronization.Read.All"
+    assert _app(inv, "Mail Professionals Signatures").provisioning is None
+    assert inv.apps  # the rest of the scan went on
