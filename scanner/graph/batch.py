@@ -39,7 +39,8 @@ async def batch_get(
         info.headers.try_add("Accept", "application/json")
         info.set_stream_content(sansio.batch_body(pending, headers), "application/json")
         client.stats.inner_requests += len(pending)
-        resp = await client.send(info, cost=cost_each * len(pending))
+        async with client.fanout_slots:
+            resp = await client.send(info, cost=cost_each * len(pending))
         items = sansio.decode_batch(resp.body)
         waits: list[float] = []
         for rid in list(pending):

@@ -125,6 +125,9 @@ class GraphClient:
         self.low_priority = low_priority
         self._semaphore = asyncio.Semaphore(concurrency)
         self.concurrency = concurrency
+        # Fan-out ($batch) may take at most half the slots, so the sequential nextLink chains
+        # (users, grants) — the scan's critical path — never queue behind a wall of batches.
+        self.fanout_slots = asyncio.Semaphore(max(1, concurrency // 2))
         self._timeout = timeout
         self._http: httpx.AsyncClient | None = None
         self._sdk: GraphServiceClient | None = None
