@@ -4,7 +4,9 @@ Reach and count, per permission (the widest wins when several open one category)
 
 * application permission → ``tenant``, count = users in the tenant. Exchange RBAC for
   Applications / an ApplicationAccessPolicy may narrow mailbox access; Graph cannot see that, so
-  the flow carries a note. ``*.Selected`` / ``AppFolder`` … → ``tenant`` with count unknown.
+  the flow carries a note. ``*.Selected`` / ``AppFolder`` … → ``tenant`` with count unknown and a
+  note; resource-specific consent (``*.WhereInstalled``) and Exchange's IMAP/POP/SMTP app access
+  (per-mailbox grants in Exchange) get their own notes.
 * delegated, and the permission itself reaches the whole directory (``User.ReadBasic.All``,
   ``Presence.Read.All``, ``GroupMember.Read.All``) → ``tenant``: one consenting user is enough
   for the app to read everyone's data.
@@ -46,6 +48,15 @@ NOTE_EXCHANGE_RBAC = (
 NOTE_NARROWED = (
     "Limited to resources an administrator selected (or the app created); count unknown."
 )
+NOTE_RSC = (
+    "Resource-specific consent: limited to the teams, chats or meetings where the app is installed "
+    "(any team owner or chat member can install it); count unknown."
+)
+NOTE_MAILBOX_GRANTS = (
+    "Only mailboxes an Exchange administrator granted to the app (Add-MailboxPermission / "
+    "Add-RecipientPermission); such grants are not visible through Microsoft Graph."
+)
+_MAILBOX_GRANTED = ("IMAP.AccessAsApp", "POP.AccessAsApp", "SMTP.SendAsApp")
 NOTE_DIRECTORY = "Delegated, but the permission reaches every user's data once anyone consents."
 NOTE_ALL_USERS = "Admin consent for all users: every user who signs in to the app."
 NOTE_SHARED = "Also other people's data the signed-in users can open (shared mailboxes, files)."
@@ -116,13 +127,22 @@ def _evidence(p: Permission) -> str:
     return f"{p.resource_name or p.resource_app_id}: {p.value} ({kind})"
 
 
+def _narrowed_note(p: Permission, c: PermissionClass) -> str:
+    value = p.value or ""
+    if "WhereInstalled" in value or (c.note or "").endswith("(resource-specific consent)."):
+        return NOTE_RSC
+    if value in _MAILBOX_GRANTED:
+        return NOTE_MAILBOX_GRANTS
+    return NOTE_NARROWED
+
+
 def _permission_subjects(
     p: Permission, c: PermissionClass, counts: TenantCounts
 ) -> tuple[Subjects, tuple[str, ...]]:
     kinds = c.subjects
     if p.kind == "application":
         if c.reach == "narrowed":
-            return Subjects(scope="tenant", count=None, kinds=kinds), (NOTE_NARROWED,)
+            return Subjects(scope="tenant", count=None, kinds=kinds), (_narrowed_note(p, c),)
         mailbox = p.resource_app_id == EXCHANGE_APP_ID or (p.value or "").startswith(
             _MAILBOX_FAMILIES
         )

@@ -23,11 +23,15 @@ import msgspec
 KNOWN_FILE = "known-permissions.txt"
 
 # Exchange Online (appId 00000002-0000-0ff1-ce00-000000000000) permissions that third-party apps
-# request; see "Authenticate an EWS application by using OAuth" and "App-only authentication for
-# unattended scripts in Exchange Online PowerShell" in Microsoft Learn.
+# request; see "Authenticate an EWS application by using OAuth", "Authenticate an IMAP, POP or
+# SMTP connection using OAuth", "App-only authentication for unattended scripts in Exchange Online
+# PowerShell" and "Authentication and authorization for the Exchange Online Admin API" (the V2
+# values) in Microsoft Learn. Mail/Calendars/Contacts/MailboxSettings on this resource are the
+# legacy Outlook REST scopes, application and delegated; they mean what the Graph values mean.
 EXCHANGE_PERMISSIONS: tuple[tuple[str, str], ...] = (
     ("full_access_as_app", "application"),
     ("Exchange.ManageAsApp", "application"),
+    ("Exchange.ManageAsAppV2", "application"),
     ("Mailbox.Migration", "application"),
     ("IMAP.AccessAsApp", "application"),
     ("POP.AccessAsApp", "application"),
@@ -41,6 +45,15 @@ EXCHANGE_PERMISSIONS: tuple[tuple[str, str], ...] = (
     ("Contacts.ReadWrite", "application"),
     ("MailboxSettings.Read", "application"),
     ("MailboxSettings.ReadWrite", "application"),
+    ("Mail.Read", "delegated"),
+    ("Mail.ReadWrite", "delegated"),
+    ("Mail.Send", "delegated"),
+    ("Calendars.Read", "delegated"),
+    ("Calendars.ReadWrite", "delegated"),
+    ("Contacts.Read", "delegated"),
+    ("Contacts.ReadWrite", "delegated"),
+    ("MailboxSettings.Read", "delegated"),
+    ("MailboxSettings.ReadWrite", "delegated"),
     ("full_access_as_user", "delegated"),
     ("EWS.AccessAsUser.All", "delegated"),
     ("IMAP.AccessAsUser.All", "delegated"),
@@ -48,6 +61,7 @@ EXCHANGE_PERMISSIONS: tuple[tuple[str, str], ...] = (
     ("SMTP.Send", "delegated"),
     ("EAS.AccessAsUser.All", "delegated"),
     ("Exchange.Manage", "delegated"),
+    ("Exchange.ManageV2", "delegated"),
 )
 
 Resource = Literal["graph", "exchange"]

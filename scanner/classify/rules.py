@@ -147,8 +147,14 @@ def _reach(value: str, kind: PermissionKind, family: _Entry | None) -> Reach:
         return "tenant"
     if "Shared" in segments[2:]:
         return "users-with-access"
+    directory = family is not None and family.directory
     if "All" in segments[2:]:
-        return "directory" if family is not None and family.directory else "users-with-access"
+        return "directory" if directory else "users-with-access"
+    if directory and segments[2:]:
+        # A directory-wide qualifier other than "All" (RoleManagement.Read.Directory,
+        # PrivilegedAccess.Read.AzureAD, AccessReview.ReadWrite.Membership): the data is the
+        # tenant's role/access configuration, not the signed-in user's own.
+        return "directory"
     return "signed-in-user"
 
 

@@ -1,9 +1,8 @@
-"""Findings per app: a code, a severity, a sentence a DPO understands, and the evidence.
-
-Codes: UNDISCLOSED_CATEGORY, REACH_WIDER_THAN_DISCLOSED, NO_DISCLOSURE_ON_FILE,
-UNVERIFIED_PUBLISHER, STALE_POLICY, THIRD_COUNTRY_SUBPROCESSOR, REVERSIBLE_PASSWORD_ENCRYPTION,
-ART9_GROUP_NAME, EMPLOYEE_MONITORING, CONTENT_ACCESS, UNRESOLVED_PERMISSION,
-UNCLASSIFIED_PERMISSION. Output order is deterministic: severity (highest first), code, message.
+"""Findings per app: a code, a severity, one plain English sentence a DPO understands, and the
+evidence — the exact permissions (``resource: value (kind)``), provisioning attributes, group names,
+sub-processors or policy facts the sentence rests on. The severity scale is documented in
+``scanner/findings/__init__.py``. Output order is deterministic: severity (highest first), code,
+message.
 """
 
 from __future__ import annotations
@@ -42,6 +41,10 @@ def _name(app: App) -> str:
     return app.display_name or app.app_id
 
 
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def permission_findings(app: App) -> list[Finding]:
     out: list[Finding] = []
     for p in app.permissions:
@@ -58,8 +61,8 @@ def permission_findings(app: App) -> list[Finding]:
         if c is not None and not c.classified:
             out.append(Finding(
                 code="UNCLASSIFIED_PERMISSION", severity="medium",
-                message=f"{_name(app)} holds {p.value} on {where}, which m365inv has no "
-                        "classification for; review what personal data it opens.",
+                message=f"{_name(app)} holds {p.value} on {where}, a permission m365inv cannot "
+                        "classify yet, so what personal data it opens needs a manual review.",
                 evidence=(f"{where}: {p.value} ({p.kind})",),
             ))  # fmt: skip
     return out
@@ -76,20 +79,23 @@ def signal_findings(
     if ev := with_signal("monitoring"):
         out.append(Finding(
             code="EMPLOYEE_MONITORING", severity="high",
-            message=f"{_name(app)} can read presence, call records, sign-in or usage data of "
-                    "employees — technically suitable to monitor behaviour or performance. In "
-                    "Germany this needs the works council's agreement (§ 87 (1) Nr. 6 BetrVG).",
+            message=f"{_name(app)} can read presence, call, meeting, sign-in, security or usage "
+                    "data about employees, which makes it a technical means to monitor behaviour "
+                    "or performance (in Germany subject to works-council co-determination under "
+                    "§ 87 (1) Nr. 6 BetrVG).",
             evidence=ev,
         ))  # fmt: skip
     if ev := with_signal("content"):
+        # Tenant-wide: an application permission that is not narrowed, or a delegated one that
+        # reaches the whole directory (User.Export.All, eDiscovery) — everyone's content.
         tenant_wide = any(
-            "content" in c.signals and c.kind == "application" and c.reach == "tenant"
-            for c in classes.values()
+            "content" in c.signals and c.reach in ("tenant", "directory") for c in classes.values()
         )
         out.append(Finding(
             code="CONTENT_ACCESS", severity="high" if tenant_wide else "medium",
             message=f"{_name(app)} can read the content of e-mails, chats, meetings or files"
-                    + (" in every mailbox or site of the tenant." if tenant_wide else "."),
+                    + (" of everyone in the tenant." if tenant_wide
+                       else " that the signing-in users or selected resources give it access to."),
             evidence=ev,
         ))  # fmt: skip
     if ev := with_signal("group-names"):
@@ -101,9 +107,10 @@ def signal_findings(
         if hits:
             out.append(Finding(
                 code="ART9_GROUP_NAME", severity="high",
-                message=f"{_name(app)} can read group names and memberships, and {len(hits)} "
-                        "group name(s) reveal special categories of data (Art. 9 GDPR), e.g. "
-                        "works council, union, disability or health.",
+                message=f"{_name(app)} can read group names and memberships, so {len(hits)} "
+                        "group name(s) revealing special categories of personal data (Art. 9 "
+                        "GDPR), such as works council, union, disability or health, are visible "
+                        "to its vendor.",
                 evidence=(*hits[:MAX_EVIDENCE], *ev),
             ))  # fmt: skip
     return out
@@ -123,7 +130,7 @@ def disclosure_findings(app: App, flows: Sequence[Flow], vendor: Vendor) -> list
             message=f"{_name(app)} can reach {len(undisclosed)} data categories ({cats}) that "
                     f"{vendor.legal_entity}'s privacy policy does not mention.",
             evidence=tuple(
-                f"{f.category} ({f.access}, {_who(f)}) via {f.evidence[0]}"
+                f"{f.category} ({f.access}, {_who(f)}) via {'; '.join(f.evidence)}"
                 for f in undisclosed[:MAX_EVIDENCE]
             ),
         ))  # fmt: skip
@@ -138,12 +145,15 @@ def disclosure_findings(app: App, flows: Sequence[Flow], vendor: Vendor) -> list
             and item.reach in ("signed-in-user", "selected-users")
             and f.subjects.scope == "tenant"
         ):
-            wider.append(f"{f.category}: policy says {item.item!r}; app reaches {_who(f)}")
+            wider.append(
+                f"{f.category}: policy says {item.item!r}; app reaches {_who(f)} "
+                f"via {'; '.join(f.evidence)}"
+            )
     if wider:
         out.append(Finding(
             code="REACH_WIDER_THAN_DISCLOSED", severity="high",
-            message=f"{_name(app)} can reach data of everyone in the tenant where "
-                    f"{vendor.legal_entity}'s policy speaks only of the signed-in or "
+            message=f"{_name(app)} can reach data of everyone in the tenant, while "
+                    f"{vendor.legal_entity}'s privacy policy speaks only of the signed-in or "
                     "selected users.",
             evidence=tuple(sorted(wider)),
         ))  # fmt: skip
@@ -154,17 +164,7 @@ def vendor_findings(
     app: App, vendor: Vendor, now: dt.datetime, opts: FindingOptions
 ) -> list[Finding]:
     out: list[Finding] = []
-    policy_date = vendor.policy.as_date()
-    if policy_date is not None:
-        age_days = (now.date() - policy_date).days
-        if age_days > opts.stale_policy_years * 365.25:
-            out.append(Finding(
-                code="STALE_POLICY", severity="low",
-                message=f"{vendor.legal_entity}'s privacy policy on file dates from "
-                        f"{vendor.policy.date_as_written or vendor.policy.date}, more than "
-                        f"{opts.stale_policy_years} years ago; check for a current version.",
-                evidence=(f"policy date {vendor.policy.date}",),
-            ))  # fmt: skip
+    out += policy_date_findings(vendor, now, opts)
     by_country: dict[str, list[str]] = {}
     for s in vendor.subprocessors:
         if s.country and s.country not in EU_EEA:
@@ -175,20 +175,45 @@ def vendor_findings(
         )
         out.append(Finding(
             code="THIRD_COUNTRY_SUBPROCESSOR", severity="low" if safeguarded else "medium",
-            message=f"{vendor.legal_entity} names sub-processors in {country} (outside the EU/EEA)"
-                    + ("." if safeguarded else " without stating a transfer mechanism for all."),
+            message=f"{vendor.legal_entity} names sub-processors in {country}, outside the EU/EEA"
+                    + (", with a stated transfer mechanism." if safeguarded
+                       else ", without stating a transfer mechanism for all of them."),
             evidence=tuple(sorted(names)),
         ))  # fmt: skip
     for claim in vendor.security_claims:
         if claim.kind == "reversible-password-encryption":
             out.append(Finding(
                 code="REVERSIBLE_PASSWORD_ENCRYPTION", severity="high",
-                message=f"{vendor.legal_entity} states that it stores a password encrypted — so it "
-                        "can decrypt and use it. Passwords should not be recoverable; prefer "
-                        "modern authentication without stored passwords.",
+                message=f"{vendor.legal_entity} states that it stores passwords in reversibly "
+                        "encrypted form, so it can decrypt and reuse them instead of keeping only "
+                        "a hash.",
                 evidence=(claim.claim,),
             ))  # fmt: skip
     return out
+
+
+def policy_date_findings(vendor: Vendor, now: dt.datetime, opts: FindingOptions) -> list[Finding]:
+    """STALE_POLICY when the policy is older than the threshold, POLICY_UNDATED when it has no
+    date at all — an undated policy cannot be judged current, which is itself worth a look."""
+    where = f"policy URL {vendor.policy.url}" if vendor.policy.url else "policy URL not on file"
+    policy_date = vendor.policy.as_date()
+    if policy_date is None:
+        return [Finding(
+            code="POLICY_UNDATED", severity="medium",
+            message=f"{vendor.legal_entity}'s privacy policy on file states no date or version "
+                    "date, so nobody can tell whether it is still the current version.",
+            evidence=(f"vendor {vendor.id}: policy date missing", where),
+        )]  # fmt: skip
+    if (now.date() - policy_date).days <= opts.stale_policy_years * 365.25:
+        return []
+    return [Finding(
+        code="STALE_POLICY", severity="medium",
+        message=f"{vendor.legal_entity}'s privacy policy on file dates from "
+                f"{vendor.policy.date_as_written or vendor.policy.date}, more than "
+                f"{opts.stale_policy_years} years ago, so it may no longer describe what the "
+                "vendor does today.",
+        evidence=(f"vendor {vendor.id}: policy date {vendor.policy.date}", where),
+    )]  # fmt: skip
 
 
 def publisher_findings(app: App, flows: Sequence[Flow], has_vendor: bool) -> list[Finding]:
@@ -199,16 +224,18 @@ def publisher_findings(app: App, flows: Sequence[Flow], has_vendor: bool) -> lis
         out.append(Finding(
             code="NO_DISCLOSURE_ON_FILE", severity="medium",
             message=f"{_name(app)} can reach personal data, but no privacy-policy disclosure for "
-                    "its vendor is on file, so the flows cannot be checked.",
-            evidence=tuple(sorted({f.category for f in flows}))[:MAX_EVIDENCE],
+                    "its vendor is on file, so its data flows cannot be checked against one.",
+            evidence=tuple(sorted({e for f in flows for e in f.evidence}))[:MAX_EVIDENCE],
         ))  # fmt: skip
     if not app.publisher.verified:
-        tenant_wide = any(f.subjects.scope == "tenant" for f in flows)
+        wide = sorted({e for f in flows if f.subjects.scope == "tenant" for e in f.evidence})
         out.append(Finding(
-            code="UNVERIFIED_PUBLISHER", severity="medium" if tenant_wide else "low",
-            message=f"{_name(app)}'s publisher is not verified by Microsoft"
-                    + (" and the app reaches data of the whole tenant." if tenant_wide else "."),
-            evidence=(f"publisher: {app.publisher.name or 'unknown'}",),
+            code="UNVERIFIED_PUBLISHER", severity="medium" if wide else "low",
+            message=f"{_possessive(_name(app))} publisher is not verified by Microsoft"
+                    + (", yet the app reaches data of the whole tenant." if wide
+                       else ", so its identity rests on the publisher's own claims."),
+            evidence=(f"publisher: {app.publisher.name or 'unknown'} (not verified)",
+                      *wide[:MAX_EVIDENCE]),
         ))  # fmt: skip
     return out
 

@@ -18,7 +18,7 @@ ALL_CODES = {
     "UNDISCLOSED_CATEGORY", "REACH_WIDER_THAN_DISCLOSED", "NO_DISCLOSURE_ON_FILE",
     "UNVERIFIED_PUBLISHER", "STALE_POLICY", "THIRD_COUNTRY_SUBPROCESSOR",
     "REVERSIBLE_PASSWORD_ENCRYPTION", "ART9_GROUP_NAME", "EMPLOYEE_MONITORING", "CONTENT_ACCESS",
-    "UNRESOLVED_PERMISSION", "UNCLASSIFIED_PERMISSION",
+    "UNRESOLVED_PERMISSION", "UNCLASSIFIED_PERMISSION", "POLICY_UNDATED",
 }  # fmt: skip
 
 
@@ -61,7 +61,9 @@ def test_seed_vendors_and_their_findings(result) -> None:  # type: ignore[no-unt
     assert {"EMPLOYEE_MONITORING", "STALE_POLICY", "UNDISCLOSED_CATEGORY"} <= codes(em)
     mi = by_name(result, "Mailissa")
     assert {"REACH_WIDER_THAN_DISCLOSED", "UNVERIFIED_PUBLISHER"} <= codes(mi)
-    assert "STALE_POLICY" not in codes(mi)  # undated policy: no claim either way
+    assert "STALE_POLICY" not in codes(mi)  # undated policy: no claim about its age …
+    assert "POLICY_UNDATED" in codes(mi)  # … but the missing date is itself a finding
+    assert "POLICY_UNDATED" not in codes(ms)
     mp = by_name(result, "Mail Professionals Signatures")
     assert "UNDISCLOSED_CATEGORY" in codes(mp)
 
@@ -162,3 +164,54 @@ def test_hostile_display_names_pass_through_unchanged() -> None:
     evil = "=cmd|' /C calc'!A0 <script>"
     res = analyse([app(evil, "Contoso", perm("Mail.Read"))], seed_tenant(), load_catalog(), now=NOW)
     assert any(evil in f.message for f in res.apps[0].findings)  # escaping is the renderer's job
+
+
+def test_every_message_is_one_plain_sentence_with_exact_evidence(result) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    for a in result.apps:
+        for f in a.findings:
+            assert f.message.endswith("."), f.message
+            body = f.message[:-1]
+            # one sentence: no sentence-ending full stop inside (abbreviations like "e.g." and
+            # "Nr." aside), no line breaks, no dash-joined second clause
+            assert not re.search(r"[a-z]{3,}\. [A-Z]", body), f.message
+            assert "\n" not in f.message and " — " not in f.message, f.message
+            assert f.evidence, f.code
+    monitoring = next(
+        f
+        for f in by_name(result, "Telefonsekretariat Emilie").findings
+        if f.code == "EMPLOYEE_MONITORING"
+    )
+    assert any("Presence.Read.All (application)" in e for e in monitoring.evidence)
+    undated = next(f for f in by_name(result, "Mailissa").findings if f.code == "POLICY_UNDATED")
+    assert undated.severity == "medium" and "axontic GmbH" in undated.message
+    nodisc = next(
+        f for f in by_name(result, "Unknown Helper").findings if f.code == "NO_DISCLOSURE_ON_FILE"
+    )
+    assert any("Mail.Read" in e for e in nodisc.evidence)  # names the permission, not a category
+
+
+def test_severity_scale(result) -> None:  # type: ignore[no-untyped-def]
+    """The scale documented in scanner/findings/__init__.py, on the seed apps."""
+
+    def sev(app: str, code: str) -> str:
+        return next(f.severity for f in by_name(result, app).findings if f.code == code)
+
+    assert sev("MailStore Server", "CONTENT_ACCESS") == "high"  # every mailbox
+    assert sev("Telefonsekretariat Emilie", "EMPLOYEE_MONITORING") == "high"
+    assert sev("ContactSync", "ART9_GROUP_NAME") == "high"
+    assert sev("ContactSync", "REVERSIBLE_PASSWORD_ENCRYPTION") == "high"
+    assert sev("MailStore Server", "STALE_POLICY") == "medium"
+    assert sev("Mailissa", "POLICY_UNDATED") == "medium"
+    assert sev("Mailissa", "UNVERIFIED_PUBLISHER") == "medium"  # User.ReadBasic.All: whole tenant
+    assert sev("Unknown Helper", "NO_DISCLOSURE_ON_FILE") == "medium"
+
+
+def test_delegated_content_of_signed_in_users_is_medium() -> None:
+    res = analyse([app("Inbox Helper", "Contoso Tools", perm("Mail.Read", "delegated"))],
+                  seed_tenant(), load_catalog(), now=NOW)  # fmt: skip
+    content = next(f for f in res.apps[0].findings if f.code == "CONTENT_ACCESS")
+    assert content.severity == "medium"
+    unverified = next(f for f in res.apps[0].findings if f.code == "UNVERIFIED_PUBLISHER")
+    assert unverified.severity == "low"
