@@ -90,9 +90,35 @@ async def instance_discovery(request: web.Request) -> web.Response:
     )
 
 
+def _injected_fault(request: web.Request, idn: Identity) -> web.Response | None:
+    """A queued :class:`~.context.FaultRule` for this path: the answer to send instead, if any.
+
+    The same plan drives Graph's faults, so a test can make sign-in itself flaky: 503/429 with
+    ``Retry-After`` (Entra's ``temporarily_unavailable`` body), a dropped connection, or a 200
+    whose JSON is cut in half.
+    """
+    rule = idn.faults.take(request.path)
+    if rule is None:
+        return None
+    if rule.drop:
+        if request.transport is not None:
+            request.transport.abort()  # the client sees the connection die, no response
+        return web.Response(status=500)
+    if rule.malformed:
+        return web.Response(status=200, body=b'{"token_type": "Bearer", "expires_in": 35',
+                            content_type="application/json", headers=_NO_STORE)  # fmt: skip
+    response = E.error_response(E.transient(rule.status or 503), request, error_base=idn.base_url)
+    if rule.retry_after is not None:
+        response.headers["Retry-After"] = str(rule.retry_after)
+    return response
+
+
 async def token(request: web.Request) -> web.Response:
     idn = request.app[IDENTITY_KEY]
     _count_token_request(idn)
+    faulted = _injected_fault(request, idn)
+    if faulted is not None:
+        return faulted
     basic = _basic_auth(request.headers.get("Authorization"))
     tenant = request.match_info["tenant"]
 
@@ -108,10 +134,16 @@ async def token(request: web.Request) -> web.Response:
             return idn.redeem_refresh_token(form)
         raise E.unsupported_grant(grant_type)
 
-    return await _guarded(request, grant)
+    response = await _guarded(request, grant)
+    if response.status == 200 and isinstance(response.body, bytes):
+        idn.record_issued(json.loads(response.body))
+    return response
 
 
 async def devicecode(request: web.Request) -> web.Response:
+    faulted = _injected_fault(request, request.app[IDENTITY_KEY])
+    if faulted is not None:
+        return faulted
     return await _guarded(request, lambda idn, form: idn.start_device_flow(form))
 
 
@@ -140,7 +172,9 @@ async def msi_token(request: web.Request) -> web.Response:
     if resource not in idn.resources:
         err = E.unknown_resource(resource, idn.tenant_name())
         return _json({"statusCode": 400, "message": f"AADSTS{err.code}: {err.message}"}, 400)
-    return _json(idn.managed_identity_token(resource))
+    body = idn.managed_identity_token(resource)
+    idn.record_issued(body)
+    return _json(body)
 
 
 async def _decide(request: web.Request, *, approve: bool) -> web.Response:
