@@ -12,18 +12,40 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
+from typer.core import TyperGroup
 
 from scanner import __version__
 from scanner.cli import area_auth, area_catalog, area_reports, area_sandbox, area_scan, area_vault
 from scanner.cli.common import STATE, console_err
-from scanner.errors import ScannerError
+from scanner.errors import Interrupted, ScannerError
+
+if TYPE_CHECKING:
+    from typer._click.core import Context as ClickContext  # typer vendors click
+
+
+class _Group(TyperGroup):
+    """Typer turns a ``KeyboardInterrupt`` inside a command into a silent exit 130 (and click's
+    prompts turn it into "Aborted!", exit 1) before :func:`main` can see it. Re-raise it as
+    :class:`Interrupted` so ``main`` prints one line and exits 130 either way."""
+
+    def invoke(self, ctx: ClickContext) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Interrupted("interrupted") from None
+        except typer.Abort as exc:
+            if isinstance(exc.__context__, KeyboardInterrupt):
+                raise Interrupted("interrupted") from None
+            raise
+
 
 app = typer.Typer(
     name="m365inv",
+    cls=_Group,
     help=(
         "Inventory the personal data that third-party apps can reach in a Microsoft 365 tenant, "
         "and compare it with what their vendors disclose."
@@ -71,6 +93,9 @@ def main() -> None:
     """
     try:
         app()
+    except Interrupted:
+        console_err.print("interrupted")
+        sys.exit(Interrupted.exit_code)
     except ScannerError as err:
         if STATE.debug:
             raise
@@ -78,9 +103,9 @@ def main() -> None:
         if err.tip:
             console_err.print(f"[dim]tip:[/] {escape(err.tip)}")
         sys.exit(err.exit_code)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # outside a command (while parsing or loading)
         console_err.print("interrupted")
-        sys.exit(130)
+        sys.exit(Interrupted.exit_code)
     except Exception as exc:  # last line of defence: one line, no traceback
         if STATE.debug:
             raise
