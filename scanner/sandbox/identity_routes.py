@@ -16,6 +16,7 @@ from typing import Any
 from aiohttp import web
 
 from scanner.sandbox import identity_errors as E
+from scanner.sandbox.context import FaultRule
 from scanner.sandbox.identity import GRANT_DEVICE, Identity
 
 IDENTITY_KEY: web.AppKey[Identity] = web.AppKey("identity", Identity)
@@ -90,23 +91,21 @@ async def instance_discovery(request: web.Request) -> web.Response:
     )
 
 
-def _injected_fault(request: web.Request, idn: Identity) -> web.Response | None:
-    """A queued :class:`~.context.FaultRule` for this path: the answer to send instead, if any.
+def _injected_fault(
+    request: web.Request, idn: Identity, rule: FaultRule | None
+) -> web.Response | None:
+    """The answer a queued :class:`~.context.FaultRule` sends instead of the real one, if any.
 
     The same plan drives Graph's faults, so a test can make sign-in itself flaky: 503/429 with
-    ``Retry-After`` (Entra's ``temporarily_unavailable`` body), a dropped connection, or a 200
-    whose JSON is cut in half.
+    ``Retry-After`` (Entra's ``temporarily_unavailable`` body) or a dropped connection.
+    (``malformed`` is handled by the caller: it cuts the real answer short.)
     """
-    rule = idn.faults.take(request.path)
-    if rule is None:
+    if rule is None or rule.malformed:
         return None
     if rule.drop:
         if request.transport is not None:
             request.transport.abort()  # the client sees the connection die, no response
         return web.Response(status=500)
-    if rule.malformed:
-        return web.Response(status=200, body=b'{"token_type": "Bearer", "expires_in": 35',
-                            content_type="application/json", headers=_NO_STORE)  # fmt: skip
     response = E.error_response(E.transient(rule.status or 503), request, error_base=idn.base_url)
     if rule.retry_after is not None:
         response.headers["Retry-After"] = str(rule.retry_after)
@@ -116,7 +115,8 @@ def _injected_fault(request: web.Request, idn: Identity) -> web.Response | None:
 async def token(request: web.Request) -> web.Response:
     idn = request.app[IDENTITY_KEY]
     _count_token_request(idn)
-    faulted = _injected_fault(request, idn)
+    rule = idn.faults.take(request.path)
+    faulted = _injected_fault(request, idn, rule)
     if faulted is not None:
         return faulted
     basic = _basic_auth(request.headers.get("Authorization"))
@@ -137,11 +137,15 @@ async def token(request: web.Request) -> web.Response:
     response = await _guarded(request, grant)
     if response.status == 200 and isinstance(response.body, bytes):
         idn.record_issued(json.loads(response.body))
+        if rule is not None and rule.malformed:
+            # a stream cut short: the real answer, token and all, without its closing brace
+            response.body = response.body.rstrip()[:-1]
     return response
 
 
 async def devicecode(request: web.Request) -> web.Response:
-    faulted = _injected_fault(request, request.app[IDENTITY_KEY])
+    idn = request.app[IDENTITY_KEY]
+    faulted = _injected_fault(request, idn, idn.faults.take(request.path))
     if faulted is not None:
         return faulted
     return await _guarded(request, lambda idn, form: idn.start_device_flow(form))
