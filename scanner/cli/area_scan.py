@@ -120,7 +120,15 @@ def _print_summary(inv: Inventory) -> None:
         console.print(escape(line), soft_wrap=True)
 
 
-def _exit_code(inv: Inventory, reasons: list[str]) -> int:
+def _exit_code(inv: Inventory, reasons: list[str], *, tenant: str | None = None) -> int:
+    """0, 3 (gaps) or 4 (a gate). A gap is also one stderr line each, even with ``--quiet``:
+    a scheduled job's log must say *why* a section is missing, not just exit 3."""
+    where = f"{tenant}: " if tenant else ""
+    for gap in (c for c in inv.coverage if not c.complete):
+        why = gap.error or "not read"
+        if gap.required_permission:
+            why += f" (needs {gap.required_permission})"
+        console_err.print(escape(f"warning: {where}{gap.source} not read: {why}"), soft_wrap=True)
     if reasons:
         console_err.print("fail-on: " + escape("; ".join(reasons)))
         return GATE_EXIT
@@ -214,7 +222,13 @@ def register(app: typer.Typer) -> None:
                 write_reports(res.inventory, out / prof.name, formats, lang)
                 console.print(f"[bold]{escape(prof.name)}[/] → {escape(str(out / prof.name))}")
                 _print_summary(res.inventory)
-                codes.append(_exit_code(res.inventory, gate_reasons(res.inventory, None, policies)))
+                codes.append(
+                    _exit_code(
+                        res.inventory,
+                        gate_reasons(res.inventory, None, policies),
+                        tenant=prof.name,
+                    )
+                )
             raise typer.Exit(max(codes, default=0))
         assert profile is not None
         prof = get_profile(profile, config)
