@@ -31,8 +31,9 @@ from scanner.collect import CollectOptions
 from scanner.collect.addins import parse_addins_file
 from scanner.collect.progress import RichProgress, ScanProgress, make_progress
 from scanner.demo import demo_tenant
-from scanner.errors import ConfigError
+from scanner.errors import ConfigError, ScannerError
 from scanner.gates import GATE_EXIT, gate_reasons, parse_policies
+from scanner.logsafe import redact
 from scanner.models import Inventory
 from scanner.pipeline import ScanResult, scan
 from scanner.profiles import Profile, get_profile, load_profiles
@@ -168,7 +169,8 @@ async def _scan_all(
             try:
                 source = await asyncio.to_thread(_sign_in, profile, vault, interactive=False)
                 result = await scan(source, catalog, options=options, tenant_id=profile.tenant_id)
-            except Exception as exc:  # noqa: BLE001 - reported per tenant, non-zero exit
+            except Exception as exc:  # noqa: BLE001 - one tenant's failure (even a bug) must not
+                # lose the other tenants' reports; it is printed per tenant and sets the exit code
                 return profile, exc
             return profile, result
 
@@ -216,7 +218,8 @@ def register(app: typer.Typer) -> None:
             codes = []
             for prof, res in results:
                 if isinstance(res, BaseException):
-                    console_err.print(f"[red]{escape(prof.name)}: failed:[/] {escape(str(res))}")
+                    what = str(res) if isinstance(res, ScannerError) else redact(repr(res))
+                    console_err.print(f"[red]{escape(prof.name)}: failed:[/] {escape(what)}")
                     codes.append(getattr(res, "exit_code", 1))
                     continue
                 write_reports(res.inventory, out / prof.name, formats, lang)
