@@ -20,6 +20,8 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+import pytest
+
 from scanner.demo import sandbox_profile
 from scanner.profiles import add_profile
 from scanner.sandbox import Sandbox
@@ -95,6 +97,7 @@ def _assert_nowhere(
     return len(haystacks) - len(outputs)
 
 
+@pytest.mark.slow
 def test_debug_demo_leaks_no_secret_or_token(tmp_path: Path) -> None:
     dump = tmp_path / "seen.json"
     out = tmp_path / "out"
