@@ -15,7 +15,8 @@ one-line message, an optional tip and an exit code. Nothing below the CLI prints
     ├── StoreError               snapshot store problems
     ├── CatalogError             invalid vendor catalog file
     ├── RenderError              a report could not be produced
-    └── SandboxError             the built-in sandbox tenant could not start
+    ├── SandboxError             the built-in sandbox tenant could not start
+    └── Interrupted              Ctrl-C / SIGINT: nothing half-written is kept  (exit 130)
 """
 
 from __future__ import annotations
@@ -95,11 +96,19 @@ class SandboxError(ScannerError):
     pass
 
 
+class Interrupted(ScannerError):
+    """The user pressed Ctrl-C (SIGINT); raised by the CLI in place of ``KeyboardInterrupt``
+    once the stages' context managers have rolled back, so it prints as one line."""
+
+    exit_code = 130
+
+
 __all__ = [
     "AuthError",
     "CatalogError",
     "ConfigError",
     "GraphError",
+    "Interrupted",
     "PermissionDenied",
     "RenderError",
     "SandboxError",

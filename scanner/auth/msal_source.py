@@ -130,6 +130,22 @@ class MsalTokenSource:
                 f"cannot reach the token endpoint at {self._profile.authority_host} "
                 f"({type(exc).__name__})"
             ) from None
+        except msal.exceptions.MsalServiceError as exc:
+            # MSAL raises this for a 5xx that outlived our transport's retries; its message is
+            # just "HTTP Error: 503" (MSAL drops the body), so say what it means.
+            raise AuthError(
+                f"the token endpoint at {self._profile.authority_host} is unavailable "
+                f"({str(exc)[:60]}) after retries",
+                tip="Entra is having trouble; try again in a few minutes",
+            ) from None
+        except ValueError:
+            # MSAL's json.loads of a cut-off or non-JSON answer (a proxy's HTML page, a dropped
+            # stream); the body is never echoed, it may hold a token.
+            raise AuthError(
+                f"the token endpoint at {self._profile.authority_host} answered with "
+                "malformed JSON",
+                tip="a proxy may be rewriting the answer; try again, or check HTTPS_PROXY",
+            ) from None
         finally:
             self._cache.save()
         token = result.get("access_token")

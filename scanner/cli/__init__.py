@@ -10,20 +10,43 @@ Exit codes: 0 complete · 1 fatal · 2 usage/config error · 3 completed with co
 
 from __future__ import annotations
 
-import logging
 import sys
-from typing import Annotated
+import traceback
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
+from typer.core import TyperGroup
 
 from scanner import __version__
 from scanner.cli import area_auth, area_catalog, area_reports, area_sandbox, area_scan, area_vault
 from scanner.cli.common import STATE, console_err
-from scanner.errors import ScannerError
+from scanner.errors import Interrupted, ScannerError
+from scanner.logsafe import configure_logging, redact
+
+if TYPE_CHECKING:
+    from typer._click.core import Context as ClickContext  # typer vendors click
+
+
+class _Group(TyperGroup):
+    """Typer turns a ``KeyboardInterrupt`` inside a command into a silent exit 130 (and click's
+    prompts turn it into "Aborted!", exit 1) before :func:`main` can see it. Re-raise it as
+    :class:`Interrupted` so ``main`` prints one line and exits 130 either way."""
+
+    def invoke(self, ctx: ClickContext) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Interrupted("interrupted") from None
+        except typer.Abort as exc:
+            if isinstance(exc.__context__, KeyboardInterrupt):
+                raise Interrupted("interrupted") from None
+            raise
+
 
 app = typer.Typer(
     name="m365inv",
+    cls=_Group,
     help=(
         "Inventory the personal data that third-party apps can reach in a Microsoft 365 tenant, "
         "and compare it with what their vendors disclose."
@@ -52,11 +75,7 @@ def _root(
     ] = None,
 ) -> None:
     STATE.debug = debug
-    logging.basicConfig(
-        level=logging.DEBUG if debug else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    configure_logging(debug=debug)
 
 
 for _area in (area_sandbox, area_auth, area_vault, area_scan, area_catalog, area_reports):
@@ -66,24 +85,30 @@ for _area in (area_sandbox, area_auth, area_vault, area_scan, area_catalog, area
 def main() -> None:
     """Console-script entry point: run the app, turning our errors into one line + exit code.
 
-    Click's standalone mode already handles usage errors (exit 2) and Ctrl-C; everything of ours
-    arrives here as a :class:`ScannerError`. Anything else is a bug: one line, unless ``--debug``.
+    Click's standalone mode handles usage errors (exit 2); Ctrl-C arrives as
+    :class:`Interrupted` (exit 130); everything else of ours as a :class:`ScannerError`. Anything
+    else is a bug: one line. ``--debug`` adds the (redacted) traceback, never another exit code.
     """
     try:
         app()
+    except Interrupted:
+        console_err.print("interrupted")
+        sys.exit(Interrupted.exit_code)
     except ScannerError as err:
-        if STATE.debug:
-            raise
+        if STATE.debug:  # the traceback, but the same exit code as without --debug
+            sys.stderr.write(redact(traceback.format_exc()))
         console_err.print(f"[bold red]error:[/] {escape(str(err))}")
         if err.tip:
             console_err.print(f"[dim]tip:[/] {escape(err.tip)}")
         sys.exit(err.exit_code)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # outside a command (while parsing or loading)
         console_err.print("interrupted")
-        sys.exit(130)
-    except Exception as exc:  # last line of defence: one line, no traceback
+        sys.exit(Interrupted.exit_code)
+    except Exception as exc:  # noqa: BLE001 - last line of defence: one line, exit 1
         if STATE.debug:
-            raise
-        console_err.print(f"[bold red]internal error:[/] {type(exc).__name__}: {escape(str(exc))}")
-        console_err.print("[dim]tip:[/] re-run with --debug for the traceback")
+            sys.stderr.write(redact(traceback.format_exc()))
+        detail = escape(redact(str(exc)))  # a library's message might quote a request
+        console_err.print(f"[bold red]internal error:[/] {type(exc).__name__}: {detail}")
+        if not STATE.debug:
+            console_err.print("[dim]tip:[/] re-run with --debug for the traceback")
         sys.exit(1)

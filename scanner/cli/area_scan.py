@@ -31,8 +31,9 @@ from scanner.collect import CollectOptions
 from scanner.collect.addins import parse_addins_file
 from scanner.collect.progress import RichProgress, ScanProgress, make_progress
 from scanner.demo import demo_tenant
-from scanner.errors import ConfigError
+from scanner.errors import ConfigError, ScannerError
 from scanner.gates import GATE_EXIT, gate_reasons, parse_policies
+from scanner.logsafe import redact
 from scanner.models import Inventory
 from scanner.pipeline import ScanResult, scan
 from scanner.profiles import Profile, get_profile, load_profiles
@@ -120,7 +121,15 @@ def _print_summary(inv: Inventory) -> None:
         console.print(escape(line), soft_wrap=True)
 
 
-def _exit_code(inv: Inventory, reasons: list[str]) -> int:
+def _exit_code(inv: Inventory, reasons: list[str], *, tenant: str | None = None) -> int:
+    """0, 3 (gaps) or 4 (a gate). A gap is also one stderr line each, even with ``--quiet``:
+    a scheduled job's log must say *why* a section is missing, not just exit 3."""
+    where = f"{tenant}: " if tenant else ""
+    for gap in (c for c in inv.coverage if not c.complete):
+        why = gap.error or "not read"
+        if gap.required_permission:
+            why += f" (needs {gap.required_permission})"
+        console_err.print(escape(f"warning: {where}{gap.source} not read: {why}"), soft_wrap=True)
     if reasons:
         console_err.print("fail-on: " + escape("; ".join(reasons)))
         return GATE_EXIT
@@ -160,7 +169,8 @@ async def _scan_all(
             try:
                 source = await asyncio.to_thread(_sign_in, profile, vault, interactive=False)
                 result = await scan(source, catalog, options=options, tenant_id=profile.tenant_id)
-            except Exception as exc:  # noqa: BLE001 - reported per tenant, non-zero exit
+            except Exception as exc:  # noqa: BLE001 - one tenant's failure (even a bug) must not
+                # lose the other tenants' reports; it is printed per tenant and sets the exit code
                 return profile, exc
             return profile, result
 
@@ -208,13 +218,20 @@ def register(app: typer.Typer) -> None:
             codes = []
             for prof, res in results:
                 if isinstance(res, BaseException):
-                    console_err.print(f"[red]{escape(prof.name)}: failed:[/] {escape(str(res))}")
+                    what = str(res) if isinstance(res, ScannerError) else redact(repr(res))
+                    console_err.print(f"[red]{escape(prof.name)}: failed:[/] {escape(what)}")
                     codes.append(getattr(res, "exit_code", 1))
                     continue
                 write_reports(res.inventory, out / prof.name, formats, lang)
                 console.print(f"[bold]{escape(prof.name)}[/] → {escape(str(out / prof.name))}")
                 _print_summary(res.inventory)
-                codes.append(_exit_code(res.inventory, gate_reasons(res.inventory, None, policies)))
+                codes.append(
+                    _exit_code(
+                        res.inventory,
+                        gate_reasons(res.inventory, None, policies),
+                        tenant=prof.name,
+                    )
+                )
             raise typer.Exit(max(codes, default=0))
         assert profile is not None
         prof = get_profile(profile, config)

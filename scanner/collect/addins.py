@@ -20,7 +20,7 @@ from kiota_abstractions.method import Method
 from kiota_abstractions.request_information import RequestInformation
 
 from scanner.collect.base import Ctx, Section
-from scanner.errors import ConfigError, GraphError
+from scanner.errors import AuthError, ConfigError, GraphError
 from scanner.graph import sansio
 from scanner.models import AddIn
 
@@ -149,7 +149,10 @@ def parse_addins_file(path: Path) -> list[AddIn]:
 def can_use_exchange(ctx: Ctx) -> bool:
     try:
         return PERMISSION in ctx.client.source.granted_permissions("exchange")
-    except Exception:  # noqa: BLE001 — no Exchange token at all is just "no permission"
+    except AuthError:
+        # No Exchange token (resource not licensed, consent missing, token endpoint down): the
+        # add-ins section becomes a gap naming Exchange.ManageAsApp. Anything else is a bug and
+        # must not pass for "no permission".
         return False
 
 

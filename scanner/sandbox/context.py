@@ -4,8 +4,10 @@ the other. Both import from here; neither imports the other's internals.
 * ``SandboxConfig`` — everything ``m365inv sandbox serve`` can switch.
 * ``SandboxClient`` — an app registered in the sandbox tenant that can sign in.
 * ``Caller`` — who a Graph request comes from, decoded from a verified bearer token.
-* ``RequestStats`` — counters tests and the benchmark read (requests by route, token requests).
-* ``FaultPlan`` — deterministic, test-driven fault injection ("the next 2 GETs of /users → 503").
+* ``RequestStats`` — counters tests and the benchmark read (requests by route, token requests,
+  the tokens issued).
+* ``FaultPlan`` — deterministic, test-driven fault injection ("the next 2 GETs of /users → 503"),
+  on Graph routes and on the identity token / devicecode endpoints alike.
 * ``GraphContext`` — what the server hands the Graph simulator: config, tenant, counters, faults and
   ``authenticate`` (identity's token check, raising ``TokenRejected``).
 * ``Directory`` — the little the identity side needs from the generated tenant.
@@ -72,6 +74,8 @@ class RequestStats:
     token_requests: int = 0
     throttled: int = 0
     by_route: Counter[str] = field(default_factory=Counter)
+    # every access / refresh / id token the identity side issued (tests: "appears nowhere")
+    issued_tokens: list[str] = field(default_factory=list, repr=False)
 
     def count(self, route: str) -> None:
         with self.lock:
@@ -84,6 +88,7 @@ class RequestStats:
             self.token_requests = 0
             self.throttled = 0
             self.by_route.clear()
+            self.issued_tokens.clear()
 
 
 @dataclass

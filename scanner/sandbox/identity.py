@@ -29,6 +29,7 @@ from scanner.sandbox import identity_errors as E
 from scanner.sandbox.context import (
     Caller,
     Directory,
+    FaultPlan,
     RequestStats,
     SandboxClient,
     SandboxConfig,
@@ -54,6 +55,7 @@ class Identity:
     directory: Directory
     stats: RequestStats
     base_url: str = ""  # set once the socket is bound (the port may be chosen by the OS)
+    faults: FaultPlan = field(default_factory=FaultPlan)  # the sandbox's plan, shared with Graph
     identity_header: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     signer: TokenSigner = field(init=False)
     clients: ClientRegistry = field(init=False)
@@ -104,6 +106,14 @@ class Identity:
             roles=frozenset(client.roles),
         )
         return token
+
+    def record_issued(self, body: Mapping[str, Any]) -> None:
+        """Remember every token handed out, so secrecy tests can look for them everywhere."""
+        with self.stats.lock:
+            for key in ("access_token", "refresh_token", "id_token"):
+                value = body.get(key)
+                if isinstance(value, str) and value:
+                    self.stats.issued_tokens.append(value)
 
     def decide_device_code(
         self, user_code: str, *, approve: bool = True, user_principal_name: str | None = None

@@ -284,3 +284,13 @@ def bad_refresh_token() -> AadError:
         9002313,
         "Invalid request. Request is malformed or invalid.",
     )
+
+
+def transient(status: int) -> AadError:
+    """What a queued fault answers on the token endpoint: Entra's retryable error."""
+    return AadError(
+        status,
+        "temporarily_unavailable",
+        90033,
+        "A transient error has occurred. Please try again.",
+    )

@@ -16,6 +16,7 @@ from typing import Any
 from aiohttp import web
 
 from scanner.sandbox import identity_errors as E
+from scanner.sandbox.context import FaultRule
 from scanner.sandbox.identity import GRANT_DEVICE, Identity
 
 IDENTITY_KEY: web.AppKey[Identity] = web.AppKey("identity", Identity)
@@ -90,9 +91,34 @@ async def instance_discovery(request: web.Request) -> web.Response:
     )
 
 
+def _injected_fault(
+    request: web.Request, idn: Identity, rule: FaultRule | None
+) -> web.Response | None:
+    """The answer a queued :class:`~.context.FaultRule` sends instead of the real one, if any.
+
+    The same plan drives Graph's faults, so a test can make sign-in itself flaky: 503/429 with
+    ``Retry-After`` (Entra's ``temporarily_unavailable`` body) or a dropped connection.
+    (``malformed`` is handled by the caller: it cuts the real answer short.)
+    """
+    if rule is None or rule.malformed:
+        return None
+    if rule.drop:
+        if request.transport is not None:
+            request.transport.abort()  # the client sees the connection die, no response
+        return web.Response(status=500)
+    response = E.error_response(E.transient(rule.status or 503), request, error_base=idn.base_url)
+    if rule.retry_after is not None:
+        response.headers["Retry-After"] = str(rule.retry_after)
+    return response
+
+
 async def token(request: web.Request) -> web.Response:
     idn = request.app[IDENTITY_KEY]
     _count_token_request(idn)
+    rule = idn.faults.take(request.path)
+    faulted = _injected_fault(request, idn, rule)
+    if faulted is not None:
+        return faulted
     basic = _basic_auth(request.headers.get("Authorization"))
     tenant = request.match_info["tenant"]
 
@@ -108,10 +134,20 @@ async def token(request: web.Request) -> web.Response:
             return idn.redeem_refresh_token(form)
         raise E.unsupported_grant(grant_type)
 
-    return await _guarded(request, grant)
+    response = await _guarded(request, grant)
+    if response.status == 200 and isinstance(response.body, bytes):
+        idn.record_issued(json.loads(response.body))
+        if rule is not None and rule.malformed:
+            # a stream cut short: the real answer, token and all, without its closing brace
+            response.body = response.body.rstrip()[:-1]
+    return response
 
 
 async def devicecode(request: web.Request) -> web.Response:
+    idn = request.app[IDENTITY_KEY]
+    faulted = _injected_fault(request, idn, idn.faults.take(request.path))
+    if faulted is not None:
+        return faulted
     return await _guarded(request, lambda idn, form: idn.start_device_flow(form))
 
 
@@ -140,7 +176,9 @@ async def msi_token(request: web.Request) -> web.Response:
     if resource not in idn.resources:
         err = E.unknown_resource(resource, idn.tenant_name())
         return _json({"statusCode": 400, "message": f"AADSTS{err.code}: {err.message}"}, 400)
-    return _json(idn.managed_identity_token(resource))
+    body = idn.managed_identity_token(resource)
+    idn.record_issued(body)
+    return _json(body)
 
 
 async def _decide(request: web.Request, *, approve: bool) -> web.Response:

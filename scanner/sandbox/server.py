@@ -81,7 +81,9 @@ class Sandbox:
             else Path(config.state_dir)
         )
         self.tenant: Any = tenant if tenant is not None else self._generate_tenant(config)
-        self.identity = Identity(config=config, directory=self.tenant, stats=self.stats)
+        self.identity = Identity(
+            config=config, directory=self.tenant, stats=self.stats, faults=self.faults
+        )
         self._tls: TlsFiles | None = None
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None

@@ -138,8 +138,8 @@ def test_no_secret_anywhere(profile_for: ProfileFor, vault: Vault) -> None:
 def test_session_retries_transient_answers(sandbox: Sandbox, hostile_ca_env: str) -> None:
     """The retry layer MSAL sends through, driven by the sandbox's fault plan.
 
-    The sandbox injects queued faults on its Graph routes (not yet on the token endpoint), so the
-    session is exercised against a Graph URL: 503, 429 and a dropped connection are absorbed.
+    Exercised here against a Graph URL: 503, 429 and a dropped connection are absorbed (the
+    token endpoint's own faults, through MSAL, are in ``test_token_faults.py``).
     """
     session = TokenHttpSession(Path(sandbox.info.ca_bundle))
     url = f"{sandbox.info.graph_endpoint}/v1.0/organization"

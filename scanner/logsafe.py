@@ -1,0 +1,78 @@
+"""Logging set-up with secrets redacted in one place, whatever library wrote the record.
+
+``--debug`` turns on DEBUG for everything: MSAL, requests/urllib3, httpx/httpcore, kiota. Those
+libraries mostly avoid logging credentials, but not always — MSAL logs a token response it could
+not parse verbatim (``oauth2cli``: "Token response is not in json format: …"), which for a cut-off
+answer holds the access token. So every record that reaches our handler passes through
+:class:`RedactingFilter` first: ``Authorization`` header values, ``client_secret``,
+``client_assertion``, ``access_token``, ``refresh_token``, ``id_token`` in form, JSON, dict-repr
+and header-tuple shapes, and any bare JWT, are replaced before formatting (message, arguments
+and the formatted traceback alike).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+
+MASK = "***"
+
+_KEYS = (
+    r"authorization|client_secret|client_assertion|access_token|refresh_token|id_token"
+    r"|assertion|password|passphrase"
+)
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # a JWT anywhere (access tokens, id tokens, client assertions): header.payload.signature
+    (re.compile(r"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*"), MASK),
+    # "Authorization: Bearer x" / "Authorization: Basic x" (header lines)
+    (re.compile(r"(authorization\s*:\s*)(?:(bearer|basic)\s+)?[^\s\"',]+", re.I), rf"\1\2 {MASK}"),
+    # "key": "value" and 'key': 'value' (JSON, dict repr) — also b'key': b'value'
+    (re.compile(rf"""(b?["']({_KEYS})["']\s*:\s*b?["'])[^"']*""", re.I), rf"\1{MASK}"),
+    # (b'Authorization', b'Bearer x') — httpcore / h11 header tuples
+    (re.compile(rf"""(b?["']({_KEYS})["']\s*,\s*b?["'])[^"']*""", re.I), rf"\1{MASK}"),
+    # key=value in a form body or a query string
+    (re.compile(rf"(\b({_KEYS})=)[^&\s\"']+", re.I), rf"\1{MASK}"),
+)
+
+
+def redact(text: str) -> str:
+    """``text`` with every credential-shaped value masked."""
+    for pattern, replacement in _PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites a record in place so no handler or formatter ever sees the secret."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):  # a library's bad format string: keep the raw parts
+            message = f"{record.msg} {record.args}"
+        record.msg, record.args = redact(message), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
+        return True
+
+
+def configure_logging(*, debug: bool) -> None:
+    """Root logging to stderr, through :class:`RedactingFilter` on every root handler.
+
+    Without ``--debug`` MSAL is kept to CRITICAL: its ERROR records carry a traceback for
+    failures we already report as one-line :class:`~scanner.errors.AuthError` messages.
+    """
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    logging.getLogger("msal").setLevel(logging.NOTSET if debug else logging.CRITICAL)
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, RedactingFilter) for f in handler.filters):
+            handler.addFilter(RedactingFilter())

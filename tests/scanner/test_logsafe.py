@@ -1,0 +1,60 @@
+"""The one redaction point for logs: every credential shape a library might log."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from scanner.logsafe import MASK, RedactingFilter, redact
+
+JWT = "eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwcyJ9.c2lnbmF0dXJlLXNpZ25hdHVyZQ"
+SECRET = "Qx7~s3cr3t.value_42"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Authorization: Bearer {JWT}",
+        "authorization: Basic bXljbGllbnQ6c2VjcmV0",
+        f"headers=[(b'Authorization', b'Bearer {JWT}')]",
+        f"{{'Authorization': 'Bearer {SECRET}'}}",
+        f"grant_type=client_credentials&client_secret={SECRET}&scope=x",
+        f'{{"client_secret": "{SECRET}", "scope": "x"}}',
+        f"client_assertion_type=jwt-bearer&client_assertion={JWT}",
+        f'{{"token_type": "Bearer", "access_token": "{SECRET}", "refresh_token": "{SECRET}"',
+        f"Token response is not in json format: {JWT}",
+    ],
+)
+def test_credentials_are_masked(text: str) -> None:
+    out = redact(text)
+    assert SECRET not in out
+    assert JWT not in out
+    assert "c2lnbmF0dXJlLXNpZ25hdHVyZQ" not in out
+    assert MASK in out
+
+
+def test_ordinary_text_is_untouched() -> None:
+    text = (
+        "GET https://127.0.0.1:1/v1.0/users?$top=999&$select=id,displayName 200 (token cache hit)"
+    )
+    assert redact(text) == text
+
+
+def test_filter_rewrites_message_args_and_traceback() -> None:
+    logger = logging.getLogger("tests.logsafe")
+    try:
+        raise ValueError(f"bad answer: {JWT}")
+    except ValueError:
+        record = logger.makeRecord(
+            "tests.logsafe", logging.ERROR, __file__, 1, "body: %s", (SECRET,), None
+        )
+        record.msg = "client_secret=%s"
+        import sys
+
+        record.exc_info = sys.exc_info()
+    assert RedactingFilter().filter(record)
+    formatted = logging.Formatter().format(record)
+    assert SECRET not in formatted
+    assert JWT not in formatted
+    assert "ValueError" in formatted
