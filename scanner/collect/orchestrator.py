@@ -20,6 +20,7 @@ from scanner.collect.addins import can_use_exchange, parse_addins_file, read_exc
 from scanner.collect.base import CollectOptions, Ctx, NullProgress, Progress, Section
 from scanner.collect.directory import read_applications, read_org, size_budget
 from scanner.collect.relations import (
+    provisioning_without_roles,
     read_assignments,
     read_members,
     read_principals,
@@ -111,9 +112,17 @@ class _Run:
             deltas.read(self.ctx, "servicePrincipals", self.previous)
         )
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(self.run(self._sync_jobs(sps)))
-            assigned = await self.run(read_assignments(self.ctx, resources_with_roles(sps.items)))
-            self.assignments.set_result(assigned.items)
+            jobs_t = tg.create_task(self.run(self._sync_jobs(sps)))
+            assigned = await read_assignments(self.ctx, resources_with_roles(sps.items))
+            # Who an app with "sync assigned users" provisions: the users and groups assigned
+            # to it (default access, appRoleId 0…0) — such apps usually offer no app roles.
+            jobs = await jobs_t
+            more = await read_assignments(
+                self.ctx, provisioning_without_roles(sps.items, jobs.items)
+            )
+        assigned.merge(more)
+        await self.run(_done(assigned))
+        self.assignments.set_result(assigned.items)
 
     async def _sync_jobs(self, sps: Section[ServicePrincipal]) -> Section[SyncJob]:
         """Provisioning jobs; on a delta run only for apps that changed or already provision.
@@ -215,6 +224,10 @@ async def collect_tenant(
         except* ScannerError as group:  # sign-in failed, unreadable --addins-from, …
             raise _first(group) from None
         return run.tenant_data()
+
+
+async def _done(section: Section[T]) -> Section[T]:
+    return section
 
 
 def _first(group: BaseExceptionGroup[ScannerError]) -> ScannerError:

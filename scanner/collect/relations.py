@@ -19,7 +19,7 @@ from scanner.errors import GraphError
 from scanner.graph import sansio
 from scanner.graph.budget import request_cost
 from scanner.graph.fanout import fan_out
-from scanner.models import AppRoleAssignment, DirectoryObject, Group, ServicePrincipal
+from scanner.models import AppRoleAssignment, DirectoryObject, Group, ServicePrincipal, SyncJob
 
 ASSIGNMENT_SELECT = (
     "id",
@@ -73,6 +73,14 @@ def resources_with_roles(sps: list[ServicePrincipal]) -> list[ServicePrincipal]:
     return [sp for sp in sps if sp.app_roles]
 
 
+def provisioning_without_roles(
+    sps: list[ServicePrincipal], jobs: list[SyncJob]
+) -> list[ServicePrincipal]:
+    """Apps with a provisioning job whose assignments ``resources_with_roles`` does not read."""
+    provisioning = {j.service_principal_id for j in jobs}
+    return [sp for sp in sps if sp.id in provisioning and not sp.app_roles]
+
+
 async def read_assignments(
     ctx: Ctx, resources: list[ServicePrincipal]
 ) -> Section[AppRoleAssignment]:
@@ -124,6 +132,7 @@ async def read_principals(ctx: Ctx, ids: list[str]) -> Section[DirectoryObject]:
 
 __all__ = [
     "ASSIGNMENT_SELECT",
+    "provisioning_without_roles",
     "read_assignments",
     "read_members",
     "read_principals",

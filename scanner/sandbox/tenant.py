@@ -6,7 +6,8 @@ pure functions of their index (``tenant_people``), service principals likewise
 tuples, and the ~50k-per-100k-users per-user delegated grants as two ``array``s built on first use.
 
 Mutation API for tests (each bumps ``version`` so delta queries report the change):
-``add_user``, ``update_user``, ``remove_user``, ``add_service_principal``,
+``add_user``, ``update_user``, ``remove_user``, ``add_group``, ``update_group``,
+``remove_group``, ``add_service_principal``,
 ``remove_service_principal``, ``add_delegated_grant``, ``remove_delegated_grant``,
 ``add_app_role_assignment``, ``remove_app_role_assignment``, ``set_provisioning_mapping``,
 ``expire_delta_tokens``.
@@ -48,6 +49,7 @@ from scanner.sandbox.tenant_extras import (
 )
 from scanner.sandbox.tenant_ids import assignment_id, grant_id, index_of, mix, object_id, timestamp
 from scanner.sandbox.tenant_people import (
+    ART9_GROUPS,
     group_member_indices,
     group_record,
     user_flags,
@@ -58,6 +60,7 @@ from scanner.sandbox.tenant_store import Objects, Record
 __all__ = ["Tenant", "generate_tenant"]
 
 _PER_USER_APPS = 3  # third-party apps with per-user consent, besides Mailissa
+DEFAULT_ACCESS = "00000000-0000-0000-0000-000000000000"  # appRoleId of "default access"
 
 
 def generate_tenant(config: SandboxConfig) -> Tenant:
@@ -97,7 +100,7 @@ class Tenant:
             lambda oid: index_of(seed, "sp", oid),
             self.lock,
         )
-        self._assign_rows: list[tuple[int, int, str, int]] = self._build_assignments()
+        self._assign_rows = self._build_assignments()
         self.assignments = Objects(
             len(self._assign_rows), self._make_assignment, lambda oid: None, self.lock
         )
@@ -173,26 +176,57 @@ class Tenant:
         return None
 
     # ------------------------------------------------------------------ app-role assignments
-    def _build_assignments(self) -> list[tuple[int, int, str, int]]:
-        """(principal sp index, resource sp index, appRoleId, salt) — compact, one per role."""
+    def _build_assignments(self) -> list[tuple[str, int, int, str, int]]:
+        """(principal kind, principal index, resource sp index, appRoleId, salt) — compact.
+
+        Application permissions (a service principal holding a role of Graph, Exchange, …),
+        plus the users and one group assigned to Mail Professionals' provisioning app with the
+        default-access role (what "sync only assigned users" provisions).
+        """
         graph, exo = role_ids("graph"), role_ids("exchange")
-        rows: list[tuple[int, int, str, int]] = []
+        rows: list[tuple[str, int, int, str, int]] = []
         for n, v in enumerate(VENDORS):
             k = self.vendor_index(n)
-            rows += [(k, GRAPH_SP, graph[r], len(rows)) for r in v.graph_roles]
-            rows += [(k, EXCHANGE_SP, exo[r], len(rows)) for r in v.exchange_roles]
-        rows += [(self.scanner_sp_index, GRAPH_SP, graph[r], len(rows)) for r in SCANNER_ROLES]
-        rows.append((self.scanner_sp_index, EXCHANGE_SP, exo["Exchange.ManageAsApp"], len(rows)))
+            rows += [("sp", k, GRAPH_SP, graph[r], len(rows)) for r in v.graph_roles]
+            rows += [("sp", k, EXCHANGE_SP, exo[r], len(rows)) for r in v.exchange_roles]
+        rows += [
+            ("sp", self.scanner_sp_index, GRAPH_SP, graph[r], len(rows)) for r in SCANNER_ROLES
+        ]
+        rows.append(
+            ("sp", self.scanner_sp_index, EXCHANGE_SP, exo["Exchange.ManageAsApp"], len(rows))
+        )
         base, sharepoint = len(self._fixed_sps), role_ids("sharepoint")
         for t in range(self.third_party_count):
-            rows += [(base + t, GRAPH_SP, r, len(rows)) for r in third_party_roles(self.seed, t)]
+            rows += [
+                ("sp", base + t, GRAPH_SP, r, len(rows)) for r in third_party_roles(self.seed, t)
+            ]
             if t % 97 == 5:
-                rows.append((base + t, SHAREPOINT_SP, sharepoint["Sites.Read.All"], len(rows)))
+                rows.append(
+                    ("sp", base + t, SHAREPOINT_SP, sharepoint["Sites.Read.All"], len(rows))
+                )
+        mailpro = self.vendor_index(MAILPRO)
+        rows += [("user", u, mailpro, DEFAULT_ACCESS, len(rows)) for u in self.mailpro_users()]
+        rows.append(("group", self.mailpro_group(), mailpro, DEFAULT_ACCESS, len(rows)))
         return rows
 
+    def mailpro_users(self) -> range:
+        """Users assigned directly to Mail Professionals Signatures (a fixed sample)."""
+        return range(1, min(self.user_count, 1 + 12 * 7), 7)
+
+    def mailpro_group(self) -> int:
+        """The group assigned to Mail Professionals Signatures (not an Art. 9 group)."""
+        return min(self.groups.base - 1, len(ART9_GROUPS) + 1)
+
+    def _principal(self, kind: str, k: int) -> tuple[Record, str]:
+        if kind == "user":
+            return user_record(self.seed, self.domain, k), "User"
+        if kind == "group":
+            return group_record(self.seed, self.domain, k), "Group"
+        return self._make_sp(k), "ServicePrincipal"
+
     def _make_assignment(self, i: int) -> Record:
-        principal, resource, role, salt = self._assign_rows[i]
-        p, r = self._make_sp(principal), self._make_sp(resource)
+        kind, principal, resource, role, salt = self._assign_rows[i]
+        (p, ptype), r = self._principal(kind, principal), self._make_sp(resource)
         return {
             "id": assignment_id(p["id"], salt),
             "deletedDateTime": None,
@@ -200,13 +234,22 @@ class Tenant:
             "createdDateTime": timestamp(mix(self.seed, "ara", salt)),
             "principalDisplayName": p["displayName"],
             "principalId": p["id"],
-            "principalType": "ServicePrincipal",
+            "principalType": ptype,
             "resourceDisplayName": r["displayName"],
             "resourceId": r["id"],
         }
 
     def assignments_to(self, resource_id: str) -> list[int]:
-        return [i for i, a in self.assignments.iter_live() if a["resourceId"] == resource_id]
+        return [
+            i
+            for i, a in self.assignments.iter_live()
+            if a["resourceId"] == resource_id and self._principal_alive(a)
+        ]
+
+    def _principal_alive(self, a: Record) -> bool:
+        """Graph drops a deleted user's or group's assignments with it."""
+        objects = {"User": self.users, "Group": self.groups}.get(a["principalType"])
+        return objects is None or objects.index(a["principalId"]) is not None
 
     def assignments_of(self, principal_id: str) -> list[int]:
         return [i for i, a in self.assignments.iter_live() if a["principalId"] == principal_id]
@@ -324,6 +367,28 @@ class Tenant:
     def remove_user(self, user_id: str) -> None:
         """Deletes a user; ``/users/delta`` then reports ``@removed: {reason: changed}``."""
         self.users.remove(self._require(self.users, user_id), self._bump())
+
+    def add_group(self, display_name: str, **props: Any) -> Record:
+        """Adds a group (no members); ``/groups/delta`` then reports it."""
+        n = len(self.groups) - self.groups.base
+        group = {
+            **group_record(self.seed, self.domain, 1),
+            "id": object_id(self.seed, "added-group", n),
+            "displayName": display_name,
+            "mailNickname": f"added-group-{n}",
+            **props,
+        }
+        self.groups.add(group, self._bump())
+        return group
+
+    def update_group(self, group_id: str, **props: Any) -> Record:
+        i = self._require(self.groups, group_id)
+        group = {**(self.groups.get(i) or {}), **props}
+        self.groups.replace(i, group, self._bump())
+        return group
+
+    def remove_group(self, group_id: str) -> None:
+        self.groups.remove(self._require(self.groups, group_id), self._bump())
 
     def add_service_principal(
         self,
