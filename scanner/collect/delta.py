@@ -12,6 +12,7 @@ https://learn.microsoft.com/graph/delta-query-overview
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -81,6 +82,21 @@ def _sp_to_wire(sp: ServicePrincipal) -> _ServicePrincipal:
     return msgspec.convert(data, _ServicePrincipal)
 
 
+def _interning(*fields: str) -> Callable[[Any], Any]:
+    """A converter that shares one string object per distinct value of ``fields``.
+
+    Grants repeat a handful of client ids, resource ids, scopes and consent types across tens
+    of thousands of records, and users a few ``userType`` values; msgspec decodes each as a
+    new string. Sharing them saves ~23 MB on a 100k-user tenant (measured with tracemalloc).
+    """
+
+    def convert(record: Any) -> Any:
+        shared = {f: sys.intern(v) for f in fields if isinstance(v := getattr(record, f), str)}
+        return msgspec.structs.replace(record, **shared)
+
+    return convert
+
+
 def _group_to_wire(g: Group) -> _Group:
     data = msgspec.structs.asdict(g)
     del data["member_ids"]
@@ -92,7 +108,7 @@ KINDS: dict[str, Kind] = {
         "users",
         USER_SELECT,
         User,
-        None,
+        _interning("user_type"),
         None,
         "User.Read.All",
         lambda c: c.client.sdk.users,
@@ -124,7 +140,7 @@ KINDS: dict[str, Kind] = {
         "oauth2PermissionGrants",
         GRANT_SELECT,
         DelegatedGrant,
-        None,
+        _interning("client_id", "consent_type", "resource_id", "scope"),
         None,
         "Directory.Read.All",
         lambda c: c.client.sdk.oauth2_permission_grants,

@@ -14,7 +14,7 @@ from msgraph.generated.directory_objects.get_by_ids.get_by_ids_post_request_body
 )
 
 from scanner.collect.base import Ctx, Section
-from scanner.collect.requests import get_info
+from scanner.collect.requests import get_info, urls_by_id
 from scanner.errors import GraphError
 from scanner.graph import sansio
 from scanner.graph.budget import request_cost
@@ -42,16 +42,13 @@ async def read_members(ctx: Ctx, groups: list[Group]) -> tuple[list[Group], Sect
     """Groups with ``member_ids`` filled; a group whose members failed keeps ``None``."""
     section: Section[Group] = Section("groupMembers")
     client = ctx.client
-    urls = {
-        g.id: client.relative(
-            get_info(
-                client.sdk.groups.by_group_id(g.id).members,
-                select=("id",),
-                top=ctx.options.page_size,
-            )
-        )
-        for g in groups
-    }
+    urls = urls_by_id(
+        client,
+        (g.id for g in groups),
+        lambda i: get_info(
+            client.sdk.groups.by_group_id(i).members, select=("id",), top=ctx.options.page_size
+        ),
+    )
     cost = request_cost("/groups/x/members", has_select=True)
     results = await fan_out(client, urls, _Ref, cost_each=cost)
     out: list[Group] = []
@@ -86,16 +83,15 @@ async def read_assignments(
 ) -> Section[AppRoleAssignment]:
     section: Section[AppRoleAssignment] = Section("appRoleAssignedTo")
     client = ctx.client
-    urls = {
-        sp.id: client.relative(
-            get_info(
-                client.sdk.service_principals.by_service_principal_id(sp.id).app_role_assigned_to,
-                select=ASSIGNMENT_SELECT,
-                top=ctx.options.page_size,
-            )
-        )
-        for sp in resources
-    }
+    urls = urls_by_id(
+        client,
+        (sp.id for sp in resources),
+        lambda i: get_info(
+            client.sdk.service_principals.by_service_principal_id(i).app_role_assigned_to,
+            select=ASSIGNMENT_SELECT,
+            top=ctx.options.page_size,
+        ),
+    )
     cost = request_cost("/servicePrincipals/x/appRoleAssignedTo", has_select=True)
     results = await fan_out(client, urls, AppRoleAssignment, cost_each=cost)
     for sp in resources:
