@@ -7,6 +7,8 @@ naive scanners slow. Application permissions are read once per *resource* servic
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import msgspec
 from kiota_abstractions.base_request_configuration import RequestConfiguration
 from msgraph.generated.directory_objects.get_by_ids.get_by_ids_post_request_body import (
@@ -71,7 +73,7 @@ def resources_with_roles(sps: list[ServicePrincipal]) -> list[ServicePrincipal]:
 
 
 def provisioning_without_roles(
-    sps: list[ServicePrincipal], jobs: list[SyncJob]
+    sps: list[ServicePrincipal], jobs: Iterable[SyncJob]
 ) -> list[ServicePrincipal]:
     """Apps with a provisioning job whose assignments ``resources_with_roles`` does not read."""
     provisioning = {j.service_principal_id for j in jobs}

@@ -47,6 +47,11 @@ def test_delta_applies_adds_updates_and_removals(sandbox_factory: Callable[..., 
     assert sb.stats.by_route["GET /v1.0/users/delta"] == 1
     assert sb.stats.by_route["GET /v1.0/oauth2PermissionGrants/delta"] == 1
     assert second.delta_links["users"] != first.delta_links["users"]
+    assert "GET /v1.0/users/$count" not in sb.stats.by_route  # size known from the snapshot
+    # the provisioning app's users and group are read again, with the resources, in one go
+    mailpro = t.sp_id(t.vendor_index(4))
+    kinds = {a.principal_type for a in second.app_role_assignments if a.resource_id == mailpro}
+    assert kinds == {"User", "Group"}
     src.close()
 
 
