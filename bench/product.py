@@ -7,7 +7,6 @@ that CPU time and peak RSS are the scanner's alone (the sandbox runs in the pare
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import resource
 import time
@@ -16,6 +15,7 @@ from pathlib import Path
 import msgspec
 
 from bench.tokens import BenchTokenSource
+from scanner import aiorun
 from scanner.collect import CollectOptions, collect_tenant
 from scanner.collect.progress import ScanProgress
 from scanner.models import TenantData
@@ -37,7 +37,7 @@ def main() -> None:
     source.token()  # sign-in is not part of the measured scan
     progress = ScanProgress()
     t0, c0 = time.perf_counter(), time.process_time()
-    tenant = asyncio.run(
+    tenant = aiorun.run(
         collect_tenant(
             source,
             previous=previous,

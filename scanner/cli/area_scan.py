@@ -19,6 +19,7 @@ from rich.markup import escape
 
 from reports import FORMATS, write_reports
 from reports.diff import diff_inventories, render_diff
+from scanner import aiorun
 from scanner.auth import open_token_source
 from scanner.auth.interface import TokenSource
 from scanner.catalog import load_catalog
@@ -214,7 +215,7 @@ def register(app: typer.Typer) -> None:
             profiles = sorted(load_profiles(config).values(), key=lambda p: p.name)
             if not profiles:
                 raise ConfigError("no profiles configured", tip="m365inv profile add …")
-            results = asyncio.run(_scan_all(profiles, vault, catalog, options, max_tenants))
+            results = aiorun.run(_scan_all(profiles, vault, catalog, options, max_tenants))
             codes = []
             for prof, res in results:
                 if isinstance(res, BaseException):
@@ -238,7 +239,7 @@ def register(app: typer.Typer) -> None:
         source = _sign_in(prof, vault, interactive=True)
         progress = make_progress(console_err, quiet=quiet)
         with _live(progress):
-            result = asyncio.run(
+            result = aiorun.run(
                 scan(source, catalog, options=options, progress=progress, tenant_id=prof.tenant_id)
             )
         if not quiet:
@@ -295,7 +296,7 @@ def register(app: typer.Typer) -> None:
             previous = snapshots.latest(prof.name)
             base = None if previous is None or full else previous.tenant_data
             with _live(progress):
-                result = asyncio.run(
+                result = aiorun.run(
                     scan(
                         source,
                         catalog,
@@ -351,7 +352,7 @@ def register(app: typer.Typer) -> None:
                 )
 
         with _live(progress):
-            result = asyncio.run(run())
+            result = aiorun.run(run())
         if not quiet:
             console_err.print(progress.summary())
         written = write_reports(result.inventory, out, formats, lang)

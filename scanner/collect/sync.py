@@ -10,7 +10,7 @@ from __future__ import annotations
 import msgspec
 
 from scanner.collect.base import Ctx, Section
-from scanner.collect.requests import get_info
+from scanner.collect.requests import get_info, urls_by_id
 from scanner.errors import GraphError
 from scanner.graph import sansio
 from scanner.graph.batch import MAX_BATCH, batch_get
@@ -123,15 +123,14 @@ def candidates(sps: list[ServicePrincipal]) -> list[ServicePrincipal]:
 async def read_sync_jobs(ctx: Ctx, sps: list[ServicePrincipal]) -> Section[SyncJob]:
     section: Section[SyncJob] = Section("synchronizationJobs")
     client = ctx.client
-    jobs_by_sp = {
-        sp.id: client.relative(
-            get_info(
-                client.sdk.service_principals.by_service_principal_id(sp.id).synchronization.jobs,
-                top=None,
-            )
-        )
-        for sp in candidates(sps)
-    }
+    jobs_by_sp = urls_by_id(
+        client,
+        (sp.id for sp in candidates(sps)),
+        lambda i: get_info(
+            client.sdk.service_principals.by_service_principal_id(i).synchronization.jobs,
+            top=None,
+        ),
+    )
     found = await fan_out(client, jobs_by_sp, _Job)
     jobs: list[tuple[str, _Job]] = []
     for sp_id, res in found.items():

@@ -96,7 +96,7 @@ def _warm_builders(sdk: GraphServiceClient) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         _ = sdk.organization, sdk.users.delta, sdk.users.count, sdk.applications
-        _ = sdk.groups.by_group_id("x").members, sdk.service_principals.delta
+        _ = sdk.groups.by_group_id("x").members, sdk.groups.delta, sdk.service_principals.delta
         sp = sdk.service_principals.by_service_principal_id("x")
         _ = sp.app_role_assigned_to, sp.synchronization.jobs.by_synchronization_job_id("x").schema
         _ = sdk.oauth2_permission_grants.delta, sdk.directory_objects.get_by_ids
@@ -276,19 +276,52 @@ class GraphClient:
     ) -> AsyncIterator[sansio.Page[T]]:
         """Follow ``@odata.nextLink`` to the end, yielding decoded pages.
 
+        The next page is requested as soon as this one's nextLink is known — before its items
+        are decoded and consumed — so client-side work overlaps the next round trip instead of
+        adding to a sequential chain (the scan's critical path).
+
         The loop holds the current link, so a connection error, timeout or truncated body retries
         that one page (``send`` / the malformed retry) instead of starting the chain over. An empty
         page with a nextLink is normal in Graph (delta, filtered lists): keep following.
         """
         cost = self.cost_of(info)
-        for _ in range(1_000_000):  # bounded: 10^9 objects at 999 a page
-            page = await self._page(info, item_type, cost)
-            self.stats.objects += len(page.value)
-            yield page
-            if not page.next_link:
-                return
-            info = self.request_for_url(page.next_link)
-        raise sansio.MalformedResponse("nextLink chain did not end")
+        ahead: asyncio.Task[tuple[bytes, sansio.Links]] | None = None
+        try:
+            ahead = asyncio.ensure_future(self._fetch(info, cost))
+            for _ in range(1_000_000):  # bounded: 10^9 objects at 999 a page
+                body, links = await ahead
+                ahead = None
+                current = info
+                if links.next_link:
+                    info = self.request_for_url(links.next_link)
+                    ahead = asyncio.ensure_future(self._fetch(info, cost))
+                page = await self._decode(body, current, item_type, cost)
+                del body
+                self.stats.objects += len(page.value)
+                yield page
+                if ahead is None:
+                    return
+            raise sansio.MalformedResponse("nextLink chain did not end")
+        finally:
+            if ahead is not None and not ahead.done():
+                ahead.cancel()
+
+    async def _fetch(self, info: RequestInformation, cost: int) -> tuple[bytes, sansio.Links]:
+        async for attempt in self._malformed_retrying():
+            with attempt:
+                resp = await self.send(info, cost=cost)
+                return resp.body, sansio.decode_links(resp.body)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _decode(
+        self, body: bytes, info: RequestInformation, item_type: type[T], cost: int
+    ) -> sansio.Page[T]:
+        """The page's items; well-formed JSON whose items do not fit → re-request (bounded)."""
+        try:
+            return sansio.decode_page(body, item_type)
+        except sansio.MalformedResponse:
+            self.stats.retried += 1
+            return await self._page(info, item_type, cost)
 
     async def _page(
         self, info: RequestInformation, item_type: type[T], cost: int

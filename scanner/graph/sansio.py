@@ -36,6 +36,14 @@ class Page(msgspec.Struct, Generic[T], frozen=True):
     count: int | None = msgspec.field(default=None, name="@odata.count")
 
 
+class Links(msgspec.Struct, frozen=True):
+    """Only a page's links: found without decoding its items, so the next request can go out
+    while this page is still being decoded."""
+
+    next_link: str | None = msgspec.field(default=None, name="@odata.nextLink")
+    delta_link: str | None = msgspec.field(default=None, name="@odata.deltaLink")
+
+
 class _InnerError(msgspec.Struct):
     code: str | None = None
     message: str | None = None
@@ -98,6 +106,14 @@ def decode_page(body: bytes, item_type: type[T]) -> Page[T]:
     try:
         return msgspec.json.decode(body, type=Page[item_type])  # type: ignore[valid-type]
     except msgspec.DecodeError as exc:  # ValidationError is a subclass
+        raise MalformedResponse(f"malformed Graph page: {_short(exc)}") from exc
+
+
+def decode_links(body: bytes) -> Links:
+    """A page's nextLink/deltaLink (the items are skipped, not decoded); bad JSON → Malformed."""
+    try:
+        return msgspec.json.decode(body, type=Links)
+    except msgspec.DecodeError as exc:
         raise MalformedResponse(f"malformed Graph page: {_short(exc)}") from exc
 
 

@@ -5,8 +5,9 @@ pure functions of their index (``tenant_people``), service principals likewise
 (``tenant_apps``); only app-role assignments (a few per third-party app) are kept as compact
 tuples, and the ~50k-per-100k-users per-user delegated grants as two ``array``s built on first use.
 
-Mutation API for tests (each bumps ``version`` so delta queries report the change):
-``add_user``, ``update_user``, ``remove_user``, ``add_service_principal``,
+Mutation API for tests (in ``tenant_mutations``; each bumps ``version`` so delta queries see it):
+``add_user``, ``update_user``, ``remove_user``, ``add_group``, ``update_group``,
+``remove_group``, ``add_service_principal``,
 ``remove_service_principal``, ``add_delegated_grant``, ``remove_delegated_grant``,
 ``add_app_role_assignment``, ``remove_app_role_assignment``, ``set_provisioning_mapping``,
 ``expire_delta_tokens``.
@@ -15,9 +16,7 @@ Mutation API for tests (each bumps ``version`` so delta queries report the chang
 from __future__ import annotations
 
 import threading
-import uuid
 from array import array
-from typing import Any
 
 from scanner.sandbox.context import SandboxConfig
 from scanner.sandbox.tenant_apps import (
@@ -47,7 +46,9 @@ from scanner.sandbox.tenant_extras import (
     teams_apps,
 )
 from scanner.sandbox.tenant_ids import assignment_id, grant_id, index_of, mix, object_id, timestamp
+from scanner.sandbox.tenant_mutations import TenantMutations
 from scanner.sandbox.tenant_people import (
+    ART9_GROUPS,
     group_member_indices,
     group_record,
     user_flags,
@@ -58,13 +59,14 @@ from scanner.sandbox.tenant_store import Objects, Record
 __all__ = ["Tenant", "generate_tenant"]
 
 _PER_USER_APPS = 3  # third-party apps with per-user consent, besides Mailissa
+DEFAULT_ACCESS = "00000000-0000-0000-0000-000000000000"  # appRoleId of "default access"
 
 
 def generate_tenant(config: SandboxConfig) -> Tenant:
     return Tenant(seed=config.seed, users=config.users)
 
 
-class Tenant:
+class Tenant(TenantMutations):
     """Satisfies ``context.Directory``; the Graph simulator reads the collections below."""
 
     def __init__(self, *, seed: int, users: int) -> None:
@@ -97,7 +99,7 @@ class Tenant:
             lambda oid: index_of(seed, "sp", oid),
             self.lock,
         )
-        self._assign_rows: list[tuple[int, int, str, int]] = self._build_assignments()
+        self._assign_rows = self._build_assignments()
         self.assignments = Objects(
             len(self._assign_rows), self._make_assignment, lambda oid: None, self.lock
         )
@@ -173,26 +175,57 @@ class Tenant:
         return None
 
     # ------------------------------------------------------------------ app-role assignments
-    def _build_assignments(self) -> list[tuple[int, int, str, int]]:
-        """(principal sp index, resource sp index, appRoleId, salt) — compact, one per role."""
+    def _build_assignments(self) -> list[tuple[str, int, int, str, int]]:
+        """(principal kind, principal index, resource sp index, appRoleId, salt) — compact.
+
+        Application permissions (a service principal holding a role of Graph, Exchange, …),
+        plus the users and one group assigned to Mail Professionals' provisioning app with the
+        default-access role (what "sync only assigned users" provisions).
+        """
         graph, exo = role_ids("graph"), role_ids("exchange")
-        rows: list[tuple[int, int, str, int]] = []
+        rows: list[tuple[str, int, int, str, int]] = []
         for n, v in enumerate(VENDORS):
             k = self.vendor_index(n)
-            rows += [(k, GRAPH_SP, graph[r], len(rows)) for r in v.graph_roles]
-            rows += [(k, EXCHANGE_SP, exo[r], len(rows)) for r in v.exchange_roles]
-        rows += [(self.scanner_sp_index, GRAPH_SP, graph[r], len(rows)) for r in SCANNER_ROLES]
-        rows.append((self.scanner_sp_index, EXCHANGE_SP, exo["Exchange.ManageAsApp"], len(rows)))
+            rows += [("sp", k, GRAPH_SP, graph[r], len(rows)) for r in v.graph_roles]
+            rows += [("sp", k, EXCHANGE_SP, exo[r], len(rows)) for r in v.exchange_roles]
+        rows += [
+            ("sp", self.scanner_sp_index, GRAPH_SP, graph[r], len(rows)) for r in SCANNER_ROLES
+        ]
+        rows.append(
+            ("sp", self.scanner_sp_index, EXCHANGE_SP, exo["Exchange.ManageAsApp"], len(rows))
+        )
         base, sharepoint = len(self._fixed_sps), role_ids("sharepoint")
         for t in range(self.third_party_count):
-            rows += [(base + t, GRAPH_SP, r, len(rows)) for r in third_party_roles(self.seed, t)]
+            rows += [
+                ("sp", base + t, GRAPH_SP, r, len(rows)) for r in third_party_roles(self.seed, t)
+            ]
             if t % 97 == 5:
-                rows.append((base + t, SHAREPOINT_SP, sharepoint["Sites.Read.All"], len(rows)))
+                rows.append(
+                    ("sp", base + t, SHAREPOINT_SP, sharepoint["Sites.Read.All"], len(rows))
+                )
+        mailpro = self.vendor_index(MAILPRO)
+        rows += [("user", u, mailpro, DEFAULT_ACCESS, len(rows)) for u in self.mailpro_users()]
+        rows.append(("group", self.mailpro_group(), mailpro, DEFAULT_ACCESS, len(rows)))
         return rows
 
+    def mailpro_users(self) -> range:
+        """Users assigned directly to Mail Professionals Signatures (a fixed sample)."""
+        return range(1, min(self.user_count, 1 + 12 * 7), 7)
+
+    def mailpro_group(self) -> int:
+        """The group assigned to Mail Professionals Signatures (not an Art. 9 group)."""
+        return min(self.groups.base - 1, len(ART9_GROUPS) + 1)
+
+    def _principal(self, kind: str, k: int) -> tuple[Record, str]:
+        if kind == "user":
+            return user_record(self.seed, self.domain, k), "User"
+        if kind == "group":
+            return group_record(self.seed, self.domain, k), "Group"
+        return self._make_sp(k), "ServicePrincipal"
+
     def _make_assignment(self, i: int) -> Record:
-        principal, resource, role, salt = self._assign_rows[i]
-        p, r = self._make_sp(principal), self._make_sp(resource)
+        kind, principal, resource, role, salt = self._assign_rows[i]
+        (p, ptype), r = self._principal(kind, principal), self._make_sp(resource)
         return {
             "id": assignment_id(p["id"], salt),
             "deletedDateTime": None,
@@ -200,13 +233,22 @@ class Tenant:
             "createdDateTime": timestamp(mix(self.seed, "ara", salt)),
             "principalDisplayName": p["displayName"],
             "principalId": p["id"],
-            "principalType": "ServicePrincipal",
+            "principalType": ptype,
             "resourceDisplayName": r["displayName"],
             "resourceId": r["id"],
         }
 
     def assignments_to(self, resource_id: str) -> list[int]:
-        return [i for i, a in self.assignments.iter_live() if a["resourceId"] == resource_id]
+        return [
+            i
+            for i, a in self.assignments.iter_live()
+            if a["resourceId"] == resource_id and self._principal_alive(a)
+        ]
+
+    def _principal_alive(self, a: Record) -> bool:
+        """Graph drops a deleted user's or group's assignments with it."""
+        objects = {"User": self.users, "Group": self.groups}.get(a["principalType"])
+        return objects is None or objects.index(a["principalId"]) is not None
 
     def assignments_of(self, principal_id: str) -> list[int]:
         return [i for i, a in self.assignments.iter_live() if a["principalId"] == principal_id]
@@ -277,150 +319,3 @@ class Tenant:
         if g >= self.groups.base:
             return []
         return group_member_indices(self.seed, self.user_count, g)
-
-    # ------------------------------------------------------------------ mutation API
-    def _bump(self) -> int:
-        with self.lock:
-            self.version += 1
-            return self.version
-
-    def add_user(
-        self,
-        display_name: str,
-        *,
-        user_type: str = "Member",
-        account_enabled: bool = True,
-        mail: str | None = None,
-        **props: Any,
-    ) -> Record:
-        """Adds a user; returns its record (``id``, ``userPrincipalName`` …)."""
-        n = len(self.users) - self.users.base
-        local = f"added.{n}"
-        upn = (
-            f"{local}@{self.domain}"
-            if user_type == "Member"
-            else f"{local}_extern.example#EXT#@{self.domain}"
-        )
-        user = {
-            **user_record(self.seed, self.domain, 1),
-            "id": object_id(self.seed, "added", n),
-            "displayName": display_name,
-            "userPrincipalName": upn,
-            "mail": mail,
-            "userType": user_type,
-            "accountEnabled": account_enabled,
-            "mailNickname": local,
-            **props,
-        }
-        self.users.add(user, self._bump())
-        return user
-
-    def update_user(self, user_id: str, **props: Any) -> Record:
-        i = self._require(self.users, user_id)
-        user = {**(self.users.get(i) or {}), **props}
-        self.users.replace(i, user, self._bump())
-        return user
-
-    def remove_user(self, user_id: str) -> None:
-        """Deletes a user; ``/users/delta`` then reports ``@removed: {reason: changed}``."""
-        self.users.remove(self._require(self.users, user_id), self._bump())
-
-    def add_service_principal(
-        self,
-        display_name: str,
-        *,
-        app_id: str | None = None,
-        publisher_name: str | None = None,
-        app_owner_organization_id: str | None = None,
-        **props: Any,
-    ) -> Record:
-        n = len(self.service_principals)
-        sp = third_party_sp(self.seed, n, 10**7 + n)
-        sp.update(
-            displayName=display_name,
-            appDisplayName=display_name,
-            appId=app_id or str(uuid.UUID(int=mix(self.seed, "new-app", n) << 64 | n)),
-            publisherName=publisher_name,
-            id=object_id(self.seed, "new-sp", n),
-            appOwnerOrganizationId=app_owner_organization_id or object_id(0, "tp-org", n),
-            **props,
-        )
-        self.service_principals.add(sp, self._bump())
-        return sp
-
-    def remove_service_principal(self, sp_id: str) -> None:
-        self.service_principals.remove(self._require(self.service_principals, sp_id), self._bump())
-
-    def add_delegated_grant(
-        self,
-        client_id: str,
-        scope: str,
-        *,
-        resource_id: str | None = None,
-        principal_id: str | None = None,
-    ) -> Record:
-        """``client_id``/``resource_id`` are service principal object ids (resource: Graph)."""
-        rid = resource_id or self.sp_id(GRAPH_SP)
-        grant = {
-            "clientId": client_id,
-            "consentType": "Principal" if principal_id else "AllPrincipals",
-            "id": grant_id(client_id, rid, principal_id),
-            "principalId": principal_id,
-            "resourceId": rid,
-            "scope": scope,
-        }
-        self.grants.add(grant, self._bump())
-        return grant
-
-    def remove_delegated_grant(self, grant_id_: str) -> None:
-        for i, g in self.grants.iter_live():
-            if g["id"] == grant_id_:
-                self.grants.remove(i, self._bump())
-                return
-        raise KeyError(grant_id_)
-
-    def add_app_role_assignment(
-        self, principal_id: str, app_role_id: str, *, resource_id: str | None = None
-    ) -> Record:
-        p = self.service_principals.by_id(principal_id) or {}
-        rid = resource_id or self.sp_id(GRAPH_SP)
-        r = self.service_principals.by_id(rid) or {}
-        row = {
-            "id": assignment_id(principal_id, 10**9 + len(self.assignments)),
-            "deletedDateTime": None,
-            "appRoleId": app_role_id,
-            "createdDateTime": "2025-01-15T10:00:00Z",
-            "principalDisplayName": p.get("displayName"),
-            "principalId": principal_id,
-            "principalType": "ServicePrincipal",
-            "resourceDisplayName": r.get("displayName"),
-            "resourceId": rid,
-        }
-        self.assignments.add(row, self._bump())
-        return row
-
-    def remove_app_role_assignment(self, assignment_id_: str) -> None:
-        for i, a in self.assignments.iter_live():
-            if a["id"] == assignment_id_:
-                self.assignments.remove(i, self._bump())
-                return
-        raise KeyError(assignment_id_)
-
-    def set_provisioning_mapping(self, sp_id: str, mappings: list[tuple[str, str]]) -> Record:
-        """Gives ``sp_id`` one provisioning job whose schema maps source → target attributes."""
-        job = sync_job(self.seed, sp_id)
-        self.sync_jobs[sp_id] = [job]
-        self.sync_schemas[job["id"]] = sync_schema(self.seed, self.domain, mappings)
-        self._bump()
-        return job
-
-    def expire_delta_tokens(self) -> None:
-        """Makes every delta token issued so far too old (Graph: 410 Gone, full resync)."""
-        self.min_delta_version = self._bump()
-
-    @staticmethod
-    def _require(objects: Objects, oid: str) -> int:
-        i = objects.index(oid)
-        if i is None:
-            raise KeyError(oid)
-        return i

@@ -112,12 +112,34 @@ def test_contactsync_and_emilie_signals(inventory: Inventory) -> None:
     assert "user.behavior.presence" in _flows(inventory, "milliways-emilie")
 
 
-def test_mail_professionals_provisioning_attributes(inventory: Inventory) -> None:
+def _assigned_users(sandbox: Sandbox, sp_id: str) -> set[str]:
+    """Distinct users assigned to ``sp_id`` directly or through a group — from the sandbox."""
+    t = sandbox.tenant
+    rows = [t.assignments.get(i) or {} for i in t.assignments_to(sp_id)]
+    users = {r["principalId"] for r in rows if r["principalType"] == "User"}
+    for r in rows:
+        if r["principalType"] == "Group":
+            members = (t.users.get(i) for i in t.group_members(r["principalId"]) or [])
+            users |= {u["id"] for u in members if u}
+    return users
+
+
+def test_mail_professionals_provisioning_attributes(inventory: Inventory, sandbox: Sandbox) -> None:
     app = _app(inventory, "Mail Professionals Signatures")
     assert app.provisioning is not None
     assert {"userName", "name.givenName", "title"} <= set(app.provisioning.attributes)
     evidence = {e for f in inventory.flows if f.vendor == "mailprofessionals" for e in f.evidence}
     assert any(e.startswith("provisioning: jobTitle") for e in evidence)
+    expected = _assigned_users(sandbox, app.service_principal_id)
+    direct = sum(
+        1
+        for i in sandbox.tenant.assignments_to(app.service_principal_id)
+        if (sandbox.tenant.assignments.get(i) or {}).get("principalType") == "User"
+    )
+    assert len(expected) > direct > 0  # both direct users and a group's members count
+    assigned = [f for f in inventory.flows if f.subjects.scope == "assigned-users"]
+    assert assigned and all(f.vendor == "mailprofessionals" for f in assigned)
+    assert {f.subjects.count for f in assigned} == {len(expected)}
 
 
 def test_first_party_apps_never_match_a_vendor(inventory: Inventory) -> None:

@@ -1,11 +1,21 @@
-"""Delta queries (users, servicePrincipals, oauth2PermissionGrants): a first round pages through
-every object and ends with ``@odata.deltaLink``; a later round returns only what changed since,
-deletions as ``{"id", "@removed": {"reason"}}``. Tokens older than
-``Tenant.min_delta_version`` (or not ours) get 410 ``syncStateNotFound`` → full resync."""
+"""Delta queries (users, groups, servicePrincipals, oauth2PermissionGrants): a first round pages
+through every object and ends with ``@odata.deltaLink``; a later round returns only what changed
+since, deletions as ``{"id", "@removed": {"reason"}}``. Tokens older than
+``Tenant.min_delta_version`` (or not ours) get 410 ``syncStateNotFound`` → full resync.
+
+Like Graph, the state token carries the initial request's query (``$select`` and the page size
+``$top``) through every nextLink *and* the deltaLink, so a change round pages like the first one.
+https://learn.microsoft.com/graph/delta-query-overview ("state tokens … encode the query")
+
+``groups/delta`` with ``members`` in ``$select`` adds ``members@delta`` (``@odata.type`` + ``id``)
+to each group: every current member on the first round; on a change round Graph lists only
+membership changes — the sandbox has no membership mutations, so changed groups carry none.
+(Graph does not report a deleted user under ``groups/delta`` either.)
+https://learn.microsoft.com/graph/api/group-delta"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from scanner.sandbox.graph.errors import GraphError
@@ -36,6 +46,7 @@ def delta_page(
     params: Mapping[str, str],
     secret: str,
     removed_reason: str,
+    members: Callable[[Record, bool], list[Record]] | None = None,
 ) -> tuple[Record, int]:
     check_select(q.select, listing.known, listing.type_name)
     if q.filter is not None:
@@ -53,6 +64,7 @@ def delta_page(
             "since": state["v"],
             "v": tenant.version,
             "sel": state.get("sel"),
+            "t": state.get("t", q.top),
         }
     elif q.skiptoken:
         state = decode_token(secret, q.skiptoken)
@@ -67,6 +79,9 @@ def delta_page(
     state.setdefault("t", q.top)  # the page size travels in the token, like $select
     top = int(state["t"])
     select = tuple(state["sel"]) if state.get("sel") else None
+    with_members = members is not None and select is not None and "members" in select
+    if with_members and select is not None:
+        select = tuple(p for p in select if p != "members")
     values: list[Record] = []
     pos = int(state["p"])
     if state["m"] == "init":
@@ -75,7 +90,14 @@ def delta_page(
             item = objects.get(pos)
             pos += 1
             if item is not None:
-                values.append(shape(item, select, listing.default, None))
+                values.append(
+                    _with_members(
+                        shape(item, select, listing.default, None),
+                        item,
+                        members if with_members else None,
+                        True,
+                    )
+                )
     else:
         changed = objects.changed_since(int(state["since"]), int(state["v"]))
         end = len(changed)
@@ -87,14 +109,32 @@ def delta_page(
                 gone = objects.removed_record(i)
                 values.append({"id": gone["id"], "@removed": {"reason": removed_reason}})
             else:
-                values.append(shape(item, select, listing.default, None))
+                values.append(
+                    _with_members(
+                        shape(item, select, listing.default, None),
+                        item,
+                        members if with_members else None,
+                        False,
+                    )
+                )
     body: Record = {"@odata.context": context_url(base, listing, select)}
     if pos < end:
         body["@odata.nextLink"] = next_link(
             base, path, {}, "$skiptoken", encode_token(secret, {**state, "p": pos})
         )
     else:
-        token = encode_token(secret, {"v": state["v"], "sel": state.get("sel")})
+        token = encode_token(secret, {"v": state["v"], "sel": state.get("sel"), "t": top})
         body["@odata.deltaLink"] = next_link(base, path, {}, "$deltatoken", token)
     body["value"] = values
     return body, len(values)
+
+
+def _with_members(
+    out: Record,
+    item: Record,
+    members: Callable[[Record, bool], list[Record]] | None,
+    initial: bool,
+) -> Record:
+    if members is not None:
+        out["members@delta"] = members(item, initial)
+    return out

@@ -186,7 +186,7 @@ def users_delta(call: Call) -> Result:
     return _delta(call, call.tenant.users, col.users(call.tenant), "changed")
 
 
-def _delta(call: Call, objects: Any, listing: Listing, reason: str) -> Result:
+def _delta(call: Call, objects: Any, listing: Listing, reason: str, members: Any = None) -> Result:
     body, n = delta_page(
         objects,
         listing,
@@ -197,12 +197,28 @@ def _delta(call: Call, objects: Any, listing: Listing, reason: str) -> Result:
         params=call.params,
         secret=call.secret,
         removed_reason=reason,
+        members=members,
     )
     return Result(body, n)
 
 
 def groups(call: Call) -> Result:
     return _page(call, col.groups(call.tenant))
+
+
+def groups_delta(call: Call) -> Result:
+    t = call.tenant
+    listing = col.groups(t)
+    listing.known = listing.known | {"members"}
+
+    def members_delta(group: Record, initial: bool) -> list[Record]:
+        if not initial:  # no membership mutations in the sandbox: nothing changed
+            return []
+        indices = t.group_members(str(group["id"])) or []
+        live = (t.users.get(i) for i in indices)
+        return [{"@odata.type": "#microsoft.graph.user", "id": u["id"]} for u in live if u]
+
+    return _delta(call, t.groups, listing, "changed", members_delta)
 
 
 def members(call: Call, oid: str, cast: bool = False) -> Result:
@@ -344,6 +360,7 @@ ROUTES = (
     _r("GET", "users/delta(?:\\(\\))?", "users/delta", P_USERS, 2, users_delta),
     _r("GET", f"users/{_ID}", "users/{id}", P_USERS, 1, user),
     _r("GET", "groups", "groups", P_GROUPS, 2, groups),
+    _r("GET", "groups/delta(?:\\(\\))?", "groups/delta", P_GROUPS, 2, groups_delta),
     _r("GET", f"groups/{_ID}/members", "groups/{id}/members", P_GROUPS, 3, members),
     _r(
         "GET",

@@ -96,7 +96,7 @@ def test_503_and_429_with_retry_after_are_retried(
     coverage = cov(td)
     assert coverage["groups"].complete and coverage["applications"].complete
     assert len(td.groups) == sandbox.tenant.groups.live_count()
-    assert sandbox.stats.by_route["GET /v1.0/groups"] == 3
+    assert sandbox.stats.by_route["GET /v1.0/groups/delta"] == 3  # 2 × 503, then 200
 
 
 def test_inner_batch_429_retries_only_failed_requests(
@@ -183,3 +183,23 @@ def test_addins_without_exchange_permission_and_file_is_a_gap(
     td = scan(source, options=CollectOptions(concurrency=4, exchange_addins=False))
     addins = cov(td)["addIns"]
     assert not addins.complete and addins.required_permission == "Exchange.ManageAsApp"
+
+
+def test_provisioning_app_assignments_and_group_members_are_read(
+    sandbox: Sandbox, source: MsalTokenSource
+) -> None:
+    t = sandbox.tenant
+    mailpro = t.sp_id(t.vendor_index(4))  # Mail Professionals Signatures: no app roles
+    td = scan(source, options=FAST)
+    assert mailpro in {j.service_principal_id for j in td.sync_jobs}
+    rows = [a for a in td.app_role_assignments if a.resource_id == mailpro]
+    kinds = {a.principal_type for a in rows}
+    assert kinds == {"User", "Group"}
+    assert {a.app_role_id for a in rows} == {"00000000-0000-0000-0000-000000000000"}
+    assert len(rows) == len(t.assignments_to(mailpro))
+    group_id = next(a.principal_id for a in rows if a.principal_type == "Group")
+    group = next(g for g in td.groups if g.id == group_id)
+    live = [t.users.get(i) for i in t.group_members(group_id) or []]
+    assert group.member_ids is not None
+    assert set(group.member_ids) == {u["id"] for u in live if u}
+    assert cov(td)["appRoleAssignedTo"].complete

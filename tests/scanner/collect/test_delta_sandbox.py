@@ -47,6 +47,11 @@ def test_delta_applies_adds_updates_and_removals(sandbox_factory: Callable[..., 
     assert sb.stats.by_route["GET /v1.0/users/delta"] == 1
     assert sb.stats.by_route["GET /v1.0/oauth2PermissionGrants/delta"] == 1
     assert second.delta_links["users"] != first.delta_links["users"]
+    assert "GET /v1.0/users/$count" not in sb.stats.by_route  # size known from the snapshot
+    # the provisioning app's users and group are read again, with the resources, in one go
+    mailpro = t.sp_id(t.vendor_index(4))
+    kinds = {a.principal_type for a in second.app_role_assignments if a.resource_id == mailpro}
+    assert kinds == {"User", "Group"}
     src.close()
 
 
@@ -80,4 +85,54 @@ def test_old_delta_links_are_not_used(sandbox_factory: Callable[..., Sandbox]) -
     # full read again (6 pages of 10), not the stale link
     assert sb.stats.by_route["GET /v1.0/users/delta"] == 6
     assert len(again.users) == 60
+    src.close()
+
+
+def test_groups_repeat_asks_only_for_changes(sandbox_factory: Callable[..., Sandbox]) -> None:
+    sb = sandbox_factory(users=300, seed=11)
+    src = MsalTokenSource(sb)
+    opts = CollectOptions(concurrency=8, page_size=10)  # 30 groups: 3 pages on the first scan
+    first = asyncio.run(collect_tenant(src, options=opts))
+    assert "groups" in first.delta_links
+    t = sb.tenant
+    assigned = {g.id: g for g in first.groups if g.member_ids is not None}
+    assert assigned, "the provisioning app's group has its members read"
+    kept = next(iter(assigned))
+    gone = next(g.id for g in first.groups if g.id not in assigned)
+    renamed = next(g.id for g in first.groups if g.id not in assigned and g.id != gone)
+    added = t.add_group("Neue Gruppe <b>")
+    t.remove_group(gone)
+    t.update_group(renamed, displayName="Umbenannt", description=None)
+    t.update_group(kept, displayName="Signatur-Empfänger")
+    sb.stats.reset()
+    second = asyncio.run(collect_tenant(src, previous=first, options=opts))
+    groups = {g.id: g for g in second.groups}
+    assert added["id"] in groups and gone not in groups
+    assert groups[renamed].display_name == "Umbenannt" and groups[renamed].description is None
+    assert (
+        groups[renamed].mail_enabled
+        == next(g for g in first.groups if g.id == renamed).mail_enabled
+    )
+    # a changed group keeps (re-read) members; the listing was one change page, not three
+    assert groups[kept].display_name == "Signatur-Empfänger"
+    assert groups[kept].member_ids == assigned[kept].member_ids
+    assert len(second.groups) == t.groups.live_count()
+    assert sb.stats.by_route["GET /v1.0/groups/delta"] == 1
+    assert "GET /v1.0/groups" not in sb.stats.by_route
+    src.close()
+
+
+def test_delta_change_rounds_keep_the_first_rounds_page_size(
+    sandbox_factory: Callable[..., Sandbox],
+) -> None:
+    sb = sandbox_factory(users=40, seed=12)
+    src = MsalTokenSource(sb)
+    opts = CollectOptions(concurrency=8, page_size=999)
+    first = asyncio.run(collect_tenant(src, options=opts))
+    for i in range(250):  # more than Graph's default page of 100 changes
+        sb.tenant.add_user(f"Hire {i}")
+    sb.stats.reset()
+    second = asyncio.run(collect_tenant(src, previous=first, options=opts))
+    assert len(second.users) == 290
+    assert sb.stats.by_route["GET /v1.0/users/delta"] == 1  # one page of 250, not three
     src.close()

@@ -308,3 +308,31 @@ def test_exchange_get_app(sandbox: Sandbox) -> None:
         url, json=body, headers={"Authorization": f"Bearer {weak.token}"}, timeout=10
     )
     assert denied.status_code == 403
+
+
+def test_group_delta_lists_members_and_keeps_query_in_the_delta_link(
+    sandbox_factory: Any,
+) -> None:
+    sb = sandbox_factory(users=50, seed=5)
+    graph = GraphClient(sb)
+    body = graph.get("groups/delta?$select=displayName,members&$top=2").json()
+    seen = list(body["value"])
+    for _ in range(10):
+        if "@odata.deltaLink" in body:
+            break
+        body = graph.get(body["@odata.nextLink"]).json()
+        seen += body["value"]
+    assert len(seen) == sb.tenant.groups.live_count()
+    first = seen[1]
+    live = [sb.tenant.users.get(i) for i in sb.tenant.group_members(first["id"]) or []]
+    assert {m["id"] for m in first["members@delta"]} == {u["id"] for u in live if u}
+    assert {m["@odata.type"] for m in first["members@delta"]} == {"#microsoft.graph.user"}
+    added = [sb.tenant.add_group(f"G{i}") for i in range(3)]
+    sb.tenant.update_group(first["id"], displayName="Neu")
+    changes = graph.get(body["@odata.deltaLink"]).json()
+    # $select and $top travel in the deltaLink: pages of two, only the selected properties
+    assert len(changes["value"]) == 2 and "@odata.nextLink" in changes
+    assert set(changes["value"][0]) == {"id", "displayName", "members@delta"}
+    rest = graph.get(changes["@odata.nextLink"]).json()["value"]
+    ids = {c["id"] for c in changes["value"] + rest}
+    assert ids == {first["id"], *(g["id"] for g in added)}
