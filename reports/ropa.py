@@ -18,7 +18,9 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from reports.i18n import category_label, check_lang
 from reports.summary import VendorSection, summarise
@@ -170,9 +172,10 @@ def render_csv(inv: Inventory, lang: str = "de") -> bytes:
 
 def render_xlsx(inv: Inventory, lang: str = "de") -> bytes:
     """One sheet, header frozen; every cell a string (never a formula)."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Art. 30"
+    # Write-only mode streams rows instead of holding a cell object per value: a 100k-user
+    # tenant's record has ~25k rows and the normal mode took ~7 s to build it.
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Art. 30")
     stamp = datetime.fromisoformat(inv.tenant.scanned_at.replace("Z", "+00:00")).replace(
         tzinfo=None
     )
@@ -182,17 +185,21 @@ def render_xlsx(inv: Inventory, lang: str = "de") -> bytes:
     wb.properties.title = "Verzeichnis von Verarbeitungstätigkeiten" if lang == "de" else (
         "Record of processing activities"
     )  # fmt: skip
-    for r, row in enumerate(ropa_rows(inv, lang), start=1):
-        for c, value in enumerate(row, start=1):
-            cell = ws.cell(row=r, column=c)
-            cell.value = value
-            cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if r == 1:
-                cell.font = Font(bold=True)
-    for col in ws.columns:
-        ws.column_dimensions[col[0].column_letter].width = 32
+    rows = ropa_rows(inv, lang)
+    for c in range(1, len(rows[0]) + 1):
+        ws.column_dimensions[get_column_letter(c)].width = 32
     ws.freeze_panes = "A2"
+    wrap, bold = Alignment(wrap_text=True, vertical="top"), Font(bold=True)  # shared styles
+    for r, row in enumerate(rows):
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(ws, value=value)
+            cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
+            cell.alignment = wrap
+            if r == 0:
+                cell.font = bold
+            cells.append(cell)
+        ws.append(cells)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -77,10 +77,14 @@ def _sections(inv: Inventory, third: tuple[App, ...]) -> tuple[VendorSection, ..
         key = app.vendor.id if app.vendor else f"app:{app.app_id}"
         by_vendor.setdefault(key, []).append(app)
         names[key] = app.vendor.name if app.vendor else (app.display_name or app.app_id)
+    key_of = {a.app_id: key for key, apps in by_vendor.items() for a in apps}
+    flows_of: dict[str, list[Flow]] = {}  # one pass over the flows (in order), not one per vendor
+    for f in inv.flows:
+        if (k := key_of.get(f.app_id)) is not None:
+            flows_of.setdefault(k, []).append(f)
     sections = []
     for key, apps in by_vendor.items():
-        app_ids = {a.app_id for a in apps}
-        flows = tuple(f for f in inv.flows if f.app_id in app_ids)
+        flows = tuple(flows_of.get(key, ()))
         sections.append(
             VendorSection(
                 key=key,

@@ -18,7 +18,7 @@ from scanner.classify.flows import TenantCounts, merge, permission_parts, provis
 from scanner.classify.rules import classify_permission
 from scanner.findings import rules as fr
 from scanner.match import match_disclosure, match_vendor
-from scanner.models import App, Disclosure, Finding, Flow, Permission, TenantData
+from scanner.models import App, Disclosure, Finding, Flow, Permission, ServicePrincipal, TenantData
 
 
 class Analysis(msgspec.Struct, frozen=True, kw_only=True):
@@ -73,15 +73,16 @@ def analyse_app(
     now: dt.datetime,
     options: fr.FindingOptions,
     counts: TenantCounts,
+    sp: ServicePrincipal | None = None,
+    group_hits: Sequence[str] = (),
 ) -> tuple[App, list[Flow]]:
     app = msgspec.structs.replace(app, permissions=tuple(_mark(p) for p in app.permissions))
-    sp = next((s for s in tenant.service_principals if s.id == app.service_principal_id), None)
     match = match_vendor(app, catalog, sp)
     vendor = catalog.get(match.id) if match else None
     flows = _flows(app, tenant, counts, vendor)
     _, classes = permission_parts(app, counts)
     findings: list[Finding] = fr.permission_findings(app)
-    findings += fr.signal_findings(app, classes, tenant)
+    findings += fr.signal_findings(app, classes, group_hits)
     findings += fr.publisher_findings(app, flows, vendor is not None)
     if vendor is not None:
         findings += fr.disclosure_findings(app, flows, vendor)
@@ -106,10 +107,15 @@ def analyse(
     """Classify every app's permissions, derive its flows, match its vendor, add findings."""
     opts = options or fr.FindingOptions()
     counts = TenantCounts.of(tenant)
+    sps = {s.id: s for s in tenant.service_principals}  # one index, not a scan per app
+    group_hits = fr.art9_group_hits(tenant)
     out_apps: list[App] = []
     out_flows: list[Flow] = []
     for app in sorted(apps, key=lambda a: ((a.display_name or "").casefold(), a.app_id)):
-        new_app, flows = analyse_app(app, tenant, catalog, now=now, options=opts, counts=counts)
+        sp = sps.get(app.service_principal_id)
+        new_app, flows = analyse_app(
+            app, tenant, catalog, now=now, options=opts, counts=counts, sp=sp, group_hits=group_hits
+        )
         out_apps.append(new_app)
         out_flows += flows
     out_flows.sort(key=lambda f: (f.app_id, f.category))

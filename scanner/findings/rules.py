@@ -68,8 +68,20 @@ def permission_findings(app: App) -> list[Finding]:
     return out
 
 
+def art9_group_hits(tenant: TenantData) -> tuple[str, ...]:
+    """Groups whose names reveal Art. 9 data — once per tenant, not once per app (10k groups ×
+    thousands of apps made this the slowest part of analysis)."""
+    return tuple(
+        sorted(
+            f"group {g.display_name!r}: {', '.join(labels)}"
+            for g in tenant.groups
+            if g.display_name and (labels := art9_labels(g.display_name))
+        )
+    )
+
+
 def signal_findings(
-    app: App, classes: dict[str, PermissionClass], tenant: TenantData
+    app: App, classes: dict[str, PermissionClass], group_hits: Sequence[str]
 ) -> list[Finding]:
     out: list[Finding] = []
 
@@ -99,11 +111,7 @@ def signal_findings(
             evidence=ev,
         ))  # fmt: skip
     if ev := with_signal("group-names"):
-        hits = sorted(
-            f"group {g.display_name!r}: {', '.join(labels)}"
-            for g in tenant.groups
-            if g.display_name and (labels := art9_labels(g.display_name))
-        )
+        hits = group_hits
         if hits:
             out.append(Finding(
                 code="ART9_GROUP_NAME", severity="high",
