@@ -38,7 +38,7 @@ SP_SELECT = (
     "appId",
     "displayName",
     "appOwnerOrganizationId",
-    "publisherName",
+    # No publisherName: beta-only (microsoftgraph/microsoft-graph-docs#12202); v1.0 answers 400.
     "verifiedPublisher",
     "homepage",
     "replyUrls",

@@ -1,10 +1,11 @@
-"""App → catalog vendor, strongest evidence first, with the method and a confidence recorded.
+"""App → catalog vendor, with the method and a confidence recorded.
 
-Order: verified publisher id / appId (exact, 1.0) → publisher name (0.9, 0.95 when Microsoft
-verified it) → a domain the policy names in the app's homepage, reply URLs, privacy-statement or
-marketing URL (0.85; 0.7 for `observed_domains` that the policy itself does not name) → display
-name (a catalog regex: 0.8; otherwise rapidfuzz ``ratio`` ≥ DISPLAY_NAME_THRESHOLD, scaled to at
-most 0.75). A Microsoft first-party app is never matched to a third-party vendor.
+Signals: verified publisher id / appId (exact, 1.0) · publisher name (0.9; 0.95 when Microsoft
+verified it — Graph v1.0 only names verified publishers) · a domain the policy names in the app's
+homepage, reply URLs, privacy-statement or marketing URL (0.85; 0.7 for ``observed_domains`` the
+policy itself does not name) · display name (a catalog regex: 0.8; otherwise rapidfuzz ``ratio``
+≥ DISPLAY_NAME_THRESHOLD, scaled to at most 0.75). The strongest signal wins. A Microsoft
+first-party app is never matched to a third-party vendor.
 """
 
 from __future__ import annotations
@@ -49,27 +50,30 @@ def _domain_hit(hosts: set[str], domains: tuple[str, ...]) -> str | None:
 
 
 def _score(app: App, sp: ServicePrincipal | None, v: Vendor) -> tuple[float, MatchMethod] | None:
+    """The strongest signal for ``v`` — every signal is weighed, so a weak one found first (an
+    observed domain) never hides a stronger one (the product's own name in the display name)."""
     rec = v.recognition
     pub = app.publisher
     if pub.verified_publisher_id and pub.verified_publisher_id in rec.verified_publisher_ids:
         return 1.0, "verified-publisher"
     if app.app_id in rec.app_ids:
         return 1.0, "app-id"
+    hits: list[tuple[float, MatchMethod]] = []
     if pub.name and _norm(pub.name) in {_norm(n) for n in rec.publisher_names}:
-        return (0.95 if pub.verified else 0.9), "publisher-name"
+        hits.append(((0.95 if pub.verified else 0.9), "publisher-name"))
     hosts = _hosts(sp, app)
     if _domain_hit(hosts, rec.domains):
-        return 0.85, "domain"
-    if _domain_hit(hosts, rec.observed_domains):
-        return 0.7, "domain"
+        hits.append((0.85, "domain"))
+    elif _domain_hit(hosts, rec.observed_domains):
+        hits.append((0.7, "domain"))
     name = app.display_name or ""
     if name and any(re.search(p, name, re.IGNORECASE) for p in rec.display_name_patterns):
-        return 0.8, "display-name"
-    if name and rec.display_names:
+        hits.append((0.8, "display-name"))
+    elif name and rec.display_names:
         best = max(fuzz.ratio(_norm(name), _norm(n)) for n in rec.display_names)
         if best >= DISPLAY_NAME_THRESHOLD:
-            return round(0.75 * best / 100, 3), "display-name"
-    return None
+            hits.append((round(0.75 * best / 100, 3), "display-name"))
+    return max(hits, key=lambda h: h[0]) if hits else None
 
 
 def match_vendor(

@@ -228,8 +228,9 @@ def base_sp(
             "verifiedPublisherId": None,
             "addedDateTime": None,
         },
-        # servicePrincipal is an open type; v1.0 returns publisherName although the CSDL lacks it
-        "publisherName": publisher,
+        # No publisherName: it is a beta-only property; v1.0 neither returns it nor accepts it in
+        # $select (microsoftgraph/microsoft-graph-docs#12202). Only verifiedPublisher says who
+        # published an app in v1.0.
     }
 
 

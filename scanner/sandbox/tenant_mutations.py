@@ -111,7 +111,6 @@ class TenantMutations:
         display_name: str,
         *,
         app_id: str | None = None,
-        publisher_name: str | None = None,
         app_owner_organization_id: str | None = None,
         **props: Any,
     ) -> Record:
@@ -121,7 +120,6 @@ class TenantMutations:
             displayName=display_name,
             appDisplayName=display_name,
             appId=app_id or str(uuid.UUID(int=mix(self.seed, "new-app", n) << 64 | n)),
-            publisherName=publisher_name,
             id=object_id(self.seed, "new-sp", n),
             appOwnerOrganizationId=app_owner_organization_id or object_id(0, "tp-org", n),
             **props,

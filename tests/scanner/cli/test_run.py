@@ -94,7 +94,7 @@ def test_snapshot_then_diff_reports_exactly_the_changes(
     assert first.exit_code in (0, 3), first.output
     tenant = sb.tenant
     # 1. a new app gets tenant-wide consent
-    new_sp = tenant.add_service_principal("Acme Notes", publisher_name="Acme Ltd")
+    new_sp = tenant.add_service_principal("Acme Notes")
     tenant.add_delegated_grant(new_sp["id"], "User.Read Notes.Read.All")
     # 2. Emilie's tenant-wide delegated grant is revoked
     emilie = tenant.sp_id(tenant.vendor_index(EMILIE))

@@ -25,7 +25,7 @@ def test_delta_applies_adds_updates_and_removals(sandbox_factory: Callable[..., 
     added = t.add_user("Zoë Ünïcode <script>", user_type="Guest", mail=None)
     t.remove_user(gone_user)
     t.update_user(renamed, displayName="Renamed", accountEnabled=False)
-    new_sp = t.add_service_principal("Brand New SaaS", publisher_name="New GmbH")
+    new_sp = t.add_service_principal("Brand New SaaS")
     grant = t.add_delegated_grant(new_sp["id"], "User.Read Mail.Read", principal_id=added["id"])
     old_grant = first.delegated_grants[0].id
     t.remove_delegated_grant(old_grant)

@@ -25,7 +25,6 @@ def test_nulls_empty_arrays_and_unknown_properties(
     )
     sp = t.add_service_principal(
         "<img src=x onerror=alert(1)>",
-        publisher_name=None,
         replyUrls=[],
         tags=[],
         appRoles=[],

@@ -24,8 +24,8 @@ from scanner.sandbox.context import (
 from scanner.sandbox.throttle import ResourceUnitBudget
 from tests.scanner.sandbox.test_graph_helpers import GraphClient, assert_graph_error
 
-# servicePrincipal is an open type; v1.0 returns publisherName outside the CSDL
-OPEN_TYPE_EXTRAS = {"publisherName"}
+# Nothing outside the v1.0 CSDL: every property the sandbox returns has a typed-model field.
+OPEN_TYPE_EXTRAS: set[str] = set()
 
 
 @pytest.fixture
