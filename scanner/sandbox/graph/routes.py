@@ -15,6 +15,7 @@ from scanner.sandbox.graph.errors import GraphError, bad_request, not_found, uns
 from scanner.sandbox.graph.odata import Query, check_select, parse_query
 from scanner.sandbox.graph.paging import Listing, page, shape
 from scanner.sandbox.tenant import Tenant
+from scanner.sandbox.tenant_members import direct_members, transitive_user_indices
 
 Record = dict[str, Any]
 _DIR_READ = ("Directory.Read.All", "Directory.ReadWrite.All")
@@ -214,22 +215,33 @@ def groups_delta(call: Call) -> Result:
     def members_delta(group: Record, initial: bool) -> list[Record]:
         if not initial:  # no membership mutations in the sandbox: nothing changed
             return []
-        indices = t.group_members(str(group["id"])) or []
-        live = (t.users.get(i) for i in indices)
-        return [{"@odata.type": "#microsoft.graph.user", "id": u["id"]} for u in live if u]
+        records = direct_members(t, str(group["id"])) or []
+        return [{"@odata.type": f"#microsoft.graph.{r['_type']}", "id": r["id"]} for r in records]
 
     return _delta(call, t.groups, listing, "changed", members_delta)
 
 
-def members(call: Call, oid: str, cast: bool = False) -> Result:
-    indices = call.tenant.group_members(oid)
-    if indices is None:
+def members(call: Call, oid: str) -> Result:
+    """Direct members of every type: users, nested groups, devices, contacts."""
+    records = direct_members(call.tenant, oid)
+    if records is None:
         raise not_found(oid)
-    return _page(call, col.members(call.tenant, indices, cast=cast))
+    return _page(call, col.mixed_members(call.tenant, records))
 
 
 def members_users(call: Call, oid: str) -> Result:
-    return members(call, oid, cast=True)
+    indices = call.tenant.group_members(oid)
+    if indices is None:
+        raise not_found(oid)
+    return _page(call, col.members(call.tenant, indices, cast=True))
+
+
+def transitive_users(call: Call, oid: str) -> Result:
+    """``transitiveMembers/microsoft.graph.user``: distinct users reached through nesting."""
+    indices = transitive_user_indices(call.tenant, oid)
+    if indices is None:
+        raise not_found(oid)
+    return _page(call, col.members(call.tenant, indices, cast=True))
 
 
 def service_principals(call: Call) -> Result:
@@ -345,6 +357,7 @@ def get_by_ids(call: Call) -> Result:
 
 
 _ID = r"(?P<oid>[^/]+)"
+_USER_CAST = r"(?:microsoft\.)?graph\.user"  # Graph takes the "graph." alias the SDKs send
 
 
 def _r(
@@ -364,11 +377,19 @@ ROUTES = (
     _r("GET", f"groups/{_ID}/members", "groups/{id}/members", P_GROUPS, 3, members),
     _r(
         "GET",
-        f"groups/{_ID}/members/microsoft.graph.user",
+        f"groups/{_ID}/members/{_USER_CAST}",
         "groups/{id}/members/microsoft.graph.user",
         P_GROUPS,
         3,
         members_users,
+    ),
+    _r(
+        "GET",
+        f"groups/{_ID}/transitiveMembers/{_USER_CAST}",
+        "groups/{id}/transitiveMembers/microsoft.graph.user",
+        P_GROUPS,
+        3,
+        transitive_users,
     ),
     _r("GET", "servicePrincipals", "servicePrincipals", P_APPS, 2, service_principals),
     _r(

@@ -199,7 +199,12 @@ def test_provisioning_app_assignments_and_group_members_are_read(
     assert len(rows) == len(t.assignments_to(mailpro))
     group_id = next(a.principal_id for a in rows if a.principal_type == "Group")
     group = next(g for g in td.groups if g.id == group_id)
-    live = [t.users.get(i) for i in t.group_members(group_id) or []]
+    # transitive users only: the nested group's users count, its device and contact do not
+    direct = [t.users.get(i) for i in t.group_members(group_id) or []]
+    nested = t.groups.get(t.mailpro_group() + 1) or {}
+    inner = [t.users.get(i) for i in t.group_members(nested["id"]) or []]
+    want = {u["id"] for u in [*direct, *inner] if u}
     assert group.member_ids is not None
-    assert set(group.member_ids) == {u["id"] for u in live if u}
+    assert set(group.member_ids) == want and len(group.member_ids) == len(want)
+    assert len(want) > len({u["id"] for u in direct if u})  # nesting adds people
     assert cov(td)["appRoleAssignedTo"].complete
