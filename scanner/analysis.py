@@ -14,11 +14,21 @@ from collections.abc import Sequence
 import msgspec
 
 from scanner.catalog.model import Catalog, Vendor
-from scanner.classify.flows import TenantCounts, merge, permission_parts, provisioning_parts
+from scanner.classify.flows import merge, permission_parts, provisioning_parts
 from scanner.classify.rules import classify_permission
 from scanner.findings import rules as fr
 from scanner.match import match_disclosure, match_vendor
-from scanner.models import App, Disclosure, Finding, Flow, Permission, ServicePrincipal, TenantData
+from scanner.models import (
+    App,
+    Disclosure,
+    Finding,
+    Flow,
+    Permission,
+    ServicePrincipal,
+    TenantCounts,
+    TenantData,
+)
+from scanner.resolve.counts import tenant_counts
 
 
 class Analysis(msgspec.Struct, frozen=True, kw_only=True):
@@ -103,10 +113,11 @@ def analyse(
     *,
     now: dt.datetime,
     options: fr.FindingOptions | None = None,
+    counts: TenantCounts | None = None,
 ) -> Analysis:
     """Classify every app's permissions, derive its flows, match its vendor, add findings."""
     opts = options or fr.FindingOptions()
-    counts = TenantCounts.of(tenant)
+    counts = counts or tenant_counts(tenant)
     sps = {s.id: s for s in tenant.service_principals}  # one index, not a scan per app
     group_hits = fr.art9_group_hits(tenant)
     out_apps: list[App] = []

@@ -16,7 +16,7 @@ it received; it builds new ones.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -214,11 +214,49 @@ class Coverage(Record, frozen=True, kw_only=True):
     required_permission: str | None = None
 
 
+Count = Annotated[int, msgspec.Meta(ge=0)]
+
+
+def _described(text: str) -> msgspec.Meta:
+    return msgspec.Meta(description=text)
+
+
 class TenantCounts(Record, frozen=True, kw_only=True):
-    users: int | None = None
-    guests: int | None = None
-    groups: int | None = None
-    service_principals: int | None = None
+    """How many objects the tenant holds — the one place every count comes from (the header and
+    every tenant-wide flow). ``None`` when the section was not read completely: a partial read
+    never turns into a small, precise-looking number."""
+
+    users: Annotated[
+        Count | None,
+        _described(
+            "All user objects (members and guests, enabled or not); null when /users was not "
+            "read completely."
+        ),
+    ] = None
+    members: Annotated[
+        Count | None, _described("Users with userType Member (the organisation's own people).")
+    ] = None
+    guests: Annotated[
+        Count | None,
+        _described("Users with userType Guest (B2B guests invited from other organisations)."),
+    ] = None
+    enabled_users: Annotated[
+        Count | None,
+        _described(
+            "Users whose account is enabled (accountEnabled not false): the people who can sign "
+            "in, and so consent to an app."
+        ),
+    ] = None
+    groups: Annotated[
+        Count | None, _described("All groups (security, Microsoft 365, distribution).")
+    ] = None
+    service_principals: Annotated[
+        Count | None,
+        _described(
+            "All service principals: enterprise apps (Microsoft's and third parties') and "
+            "managed identities."
+        ),
+    ] = None
 
 
 class TenantData(Record, frozen=True, kw_only=True):

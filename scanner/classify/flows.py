@@ -32,6 +32,7 @@ from scanner.models import (
     Provisioning,
     Subjects,
     SubjectScope,
+    TenantCounts,
     TenantData,
 )
 
@@ -101,20 +102,6 @@ class FlowPart(msgspec.Struct, frozen=True, kw_only=True):
     notes: tuple[str, ...] = ()
 
 
-class TenantCounts(msgspec.Struct, frozen=True, kw_only=True):
-    users: int | None
-    enabled: int | None
-
-    @classmethod
-    def of(cls, tenant: TenantData) -> TenantCounts:
-        if not tenant.users and not any(
-            c.source == "users" and c.complete for c in tenant.coverage
-        ):
-            return cls(users=None, enabled=None)
-        enabled = sum(1 for u in tenant.users if u.account_enabled is not False)
-        return cls(users=len(tenant.users), enabled=enabled)
-
-
 def scim_categories(target: str) -> tuple[str, ...]:
     """Categories a SCIM target attribute sends (enterprise-extension URNs by their last name)."""
     name = target.rsplit(":", 1)[-1]
@@ -152,7 +139,7 @@ def _permission_subjects(
         return Subjects(scope="tenant", count=counts.users, kinds=kinds), (NOTE_DIRECTORY,)
     notes = (NOTE_SHARED,) if c.reach == "users-with-access" else ()
     if p.consent_type == "AllPrincipals":
-        return Subjects(scope="consenting-users", count=counts.enabled, kinds=kinds), (
+        return Subjects(scope="consenting-users", count=counts.enabled_users, kinds=kinds), (
             NOTE_ALL_USERS,
             *notes,
         )

@@ -8,6 +8,7 @@ from scanner.models import (
     App,
     AppRoleAssignment,
     AttributeMapping,
+    Coverage,
     Group,
     Permission,
     Provisioning,
@@ -108,5 +109,10 @@ def seed_tenant() -> TenantData:
         ServicePrincipal(id="sp-MailStore Server", app_id="app-MailStore Server",
                          verified_publisher=vp),
     )  # fmt: skip
+    read = tuple(
+        Coverage(source=s, complete=True, item_count=n)
+        for s, n in (("users", len(users)), ("groups", 3), ("servicePrincipals", 2))
+    )
     return TenantData(org=None, scanned_at="2026-01-01T00:00:00Z", users=users, groups=groups,
-                      app_role_assignments=assignments, service_principals=sps)  # fmt: skip
+                      app_role_assignments=assignments, service_principals=sps,
+                      coverage=read)  # fmt: skip

@@ -20,6 +20,7 @@ from scanner.demo import sandbox_profile
 from scanner.models import Inventory
 from scanner.pipeline import ScanResult, scan
 from scanner.sandbox import Sandbox
+from scanner.sandbox.tenant_members import transitive_user_indices
 
 NOW = dt.datetime(2026, 11, 21, tzinfo=dt.UTC)
 
@@ -55,8 +56,11 @@ def _flows(inv: Inventory, vendor: str) -> dict[str, tuple[str, str, int | None,
 def test_inventory_is_complete_and_valid(inventory: Inventory) -> None:
     assert all(c.complete for c in inventory.coverage), inventory.coverage
     jsonschema.validate(msgspec.json.decode(encode_inventory(inventory)), schema())
-    assert inventory.tenant.counts.users is not None
-    assert inventory.tenant.counts.users + (inventory.tenant.counts.guests or 0) == 200
+    counts = inventory.tenant.counts
+    assert counts.users == 200  # every user object: members and guests
+    assert counts.members is not None and counts.guests is not None and counts.guests > 0
+    assert counts.members + counts.guests == 200
+    assert counts.enabled_users is not None and counts.enabled_users < 200
 
 
 @pytest.mark.parametrize(
@@ -118,9 +122,9 @@ def _assigned_users(sandbox: Sandbox, sp_id: str) -> set[str]:
     rows = [t.assignments.get(i) or {} for i in t.assignments_to(sp_id)]
     users = {r["principalId"] for r in rows if r["principalType"] == "User"}
     for r in rows:
-        if r["principalType"] == "Group":
-            members = (t.users.get(i) for i in t.group_members(r["principalId"]) or [])
-            users |= {u["id"] for u in members if u}
+        if r["principalType"] == "Group":  # transitive: a nested group's users are assigned too
+            indices = transitive_user_indices(t, r["principalId"]) or []
+            users |= {u["id"] for u in (t.users.get(i) for i in indices) if u}
     return users
 
 

@@ -6,16 +6,16 @@ from scanner.classify.flows import (
     NOTE_EXCHANGE_RBAC,
     NOTE_NARROWED,
     NOTE_SHARED,
-    TenantCounts,
     merge,
     permission_parts,
     provisioning_parts,
     scim_categories,
 )
-from scanner.models import EXCHANGE_APP_ID, TenantData
+from scanner.models import EXCHANGE_APP_ID, Coverage, TenantData
+from scanner.resolve.counts import tenant_counts
 from tests.scanner.seed_records import N_USERS, app, perm, seed_apps, seed_tenant
 
-COUNTS = TenantCounts.of(seed_tenant())
+COUNTS = tenant_counts(seed_tenant())
 
 
 def flows_of(*perms):  # type: ignore[no-untyped-def]
@@ -24,8 +24,23 @@ def flows_of(*perms):  # type: ignore[no-untyped-def]
 
 
 def test_counts() -> None:
-    assert (COUNTS.users, COUNTS.enabled) == (N_USERS, N_USERS - 1)
-    assert TenantCounts.of(TenantData(org=None, scanned_at="x")).users is None  # not read ≠ zero
+    assert (COUNTS.users, COUNTS.enabled_users) == (N_USERS, N_USERS - 1)
+    assert tenant_counts(TenantData(org=None, scanned_at="x")).users is None  # not read ≠ zero
+
+
+def test_a_partial_users_read_is_no_count_anywhere() -> None:
+    """One record for the header and the flows: a failed read is unknown in both (issue 14)."""
+    partial = seed_tenant()
+    partial = TenantData(
+        org=partial.org,
+        scanned_at=partial.scanned_at,
+        users=partial.users[:1],
+        coverage=(Coverage(source="users", complete=False, item_count=1, error="503"),),
+    )
+    counts = tenant_counts(partial)
+    assert (counts.users, counts.members, counts.guests, counts.enabled_users) == (None,) * 4
+    parts, _ = permission_parts(app("A", "P", perm("User.Read.All")), counts)
+    assert parts and all(p.subjects.count is None for p in parts)
 
 
 def test_application_permission_is_tenant_wide_with_exchange_note() -> None:
