@@ -31,6 +31,12 @@ _DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("Permission", "consentType"): "AllPrincipals, Principal (per user), null for app roles.",
     ("Permission", "principalCount"): "Users behind per-user (Principal) grants.",
     ("Permission", "classified"): "False: the permission map has no entry (reported, not dropped).",
+    ("AttributeMapping", "sourceAttributes"): "Entra attributes the mapping reads: what leaves.",
+    (
+        "Provisioning",
+        "scope",
+    ): "assigned-or-all: at least the assigned users; the whole tenant if 'Sync all' is set "
+    "(a write-only setting Graph cannot read).",
     ("Flow", "category"): "fideslang data-category key (or documented custom key).",
     ("Flow", "evidence"): "Permissions / provisioned attributes that open this flow.",
     (

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 import msgspec
 
 from scanner.catalog.model import Catalog, Vendor
-from scanner.classify.flows import merge, permission_parts, provisioning_parts
+from scanner.classify.flows import merge, permission_parts
+from scanner.classify.provisioning import provisioning_parts
 from scanner.classify.rules import classify_permission
 from scanner.findings import rules as fr
 from scanner.match import match_disclosure, match_vendor

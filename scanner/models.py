@@ -161,12 +161,17 @@ class DirectoryObject(Record, frozen=True, kw_only=True):
 
 
 class AttributeMapping(Record, frozen=True, kw_only=True):
-    """One provisioned attribute: ``source`` in Entra → ``target`` in the SaaS app."""
+    """One provisioned attribute: ``source`` in Entra → ``target`` in the SaaS app.
+
+    What leaves the tenant is the *source*: every Entra attribute the source expression reads
+    (``source_attributes``). Gallery connectors target app-native names (Salesforce's
+    ``IsActive``, ServiceNow's ``u_department``) that say nothing about the data."""
 
     source: str | None  # source expression / attribute name; None for constants
     target: str
     object_type: str | None = None  # e.g. "User", "Group"
     flow_type: str | None = None  # "Always" | "ObjectAddOnly" | …
+    source_attributes: tuple[str, ...] = ()  # Entra attributes read; () for a constant
 
 
 class SyncJob(Record, frozen=True, kw_only=True):
@@ -176,7 +181,8 @@ class SyncJob(Record, frozen=True, kw_only=True):
     service_principal_id: str
     template_id: str | None = None
     status: str | None = None  # job status code ("Active", "Paused", …)
-    scope: str | None = None  # "assigned" (users/groups assigned to the app) | "all"
+    # No scope: "Sync all users and groups" is the write-only synchronization secret SyncAll,
+    # never on the job (Graph docs: synchronization-synchronization-secrets).
     attribute_mappings: tuple[AttributeMapping, ...] | None = None  # None: schema not read
 
 
@@ -320,10 +326,16 @@ class Permission(Record, frozen=True, kw_only=True):
     classified: bool = True  # False: no entry in the permission map (reported, never dropped)
 
 
+PROVISIONING_SCOPE = "assigned-or-all"
+"""The only provisioning scope Graph can back: at least the users and groups assigned to the
+app, the whole tenant if "Sync all users and groups" is set — a write-only secret Graph never
+returns."""
+
+
 class Provisioning(Record, frozen=True, kw_only=True):
     job_id: str
     status: str | None
-    scope: str | None
+    scope: str | None  # PROVISIONING_SCOPE: Graph cannot tell "assigned only" from "all"
     attributes: tuple[str, ...]  # target attribute names sent to the app, sorted
     mappings: tuple[AttributeMapping, ...] = ()
 
@@ -418,6 +430,7 @@ __all__ = [
     "EXCHANGE_APP_ID",
     "GRAPH_APP_ID",
     "MICROSOFT_TENANT_ID",
+    "PROVISIONING_SCOPE",
     "AddIn",
     "App",
     "AppRole",

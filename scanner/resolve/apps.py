@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from scanner.models import (
     MICROSOFT_TENANT_ID,
+    PROVISIONING_SCOPE,
     AddIn,
     App,
     AppRoleAssignment,
@@ -102,7 +103,7 @@ def _provisioning(jobs: list[SyncJob]) -> Provisioning | None:
     return Provisioning(
         job_id=job.id,
         status=job.status,
-        scope=job.scope,
+        scope=PROVISIONING_SCOPE,
         attributes=tuple(sorted({m.target for m in mappings})),
         mappings=mappings,
     )

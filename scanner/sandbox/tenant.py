@@ -38,6 +38,7 @@ from scanner.sandbox.tenant_apps import (
     third_party_sp,
     vendor_sp,
 )
+from scanner.sandbox.tenant_connectors import gallery_job, gallery_schema
 from scanner.sandbox.tenant_extras import (
     applications,
     exchange_add_ins,
@@ -107,9 +108,14 @@ class Tenant(TenantMutations):
         self._tenant_grants: list[tuple[int, int, str]] = self._build_tenant_grants()
         self.applications = applications(seed, self.scanner_app_id, self.domain)
         mailpro = self.sp_id(self.vendor_index(MAILPRO))
-        self.sync_jobs: dict[str, list[Record]] = {mailpro: [sync_job(seed, mailpro)]}
+        gallery = self.sp_id(self.gallery_app())
+        self.sync_jobs: dict[str, list[Record]] = {
+            mailpro: [sync_job(seed, mailpro)],
+            gallery: [gallery_job(seed, gallery)],
+        }
         self.sync_schemas: dict[str, Record] = {
-            self.sync_jobs[mailpro][0]["id"]: sync_schema(seed, self.domain)
+            self.sync_jobs[mailpro][0]["id"]: sync_schema(seed, self.domain),
+            self.sync_jobs[gallery][0]["id"]: gallery_schema(seed),
         }
         self.teams_apps = teams_apps(
             seed, self.service_principals.get(self.vendor_index(EMILIE)) or {}
@@ -206,7 +212,16 @@ class Tenant(TenantMutations):
         mailpro = self.vendor_index(MAILPRO)
         rows += [("user", u, mailpro, DEFAULT_ACCESS, len(rows)) for u in self.mailpro_users()]
         rows.append(("group", self.mailpro_group(), mailpro, DEFAULT_ACCESS, len(rows)))
+        gallery = self.gallery_app()
+        rows += [("user", u, gallery, DEFAULT_ACCESS, len(rows)) for u in self.gallery_users()]
         return rows
+
+    def gallery_app(self) -> int:
+        """The third-party app provisioned through a gallery (Salesforce-style) connector."""
+        return len(self._fixed_sps) + 1
+
+    def gallery_users(self) -> range:
+        return range(3, min(self.user_count, 3 + 6 * 11), 11)
 
     def mailpro_users(self) -> range:
         """Users assigned directly to Mail Professionals Signatures (a fixed sample)."""

@@ -94,9 +94,8 @@ def sync_job(seed: int, sp_id: str) -> Record:
             "synchronizedEntryCountByType": [{"key": "User", "value": 42}],
             "troubleshootingUrl": None,
         },
-        # "Sync only assigned users and groups" (the default scope of gallery SCIM apps)
+        # No "SyncAll": the scope is a write-only synchronization secret, never on a job.
         "synchronizationJobSettings": [
-            {"name": "SyncAll", "value": "false"},
             {"name": "QuarantineTooManyDeletesThreshold", "value": "500"},
         ],
     }

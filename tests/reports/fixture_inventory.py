@@ -160,7 +160,7 @@ def _apps() -> list[App]:
         provisioning=Provisioning(
             job_id="job-1",
             status="Active",
-            scope="assigned",
+            scope="assigned-or-all",
             attributes=("userName", "title", 'phoneNumbers[type eq "mobile"].value'),
             mappings=(
                 AttributeMapping(source="mobile", target='phoneNumbers[type eq "mobile"].value'),

@@ -16,8 +16,9 @@ import pytest
 from reports.json_feed import encode_inventory, schema
 from scanner.auth import open_token_source
 from scanner.catalog import load_catalog
+from scanner.classify.provisioning import NOTE_SYNC_SCOPE
 from scanner.demo import sandbox_profile
-from scanner.models import Inventory
+from scanner.models import PROVISIONING_SCOPE, Inventory
 from scanner.pipeline import ScanResult, scan
 from scanner.sandbox import Sandbox
 from scanner.sandbox.tenant_members import transitive_user_indices
@@ -141,9 +142,33 @@ def test_mail_professionals_provisioning_attributes(inventory: Inventory, sandbo
         if (sandbox.tenant.assignments.get(i) or {}).get("principalType") == "User"
     )
     assert len(expected) > direct > 0  # both direct users and a group's members count
-    assigned = [f for f in inventory.flows if f.subjects.scope == "assigned-users"]
+    assigned = [
+        f
+        for f in inventory.flows
+        if f.subjects.scope == "assigned-users" and f.app_id == app.app_id
+    ]
     assert assigned and all(f.vendor == "mailprofessionals" for f in assigned)
     assert {f.subjects.count for f in assigned} == {len(expected)}
+    # never "assigned users only": Graph cannot read "Sync all users and groups"
+    assert app.provisioning.scope == PROVISIONING_SCOPE
+    assert all(NOTE_SYNC_SCOPE in f.notes for f in assigned)
+
+
+def test_gallery_connector_flows_come_from_entra_sources(
+    inventory: Inventory, sandbox: Sandbox
+) -> None:
+    t = sandbox.tenant
+    sp_id = t.sp_id(t.gallery_app())
+    app = next(a for a in inventory.apps if a.service_principal_id == sp_id)
+    assert app.provisioning is not None and "IsActive" in app.provisioning.attributes
+    flows = {f.category: f for f in inventory.flows if f.app_id == app.app_id}
+    prov = {c for c, f in flows.items() if any(e.startswith("provisioning:") for e in f.evidence)}
+    assert prov == {
+        "user.account", "user.account.username", "user.contact.email", "user.name",
+        "user.workplace", "user.location.imprecise", "user.authorization",
+        "user.social.group_membership",
+    }  # fmt: skip
+    assert flows["user.account"].subjects.count == len(t.gallery_users())
 
 
 def test_first_party_apps_never_match_a_vendor(inventory: Inventory) -> None:

@@ -8,12 +8,11 @@ from scanner.classify.flows import (
     NOTE_SHARED,
     merge,
     permission_parts,
-    provisioning_parts,
     scim_categories,
 )
 from scanner.models import EXCHANGE_APP_ID, Coverage, TenantData
 from scanner.resolve.counts import tenant_counts
-from tests.scanner.seed_records import N_USERS, app, perm, seed_apps, seed_tenant
+from tests.scanner.seed_records import N_USERS, app, perm, seed_tenant
 
 COUNTS = tenant_counts(seed_tenant())
 
@@ -85,19 +84,6 @@ def test_offline_access_and_non_personal_open_no_flow() -> None:
     assert flows_of(perm("offline_access", "delegated", "Principal", 1)) == {}
     assert flows_of(perm("Organization.Read.All")) == {}
     assert flows_of(perm(None), perm("Contoso.Thing.Read")) == {}
-
-
-def test_provisioning_sends_exact_attributes_to_assigned_users() -> None:
-    mp = seed_apps()[-1]
-    assert mp.provisioning is not None
-    parts = merge(provisioning_parts(mp.provisioning, mp, seed_tenant(), COUNTS))
-    assert set(parts) == {
-        "user.account.username", "user.name", "user.contact.email", "user.job_title",
-        "user.workplace", "user.contact.phone_number",
-    }  # fmt: skip
-    phone = parts["user.contact.phone_number"]
-    assert phone.subjects.scope == "assigned-users" and phone.subjects.count == 2  # u5 + g2's u3
-    assert 'mobile → phoneNumbers[type eq "mobile"].value' in phone.evidence
 
 
 def test_scim_attribute_names() -> None:

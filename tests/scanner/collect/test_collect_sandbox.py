@@ -59,9 +59,15 @@ def test_every_collection_is_read_completely(sandbox: Sandbox, source: MsalToken
     mailstore = next(sp for sp in td.service_principals if sp.display_name == "MailStore Server")
     held = {a.app_role_id for a in td.app_role_assignments if a.principal_id == mailstore.id}
     assert "dc890d15-9560-4a4c-9b7f-a736ec74ec40" in held  # full_access_as_app
-    job = td.sync_jobs[0]
-    assert job.scope == "assigned" and job.attribute_mappings
+    jobs = {j.template_id: j for j in td.sync_jobs}
+    job = jobs["scim"]
+    assert job.attribute_mappings
     assert {m.target for m in job.attribute_mappings} >= {"userName", "title"}
+    gallery = jobs["salesforce"].attribute_mappings or ()
+    assert {m.target for m in gallery} >= {"IsActive", "ProfileName", "Members"}
+    active = next(m for m in gallery if m.target == "IsActive")
+    assert active.source_attributes == ("IsSoftDeleted",)
+    assert {m.object_type for m in gallery} == {"User", "Group"}
     assert [t.display_name for t in td.teams_apps if t.azure_ad_app_id] == ["Emilie"]
     assert {a.display_name for a in td.add_ins} >= {"Mailissa for Outlook"}
     assert set(td.delta_links) >= {"users", "servicePrincipals", "oauth2PermissionGrants"}
@@ -106,7 +112,7 @@ def test_inner_batch_429_retries_only_failed_requests(
     clean = scan(source, options=FAST)
     total_inner = sandbox.stats.by_route["GET /v1.0/servicePrincipals/{id}/synchronization/jobs"]
     assert cov(clean)["synchronizationJobs"].complete
-    assert len(clean.sync_jobs) == 1
+    assert len(clean.sync_jobs) == 2  # the SCIM app and the gallery-connector app
     sandbox.reset()
     scan(source, options=FAST)
     # the faulted run re-sent exactly the 3 throttled inner requests
