@@ -26,6 +26,11 @@ MICROSOFT_TENANT_ID = "f8cdef31-a31e-4b4a-93e4-5f571e91255a"
 GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000"
 EXCHANGE_APP_ID = "00000002-0000-0ff1-ce00-000000000000"
 
+DEFAULT_ACCESS_ROLE_ID = "00000000-0000-0000-0000-000000000000"
+"""``appRoleId`` of a *default access* assignment: access to an app without a specific role."""
+DEFAULT_ACCESS = "default access"
+"""The permission value m365inv lists for a default-access assignment ("default access to X")."""
+
 PermissionKind = Literal["application", "delegated"]
 ConsentType = Literal["AllPrincipals", "Principal"]
 Access = Literal["read", "write", "send", "full"]
@@ -427,6 +432,8 @@ class Inventory(Record, frozen=True, kw_only=True):
 
 
 __all__ = [
+    "DEFAULT_ACCESS",
+    "DEFAULT_ACCESS_ROLE_ID",
     "EXCHANGE_APP_ID",
     "GRAPH_APP_ID",
     "MICROSOFT_TENANT_ID",

@@ -21,7 +21,14 @@ from scanner.errors import GraphError
 from scanner.graph import sansio
 from scanner.graph.budget import request_cost
 from scanner.graph.fanout import fan_out
-from scanner.models import AppRoleAssignment, DirectoryObject, Group, ServicePrincipal, SyncJob
+from scanner.models import (
+    MICROSOFT_TENANT_ID,
+    AppRoleAssignment,
+    DirectoryObject,
+    Group,
+    ServicePrincipal,
+    SyncJob,
+)
 
 ASSIGNMENT_SELECT = (
     "id",
@@ -79,8 +86,19 @@ async def read_members(ctx: Ctx, groups: list[Group]) -> tuple[list[Group], Sect
 
 
 def resources_with_roles(sps: list[ServicePrincipal]) -> list[ServicePrincipal]:
-    """Service principals that offer application permissions — the only possible resources."""
-    return [sp for sp in sps if sp.app_roles]
+    """Service principals a client can hold an assignment to: those offering application
+    permissions, and non-Microsoft APIs (they expose delegated scopes) without app roles.
+
+    A client is given access to an API that defines no app roles through a *default access*
+    assignment (appRoleId ``00000000-0000-0000-0000-000000000000``) — e.g. to the tenant's own
+    HR API. Reading only role-offering resources dropped those silently.
+    """
+    return [
+        sp
+        for sp in sps
+        if sp.app_roles
+        or (sp.oauth2_permission_scopes and sp.app_owner_organization_id != MICROSOFT_TENANT_ID)
+    ]
 
 
 def provisioning_without_roles(
@@ -96,6 +114,7 @@ async def read_assignments(
 ) -> Section[AppRoleAssignment]:
     section: Section[AppRoleAssignment] = Section("appRoleAssignedTo")
     client = ctx.client
+    resources = list({sp.id: sp for sp in resources}.values())  # each resource read once
     urls = urls_by_id(
         client,
         (sp.id for sp in resources),

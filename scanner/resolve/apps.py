@@ -11,6 +11,8 @@ from collections import defaultdict
 from urllib.parse import urlsplit
 
 from scanner.models import (
+    DEFAULT_ACCESS,
+    DEFAULT_ACCESS_ROLE_ID,
     MICROSOFT_TENANT_ID,
     PROVISIONING_SCOPE,
     AddIn,
@@ -49,7 +51,12 @@ def _application_permissions(
     out: list[Permission] = []
     for a in assignments:
         resource = index.sps.get(a.resource_id)
-        value = index.app_role_value(a.resource_id, a.app_role_id)
+        if a.app_role_id == DEFAULT_ACCESS_ROLE_ID:
+            # Default access: the resource defines no role for it; listed as such — unclassified
+            # (what the API returns is the resource's business), never dropped.
+            value: str | None = DEFAULT_ACCESS
+        else:
+            value = index.app_role_value(a.resource_id, a.app_role_id)
         out.append(
             Permission(
                 resource_app_id=resource.app_id if resource else a.resource_id,

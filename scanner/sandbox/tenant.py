@@ -20,6 +20,7 @@ from array import array
 
 from scanner.sandbox.context import SandboxConfig
 from scanner.sandbox.tenant_apps import (
+    CONTACTSYNC,
     EMILIE,
     EXCHANGE_SP,
     GRAPH_SP,
@@ -29,6 +30,7 @@ from scanner.sandbox.tenant_apps import (
     SHAREPOINT_SP,
     VENDORS,
     first_party_sp,
+    inhouse_api_sp,
     permission_data,
     resource_sp,
     role_ids,
@@ -161,6 +163,8 @@ class Tenant(TenantMutations):
         sps += [vendor_sp(s, len(sps) + n, v, n) for n, v in enumerate(VENDORS)]
         self.scanner_sp_index = len(sps)
         sps.append(scanner_sp(s, len(sps), self.scanner_app_id, self._tenant_id))
+        self.inhouse_api_index = len(sps)
+        sps.append(inhouse_api_sp(s, len(sps), self._tenant_id))
         return sps
 
     def _make_sp(self, k: int) -> Record:
@@ -209,6 +213,16 @@ class Tenant(TenantMutations):
                 rows.append(
                     ("sp", base + t, SHAREPOINT_SP, sharepoint["Sites.Read.All"], len(rows))
                 )
+        # ContactSync holds default access to the in-house HR API (it has no app roles).
+        rows.append(
+            (
+                "sp",
+                self.vendor_index(CONTACTSYNC),
+                self.inhouse_api_index,
+                DEFAULT_ACCESS,
+                len(rows),
+            )
+        )
         mailpro = self.vendor_index(MAILPRO)
         rows += [("user", u, mailpro, DEFAULT_ACCESS, len(rows)) for u in self.mailpro_users()]
         rows.append(("group", self.mailpro_group(), mailpro, DEFAULT_ACCESS, len(rows)))

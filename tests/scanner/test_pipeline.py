@@ -18,7 +18,7 @@ from scanner.auth import open_token_source
 from scanner.catalog import load_catalog
 from scanner.classify.provisioning import NOTE_SYNC_SCOPE
 from scanner.demo import sandbox_profile
-from scanner.models import PROVISIONING_SCOPE, Inventory
+from scanner.models import DEFAULT_ACCESS, DEFAULT_ACCESS_ROLE_ID, PROVISIONING_SCOPE, Inventory
 from scanner.pipeline import ScanResult, scan
 from scanner.sandbox import Sandbox
 from scanner.sandbox.tenant_members import transitive_user_indices
@@ -201,3 +201,24 @@ def test_missing_permission_is_a_gap_not_an_empty_section(
     assert gaps["synchronizationJobs"].required_permission == "Synchronization.Read.All"
     assert _app(inv, "Mail Professionals Signatures").provisioning is None
     assert inv.apps  # the rest of the scan went on
+
+
+def test_default_access_and_unknown_roles_are_listed_never_dropped(
+    inventory: Inventory, sandbox: Sandbox
+) -> None:
+    contactsync = _app(inventory, "ContactSync")
+    default = [p for p in contactsync.permissions if p.id == DEFAULT_ACCESS_ROLE_ID]
+    assert [(p.value, p.resource_name, p.kind) for p in default] == [
+        (DEFAULT_ACCESS, "HR-Portal (intern)", "application")
+    ]
+    assert default[0].resolved and not default[0].classified  # what the API holds is unknown
+    finding = next(f for f in contactsync.findings if f.code == "UNCLASSIFIED_PERMISSION")
+    assert "HR-Portal (intern): default access (application)" in finding.evidence
+    # an appRoleId the resource does not define: listed, unresolved and unclassified
+    unknown = [
+        p
+        for a in inventory.apps
+        for p in a.permissions
+        if p.kind == "application" and not p.resolved
+    ]
+    assert unknown and all(p.value is None and not p.classified for p in unknown)
