@@ -37,6 +37,9 @@ class SandboxConfig:
     token_lifetime_s: int = 3600  # access-token lifetime (Entra: 60-90 min); tests shorten it
     device_code_lifetime_s: int = 900  # Entra's device codes live 15 minutes
     device_code_interval_s: int = 1  # Entra says 5; 1 keeps demos and tests from idling
+    # The Teams app catalog answers app-only callers 403, as many real tenants do (the API is
+    # documented for delegated use); off by default so app-only demos still list Teams apps.
+    teams_delegated_only: bool = False
 
 
 @dataclass

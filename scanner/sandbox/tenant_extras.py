@@ -183,41 +183,83 @@ def sync_schema(
     }
 
 
-def teams_apps(seed: int, emilie_sp: Record) -> list[Record]:
-    """The org-published Emilie app plus store apps (filtered out by distributionMethod)."""
-    rows = [
-        ("Emilie", "organization", emilie_sp.get("appId"), "Milliways Infodesign GmbH"),
-        ("Polly", "store", None, "Polly"),
-        ("Trello", "store", None, "Atlassian"),
-        ("Schichtplan <i>intern</i>", "organization", None, "Sandbox GmbH IT"),
-    ]
-    apps = []
-    for n, (name, method, client, publisher) in enumerate(rows):
-        app_id = object_id(seed, "teams-app", n)
-        definition = {
-            "id": object_id(seed, "teams-def", n),
-            "teamsAppId": app_id,
-            "displayName": name,
-            "version": "1.4.0",
-            "publishingState": "published",
-            "shortDescription": f"{name} for Teams",
-            "description": f"{name} ({publisher})",
-            "lastModifiedDateTime": "2025-03-02T10:00:00Z",
-            "createdBy": None,
-            "authorization": {
-                "clientAppId": client,
-                "requiredPermissionSet": {"resourceSpecificPermissions": []},
-            }
-            if client
-            else None,
+def _definition(
+    seed: int,
+    n: int,
+    v: int,
+    app_id: str,
+    name: str,
+    publisher: str,
+    client: str | None,
+    state: str,
+    version: str,
+    modified: str,
+) -> Record:
+    return {
+        "id": object_id(seed, "teams-def", n * 10 + v),
+        "teamsAppId": app_id,
+        "displayName": name,
+        "version": version,
+        "publishingState": state,
+        "shortDescription": f"{name} for Teams",
+        "description": f"{name} ({publisher})",
+        "lastModifiedDateTime": modified,
+        "createdBy": None,
+        "authorization": {
+            "clientAppId": client,
+            "requiredPermissionSet": {"resourceSpecificPermissions": []},
         }
+        if client
+        else None,
+    }
+
+
+def teams_apps(seed: int, emilie_sp: Record) -> list[Record]:
+    """Org-catalog apps with definitions in every publishing state, plus store apps (filtered
+    out by distributionMethod).
+
+    Emilie: published 1.4.0 and a *submitted* 1.5.0 update listed after it (the update must not
+    hide the published definition's Entra app link). "Gehaltsrechner": only a *rejected*
+    submission; "Urlaubsplaner": a first submission still awaiting approval — neither reaches
+    anyone.
+    """
+    emilie = emilie_sp.get("appId")
+    rows: list[tuple[str, str, str, list[tuple[str, str | None, str]]]] = [
+        ("Emilie", "organization", "Milliways Infodesign GmbH",
+         [("published", emilie, "1.4.0"), ("submitted", None, "1.5.0")]),
+        ("Polly", "store", "Polly", [("published", None, "2.1.0")]),
+        ("Trello", "store", "Atlassian", [("published", None, "3.0.0")]),
+        ("Schichtplan <i>intern</i>", "organization", "Sandbox GmbH IT",
+         [("published", None, "1.0.0")]),
+        ("Gehaltsrechner", "organization", "Lohn & Mehr GmbH",
+         [("rejected", object_id(seed, "teams-client", 4), "0.9.0")]),
+        ("Urlaubsplaner", "organization", "Sandbox GmbH IT",
+         [("submitted", object_id(seed, "teams-client", 5), "0.1.0")]),
+    ]  # fmt: skip
+    apps = []
+    for n, (name, method, publisher, versions) in enumerate(rows):
+        app_id = object_id(seed, "teams-app", n)
         apps.append(
             {
                 "id": app_id,
                 "externalId": object_id(seed, "teams-ext", n),
                 "displayName": name,
                 "distributionMethod": method,
-                "appDefinitions": [definition],
+                "appDefinitions": [
+                    _definition(
+                        seed,
+                        n,
+                        v,
+                        app_id,
+                        name,
+                        publisher,
+                        client,
+                        state,
+                        version,
+                        f"2025-0{3 + v}-02T10:00:00Z",
+                    )
+                    for v, (state, client, version) in enumerate(versions)
+                ],
             }
         )
     return apps

@@ -222,3 +222,10 @@ def test_default_access_and_unknown_roles_are_listed_never_dropped(
         if p.kind == "application" and not p.resolved
     ]
     assert unknown and all(p.value is None and not p.classified for p in unknown)
+
+
+def test_teams_rejected_and_pending_apps_are_not_inventoried(inventory: Inventory) -> None:
+    names = {a.display_name for a in inventory.apps}
+    assert "Gehaltsrechner" not in names and "Urlaubsplaner" not in names
+    emilie = _app(inventory, "Telefonsekretariat Emilie")
+    assert "teamsApps" in emilie.sources  # linked through the published definition

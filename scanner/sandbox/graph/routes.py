@@ -83,6 +83,7 @@ class Route:
     permissions: tuple[str, ...]
     cost: int
     handler: Handler
+    delegated_only: bool = False  # documented for a user context (403 app-only when configured)
 
 
 def _page(call: Call, listing: Listing) -> Result:
@@ -444,7 +445,15 @@ ROUTES = (
         grants_delta,
     ),
     _r("POST", "directoryObjects/getByIds", "directoryObjects/getByIds", P_DIR, 5, get_by_ids),
-    _r("GET", "appCatalogs/teamsApps", "appCatalogs/teamsApps", P_TEAMS, 1, teams_apps),
+    Route(
+        "GET",
+        re.compile("^appCatalogs/teamsApps$"),
+        "GET /v1.0/appCatalogs/teamsApps",
+        P_TEAMS,
+        1,
+        teams_apps,
+        delegated_only=True,
+    ),
 )
 
 
