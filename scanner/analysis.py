@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import msgspec
 
 from scanner.catalog.model import Catalog, Vendor
+from scanner.classify.addins import addin_parts
 from scanner.classify.flows import merge, permission_parts
 from scanner.classify.provisioning import provisioning_parts
 from scanner.classify.rules import classify_permission
@@ -50,6 +51,7 @@ def _flows(app: App, tenant: TenantData, counts: TenantCounts, vendor: Vendor | 
     parts, _ = permission_parts(app, counts)
     if app.provisioning is not None:
         parts += provisioning_parts(app.provisioning, app, tenant, counts)
+    parts += addin_parts(app, tenant, counts)
     flows: list[Flow] = []
     for category, part in sorted(merge(parts).items()):
         item = match_disclosure(category, vendor) if vendor else None

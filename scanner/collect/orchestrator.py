@@ -16,7 +16,13 @@ from typing import Any, TypeVar
 
 from scanner.auth.interface import TokenSource
 from scanner.collect import delta as deltas
-from scanner.collect.addins import can_use_exchange, parse_addins_file, read_exchange_addins
+from scanner.collect.addins import (
+    NO_SOURCE,
+    REQUIREMENT,
+    can_use_exchange,
+    parse_addins_file,
+    read_exchange_addins,
+)
 from scanner.collect.base import CollectOptions, Ctx, NullProgress, Progress, Section
 from scanner.collect.directory import read_applications, read_org, size_budget
 from scanner.collect.relations import (
@@ -92,8 +98,8 @@ class _Run:
         if options.exchange_addins and org is not None and can_use_exchange(self.ctx):
             return await read_exchange_addins(self.ctx, org.id)
         section = Section("addIns", complete=False)
-        section.error = "no add-in source: the app lacks Exchange.ManageAsApp and no --addins-from"
-        section.permission = "Exchange.ManageAsApp"
+        section.error = NO_SOURCE
+        section.permission = REQUIREMENT
         return section
 
     async def group_chain(self) -> None:

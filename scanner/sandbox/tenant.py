@@ -122,7 +122,7 @@ class Tenant(TenantMutations):
         self.teams_apps = teams_apps(
             seed, self.service_principals.get(self.vendor_index(EMILIE)) or {}
         )
-        self.add_ins = exchange_add_ins(seed)
+        self.add_ins = exchange_add_ins(seed, self.domain)
 
     # ------------------------------------------------------------------ Directory protocol
     @property

@@ -265,29 +265,43 @@ def teams_apps(seed: int, emilie_sp: Record) -> list[Record]:
     return apps
 
 
-def exchange_add_ins(seed: int) -> list[Record]:
-    """``Get-App -OrganizationApp`` objects (Exchange admin API, PowerShell property names)."""
-    rows = [
-        ("Mailissa for Outlook", "axontic GmbH", "ReadWriteMailbox", "Enabled"),
-        ("Report Message", "Microsoft Corporation", "ReadWriteItem", "Enabled"),
-        ("=cmd|' /C calc'!A0 Add-in", "Unknown Publisher", "ReadItem", "Disabled"),
-    ]
+def exchange_add_ins(seed: int, domain: str = "m365inv-sandbox.onmicrosoft.com") -> list[Record]:
+    """``Get-App -OrganizationApp`` objects (Exchange admin API, PowerShell property names).
+
+    Deployed to everyone, to named users (``ProvidedTo: SpecificUsers`` + ``UserList``), and one
+    switched off; their requested mailbox permissions cover every level Outlook knows
+    (Restricted, ReadItem, ReadWriteItem, ReadWriteMailbox).
+    """
+    users = [f"user.{i}@{domain}" for i in (3, 5, 8)]
+    rows: list[tuple[str, str, str, str, str, list[str] | None, bool]] = [
+        ("Mailissa for Outlook", "axontic GmbH", "ReadWriteMailbox", "Enabled", "Everyone", None,
+         True),
+        ("Report Message", "Microsoft Corporation", "ReadWriteItem", "Enabled", "Everyone", None,
+         True),
+        ("=cmd|' /C calc'!A0 Add-in", "Unknown Publisher", "ReadItem", "Disabled",
+         "SpecificUsers", users, True),
+        ("Signatur-Vorschau", "Mail Professionals GmbH", "Restricted", "Enabled", "Everyone",
+         None, True),
+        ("Alter Kalender-Export", "Legacy Tools Ltd", "ReadWriteMailbox", "Disabled", "Everyone",
+         None, False),
+    ]  # fmt: skip
     return [
         {
             "AppId": object_id(seed, "addin", n),
             "DisplayName": name,
             "ProviderName": provider,
-            "Enabled": True,
+            "Enabled": enabled,
             "DefaultStateForUser": state,
             "AppVersion": "1.0.0.3",
             "Type": "MarketplacePrivateCatalog" if n == 0 else "Marketplace",
             "Scope": "Organization",
-            "ProvidedTo": "Everyone",
+            "ProvidedTo": provided,
+            "UserList": user_list,
             "Requirements": permission,
             "PermissionLevel": permission,
             "MarketplaceAssetID": f"WA{200000000 + n}",
             "Identity": object_id(seed, "addin", n),
             "IsValid": True,
         }
-        for n, (name, provider, permission, state) in enumerate(rows)
+        for n, (name, provider, permission, state, provided, user_list, enabled) in enumerate(rows)
     ]

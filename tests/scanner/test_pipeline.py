@@ -229,3 +229,21 @@ def test_teams_rejected_and_pending_apps_are_not_inventoried(inventory: Inventor
     assert "Gehaltsrechner" not in names and "Urlaubsplaner" not in names
     emilie = _app(inventory, "Telefonsekretariat Emilie")
     assert "teamsApps" in emilie.sources  # linked through the published definition
+
+
+def test_outlook_add_ins_produce_flows_with_their_reach(inventory: Inventory) -> None:
+    flows = {
+        (a.display_name, f.category): f
+        for a in inventory.apps
+        for f in inventory.flows
+        if f.app_id == a.app_id and any(e.startswith("Outlook add-in") for e in f.evidence)
+    }
+    mailissa = flows[("Mailissa for Outlook", "user.content.private.email")]
+    assert (mailissa.access, mailissa.subjects.scope) == ("full", "tenant")
+    hostile = flows[("=cmd|' /C calc'!A0 Add-in", "user.content.private.email")]
+    assert (hostile.access, hostile.subjects.scope, hostile.subjects.count) == (
+        "read", "assigned-users", 3,
+    )  # fmt: skip
+    names = {name for name, _ in flows}
+    assert "Signatur-Vorschau" not in names  # Restricted: no personal data
+    assert "Alter Kalender-Export" not in names  # disabled

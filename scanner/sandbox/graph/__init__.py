@@ -47,7 +47,12 @@ def add_graph_routes(app: web.Application, ctx: GraphContext) -> None:
         except (json.JSONDecodeError, UnicodeDecodeError):
             return _send(request, _invalid_json())
         resp = await invoke_command(
-            service, request.match_info["tenant"], body, request.headers, base
+            service,
+            request.match_info["tenant"],
+            body,
+            request.headers,
+            base,
+            {k: request.query[k] for k in request.query},
         )
         return _send(request, resp)
 

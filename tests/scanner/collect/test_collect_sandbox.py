@@ -6,6 +6,7 @@ import asyncio
 from typing import Any
 
 from scanner.collect import CollectOptions, collect_tenant
+from scanner.collect.addins import REQUIREMENT
 from scanner.models import TenantData
 from scanner.sandbox import Sandbox
 from scanner.sandbox.context import FaultRule
@@ -188,7 +189,8 @@ def test_addins_without_exchange_permission_and_file_is_a_gap(
 ) -> None:
     td = scan(source, options=CollectOptions(concurrency=4, exchange_addins=False))
     addins = cov(td)["addIns"]
-    assert not addins.complete and addins.required_permission == "Exchange.ManageAsApp"
+    assert not addins.complete and addins.required_permission == REQUIREMENT
+    assert "Entra role" in (addins.error or "") and "--addins-from" in (addins.error or "")
 
 
 def test_provisioning_app_assignments_and_group_members_are_read(
