@@ -52,7 +52,7 @@ async def invoke_command(
         if tenant.lower() not in (ctx.tenant.tenant_id, ctx.tenant.domain):
             raise GraphError(404, "NotFound", f"Tenant '{tenant}' was not found.")
         if "Exchange.ManageAsApp" not in caller.roles:
-            raise GraphError(401, "Unauthorized", "The token lacks the Exchange.ManageAsApp role.")
+            raise GraphError(403, "Forbidden", "The token lacks the Exchange.ManageAsApp role.")
         if not ctx.config.exchange_directory_role:
             text = NO_ROLE.format(client=caller.client_id).encode()
             return Response(403, text, {**_headers(rid, rid), "Content-Type": "text/plain"})

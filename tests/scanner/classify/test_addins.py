@@ -39,8 +39,9 @@ def test_reach_follows_the_deployment() -> None:
     app, t = _case(PermissionLevel="ReadWriteMailbox", ProvidedTo="Everyone")
     part = merge(addin_parts(app, t, COUNTS))["user.content.private.email"]
     assert (part.subjects.scope, part.subjects.count) == ("tenant", COUNTS.users)
-    app, t = _case(PermissionLevel="ReadItem", ProvidedTo="SpecificUsers",
-                   UserList=["a@x.example", "b@x.example"], DefaultStateForUser="Disabled")  # fmt: skip
+    users = ["a@x.example", "b@x.example"]
+    app, t = _case(PermissionLevel="ReadItem", ProvidedTo="SpecificUsers", UserList=users,
+                   DefaultStateForUser="Disabled")  # fmt: skip
     part = merge(addin_parts(app, t, COUNTS))["user.content.private.email"]
     assert (part.subjects.scope, part.subjects.count) == ("assigned-users", 2)
     assert part.notes == (NOTE_ITEM, NOTE_OFF_BY_DEFAULT)
