@@ -26,6 +26,7 @@ _DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("Inventory", "vendors"): "Catalog facts about each matched vendor (policy, transfers, TOM).",
     ("TenantInfo", "scannedAt"): "RFC 3339 UTC time the collection finished.",
     ("App", "firstParty"): "Owned by Microsoft's tenant f8cdef31-a31e-4b4a-93e4-5f571e91255a.",
+    ("App", "lastSignIn"): "Last sign-in (RFC 3339 UTC); null: none on record or not read.",
     ("App", "vendor"): "Catalog vendor this app belongs to, or null when none matched.",
     ("Permission", "type"): "application (app-only) or delegated (on behalf of a user).",
     ("Permission", "consentType"): "AllPrincipals, Principal (per user), null for app roles.",

@@ -19,6 +19,7 @@ from scanner.classify.flows import merge, permission_parts
 from scanner.classify.provisioning import provisioning_parts
 from scanner.classify.rules import classify_permission
 from scanner.findings import rules as fr
+from scanner.findings.activity import inactivity_findings
 from scanner.match import match_disclosure, match_vendor
 from scanner.models import (
     App,
@@ -97,6 +98,7 @@ def analyse_app(
     findings: list[Finding] = fr.permission_findings(app)
     findings += fr.signal_findings(app, classes, group_hits)
     findings += fr.publisher_findings(app, flows, vendor is not None)
+    findings += inactivity_findings(app, flows, tenant, now=now, days=options.inactive_days)
     if vendor is not None:
         findings += fr.disclosure_findings(app, flows, vendor)
         findings += fr.vendor_findings(app, vendor, now, options)

@@ -215,6 +215,18 @@ class AddIn(Record, frozen=True, kw_only=True):
     source: str = "exchange"  # "exchange" | "export"
 
 
+SIGN_IN_ACTIVITY_SOURCE = "servicePrincipalSignInActivities"
+"""Coverage source of the apps' sign-in activity (Graph beta report)."""
+
+
+class SignInActivity(Record, frozen=True, kw_only=True):
+    """An app's last sign-in (``reports/servicePrincipalSignInActivities``, Graph beta): the
+    latest of its delegated and app-only sign-ins, as client or resource."""
+
+    app_id: str
+    last_sign_in: str | None = None  # RFC 3339 UTC; None: Graph has none on record
+
+
 class Coverage(Record, frozen=True, kw_only=True):
     """Whether a source was read completely. A gap is reported, never shown as "no flows"."""
 
@@ -285,6 +297,7 @@ class TenantData(Record, frozen=True, kw_only=True):
     sync_jobs: tuple[SyncJob, ...] = ()
     teams_apps: tuple[TeamsApp, ...] = ()
     add_ins: tuple[AddIn, ...] = ()
+    sign_ins: tuple[SignInActivity, ...] = ()
     coverage: tuple[Coverage, ...] = ()
     delta_links: dict[str, str] = msgspec.field(default_factory=dict)
 
@@ -364,6 +377,9 @@ class App(Record, frozen=True, kw_only=True):
     data_categories: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
     sources: tuple[str, ...] = ()  # where seen: "servicePrincipals", "teamsApps", "addIns"
+    # RFC 3339 UTC of the app's last sign-in; None when not on record or not read (see coverage
+    # "servicePrincipalSignInActivities")
+    last_sign_in: str | None = None
 
 
 class Subjects(Record, frozen=True, kw_only=True):
@@ -438,6 +454,7 @@ __all__ = [
     "GRAPH_APP_ID",
     "MICROSOFT_TENANT_ID",
     "PROVISIONING_SCOPE",
+    "SIGN_IN_ACTIVITY_SOURCE",
     "AddIn",
     "App",
     "AppRole",
@@ -460,6 +477,7 @@ __all__ = [
     "Publisher",
     "Record",
     "ServicePrincipal",
+    "SignInActivity",
     "SubProcessor",
     "Subjects",
     "SyncJob",

@@ -33,6 +33,7 @@ from scanner.collect.addins import parse_addins_file
 from scanner.collect.progress import RichProgress, ScanProgress, make_progress
 from scanner.demo import demo_tenant
 from scanner.errors import ConfigError, ScannerError
+from scanner.findings.rules import FindingOptions
 from scanner.gates import GATE_EXIT, gate_reasons, parse_policies
 from scanner.logsafe import redact
 from scanner.models import Inventory
@@ -66,6 +67,14 @@ ConcurrencyOpt = Annotated[
 ]
 LowPriorityOpt = Annotated[
     bool, typer.Option("--low-priority", help="Send x-ms-throttle-priority: low (scheduled runs).")
+]
+InactiveOpt = Annotated[
+    int,
+    typer.Option(
+        "--inactive-days",
+        min=1,
+        help="STALE_APP finding: app with personal-data reach and no sign-in for DAYS.",
+    ),
 ]
 AddinsOpt = Annotated[
     Path | None,
@@ -161,6 +170,7 @@ async def _scan_all(
     catalog: Catalog,
     options: CollectOptions,
     max_tenants: int,
+    findings: FindingOptions | None = None,
 ) -> list[tuple[Profile, ScanResult | BaseException]]:
     """Scan tenants concurrently (bounded); one tenant's failure does not stop the others."""
     gate = asyncio.Semaphore(max_tenants)
@@ -169,7 +179,13 @@ async def _scan_all(
         async with gate:
             try:
                 source = await asyncio.to_thread(_sign_in, profile, vault, interactive=False)
-                result = await scan(source, catalog, options=options, tenant_id=profile.tenant_id)
+                result = await scan(
+                    source,
+                    catalog,
+                    options=options,
+                    tenant_id=profile.tenant_id,
+                    finding_options=findings,
+                )
             except Exception as exc:  # noqa: BLE001 - one tenant's failure (even a bug) must not
                 # lose the other tenants' reports; it is printed per tenant and sets the exit code
                 return profile, exc
@@ -203,6 +219,7 @@ def register(app: typer.Typer) -> None:
         low_priority: LowPriorityOpt = False,
         fail_on: FailOnOpt = None,
         quiet: QuietOpt = False,
+        inactive_days: InactiveOpt = 90,
     ) -> None:
         """Scan a tenant (or --all) and write the inventory and reports to OUT."""
         if (profile is None) == (not all_profiles):
@@ -210,12 +227,15 @@ def register(app: typer.Typer) -> None:
         _check_out(out)
         policies = parse_policies(fail_on)
         options = _options(concurrency, low_priority, addins_from)
+        findings = FindingOptions(inactive_days=inactive_days)
         catalog = load_catalog(catalog_dirs or ())
         if all_profiles:
             profiles = sorted(load_profiles(config).values(), key=lambda p: p.name)
             if not profiles:
                 raise ConfigError("no profiles configured", tip="m365inv profile add …")
-            results = aiorun.run(_scan_all(profiles, vault, catalog, options, max_tenants))
+            results = aiorun.run(
+                _scan_all(profiles, vault, catalog, options, max_tenants, findings)
+            )
             codes = []
             for prof, res in results:
                 if isinstance(res, BaseException):
@@ -240,7 +260,14 @@ def register(app: typer.Typer) -> None:
         progress = make_progress(console_err, quiet=quiet)
         with _live(progress):
             result = aiorun.run(
-                scan(source, catalog, options=options, progress=progress, tenant_id=prof.tenant_id)
+                scan(
+                    source,
+                    catalog,
+                    options=options,
+                    progress=progress,
+                    tenant_id=prof.tenant_id,
+                    finding_options=findings,
+                )
             )
         if not quiet:
             console_err.print(progress.summary())
@@ -278,6 +305,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         fail_on: FailOnOpt = None,
         quiet: QuietOpt = False,
+        inactive_days: InactiveOpt = 90,
     ) -> None:
         """Scan, store a dated snapshot, diff it against the previous one, prune old ones.
 
@@ -304,6 +332,7 @@ def register(app: typer.Typer) -> None:
                         options=options,
                         progress=progress,
                         tenant_id=prof.tenant_id,
+                        finding_options=FindingOptions(inactive_days=inactive_days),
                     )
                 )
             info = snapshots.save(prof.name, result.inventory, result.tenant)

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from scanner.auth.interface import TokenSource
 from scanner.collect import delta as deltas
+from scanner.collect.activity import SOURCE, read_sign_in_activity
 from scanner.collect.addins import (
     NO_SOURCE,
     REQUIREMENT,
@@ -69,6 +70,7 @@ class _Run:
         "synchronizationJobs",
         "teamsApps",
         "addIns",
+        "servicePrincipalSignInActivities",
     )
 
     def __init__(self, ctx: Ctx, previous: TenantData | None) -> None:
@@ -198,6 +200,7 @@ class _Run:
             sync_jobs=tuple(s["synchronizationJobs"].items),
             teams_apps=tuple(s["teamsApps"].items),
             add_ins=tuple(s["addIns"].items),
+            sign_ins=tuple(s[SOURCE].items) if SOURCE in s else (),
             coverage=self.coverage(),
             delta_links=links,
         )
@@ -233,6 +236,8 @@ async def collect_tenant(
                 tg.create_task(run.sp_chain())
                 tg.create_task(run.run(read_applications(run.ctx)))
                 tg.create_task(run.run(read_teams_apps(run.ctx)))
+                if options.sign_in_activity:
+                    tg.create_task(run.run(read_sign_in_activity(run.ctx)))
         except* ScannerError as group:  # sign-in failed, unreadable --addins-from, …
             raise _first(group) from None
         return run.tenant_data()

@@ -24,6 +24,7 @@ MAX_EVIDENCE = 20
 
 class FindingOptions(msgspec.Struct, frozen=True, kw_only=True):
     stale_policy_years: int = 3
+    inactive_days: int = 90  # STALE_APP: no sign-in for this long (findings/activity.py)
 
 
 def _who(flow: Flow) -> str:

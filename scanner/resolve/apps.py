@@ -163,6 +163,7 @@ def resolve_apps(tenant: TenantData) -> tuple[App, ...]:
     teams_by_app = {t.azure_ad_app_id: t for t in tenant.teams_apps if t.azure_ad_app_id}
     addins_by_app = {a.azure_app_id: a for a in tenant.add_ins if a.azure_app_id}
 
+    last_sign_in = {a.app_id: a.last_sign_in for a in tenant.sign_ins}
     apps: list[App] = []
     for sp_id in sorted(set(assigned) | set(granted) | set(jobs)):
         sp = sps.get(sp_id)
@@ -185,6 +186,7 @@ def resolve_apps(tenant: TenantData) -> tuple[App, ...]:
                 permissions=tuple(sorted(perms, key=_sort_key)),
                 provisioning=_provisioning(jobs[sp_id]),
                 sources=tuple(sources),
+                last_sign_in=last_sign_in.get(sp.app_id),
             )
         )
     linked_sp_apps = {a.app_id for a in apps}

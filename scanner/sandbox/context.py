@@ -46,6 +46,7 @@ class SandboxConfig:
     exchange_directory_role: bool = True
     exchange_page_size: int = 1000
     exchange_next_link_replayable: bool = True
+    premium_licence: bool = True  # Entra ID P1: apps' sign-in activity (Graph beta) is readable
 
 
 @dataclass

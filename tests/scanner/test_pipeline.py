@@ -247,3 +247,14 @@ def test_outlook_add_ins_produce_flows_with_their_reach(inventory: Inventory) ->
     names = {name for name, _ in flows}
     assert "Signatur-Vorschau" not in names  # Restricted: no personal data
     assert "Alter Kalender-Export" not in names  # disabled
+
+
+def test_stale_app_with_personal_data_reach_is_a_finding(inventory: Inventory) -> None:
+    contactsync = _app(inventory, "ContactSync")
+    assert contactsync.last_sign_in is not None
+    [stale] = [f for f in contactsync.findings if f.code == "STALE_APP"]
+    assert stale.severity == "medium" and "threshold: 90 days" in stale.evidence
+    assert "days ago" in stale.message
+    mailissa = _app(inventory, "Mailissa")
+    assert all(f.code != "STALE_APP" for f in mailissa.findings)  # signed in recently
+    assert all(f.code != "STALE_APP" for a in inventory.apps if a.first_party for f in a.findings)

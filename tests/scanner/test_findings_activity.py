@@ -1,0 +1,39 @@
+"""STALE_APP: threshold, "no sign-in on record", and nothing claimed without the activity read."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import msgspec
+
+from scanner.findings.activity import inactivity_findings
+from scanner.models import SIGN_IN_ACTIVITY_SOURCE, Coverage, Flow, Subjects, TenantData
+from tests.scanner.seed_records import seed_apps
+
+NOW = dt.datetime(2026, 11, 21, tzinfo=dt.UTC)
+READ = TenantData(org=None, scanned_at="x", coverage=(
+    Coverage(source=SIGN_IN_ACTIVITY_SOURCE, complete=True, item_count=1),))  # fmt: skip
+EVERYONE = Subjects(scope="tenant", count=3)
+FLOW = Flow(app_id="a", vendor=None, category="user.name", access="read", subjects=EVERYONE,
+            evidence=("x",), disclosed=None)  # fmt: skip
+
+
+def _app(last: str | None):  # type: ignore[no-untyped-def]
+    return msgspec.structs.replace(seed_apps()[1], service_principal_id="sp", last_sign_in=last)
+
+
+def test_threshold_is_configurable() -> None:
+    old = _app("2026-07-01T00:00:00Z")  # 143 days before NOW
+    assert [f.code for f in inactivity_findings(old, [FLOW], READ, now=NOW, days=90)] == [
+        "STALE_APP"
+    ]
+    assert inactivity_findings(old, [FLOW], READ, now=NOW, days=200) == []
+
+
+def test_no_record_no_reach_or_not_read() -> None:
+    [never] = inactivity_findings(_app(None), [FLOW], READ, now=NOW, days=90)
+    assert "no sign-in on record" in never.message
+    assert inactivity_findings(_app(None), [], READ, now=NOW, days=90) == []  # no reach
+    unread = TenantData(org=None, scanned_at="x", coverage=(
+        Coverage(source=SIGN_IN_ACTIVITY_SOURCE, complete=False, error="403"),))  # fmt: skip
+    assert inactivity_findings(_app(None), [FLOW], unread, now=NOW, days=90) == []
