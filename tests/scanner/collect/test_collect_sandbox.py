@@ -40,6 +40,7 @@ def test_every_collection_is_read_completely(sandbox: Sandbox, source: MsalToken
         "synchronizationJobs",
         "teamsApps",
         "addIns",
+        "servicePrincipalSignInActivities",
     }
     tenant = sandbox.tenant
     assert td.org is not None and td.org.id == sandbox.info.tenant_id
