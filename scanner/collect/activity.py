@@ -24,8 +24,9 @@ LICENCE_CODES = frozenset(
     {"Authentication_RequestFromNonPremiumTenantOrB2CTenant", "Authorization_RequestDenied_License"}
 )
 NO_LICENCE = (
-    "app sign-in activity needs an Entra ID P1 or P2 licence, which this tenant lacks (Graph: "
-    '"Neither tenant is B2C or tenant doesn\'t have premium license"); last sign-ins unknown'
+    'app sign-in activity needs an Entra ID P1 or P2 licence (Graph: "Neither tenant is B2C or '
+    "tenant doesn't have premium license\"); last sign-ins unknown. If the tenant has P1, Graph's "
+    "licence check also needs Directory.Read.All (microsoftgraph/microsoft-graph-docs#12537)"
 )
 NO_PERMISSION = (
     "app sign-in activity was refused (403): grant AuditLog.Read.All (the tenant also needs "

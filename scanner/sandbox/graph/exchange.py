@@ -24,7 +24,7 @@ _SUPPORTED = {"Get-App"}
 NO_ROLE = (
     "The role assigned to application {client} isn't supported in this scenario. Please check "
     "online documentation for assigning correct Directory Roles to Azure AD Application for EXO "
-    "App Only Authentication."
+    "App-Only Authentication."
 )
 
 

@@ -51,3 +51,24 @@ def test_real_job_has_no_scope_setting() -> None:
     )  # fmt: skip
     raw = json.loads(body("sync_job_get_docs.json"))
     assert "SyncAll" not in {s["name"] for s in raw["synchronizationJobSettings"]}
+
+
+def test_recorded_error_bodies_decode_into_typed_errors() -> None:
+    """Real error answers (samples/SOURCES.md) through the one error decoder the client uses."""
+    from scanner.collect.activity import LICENCE_CODES
+    from scanner.errors import PermissionDenied
+
+    text = body("exo_403_no_directory_role.txt")
+    err = sansio.error_from(403, {"content-type": "text/plain"}, text)
+    assert isinstance(err, PermissionDenied) and err.code is None  # not JSON: no code invented
+    assert "Directory Roles" not in str(err)  # the tenant's text is not echoed into reports
+    exo = sansio.error_from(401, {}, body("exo_401_not_allowed.json"))
+    assert (exo.status, exo.code) == (401, "Unauthorized")
+    lic = sansio.error_from(403, {}, body("error_403_no_premium_licence.json"))
+    assert lic.code in LICENCE_CODES and "premium license" in str(lic)
+
+
+def test_sandbox_serves_the_recorded_exchange_text() -> None:
+    from scanner.sandbox.graph.exchange import NO_ROLE
+
+    assert NO_ROLE.format(client="a-a-a-a-a").encode() == body("exo_403_no_directory_role.txt")
