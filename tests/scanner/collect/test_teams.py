@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 
 from scanner.auth import DeviceCodePrompt, open_token_source
@@ -26,7 +27,7 @@ def _defn(state: str, client: str | None, modified: str) -> dict[str, object]:
 def _app(*defs: dict[str, object]) -> _TeamsApp:
     raw = {"id": "t1", "displayName": "X", "distributionMethod": "organization",
            "appDefinitions": list(defs)}  # fmt: skip
-    return sansio.decode_json(__import__("json").dumps(raw).encode(), _TeamsApp)
+    return sansio.decode_json(json.dumps(raw).encode(), _TeamsApp)
 
 
 def test_docs_example_with_published_definition_and_no_entra_app() -> None:
