@@ -116,6 +116,13 @@ def serve(
     state_dir: Annotated[
         Path | None, typer.Option(help="CA and keys (default: the user state dir).")
     ] = None,
+    quirk: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="QUIRK",
+            help="Real-tenant behaviour to reproduce (repeatable): " + ", ".join(QUIRKS) + ".",
+        ),
+    ] = None,
 ) -> None:
     """Run the sandbox tenant (Entra + Graph over HTTPS on 127.0.0.1) until Ctrl-C."""
     from scanner.sandbox import SandboxConfig, start_sandbox
@@ -126,7 +133,7 @@ def serve(
     info_path = info_out or state / "info.json"
     config = SandboxConfig(
         users=users, seed=seed, port=port, latency_ms=latency_ms, per_object_us=per_object_us,
-        throttle=throttle, faults=faults, state_dir=state,
+        throttle=throttle, faults=faults, state_dir=state, **_quirks(quirk or []),
     )  # fmt: skip
     started = time.monotonic()
     with start_sandbox(config) as sb:
@@ -144,6 +151,24 @@ def serve(
         finally:
             info_path.unlink(missing_ok=True)  # the secret dies with the server
     console.print("sandbox stopped")
+
+
+QUIRKS: dict[str, dict[str, Any]] = {
+    "teams-app-only-403": {"teams_delegated_only": True},
+    "exchange-no-role": {"exchange_directory_role": False},
+    "exchange-next-link-400": {"exchange_page_size": 2, "exchange_next_link_replayable": False},
+    "no-premium": {"premium_licence": False},
+}
+"""``--quirk`` names → SandboxConfig fields: what real tenants do that a scan must report."""
+
+
+def _quirks(names: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in names:
+        if name not in QUIRKS:
+            raise ConfigError(f"unknown --quirk {name!r}; choose from {', '.join(QUIRKS)}")
+        out.update(QUIRKS[name])
+    return out
 
 
 def _load_info(path: Path) -> dict[str, Any]:
