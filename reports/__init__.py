@@ -15,6 +15,7 @@ from reports.ropa import render_csv, render_xlsx
 from scanner.atomic import write_bytes_atomic
 from scanner.errors import ConfigError, RenderError
 from scanner.models import Inventory
+from scanner.textsafe import for_terminal
 
 Renderer = Callable[[Inventory, str], bytes]
 
@@ -44,17 +45,40 @@ def parse_formats(spec: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in wanted)
 
 
+def _render_one(fmt: str, inv: Inventory, lang: str) -> bytes:
+    """One format; any failure becomes a :class:`RenderError` naming the format.
+
+    Renderers are written to accept any Unicode string Graph can return, but a renderer that
+    still fails (a library bug, an unforeseen character) must not take the other reports down:
+    the caller writes the rest and names this one.
+    """
+    try:
+        return RENDERERS[fmt][1](inv, lang)
+    except RenderError as exc:
+        raise RenderError(f"{fmt}: {for_terminal(str(exc))}") from None
+    except Exception as exc:  # noqa: BLE001 — named in the error and exit 1, never hidden
+        detail = for_terminal(str(exc))[:200]
+        raise RenderError(f"{fmt}: {type(exc).__name__}: {detail}") from None
+
+
 def write_reports(
     inv: Inventory, out_dir: Path, formats: str | Iterable[str] = FORMATS, lang: str = "en"
 ) -> dict[str, Path]:
     """Render ``formats`` into ``out_dir`` (created, mode 0700); each file is written atomically.
 
-    Reports hold personal data about the tenant's users, so files are 0600. Everything is
-    rendered before the first file is written: a render error leaves the directory unchanged.
+    Reports hold personal data about the tenant's users, so files are 0600. A format that fails
+    to render is not written; every other format still is, and then :class:`RenderError` names
+    the failed ones (exit 1) — one bad character never costs the whole set of reports.
     """
     lang = check_lang(lang)
     chosen = parse_formats(formats)
-    rendered = {fmt: RENDERERS[fmt][1](inv, lang) for fmt in chosen}
+    rendered: dict[str, bytes] = {}
+    failed: list[str] = []
+    for fmt in chosen:
+        try:
+            rendered[fmt] = _render_one(fmt, inv, lang)
+        except RenderError as exc:
+            failed.append(str(exc))
     try:
         out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
@@ -65,8 +89,12 @@ def write_reports(
         try:
             write_bytes_atomic(path, data, mode=0o600)
         except OSError as exc:
-            raise RenderError(f"cannot write {path}: {exc.strerror}") from None
+            failed.append(f"{fmt}: cannot write {path}: {exc.strerror}")
+            continue
         written[fmt] = path
+    if failed:
+        done = ", ".join(str(p) for p in written.values()) or "none"
+        raise RenderError(f"report(s) not written — {'; '.join(failed)} (written: {done})")
     return written
 
 

@@ -13,20 +13,31 @@ import hashlib
 from importlib import resources
 
 import jinja2
+import markupsafe
 
 from reports.i18n import category_label, check_lang, labels
 from reports.sankey import build_picture
 from reports.summary import SEVERITIES, summarise
 from scanner.errors import RenderError
 from scanner.models import Flow, Inventory
+from scanner.textsafe import for_xml
 
 
 def _template_text(name: str) -> str:
     return (resources.files("reports") / "templates" / name).read_text("utf-8")
 
 
+def _finalize(value: object) -> object:
+    """Every printed value without the code points HTML cannot carry (NUL, most C0 controls,
+    unpaired surrogates would make the UTF-8 encoding fail) — autoescape runs after this."""
+    if isinstance(value, markupsafe.Markup):  # our own CSS, marked safe in the template
+        return value
+    return for_xml(value) if isinstance(value, str) else value
+
+
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
+        finalize=_finalize,
         loader=jinja2.FunctionLoader(_template_text),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

@@ -7,18 +7,16 @@ CRs in names are flattened so a name cannot break out of its table cell.
 
 from __future__ import annotations
 
-import re
-
 from reports.i18n import category_label, check_lang, labels
 from reports.summary import SEVERITIES, summarise
 from scanner.models import Inventory
-
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&\"'=@])")
+from scanner.textsafe import for_markdown
 
 
 def md_escape(text: str) -> str:
-    flat = " ".join(text.split())
-    return _SPECIAL.sub(r"\\\1", flat)
+    """One line of inert Markdown: whitespace runs (newlines included) become one space, then
+    :func:`scanner.textsafe.for_markdown` escapes syntax, controls and bidi overrides."""
+    return for_markdown(" ".join(text.split()))
 
 
 def render_markdown(inv: Inventory, lang: str = "en", *, top: int = 10) -> str:

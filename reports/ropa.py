@@ -5,9 +5,9 @@ Verantwortlicher gem. Art. 30 Abs. 1 DS-GVO") for ``--lang de`` and the ICO's do
 template for controllers for ``--lang en``, followed by evidence columns the scan adds. One row
 per recipient (vendor, or an app no vendor matched) and data category.
 
-Cells are formula-neutralised: Excel, LibreOffice and Google Sheets execute a cell that starts
-with ``= + - @`` (and tab / CR, which some parsers strip first), so such a cell gets a leading
-``'`` (OWASP "CSV injection"). Display names come from the tenant and are hostile input.
+Every cell goes through :func:`cell_text` (``scanner.textsafe``): display names come from the
+tenant and are hostile input — formulas (OWASP "CSV injection", also after leading whitespace),
+control characters XLSX cannot hold, bidi overrides.
 """
 
 from __future__ import annotations
@@ -25,8 +25,7 @@ from openpyxl.utils import get_column_letter
 from reports.i18n import category_label, check_lang
 from reports.summary import VendorSection, summarise
 from scanner.models import Flow, Inventory
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from scanner.textsafe import for_cell, for_terminal, for_xml
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "de": (
@@ -93,9 +92,11 @@ _TEXT: dict[str, dict[str, object]] = {
 }
 
 
-def neutralise(value: str) -> str:
-    """Make a cell inert in spreadsheet apps (leading ``'`` before a formula prefix)."""
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+def cell_text(value: str) -> str:
+    """A cell that shows what it holds and never runs: controls and bidi overrides escaped
+    (a name cannot reorder or hide text, and XLSX's XML can hold the result), then
+    formula-neutralised — also after leading blanks, which spreadsheet apps skip."""
+    return for_cell(for_xml(for_terminal(value)))
 
 
 def _join(items: Sequence[str]) -> str:
@@ -158,7 +159,7 @@ def ropa_rows(inv: Inventory, lang: str = "de") -> list[list[str]]:
         for f in section.flows:
             by_cat.setdefault(f.category, []).append(f)
         for category in sorted(by_cat):
-            rows.append([neutralise(c) for c in _row(section, category, by_cat[category], lang)])
+            rows.append([cell_text(c) for c in _row(section, category, by_cat[category], lang)])
     return rows
 
 
@@ -205,4 +206,4 @@ def render_xlsx(inv: Inventory, lang: str = "de") -> bytes:
     return buf.getvalue()
 
 
-__all__ = ["COLUMNS", "FORMULA_PREFIXES", "neutralise", "render_csv", "render_xlsx", "ropa_rows"]
+__all__ = ["COLUMNS", "cell_text", "render_csv", "render_xlsx", "ropa_rows"]
