@@ -12,20 +12,21 @@ from reports.i18n import check_lang
 from reports.json_feed import encode_inventory
 from reports.markdown import render_markdown
 from reports.ropa import render_csv, render_xlsx
+from reports.ropa_record import Contact
 from scanner.atomic import write_bytes_atomic
 from scanner.errors import ConfigError, RenderError
 from scanner.models import Inventory
 from scanner.textsafe import for_terminal
 
-Renderer = Callable[[Inventory, str], bytes]
+Renderer = Callable[[Inventory, str, Contact | None], bytes]
 
 RENDERERS: dict[str, tuple[str, Renderer]] = {
-    "json": ("inventory.json", lambda inv, _lang: encode_inventory(inv)),
-    "html": ("report.html", lambda inv, lang: render_html(inv, lang).encode("utf-8")),
+    "json": ("inventory.json", lambda inv, _lang, _c: encode_inventory(inv)),
+    "html": ("report.html", lambda inv, lang, _c: render_html(inv, lang).encode("utf-8")),
     "csv": ("art30-record.csv", render_csv),
     "xlsx": ("art30-record.xlsx", render_xlsx),
-    "fides": ("fides-systems.yml", lambda inv, _lang: render_fides(inv)),
-    "md": ("summary.md", lambda inv, lang: render_markdown(inv, lang).encode("utf-8")),
+    "fides": ("fides-systems.yml", lambda inv, _lang, _c: render_fides(inv)),
+    "md": ("summary.md", lambda inv, lang, _c: render_markdown(inv, lang).encode("utf-8")),
 }
 FORMATS = tuple(RENDERERS)
 
@@ -45,7 +46,7 @@ def parse_formats(spec: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in wanted)
 
 
-def _render_one(fmt: str, inv: Inventory, lang: str) -> bytes:
+def _render_one(fmt: str, inv: Inventory, lang: str, contact: Contact | None) -> bytes:
     """One format; any failure becomes a :class:`RenderError` naming the format.
 
     Renderers are written to accept any Unicode string Graph can return, but a renderer that
@@ -53,7 +54,7 @@ def _render_one(fmt: str, inv: Inventory, lang: str) -> bytes:
     the caller writes the rest and names this one.
     """
     try:
-        return RENDERERS[fmt][1](inv, lang)
+        return RENDERERS[fmt][1](inv, lang, contact)
     except RenderError as exc:
         raise RenderError(f"{fmt}: {for_terminal(str(exc))}") from None
     except Exception as exc:  # noqa: BLE001 — named in the error and exit 1, never hidden
@@ -62,13 +63,18 @@ def _render_one(fmt: str, inv: Inventory, lang: str) -> bytes:
 
 
 def write_reports(
-    inv: Inventory, out_dir: Path, formats: str | Iterable[str] = FORMATS, lang: str = "en"
+    inv: Inventory,
+    out_dir: Path,
+    formats: str | Iterable[str] = FORMATS,
+    lang: str = "en",
+    contact: Contact | None = None,
 ) -> dict[str, Path]:
     """Render ``formats`` into ``out_dir`` (created, mode 0700); each file is written atomically.
 
     Reports hold personal data about the tenant's users, so files are 0600. A format that fails
     to render is not written; every other format still is, and then :class:`RenderError` names
     the failed ones (exit 1) — one bad character never costs the whole set of reports.
+    ``contact`` fills the Art. 30 record's controller / representative / DPO cells.
     """
     lang = check_lang(lang)
     chosen = parse_formats(formats)
@@ -76,7 +82,7 @@ def write_reports(
     failed: list[str] = []
     for fmt in chosen:
         try:
-            rendered[fmt] = _render_one(fmt, inv, lang)
+            rendered[fmt] = _render_one(fmt, inv, lang, contact)
         except RenderError as exc:
             failed.append(str(exc))
     try:
@@ -98,4 +104,4 @@ def write_reports(
     return written
 
 
-__all__ = ["FORMATS", "RENDERERS", "parse_formats", "write_reports"]
+__all__ = ["FORMATS", "RENDERERS", "Contact", "parse_formats", "write_reports"]

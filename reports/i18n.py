@@ -7,7 +7,11 @@ so a new category is shown, never dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
 
 from scanner.errors import ConfigError
 
@@ -228,4 +232,30 @@ def category_label(key: str, lang: str) -> str:
     return names[1] if check_lang(lang) == "de" else names[0]
 
 
-__all__ = ["LABELS", "LANGS", "Lang", "category_label", "check_lang", "labels"]
+_LOCALES = {"de": "de_DE", "en": "en_GB"}
+
+
+def number(n: int | float, lang: str) -> str:
+    """``n`` as the reader writes it: 2.500 in German, 2,500 in English (CLDR via Babel)."""
+    return format_decimal(n, locale=_LOCALES[check_lang(lang)])
+
+
+def when(value: str | None, lang: str, *, time: bool = False) -> str:
+    """An RFC 3339 timestamp or ISO date as a date (and time, UTC) in the reader's format.
+
+    Anything that does not parse is returned unchanged: a date is shown, never dropped.
+    """
+    if not value:
+        return ""
+    try:
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    locale = _LOCALES[check_lang(lang)]
+    if time and len(value) > 10:
+        stamp = parsed.astimezone(dt.UTC) if parsed.tzinfo else parsed
+        return format_datetime(stamp, "medium", tzinfo=dt.UTC, locale=locale) + " UTC"
+    return format_date(parsed.date(), "medium", locale=locale)
+
+
+__all__ = ["LABELS", "LANGS", "Lang", "category_label", "check_lang", "labels", "number", "when"]

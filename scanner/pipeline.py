@@ -78,6 +78,9 @@ def vendor_info(vendor: Vendor) -> VendorInfo:
             for s in vendor.subprocessors
         ),
         security_measures=tuple(c.claim for c in vendor.security_claims),
+        role=vendor.role,
+        legal_bases=tuple(b.basis for b in vendor.legal_bases),
+        processing_locations=vendor.processing_locations,
     )
 
 

@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from reports import FORMATS, write_reports
+from reports import FORMATS, Contact, write_reports
 from reports.diff import diff_inventories, render_diff
 from scanner import aiorun
 from scanner.auth import open_token_source
@@ -223,7 +223,7 @@ def register(app: typer.Typer) -> None:
                     console_err.print(f"[red]{escape(prof.name)}: failed:[/] {escape(what)}")
                     codes.append(getattr(res, "exit_code", 1))
                     continue
-                write_reports(res.inventory, out / prof.name, formats, lang)
+                write_reports(res.inventory, out / prof.name, formats, lang, Contact.of(prof))
                 console.print(f"[bold]{escape(prof.name)}[/] → {escape(str(out / prof.name))}")
                 _print_summary(res.inventory)
                 codes.append(
@@ -244,7 +244,7 @@ def register(app: typer.Typer) -> None:
             )
         if not quiet:
             console_err.print(progress.summary())
-        written = write_reports(result.inventory, out, formats, lang)
+        written = write_reports(result.inventory, out, formats, lang, Contact.of(prof))
         _print_summary(result.inventory)
         console.print(f"reports: {escape(', '.join(str(p) for p in written.values()))}")
         reasons = gate_reasons(result.inventory, None, policies)
@@ -318,7 +318,7 @@ def register(app: typer.Typer) -> None:
         if diff is not None:
             console.print(escape(render_diff(diff, "text")), soft_wrap=True)
         if out is not None:
-            write_reports(result.inventory, out, formats, lang)
+            write_reports(result.inventory, out, formats, lang, Contact.of(prof))
         raise typer.Exit(
             _exit_code(result.inventory, gate_reasons(result.inventory, diff, policies))
         )

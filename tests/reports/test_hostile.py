@@ -110,7 +110,7 @@ def _check(fmt: str, data: bytes) -> None:
 def test_every_renderer_accepts_any_string(fmt: str, text: str) -> None:
     inv = _inject(build_inventory(), text)
     for lang in ("de", "en"):
-        _check(fmt, RENDERERS[fmt][1](inv, lang))
+        _check(fmt, RENDERERS[fmt][1](inv, lang, None))
 
 
 @pytest.mark.parametrize("char", ["\x0b", "\x00", "\x1b[31m", "\u202e", "\ufffe"])
@@ -126,7 +126,7 @@ def test_issue10_characters_render_in_all_formats(char: str, tmp_path: Path) -> 
 def test_one_failing_renderer_leaves_the_others_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(_inv: Inventory, _lang: str) -> bytes:
+    def broken(_inv: Inventory, _lang: str, _contact: object) -> bytes:
         raise ValueError("bad \x1b[2Jcharacter")
 
     monkeypatch.setitem(RENDERERS, "xlsx", ("art30-record.xlsx", broken))
@@ -164,17 +164,17 @@ def test_only_https_policy_urls_leave_the_catalog(url: str) -> None:
     inv = msgspec.structs.replace(
         inv, vendors=tuple(msgspec.structs.replace(v, policy_url=url) for v in inv.vendors)
     )
-    html = RENDERERS["html"][1](inv, "en").decode()
+    html = RENDERERS["html"][1](inv, "en", None).decode()
     assert all(h.startswith(("#", "https://")) for h in re.findall(r'href="([^"]*)"', html))
     assert url.strip() not in html
-    fides = yaml.safe_load(RENDERERS["fides"][1](inv, "en"))
+    fides = yaml.safe_load(RENDERERS["fides"][1](inv, "en", None))
     assert all("privacy_policy" not in s for s in fides["system"])
-    assert url.strip() not in RENDERERS["md"][1](inv, "en").decode()
+    assert url.strip() not in RENDERERS["md"][1](inv, "en", None).decode()
 
 
 def test_https_policy_url_is_kept() -> None:
     inv = build_inventory()
-    fides = yaml.safe_load(RENDERERS["fides"][1](inv, "en"))
+    fides = yaml.safe_load(RENDERERS["fides"][1](inv, "en", None))
     assert {s.get("privacy_policy") for s in fides["system"]} >= {
         "https://www.mailissa.com/datenschutz"
     }
