@@ -144,7 +144,7 @@ def _errors(events: list[dict[str, Any]]) -> list[str]:
     return out
 
 
-async def _inspect(url: str, expression: str) -> tuple[list[str], Any]:
+async def _inspect(url: str, expression: str, width: int | None) -> tuple[list[str], Any]:
     assert CHROMIUM
     with tempfile.TemporaryDirectory() as profile:
         proc = await asyncio.create_subprocess_exec(
@@ -163,6 +163,9 @@ async def _inspect(url: str, expression: str) -> tuple[list[str], Any]:
                 sid = att["sessionId"]
                 for domain in ("Runtime.enable", "Log.enable", "Page.enable"):
                     await cdp.call(domain, sid)
+                if width is not None:  # a desktop viewport, not headless' 800 px default
+                    await cdp.call("Emulation.setDeviceMetricsOverride", sid, width=width,
+                                   height=900, deviceScaleFactor=1, mobile=False)  # fmt: skip
                 await cdp.call("Page.navigate", sid, url=url)
                 await asyncio.wait_for(cdp.wait_event("Page.loadEventFired"), TIMEOUT)
                 res = await cdp.call("Runtime.evaluate", sid, expression=expression,
@@ -186,6 +189,9 @@ async def _ws_url(proc: asyncio.subprocess.Process) -> str:
             return m.group(1)
 
 
-def inspect(url: str, expression: str = "document.title") -> tuple[list[str], Any]:
-    """Load ``url``; return (console errors incl. CSP violations, value of ``expression``)."""
-    return asyncio.run(_inspect(url, expression))
+def inspect(
+    url: str, expression: str = "document.title", *, width: int | None = None
+) -> tuple[list[str], Any]:
+    """Load ``url`` (at ``width`` CSS pixels when given); return (console errors incl. CSP
+    violations, value of ``expression``)."""
+    return asyncio.run(_inspect(url, expression, width))
