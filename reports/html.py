@@ -125,6 +125,7 @@ def _picture(summary: Summary, lang: str) -> Picture:
         lambda key: category_label(key, lang),
         vendor_of,
         labels(lang)["more_recipients"],
+        labels(lang)["other_categories"],
     )
 
 

@@ -99,6 +99,7 @@ LABELS: dict[str, dict[str, str]] = {
         "contents": "Contents",
         "no_vendor": "no catalog vendor",
         "more_recipients": "+ {n} more recipients",
+        "other_categories": "other categories",
         "exec_summary": "Executive summary",
         "actions": "What to do first",
         "actions_hint": "Most severe first, then by the number of people reached. Each line "
@@ -212,6 +213,7 @@ LABELS: dict[str, dict[str, str]] = {
         "contents": "Inhalt",
         "no_vendor": "kein Katalog-Anbieter",
         "more_recipients": "+ {n} weitere Empfänger",
+        "other_categories": "weitere Kategorien",
         "exec_summary": "Zusammenfassung für die Leitung",
         "actions": "Was zuerst zu tun ist",
         "actions_hint": "Schwerste Befunde zuerst, dann nach Zahl der betroffenen Personen. "
@@ -300,6 +302,8 @@ _CATEGORIES: dict[str, tuple[str, str]] = {  # key: (en, de)
     "user.financial": ("Financial data", "Finanzdaten"),
     "user.financial.bank_account": ("Bank account", "Bankverbindung"),
     "user.financial.credit_card": ("Credit card", "Kreditkarte"),
+    "user.location": ("Location", "Standort"),
+    "user.biometric": ("Biometric data", "Biometrische Daten"),
     "user.location.imprecise": ("Approximate location", "Ungefährer Standort"),
     "user.location.precise": ("Precise location", "Genauer Standort"),
     "user.social": ("Social data", "Soziale Beziehungen"),
