@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from reports.sankey import COLOURS, MAX_VENDORS, build_picture
@@ -66,7 +68,7 @@ def test_readable_at_25_and_2500_apps(apps: int) -> None:
     for column in (middle, right):
         tops = sorted(n.y for n in column)
         # 12 px labels centred on their node: consecutive nodes at least a label apart
-        assert all(b - a >= 14 for a, b in zip(tops, tops[1:], strict=False)), tops
+        assert all(b - a >= 14 for a, b in itertools.pairwise(tops)), tops
         assert all(n.h >= 14 for n in column)
     from reports.sankey import GAP, MAX_BAND, MIN_NODE
 
