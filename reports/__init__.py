@@ -1,5 +1,6 @@
 """Renderers of the inventory: JSON feed (+ schema), HTML, Art. 30 CSV/XLSX, Fides, Markdown,
-and the snapshot diff. :func:`write_reports` is the one entry point the CLI uses."""
+the privacy-notice building blocks, and the snapshot diff. :func:`write_reports` is the one
+entry point the CLI uses."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from reports.html import render_html
 from reports.i18n import check_lang
 from reports.json_feed import encode_inventory
 from reports.markdown import render_markdown
+from reports.privacy_notice import render_privacy_notice
 from reports.ropa import render_csv, render_xlsx
 from reports.ropa_record import Contact
 from scanner.atomic import write_bytes_atomic
@@ -27,6 +29,10 @@ RENDERERS: dict[str, tuple[str, Renderer]] = {
     "xlsx": ("art30-record.xlsx", render_xlsx),
     "fides": ("fides-systems.yml", lambda inv, _lang, _c: render_fides(inv)),
     "md": ("summary.md", lambda inv, lang, _c: render_markdown(inv, lang).encode("utf-8")),
+    "notice": (
+        "privacy-notice.{lang}.md",
+        lambda inv, lang, _c: render_privacy_notice(inv, lang).encode("utf-8"),
+    ),
 }
 FORMATS = tuple(RENDERERS)
 
@@ -91,7 +97,7 @@ def write_reports(
         raise RenderError(f"cannot create report directory {out_dir}: {exc.strerror}") from None
     written = {}
     for fmt, data in rendered.items():
-        path = out_dir / RENDERERS[fmt][0]
+        path = out_dir / RENDERERS[fmt][0].format(lang=lang)
         try:
             write_bytes_atomic(path, data, mode=0o600)
         except OSError as exc:

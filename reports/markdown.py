@@ -51,7 +51,8 @@ def render_markdown(inv: Inventory, lang: str = "en", *, top: int = 10) -> str:
         out += ["", f"> ⚠️ **{L['coverage_gaps']}:**"]
         for g in s.gaps:
             fix = f" — {L['gap_fix']} `{g.required_permission}`" if g.required_permission else ""
-            out.append(f"> - {md_escape(source_name(g.source, lang))}: {reason(g, lang)}{fix}")
+            name = md_escape(source_name(g.source, lang))
+            out.append(f"> - {name} (`{g.source}`): {reason(g, lang)}{fix}")
     elif s.flow_count == 0:
         out += ["", L["no_flows_seen"]]
     if s.sections:

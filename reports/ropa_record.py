@@ -56,6 +56,7 @@ class Recipient(msgspec.Struct, frozen=True, kw_only=True):
 
 class Activity(msgspec.Struct, frozen=True, kw_only=True):
     cells: dict[str, str]  # column key -> text
+    purpose: str  # the vendor's stated purpose, "" when it states none
     recipients: tuple[Recipient, ...]
     flows: tuple[Flow, ...]
     section: VendorSection
@@ -217,7 +218,9 @@ def _activity(
         if undisclosed
         else (t.disclosed_none if any(f.disclosed is None for f in flows) else t.disclosed_yes),
     }
-    return Activity(cells=cells, recipients=recipients, flows=flows, section=section)
+    return Activity(
+        cells=cells, purpose=purpose, recipients=recipients, flows=flows, section=section
+    )
 
 
 def activities(inv: Inventory, lang: str) -> list[Activity]:

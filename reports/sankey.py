@@ -128,6 +128,7 @@ def build_picture(
     kept, distinct = _top_vendors(flows, vendor_of)
     merged = other_label.format(n=distinct - len(kept))
     cat_of = _category_keys(flows)
+
     def label_of(key: str) -> str:
         return other_categories if key == OTHER else category_label(key)
 

@@ -135,7 +135,7 @@ def test_one_failing_renderer_leaves_the_others_written(
     message = str(err.value)
     assert "xlsx: ValueError: bad \\x1b[2Jcharacter" in message  # named, escaped
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        RENDERERS[f][0] for f in FORMATS if f != "xlsx"
+        RENDERERS[f][0].format(lang="en") for f in FORMATS if f != "xlsx"
     )
 
 
