@@ -3,6 +3,9 @@ subprocess for the one-line error contract)."""
 
 from __future__ import annotations
 
+import csv
+import dataclasses
+import io
 import json
 import subprocess
 import sys
@@ -13,7 +16,10 @@ from typer.testing import CliRunner
 
 from reports.json_feed import encode_inventory, schema_text
 from scanner.cli import app
+from scanner.demo import sandbox_profile
 from scanner.errors import ConfigError, StoreError
+from scanner.profiles import add_profile
+from scanner.sandbox import Sandbox
 from scanner.store import open_store
 from tests.reports.fixture_inventory import build_inventory
 from tests.reports.test_diff import _mutate
@@ -132,3 +138,34 @@ def test_one_line_error_no_traceback(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.startswith("error:") and "neither an inventory file" in proc.stderr
+
+
+def test_scan_fills_the_record_header_from_the_profile(
+    sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Real MSAL and Graph against the sandbox: the profile's controller and DPO reach the
+    Art. 30 record's header; the representative not configured is marked to be completed."""
+    monkeypatch.setenv("M365INV_VAULT", str(tmp_path / "no-vault.m365v"))
+    monkeypatch.setenv("M365INV_CLIENT_SECRET", sandbox.info.client_secret)
+    config = tmp_path / "profiles.toml"
+    prof = sandbox_profile(sandbox.info)
+    add_profile(
+        dataclasses.replace(
+            prof, name="t", controller="Sandbox GmbH, Musterweg 1, Köln", dpo="DSB <dsb@x.example>"
+        ),
+        config,
+    )
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["scan", "-p", "t", "--config", str(config), "--out", str(out), "-q", "-f", "csv",
+              "--lang", "de"],
+    )  # fmt: skip
+    assert result.exit_code in (0, 4), result.output
+    rows = list(csv.reader(io.StringIO((out / "art30-record.csv").read_text("utf-8-sig"))))
+    assert len(rows) > 3
+    for row in rows[1:]:
+        assert row[:3] == [
+            "Sandbox GmbH, Musterweg 1, Köln",
+            "[vom Verantwortlichen auszufüllen]",
+            "DSB <dsb@x.example>",
+        ]
