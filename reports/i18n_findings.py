@@ -10,7 +10,7 @@ this module does not know yet is shown with the scanner's own message (never dro
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reports.i18n import category_label, check_lang, number
 from scanner.catalog.model import EU_EEA
@@ -268,4 +268,55 @@ def reason(cov: Coverage, lang: str) -> str:
     return ("not read completely", "nicht vollständig gelesen")[idx]
 
 
-__all__ = ["ACTIONS", "TITLES", "action", "message", "reason", "source_name", "title"]
+# ------------------------------------------------------------------------------- evidence lines
+
+_ACCESS_DE = {"read": "lesen", "write": "lesen/schreiben", "send": "senden", "full": "Vollzugriff"}
+_CATEGORY_AT_START = re.compile(r"^((?:ext:)?user(?:\.[a-z_]+)+)(?=[ :])")
+_EVIDENCE_DE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"\(application\)"), "(als App)"),
+    (re.compile(r"\(delegated/AllPrincipals\)"), "(delegiert, Admin-Einwilligung für alle)"),
+    (re.compile(r"\(delegated/Principal\)"), "(delegiert, Einwilligung einzelner Nutzer)"),
+    (re.compile(r"\(delegated(?:/\?)?\)"), "(delegiert)"),
+    (re.compile(r"^provisioning: "), "Bereitstellung (SCIM): "),
+    (re.compile(r"^group (?=['\"])"), "Gruppe "),
+    (re.compile(r"^publisher: (.*) \(not verified\)$"), r"Herausgeber: \1 (nicht verifiziert)"),
+    (re.compile(r"policy date missing"), "Datum der Datenschutzerklärung fehlt"),
+    (re.compile(r"policy URL not on file"), "URL der Datenschutzerklärung nicht hinterlegt"),
+    (re.compile(r"policy URL "), "URL der Datenschutzerklärung "),
+    (re.compile(r"policy date "), "Datum der Datenschutzerklärung "),
+    (re.compile(r"^vendor "), "Anbieter "),
+    (re.compile(r"permission id"), "Berechtigungs-ID"),
+    (re.compile(r"everyone in the tenant"), "alle im Mandanten"),
+    (re.compile(r"users who consented"), "Nutzer, die eingewilligt haben"),
+    (re.compile(r"users assigned to the app"), "der App zugewiesene Nutzer"),
+    (re.compile(r"the signed-in user"), "der angemeldete Nutzer"),
+    (re.compile(r"an unknown number of people"), "unbekannt viele Personen"),
+    (re.compile(r"(\d+) people"), r"\1 Personen"),
+    (re.compile(r"\((read|write|send|full), "), lambda m: f"({_ACCESS_DE[m.group(1)]}, "),
+    (re.compile(r" via "), " über "),
+    (re.compile(r": policy says "), ": Datenschutzerklärung nennt "),
+    (re.compile(r"; app reaches "), "; App erreicht "),
+]
+
+
+def evidence_label(text: str, lang: str) -> str:
+    """One evidence line as the reader reads it: a leading category key becomes its name, and
+    the scanner's fixed English phrases become German for ``--lang de``. Permission names,
+    attribute names and tenant strings are kept as they are — they are the evidence."""
+    text = _CATEGORY_AT_START.sub(lambda m: category_label(m.group(1), lang), text)
+    if check_lang(lang) == "de":
+        for pattern, repl in _EVIDENCE_DE:
+            text = pattern.sub(repl, text)
+    return text
+
+
+__all__ = [
+    "ACTIONS",
+    "TITLES",
+    "action",
+    "evidence_label",
+    "message",
+    "reason",
+    "source_name",
+    "title",
+]

@@ -25,6 +25,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from reports.i18n import category_label, check_lang, labels, number, when
+from reports.i18n_findings import evidence_label
 from reports.ropa_record import Activity, Contact, activities
 from reports.ropa_text import COLUMN_KEYS, TEXT
 from scanner.models import Inventory
@@ -54,8 +55,8 @@ def _contact_cells(contact: Contact | None, lang: str) -> list[str]:
     return [c.controller or fill, c.representative or fill, c.dpo or fill]
 
 
-def _evidence(a: Activity) -> str:
-    return "; ".join(sorted({e for f in a.flows for e in f.evidence}))
+def _evidence(a: Activity, lang: str) -> str:
+    return "; ".join(sorted({evidence_label(e, lang) for f in a.flows for e in f.evidence}))
 
 
 def ropa_rows(
@@ -69,7 +70,7 @@ def ropa_rows(
     head = _contact_cells(contact, lang)
     rows = [list(COLUMNS[lang])]
     for a in activities(inv, lang) if acts is None else acts:
-        row = [*head, *(a.cells[k] for k in COLUMN_KEYS), _evidence(a)]
+        row = [*head, *(a.cells[k] for k in COLUMN_KEYS), _evidence(a, lang)]
         rows.append([cell_text(c) for c in row])
     return rows
 
@@ -136,7 +137,7 @@ def evidence_rows(
                 count,
                 disclosed,
                 f.disclosure.item if f.disclosure else "—",
-                "; ".join(f.evidence),
+                "; ".join(evidence_label(e, lang) for e in f.evidence),
             )
             rows.append([cell_text(c) for c in cells])
     return rows

@@ -178,3 +178,29 @@ def test_https_policy_url_is_kept() -> None:
     assert {s.get("privacy_policy") for s in fides["system"]} >= {
         "https://www.mailissa.com/datenschutz"
     }
+
+
+@pytest.mark.parametrize(
+    ("line", "de", "en"),
+    [
+        (
+            "user.contact.email (read, everyone in the tenant (500 people)) via "
+            "Microsoft Graph: User.Read.All (application)",
+            "E-Mail-Adresse (lesen, alle im Mandanten (500 Personen)) über "
+            "Microsoft Graph: User.Read.All (als App)",
+            "E-mail address (read, everyone in the tenant (500 people)) via "
+            "Microsoft Graph: User.Read.All (application)",
+        ),
+        (
+            "provisioning: mobile → phoneNumbers",
+            "Bereitstellung (SCIM): mobile → phoneNumbers",
+            "provisioning: mobile → phoneNumbers",
+        ),
+        ("publisher: =cmd (not verified)", "Herausgeber: =cmd (nicht verifiziert)", None),
+    ],
+)
+def test_evidence_lines_read_in_the_report_language(line: str, de: str, en: str | None) -> None:
+    from reports.i18n_findings import evidence_label
+
+    assert evidence_label(line, "de") == de
+    assert evidence_label(line, "en") == (en or line)
