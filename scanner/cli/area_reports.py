@@ -15,12 +15,13 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from reports import FORMATS, write_reports
+from reports import FORMATS, Contact, write_reports
 from reports.diff import FAIL_ON, diff_inventories, fail_on_reasons, render_diff
 from reports.json_feed import decode_inventory, schema_text
 from scanner.cli.common import console, console_err
 from scanner.errors import ConfigError, RenderError
 from scanner.models import Inventory
+from scanner.profiles import load_profiles
 from scanner.store import open_store
 
 GATE_EXIT = 4
@@ -79,10 +80,14 @@ def report_cmd(
     lang: Annotated[str, typer.Option("--lang", help="Report language: de or en.")] = "en",
     store: StoreOpt = None,
     profile: ProfileOpt = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Profiles file (for the record's controller).")
+    ] = None,
 ) -> None:
     """Render reports (HTML, JSON, Art. 30 CSV/XLSX, Fides, Markdown) from a snapshot or file."""
     inventory, origin = _load(source, store, profile)
-    written = write_reports(inventory, out, formats, lang)
+    prof = load_profiles(config).get(profile) if profile else None
+    written = write_reports(inventory, out, formats, lang, Contact.of(prof) if prof else None)
     console.print(Text(f"Reports from {origin}:"))
     for fmt, path in written.items():
         console.print(Text(f"  {fmt:<6} {path}"))

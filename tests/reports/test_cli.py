@@ -169,3 +169,21 @@ def test_scan_fills_the_record_header_from_the_profile(
             "[vom Verantwortlichen auszufüllen]",
             "DSB <dsb@x.example>",
         ]
+
+
+def test_report_takes_the_record_header_from_the_profile(store: str, tmp_path: Path) -> None:
+    config = tmp_path / "profiles.toml"
+    config.write_text(
+        '[tenants.contoso]\ntenant_id = "contoso.example"\n'
+        'client_id = "11111111-2222-3333-4444-555555555555"\n'
+        'controller = "Contoso GmbH"\nrepresentative = "Rep Ltd"\ndpo = "DPO"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["report", "latest", "--profile", "contoso", "--store", store, "--config",
+              str(config), "--format", "csv", "--out", str(out), "--lang", "en"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO((out / "art30-record.csv").read_text("utf-8-sig"))))
+    assert all(r[:3] == ["Contoso GmbH", "Rep Ltd", "DPO"] for r in rows[1:]) and len(rows) > 2
