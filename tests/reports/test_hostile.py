@@ -204,3 +204,18 @@ def test_evidence_lines_read_in_the_report_language(line: str, de: str, en: str 
 
     assert evidence_label(line, "de") == de
     assert evidence_label(line, "en") == (en or line)
+
+
+@given(text=hostile_text)
+@settings(max_examples=40, deadline=None)
+def test_diff_renders_any_string_inert(text: str) -> None:
+    from reports.diff import diff_inventories, render_diff
+
+    before = build_inventory()
+    after = _inject(before, text)
+    diff = diff_inventories(before, after)
+    for fmt in ("text", "md", "json"):
+        out = render_diff(diff, fmt)
+        body = out if fmt != "json" else ""
+        assert not _RAW_CONTROL.search(body), (fmt, body)
+        assert "\x1b" not in out
