@@ -168,6 +168,11 @@ def test_browser_desktop_layout_and_screenshot(
     browser.screenshot(path.as_uri(), shot, size="1366,900")
     width, height, colours, ink = browser.png_stats(shot.read_bytes())
     assert (width, height) == (1366, 900) and colours > 20 and 0.03 < ink < 0.9
+    for part in ("#vendors", "#coverage", "#v-1"):  # below the fold, captured element-wise
+        png = tmp_path / f"{lang}{part.replace('#', '-')}.png"
+        assert browser.element_screenshot(path.as_uri(), part, png) == []
+        width, height, colours, _ink = browser.png_stats(png.read_bytes())
+        assert 900 < width <= 1366 and height > 100 and colours > 5, (part, width, height)
 
 
 @pytest.mark.browser
