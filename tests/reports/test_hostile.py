@@ -33,7 +33,9 @@ _RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(BIDI_
 # Any Unicode scalar value (msgspec refuses lone surrogates in JSON, so Graph cannot send them),
 # biased towards the characters that broke the reports.
 hostile_text = st.text(
-    alphabet=st.one_of(st.sampled_from(NASTY + list("=+-@ \t\r\n|[]()<>`*_#!")), st.characters(codec="utf-8")),
+    alphabet=st.one_of(
+        st.sampled_from(NASTY + list("=+-@ \t\r\n|[]()<>`*_#!")), st.characters(codec="utf-8")
+    ),
     max_size=40,
 )
 
