@@ -140,6 +140,25 @@ def test_one_line_error_no_traceback(tmp_path: Path) -> None:
     assert proc.stderr.startswith("error:") and "neither an inventory file" in proc.stderr
 
 
+def test_a_failed_report_is_named_the_others_written_exit_1(tmp_path: Path) -> None:
+    """Issue 10.5 through the real CLI: one report cannot be written, the rest are, one line."""
+    src = tmp_path / "inventory.json"
+    src.write_bytes(encode_inventory(build_inventory()))
+    out = tmp_path / "out"
+    (out / "report.html").mkdir(parents=True)  # the HTML report's place is taken
+    proc = subprocess.run(
+        [sys.executable, "-m", "scanner", "report", str(src), "--format", "all", "--out",
+         str(out), "--lang", "de"],
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert lines[0].startswith("error: report(s) not written — html: cannot write"), lines
+    for name in ("inventory.json", "art30-record.xlsx", "summary.md", "privacy-notice.de.md"):
+        assert (out / name).is_file(), name
+
+
 def test_scan_fills_the_record_header_from_the_profile(
     sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
