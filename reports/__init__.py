@@ -12,7 +12,7 @@ from reports.html import render_html
 from reports.i18n import check_lang
 from reports.json_feed import encode_inventory
 from reports.markdown import render_markdown
-from reports.privacy_notice import render_privacy_notice
+from reports.privacy_notice import render_notice_json, render_privacy_notice
 from reports.ropa import render_csv, render_xlsx
 from reports.ropa_record import Contact
 from scanner.atomic import write_bytes_atomic
@@ -33,6 +33,7 @@ RENDERERS: dict[str, tuple[str, Renderer]] = {
         "privacy-notice.{lang}.md",
         lambda inv, lang, _c: render_privacy_notice(inv, lang).encode("utf-8"),
     ),
+    "notice-json": ("privacy-notice.json", lambda inv, _lang, _c: render_notice_json(inv)),
 }
 FORMATS = tuple(RENDERERS)
 

@@ -10,10 +10,12 @@ recipient to identify before publishing, never left out.
 
 from __future__ import annotations
 
+import msgspec
+
 from reports.i18n import category_label, check_lang, when
 from reports.markdown import md_escape
 from reports.ropa_record import activities
-from reports.ropa_text import TEXT
+from reports.ropa_text import EN, TEXT
 from scanner.models import Inventory
 
 _WORDS = {
@@ -86,4 +88,79 @@ def render_privacy_notice(inv: Inventory, lang: str = "en") -> str:
     return "\n".join(out) + "\n"
 
 
-__all__ = ["render_privacy_notice"]
+class NoticeRecipient(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
+    name: str
+    role: str  # processor | controller | unspecified | vendor-unknown | sub-processor | transfer
+    country: str | None
+    third_country: bool | None  # None: the country is not known
+    safeguard: str | None
+    purposes: tuple[str, ...]  # as the vendor states them; empty: none stated
+    data_categories: tuple[str, ...]  # category keys (see dataCategories for names)
+
+
+class NoticeCategory(msgspec.Struct, frozen=True, kw_only=True):
+    key: str
+    en: str
+    de: str
+
+
+class Notice(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
+    """``privacy-notice.json``: the same facts as the Markdown, for a policy generator."""
+
+    tenant_id: str
+    scanned_at: str
+    complete: bool  # False: a source was not read, the lists may be incomplete
+    recipients: tuple[NoticeRecipient, ...]
+    data_categories: tuple[NoticeCategory, ...]
+
+
+def build_notice(inv: Inventory) -> Notice:
+    acts = activities(inv, "en")
+    found: dict[str, tuple[NoticeRecipient, set[str], set[str]]] = {}
+    for a in acts:
+        keys = {f.category for f in a.flows}
+        for r in a.recipients:
+            known = r.third_country is not None  # else country is a "to be completed" note
+            entry = found.setdefault(
+                r.name,
+                (
+                    NoticeRecipient(
+                        name=r.name,
+                        role=r.kind,
+                        country=r.country if known else None,
+                        third_country=r.third_country,
+                        safeguard=r.safeguard
+                        if r.third_country and r.safeguard != EN.not_stated
+                        else None,
+                        purposes=(),
+                        data_categories=(),
+                    ),
+                    set(),
+                    set(),
+                ),
+            )
+            if a.purpose:
+                entry[1].add(a.purpose)
+            entry[2].update(keys)
+    recipients = tuple(
+        msgspec.structs.replace(r, purposes=tuple(sorted(p)), data_categories=tuple(sorted(k)))
+        for r, p, k in found.values()
+    )
+    every = sorted({f.category for a in acts for f in a.flows})
+    return Notice(
+        tenant_id=inv.tenant.id,
+        scanned_at=inv.tenant.scanned_at,
+        complete=all(c.complete for c in inv.coverage),
+        recipients=recipients,
+        data_categories=tuple(
+            NoticeCategory(key=k, en=category_label(k, "en"), de=category_label(k, "de"))
+            for k in every
+        ),
+    )
+
+
+def render_notice_json(inv: Inventory) -> bytes:
+    return msgspec.json.format(msgspec.json.encode(build_notice(inv)), indent=2) + b"\n"
+
+
+__all__ = ["Notice", "build_notice", "render_notice_json", "render_privacy_notice"]

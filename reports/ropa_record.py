@@ -48,7 +48,8 @@ class Contact(msgspec.Struct, frozen=True, kw_only=True):
 class Recipient(msgspec.Struct, frozen=True, kw_only=True):
     activity: str
     name: str
-    role: str
+    role: str  # label in the record's language
+    kind: str  # processor | controller | unspecified | vendor-unknown | sub-processor | transfer
     country: str
     third_country: bool | None  # None: country unknown
     safeguard: str
@@ -108,6 +109,7 @@ def _recipients(activity: str, section: VendorSection, t: Text) -> tuple[Recipie
                 activity=activity,
                 name=section.name,
                 role=t.role_unknown_vendor,
+                kind="vendor-unknown",
                 country=t.to_fill,
                 third_country=None,
                 safeguard=t.to_fill,
@@ -119,6 +121,7 @@ def _recipients(activity: str, section: VendorSection, t: Text) -> tuple[Recipie
             activity=activity,
             name=info.legal_entity or info.name,
             role=t.roles[info.role],
+            kind=info.role,
             country=info.country or t.to_fill,
             third_country=third,
             safeguard=guard,
@@ -135,6 +138,7 @@ def _recipients(activity: str, section: VendorSection, t: Text) -> tuple[Recipie
                 activity=activity,
                 name=p.name + (f" ({p.purpose})" if p.purpose else ""),
                 role=t.sub_processor,
+                kind="sub-processor",
                 country=p.country or t.to_fill,
                 third_country=third,
                 safeguard=guard,
@@ -149,6 +153,7 @@ def _recipients(activity: str, section: VendorSection, t: Text) -> tuple[Recipie
                 activity=activity,
                 name=tr.recipient or t.not_stated,
                 role=t.transfer_recipient,
+                kind="transfer",
                 country=tr.country,
                 third_country=tr.country.upper() not in EU_EEA,
                 safeguard=tr.safeguard or t.not_stated,

@@ -53,7 +53,7 @@ def test_report_from_file(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
         "art30-record.csv", "art30-record.xlsx", "fides-systems.yml", "inventory.json",
-        "privacy-notice.de.md", "report.html", "summary.md",
+        "privacy-notice.de.md", "privacy-notice.json", "report.html", "summary.md",
     ]  # fmt: skip
     assert (out / "inventory.json").read_bytes() == src.read_bytes()
     assert '<html lang="de">' in (out / "report.html").read_text()

@@ -62,3 +62,30 @@ def test_written_per_language(inventory: Inventory, tmp_path: Path, lang: str) -
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_golden(inventory: Inventory, golden: Callable[[str, bytes], None], lang: str) -> None:
     golden(f"privacy-notice.{lang}.md", render_privacy_notice(inventory, lang).encode())
+
+
+def test_json_for_a_policy_generator(inventory: Inventory) -> None:
+    import json
+
+    from reports.privacy_notice import render_notice_json
+
+    doc = json.loads(render_notice_json(inventory))
+    assert doc["complete"] is False  # two sources were not read
+    by_name = {r["name"]: r for r in doc["recipients"]}
+    assert by_name["Hosting provider"] == {
+        "name": "Hosting provider",
+        "role": "transfer",
+        "country": "US",
+        "thirdCountry": True,
+        "safeguard": "EU standard contractual clauses",
+        "purposes": ["Bereitstellung des Dienstes"],
+        "dataCategories": ["ext:user.social.group_membership", "user.contact.email", "user.name"],
+    }
+    assert by_name["MailStore Software GmbH"]["role"] == "controller"
+    unknown = by_name["Mail 📬 Bot"]
+    assert unknown["role"] == "vendor-unknown" and unknown["country"] is None
+    assert unknown["thirdCountry"] is None and unknown["purposes"] == []
+    cats = {c["key"]: (c["en"], c["de"]) for c in doc["dataCategories"]}
+    assert cats["ext:user.content.private.email"] == ("E-mail content", "E-Mail-Inhalte")
+    # the same recipients as the Markdown notice
+    assert len(doc["recipients"]) == len(_rows(render_privacy_notice(inventory, "en")))
