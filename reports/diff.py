@@ -13,9 +13,10 @@ from collections.abc import Iterable, Sequence
 
 import msgspec
 
-from reports.json_feed import SEVERITY_RANK, canonical
+from reports.json_feed import canonical
 from reports.markdown import md_escape
 from scanner.errors import ConfigError
+from scanner.findings.severity import SEVERITY_RANK, severity_at_least
 from scanner.models import App, Inventory, Permission, Severity
 
 KINDS = (
@@ -227,9 +228,7 @@ def fail_on_reasons(diff: InventoryDiff, policies: Iterable[str]) -> list[str]:
         if policy == "new-findings" and new:
             reasons.append(f"{len(new)} new finding(s)")
         elif policy in SEVERITY_RANK:
-            hits = [
-                c for c in new if c.severity and SEVERITY_RANK[c.severity] <= SEVERITY_RANK[policy]
-            ]
+            hits = [c for c in new if c.severity and severity_at_least(c.severity, policy)]
             if hits:
                 reasons.append(f"{len(hits)} new finding(s) at or above {policy}")
         elif policy == "undisclosed" and diff.of("undisclosed-flow-new"):

@@ -77,6 +77,15 @@ def analyse_app(
     group_hits: Sequence[str] = (),
 ) -> tuple[App, list[Flow]]:
     app = msgspec.structs.replace(app, permissions=tuple(_mark(p) for p in app.permissions))
+    if app.first_party or app.scanner:
+        # Microsoft's own apps and the scanner itself: not third parties. Their grants and
+        # reach stay (a DPO still needs to see who consented to Graph Explorer), but they are
+        # never vendor-matched and carry no vendor or publisher findings.
+        flows = _flows(app, tenant, counts, None)
+        own = msgspec.structs.replace(
+            app, data_categories=tuple(sorted({f.category for f in flows})), findings=()
+        )
+        return own, flows
     match = match_vendor(app, catalog, sp)
     vendor = catalog.get(match.id) if match else None
     flows = _flows(app, tenant, counts, vendor)

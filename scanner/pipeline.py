@@ -88,12 +88,15 @@ def build_inventory(
     now: dt.datetime,
     tenant_id: str | None = None,
     options: FindingOptions | None = None,
+    scanner_app_id: str | None = None,
 ) -> Inventory:
     """Resolve, classify and match ``tenant`` into the published inventory contract.
 
-    ``tenant_id`` is the profile's, used when ``/organization`` could not be read.
+    ``tenant_id`` is the profile's, used when ``/organization`` could not be read;
+    ``scanner_app_id`` is the profile's client id — that app is shown as the scanner.
     """
-    analysis = analyse(resolve_apps(tenant), tenant, catalog, now=now, options=options)
+    apps = resolve_apps(tenant, scanner_app_id=scanner_app_id)
+    analysis = analyse(apps, tenant, catalog, now=now, options=options)
     matched = sorted({a.vendor.id for a in analysis.apps if a.vendor is not None})
     vendors = tuple(vendor_info(v) for v in (catalog.get(i) for i in matched) if v is not None)
     org = tenant.org
@@ -123,6 +126,7 @@ async def scan(
     tenant_id: str | None = None,
     now: dt.datetime | None = None,
     finding_options: FindingOptions | None = None,
+    scanner_app_id: str | None = None,
 ) -> ScanResult:
     """Collect the tenant (delta against ``previous`` when possible) and build its inventory."""
     tenant = await collect_tenant(
@@ -134,5 +138,6 @@ async def scan(
         now=now or dt.datetime.now(dt.UTC),
         tenant_id=tenant_id,
         options=finding_options,
+        scanner_app_id=scanner_app_id,
     )
     return ScanResult(tenant=tenant, inventory=inventory)

@@ -90,10 +90,12 @@ def _live(progress: ScanProgress) -> Iterator[None]:
 
 def summary_lines(inv: Inventory) -> list[str]:
     """The few lines a person reads after a run (the reports hold the detail)."""
-    third = [a for a in inv.apps if not a.first_party]
+    third = [a for a in inv.apps if not (a.first_party or a.scanner)]
+    third_ids = {a.app_id for a in third}
+    flows = [f for f in inv.flows if f.app_id in third_ids]
     vendors = {a.vendor.id for a in inv.apps if a.vendor}
     severities = Counter(f.severity for a in inv.apps for f in a.findings)
-    undisclosed = sum(1 for f in inv.flows if f.disclosed is False)
+    undisclosed = sum(1 for f in flows if f.disclosed is False)
     sev = ", ".join(
         f"{severities[s]} {s}"
         for s in ("critical", "high", "medium", "low", "info")
@@ -101,7 +103,7 @@ def summary_lines(inv: Inventory) -> list[str]:
     )
     lines = [
         f"{len(inv.apps)} apps ({len(third)} third-party), {len(vendors)} vendor(s) matched",
-        f"{len(inv.flows)} personal-data flows, {undisclosed} not disclosed by the vendor",
+        f"{len(flows)} personal-data flows, {undisclosed} not disclosed by the vendor",
         f"findings: {sev or 'none'}",
     ]
     gaps = [c for c in inv.coverage if not c.complete]
@@ -169,7 +171,13 @@ async def _scan_all(
         async with gate:
             try:
                 source = await asyncio.to_thread(_sign_in, profile, vault, interactive=False)
-                result = await scan(source, catalog, options=options, tenant_id=profile.tenant_id)
+                result = await scan(
+                    source,
+                    catalog,
+                    options=options,
+                    tenant_id=profile.tenant_id,
+                    scanner_app_id=profile.client_id,
+                )
             except Exception as exc:  # noqa: BLE001 - one tenant's failure (even a bug) must not
                 # lose the other tenants' reports; it is printed per tenant and sets the exit code
                 return profile, exc
@@ -240,7 +248,14 @@ def register(app: typer.Typer) -> None:
         progress = make_progress(console_err, quiet=quiet)
         with _live(progress):
             result = aiorun.run(
-                scan(source, catalog, options=options, progress=progress, tenant_id=prof.tenant_id)
+                scan(
+                    source,
+                    catalog,
+                    options=options,
+                    progress=progress,
+                    tenant_id=prof.tenant_id,
+                    scanner_app_id=prof.client_id,
+                )
             )
         if not quiet:
             console_err.print(progress.summary())
@@ -304,6 +319,7 @@ def register(app: typer.Typer) -> None:
                         options=options,
                         progress=progress,
                         tenant_id=prof.tenant_id,
+                        scanner_app_id=prof.client_id,
                     )
                 )
             info = snapshots.save(prof.name, result.inventory, result.tenant)
@@ -348,7 +364,11 @@ def register(app: typer.Typer) -> None:
                     f"{tenant.profile.graph_endpoint}"
                 )
                 return await scan(
-                    tenant.source, catalog, progress=progress, tenant_id=tenant.profile.tenant_id
+                    tenant.source,
+                    catalog,
+                    progress=progress,
+                    tenant_id=tenant.profile.tenant_id,
+                    scanner_app_id=tenant.profile.client_id,
                 )
 
         with _live(progress):

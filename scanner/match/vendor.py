@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
 from scanner.catalog.model import Catalog, Vendor
 from scanner.models import App, MatchMethod, ServicePrincipal, VendorMatch
+from scanner.resolve.apps import publisher_host
 
 DISPLAY_NAME_THRESHOLD = 90.0
 """rapidfuzz ``ratio`` (normalised Levenshtein, 0–100) on case-folded, punctuation-free names.
@@ -35,7 +35,7 @@ def _hosts(sp: ServicePrincipal | None, app: App) -> set[str]:
     if sp is not None:
         urls += [sp.homepage or "", sp.privacy_statement_url or "", sp.marketing_url or ""]
         urls += list(sp.reply_urls)
-    hosts = {(urlsplit(u).hostname or "").casefold() for u in urls if "://" in u}
+    hosts = {h for u in urls if (h := publisher_host(u))}  # never Microsoft's portal
     if app.publisher.domain:
         hosts.add(app.publisher.domain.casefold())
     return {h for h in hosts if h}
