@@ -27,7 +27,7 @@ class Analysis(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def _mark(p: Permission) -> Permission:
-    c = classify_permission(p.value, p.kind)
+    c = classify_permission(p.value, p.kind, p.resource_app_id)
     classified = c is not None and c.classified
     resolved = p.resolved and p.value is not None
     if (classified, resolved) == (p.classified, p.resolved):

@@ -165,7 +165,7 @@ def permission_parts(
     parts: list[FlowPart] = []
     classes: dict[str, PermissionClass] = {}
     for p in app.permissions:
-        c = classify_permission(p.value, p.kind)
+        c = classify_permission(p.value, p.kind, p.resource_app_id)
         if c is None or not c.classified:
             continue
         classes[_evidence(p)] = c

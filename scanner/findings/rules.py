@@ -57,7 +57,7 @@ def permission_findings(app: App) -> list[Finding]:
                 evidence=(f"{where}: permission id {p.id} ({p.kind})",),
             ))  # fmt: skip
             continue
-        c = classify_permission(p.value, p.kind)
+        c = classify_permission(p.value, p.kind, p.resource_app_id)
         if c is not None and not c.classified:
             out.append(Finding(
                 code="UNCLASSIFIED_PERMISSION", severity="medium",
