@@ -7,7 +7,8 @@ Dynamics, Azure Service Management, Power BI), each with its own families and ov
 there never borrows Graph's meaning (``user_impersonation`` differs per resource). Access and
 reach are derived from the value's own segments (``Mail.ReadWrite.Shared`` → write,
 users-with-access); see families.yaml's header for the rules. A value that no family or
-override covers classifies as ``classified=False`` — reported by the analysis as UNCLASSIFIED_PERMISSION, never dropped and never guessed.
+override covers classifies as ``classified=False`` — reported by the analysis as
+UNCLASSIFIED_PERMISSION, never dropped and never guessed.
 """
 
 from __future__ import annotations
