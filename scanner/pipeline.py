@@ -56,7 +56,10 @@ def tenant_counts(tenant: TenantData) -> TenantCounts:
 
 
 def vendor_info(vendor: Vendor) -> VendorInfo:
-    """The catalog facts an inventory carries per matched vendor (Art. 30 columns, diffs)."""
+    """The catalog facts an inventory carries per matched vendor (Art. 30 columns, diffs).
+
+    Website-scope recipients (trackers, web fonts on the vendor's site) are left out: they never
+    receive tenant data, so they are no recipients in a record of processing (issue 12 item 4)."""
     return VendorInfo(
         id=vendor.id,
         name=vendor.name,
@@ -72,10 +75,12 @@ def vendor_info(vendor: Vendor) -> VendorInfo:
                 safeguard=None if t.mechanism == "none-stated" else t.mechanism,
             )
             for t in vendor.transfers
+            if t.scope != "website"
         ),
         sub_processors=tuple(
             SubProcessor(name=s.name, purpose=s.purpose, country=s.country)
             for s in vendor.subprocessors
+            if s.scope != "website"
         ),
         security_measures=tuple(c.claim for c in vendor.security_claims),
     )

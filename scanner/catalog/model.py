@@ -78,6 +78,11 @@ class Subprocessor(_Rec, frozen=True, kw_only=True):
     provider: str | None = None
     purpose: str | None = None
     source: str | None = None
+    # Whose data the recipient gets (as for disclosures): service = the product's data from the
+    # tenant; account = the customer's contract/account data; website = visitors of the vendor's
+    # website (trackers, fonts) — never a recipient of tenant data. The default keeps the
+    # meaning of files written before the field existed.
+    scope: DisclosureScope = "service"
 
 
 class Transfer(_Rec, frozen=True, kw_only=True):
@@ -85,6 +90,7 @@ class Transfer(_Rec, frozen=True, kw_only=True):
     mechanism: TransferMechanism = "none-stated"
     recipients: tuple[str, ...] = ()
     source: str | None = None
+    scope: DisclosureScope = "service"  # as Subprocessor.scope: a mechanism covers its scope only
 
 
 class SecurityClaim(_Rec, frozen=True, kw_only=True):

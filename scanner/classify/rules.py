@@ -209,7 +209,9 @@ def _reach(value: str, kind: PermissionKind, family: _Entry | None) -> Reach:
 def _classify(
     families: dict[str, _Entry], overrides: dict[str, _Entry], value: str, kind: PermissionKind
 ) -> PermissionClass:
-    override = overrides.get(value)
+    # A "<value>#<kind>" key pins one kind only (delegated BitlockerKey.Read.All reads the
+    # user's own devices' keys; the application permission reads every device's).
+    override = overrides.get(f"{value}#{kind}") or overrides.get(value)
     prefix = value.split(".", 1)[0]
     family = families.get(prefix)
     base = family if family is not None else override
