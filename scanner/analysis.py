@@ -49,7 +49,7 @@ def _flows(app: App, tenant: TenantData, counts: TenantCounts, vendor: Vendor | 
         parts += provisioning_parts(app.provisioning, app, tenant, counts)
     flows: list[Flow] = []
     for category, part in sorted(merge(parts).items()):
-        item = match_disclosure(category, vendor) if vendor else None
+        item = match_disclosure(category, vendor, part.subjects.scope) if vendor else None
         flows.append(
             Flow(
                 app_id=app.app_id,
