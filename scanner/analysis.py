@@ -140,7 +140,7 @@ def _impersonation(apps: list[App], sps: dict[str, ServicePrincipal]) -> dict[st
         sp = sps.get(a.service_principal_id)
         known = owners.get(m.id)
         owner = sp.app_owner_organization_id if sp else None
-        if known and owner not in known:
+        if known and owner and owner not in known:  # an add-in without an SP: owner unknown
             out.setdefault(a.app_id, []).append(make(
                 "POSSIBLE_IMPERSONATION", "high",
                 (f"owner tenant {owner or 'unknown'}", *(f"{m.name} app owner tenant {k}"

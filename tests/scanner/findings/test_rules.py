@@ -142,6 +142,11 @@ def test_ladder_levels_and_disclosure() -> None:
     assert fork_codes["POSSIBLE_IMPERSONATION"] == "high"
     assert fork_codes["VENDOR_MATCH_UNCONFIRMED"] == "medium"
     assert "STALE_POLICY" not in fork_codes and "UNDISCLOSED_CATEGORY" not in fork_codes
+    # an add-in with the vendor's name but no service principal: owner unknown, no claim
+    addin = app("MailStore Add-in", None)
+    addin = msgspec.structs.replace(addin, service_principal_id="", sources=("addIns",))
+    res2 = _one(real, addin, tenant=tenant)
+    assert "POSSIBLE_IMPERSONATION" not in _codes(res2["MailStore Add-in"])
     imp = next(f for f in res["MailStore Server (evil fork)"].findings
                if f.code == "POSSIBLE_IMPERSONATION")  # fmt: skip
     assert any("evil-tenant" in e for e in imp.evidence)
