@@ -84,8 +84,6 @@ def analyse_app(
     tenant: TenantData,
     catalog: Catalog,
     *,
-    now: dt.datetime,
-    options: fr.FindingOptions,
     counts: TenantCounts,
     sp: ServicePrincipal | None = None,
     group_hits: fr.GroupHits | Sequence[str] = (),
@@ -93,7 +91,6 @@ def analyse_app(
 ) -> tuple[App, list[Flow]]:
     """One app on its own: flows, vendor match and the app's own findings (vendor-level findings
     are added by :func:`analyse`, once per vendor)."""
-    del now  # vendor-level (dated) findings are computed once per vendor in analyse()
     app = msgspec.structs.replace(app, permissions=tuple(_mark(p) for p in app.permissions))
     if app.first_party or app.scanner:
         # Microsoft's own apps and the scanner itself: not third parties. Their grants and
@@ -169,8 +166,7 @@ def analyse(
     for app in sorted(apps, key=lambda a: ((a.display_name or "").casefold(), a.app_id)):
         sp = sps.get(app.service_principal_id)
         new_app, flows = analyse_app(
-            app, tenant, catalog, now=now, options=opts, counts=counts, sp=sp,
-            group_hits=hits, guests=guests,
+            app, tenant, catalog, counts=counts, sp=sp, group_hits=hits, guests=guests,
         )  # fmt: skip
         out_apps.append(new_app)
         out_flows += flows
