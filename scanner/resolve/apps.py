@@ -149,7 +149,7 @@ def _standalone(teams: list[TeamsApp], addins: list[AddIn]) -> list[App]:
             app_id=t.azure_ad_app_id or t.id,
             service_principal_id="",
             display_name=t.display_name,
-            first_party=False,
+            first_party=is_microsoft_app(t.azure_ad_app_id, None),
             publisher=Publisher(name=t.publisher, verified=False),
             sources=("teamsApps",),
         )
@@ -160,7 +160,7 @@ def _standalone(teams: list[TeamsApp], addins: list[AddIn]) -> list[App]:
             app_id=a.azure_app_id or a.id,
             service_principal_id="",
             display_name=a.display_name,
-            first_party=False,
+            first_party=is_microsoft_app(a.azure_app_id, None),
             publisher=Publisher(name=a.provider_name, verified=False),
             sources=("addIns",),
         )

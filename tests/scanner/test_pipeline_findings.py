@@ -101,3 +101,11 @@ def test_website_trackers_are_no_recipients_in_the_inventory(inventory: Inventor
     mailstore = next(v for v in inventory.vendors if v.id == "mailstore")
     assert [s.name for s in mailstore.sub_processors] == ["OpenText-Konzernunternehmen"]
     assert [(t.country, t.safeguard) for t in mailstore.transfers] == [("US", "SCC")]
+
+
+def test_sharepoint_permissions_are_classified_by_sharepoints_own_map(inventory: Inventory) -> None:
+    sharepoint = "00000003-0000-0ff1-ce00-000000000000"
+    held = [p for a in inventory.apps for p in a.permissions if p.resource_app_id == sharepoint]
+    assert held and all(p.classified for p in held)  # the sandbox plants SharePoint app roles
+    flows = [f for f in inventory.flows if any("SharePoint" in e for e in f.evidence)]
+    assert any(f.category == "user.content.private.files" for f in flows)

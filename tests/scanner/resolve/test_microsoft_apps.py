@@ -164,3 +164,16 @@ def test_resolve_flags_microsoft_apps_the_scanner_and_third_parties() -> None:
 def test_publisher_host_ignores_microsoft_portals(url: str | None, host: str | None) -> None:
     assert publisher_host(url) == host
     assert is_microsoft_portal("account.activedirectory.windowsazure.com.") is True
+
+
+def test_a_teams_app_or_add_in_of_microsoft_is_first_party() -> None:
+    from scanner.models import AddIn, TeamsApp
+
+    tenant = TenantData(
+        org=None, scanned_at="",
+        teams_apps=(TeamsApp(id="t1", display_name="Graph Explorer tab", azure_ad_app_id=GRAPH_EXPLORER),
+                    TeamsApp(id="t2", display_name="Contoso", azure_ad_app_id="contoso-app")),
+        add_ins=(AddIn(id="a1", display_name="Graph CLI add-in", azure_app_id=GRAPH_CLI),),
+    )  # fmt: skip
+    apps = {a.display_name: a.first_party for a in resolve_apps(tenant)}
+    assert apps == {"Graph Explorer tab": True, "Contoso": False, "Graph CLI add-in": True}
