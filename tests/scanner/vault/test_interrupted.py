@@ -12,6 +12,7 @@ import pytest
 
 from scanner.errors import VaultError
 from scanner.vault import Passphrase, Vault
+from tests.scanner.vault.fast import REAL_FLOOR_ENV
 
 TENANT = "11111111-2222-3333-4444-555555555555"
 OLD, NEW = Passphrase("old passphrase"), Passphrase("new passphrase")
@@ -40,7 +41,7 @@ def _prepare(path: Path) -> Vault:
 
 
 def _run(path: Path, step: str, op: str) -> int:
-    env = {**os.environ, "M365INV_TEST_KILL_AT": step}
+    env = {**os.environ, "M365INV_TEST_KILL_AT": step, "M365INV_VAULT_ARGON2": REAL_FLOOR_ENV}
     proc = subprocess.run(
         [sys.executable, "-c", _REKEY, str(path), step, op], env=env, timeout=60, check=False
     )

@@ -1,0 +1,24 @@
+"""Fast vault costs for tests — in-process only, so no user environment can ever enable them.
+
+Production code refuses an Argon2id cost below :data:`scanner.vault.policy.FLOOR` (23 ms here);
+a test suite opening vaults hundreds of times (every flipped byte, every truncation) lowers that
+floor by patching the module attribute for the test's duration and asks for the lowered cost
+through the ordinary ``M365INV_VAULT_ARGON2`` setting. A child process does not inherit the
+patch: it runs at the real floor (:data:`REAL_FLOOR_ENV`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scanner.vault import policy
+from scanner.vault.policy import Argon2Params
+
+TEST_FLOOR = Argon2Params(time_cost=1, memory_kib=8, parallelism=1)
+REAL_FLOOR_ENV = f"{policy.FLOOR.time_cost},{policy.FLOOR.memory_kib},{policy.FLOOR.parallelism}"
+
+
+def use_fast_vault(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lower the floor in this process and make new slots use it."""
+    monkeypatch.setattr(policy, "FLOOR", TEST_FLOOR)
+    monkeypatch.setenv(policy.ENV_ARGON2, "1,8,1")
