@@ -173,6 +173,12 @@ def approve(
     import requests
 
     data = _load_info(info or _default_state_dir() / "info.json")
+    admin = data.get("admin_secret")
+    if not isinstance(admin, str) or not admin:
+        raise ConfigError(
+            "the sandbox info file holds no admin secret (written by an older m365inv?)",
+            tip="restart `m365inv sandbox serve` to write a new one",
+        )
     body: dict[str, str] = {"user_code": user_code}
     if user:
         body["user_principal_name"] = user
@@ -181,13 +187,18 @@ def approve(
         session.verify = str(data["ca_bundle"])
         try:
             response = session.post(
-                f"{data['authority_host']}/_sandbox/devicecode/approve", json=body, timeout=10
+                f"{data['authority_host']}/_sandbox/devicecode/approve",
+                json=body,
+                headers={"X-Sandbox-Admin": admin},
+                timeout=10,
             )
         except requests.RequestException as exc:
             raise SandboxError(
                 f"sandbox at {data['authority_host']} is not reachable ({type(exc).__name__})",
                 tip="is `m365inv sandbox serve` still running?",
             ) from None
+    if response.status_code == 401:
+        raise SandboxError("the sandbox refused the admin secret (info file of another sandbox?)")
     if response.status_code == 404:
         raise SandboxError(f"no pending device code {user_code!r} (expired, used, or unknown)")
     if response.status_code != 200:

@@ -181,8 +181,20 @@ async def msi_token(request: web.Request) -> web.Response:
     return _json(body)
 
 
+ADMIN_HEADER = "X-Sandbox-Admin"
+
+
 async def _decide(request: web.Request, *, approve: bool) -> web.Response:
     idn = request.app[IDENTITY_KEY]
+    given = request.headers.get(ADMIN_HEADER, "")
+    if not secrets.compare_digest(given.encode(), idn.admin_secret.encode()):
+        return _json(
+            {
+                "error": "unauthorized",
+                "error_description": f"{ADMIN_HEADER} missing or wrong (see the info file)",
+            },
+            401,
+        )
     try:
         body = await request.json()
     except json.JSONDecodeError:

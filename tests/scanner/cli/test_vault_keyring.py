@@ -84,7 +84,9 @@ def test_init_keyring_that_fails_creates_nothing(
     result = run_cli("vault", "init", "--keyring")
     assert result.code == 6
     line = _one_line_error(result.err)
-    assert line.startswith("error: cannot store the vault key in the OS keyring") and problem in line
+    assert (
+        line.startswith("error: cannot store the vault key in the OS keyring") and problem in line
+    )
     assert not vault.exists(), "a vault whose key is nowhere must not be written"
 
 
@@ -150,7 +152,7 @@ def test_rekey_keyring_rotates_to_a_new_entry_and_drops_the_old(
 def test_rekey_passphrase_keeps_keyring_slot(
     run_cli: RunCli, vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The data key rotates, so the keyring slot is re-wrapped with the key the vault opened with."""
+    """The data key rotates, so the keyring slot is re-wrapped with the key it opened with."""
     ring = MemoryKeyring()
     keyring.set_keyring(ring)
     assert run_cli("vault", "init", "--keyring").code == 0

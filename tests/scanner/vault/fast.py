@@ -15,7 +15,8 @@ from scanner.vault import policy
 from scanner.vault.policy import Argon2Params
 
 TEST_FLOOR = Argon2Params(time_cost=1, memory_kib=8, parallelism=1)
-REAL_FLOOR_ENV = f"{policy.FLOOR.time_cost},{policy.FLOOR.memory_kib},{policy.FLOOR.parallelism}"
+REAL_FLOOR = policy.FLOOR
+REAL_FLOOR_ENV = f"{REAL_FLOOR.time_cost},{REAL_FLOOR.memory_kib},{REAL_FLOOR.parallelism}"
 
 
 def use_fast_vault(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -29,7 +29,7 @@ def test_old_copy_and_old_passphrase_cannot_open_what_came_after(
 
     old_data_key = Vault.open(stolen, OLD)._key  # what the thief holds
     blob = vault_file.read_bytes()
-    header, offset = fmt.decode_header(blob)
+    _, offset = fmt.decode_header(blob)
     with pytest.raises(VaultError, match="integrity check failed"):
         fmt.decode_body(blob, offset, old_data_key)
     # even with the body's (new) key, every entry is sealed under the new key only
@@ -77,7 +77,7 @@ def test_rekey_refuses_to_orphan_a_slot_it_cannot_rewrap(vault_file: Path) -> No
     v.rekey(OLD)
     before = vault_file.read_bytes()
     opened_by_passphrase = Vault.open(vault_file, OLD)
-    with pytest.raises(VaultError, match="also opens with a key .* not at hand") as info:
+    with pytest.raises(VaultError, match=r"also opens with a key .* not at hand") as info:
         opened_by_passphrase.rekey(NEW)
     assert info.value.tip
     with pytest.raises(VaultError, match="not at hand"):  # a wrong key is no better
