@@ -18,7 +18,7 @@ from rich.text import Text
 from reports import FORMATS, write_reports
 from reports.diff import FAIL_ON, diff_inventories, fail_on_reasons, render_diff
 from reports.json_feed import decode_inventory, schema_text
-from scanner.cli.common import console, console_err
+from scanner.cli.common import console, console_err, terminal_lines
 from scanner.errors import ConfigError, RenderError
 from scanner.models import Inventory
 from scanner.store import open_store
@@ -160,7 +160,8 @@ def diff_cmd(
         raise RenderError(f"cannot diff different tenants ({older.tenant.id} vs {newer.tenant.id})")
     diff = diff_inventories(older, newer)
     reasons = fail_on_reasons(diff, policies)
-    sys.stdout.write(render_diff(diff, fmt))
+    rendered = render_diff(diff, fmt)
+    sys.stdout.write(terminal_lines(rendered) if fmt == "text" else rendered)
     if reasons:
         console_err.print(Text("fail-on: " + "; ".join(reasons)))
         raise typer.Exit(GATE_EXIT)

@@ -18,6 +18,7 @@ from pathlib import Path
 import platformdirs
 
 from scanner.errors import VaultError
+from scanner.logsafe import remember_secret
 from scanner.vault.format import Credential, Passphrase, RawKey, kind_of
 from scanner.vault.store import Vault
 
@@ -44,6 +45,7 @@ def env_key() -> RawKey | None:
     raw = os.environ.get(ENV_KEY)
     if not raw:
         return None
+    remember_secret(raw.strip())
     try:
         return RawKey(base64.b64decode(raw.strip(), validate=True), origin=ENV_KEY)
     except (binascii.Error, ValueError):
@@ -124,6 +126,7 @@ def new_key_id() -> str:
 def passphrase(prompt: Prompt | None, *, label: str = "Vault passphrase") -> Passphrase:
     raw = os.environ.get(ENV_PASSPHRASE)
     if raw:
+        remember_secret(raw)
         return Passphrase(raw)
     if prompt is None:
         raise VaultError(
@@ -133,6 +136,7 @@ def passphrase(prompt: Prompt | None, *, label: str = "Vault passphrase") -> Pas
     value = prompt(label)
     if not value:
         raise VaultError("an empty passphrase is not allowed")
+    remember_secret(value)
     return Passphrase(value)
 
 

@@ -18,8 +18,8 @@ ask for terabytes of memory or hours of work. :data:`MAX_TIME_COST` × :data:`MA
 took 4.8 s here. On read the floor is not enforced — a weaker slot made by an older m365inv still
 opens, so that ``vault rekey`` can replace it.
 
-Tests lower :data:`FLOOR` by patching this module's attribute in-process
-(``tests/scanner/vault/fast.py``); no environment variable or option can lower it.
+Tests lower :data:`FLOOR` and :data:`DEFAULT` by patching this module's attributes in-process
+(``tests/scanner/vault/fast.py``); no environment variable or option can lower them.
 """
 
 from __future__ import annotations
@@ -51,6 +51,9 @@ class Argon2Params:
         """Raise when reading these parameters back would be unbounded work (see module doc)."""
         check_readable(self)
 
+
+DEFAULT = Argon2Params()
+"""The cost of a new passphrase slot unless ``M365INV_VAULT_ARGON2`` says otherwise."""
 
 FLOOR = Argon2Params(time_cost=2, memory_kib=19 * 1024, parallelism=1)
 """The weakest Argon2id cost a new slot may have (OWASP: m=19 MiB, t=2, p=1)."""
@@ -100,7 +103,7 @@ def new_slot_params() -> Argon2Params:
     """The cost for a new passphrase slot: the default, or ``M365INV_VAULT_ARGON2`` checked."""
     raw = os.environ.get(ENV_ARGON2)
     if not raw:
-        return Argon2Params()
+        return DEFAULT
     try:
         t, m, p = (int(x) for x in raw.split(","))
     except ValueError:

@@ -2,9 +2,9 @@
 
 Production code refuses an Argon2id cost below :data:`scanner.vault.policy.FLOOR` (23 ms here);
 a test suite opening vaults hundreds of times (every flipped byte, every truncation) lowers that
-floor by patching the module attribute for the test's duration and asks for the lowered cost
-through the ordinary ``M365INV_VAULT_ARGON2`` setting. A child process does not inherit the
-patch: it runs at the real floor (:data:`REAL_FLOOR_ENV`).
+floor and the default cost by patching the module attributes for the test's duration. A child
+process does not inherit the patch: it runs at the real default, or at the real floor when the
+test sets ``M365INV_VAULT_ARGON2`` to :data:`REAL_FLOOR_ENV`.
 """
 
 from __future__ import annotations
@@ -22,4 +22,5 @@ REAL_FLOOR_ENV = f"{REAL_FLOOR.time_cost},{REAL_FLOOR.memory_kib},{REAL_FLOOR.pa
 def use_fast_vault(monkeypatch: pytest.MonkeyPatch) -> None:
     """Lower the floor in this process and make new slots use it."""
     monkeypatch.setattr(policy, "FLOOR", TEST_FLOOR)
-    monkeypatch.setenv(policy.ENV_ARGON2, "1,8,1")
+    monkeypatch.setattr(policy, "DEFAULT", TEST_FLOOR)
+    monkeypatch.delenv(policy.ENV_ARGON2, raising=False)
