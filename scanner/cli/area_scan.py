@@ -78,7 +78,7 @@ def _sign_in(profile: Profile, vault: Path | None, *, interactive: bool) -> Toke
         profile,
         vault=_vault_if_any(vault, interactive),
         interactive=interactive,
-        on_device_code=lambda prompt: console_err.print(escape(prompt.message)),
+        on_device_code=lambda prompt: console_err.print(escape(for_terminal(prompt.message))),
     )
 
 

@@ -18,6 +18,7 @@ from rich.table import Table
 from scanner.auth.certs import generate_certificate, public_pem
 from scanner.cli.common import console, console_err
 from scanner.errors import ConfigError, VaultError
+from scanner.logsafe import remember_secret
 from scanner.profiles import get_profile
 from scanner.vault import (
     Credential,
@@ -63,9 +64,11 @@ def hidden_prompt(label: str) -> str:
 
 def _new_passphrase(env: str) -> Passphrase:
     if os.environ.get(env):
+        remember_secret(os.environ[env])
         return Passphrase(os.environ[env])
     first = hidden_prompt("New vault passphrase")
     policy.check_passphrase(first)  # before asking for the repeat
+    remember_secret(first)
     if hidden_prompt("Repeat the passphrase") != first:
         raise VaultError("the passphrases do not match; nothing was changed")
     return Passphrase(first)

@@ -14,11 +14,13 @@ import re
 from pathlib import Path
 
 import msgspec
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
 from reports.json_feed import encode_inventory
+from scanner.catalog.load import shipped_dir
 from scanner.cli import common
 from scanner.collect.progress import PlainProgress, RichProgress
 from scanner.models import Coverage, Publisher
@@ -115,3 +117,20 @@ def test_diff_text_through_the_cli_is_safe(
 
 def test_terminal_lines_keeps_line_structure() -> None:
     assert common.terminal_lines("a\x1b[2J\nb\u202e") == "a\\x1b[2J\nb\\u202e"
+
+
+@SETTINGS
+@given(entity=hostile)
+def test_catalog_list_and_show_are_safe(run_cli: RunCli, tmp_path: Path, entity: str) -> None:
+    """A vendor file is someone's edit: its names reach ``catalog list`` and ``catalog show``."""
+    data = yaml.safe_load((shipped_dir() / "mailstore.yaml").read_text("utf-8"))
+    data["id"], data["legal_entity"] = "hostile-vendor", entity
+    directory = tmp_path / f"catalog-{abs(hash(entity))}"
+    directory.mkdir(exist_ok=True)
+    (directory / "hostile.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    listed = run_cli("catalog", "list", "--catalog", str(directory))
+    assert listed.code == 0, listed.err
+    _assert_safe(listed.out)
+    shown = run_cli("catalog", "show", "hostile-vendor", "--catalog", str(directory))
+    assert shown.code == 0, shown.err
+    _assert_safe(shown.out)
