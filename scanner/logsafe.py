@@ -27,7 +27,7 @@ import sys
 import threading
 
 MASK = "***"
-_MIN_REMEMBERED = 6  # shorter values would mask ordinary words; the vault refuses them anyway
+_MIN_REMEMBERED = 8  # shorter values would mask ordinary words
 _remembered: set[str] = set()
 _remembered_lock = threading.Lock()
 
@@ -66,12 +66,14 @@ def remember_secret(value: str | bytes | None) -> None:
 
 def redact(text: str) -> str:
     """``text`` with every remembered secret and every credential-shaped value masked."""
+    # Shapes first: a remembered value that happens to be a word ("secret") must not break the
+    # "client_secret=…" shape before that has masked its value.
+    for pattern, replacement in _PATTERNS:
+        text = pattern.sub(replacement, text)
     with _remembered_lock:
         known = sorted(_remembered, key=len, reverse=True)  # longest first: no partial leftovers
     for secret in known:
         text = text.replace(secret, MASK)
-    for pattern, replacement in _PATTERNS:
-        text = pattern.sub(replacement, text)
     return text
 
 
