@@ -10,8 +10,10 @@
 The random 256-bit *data key* encrypts the body. Each key slot holds the data key wrapped
 (AES-256-GCM) under a *key-encryption key*: derived from a passphrase with Argon2id (the
 parameters and salt live in the slot), or a raw 32-byte key from the OS keyring or
-``M365INV_VAULT_KEY``. Because the whole prefix is the body's associated data, changing any byte
-of the file is detected — a flipped KDF parameter, salt or slot included.
+``M365INV_VAULT_KEY`` (a key slot may name its OS-keyring entry, ``key_id``). Because the whole
+prefix is the body's associated data, changing any byte of the file is detected — a flipped KDF
+parameter, salt or slot included. The KDF runs *before* that check can, so its parameters are
+bounded on read and floored on write (:mod:`scanner.vault.policy`).
 
 Inside the body every entry is encrypted again under the data key with associated data binding
 it to its profile name, tenant id and kind, so an entry copied into another profile (or a profile
