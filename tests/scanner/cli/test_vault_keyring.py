@@ -8,6 +8,11 @@ Each keyring here is a real :class:`keyring.backend.KeyringBackend` installed wi
 from __future__ import annotations
 
 import base64
+import json
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -163,3 +168,41 @@ def test_rekey_passphrase_keeps_keyring_slot(
     keyring.set_keyring(null.Keyring())
     monkeypatch.setenv("M365INV_VAULT_PASSPHRASE", "an added passphrase")
     assert "contoso" in run_cli("vault", "list").out
+
+
+@pytest.mark.parametrize(
+    "step", ["rekey:read", "rekey:derived", "rekey:encoded", "rekey:written", "none"]
+)
+def test_rekey_keyring_killed_at_any_step_keeps_a_working_key(tmp_path: Path, step: str) -> None:
+    """SIGKILL between the keyring write and the file write: the old entry still opens the old
+    file (the new entry is a harmless orphan); after the write, the new entry opens the new one."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("M365INV_")}
+    env.update(
+        PYTHON_KEYRING_BACKEND="tests.scanner.cli.file_keyring.FileKeyring",
+        M365INV_TEST_KEYRING_FILE=str(tmp_path / "keyring.json"),
+        M365INV_VAULT=str(tmp_path / "vault.m365v"),
+        HOME=str(tmp_path),
+    )
+
+    def run(*args: str, kill_at: str | None = None) -> subprocess.CompletedProcess[str]:
+        extra = {"M365INV_TEST_KILL_AT": kill_at} if kill_at else {}
+        return subprocess.run(
+            [sys.executable, "-m", "scanner", *args], env={**env, **extra}, input="",
+            capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+
+    assert run("vault", "init", "--keyring").returncode == 0
+    ring = tmp_path / "keyring.json"
+    (old_name,) = json.loads(ring.read_text())
+    before = (tmp_path / "vault.m365v").read_bytes()
+    killed = run("vault", "rekey", "--keyring", kill_at=None if step == "none" else step)
+    done = step in ("rekey:written", "none")
+    assert killed.returncode == (0 if step == "none" else -signal.SIGKILL), killed.stderr
+    assert ((tmp_path / "vault.m365v").read_bytes() == before) != done
+    listed = run("vault", "list")
+    assert listed.returncode == 0, listed.stderr  # some keyring entry opens the vault
+    names = set(json.loads(ring.read_text()))
+    if step == "none":
+        assert len(names) == 1 and old_name not in names  # rotated, old entry dropped
+    else:
+        assert old_name in names  # killed before cleanup: the old entry is still there
