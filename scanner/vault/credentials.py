@@ -177,7 +177,14 @@ def other_credentials(
         if key is not None:
             found.append(key)
     if "passphrase" in kinds:
-        found.append(passphrase(prompt, label="Current vault passphrase"))
+        try:
+            found.append(passphrase(prompt, label="Current vault passphrase"))
+        except VaultError:
+            raise VaultError(
+                "rekeying replaces the data key, so the vault's passphrase slot needs the current "
+                "passphrase too; nothing was changed",
+                tip=f"set {ENV_PASSPHRASE}, or run interactively",
+            ) from None
     return tuple(found)
 
 

@@ -206,3 +206,27 @@ def test_rekey_keyring_killed_at_any_step_keeps_a_working_key(tmp_path: Path, st
         assert len(names) == 1 and old_name not in names  # rotated, old entry dropped
     else:
         assert old_name in names  # killed before cleanup: the old entry is still there
+
+
+def test_rekey_keyring_needs_the_current_passphrase_of_a_passphrase_slot(
+    run_cli: RunCli, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opened by its keyring key, a vault that also has a passphrase slot cannot rotate its data
+    key without that passphrase — refused, not silently left with a dead slot."""
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    assert run_cli("vault", "init", "--keyring").code == 0
+    monkeypatch.setenv("M365INV_VAULT_NEW_PASSPHRASE", "an added passphrase")
+    assert run_cli("vault", "rekey").code == 0  # passphrase slot added next to the key slot
+    before, entries = vault.read_bytes(), dict(ring.items)
+    result = run_cli("vault", "rekey", "--keyring")
+    assert result.code == 6
+    assert "needs the current passphrase too" in _one_line_error(result.err)
+    assert vault.read_bytes() == before and ring.items == entries
+    monkeypatch.setenv("M365INV_VAULT_PASSPHRASE", "an added passphrase")
+    assert run_cli("vault", "rekey", "--keyring").code == 0
+    monkeypatch.delenv("M365INV_VAULT_PASSPHRASE")
+    assert run_cli("vault", "list").code == 0  # opens from the new keyring entry
+    keyring.set_keyring(null.Keyring())
+    monkeypatch.setenv("M365INV_VAULT_PASSPHRASE", "an added passphrase")
+    assert run_cli("vault", "list").code == 0  # and the passphrase slot survived the rotation
