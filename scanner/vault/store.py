@@ -168,11 +168,10 @@ class Vault:
     def set(self, profile: str, tenant: str, kind: EntryKind, secret: bytes) -> None:
         if kind not in fmt.ENTRY_KINDS:
             raise VaultError(f"unknown vault entry kind {kind!r}")
-        new = fmt.seal_entry(self._key, profile, tenant, kind, secret)
 
-        def change(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        def change(key: bytes, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
             kept = tuple(e for e in entries if (e.profile, e.kind) != (profile, kind))
-            return (*kept, new)
+            return (*kept, fmt.seal_entry(key, profile, tenant, kind, secret))
 
         self._update(change)
 
@@ -180,7 +179,7 @@ class Vault:
         """Drop the profile's entries (or one kind of them); returns how many went."""
         removed = 0
 
-        def change(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        def change(_key: bytes, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
             nonlocal removed
             kept = tuple(
                 e for e in entries if not (e.profile == profile and kind in (None, e.kind))
@@ -253,11 +252,16 @@ class Vault:
     def _decode_own(self, blob: bytes, header: Header, offset: int) -> tuple[Entry, ...]:
         if header.vault_id != self._header.vault_id:
             raise VaultError(f"the vault at {self._path} was replaced by another vault")
-        if header.slots != self._header.slots:
-            raise VaultError(
-                f"the vault at {self._path} was rekeyed by another process; nothing was changed",
-                tip="run the command again",
-            )
+        if header.slots != self._header.slots:  # rekeyed since we opened it: the data key
+            try:  # rotated; our credential may still open the new slots (e.g. a kept key slot)
+                self._key = fmt.unwrap(header, self._credential)
+            except VaultError:
+                raise VaultError(
+                    f"the vault at {self._path} was rekeyed by another process and no longer "
+                    "opens with the credential this run used; nothing was changed",
+                    tip="run the command again",
+                ) from None
+            self._header = header
         return fmt.decode_body(blob, offset, self._key)
 
     def _locked(self) -> FileLock:
@@ -268,11 +272,12 @@ class Vault:
             raise VaultError(f"the vault {self._path} is locked by another process") from None
         return lock
 
-    def _update(self, change: Callable[[tuple[Entry, ...]], tuple[Entry, ...]]) -> None:
+    def _update(self, change: Callable[[bytes, tuple[Entry, ...]], tuple[Entry, ...]]) -> None:
         with self._locked():
             blob = _read(self._path)
             header, offset = fmt.decode_header(blob)
-            entries = change(self._decode_own(blob, header, offset))
+            current = self._decode_own(blob, header, offset)  # may adopt a rotated data key
+            entries = change(self._key, current)
             write_bytes_atomic(self._path, fmt.encode(header, self._key, entries), mode=0o600)
             self._header, self._entries = header, entries
 

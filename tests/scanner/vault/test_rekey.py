@@ -93,3 +93,19 @@ def test_writer_holding_the_old_key_is_told_the_vault_was_rekeyed(vault_file: Pa
     with pytest.raises(VaultError, match="rekeyed by another process"):
         second.set("a", TENANT, "client_secret", b"x")
     assert vault_file.read_bytes() == before
+
+
+def test_writer_whose_credential_survived_a_rekey_carries_on(vault_file: Path) -> None:
+    """A scan holding the vault open (opened by key) saves its token cache after an admin
+    rotated the passphrase elsewhere: the key slot was re-wrapped, so the write goes through."""
+    key = RawKey(os.urandom(32))
+    Vault.create(vault_file, key).rekey(OLD)
+    scan = Vault.open(vault_file, key)
+    admin = Vault.open(vault_file, key)
+    admin.set("a", TENANT, "client_secret", b"x")
+    admin.rekey(NEW)
+    scan.set("a", TENANT, "token_cache", b"{}")
+    again = Vault.open(vault_file, NEW)
+    assert again.get("a", TENANT, "token_cache") == b"{}"
+    assert again.get("a", TENANT, "client_secret") == b"x"
+    assert scan._key == again._key  # sealed under the rotated key, not the stale one
