@@ -14,6 +14,7 @@ from scanner.atomic import write_text_atomic
 from scanner.catalog import Catalog, load_catalog, load_vendor_file
 from scanner.cli.common import console, terminal_lines
 from scanner.errors import CatalogError, ConfigError
+from scanner.inputfiles import MiB, decode_text, read_limited
 from scanner.textsafe import for_terminal
 
 CatalogDirs = Annotated[
@@ -85,6 +86,9 @@ def validate(
         console.print(escape(for_terminal(f"ok  {v.id}  {v.path or ''}")))
 
 
+MAX_POLICY_BYTES = 16 * MiB  # the five seed policies are 20-90 KiB
+
+
 @catalog_app.command("import")
 def import_policy(
     policy: Annotated[Path, typer.Argument(help="Privacy-policy text file (German or English).")],
@@ -96,10 +100,8 @@ def import_policy(
     """Draft a vendor file from privacy-policy text, for a human to review."""
     from scanner.catalog.draft import draft_vendor
 
-    try:
-        text = policy.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{policy}: cannot read policy text: {exc}") from None
+    raw = read_limited(policy, limit=MAX_POLICY_BYTES, what="policy text")
+    text = decode_text(raw, str(policy))
     data = draft_vendor(text, vendor)
     rendered = "# DRAFT by `m365inv catalog import` — review every item against the policy.\n"
     rendered += yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)

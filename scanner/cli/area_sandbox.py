@@ -22,6 +22,7 @@ import typer
 from scanner.atomic import write_text_atomic
 from scanner.cli.common import console
 from scanner.errors import ConfigError, SandboxError
+from scanner.inputfiles import MiB, decode_text, parse_json, read_limited
 
 if TYPE_CHECKING:  # the sandbox (aiohttp, cryptography) loads only when a command needs it
     from scanner.sandbox import SandboxInfo
@@ -147,14 +148,12 @@ def serve(
 
 
 def _load_info(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not path.exists():
         raise ConfigError(
             f"no sandbox info file at {path}", tip="start one with `m365inv sandbox serve`"
-        ) from None
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"cannot read sandbox info file {path}: {exc}") from None
+        )
+    raw = read_limited(path, limit=MiB, what="sandbox info file")
+    data = parse_json(decode_text(raw, str(path)), str(path))
     if not isinstance(data, dict) or not {"authority_host", "ca_bundle"} <= data.keys():
         raise ConfigError(f"{path} is not a sandbox info file")
     return data

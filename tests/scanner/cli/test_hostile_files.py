@@ -176,3 +176,25 @@ def test_profiles_file_too_large(run_cli: RunCli, tmp_path: Path) -> None:
     path = _sparse(tmp_path / "big.toml", MAX_PROFILES_BYTES + 1)
     line = _one_line_exit_2(run_cli("profile", "list", "--config", str(path)), path)
     assert "larger than 1 MiB" in line
+
+
+# ------------------------------------------------------------------------------ other file inputs
+
+
+@pytest.mark.parametrize("content", [DEEP_ARRAY, '{"authority_host": NaN}', "{"])
+def test_sandbox_info_file(run_cli: RunCli, tmp_path: Path, content: str) -> None:
+    path = tmp_path / "info.json"
+    path.write_text(content)
+    _one_line_exit_2(run_cli("sandbox", "approve", "ABC", "--info", str(path)), path)
+
+
+def test_policy_text_for_catalog_import(run_cli: RunCli, tmp_path: Path) -> None:
+    from scanner.cli.area_catalog import MAX_POLICY_BYTES
+
+    big = _sparse(tmp_path / "policy.txt", MAX_POLICY_BYTES + 1)
+    result = run_cli("catalog", "import", str(big), "--vendor", "X")
+    assert "larger than 16 MiB" in _one_line_exit_2(result, big)
+    fifo = tmp_path / "policy-fifo.txt"
+    os.mkfifo(fifo)
+    result = run_cli("catalog", "import", str(fifo), "--vendor", "X")
+    assert "not a regular file" in _one_line_exit_2(result, fifo)
