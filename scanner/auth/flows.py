@@ -23,6 +23,7 @@ from scanner.auth.interface import Resource
 from scanner.auth.msal_source import MsalTokenSource, VaultTokenCache
 from scanner.auth.transport import TokenHttpSession
 from scanner.errors import AuthError
+from scanner.logsafe import remember_secret
 from scanner.profiles import Profile
 from scanner.vault import Vault
 
@@ -96,6 +97,7 @@ def _client_credential(profile: Profile, vault: Vault | None) -> str | dict[str,
                 f"no client secret for profile {profile.name!r}",
                 tip=f"store it: m365inv vault set {profile.name} (or set {ENV_SECRET})",
             )
+        remember_secret(secret)  # a token endpoint may echo it in an error description
         return secret
     cert = _certificate(profile, vault)
     return {"private_key": cert.private_key_pem, "public_certificate": cert.certificate_pem}
@@ -107,6 +109,7 @@ def _certificate(profile: Profile, vault: Vault | None) -> ClientCertificate:
     password = os.environ.get(ENV_CERT_PASSWORD, "").encode() or None
     if password is None and vault is not None:
         password = vault.get(profile.name, profile.tenant_id, "cert_password")
+    remember_secret(password)
     if path is not None:
         try:
             data = path.read_bytes()

@@ -17,11 +17,11 @@ from typing import Any
 
 import jsonschema
 import msgspec
-import yaml
 
 from scanner.catalog.model import Catalog, Vendor
 from scanner.classify.taxonomy import load_taxonomy
 from scanner.errors import CatalogError
+from scanner.inputfiles import MiB, decode_text, parse_yaml, read_limited
 
 
 @cache
@@ -57,14 +57,15 @@ def validate_data(data: Any, where: str) -> Vendor:
     return vendor
 
 
+MAX_VENDOR_FILE_BYTES = MiB  # the largest shipped file is ~10 KiB
+
+
 def load_vendor_file(path: Path) -> Vendor:
-    try:
-        data = yaml.safe_load(path.read_text("utf-8"))
-    except OSError as exc:
-        raise CatalogError(f"{path}: cannot read: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        raise CatalogError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
-    vendor = validate_data(data, str(path))
+    """One vendor file, bounded in size, depth and alias expansion (:mod:`scanner.inputfiles`)."""
+    where = str(path)
+    raw = read_limited(path, limit=MAX_VENDOR_FILE_BYTES, what="vendor file", error=CatalogError)
+    data = parse_yaml(decode_text(raw, where, error=CatalogError), where, error=CatalogError)
+    vendor = validate_data(data, where)
     return msgspec.structs.replace(vendor, path=str(path))
 
 

@@ -15,12 +15,11 @@ import traceback
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
 from typer.core import TyperGroup
 
 from scanner import __version__
 from scanner.cli import area_auth, area_catalog, area_reports, area_sandbox, area_scan, area_vault
-from scanner.cli.common import STATE, console_err
+from scanner.cli.common import STATE, console_err, error_line, terminal_lines
 from scanner.errors import Interrupted, ScannerError
 from scanner.logsafe import configure_logging, redact
 
@@ -96,19 +95,18 @@ def main() -> None:
         sys.exit(Interrupted.exit_code)
     except ScannerError as err:
         if STATE.debug:  # the traceback, but the same exit code as without --debug
-            sys.stderr.write(redact(traceback.format_exc()))
-        console_err.print(f"[bold red]error:[/] {escape(str(err))}")
+            sys.stderr.write(terminal_lines(redact(traceback.format_exc())))
+        error_line("error:", str(err))
         if err.tip:
-            console_err.print(f"[dim]tip:[/] {escape(err.tip)}")
+            error_line("tip:", err.tip, style="dim")
         sys.exit(err.exit_code)
     except KeyboardInterrupt:  # outside a command (while parsing or loading)
         console_err.print("interrupted")
         sys.exit(Interrupted.exit_code)
     except Exception as exc:  # noqa: BLE001 - last line of defence: one line, exit 1
         if STATE.debug:
-            sys.stderr.write(redact(traceback.format_exc()))
-        detail = escape(redact(str(exc)))  # a library's message might quote a request
-        console_err.print(f"[bold red]internal error:[/] {type(exc).__name__}: {detail}")
+            sys.stderr.write(terminal_lines(redact(traceback.format_exc())))
+        error_line("internal error:", f"{type(exc).__name__}: {exc}")
         if not STATE.debug:
             console_err.print("[dim]tip:[/] re-run with --debug for the traceback")
         sys.exit(1)

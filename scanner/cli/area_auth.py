@@ -29,6 +29,7 @@ from scanner.profiles import (
     remove_profile,
     validate_profile,
 )
+from scanner.textsafe import for_terminal
 from scanner.vault import Vault, open_vault, vault_path
 
 profile_app = typer.Typer(
@@ -165,7 +166,9 @@ def _sign_in_and_report(
         prof,
         vault=v,
         interactive=interactive,
-        on_device_code=lambda prompt: console_err.print(escape(prompt.message), soft_wrap=True),
+        on_device_code=lambda prompt: console_err.print(
+            escape(for_terminal(prompt.message)), soft_wrap=True
+        ),
     )
     report = permission_report(source, delegated=prof.auth == "device_code")
     console.print(

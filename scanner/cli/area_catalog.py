@@ -12,8 +12,10 @@ from rich.table import Table
 
 from scanner.atomic import write_text_atomic
 from scanner.catalog import Catalog, load_catalog, load_vendor_file
-from scanner.cli.common import console
+from scanner.cli.common import console, terminal_lines
 from scanner.errors import CatalogError, ConfigError
+from scanner.inputfiles import MiB, decode_text, read_limited
+from scanner.textsafe import for_terminal
 
 CatalogDirs = Annotated[
     list[Path] | None,
@@ -42,12 +44,12 @@ def list_vendors(catalog: CatalogDirs = None) -> None:
     table = Table("id", "legal entity", "policy date", "items", "service items", "source")
     for v in _catalog(catalog).vendors:
         table.add_row(
-            escape(v.id),
-            escape(v.legal_entity),
-            escape(v.policy.date_as_written or v.policy.date or "undated"),
+            escape(for_terminal(v.id)),
+            escape(for_terminal(v.legal_entity)),
+            escape(for_terminal(v.policy.date_as_written or v.policy.date or "undated")),
             str(len(v.disclosures)),
             str(len(v.service_items())),
-            escape(Path(v.path).name if v.path else ""),
+            escape(for_terminal(Path(v.path).name if v.path else "")),
         )
     console.print(table)
 
@@ -64,7 +66,7 @@ def show_vendor(
             f"no vendor {vendor_id!r} in the catalog", tip="see `m365inv catalog list`"
         )
     assert vendor.path is not None
-    console.print(escape(Path(vendor.path).read_text("utf-8")), end="")
+    console.print(escape(terminal_lines(Path(vendor.path).read_text("utf-8"))), end="")
 
 
 @catalog_app.command("validate")
@@ -78,10 +80,13 @@ def validate(
     if files:
         for path in files:
             vendor = load_vendor_file(path)
-            console.print(f"ok  {escape(vendor.id)}  {escape(str(path))}")
+            console.print(escape(for_terminal(f"ok  {vendor.id}  {path}")))
         return
     for v in _catalog(catalog).vendors:
-        console.print(f"ok  {escape(v.id)}  {escape(v.path or '')}")
+        console.print(escape(for_terminal(f"ok  {v.id}  {v.path or ''}")))
+
+
+MAX_POLICY_BYTES = 16 * MiB  # the five seed policies are 20-90 KiB
 
 
 @catalog_app.command("import")
@@ -95,15 +100,13 @@ def import_policy(
     """Draft a vendor file from privacy-policy text, for a human to review."""
     from scanner.catalog.draft import draft_vendor
 
-    try:
-        text = policy.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{policy}: cannot read policy text: {exc}") from None
+    raw = read_limited(policy, limit=MAX_POLICY_BYTES, what="policy text")
+    text = decode_text(raw, str(policy))
     data = draft_vendor(text, vendor)
     rendered = "# DRAFT by `m365inv catalog import` — review every item against the policy.\n"
     rendered += yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     if out is None:
-        console.print(escape(rendered), end="")
+        console.print(escape(terminal_lines(rendered)), end="")
         return
     if out.exists():
         raise CatalogError(f"{out} exists; refusing to overwrite a vendor file")

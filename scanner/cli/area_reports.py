@@ -18,8 +18,9 @@ from rich.text import Text
 from reports import FORMATS, write_reports
 from reports.diff import FAIL_ON, diff_inventories, fail_on_reasons, render_diff
 from reports.json_feed import decode_inventory, schema_text
-from scanner.cli.common import console, console_err
+from scanner.cli.common import console, console_err, terminal_lines
 from scanner.errors import ConfigError, RenderError
+from scanner.inputfiles import MAX_DEPTH, MiB, read_limited
 from scanner.models import Inventory
 from scanner.store import open_store
 
@@ -41,10 +42,7 @@ def _load(ref: str, store_url: str | None, profile: str | None) -> tuple[Invento
     """An inventory from a file path, a snapshot id, or ``latest`` (with ``--profile``)."""
     path = Path(ref)
     if path.is_file():
-        try:
-            return decode_inventory(path.read_bytes()), str(path)
-        except OSError as exc:
-            raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
+        return _load_file(path), str(path)
     with open_store(store_url) as store:
         if ref == "latest":
             if not profile:
@@ -59,6 +57,20 @@ def _load(ref: str, store_url: str | None, profile: str | None) -> tuple[Invento
             raise ConfigError(f"{ref!r} is neither an inventory file nor a snapshot id")
         snap = store.get(int(ref))
         return snap.inventory, f"snapshot {snap.info.id}"
+
+
+MAX_INVENTORY_BYTES = 512 * MiB  # a 100k-user tenant's inventory is a few MiB
+
+
+def _load_file(path: Path) -> Inventory:
+    """An ``inventory.json`` someone hands us: bounded, and any problem is one line naming it."""
+    data = read_limited(path, limit=MAX_INVENTORY_BYTES, what="inventory file")
+    try:
+        return decode_inventory(data)
+    except RenderError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    except RecursionError:  # msgspec skips unknown fields recursively
+        raise ConfigError(f"{path}: nested more than {MAX_DEPTH} levels deep") from None
 
 
 def schema_cmd() -> None:
@@ -160,7 +172,8 @@ def diff_cmd(
         raise RenderError(f"cannot diff different tenants ({older.tenant.id} vs {newer.tenant.id})")
     diff = diff_inventories(older, newer)
     reasons = fail_on_reasons(diff, policies)
-    sys.stdout.write(render_diff(diff, fmt))
+    rendered = render_diff(diff, fmt)
+    sys.stdout.write(terminal_lines(rendered) if fmt == "text" else rendered)
     if reasons:
         console_err.print(Text("fail-on: " + "; ".join(reasons)))
         raise typer.Exit(GATE_EXIT)

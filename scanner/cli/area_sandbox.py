@@ -22,6 +22,7 @@ import typer
 from scanner.atomic import write_text_atomic
 from scanner.cli.common import console
 from scanner.errors import ConfigError, SandboxError
+from scanner.inputfiles import MiB, decode_text, parse_json, read_limited
 
 if TYPE_CHECKING:  # the sandbox (aiohttp, cryptography) loads only when a command needs it
     from scanner.sandbox import SandboxInfo
@@ -147,14 +148,12 @@ def serve(
 
 
 def _load_info(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not path.exists():
         raise ConfigError(
             f"no sandbox info file at {path}", tip="start one with `m365inv sandbox serve`"
-        ) from None
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"cannot read sandbox info file {path}: {exc}") from None
+        )
+    raw = read_limited(path, limit=MiB, what="sandbox info file")
+    data = parse_json(decode_text(raw, str(path)), str(path))
     if not isinstance(data, dict) or not {"authority_host", "ca_bundle"} <= data.keys():
         raise ConfigError(f"{path} is not a sandbox info file")
     return data
@@ -173,6 +172,12 @@ def approve(
     import requests
 
     data = _load_info(info or _default_state_dir() / "info.json")
+    admin = data.get("admin_secret")
+    if not isinstance(admin, str) or not admin:
+        raise ConfigError(
+            "the sandbox info file holds no admin secret (written by an older m365inv?)",
+            tip="restart `m365inv sandbox serve` to write a new one",
+        )
     body: dict[str, str] = {"user_code": user_code}
     if user:
         body["user_principal_name"] = user
@@ -181,13 +186,18 @@ def approve(
         session.verify = str(data["ca_bundle"])
         try:
             response = session.post(
-                f"{data['authority_host']}/_sandbox/devicecode/approve", json=body, timeout=10
+                f"{data['authority_host']}/_sandbox/devicecode/approve",
+                json=body,
+                headers={"X-Sandbox-Admin": admin},
+                timeout=10,
             )
         except requests.RequestException as exc:
             raise SandboxError(
                 f"sandbox at {data['authority_host']} is not reachable ({type(exc).__name__})",
                 tip="is `m365inv sandbox serve` still running?",
             ) from None
+    if response.status_code == 401:
+        raise SandboxError("the sandbox refused the admin secret (info file of another sandbox?)")
     if response.status_code == 404:
         raise SandboxError(f"no pending device code {user_code!r} (expired, used, or unknown)")
     if response.status_code != 200:

@@ -27,18 +27,18 @@ from scanner.catalog.model import Catalog
 from scanner.cli.area_auth import _vault_if_any
 from scanner.cli.area_reports import StoreOpt
 from scanner.cli.area_vault import ConfigOpt, VaultOpt
-from scanner.cli.common import console, console_err
+from scanner.cli.common import console, console_err, error_line, terminal_lines
 from scanner.collect import CollectOptions
 from scanner.collect.addins import parse_addins_file
 from scanner.collect.progress import RichProgress, ScanProgress, make_progress
 from scanner.demo import demo_tenant
 from scanner.errors import ConfigError, ScannerError
 from scanner.gates import GATE_EXIT, gate_reasons, parse_policies
-from scanner.logsafe import redact
 from scanner.models import Inventory
 from scanner.pipeline import ScanResult, scan
 from scanner.profiles import Profile, get_profile, load_profiles
 from scanner.store import open_store
+from scanner.textsafe import for_terminal
 
 EXIT_GAPS = 3
 ALL_FORMATS = ",".join(FORMATS)
@@ -78,7 +78,7 @@ def _sign_in(profile: Profile, vault: Path | None, *, interactive: bool) -> Toke
         profile,
         vault=_vault_if_any(vault, interactive),
         interactive=interactive,
-        on_device_code=lambda prompt: console_err.print(escape(prompt.message)),
+        on_device_code=lambda prompt: console_err.print(escape(for_terminal(prompt.message))),
     )
 
 
@@ -121,7 +121,7 @@ def summary_lines(inv: Inventory) -> list[str]:
 
 def _print_summary(inv: Inventory) -> None:
     for line in summary_lines(inv):
-        console.print(escape(line), soft_wrap=True)
+        console.print(escape(terminal_lines(line)), soft_wrap=True)
 
 
 def _exit_code(inv: Inventory, reasons: list[str], *, tenant: str | None = None) -> int:
@@ -132,7 +132,7 @@ def _exit_code(inv: Inventory, reasons: list[str], *, tenant: str | None = None)
         why = gap.error or "not read"
         if gap.required_permission:
             why += f" (needs {gap.required_permission})"
-        console_err.print(escape(f"warning: {where}{gap.source} not read: {why}"), soft_wrap=True)
+        error_line("warning:", f"{where}{gap.source} not read: {why}", style="")
     if reasons:
         console_err.print("fail-on: " + escape("; ".join(reasons)))
         return GATE_EXIT
@@ -227,8 +227,8 @@ def register(app: typer.Typer) -> None:
             codes = []
             for prof, res in results:
                 if isinstance(res, BaseException):
-                    what = str(res) if isinstance(res, ScannerError) else redact(repr(res))
-                    console_err.print(f"[red]{escape(prof.name)}: failed:[/] {escape(what)}")
+                    what = str(res) if isinstance(res, ScannerError) else repr(res)
+                    error_line(f"{for_terminal(prof.name)}: failed:", what, style="red")
                     codes.append(getattr(res, "exit_code", 1))
                     continue
                 write_reports(res.inventory, out / prof.name, formats, lang)
@@ -332,7 +332,7 @@ def register(app: typer.Typer) -> None:
         _print_summary(result.inventory)
         diff = diff_inventories(previous.inventory, result.inventory) if previous else None
         if diff is not None:
-            console.print(escape(render_diff(diff, "text")), soft_wrap=True)
+            console.print(escape(terminal_lines(render_diff(diff, "text"))), soft_wrap=True)
         if out is not None:
             write_reports(result.inventory, out, formats, lang)
         raise typer.Exit(

@@ -7,6 +7,7 @@ shell history). Nothing here echoes a secret back.
 from __future__ import annotations
 
 import os
+import secrets
 import sys
 from pathlib import Path
 from typing import Annotated, Literal
@@ -17,8 +18,18 @@ from rich.table import Table
 from scanner.auth.certs import generate_certificate, public_pem
 from scanner.cli.common import console, console_err
 from scanner.errors import ConfigError, VaultError
+from scanner.logsafe import remember_secret
 from scanner.profiles import get_profile
-from scanner.vault import Credential, EntryKind, Passphrase, RawKey, Vault, open_vault, vault_path
+from scanner.vault import (
+    Credential,
+    EntryKind,
+    Passphrase,
+    RawKey,
+    Vault,
+    open_vault,
+    policy,
+    vault_path,
+)
 from scanner.vault import credentials as creds
 
 vault_app = typer.Typer(
@@ -53,10 +64,11 @@ def hidden_prompt(label: str) -> str:
 
 def _new_passphrase(env: str) -> Passphrase:
     if os.environ.get(env):
+        remember_secret(os.environ[env])
         return Passphrase(os.environ[env])
     first = hidden_prompt("New vault passphrase")
-    if len(first) < 8:
-        raise VaultError("the passphrase must have at least 8 characters")
+    policy.check_passphrase(first)  # before asking for the repeat
+    remember_secret(first)
     if hidden_prompt("Repeat the passphrase") != first:
         raise VaultError("the passphrases do not match; nothing was changed")
     return Passphrase(first)
@@ -98,10 +110,17 @@ def init(
     if path.exists():
         raise VaultError(f"a vault already exists at {path}")
     cred = _new_credential(keyring, key_from_env, creds.ENV_PASSPHRASE)
-    created = Vault.create(path, cred)
-    if keyring:
+    if not keyring:
+        Vault.create(path, cred)
+    else:  # the key goes into the keyring (and is read back) before any file names it
+        vault_id, key_id = secrets.token_hex(16), creds.new_key_id()
         assert isinstance(cred, RawKey)
-        creds.store_in_keyring(created.vault_id, cred)
+        creds.store_in_keyring(vault_id, key_id, cred)
+        try:
+            Vault.create(path, cred, vault_id=vault_id, key_id=key_id)
+        except BaseException:
+            creds.drop_from_keyring(vault_id, key_id)
+            raise
     console.print(f"created vault {path}")
 
 
@@ -155,17 +174,28 @@ def remove(
 def rekey(
     vault: VaultOpt = None, keyring: KeyringOpt = False, key_from_env: KeyEnvOpt = False
 ) -> None:
-    """Re-wrap the vault's data key under a new passphrase (or add/replace a key slot).
+    """Rotate the data key under a new passphrase (or add/replace a key slot).
 
+    Every entry is re-encrypted, so an old copy of the vault opens nothing stored afterwards.
     The new passphrase comes from a prompt or M365INV_VAULT_NEW_PASSPHRASE. Safe to interrupt:
     the old or the new file is complete at every moment.
     """
     v = open_vault(vault, hidden_prompt)
     cred = _new_credential(keyring, key_from_env, ENV_NEW_PASSPHRASE)
-    v.rekey(cred)
-    if keyring:
+    keep = creds.other_credentials(v, cred, hidden_prompt)
+    if not keyring:
+        v.rekey(cred, keep=keep)
+    else:  # the new key is stored and read back under its own entry before the slot is written
         assert isinstance(cred, RawKey)
-        creds.store_in_keyring(v.vault_id, cred)
+        old_ids, key_id = v.key_ids, creds.new_key_id()
+        creds.store_in_keyring(v.vault_id, key_id, cred)
+        try:
+            v.rekey(cred, keep=keep, key_id=key_id)
+        except BaseException:
+            creds.drop_from_keyring(v.vault_id, key_id)
+            raise
+        for old in old_ids:  # the rotated data key makes the old keys useless
+            creds.drop_from_keyring(v.vault_id, old)
     console.print(f"rekeyed vault {v.path}")
 
 

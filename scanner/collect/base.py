@@ -16,6 +16,7 @@ from kiota_abstractions.request_information import RequestInformation
 
 from scanner.errors import GraphError, PermissionDenied
 from scanner.graph.client import GraphClient
+from scanner.logsafe import redact
 from scanner.models import Coverage
 
 T = TypeVar("T")
@@ -70,7 +71,7 @@ class Section(Generic[T]):
             source=self.source,
             complete=self.complete,
             item_count=len(self.items),
-            error=self.error,
+            error=redact(self.error) if self.error else None,  # reaches reports and stderr
             required_permission=self.permission if not self.complete else None,
         )
 

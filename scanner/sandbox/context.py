@@ -99,6 +99,7 @@ class FaultRule:
     drop: bool = False  # close the connection without a response
     empty_page: bool = False  # answer a paging request with an empty page + the same nextLink
     malformed: bool = False  # answer 200 with a truncated JSON body
+    echo_secret: bool = False  # token endpoint: 401 whose description quotes the client_secret
     remaining: int = 1
 
 

@@ -10,7 +10,8 @@ Served under the sandbox's base URL, like ``login.microsoftonline.com``:
 * ``POST /{tenant}/oauth2/v2.0/devicecode`` — starts a device-code sign-in
 * ``GET /msi/token`` — an App Service-style managed identity endpoint (``IDENTITY_ENDPOINT``)
 * ``POST /_sandbox/devicecode/approve|decline`` — the sandbox-only stand-in for the person at the
-  verification page
+  verification page; only for a caller holding the sandbox's admin secret (``X-Sandbox-Admin``,
+  from the 0600 info file), so another user on the machine cannot approve someone's sign-in
 
 Failures answer with Entra's error bodies (:mod:`.identity_errors`); Graph-side token checks go
 through :meth:`Identity.authenticate`.
@@ -57,6 +58,7 @@ class Identity:
     base_url: str = ""  # set once the socket is bound (the port may be chosen by the OS)
     faults: FaultPlan = field(default_factory=FaultPlan)  # the sandbox's plan, shared with Graph
     identity_header: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    admin_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)
     signer: TokenSigner = field(init=False)
     clients: ClientRegistry = field(init=False)
     devices: DeviceCodes = field(default_factory=DeviceCodes)

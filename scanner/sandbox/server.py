@@ -54,6 +54,7 @@ class SandboxInfo:
     client_secret: str = field(repr=False)  # never in logs or tracebacks
     ca_bundle: str
     identity_header: str = field(repr=False)
+    admin_secret: str = field(repr=False)  # approves device codes (``X-Sandbox-Admin``)
     managed_identity_endpoint: str
     public_client_id: str
     managed_identity_client_id: str
@@ -204,6 +205,7 @@ class Sandbox:
                 client_secret=idn.scanner_client.secret or "",
                 ca_bundle=str(self._tls.ca_bundle),
                 identity_header=idn.identity_header,
+                admin_secret=idn.admin_secret,
                 managed_identity_endpoint=f"{base}/msi/token",
                 public_client_id=idn.public_client.client_id,
                 managed_identity_client_id=idn.managed_identity.client_id,

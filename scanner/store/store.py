@@ -24,6 +24,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from scanner.errors import ConfigError, StoreError
+from scanner.logsafe import redact, remember_secret
 from scanner.models import Inventory, TenantData
 from scanner.store import schema
 from scanner.store.faults import checkpoint
@@ -85,9 +86,12 @@ class SnapshotStore:
         self._held: set[str] = set()
         try:
             parsed = make_url(self.url)
-        except ArgumentError:
+        except (ArgumentError, ValueError):  # ValueError: a port that is not a number
             raise ConfigError("the snapshot store URL is not valid") from None
-        self.display_url = parsed.render_as_string(hide_password=True)
+        remember_secret(parsed.password)
+        query_password = parsed.query.get("password")
+        remember_secret(query_password if isinstance(query_password, str) else None)
+        self.display_url = redact(parsed.render_as_string(hide_password=True))
         self.postgres = parsed.get_backend_name() == "postgresql"
         self.sqlite_path: Path | None = None
         if parsed.get_backend_name() == "sqlite":
