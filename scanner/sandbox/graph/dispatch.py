@@ -150,6 +150,9 @@ class GraphService:
         payload = result.body
         if fault is not None and fault.empty_page and "value" in payload:
             payload = {**payload, "value": [], "@odata.nextLink": again}
+        if fault is not None and fault.link_to and "value" in payload:
+            elsewhere = fault.link_to.rstrip("/") + again[again.index("/v1.0/") :]
+            payload = {**payload, "@odata.nextLink": elsewhere}
         raw = msgspec.json.encode(payload)
         if fault is not None and fault.malformed:
             raw = raw[: max(1, len(raw) // 2)]
