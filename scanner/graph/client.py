@@ -195,7 +195,8 @@ class GraphClient:
 
     # ------------------------------------------------------------------ sending
 
-    def _url(self, info: RequestInformation) -> str:
+    def url_of(self, info: RequestInformation) -> str:
+        """The absolute URL ``info`` will be sent to."""
         info.path_parameters.setdefault("baseurl", self.base_url)  # as the adapter would
         return str(info.url)
 
@@ -203,7 +204,7 @@ class GraphClient:
         self, info: RequestInformation, resource: Resource, *, fresh: bool = False
     ) -> tuple[Response, str]:
         """One HTTP exchange; returns the answer and the token it carried."""
-        self.guard.check(self._url(info), resource)  # before any token is attached
+        self.guard.check(self.url_of(info), resource)  # before any token is attached
         info.headers.remove("Authorization")  # a fresh token each attempt: scans outlive tokens
         token = await asyncio.to_thread(self.source.token, resource, fresh=fresh)
         info.headers.add("Authorization", f"Bearer {token}")
@@ -298,7 +299,7 @@ class GraphClient:
             if isinstance(exc, RetryableStatus):
                 raise exc.error from None
             if isinstance(exc, TRANSPORT_ERRORS):
-                raise connection_lost(self._url(info), exc, state.attempt_number) from None
+                raise connection_lost(self.url_of(info), exc, state.attempt_number) from None
             raise exc
 
         return AsyncRetrying(

@@ -182,11 +182,24 @@ def user(call: Call, oid: str) -> Result:
     return Result(body, 1)
 
 
+DIRECTORY_DELTA_PAGE = 200
+"""users/groups delta ignore $top and page about 200 (microsoft-graph-docs #7160, #5566)."""
+
+
 def users_delta(call: Call) -> Result:
-    return _delta(call, call.tenant.users, col.users(call.tenant), "changed")
+    return _delta(
+        call, call.tenant.users, col.users(call.tenant), "changed", cap=DIRECTORY_DELTA_PAGE
+    )
 
 
-def _delta(call: Call, objects: Any, listing: Listing, reason: str, members: Any = None) -> Result:
+def _delta(
+    call: Call,
+    objects: Any,
+    listing: Listing,
+    reason: str,
+    members: Any = None,
+    cap: int | None = None,
+) -> Result:
     body, n = delta_page(
         objects,
         listing,
@@ -198,6 +211,7 @@ def _delta(call: Call, objects: Any, listing: Listing, reason: str, members: Any
         secret=call.secret,
         removed_reason=reason,
         members=members,
+        page_cap=cap,
     )
     return Result(body, n)
 
@@ -218,7 +232,7 @@ def groups_delta(call: Call) -> Result:
         live = (t.users.get(i) for i in indices)
         return [{"@odata.type": "#microsoft.graph.user", "id": u["id"]} for u in live if u]
 
-    return _delta(call, t.groups, listing, "changed", members_delta)
+    return _delta(call, t.groups, listing, "changed", members_delta, cap=DIRECTORY_DELTA_PAGE)
 
 
 def members(call: Call, oid: str, cast: bool = False) -> Result:
