@@ -228,7 +228,8 @@ class GraphClient:
         (signing keys rolled over, token revoked), and resend. A second 401 ends the run
         (exit 5) — every section would fail the same way, and a snapshot of "nothing readable"
         must never be stored as if the tenant had emptied."""
-        digest = hashlib.sha256(rejected.encode()).digest()  # no token copies kept around
+        # per resource: Graph and Exchange tokens may be equal (one audience), memos are not
+        digest = hashlib.sha256(f"{resource}:{rejected}".encode()).digest()  # no token copies
         async with self._refresh_lock:
             fresh = digest not in self._rejected  # another request may have refreshed already
             self._rejected.add(digest)

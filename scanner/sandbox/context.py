@@ -106,6 +106,7 @@ class FaultRule:
     # answer with an @odata.nextLink on this origin instead ("https://localhost:1234"): a hostile
     # or misconfigured server pointing the client elsewhere; the client must not follow it
     link_to: str | None = None
+    rotate_keys: bool = False  # roll the token-signing key over before this request is checked
     remaining: int = 1
 
 
@@ -172,3 +173,5 @@ class GraphContext:
     faults: FaultPlan
     authenticate: Callable[[str | None, str], Caller]
     """``authenticate(authorization_header, audience_base_url) -> Caller`` or ``TokenRejected``."""
+    rotate_keys: Callable[[], None] = lambda: None
+    """Roll the identity side's signing key over (``FaultRule.rotate_keys``)."""
