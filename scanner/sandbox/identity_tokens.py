@@ -214,8 +214,12 @@ class TokenSigner:
             caller=caller,
         )
 
-    def authenticate(self, authorization: str | None, audience_base: str) -> Caller:
-        """``Authorization`` header → :class:`Caller`, or :class:`TokenRejected` (Graph wording)."""
+    def authenticate(
+        self, authorization: str | None, audience_base: str, aliases: tuple[str, ...] = ()
+    ) -> Caller:
+        """``Authorization`` header → :class:`Caller`, or :class:`TokenRejected` (Graph wording).
+
+        ``aliases``: other audiences that name the same service (Graph's well-known ids)."""
         if not authorization or not authorization[:7].lower() == "bearer ":
             raise TokenRejected("InvalidAuthenticationToken", "Access token is empty.")
         token = authorization[7:].strip()
@@ -227,7 +231,7 @@ class TokenSigner:
             raise TokenRejected(
                 "InvalidAuthenticationToken", "Access token has expired or is not yet valid."
             )
-        if verified.audience != audience_base.rstrip("/"):
+        if verified.audience != audience_base.rstrip("/") and verified.audience not in aliases:
             raise TokenRejected(
                 "InvalidAuthenticationToken", "Access token validation failure. Invalid audience."
             )

@@ -270,6 +270,20 @@ def service_principal(call: Call, oid: str) -> Result:
     return Result(body, 1)
 
 
+def service_principal_by_app_id(call: Call, app_id: str) -> Result:
+    """``/servicePrincipals(appId='…')``: Graph's alternate key (what msgraph-sdk's
+    ``service_principals_with_app_id`` calls)."""
+    item = call.tenant.sp_by_app_id(app_id)
+    if item is None:
+        raise GraphError(
+            404,
+            "Request_ResourceNotFound",
+            f"Resource with appId '{app_id}' does not exist or one of its queried reference-"
+            "property objects are not present.",
+        )
+    return service_principal(call, str(item["id"]))
+
+
 def assigned_to(call: Call, oid: str) -> Result:
     indices = call.tenant.assignments_to(_sp_id(call, oid))
     return _page(
@@ -394,6 +408,14 @@ ROUTES = (
         service_principals_delta,
     ),
     _r("GET", f"servicePrincipals/{_ID}", "servicePrincipals/{id}", P_APPS, 1, service_principal),
+    _r(
+        "GET",
+        r"servicePrincipals\(appId='(?P<app_id>[^'/]+)'\)",
+        "servicePrincipals(appId={appId})",
+        P_APPS,
+        1,
+        service_principal_by_app_id,
+    ),
     _r(
         "GET",
         f"servicePrincipals/{_ID}/appRoleAssignedTo",
