@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import time
-import warnings
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -20,11 +19,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
-from kiota_abstractions.authentication import (
-    AccessTokenProvider,
-    AllowedHostsValidator,
-    BaseBearerTokenAuthenticationProvider,
-)
+from kiota_abstractions.authentication import BaseBearerTokenAuthenticationProvider
 from kiota_abstractions.method import Method
 from kiota_abstractions.native_response_handler import NativeResponseHandler
 from kiota_abstractions.request_information import RequestInformation
@@ -47,6 +42,7 @@ from scanner.graph import sansio
 from scanner.graph.budget import RuBudget, request_cost, tenant_budget
 from scanner.graph.origin import TokenGuard, connection_lost
 from scanner.graph.retry import TRANSPORT_ERRORS, RetryableStatus, RetryPolicy, wait_for
+from scanner.graph.sdk import GuardedTokenProvider, warm_builders
 
 T = TypeVar("T")
 
@@ -71,46 +67,6 @@ class Response:
     status: int
     headers: Mapping[str, str]
     body: bytes
-
-
-class _TokenProvider(AccessTokenProvider):
-    """Hands kiota a Graph token — only for URLs the :class:`TokenGuard` allows.
-
-    ``_send_once`` attaches the token itself (after the guard), so kiota asks here only when it
-    re-authenticates on its own (a CAE claims challenge); the same guard decides.
-    """
-
-    def __init__(self, source: TokenSource, guard: TokenGuard, host: str) -> None:
-        self._source = source
-        self._guard = guard
-        self._validator = AllowedHostsValidator([host])  # kiota's interface wants one
-
-    async def get_authorization_token(
-        self, uri: str, additional_authentication_context: dict[str, Any] | None = None
-    ) -> str:
-        if not self._guard.allows(uri, "graph"):
-            return ""  # kiota adds no Authorization header for an empty token
-        return await asyncio.to_thread(self._source.token, "graph")
-
-    def get_allowed_hosts_validator(self) -> AllowedHostsValidator:
-        return self._validator
-
-
-def _warm_builders(sdk: GraphServiceClient) -> None:
-    """Import the request builders we use once, with their deprecation warnings silenced.
-
-    msgraph-sdk's generated builder modules define deprecated ``…RequestConfiguration`` classes
-    that warn at import time — the first time a builder is touched, i.e. mid-scan. Not ours to
-    fix, and under ``-W error`` it would fail the first request of each collection.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        _ = sdk.organization, sdk.users.delta, sdk.users.count, sdk.applications
-        _ = sdk.groups.by_group_id("x").members, sdk.groups.delta, sdk.service_principals.delta
-        sp = sdk.service_principals.by_service_principal_id("x")
-        _ = sp.app_role_assigned_to, sp.synchronization.jobs.by_synchronization_job_id("x").schema
-        _ = sdk.oauth2_permission_grants.delta, sdk.directory_objects.get_by_ids
-        _ = sdk.app_catalogs.teams_apps
 
 
 class GraphClient:
@@ -168,13 +124,15 @@ class GraphClient:
         http = GraphClientFactory.create_with_custom_middleware(middleware, client=http)
         host = urlsplit(self.source.graph_endpoint).hostname or "localhost"
         adapter = GraphRequestAdapter(
-            BaseBearerTokenAuthenticationProvider(_TokenProvider(self.source, self.guard, host)),
+            BaseBearerTokenAuthenticationProvider(
+                GuardedTokenProvider(self.source, self.guard, host)
+            ),
             http,
         )
         adapter.base_url = self.base_url
         self._http = http
         self._sdk = GraphServiceClient(request_adapter=adapter)
-        _warm_builders(self._sdk)
+        warm_builders(self._sdk)
         return self
 
     async def __aexit__(
