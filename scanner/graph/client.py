@@ -37,7 +37,7 @@ from msgraph_core import GraphClientFactory  # type: ignore[import-untyped]
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
 
 from scanner.auth.interface import Resource, TokenSource
-from scanner.errors import AuthError
+from scanner.errors import AuthError, GraphError
 from scanner.graph import sansio
 from scanner.graph.budget import RuBudget, request_cost, tenant_budget
 from scanner.graph.origin import TokenGuard, connection_lost
@@ -183,9 +183,10 @@ class GraphClient:
         self, info: RequestInformation, resource: Resource, rejected: str, resp: Response
     ) -> Response:
         """A rejected token is not a missing permission: refresh it once, bypassing MSAL's cache
-        (signing keys rolled over, token revoked), and resend. A second 401 ends the run
-        (exit 5) — every section would fail the same way, and a snapshot of "nothing readable"
-        must never be stored as if the tenant had emptied."""
+        (signing keys rolled over, token revoked), and resend. A second 401 from Graph ends the
+        run (exit 5) — every section would fail the same way, and a snapshot of "nothing
+        readable" must never be stored as if the tenant had emptied. Exchange (add-ins only) is
+        an extra: its second 401 is that one section's gap, saying so, not a missing role."""
         # per resource: Graph and Exchange tokens may be equal (one audience), memos are not
         digest = hashlib.sha256(f"{resource}:{rejected}".encode()).digest()  # no token copies
         async with self._refresh_lock:
@@ -195,8 +196,11 @@ class GraphClient:
         if retry.status != 401:
             return retry
         error = sansio.error_from(retry.status, retry.headers, retry.body)
+        text = f"{resource.capitalize()} rejected a freshly issued access token ({error})"
+        if resource != "graph":
+            raise GraphError(text, status=401, code=error.code, request_id=error.request_id)
         raise AuthError(
-            f"{resource.capitalize()} rejected a freshly issued access token ({error})",
+            text,
             code=error.code,
             tip="the app's sign-in works but the token is not accepted: check the profile's "
             "tenant and endpoints, and that the app is enabled in the tenant",
