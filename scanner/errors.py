@@ -11,7 +11,9 @@ one-line message, an optional tip and an exit code. Nothing below the CLI prints
     ├── VaultError               wrong passphrase, tampered or unknown vault  (exit 6)
     ├── GraphError               Graph answered with an error we cannot absorb
     │   ├── PermissionDenied     403 — carries the permission that would fix it
-    │   └── Throttled            429/503 budget exhausted after retries
+    │   ├── Throttled            429/503 budget exhausted after retries
+    │   └── LinkRefused          a nextLink/deltaLink points away from the configured endpoint
+    ├── ConnectionLost           the endpoint stayed unreachable after retries
     ├── StoreError               snapshot store problems
     ├── CatalogError             invalid vendor catalog file
     ├── RenderError              a report could not be produced
@@ -80,6 +82,16 @@ class Throttled(GraphError):
     pass
 
 
+class LinkRefused(GraphError):
+    """A link Graph (or Exchange, or the snapshot store) gave us points at another scheme, host
+    or port than the configured endpoint: it is not followed, so the token never goes there."""
+
+
+class ConnectionLost(ScannerError):
+    """The endpoint stayed unreachable (connection refused, reset or timed out) after every
+    retry. Fatal for the run: a scan that lost its connection is not a partial inventory."""
+
+
 class StoreError(ScannerError):
     pass
 
@@ -107,8 +119,10 @@ __all__ = [
     "AuthError",
     "CatalogError",
     "ConfigError",
+    "ConnectionLost",
     "GraphError",
     "Interrupted",
+    "LinkRefused",
     "PermissionDenied",
     "RenderError",
     "SandboxError",

@@ -18,7 +18,7 @@ import typer
 from rich.markup import escape
 
 from reports import FORMATS, write_reports
-from reports.diff import diff_inventories, render_diff
+from reports.diff import comparable, diff_inventories, render_diff
 from scanner import aiorun
 from scanner.auth import open_token_source
 from scanner.auth.interface import TokenSource
@@ -38,6 +38,7 @@ from scanner.models import Inventory
 from scanner.pipeline import ScanResult, scan
 from scanner.profiles import Profile, get_profile, load_profiles
 from scanner.store import open_store
+from scanner.store.store import Snapshot, SnapshotStore
 from scanner.textsafe import for_terminal
 
 EXIT_GAPS = 3
@@ -186,6 +187,24 @@ async def _scan_all(
     return list(await asyncio.gather(*(one(p) for p in profiles)))
 
 
+def _baseline(
+    snapshots: SnapshotStore, profile: str, newer: Inventory, latest: Snapshot | None
+) -> Snapshot | None:
+    """What ``snapshot`` diffs against: the newest snapshot that read at least every section
+    this run read. After a run with a gap, the next good run is compared with the last good one
+    — what the gap hid is neither "removed" then nor "new" now. None found: the latest."""
+    if latest is None or comparable(latest.inventory, newer):
+        return latest
+    for info in reversed(snapshots.list(profile)[-_LOOK_BACK:-1]):
+        older = snapshots.get(info.id)
+        if comparable(older.inventory, newer):
+            return older
+    return latest
+
+
+_LOOK_BACK = 20
+
+
 def register(app: typer.Typer) -> None:
     """Attach ``scan``, ``snapshot`` and ``demo``."""
 
@@ -322,6 +341,7 @@ def register(app: typer.Typer) -> None:
                         scanner_app_id=prof.client_id,
                     )
                 )
+            baseline = _baseline(snapshots, prof.name, result.inventory, previous)
             info = snapshots.save(prof.name, result.inventory, result.tenant)
             pruned = snapshots.prune(prof.name, keep_last=keep_last, keep_days=keep_days)
         if not quiet:
@@ -330,7 +350,7 @@ def register(app: typer.Typer) -> None:
         if pruned:
             console.print(f"pruned {len(pruned)} old snapshot(s)")
         _print_summary(result.inventory)
-        diff = diff_inventories(previous.inventory, result.inventory) if previous else None
+        diff = diff_inventories(baseline.inventory, result.inventory) if baseline else None
         if diff is not None:
             console.print(escape(terminal_lines(render_diff(diff, "text"))), soft_wrap=True)
         if out is not None:

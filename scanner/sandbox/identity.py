@@ -45,6 +45,11 @@ from scanner.sandbox.identity_device import DeviceCodes, RefreshGrant
 from scanner.sandbox.identity_tokens import TokenSigner
 
 GRANT_DEVICE = "urn:ietf:params:oauth:grant-type:device_code"
+GRAPH_RESOURCE_IDS = ("https://graph.microsoft.com", "00000003-0000-0000-c000-000000000000")
+"""Graph's well-known resource identifiers. Entra issues Graph tokens for either (the ``aud``
+claim is the identifier asked for), so stock clients — msgraph-sdk asks for
+``https://graph.microsoft.com/.default`` — sign in to the sandbox as they would to Entra; the
+sandbox's Graph accepts those audiences besides its own URL."""
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 
 
@@ -87,11 +92,19 @@ class Identity:
 
     @property
     def resources(self) -> tuple[str, ...]:
-        """Resource ids tokens can be issued for: Graph and Exchange share the sandbox's base."""
-        return (self.base_url,)
+        """Resource ids tokens can be issued for: Graph and Exchange share the sandbox's base;
+        Graph's well-known identifiers name the same Graph."""
+        return (self.base_url, *self._aliases)
+
+    @property
+    def _aliases(self) -> tuple[str, ...]:
+        # kiota (msgraph-sdk without explicit scopes) derives the scope from the request's host
+        # *without* its port: "https://127.0.0.1/.default" is how a stock client names us
+        host = urlsplit(self.base_url).hostname
+        return (*GRAPH_RESOURCE_IDS, *((f"https://{host}",) if host else ()))
 
     def authenticate(self, authorization: str | None, audience_base: str) -> Caller:
-        return self.signer.authenticate(authorization, audience_base)
+        return self.signer.authenticate(authorization, audience_base, self._aliases)
 
     def mint_app_token(
         self, client_id: str, *, resource: str | None = None, lifetime_s: int | None = None

@@ -131,6 +131,7 @@ class Sandbox:
             stats=self.stats,
             faults=self.faults,
             authenticate=self.identity.authenticate,
+            rotate_keys=self.identity.signer.rotate,
         )
         add_graph_routes(app, ctx)
         return app
@@ -250,6 +251,10 @@ class Sandbox:
         return self.identity.mint_app_token(
             client_id or self.info.client_id, resource=resource, lifetime_s=lifetime_s
         )
+
+    def rotate_signing_key(self) -> None:
+        """Roll the tenant's token-signing key over: every token issued so far gets 401."""
+        self.identity.signer.rotate()
 
     def reset(self) -> None:
         """Between tests: counters, queued faults, clients and device codes back to start."""
