@@ -25,7 +25,8 @@ _LETTERS = re.compile(
 _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (letter, re.compile(rx, re.IGNORECASE))
     for letter, rx in (
-        ("a", r"Einwilligung|Zustimmung|\bconsent\b"),
+        ("a", r"(?:Einwilligung|Zustimmung|\bconsent\b)(?!\s+to\s+be\s+bound)(?=.*(?:daten|data|verarbeit"
+              r"|process|cookie|track|aufzeichn|record|speicher|stor|access|zugriff))"),
         ("b", r"Vertragserfüllung|Erfüllung (?:eines|des|unseres|von) (?:\w+ )?(?:Vertrag|Arbeitsvertrag)"
               r"|vertraglichen? Pflichten|arbeitsvertraglichen|vorvertraglich|performance of (?:a|the|our)"
               r" contract|necessary (?:for|to perform) (?:the|a|our) contract|contractual necessity"),
@@ -96,9 +97,20 @@ _OTHER = re.compile(
 )
 
 
+_PREFILTER = re.compile(
+    r"verschl|encr|hash|bcrypt|argon|scrypt|pseudonym|ISO|SOC|BSI|TISAX|penetr|faktor|factor|MFA"
+    r"|2FA|restrict|beschränkt|eingeschränkt|begrenzt|Zugriffskontroll|access control|privilege"
+    r"|Schlüssel|key|Vault|HSM|TLS|SSL|HTTPS|transit|Übertragung|at rest|Ruhezustand|AES|Festplatt"
+    r"|disk",
+    re.IGNORECASE,
+)
+
+
 def security_in(sentence: str) -> SecurityHit | None:
     """The security measure ``sentence`` claims, or None (a CA name alone is no claim)."""
-    probe = _CA_ONLY.sub(" ", sentence)
+    if not _PREFILTER.search(sentence):  # one cheap pass before the detailed patterns
+        return None
+    probe = _CA_ONLY.sub(" ", re.sub(r"https?://\S+|`[^`]*`", " ", sentence))
     transport, at_rest, other = (bool(rx.search(probe)) for rx in (_TRANSPORT, _AT_REST, _OTHER))
     if not (transport or at_rest or other):
         return None

@@ -12,7 +12,7 @@ import re
 
 import msgspec
 
-from scanner.catalog.extract.lexicon import categories_of, looks_like_item
+from scanner.catalog.extract.lexicon import categories_of, is_data_noun, looks_like_item
 from scanner.catalog.extract.segment import Line, sentences, strip_parentheses
 
 NEGATION = re.compile(
@@ -57,11 +57,13 @@ _LEAD_NOISE = re.compile(
 )
 _TAIL_NOISE = re.compile(
     r"\s+(?:when|if|that|which|who|where|used|provided|sent|received|to help|for the purpose"
-    r"|wenn|falls|sofern|soweit)\b.*$|[\s.:;,]+$",
+    r"|wenn|falls|sofern|soweit)\b.*$|\s+(?:to|in order to)\s+(?!the\b|your\b|our\b)\w+\b.*$"
+    r"|[\s.:;,]+$",
     re.IGNORECASE,
 )
 _GENERIC = re.compile(
-    r"^(?:personenbezogene[n]?\s|persönliche[n]?\s|personal\s|weitere\s|other\s|sonstige\s)?"
+    r"^(?:(?:the\s)?following\s(?:categories|types|kinds)\sof\s(?:personal\s)?|categories\sof\s"
+    r"|personenbezogene[n]?\s|persönliche[n]?\s|personal\s|weitere\s|other\s|sonstige\s)?"
     r"(?:daten|data|informationen|information|datenarten|angaben|details|personal data|"
     r"personally identifiable information|pii)$",
     re.IGNORECASE,
@@ -81,10 +83,9 @@ _PROSE = (
         r"(?P<list>[^.;:]+)",
     ),
     re.compile(
-        r"\b(?:we|it|the add-?in|the app(?:lication)?|the bot|the service|the plugin|the extension)"
-        r"\s+(?:may\s+|only\s+|also\s+|automatically\s+)?(?:collect|collects|process|processes"
-        r"|receive|receives|store|stores|access|accesses|read|reads|record|records|log|logs"
-        r"|retrieve|retrieves)\s+(?:the\s+following\s+(?:personal\s+)?(?:information|data)"
+        r"(?:\b(?:we|it|you)\s+(?:may\s+|only\s+|also\s+|automatically\s+)?(?:collect|process"
+        r"|receive|store|access|read|record|log|retrieve)|\b(?:collects|processes|receives|stores"
+        r"|accesses|reads|records|logs|retrieves))\s+(?:locally\s+)?(?:the\s+following\s+(?:personal\s+)?(?:information|data)"
         r"(?:\s+from\s+\w+)?:?\s*)?(?P<list>[^.;:]+)",
         re.I,
     ),
@@ -105,7 +106,7 @@ class FoundItem(msgspec.Struct, frozen=True):
 
 
 def _clean(piece: str) -> str:
-    piece = _EXAMPLE_LEAD.sub("", piece.strip())
+    piece = _EXAMPLE_LEAD.sub("", re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", piece.strip()))
     for _ in range(3):
         piece = _LEAD_NOISE.sub("", piece)
     return _TAIL_NOISE.sub("", piece).strip(" -–:;,.\"'„“")
@@ -127,7 +128,11 @@ def _prose_items(sentence: str) -> list[str]:
     for rx in _PROSE:
         m = rx.search(sentence)
         if m:
-            found = _list_items(m.group("list"))
+            found: list[str] = []
+            for piece in split_list(m.group("list")):  # an enumeration is contiguous
+                if not looks_like_item(piece) or _GENERIC.match(piece):
+                    break
+                found.append(piece)
             if found:
                 return found
     return []
@@ -135,32 +140,35 @@ def _prose_items(sentence: str) -> list[str]:
 
 def line_items(text: str, *, in_data: bool) -> tuple[list[str], float]:
     """Items of one list entry or table row, with the confidence of the reading."""
-    bare = strip_parentheses(text)
-    if NEGATION.search(bare) and not re.search(r"\(optional\)", text):
-        return [], 0.0
-    bare = _EXAMPLE_LEAD.sub("", bare)
+    bare = _EXAMPLE_LEAD.sub("", strip_parentheses(text))
     head, sep, rest = bare.partition(":")
     if sep and 0 < len(head) <= 60 and not re.search(r"https?$", head):
         first = sentences(rest.strip())[0] if rest.strip() else ""
+        if NEGATION.search(f"{head} {first}"):
+            return [], 0.0
         if not in_data and not re.search(r"(?:data|daten|information|informationen|angaben)$",
                                          head.strip(), re.I):  # fmt: skip
             return [], 0.0
         lead = _EXAMPLE_LEAD.sub("", first)
         pieces = split_list(lead)
         good = [p for p in pieces if looks_like_item(p) and not _GENERIC.match(p)]
-        if len(pieces) >= 2 and not _EXAMPLE_MID.search(lead) and len(good) >= 0.75 * len(pieces):
+        if "," in lead and not _EXAMPLE_MID.search(lead) and len(good) >= 0.75 * len(pieces):
             return good, 0.9
         name = _clean(head)
         extra = [i for s in sentences(rest.strip())[1:] for i in _prose_items(s)]
+        if name and not is_data_noun(name):  # "Payment Processors: payment details (…) …"
+            examples = re.split(_EXAMPLE_MID, first, maxsplit=1)
+            return [*_list_items(examples[-1]), *extra], 0.65
         if name and len(name.split()) <= 6 and not _GENERIC.match(name):
             return [name, *extra], 0.75
         return extra, 0.6
-    if not in_data:
+    if not in_data or (NEGATION.search(bare) and "(optional)" not in text):
         return [], 0.0
     pieces = split_list(bare)
+    good = [p for p in pieces if looks_like_item(p) and not _GENERIC.match(p)]
     if len(bare.split()) > 14:
-        return _prose_items(bare), 0.7
-    return [p for p in pieces if looks_like_item(p) and not _GENERIC.match(p)], 0.85
+        return (good, 0.7) if pieces and good and good[0] == pieces[0] else (_prose_items(bare), 0.7)
+    return good, 0.85
 
 
 def _tokens(text: str) -> frozenset[str]:
@@ -174,7 +182,7 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
 
     def add(item: str, source: str, conf: float) -> None:
         toks = _tokens(item)
-        if not toks or any(toks <= s or s <= toks for s in seen):
+        if not toks or any(toks <= s for s in seen):
             return
         seen.append(toks)
         cats = tuple(categories_of(item))
@@ -184,21 +192,25 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
     for n, line in enumerate(all_lines):
         text = line.text
         bare = strip_parentheses(text)
-        short = len(bare.split()) <= 9 and not bare.endswith(".")
-        if line.kind == "heading" or (short and line.kind == "text") or text.endswith(":"):
+        short = len(bare.split()) <= 25 and not bare.endswith(".")
+        head_like = line.kind == "text" or (
+            line.kind == "bullet" and ":" not in bare and "," not in bare and len(bare.split()) > 4
+        )  # a numbered heading such as "1. Categories of personal data we process"
+        if line.kind == "heading" or (short and head_like) or text.endswith(":"):
             if DATA_HEADING.search(bare):
                 in_data = True
                 continue
-            if CLOSING_HEADING.search(bare):
+            if len(bare.split()) <= 12 and CLOSING_HEADING.search(bare):
                 in_data = False
                 continue
             if line.kind == "heading":
                 nxt = all_lines[n + 1] if n + 1 < len(all_lines) else None
-                if in_data and nxt and nxt.kind == "text" and len(nxt.text.split()) >= 12:
-                    if looks_like_item(_clean(text)):  # heading described in prose = the item
+                prose = nxt is not None and nxt.kind == "text" and len(nxt.text.split()) >= 12
+                if in_data and prose and strip_parentheses(nxt.text).count(",") < 3:  # type: ignore[union-attr]
+                    if is_data_noun(_clean(text)):  # heading described in prose = the item
                         add(_clean(text), f"{text} {nxt.text}"[:400], 0.75)
                 continue
-        if line.kind == "bullet" or (in_data and line.kind == "text"):
+        if line.kind in ("bullet", "text") and (in_data or line.kind == "bullet" or ":" in text):
             items, conf = line_items(text, in_data=in_data)
             for item in items:
                 add(item, text, conf)

@@ -14,7 +14,7 @@ CATEGORY_LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx, re.IGNORECASE), cat)
     for rx, cat in (
         (r"passw|kennwort", "user.authorization.password"),
-        (r"\b(?:oauth|access|refresh|api|personal access)[- ]?(?:tokens?|keys?)\b|\btokens?\b|api[- ]?key|schlüssel",
+        (r"\b(?:oauth|access|refresh|api|personal access)[- ]?(?:tokens?|keys?)\b|\btokens?\b|api[- ]?key|(?<!ver)schlüssel(?!t)",
          "user.authorization.credentials"),
         (r"multi-?fa[ck]tor|\bmfa\b|2fa|authentifizierungsdaten|authentication data|zugangsdaten|login", "user.authorization"),
         (r"ip[- ]?adress|ip address|internetprotokoll", "user.device.ip_address"),
@@ -38,7 +38,7 @@ CATEGORY_LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"kontakt|contact", "user.contact"),
         (r"foto|photo|profilbild|profile picture|avatar|bild\b", "user.content.self_image"),
         (r"standort|location|\bort\b|geo", "user.location.imprecise"),
-        (r"browser|betriebssystem|operating system|user agent|bildschirm|gerät|device|hardware|endgerät|modell|\bmodel\b|hersteller|manufacturer|app-version|\bversion\b",
+        (r"hard- und software|browser|betriebssystem|operating system|user agent|bildschirm|gerät|device|hardware|endgerät|modell|\bmodel\b|hersteller|manufacturer|app-version|\bversion\b",
          "user.device"),
         (r"session|cookie|tracking", "user.device.cookie_id"),
         (r"datum|uhrzeit|zeitstempel|zeitpunkt|timestamp|\bdate\b|\btime\b|dauer|duration|start- und endzeit",
@@ -75,12 +75,14 @@ _DATA_HEAD = re.compile(
     r"|messages?|history|settings?|preferences?|locale|language|picture|photo|title|type|key|keys"
     r"|reports?|structures?|configurations?|permissions?|timestamps?|sizes?|website|pages?"
     r"|entries|audio|video|cookies|technologies|requests?|statistics|templates?|id|ids|time"
-    r"|date|location|agent|browser|country|land|geräte?|endgeräts?|hardware|software|inquiry)$",
+    r"|date|location|agent|browser|country|land|geräte?|endgeräts?|hardware|inquiry)$",
     re.IGNORECASE,
 )
 _VERBISH = re.compile(
     r"\b(?:ist|sind|wird|werden|wurde|haben|hat|kann|können|dient|dienen|erfolgt|is|are|was|were"
-    r"|will|can|may|must|has|have|do|does|used|provided|helps?|allows?|enables?|see|siehe)\b",
+    r"|will|can|may|must|has|have|do|does|used|provided|helps?|allows?|enables?|see|siehe|zu|Sie"
+    r"|wir|we|you|they|it|generieren|generiert|erstellen|erstellt|nutzen|verwenden|senden"
+    r"|generate|generates|create|creates|share|shares|send|sends|accesses|reads)\b",
     re.IGNORECASE,
 )
 
@@ -93,6 +95,14 @@ def categories_of(text: str) -> list[str]:
             found.append(cat)
     specific = [c for c in found if c != "user"]
     return (specific or found)[:3]
+
+
+def is_data_noun(phrase: str) -> bool:
+    """The phrase ends in a word that names data (``…daten``, ``address``, ``content`` …)."""
+    words = phrase.split()
+    if not words or len(words) > 7 or _VERBISH.search(phrase):
+        return False
+    return bool(_DATA_HEAD.search(re.sub(r"[^\wäöüÄÖÜß-]", "", words[-1]).split("-")[-1]))
 
 
 def looks_like_item(phrase: str) -> bool:
@@ -145,7 +155,7 @@ COUNTRIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Deutschland|Germany|German\b|deutsch(?:en|er|e)? (?:Rechenzentr|Server)|Frankfurt|Berlin|München|Munich|Nürnberg|Nuremberg|Hamburg|Falkenstein", "DE"),
         (r"Irland|Ireland|Dublin", "IE"), (r"Niederlande|Netherlands|Amsterdam", "NL"),
         (r"Österreich|Austria|Wien|Vienna", "AT"), (r"Schweiz|Switzerland|Zürich|Zurich|Genf|Geneva", "CH"),
-        (r"Frankreich|France|Paris", "FR"), (r"Vereinigtes Königreich|United Kingdom|\bUK\b|England|London", "GB"),
+        (r"Frankreich|France|Paris", "FR"), (r"Vereinigte[sn]? Königreich|United Kingdom|\bUK\b|England|London", "GB"),
         (r"Polen|Poland|Polska", "PL"), (r"Schweden|Sweden|Stockholm", "SE"), (r"Finnland|Finland|Helsinki", "FI"),
         (r"Belgien|Belgium|Brüssel|Brussels", "BE"), (r"Luxemburg|Luxembourg", "LU"), (r"Spanien|Spain", "ES"),
         (r"Italien|Italy", "IT"), (r"Dänemark|Denmark", "DK"), (r"Norwegen|Norway", "NO"),

@@ -51,6 +51,9 @@ _CONTROLLER = re.compile(
     r"|operated by|Name und Anschrift|hereinafter|nachfolgend „?wir",
     re.IGNORECASE,
 )
+_BIG_ENTITY = re.compile(
+    r"Microsoft (?:Ireland|Corp)|One Microsoft|Redmond|Google (?:Ireland|LLC)|Amazon Web", re.I
+)
 _STOP_BLOCK = re.compile(r"datenschutzbeauftragt|data protection officer|\bDPO\b", re.I)
 _LAWS_OF = re.compile(r"laws of (?:the )?(.{3,30}?)(?:,|\.|$| with)", re.I)
 _DATE = re.compile(
@@ -70,6 +73,9 @@ _MONTHS = {m: i for i, ms in enumerate((
     "", "januar january", "februar february", "märz march", "april", "mai may", "juni june",
     "juli july", "august", "september", "oktober october", "november", "dezember december"))
     for m in ms.split()}  # fmt: skip
+
+
+_ANY_PROVIDER = re.compile("|".join(f"(?:{rx.pattern})" for rx, _, _ in PROVIDERS), re.I)
 
 
 class SubprocessorHit(msgspec.Struct, frozen=True):
@@ -96,12 +102,15 @@ def subprocessors_in(sents: list[str]) -> list[SubprocessorHit]:
     """Named providers that receive data, with the country the text places them in."""
     found: dict[str, SubprocessorHit] = {}
     for i, s in enumerate(sents):
+        if not _ANY_PROVIDER.search(s):  # one pass instead of one per provider
+            continue
         if NEGATION.search(s) and re.search(r"\b(?:nicht|not|no|keine?)\b.{0,30}(?:nutzen|use|"
                                             r"share|teilen|weiter)", s, re.I):  # fmt: skip
             continue
         for rx, name, home in PROVIDERS:
             m = rx.search(s)
-            if not m or name in found or not _CUE.search(s):
+            lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
+            if not m or name in found or not (_CUE.search(s) or _CUE.search(lead)):
                 continue
             rest = s[: m.start()] + " " + s[m.end():]
             near = countries_in(rest) or (countries_in(sents[i + 1]) if i + 1 < len(sents) else [])
@@ -116,12 +125,15 @@ def transfers_in(sents: list[str]) -> list[TransferHit]:
     """Third-country transfers the text states, each with the mechanism it names nearby."""
     best: dict[str, TransferHit] = {}
     for i, s in enumerate(sents):
-        window = " ".join(sents[max(0, i - 1) : i + 3])
-        if not _MOVE.search(" ".join(sents[max(0, i - 1) : i + 1])) or _NO_TRANSFER.search(s):
+        order = [s, " ".join(sents[i + 1 : i + 3]), sents[i - 1] if i else ""]  # nearest first
+        lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
+        if not (_MOVE.search(s) or _MOVE.search(lead)) or _NO_TRANSFER.search(s):
             continue
         outside = [c for c in countries_in(s) if c not in EU_EEA]
         for country in outside:
-            mech: Mechanism = next((k for k, rx in _MECHANISMS if rx.search(window)), "none-stated")
+            mech: Mechanism = next(
+                (k for part in order for k, rx in _MECHANISMS if rx.search(part)), "none-stated"
+            )
             hit = TransferHit(country, mech, s, 0.8 if mech != "none-stated" else 0.6)
             if country not in best or best[country].mechanism == "none-stated":
                 best[country] = hit
@@ -131,14 +143,16 @@ def transfers_in(sents: list[str]) -> list[TransferHit]:
 def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
     """The country of the legal entity's address, from the block that names the controller."""
     for n, line in enumerate(all_lines):
-        if not _CONTROLLER.search(line.text) or re.search(r"Microsoft|Google|Amazon", line.text):
+        if not _CONTROLLER.search(line.text) or _BIG_ENTITY.search(line.text) or _STOP_BLOCK.search(
+            line.text
+        ):
             continue
         laws = _LAWS_OF.search(line.text)
         if laws and countries_in(laws.group(1)):
             return VendorCountry(countries_in(laws.group(1))[0], line.text, 0.9)
         block: list[str] = []
-        for nxt in all_lines[n : n + 8]:
-            if block and (_STOP_BLOCK.search(nxt.text) or nxt.kind == "heading"):
+        for nxt in all_lines[n : n + 7]:  # the address follows the controller's name
+            if block and _STOP_BLOCK.search(nxt.text):
                 break
             block.append(nxt.text)
         text = "\n".join(block)
@@ -157,7 +171,7 @@ def policy_date(text: str) -> tuple[str, str] | None:
     head = text[:3000]
     for m in _DATE.finditer(head):
         before = head[max(0, m.start() - 60) : m.start()]
-        if not _DATE_CUE.search(before) and not m.group("vy"):
+        if not _DATE_CUE.search(before) and not m.group("vy") and m.start() > 200:
             continue
         if m.group("vy"):
             return f"{m.group('vy')}-{m.group('vm')}", m.group(0)

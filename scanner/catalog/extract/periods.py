@@ -58,6 +58,9 @@ NOT_STORED = re.compile(
     r"|nicht\s+(?:dauerhaft\s+|persistent\s+)?gespeichert|keine\s+(?:\w+\s+){0,2}gespeichert",
     re.IGNORECASE,
 )
+_NO_LONGER = re.compile(
+    r"nicht mehr (?:benötigt|erforderlich|notwendig)|no longer (?:needed|necessary|required)", re.I
+)
 _UNIT_CODE = {"t": "D", "d": "D", "w": "W", "m": "M", "j": "Y", "y": "Y", "s": "H", "h": "H"}
 
 
@@ -84,16 +87,25 @@ def iso_duration(amount: int, unit: str) -> str:
     return f"PT{amount}H" if code == "H" else f"P{amount}{code}"
 
 
+_PREFILTER = re.compile(
+    r"stor|speicher|retain|reten|keep|kept|sav|persist|log|leave|reach|memory|collect|lösch|aufbewahr"
+    r"|delet|eras|purg|anonym|frist|vernicht|vorgehalten|cach|written|disk",
+    re.IGNORECASE,
+)
+
+
 def retention_in(sentence: str) -> list[RetentionRule]:
     """Every retention rule ``sentence`` states (none when it is not about keeping data)."""
-    if NOT_STORED.search(sentence):
+    if not _PREFILTER.search(sentence):  # one cheap pass before the detailed patterns
+        return []
+    if NOT_STORED.search(sentence) and not _NO_LONGER.search(sentence):
         m = NOT_STORED.search(sentence)
         assert m is not None
         return [RetentionRule("P0D", "not-stored", m.group(0), sentence, 0.8)]
     if not _KEEP.search(sentence) or _NOT_RETENTION.search(sentence):
         return []
     rule: RuleKind = "statutory" if _STATUTORY.search(sentence) else (
-        "event" if _EVENT.search(sentence) else "fixed")  # fmt: skip
+        "event" if _EVENT.search(sentence) or _NO_LONGER.search(sentence) else "fixed")  # fmt: skip
     out = [
         RetentionRule(iso_duration(_number(tok), m.group(3)), rule, m.group(0), sentence,
                       0.9 if rule == "fixed" else 0.8)
@@ -101,7 +113,9 @@ def retention_in(sentence: str) -> list[RetentionRule]:
         for tok in (m.group(1), m.group(2)) if tok
     ]  # fmt: skip
     if not out and rule in ("event", "statutory"):
-        m = (_EVENT if rule == "event" else _STATUTORY).search(sentence)
+        m = (_STATUTORY if rule == "statutory" else _EVENT).search(sentence) or _NO_LONGER.search(
+            sentence
+        )
         assert m is not None
         out.append(RetentionRule(None, rule, m.group(0), sentence, 0.6))
     return out

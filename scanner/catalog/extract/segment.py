@@ -62,6 +62,8 @@ def _is_heading(line: str, nxt: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > 90 or stripped.endswith((".", ",", ";")):
         return False
+    if stripped.count(",") >= 2 or ":" in stripped[:-1]:  # an enumeration or "Label: value"
+        return False
     if _NUMBERED_HEADING.match(stripped):
         return True
     if stripped.endswith((":", "?")):
@@ -127,4 +129,4 @@ def strip_parentheses(text: str) -> str:
     while prev != text:
         prev = text
         text = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", text)
-    return text.strip()
+    return re.sub(r"\s*[(\[][^()\[\]]*$", "", text).strip()  # an unclosed "(" ends the line
