@@ -27,6 +27,8 @@ _DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("TenantInfo", "scannedAt"): "RFC 3339 UTC time the collection finished.",
     ("App", "firstParty"): "Owned by Microsoft's tenant f8cdef31-a31e-4b4a-93e4-5f571e91255a.",
     ("App", "vendor"): "Catalog vendor this app belongs to, or null when none matched.",
+    ("App", "privacyStatementUrl"): "Where the app says its privacy statement is (Graph info).",
+    ("VendorInfo", "draft"): "True: the vendor file is an unreviewed draft; say so in reports.",
     ("Permission", "type"): "application (app-only) or delegated (on behalf of a user).",
     ("Permission", "consentType"): "AllPrincipals, Principal (per user), null for app roles.",
     ("Permission", "principalCount"): "Users behind per-user (Principal) grants.",

@@ -78,6 +78,7 @@ def vendor_info(vendor: Vendor) -> VendorInfo:
             for s in vendor.subprocessors
         ),
         security_measures=tuple(c.claim for c in vendor.security_claims),
+        draft=vendor.draft,
     )
 
 
