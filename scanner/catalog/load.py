@@ -35,36 +35,50 @@ def shipped_dir() -> Path:
     return Path(str(resources.files("config") / "vendors"))
 
 
-def validate_data(data: Any, where: str) -> Vendor:
-    """Check one decoded YAML document and turn it into a :class:`Vendor`."""
+def validation_errors(data: Any) -> list[str]:
+    """Every problem of one decoded vendor file ("path/in/file: message"), not just the first."""
     validator = jsonschema.Draft202012Validator(vendor_schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        err = errors[0]
-        at = "/".join(str(p) for p in err.absolute_path) or "(top level)"
-        raise CatalogError(f"{where}: {at}: {err.message}")
-    vendor = msgspec.convert(data, Vendor)
+    errors = [
+        f"{'/'.join(str(p) for p in err.absolute_path) or '(top level)'}: {err.message}"
+        for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    ]
+    if errors or not isinstance(data, dict):
+        return errors or ["(top level): not a mapping"]
     tax = load_taxonomy()
-    for n, item in enumerate(vendor.disclosures):
-        for cat in item.categories:
+    for n, item in enumerate(data.get("disclosures") or []):
+        for cat in item.get("categories") or []:
             if not tax.is_known(cat):
-                raise CatalogError(f"{where}: disclosures/{n}: unknown data category {cat!r}")
-    for pattern in vendor.recognition.display_name_patterns:
+                errors.append(f"disclosures/{n}: unknown data category {cat!r}")
+    for pattern in (data.get("recognition") or {}).get("display_name_patterns") or []:
         try:
             re.compile(pattern)
         except re.error as exc:
-            raise CatalogError(f"{where}: bad display_name_pattern {pattern!r}: {exc}") from None
-    return vendor
+            errors.append(f"recognition: bad display_name_pattern {pattern!r}: {exc}")
+    return errors
+
+
+def validate_data(data: Any, where: str) -> Vendor:
+    """Check one decoded YAML document and turn it into a :class:`Vendor`."""
+    errors = validation_errors(data)
+    if errors:
+        more = f" (and {len(errors) - 1} more; see `m365inv catalog validate`)" if len(errors) > 1 else ""
+        raise CatalogError(f"{where}: {errors[0]}{more}")
+    return msgspec.convert(data, Vendor)
+
+
+def read_vendor_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text("utf-8"))
+    except OSError as exc:
+        raise CatalogError(f"{path}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise CatalogError(f"{path}: not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        raise CatalogError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
 
 
 def load_vendor_file(path: Path) -> Vendor:
-    try:
-        data = yaml.safe_load(path.read_text("utf-8"))
-    except OSError as exc:
-        raise CatalogError(f"{path}: cannot read: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        raise CatalogError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
-    vendor = validate_data(data, str(path))
+    vendor = validate_data(read_vendor_yaml(path), str(path))
     return msgspec.structs.replace(vendor, path=str(path))
 
 

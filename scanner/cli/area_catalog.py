@@ -11,9 +11,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from scanner.atomic import write_text_atomic
-from scanner.catalog import Catalog, load_catalog, load_vendor_file
+from scanner.catalog import Catalog, load_catalog, read_vendor_yaml, validation_errors
 from scanner.cli.common import console
 from scanner.errors import CatalogError, ConfigError
+from scanner.textsafe import for_terminal
 
 CatalogDirs = Annotated[
     list[Path] | None,
@@ -74,11 +75,18 @@ def validate(
     ] = None,
     catalog: CatalogDirs = None,
 ) -> None:
-    """Validate vendor files against the schema and the category taxonomy."""
+    """Validate vendor files against the schema and the category taxonomy (every error)."""
     if files:
+        bad = 0
         for path in files:
-            vendor = load_vendor_file(path)
-            console.print(f"ok  {escape(vendor.id)}  {escape(str(path))}")
+            errors = validation_errors(read_vendor_yaml(path))
+            for err in errors:
+                console.print(f"error  {escape(for_terminal(str(path)))}: {escape(for_terminal(err))}")
+            if not errors:
+                console.print(f"ok  {escape(for_terminal(str(path)))}")
+            bad += bool(errors)
+        if bad:
+            raise CatalogError(f"{bad} of {len(files)} file(s) have errors (listed above)")
         return
     for v in _catalog(catalog).vendors:
         console.print(f"ok  {escape(v.id)}  {escape(v.path or '')}")
@@ -109,6 +117,11 @@ def import_policy(
         raise CatalogError(f"{out} exists; refusing to overwrite a vendor file")
     write_text_atomic(out, rendered)
     console.print(f"draft written to {escape(str(out))}")
+
+
+from scanner.cli import area_catalog_fetch  # noqa: E402  (registers fetch/draft/review/accept)
+
+area_catalog_fetch.register(catalog_app)
 
 
 def register(app: typer.Typer) -> None:

@@ -204,11 +204,11 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
                 in_data = False
                 continue
             if line.kind == "heading":
-                nxt = all_lines[n + 1] if n + 1 < len(all_lines) else None
-                prose = nxt is not None and nxt.kind == "text" and len(nxt.text.split()) >= 12
-                if in_data and prose and strip_parentheses(nxt.text).count(",") < 3:  # type: ignore[union-attr]
+                nxt = all_lines[n + 1].text if n + 1 < len(all_lines) else ""
+                prose = all_lines[n + 1].kind == "text" if nxt else False
+                if in_data and prose and len(nxt.split()) >= 12 and strip_parentheses(nxt).count(",") < 3:
                     if is_data_noun(_clean(text)):  # heading described in prose = the item
-                        add(_clean(text), f"{text} {nxt.text}"[:400], 0.75)
+                        add(_clean(text), f"{text} {nxt}"[:400], 0.75)
                 continue
         if line.kind in ("bullet", "text") and (in_data or line.kind == "bullet" or ":" in text):
             items, conf = line_items(text, in_data=in_data)
