@@ -64,18 +64,33 @@ def _add(c: Counts, kind: str, tp: int, drafted: int, labelled: int) -> None:
 def score_document(doc: dict[str, Any], draft: dict[str, Any], c: Counts) -> tuple[int, int]:
     """Add one document's counts to ``c``; return (agreeing, matched) sub-processor countries."""
     items = [d["item"] for d in draft["disclosures"]]
-    _add(c, "items", _pairs(items, doc["items"], fuzz.token_set_ratio, 80), len(items),
-         len(doc["items"]))  # fmt: skip
+    _add(
+        c,
+        "items",
+        _pairs(items, doc["items"], fuzz.token_set_ratio, 80),
+        len(items),
+        len(doc["items"]),
+    )
     periods = {r["period"] for r in draft["retention_rules"] if r["period"]}
     labels = set(doc["retention"])
     _add(c, "retention", len(periods & labels), len(periods), len(labels))
     letters = {b["basis"].split("lit. ")[1][0] for b in draft["legal_bases"]}
-    _add(c, "legal_bases", len(letters & set(doc["legal_bases"])), len(letters),
-         len(set(doc["legal_bases"])))  # fmt: skip
+    _add(
+        c,
+        "legal_bases",
+        len(letters & set(doc["legal_bases"])),
+        len(letters),
+        len(set(doc["legal_bases"])),
+    )
     names = [s["name"] for s in draft["subprocessors"]]
     lab_names = [s["name"] for s in doc["subprocessors"]]
-    _add(c, "subprocessors", _pairs(names, lab_names, fuzz.token_set_ratio, 80), len(names),
-         len(lab_names))  # fmt: skip
+    _add(
+        c,
+        "subprocessors",
+        _pairs(names, lab_names, fuzz.token_set_ratio, 80),
+        len(names),
+        len(lab_names),
+    )
     agree = matched = 0
     for lab in doc["subprocessors"]:
         for sub in draft["subprocessors"]:
@@ -87,11 +102,21 @@ def score_document(doc: dict[str, Any], draft: dict[str, Any], c: Counts) -> tup
     lab_tr = {(t["country"], t["mechanism"]) for t in doc["transfers"]}
     _add(c, "transfers", len(transfers & lab_tr), len(transfers), len(lab_tr))
     claims = [s["source"] for s in draft["security_claims"]]
-    _add(c, "security", _pairs(claims, doc["security"], fuzz.partial_ratio, 85), len(claims),
-         len(doc["security"]))  # fmt: skip
+    _add(
+        c,
+        "security",
+        _pairs(claims, doc["security"], fuzz.partial_ratio, 85),
+        len(claims),
+        len(doc["security"]),
+    )
     got, want = draft["country"], doc["country"]
-    _add(c, "country", int(got is not None and got == want), int(got is not None),
-         int(want is not None))  # fmt: skip
+    _add(
+        c,
+        "country",
+        int(got is not None and got == want),
+        int(got is not None),
+        int(want is not None),
+    )
     return agree, matched
 
 
@@ -112,7 +137,9 @@ def run(corpus: Path, split: str) -> dict[str, Counts]:
         text = (corpus / "texts" / f"{doc['id']}.txt").read_text("utf-8")
         a, m = score_document(doc, draft_vendor(text, doc["id"]), per_lang[doc["language"]])
         countries = [countries[0] + a, countries[1] + m]
-    print(f"\n== split: {split}  ({sum(1 for d in docs if split in ('all', d['split']))} documents)")
+    print(
+        f"\n== split: {split}  ({sum(1 for d in docs if split in ('all', d['split']))} documents)"
+    )
     for lang in sorted(per_lang):
         c = per_lang[lang]
         print(f"-- language {lang}")

@@ -309,7 +309,7 @@ class App(Record, frozen=True, kw_only=True):
     data_categories: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
     sources: tuple[str, ...] = ()  # where seen: "servicePrincipals", "teamsApps", "addIns"
-    privacy_statement_url: str | None = None  # ``info.privacyStatementUrl`` of its service principal
+    privacy_statement_url: str | None = None  # ``info.privacyStatementUrl`` of its SP
 
 
 class Subjects(Record, frozen=True, kw_only=True):

@@ -39,18 +39,22 @@ def _disclosures(ex: Extraction) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for found in ex.items:
         rule = _retention_for(found.item, ex.retention)
-        out.append({
-            "item": found.item, "categories": list(found.categories), "scope": "service",
-            "retention": rule.text if rule else None,
-            "retention_period": rule.period if rule else None,
-            "source": found.source, "confidence": found.confidence,
-        })  # fmt: skip
+        out.append(
+            {
+                "item": found.item,
+                "categories": list(found.categories),
+                "scope": "service",
+                "retention": rule.text if rule else None,
+                "retention_period": rule.period if rule else None,
+                "source": found.source,
+                "confidence": found.confidence,
+            }
+        )
     return out
 
 
 def _policy(ex: Extraction, url: str | None) -> dict[str, Any]:
-    policy: dict[str, Any] = {"url": url, "language": ex.language, "version": None,
-                              "date": None}  # fmt: skip
+    policy: dict[str, Any] = {"url": url, "language": ex.language, "version": None, "date": None}
     if ex.date:
         policy["date"], policy["date_as_written"] = ex.date
         if re.match(r"Version", ex.date[1], re.I):
@@ -67,30 +71,57 @@ def draft_vendor(
 ) -> dict[str, Any]:
     """A vendor-file dict (schema-shaped, ``draft: true``) drafted from ``text``."""
     ex = extract(text)
-    domains = sorted({d for d in _DOMAIN.findall(text.casefold())
-                      if not d.endswith(_IGNORED_DOMAINS)})  # fmt: skip
-    recog: dict[str, list[str]] = {"publisher_names": [vendor], "display_names": [vendor],
-                                   "domains": domains}  # fmt: skip
+    domains = sorted(
+        {d for d in _DOMAIN.findall(text.casefold()) if not d.endswith(_IGNORED_DOMAINS)}
+    )
+    recog: dict[str, list[str]] = {
+        "publisher_names": [vendor],
+        "display_names": [vendor],
+        "domains": domains,
+    }
     for key, values in (recognition or {}).items():
         recog[key] = sorted({*recog.get(key, []), *values})
     return {
-        "id": slug(vendor), "name": vendor, "legal_entity": vendor,
-        "country": ex.country.country if ex.country else None, "draft": True,
+        "id": slug(vendor),
+        "name": vendor,
+        "legal_entity": vendor,
+        "country": ex.country.country if ex.country else None,
+        "draft": True,
         "policy": _policy(ex, url),
         "recognition": recog,
         "disclosures": _disclosures(ex),
         "retention_rules": [
-            {"period": r.period, "rule": r.rule, "text": r.text, "source": r.source,
-             "confidence": r.confidence} for r in ex.retention
+            {
+                "period": r.period,
+                "rule": r.rule,
+                "text": r.text,
+                "source": r.source,
+                "confidence": r.confidence,
+            }
+            for r in ex.retention
         ],
-        "legal_bases": [{"basis": basis_label(b.letter), "source": b.source,
-                         "confidence": b.confidence} for b in ex.legal_bases],
-        "subprocessors": [{"name": s.name, "country": s.country, "source": s.source,
-                           "confidence": s.confidence} for s in ex.subprocessors],
-        "transfers": [{"country": t.country, "mechanism": t.mechanism, "source": t.source,
-                       "confidence": t.confidence} for t in ex.transfers],
-        "security_claims": [{"claim": c.claim, "kind": c.kind, "source": c.source,
-                             "confidence": c.confidence} for c in ex.security],
-        "notes": None if ex.policy_score >= 3 else (
-            "This text does not look like a privacy policy (few data-protection terms)."),
-    }  # fmt: skip
+        "legal_bases": [
+            {"basis": basis_label(b.letter), "source": b.source, "confidence": b.confidence}
+            for b in ex.legal_bases
+        ],
+        "subprocessors": [
+            {"name": s.name, "country": s.country, "source": s.source, "confidence": s.confidence}
+            for s in ex.subprocessors
+        ],
+        "transfers": [
+            {
+                "country": t.country,
+                "mechanism": t.mechanism,
+                "source": t.source,
+                "confidence": t.confidence,
+            }
+            for t in ex.transfers
+        ],
+        "security_claims": [
+            {"claim": c.claim, "kind": c.kind, "source": c.source, "confidence": c.confidence}
+            for c in ex.security
+        ],
+        "notes": None
+        if ex.policy_score >= 3
+        else ("This text does not look like a privacy policy (few data-protection terms)."),
+    }

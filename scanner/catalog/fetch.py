@@ -57,8 +57,9 @@ def _https_only(url: str) -> str:
 def _download(url: str, verify: ssl.SSLContext | bool) -> tuple[str, str, bytes]:
     """(final URL, content-type header, body) — redirects followed by hand and checked."""
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/pdf,text/plain;q=0.9"}
-    with httpx.Client(verify=verify, trust_env=False, follow_redirects=False,
-                      timeout=TIMEOUT_S, headers=headers) as client:  # fmt: skip
+    with httpx.Client(
+        verify=verify, trust_env=False, follow_redirects=False, timeout=TIMEOUT_S, headers=headers
+    ) as client:
         for _ in range(MAX_REDIRECTS + 1):
             client.cookies.clear()  # never send back what a server set
             try:
@@ -66,14 +67,18 @@ def _download(url: str, verify: ssl.SSLContext | bool) -> tuple[str, str, bytes]
                     if resp.is_redirect:
                         target = urljoin(url, resp.headers.get("location", ""))
                         if urlsplit(target).scheme != "https":
-                            raise CatalogError(f"{url}: redirects to {target!r}, not https; refused")
+                            raise CatalogError(
+                                f"{url}: redirects to {target!r}, not https; refused"
+                            )
                         url = _https_only(target)
                         continue
                     if resp.status_code != 200:
                         raise CatalogError(f"{url}: HTTP {resp.status_code}")
                     declared = int(resp.headers.get("content-length") or 0)
                     if declared > MAX_BYTES:
-                        raise CatalogError(f"{url}: {declared:,} bytes is over the {MAX_BYTES:,}-byte limit")
+                        raise CatalogError(
+                            f"{url}: {declared:,} bytes is over the {MAX_BYTES:,}-byte limit"
+                        )
                     body = bytearray()
                     for chunk in resp.iter_bytes():
                         body += chunk
@@ -97,8 +102,11 @@ def _charset(content_type: str) -> str | None:
 
 def decode_text(body: bytes, content_type: str = "") -> str:
     """Text of a plain-text body: BOM, declared charset, UTF-16 without BOM, UTF-8, then cp1252."""
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if body.startswith(bom):
             return body.decode(enc, errors="replace")
     declared = _charset(content_type)
@@ -118,11 +126,13 @@ def _kind(content_type: str, body: bytes) -> str:
     head = body[:1024].lstrip().lower()
     if body.startswith(b"%PDF") or ct == "application/pdf":
         return "pdf"
-    if ct in ("text/html", "application/xhtml+xml") or head.startswith((b"<!doctype html", b"<html")):
+    if ct in ("text/html", "application/xhtml+xml") or head.startswith(
+        (b"<!doctype html", b"<html")
+    ):
         return "html"
     if ct.startswith("text/") or (not ct and b"\0" not in body[:4000]):
         return "text"
-    if b"\0" in body[:4000] and not body[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+    if b"\0" in body[:4000] and body[:2] not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         raise CatalogError(f"not a text, HTML or PDF document ({ct or 'binary content'})")
     return "text"
 
@@ -141,10 +151,19 @@ def _pdf_text(body: bytes) -> str:
 def _html_text(body: bytes, content_type: str) -> str:
     import trafilatura
 
-    html = decode_text(body, content_type) if _charset(content_type) else body.decode(
-        "utf-8", errors="replace")  # fmt: skip
-    text = trafilatura.extract(html, output_format="markdown", include_tables=True,
-                               include_comments=False, include_links=False, favor_recall=True)  # fmt: skip
+    html = (
+        decode_text(body, content_type)
+        if _charset(content_type)
+        else body.decode("utf-8", errors="replace")
+    )
+    text = trafilatura.extract(
+        html,
+        output_format="markdown",
+        include_tables=True,
+        include_comments=False,
+        include_links=False,
+        favor_recall=True,
+    )
     return text or ""
 
 
@@ -181,13 +200,21 @@ def _to_cache(cache_dir: Path, url: str, final: str, ctype: str, body: bytes) ->
     body_path, meta_path = _cache_paths(cache_dir, url)
     cache_dir.mkdir(parents=True, exist_ok=True)
     write_bytes_atomic(body_path, body)
-    meta = {"url": url, "final_url": final, "content_type": ctype,
-            "fetched_at": dt.datetime.now(dt.UTC).isoformat()}  # fmt: skip
+    meta = {
+        "url": url,
+        "final_url": final,
+        "content_type": ctype,
+        "fetched_at": dt.datetime.now(dt.UTC).isoformat(),
+    }
     write_bytes_atomic(meta_path, json.dumps(meta).encode())
 
 
 def fetch_policy(
-    url: str, *, ca_bundle: Path | None = None, cache_dir: Path | None = None
+    url: str,
+    *,
+    ca_bundle: Path | None = None,
+    cache_dir: Path | None = None,
+    require_policy: bool = True,
 ) -> FetchedPolicy:
     """Download ``url`` (or take it from the cache) and return its main text."""
     _https_only(url)
@@ -206,8 +233,20 @@ def fetch_policy(
     text = text.strip()
     if len(text) < 200:
         raise CatalogError(f"{url}: no policy text found (empty page, or only scripts/markup)")
+    looks_like_policy = policy_score(text) >= 3
+    if require_policy and not looks_like_policy:
+        raise CatalogError(
+            f"{url}: this page does not look like a privacy policy "
+            "(almost no data-protection vocabulary)"
+        )
     if cached is None and cache_dir is not None:
         _to_cache(cache_dir, url, final, ctype, body)
-    return FetchedPolicy(url=url, final_url=final, content_type=kind, text=text,
-                         language=detect_language(text), looks_like_policy=policy_score(text) >= 3,
-                         from_cache=cached is not None)  # fmt: skip
+    return FetchedPolicy(
+        url=url,
+        final_url=final,
+        content_type=kind,
+        text=text,
+        language=detect_language(text),
+        looks_like_policy=looks_like_policy,
+        from_cache=cached is not None,
+    )

@@ -50,15 +50,24 @@ def unmatched_vendors(inventory: Inventory) -> list[VendorCandidate]:
         urls = sorted({a.privacy_statement_url for a in group if a.privacy_statement_url})
         domains = {a.publisher.domain for a in group if a.publisher.domain}
         domains |= {h for u in urls if (h := urlsplit(u).hostname)}
-        out.append(VendorCandidate(
-            name=first.publisher.name or first.display_name or first.app_id,
-            app_ids=tuple(sorted({a.app_id for a in group})),
-            display_names=tuple(sorted({a.display_name for a in group if a.display_name})),
-            verified_publisher_ids=tuple(sorted({a.publisher.verified_publisher_id for a in group
-                                                 if a.publisher.verified_publisher_id})),
-            domains=tuple(sorted(d.lower() for d in domains)),
-            policy_url=urls[0] if urls else None,
-        ))  # fmt: skip
+        out.append(
+            VendorCandidate(
+                name=first.publisher.name or first.display_name or first.app_id,
+                app_ids=tuple(sorted({a.app_id for a in group})),
+                display_names=tuple(sorted({a.display_name for a in group if a.display_name})),
+                verified_publisher_ids=tuple(
+                    sorted(
+                        {
+                            a.publisher.verified_publisher_id
+                            for a in group
+                            if a.publisher.verified_publisher_id
+                        }
+                    )
+                ),
+                domains=tuple(sorted(d.lower() for d in domains)),
+                policy_url=urls[0] if urls else None,
+            )
+        )
     return sorted(out, key=lambda c: c.name.casefold())
 
 

@@ -40,7 +40,9 @@ def validation_errors(data: Any) -> list[str]:
     validator = jsonschema.Draft202012Validator(vendor_schema())
     errors = [
         f"{'/'.join(str(p) for p in err.absolute_path) or '(top level)'}: {err.message}"
-        for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+        for err in sorted(
+            validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))
+        )
     ]
     if errors or not isinstance(data, dict):
         return errors or ["(top level): not a mapping"]
@@ -61,7 +63,11 @@ def validate_data(data: Any, where: str) -> Vendor:
     """Check one decoded YAML document and turn it into a :class:`Vendor`."""
     errors = validation_errors(data)
     if errors:
-        more = f" (and {len(errors) - 1} more; see `m365inv catalog validate`)" if len(errors) > 1 else ""
+        more = (
+            f" (and {len(errors) - 1} more; see `m365inv catalog validate`)"
+            if len(errors) > 1
+            else ""
+        )
         raise CatalogError(f"{where}: {errors[0]}{more}")
     return msgspec.convert(data, Vendor)
 

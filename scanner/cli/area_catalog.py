@@ -81,7 +81,9 @@ def validate(
         for path in files:
             errors = validation_errors(read_vendor_yaml(path))
             for err in errors:
-                console.print(f"error  {escape(for_terminal(str(path)))}: {escape(for_terminal(err))}")
+                console.print(
+                    f"error  {escape(for_terminal(str(path)))}: {escape(for_terminal(err))}"
+                )
             if not errors:
                 console.print(f"ok  {escape(for_terminal(str(path)))}")
             bad += bool(errors)

@@ -19,7 +19,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from scanner.atomic import write_text_atomic
-from scanner.catalog.draft import draft_vendor, slug
+from scanner.catalog.draft import draft_vendor
 from scanner.catalog.fetch import FetchedPolicy, fetch_policy
 from scanner.cli.common import console
 from scanner.errors import CatalogError
@@ -27,13 +27,20 @@ from scanner.textsafe import for_terminal
 
 CaBundle = Annotated[
     Path | None,
-    typer.Option("--ca-bundle", help="Trust this CA file (PEM) in addition to none other.",
-                 exists=True, dir_okay=False),  # fmt: skip
+    typer.Option(
+        "--ca-bundle",
+        help="Trust this CA file (PEM) in addition to none other.",
+        exists=True,
+        dir_okay=False,
+    ),
 ]
 CacheDir = Annotated[
     Path | None,
-    typer.Option("--cache-dir", help="Where fetched policies are cached (default: user cache).",
-                 file_okay=False),  # fmt: skip
+    typer.Option(
+        "--cache-dir",
+        help="Where fetched policies are cached (default: user cache).",
+        file_okay=False,
+    ),
 ]
 OutDir = Annotated[
     Path, typer.Option("--out-dir", help="Directory for the draft files.", file_okay=False)
@@ -55,8 +62,9 @@ def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
     return cache_dir or Path(platformdirs.user_cache_dir("m365inv")) / "policies"
 
 
-def _write_draft(out_dir: Path, fetched: FetchedPolicy, vendor: str,
-                 recognition: dict[str, list[str]] | None) -> tuple[Path, dict[str, Any]]:  # fmt: skip
+def _write_draft(
+    out_dir: Path, fetched: FetchedPolicy, vendor: str, recognition: dict[str, list[str]] | None
+) -> tuple[Path, dict[str, Any]]:
     data = draft_vendor(fetched.text, vendor, url=fetched.final_url, recognition=recognition)
     target = out_dir / f"{data['id']}.yaml"
     if target.exists():
@@ -86,7 +94,9 @@ def _report(fetched: FetchedPolicy, target: Path, data: dict[str, Any]) -> None:
 
 def fetch_cmd(
     url: Annotated[str, typer.Argument(help="https:// URL of the privacy policy (HTML or PDF).")],
-    vendor: Annotated[str | None, typer.Option("--vendor", help="Vendor name (default: host).")] = None,
+    vendor: Annotated[
+        str | None, typer.Option("--vendor", help="Vendor name (default: host).")
+    ] = None,
     out_dir: OutDir = Path("."),
     ca_bundle: CaBundle = None,
     cache_dir: CacheDir = None,
@@ -100,8 +110,12 @@ def fetch_cmd(
 
 
 def draft_cmd(
-    from_inventory: Annotated[Path, typer.Option("--from-inventory", help="inventory.json of a scan.",
-                                                 exists=True, dir_okay=False)],  # fmt: skip
+    from_inventory: Annotated[
+        Path,
+        typer.Option(
+            "--from-inventory", help="inventory.json of a scan.", exists=True, dir_okay=False
+        ),
+    ],
     out_dir: OutDir = Path("vendors-draft"),
     ca_bundle: CaBundle = None,
     cache_dir: CacheDir = None,
@@ -122,25 +136,39 @@ def draft_cmd(
             console.print(f"skipped {_safe(c.name)}: no privacy statement URL on its apps")
             continue
         try:
-            fetched = fetch_policy(c.policy_url, ca_bundle=ca_bundle,
-                                   cache_dir=_cache(cache_dir, no_cache))  # fmt: skip
+            fetched = fetch_policy(
+                c.policy_url, ca_bundle=ca_bundle, cache_dir=_cache(cache_dir, no_cache)
+            )
             target, data = _write_draft(out_dir, fetched, c.name, recognition_of(c))
         except CatalogError as exc:
             gaps += 1
             console.print(f"failed {_safe(c.name)}: {_safe(exc)}")
             continue
         _report(fetched, target, data)
-    console.print(f"{len(candidates) - gaps} of {len(candidates)} vendor(s) drafted in {_safe(out_dir)}")
+    console.print(
+        f"{len(candidates) - gaps} of {len(candidates)} vendor(s) drafted in {_safe(out_dir)}"
+    )
     if gaps:
         raise typer.Exit(code=3)
 
 
 def review_cmd(
-    file: Annotated[Path, typer.Argument(help="A drafted vendor file.", exists=True, dir_okay=False)],
-    policy: Annotated[Path | None, typer.Option("--policy", help="Policy text (default: "
-                      "<file>.policy.txt beside it).", exists=True, dir_okay=False)] = None,  # fmt: skip
-    html: Annotated[Path | None, typer.Option("--html", help="Write the review page here "
-                    "(default: <file>.review.html).")] = None,  # fmt: skip
+    file: Annotated[
+        Path, typer.Argument(help="A drafted vendor file.", exists=True, dir_okay=False)
+    ],
+    policy: Annotated[
+        Path | None,
+        typer.Option(
+            "--policy",
+            help="Policy text (default: <file>.policy.txt beside it).",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Write the review page here (default: <file>.review.html)."),
+    ] = None,
 ) -> None:
     """Show a draft next to its policy text: a terminal summary and an HTML review page."""
     from scanner.catalog.review import review_page
@@ -154,8 +182,12 @@ def review_cmd(
     table = Table("item", "categories", "confidence", "source in policy")
     for d in data.get("disclosures") or []:
         found = "yes" if d.get("source") and d["source"] in text else "NO"
-        table.add_row(_safe(d.get("item")), _safe(", ".join(d.get("categories") or [])),
-                      _safe(d.get("confidence", "")), found)  # fmt: skip
+        table.add_row(
+            _safe(d.get("item")),
+            _safe(", ".join(d.get("categories") or [])),
+            _safe(d.get("confidence", "")),
+            found,
+        )
     console.print(table)
     out = html or file.with_name(file.name.removesuffix(".yaml") + ".review.html")
     write_text_atomic(out, review_page(file, text))
@@ -169,7 +201,9 @@ def accept_cmd(
     from scanner.catalog.review import accept
 
     data = accept(file)
-    console.print(f"accepted {_safe(file)} ({_safe(data['id'])}); move it into your --catalog directory")
+    console.print(
+        f"accepted {_safe(file)} ({_safe(data['id'])}); move it into your --catalog directory"
+    )
 
 
 def register(app: typer.Typer) -> None:

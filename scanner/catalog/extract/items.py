@@ -146,8 +146,9 @@ def line_items(text: str, *, in_data: bool) -> tuple[list[str], float]:
         first = sentences(rest.strip())[0] if rest.strip() else ""
         if NEGATION.search(f"{head} {first}"):
             return [], 0.0
-        if not in_data and not re.search(r"(?:data|daten|information|informationen|angaben)$",
-                                         head.strip(), re.I):  # fmt: skip
+        if not in_data and not re.search(
+            r"(?:data|daten|information|informationen|angaben)$", head.strip(), re.I
+        ):
             return [], 0.0
         lead = _EXAMPLE_LEAD.sub("", first)
         pieces = split_list(lead)
@@ -167,7 +168,9 @@ def line_items(text: str, *, in_data: bool) -> tuple[list[str], float]:
     pieces = split_list(bare)
     good = [p for p in pieces if looks_like_item(p) and not _GENERIC.match(p)]
     if len(bare.split()) > 14:
-        return (good, 0.7) if pieces and good and good[0] == pieces[0] else (_prose_items(bare), 0.7)
+        return (
+            (good, 0.7) if pieces and good and good[0] == pieces[0] else (_prose_items(bare), 0.7)
+        )
     return good, 0.85
 
 
@@ -206,7 +209,12 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
             if line.kind == "heading":
                 nxt = all_lines[n + 1].text if n + 1 < len(all_lines) else ""
                 prose = all_lines[n + 1].kind == "text" if nxt else False
-                if in_data and prose and len(nxt.split()) >= 12 and strip_parentheses(nxt).count(",") < 3:
+                if (
+                    in_data
+                    and prose
+                    and len(nxt.split()) >= 12
+                    and strip_parentheses(nxt).count(",") < 3
+                ):
                     if is_data_noun(_clean(text)):  # heading described in prose = the item
                         add(_clean(text), f"{text} {nxt}"[:400], 0.75)
                 continue

@@ -112,7 +112,7 @@ def subprocessors_in(sents: list[str]) -> list[SubprocessorHit]:
             lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
             if not m or name in found or not (_CUE.search(s) or _CUE.search(lead)):
                 continue
-            rest = s[: m.start()] + " " + s[m.end():]
+            rest = s[: m.start()] + " " + s[m.end() :]
             near = countries_in(rest) or (countries_in(sents[i + 1]) if i + 1 < len(sents) else [])
             country = home or (near[0] if near else None)
             found[name] = SubprocessorHit(name, country, s, 0.85 if home or near else 0.7)
@@ -143,8 +143,10 @@ def transfers_in(sents: list[str]) -> list[TransferHit]:
 def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
     """The country of the legal entity's address, from the block that names the controller."""
     for n, line in enumerate(all_lines):
-        if not _CONTROLLER.search(line.text) or _BIG_ENTITY.search(line.text) or _STOP_BLOCK.search(
-            line.text
+        if (
+            not _CONTROLLER.search(line.text)
+            or _BIG_ENTITY.search(line.text)
+            or _STOP_BLOCK.search(line.text)
         ):
             continue
         laws = _LAWS_OF.search(line.text)

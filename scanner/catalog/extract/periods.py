@@ -12,12 +12,43 @@ import msgspec
 RuleKind = Literal["fixed", "statutory", "event", "not-stored"]
 
 _NUMBERS = {
-    "ein": 1, "eine": 1, "einem": 1, "einer": 1, "eines": 1, "one": 1, "a": 1, "an": 1,
-    "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4, "fünf": 5, "five": 5,
-    "sechs": 6, "six": 6, "sieben": 7, "seven": 7, "acht": 8, "eight": 8, "neun": 9, "nine": 9,
-    "zehn": 10, "ten": 10, "zwölf": 12, "twelve": 12, "vierzehn": 14, "fourteen": 14,
-    "dreißig": 30, "thirty": 30, "sechzig": 60, "sixty": 60, "neunzig": 90, "ninety": 90,
-}  # fmt: skip
+    "ein": 1,
+    "eine": 1,
+    "einem": 1,
+    "einer": 1,
+    "eines": 1,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "zwei": 2,
+    "two": 2,
+    "drei": 3,
+    "three": 3,
+    "vier": 4,
+    "four": 4,
+    "fünf": 5,
+    "five": 5,
+    "sechs": 6,
+    "six": 6,
+    "sieben": 7,
+    "seven": 7,
+    "acht": 8,
+    "eight": 8,
+    "neun": 9,
+    "nine": 9,
+    "zehn": 10,
+    "ten": 10,
+    "zwölf": 12,
+    "twelve": 12,
+    "vierzehn": 14,
+    "fourteen": 14,
+    "dreißig": 30,
+    "thirty": 30,
+    "sechzig": 60,
+    "sixty": 60,
+    "neunzig": 90,
+    "ninety": 90,
+}
 _NUM = r"(\d{1,4}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
 _UNIT = (
     r"(Tag(?:e|en)?|days?|Woche(?:n)?|weeks?|Monat(?:e|en)?|months?|Jahr(?:e|en)?|years?"
@@ -104,14 +135,23 @@ def retention_in(sentence: str) -> list[RetentionRule]:
         return [RetentionRule("P0D", "not-stored", m.group(0), sentence, 0.8)]
     if not _KEEP.search(sentence) or _NOT_RETENTION.search(sentence):
         return []
-    rule: RuleKind = "statutory" if _STATUTORY.search(sentence) else (
-        "event" if _EVENT.search(sentence) or _NO_LONGER.search(sentence) else "fixed")  # fmt: skip
+    rule: RuleKind = (
+        "statutory"
+        if _STATUTORY.search(sentence)
+        else ("event" if _EVENT.search(sentence) or _NO_LONGER.search(sentence) else "fixed")
+    )
     out = [
-        RetentionRule(iso_duration(_number(tok), m.group(3)), rule, m.group(0), sentence,
-                      0.9 if rule == "fixed" else 0.8)
+        RetentionRule(
+            iso_duration(_number(tok), m.group(3)),
+            rule,
+            m.group(0),
+            sentence,
+            0.9 if rule == "fixed" else 0.8,
+        )
         for m in DURATION.finditer(sentence)
-        for tok in (m.group(1), m.group(2)) if tok
-    ]  # fmt: skip
+        for tok in (m.group(1), m.group(2))
+        if tok
+    ]
     if not out and rule in ("event", "statutory"):
         m = (_STATUTORY if rule == "statutory" else _EVENT).search(sentence) or _NO_LONGER.search(
             sentence

@@ -82,15 +82,20 @@ def lines(text: str) -> list[Line]:
             continue
         cells = _table_cells(line)
         if cells is not None:  # a table row: its cells read as one bullet "a: b; c"
-            out.append(Line("bullet", ": ".join(cells[:2]) + ("; " + "; ".join(cells[2:]) if
-                            len(cells) > 2 else ""), n))  # fmt: skip
+            out.append(
+                Line(
+                    "bullet",
+                    ": ".join(cells[:2]) + ("; " + "; ".join(cells[2:]) if len(cells) > 2 else ""),
+                    n,
+                )
+            )
             continue
         nxt = raw[n + 1].rstrip() if n + 1 < len(raw) else ""
         m_head = _MD_HEADING.match(line)
         m_bullet = _BULLET.match(line)
         if m_head:
             out.append(Line("heading", m_head.group(1).strip(), n))
-        elif m_bullet and not _NUMBERED_HEADING.match(line.strip()) or (
+        elif (m_bullet and not _NUMBERED_HEADING.match(line.strip())) or (
             m_bullet and line.strip()[0] in "•-*·–▪◦●✓✔❌✗"
         ):
             assert m_bullet is not None

@@ -22,12 +22,16 @@ def test_items_in_tables_bold_paragraphs_and_wrapped_bullets() -> None:
     assert _items(table) == ["Email address"]
     bold = "**Identity Data:** includes first name, last name, username or similar identifier."
     assert _items(bold) == ["first name", "last name", "username", "similar identifier"]
-    wrapped = "Welche Daten werden erhoben?\n- Name und Anschrift des\n  Ansprechpartners\n- IP-Adresse\n"
+    wrapped = (
+        "Welche Daten werden erhoben?\n- Name und Anschrift des\n  Ansprechpartners\n- IP-Adresse\n"
+    )
     assert _items(wrapped) == ["Name", "Anschrift des Ansprechpartners", "IP-Adresse"]
 
 
 def test_combined_entry_is_two_items() -> None:
-    text = "Folgende Daten werden verarbeitet:\n• Firmenbezeichnung sowie Name des Ansprechpartners\n"
+    text = (
+        "Folgende Daten werden verarbeitet:\n• Firmenbezeichnung sowie Name des Ansprechpartners\n"
+    )
     assert _items(text) == ["Firmenbezeichnung", "Name des Ansprechpartners"]
 
 
@@ -57,7 +61,9 @@ def test_retention_periods_as_iso_8601() -> None:
 
 
 def test_breach_notification_deadline_is_not_retention() -> None:
-    assert extract("We will notify you within 72 hours of becoming aware of a breach.").retention == ()
+    assert (
+        extract("We will notify you within 72 hours of becoming aware of a breach.").retention == ()
+    )
 
 
 def test_legal_bases_cited_and_in_words() -> None:
@@ -105,7 +111,9 @@ def test_security_claims_beyond_keywords_never_ca_only() -> None:
 
 
 def test_vendor_country_from_the_legal_entity_address() -> None:
-    de = "Verantwortlicher\nBeispiel GmbH\nHauptstraße 1\n10115 Berlin\n\nDatenschutzbeauftragter\nX"
+    de = (
+        "Verantwortlicher\nBeispiel GmbH\nHauptstraße 1\n10115 Berlin\n\nDatenschutzbeauftragter\nX"
+    )
     assert extract(de).country is not None and extract(de).country.country == "DE"  # type: ignore[union-attr]
     delaware = "Acme, a company established under the laws of the United States, Dover, DE."
     assert extract(delaware).country.country == "US"  # type: ignore[union-attr]
