@@ -44,19 +44,26 @@ def validation_errors(data: Any) -> list[str]:
             validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))
         )
     ]
-    if errors or not isinstance(data, dict):
+    if not isinstance(data, dict):
         return errors or ["(top level): not a mapping"]
-    tax = load_taxonomy()
-    for n, item in enumerate(data.get("disclosures") or []):
-        for cat in item.get("categories") or []:
-            if not tax.is_known(cat):
+    tax = load_taxonomy()  # the meaning, checked even when the shape has errors elsewhere
+    for n, item in enumerate(_list(data.get("disclosures"))):
+        for cat in _list(item.get("categories") if isinstance(item, dict) else None):
+            if isinstance(cat, str) and not tax.is_known(cat):
                 errors.append(f"disclosures/{n}: unknown data category {cat!r}")
-    for pattern in (data.get("recognition") or {}).get("display_name_patterns") or []:
+    recognition = data.get("recognition")
+    for pattern in _list(
+        recognition.get("display_name_patterns") if isinstance(recognition, dict) else None
+    ):
         try:
-            re.compile(pattern)
+            re.compile(str(pattern))
         except re.error as exc:
             errors.append(f"recognition: bad display_name_pattern {pattern!r}: {exc}")
     return errors
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def validate_data(data: Any, where: str) -> Vendor:

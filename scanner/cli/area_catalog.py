@@ -82,7 +82,8 @@ def validate(
             errors = validation_errors(read_vendor_yaml(path))
             for err in errors:
                 console.print(
-                    f"error  {escape(for_terminal(str(path)))}: {escape(for_terminal(err))}"
+                    f"error  {escape(for_terminal(str(path)))}: {escape(for_terminal(err))}",
+                    soft_wrap=True,
                 )
             if not errors:
                 console.print(f"ok  {escape(for_terminal(str(path)))}")

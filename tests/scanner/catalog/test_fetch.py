@@ -9,8 +9,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
+from scanner.catalog.draft import slug
 from scanner.cli import app, main
 from tests.scanner.catalog.policy_server import PolicyServer, make_html, make_pdf, policy_server
 
@@ -203,3 +205,46 @@ def test_latin1_and_utf16_text(server: PolicyServer, tmp_path: Path, fetch: Run)
     code, output = fetch(server, "/utf16.txt", tmp_path / "u", "--vendor", "utilitas")
     assert code == 0, output
     assert "Datenschutzerklärung" in (tmp_path / "u" / "utilitas.policy.txt").read_text("utf-8")
+
+
+GOLDEN = Path(__file__).resolve().parents[2] / "reports" / "golden" / "inventory.json"
+
+
+def test_draft_from_inventory_fetches_every_unmatched_vendor(
+    server: PolicyServer, tmp_path: Path, cli: Run
+) -> None:
+    """The report fixtures' inventory (hostile app names included) against the local server:
+    one draft per unmatched vendor with recognition from the tenant; a vendor whose policy
+    redirects to http: is named, the others are written, exit 3."""
+    import json
+
+    inv = json.loads(GOLDEN.read_text("utf-8"))
+    unmatched = [a for a in inv["apps"] if not a["firstParty"] and a["vendor"] is None]
+    urls = ["/privacy.html", "/latin1.txt", "/to-http"]
+    for app_rec, path in zip(unmatched, urls, strict=False):
+        app_rec["privacyStatementUrl"] = f"{server.base}{path}"
+    source = tmp_path / "inventory.json"
+    source.write_text(json.dumps(inv), "utf-8")
+    out = tmp_path / "drafts"
+    code, output = cli(
+        "catalog",
+        "draft",
+        "--from-inventory",
+        str(source),
+        "--out-dir",
+        str(out),
+        "--ca-bundle",
+        str(server.ca_bundle),
+        "--cache-dir",
+        str(tmp_path / "c"),
+    )
+    assert code == 3, output
+    assert "2 of" in output and "not https; refused" in output
+    assert "no privacy statement URL" in output  # the apps without one are named, not dropped
+    drafts = sorted(out.glob("*.yaml"))
+    assert len(drafts) == 2
+    first = unmatched[0]
+    data = yaml.safe_load((out / f"{slug(first['publisher']['name'])}.yaml").read_text("utf-8"))
+    assert data["draft"] is True and data["recognition"]["app_ids"] == [first["appId"]]
+    assert data["recognition"]["observed_domains"] == ["127.0.0.1"]
+    assert data["policy"]["url"] == f"{server.base}/privacy.html"
