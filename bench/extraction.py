@@ -12,7 +12,8 @@ Matching, per document (each label and each drafted thing used at most once):
   labelled phrase within the drafted claim's source sentence;
 - country: the vendor's own country (a wrong or unlabelled guess is a false positive).
 
-Combined = micro-average over all kinds. ``--split dev|test|all`` (default all; both printed).
+Combined = micro-average over all kinds. ``--split dev|test|blind|all`` (default: each, then all).
+``blind`` documents were labelled before the extractor ever ran on them, and no rule changed after.
 
     python -m bench.extraction [--corpus DIR] [--split all]
 """
@@ -162,9 +163,9 @@ def _timing(corpus: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=Path(__file__).parent / "corpus")
-    ap.add_argument("--split", choices=("all", "dev", "test"), default=None)
+    ap.add_argument("--split", choices=("all", "dev", "test", "blind"), default=None)
     args = ap.parse_args()
-    for split in [args.split] if args.split else ["dev", "test", "all"]:
+    for split in [args.split] if args.split else ["dev", "test", "blind", "all"]:
         run(args.corpus, split)
     _timing(args.corpus)
 
