@@ -52,7 +52,8 @@ _SPLIT = re.compile(
 )
 _LEAD_NOISE = re.compile(
     r"^(?:and|und|or|oder|your|Ihre[rnms]?|Ihr|the|die|der|das|des|den|dem|a|an|ggf\.|ggfs\.|optional"
-    r"|sowie|auch|außerdem|überdies|zudem|insbesondere|etwa|various|verschiedene|any)\s+",
+    r"|sowie|auch|außerdem|überdies|zudem|insbesondere|etwa|various|verschiedene|any|all|alle"
+    r"|this|these|such|diese[rsn]?|process|use|store|collect|keep|verarbeiten|speichern)\s+",
     re.IGNORECASE,
 )
 _TAIL_NOISE = re.compile(
@@ -65,7 +66,8 @@ _GENERIC = re.compile(
     r"^(?:(?:the\s)?following\s(?:categories|types|kinds)\sof\s(?:personal\s)?|categories\sof\s"
     r"|personenbezogene[n]?\s|persönliche[n]?\s|personal\s|weitere\s|other\s|sonstige\s)?"
     r"(?:daten|data|informationen|information|datenarten|angaben|details|personal data|"
-    r"personally identifiable information|pii)$",
+    r"personally identifiable information|pii|other information|weitere informationen|kundendaten"
+    r"|customer data)$",
     re.IGNORECASE,
 )
 _PROSE = (
@@ -84,7 +86,8 @@ _PROSE = (
     ),
     re.compile(
         r"(?:\b(?:we|it|you)\s+(?:may\s+|only\s+|also\s+|automatically\s+)?(?:collect|process"
-        r"|receive|store|access|read|record|log|retrieve)|\b(?:collects|processes|receives|stores"
+        r"|receive|store|access|read|record|log|retrieve|keep|retain|save)|\bto\s+(?:collect|store"
+        r"|process|keep)|\b(?:collects|processes|receives|stores|keeps|retains|saves"
         r"|accesses|reads|records|logs|retrieves))\s+(?:locally\s+)?(?:the\s+following\s+(?:personal\s+)?(?:information|data)"
         r"(?:\s+from\s+\w+)?:?\s*)?(?P<list>[^.;:]+)",
         re.I,
@@ -93,6 +96,17 @@ _PROSE = (
         r"^(?P<list>[A-Z][^,.;:]{2,60}?)\s+(?:is|are)\s+(?:\w+\s+)?(?:collected|processed|stored"
         r"|transmitted|retained|logged)\b"
     ),
+)
+
+
+_PROSE_TAIL = re.compile(
+    r"\s+(?:auf|in|on|at|bei|via|über|unter|from|for)\s+(?:(?!,|\bund\b|\band\b).)*"
+)
+_TITLE_DOT = re.compile(r"^([A-ZÄÖÜ][\w-]*(?:\s[\w-]+){0,3})\.\s+(?=[A-ZÄÖÜ])")
+_NOT_DATA_LABEL = re.compile(
+    r"handling|storage|speicherung|control|kontrolle|security|sicherheit|retention|aufbewahrung"
+    r"|rights|rechte|purpose|zweck|sharing|weitergabe|legal|recht",
+    re.IGNORECASE,
 )
 
 
@@ -129,7 +143,8 @@ def _prose_items(sentence: str) -> list[str]:
         m = rx.search(sentence)
         if m:
             found: list[str] = []
-            for piece in split_list(m.group("list")):  # an enumeration is contiguous
+            listed = _PROSE_TAIL.sub("", m.group("list"))
+            for piece in split_list(listed):  # an enumeration is contiguous
                 if not looks_like_item(piece) or _GENERIC.match(piece):
                     break
                 found.append(piece)
@@ -141,7 +156,14 @@ def _prose_items(sentence: str) -> list[str]:
 def line_items(text: str, *, in_data: bool) -> tuple[list[str], float]:
     """Items of one list entry or table row, with the confidence of the reading."""
     bare = _EXAMPLE_LEAD.sub("", strip_parentheses(text))
+    titled = _TITLE_DOT.match(
+        bare
+    )  # "Email Data. We collect …" reads as "Email Data: We collect …"
+    if titled and in_data:
+        bare = f"{titled.group(1)}:{bare[titled.end(1) + 1 :]}"
     head, sep, rest = bare.partition(":")
+    if sep and _NOT_DATA_LABEL.search(head) and not is_data_noun(head):
+        return [], 0.0
     if sep and 0 < len(head) <= 60 and not re.search(r"https?$", head):
         first = sentences(rest.strip())[0] if rest.strip() else ""
         if NEGATION.search(f"{head} {first}"):
@@ -157,7 +179,7 @@ def line_items(text: str, *, in_data: bool) -> tuple[list[str], float]:
             return good, 0.9
         name = _clean(head)
         extra = [i for s in sentences(rest.strip())[1:] for i in _prose_items(s)]
-        if name and not is_data_noun(name):  # "Payment Processors: payment details (…) …"
+        if name and (not is_data_noun(name) or _GENERIC.match(name)):  # "Payment Processors: …"
             examples = re.split(_EXAMPLE_MID, first, maxsplit=1)
             return [*_list_items(examples[-1]), *extra], 0.65
         if name and len(name.split()) <= 6 and not _GENERIC.match(name):
@@ -165,6 +187,7 @@ def line_items(text: str, *, in_data: bool) -> tuple[list[str], float]:
         return extra, 0.6
     if not in_data or (NEGATION.search(bare) and "(optional)" not in text):
         return [], 0.0
+    bare = re.split(_EXAMPLE_MID, bare, maxsplit=1)[0]  # examples belong to their item
     pieces = split_list(bare)
     good = [p for p in pieces if looks_like_item(p) and not _GENERIC.match(p)]
     if len(bare.split()) > 14:
@@ -195,7 +218,7 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
     for n, line in enumerate(all_lines):
         text = line.text
         bare = strip_parentheses(text)
-        short = len(bare.split()) <= 25 and not bare.endswith(".")
+        short = len(bare.split()) <= 25 and (not bare.endswith(".") or len(bare.split()) <= 4)
         head_like = line.kind == "text" or (
             line.kind == "bullet" and ":" not in bare and "," not in bare and len(bare.split()) > 4
         )  # a numbered heading such as "1. Categories of personal data we process"
@@ -203,7 +226,7 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
             if DATA_HEADING.search(bare):
                 in_data = True
                 continue
-            if len(bare.split()) <= 12 and CLOSING_HEADING.search(bare):
+            if len(bare.split()) <= 12 and not bare.endswith(".") and CLOSING_HEADING.search(bare):
                 in_data = False
                 continue
             if line.kind == "heading":

@@ -19,6 +19,7 @@ Mechanism = Literal["DPF", "SCC", "BCR", "adequacy", "consent", "none-stated"]
 _CUE = re.compile(
     r"übertr|übermitt|transfer|weitergeg|weitergab|sent to|send|share|empfänger|recipient|hosted"
     r"|gehostet|hosting|host|server|rechenzentr|data cent|service (?:der|of)|dienst der|provided by"
+    r"|bereitgestellt|betrieben|angeboten|(?:plattform|anwendung|produkt) der|(?:platform|product) of"
     r"|operated by|auftrag|processor|verarbeite|process|nutzen|nutzt|use[sd]?\b|using|setzt"
     r"|einsetz|powered|via|through|mittels|speicher|stored|store|api",
     re.IGNORECASE,
@@ -26,9 +27,10 @@ _CUE = re.compile(
 _MOVE = re.compile(
     r"übertr|übermitt|transfer|Datentransfer|processed in|verarbeitet\b.{0,40}\bin\b|stored in"
     r"|gespeichert\b.{0,40}\bin\b|Server[n]? in|sent to|hosted in|Empfänger|recipient|located in"
-    r"|Drittl[aä]nd|third countr",
+    r"|Drittl[aä]nd|Drittstaat|third countr",
     re.IGNORECASE,
 )
+_THIRD = re.compile(r"Drittl[aä]nd|Drittstaat|third countr", re.IGNORECASE)
 _NO_TRANSFER = re.compile(
     r"verlassen die EU nicht|nicht in (?:ein )?Drittl|no (?:data )?transfers?\b|not (?:be )?"
     r"transferred|keine Übermittlung|ausschließlich (?:in|innerhalb) (?:der EU|Deutschland|des EWR)"
@@ -130,6 +132,10 @@ def transfers_in(sents: list[str]) -> list[TransferHit]:
         if not (_MOVE.search(s) or _MOVE.search(lead)) or _NO_TRANSFER.search(s):
             continue
         outside = [c for c in countries_in(s) if c not in EU_EEA]
+        if not outside and _THIRD.search(s):  # "in Drittstaaten": the recipient's country above
+            outside = [
+                c for c in countries_in(" ".join(sents[max(0, i - 5) : i])) if c not in EU_EEA
+            ][:1]
         for country in outside:
             mech: Mechanism = next(
                 (k for part in order for k, rx in _MECHANISMS if rx.search(part)), "none-stated"
