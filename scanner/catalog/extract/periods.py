@@ -80,7 +80,8 @@ _EVENT = re.compile(
     re.IGNORECASE,
 )
 NOT_STORED = re.compile(
-    r"(?:do|does|will|we)\s+not\s+(?:\w+\s+){0,2}(?:store|retain|keep|save|persist|log|make or retain)"
+    r"(?:do|does|will|we)\s+not\s+(?:\w+\s+){0,2}"
+    r"(?:store|retain|keep|save|persist|log|make or retain)"
     r"|not\s+(?:be\s+)?(?:stored|retained|persisted|saved|written to disk|cached|kept)"
     r"|no\s+(?:\w+\s+){0,3}(?:is|are)\s+(?:\w+\s+)?(?:stored|retained|cached|kept)"
     r"|never\s+(?:stored|retained|leave your device|reaches us)|in-memory only|only in memory"
