@@ -13,8 +13,10 @@ import codecs
 import datetime as dt
 import hashlib
 import io
+import ipaddress
 import json
 import re
+import socket
 import ssl
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -54,7 +56,26 @@ def _https_only(url: str) -> str:
     return url
 
 
-def _download(url: str, verify: ssl.SSLContext | bool) -> tuple[str, str, bytes]:
+def _public_host(url: str) -> None:
+    """Refuse a host that is or resolves to a private, loopback or link-local address: the URL
+    comes from the tenant, and the scan may run inside a network (SSRF)."""
+    host = urlsplit(url).hostname or ""
+    try:
+        infos = socket.getaddrinfo(host, 443, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise CatalogError(f"{url}: cannot resolve {host!r}: {exc.strerror or exc}") from None
+    for info in infos:
+        addr = ipaddress.ip_address(info[4][0])
+        if not addr.is_global:
+            raise CatalogError(
+                f"{url}: {host} is a private/local address ({addr}); refused",
+                tip="--allow-private-hosts fetches from your own network (e.g. a test server)",
+            )
+
+
+def _download(
+    url: str, verify: ssl.SSLContext | bool, *, allow_private: bool
+) -> tuple[str, str, bytes]:
     """(final URL, content-type header, body) — redirects followed by hand and checked."""
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/pdf,text/plain;q=0.9"}
     with httpx.Client(
@@ -62,6 +83,8 @@ def _download(url: str, verify: ssl.SSLContext | bool) -> tuple[str, str, bytes]
     ) as client:
         for _ in range(MAX_REDIRECTS + 1):
             client.cookies.clear()  # never send back what a server set
+            if not allow_private:
+                _public_host(url)  # every hop: a redirect may point inwards
             try:
                 with client.stream("GET", url) as resp:
                     if resp.is_redirect:
@@ -215,6 +238,7 @@ def fetch_policy(
     ca_bundle: Path | None = None,
     cache_dir: Path | None = None,
     require_policy: bool = True,
+    allow_private: bool = False,
 ) -> FetchedPolicy:
     """Download ``url`` (or take it from the cache) and return its main text."""
     _https_only(url)
@@ -223,7 +247,7 @@ def fetch_policy(
         verify: ssl.SSLContext | bool = (
             ssl.create_default_context(cafile=str(ca_bundle)) if ca_bundle else True
         )
-        final, ctype, body = _download(url, verify)
+        final, ctype, body = _download(url, verify, allow_private=allow_private)
     else:
         final, ctype, body = cached
     try:

@@ -29,7 +29,7 @@ CaBundle = Annotated[
     Path | None,
     typer.Option(
         "--ca-bundle",
-        help="Trust this CA file (PEM) in addition to none other.",
+        help="Trust only this CA file (PEM), for a private or test server.",
         exists=True,
         dir_okay=False,
     ),
@@ -46,6 +46,14 @@ OutDir = Annotated[
     Path, typer.Option("--out-dir", help="Directory for the draft files.", file_okay=False)
 ]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Fetch again even when cached.")]
+AllowPrivate = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private-hosts",
+        help="Also fetch from private/loopback addresses (refused by default: the URLs come "
+        "from the tenant).",
+    ),
+]
 HEADER = (
     "# DRAFT by m365inv from {url} — every item carries its source sentence and a confidence.\n"
     "# Review: m365inv catalog review {file}   Accept: m365inv catalog accept {file}\n"
@@ -101,9 +109,15 @@ def fetch_cmd(
     ca_bundle: CaBundle = None,
     cache_dir: CacheDir = None,
     no_cache: NoCache = False,
+    allow_private_hosts: AllowPrivate = False,
 ) -> None:
     """Fetch a privacy policy and draft a vendor file from it (draft + its policy text)."""
-    fetched = fetch_policy(url, ca_bundle=ca_bundle, cache_dir=_cache(cache_dir, no_cache))
+    fetched = fetch_policy(
+        url,
+        ca_bundle=ca_bundle,
+        cache_dir=_cache(cache_dir, no_cache),
+        allow_private=allow_private_hosts,
+    )
     name = vendor or (urlsplit(url).hostname or "vendor").removeprefix("www.")
     target, data = _write_draft(out_dir, fetched, name, None)
     _report(fetched, target, data)
@@ -120,6 +134,7 @@ def draft_cmd(
     ca_bundle: CaBundle = None,
     cache_dir: CacheDir = None,
     no_cache: NoCache = False,
+    allow_private_hosts: AllowPrivate = False,
 ) -> None:
     """Draft a vendor file for every third-party app without a disclosure on file.
 
@@ -137,7 +152,10 @@ def draft_cmd(
             continue
         try:
             fetched = fetch_policy(
-                c.policy_url, ca_bundle=ca_bundle, cache_dir=_cache(cache_dir, no_cache)
+                c.policy_url,
+                ca_bundle=ca_bundle,
+                cache_dir=_cache(cache_dir, no_cache),
+                allow_private=allow_private_hosts,
             )
             target, data = _write_draft(out_dir, fetched, c.name, recognition_of(c))
         except CatalogError as exc:

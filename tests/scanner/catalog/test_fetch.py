@@ -119,6 +119,7 @@ def fetch(cli: Run) -> Callable[..., tuple[int, str]]:
             str(srv.ca_bundle),
             "--cache-dir",
             str(out / "cache"),
+            "--allow-private-hosts",
             *extra,
         )
 
@@ -237,6 +238,7 @@ def test_draft_from_inventory_fetches_every_unmatched_vendor(
         str(server.ca_bundle),
         "--cache-dir",
         str(tmp_path / "c"),
+        "--allow-private-hosts",
     )
     assert code == 3, output
     assert "2 of" in output and "not https; refused" in output
@@ -248,3 +250,21 @@ def test_draft_from_inventory_fetches_every_unmatched_vendor(
     assert data["draft"] is True and data["recognition"]["app_ids"] == [first["appId"]]
     assert data["recognition"]["observed_domains"] == ["127.0.0.1"]
     assert data["policy"]["url"] == f"{server.base}/privacy.html"
+
+
+def test_private_hosts_refused_unless_allowed(
+    server: PolicyServer, tmp_path: Path, cli: Run
+) -> None:
+    """A tenant's URL must not reach into the admin's network (SSRF): loopback is refused."""
+    code, output = cli(
+        "catalog",
+        "fetch",
+        f"{server.base}/privacy.html",
+        "--out-dir",
+        str(tmp_path),
+        "--ca-bundle",
+        str(server.ca_bundle),
+        "--no-cache",
+    )
+    assert code == 2 and "private/local address (127.0.0.1); refused" in output
+    assert not server.seen and not list(tmp_path.glob("*.yaml"))
