@@ -80,8 +80,13 @@ def _write_draft(
     out_dir.mkdir(parents=True, exist_ok=True)
     body = HEADER.format(url=for_terminal(fetched.final_url), file=target.name)
     body += yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    write_text_atomic(out_dir / f"{data['id']}.policy.txt", fetched.text + "\n")
-    write_text_atomic(target, body)  # last: a draft file exists only with its policy text
+    text_path = out_dir / f"{data['id']}.policy.txt"
+    try:
+        write_text_atomic(text_path, fetched.text + "\n")
+        write_text_atomic(target, body)  # last: a draft file exists only with its policy text
+    except OSError as exc:
+        text_path.unlink(missing_ok=True)
+        raise CatalogError(f"{target}: cannot write: {exc.strerror}") from None
     return target, data
 
 
