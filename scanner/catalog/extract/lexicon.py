@@ -8,6 +8,7 @@ word family that real policies use for a kind of data (``E-Mail-Adresse``, ``ema
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # (regex, category) — every hit counts, the most specific first; at most three per item.
 CATEGORY_LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -91,12 +92,17 @@ _VERBISH = re.compile(
 
 def categories_of(text: str) -> list[str]:
     """Lexicon categories of a data item (at most three, the most specific first)."""
+    return list(_categories(text))
+
+
+@lru_cache(maxsize=4096)  # item phrases recur within a policy ("E-Mail-Adresse" …)
+def _categories(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for rx, cat in CATEGORY_LEXICON:
         if rx.search(text) and cat not in found:
             found.append(cat)
     specific = [c for c in found if c != "user"]
-    return (specific or found)[:3]
+    return tuple((specific or found)[:3])
 
 
 def is_data_noun(phrase: str) -> bool:
