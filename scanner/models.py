@@ -318,6 +318,7 @@ class App(Record, frozen=True, kw_only=True):
     data_categories: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
     sources: tuple[str, ...] = ()  # where seen: "servicePrincipals", "teamsApps", "addIns"
+    privacy_statement_url: str | None = None  # ``info.privacyStatementUrl`` of its SP
 
 
 class Subjects(Record, frozen=True, kw_only=True):
@@ -373,6 +374,7 @@ class VendorInfo(Record, frozen=True, kw_only=True):
     transfers: tuple[Transfer, ...] = ()
     sub_processors: tuple[SubProcessor, ...] = ()
     security_measures: tuple[str, ...] = ()  # TOM the policy claims, in its own words
+    draft: bool = False  # the vendor file is an unreviewed draft (``draft: true``)
 
 
 class Inventory(Record, frozen=True, kw_only=True):

@@ -83,6 +83,7 @@ def vendor_info(vendor: Vendor) -> VendorInfo:
             if s.scope != "website"
         ),
         security_measures=tuple(c.claim for c in vendor.security_claims),
+        draft=vendor.draft,
     )
 
 

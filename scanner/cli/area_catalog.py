@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from scanner.atomic import write_text_atomic
-from scanner.catalog import Catalog, load_catalog, load_vendor_file
+from scanner.catalog import Catalog, load_catalog, read_vendor_yaml, validation_errors
 from scanner.cli.common import console, terminal_lines
 from scanner.errors import CatalogError, ConfigError
 from scanner.inputfiles import MiB, decode_text, read_limited
@@ -76,11 +76,21 @@ def validate(
     ] = None,
     catalog: CatalogDirs = None,
 ) -> None:
-    """Validate vendor files against the schema and the category taxonomy."""
+    """Validate vendor files against the schema and the category taxonomy (every error)."""
     if files:
+        bad = 0
         for path in files:
-            vendor = load_vendor_file(path)
-            console.print(escape(for_terminal(f"ok  {vendor.id}  {path}")))
+            errors = validation_errors(read_vendor_yaml(path))
+            for err in errors:
+                console.print(
+                    f"error  {escape(for_terminal(str(path)))}: {escape(for_terminal(err))}",
+                    soft_wrap=True,
+                )
+            if not errors:
+                console.print(f"ok  {escape(for_terminal(str(path)))}")
+            bad += bool(errors)
+        if bad:
+            raise CatalogError(f"{bad} of {len(files)} file(s) have errors (listed above)")
         return
     for v in _catalog(catalog).vendors:
         console.print(escape(for_terminal(f"ok  {v.id}  {v.path or ''}")))
@@ -112,6 +122,11 @@ def import_policy(
         raise CatalogError(f"{out} exists; refusing to overwrite a vendor file")
     write_text_atomic(out, rendered)
     console.print(f"draft written to {escape(str(out))}")
+
+
+from scanner.cli import area_catalog_fetch  # noqa: E402  (registers fetch/draft/review/accept)
+
+area_catalog_fetch.register(catalog_app)
 
 
 def register(app: typer.Typer) -> None:
