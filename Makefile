@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DEMO_OUT ?= m365inv-demo
 PYTEST_WORKERS ?= 2
 
-.PHONY: venv demo test lint fmt bench lock clean
+.PHONY: venv demo test test-fast lint fmt bench lock clean
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ demo: venv
 
 test: venv lint
 	$(BIN)/pytest -n $(PYTEST_WORKERS) -q
+
+# The edit loop: no lint, no slow / browser / PostgreSQL tests (markers in pyproject.toml).
+test-fast: venv
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -q -m "not slow and not browser and not postgres"
 
 lint: venv
 	$(BIN)/ruff check scanner reports tests bench
