@@ -8,11 +8,13 @@ PYTEST_WORKERS ?= 2
 
 .PHONY: venv demo test test-fast lint fmt bench lock clean
 
+# --compile-bytecode: without .pyc files (containers often run with PYTHONDONTWRITEBYTECODE)
+# every start compiles typer & co. again — `m365inv --version` took ~0.75 s instead of ~0.2 s.
 $(BIN)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==0.13.8"
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python --no-deps -e .
 	touch $@
 
 venv: $(BIN)/.installed

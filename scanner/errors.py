@@ -13,6 +13,7 @@ one-line message, an optional tip and an exit code. Nothing below the CLI prints
     │   ├── PermissionDenied     403 — carries the permission that would fix it
     │   └── Throttled            429/503 budget exhausted after retries
     ├── StoreError               snapshot store problems
+    │   └── SnapshotNotFound     no snapshot with the id the user gave          (exit 2)
     ├── CatalogError             invalid vendor catalog file
     ├── RenderError              a report could not be produced
     ├── SandboxError             the built-in sandbox tenant could not start
@@ -21,11 +22,27 @@ one-line message, an optional tip and an exit code. Nothing below the CLI prints
 
 from __future__ import annotations
 
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Every code ``m365inv`` exits with — the README's "Exit codes" table, row for row (a test
+    keeps the two equal). The CLI is the only place that exits."""
+
+    OK = 0
+    FATAL = 1
+    USAGE = 2  # bad option, argument, profile, config or catalog file
+    INCOMPLETE = 3  # completed with coverage gaps / ``check``: permissions missing
+    GATE = 4  # ``--fail-on`` tripped
+    SIGN_IN = 5
+    VAULT = 6
+    INTERRUPTED = 130
+
 
 class ScannerError(Exception):
     """Base class: ``str(err)`` is the one-line message, ``tip`` an optional next step."""
 
-    exit_code: int = 1
+    exit_code: int = ExitCode.FATAL
 
     def __init__(self, message: str, *, tip: str | None = None) -> None:
         super().__init__(message)
@@ -33,13 +50,13 @@ class ScannerError(Exception):
 
 
 class ConfigError(ScannerError):
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
 
 class AuthError(ScannerError):
     """Sign-in failed; ``code`` is the AADSTS code when Entra gave one."""
 
-    exit_code = 5
+    exit_code = ExitCode.SIGN_IN
 
     def __init__(self, message: str, *, code: str | None = None, tip: str | None = None) -> None:
         super().__init__(message, tip=tip)
@@ -47,7 +64,7 @@ class AuthError(ScannerError):
 
 
 class VaultError(ScannerError):
-    exit_code = 6
+    exit_code = ExitCode.VAULT
 
 
 class GraphError(ScannerError):
@@ -84,8 +101,14 @@ class StoreError(ScannerError):
     pass
 
 
+class SnapshotNotFound(StoreError):
+    """The user named a snapshot id the store does not hold: their typo, a usage error."""
+
+    exit_code = ExitCode.USAGE
+
+
 class CatalogError(ScannerError):
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
 
 class RenderError(ScannerError):
@@ -100,19 +123,21 @@ class Interrupted(ScannerError):
     """The user pressed Ctrl-C (SIGINT); raised by the CLI in place of ``KeyboardInterrupt``
     once the stages' context managers have rolled back, so it prints as one line."""
 
-    exit_code = 130
+    exit_code = ExitCode.INTERRUPTED
 
 
 __all__ = [
     "AuthError",
     "CatalogError",
     "ConfigError",
+    "ExitCode",
     "GraphError",
     "Interrupted",
     "PermissionDenied",
     "RenderError",
     "SandboxError",
     "ScannerError",
+    "SnapshotNotFound",
     "StoreError",
     "Throttled",
     "VaultError",

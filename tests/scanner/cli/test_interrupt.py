@@ -83,7 +83,7 @@ def test_keyboard_interrupt_in_a_command_is_one_line(
     def interrupted(*_args: object, **_kwargs: object) -> object:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("scanner.cli.area_scan.load_catalog", interrupted)
+    monkeypatch.setattr("scanner.catalog.load_catalog", interrupted)
     result = run_cli("scan", "--profile", "nobody", "--out", "x")
     assert result.code == 130
     assert result.err.strip() == "interrupted"
