@@ -16,13 +16,15 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from scanner.cli import area_sandbox_mutate
 from scanner.cli.base import add_commands, new_app
 from scanner.cli.common import console
 from scanner.cli.options import SandboxInfoOpt
+from scanner.cli.sandbox_client import default_state_dir, load_info, post
 from scanner.errors import ConfigError, SandboxError
 
 if TYPE_CHECKING:  # the sandbox (aiohttp, cryptography) loads only when a command needs it
@@ -30,12 +32,6 @@ if TYPE_CHECKING:  # the sandbox (aiohttp, cryptography) loads only when a comma
 
 MIN_USERS, MAX_USERS = 10, 1_000_000
 DEFAULT_PORT = 9443
-
-
-def _default_state_dir() -> Path:
-    import platformdirs
-
-    return platformdirs.user_state_path("m365inv") / "sandbox"
 
 
 def _toml_str(value: str) -> str:
@@ -141,7 +137,7 @@ def serve(
     if not MIN_USERS <= users <= MAX_USERS:
         raise ConfigError(f"--users must be between {MIN_USERS:,} and {MAX_USERS:,}, not {users:,}")
     # Absolute: the profile's ca_bundle and the info file are read from other directories.
-    state = (state_dir or _default_state_dir()).resolve()
+    state = (state_dir or default_state_dir()).resolve()
     info_path = (info_out or state / "info.json").resolve()
     profile_out = profile_out.resolve() if profile_out else None
     config = SandboxConfig(
@@ -167,20 +163,6 @@ def serve(
     console.print("sandbox stopped")
 
 
-def _load_info(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(
-            f"no sandbox info file at {path}", tip="start one with `m365inv sandbox serve`"
-        ) from None
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"cannot read sandbox info file {path}: {exc}") from None
-    if not isinstance(data, dict) or not {"authority_host", "ca_bundle"} <= data.keys():
-        raise ConfigError(f"{path} is not a sandbox info file")
-    return data
-
-
 def approve(
     user_code: Annotated[
         str, typer.Argument(metavar="CODE", help="The code shown by the device sign-in.")
@@ -195,24 +177,10 @@ def approve(
 
     As the person at the verification page would.
     """
-    import requests
-
-    data = _load_info(info or _default_state_dir() / "info.json")
     body: dict[str, str] = {"user_code": user_code}
     if user:
         body["user_principal_name"] = user
-    with requests.Session() as session:
-        session.trust_env = False  # the sandbox CA, whatever REQUESTS_CA_BUNDLE says
-        session.verify = str(data["ca_bundle"])
-        try:
-            response = session.post(
-                f"{data['authority_host']}/_sandbox/devicecode/approve", json=body, timeout=10
-            )
-        except requests.RequestException as exc:
-            raise SandboxError(
-                f"sandbox at {data['authority_host']} is not reachable ({type(exc).__name__})",
-                tip="is `m365inv sandbox serve` still running?",
-            ) from None
+    response = post(load_info(info), "/_sandbox/devicecode/approve", body)
     if response.status_code == 404:
         raise SandboxError(f"no pending device code {user_code!r} (expired, used, or unknown)")
     if response.status_code != 200:
@@ -227,4 +195,5 @@ def register(app: typer.Typer) -> None:
         "The built-in sandbox tenant: a local Entra + Graph simulator.",
     )
     add_commands(sandbox_app, {"serve": serve, "approve": approve})
+    area_sandbox_mutate.register(sandbox_app)
     app.add_typer(sandbox_app)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
+import secrets
 import shutil
 import tempfile
 import threading
@@ -24,6 +25,7 @@ from typing import Any
 from aiohttp import web
 
 from scanner.errors import SandboxError
+from scanner.sandbox.admin import add_admin_routes
 from scanner.sandbox.context import (
     Directory,
     FaultPlan,
@@ -58,6 +60,7 @@ class SandboxInfo:
     public_client_id: str
     managed_identity_client_id: str
     port: int
+    admin_secret: str = field(repr=False)  # for the admin endpoint (``sandbox mutate``)
 
     @property
     def authority(self) -> str:
@@ -92,6 +95,7 @@ class Sandbox:
         self._error: BaseException | None = None
         self._port = 0
         self._info: SandboxInfo | None = None
+        self._admin_secret = secrets.token_urlsafe(32)
 
     @staticmethod
     def _generate_tenant(config: SandboxConfig) -> Any:
@@ -132,6 +136,7 @@ class Sandbox:
             authenticate=self.identity.authenticate,
         )
         add_graph_routes(app, ctx)
+        add_admin_routes(app, self.tenant, self._admin_secret)
         return app
 
     def _run(self, app: web.Application, tls: TlsFiles) -> None:
@@ -208,6 +213,7 @@ class Sandbox:
                 public_client_id=idn.public_client.client_id,
                 managed_identity_client_id=idn.managed_identity.client_id,
                 port=self._port,
+                admin_secret=self._admin_secret,
             )
         return self._info
 
