@@ -13,6 +13,7 @@ import typer.main
 import scanner.errors as errors
 from scanner.cli import app
 from scanner.errors import ExitCode
+from tools import readme
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -65,3 +66,13 @@ def test_exit_code_table_matches_the_code() -> None:
     }
     assert raised <= set(ExitCode)
     assert errors.Interrupted.exit_code == 130
+
+
+def test_generated_blocks_are_current() -> None:
+    """The README's demo output and ``--help`` block, and docs/cli.md, are what the code prints
+    today (the demo runs on the sandbox, ~2 s). Stale: run ``make readme``."""
+    text = README.read_text(encoding="utf-8")
+    assert readme.readme(text) == text, "README.md is stale: run `make readme`"
+    assert readme.CLI_DOC.read_text(encoding="utf-8") == readme.cli_doc(), (
+        "docs/cli.md is stale: run `make readme`"
+    )

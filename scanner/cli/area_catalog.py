@@ -73,7 +73,7 @@ def validate(
     ] = None,
     catalog: CatalogDirs = None,
 ) -> None:
-    """Validate vendor files against the schema and the category taxonomy."""
+    """Validate vendor files (schema, category taxonomy)."""
     from rich.markup import escape
 
     from scanner.catalog import load_vendor_file
@@ -100,7 +100,7 @@ def import_policy(
         typer.Option("--out", "-o", metavar="FILE", help="Write the draft here, not to stdout."),
     ] = None,
 ) -> None:
-    """Draft a vendor file from privacy-policy text, for a human to review."""
+    """Draft a vendor file from a privacy policy, for review."""
     import yaml
     from rich.markup import escape
 
