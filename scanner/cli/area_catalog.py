@@ -107,6 +107,8 @@ def import_policy(
     from scanner.atomic import write_text_atomic
     from scanner.catalog.draft import draft_vendor
 
+    if out is not None and out.exists():  # before any work, not after drafting
+        raise CatalogError(f"{out} exists; refusing to overwrite a vendor file")
     try:
         text = policy.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -117,8 +119,6 @@ def import_policy(
     if out is None:
         console.print(escape(rendered), end="")
         return
-    if out.exists():
-        raise CatalogError(f"{out} exists; refusing to overwrite a vendor file")
     write_text_atomic(out, rendered)
     console.print(f"draft written to {escape(str(out))}")
 
