@@ -130,7 +130,10 @@ def _secret_source(p: Profile) -> str:
 
 
 def remove(name: NameArg, config: ConfigOpt = None) -> None:
-    """Remove a profile (its vault entries stay until: m365inv vault remove NAME)."""
+    """Remove a profile (its vault entries stay).
+
+    Remove those with: m365inv vault remove NAME.
+    """
     from scanner.profiles import remove_profile
 
     path = remove_profile(name, config)

@@ -72,7 +72,10 @@ def add_consent(
     create: Annotated[bool, typer.Option("--create", help="Add the app if it is new.")] = False,
     info: SandboxInfoOpt = None,
 ) -> None:
-    """Grant an app delegated Graph scopes, tenant-wide or (--user) for one user."""
+    """Grant an app delegated Graph scopes.
+
+    Tenant-wide (every user), or with --user for one user.
+    """
     body = {"action": "add-consent", "app": app, "scope": scope, "user": user, "create": create}
     done = _mutate(info, body)
     grant = done["grant"]
@@ -81,7 +84,7 @@ def add_consent(
 
 
 def revoke_consent(app: AppOpt, user: UserOpt = None, info: SandboxInfoOpt = None) -> None:
-    """Remove an app's delegated grants (or only those of --user)."""
+    """Remove an app's delegated grants (or one user's)."""
     done = _mutate(info, {"action": "revoke-consent", "app": app, "user": user})
     console.print(f"revoked {done['removed']} grant(s) of {done['app']}", markup=False)
 

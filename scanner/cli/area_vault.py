@@ -98,7 +98,10 @@ def _read_secret(label: str) -> bytes:
 def init(
     vault: VaultOpt = None, keyring: KeyringOpt = False, key_from_env: KeyEnvOpt = False
 ) -> None:
-    """Create an empty vault protected by a passphrase (or a key for scheduled runs)."""
+    """Create an empty vault (passphrase, keyring or key).
+
+    A key (--keyring, --key-from-env) suits scheduled runs: nothing to type.
+    """
     from scanner.vault import RawKey, Vault, vault_path
     from scanner.vault import credentials as creds
 
@@ -127,7 +130,10 @@ def set_(
     vault: VaultOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Store a secret for PROFILE, read from stdin or a hidden prompt (never from argv)."""
+    """Store a secret for PROFILE (stdin or a hidden prompt).
+
+    Never from argv: argv is visible in ps and in the shell history.
+    """
     from scanner.auth.certs import public_pem
     from scanner.profiles import get_profile
     from scanner.vault import open_vault
@@ -184,7 +190,7 @@ def remove(
 def rekey(
     vault: VaultOpt = None, keyring: KeyringOpt = False, key_from_env: KeyEnvOpt = False
 ) -> None:
-    """Re-wrap the vault's data key under a new passphrase (or add/replace a key slot).
+    """Re-wrap the data key (new passphrase or key slot).
 
     The new passphrase comes from a prompt or M365INV_VAULT_NEW_PASSPHRASE. Safe to interrupt:
     the old or the new file is complete at every moment.
@@ -212,7 +218,9 @@ def export_public(
     vault: VaultOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Print PROFILE's public certificate (to upload to the app registration).
+    """Print PROFILE's public certificate (for the app).
+
+    Upload it to the app registration's certificates.
 
     With --generate a new private key is created inside the vault and never touches the disk
     in clear; only its public certificate leaves.
