@@ -24,20 +24,29 @@ def _entry() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "scanner"]
 
 
-def _best(argv: list[str], env: dict[str, str], repeat: int) -> float:
-    best = float("inf")
+def _best(argv: list[str], env: dict[str, str], repeat: int) -> tuple[float, float]:
+    """Best wall time and best CPU time (user + system) of ``repeat`` runs. On a loaded machine
+    the CPU time is the steadier figure; the goal is about wall time."""
+    best_wall = best_cpu = float("inf")
     for _ in range(repeat):
         t0 = time.perf_counter()
-        subprocess.run(
-            argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
-        )
-        best = min(best, time.perf_counter() - t0)
-    return best
+        proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(argv)} exited {proc.returncode}")
+        best_wall = min(best_wall, wall)
+        best_cpu = min(best_cpu, usage.ru_utime + usage.ru_stime)
+    return best_wall, best_cpu
 
 
-def measure(repeat: int = 5) -> dict[str, tuple[float, float]]:
-    """``{"--version": (with bytecode, without), …}`` in seconds."""
-    results: dict[str, tuple[float, float]] = {}
+Figures = tuple[tuple[float, float], tuple[float, float]]
+
+
+def measure(repeat: int = 5) -> dict[str, Figures]:
+    """``{"--version": ((wall, cpu) with bytecode, (wall, cpu) without), …}`` in seconds."""
+    results: dict[str, Figures] = {}
     with tempfile.TemporaryDirectory(prefix="m365inv-startup-") as tmp:
         warm = {**os.environ, "PYTHONPYCACHEPREFIX": f"{tmp}/warm"}
         warm.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -51,8 +60,11 @@ def measure(repeat: int = 5) -> dict[str, tuple[float, float]]:
 
 def report(repeat: int = 5) -> list[str]:
     figures = measure(repeat)
-    parts = [f"{name} {w:.2f} s ({c:.2f} s without bytecode)" for name, (w, c) in figures.items()]
-    ok = all(w <= GOAL_S for w, _ in figures.values())
+    parts = [
+        f"{name} {w:.2f} s, CPU {wc:.2f} s ({c:.2f} s, CPU {cc:.2f} s without bytecode)"
+        for name, ((w, wc), (c, cc)) in figures.items()
+    ]
+    ok = all(w <= GOAL_S for (w, _), _ in figures.values())
     return [
         f"start-up  m365inv {' · '.join(parts)}  — best of {repeat}; goal ≤ {GOAL_S} s: "
         f"{'met' if ok else 'NOT met'}"
