@@ -162,7 +162,9 @@ def list_(vault: VaultOpt = None, as_json: JsonOpt = False) -> None:
     if as_json:
         print_json({"vault": str(v.path), "unlocksWith": sorted(v.slot_kinds), "entries": rows})
         return
-    console.print(f"vault {v.path} (unlocks with: {', '.join(sorted(v.slot_kinds))})")
+    # on stderr: stdout is the listing alone, so a pipe gets only the table's lines
+    unlocks = ", ".join(sorted(v.slot_kinds))
+    console_err.print(f"vault {v.path} (unlocks with: {unlocks})", markup=False)
     print_table(("profile", "tenant", "kind", "bytes"), [list(r.values()) for r in rows])
 
 

@@ -73,6 +73,12 @@ def test_profile_and_vault_list_json(
     assert run_cli("vault", "set", "contoso", "--vault", vault, "--config", cfg,
                    stdin=b"s3cret\n").code == 0  # fmt: skip
     doc = json.loads(run_cli("vault", "list", "--vault", vault, "--json").out)
+    plain_vault = run_cli("vault", "list", "--vault", vault)
+    assert plain_vault.out.splitlines() == [
+        "profile\ttenant\tkind\tbytes",
+        f"contoso\t{T}\tclient_secret\t6",
+    ]
+    assert plain_vault.err.startswith(f"vault {vault} (unlocks with: passphrase)")
     assert doc["entries"] == [
         {"profile": "contoso", "tenant": T, "kind": "client_secret", "bytes": 6}
     ]
