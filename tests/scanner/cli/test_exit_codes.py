@@ -5,6 +5,7 @@ and not a single Graph request or stored snapshot."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -135,17 +136,27 @@ def test_4_gate(run_cli: RunCli, tmp_path: Path) -> None:
     assert result.err.startswith("fail-on: ")
 
 
-def test_4_not_on_the_first_snapshot(run_cli: RunCli, sandbox: Sandbox, tenant: Path) -> None:
+def test_4_not_on_the_first_snapshot(
+    run_cli: RunCli, sandbox_factory: Callable[..., Sandbox], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
     """The README's own example: the first snapshot is the baseline and trips no gate; the next
-    one gates on what changed since — here nothing, then a new app with tenant-wide consent."""
-    args = ("snapshot", "-p", "sandbox", "--config", str(tenant), "-q",
+    one gates on what changed since — here nothing, then a new app with tenant-wide consent.
+    (A sandbox of its own: the test changes its tenant.)"""
+    sb = sandbox_factory(users=60, seed=3)
+    config = tmp_path / "own.toml"
+    add_profile(sandbox_profile(sb.info), config)
+    monkeypatch.setenv("M365INV_CLIENT_SECRET", sb.info.client_secret)
+    monkeypatch.setenv("M365INV_VAULT", str(tmp_path / "no-vault.m365v"))
+    monkeypatch.setenv("M365INV_STORE", f"sqlite:///{tmp_path / 'own.sqlite3'}")
+    args = ("snapshot", "-p", "sandbox", "--config", str(config), "-q",
             "--fail-on", "high,new-findings")  # fmt: skip
     first = run_cli(*args)
     assert first.code in (ExitCode.OK, ExitCode.INCOMPLETE), first.err
     assert "first snapshot of sandbox: the baseline, no gate applies" in first.err
     assert run_cli(*args).code in (ExitCode.OK, ExitCode.INCOMPLETE)
-    sp = sandbox.tenant.add_service_principal("Acme Notes")
-    sandbox.tenant.add_delegated_grant(sp["id"], "User.Read Mail.Read Files.Read.All")
+    sp = sb.tenant.add_service_principal("Acme Notes")
+    sb.tenant.add_delegated_grant(sp["id"], "User.Read Mail.Read Files.Read.All")
     third = run_cli(*args)
     assert third.code == ExitCode.GATE, third.err
     assert "new finding(s)" in third.err
