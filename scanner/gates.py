@@ -15,8 +15,6 @@ from scanner.errors import ConfigError
 from scanner.findings.severity import SEVERITY_RANK, severity_at_least
 from scanner.models import Inventory
 
-GATE_EXIT = 4
-
 
 def parse_policies(spec: str | None) -> tuple[str, ...]:
     """``"high,new-findings"`` → validated policies (a typo must not silently disable a gate)."""

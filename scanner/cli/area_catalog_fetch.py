@@ -9,26 +9,27 @@ look at the draft next to the policy text, accept it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlsplit
 
-import platformdirs
 import typer
-import yaml
-from rich.markup import escape
-from rich.table import Table
 
-from scanner.atomic import write_text_atomic
-from scanner.catalog.draft import draft_vendor
-from scanner.catalog.fetch import FetchedPolicy, fetch_policy
+from scanner.cli.base import add_commands
 from scanner.cli.common import console
 from scanner.errors import CatalogError
 from scanner.textsafe import for_terminal
+
+if TYPE_CHECKING:
+    from scanner.catalog.fetch import FetchedPolicy
+
+# Heavy libraries (trafilatura, pypdf, httpx, yaml, rich) are imported inside the commands:
+# ``m365inv --help`` must not pay for them (issue 14, item 7).
 
 CaBundle = Annotated[
     Path | None,
     typer.Option(
         "--ca-bundle",
+        metavar="FILE",
         help="Trust only this CA file (PEM), for a private or test server.",
         exists=True,
         dir_okay=False,
@@ -38,12 +39,16 @@ CacheDir = Annotated[
     Path | None,
     typer.Option(
         "--cache-dir",
+        metavar="DIR",
         help="Where fetched policies are cached (default: user cache).",
         file_okay=False,
     ),
 ]
 OutDir = Annotated[
-    Path, typer.Option("--out-dir", help="Directory for the draft files.", file_okay=False)
+    Path,
+    typer.Option(
+        "--out-dir", metavar="DIR", help="Directory for the draft files.", file_okay=False
+    ),
 ]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Fetch again even when cached.")]
 AllowPrivate = Annotated[
@@ -61,10 +66,14 @@ HEADER = (
 
 
 def _safe(text: object) -> str:
+    from rich.markup import escape
+
     return escape(for_terminal(str(text)))
 
 
 def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
+    import platformdirs
+
     if no_cache:
         return None
     return cache_dir or Path(platformdirs.user_cache_dir("m365inv")) / "policies"
@@ -73,6 +82,11 @@ def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
 def _write_draft(
     out_dir: Path, fetched: FetchedPolicy, vendor: str, recognition: dict[str, list[str]] | None
 ) -> tuple[Path, dict[str, Any]]:
+    import yaml
+
+    from scanner.atomic import write_text_atomic
+    from scanner.catalog.draft import draft_vendor
+
     data = draft_vendor(fetched.text, vendor, url=fetched.final_url, recognition=recognition)
     target = out_dir / f"{data['id']}.yaml"
     if target.exists():
@@ -106,9 +120,12 @@ def _report(fetched: FetchedPolicy, target: Path, data: dict[str, Any]) -> None:
 
 
 def fetch_cmd(
-    url: Annotated[str, typer.Argument(help="https:// URL of the privacy policy (HTML or PDF).")],
+    url: Annotated[
+        str, typer.Argument(metavar="URL", help="https:// URL of the privacy policy (HTML or PDF).")
+    ],
     vendor: Annotated[
-        str | None, typer.Option("--vendor", help="Vendor name (default: host).")
+        str | None,
+        typer.Option("--vendor", metavar="NAME", help="Vendor name (default: host)."),
     ] = None,
     out_dir: OutDir = Path("."),
     ca_bundle: CaBundle = None,
@@ -117,6 +134,8 @@ def fetch_cmd(
     allow_private_hosts: AllowPrivate = False,
 ) -> None:
     """Fetch a privacy policy and draft a vendor file from it (draft + its policy text)."""
+    from scanner.catalog.fetch import fetch_policy
+
     fetched = fetch_policy(
         url,
         ca_bundle=ca_bundle,
@@ -132,7 +151,11 @@ def draft_cmd(
     from_inventory: Annotated[
         Path,
         typer.Option(
-            "--from-inventory", help="inventory.json of a scan.", exists=True, dir_okay=False
+            "--from-inventory",
+            metavar="FILE",
+            help="inventory.json of a scan.",
+            exists=True,
+            dir_okay=False,
         ),
     ],
     out_dir: OutDir = Path("vendors-draft"),
@@ -146,6 +169,7 @@ def draft_cmd(
     Fetches each app's privacy statement (Graph's info.privacyStatementUrl). Exit 3 when some
     vendors could not be drafted (each named on its own line); the others are written.
     """
+    from scanner.catalog.fetch import fetch_policy
     from scanner.catalog.from_inventory import load_inventory, recognition_of, unmatched_vendors
 
     candidates = unmatched_vendors(load_inventory(from_inventory))
@@ -177,12 +201,14 @@ def draft_cmd(
 
 def review_cmd(
     file: Annotated[
-        Path, typer.Argument(help="A drafted vendor file.", exists=True, dir_okay=False)
+        Path,
+        typer.Argument(metavar="FILE", help="A drafted vendor file.", exists=True, dir_okay=False),
     ],
     policy: Annotated[
         Path | None,
         typer.Option(
             "--policy",
+            metavar="FILE",
             help="Policy text (default: <file>.policy.txt beside it).",
             exists=True,
             dir_okay=False,
@@ -190,10 +216,18 @@ def review_cmd(
     ] = None,
     html: Annotated[
         Path | None,
-        typer.Option("--html", help="Write the review page here (default: <file>.review.html)."),
+        typer.Option(
+            "--html",
+            metavar="FILE",
+            help="Write the review page here (default: <file>.review.html).",
+        ),
     ] = None,
 ) -> None:
     """Show a draft next to its policy text: a terminal summary and an HTML review page."""
+    from rich.table import Table
+
+    from scanner.atomic import write_text_atomic
+    from scanner.catalog import read_vendor_yaml
     from scanner.catalog.review import review_page
 
     policy_path = policy or file.with_name(file.name.removesuffix(".yaml") + ".policy.txt")
@@ -201,7 +235,7 @@ def review_cmd(
         text = policy_path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise CatalogError(f"{policy_path}: cannot read the policy text: {exc}") from None
-    data = yaml.safe_load(file.read_text("utf-8")) or {}
+    data = read_vendor_yaml(file) or {}
     table = Table("item", "categories", "confidence", "source in policy")
     for d in data.get("disclosures") or []:
         found = "yes" if d.get("source") and d["source"] in text else "NO"
@@ -218,7 +252,10 @@ def review_cmd(
 
 
 def accept_cmd(
-    file: Annotated[Path, typer.Argument(help="The reviewed draft.", exists=True, dir_okay=False)],
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE", help="The reviewed draft.", exists=True, dir_okay=False),
+    ],
 ) -> None:
     """Accept a reviewed draft: draft: false, confidences dropped, policy.reviewed stamped."""
     from scanner.catalog.review import accept
@@ -230,7 +267,7 @@ def accept_cmd(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("fetch")(fetch_cmd)
-    app.command("draft")(draft_cmd)
-    app.command("review")(review_cmd)
-    app.command("accept")(accept_cmd)
+    """Attach fetch/draft/review/accept to the catalog sub-app."""
+    add_commands(
+        app, {"fetch": fetch_cmd, "draft": draft_cmd, "review": review_cmd, "accept": accept_cmd}
+    )

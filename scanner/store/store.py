@@ -23,7 +23,7 @@ from sqlalchemy import Connection, Engine, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from scanner.errors import ConfigError, StoreError
+from scanner.errors import ConfigError, SnapshotNotFound, StoreError
 from scanner.logsafe import redact, remember_secret
 from scanner.models import Inventory, TenantData
 from scanner.store import schema
@@ -283,7 +283,9 @@ class SnapshotStore:
         with self._errors("read"), self.engine.connect() as conn:
             row = conn.execute(select(t).where(t.c.id == snapshot_id)).first()
             if row is None:
-                raise StoreError(f"no snapshot with id {snapshot_id}", tip="see m365inv history")
+                raise SnapshotNotFound(
+                    f"no snapshot with id {snapshot_id}", tip="see m365inv history"
+                )
             links = conn.execute(
                 select(dl.c.source, dl.c.link).where(dl.c.snapshot_id == snapshot_id)
             ).all()
