@@ -18,11 +18,11 @@ import msgspec
 
 from reports.i18n import category_label, check_lang, labels, number, when
 from reports.i18n_findings import evidence_label, message, reason, source_name, title
-from reports.json_feed import SEVERITY_RANK
 from reports.priorities import prioritised
 from reports.sankey import Picture, build_picture
 from reports.summary import SEVERITIES, Summary, VendorSection, summarise
 from scanner.errors import RenderError
+from scanner.findings.severity import most_severe_first
 from scanner.models import App, Finding, Flow, Inventory
 from scanner.textsafe import for_xml
 
@@ -77,7 +77,7 @@ class MicrosoftApp(msgspec.Struct, frozen=True, kw_only=True):
 def _vendor_rows(summary: Summary) -> list[VendorRow]:
     rows = []
     for i, s in enumerate(summary.sections, start=1):
-        sevs = sorted((f.severity for f in s.findings), key=lambda x: SEVERITY_RANK[x])
+        sevs = sorted((f.severity for f in s.findings), key=most_severe_first)
         rows.append(
             VendorRow(
                 index=i,

@@ -10,8 +10,8 @@ from __future__ import annotations
 import msgspec
 
 from reports.i18n_findings import action, message, title
-from reports.json_feed import SEVERITY_RANK
 from reports.summary import Summary
+from scanner.findings.severity import most_severe_first, severity_at_least
 
 
 class Action(msgspec.Struct, frozen=True, kw_only=True):
@@ -35,7 +35,7 @@ def prioritised(summary: Summary, lang: str, *, floor: str = "medium") -> list[A
             people = max((f.subjects.count or 0 for f in flows), default=0) or None
             for f in app.findings:
                 todo = action(f.code, lang)
-                if todo is None or SEVERITY_RANK[f.severity] > SEVERITY_RANK[floor]:  # 0 = critical
+                if todo is None or not severity_at_least(f.severity, floor):
                     continue
                 if (app.app_id, f.code) in seen:
                     continue
@@ -52,7 +52,7 @@ def prioritised(summary: Summary, lang: str, *, floor: str = "medium") -> list[A
                         people=people,
                     )
                 )
-    out.sort(key=lambda a: (SEVERITY_RANK[a.severity], -(a.people or 0), a.app.casefold()))
+    out.sort(key=lambda a: (most_severe_first(a.severity), -(a.people or 0), a.app.casefold()))
     return out
 
 

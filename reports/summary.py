@@ -12,7 +12,8 @@ from collections.abc import Iterable
 
 import msgspec
 
-from reports.json_feed import SEVERITY_RANK, canonical
+from reports.json_feed import canonical
+from scanner.findings.severity import most_severe_first
 from scanner.models import App, Coverage, Finding, Flow, Inventory, VendorInfo
 
 SEVERITIES = ("critical", "high", "medium", "low", "info")
@@ -43,6 +44,7 @@ class Summary(msgspec.Struct, frozen=True, kw_only=True):
     inventory: Inventory  # canonical
     third_party_apps: tuple[App, ...]
     first_party_apps: tuple[App, ...]
+    scanner_apps: tuple[App, ...] = ()  # the scanner's own app (profile client id)
     sections: tuple[VendorSection, ...]
     vendor_count: int  # matched catalog vendors
     unmatched_count: int
@@ -67,7 +69,7 @@ def _max_people(flows: Iterable[Flow]) -> int | None:
 
 def _findings(apps: Iterable[App]) -> tuple[Finding, ...]:
     found = [f for a in apps for f in a.findings]
-    return tuple(sorted(found, key=lambda f: (SEVERITY_RANK[f.severity], f.code, f.message)))
+    return tuple(sorted(found, key=lambda f: (most_severe_first(f.severity), f.code, f.message)))
 
 
 _URL = re.compile(r"^https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][!#-;=?-\[\]_a-z~]*)?$")
@@ -125,7 +127,7 @@ def _sections(inv: Inventory, third: tuple[App, ...]) -> tuple[VendorSection, ..
 
 def summarise(inv: Inventory) -> Summary:
     inv = canonical(inv)
-    third = tuple(a for a in inv.apps if not a.first_party)
+    third = tuple(a for a in inv.apps if not (a.first_party or a.scanner))
     first = tuple(a for a in inv.apps if a.first_party)
     sections = _sections(inv, third)
     sev: Counter[str] = Counter(f.severity for a in inv.apps for f in a.findings)
@@ -135,6 +137,7 @@ def summarise(inv: Inventory) -> Summary:
         inventory=inv,
         third_party_apps=third,
         first_party_apps=first,
+        scanner_apps=tuple(a for a in inv.apps if a.scanner),
         sections=sections,
         vendor_count=sum(1 for s in sections if s.matched),
         unmatched_count=sum(1 for s in sections if not s.matched),

@@ -23,6 +23,7 @@ import platformdirs
 
 from scanner.atomic import write_text_atomic
 from scanner.errors import ConfigError
+from scanner.inputfiles import MiB, decode_text, parse_toml, read_limited
 
 AuthMethod = Literal["secret", "certificate", "device_code", "managed_identity"]
 Cloud = Literal["global", "usgov", "usgovdod", "china", "custom"]
@@ -225,15 +226,13 @@ def _text(name: str, key: str, value: object) -> str:
 # ----------------------------------------------------------------------------- loading
 
 
+MAX_PROFILES_BYTES = MiB  # a few hundred tenants fit in a few dozen KiB
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text") from None
-    except OSError as exc:
-        raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
+    """The parsed file, bounded in size and depth (:mod:`scanner.inputfiles`)."""
+    data = read_limited(path, limit=MAX_PROFILES_BYTES, what="profiles file")
+    return parse_toml(decode_text(data, str(path)), str(path))
 
 
 def load_profiles(config: Path | None = None) -> dict[str, Profile]:

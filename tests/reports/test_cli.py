@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from reports.json_feed import encode_inventory, schema_text
 from scanner.cli import app
 from scanner.demo import sandbox_profile
-from scanner.errors import ConfigError, StoreError
+from scanner.errors import ConfigError, SnapshotNotFound
 from scanner.profiles import add_profile
 from scanner.sandbox import Sandbox
 from scanner.store import open_store
@@ -76,23 +76,40 @@ def test_report_errors(store: str, tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", "nope.json", "--store", store, "-o", str(tmp_path)])
     assert isinstance(result.exception, ConfigError)
     result = runner.invoke(app, ["report", "99", "--store", store, "-o", str(tmp_path)])
-    assert isinstance(result.exception, StoreError)
+    assert isinstance(result.exception, SnapshotNotFound)
+    assert result.exception.exit_code == 2  # the user's typo, not a store failure
     result = runner.invoke(app, ["report", "1", "--store", store, "-f", "pdf"])
-    assert isinstance(result.exception, ConfigError)
+    assert result.exit_code == 2  # a usage error, found while parsing (before any work)
+    assert "unknown report format pdf" in result.output
 
 
 def test_history(store: str) -> None:
     result = runner.invoke(app, ["history", "--profile", "contoso", "--store", store])
     assert result.exit_code == 0
-    lines = [ln for ln in result.stdout.splitlines() if ln.strip().startswith(("│ 1", "│ 2"))]
-    assert len(lines) >= 2
+    # not a terminal: one tab-separated line per snapshot, nothing cut
+    header, *lines = result.stdout.splitlines()
+    assert header.split("\t")[:2] == ["id", "taken at (UTC)"]
+    assert [ln.split("\t")[0] for ln in lines] == ["1", "2"]
+    assert lines[0].split("\t")[2] == "00000000-aaaa-bbbb-cccc-000000000042"
     result = runner.invoke(app, ["history", "-p", "contoso", "--store", store, "--json"])
     rows = json.loads(result.stdout)
     assert [r["id"] for r in rows] == [1, 2]
     assert rows[0]["tenantId"] == "00000000-aaaa-bbbb-cccc-000000000042"
     assert rows[1]["apps"] == len(build_inventory().apps) + 1
-    result = runner.invoke(app, ["history", "--profile", "nobody", "--store", store])
-    assert "No snapshots" in result.stdout
+    config = Path(store.removeprefix("sqlite:///")).parent / "profiles.toml"
+    config.write_text(
+        '[tenants.nobody]\ntenant_id = "contoso.example"\n'
+        'client_id = "11111111-2222-3333-4444-555555555555"\n'
+    )
+    result = runner.invoke(
+        app, ["history", "--profile", "nobody", "--store", store, "--config", str(config)]
+    )
+    assert result.exit_code == 0  # a known profile without snapshots yet
+    assert result.stdout.splitlines()[1:] == []
+    result = runner.invoke(
+        app, ["history", "--profile", "nosuch", "--store", store, "--config", str(config)]
+    )
+    assert isinstance(result.exception, ConfigError)  # neither snapshots nor a profile: exit 2
 
 
 def test_diff_latest_two_and_fail_on(store: str, monkeypatch: pytest.MonkeyPatch) -> None:

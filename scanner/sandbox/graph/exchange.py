@@ -75,4 +75,8 @@ async def invoke_command(
         "@adminapi.warnings": [],
         "value": apps,
     }
+    if fault is not None and fault.link_to:  # a nextLink pointing elsewhere (see FaultRule)
+        payload["@odata.nextLink"] = (
+            f"{fault.link_to.rstrip('/')}/adminapi/beta/{tenant}/InvokeCommand?$skiptoken=1"
+        )
     return Response(200, msgspec.json.encode(payload), _headers(rid, rid), payload=payload)
