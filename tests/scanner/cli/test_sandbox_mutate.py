@@ -102,5 +102,5 @@ def test_messages_and_errors(run_cli: RunCli, served: tuple[Sandbox, Path], tmp_
     forged = tmp_path / "forged.json"
     forged.write_text(json.dumps({**sb.info.to_dict(), "admin_secret": "guess"}))
     refused = run_cli("sandbox", "mutate", "add-user", "--name", "X", "--info", str(forged))
-    assert refused.code == ExitCode.FATAL and "HTTP 403" in refused.err
+    assert refused.code == ExitCode.FATAL and "refused the admin secret" in refused.err
     assert not any(u["displayName"] == "X" for _, u in sb.tenant.users.iter_live())
