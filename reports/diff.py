@@ -29,6 +29,7 @@ from reports.markdown import md_escape
 from scanner.errors import ConfigError
 from scanner.findings.severity import SEVERITY_RANK, severity_at_least
 from scanner.models import App, Inventory, Permission, Severity
+from scanner.textsafe import for_terminal
 
 KINDS = (
     "app-added",
@@ -338,12 +339,15 @@ def encode_diff(diff: InventoryDiff) -> bytes:
 
 
 def _line(c: Change, esc: bool) -> str:
-    e = md_escape if esc else (lambda s: " ".join(s.split()))
+    # Tenant strings: inert Markdown for tickets, visible escapes for terminals and logs (a
+    # display name must not carry ESC sequences or bidi overrides into either).
+    e = md_escape if esc else (lambda s: for_terminal(" ".join(s.split())))
     who = f"{e(c.app_name or c.app_id or '')}: " if c.app_id else ""
     sev = f"[{c.severity}] " if c.severity else ""
     shown = {k: v for k, v in sorted(c.details.items()) if v is not None and v != ""}
     extra = ", ".join(f"{k}={e(str(v))}" for k, v in shown.items())
-    item = f"`{c.item}`" if esc else c.item
+    # a code span renders nothing inside it but a backtick, which would end it early
+    item = f"`{for_terminal(c.item).replace('`', chr(0x2018))}`" if esc else e(c.item)
     return f"{c.kind}: {sev}{who}{item}" + (f" ({extra})" if extra else "")
 
 
@@ -352,7 +356,7 @@ def render_diff(diff: InventoryDiff, fmt: str = "text") -> str:
     if fmt == "json":
         return encode_diff(diff).decode()
     md = fmt == "md"
-    head = f"Changes for tenant {diff.tenant_id}: {diff.before} → {diff.after}"
+    head = for_terminal(f"Changes for tenant {diff.tenant_id}: {diff.before} → {diff.after}")
     lines = [f"### {head}" if md else head, ""]
     if not diff.changes:
         lines.append("No changes.")

@@ -374,6 +374,10 @@ class VendorInfo(Record, frozen=True, kw_only=True):
     transfers: tuple[Transfer, ...] = ()
     sub_processors: tuple[SubProcessor, ...] = ()
     security_measures: tuple[str, ...] = ()  # TOM the policy claims, in its own words
+    # additive: the Art. 30 record's role, lawful-basis and location columns
+    role: Literal["controller", "processor", "unspecified"] = "unspecified"
+    legal_bases: tuple[str, ...] = ()  # as the policy states them, for its own processing
+    processing_locations: tuple[str, ...] = ()
     draft: bool = False  # the vendor file is an unreviewed draft (``draft: true``)
 
 

@@ -83,6 +83,9 @@ def vendor_info(vendor: Vendor) -> VendorInfo:
             if s.scope != "website"
         ),
         security_measures=tuple(c.claim for c in vendor.security_claims),
+        role=vendor.role,
+        legal_bases=tuple(b.basis for b in vendor.legal_bases),
+        processing_locations=vendor.processing_locations,
         draft=vendor.draft,
     )
 

@@ -96,6 +96,7 @@ def report_cmd(
     lang: LangOpt = "en",
     store: StoreOpt = None,
     profile: MaybeProfileOpt = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Render reports from a snapshot or an inventory.json file.
 
@@ -103,12 +104,14 @@ def report_cmd(
     """
     from rich.text import Text
 
-    from reports import write_reports
+    from reports import Contact, write_reports
     from scanner.cli.checks import check_out_dir
+    from scanner.profiles import load_profiles
 
     check_out_dir(out)
     inventory, origin = _load(source, store, profile)
-    written = write_reports(inventory, out, formats, lang)
+    prof = load_profiles(config).get(profile) if profile else None
+    written = write_reports(inventory, out, formats, lang, Contact.of(prof) if prof else None)
     console.print(Text(f"Reports from {origin}:"))
     for fmt, path in written.items():
         console.print(Text(f"  {fmt:<6} {path}"))

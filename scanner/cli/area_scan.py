@@ -217,7 +217,7 @@ def scan_cmd(
     quiet: QuietOpt = False,
 ) -> None:
     """Scan a tenant (or --all) and write the reports to DIR."""
-    from reports import write_reports
+    from reports import Contact, write_reports
     from scanner import aiorun
     from scanner.catalog import load_catalog
     from scanner.gates import gate_reasons, parse_policies
@@ -243,7 +243,7 @@ def scan_cmd(
                 error_line(f"{prof.name}: failed:", what, style="red")
                 codes.append(getattr(res, "exit_code", ExitCode.FATAL))
                 continue
-            write_reports(res.inventory, out / prof.name, formats, lang)
+            write_reports(res.inventory, out / prof.name, formats, lang, Contact.of(prof))
             console.print(f"[bold]{_escape(prof.name)}[/] → {_escape(str(out / prof.name))}")
             _print_summary(res.inventory)
             codes.append(
@@ -271,7 +271,7 @@ def scan_cmd(
         )
     if not quiet:
         console_err.print(progress.summary())
-    written = write_reports(result.inventory, out, formats, lang)
+    written = write_reports(result.inventory, out, formats, lang, Contact.of(prof))
     _print_summary(result.inventory)
     console.print(f"reports: {_escape(', '.join(str(p) for p in written.values()))}")
     reasons = gate_reasons(result.inventory, None, policies)
@@ -323,7 +323,7 @@ def snapshot_cmd(
     No prompts: secrets come from the vault (M365INV_VAULT_KEY / keyring / passphrase
     variable) or the environment, so it runs from cron, a systemd timer or a CronJob.
     """
-    from reports import write_reports
+    from reports import Contact, write_reports
     from reports.diff import diff_inventories, fail_on_reasons, render_diff
     from scanner import aiorun
     from scanner.catalog import load_catalog
@@ -368,7 +368,7 @@ def snapshot_cmd(
     if diff is not None:
         console.print(_escape(render_diff(diff, "text")), soft_wrap=True)
     if out is not None:
-        write_reports(result.inventory, out, formats, lang)
+        write_reports(result.inventory, out, formats, lang, Contact.of(prof))
     if diff is None and policies:
         console_err.print(
             f"fail-on: first snapshot of {_escape(prof.name)}: the baseline, no gate applies"

@@ -21,7 +21,9 @@ class ReportFormats(tuple[str, ...]):
     __slots__ = ()
 
 
-REPORT_FORMATS = ReportFormats(("json", "html", "csv", "xlsx", "fides", "md"))
+REPORT_FORMATS = ReportFormats(
+    ("json", "html", "csv", "xlsx", "fides", "md", "notice", "notice-json")
+)
 ALL_FORMATS = ",".join(REPORT_FORMATS)
 Lang = Literal["en", "de"]
 DiffFormat = Literal["text", "md", "json"]
