@@ -5,6 +5,7 @@ a per-object cost and Entra's resource-unit throttling; run a full m365inv colle
 process, so CPU and peak RSS are the scanner's alone); run the baseline (msgraph-sdk typed models,
 sequential paging, capped and extrapolated); apply 1 % churn and run a delta repeat. The lower
 bound is max(longest sequential request chain × latency, total RU ÷ the tenant's RU rate).
+First, the start-up time of ``m365inv --version`` / ``--help`` (``--startup``: only that).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench import startup
 from scanner.sandbox import SandboxConfig, start_sandbox
 from scanner.sandbox.throttle import budget_for
 
@@ -168,8 +170,14 @@ def main() -> None:
     ap.add_argument("--baseline-pages", type=int, default=2)
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--startup", action="store_true", help="only time m365inv's start-up")
+    ap.add_argument("--startup-repeat", type=int, default=5)
     args = ap.parse_args()
     t0 = time.perf_counter()
+    for line in startup.report(args.startup_repeat):
+        print(line, flush=True)
+    if args.startup:
+        return
     with tempfile.TemporaryDirectory(prefix="m365inv-bench-") as d:
         for size in (int(s) for s in args.sizes.split(",")):
             for line in run_size(size, args, Path(d)):

@@ -29,7 +29,8 @@ from msgraph.graph_service_client import GraphServiceClient
 from msgraph_core import GraphClientFactory
 
 from bench.tokens import BenchTokenSource
-from scanner.graph.client import _TokenProvider
+from scanner.graph.origin import TokenGuard
+from scanner.graph.sdk import GuardedTokenProvider
 
 warnings.simplefilter("ignore", DeprecationWarning)
 
@@ -77,9 +78,10 @@ async def run(info: dict[str, Any], counts: dict[str, int], cap: int) -> dict[st
     source = BenchTokenSource(info)
     http = httpx.AsyncClient(verify=source.ssl_context, trust_env=False, timeout=120)
     http = GraphClientFactory.create_with_default_middleware(client=http)
-    host = info["graph_endpoint"].split("//", 1)[1]
+    host = info["graph_endpoint"].split("//", 1)[1].split(":", 1)[0]
+    guard = TokenGuard({"graph": info["graph_endpoint"]})
     adapter = GraphRequestAdapter(
-        BaseBearerTokenAuthenticationProvider(_TokenProvider(source, [host])), http
+        BaseBearerTokenAuthenticationProvider(GuardedTokenProvider(source, guard, host)), http
     )
     adapter.base_url = f"{info['graph_endpoint']}/v1.0"
     g = GraphServiceClient(request_adapter=adapter)

@@ -38,9 +38,11 @@ class BenchTokenSource:
     def ssl_context(self) -> ssl.SSLContext:
         return self._ctx
 
-    def token(self, resource: str = "graph") -> str:
+    def token(self, resource: str = "graph", *, fresh: bool = False) -> str:
         base = self.graph_endpoint if resource == "graph" else self.exchange_endpoint
         with self._lock:
+            if fresh:
+                self._app.remove_tokens_for_client()
             result = self._app.acquire_token_for_client([f"{base}/.default"])
         return str(result["access_token"])
 

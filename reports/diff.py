@@ -3,8 +3,19 @@
 The questions a DPO asks after a scheduled run: which apps appeared or left, which permissions
 were gained or lost (who consented, for how many people, when), which data categories an app
 can newly reach, which findings are new or resolved, which vendor match or vendor policy
-changed, and whether a source that was read last time was not read this time (so a "removed"
-flow may only be unseen). Output is deterministic: changes are sorted by a fixed key.
+changed, and whether a source that was read last time was not read this time. Output is
+deterministic: changes are sorted by a fixed key.
+
+**Not read is not removed.** A change is only as good as the sections it is read from. When a
+section was read completely last time and not this time (a 403, a failed page), nothing it feeds
+can be said to have gone: the removals that depend on it (an app, a permission, a category, an
+attribute, a resolved finding) are withheld and the section's ``coverage-changed`` entry says
+"not read" and how many were withheld. Symmetrically, when a section is read again after a gap,
+what "appears" from it is not new — it was unseen — so those additions are withheld too. What is
+computed from everything an app reaches (findings, data categories, flows) is withheld in both
+directions: ``finding-new`` computed from half the data is no finding, and ``--fail-on
+new-findings`` gates on it. ``snapshot`` diffs against the newest
+snapshot that read at least what this one read, so that fallback is rare.
 """
 
 from __future__ import annotations
@@ -13,10 +24,12 @@ from collections.abc import Iterable, Sequence
 
 import msgspec
 
-from reports.json_feed import SEVERITY_RANK, canonical
+from reports.json_feed import canonical
 from reports.markdown import md_escape
 from scanner.errors import ConfigError
+from scanner.findings.severity import SEVERITY_RANK, severity_at_least
 from scanner.models import App, Inventory, Permission, Severity
+from scanner.textsafe import for_terminal
 
 KINDS = (
     "app-added",
@@ -136,7 +149,77 @@ def _added_or_removed(kind: str, app: App) -> list[Change]:
     return [base, *perms]
 
 
-def _vendor_and_coverage(a: Inventory, b: Inventory) -> list[Change]:
+REMOVALS = frozenset(
+    {"app-removed", "permission-lost", "category-removed", "provisioning-attribute-removed",
+     "finding-resolved"}
+)  # fmt: skip
+ADDITIONS = frozenset(
+    {"app-added", "permission-gained", "category-added", "provisioning-attribute-added",
+     "finding-new", "undisclosed-flow-new"}
+)  # fmt: skip
+# Computed from everything an app reaches (findings, categories, flows): unreliable in both
+# directions when a section they are computed from changed coverage.
+DERIVED = frozenset(
+    {"finding-new", "finding-resolved", "category-added", "category-removed",
+     "undisclosed-flow-new", "disclosure-changed", "permission-changed", "vendor-changed"}
+)  # fmt: skip
+# Everything an app listed through its service principal is read from (resolve/apps.py).
+_SP_APP_SOURCES = frozenset(
+    {"servicePrincipals", "oauth2PermissionGrants", "appRoleAssignedTo", "synchronizationJobs",
+     "principals", "groupMembers"}
+)  # fmt: skip
+
+
+def _app_sources(app: App | None) -> frozenset[str]:
+    if app is None:
+        return _SP_APP_SOURCES
+    out = set(app.sources)
+    if "servicePrincipals" in out or not out:
+        out |= _SP_APP_SOURCES
+    return frozenset(out)
+
+
+def _depends_on(c: Change, apps: dict[str, App]) -> frozenset[str]:
+    """The coverage sources a change is read from."""
+    if c.kind.startswith("provisioning-attribute"):
+        return frozenset({"synchronizationJobs"})
+    if c.kind.startswith("permission-") and c.details.get("type") == "delegated":
+        return frozenset({"oauth2PermissionGrants", "principals"})
+    if c.kind.startswith("permission-") and c.details.get("type") == "application":
+        return frozenset({"appRoleAssignedTo", "groupMembers"})
+    if c.kind in ("policy-changed", "coverage-changed"):
+        return frozenset()
+    return _app_sources(apps.get(c.app_id or ""))
+
+
+def _unsure(
+    changes: list[Change], a: Inventory, b: Inventory
+) -> tuple[list[Change], dict[str, int]]:
+    """Drop the changes a coverage change makes unreliable; count them per section."""
+    ca, cb = {c.source: c.complete for c in a.coverage}, {c.source: c.complete for c in b.coverage}
+    unread = {s for s in ca.keys() & cb.keys() if ca[s] and not cb[s]}
+    read_again = {s for s in ca.keys() & cb.keys() if not ca[s] and cb[s]}
+    if not unread and not read_again:
+        return changes, {}
+    apps = {x.app_id: x for x in a.apps} | {x.app_id: x for x in b.apps}
+    kept: list[Change] = []
+    withheld: dict[str, int] = {}
+    for c in changes:
+        deps = _depends_on(c, apps)
+        if c.kind in DERIVED:
+            hit = deps & (unread | read_again)
+        else:  # a direct observation: only the direction the gap can fake is unreliable
+            hit = deps & (read_again if c.kind in ADDITIONS else unread)
+        if not hit:
+            kept.append(c)
+        for source in hit:
+            withheld[source] = withheld.get(source, 0) + 1
+    return kept, withheld
+
+
+def _vendor_and_coverage(
+    a: Inventory, b: Inventory, withheld: dict[str, int] | None = None
+) -> list[Change]:
     out: list[Change] = []
     va, vb = {v.id: v for v in a.vendors}, {v.id: v for v in b.vendors}
     for vid in sorted(va.keys() & vb.keys()):
@@ -153,6 +236,12 @@ def _vendor_and_coverage(a: Inventory, b: Inventory) -> list[Change]:
                 "completeBefore": ca.get(src),
                 "completeAfter": cb.get(src),
             }
+            if ca.get(src) and cb.get(src) is False:
+                details["state"] = "not read"
+                details["removalsWithheld"] = (withheld or {}).get(src, 0)
+            elif ca.get(src) is False and cb.get(src):
+                details["state"] = "read again"
+                details["additionsWithheld"] = (withheld or {}).get(src, 0)
             out.append(Change(kind="coverage-changed", item=src, details=details))
     return out
 
@@ -203,15 +292,23 @@ def diff_inventories(a: Inventory, b: Inventory) -> InventoryDiff:
         changes += _added_or_removed("app-removed", apps_a[app_id])
     for app_id in apps_a.keys() & apps_b.keys():
         changes += _app_changes(apps_a[app_id], apps_b[app_id])
-    changes += _vendor_and_coverage(a, b)
     names = {x.app_id: x.display_name for x in b.apps}
     changes += _flow_changes(a, b, names)
+    changes, withheld = _unsure(changes, a, b)
+    changes += _vendor_and_coverage(a, b, withheld)
     return InventoryDiff(
         tenant_id=b.tenant.id,
         before=a.tenant.scanned_at,
         after=b.tenant.scanned_at,
         changes=tuple(sorted(changes, key=_sort_key)),
     )
+
+
+def comparable(older: Inventory, newer: Inventory) -> bool:
+    """``older`` read at least every section ``newer`` read — a fair baseline for a diff."""
+    gaps_old = {c.source for c in older.coverage if not c.complete}
+    gaps_new = {c.source for c in newer.coverage if not c.complete}
+    return gaps_old <= gaps_new
 
 
 def fail_on_reasons(diff: InventoryDiff, policies: Iterable[str]) -> list[str]:
@@ -227,9 +324,7 @@ def fail_on_reasons(diff: InventoryDiff, policies: Iterable[str]) -> list[str]:
         if policy == "new-findings" and new:
             reasons.append(f"{len(new)} new finding(s)")
         elif policy in SEVERITY_RANK:
-            hits = [
-                c for c in new if c.severity and SEVERITY_RANK[c.severity] <= SEVERITY_RANK[policy]
-            ]
+            hits = [c for c in new if c.severity and severity_at_least(c.severity, policy)]
             if hits:
                 reasons.append(f"{len(hits)} new finding(s) at or above {policy}")
         elif policy == "undisclosed" and diff.of("undisclosed-flow-new"):
@@ -244,12 +339,15 @@ def encode_diff(diff: InventoryDiff) -> bytes:
 
 
 def _line(c: Change, esc: bool) -> str:
-    e = md_escape if esc else (lambda s: " ".join(s.split()))
+    # Tenant strings: inert Markdown for tickets, visible escapes for terminals and logs (a
+    # display name must not carry ESC sequences or bidi overrides into either).
+    e = md_escape if esc else (lambda s: for_terminal(" ".join(s.split())))
     who = f"{e(c.app_name or c.app_id or '')}: " if c.app_id else ""
     sev = f"[{c.severity}] " if c.severity else ""
     shown = {k: v for k, v in sorted(c.details.items()) if v is not None and v != ""}
     extra = ", ".join(f"{k}={e(str(v))}" for k, v in shown.items())
-    item = f"`{c.item}`" if esc else c.item
+    # a code span renders nothing inside it but a backtick, which would end it early
+    item = f"`{for_terminal(c.item).replace('`', chr(0x2018))}`" if esc else e(c.item)
     return f"{c.kind}: {sev}{who}{item}" + (f" ({extra})" if extra else "")
 
 
@@ -258,7 +356,7 @@ def render_diff(diff: InventoryDiff, fmt: str = "text") -> str:
     if fmt == "json":
         return encode_diff(diff).decode()
     md = fmt == "md"
-    head = f"Changes for tenant {diff.tenant_id}: {diff.before} → {diff.after}"
+    head = for_terminal(f"Changes for tenant {diff.tenant_id}: {diff.before} → {diff.after}")
     lines = [f"### {head}" if md else head, ""]
     if not diff.changes:
         lines.append("No changes.")
@@ -279,6 +377,7 @@ __all__ = [
     "KINDS",
     "Change",
     "InventoryDiff",
+    "comparable",
     "diff_inventories",
     "encode_diff",
     "fail_on_reasons",

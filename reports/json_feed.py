@@ -13,6 +13,7 @@ from typing import Any
 import msgspec
 
 from scanner.errors import RenderError
+from scanner.findings.severity import most_severe_first
 from scanner.models import (
     App,
     Coverage,
@@ -29,11 +30,9 @@ SCHEMA_VERSION = "1.0.0"
 
 SCHEMA_ID = "https://m365inv.dev/schema/inventory/1.0.0/inventory.schema.json"
 
-SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4}
-
 
 def _finding_key(f: Finding) -> tuple[int, str, str]:
-    return (SEVERITY_RANK[f.severity], f.code, f.message)
+    return (most_severe_first(f.severity), f.code, f.message)
 
 
 def _permission_key(p: Permission) -> tuple[str, str, str, str, str]:

@@ -6,12 +6,14 @@ three from disagreeing (one saying "3 vendors", another "4").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
 import msgspec
 
-from reports.json_feed import SEVERITY_RANK, canonical
+from reports.json_feed import canonical
+from scanner.findings.severity import most_severe_first
 from scanner.models import App, Coverage, Finding, Flow, Inventory, VendorInfo
 
 SEVERITIES = ("critical", "high", "medium", "low", "info")
@@ -42,6 +44,7 @@ class Summary(msgspec.Struct, frozen=True, kw_only=True):
     inventory: Inventory  # canonical
     third_party_apps: tuple[App, ...]
     first_party_apps: tuple[App, ...]
+    scanner_apps: tuple[App, ...] = ()  # the scanner's own app (profile client id)
     sections: tuple[VendorSection, ...]
     vendor_count: int  # matched catalog vendors
     unmatched_count: int
@@ -66,11 +69,32 @@ def _max_people(flows: Iterable[Flow]) -> int | None:
 
 def _findings(apps: Iterable[App]) -> tuple[Finding, ...]:
     found = [f for a in apps for f in a.findings]
-    return tuple(sorted(found, key=lambda f: (SEVERITY_RANK[f.severity], f.code, f.message)))
+    return tuple(sorted(found, key=lambda f: (most_severe_first(f.severity), f.code, f.message)))
+
+
+_URL = re.compile(r"^https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][!#-;=?-\[\]_a-z~]*)?$")
+
+
+def https_url(url: str | None) -> str | None:
+    """``url`` when it is a plain ``https:`` URL, else ``None``.
+
+    A catalog file is edited by people and drafted from web pages: a ``javascript:``, ``data:``
+    or ``http:`` link (or one with controls, spaces or credentials in it) must not become a
+    clickable link in the HTML, a Markdown link or the Fides manifest's ``privacy_policy``.
+    """
+    if url is None or not _URL.match(url):
+        return None
+    return url
+
+
+def _safe_info(info: VendorInfo) -> VendorInfo:
+    if info.policy_url is None or https_url(info.policy_url) == info.policy_url:
+        return info
+    return msgspec.structs.replace(info, policy_url=None)
 
 
 def _sections(inv: Inventory, third: tuple[App, ...]) -> tuple[VendorSection, ...]:
-    infos = {v.id: v for v in inv.vendors}
+    infos = {v.id: _safe_info(v) for v in inv.vendors}
     by_vendor: dict[str, list[App]] = {}
     names: dict[str, str] = {}
     for app in third:
@@ -103,7 +127,7 @@ def _sections(inv: Inventory, third: tuple[App, ...]) -> tuple[VendorSection, ..
 
 def summarise(inv: Inventory) -> Summary:
     inv = canonical(inv)
-    third = tuple(a for a in inv.apps if not a.first_party)
+    third = tuple(a for a in inv.apps if not (a.first_party or a.scanner))
     first = tuple(a for a in inv.apps if a.first_party)
     sections = _sections(inv, third)
     sev: Counter[str] = Counter(f.severity for a in inv.apps for f in a.findings)
@@ -113,6 +137,7 @@ def summarise(inv: Inventory) -> Summary:
         inventory=inv,
         third_party_apps=third,
         first_party_apps=first,
+        scanner_apps=tuple(a for a in inv.apps if a.scanner),
         sections=sections,
         vendor_count=sum(1 for s in sections if s.matched),
         unmatched_count=sum(1 for s in sections if not s.matched),
@@ -124,4 +149,4 @@ def summarise(inv: Inventory) -> Summary:
     )
 
 
-__all__ = ["SEVERITIES", "Summary", "VendorSection", "summarise"]
+__all__ = ["SEVERITIES", "Summary", "VendorSection", "https_url", "summarise"]

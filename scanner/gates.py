@@ -11,11 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reports.diff import FAIL_ON, InventoryDiff, fail_on_reasons
-from reports.json_feed import SEVERITY_RANK
 from scanner.errors import ConfigError
+from scanner.findings.severity import SEVERITY_RANK, severity_at_least
 from scanner.models import Inventory
-
-GATE_EXIT = 4
 
 
 def parse_policies(spec: str | None) -> tuple[str, ...]:
@@ -37,7 +35,7 @@ def gate_reasons(
     findings = [f for app in inventory.apps for f in app.findings]
     for policy in policies:
         if policy in SEVERITY_RANK:
-            hits = [f for f in findings if SEVERITY_RANK[f.severity] <= SEVERITY_RANK[policy]]
+            hits = [f for f in findings if severity_at_least(f.severity, policy)]
             if hits:
                 reasons.append(f"{len(hits)} finding(s) at or above {policy}")
         elif policy == "undisclosed":

@@ -1,4 +1,13 @@
-"""Logging set-up with secrets redacted in one place, whatever library wrote the record.
+"""Secrets redacted in one place — for logs, for the CLI's error lines, for coverage reasons.
+
+:func:`redact` is the one redaction path: the log filter below, the CLI's one-line errors and
+tips (``scanner.cli.common.error_line``), and every coverage reason that reaches a report go
+through it. Besides the credential *shapes* listed below it masks the *values* the process has
+been handed (:func:`remember_secret`: client secrets, certificate and vault passphrases, store
+passwords), so a server that echoes a secret back in free text ("Invalid client secret
+provided: …") is masked too, and URL userinfo passwords (``postgresql://user:pw@host``) and
+libpq DSN ``password=…`` values, quoted or not.
+
 
 ``--debug`` turns on DEBUG for everything: MSAL, requests/urllib3, httpx/httpcore, kiota. Those
 libraries mostly avoid logging credentials, but not always — MSAL logs a token response it could
@@ -15,8 +24,12 @@ from __future__ import annotations
 import logging
 import re
 import sys
+import threading
 
 MASK = "***"
+_MIN_REMEMBERED = 8  # shorter values would mask ordinary words
+_remembered: set[str] = set()
+_remembered_lock = threading.Lock()
 
 _KEYS = (
     r"authorization|client_secret|client_assertion|access_token|refresh_token|id_token"
@@ -31,15 +44,36 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"""(b?["']({_KEYS})["']\s*:\s*b?["'])[^"']*""", re.I), rf"\1{MASK}"),
     # (b'Authorization', b'Bearer x') — httpcore / h11 header tuples
     (re.compile(rf"""(b?["']({_KEYS})["']\s*,\s*b?["'])[^"']*""", re.I), rf"\1{MASK}"),
-    # key=value in a form body or a query string
-    (re.compile(rf"(\b({_KEYS})=)[^&\s\"']+", re.I), rf"\1{MASK}"),
+    # key=value in a form body, a query string or a libpq DSN (where a value may be quoted)
+    (
+        re.compile(rf"(\b({_KEYS})\s*=\s*)(?:'(?:[^'\\]|\\.)*'|[^&\s\"']+)", re.I),
+        rf"\1{MASK}",
+    ),
+    # scheme://user:password@host — the userinfo password of any URL (store URLs, proxies)
+    (re.compile(r"([a-z][a-z0-9+.\-]*://[^\s/:@]*:)[^\s@]+(@)", re.I), rf"\1{MASK}\2"),
 )
 
 
+def remember_secret(value: str | bytes | None) -> None:
+    """Mask ``value`` wherever it appears from now on (this process)."""
+    if value is None:
+        return
+    text = value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+    if len(text) >= _MIN_REMEMBERED:
+        with _remembered_lock:
+            _remembered.add(text)
+
+
 def redact(text: str) -> str:
-    """``text`` with every credential-shaped value masked."""
+    """``text`` with every remembered secret and every credential-shaped value masked."""
+    # Shapes first: a remembered value that happens to be a word ("secret") must not break the
+    # "client_secret=…" shape before that has masked its value.
     for pattern, replacement in _PATTERNS:
         text = pattern.sub(replacement, text)
+    with _remembered_lock:
+        known = sorted(_remembered, key=len, reverse=True)  # longest first: no partial leftovers
+    for secret in known:
+        text = text.replace(secret, MASK)
     return text
 
 

@@ -36,6 +36,7 @@ ConsentType = Literal["AllPrincipals", "Principal"]
 Access = Literal["read", "write", "send", "full"]
 SubjectScope = Literal["tenant", "consenting-users", "assigned-users", "signed-in-user"]
 MatchMethod = Literal["verified-publisher", "app-id", "publisher-name", "domain", "display-name"]
+MatchLevel = Literal["confirmed", "probable", "possible"]
 Severity = Literal["info", "low", "medium", "high", "critical"]
 
 
@@ -329,6 +330,9 @@ class VendorMatch(Record, frozen=True, kw_only=True):
     name: str
     match_method: MatchMethod
     confidence: float  # 0..1
+    # Evidence ladder (scanner/match/vendor.py): only "confirmed"/"probable" may mark a flow
+    # disclosed; a "possible" match (display name or an observed domain alone) never does.
+    level: MatchLevel = "confirmed"
 
 
 class Permission(Record, frozen=True, kw_only=True):
@@ -361,16 +365,21 @@ class Provisioning(Record, frozen=True, kw_only=True):
 class Finding(Record, frozen=True, kw_only=True):
     code: str  # e.g. "UNDISCLOSED_CATEGORY"
     severity: Severity
-    message: str
+    message: str  # English, rendered from ``key`` + ``params`` (scanner/findings/messages.py)
     evidence: tuple[str, ...] = ()
+    key: str | None = (
+        None  # message key a renderer translates (e.g. "finding.CONTENT_ACCESS.tenant")
+    )
+    params: dict[str, str] = msgspec.field(default_factory=dict)  # the key's named parameters
 
 
 class App(Record, frozen=True, kw_only=True):
     app_id: str
     service_principal_id: str
     display_name: str | None
-    first_party: bool
+    first_party: bool  # Microsoft's own app (owner tenant or appId on the shipped list)
     publisher: Publisher
+    scanner: bool = False  # the scanner's own app (the profile's client id), not a third party
     vendor: VendorMatch | None = None
     permissions: tuple[Permission, ...] = ()
     provisioning: Provisioning | None = None
@@ -380,6 +389,7 @@ class App(Record, frozen=True, kw_only=True):
     # RFC 3339 UTC of the app's last sign-in; None when not on record or not read (see coverage
     # "servicePrincipalSignInActivities")
     last_sign_in: str | None = None
+    privacy_statement_url: str | None = None  # ``info.privacyStatementUrl`` of its SP
 
 
 class Subjects(Record, frozen=True, kw_only=True):
@@ -435,6 +445,11 @@ class VendorInfo(Record, frozen=True, kw_only=True):
     transfers: tuple[Transfer, ...] = ()
     sub_processors: tuple[SubProcessor, ...] = ()
     security_measures: tuple[str, ...] = ()  # TOM the policy claims, in its own words
+    # additive: the Art. 30 record's role, lawful-basis and location columns
+    role: Literal["controller", "processor", "unspecified"] = "unspecified"
+    legal_bases: tuple[str, ...] = ()  # as the policy states them, for its own processing
+    processing_locations: tuple[str, ...] = ()
+    draft: bool = False  # the vendor file is an unreviewed draft (``draft: true``)
 
 
 class Inventory(Record, frozen=True, kw_only=True):
@@ -470,6 +485,7 @@ __all__ = [
     "Generator",
     "Group",
     "Inventory",
+    "MatchLevel",
     "Org",
     "Permission",
     "PermissionScope",

@@ -39,7 +39,10 @@ class ScanResult:
 
 
 def vendor_info(vendor: Vendor) -> VendorInfo:
-    """The catalog facts an inventory carries per matched vendor (Art. 30 columns, diffs)."""
+    """The catalog facts an inventory carries per matched vendor (Art. 30 columns, diffs).
+
+    Website-scope recipients (trackers, web fonts on the vendor's site) are left out: they never
+    receive tenant data, so they are no recipients in a record of processing (issue 12 item 4)."""
     return VendorInfo(
         id=vendor.id,
         name=vendor.name,
@@ -55,12 +58,18 @@ def vendor_info(vendor: Vendor) -> VendorInfo:
                 safeguard=None if t.mechanism == "none-stated" else t.mechanism,
             )
             for t in vendor.transfers
+            if t.scope != "website"
         ),
         sub_processors=tuple(
             SubProcessor(name=s.name, purpose=s.purpose, country=s.country)
             for s in vendor.subprocessors
+            if s.scope != "website"
         ),
         security_measures=tuple(c.claim for c in vendor.security_claims),
+        role=vendor.role,
+        legal_bases=tuple(b.basis for b in vendor.legal_bases),
+        processing_locations=vendor.processing_locations,
+        draft=vendor.draft,
     )
 
 
@@ -71,15 +80,16 @@ def build_inventory(
     now: dt.datetime,
     tenant_id: str | None = None,
     options: FindingOptions | None = None,
+    scanner_app_id: str | None = None,
 ) -> Inventory:
     """Resolve, classify and match ``tenant`` into the published inventory contract.
 
-    ``tenant_id`` is the profile's, used when ``/organization`` could not be read.
+    ``tenant_id`` is the profile's, used when ``/organization`` could not be read;
+    ``scanner_app_id`` is the profile's client id — that app is shown as the scanner.
     """
     counts = tenant_counts(tenant)
-    analysis = analyse(
-        resolve_apps(tenant), tenant, catalog, now=now, options=options, counts=counts
-    )
+    apps = resolve_apps(tenant, scanner_app_id=scanner_app_id)
+    analysis = analyse(apps, tenant, catalog, now=now, options=options, counts=counts)
     matched = sorted({a.vendor.id for a in analysis.apps if a.vendor is not None})
     vendors = tuple(vendor_info(v) for v in (catalog.get(i) for i in matched) if v is not None)
     org = tenant.org
@@ -109,6 +119,7 @@ async def scan(
     tenant_id: str | None = None,
     now: dt.datetime | None = None,
     finding_options: FindingOptions | None = None,
+    scanner_app_id: str | None = None,
 ) -> ScanResult:
     """Collect the tenant (delta against ``previous`` when possible) and build its inventory."""
     tenant = await collect_tenant(
@@ -120,5 +131,6 @@ async def scan(
         now=now or dt.datetime.now(dt.UTC),
         tenant_id=tenant_id,
         options=finding_options,
+        scanner_app_id=scanner_app_id,
     )
     return ScanResult(tenant=tenant, inventory=inventory)

@@ -23,6 +23,7 @@ import platformdirs
 
 from scanner.atomic import write_text_atomic
 from scanner.errors import ConfigError
+from scanner.inputfiles import MiB, decode_text, parse_toml, read_limited
 
 AuthMethod = Literal["secret", "certificate", "device_code", "managed_identity"]
 Cloud = Literal["global", "usgov", "usgovdod", "china", "custom"]
@@ -75,7 +76,11 @@ KEYS = (
     *_ENDPOINT_KEYS,
     "ca_bundle",
     "certificate_path",
+    *("controller", "representative", "dpo"),
 )
+RECORD_KEYS = ("controller", "representative", "dpo")
+"""Free text for the Art. 30 record's header (name and contact of the controller, its EU
+representative, its data-protection officer); reports mark them "to be completed" when absent."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,9 @@ class Profile:
     exchange_endpoint: str
     ca_bundle: Path | None = None
     certificate_path: Path | None = None
+    controller: str | None = None
+    representative: str | None = None
+    dpo: str | None = None
 
     @property
     def authority(self) -> str:
@@ -116,6 +124,9 @@ class Profile:
             out["ca_bundle"] = str(self.ca_bundle)
         if self.certificate_path:
             out["certificate_path"] = str(self.certificate_path)
+        for key in RECORD_KEYS:
+            if (value := getattr(self, key)) is not None:
+                out[key] = value
         return out
 
 
@@ -202,21 +213,26 @@ def validate_profile(name: str, raw: dict[str, Any], *, base: Path = Path()) -> 
         exchange_endpoint=exchange,
         ca_bundle=_path(name, "ca_bundle", raw["ca_bundle"], base) if "ca_bundle" in raw else None,
         certificate_path=_path(name, "certificate_path", cert, base) if cert is not None else None,
+        **{k: _text(name, k, raw[k]) for k in RECORD_KEYS if k in raw},
     )
+
+
+def _text(name: str, key: str, value: object) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > 500:
+        raise ConfigError(f"profile {name!r}: {key} must be text (1–500 characters)")
+    return value.strip()
 
 
 # ----------------------------------------------------------------------------- loading
 
 
+MAX_PROFILES_BYTES = MiB  # a few hundred tenants fit in a few dozen KiB
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text") from None
-    except OSError as exc:
-        raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
+    """The parsed file, bounded in size and depth (:mod:`scanner.inputfiles`)."""
+    data = read_limited(path, limit=MAX_PROFILES_BYTES, what="profiles file")
+    return parse_toml(decode_text(data, str(path)), str(path))
 
 
 def load_profiles(config: Path | None = None) -> dict[str, Profile]:

@@ -23,6 +23,7 @@ from scanner.auth.interface import Resource
 from scanner.auth.msal_source import MsalTokenSource, VaultTokenCache
 from scanner.auth.transport import TokenHttpSession
 from scanner.errors import AuthError
+from scanner.logsafe import remember_secret
 from scanner.profiles import Profile
 from scanner.vault import Vault
 
@@ -96,6 +97,7 @@ def _client_credential(profile: Profile, vault: Vault | None) -> str | dict[str,
                 f"no client secret for profile {profile.name!r}",
                 tip=f"store it: m365inv vault set {profile.name} (or set {ENV_SECRET})",
             )
+        remember_secret(secret)  # a token endpoint may echo it in an error description
         return secret
     cert = _certificate(profile, vault)
     return {"private_key": cert.private_key_pem, "public_certificate": cert.certificate_pem}
@@ -107,6 +109,7 @@ def _certificate(profile: Profile, vault: Vault | None) -> ClientCertificate:
     password = os.environ.get(ENV_CERT_PASSWORD, "").encode() or None
     if password is None and vault is not None:
         password = vault.get(profile.name, profile.tenant_id, "cert_password")
+    remember_secret(password)
     if path is not None:
         try:
             data = path.read_bytes()
@@ -134,7 +137,9 @@ def _confidential(
         ),
     )
 
-    def acquire(resource: Resource) -> Mapping[str, Any]:
+    def acquire(resource: Resource, fresh: bool) -> Mapping[str, Any]:
+        if fresh:  # MSAL refuses force_refresh for client credentials; drop the cached ones
+            app.remove_tokens_for_client()
         return app.acquire_token_for_client([_scope(profile, resource)])  # type: ignore[no-any-return]
 
     return MsalTokenSource(profile, acquire, cache, method=profile.auth)
@@ -156,11 +161,11 @@ def _device_code(
         ),
     )
 
-    def acquire(resource: Resource) -> Mapping[str, Any]:
+    def acquire(resource: Resource, fresh: bool) -> Mapping[str, Any]:
         scopes = [_scope(profile, resource)]
         accounts = app.get_accounts()
-        if accounts:
-            cached = app.acquire_token_silent(scopes, account=accounts[0])
+        if accounts:  # force_refresh: redeem the refresh token, not the cached access token
+            cached = app.acquire_token_silent(scopes, account=accounts[0], force_refresh=fresh)
             if cached and "access_token" in cached:
                 return cached  # type: ignore[no-any-return]
         if not interactive:
@@ -202,9 +207,11 @@ def _managed_identity(
     )
     client = msal.ManagedIdentityClient(identity, http_client=session, token_cache=cache.cache)
 
-    def acquire(resource: Resource) -> Mapping[str, Any]:
+    def acquire(resource: Resource, fresh: bool) -> Mapping[str, Any]:
         base = profile.graph_endpoint if resource == "graph" else profile.exchange_endpoint
-        return client.acquire_token_for_client(resource=base)  # type: ignore[no-any-return]
+        # A claims challenge is MSAL's documented way to make a managed identity skip its cache.
+        challenge = '{"access_token":{}}' if fresh else None
+        return client.acquire_token_for_client(resource=base, claims_challenge=challenge)  # type: ignore[no-any-return]
 
     return MsalTokenSource(profile, acquire, cache, method="managed_identity")
 

@@ -36,8 +36,9 @@ class TokenSource(Protocol):
         """Verifying TLS context; trusts the profile's ``ca_bundle`` when it has one."""
         ...
 
-    def token(self, resource: Resource = "graph") -> str:
-        """A bearer access token for ``resource``."""
+    def token(self, resource: Resource = "graph", *, fresh: bool = False) -> str:
+        """A bearer access token for ``resource``; ``fresh`` bypasses every cache (the resource
+        rejected the cached token with 401: signing keys rolled over, token revoked)."""
         ...
 
     def granted_permissions(self, resource: Resource = "graph") -> frozenset[str]:

@@ -31,7 +31,8 @@ from scanner.vault import Vault
 
 log = logging.getLogger(__name__)
 
-Acquire = Callable[[Resource], Mapping[str, Any]]
+Acquire = Callable[[Resource, bool], Mapping[str, Any]]
+"""``acquire(resource, fresh)``: a token response; ``fresh`` skips MSAL's token cache."""
 
 
 class VaultTokenCache:
@@ -104,14 +105,14 @@ class MsalTokenSource:
     def ssl_context(self) -> ssl.SSLContext:
         return ssl_context(self._profile.ca_bundle)
 
-    def token(self, resource: Resource = "graph") -> str:
+    def token(self, resource: Resource = "graph", *, fresh: bool = False) -> str:
         with self._lock:
             memo = self._memo.get(resource)
-            if memo and time.monotonic() < memo[1]:
+            if memo and time.monotonic() < memo[1] and not fresh:
                 return memo[0]
-            return self._fetch(resource)
+            return self._fetch(resource, fresh)
 
-    def _fetch(self, resource: Resource) -> str:
+    def _fetch(self, resource: Resource, fresh: bool = False) -> str:
         """Ask MSAL (its cache, then the endpoint); remember the token until near expiry.
 
         The memo matters for delegated sign-ins: Entra answers a ``/.default`` request with the
@@ -119,7 +120,7 @@ class MsalTokenSource:
         refresh token on every call.
         """
         try:
-            result = self._acquire(resource)
+            result = self._acquire(resource, fresh)
         except requests.exceptions.SSLError:
             raise AuthError(
                 f"TLS verification of {self._profile.authority_host} failed",

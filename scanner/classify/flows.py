@@ -2,11 +2,13 @@
 
 Reach and count, per permission (the widest wins when several open one category):
 
-* application permission → ``tenant``, count = users in the tenant. Exchange RBAC for
-  Applications / an ApplicationAccessPolicy may narrow mailbox access; Graph cannot see that, so
-  the flow carries a note. ``*.Selected`` / ``AppFolder`` … → ``tenant`` with count unknown and a
-  note; resource-specific consent (``*.WhereInstalled``) and Exchange's IMAP/POP/SMTP app access
-  (per-mailbox grants in Exchange) get their own notes.
+* application permission → ``tenant``, count = users in the tenant. For mailboxes the flow
+  carries a note: only a legacy ApplicationAccessPolicy narrows an Entra-consented grant; Exchange
+  RBAC for Applications is a separate grant that never narrows it (Microsoft Learn, "Role Based
+  Access Control for Applications in Exchange Online"); Graph sees neither. ``*.Selected`` /
+  ``AppFolder`` … → ``tenant`` with count unknown and a note; resource-specific consent
+  (``*.WhereInstalled``) and Exchange's IMAP/POP/SMTP app access (per-mailbox grants in
+  Exchange) get their own notes.
 * delegated, and the permission itself reaches the whole directory (``User.ReadBasic.All``,
   ``Presence.Read.All``, ``GroupMember.Read.All``) → ``tenant``: one consenting user is enough
   for the app to read everyone's data.
@@ -40,8 +42,10 @@ _ACCESS_RANK: dict[str, int] = {"read": 0, "send": 1, "write": 2, "full": 3}
 _MAILBOX_FAMILIES = ("Mail", "Calendars", "Contacts", "MailboxSettings", "MailboxItem", "full_")
 
 NOTE_EXCHANGE_RBAC = (
-    "Tenant-wide unless Exchange RBAC for Applications or an ApplicationAccessPolicy limits the "
-    "app to some mailboxes; such a limit is not visible through Microsoft Graph."
+    "Organisation-wide: an application permission consented in Entra ID reaches every mailbox. "
+    "Only a legacy Exchange ApplicationAccessPolicy can narrow it (for Graph and EWS); Exchange "
+    "RBAC for Applications grants are separate and never narrow an Entra grant. Neither is "
+    "visible through Microsoft Graph."
 )
 NOTE_NARROWED = (
     "Limited to resources an administrator selected (or the app created); count unknown."
@@ -149,7 +153,7 @@ def permission_parts(
     parts: list[FlowPart] = []
     classes: dict[str, PermissionClass] = {}
     for p in app.permissions:
-        c = classify_permission(p.value, p.kind)
+        c = classify_permission(p.value, p.kind, p.resource_app_id)
         if c is None or not c.classified:
             continue
         classes[_evidence(p)] = c

@@ -1,13 +1,17 @@
 """The derived list of permission values the shipped map must classify.
 
-``config/permissions/known-permissions.txt`` is *derived* — not copied — from the Microsoft Graph
-permission reference (microsoftgraph/microsoft-graph-devx-content, MIT) plus the Exchange Online
-permissions, which live on their own resource service principal and are not in that reference. It
-holds only what the coverage test needs: value, kinds (application / delegated) and resource.
+``config/permissions/known-permissions.txt`` is *derived* — not copied — from Microsoft Graph's
+own service principal as exported by merill/microsoft-info (``GraphAppRoles.json`` and
+``GraphDelegateRoles.json``, MIT; 951 names in August 2026) plus the Exchange Online permissions,
+which live on their own resource service principal. It holds only what the coverage test needs:
+value, kinds (application / delegated) and resource. A test fails when the reference holds a
+name the shipped list lacks. Other resources (SharePoint, Power BI, …) list their values in
+``resources.yaml``.
 
 Regenerate after updating the reference::
 
-    python -m scanner.classify.known /path/to/reference/graph/graph-permissions.json
+    python -m scanner.classify.known ../shared/reference/graph/microsoft-info \
+        > config/permissions/known-permissions.txt
 """
 
 from __future__ import annotations
@@ -91,18 +95,29 @@ def load_known() -> tuple[KnownPermission, ...]:
     return tuple(out)
 
 
-def derive(graph_reference: Path) -> str:
-    """Build the file's text from the Graph reference JSON and the Exchange list above."""
-    data = json.loads(graph_reference.read_text("utf-8"))
-    kinds: dict[tuple[str, str], set[str]] = {}
-    for kind in ("application", "delegated"):
-        for entry in data[kind]:
-            kinds.setdefault(("graph", entry["value"]), set()).add(kind)
+def reference_values(microsoft_info: Path) -> dict[str, set[str]]:
+    """Graph permission value → kinds, from Graph's own appRoles / oauth2PermissionScopes."""
+    kinds: dict[str, set[str]] = {}
+    for name, kind in (
+        ("GraphAppRoles.json", "application"),
+        ("GraphDelegateRoles.json", "delegated"),
+    ):
+        for entry in json.loads((microsoft_info / name).read_text("utf-8")):
+            if entry.get("Value"):
+                kinds.setdefault(str(entry["Value"]), set()).add(kind)
+    return kinds
+
+
+def derive(microsoft_info: Path) -> str:
+    """Build the file's text from the Graph reference and the Exchange list above."""
+    kinds: dict[tuple[str, str], set[str]] = {
+        ("graph", value): ks for value, ks in reference_values(microsoft_info).items()
+    }
     for value, kind in EXCHANGE_PERMISSIONS:
         kinds.setdefault(("exchange", value), set()).add(kind)
     lines = [
-        "# Derived by `python -m scanner.classify.known` from the Microsoft Graph permission",
-        "# reference (microsoft-graph-devx-content, MIT) and Exchange Online's permissions.",
+        "# Derived by `python -m scanner.classify.known` from Microsoft Graph's appRoles and",
+        "# oauth2PermissionScopes (merill/microsoft-info, MIT) and Exchange Online's permissions.",
         "# resource<TAB>value<TAB>kinds",
     ]
     for (resource, value), ks in sorted(kinds.items()):

@@ -1,10 +1,14 @@
 """Permission value → personal-data classification, from the shipped, reviewed map.
 
-The map is two YAML files in ``config/permissions/``: ``families.yaml`` (rule per resource prefix)
-and ``overrides.yaml`` (values pinned by hand). Access and reach are derived from the value's own
-segments (``Mail.ReadWrite.Shared`` → write, users-with-access); see families.yaml's header for the
-rules. A value that no family or override covers classifies as ``classified=False`` — reported by
-the analysis as UNCLASSIFIED_PERMISSION, never dropped and never guessed.
+The map is YAML in ``config/permissions/``: ``families.yaml`` (rule per resource prefix) and
+``overrides.yaml`` (values pinned by hand) for Microsoft Graph and Exchange Online, whose values
+mean the same; ``resources.yaml`` for other resources (SharePoint, Office 365 Management APIs,
+Dynamics, Azure Service Management, Power BI), each with its own families and overrides — a value
+there never borrows Graph's meaning (``user_impersonation`` differs per resource). Access and
+reach are derived from the value's own segments (``Mail.ReadWrite.Shared`` → write,
+users-with-access); see families.yaml's header for the rules. A value that no family or
+override covers classifies as ``classified=False`` — reported by the analysis as
+UNCLASSIFIED_PERMISSION, never dropped and never guessed.
 """
 
 from __future__ import annotations
@@ -21,7 +25,12 @@ from scanner.errors import ConfigError
 from scanner.models import Access, PermissionKind
 
 Reach = Literal["signed-in-user", "users-with-access", "directory", "tenant", "narrowed"]
-Signal = Literal["content", "monitoring", "group-names", "credentials"]
+Signal = Literal[
+    "content", "monitoring", "group-names", "credentials",
+    # high-risk capabilities (issue 12): send as anyone, write to everyone's mail/contacts/
+    # calendars, route mail outward, or take over identities / grant itself more access
+    "send-as", "tenant-write", "forwarding", "takeover",
+]  # fmt: skip
 
 REACH_ORDER: dict[str, int] = {
     "signed-in-user": 0,
@@ -49,11 +58,15 @@ _ACCESS_BY_OP: tuple[tuple[str, Access], ...] = (
     ("Selected", "full"),
     ("SelectedOperations", "full"),
     ("ManageAsApp", "full"),
+    ("Process", "read"),  # Content.Process.*: the app submits content and reads the verdict
+    ("Compute", "read"),
+    ("Evaluate", "read"),
 )
 _WRITE_OPS = (
     "Write", "Create", "Manage", "Edit", "Delete", "Update", "Remove", "Upload", "Ingest",
     "Migrate", "Invite", "EnableDisableAccount", "RevokeSessions", "Submit", "Sign", "Command",
-    "Initiate", "Receive",
+    "Initiate", "Receive", "Migration", "Activate", "Start", "Archive", "AddRemoveCreds",
+    "DeleteRestore", "EnableDisable", "ReportSyntheticMedia", "Deploy",
 )  # fmt: skip
 _NARROWING = ("Selected", "AppFolder", "OwnedBy", "CreatedByApp", "WhereInstalled", "Self")
 
@@ -87,12 +100,28 @@ class _Entry(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     reason: str | None = None
 
 
+class ResourceMap(msgspec.Struct, frozen=True, kw_only=True):
+    """The map of one non-Graph resource (``resources.yaml``)."""
+
+    app_id: str
+    name: str
+    families: dict[str, _Entry]
+    overrides: dict[str, _Entry]
+    known: dict[str, tuple[str, ...]]  # kind → the values the resource publishes
+
+
 class PermissionMap(msgspec.Struct, frozen=True, kw_only=True):
     families: dict[str, _Entry]
     overrides: dict[str, _Entry]
+    resources: dict[str, ResourceMap] = msgspec.field(default_factory=dict)
 
-    def classify(self, value: str, kind: PermissionKind) -> PermissionClass:
-        return _classify(self, value, kind)
+    def classify(
+        self, value: str, kind: PermissionKind, resource_app_id: str | None = None
+    ) -> PermissionClass:
+        res = self.resources.get((resource_app_id or "").lower())
+        if res is not None:
+            return _classify(res.families, res.overrides, value, kind)
+        return _classify(self.families, self.overrides, value, kind)
 
 
 def _read(name: str) -> Any:
@@ -114,9 +143,27 @@ def _entries(raw: dict[str, Any], where: str) -> dict[str, _Entry]:
         for subj in entry.subjects or ():
             if subj not in tax.subject_kinds:
                 raise ConfigError(f"{where}: {key}: unknown subject kind {subj!r}")
-        if entry.personal and entry.categories is None and where == "families.yaml":
+        if (
+            entry.personal
+            and entry.categories is None
+            and where.endswith(("families.yaml", " families"))
+        ):
             raise ConfigError(f"{where}: {key}: personal family without categories")
         out[key] = entry
+    return out
+
+
+def _resources(raw: dict[str, Any]) -> dict[str, ResourceMap]:
+    out: dict[str, ResourceMap] = {}
+    for app_id, body in raw.items():
+        where = f"resources.yaml: {app_id}"
+        out[app_id.lower()] = ResourceMap(
+            app_id=app_id.lower(),
+            name=str(body["name"]),
+            families=_entries(body.get("families") or {}, where + " families"),
+            overrides=_entries(body.get("overrides") or {}, where + " overrides"),
+            known={k: tuple(v) for k, v in (body.get("known") or {}).items()},
+        )
     return out
 
 
@@ -126,6 +173,7 @@ def load_permission_map() -> PermissionMap:
     return PermissionMap(
         families=_entries(_read("families.yaml")["families"], "families.yaml"),
         overrides=_entries(_read("overrides.yaml")["overrides"], "overrides.yaml"),
+        resources=_resources(_read("resources.yaml")["resources"]),
     )
 
 
@@ -158,10 +206,14 @@ def _reach(value: str, kind: PermissionKind, family: _Entry | None) -> Reach:
     return "signed-in-user"
 
 
-def _classify(pmap: PermissionMap, value: str, kind: PermissionKind) -> PermissionClass:
-    override = pmap.overrides.get(value)
+def _classify(
+    families: dict[str, _Entry], overrides: dict[str, _Entry], value: str, kind: PermissionKind
+) -> PermissionClass:
+    # A "<value>#<kind>" key pins one kind only (delegated BitlockerKey.Read.All reads the
+    # user's own devices' keys; the application permission reads every device's).
+    override = overrides.get(f"{value}#{kind}") or overrides.get(value)
     prefix = value.split(".", 1)[0]
-    family = pmap.families.get(prefix)
+    family = families.get(prefix)
     base = family if family is not None else override
     if base is None:
         return PermissionClass(value=value, kind=kind, classified=False)
@@ -185,14 +237,19 @@ def _classify(pmap: PermissionMap, value: str, kind: PermissionKind) -> Permissi
         access=access,
         subjects=tuple(pick("subjects") or ()) if personal else (),
         reach=reach,
-        signals=tuple(pick("signals") or ()) if personal else (),
+        # Signals stay on non-personal values too: Application.ReadWrite.All opens no category
+        # itself, but it is a path to take over identities (issue 12).
+        signals=tuple(pick("signals") or ()),
         note=pick("note") or pick("reason"),
         rule=f"override:{value}" if override is not None else f"family:{prefix}",
     )
 
 
-def classify_permission(value: str | None, kind: PermissionKind) -> PermissionClass | None:
-    """Classify one value with the shipped map; ``None`` for an unresolved permission."""
+def classify_permission(
+    value: str | None, kind: PermissionKind, resource_app_id: str | None = None
+) -> PermissionClass | None:
+    """Classify one value with the shipped map; ``None`` for an unresolved permission.
+    ``resource_app_id`` selects a non-Graph resource's own map (``resources.yaml``)."""
     if value is None:
         return None
-    return load_permission_map().classify(value, kind)
+    return load_permission_map().classify(value, kind, resource_app_id)

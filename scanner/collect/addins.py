@@ -22,6 +22,7 @@ from kiota_abstractions.request_information import RequestInformation
 from scanner.collect.base import Ctx, Section
 from scanner.errors import AuthError, ConfigError, GraphError
 from scanner.graph import sansio
+from scanner.inputfiles import parse_json, read_limited
 from scanner.models import AddIn
 
 PERMISSION = "Exchange.ManageAsApp"
@@ -145,36 +146,36 @@ def _decode_text(raw: bytes) -> str:
 
 
 def parse_addins_file(path: Path) -> list[AddIn]:
-    """Parse a ``--addins-from`` export (JSON array / object / ``{"value": [...]}``, or CSV)."""
+    """Parse a ``--addins-from`` export (JSON array / object / ``{"value": [...]}``, or CSV).
+
+    Bounded in size, depth and field length (:mod:`scanner.inputfiles`, ``csv``'s own field
+    limit); every problem is one :class:`ConfigError` naming the file.
+    """
+    where = f"add-in export {path}"
+    raw = read_limited(path, limit=MAX_FILE_BYTES, what="add-in export")
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ConfigError(f"add-in export {path} is larger than 50 MB")
-        text = _decode_text(path.read_bytes())
-    except OSError as exc:
-        raise ConfigError(f"cannot read add-in export {path}: {exc.strerror}") from exc
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"add-in export {path} is not UTF-8 or UTF-16 text") from exc
+        text = _decode_text(raw)
+    except UnicodeDecodeError:
+        raise ConfigError(f"{where} is not UTF-8 or UTF-16 text") from None
     stripped = text.lstrip()
     if stripped.startswith(("[", "{")):
-        try:
-            data = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            raise ConfigError(
-                f"add-in export {path} is not valid JSON (line {exc.lineno})"
-            ) from exc
+        data = parse_json(stripped, where)
         if isinstance(data, dict):
             data = data.get("value", [data]) if "value" in data else [data]
-        if not isinstance(data, list):
-            raise ConfigError(f"add-in export {path}: expected a list of add-ins")
+        if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
+            raise ConfigError(f"{where}: expected a list of add-ins")
         return addins_from_rows(data, source="export")
     lines = [ln for ln in stripped.splitlines() if not ln.startswith("#TYPE")]  # Export-Csv header
-    reader = csv.DictReader(io.StringIO("\n".join(lines)))
-    if not reader.fieldnames:
-        raise ConfigError(f"add-in export {path} is empty")
-    columns = {str(c).lower().replace("_", "") for c in reader.fieldnames}
-    if not columns & set(_ALIASES["id"]):
-        raise ConfigError(f"add-in export {path} has no AppId / Id column")
-    rows = list(reader)
+    try:
+        reader = csv.DictReader(io.StringIO("\n".join(lines)))
+        if not reader.fieldnames:
+            raise ConfigError(f"{where} is empty")
+        columns = {str(c).lower().replace("_", "") for c in reader.fieldnames}
+        if not columns & set(_ALIASES["id"]):
+            raise ConfigError(f"{where} has no AppId / Id column")
+        rows = list(reader)
+    except csv.Error as exc:  # e.g. a field beyond csv's 128 KiB limit
+        raise ConfigError(f"{where} is not valid CSV ({exc})") from None
     return addins_from_rows(rows, source="export")
 
 
@@ -192,7 +193,8 @@ async def read_exchange_addins(ctx: Ctx, tenant_id: str) -> Section[AddIn]:
     """``Get-App -OrganizationApp`` through Exchange Online's admin REST ``InvokeCommand``.
 
     A 403 (its body may be text or HTML, not JSON) names both requirements. A nextLink is
-    followed only on the configured Exchange endpoint (the token goes with it), and when the API
+    followed only on the configured Exchange endpoint (the client's link guard refuses any
+    other, and the section then says the link was refused), and when the API
     refuses to replay it (400, seen on real tenants) the section says the list is incomplete,
     how many add-ins were read, and how to get the rest — never a silent partial list.
     """
@@ -216,7 +218,7 @@ async def read_exchange_addins(ctx: Ctx, tenant_id: str) -> Section[AddIn]:
             page = sansio.decode_json(resp.body, dict[str, Any])
         except GraphError as exc:
             section.fail(exc, REQUIREMENT)
-            if exc.status in (401, 403):
+            if exc.status == 403:  # a persistent 401 is a token problem: its own message
                 section.error = FORBIDDEN
             elif pages and exc.status == 400:
                 _incomplete(
@@ -231,11 +233,8 @@ async def read_exchange_addins(ctx: Ctx, tenant_id: str) -> Section[AddIn]:
         section.items.extend(addins_from_rows(rows, source="exchange"))
         ctx.progress.update(section.source, items=len(rows), pages=1)
         nxt = page.get("@odata.nextLink")
-        url = nxt if isinstance(nxt, str) else None
-        if url is not None and not url.startswith(base + "/"):
-            _incomplete(section, "the add-in list's nextLink points outside the Exchange "
-                        f"endpoint and was not followed; {EXPORT_HINT}")  # fmt: skip
-            break
+        url = nxt if isinstance(nxt, str) else None  # off the endpoint: the client's link
+        # guard (scanner/graph/origin.py) refuses it before the token goes along (LinkRefused)
     return section
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Generic, Literal, Protocol, TypeVar
+from typing import Any, Generic, Literal, Protocol, TypeVar
 
 from kiota_abstractions.request_information import RequestInformation
 
 from scanner.errors import GraphError, PermissionDenied
 from scanner.graph.client import GraphClient
+from scanner.logsafe import redact
 from scanner.models import Coverage
 
 T = TypeVar("T")
@@ -71,7 +72,7 @@ class Section(Generic[T]):
             source=self.source,
             complete=self.complete,
             item_count=len(self.items),
-            error=self.error,
+            error=redact(self.error) if self.error else None,  # reaches reports and stderr
             required_permission=self.permission if not self.complete else None,
         )
 
@@ -87,8 +88,18 @@ class Section(Generic[T]):
         self.complete = False
         if self.error is None:
             self.error = str(exc)
-        if isinstance(exc, PermissionDenied) or exc.status in (401, 403):
+        if isinstance(exc, PermissionDenied) or exc.status == 403:  # 401 is a token problem
             self.permission = permission
+
+    def require(self, *inputs: Section[Any]) -> None:
+        """A section computed from others is complete only if they are: "0 assignments" read
+        from a service-principal list that failed means "not read", never "none"."""
+        for source in inputs:
+            if source.complete:
+                continue
+            self.complete = False
+            why = f"derived from {source.source}, which was not read completely"
+            self.error = why if self.error is None else f"{self.error}; {why}"
 
 
 @dataclass

@@ -1,11 +1,36 @@
 """Full reads that leave a delta link behind, and repeat reads that apply only the changes.
 
-Users, groups, service principals and delegated grants are read through their ``/delta``
-endpoints: the first round pages through everything (same cost as a plain listing) and ends in a
-deltaLink, which ``TenantData.delta_links`` keeps. The next scan follows that link and applies adds,
-updates (only the properties Graph sent — ``msgspec.UNSET`` tells "absent" from "null") and
-``@removed`` entries to the previous records. An expired or unknown token (410
-``syncStateNotFound``, or older than ``delta_max_age_days``) falls back to a full read.
+**Later rounds.** Users, groups, service principals and delegated grants keep a deltaLink in
+``TenantData.delta_links``. The next scan follows it and applies adds, updates (only the
+properties Graph sent — ``msgspec.UNSET`` tells "absent" from "null") and ``@removed`` entries to
+the previous records. An expired or unknown token (410 ``syncStateNotFound``, or older than
+``delta_max_age_days``) falls back to a full read.
+
+**The first (full) read of users and groups** does not page through ``/delta``: Graph ignores
+``$top`` there and answers pages of about 200 (microsoftgraph/microsoft-graph-docs #7160, #5566,
+#17516) — five times the sequential round trips of a ``$top=999`` listing on the scan's critical
+path. Instead, in this order:
+
+1. ``GET /users/delta?$select=…&$deltatoken=latest`` — Graph's "sync from now" for directory
+   resources: no objects, only a deltaLink for the current state ("Resources stored in Microsoft
+   Entra ID (such as users and groups) support 'sync from now' scenarios … append
+   ``$deltaToken=latest`` to the delta function and the response will contain a deltaLink and no
+   resource data", learn.microsoft.com/graph/delta-query-overview). ``$select`` is given here
+   because a state token encodes the query of the round's first request.
+2. ``GET /users?$select=…&$top=999`` — the plain listing, 999 a page.
+
+Taken *before* the listing, the link's state is no later than any page of it, so whatever changes
+while the listing runs is both (perhaps) in the listing and replayed by the next round; nothing
+can fall between the two. Replaying is harmless because applying a change is idempotent: an add
+or update replaces the record with Graph's current properties, a removal drops the id whether or
+not the listing had it. (Taken *after*, a change to an already-listed page made before the link
+was issued would be lost for good.) The cost is one extra request, before the listing.
+
+**Service principals and grants** are few next to users and their delta honours ``$top``, so their
+first read is the initial delta round itself. That round may carry ``@removed`` tombstones and
+the same object twice (delta-query-overview: "the same resource may appear more than once … the
+last one wins"), so it is decoded like a change round — every property optional — and applied
+to an empty previous state: tombstones drop, duplicates collapse, never phantom records.
 https://learn.microsoft.com/graph/delta-query-overview
 """
 
@@ -32,6 +57,7 @@ from scanner.collect.directory import (
 )
 from scanner.collect.requests import get_info
 from scanner.errors import GraphError
+from scanner.graph.sansio import MalformedResponse
 from scanner.models import (
     AppRoleAssignment,
     DelegatedGrant,
@@ -68,6 +94,9 @@ class Kind:
     permission: str
     builder: Callable[[Ctx], Any]
     delta: Callable[[Ctx], Any] | None
+    # first read: a plain listing after a "$deltatoken=latest" link (users, groups: their delta
+    # ignores $top), or the initial delta round (service principals, grants)
+    listing_first: bool = False
 
 
 def _sp_to_wire(sp: ServicePrincipal) -> _ServicePrincipal:
@@ -77,8 +106,7 @@ def _sp_to_wire(sp: ServicePrincipal) -> _ServicePrincipal:
         "privacyStatementUrl": data.pop("privacyStatementUrl", None),
         "marketingUrl": data.pop("marketingUrl", None),
     }
-    for role in data.get("oauth2PermissionScopes", []):
-        role["type"] = role.pop("type", None)
+    # PermissionScope.kind already encodes as "type", the wire name: nothing to rename there.
     return msgspec.convert(data, _ServicePrincipal)
 
 
@@ -113,6 +141,7 @@ KINDS: dict[str, Kind] = {
         "User.Read.All",
         lambda c: c.client.sdk.users,
         lambda c: c.client.sdk.users.delta,
+        listing_first=True,
     ),
     "groups": Kind(
         "groups",
@@ -122,9 +151,10 @@ KINDS: dict[str, Kind] = {
         _group_to_wire,
         "GroupMember.Read.All",
         lambda c: c.client.sdk.groups,
-        # Without ``members`` in $select: the first round costs what ``/groups`` does; members
-        # of the few groups assigned to apps are re-read each scan (a $batch or two).
+        # Without ``members`` in $select: members of the few groups assigned to apps are
+        # re-read each scan (a $batch or two).
         lambda c: c.client.sdk.groups.delta,
+        listing_first=True,
     ),
     "servicePrincipals": Kind(
         "servicePrincipals",
@@ -181,13 +211,57 @@ async def read(ctx: Ctx, source: str, previous: TenantData | None) -> Section[An
         section = await _apply_changes(ctx, kind, link, getattr(previous, _PREVIOUS_FIELD[source]))
         if section is not None:
             return section
-    section = Section[Any](source)
-    use_delta = kind.delta is not None and ctx.options.delta
-    builder = kind.delta(ctx) if use_delta and kind.delta else kind.builder(ctx)
-    info = get_info(builder, select=kind.select, top=ctx.options.page_size)
-    section = await read_list(ctx, section, info, kind.wire, kind.to_record, kind.permission)
+    if not ctx.options.delta or kind.delta is None:
+        section = await _listing(ctx, kind)
+    elif kind.listing_first:
+        section = await _latest_then_listing(ctx, kind)
+    else:
+        section = await _initial_round(ctx, kind)
     if source == "users" and section.complete:
         ctx.client.set_tenant_size(len(section.items))
+    return section
+
+
+async def _listing(ctx: Ctx, kind: Kind) -> Section[Any]:
+    info = get_info(kind.builder(ctx), select=kind.select, top=ctx.options.page_size)
+    section = Section[Any](kind.source)
+    return await read_list(ctx, section, info, kind.wire, kind.to_record, kind.permission)
+
+
+async def _latest_then_listing(ctx: Ctx, kind: Kind) -> Section[Any]:
+    """The deltaLink of "now" first, then the plain listing (see the module docstring)."""
+    assert kind.delta is not None
+    url = ctx.client.url_of(get_info(kind.delta(ctx), select=kind.select, top=None))
+    info = ctx.client.request_for_url(url + ("&" if "?" in url else "?") + "$deltatoken=latest")
+    latest: str | None = None
+    try:
+        async for page in ctx.client.pages(info, _DELTA_TYPES[kind.source]):
+            latest = page.delta_link or latest
+    except GraphError:
+        latest = None  # no link: the next scan reads everything again — nothing is lost
+    section = await _listing(ctx, kind)
+    section.delta_link = latest if section.complete else None
+    return section
+
+
+async def _initial_round(ctx: Ctx, kind: Kind) -> Section[Any]:
+    """The first delta round, decoded like a change round and applied to nothing."""
+    assert kind.delta is not None
+    info = get_info(kind.delta(ctx), select=kind.select, top=ctx.options.page_size)
+    section = Section[Any](kind.source)
+    changes: list[Any] = []
+    try:
+        async for page in ctx.client.pages(info, _DELTA_TYPES[kind.source]):
+            changes.extend(page.value)
+            ctx.progress.update(kind.source, items=len(page.value), pages=1)
+            if page.delta_link:
+                section.delta_link = page.delta_link
+        section.items = apply(kind, (), changes)
+    except GraphError as exc:
+        # what was read is kept, deduplicated, tombstones applied — and marked incomplete
+        section.items = apply(kind, (), changes, strict=False)
+        section.fail(exc, kind.permission)
+        section.delta_link = None
     return section
 
 
@@ -205,6 +279,7 @@ async def _apply_changes(
             ctx.progress.update(kind.source, items=len(page.value), pages=1)
             if page.delta_link:
                 section.delta_link = page.delta_link
+        section.items = apply(kind, previous, changes)
     except GraphError as exc:
         if exc.status == 410 or exc.code in GONE_CODES:
             return None  # token expired: full resync
@@ -212,15 +287,21 @@ async def _apply_changes(
         section.items = list(previous)
         section.delta_link = None
         return section
-    section.items = apply(kind, previous, changes)
     section.changed_ids = {c.id for c in changes}
     if kind.source == "users":
         ctx.client.set_tenant_size(len(section.items))
     return section
 
 
-def apply(kind: Kind, previous: tuple[Any, ...], changes: list[Any]) -> list[Any]:
-    """Adds, partial updates and removals, in the order Graph reported them; order kept."""
+def apply(
+    kind: Kind, previous: tuple[Any, ...], changes: list[Any], *, strict: bool = True
+) -> list[Any]:
+    """Adds, partial updates and removals, in the order Graph reported them; order kept.
+
+    The same id twice: the later entry wins, merged over the earlier (Graph sends full objects
+    unless ``Prefer: return=minimal``). A new object missing a property its record requires is
+    a malformed answer (``strict``) — or skipped when salvaging a failed read.
+    """
     by_id: dict[str, Any] = {r.id: r for r in previous}
     for change in changes:
         if change.removed is not None:
@@ -235,7 +316,14 @@ def apply(kind: Kind, previous: tuple[Any, ...], changes: list[Any]) -> list[Any
         if old is not None:
             base = msgspec.structs.asdict(kind.to_wire(old) if kind.to_wire else old)
             sent = {**base, **sent}
-        wire = kind.wire(**sent)
+        try:
+            wire = kind.wire(**sent)
+        except TypeError as exc:  # a required property (e.g. appId) is missing
+            if strict:
+                raise MalformedResponse(
+                    f"{kind.source}: object {change.id!r} lacks a required property"
+                ) from exc
+            continue
         record = kind.to_record(wire) if kind.to_record else wire
         if old is not None and isinstance(old, Group):
             record = msgspec.structs.replace(record, member_ids=old.member_ids)

@@ -77,9 +77,9 @@ class _Run:
         self.ctx = ctx
         self.previous = previous
         self.sections: dict[str, Section[Any]] = {}
-        self.assignments: asyncio.Future[list[AppRoleAssignment]] = (
-            asyncio.get_running_loop().create_future()
-        )
+        loop = asyncio.get_running_loop()
+        self.assignments: asyncio.Future[list[AppRoleAssignment]] = loop.create_future()
+        self.assignments_section: asyncio.Future[Section[AppRoleAssignment]] = loop.create_future()
 
     async def run(self, coro: Awaitable[Section[T]]) -> Section[T]:
         section = await coro
@@ -111,7 +111,7 @@ class _Run:
         need = deltas.groups_needing_members(groups.items, assignments, mode)
         read, members = await read_members(self.ctx, need)
         groups.items = deltas.merge_groups(groups.items, read)
-        members.complete = members.complete and groups.complete
+        members.require(groups, await self.assignments_section)
         self.sections["groupMembers"] = members
         self.ctx.progress.finish(members.coverage())
 
@@ -132,8 +132,12 @@ class _Run:
             new = provisioning_without_roles(sps.items, jobs.items)
             more = await read_assignments(self.ctx, [sp for sp in new if sp.id not in done])
         assigned.merge(more)
+        # Resources come from the service principals. (Who a provisioning app reaches also needs
+        # the jobs; a jobs gap is reported on synchronizationJobs, not here.)
+        assigned.require(sps)
         await self.run(_done(assigned))
         self.assignments.set_result(assigned.items)
+        self.assignments_section.set_result(assigned)
 
     async def _sync_jobs(self, sps: Section[ServicePrincipal]) -> Section[SyncJob]:
         """Provisioning jobs; on a delta run only for apps that changed or already provision.
@@ -145,7 +149,9 @@ class _Run:
         prev_cov = {c.source: c for c in prev.coverage} if prev else {}
         prev_sync = prev_cov.get("synchronizationJobs")
         if sps.changed_ids is None or prev is None or prev_sync is None or not prev_sync.complete:
-            return await read_sync_jobs(self.ctx, sps.items)
+            section = await read_sync_jobs(self.ctx, sps.items)
+            section.require(sps)
+            return section
         provisioning = {j.service_principal_id for j in prev.sync_jobs}
         wanted = sps.changed_ids | provisioning
         section = await read_sync_jobs(self.ctx, [sp for sp in sps.items if sp.id in wanted])
@@ -155,6 +161,7 @@ class _Run:
             for j in prev.sync_jobs
             if j.service_principal_id not in wanted and j.service_principal_id in alive
         ]
+        section.require(sps)
         return section
 
     async def people_chain(self) -> None:
@@ -175,14 +182,20 @@ class _Run:
                 if g.principal_id and g.principal_id not in known
             }
         )
-        await self.run(read_principals(self.ctx, wanted))
+        principals = await read_principals(self.ctx, wanted)
+        principals.require(users_t.result(), grants_t.result())
+        await self.run(_done(principals))
 
     def tenant_data(self) -> TenantData:
         s = self.sections
-        links = {
+        guard = self.ctx.client.guard
+        links = {  # a link off the endpoint is never stored: it would be refused next time
             name: sec.delta_link
             for name, sec in s.items()
-            if sec.delta_link and sec.complete and self.ctx.options.delta
+            if sec.delta_link
+            and sec.complete
+            and self.ctx.options.delta
+            and guard.allows(sec.delta_link, "graph")
         }
         if links:
             links["issuedAt"] = _now()

@@ -14,9 +14,11 @@ from typing import IO
 from rich.console import Console
 from rich.live import Live
 from rich.table import Table
+from rich.text import Text
 
 from scanner.graph.client import ClientStats
 from scanner.models import Coverage
+from scanner.textsafe import for_terminal
 
 
 @dataclass
@@ -69,7 +71,8 @@ class PlainProgress(ScanProgress):
     def finish(self, coverage: Coverage) -> None:
         super().finish(coverage)
         state = "ok" if coverage.complete else f"INCOMPLETE ({coverage.error})"
-        print(f"{coverage.source}: {coverage.item_count} items, {state}", file=self._stream)
+        line = f"{coverage.source}: {coverage.item_count} items, {state}"
+        print(for_terminal(line), file=self._stream)  # the error may quote a server or a file
 
 
 class RichProgress(ScanProgress):
@@ -100,7 +103,7 @@ class RichProgress(ScanProgress):
             table.add_column(col, justify="right" if col in ("items", "pages") else "left")
         for name, row in self.rows.items():
             state = "…" if not row.done else ("ok" if row.complete else "[red]incomplete[/]")
-            table.add_row(name, str(row.items), str(row.pages), state)
+            table.add_row(Text(for_terminal(name)), str(row.items), str(row.pages), state)
         if self.stats is not None:
             s = self.stats
             table.caption = f"{s.requests} requests · {s.retried} retried · {s.throttled} throttled"

@@ -22,13 +22,13 @@ from scanner.graph import sansio
 from scanner.graph.budget import request_cost
 from scanner.graph.fanout import fan_out
 from scanner.models import (
-    MICROSOFT_TENANT_ID,
     AppRoleAssignment,
     DirectoryObject,
     Group,
     ServicePrincipal,
     SyncJob,
 )
+from scanner.resolve.microsoft import is_microsoft_app
 
 ASSIGNMENT_SELECT = (
     "id",
@@ -97,7 +97,10 @@ def resources_with_roles(sps: list[ServicePrincipal]) -> list[ServicePrincipal]:
         sp
         for sp in sps
         if sp.app_roles
-        or (sp.oauth2_permission_scopes and sp.app_owner_organization_id != MICROSOFT_TENANT_ID)
+        or (
+            sp.oauth2_permission_scopes
+            and not is_microsoft_app(sp.app_id, sp.app_owner_organization_id)
+        )
     ]
 
 

@@ -17,7 +17,8 @@ from scanner.errors import GraphError
 from scanner.graph import sansio
 from scanner.graph.batch import MAX_BATCH, batch_get
 from scanner.graph.fanout import fan_out
-from scanner.models import MICROSOFT_TENANT_ID, AttributeMapping, ServicePrincipal, SyncJob
+from scanner.models import AttributeMapping, ServicePrincipal, SyncJob
+from scanner.resolve.microsoft import is_microsoft_app
 
 PERMISSION = "Synchronization.Read.All"
 
@@ -140,7 +141,7 @@ def candidates(sps: list[ServicePrincipal]) -> list[ServicePrincipal]:
     return [
         sp
         for sp in sps
-        if sp.app_owner_organization_id != MICROSOFT_TENANT_ID
+        if not is_microsoft_app(sp.app_id, sp.app_owner_organization_id)
         and (sp.service_principal_type or "Application") == "Application"
     ]
 

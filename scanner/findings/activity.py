@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from scanner.findings.messages import make
 from scanner.models import SIGN_IN_ACTIVITY_SOURCE as SOURCE
 from scanner.models import App, Finding, Flow, TenantData
 from scanner.rfc3339 import parse_time
@@ -23,29 +24,37 @@ def activity_read(tenant: TenantData) -> bool:
 def inactivity_findings(
     app: App, flows: Sequence[Flow], tenant: TenantData, *, now: dt.datetime, days: int
 ) -> list[Finding]:
-    if app.first_party or not app.service_principal_id or not flows:
+    if app.first_party or app.scanner or not app.service_principal_id or not flows:
         return []
     if not activity_read(tenant):
         return []
     name = app.display_name or app.app_id
     categories = sorted({f.category for f in flows})
-    reach = f"{len(categories)} personal-data categor{'y' if len(categories) == 1 else 'ies'}"
+    threshold = f"threshold: {days} days"
     last = parse_time(app.last_sign_in)
     if last is None:
-        when, evidence = "has no sign-in on record", "last sign-in: none on record"
-    else:
-        idle = (now - last).days
-        if idle < days:
-            return []
-        when = f"last signed in {idle} days ago ({last.date().isoformat()})"
-        evidence = f"last sign-in: {app.last_sign_in}"
+        return [
+            make(
+                "STALE_APP",
+                "medium",
+                ("last sign-in: none on record", threshold, *categories[:10]),
+                variant="never",
+                app=name,
+                count=len(categories),
+            )
+        ]
+    idle = (now - last).days
+    if idle < days:
+        return []
     return [
-        Finding(
-            code="STALE_APP",
-            severity="medium",
-            message=f"{name} {when} but can still reach {reach}: if it is no longer used, "
-            "remove its permissions (or the app) and ask the vendor to delete the data.",
-            evidence=(evidence, f"threshold: {days} days", *categories[:10]),
+        make(
+            "STALE_APP",
+            "medium",
+            (f"last sign-in: {app.last_sign_in}", threshold, *categories[:10]),
+            app=name,
+            days=idle,
+            date=last.date().isoformat(),
+            count=len(categories),
         )
     ]
 

@@ -10,8 +10,8 @@ the per-tenant concurrency limit, and one tenacity retry loop that honours ``Ret
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import time
-import warnings
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -19,11 +19,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
-from kiota_abstractions.authentication import (
-    AccessTokenProvider,
-    AllowedHostsValidator,
-    BaseBearerTokenAuthenticationProvider,
-)
+from kiota_abstractions.authentication import BaseBearerTokenAuthenticationProvider
 from kiota_abstractions.method import Method
 from kiota_abstractions.native_response_handler import NativeResponseHandler
 from kiota_abstractions.request_information import RequestInformation
@@ -41,9 +37,12 @@ from msgraph_core import GraphClientFactory  # type: ignore[import-untyped]
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
 
 from scanner.auth.interface import Resource, TokenSource
+from scanner.errors import AuthError, GraphError
 from scanner.graph import sansio
 from scanner.graph.budget import RuBudget, request_cost, tenant_budget
+from scanner.graph.origin import TokenGuard, connection_lost
 from scanner.graph.retry import TRANSPORT_ERRORS, RetryableStatus, RetryPolicy, wait_for
+from scanner.graph.sdk import GuardedTokenProvider, warm_builders
 
 T = TypeVar("T")
 
@@ -68,40 +67,6 @@ class Response:
     status: int
     headers: Mapping[str, str]
     body: bytes
-
-
-class _TokenProvider(AccessTokenProvider):
-    """Hands kiota a Graph token from our ``TokenSource`` (MSAL-cached, sync → thread)."""
-
-    def __init__(self, source: TokenSource, hosts: list[str]) -> None:
-        self._source = source
-        self._validator = AllowedHostsValidator(hosts)
-
-    async def get_authorization_token(
-        self, uri: str, additional_authentication_context: dict[str, Any] | None = None
-    ) -> str:
-        return await asyncio.to_thread(self._source.token, "graph")
-
-    def get_allowed_hosts_validator(self) -> AllowedHostsValidator:
-        return self._validator
-
-
-def _warm_builders(sdk: GraphServiceClient) -> None:
-    """Import the request builders we use once, with their deprecation warnings silenced.
-
-    msgraph-sdk's generated builder modules define deprecated ``…RequestConfiguration`` classes
-    that warn at import time — the first time a builder is touched, i.e. mid-scan. Not ours to
-    fix, and under ``-W error`` it would fail the first request of each collection.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        _ = sdk.organization, sdk.users.delta, sdk.users.count, sdk.applications
-        _ = sdk.groups.by_group_id("x").members, sdk.groups.delta, sdk.service_principals.delta
-        _ = sdk.groups.by_group_id("x").transitive_members.graph_user
-        sp = sdk.service_principals.by_service_principal_id("x")
-        _ = sp.app_role_assigned_to, sp.synchronization.jobs.by_synchronization_job_id("x").schema
-        _ = sdk.oauth2_permission_grants.delta, sdk.directory_objects.get_by_ids
-        _ = sdk.app_catalogs.teams_apps
 
 
 class GraphClient:
@@ -130,9 +95,15 @@ class GraphClient:
         # (users, grants) — the scan's critical path — never queue behind a wall of batches.
         self.fanout_slots = asyncio.Semaphore(max(1, concurrency // 2))
         self._timeout = timeout
+        self._refresh_lock = asyncio.Lock()
+        self._rejected: set[bytes] = set()  # tokens Graph answered 401 to (refreshed once each)
         self._http: httpx.AsyncClient | None = None
         self._sdk: GraphServiceClient | None = None
         self.base_url = f"{source.graph_endpoint.rstrip('/')}/{API_VERSION}"
+        # The one allow-list: a token goes only to its own endpoint's origin (origin.py).
+        self.guard = TokenGuard(
+            {"graph": source.graph_endpoint, "exchange": source.exchange_endpoint}
+        )
 
     async def __aenter__(self) -> GraphClient:
         http = httpx.AsyncClient(
@@ -151,14 +122,17 @@ class GraphClient:
             UserAgentHandler(),
         ]
         http = GraphClientFactory.create_with_custom_middleware(middleware, client=http)
-        hosts = [urlsplit(self.source.graph_endpoint).netloc]
+        host = urlsplit(self.source.graph_endpoint).hostname or "localhost"
         adapter = GraphRequestAdapter(
-            BaseBearerTokenAuthenticationProvider(_TokenProvider(self.source, hosts)), http
+            BaseBearerTokenAuthenticationProvider(
+                GuardedTokenProvider(self.source, self.guard, host)
+            ),
+            http,
         )
         adapter.base_url = self.base_url
         self._http = http
         self._sdk = GraphServiceClient(request_adapter=adapter)
-        _warm_builders(self._sdk)
+        warm_builders(self._sdk)
         return self
 
     async def __aexit__(
@@ -179,13 +153,19 @@ class GraphClient:
 
     # ------------------------------------------------------------------ sending
 
+    def url_of(self, info: RequestInformation) -> str:
+        """The absolute URL ``info`` will be sent to."""
+        info.path_parameters.setdefault("baseurl", self.base_url)  # as the adapter would
+        return str(info.url)
+
     async def _send_once(
-        self, info: RequestInformation, auth_resource: Resource | None
-    ) -> Response:
+        self, info: RequestInformation, resource: Resource, *, fresh: bool = False
+    ) -> tuple[Response, str]:
+        """One HTTP exchange; returns the answer and the token it carried."""
+        self.guard.check(self.url_of(info), resource)  # before any token is attached
         info.headers.remove("Authorization")  # a fresh token each attempt: scans outlive tokens
-        if auth_resource is not None:
-            token = await asyncio.to_thread(self.source.token, auth_resource)
-            info.headers.add("Authorization", f"Bearer {token}")
+        token = await asyncio.to_thread(self.source.token, resource, fresh=fresh)
+        info.headers.add("Authorization", f"Bearer {token}")
         if self.low_priority:
             info.headers.try_add("x-ms-throttle-priority", "low")
         option: RequestOption = ResponseHandlerOption(NativeResponseHandler())
@@ -197,7 +177,34 @@ class GraphClient:
             if not isinstance(raw, httpx.Response):  # NativeResponseHandler hands it back as is
                 raise TypeError("request adapter did not return the native response")
             body = await raw.aread()
-        return Response(raw.status_code, raw.headers, body)
+        return Response(raw.status_code, raw.headers, body), token
+
+    async def _after_401(
+        self, info: RequestInformation, resource: Resource, rejected: str, resp: Response
+    ) -> Response:
+        """A rejected token is not a missing permission: refresh it once, bypassing MSAL's cache
+        (signing keys rolled over, token revoked), and resend. A second 401 from Graph ends the
+        run (exit 5) — every section would fail the same way, and a snapshot of "nothing
+        readable" must never be stored as if the tenant had emptied. Exchange (add-ins only) is
+        an extra: its second 401 is that one section's gap, saying so, not a missing role."""
+        # per resource: Graph and Exchange tokens may be equal (one audience), memos are not
+        digest = hashlib.sha256(f"{resource}:{rejected}".encode()).digest()  # no token copies
+        async with self._refresh_lock:
+            fresh = digest not in self._rejected  # another request may have refreshed already
+            self._rejected.add(digest)
+        retry, _ = await self._send_once(info, resource, fresh=fresh)
+        if retry.status != 401:
+            return retry
+        error = sansio.error_from(retry.status, retry.headers, retry.body)
+        text = f"{resource.capitalize()} rejected a freshly issued access token ({error})"
+        if resource != "graph":
+            raise GraphError(text, status=401, code=error.code, request_id=error.request_id)
+        raise AuthError(
+            text,
+            code=error.code,
+            tip="the app's sign-in works but the token is not accepted: check the profile's "
+            "tenant and endpoints, and that the app is enabled in the tenant",
+        )
 
     async def send(
         self,
@@ -210,14 +217,20 @@ class GraphClient:
         """Send with budget, concurrency limit and retries; non-2xx → a typed ``GraphError``.
 
         ``accept`` lists statuses the caller handles itself (e.g. 410 for an expired delta link).
+        A link off the configured endpoint raises :class:`LinkRefused` before anything is sent;
+        a persistent 401 raises :class:`AuthError`; a connection that stays lost after every
+        retry raises :class:`ConnectionLost`.
         """
         if cost is None:
             cost = self.cost_of(info)
-        async for attempt in self._retrying():
+        resource: Resource = auth_resource or "graph"
+        async for attempt in self._retrying(info):
             with attempt:
                 await self.budget.acquire(cost)
                 self.stats.resource_units += cost
-                resp = await self._send_once(info, auth_resource)
+                resp, token = await self._send_once(info, resource)
+                if resp.status == 401:
+                    resp = await self._after_401(info, resource, token, resp)
                 if resp.status < 300 or resp.status in accept:
                     return resp
                 self._raise_status(resp)
@@ -234,7 +247,7 @@ class GraphClient:
             raise RetryableStatus(resp.status, wait, error)
         raise error
 
-    def _retrying(self) -> AsyncRetrying:
+    def _retrying(self, info: RequestInformation) -> AsyncRetrying:
         policy = self.policy
 
         def _wait(state: Any) -> float:
@@ -248,6 +261,8 @@ class GraphClient:
             exc = state.outcome.exception()
             if isinstance(exc, RetryableStatus):
                 raise exc.error from None
+            if isinstance(exc, TRANSPORT_ERRORS):
+                raise connection_lost(self.url_of(info), exc, state.attempt_number) from None
             raise exc
 
         return AsyncRetrying(

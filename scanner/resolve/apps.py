@@ -3,6 +3,10 @@
 An app is listed when it holds an application permission, a delegated grant, a provisioning
 job, or appears as a Teams app / Outlook add-in. Vendor, data categories and findings are left
 for classification; everything here is a fact read from the tenant.
+
+Two kinds of app are not third parties and are flagged so: Microsoft's own apps (owner tenant or
+appId on the shipped list, ``scanner/resolve/microsoft.py``) and the scanner's own app (the
+profile's client id) — both stay in the inventory with their grants and reach.
 """
 
 from __future__ import annotations
@@ -13,7 +17,6 @@ from urllib.parse import urlsplit
 from scanner.models import (
     DEFAULT_ACCESS,
     DEFAULT_ACCESS_ROLE_ID,
-    MICROSOFT_TENANT_ID,
     PROVISIONING_SCOPE,
     AddIn,
     App,
@@ -27,16 +30,43 @@ from scanner.models import (
     TeamsApp,
     TenantData,
 )
+from scanner.resolve.microsoft import is_microsoft_app
 from scanner.resolve.permissions import PermissionIndex
+
+# Hosts of Microsoft's own portals. Gallery (and many SAML) apps carry the My Apps / Entra portal
+# sign-in URL as ``homepage`` ("https://account.activedirectory.windowsazure.com:444/applications/
+# default.aspx?metadata=…"); such a host says nothing about who publishes the app, so it never
+# becomes the publisher's domain nor a vendor-matching signal.
+MICROSOFT_PORTAL_SUFFIXES = (
+    "windowsazure.com", "microsoft.com", "microsoftonline.com", "azure.com", "office.com",
+    "office365.com", "microsoftonline.us", "azure.us", "partner.microsoftonline.cn",
+    "chinacloudapi.cn", "live.com", "sharepoint.com", "cloud.microsoft",
+)  # fmt: skip
+
+
+def is_microsoft_portal(host: str | None) -> bool:
+    """True for a host on a Microsoft domain (never a third-party publisher's)."""
+    h = (host or "").lower().rstrip(".")
+    return any(h == d or h.endswith("." + d) for d in MICROSOFT_PORTAL_SUFFIXES)
+
+
+def publisher_host(url: str | None) -> str | None:
+    """The lower-cased host of ``url`` unless it is missing, unparsable or Microsoft's."""
+    if not url or "://" not in url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host or is_microsoft_portal(host):
+        return None
+    return host.lower()
 
 
 def _publisher(sp: ServicePrincipal) -> Publisher:
     vp = sp.verified_publisher
     verified = vp is not None and bool(vp.verified_publisher_id)
-    domain = None
-    if sp.homepage:
-        host = urlsplit(sp.homepage).hostname
-        domain = host.lower() if host else None
+    domain = publisher_host(sp.homepage)
     return Publisher(
         name=(vp.display_name if verified and vp and vp.display_name else sp.publisher_name),
         verified=verified,
@@ -127,7 +157,7 @@ def _standalone(teams: list[TeamsApp], addins: list[AddIn]) -> list[App]:
             app_id=t.azure_ad_app_id or t.id,
             service_principal_id="",
             display_name=t.display_name,
-            first_party=False,
+            first_party=is_microsoft_app(t.azure_ad_app_id, None),
             publisher=Publisher(name=t.publisher, verified=False),
             sources=("teamsApps",),
         )
@@ -138,7 +168,7 @@ def _standalone(teams: list[TeamsApp], addins: list[AddIn]) -> list[App]:
             app_id=a.azure_app_id or a.id,
             service_principal_id="",
             display_name=a.display_name,
-            first_party=False,
+            first_party=is_microsoft_app(a.azure_app_id, None),
             publisher=Publisher(name=a.provider_name, verified=False),
             sources=("addIns",),
         )
@@ -147,7 +177,10 @@ def _standalone(teams: list[TeamsApp], addins: list[AddIn]) -> list[App]:
     return out
 
 
-def resolve_apps(tenant: TenantData) -> tuple[App, ...]:
+def resolve_apps(tenant: TenantData, *, scanner_app_id: str | None = None) -> tuple[App, ...]:
+    """One ``App`` per service principal that can reach data, then standalone Teams apps and
+    add-ins. ``scanner_app_id`` is the profile's client id: that app is the scanner itself."""
+    own = (scanner_app_id or "").lower()
     sps = {sp.id: sp for sp in tenant.service_principals}
     index = PermissionIndex(sps)
     assigned: dict[str, list[AppRoleAssignment]] = defaultdict(list)
@@ -181,12 +214,14 @@ def resolve_apps(tenant: TenantData) -> tuple[App, ...]:
                 app_id=sp.app_id,
                 service_principal_id=sp.id,
                 display_name=sp.display_name,
-                first_party=sp.app_owner_organization_id == MICROSOFT_TENANT_ID,
+                first_party=is_microsoft_app(sp.app_id, sp.app_owner_organization_id),
+                scanner=bool(own) and sp.app_id.lower() == own,
                 publisher=_publisher(sp),
                 permissions=tuple(sorted(perms, key=_sort_key)),
                 provisioning=_provisioning(jobs[sp_id]),
                 sources=tuple(sources),
                 last_sign_in=last_sign_in.get(sp.app_id),
+                privacy_statement_url=sp.privacy_statement_url,
             )
         )
     linked_sp_apps = {a.app_id for a in apps}
@@ -198,4 +233,4 @@ def resolve_apps(tenant: TenantData) -> tuple[App, ...]:
     )
 
 
-__all__ = ["resolve_apps"]
+__all__ = ["MICROSOFT_PORTAL_SUFFIXES", "is_microsoft_portal", "publisher_host", "resolve_apps"]

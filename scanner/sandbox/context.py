@@ -84,6 +84,9 @@ class RequestStats:
     token_requests: int = 0
     throttled: int = 0
     by_route: Counter[str] = field(default_factory=Counter)
+    # requests that carried an Authorization header, by the Host they were addressed to
+    # ("localhost:1234" vs "127.0.0.1:1234"): a token must only go where it was issued for
+    authorized_hosts: Counter[str] = field(default_factory=Counter)
     # every access / refresh / id token the identity side issued (tests: "appears nowhere")
     issued_tokens: list[str] = field(default_factory=list, repr=False)
 
@@ -98,6 +101,7 @@ class RequestStats:
             self.token_requests = 0
             self.throttled = 0
             self.by_route.clear()
+            self.authorized_hosts.clear()
             self.issued_tokens.clear()
 
 
@@ -109,6 +113,11 @@ class FaultRule:
     drop: bool = False  # close the connection without a response
     empty_page: bool = False  # answer a paging request with an empty page + the same nextLink
     malformed: bool = False  # answer 200 with a truncated JSON body
+    echo_secret: bool = False  # token endpoint: 401 whose description quotes the client_secret
+    # answer with an @odata.nextLink on this origin instead ("https://localhost:1234"): a hostile
+    # or misconfigured server pointing the client elsewhere; the client must not follow it
+    link_to: str | None = None
+    rotate_keys: bool = False  # roll the token-signing key over before this request is checked
     remaining: int = 1
 
 
@@ -175,3 +184,5 @@ class GraphContext:
     faults: FaultPlan
     authenticate: Callable[[str | None, str], Caller]
     """``authenticate(authorization_header, audience_base_url) -> Caller`` or ``TokenRejected``."""
+    rotate_keys: Callable[[], None] = lambda: None
+    """Roll the identity side's signing key over (``FaultRule.rotate_keys``)."""

@@ -10,7 +10,8 @@ Served under the sandbox's base URL, like ``login.microsoftonline.com``:
 * ``POST /{tenant}/oauth2/v2.0/devicecode`` — starts a device-code sign-in
 * ``GET /msi/token`` — an App Service-style managed identity endpoint (``IDENTITY_ENDPOINT``)
 * ``POST /_sandbox/devicecode/approve|decline`` — the sandbox-only stand-in for the person at the
-  verification page
+  verification page; only for a caller holding the sandbox's admin secret (``X-Sandbox-Admin``,
+  from the 0600 info file), so another user on the machine cannot approve someone's sign-in
 
 Failures answer with Entra's error bodies (:mod:`.identity_errors`); Graph-side token checks go
 through :meth:`Identity.authenticate`.
@@ -44,6 +45,11 @@ from scanner.sandbox.identity_device import DeviceCodes, RefreshGrant
 from scanner.sandbox.identity_tokens import TokenSigner
 
 GRANT_DEVICE = "urn:ietf:params:oauth:grant-type:device_code"
+GRAPH_RESOURCE_IDS = ("https://graph.microsoft.com", "00000003-0000-0000-c000-000000000000")
+"""Graph's well-known resource identifiers. Entra issues Graph tokens for either (the ``aud``
+claim is the identifier asked for), so stock clients — msgraph-sdk asks for
+``https://graph.microsoft.com/.default`` — sign in to the sandbox as they would to Entra; the
+sandbox's Graph accepts those audiences besides its own URL."""
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 
 
@@ -57,6 +63,7 @@ class Identity:
     base_url: str = ""  # set once the socket is bound (the port may be chosen by the OS)
     faults: FaultPlan = field(default_factory=FaultPlan)  # the sandbox's plan, shared with Graph
     identity_header: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    admin_secret: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)
     signer: TokenSigner = field(init=False)
     clients: ClientRegistry = field(init=False)
     devices: DeviceCodes = field(default_factory=DeviceCodes)
@@ -85,11 +92,19 @@ class Identity:
 
     @property
     def resources(self) -> tuple[str, ...]:
-        """Resource ids tokens can be issued for: Graph and Exchange share the sandbox's base."""
-        return (self.base_url,)
+        """Resource ids tokens can be issued for: Graph and Exchange share the sandbox's base;
+        Graph's well-known identifiers name the same Graph."""
+        return (self.base_url, *self._aliases)
+
+    @property
+    def _aliases(self) -> tuple[str, ...]:
+        # kiota (msgraph-sdk without explicit scopes) derives the scope from the request's host
+        # *without* its port: "https://127.0.0.1/.default" is how a stock client names us
+        host = urlsplit(self.base_url).hostname
+        return (*GRAPH_RESOURCE_IDS, *((f"https://{host}",) if host else ()))
 
     def authenticate(self, authorization: str | None, audience_base: str) -> Caller:
-        return self.signer.authenticate(authorization, audience_base)
+        return self.signer.authenticate(authorization, audience_base, self._aliases)
 
     def mint_app_token(
         self, client_id: str, *, resource: str | None = None, lifetime_s: int | None = None

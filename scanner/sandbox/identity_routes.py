@@ -16,6 +16,7 @@ from typing import Any
 from aiohttp import web
 
 from scanner.sandbox import identity_errors as E
+from scanner.sandbox.admin import ADMIN_HEADER
 from scanner.sandbox.context import FaultRule
 from scanner.sandbox.identity import GRANT_DEVICE, Identity
 
@@ -116,6 +117,12 @@ async def token(request: web.Request) -> web.Response:
     idn = request.app[IDENTITY_KEY]
     _count_token_request(idn)
     rule = idn.faults.take(request.path)
+    if rule is not None and rule.echo_secret:
+        # Some endpoints and proxies quote the request back; the client must not print it.
+        form = await request.post()
+        sent = str(form.get("client_secret", ""))
+        echoed = f"AADSTS50000: There was an error issuing a token for secret '{sent}'."
+        return _json({"error": "invalid_client", "error_description": echoed}, 401)
     faulted = _injected_fault(request, idn, rule)
     if faulted is not None:
         return faulted
@@ -183,6 +190,15 @@ async def msi_token(request: web.Request) -> web.Response:
 
 async def _decide(request: web.Request, *, approve: bool) -> web.Response:
     idn = request.app[IDENTITY_KEY]
+    given = request.headers.get(ADMIN_HEADER, "")
+    if not secrets.compare_digest(given.encode(), idn.admin_secret.encode()):
+        return _json(
+            {
+                "error": "unauthorized",
+                "error_description": f"{ADMIN_HEADER} missing or wrong (see the info file)",
+            },
+            401,
+        )
     try:
         body = await request.json()
     except json.JSONDecodeError:

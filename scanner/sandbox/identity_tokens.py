@@ -52,23 +52,30 @@ class TokenSigner:
 
     def __init__(self, tenant_id: str) -> None:
         self.tenant_id = tenant_id
-        self._key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        self._public = self._key.public_key()
+        self._cache: OrderedDict[str, _Verified] = OrderedDict()
+        self._lock = threading.Lock()
+        self.rotate()
+
+    def rotate(self) -> None:
+        """A new signing key (Entra rolls its keys over): tokens signed before no longer verify,
+        as a cached token does not after a real rollover, until the client gets a new one."""
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         now = dt.datetime.now(dt.UTC)
         name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "accounts.sandbox.m365inv")])
-        self._cert = (
+        cert = (
             x509.CertificateBuilder()
             .subject_name(name)
             .issuer_name(name)
-            .public_key(self._public)
+            .public_key(key.public_key())
             .serial_number(x509.random_serial_number())
             .not_valid_before(now - dt.timedelta(minutes=5))
             .not_valid_after(now + dt.timedelta(days=365))
-            .sign(self._key, hashes.SHA256())
+            .sign(key, hashes.SHA256())
         )
-        self.kid = b64url(self._cert.fingerprint(hashes.SHA1()))  # noqa: S303 - x5t is SHA-1
-        self._cache: OrderedDict[str, _Verified] = OrderedDict()
-        self._lock = threading.Lock()
+        with self._lock:
+            self._key, self._public, self._cert = key, key.public_key(), cert
+            self.kid = b64url(cert.fingerprint(hashes.SHA1()))  # noqa: S303 - x5t is SHA-1
+            self._cache.clear()
 
     def jwks(self, issuer: str) -> dict[str, Any]:
         numbers = self._public.public_numbers()
@@ -207,8 +214,12 @@ class TokenSigner:
             caller=caller,
         )
 
-    def authenticate(self, authorization: str | None, audience_base: str) -> Caller:
-        """``Authorization`` header → :class:`Caller`, or :class:`TokenRejected` (Graph wording)."""
+    def authenticate(
+        self, authorization: str | None, audience_base: str, aliases: tuple[str, ...] = ()
+    ) -> Caller:
+        """``Authorization`` header → :class:`Caller`, or :class:`TokenRejected` (Graph wording).
+
+        ``aliases``: other audiences that name the same service (Graph's well-known ids)."""
         if not authorization or not authorization[:7].lower() == "bearer ":
             raise TokenRejected("InvalidAuthenticationToken", "Access token is empty.")
         token = authorization[7:].strip()
@@ -220,7 +231,7 @@ class TokenSigner:
             raise TokenRejected(
                 "InvalidAuthenticationToken", "Access token has expired or is not yet valid."
             )
-        if verified.audience != audience_base.rstrip("/"):
+        if verified.audience != audience_base.rstrip("/") and verified.audience not in aliases:
             raise TokenRejected(
                 "InvalidAuthenticationToken", "Access token validation failure. Invalid audience."
             )

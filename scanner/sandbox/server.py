@@ -24,6 +24,7 @@ from typing import Any
 from aiohttp import web
 
 from scanner.errors import SandboxError
+from scanner.sandbox.admin import add_admin_routes
 from scanner.sandbox.context import (
     Directory,
     FaultPlan,
@@ -54,6 +55,8 @@ class SandboxInfo:
     client_secret: str = field(repr=False)  # never in logs or tracebacks
     ca_bundle: str
     identity_header: str = field(repr=False)
+    # ``X-Sandbox-Admin``: approves device codes and changes the tenant (``sandbox mutate``)
+    admin_secret: str = field(repr=False)
     managed_identity_endpoint: str
     public_client_id: str
     managed_identity_client_id: str
@@ -130,8 +133,10 @@ class Sandbox:
             stats=self.stats,
             faults=self.faults,
             authenticate=self.identity.authenticate,
+            rotate_keys=self.identity.signer.rotate,
         )
         add_graph_routes(app, ctx)
+        add_admin_routes(app, self.tenant, self.identity.admin_secret)
         return app
 
     def _run(self, app: web.Application, tls: TlsFiles) -> None:
@@ -204,6 +209,7 @@ class Sandbox:
                 client_secret=idn.scanner_client.secret or "",
                 ca_bundle=str(self._tls.ca_bundle),
                 identity_header=idn.identity_header,
+                admin_secret=idn.admin_secret,
                 managed_identity_endpoint=f"{base}/msi/token",
                 public_client_id=idn.public_client.client_id,
                 managed_identity_client_id=idn.managed_identity.client_id,
@@ -248,6 +254,10 @@ class Sandbox:
         return self.identity.mint_app_token(
             client_id or self.info.client_id, resource=resource, lifetime_s=lifetime_s
         )
+
+    def rotate_signing_key(self) -> None:
+        """Roll the tenant's token-signing key over: every token issued so far gets 401."""
+        self.identity.signer.rotate()
 
     def reset(self) -> None:
         """Between tests: counters, queued faults, clients and device codes back to start."""

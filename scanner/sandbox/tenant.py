@@ -26,11 +26,13 @@ from scanner.sandbox.tenant_apps import (
     GRAPH_SP,
     MAILISSA,
     MAILPRO,
+    MICROSOFT_CLIENTS,
     SCANNER_ROLES,
     SHAREPOINT_SP,
     VENDORS,
     first_party_sp,
     inhouse_api_sp,
+    microsoft_client_sp,
     permission_data,
     resource_sp,
     role_ids,
@@ -107,7 +109,7 @@ class Tenant(TenantMutations):
             len(self._assign_rows), self._make_assignment, lambda oid: None, self.lock
         )
         self._grants: Objects | None = None
-        self._tenant_grants: list[tuple[int, int, str]] = self._build_tenant_grants()
+        self._tenant_grants = self._build_tenant_grants()
         self.applications = applications(seed, self.scanner_app_id, self.domain)
         mailpro = self.sp_id(self.vendor_index(MAILPRO))
         gallery = self.sp_id(self.gallery_app())
@@ -165,6 +167,8 @@ class Tenant(TenantMutations):
         sps.append(scanner_sp(s, len(sps), self.scanner_app_id, self._tenant_id))
         self.inhouse_api_index = len(sps)
         sps.append(inhouse_api_sp(s, len(sps), self._tenant_id))
+        self.microsoft_client_base = len(sps)
+        sps += [microsoft_client_sp(s, len(sps) + n, n) for n in range(len(MICROSOFT_CLIENTS))]
         return sps
 
     def _make_sp(self, k: int) -> Record:
@@ -283,15 +287,21 @@ class Tenant(TenantMutations):
         return [i for i, a in self.assignments.iter_live() if a["principalId"] == principal_id]
 
     # ------------------------------------------------------------------ delegated grants
-    def _build_tenant_grants(self) -> list[tuple[int, int, str]]:
-        rows = [(self.vendor_index(EMILIE), GRAPH_SP, VENDORS[EMILIE].tenant_scope or "")]
+    def _build_tenant_grants(self) -> list[tuple[int, int, str, int | None]]:
+        """(client sp, resource sp, scope, consenting user index or None for AllPrincipals)."""
+        rows: list[tuple[int, int, str, int | None]] = [
+            (self.vendor_index(EMILIE), GRAPH_SP, VENDORS[EMILIE].tenant_scope or "", None)
+        ]
+        for n, (*_, consented) in enumerate(MICROSOFT_CLIENTS):
+            users = range(n, min(self.user_count, 15), 3)
+            rows += [(self.microsoft_client_base + n, GRAPH_SP, consented, u) for u in users]
         base = len(self._fixed_sps)
         for t in range(self.third_party_count):
             scope = third_party_scope(self.seed, t)
             if scope:
-                rows.append((base + t, GRAPH_SP, scope))
+                rows.append((base + t, GRAPH_SP, scope, None))
             if t % 61 == 17:
-                rows.append((base + t, EXCHANGE_SP, "EWS.AccessAsUser.All"))
+                rows.append((base + t, EXCHANGE_SP, "EWS.AccessAsUser.All", None))
         return rows
 
     @property
@@ -321,8 +331,9 @@ class Tenant(TenantMutations):
     def _make_grant(self, i: int) -> Record:
         n = len(self._tenant_grants)
         if i < n:
-            client, resource, scope = self._tenant_grants[i]
-            principal, consent = None, "AllPrincipals"
+            client, resource, scope, user = self._tenant_grants[i]
+            principal = None if user is None else object_id(self.seed, "user", user)
+            consent = "AllPrincipals" if user is None else "Principal"
         else:
             app = self._pu_apps[i - n]
             client = self.vendor_index(MAILISSA) if app == 0 else len(self._fixed_sps) + app - 1

@@ -290,6 +290,28 @@ def vendor_sp(seed: int, k: int, vendor: Vendor, n: int) -> dict[str, Any]:
     return sp
 
 
+# Microsoft's two most-consented clients, owned by Microsoft tenants other than f8cdef31-… as in
+# real tenants (merill/microsoft-info MicrosoftApps.json): appId, name, owner, the delegated scope
+# the first users consented to (users 0, 3, 6, … of the first 15 for each).
+MICROSOFT_CLIENTS = (
+    ("de8bc8b5-d9f9-48b1-a8ad-b748da725064", "Graph Explorer",
+     "72f988bf-86f1-41af-91ab-2d7cd011db47", "openid profile User.Read Mail.Read Sites.Read.All"),
+    ("14d82eec-204b-4c2f-b7e8-296a70dab67e", "Microsoft Graph Command Line Tools",
+     "cdc5aeea-15c5-4db6-b079-fcadd2505dc2", "openid profile offline_access User.Read.All"),
+)  # fmt: skip
+
+
+GALLERY_HOMEPAGE = (
+    "https://account.activedirectory.windowsazure.com:444/applications/default.aspx"
+    "?metadata={name}|ISV9.1|primary|z"
+)
+
+
+def microsoft_client_sp(seed: int, k: int, n: int) -> dict[str, Any]:
+    app_id, name, owner, _ = MICROSOFT_CLIENTS[n]
+    return base_sp(seed, k, app_id, name, owner, "Microsoft Services")
+
+
 def scanner_sp(seed: int, k: int, app_id: str, tenant_id: str) -> dict[str, Any]:
     sp = base_sp(seed, k, app_id, "m365inv Scanner", tenant_id, "Sandbox GmbH")
     sp["signInAudience"] = "AzureADMyOrg"
@@ -315,6 +337,8 @@ def third_party_sp(seed: int, k: int, t: int) -> dict[str, Any]:
         replyUrls=[f"https://{host}/signin-oidc"],
         tags=["WindowsAzureActiveDirectoryIntegratedApp"],
     )
+    if t % 7 == 4:  # a gallery app: Graph gives Microsoft's My Apps portal as its homepage
+        sp["homepage"] = GALLERY_HOMEPAGE.format(name=name.split()[0].lower())
     if (h >> 20) % 4 == 0:
         sp["verifiedPublisher"] = {
             "displayName": company,

@@ -23,7 +23,8 @@ from sqlalchemy import Connection, Engine, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from scanner.errors import ConfigError, StoreError
+from scanner.errors import ConfigError, SnapshotNotFound, StoreError
+from scanner.logsafe import redact, remember_secret
 from scanner.models import Inventory, TenantData
 from scanner.store import schema
 from scanner.store.faults import checkpoint
@@ -85,9 +86,12 @@ class SnapshotStore:
         self._held: set[str] = set()
         try:
             parsed = make_url(self.url)
-        except ArgumentError:
+        except (ArgumentError, ValueError):  # ValueError: a port that is not a number
             raise ConfigError("the snapshot store URL is not valid") from None
-        self.display_url = parsed.render_as_string(hide_password=True)
+        remember_secret(parsed.password)
+        query_password = parsed.query.get("password")
+        remember_secret(query_password if isinstance(query_password, str) else None)
+        self.display_url = redact(parsed.render_as_string(hide_password=True))
         self.postgres = parsed.get_backend_name() == "postgresql"
         self.sqlite_path: Path | None = None
         if parsed.get_backend_name() == "sqlite":
@@ -279,7 +283,9 @@ class SnapshotStore:
         with self._errors("read"), self.engine.connect() as conn:
             row = conn.execute(select(t).where(t.c.id == snapshot_id)).first()
             if row is None:
-                raise StoreError(f"no snapshot with id {snapshot_id}", tip="see m365inv history")
+                raise SnapshotNotFound(
+                    f"no snapshot with id {snapshot_id}", tip="see m365inv history"
+                )
             links = conn.execute(
                 select(dl.c.source, dl.c.link).where(dl.c.snapshot_id == snapshot_id)
             ).all()

@@ -4,7 +4,8 @@ See :mod:`scanner.vault.format` for the file format and its guarantees.
 """
 
 from scanner.vault.credentials import open_vault, unlock_credential, vault_path
-from scanner.vault.format import Argon2Params, Credential, EntryKind, Passphrase, RawKey
+from scanner.vault.format import Credential, EntryKind, Passphrase, RawKey
+from scanner.vault.policy import Argon2Params
 from scanner.vault.store import EntryInfo, Vault
 
 __all__ = [

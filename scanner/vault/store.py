@@ -19,7 +19,9 @@ from filelock import FileLock, Timeout
 from scanner.atomic import write_bytes_atomic
 from scanner.errors import VaultError
 from scanner.vault import format as fmt
-from scanner.vault.format import Argon2Params, Credential, Entry, EntryKind, Header
+from scanner.vault import policy
+from scanner.vault.format import Credential, Entry, EntryKind, Header
+from scanner.vault.policy import Argon2Params
 
 _LOCK_TIMEOUT_S = 30.0
 
@@ -56,11 +58,19 @@ def _lock(path: Path) -> FileLock:
 class Vault:
     """An unlocked vault: holds the data key in memory, never writes it anywhere."""
 
-    def __init__(self, path: Path, header: Header, data_key: bytes, entries: tuple[Entry, ...]):
+    def __init__(
+        self,
+        path: Path,
+        header: Header,
+        data_key: bytes,
+        entries: tuple[Entry, ...],
+        credential: Credential,
+    ):
         self._path = path
         self._header = header
         self._key = data_key
         self._entries = entries
+        self._credential = credential  # to keep its slot working when rekey rotates the key
 
     def __repr__(self) -> str:
         return f"Vault({str(self._path)!r}, {len(self._entries)} entries)"
@@ -74,6 +84,16 @@ class Vault:
         return self._header.vault_id
 
     @property
+    def opened_with(self) -> fmt.SlotKind:
+        """Which kind of credential this vault was unlocked with (rekey keeps its slot)."""
+        return fmt.kind_of(self._credential)
+
+    @property
+    def key_ids(self) -> tuple[str, ...]:
+        """The keyring entry names of the key slots (see :class:`~scanner.vault.format.Slot`)."""
+        return tuple(s.key_id for s in self._header.slots if s.kind == "key")
+
+    @property
     def slot_kinds(self) -> frozenset[str]:
         return frozenset(s.kind for s in self._header.slots)
 
@@ -81,35 +101,47 @@ class Vault:
 
     @classmethod
     def create(
-        cls, path: Path, credential: Credential, *, params: Argon2Params | None = None
+        cls,
+        path: Path,
+        credential: Credential,
+        *,
+        params: Argon2Params | None = None,
+        vault_id: str | None = None,
+        key_id: str = "",
     ) -> Vault:
-        """A new empty vault; refuses to overwrite an existing file."""
-        path = Path(path)
+        """A new empty vault; refuses to overwrite an existing file.
+
+        ``vault_id`` / ``key_id`` are given when the caller stored a key in the OS keyring under
+        those names first (the slot is only written once the keyring has the key).
+        """
+        path = real_path(path)
         if not path.parent.exists():
             path.parent.mkdir(parents=True, mode=0o700)
             path.parent.chmod(0o700)  # mkdir's mode is filtered by the umask
         with _lock(path):
             if path.exists():
                 raise VaultError(f"a vault already exists at {path}")
-            vault_id = secrets.token_hex(16)
+            vault_id = vault_id or secrets.token_hex(16)
             data_key = secrets.token_bytes(32)
-            slot = fmt.make_slot(vault_id, data_key, credential, params or default_params())
+            slot = fmt.make_slot(
+                vault_id, data_key, credential, params or policy.new_slot_params(), key_id
+            )
             header = Header(vault_id, (slot,))
             write_bytes_atomic(path, fmt.encode(header, data_key, ()), mode=0o600)
-        return cls(path, header, data_key, ())
+        return cls(path, header, data_key, (), credential)
 
     @classmethod
     def open(cls, path: Path, credential: Credential) -> Vault:
-        path = Path(path)
+        path = real_path(path)
         blob = _read(path)
         header, offset = fmt.decode_header(blob)
         data_key = fmt.unwrap(header, credential)
-        return cls(path, header, data_key, fmt.decode_body(blob, offset, data_key))
+        return cls(path, header, data_key, fmt.decode_body(blob, offset, data_key), credential)
 
     @staticmethod
     def peek(path: Path) -> Header:
         """The clear header (vault id, slot kinds) — enough to choose how to unlock."""
-        return fmt.decode_header(_read(Path(path)))[0]
+        return fmt.decode_header(_read(real_path(path)))[0]
 
     # ------------------------------------------------------------------ reading
 
@@ -136,11 +168,10 @@ class Vault:
     def set(self, profile: str, tenant: str, kind: EntryKind, secret: bytes) -> None:
         if kind not in fmt.ENTRY_KINDS:
             raise VaultError(f"unknown vault entry kind {kind!r}")
-        new = fmt.seal_entry(self._key, profile, tenant, kind, secret)
 
-        def change(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        def change(key: bytes, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
             kept = tuple(e for e in entries if (e.profile, e.kind) != (profile, kind))
-            return (*kept, new)
+            return (*kept, fmt.seal_entry(key, profile, tenant, kind, secret))
 
         self._update(change)
 
@@ -148,7 +179,7 @@ class Vault:
         """Drop the profile's entries (or one kind of them); returns how many went."""
         removed = 0
 
-        def change(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        def change(_key: bytes, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
             nonlocal removed
             kept = tuple(
                 e for e in entries if not (e.profile == profile and kind in (None, e.kind))
@@ -159,32 +190,78 @@ class Vault:
         self._update(change)
         return removed
 
-    def rekey(self, new: Credential, *, params: Argon2Params | None = None) -> None:
-        """Re-wrap the data key for ``new``, replacing the slot(s) of the same kind.
+    def rekey(
+        self,
+        new: Credential,
+        *,
+        keep: tuple[Credential, ...] = (),
+        params: Argon2Params | None = None,
+        key_id: str = "",
+    ) -> None:
+        """Rotate the data key: every entry is re-encrypted under a fresh one, wrapped for ``new``
+        (replacing the slots of its kind) and for the slots of the other kind.
 
-        Entries are not re-encrypted (the data key stays), so nothing can be lost: until the
-        atomic rename the old file with the old credential is intact, afterwards the new one is.
+        Those other slots keep working only if their credential is at hand — the one this vault
+        was opened with, or one in ``keep``; otherwise nothing changes and VaultError says which
+        is missing. An old copy of the file plus an old credential yields the old data key, which
+        opens nothing stored after the rekey. Nothing can be lost: until the atomic rename the
+        old file with the old credential is intact, afterwards the new one is.
         """
-        kind = "key" if isinstance(new, fmt.RawKey) else "passphrase"
+        kind = fmt.kind_of(new)
         with self._locked():
             blob = _read(self._path)
             header, offset = fmt.decode_header(blob)
             entries = self._decode_own(blob, header, offset)
             _checkpoint("rekey:read")
-            slot = fmt.make_slot(header.vault_id, self._key, new, params or default_params())
-            _checkpoint("rekey:derived")
-            new_header = Header(
-                header.vault_id, (*(s for s in header.slots if s.kind != kind), slot)
+            new_key = secrets.token_bytes(32)
+            kept = tuple(
+                self._rewrap(header.vault_id, slot, (self._credential, *keep), new_key)
+                for slot in header.slots
+                if slot.kind != kind
             )
-            data = fmt.encode(new_header, self._key, entries)
+            slot = fmt.make_slot(
+                header.vault_id, new_key, new, params or policy.new_slot_params(), key_id
+            )
+            _checkpoint("rekey:derived")
+            resealed = tuple(
+                fmt.seal_entry(new_key, e.profile, e.tenant, e.kind, fmt.open_entry(self._key, e))
+                for e in entries
+            )
+            new_header = Header(header.vault_id, (*kept, slot))
+            data = fmt.encode(new_header, new_key, resealed)
             _checkpoint("rekey:encoded")
             write_bytes_atomic(self._path, data, mode=0o600)
             _checkpoint("rekey:written")
-            self._header, self._entries = new_header, entries
+            self._header, self._key, self._entries = new_header, new_key, resealed
+            self._credential = new
+
+    def _rewrap(
+        self, vault_id: str, slot: fmt.Slot, candidates: tuple[Credential, ...], new_key: bytes
+    ) -> fmt.Slot:
+        for credential in candidates:
+            kept = fmt.rewrap_slot(vault_id, slot, credential, self._key, new_key)
+            if kept is not None:
+                return kept
+        what = "passphrase" if slot.kind == "passphrase" else "key (keyring / M365INV_VAULT_KEY)"
+        raise VaultError(
+            f"the vault also opens with a {what} that is not at hand; rekeying replaces the data "
+            "key, so that slot would stop working — nothing was changed",
+            tip=f"make the current {slot.kind} available too (environment or prompt)",
+        )
 
     def _decode_own(self, blob: bytes, header: Header, offset: int) -> tuple[Entry, ...]:
         if header.vault_id != self._header.vault_id:
             raise VaultError(f"the vault at {self._path} was replaced by another vault")
+        if header.slots != self._header.slots:  # rekeyed since we opened it: the data key
+            try:  # rotated; our credential may still open the new slots (e.g. a kept key slot)
+                self._key = fmt.unwrap(header, self._credential)
+            except VaultError:
+                raise VaultError(
+                    f"the vault at {self._path} was rekeyed by another process and no longer "
+                    "opens with the credential this run used; nothing was changed",
+                    tip="run the command again",
+                ) from None
+            self._header = header
         return fmt.decode_body(blob, offset, self._key)
 
     def _locked(self) -> FileLock:
@@ -195,19 +272,17 @@ class Vault:
             raise VaultError(f"the vault {self._path} is locked by another process") from None
         return lock
 
-    def _update(self, change: Callable[[tuple[Entry, ...]], tuple[Entry, ...]]) -> None:
+    def _update(self, change: Callable[[bytes, tuple[Entry, ...]], tuple[Entry, ...]]) -> None:
         with self._locked():
             blob = _read(self._path)
             header, offset = fmt.decode_header(blob)
-            entries = change(self._decode_own(blob, header, offset))
+            current = self._decode_own(blob, header, offset)  # may adopt a rotated data key
+            entries = change(self._key, current)
             write_bytes_atomic(self._path, fmt.encode(header, self._key, entries), mode=0o600)
             self._header, self._entries = header, entries
 
 
-def default_params() -> Argon2Params:
-    """Argon2id cost; ``M365INV_TEST_ARGON2="t,m,p"`` lowers it for tests only."""
-    raw = os.environ.get("M365INV_TEST_ARGON2")
-    if not raw:
-        return Argon2Params()
-    t, m, p = (int(x) for x in raw.split(","))
-    return Argon2Params(time_cost=t, memory_kib=m, parallelism=p)
+def real_path(path: Path) -> Path:
+    """The file a (possibly symlinked) vault path names: writes go through the link, so the link
+    and its target never diverge, and every path to one vault shares one lock file."""
+    return Path(os.path.realpath(Path(path)))

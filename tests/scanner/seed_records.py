@@ -95,6 +95,7 @@ def seed_tenant() -> TenantData:
         Group(id="g1", display_name="Betriebsrat Standort Hannover", member_ids=("u1", "u2")),
         Group(id="g2", display_name="Vertrieb", member_ids=("u3",)),
         Group(id="g3", display_name="SBV – Schwerbehindertenvertretung", member_ids=("u4",)),
+        Group(id="g4", display_name="ver.di Vertrauensleute", member_ids=("u6",)),
     )
     assignments = (
         AppRoleAssignment(id="a1", app_role_id="r", principal_id="u5", principal_type="User",

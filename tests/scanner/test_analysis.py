@@ -1,4 +1,9 @@
-"""analyse() on hand-made records: the five seed apps and every finding code."""
+"""analyse() on hand-made records: the five seed apps and every finding code.
+
+The seed apps carry only a publisher name, which alone is a *possible* match (issue 10 item 8);
+``CATALOG`` is the shipped catalog with the seed apps' appIds added, so they are *confirmed* and
+their flows are checked against the policies. The ladder itself is tested with the plain catalog.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import pytest
 
 from scanner.analysis import analyse
 from scanner.catalog import load_catalog
+from scanner.catalog.model import Catalog
 from scanner.findings import FindingOptions
 from scanner.models import App, Group, Inventory
 from tests.scanner.seed_records import N_USERS, app, perm, seed_apps, seed_tenant
@@ -16,10 +22,29 @@ from tests.scanner.seed_records import N_USERS, app, perm, seed_apps, seed_tenan
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 ALL_CODES = {
     "UNDISCLOSED_CATEGORY", "REACH_WIDER_THAN_DISCLOSED", "NO_DISCLOSURE_ON_FILE",
-    "UNVERIFIED_PUBLISHER", "STALE_POLICY", "THIRD_COUNTRY_SUBPROCESSOR",
-    "REVERSIBLE_PASSWORD_ENCRYPTION", "ART9_GROUP_NAME", "EMPLOYEE_MONITORING", "CONTENT_ACCESS",
-    "UNRESOLVED_PERMISSION", "UNCLASSIFIED_PERMISSION", "POLICY_UNDATED",
+    "UNVERIFIED_PUBLISHER", "STALE_POLICY", "STORED_IMPERSONATION_CREDENTIAL", "ART9_GROUP_NAME",
+    "SENSITIVE_GROUP_NAME", "EMPLOYEE_MONITORING", "CONTENT_ACCESS", "UNRESOLVED_PERMISSION",
+    "UNCLASSIFIED_PERMISSION", "POLICY_UNDATED", "TENANT_WIDE_WRITE", "PROCESSOR_WITHOUT_DPA",
+    "PROCESSING_LOCATION_UNKNOWN", "THIRD_COUNTRY_SUBPROCESSOR", "SEND_AS_ANY_USER",
 }  # fmt: skip
+
+
+def _with_app_ids(catalog: Catalog) -> Catalog:
+    ids = {
+        "axontic-mailissa": "app-Mailissa", "mailstore": "app-MailStore Server",
+        "utilitas-contactsync": "app-ContactSync",
+        "milliways-emilie": "app-Telefonsekretariat Emilie",
+        "mailprofessionals": "app-Mail Professionals Signatures",
+    }  # fmt: skip
+    return msgspec.structs.replace(catalog, vendors=tuple(
+        msgspec.structs.replace(v, recognition=msgspec.structs.replace(
+            v.recognition, app_ids=(*v.recognition.app_ids, ids[v.id])))
+        if v.id in ids else v
+        for v in catalog.vendors
+    ))  # fmt: skip
+
+
+CATALOG = _with_app_ids(load_catalog())
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +54,7 @@ def result():  # type: ignore[no-untyped-def]
             perm("Contoso.Widgets.Read")),
         app("Microsoft Teams", "Microsoft Services", perm("Mail.Read"), first_party=True),
     )  # fmt: skip
-    return analyse([*seed_apps(), *extra], seed_tenant(), load_catalog(), now=NOW)
+    return analyse([*seed_apps(), *extra], seed_tenant(), CATALOG, now=NOW)
 
 
 def codes(a: App) -> set[str]:
@@ -53,10 +78,16 @@ def test_seed_vendors_and_their_findings(result) -> None:  # type: ignore[no-unt
     assert "UNVERIFIED_PUBLISHER" not in codes(ms)
     cs = by_name(result, "ContactSync")
     assert {
-        "REVERSIBLE_PASSWORD_ENCRYPTION",
-        "THIRD_COUNTRY_SUBPROCESSOR",
-        "ART9_GROUP_NAME",
+        "STORED_IMPERSONATION_CREDENTIAL",
+        "TENANT_WIDE_WRITE",
+        "PROCESSOR_WITHOUT_DPA",
     } <= codes(cs)
+    # its only third-country recipients are website trackers: no tenant finding (issue 12 item 4)
+    assert "THIRD_COUNTRY_SUBPROCESSOR" not in codes(cs)
+    # Betriebsrat / SBV are employee representations (medium); ver.di membership is Art. 9
+    assert {"SENSITIVE_GROUP_NAME", "ART9_GROUP_NAME"} <= codes(cs)
+    art9 = next(f for f in cs.findings if f.code == "ART9_GROUP_NAME")
+    assert art9.params["count"] == "1" and not any("Betriebsrat" in e for e in art9.evidence)
     em = by_name(result, "Telefonsekretariat Emilie")
     assert {"EMPLOYEE_MONITORING", "STALE_POLICY", "UNDISCLOSED_CATEGORY"} <= codes(em)
     mi = by_name(result, "Mailissa")
@@ -97,7 +128,7 @@ def test_apps_carry_categories_and_permission_flags(result) -> None:  # type: ig
 
 
 def test_output_is_deterministic_and_ordered(result) -> None:  # type: ignore[no-untyped-def]
-    again = analyse(list(reversed([*seed_apps()])), seed_tenant(), load_catalog(), now=NOW)
+    again = analyse(list(reversed([*seed_apps()])), seed_tenant(), CATALOG, now=NOW)
     sub = tuple(a for a in result.apps if a.vendor is not None)
     assert msgspec.json.encode(again.apps) == msgspec.json.encode(sub)
     keys = [(f.app_id, f.category) for f in result.flows]
@@ -123,10 +154,10 @@ def test_inventory_encodes(result) -> None:  # type: ignore[no-untyped-def]
 
 def test_stale_policy_threshold_is_configurable() -> None:
     apps = [a for a in seed_apps() if a.display_name == "MailStore Server"]
-    loose = analyse(apps, seed_tenant(), load_catalog(), now=NOW,
+    loose = analyse(apps, seed_tenant(), CATALOG, now=NOW,
                     options=FindingOptions(stale_policy_years=10))  # fmt: skip
     assert "STALE_POLICY" not in codes(loose.apps[0])
-    early = analyse(apps, seed_tenant(), load_catalog(), now=dt.datetime(2021, 1, 1, tzinfo=dt.UTC))
+    early = analyse(apps, seed_tenant(), CATALOG, now=dt.datetime(2021, 1, 1, tzinfo=dt.UTC))
     assert "STALE_POLICY" not in codes(early.apps[0])
 
 
@@ -134,21 +165,21 @@ def test_art9_needs_both_a_sensitive_name_and_group_access() -> None:
     tenant = msgspec.structs.replace(
         seed_tenant(), groups=(Group(id="g", display_name="Vertrieb"),)
     )
-    res = analyse(seed_apps(), tenant, load_catalog(), now=NOW)
+    res = analyse(seed_apps(), tenant, CATALOG, now=NOW)
     assert all("ART9_GROUP_NAME" not in codes(a) for a in res.apps)
     ms = analyse([a for a in seed_apps() if a.display_name == "MailStore Server"], seed_tenant(),
-                 load_catalog(), now=NOW)  # fmt: skip
+                 CATALOG, now=NOW)  # fmt: skip
     assert "ART9_GROUP_NAME" not in codes(ms.apps[0])  # no group permission
 
 
 @pytest.mark.parametrize(
     ("name", "labels"),
     [
-        ("Betriebsrat Standort Hannover", {"works council / employee representation"}),
+        ("Betriebsrat Standort Hannover", set()),  # representation: employee data, not Art. 9
         ("ver.di Vertrauensleute", {"trade union"}),
-        ("SBV – Schwerbehindertenvertretung", {"disability"}),
+        ("SBV – Schwerbehindertenvertretung", set()),
         ("BEM-Team", {"health"}),
-        ("Works Council EMEA", {"works council / employee representation"}),
+        ("Works Council EMEA", set()),
         ("Vertrieb Nord", set()),
         ("European Union Affairs", set()),
         ("Membership", set()),
@@ -162,7 +193,7 @@ def test_art9_lexicon(name: str, labels: set[str]) -> None:
 
 def test_hostile_display_names_pass_through_unchanged() -> None:
     evil = "=cmd|' /C calc'!A0 <script>"
-    res = analyse([app(evil, "Contoso", perm("Mail.Read"))], seed_tenant(), load_catalog(), now=NOW)
+    res = analyse([app(evil, "Contoso", perm("Mail.Read"))], seed_tenant(), CATALOG, now=NOW)
     assert any(evil in f.message for f in res.apps[0].findings)  # escaping is the renderer's job
 
 
@@ -200,8 +231,9 @@ def test_severity_scale(result) -> None:  # type: ignore[no-untyped-def]
 
     assert sev("MailStore Server", "CONTENT_ACCESS") == "high"  # every mailbox
     assert sev("Telefonsekretariat Emilie", "EMPLOYEE_MONITORING") == "high"
-    assert sev("ContactSync", "ART9_GROUP_NAME") == "high"
-    assert sev("ContactSync", "REVERSIBLE_PASSWORD_ENCRYPTION") == "high"
+    assert sev("ContactSync", "SENSITIVE_GROUP_NAME") == "medium"
+    assert sev("ContactSync", "STORED_IMPERSONATION_CREDENTIAL") == "medium"
+    assert sev("ContactSync", "TENANT_WIDE_WRITE") == "high"
     assert sev("MailStore Server", "STALE_POLICY") == "medium"
     assert sev("Mailissa", "POLICY_UNDATED") == "medium"
     assert sev("Mailissa", "UNVERIFIED_PUBLISHER") == "medium"  # User.ReadBasic.All: whole tenant
@@ -210,7 +242,7 @@ def test_severity_scale(result) -> None:  # type: ignore[no-untyped-def]
 
 def test_delegated_content_of_signed_in_users_is_medium() -> None:
     res = analyse([app("Inbox Helper", "Contoso Tools", perm("Mail.Read", "delegated"))],
-                  seed_tenant(), load_catalog(), now=NOW)  # fmt: skip
+                  seed_tenant(), CATALOG, now=NOW)  # fmt: skip
     content = next(f for f in res.apps[0].findings if f.code == "CONTENT_ACCESS")
     assert content.severity == "medium"
     unverified = next(f for f in res.apps[0].findings if f.code == "UNVERIFIED_PUBLISHER")

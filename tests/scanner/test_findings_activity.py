@@ -37,3 +37,20 @@ def test_no_record_no_reach_or_not_read() -> None:
     unread = TenantData(org=None, scanned_at="x", coverage=(
         Coverage(source=SIGN_IN_ACTIVITY_SOURCE, complete=False, error="403"),))  # fmt: skip
     assert inactivity_findings(_app(None), [FLOW], unread, now=NOW, days=90) == []
+
+
+def test_translatable_key_and_german_text() -> None:
+    """STALE_APP carries its message key and parameters; the German report words it itself."""
+    from reports.i18n_findings import action, message, title
+
+    old = _app("2026-07-01T00:00:00Z")
+    [idle] = inactivity_findings(old, [FLOW], READ, now=NOW, days=90)
+    assert idle.key == "finding.STALE_APP" and idle.params["days"] == "143"
+    assert "last signed in 143 days ago (2026-07-01)" in idle.message
+    de = message(idle, old, [FLOW], None, "de")
+    assert "seit 143 Tagen nicht angemeldet (zuletzt am 2026-07-01)" in de
+    [never] = inactivity_findings(_app(None), [FLOW], READ, now=NOW, days=90)
+    assert never.key == "finding.STALE_APP.never"
+    assert "keine Anmeldung im Protokoll" in message(never, _app(None), [FLOW], None, "de")
+    assert title("STALE_APP", "de") == "App lange nicht genutzt"
+    assert "Löschung" in (action("STALE_APP", "de") or "")

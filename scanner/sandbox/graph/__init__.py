@@ -26,8 +26,14 @@ def add_graph_routes(app: web.Application, ctx: GraphContext) -> None:
     service = GraphService(ctx)
     app[GRAPH_SERVICE] = service
 
+    def seen(request: web.Request) -> None:
+        if "Authorization" in request.headers:
+            with ctx.stats.lock:
+                ctx.stats.authorized_hosts[request.host] += 1
+
     async def graph(request: web.Request) -> web.StreamResponse:
         base = f"{request.scheme}://{request.host}"
+        seen(request)
         body: Any = None
         if request.can_read_body:
             try:
@@ -44,6 +50,7 @@ def add_graph_routes(app: web.Application, ctx: GraphContext) -> None:
 
     async def exchange(request: web.Request) -> web.StreamResponse:
         base = f"{request.scheme}://{request.host}"
+        seen(request)
         try:
             body = json.loads(await request.read() or b"null")
         except (json.JSONDecodeError, UnicodeDecodeError):

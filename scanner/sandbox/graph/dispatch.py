@@ -88,11 +88,16 @@ class GraphService:
         try:
             if fault is not None and fault.drop and not inner:
                 return Response(0, b"", drop=True)
+            if fault is not None and fault.rotate_keys:
+                self.ctx.rotate_keys()
             if fault is not None and fault.status:
                 raise GraphError(
                     fault.status,
                     _fault_code(fault.status),
-                    "Service unavailable" if fault.status >= 500 else "Too many requests",
+                    _FAULT_MESSAGE.get(
+                        fault.status,
+                        "Service unavailable" if fault.status >= 500 else "Too many requests",
+                    ),
                     {"Retry-After": str(fault.retry_after)}
                     if fault.retry_after is not None
                     else {},
@@ -156,16 +161,28 @@ class GraphService:
         payload = result.body
         if fault is not None and fault.empty_page and "value" in payload:
             payload = {**payload, "value": [], "@odata.nextLink": again}
+        if fault is not None and fault.link_to and "value" in payload:
+            elsewhere = fault.link_to.rstrip("/") + again[again.index("/v1.0/") :]
+            payload = {**payload, "@odata.nextLink": elsewhere}
         raw = msgspec.json.encode(payload)
         if fault is not None and fault.malformed:
             raw = raw[: max(1, len(raw) // 2)]
         return Response(result.status, raw, headers, payload=payload)
 
 
+_FAULT_MESSAGE = {
+    401: "Access token validation failure. Invalid signature.",
+    429: "Too many requests",
+}
+
+
 def _fault_code(status: int) -> str:
-    return {429: "TooManyRequests", 503: "serviceNotAvailable", 504: "gatewayTimeout"}.get(
-        status, "UnknownError"
-    )
+    return {
+        401: "InvalidAuthenticationToken",
+        429: "TooManyRequests",
+        503: "serviceNotAvailable",
+        504: "gatewayTimeout",
+    }.get(status, "UnknownError")
 
 
 def _headers(rid: str, crid: str) -> dict[str, str]:

@@ -91,7 +91,11 @@ async def invoke_command(
         "value": apps[start : start + ctx.config.exchange_page_size],
     }
     end = start + ctx.config.exchange_page_size
-    if end < len(apps):
+    if fault is not None and fault.link_to:  # a nextLink pointing elsewhere (see FaultRule)
+        payload["@odata.nextLink"] = (
+            f"{fault.link_to.rstrip('/')}/adminapi/beta/{tenant}/InvokeCommand?$skiptoken={end}"
+        )
+    elif end < len(apps):
         payload["@odata.nextLink"] = f"{base}/adminapi/beta/{tenant}/InvokeCommand?$skiptoken={end}"
     return Response(200, msgspec.json.encode(payload), _headers(rid, rid), payload=payload)
 

@@ -184,11 +184,24 @@ def user(call: Call, oid: str) -> Result:
     return Result(body, 1)
 
 
+DIRECTORY_DELTA_PAGE = 200
+"""users/groups delta ignore $top and page about 200 (microsoft-graph-docs #7160, #5566)."""
+
+
 def users_delta(call: Call) -> Result:
-    return _delta(call, call.tenant.users, col.users(call.tenant), "changed")
+    return _delta(
+        call, call.tenant.users, col.users(call.tenant), "changed", cap=DIRECTORY_DELTA_PAGE
+    )
 
 
-def _delta(call: Call, objects: Any, listing: Listing, reason: str, members: Any = None) -> Result:
+def _delta(
+    call: Call,
+    objects: Any,
+    listing: Listing,
+    reason: str,
+    members: Any = None,
+    cap: int | None = None,
+) -> Result:
     body, n = delta_page(
         objects,
         listing,
@@ -200,6 +213,7 @@ def _delta(call: Call, objects: Any, listing: Listing, reason: str, members: Any
         secret=call.secret,
         removed_reason=reason,
         members=members,
+        page_cap=cap,
     )
     return Result(body, n)
 
@@ -219,7 +233,7 @@ def groups_delta(call: Call) -> Result:
         records = direct_members(t, str(group["id"])) or []
         return [{"@odata.type": f"#microsoft.graph.{r['_type']}", "id": r["id"]} for r in records]
 
-    return _delta(call, t.groups, listing, "changed", members_delta)
+    return _delta(call, t.groups, listing, "changed", members_delta, cap=DIRECTORY_DELTA_PAGE)
 
 
 def members(call: Call, oid: str) -> Result:
@@ -267,6 +281,20 @@ def service_principal(call: Call, oid: str) -> Result:
         **shape(item, q.select, None, None),
     }
     return Result(body, 1)
+
+
+def service_principal_by_app_id(call: Call, app_id: str) -> Result:
+    """``/servicePrincipals(appId='…')``: Graph's alternate key (what msgraph-sdk's
+    ``service_principals_with_app_id`` calls)."""
+    item = call.tenant.sp_by_app_id(app_id)
+    if item is None:
+        raise GraphError(
+            404,
+            "Request_ResourceNotFound",
+            f"Resource with appId '{app_id}' does not exist or one of its queried reference-"
+            "property objects are not present.",
+        )
+    return service_principal(call, str(item["id"]))
 
 
 def assigned_to(call: Call, oid: str) -> Result:
@@ -402,6 +430,14 @@ ROUTES = (
         service_principals_delta,
     ),
     _r("GET", f"servicePrincipals/{_ID}", "servicePrincipals/{id}", P_APPS, 1, service_principal),
+    _r(
+        "GET",
+        r"servicePrincipals\(appId='(?P<app_id>[^'/]+)'\)",
+        "servicePrincipals(appId={appId})",
+        P_APPS,
+        1,
+        service_principal_by_app_id,
+    ),
     _r(
         "GET",
         f"servicePrincipals/{_ID}/appRoleAssignedTo",

@@ -11,6 +11,7 @@ import pytest
 from scanner.profiles import Profile, validate_profile
 from scanner.sandbox import Sandbox
 from scanner.vault import Passphrase, Vault
+from tests.scanner.vault.fast import use_fast_vault
 
 _ENV = (
     "M365INV_CLIENT_SECRET",
@@ -29,7 +30,7 @@ _ENV = (
 def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for var in _ENV:
         monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("M365INV_TEST_ARGON2", "1,8,1")
+    use_fast_vault(monkeypatch)
 
 
 ProfileFor = Callable[..., Profile]

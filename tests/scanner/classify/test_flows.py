@@ -91,3 +91,31 @@ def test_scim_attribute_names() -> None:
     assert scim_categories(urn) == ("user.social.relationships",)
     assert scim_categories("name.givenName") == ("user.name",)
     assert scim_categories("somethingCustom") == ("user",)  # unknown → the broad parent
+
+
+def test_exchange_rbac_note_says_an_entra_grant_stays_organisation_wide() -> None:
+    # Microsoft Learn, "Role Based Access Control for Applications in Exchange Online": RBAC for
+    # Applications grants are separate from Entra grants; only ApplicationAccessPolicy narrows.
+    assert "Organisation-wide" in NOTE_EXCHANGE_RBAC
+    assert "ApplicationAccessPolicy can narrow" in NOTE_EXCHANGE_RBAC
+    assert "never narrow an Entra grant" in NOTE_EXCHANGE_RBAC
+
+
+def test_permission_yaml_files_have_no_duplicate_keys() -> None:
+    """PyYAML keeps the last of two equal keys silently — a reviewed entry could vanish."""
+    from importlib import resources
+
+    import yaml
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def no_dupes(loader: Strict, node: yaml.MappingNode) -> dict[object, object]:
+        keys = [loader.construct_object(k) for k, _ in node.value]
+        dupes = {k for k in keys if keys.count(k) > 1}
+        assert not dupes, f"duplicate keys {dupes}"
+        return loader.construct_mapping(node)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, no_dupes)
+    for name in ("families.yaml", "overrides.yaml", "resources.yaml"):
+        yaml.load((resources.files("config") / "permissions" / name).read_text("utf-8"), Strict)

@@ -42,14 +42,18 @@ GOLDEN: list[tuple[str, str, set[str], str, str, set[str], set[str]]] = [
     ("Mail.Read", A, {MAIL, META}, "read", "tenant", {EMP, EXT}, {"content"}),
     ("Mail.ReadBasic.All", A, {META}, "read", "tenant", {EMP, EXT}, set()),
     ("Mail.Read.Shared", D, {MAIL}, "read", "users-with-access", {EXT}, {"content"}),
-    ("Mail.Send", A, {MAIL, "user.contact.email"}, "send", "tenant", {EMP}, set()),
+    ("Mail.Send", A, {MAIL, "user.contact.email"}, "send", "tenant", {EMP}, {"send-as"}),  # issue 12: send as anyone
+    ("Mail.Send", D, {MAIL, "user.contact.email"}, "send", "signed-in-user", {EMP}, {"send-as"}),  # finding only when tenant-wide
     ("Calendars.Read", A, {CAL}, "read", "tenant", {EMP, EXT}, {"content"}),
     ("Calendars.ReadBasic", D, {CAL}, "read", "signed-in-user", {EMP}, set()),
-    ("Contacts.ReadWrite", A, {"user.contact.phone_number", "user.demographic.date_of_birth"}, "write", "tenant", {CONTACT}, set()),
+    ("Contacts.ReadWrite", A, {"user.contact.phone_number", "user.demographic.date_of_birth"}, "write", "tenant", {CONTACT}, {"tenant-write"}),
+    ("Mail.ReadWrite", A, {MAIL}, "write", "tenant", {EMP, EXT}, {"content", "tenant-write"}),
+    ("Calendars.ReadWrite", A, {CAL}, "write", "tenant", {EMP, EXT}, {"content", "tenant-write"}),
+    ("MailboxSettings.ReadWrite", A, {"user.account.settings", MAIL}, "write", "tenant", {EMP}, {"forwarding"}),  # issue 12: was too narrow
     ("MailboxSettings.Read", A, {"user.account.settings", "user.content.private"}, "read", "tenant", {EMP}, set()),
     ("People.Read.All", A, {"user.social.relationships"}, "read", "tenant", {EMP, CONTACT}, set()),
     # Exchange Online resource
-    ("full_access_as_app", A, {MAIL, CAL, "user.contact"}, "full", "tenant", {EMP, EXT, CONTACT}, {"content"}),
+    ("full_access_as_app", A, {MAIL, CAL, "user.contact"}, "full", "tenant", {EMP, EXT, CONTACT}, {"content", "send-as", "tenant-write"}),
     ("full_access_as_user", D, {MAIL}, "full", "users-with-access", {EMP, EXT}, {"content"}),
     ("Exchange.ManageAsApp", A, {"system.operations", META}, "full", "tenant", {EMP}, set()),
     ("Exchange.ManageAsAppV2", A, {"system.operations"}, "full", "tenant", {EMP}, set()),
@@ -58,7 +62,7 @@ GOLDEN: list[tuple[str, str, set[str], str, str, set[str], set[str]]] = [
     ("POP.AccessAsUser.All", D, {MAIL}, "full", "users-with-access", {EMP, EXT}, {"content"}),
     ("IMAP.AccessAsApp", A, {MAIL}, "full", "narrowed", {EMP, EXT}, {"content"}),
     ("SMTP.Send", D, {MAIL}, "send", "signed-in-user", {EMP}, set()),
-    ("SMTP.SendAsApp", A, {MAIL}, "send", "narrowed", {EMP}, set()),
+    ("SMTP.SendAsApp", A, {MAIL}, "send", "narrowed", {EMP}, {"send-as"}),  # narrowed: per-mailbox grants
     # Teams, meetings, calls
     ("Chat.Read.All", A, {CHAT, META}, "read", "tenant", {EMP, GUEST, EXT}, {"content"}),
     ("Chat.ReadBasic", D, {META}, "read", "signed-in-user", {EMP}, set()),
@@ -85,7 +89,7 @@ GOLDEN: list[tuple[str, str, set[str], str, str, set[str], set[str]]] = [
     ("SecurityIncident.Read.All", A, {"user.device.ip_address"}, "read", "tenant", {EMP}, {"monitoring"}),
     ("SecurityEvents.Read.All", A, {"user.device.ip_address", "user.location.imprecise"}, "read", "tenant", {EMP}, {"monitoring"}),
     ("ThreatHunting.Read.All", A, {"user.device.ip_address", META}, "read", "tenant", {EMP, EXT}, {"monitoring"}),
-    ("IdentityRiskyUser.Read.All", A, {AUTH, "user.location.imprecise"}, "read", "tenant", {EMP, GUEST}, {"monitoring"}),
+    ("IdentityRiskyUser.Read.All", A, {"user.behavior", "user.unique_id"}, "read", "tenant", {EMP, GUEST}, {"monitoring"}),  # issue 12: no IP/location
     ("IdentityRiskEvent.Read.All", D, {AUTH, "user.device.ip_address"}, "read", "directory", {EMP}, {"monitoring"}),
     ("AttackSimulation.Read.All", A, {"user.behavior"}, "read", "tenant", {EMP}, {"monitoring"}),
     # devices
@@ -93,6 +97,24 @@ GOLDEN: list[tuple[str, str, set[str], str, str, set[str], set[str]]] = [
     ("DeviceManagementManagedDevices.Read.All", D, {"user.device.device_id", "user.account.username"}, "read", "directory", {EMP}, set()),
     ("BitlockerKey.Read.All", A, {"user.authorization.credentials"}, "read", "tenant", {EMP}, {"credentials"}),
     ("BitlockerKey.ReadBasic.All", A, {"user.device.device_id"}, "read", "tenant", {EMP}, set()),
+    ("BitlockerKey.Read.All", D, {"user.authorization.credentials"}, "read", "signed-in-user", {EMP}, {"credentials"}),  # issue 12: own devices only
+    # issue 12 map corrections: too narrow before
+    ("User.Read.All", A, {"user.demographic.date_of_birth", "user.workplace"}, "read", "tenant", {EMP, GUEST}, set()),
+    ("Directory.Read.All", A, {"user.demographic.date_of_birth", "user.workplace"}, "read", "tenant", {EMP, GUEST}, {"group-names"}),
+    ("PendingExternalUserProfile.Read.All", A, {"user.contact.address", "user.contact.phone_number", "user.job_title", "user.contact.organization"}, "read", "tenant", {GUEST}, set()),
+    ("AuditLogsQuery.Read.All", A, {USAGE, AUTH, META}, "read", "tenant", {EMP, GUEST}, {"monitoring"}),
+    # issue 12 map corrections: too broad before (no content)
+    ("BackupRestore-Restore.Read.All", A, {"user.unique_id"}, "read", "tenant", {EMP}, set()),
+    ("Calls.JoinGroupCallAsGuest.All", A, {"user.behavior.call_log"}, "full", "tenant", {EMP}, set()),
+    # August 2026 names (issue 9 item 15)
+    ("CallRecordings.Read.All", A, {MEETING, "user.behavior.call_log"}, "read", "tenant", {EMP, EXT}, {"content", "monitoring"}),
+    ("CallTranscripts.Read.All", D, {MEETING}, "read", "users-with-access", {EMP, EXT}, {"content", "monitoring"}),
+    ("CallAiInsights.Read.All", A, {MEETING}, "read", "tenant", {EMP, EXT}, {"content", "monitoring"}),
+    ("ExchangeMessageTrace.Read.All", D, {META}, "read", "directory", {EMP, EXT}, {"monitoring"}),
+    ("UserAuthMethod-Phone.ReadWrite.All", A, {"user.authorization", "user.contact.phone_number"}, "write", "tenant", {EMP, GUEST}, {"credentials"}),
+    ("UserCloudClipboard.Read", D, {"user.content.private"}, "read", "signed-in-user", {EMP}, {"content"}),
+    ("AppRoleAssignment.ReadWrite.All", A, {"user.authorization"}, "write", "tenant", {EMP}, {"takeover"}),
+    ("RoleManagement.ReadWrite.Directory", A, {"user.authorization"}, "write", "tenant", {EMP}, {"takeover"}),
     # roles and access (limited personal data, directory reach)
     ("RoleManagement.Read.Directory", D, {"user.authorization"}, "read", "directory", {EMP}, set()),
     ("PrivilegedAccess.Read.AzureAD", D, {"user.authorization"}, "read", "directory", {EMP}, set()),
@@ -132,12 +154,27 @@ def test_golden_review(
     assert set(c.signals) == signals, f"{value}: signals {c.signals}"
 
 
+# Reviewed as opening no personal data themselves, but a path to take over identities or grant
+# themselves more access (issue 12 item 1): signal "takeover", reach tenant.
+TAKEOVER = ["Application.ReadWrite.All", "Domain.ReadWrite.All",
+            "TeamsAppInstallation.ManageSelectedForUser.All",
+            "TeamsAppInstallation.ReadWriteAndConsentForUser.All"]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", TAKEOVER)
+def test_golden_takeover(value: str) -> None:
+    c = classify_permission(value, "application")
+    assert c is not None and c.classified and not c.personal and c.note
+    assert c.signals == ("takeover",) and c.reach == "tenant"
+
+
 # Reviewed as opening no personal data (with the reason a reviewer can check).
 NOT_PERSONAL = [
     "Policy.Read.All", "Policy.Read.ConditionalAccess", "Organization.Read.All",
     "Application.Read.All", "Insights-UserMetric.Read.All", "ThreatIndicators.Read.All",
     "TeamsAppInstallation.ReadForUser", "Printer.Read.All", "RoleManagementPolicy.Read.Directory",
-    "offline_access",
+    "offline_access", "AgentIdentity.Read.All", "CopilotPolicySettings.Read",
+    "SensitivityLabels.Read.All", "IdentityRiskyAgent.Read.All",
 ]  # fmt: skip
 
 

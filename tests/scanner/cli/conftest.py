@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pytest
 
 from scanner.cli import main
+from tests.scanner.vault.fast import use_fast_vault
 
 
 @dataclass
@@ -42,7 +43,7 @@ _ENV = (
 def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for var in _ENV:
         monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("M365INV_TEST_ARGON2", "1,8,1")
+    use_fast_vault(monkeypatch)
     monkeypatch.setenv("COLUMNS", "200")
 
 

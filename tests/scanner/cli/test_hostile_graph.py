@@ -38,11 +38,16 @@ def test_persistently_malformed_collection_is_a_named_gap(
     assert result.code == 3, result.err
     assert "Traceback" not in result.out + result.err
     lines = result.err.strip().splitlines()
-    assert len(lines) == 1, result.err
+    assert len(lines) == 2, result.err
     assert lines[0].startswith("warning: oauth2PermissionGrants not read: malformed")
+    # who consented is derived from the grants: not "nobody", but "not read" too
+    assert lines[1] == (
+        "warning: principals not read: derived from oauth2PermissionGrants, "
+        "which was not read completely"
+    )
     inv = json.loads((out / "inventory.json").read_text())
     gaps = [c for c in inv["coverage"] if not c["complete"]]
-    assert [g["source"] for g in gaps] == ["oauth2PermissionGrants"]
+    assert [g["source"] for g in gaps] == ["oauth2PermissionGrants", "principals"]
     assert "malformed" in gaps[0]["error"]
     complete = {c["source"]: c["itemCount"] for c in inv["coverage"] if c["complete"]}
     assert complete["users"] > 0 and complete["servicePrincipals"] > 0

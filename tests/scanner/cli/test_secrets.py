@@ -26,6 +26,7 @@ from scanner.demo import sandbox_profile
 from scanner.profiles import add_profile
 from scanner.sandbox import Sandbox
 from scanner.sandbox.context import FaultRule
+from tests.scanner.vault.fast import REAL_FLOOR_ENV
 
 JWT = re.compile(rb"eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{8,}")
 
@@ -63,7 +64,7 @@ def _private_env(tmp_path: Path) -> dict[str, str]:
         XDG_CACHE_HOME=str(home / ".cache"),
         XDG_STATE_HOME=str(home / ".local/state"),
         COLUMNS="200",
-        M365INV_TEST_ARGON2="1,8,1",
+        M365INV_VAULT_ARGON2=REAL_FLOOR_ENV,
     )
     return env
 

@@ -82,8 +82,9 @@ def test_old_delta_links_are_not_used(sandbox_factory: Callable[..., Sandbox]) -
     )
     sb.stats.reset()
     again = asyncio.run(collect_tenant(src, previous=stale, options=opts))
-    # full read again (6 pages of 10), not the stale link
-    assert sb.stats.by_route["GET /v1.0/users/delta"] == 6
+    # full read again (a fresh "latest" link, then 6 listing pages of 10), not the stale link
+    assert sb.stats.by_route["GET /v1.0/users/delta"] == 1
+    assert sb.stats.by_route["GET /v1.0/users"] == 6
     assert len(again.users) == 60
     src.close()
 
@@ -122,17 +123,24 @@ def test_groups_repeat_asks_only_for_changes(sandbox_factory: Callable[..., Sand
     src.close()
 
 
-def test_delta_change_rounds_keep_the_first_rounds_page_size(
+def test_users_delta_pages_about_200_whatever_top_says(
     sandbox_factory: Callable[..., Sandbox],
 ) -> None:
+    """Real users/groups delta ignores $top (microsoft-graph-docs #7160): the sandbox pages 200,
+    so a change round of 250 new users is two pages even with $top=999 — and the first read,
+    a $top=999 listing, does not depend on it."""
     sb = sandbox_factory(users=40, seed=12)
     src = MsalTokenSource(sb)
     opts = CollectOptions(concurrency=8, page_size=999)
     first = asyncio.run(collect_tenant(src, options=opts))
-    for i in range(250):  # more than Graph's default page of 100 changes
+    for i in range(250):
         sb.tenant.add_user(f"Hire {i}")
     sb.stats.reset()
     second = asyncio.run(collect_tenant(src, previous=first, options=opts))
     assert len(second.users) == 290
-    assert sb.stats.by_route["GET /v1.0/users/delta"] == 1  # one page of 250, not three
+    assert sb.stats.by_route["GET /v1.0/users/delta"] == 2  # 200 + 50, not one page of 250
+    sb.stats.reset()
+    fresh = asyncio.run(collect_tenant(src, options=opts))
+    assert len(fresh.users) == 290
+    assert sb.stats.by_route["GET /v1.0/users"] == 1  # one listing page of 290
     src.close()

@@ -59,7 +59,7 @@ def test_inactive_days_option_moves_the_threshold(
     config = _config(sandbox, tmp_path, monkeypatch)
     out = tmp_path / "out"
     args = ["scan", "--config", str(config), "--profile", "sb", "--out", str(out), "-q"]
-    result = CliRunner().invoke(app, [*args, "--inactive-days", "400", "--formats", "json"])
+    result = CliRunner().invoke(app, [*args, "--inactive-days", "400", "--format", "json"])
     assert result.exit_code == 0, result.output
     inv = json.loads((out / "inventory.json").read_text())
     stale = _stale(inv)

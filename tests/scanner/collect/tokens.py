@@ -38,6 +38,7 @@ class MsalTokenSource:
         )
         self._lock = threading.Lock()
         self.token_calls = 0
+        self.fresh_calls = 0
 
     @property
     def graph_endpoint(self) -> str:
@@ -51,10 +52,13 @@ class MsalTokenSource:
     def ssl_context(self) -> ssl.SSLContext:
         return self._ctx
 
-    def token(self, resource: str = "graph") -> str:
+    def token(self, resource: str = "graph", *, fresh: bool = False) -> str:
         base = self._graph if resource == "graph" else self._exchange
         with self._lock:
             self.token_calls += 1
+            if fresh:
+                self.fresh_calls += 1
+                self._app.remove_tokens_for_client()
             result: dict[str, Any] = self._app.acquire_token_for_client([f"{base}/.default"])
         if "access_token" not in result:
             raise AuthError(f"sandbox sign-in failed: {result.get('error')}")

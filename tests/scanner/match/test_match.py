@@ -94,7 +94,21 @@ def test_disclosure_matching_is_hierarchy_aware(catalog) -> None:  # type: ignor
     assert item is not None and item.item == "Kontaktdaten des Benutzers"
     email = match_disclosure("user.contact.email", cs)  # the more specific item wins
     assert email is not None and "Mailadresse" in email.item
-    assert match_disclosure("user.social.group_membership", cs) is None
+    assert match_disclosure("user.demographic.gender", cs) is None
     # website / account items never disclose a tenant flow
     ms = catalog.get("mailstore")
     assert match_disclosure("user.contact.email", ms) is None
+
+
+def test_disclosure_is_aware_of_whose_data_and_which_item(catalog) -> None:  # type: ignore[no-untyped-def]
+    cs = catalog.get("utilitas-contactsync")
+    # "Benutzername des Service Accounts" is one named account, not every user's UPN
+    assert match_disclosure("user.account.username", cs, "signed-in-user") is not None
+    assert match_disclosure("user.account.username", cs, "tenant") is None
+    # "zugehörige Attribute" of synced contacts: job title and workplace too
+    job = match_disclosure("user.job_title", cs, "tenant")
+    assert job is not None and job.item.startswith("zugehörige Attribute")
+    assert match_disclosure("user.workplace", cs, "tenant") is not None
+    # the user/group id item covers group membership
+    group = match_disclosure("user.social.group_membership", cs, "tenant")
+    assert group is not None and "Gruppe" in group.item

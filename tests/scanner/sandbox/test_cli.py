@@ -76,6 +76,7 @@ def test_serve_writes_info_and_profile_and_stops_cleanly(
     expected = {
         "authority_host", "graph_endpoint", "exchange_endpoint", "tenant_id", "client_id",
         "client_secret", "ca_bundle", "identity_header", "managed_identity_endpoint",
+        "admin_secret",
     }  # fmt: skip
     assert expected <= info.keys()
     assert info["authority_host"].startswith("https://127.0.0.1:")
@@ -169,13 +170,47 @@ def test_approve_command(sandbox: Sandbox, tmp_path: Path, hostile_ca_env: str) 
     assert isinstance(missing.exception, ConfigError)
 
 
+def test_approve_command_needs_the_admin_secret(sandbox: Sandbox, tmp_path: Path) -> None:
+    """An info file without the secret (or another sandbox's) cannot approve a sign-in."""
+    with requests.Session() as session:
+        session.trust_env = False
+        session.verify = sandbox.info.ca_bundle
+        flow = session.post(
+            f"{sandbox.info.authority}/oauth2/v2.0/devicecode",
+            data={
+                "client_id": sandbox.info.public_client_id,
+                "scope": f"{sandbox.info.graph_endpoint}/.default",
+            },
+            timeout=10,
+        ).json()
+    runner = CliRunner()
+    stripped = {k: v for k, v in sandbox.info.to_dict().items() if k != "admin_secret"}
+    no_secret = tmp_path / "no-secret.json"
+    no_secret.write_text(json.dumps(stripped))
+    result = runner.invoke(app, ["sandbox", "approve", flow["user_code"], "--info", str(no_secret)])
+    assert isinstance(result.exception, ConfigError)
+    assert "holds no admin secret" in str(result.exception)
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps({**stripped, "admin_secret": "guessed"}))
+    result = runner.invoke(app, ["sandbox", "approve", flow["user_code"], "--info", str(wrong)])
+    assert isinstance(result.exception, SandboxError)
+    assert "refused the admin secret" in str(result.exception)
+    assert sandbox.identity.devices.by_user[flow["user_code"]].state == "pending"
+
+
 def test_approve_when_sandbox_is_gone(tmp_path: Path) -> None:
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     info = tmp_path / "info.json"
     info.write_text(
-        json.dumps({"authority_host": f"https://127.0.0.1:{port}", "ca_bundle": os.devnull})
+        json.dumps(
+            {
+                "authority_host": f"https://127.0.0.1:{port}",
+                "ca_bundle": os.devnull,
+                "admin_secret": "s",
+            }
+        )
     )
     result = CliRunner().invoke(app, ["sandbox", "approve", "ABC", "--info", str(info)])
     assert isinstance(result.exception, SandboxError)
@@ -218,3 +253,29 @@ def test_every_quirk_becomes_an_honest_gap(sandbox_factory) -> None:  # type: ig
         "addIns": FORBIDDEN,
         "servicePrincipalSignInActivities": NO_LICENCE,
     }
+
+
+def test_serve_with_relative_paths_writes_absolute_ones(tmp_path: Path) -> None:
+    """A profile written from ``--state-dir state`` must work from any directory: every path in
+    the info file and the profile is absolute (issue 14, item 13)."""
+    work = tmp_path / "work"
+    work.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scanner", "sandbox", "serve", "--port", "0", "--users", "20",
+         "--state-dir", "state", "--info-out", "info.json", "--profile-out", "p.toml"],
+        cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        _wait_for(work / "info.json", proc)
+        info = json.loads((work / "info.json").read_text())
+        profile = tomllib.loads((work / "p.toml").read_text())["tenants"]["sandbox"]
+        for path in (info["ca_bundle"], profile["ca_bundle"]):
+            assert Path(path).is_absolute() and Path(path).is_file()
+            assert Path(path).is_relative_to(work / "state")
+        assert str(work / "info.json") in (profile_comment := (work / "p.toml").read_text())
+        assert "client_secret" in profile_comment and info["client_secret"] not in profile_comment
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=15)
+    assert proc.returncode == 0, err
+    assert not (work / "info.json").exists()  # the secret dies with the server

@@ -37,6 +37,10 @@ def _poll(app: msal.PublicClientApplication, flow: dict[str, Any]) -> dict[str, 
     return result
 
 
+def _admin(sandbox: Sandbox) -> dict[str, str]:
+    return {"X-Sandbox-Admin": sandbox.info.admin_secret}
+
+
 def _later(action: Callable[[], object], delay_s: float = 0.3) -> threading.Thread:
     thread = threading.Thread(target=lambda: (time.sleep(delay_s), action()))
     thread.start()
@@ -54,7 +58,11 @@ def test_device_code_flow_completes_after_approval(
     before = sandbox.stats.token_requests
     approver = _later(
         lambda: requests.post(
-            url, json={"user_code": flow["user_code"]}, verify=sandbox.info.ca_bundle, timeout=10
+            url,
+            json={"user_code": flow["user_code"]},
+            headers=_admin(sandbox),
+            verify=sandbox.info.ca_bundle,
+            timeout=10,
         ).raise_for_status()
     )
     result = _poll(app, flow)
@@ -83,6 +91,7 @@ def test_declined_device_code(sandbox: Sandbox, ca_session: requests.Session) ->
     response = ca_session.post(
         f"{sandbox.info.authority_host}/_sandbox/devicecode/decline",
         json={"user_code": flow["user_code"]},
+        headers=_admin(sandbox),
         timeout=10,
     )
     assert response.status_code == 200
@@ -135,13 +144,17 @@ def test_approve_unknown_code(sandbox: Sandbox, ca_session: requests.Session) ->
     response = ca_session.post(
         f"{sandbox.info.authority_host}/_sandbox/devicecode/approve",
         json={"user_code": "NOPE12345"},
+        headers=_admin(sandbox),
         timeout=10,
     )
     assert response.status_code == 404
     with pytest.raises(SandboxError, match="no pending device code"):
         sandbox.approve_device_code("NOPE12345")
     garbage = ca_session.post(
-        f"{sandbox.info.authority_host}/_sandbox/devicecode/approve", data=b"{", timeout=10
+        f"{sandbox.info.authority_host}/_sandbox/devicecode/approve",
+        data=b"{",
+        headers=_admin(sandbox),
+        timeout=10,
     )
     assert garbage.status_code == 400
 
@@ -189,3 +202,33 @@ def test_managed_identity_app_service_endpoint(
         timeout=10,
     )
     assert wrong.status_code == 401
+
+
+@pytest.mark.parametrize("path", ["approve", "decline"])
+@pytest.mark.parametrize("secret", [None, "", "wrong-secret", "client-secret"])
+def test_decision_needs_the_admin_secret(
+    sandbox: Sandbox, ca_session: requests.Session, path: str, secret: str | None
+) -> None:
+    """Anyone on the machine can reach 127.0.0.1; only the info file's holder may decide."""
+    app = _public_app(sandbox, ca_session)
+    flow = app.initiate_device_flow(scopes=[f"{sandbox.info.graph_endpoint}/.default"])
+    headers = {}
+    if secret is not None:
+        headers["X-Sandbox-Admin"] = (
+            sandbox.info.client_secret if secret == "client-secret" else secret
+        )
+    response = ca_session.post(
+        f"{sandbox.info.authority_host}/_sandbox/devicecode/{path}",
+        json={"user_code": flow["user_code"]},
+        headers=headers,
+        timeout=10,
+    )
+    assert response.status_code == 401
+    assert response.json()["error"] == "unauthorized"
+    pending = app.acquire_token_by_device_flow(flow, exit_condition=lambda _flow: True)
+    assert pending["error"] == "authorization_pending"  # still undecided
+
+
+def test_admin_secret_is_not_in_repr(sandbox: Sandbox) -> None:
+    assert sandbox.info.admin_secret and sandbox.info.admin_secret not in repr(sandbox.info)
+    assert sandbox.info.admin_secret not in repr(sandbox.identity)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-FAST_ARGON2 = "1,8,1"
+from tests.scanner.vault.fast import use_fast_vault
 
 
 @pytest.fixture(autouse=True)
@@ -18,7 +18,7 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
         "M365INV_TEST_KILL_AT",
     ):
         monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("M365INV_TEST_ARGON2", FAST_ARGON2)
+    use_fast_vault(monkeypatch)
 
 
 @pytest.fixture

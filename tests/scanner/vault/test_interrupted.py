@@ -12,6 +12,7 @@ import pytest
 
 from scanner.errors import VaultError
 from scanner.vault import Passphrase, Vault
+from tests.scanner.vault.fast import REAL_FLOOR_ENV
 
 TENANT = "11111111-2222-3333-4444-555555555555"
 OLD, NEW = Passphrase("old passphrase"), Passphrase("new passphrase")
@@ -40,7 +41,7 @@ def _prepare(path: Path) -> Vault:
 
 
 def _run(path: Path, step: str, op: str) -> int:
-    env = {**os.environ, "M365INV_TEST_KILL_AT": step}
+    env = {**os.environ, "M365INV_TEST_KILL_AT": step, "M365INV_VAULT_ARGON2": REAL_FLOOR_ENV}
     proc = subprocess.run(
         [sys.executable, "-c", _REKEY, str(path), step, op], env=env, timeout=60, check=False
     )
@@ -59,7 +60,7 @@ def _opens_with(path: Path, pw: Passphrase) -> Vault | None:
     ["rekey:read", "rekey:derived", "rekey:encoded", "in-rename", "rekey:written", "none"],
 )
 def test_rekey_killed_at_any_step(vault_file: Path, step: str) -> None:
-    _prepare(vault_file)
+    old_data_key = _prepare(vault_file)._key
     code = _run(vault_file, step, "rekey")
     assert code == (0 if step == "none" else -signal.SIGKILL)
     old, new = _opens_with(vault_file, OLD), _opens_with(vault_file, NEW)
@@ -68,6 +69,8 @@ def test_rekey_killed_at_any_step(vault_file: Path, step: str) -> None:
     assert (new is not None) == done
     vault = old or new
     assert vault is not None
+    # a finished rekey rotated the data key; an interrupted one left the old key in place
+    assert (vault._key != old_data_key) == done
     assert [vault.get(f"p{i}", TENANT, "client_secret") for i in range(5)] == [
         f"secret-{i}".encode() for i in range(5)
     ]

@@ -169,10 +169,13 @@ def test_raw_key_vault_and_added_passphrase_slot(vault_file: Path) -> None:
 def test_rekey_replaces_passphrase(vault_file: Path) -> None:
     v = Vault.create(vault_file, PW)
     v.set("a", TENANT, "client_secret", b"x")
-    v.rekey(Passphrase("new one"))
+    v.rekey(Passphrase("a new passphrase"))
     with pytest.raises(VaultError, match="wrong passphrase"):
         Vault.open(vault_file, PW)
-    assert Vault.open(vault_file, Passphrase("new one")).get("a", TENANT, "client_secret") == b"x"
+    assert (
+        Vault.open(vault_file, Passphrase("a new passphrase")).get("a", TENANT, "client_secret")
+        == b"x"
+    )
 
 
 def test_out_of_range_kdf_params_are_refused() -> None:
