@@ -12,94 +12,11 @@ from typing import Any
 
 import msgspec
 
+from scanner.canonical import canonical
 from scanner.errors import RenderError
-from scanner.findings.severity import most_severe_first
-from scanner.models import (
-    App,
-    Coverage,
-    Finding,
-    Flow,
-    Inventory,
-    Permission,
-    Provisioning,
-    VendorInfo,
-)
+from scanner.models import SCHEMA_VERSION, Coverage, Inventory
 
-SCHEMA_VERSION = "1.0.0"
-"""Semver of the contract: major = breaking, minor = new optional fields, patch = wording."""
-
-SCHEMA_ID = "https://m365inv.dev/schema/inventory/1.0.0/inventory.schema.json"
-
-
-def _finding_key(f: Finding) -> tuple[int, str, str]:
-    return (most_severe_first(f.severity), f.code, f.message)
-
-
-def _permission_key(p: Permission) -> tuple[str, str, str, str, str]:
-    return (p.resource_app_id, p.kind, p.value or "", p.id, p.consent_type or "")
-
-
-def _canonical_finding(f: Finding) -> Finding:
-    return msgspec.structs.replace(f, evidence=tuple(sorted(set(f.evidence))))
-
-
-def _canonical_provisioning(p: Provisioning | None) -> Provisioning | None:
-    if p is None:
-        return None
-    mappings = tuple(sorted(p.mappings, key=lambda m: (m.target, m.source or "")))
-    return msgspec.structs.replace(p, attributes=tuple(sorted(p.attributes)), mappings=mappings)
-
-
-def _canonical_app(app: App) -> App:
-    return msgspec.structs.replace(
-        app,
-        permissions=tuple(sorted(app.permissions, key=_permission_key)),
-        provisioning=_canonical_provisioning(app.provisioning),
-        data_categories=tuple(sorted(set(app.data_categories))),
-        findings=tuple(sorted(map(_canonical_finding, app.findings), key=_finding_key)),
-        sources=tuple(sorted(set(app.sources))),
-    )
-
-
-def _canonical_flow(flow: Flow) -> Flow:
-    subjects = msgspec.structs.replace(flow.subjects, kinds=tuple(sorted(set(flow.subjects.kinds))))
-    return msgspec.structs.replace(
-        flow, subjects=subjects, evidence=tuple(sorted(set(flow.evidence)))
-    )
-
-
-def _canonical_vendor(v: VendorInfo) -> VendorInfo:
-    return msgspec.structs.replace(
-        v,
-        transfers=tuple(
-            sorted(v.transfers, key=lambda t: (t.country, t.recipient or "", t.safeguard or ""))
-        ),
-        sub_processors=tuple(
-            sorted(v.sub_processors, key=lambda s: (s.name, s.country or "", s.purpose or ""))
-        ),
-        security_measures=tuple(sorted(set(v.security_measures))),
-    )
-
-
-def canonical(inv: Inventory) -> Inventory:
-    """The same inventory with every unordered list sorted by a stable key."""
-    apps = sorted(
-        map(_canonical_app, inv.apps),
-        key=lambda a: (a.display_name or "", a.app_id, a.service_principal_id),
-    )
-    flows = sorted(
-        map(_canonical_flow, inv.flows),
-        key=lambda f: (f.app_id, f.category, f.access, f.vendor or ""),
-    )
-    coverage = sorted(inv.coverage, key=lambda c: (c.source, c.complete, c.error or ""))
-    vendors = sorted(map(_canonical_vendor, inv.vendors), key=lambda v: v.id)
-    return msgspec.structs.replace(
-        inv,
-        apps=tuple(apps),
-        flows=tuple(flows),
-        coverage=tuple(coverage),
-        vendors=tuple(vendors),
-    )
+SCHEMA_ID = f"https://m365inv.dev/schema/inventory/{SCHEMA_VERSION}/inventory.schema.json"
 
 
 def encode_inventory(inv: Inventory) -> bytes:

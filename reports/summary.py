@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import msgspec
 
-from reports.json_feed import canonical
+from scanner.canonical import canonical
 from scanner.findings.severity import most_severe_first
 from scanner.models import App, Coverage, Finding, Flow, Inventory, VendorInfo
 

@@ -20,6 +20,10 @@ from typing import Annotated, Literal
 
 import msgspec
 
+SCHEMA_VERSION = "1.0.0"
+"""Semver of the ``inventory.json`` contract: major = breaking, minor = new optional fields,
+patch = wording. Domain policy, so the scanner owns it; ``reports/`` publishes it."""
+
 MICROSOFT_TENANT_ID = "f8cdef31-a31e-4b4a-93e4-5f571e91255a"
 """``appOwnerOrganizationId`` of Microsoft's first-party apps."""
 

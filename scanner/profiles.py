@@ -274,14 +274,14 @@ def get_profile(name: str, config: Path | None = None) -> Profile:
 # ----------------------------------------------------------------------------- writing
 
 
-def _toml_str(value: str) -> str:
-    # JSON string escapes are a subset of TOML basic-string escapes.
+def toml_string(value: str) -> str:
+    """``value`` as a TOML basic string (JSON's string escapes are a subset of TOML's)."""
     return json.dumps(value, ensure_ascii=False)
 
 
 def render_table(profile: Profile) -> str:
     lines = [f"[tenants.{profile.name}]"]
-    lines += [f"{k} = {_toml_str(v)}" for k, v in profile.to_toml_fields().items()]
+    lines += [f"{k} = {toml_string(v)}" for k, v in profile.to_toml_fields().items()]
     return "\n".join(lines) + "\n"
 
 

@@ -195,7 +195,8 @@ def diff_cmd(
     """
     from rich.text import Text
 
-    from reports.diff import diff_inventories, fail_on_reasons, render_diff
+    from reports.diff import render_diff
+    from scanner.diff import diff_inventories, fail_on_reasons
     from scanner.gates import parse_policies
 
     policies = parse_policies(fail_on)

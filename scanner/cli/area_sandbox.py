@@ -34,12 +34,10 @@ MIN_USERS, MAX_USERS = 10, 1_000_000
 DEFAULT_PORT = 9443
 
 
-def _toml_str(value: str) -> str:
-    return json.dumps(value)  # a JSON string is a valid TOML basic string
-
-
 def profile_toml(info: SandboxInfo, *, name: str = "sandbox", info_path: Path | None) -> str:
     """A profile in DESIGN.md's "Configuration" format for the running sandbox."""
+    from scanner.profiles import toml_string as _toml_str
+
     where = f" ({info_path})" if info_path else ""
     lines = [
         "# m365inv profile for the built-in sandbox tenant (m365inv sandbox serve).",

@@ -333,9 +333,10 @@ def snapshot_cmd(
     variable) or the environment, so it runs from cron, a systemd timer or a CronJob.
     """
     from reports import Contact, write_reports
-    from reports.diff import diff_inventories, fail_on_reasons, render_diff
+    from reports.diff import render_diff
     from scanner import aiorun
     from scanner.catalog import load_catalog
+    from scanner.diff import diff_inventories, fail_on_reasons
     from scanner.findings.rules import FindingOptions
     from scanner.gates import parse_policies
     from scanner.pipeline import scan
@@ -394,7 +395,7 @@ def _baseline(
     """What ``snapshot`` diffs against: the newest snapshot that read at least every section
     this run read. After a run with a gap, the next good run is compared with the last good one
     — what the gap hid is neither "removed" then nor "new" now. None found: the latest."""
-    from reports.diff import comparable
+    from scanner.diff import comparable
 
     if latest is None or comparable(latest.inventory, newer):
         return latest

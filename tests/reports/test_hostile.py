@@ -211,7 +211,8 @@ def test_evidence_lines_read_in_the_report_language(line: str, de: str, en: str 
 @given(text=hostile_text)
 @settings(max_examples=40, deadline=None)
 def test_diff_renders_any_string_inert(text: str) -> None:
-    from reports.diff import diff_inventories, render_diff
+    from reports.diff import render_diff
+    from scanner.diff import diff_inventories
 
     before = build_inventory()
     after = _inject(before, text)
