@@ -17,7 +17,14 @@ import markupsafe
 import msgspec
 
 from reports.i18n import category_label, check_lang, labels, number, when
-from reports.i18n_findings import evidence_label, message, reason, source_name, title
+from reports.i18n_findings import (
+    evidence_label,
+    message,
+    note_label,
+    reason,
+    source_name,
+    title,
+)
 from reports.priorities import prioritised
 from reports.sankey import Picture, build_picture
 from reports.summary import SEVERITIES, Summary, VendorSection, summarise
@@ -170,6 +177,7 @@ def render_html(inv: Inventory, lang: str = "en", *, top_actions: int = 15) -> s
                 src=lambda source: source_name(source, lang),
                 why=lambda cov: reason(cov, lang),
                 ev=lambda text: evidence_label(text, lang),
+                note=lambda text: note_label(text, lang),
                 css=css,
                 csp=content_security_policy(css),
             )

@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 
 from reports.i18n import category_label, check_lang, number
 from scanner.catalog.model import EU_EEA
+from scanner.classify.addins import NOTE_ITEM, NOTE_LEVEL_UNKNOWN, NOTE_OFF_BY_DEFAULT
+from scanner.classify.provisioning import NOTE_ASSIGNED_UNKNOWN, NOTE_SYNC_SCOPE
 from scanner.models import App, Coverage, Finding, Flow, VendorInfo
 
 _T = dict[str, tuple[str, str]]  # code -> (en, de)
@@ -43,6 +45,7 @@ TITLES: _T = {
     ),
     "POLICY_UNDATED": ("Privacy policy undated", "Datenschutzerklärung ohne Datum"),
     "STALE_POLICY": ("Privacy policy outdated", "Datenschutzerklärung veraltet"),
+    "STALE_APP": ("App unused for a long time", "App lange nicht genutzt"),
     "NO_DISCLOSURE_ON_FILE": ("No vendor disclosure on file", "Keine Anbieterangaben hinterlegt"),
     "UNVERIFIED_PUBLISHER": ("Publisher not verified", "Herausgeber nicht verifiziert"),
     "UNRESOLVED_PERMISSION": ("Unknown permission", "Unbekannte Berechtigung"),
@@ -87,6 +90,11 @@ ACTIONS: _T = {
     "POLICY_UNDATED": (
         "Ask the vendor for its current privacy policy and DPA",
         "Aktuelle Datenschutzerklärung und AVV beim Anbieter anfordern",
+    ),
+    "STALE_APP": (
+        "If no longer used: remove its permissions (or the app); ask the vendor to delete the data",
+        "Falls nicht mehr genutzt: Berechtigungen (oder App) entfernen; Anbieter um Löschung "
+        "der Daten bitten",
     ),
     "STALE_POLICY": (
         "Ask the vendor for its current privacy policy and DPA",
@@ -138,6 +146,9 @@ _DE: dict[str, str] = {
     "sie aktuell ist, lässt sich nicht beurteilen.",
     "STALE_POLICY": "Die hinterlegte Datenschutzerklärung von {vendor} stammt von {date} und "
     "beschreibt womöglich nicht mehr, was der Anbieter heute tut.",
+    "STALE_APP": "{app} {since}, kann aber weiterhin "
+    "personenbezogene Daten erreichen; wird die App nicht mehr genutzt, Berechtigungen (oder "
+    "die App) entfernen und den Anbieter um Löschung der Daten bitten.",
     "NO_DISCLOSURE_ON_FILE": "{app} kann personenbezogene Daten erreichen, aber für den Anbieter "
     "ist keine Datenschutzerklärung hinterlegt; die Datenflüsse lassen sich nicht abgleichen.",
     "UNVERIFIED_PUBLISHER": "Der Herausgeber von {app} ist nicht von Microsoft verifiziert{wide}.",
@@ -200,6 +211,10 @@ def message(
         if finding.severity in ("low", "info")
         else "ohne für alle eine Garantie zu nennen",
         date=(vendor.policy_date if vendor and vendor.policy_date else "?"),
+        since=f"hat sich seit {finding.params['days']} Tagen nicht angemeldet (zuletzt am "
+        f"{finding.params.get('date', '?')})"
+        if "days" in finding.params
+        else "hat keine Anmeldung im Protokoll",
         wide=", erreicht aber Daten des ganzen Mandanten"
         if finding.severity != "low"
         else "; seine Identität beruht auf eigenen Angaben",
@@ -299,6 +314,29 @@ _EVIDENCE_DE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]]
 ]
 
 
+_NOTES_DE: dict[str, str] = {
+    NOTE_SYNC_SCOPE: "Mindestens die der App zugewiesenen Benutzer und Gruppen; der ganze Mandant, "
+    "wenn die Bereitstellung auf „Alle Benutzer und Gruppen synchronisieren“ steht. Microsoft "
+    "Graph kann diese Einstellung nicht lesen (ein nur schreibbares Bereitstellungsgeheimnis): "
+    "im Entra Admin Center unter Bereitstellung → Einstellungen → Bereich prüfen.",
+    NOTE_ASSIGNED_UNKNOWN: "Die Zuweisungen der App oder die Mitglieder einer Gruppe wurden nicht "
+    "gelesen: Anzahl unbekannt.",
+    NOTE_ITEM: "Nur die Elemente, die ein Benutzer bei laufendem Add-in öffnet – auch E-Mails "
+    "anderer Personen.",
+    NOTE_OFF_BY_DEFAULT: "Ausgeschaltet bereitgestellt: jeder Benutzer kann es einschalten.",
+    NOTE_LEVEL_UNKNOWN: "Die Berechtigungsstufe des Add-ins wurde nicht gemeldet; wie voller "
+    "Postfachzugriff behandelt.",
+}
+
+
+def note_label(text: str, lang: str) -> str:
+    """A flow's note (the scanner's fixed English sentence) in ``lang``; a note without a German
+    text yet is shown as the scanner wrote it (never dropped)."""
+    if check_lang(lang) == "de":
+        return _NOTES_DE.get(text, text)
+    return text
+
+
 def evidence_label(text: str, lang: str) -> str:
     """One evidence line as the reader reads it: a leading category key becomes its name, and
     the scanner's fixed English phrases become German for ``--lang de``. Permission names,
@@ -316,6 +354,7 @@ __all__ = [
     "action",
     "evidence_label",
     "message",
+    "note_label",
     "reason",
     "source_name",
     "title",

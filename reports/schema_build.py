@@ -26,6 +26,7 @@ _DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("Inventory", "vendors"): "Catalog facts about each matched vendor (policy, transfers, TOM).",
     ("TenantInfo", "scannedAt"): "RFC 3339 UTC time the collection finished.",
     ("App", "firstParty"): "Microsoft's own app: a Microsoft owner tenant or a listed appId.",
+    ("App", "lastSignIn"): "Last sign-in (RFC 3339 UTC); null: none on record or not read.",
     ("App", "scanner"): "The scanner's own app (the profile's client id), not a third party.",
     ("VendorMatch", "level"): "confirmed / probable may disclose flows; possible never does.",
     ("Finding", "key"): "Message key a renderer translates; params fill its placeholders.",
@@ -36,6 +37,12 @@ _DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("Permission", "consentType"): "AllPrincipals, Principal (per user), null for app roles.",
     ("Permission", "principalCount"): "Users behind per-user (Principal) grants.",
     ("Permission", "classified"): "False: the permission map has no entry (reported, not dropped).",
+    ("AttributeMapping", "sourceAttributes"): "Entra attributes the mapping reads: what leaves.",
+    (
+        "Provisioning",
+        "scope",
+    ): "assigned-or-all: at least the assigned users; the whole tenant if 'Sync all' is set "
+    "(a write-only setting Graph cannot read).",
     ("Flow", "category"): "fideslang data-category key (or documented custom key).",
     ("Flow", "evidence"): "Permissions / provisioned attributes that open this flow.",
     (

@@ -20,13 +20,26 @@ from collections.abc import Sequence
 import msgspec
 
 from scanner.catalog.model import Catalog, Vendor
-from scanner.classify.flows import TenantCounts, merge, permission_parts, provisioning_parts
+from scanner.classify.addins import addin_parts
+from scanner.classify.flows import merge, permission_parts
+from scanner.classify.provisioning import provisioning_parts
 from scanner.classify.rules import classify_permission
 from scanner.findings import rules as fr
+from scanner.findings.activity import inactivity_findings
 from scanner.findings.messages import make
 from scanner.findings.vendor_rules import vendor_findings
 from scanner.match import match_disclosure, match_vendor
-from scanner.models import App, Disclosure, Finding, Flow, Permission, ServicePrincipal, TenantData
+from scanner.models import (
+    App,
+    Disclosure,
+    Finding,
+    Flow,
+    Permission,
+    ServicePrincipal,
+    TenantCounts,
+    TenantData,
+)
+from scanner.resolve.counts import tenant_counts
 
 
 class Analysis(msgspec.Struct, frozen=True, kw_only=True):
@@ -47,6 +60,7 @@ def _flows(app: App, tenant: TenantData, counts: TenantCounts, vendor: Vendor | 
     parts, _ = permission_parts(app, counts)
     if app.provisioning is not None:
         parts += provisioning_parts(app.provisioning, app, tenant, counts)
+    parts += addin_parts(app, tenant, counts)
     flows: list[Flow] = []
     for category, part in sorted(merge(parts).items()):
         item = match_disclosure(category, vendor, part.subjects.scope) if vendor else None
@@ -73,12 +87,6 @@ def _flows(app: App, tenant: TenantData, counts: TenantCounts, vendor: Vendor | 
     return flows
 
 
-def _guests(tenant: TenantData) -> int | None:
-    if not any(c.source == "users" and c.complete for c in tenant.coverage):
-        return None
-    return sum(1 for u in tenant.users if u.user_type == "Guest")
-
-
 def analyse_app(
     app: App,
     tenant: TenantData,
@@ -88,9 +96,11 @@ def analyse_app(
     sp: ServicePrincipal | None = None,
     group_hits: fr.GroupHits | Sequence[str] = (),
     guests: int | None = None,
+    now: dt.datetime,
+    inactive_days: int = fr.FindingOptions().inactive_days,
 ) -> tuple[App, list[Flow]]:
     """One app on its own: flows, vendor match and the app's own findings (vendor-level findings
-    are added by :func:`analyse`, once per vendor)."""
+    are added by :func:`analyse`, once per vendor). ``now`` is the scan time (STALE_APP)."""
     app = msgspec.structs.replace(app, permissions=tuple(_mark(p) for p in app.permissions))
     if app.first_party or app.scanner:
         # Microsoft's own apps and the scanner itself: not third parties. Their grants and
@@ -110,6 +120,7 @@ def analyse_app(
     findings += fr.signal_findings(app, classes, group_hits)
     findings += fr.guest_findings(app, flows, guests)
     findings += fr.publisher_findings(app, flows, match)
+    findings += inactivity_findings(app, flows, tenant, now=now, days=inactive_days)
     if vendor is not None:
         findings += fr.disclosure_findings(app, flows, vendor)
     app = msgspec.structs.replace(
@@ -154,19 +165,21 @@ def analyse(
     *,
     now: dt.datetime,
     options: fr.FindingOptions | None = None,
+    counts: TenantCounts | None = None,
 ) -> Analysis:
     """Classify every app's permissions, derive its flows, match its vendor, add findings."""
     opts = options or fr.FindingOptions()
-    counts = TenantCounts.of(tenant)
+    counts = counts or tenant_counts(tenant)
     sps = {s.id: s for s in tenant.service_principals}  # one index, not a scan per app
     hits = fr.group_hits(tenant)
-    guests = _guests(tenant)
+    guests = counts.guests  # None when the users were not read completely
     out_apps: list[App] = []
     out_flows: list[Flow] = []
     for app in sorted(apps, key=lambda a: ((a.display_name or "").casefold(), a.app_id)):
         sp = sps.get(app.service_principal_id)
         new_app, flows = analyse_app(
             app, tenant, catalog, counts=counts, sp=sp, group_hits=hits, guests=guests,
+            now=now, inactive_days=opts.inactive_days,
         )  # fmt: skip
         out_apps.append(new_app)
         out_flows += flows

@@ -16,7 +16,7 @@ it received; it builds new ones.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -29,6 +29,11 @@ MICROSOFT_TENANT_ID = "f8cdef31-a31e-4b4a-93e4-5f571e91255a"
 
 GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000"
 EXCHANGE_APP_ID = "00000002-0000-0ff1-ce00-000000000000"
+
+DEFAULT_ACCESS_ROLE_ID = "00000000-0000-0000-0000-000000000000"
+"""``appRoleId`` of a *default access* assignment: access to an app without a specific role."""
+DEFAULT_ACCESS = "default access"
+"""The permission value m365inv lists for a default-access assignment ("default access to X")."""
 
 PermissionKind = Literal["application", "delegated"]
 ConsentType = Literal["AllPrincipals", "Principal"]
@@ -166,12 +171,17 @@ class DirectoryObject(Record, frozen=True, kw_only=True):
 
 
 class AttributeMapping(Record, frozen=True, kw_only=True):
-    """One provisioned attribute: ``source`` in Entra → ``target`` in the SaaS app."""
+    """One provisioned attribute: ``source`` in Entra → ``target`` in the SaaS app.
+
+    What leaves the tenant is the *source*: every Entra attribute the source expression reads
+    (``source_attributes``). Gallery connectors target app-native names (Salesforce's
+    ``IsActive``, ServiceNow's ``u_department``) that say nothing about the data."""
 
     source: str | None  # source expression / attribute name; None for constants
     target: str
     object_type: str | None = None  # e.g. "User", "Group"
     flow_type: str | None = None  # "Always" | "ObjectAddOnly" | …
+    source_attributes: tuple[str, ...] = ()  # Entra attributes read; () for a constant
 
 
 class SyncJob(Record, frozen=True, kw_only=True):
@@ -181,7 +191,8 @@ class SyncJob(Record, frozen=True, kw_only=True):
     service_principal_id: str
     template_id: str | None = None
     status: str | None = None  # job status code ("Active", "Paused", …)
-    scope: str | None = None  # "assigned" (users/groups assigned to the app) | "all"
+    # No scope: "Sync all users and groups" is the write-only synchronization secret SyncAll,
+    # never on the job (Graph docs: synchronization-synchronization-secrets).
     attribute_mappings: tuple[AttributeMapping, ...] | None = None  # None: schema not read
 
 
@@ -209,6 +220,18 @@ class AddIn(Record, frozen=True, kw_only=True):
     source: str = "exchange"  # "exchange" | "export"
 
 
+SIGN_IN_ACTIVITY_SOURCE = "servicePrincipalSignInActivities"
+"""Coverage source of the apps' sign-in activity (Graph beta report)."""
+
+
+class SignInActivity(Record, frozen=True, kw_only=True):
+    """An app's last sign-in (``reports/servicePrincipalSignInActivities``, Graph beta): the
+    latest of its delegated and app-only sign-ins, as client or resource."""
+
+    app_id: str
+    last_sign_in: str | None = None  # RFC 3339 UTC; None: Graph has none on record
+
+
 class Coverage(Record, frozen=True, kw_only=True):
     """Whether a source was read completely. A gap is reported, never shown as "no flows"."""
 
@@ -219,11 +242,49 @@ class Coverage(Record, frozen=True, kw_only=True):
     required_permission: str | None = None
 
 
+Count = Annotated[int, msgspec.Meta(ge=0)]
+
+
+def _described(text: str) -> msgspec.Meta:
+    return msgspec.Meta(description=text)
+
+
 class TenantCounts(Record, frozen=True, kw_only=True):
-    users: int | None = None
-    guests: int | None = None
-    groups: int | None = None
-    service_principals: int | None = None
+    """How many objects the tenant holds — the one place every count comes from (the header and
+    every tenant-wide flow). ``None`` when the section was not read completely: a partial read
+    never turns into a small, precise-looking number."""
+
+    users: Annotated[
+        Count | None,
+        _described(
+            "All user objects (members and guests, enabled or not); null when /users was not "
+            "read completely."
+        ),
+    ] = None
+    members: Annotated[
+        Count | None, _described("Users with userType Member (the organisation's own people).")
+    ] = None
+    guests: Annotated[
+        Count | None,
+        _described("Users with userType Guest (B2B guests invited from other organisations)."),
+    ] = None
+    enabled_users: Annotated[
+        Count | None,
+        _described(
+            "Users whose account is enabled (accountEnabled not false): the people who can sign "
+            "in, and so consent to an app."
+        ),
+    ] = None
+    groups: Annotated[
+        Count | None, _described("All groups (security, Microsoft 365, distribution).")
+    ] = None
+    service_principals: Annotated[
+        Count | None,
+        _described(
+            "All service principals: enterprise apps (Microsoft's and third parties') and "
+            "managed identities."
+        ),
+    ] = None
 
 
 class TenantData(Record, frozen=True, kw_only=True):
@@ -241,6 +302,7 @@ class TenantData(Record, frozen=True, kw_only=True):
     sync_jobs: tuple[SyncJob, ...] = ()
     teams_apps: tuple[TeamsApp, ...] = ()
     add_ins: tuple[AddIn, ...] = ()
+    sign_ins: tuple[SignInActivity, ...] = ()
     coverage: tuple[Coverage, ...] = ()
     delta_links: dict[str, str] = msgspec.field(default_factory=dict)
 
@@ -290,10 +352,16 @@ class Permission(Record, frozen=True, kw_only=True):
     classified: bool = True  # False: no entry in the permission map (reported, never dropped)
 
 
+PROVISIONING_SCOPE = "assigned-or-all"
+"""The only provisioning scope Graph can back: at least the users and groups assigned to the
+app, the whole tenant if "Sync all users and groups" is set — a write-only secret Graph never
+returns."""
+
+
 class Provisioning(Record, frozen=True, kw_only=True):
     job_id: str
     status: str | None
-    scope: str | None
+    scope: str | None  # PROVISIONING_SCOPE: Graph cannot tell "assigned only" from "all"
     attributes: tuple[str, ...]  # target attribute names sent to the app, sorted
     mappings: tuple[AttributeMapping, ...] = ()
 
@@ -322,6 +390,9 @@ class App(Record, frozen=True, kw_only=True):
     data_categories: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
     sources: tuple[str, ...] = ()  # where seen: "servicePrincipals", "teamsApps", "addIns"
+    # RFC 3339 UTC of the app's last sign-in; None when not on record or not read (see coverage
+    # "servicePrincipalSignInActivities")
+    last_sign_in: str | None = None
     privacy_statement_url: str | None = None  # ``info.privacyStatementUrl`` of its SP
 
 
@@ -396,9 +467,13 @@ class Inventory(Record, frozen=True, kw_only=True):
 
 
 __all__ = [
+    "DEFAULT_ACCESS",
+    "DEFAULT_ACCESS_ROLE_ID",
     "EXCHANGE_APP_ID",
     "GRAPH_APP_ID",
     "MICROSOFT_TENANT_ID",
+    "PROVISIONING_SCOPE",
+    "SIGN_IN_ACTIVITY_SOURCE",
     "AddIn",
     "App",
     "AppRole",
@@ -422,6 +497,7 @@ __all__ = [
     "Publisher",
     "Record",
     "ServicePrincipal",
+    "SignInActivity",
     "SubProcessor",
     "Subjects",
     "SyncJob",

@@ -21,13 +21,13 @@ from scanner.models import (
     Generator,
     Inventory,
     SubProcessor,
-    TenantCounts,
     TenantData,
     TenantInfo,
     Transfer,
     VendorInfo,
 )
 from scanner.resolve import resolve_apps
+from scanner.resolve.counts import tenant_counts
 
 
 @dataclass(frozen=True)
@@ -36,23 +36,6 @@ class ScanResult:
 
     tenant: TenantData
     inventory: Inventory
-
-
-def _complete(tenant: TenantData, source: str) -> bool:
-    return any(c.source == source and c.complete for c in tenant.coverage)
-
-
-def tenant_counts(tenant: TenantData) -> TenantCounts:
-    """Counts only for sections read completely: a gap is ``None``, never a misleading 0."""
-    users_ok = _complete(tenant, "users")
-    return TenantCounts(
-        users=sum(1 for u in tenant.users if u.user_type != "Guest") if users_ok else None,
-        guests=sum(1 for u in tenant.users if u.user_type == "Guest") if users_ok else None,
-        groups=len(tenant.groups) if _complete(tenant, "groups") else None,
-        service_principals=len(tenant.service_principals)
-        if _complete(tenant, "servicePrincipals")
-        else None,
-    )
 
 
 def vendor_info(vendor: Vendor) -> VendorInfo:
@@ -104,8 +87,9 @@ def build_inventory(
     ``tenant_id`` is the profile's, used when ``/organization`` could not be read;
     ``scanner_app_id`` is the profile's client id — that app is shown as the scanner.
     """
+    counts = tenant_counts(tenant)
     apps = resolve_apps(tenant, scanner_app_id=scanner_app_id)
-    analysis = analyse(apps, tenant, catalog, now=now, options=options)
+    analysis = analyse(apps, tenant, catalog, now=now, options=options, counts=counts)
     matched = sorted({a.vendor.id for a in analysis.apps if a.vendor is not None})
     vendors = tuple(vendor_info(v) for v in (catalog.get(i) for i in matched) if v is not None)
     org = tenant.org
@@ -116,7 +100,7 @@ def build_inventory(
             id=org.id if org else (tenant_id or ""),
             display_name=org.display_name if org else None,
             scanned_at=tenant.scanned_at,
-            counts=tenant_counts(tenant),
+            counts=counts,
         ),
         apps=analysis.apps,
         flows=analysis.flows,

@@ -84,6 +84,13 @@ REQUIREMENTS: tuple[Requirement, ...] = (
         ("AppCatalog.ReadWrite.All",),
     ),
     Requirement(
+        "AuditLog.Read.All",
+        "graph",
+        ("app sign-in activity",),
+        "apps' last sign-ins stay unknown, so stale apps are not flagged (also needs Entra ID P1)",
+        _DIR,
+    ),
+    Requirement(
         "Exchange.ManageAsApp",
         "exchange",
         ("Outlook add-ins",),

@@ -14,8 +14,7 @@ Reach and count, per permission (the widest wins when several open one category)
   for the app to read everyone's data.
 * delegated ``AllPrincipals`` → ``consenting-users``, "all users who sign in" = enabled users.
 * delegated ``Principal`` → ``consenting-users``, count = the users who consented.
-* provisioning (SCIM) → ``assigned-users`` (or ``tenant`` for scope "all"), with the exact
-  target attributes mapped to categories.
+* provisioning (SCIM) → ``scanner.classify.provisioning``.
 """
 
 from __future__ import annotations
@@ -31,10 +30,9 @@ from scanner.models import (
     Access,
     App,
     Permission,
-    Provisioning,
     Subjects,
     SubjectScope,
-    TenantData,
+    TenantCounts,
 )
 
 _SCOPE_RANK: dict[str, int] = {
@@ -105,20 +103,6 @@ class FlowPart(msgspec.Struct, frozen=True, kw_only=True):
     notes: tuple[str, ...] = ()
 
 
-class TenantCounts(msgspec.Struct, frozen=True, kw_only=True):
-    users: int | None
-    enabled: int | None
-
-    @classmethod
-    def of(cls, tenant: TenantData) -> TenantCounts:
-        if not tenant.users and not any(
-            c.source == "users" and c.complete for c in tenant.coverage
-        ):
-            return cls(users=None, enabled=None)
-        enabled = sum(1 for u in tenant.users if u.account_enabled is not False)
-        return cls(users=len(tenant.users), enabled=enabled)
-
-
 def scim_categories(target: str) -> tuple[str, ...]:
     """Categories a SCIM target attribute sends (enterprise-extension URNs by their last name)."""
     name = target.rsplit(":", 1)[-1]
@@ -156,7 +140,7 @@ def _permission_subjects(
         return Subjects(scope="tenant", count=counts.users, kinds=kinds), (NOTE_DIRECTORY,)
     notes = (NOTE_SHARED,) if c.reach == "users-with-access" else ()
     if p.consent_type == "AllPrincipals":
-        return Subjects(scope="consenting-users", count=counts.enabled, kinds=kinds), (
+        return Subjects(scope="consenting-users", count=counts.enabled_users, kinds=kinds), (
             NOTE_ALL_USERS,
             *notes,
         )
@@ -182,44 +166,6 @@ def permission_parts(
                          evidence=_evidence(p), notes=notes)
             )  # fmt: skip
     return parts, classes
-
-
-def _assigned_count(app: App, tenant: TenantData) -> int | None:
-    users: set[str] = set()
-    groups = {g.id: g for g in tenant.groups}
-    found = False
-    for a in tenant.app_role_assignments:
-        if a.resource_id != app.service_principal_id:
-            continue
-        found = True
-        if a.principal_type == "User":
-            users.add(a.principal_id)
-        elif a.principal_type == "Group":
-            group = groups.get(a.principal_id)
-            if group is None or group.member_ids is None:
-                return None
-            users.update(group.member_ids)
-    return len(users) if found else None
-
-
-def provisioning_parts(
-    prov: Provisioning, app: App, tenant: TenantData, counts: TenantCounts
-) -> list[FlowPart]:
-    if (prov.scope or "").casefold() == "all":
-        subjects = Subjects(scope="tenant", count=counts.users, kinds=("employee", "guest"))
-    else:
-        count = _assigned_count(app, tenant)
-        subjects = Subjects(scope="assigned-users", count=count, kinds=("employee",))
-    sources = {m.target: m.source for m in prov.mappings}
-    parts: list[FlowPart] = []
-    for target in prov.attributes:
-        src = sources.get(target)
-        evidence = f"provisioning: {src} → {target}" if src else f"provisioning: → {target}"
-        for cat in scim_categories(target):
-            parts.append(
-                FlowPart(category=cat, access="read", subjects=subjects, evidence=evidence)
-            )
-    return parts
 
 
 def merge(parts: Iterable[FlowPart]) -> dict[str, FlowPart]:

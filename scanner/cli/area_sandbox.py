@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -89,6 +89,24 @@ def _stop_on_signal() -> Iterator[threading.Event]:
             signal.signal(sig, old)
 
 
+QUIRKS: dict[str, dict[str, Any]] = {
+    "teams-app-only-403": {"teams_delegated_only": True},
+    "exchange-no-role": {"exchange_directory_role": False},
+    "exchange-next-link-400": {"exchange_page_size": 2, "exchange_next_link_replayable": False},
+    "no-premium": {"premium_licence": False},
+}
+"""``--quirk`` names → SandboxConfig fields: what real tenants do that a scan must report."""
+
+
+def _quirks(names: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in names:
+        if name not in QUIRKS:
+            raise ConfigError(f"unknown --quirk {name!r}; choose from {', '.join(QUIRKS)}")
+        out.update(QUIRKS[name])
+    return out
+
+
 def serve(
     port: Annotated[
         int,
@@ -128,6 +146,13 @@ def serve(
         Path | None,
         typer.Option(metavar="DIR", help="CA and keys (default: the user state dir)."),
     ] = None,
+    quirk: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="QUIRK",
+            help="Real-tenant behaviour to reproduce (repeatable): " + ", ".join(QUIRKS) + ".",
+        ),
+    ] = None,
 ) -> None:
     """Run the sandbox tenant (Entra + Graph, HTTPS) until Ctrl-C."""
     from scanner.sandbox import SandboxConfig, start_sandbox
@@ -140,7 +165,7 @@ def serve(
     profile_out = profile_out.resolve() if profile_out else None
     config = SandboxConfig(
         users=users, seed=seed, port=port, latency_ms=latency_ms, per_object_us=per_object_us,
-        throttle=throttle, faults=faults, state_dir=state,
+        throttle=throttle, faults=faults, state_dir=state, **_quirks(quirk or []),
     )  # fmt: skip
     started = time.monotonic()
     with start_sandbox(config) as sb, _stop_on_signal() as stop:

@@ -33,6 +33,7 @@ from scanner.cli.options import (
     ConfigOpt,
     FailOnOpt,
     FormatsOpt,
+    InactiveDaysOpt,
     LangOpt,
     MaybeProfileOpt,
     OutDirOpt,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from scanner.catalog.model import Catalog
     from scanner.collect import CollectOptions
     from scanner.collect.progress import ScanProgress
+    from scanner.findings.rules import FindingOptions
     from scanner.models import Inventory
     from scanner.pipeline import ScanResult
     from scanner.profiles import Profile
@@ -166,6 +168,7 @@ async def _scan_all(
     catalog: Catalog,
     options: CollectOptions,
     max_tenants: int,
+    findings: FindingOptions | None = None,
 ) -> list[tuple[Profile, ScanResult | BaseException]]:
     """Scan tenants concurrently (bounded); one tenant's failure does not stop the others."""
     import asyncio
@@ -184,6 +187,7 @@ async def _scan_all(
                     options=options,
                     tenant_id=profile.tenant_id,
                     scanner_app_id=profile.client_id,
+                    finding_options=findings,
                 )
             except Exception as exc:  # noqa: BLE001 - one tenant's failure (even a bug) must not
                 # lose the other tenants' reports; it is printed per tenant and sets the exit code
@@ -215,11 +219,13 @@ def scan_cmd(
     low_priority: LowPriorityOpt = False,
     fail_on: FailOnOpt = None,
     quiet: QuietOpt = False,
+    inactive_days: InactiveDaysOpt = 90,
 ) -> None:
     """Scan a tenant (or --all) and write the reports to DIR."""
     from reports import Contact, write_reports
     from scanner import aiorun
     from scanner.catalog import load_catalog
+    from scanner.findings.rules import FindingOptions
     from scanner.gates import gate_reasons, parse_policies
     from scanner.logsafe import redact
     from scanner.pipeline import scan
@@ -230,12 +236,13 @@ def scan_cmd(
     check_out_dir(out)
     policies = parse_policies(fail_on)
     options = _options(concurrency, low_priority, addins_from)
+    findings = FindingOptions(inactive_days=inactive_days)
     catalog = load_catalog(catalog_dirs or ())
     if all_profiles:
         profiles = sorted(load_profiles(config).values(), key=lambda p: p.name)
         if not profiles:
             raise ConfigError("no profiles configured", tip="m365inv profile add …")
-        results = aiorun.run(_scan_all(profiles, vault, catalog, options, max_tenants))
+        results = aiorun.run(_scan_all(profiles, vault, catalog, options, max_tenants, findings))
         codes = []
         for prof, res in results:
             if isinstance(res, BaseException):
@@ -267,6 +274,7 @@ def scan_cmd(
                 progress=progress,
                 tenant_id=prof.tenant_id,
                 scanner_app_id=prof.client_id,
+                finding_options=findings,
             )
         )
     if not quiet:
@@ -317,6 +325,7 @@ def snapshot_cmd(
         ),
     ] = None,
     quiet: QuietOpt = False,
+    inactive_days: InactiveDaysOpt = 90,
 ) -> None:
     """Scan, store a snapshot, diff it with the previous one, prune.
 
@@ -328,6 +337,7 @@ def snapshot_cmd(
     from scanner import aiorun
     from scanner.catalog import load_catalog
     from scanner.diff import diff_inventories, fail_on_reasons
+    from scanner.findings.rules import FindingOptions
     from scanner.gates import parse_policies
     from scanner.pipeline import scan
     from scanner.profiles import get_profile
@@ -354,6 +364,7 @@ def snapshot_cmd(
                     progress=progress,
                     tenant_id=prof.tenant_id,
                     scanner_app_id=prof.client_id,
+                    finding_options=FindingOptions(inactive_days=inactive_days),
                 )
             )
         baseline = _baseline(snapshots, prof.name, result.inventory, previous)

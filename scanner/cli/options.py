@@ -140,6 +140,15 @@ AddinsOpt = Annotated[
         help="Get-OrganizationAddIn / Get-App export (CSV or JSON).",
     ),
 ]
+InactiveDaysOpt = Annotated[
+    int,
+    typer.Option(
+        "--inactive-days",
+        metavar="DAYS",
+        min=1,
+        help="STALE_APP finding: an app with personal-data reach and no sign-in for DAYS.",
+    ),
+]
 SandboxInfoOpt = Annotated[
     Path | None,
     typer.Option(

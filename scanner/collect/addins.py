@@ -26,7 +26,25 @@ from scanner.inputfiles import parse_json, read_limited
 from scanner.models import AddIn
 
 PERMISSION = "Exchange.ManageAsApp"
+DIRECTORY_ROLE = "Exchange Recipient Administrator (or Global Reader)"
+REQUIREMENT = f"{PERMISSION} + Entra role {DIRECTORY_ROLE}"
+"""Both are needed app-only: the API role in the token *and* a directory role on the app's
+service principal (learn.microsoft.com "App-only authentication in Exchange Online PowerShell":
+assign Microsoft Entra roles to the application)."""
+EXPORT_HINT = (
+    "or export the add-ins (Get-App -OrganizationApp | ConvertTo-Json) and pass --addins-from"
+)
+NO_SOURCE = (
+    f"no add-in source: the app needs {PERMISSION} and the Entra role {DIRECTORY_ROLE}, "
+    f"{EXPORT_HINT}"
+)
+FORBIDDEN = (
+    f"Exchange's admin API refused the app (403): app-only access needs {PERMISSION} and an "
+    f"Entra directory role on the app — assign {DIRECTORY_ROLE} to its service principal, "
+    f"{EXPORT_HINT}"
+)
 MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_PAGES = 1000
 
 _ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("appid", "id", "productid", "assetid", "marketplaceassetid", "identity"),
@@ -40,8 +58,9 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "requirements",
         "permissions",
     ),
-    "scope": ("providedto", "assignedto", "userlist", "deploymentscope", "scope"),
+    "scope": ("providedto", "assignedto", "deploymentscope", "scope"),
     "user_count": ("usercount", "assignedusercount"),
+    "user_list": ("userlist", "assignedusers"),
     "azure_app_id": ("azureappid", "azureadappid", "webapplicationid", "applicationid"),
 }
 
@@ -80,6 +99,19 @@ def _int(value: Any) -> int | None:
         return None
 
 
+def _user_count(row: Mapping[str, Any]) -> int | None:
+    """``UserCount`` when given, else the length of ``UserList`` (users it is deployed to)."""
+    count = _int(_lookup(row, "user_count"))
+    if count is not None:
+        return count
+    users = _lookup(row, "user_list")
+    if isinstance(users, list):
+        return len(users)
+    if isinstance(users, str) and users.strip():
+        return len([u for u in users.replace(";", ",").split(",") if u.strip()])
+    return None
+
+
 def addins_from_rows(rows: Iterable[Mapping[str, Any]], *, source: str) -> list[AddIn]:
     """Rows of PowerShell objects → records; rows without an id are skipped (no guessing)."""
     out: list[AddIn] = []
@@ -98,7 +130,7 @@ def addins_from_rows(rows: Iterable[Mapping[str, Any]], *, source: str) -> list[
                 default_state=_text(_lookup(row, "default_state")),
                 permission_level=_text(_lookup(row, "permission_level")),
                 scope=_text(_lookup(row, "scope")),
-                user_count=_int(_lookup(row, "user_count")),
+                user_count=_user_count(row),
                 azure_app_id=_text(_lookup(row, "azure_app_id")),
                 source=source,
             )
@@ -158,15 +190,24 @@ def can_use_exchange(ctx: Ctx) -> bool:
 
 
 async def read_exchange_addins(ctx: Ctx, tenant_id: str) -> Section[AddIn]:
-    """``Get-App -OrganizationApp`` through Exchange Online's admin REST ``InvokeCommand``."""
+    """``Get-App -OrganizationApp`` through Exchange Online's admin REST ``InvokeCommand``.
+
+    A 403 (its body may be text or HTML, not JSON) names both requirements. A nextLink is
+    followed only on the configured Exchange endpoint (the client's link guard refuses any
+    other, and the section then says the link was refused), and when the API
+    refuses to replay it (400, seen on real tenants) the section says the list is incomplete,
+    how many add-ins were read, and how to get the rest — never a silent partial list.
+    """
     section: Section[AddIn] = Section("addIns")
     base = ctx.client.source.exchange_endpoint.rstrip("/")
     url: str | None = f"{base}/adminapi/beta/{tenant_id}/InvokeCommand"
     body = json.dumps(
         {"CmdletInput": {"CmdletName": "Get-App", "Parameters": {"OrganizationApp": True}}}
     ).encode()
-    for _ in range(1000):  # bounded pagination
-        if url is None:
+    pages = 0
+    while url is not None:
+        if pages >= MAX_PAGES:
+            _incomplete(section, f"stopped after {MAX_PAGES} pages of add-ins")
             break
         info = RequestInformation(Method.POST)
         info.url = url
@@ -176,18 +217,39 @@ async def read_exchange_addins(ctx: Ctx, tenant_id: str) -> Section[AddIn]:
             resp = await ctx.client.send(info, cost=1, auth_resource="exchange")
             page = sansio.decode_json(resp.body, dict[str, Any])
         except GraphError as exc:
-            section.fail(exc, PERMISSION)
+            section.fail(exc, REQUIREMENT)
+            if exc.status == 403:  # a persistent 401 is a token problem: its own message
+                section.error = FORBIDDEN
+            elif pages and exc.status == 400:
+                _incomplete(
+                    section,
+                    f"Exchange's admin API refused its own nextLink (400) after {pages} page(s), "
+                    f"{len(section.items)} add-ins: the list is incomplete; {EXPORT_HINT}",
+                )
             break
+        pages += 1
         rows = page.get("value", [])
-        section.items.extend(
-            addins_from_rows(rows if isinstance(rows, list) else [], source="exchange")
-        )
-        ctx.progress.update(
-            section.source, items=len(rows) if isinstance(rows, list) else 0, pages=1
-        )
+        rows = rows if isinstance(rows, list) else []
+        section.items.extend(addins_from_rows(rows, source="exchange"))
+        ctx.progress.update(section.source, items=len(rows), pages=1)
         nxt = page.get("@odata.nextLink")
-        url = nxt if isinstance(nxt, str) else None
+        url = nxt if isinstance(nxt, str) else None  # off the endpoint: the client's link
+        # guard (scanner/graph/origin.py) refuses it before the token goes along (LinkRefused)
     return section
 
 
-__all__ = ["addins_from_rows", "can_use_exchange", "parse_addins_file", "read_exchange_addins"]
+def _incomplete(section: Section[AddIn], reason: str) -> None:
+    section.complete = False
+    section.error = reason
+    section.permission = None  # not a permission problem
+
+
+__all__ = [
+    "FORBIDDEN",
+    "NO_SOURCE",
+    "REQUIREMENT",
+    "addins_from_rows",
+    "can_use_exchange",
+    "parse_addins_file",
+    "read_exchange_addins",
+]

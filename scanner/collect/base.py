@@ -52,6 +52,7 @@ class CollectOptions:
     delta_max_age_days: float = 6.5  # Graph expires delta tokens after ~7 days
     exchange_addins: bool = True  # ask Exchange for add-ins when the token allows it
     addins_file: str | None = None  # Get-OrganizationAddIn / Get-App export (CSV or JSON)
+    sign_in_activity: bool = True  # read apps' last sign-ins (Graph beta, AuditLog.Read.All, P1)
 
 
 @dataclass

@@ -16,7 +16,14 @@ from typing import Any, TypeVar
 
 from scanner.auth.interface import TokenSource
 from scanner.collect import delta as deltas
-from scanner.collect.addins import can_use_exchange, parse_addins_file, read_exchange_addins
+from scanner.collect.activity import SOURCE, read_sign_in_activity
+from scanner.collect.addins import (
+    NO_SOURCE,
+    REQUIREMENT,
+    can_use_exchange,
+    parse_addins_file,
+    read_exchange_addins,
+)
 from scanner.collect.base import CollectOptions, Ctx, NullProgress, Progress, Section
 from scanner.collect.directory import read_applications, read_org, size_budget
 from scanner.collect.relations import (
@@ -63,6 +70,7 @@ class _Run:
         "synchronizationJobs",
         "teamsApps",
         "addIns",
+        "servicePrincipalSignInActivities",
     )
 
     def __init__(self, ctx: Ctx, previous: TenantData | None) -> None:
@@ -92,8 +100,8 @@ class _Run:
         if options.exchange_addins and org is not None and can_use_exchange(self.ctx):
             return await read_exchange_addins(self.ctx, org.id)
         section = Section("addIns", complete=False)
-        section.error = "no add-in source: the app lacks Exchange.ManageAsApp and no --addins-from"
-        section.permission = "Exchange.ManageAsApp"
+        section.error = NO_SOURCE
+        section.permission = REQUIREMENT
         return section
 
     async def group_chain(self) -> None:
@@ -205,6 +213,7 @@ class _Run:
             sync_jobs=tuple(s["synchronizationJobs"].items),
             teams_apps=tuple(s["teamsApps"].items),
             add_ins=tuple(s["addIns"].items),
+            sign_ins=tuple(s[SOURCE].items) if SOURCE in s else (),
             coverage=self.coverage(),
             delta_links=links,
         )
@@ -240,6 +249,8 @@ async def collect_tenant(
                 tg.create_task(run.sp_chain())
                 tg.create_task(run.run(read_applications(run.ctx)))
                 tg.create_task(run.run(read_teams_apps(run.ctx)))
+                if options.sign_in_activity:
+                    tg.create_task(run.run(read_sign_in_activity(run.ctx)))
         except* ScannerError as group:  # sign-in failed, unreadable --addins-from, …
             raise _first(group) from None
         return run.tenant_data()

@@ -21,7 +21,14 @@ from scanner.errors import GraphError
 from scanner.graph import sansio
 from scanner.graph.budget import request_cost
 from scanner.graph.fanout import fan_out
-from scanner.models import AppRoleAssignment, DirectoryObject, Group, ServicePrincipal, SyncJob
+from scanner.models import (
+    AppRoleAssignment,
+    DirectoryObject,
+    Group,
+    ServicePrincipal,
+    SyncJob,
+)
+from scanner.resolve.microsoft import is_microsoft_app
 
 ASSIGNMENT_SELECT = (
     "id",
@@ -41,23 +48,34 @@ class _Ref(msgspec.Struct):
 
 
 async def read_members(ctx: Ctx, groups: list[Group]) -> tuple[list[Group], Section[Group]]:
-    """Groups with ``member_ids`` filled; a group whose members failed keeps ``None``."""
+    """Groups with ``member_ids`` = the distinct *users* they reach; failed groups keep ``None``.
+
+    ``/groups/{id}/members`` is direct membership of every object type (nested groups, devices,
+    contacts); counting its ids as people is wrong both ways. ``transitiveMembers`` cast to
+    ``microsoft.graph.user`` returns exactly the users reached through any depth of nesting,
+    each once (learn.microsoft.com/graph/api/group-list-transitivemembers). The cast to
+    ``user`` is valid for every group type (only a cast to ``group`` is refused for Microsoft
+    365 groups); paging is bounded by the client's nextLink chain.
+    """
     section: Section[Group] = Section("groupMembers")
     client = ctx.client
     urls = urls_by_id(
         client,
         (g.id for g in groups),
         lambda i: get_info(
-            client.sdk.groups.by_group_id(i).members, select=("id",), top=ctx.options.page_size
+            client.sdk.groups.by_group_id(i).transitive_members.graph_user,
+            select=("id",),
+            top=ctx.options.page_size,
         ),
     )
-    cost = request_cost("/groups/x/members", has_select=True)
+    cost = request_cost("/groups/x/transitiveMembers", has_select=True)
     results = await fan_out(client, urls, _Ref, cost_each=cost)
     out: list[Group] = []
     for g in groups:
         res = results.get(g.id)
         if isinstance(res, list):
-            out.append(msgspec.structs.replace(g, member_ids=tuple(r.id for r in res)))
+            ids = tuple(dict.fromkeys(r.id for r in res))  # a user twice on a page counts once
+            out.append(msgspec.structs.replace(g, member_ids=ids))
             section.items.append(g)
         else:
             out.append(g)
@@ -68,8 +86,22 @@ async def read_members(ctx: Ctx, groups: list[Group]) -> tuple[list[Group], Sect
 
 
 def resources_with_roles(sps: list[ServicePrincipal]) -> list[ServicePrincipal]:
-    """Service principals that offer application permissions — the only possible resources."""
-    return [sp for sp in sps if sp.app_roles]
+    """Service principals a client can hold an assignment to: those offering application
+    permissions, and non-Microsoft APIs (they expose delegated scopes) without app roles.
+
+    A client is given access to an API that defines no app roles through a *default access*
+    assignment (appRoleId ``00000000-0000-0000-0000-000000000000``) — e.g. to the tenant's own
+    HR API. Reading only role-offering resources dropped those silently.
+    """
+    return [
+        sp
+        for sp in sps
+        if sp.app_roles
+        or (
+            sp.oauth2_permission_scopes
+            and not is_microsoft_app(sp.app_id, sp.app_owner_organization_id)
+        )
+    ]
 
 
 def provisioning_without_roles(
@@ -85,6 +117,7 @@ async def read_assignments(
 ) -> Section[AppRoleAssignment]:
     section: Section[AppRoleAssignment] = Section("appRoleAssignedTo")
     client = ctx.client
+    resources = list({sp.id: sp for sp in resources}.values())  # each resource read once
     urls = urls_by_id(
         client,
         (sp.id for sp in resources),

@@ -7,6 +7,8 @@ https://learn.microsoft.com/graph/api/resources/synchronization-overview
 
 from __future__ import annotations
 
+import re
+
 import msgspec
 
 from scanner.collect.base import Ctx, Section
@@ -15,7 +17,8 @@ from scanner.errors import GraphError
 from scanner.graph import sansio
 from scanner.graph.batch import MAX_BATCH, batch_get
 from scanner.graph.fanout import fan_out
-from scanner.models import MICROSOFT_TENANT_ID, AttributeMapping, ServicePrincipal, SyncJob
+from scanner.models import AttributeMapping, ServicePrincipal, SyncJob
+from scanner.resolve.microsoft import is_microsoft_app
 
 PERMISSION = "Synchronization.Read.All"
 
@@ -28,23 +31,24 @@ class _Status(_W):
     code: str | None = None
 
 
-class _Setting(_W):
-    name: str | None = None
-    value: str | None = None
-
-
 class _Job(_W):
     id: str
     template_id: str | None = None
     status: _Status | None = None
-    synchronization_job_settings: list[_Setting] | None = None
-    scope: str | None = None  # not in Graph's schema; tolerated when a server adds it
+
+
+class _Param(_W):
+    key: str | None = None
+    value: _Source | None = None
 
 
 class _Source(_W):
+    """``attributeMappingSource``: an attribute, a constant, or a function of nested sources."""
+
     expression: str | None = None
     name: str | None = None
-    type: str | None = None
+    type: str | None = None  # "Attribute" | "Constant" | "Function"
+    parameters: list[_Param] | None = None
 
 
 class _Mapping(_W):
@@ -69,18 +73,39 @@ class _Schema(_W):
     synchronization_rules: list[_Rule] | None = None
 
 
-def job_scope(job: _Job) -> str | None:
-    """ "assigned" or "all" — from the job's settings (``SyncAll``) when Graph gives them."""
-    if job.scope:
-        return job.scope
-    for s in job.synchronization_job_settings or ():
-        if (s.name or "").lower() in ("syncall", "scope", "syncscope") and s.value is not None:
-            value = s.value.lower()
-            if value in ("true", "all", "syncall"):
-                return "all"
-            if value in ("false", "assigned", "syncassigned", "assignedonly"):
-                return "assigned"
-    return None
+# ``[attribute]`` in an expression, e.g. ``Join(" ", [givenName], [surname])``; quoted string
+# constants are removed first so that ``"[x]"`` inside a literal is not taken for an attribute.
+_ATTRIBUTE = re.compile(r"\[([^\[\]\"]+)\]")
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_MAX_DEPTH = 32  # nested functions deeper than this are not real schemas
+
+
+def source_attributes(src: _Source | None) -> tuple[str, ...]:
+    """Every Entra attribute a mapping source reads, in first-seen order.
+
+    Attributes are named in the source's parameters (``type: Attribute``, at any depth) and in
+    its expression as ``[name]`` — both are collected, since either may be missing (the
+    expression alone for hand-written mappings, the parameters alone in some gallery schemas).
+    A constant reads nothing.
+    """
+    found: dict[str, None] = {}
+
+    def walk(node: _Source | None, depth: int) -> None:
+        if node is None or depth > _MAX_DEPTH:
+            return
+        kind = (node.type or "").casefold()
+        if kind == "constant":
+            return
+        if kind == "attribute" and node.name:
+            found.setdefault(node.name.strip(), None)
+        if node.expression:
+            for name in _ATTRIBUTE.findall(_STRING.sub("", node.expression)):
+                found.setdefault(name.strip(), None)
+        for p in node.parameters or ():
+            walk(p.value, depth + 1)
+
+    walk(src, 0)
+    return tuple(n for n in found if n)
 
 
 def mappings_from(schema: _Schema) -> tuple[AttributeMapping, ...]:
@@ -105,6 +130,7 @@ def mappings_from(schema: _Schema) -> tuple[AttributeMapping, ...]:
                         target=m.target_attribute_name,
                         object_type=om.source_object_name,
                         flow_type=m.flow_type,
+                        source_attributes=source_attributes(src),
                     )
                 )
     return tuple(out)
@@ -115,7 +141,7 @@ def candidates(sps: list[ServicePrincipal]) -> list[ServicePrincipal]:
     return [
         sp
         for sp in sps
-        if sp.app_owner_organization_id != MICROSOFT_TENANT_ID
+        if not is_microsoft_app(sp.app_id, sp.app_owner_organization_id)
         and (sp.service_principal_type or "Application") == "Application"
     ]
 
@@ -158,7 +184,6 @@ async def read_sync_jobs(ctx: Ctx, sps: list[ServicePrincipal]) -> Section[SyncJ
                 service_principal_id=sp_id,
                 template_id=j.template_id,
                 status=j.status.code if j.status else None,
-                scope=job_scope(j),
                 attribute_mappings=maps,
             )
         )
@@ -193,4 +218,4 @@ async def _read_schemas(
     return out
 
 
-__all__ = ["candidates", "job_scope", "mappings_from", "read_sync_jobs"]
+__all__ = ["candidates", "mappings_from", "read_sync_jobs", "source_attributes"]

@@ -22,7 +22,8 @@ for every code; what counts as sensitive data is the explicit list in ``sensitiv
     NO_DISCLOSURE_ON_FILE; VENDOR_MATCH_UNCONFIRMED; UNVERIFIED_PUBLISHER when the app reaches
     the whole tenant; STALE_POLICY and POLICY_UNDATED; THIRD_COUNTRY_SUBPROCESSOR without a
     mechanism for every recipient; STORED_IMPERSONATION_CREDENTIAL; PROCESSOR_WITHOUT_DPA;
-    UNRESOLVED_PERMISSION and UNCLASSIFIED_PERMISSION.
+    UNRESOLVED_PERMISSION and UNCLASSIFIED_PERMISSION; STALE_APP (an app with personal-data
+    reach and no sign-in for ``--inactive-days``, ``activity.py``).
 ``low`` — context worth recording:
     UNVERIFIED_PUBLISHER when the app reaches only its own users; THIRD_COUNTRY_SUBPROCESSOR
     with a mechanism for every recipient; GUESTS_REACHED (Art. 14 information duty);

@@ -78,6 +78,12 @@ MESSAGES: dict[str, str] = {
     "with access to every mailbox of a self-hosted Exchange; scope that account narrowly.",
     "finding.PROCESSOR_WITHOUT_DPA": "{vendor} processes personal data for you as a processor, but "
     "no data-processing agreement (Art. 28 GDPR, AVV) is on file for it.",
+    "finding.STALE_APP": "{app} last signed in {days} days ago ({date}) but can still reach "
+    "{count} personal-data category(ies): if it is no longer used, remove its permissions (or the "
+    "app) and ask the vendor to delete the data.",
+    "finding.STALE_APP.never": "{app} has no sign-in on record but can still reach {count} "
+    "personal-data category(ies): if it is no longer used, remove its permissions (or the app) "
+    "and ask the vendor to delete the data.",
     "finding.PROCESSING_LOCATION_UNKNOWN": "{vendor}'s privacy policy on file does not say where "
     "the service processes data, so third-country transfers cannot be ruled out.",
 }

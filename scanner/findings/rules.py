@@ -30,6 +30,7 @@ e-mail and id. Flows resting only on them are not reported as undisclosed (issue
 
 class FindingOptions(msgspec.Struct, frozen=True, kw_only=True):
     stale_policy_years: int = 3
+    inactive_days: int = 90  # STALE_APP: no sign-in for this long (findings/activity.py)
     # Catalog ids of vendors with a data-processing agreement (Art. 28 GDPR, AVV) on file — from
     # the profile/config; a processor not listed gets PROCESSOR_WITHOUT_DPA.
     dpa_on_file: frozenset[str] = frozenset()

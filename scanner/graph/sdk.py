@@ -51,6 +51,7 @@ def warm_builders(sdk: GraphServiceClient) -> None:
         warnings.simplefilter("ignore", DeprecationWarning)
         _ = sdk.organization, sdk.users.delta, sdk.users.count, sdk.applications
         _ = sdk.groups.by_group_id("x").members, sdk.groups.delta, sdk.service_principals.delta
+        _ = sdk.groups.by_group_id("x").transitive_members.graph_user
         sp = sdk.service_principals.by_service_principal_id("x")
         _ = sp.app_role_assigned_to, sp.synchronization.jobs.by_synchronization_job_id("x").schema
         _ = sdk.oauth2_permission_grants.delta, sdk.directory_objects.get_by_ids

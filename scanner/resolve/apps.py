@@ -15,6 +15,9 @@ from collections import defaultdict
 from urllib.parse import urlsplit
 
 from scanner.models import (
+    DEFAULT_ACCESS,
+    DEFAULT_ACCESS_ROLE_ID,
+    PROVISIONING_SCOPE,
     AddIn,
     App,
     AppRoleAssignment,
@@ -78,7 +81,12 @@ def _application_permissions(
     out: list[Permission] = []
     for a in assignments:
         resource = index.sps.get(a.resource_id)
-        value = index.app_role_value(a.resource_id, a.app_role_id)
+        if a.app_role_id == DEFAULT_ACCESS_ROLE_ID:
+            # Default access: the resource defines no role for it; listed as such — unclassified
+            # (what the API returns is the resource's business), never dropped.
+            value: str | None = DEFAULT_ACCESS
+        else:
+            value = index.app_role_value(a.resource_id, a.app_role_id)
         out.append(
             Permission(
                 resource_app_id=resource.app_id if resource else a.resource_id,
@@ -132,7 +140,7 @@ def _provisioning(jobs: list[SyncJob]) -> Provisioning | None:
     return Provisioning(
         job_id=job.id,
         status=job.status,
-        scope=job.scope,
+        scope=PROVISIONING_SCOPE,
         attributes=tuple(sorted({m.target for m in mappings})),
         mappings=mappings,
     )
@@ -188,6 +196,7 @@ def resolve_apps(tenant: TenantData, *, scanner_app_id: str | None = None) -> tu
     teams_by_app = {t.azure_ad_app_id: t for t in tenant.teams_apps if t.azure_ad_app_id}
     addins_by_app = {a.azure_app_id: a for a in tenant.add_ins if a.azure_app_id}
 
+    last_sign_in = {a.app_id: a.last_sign_in for a in tenant.sign_ins}
     apps: list[App] = []
     for sp_id in sorted(set(assigned) | set(granted) | set(jobs)):
         sp = sps.get(sp_id)
@@ -211,6 +220,7 @@ def resolve_apps(tenant: TenantData, *, scanner_app_id: str | None = None) -> tu
                 permissions=tuple(sorted(perms, key=_sort_key)),
                 provisioning=_provisioning(jobs[sp_id]),
                 sources=tuple(sources),
+                last_sign_in=last_sign_in.get(sp.app_id),
                 privacy_statement_url=sp.privacy_statement_url,
             )
         )

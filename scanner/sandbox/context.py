@@ -37,6 +37,16 @@ class SandboxConfig:
     token_lifetime_s: int = 3600  # access-token lifetime (Entra: 60-90 min); tests shorten it
     device_code_lifetime_s: int = 900  # Entra's device codes live 15 minutes
     device_code_interval_s: int = 1  # Entra says 5; 1 keeps demos and tests from idling
+    # The Teams app catalog answers app-only callers 403, as many real tenants do (the API is
+    # documented for delegated use); off by default so app-only demos still list Teams apps.
+    teams_delegated_only: bool = False
+    # Exchange admin API quirks: app-only callers need an Entra directory role besides
+    # Exchange.ManageAsApp (else a 403 whose body is not JSON); pages of this many add-ins;
+    # whether its @odata.nextLink can be replayed (real tenants report 400 on some).
+    exchange_directory_role: bool = True
+    exchange_page_size: int = 1000
+    exchange_next_link_replayable: bool = True
+    premium_licence: bool = True  # Entra ID P1: apps' sign-in activity (Graph beta) is readable
 
 
 @dataclass

@@ -20,6 +20,7 @@ from array import array
 
 from scanner.sandbox.context import SandboxConfig
 from scanner.sandbox.tenant_apps import (
+    CONTACTSYNC,
     EMILIE,
     EXCHANGE_SP,
     GRAPH_SP,
@@ -30,6 +31,7 @@ from scanner.sandbox.tenant_apps import (
     SHAREPOINT_SP,
     VENDORS,
     first_party_sp,
+    inhouse_api_sp,
     microsoft_client_sp,
     permission_data,
     resource_sp,
@@ -40,6 +42,7 @@ from scanner.sandbox.tenant_apps import (
     third_party_sp,
     vendor_sp,
 )
+from scanner.sandbox.tenant_connectors import gallery_job, gallery_schema
 from scanner.sandbox.tenant_extras import (
     applications,
     exchange_add_ins,
@@ -109,14 +112,19 @@ class Tenant(TenantMutations):
         self._tenant_grants = self._build_tenant_grants()
         self.applications = applications(seed, self.scanner_app_id, self.domain)
         mailpro = self.sp_id(self.vendor_index(MAILPRO))
-        self.sync_jobs: dict[str, list[Record]] = {mailpro: [sync_job(seed, mailpro)]}
+        gallery = self.sp_id(self.gallery_app())
+        self.sync_jobs: dict[str, list[Record]] = {
+            mailpro: [sync_job(seed, mailpro)],
+            gallery: [gallery_job(seed, gallery)],
+        }
         self.sync_schemas: dict[str, Record] = {
-            self.sync_jobs[mailpro][0]["id"]: sync_schema(seed, self.domain)
+            self.sync_jobs[mailpro][0]["id"]: sync_schema(seed, self.domain),
+            self.sync_jobs[gallery][0]["id"]: gallery_schema(seed),
         }
         self.teams_apps = teams_apps(
             seed, self.service_principals.get(self.vendor_index(EMILIE)) or {}
         )
-        self.add_ins = exchange_add_ins(seed)
+        self.add_ins = exchange_add_ins(seed, self.domain)
 
     # ------------------------------------------------------------------ Directory protocol
     @property
@@ -157,6 +165,8 @@ class Tenant(TenantMutations):
         sps += [vendor_sp(s, len(sps) + n, v, n) for n, v in enumerate(VENDORS)]
         self.scanner_sp_index = len(sps)
         sps.append(scanner_sp(s, len(sps), self.scanner_app_id, self._tenant_id))
+        self.inhouse_api_index = len(sps)
+        sps.append(inhouse_api_sp(s, len(sps), self._tenant_id))
         self.microsoft_client_base = len(sps)
         sps += [microsoft_client_sp(s, len(sps) + n, n) for n in range(len(MICROSOFT_CLIENTS))]
         return sps
@@ -207,10 +217,29 @@ class Tenant(TenantMutations):
                 rows.append(
                     ("sp", base + t, SHAREPOINT_SP, sharepoint["Sites.Read.All"], len(rows))
                 )
+        # ContactSync holds default access to the in-house HR API (it has no app roles).
+        rows.append(
+            (
+                "sp",
+                self.vendor_index(CONTACTSYNC),
+                self.inhouse_api_index,
+                DEFAULT_ACCESS,
+                len(rows),
+            )
+        )
         mailpro = self.vendor_index(MAILPRO)
         rows += [("user", u, mailpro, DEFAULT_ACCESS, len(rows)) for u in self.mailpro_users()]
         rows.append(("group", self.mailpro_group(), mailpro, DEFAULT_ACCESS, len(rows)))
+        gallery = self.gallery_app()
+        rows += [("user", u, gallery, DEFAULT_ACCESS, len(rows)) for u in self.gallery_users()]
         return rows
+
+    def gallery_app(self) -> int:
+        """The third-party app provisioned through a gallery (Salesforce-style) connector."""
+        return len(self._fixed_sps) + 1
+
+    def gallery_users(self) -> range:
+        return range(3, min(self.user_count, 3 + 6 * 11), 11)
 
     def mailpro_users(self) -> range:
         """Users assigned directly to Mail Professionals Signatures (a fixed sample)."""

@@ -234,6 +234,31 @@ def base_sp(
     }
 
 
+def inhouse_api_sp(seed: int, k: int, tenant_id: str) -> dict[str, Any]:
+    """The tenant's own HR API: no app roles, one delegated scope. Clients are granted access to
+    it with *default access* assignments (appRoleId 0…0) — the only way to hold it app-only."""
+    app_id = object_id(seed, "own-app", 1)
+    sp = base_sp(seed, k, app_id, "HR-Portal (intern)", tenant_id, "Sandbox GmbH")
+    sp.update(
+        signInAudience="AzureADMyOrg",
+        appRoleAssignmentRequired=True,
+        servicePrincipalNames=[app_id, f"api://{app_id}"],
+        oauth2PermissionScopes=[
+            {
+                "adminConsentDescription": "Read employee records on behalf of the user.",
+                "adminConsentDisplayName": "Access HR-Portal",
+                "id": object_id(seed, "own-scope", 1),
+                "isEnabled": True,
+                "type": "User",
+                "userConsentDescription": None,
+                "userConsentDisplayName": None,
+                "value": "user_impersonation",
+            }
+        ],
+    )
+    return sp
+
+
 def first_party_sp(seed: int, k: int, app: dict[str, str]) -> dict[str, Any]:
     return base_sp(
         seed, k, app["appId"], app["displayName"], MICROSOFT_TENANT_ID, "Microsoft Services"

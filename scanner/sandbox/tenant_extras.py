@@ -94,9 +94,8 @@ def sync_job(seed: int, sp_id: str) -> Record:
             "synchronizedEntryCountByType": [{"key": "User", "value": 42}],
             "troubleshootingUrl": None,
         },
-        # "Sync only assigned users and groups" (the default scope of gallery SCIM apps)
+        # No "SyncAll": the scope is a write-only synchronization secret, never on a job.
         "synchronizationJobSettings": [
-            {"name": "SyncAll", "value": "false"},
             {"name": "QuarantineTooManyDeletesThreshold", "value": "500"},
         ],
     }
@@ -184,69 +183,125 @@ def sync_schema(
     }
 
 
-def teams_apps(seed: int, emilie_sp: Record) -> list[Record]:
-    """The org-published Emilie app plus store apps (filtered out by distributionMethod)."""
-    rows = [
-        ("Emilie", "organization", emilie_sp.get("appId"), "Milliways Infodesign GmbH"),
-        ("Polly", "store", None, "Polly"),
-        ("Trello", "store", None, "Atlassian"),
-        ("Schichtplan <i>intern</i>", "organization", None, "Sandbox GmbH IT"),
-    ]
-    apps = []
-    for n, (name, method, client, publisher) in enumerate(rows):
-        app_id = object_id(seed, "teams-app", n)
-        definition = {
-            "id": object_id(seed, "teams-def", n),
-            "teamsAppId": app_id,
-            "displayName": name,
-            "version": "1.4.0",
-            "publishingState": "published",
-            "shortDescription": f"{name} for Teams",
-            "description": f"{name} ({publisher})",
-            "lastModifiedDateTime": "2025-03-02T10:00:00Z",
-            "createdBy": None,
-            "authorization": {
-                "clientAppId": client,
-                "requiredPermissionSet": {"resourceSpecificPermissions": []},
-            }
-            if client
-            else None,
+def _definition(
+    seed: int,
+    n: int,
+    v: int,
+    app_id: str,
+    name: str,
+    publisher: str,
+    client: str | None,
+    state: str,
+    version: str,
+    modified: str,
+) -> Record:
+    return {
+        "id": object_id(seed, "teams-def", n * 10 + v),
+        "teamsAppId": app_id,
+        "displayName": name,
+        "version": version,
+        "publishingState": state,
+        "shortDescription": f"{name} for Teams",
+        "description": f"{name} ({publisher})",
+        "lastModifiedDateTime": modified,
+        "createdBy": None,
+        "authorization": {
+            "clientAppId": client,
+            "requiredPermissionSet": {"resourceSpecificPermissions": []},
         }
+        if client
+        else None,
+    }
+
+
+def teams_apps(seed: int, emilie_sp: Record) -> list[Record]:
+    """Org-catalog apps with definitions in every publishing state, plus store apps (filtered
+    out by distributionMethod).
+
+    Emilie: published 1.4.0 and a *submitted* 1.5.0 update listed after it (the update must not
+    hide the published definition's Entra app link). "Gehaltsrechner": only a *rejected*
+    submission; "Urlaubsplaner": a first submission still awaiting approval — neither reaches
+    anyone.
+    """
+    emilie = emilie_sp.get("appId")
+    rows: list[tuple[str, str, str, list[tuple[str, str | None, str]]]] = [
+        ("Emilie", "organization", "Milliways Infodesign GmbH",
+         [("published", emilie, "1.4.0"), ("submitted", None, "1.5.0")]),
+        ("Polly", "store", "Polly", [("published", None, "2.1.0")]),
+        ("Trello", "store", "Atlassian", [("published", None, "3.0.0")]),
+        ("Schichtplan <i>intern</i>", "organization", "Sandbox GmbH IT",
+         [("published", None, "1.0.0")]),
+        ("Gehaltsrechner", "organization", "Lohn & Mehr GmbH",
+         [("rejected", object_id(seed, "teams-client", 4), "0.9.0")]),
+        ("Urlaubsplaner", "organization", "Sandbox GmbH IT",
+         [("submitted", object_id(seed, "teams-client", 5), "0.1.0")]),
+    ]  # fmt: skip
+    apps = []
+    for n, (name, method, publisher, versions) in enumerate(rows):
+        app_id = object_id(seed, "teams-app", n)
         apps.append(
             {
                 "id": app_id,
                 "externalId": object_id(seed, "teams-ext", n),
                 "displayName": name,
                 "distributionMethod": method,
-                "appDefinitions": [definition],
+                "appDefinitions": [
+                    _definition(
+                        seed,
+                        n,
+                        v,
+                        app_id,
+                        name,
+                        publisher,
+                        client,
+                        state,
+                        version,
+                        f"2025-0{3 + v}-02T10:00:00Z",
+                    )
+                    for v, (state, client, version) in enumerate(versions)
+                ],
             }
         )
     return apps
 
 
-def exchange_add_ins(seed: int) -> list[Record]:
-    """``Get-App -OrganizationApp`` objects (Exchange admin API, PowerShell property names)."""
-    rows = [
-        ("Mailissa for Outlook", "axontic GmbH", "ReadWriteMailbox", "Enabled"),
-        ("Report Message", "Microsoft Corporation", "ReadWriteItem", "Enabled"),
-        ("=cmd|' /C calc'!A0 Add-in", "Unknown Publisher", "ReadItem", "Disabled"),
-    ]
+def exchange_add_ins(seed: int, domain: str = "m365inv-sandbox.onmicrosoft.com") -> list[Record]:
+    """``Get-App -OrganizationApp`` objects (Exchange admin API, PowerShell property names).
+
+    Deployed to everyone, to named users (``ProvidedTo: SpecificUsers`` + ``UserList``), and one
+    switched off; their requested mailbox permissions cover every level Outlook knows
+    (Restricted, ReadItem, ReadWriteItem, ReadWriteMailbox).
+    """
+    users = [f"user.{i}@{domain}" for i in (3, 5, 8)]
+    rows: list[tuple[str, str, str, str, str, list[str] | None, bool]] = [
+        ("Mailissa for Outlook", "axontic GmbH", "ReadWriteMailbox", "Enabled", "Everyone", None,
+         True),
+        ("Report Message", "Microsoft Corporation", "ReadWriteItem", "Enabled", "Everyone", None,
+         True),
+        ("=cmd|' /C calc'!A0 Add-in", "Unknown Publisher", "ReadItem", "Disabled",
+         "SpecificUsers", users, True),
+        ("Signatur-Vorschau", "Mail Professionals GmbH", "Restricted", "Enabled", "Everyone",
+         None, True),
+        ("Alter Kalender-Export", "Legacy Tools Ltd", "ReadWriteMailbox", "Disabled", "Everyone",
+         None, False),
+    ]  # fmt: skip
     return [
         {
             "AppId": object_id(seed, "addin", n),
             "DisplayName": name,
             "ProviderName": provider,
-            "Enabled": True,
+            "Enabled": enabled,
             "DefaultStateForUser": state,
             "AppVersion": "1.0.0.3",
             "Type": "MarketplacePrivateCatalog" if n == 0 else "Marketplace",
             "Scope": "Organization",
-            "ProvidedTo": "Everyone",
+            "ProvidedTo": provided,
+            "UserList": user_list,
             "Requirements": permission,
             "PermissionLevel": permission,
             "MarketplaceAssetID": f"WA{200000000 + n}",
             "Identity": object_id(seed, "addin", n),
             "IsValid": True,
         }
-        for n, (name, provider, permission, state) in enumerate(rows)
+        for n, (name, provider, permission, state, provided, user_list, enabled) in enumerate(rows)
     ]

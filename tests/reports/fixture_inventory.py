@@ -160,7 +160,7 @@ def _apps() -> list[App]:
         provisioning=Provisioning(
             job_id="job-1",
             status="Active",
-            scope="assigned",
+            scope="assigned-or-all",
             attributes=("userName", "title", 'phoneNumbers[type eq "mobile"].value'),
             mappings=(
                 AttributeMapping(source="mobile", target='phoneNumbers[type eq "mobile"].value'),
@@ -356,7 +356,14 @@ def build_inventory(**changes: object) -> Inventory:
             id="00000000-aaaa-bbbb-cccc-000000000042",
             display_name="Contoso <b>GmbH</b> & Co. KG",
             scanned_at=SCANNED_AT,
-            counts=TenantCounts(users=200, guests=12, groups=30, service_principals=61),
+            counts=TenantCounts(
+                users=212,
+                members=200,
+                guests=12,
+                enabled_users=205,
+                groups=30,
+                service_principals=61,
+            ),
         ),
         apps=tuple(_apps()),
         flows=tuple(_flows()),

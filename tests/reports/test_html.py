@@ -247,3 +247,25 @@ def test_browser_screenshot_shows_summary(report_file: Path, tmp_path: Path) -> 
         " return [r.top < 900, r.height > 100]; })()",
     )
     assert top == [True, True]  # the summary is inside the captured viewport
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_flow_notes_are_shown_in_the_reader_language(inventory: Inventory, lang: str) -> None:
+    """A flow's note (here: provisioning may reach the whole tenant, which Graph cannot tell) is
+    shown with the flow — in German for ``--lang de``; a note without a translation stays."""
+    import msgspec
+
+    from reports.i18n_findings import note_label
+    from scanner.classify.provisioning import NOTE_SYNC_SCOPE
+
+    untranslated = "A note the report has no German text for."
+    n = next(i for i, f in enumerate(inventory.flows) if f.vendor is not None)
+    noted = msgspec.structs.replace(inventory.flows[n], notes=(NOTE_SYNC_SCOPE, untranslated))
+    flows = (*inventory.flows[:n], noted, *inventory.flows[n + 1 :])
+    page = render_html(msgspec.structs.replace(inventory, flows=flows), lang)
+    shown = note_label(NOTE_SYNC_SCOPE, lang)
+    assert str(markupsafe.escape(shown)) in page
+    assert str(markupsafe.escape(untranslated)) in page
+    if lang == "de":
+        assert shown != NOTE_SYNC_SCOPE and "Alle Benutzer und Gruppen synchronisieren" in shown
+    assert str(markupsafe.escape(shown)) not in render_html(inventory, lang)  # not shown unasked

@@ -8,6 +8,7 @@ from scanner.models import (
     App,
     AppRoleAssignment,
     AttributeMapping,
+    Coverage,
     Group,
     Permission,
     Provisioning,
@@ -79,7 +80,7 @@ def seed_apps() -> tuple[App, ...]:
             perm("Calendars.Read", d, "AllPrincipals")),
         app("Mail Professionals Signatures", "Mail Professionals GmbH", perm("User.Read.All"),
             provisioning=Provisioning(
-                job_id="job1", status="Active", scope="assigned",
+                job_id="job1", status="Active", scope="assigned-or-all",
                 attributes=tuple(sorted(t for _, t in MAPPINGS)),
                 mappings=tuple(AttributeMapping(source=s, target=t) for s, t in MAPPINGS),
             )),
@@ -109,5 +110,15 @@ def seed_tenant() -> TenantData:
         ServicePrincipal(id="sp-MailStore Server", app_id="app-MailStore Server",
                          verified_publisher=vp),
     )  # fmt: skip
+    read = tuple(
+        Coverage(source=s, complete=True, item_count=n)
+        for s, n in (
+            ("users", len(users)),
+            ("groups", 3),
+            ("servicePrincipals", 2),
+            ("appRoleAssignedTo", 2),
+        )
+    )
     return TenantData(org=None, scanned_at="2026-01-01T00:00:00Z", users=users, groups=groups,
-                      app_role_assignments=assignments, service_principals=sps)  # fmt: skip
+                      app_role_assignments=assignments, service_principals=sps,
+                      coverage=read)  # fmt: skip

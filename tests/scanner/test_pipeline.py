@@ -16,10 +16,12 @@ import pytest
 from reports.json_feed import encode_inventory, schema
 from scanner.auth import open_token_source
 from scanner.catalog import load_catalog
+from scanner.classify.provisioning import NOTE_SYNC_SCOPE
 from scanner.demo import sandbox_profile
-from scanner.models import Inventory
+from scanner.models import DEFAULT_ACCESS, DEFAULT_ACCESS_ROLE_ID, PROVISIONING_SCOPE, Inventory
 from scanner.pipeline import ScanResult, scan
 from scanner.sandbox import Sandbox
+from scanner.sandbox.tenant_members import transitive_user_indices
 
 NOW = dt.datetime(2026, 11, 21, tzinfo=dt.UTC)
 
@@ -55,8 +57,11 @@ def _flows(inv: Inventory, vendor: str) -> dict[str, tuple[str, str, int | None,
 def test_inventory_is_complete_and_valid(inventory: Inventory) -> None:
     assert all(c.complete for c in inventory.coverage), inventory.coverage
     jsonschema.validate(msgspec.json.decode(encode_inventory(inventory)), schema())
-    assert inventory.tenant.counts.users is not None
-    assert inventory.tenant.counts.users + (inventory.tenant.counts.guests or 0) == 200
+    counts = inventory.tenant.counts
+    assert counts.users == 200  # every user object: members and guests
+    assert counts.members is not None and counts.guests is not None and counts.guests > 0
+    assert counts.members + counts.guests == 200
+    assert counts.enabled_users is not None and counts.enabled_users < 200
 
 
 @pytest.mark.parametrize(
@@ -133,9 +138,9 @@ def _assigned_users(sandbox: Sandbox, sp_id: str) -> set[str]:
     rows = [t.assignments.get(i) or {} for i in t.assignments_to(sp_id)]
     users = {r["principalId"] for r in rows if r["principalType"] == "User"}
     for r in rows:
-        if r["principalType"] == "Group":
-            members = (t.users.get(i) for i in t.group_members(r["principalId"]) or [])
-            users |= {u["id"] for u in members if u}
+        if r["principalType"] == "Group":  # transitive: a nested group's users are assigned too
+            indices = transitive_user_indices(t, r["principalId"]) or []
+            users |= {u["id"] for u in (t.users.get(i) for i in indices) if u}
     return users
 
 
@@ -152,9 +157,33 @@ def test_mail_professionals_provisioning_attributes(inventory: Inventory, sandbo
         if (sandbox.tenant.assignments.get(i) or {}).get("principalType") == "User"
     )
     assert len(expected) > direct > 0  # both direct users and a group's members count
-    assigned = [f for f in inventory.flows if f.subjects.scope == "assigned-users"]
+    assigned = [
+        f
+        for f in inventory.flows
+        if f.subjects.scope == "assigned-users" and f.app_id == app.app_id
+    ]
     assert assigned and all(f.vendor == "mailprofessionals" for f in assigned)
     assert {f.subjects.count for f in assigned} == {len(expected)}
+    # never "assigned users only": Graph cannot read "Sync all users and groups"
+    assert app.provisioning.scope == PROVISIONING_SCOPE
+    assert all(NOTE_SYNC_SCOPE in f.notes for f in assigned)
+
+
+def test_gallery_connector_flows_come_from_entra_sources(
+    inventory: Inventory, sandbox: Sandbox
+) -> None:
+    t = sandbox.tenant
+    sp_id = t.sp_id(t.gallery_app())
+    app = next(a for a in inventory.apps if a.service_principal_id == sp_id)
+    assert app.provisioning is not None and "IsActive" in app.provisioning.attributes
+    flows = {f.category: f for f in inventory.flows if f.app_id == app.app_id}
+    prov = {c for c, f in flows.items() if any(e.startswith("provisioning:") for e in f.evidence)}
+    assert prov == {
+        "user.account", "user.account.username", "user.contact.email", "user.name",
+        "user.workplace", "user.location.imprecise", "user.authorization",
+        "user.social.group_membership",
+    }  # fmt: skip
+    assert flows["user.account"].subjects.count == len(t.gallery_users())
 
 
 def test_first_party_apps_never_match_a_vendor(inventory: Inventory) -> None:
@@ -187,3 +216,60 @@ def test_missing_permission_is_a_gap_not_an_empty_section(
     assert gaps["synchronizationJobs"].required_permission == "Synchronization.Read.All"
     assert _app(inv, "Mail Professionals Signatures").provisioning is None
     assert inv.apps  # the rest of the scan went on
+
+
+def test_default_access_and_unknown_roles_are_listed_never_dropped(
+    inventory: Inventory, sandbox: Sandbox
+) -> None:
+    contactsync = _app(inventory, "ContactSync")
+    default = [p for p in contactsync.permissions if p.id == DEFAULT_ACCESS_ROLE_ID]
+    assert [(p.value, p.resource_name, p.kind) for p in default] == [
+        (DEFAULT_ACCESS, "HR-Portal (intern)", "application")
+    ]
+    assert default[0].resolved and not default[0].classified  # what the API holds is unknown
+    finding = next(f for f in contactsync.findings if f.code == "UNCLASSIFIED_PERMISSION")
+    assert "HR-Portal (intern): default access (application)" in finding.evidence
+    # an appRoleId the resource does not define: listed, unresolved and unclassified
+    unknown = [
+        p
+        for a in inventory.apps
+        for p in a.permissions
+        if p.kind == "application" and not p.resolved
+    ]
+    assert unknown and all(p.value is None and not p.classified for p in unknown)
+
+
+def test_teams_rejected_and_pending_apps_are_not_inventoried(inventory: Inventory) -> None:
+    names = {a.display_name for a in inventory.apps}
+    assert "Gehaltsrechner" not in names and "Urlaubsplaner" not in names
+    emilie = _app(inventory, "Telefonsekretariat Emilie")
+    assert "teamsApps" in emilie.sources  # linked through the published definition
+
+
+def test_outlook_add_ins_produce_flows_with_their_reach(inventory: Inventory) -> None:
+    flows = {
+        (a.display_name, f.category): f
+        for a in inventory.apps
+        for f in inventory.flows
+        if f.app_id == a.app_id and any(e.startswith("Outlook add-in") for e in f.evidence)
+    }
+    mailissa = flows[("Mailissa for Outlook", "user.content.private.email")]
+    assert (mailissa.access, mailissa.subjects.scope) == ("full", "tenant")
+    hostile = flows[("=cmd|' /C calc'!A0 Add-in", "user.content.private.email")]
+    assert (hostile.access, hostile.subjects.scope, hostile.subjects.count) == (
+        "read", "assigned-users", 3,
+    )  # fmt: skip
+    names = {name for name, _ in flows}
+    assert "Signatur-Vorschau" not in names  # Restricted: no personal data
+    assert "Alter Kalender-Export" not in names  # disabled
+
+
+def test_stale_app_with_personal_data_reach_is_a_finding(inventory: Inventory) -> None:
+    contactsync = _app(inventory, "ContactSync")
+    assert contactsync.last_sign_in is not None
+    [stale] = [f for f in contactsync.findings if f.code == "STALE_APP"]
+    assert stale.severity == "medium" and "threshold: 90 days" in stale.evidence
+    assert "days ago" in stale.message
+    mailissa = _app(inventory, "Mailissa")
+    assert all(f.code != "STALE_APP" for f in mailissa.findings)  # signed in recently
+    assert all(f.code != "STALE_APP" for a in inventory.apps if a.first_party for f in a.findings)

@@ -10,6 +10,8 @@ from aiohttp import web
 
 from scanner.sandbox.context import GraphContext
 from scanner.sandbox.graph.batch import run_batch
+from scanner.sandbox.graph.beta import PATH as BETA_PATH
+from scanner.sandbox.graph.beta import sign_in_activities
 from scanner.sandbox.graph.dispatch import GraphService, Response
 from scanner.sandbox.graph.errors import error_body
 from scanner.sandbox.graph.exchange import invoke_command
@@ -54,10 +56,21 @@ def add_graph_routes(app: web.Application, ctx: GraphContext) -> None:
         except (json.JSONDecodeError, UnicodeDecodeError):
             return _send(request, _invalid_json())
         resp = await invoke_command(
-            service, request.match_info["tenant"], body, request.headers, base
+            service,
+            request.match_info["tenant"],
+            body,
+            request.headers,
+            base,
+            {k: request.query[k] for k in request.query},
         )
         return _send(request, resp)
 
+    async def beta(request: web.Request) -> web.StreamResponse:
+        base = f"{request.scheme}://{request.host}"
+        query = {k: request.query[k] for k in request.query}
+        return _send(request, await sign_in_activities(service, request.headers, base, query))
+
+    app.router.add_get(f"/beta/{BETA_PATH}", beta)
     app.router.add_route("*", "/v1.0/{tail:.*}", graph)
     app.router.add_post("/adminapi/beta/{tenant}/InvokeCommand", exchange)
 

@@ -105,13 +105,30 @@ def assignments(t: Tenant, indices: list[int], context: str) -> Listing:
 
 
 def members(t: Tenant, member_indices: list[int] | range, *, cast: bool) -> Listing:
-    """Group members: mixed-type ``directoryObjects`` (each with ``@odata.type``) or, through
-    the ``/microsoft.graph.user`` cast, plain users."""
+    """Users by index: the ``/microsoft.graph.user`` cast of ``members`` / ``transitiveMembers``."""
     base = users(t, "users" if cast else "directoryObjects")
     base.size = len(member_indices)
     base.get = lambda p: t.users.get(member_indices[p])
     base.live = None
     base.odata_type = not cast
+    base.filters = frozenset()
+    return base
+
+
+def mixed_members(t: Tenant, records: list[Record]) -> Listing:
+    """Direct members of any type (users, groups, devices, contacts), each with ``@odata.type``."""
+    base = users(t, "directoryObjects")
+    base.size = len(records)
+    base.get = lambda p: records[p]
+    base.live = None
+    base.odata_type = True
+    base.type_of = lambda r: str(r.get("_type", "user"))
+    base.known = (
+        base.known
+        | _known(group_record(t.seed, t.domain, 1))
+        | frozenset(k for r in records for k in r if not k.startswith("_"))
+    )
+    base.default = None
     base.filters = frozenset()
     return base
 

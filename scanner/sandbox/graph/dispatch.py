@@ -108,6 +108,12 @@ class GraphService:
             route, args = found
             if not caller.has_any(*route.permissions):
                 raise denied()
+            if (
+                route.delegated_only
+                and caller.user_id is None
+                and self.ctx.config.teams_delegated_only
+            ):
+                raise GraphError(403, "Forbidden", "Forbidden")  # what app-only callers get
             cost = request_cost(route.cost, dict(params))
             if self.ctx.config.throttle:
                 retry = self.budget.charge(caller.client_id, cost)

@@ -2,7 +2,11 @@
 ``POST /adminapi/beta/{tenantId}/InvokeCommand`` with
 ``{"CmdletInput": {"CmdletName": "Get-App", "Parameters": {"OrganizationApp": true}}}`` →
 ``{"@odata.context": …, "value": [ {AppId, DisplayName, ProviderName, …} ]}``. App-only callers
-need the Exchange ``Exchange.ManageAsApp`` role in a token for the Exchange audience."""
+need the Exchange ``Exchange.ManageAsApp`` role in a token for the Exchange audience *and* an
+Entra directory role (Exchange Recipient Administrator, Global Reader, …) on their service
+principal; without the role the answer is a 403 whose body is plain text, not JSON. Large
+results come in pages whose ``@odata.nextLink`` real tenants sometimes refuse to replay (400) —
+both quirks are configurable (``SandboxConfig.exchange_*``)."""
 
 from __future__ import annotations
 
@@ -17,8 +21,20 @@ from scanner.sandbox.graph.errors import GraphError, error_body
 _SUPPORTED = {"Get-App"}
 
 
+NO_ROLE = (
+    "The role assigned to application {client} isn't supported in this scenario. Please check "
+    "online documentation for assigning correct Directory Roles to Azure AD Application for EXO "
+    "App-Only Authentication."
+)
+
+
 async def invoke_command(
-    service: GraphService, tenant: str, body: Any, headers: Mapping[str, str], base: str
+    service: GraphService,
+    tenant: str,
+    body: Any,
+    headers: Mapping[str, str],
+    base: str,
+    query: Mapping[str, str] | None = None,
 ) -> Response:
     ctx = service.ctx
     ctx.stats.count("POST /adminapi/beta/{tenant}/InvokeCommand")
@@ -36,12 +52,10 @@ async def invoke_command(
         if tenant.lower() not in (ctx.tenant.tenant_id, ctx.tenant.domain):
             raise GraphError(404, "NotFound", f"Tenant '{tenant}' was not found.")
         if "Exchange.ManageAsApp" not in caller.roles:
-            raise GraphError(
-                403,
-                "Forbidden",
-                "The role assigned to application "
-                f"{caller.client_id} isn't supported in this scenario.",
-            )
+            raise GraphError(403, "Forbidden", "The token lacks the Exchange.ManageAsApp role.")
+        if not ctx.config.exchange_directory_role:
+            text = NO_ROLE.format(client=caller.client_id).encode()
+            return Response(403, text, {**_headers(rid, rid), "Content-Type": "text/plain"})
         if ctx.config.throttle:
             retry = service.budget.charge(caller.client_id + ":exo", 1)
             if retry is not None:
@@ -60,6 +74,7 @@ async def invoke_command(
             for a in ctx.tenant.add_ins
             if params.get("OrganizationApp") or a["Scope"] != "Organization"
         ]
+        start = _skip(query or {}, ctx.config.exchange_next_link_replayable)
     except GraphError as err:
         error = error_body(err.code, err.message, rid, rid)
         return Response(
@@ -73,10 +88,22 @@ async def invoke_command(
         "(Exchange.GenericHashTable)",
         "adminapi.warnings@odata.type": "#Collection(String)",
         "@adminapi.warnings": [],
-        "value": apps,
+        "value": apps[start : start + ctx.config.exchange_page_size],
     }
+    end = start + ctx.config.exchange_page_size
     if fault is not None and fault.link_to:  # a nextLink pointing elsewhere (see FaultRule)
         payload["@odata.nextLink"] = (
-            f"{fault.link_to.rstrip('/')}/adminapi/beta/{tenant}/InvokeCommand?$skiptoken=1"
+            f"{fault.link_to.rstrip('/')}/adminapi/beta/{tenant}/InvokeCommand?$skiptoken={end}"
         )
+    elif end < len(apps):
+        payload["@odata.nextLink"] = f"{base}/adminapi/beta/{tenant}/InvokeCommand?$skiptoken={end}"
     return Response(200, msgspec.json.encode(payload), _headers(rid, rid), payload=payload)
+
+
+def _skip(params: Mapping[str, str], replayable: bool) -> int:
+    token = params.get("$skiptoken")
+    if token is None:
+        return 0
+    if not replayable or not token.isdigit():
+        raise GraphError(400, "BadRequest", "The skip token is not valid for this request.")
+    return int(token)

@@ -15,6 +15,7 @@ from scanner.sandbox.graph.errors import GraphError, bad_request, not_found, uns
 from scanner.sandbox.graph.odata import Query, check_select, parse_query
 from scanner.sandbox.graph.paging import Listing, page, shape
 from scanner.sandbox.tenant import Tenant
+from scanner.sandbox.tenant_members import direct_members, transitive_user_indices
 
 Record = dict[str, Any]
 _DIR_READ = ("Directory.Read.All", "Directory.ReadWrite.All")
@@ -82,6 +83,7 @@ class Route:
     permissions: tuple[str, ...]
     cost: int
     handler: Handler
+    delegated_only: bool = False  # documented for a user context (403 app-only when configured)
 
 
 def _page(call: Call, listing: Listing) -> Result:
@@ -228,22 +230,33 @@ def groups_delta(call: Call) -> Result:
     def members_delta(group: Record, initial: bool) -> list[Record]:
         if not initial:  # no membership mutations in the sandbox: nothing changed
             return []
-        indices = t.group_members(str(group["id"])) or []
-        live = (t.users.get(i) for i in indices)
-        return [{"@odata.type": "#microsoft.graph.user", "id": u["id"]} for u in live if u]
+        records = direct_members(t, str(group["id"])) or []
+        return [{"@odata.type": f"#microsoft.graph.{r['_type']}", "id": r["id"]} for r in records]
 
     return _delta(call, t.groups, listing, "changed", members_delta, cap=DIRECTORY_DELTA_PAGE)
 
 
-def members(call: Call, oid: str, cast: bool = False) -> Result:
-    indices = call.tenant.group_members(oid)
-    if indices is None:
+def members(call: Call, oid: str) -> Result:
+    """Direct members of every type: users, nested groups, devices, contacts."""
+    records = direct_members(call.tenant, oid)
+    if records is None:
         raise not_found(oid)
-    return _page(call, col.members(call.tenant, indices, cast=cast))
+    return _page(call, col.mixed_members(call.tenant, records))
 
 
 def members_users(call: Call, oid: str) -> Result:
-    return members(call, oid, cast=True)
+    indices = call.tenant.group_members(oid)
+    if indices is None:
+        raise not_found(oid)
+    return _page(call, col.members(call.tenant, indices, cast=True))
+
+
+def transitive_users(call: Call, oid: str) -> Result:
+    """``transitiveMembers/microsoft.graph.user``: distinct users reached through nesting."""
+    indices = transitive_user_indices(call.tenant, oid)
+    if indices is None:
+        raise not_found(oid)
+    return _page(call, col.members(call.tenant, indices, cast=True))
 
 
 def service_principals(call: Call) -> Result:
@@ -373,6 +386,7 @@ def get_by_ids(call: Call) -> Result:
 
 
 _ID = r"(?P<oid>[^/]+)"
+_USER_CAST = r"(?:microsoft\.)?graph\.user"  # Graph takes the "graph." alias the SDKs send
 
 
 def _r(
@@ -392,11 +406,19 @@ ROUTES = (
     _r("GET", f"groups/{_ID}/members", "groups/{id}/members", P_GROUPS, 3, members),
     _r(
         "GET",
-        f"groups/{_ID}/members/microsoft.graph.user",
+        f"groups/{_ID}/members/{_USER_CAST}",
         "groups/{id}/members/microsoft.graph.user",
         P_GROUPS,
         3,
         members_users,
+    ),
+    _r(
+        "GET",
+        f"groups/{_ID}/transitiveMembers/{_USER_CAST}",
+        "groups/{id}/transitiveMembers/microsoft.graph.user",
+        P_GROUPS,
+        3,
+        transitive_users,
     ),
     _r("GET", "servicePrincipals", "servicePrincipals", P_APPS, 2, service_principals),
     _r(
@@ -459,7 +481,15 @@ ROUTES = (
         grants_delta,
     ),
     _r("POST", "directoryObjects/getByIds", "directoryObjects/getByIds", P_DIR, 5, get_by_ids),
-    _r("GET", "appCatalogs/teamsApps", "appCatalogs/teamsApps", P_TEAMS, 1, teams_apps),
+    Route(
+        "GET",
+        re.compile("^appCatalogs/teamsApps$"),
+        "GET /v1.0/appCatalogs/teamsApps",
+        P_TEAMS,
+        1,
+        teams_apps,
+        delegated_only=True,
+    ),
 )
 
 

@@ -6,6 +6,7 @@ import asyncio
 from typing import Any
 
 from scanner.collect import CollectOptions, collect_tenant
+from scanner.collect.addins import REQUIREMENT
 from scanner.models import TenantData
 from scanner.sandbox import Sandbox
 from scanner.sandbox.context import FaultRule
@@ -39,6 +40,7 @@ def test_every_collection_is_read_completely(sandbox: Sandbox, source: MsalToken
         "synchronizationJobs",
         "teamsApps",
         "addIns",
+        "servicePrincipalSignInActivities",
     }
     tenant = sandbox.tenant
     assert td.org is not None and td.org.id == sandbox.info.tenant_id
@@ -59,9 +61,15 @@ def test_every_collection_is_read_completely(sandbox: Sandbox, source: MsalToken
     mailstore = next(sp for sp in td.service_principals if sp.display_name == "MailStore Server")
     held = {a.app_role_id for a in td.app_role_assignments if a.principal_id == mailstore.id}
     assert "dc890d15-9560-4a4c-9b7f-a736ec74ec40" in held  # full_access_as_app
-    job = td.sync_jobs[0]
-    assert job.scope == "assigned" and job.attribute_mappings
+    jobs = {j.template_id: j for j in td.sync_jobs}
+    job = jobs["scim"]
+    assert job.attribute_mappings
     assert {m.target for m in job.attribute_mappings} >= {"userName", "title"}
+    gallery = jobs["salesforce"].attribute_mappings or ()
+    assert {m.target for m in gallery} >= {"IsActive", "ProfileName", "Members"}
+    active = next(m for m in gallery if m.target == "IsActive")
+    assert active.source_attributes == ("IsSoftDeleted",)
+    assert {m.object_type for m in gallery} == {"User", "Group"}
     assert [t.display_name for t in td.teams_apps if t.azure_ad_app_id] == ["Emilie"]
     assert {a.display_name for a in td.add_ins} >= {"Mailissa for Outlook"}
     assert set(td.delta_links) >= {"users", "servicePrincipals", "oauth2PermissionGrants"}
@@ -109,7 +117,7 @@ def test_inner_batch_429_retries_only_failed_requests(
     clean = scan(source, options=FAST)
     total_inner = sandbox.stats.by_route["GET /v1.0/servicePrincipals/{id}/synchronization/jobs"]
     assert cov(clean)["synchronizationJobs"].complete
-    assert len(clean.sync_jobs) == 1
+    assert len(clean.sync_jobs) == 2  # the SCIM app and the gallery-connector app
     sandbox.reset()
     scan(source, options=FAST)
     # the faulted run re-sent exactly the 3 throttled inner requests
@@ -185,7 +193,8 @@ def test_addins_without_exchange_permission_and_file_is_a_gap(
 ) -> None:
     td = scan(source, options=CollectOptions(concurrency=4, exchange_addins=False))
     addins = cov(td)["addIns"]
-    assert not addins.complete and addins.required_permission == "Exchange.ManageAsApp"
+    assert not addins.complete and addins.required_permission == REQUIREMENT
+    assert "Entra role" in (addins.error or "") and "--addins-from" in (addins.error or "")
 
 
 def test_provisioning_app_assignments_and_group_members_are_read(
@@ -202,7 +211,12 @@ def test_provisioning_app_assignments_and_group_members_are_read(
     assert len(rows) == len(t.assignments_to(mailpro))
     group_id = next(a.principal_id for a in rows if a.principal_type == "Group")
     group = next(g for g in td.groups if g.id == group_id)
-    live = [t.users.get(i) for i in t.group_members(group_id) or []]
+    # transitive users only: the nested group's users count, its device and contact do not
+    direct = [t.users.get(i) for i in t.group_members(group_id) or []]
+    nested = t.groups.get(t.mailpro_group() + 1) or {}
+    inner = [t.users.get(i) for i in t.group_members(nested["id"]) or []]
+    want = {u["id"] for u in [*direct, *inner] if u}
     assert group.member_ids is not None
-    assert set(group.member_ids) == {u["id"] for u in live if u}
+    assert set(group.member_ids) == want and len(group.member_ids) == len(want)
+    assert len(want) > len({u["id"] for u in direct if u})  # nesting adds people
     assert cov(td)["appRoleAssignedTo"].complete

@@ -139,7 +139,6 @@ def test_publisher_first_party_provisioning_and_sources() -> None:
         id="j1",
         service_principal_id="vendor-sp",
         status="Active",
-        scope="assigned",
         attribute_mappings=(
             AttributeMapping(source="mail", target="emails"),
             AttributeMapping(source="jobTitle", target="title"),

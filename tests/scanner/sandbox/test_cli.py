@@ -221,6 +221,40 @@ def test_approve_when_sandbox_is_gone(tmp_path: Path) -> None:
     assert isinstance(result.exception, ConfigError)
 
 
+def test_unknown_quirk_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["sandbox", "serve", "--quirk", "flaky-moon", "--state-dir", str(tmp_path)]
+    )
+    assert isinstance(result.exception, ConfigError)
+    assert "unknown --quirk 'flaky-moon'" in str(result.exception)
+
+
+def test_every_quirk_becomes_an_honest_gap(sandbox_factory) -> None:  # type: ignore[no-untyped-def]
+    """``--quirk`` names → the sandbox config → what a scan reports (not "nothing found")."""
+    import asyncio
+
+    from scanner.cli.area_sandbox import QUIRKS, _quirks
+    from scanner.collect import CollectOptions, collect_tenant
+    from scanner.collect.activity import NO_LICENCE
+    from scanner.collect.addins import FORBIDDEN
+    from scanner.collect.teams import APP_ONLY_403
+    from tests.scanner.collect.tokens import MsalTokenSource
+
+    quirks = [q for q in QUIRKS if q != "exchange-next-link-400"]  # no role: the 403 comes first
+    sb = sandbox_factory(users=20, **_quirks(quirks))
+    src = MsalTokenSource(sb)
+    try:
+        td = asyncio.run(collect_tenant(src, options=CollectOptions(concurrency=4)))
+    finally:
+        src.close()
+    gaps = {c.source: c.error for c in td.coverage if not c.complete}
+    assert gaps == {
+        "teamsApps": APP_ONLY_403,
+        "addIns": FORBIDDEN,
+        "servicePrincipalSignInActivities": NO_LICENCE,
+    }
+
+
 def test_serve_with_relative_paths_writes_absolute_ones(tmp_path: Path) -> None:
     """A profile written from ``--state-dir state`` must work from any directory: every path in
     the info file and the profile is absolute (issue 14, item 13)."""
