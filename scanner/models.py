@@ -111,7 +111,6 @@ class ServicePrincipal(Record, frozen=True, kw_only=True):
     app_id: str
     display_name: str | None = None
     app_owner_organization_id: str | None = None
-    publisher_name: str | None = None
     verified_publisher: VerifiedPublisher | None = None
     homepage: str | None = None
     reply_urls: tuple[str, ...] = ()
@@ -122,7 +121,6 @@ class ServicePrincipal(Record, frozen=True, kw_only=True):
     oauth2_permission_scopes: tuple[PermissionScope, ...] = ()
     privacy_statement_url: str | None = None  # from ``info.privacyStatementUrl``
     marketing_url: str | None = None  # from ``info.marketingUrl``
-    created_date_time: str | None = None
 
 
 class Application(Record, frozen=True, kw_only=True):

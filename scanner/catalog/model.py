@@ -7,7 +7,6 @@ validated against that schema first and then decoded into these frozen records.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Literal
 
 import msgspec
@@ -146,7 +145,3 @@ class Catalog(_Rec, frozen=True, kw_only=True):
 
     def get(self, vendor_id: str) -> Vendor | None:
         return next((v for v in self.vendors if v.id == vendor_id), None)
-
-
-def source_path(vendor: Vendor) -> Path | None:
-    return Path(vendor.path) if vendor.path else None

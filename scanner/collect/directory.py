@@ -106,7 +106,6 @@ class _ServicePrincipal(_Wire):
     app_id: str
     display_name: str | None = None
     app_owner_organization_id: str | None = None
-    publisher_name: str | None = None
     verified_publisher: VerifiedPublisher | None = None
     homepage: str | None = None
     reply_urls: tuple[str, ...] | None = None
@@ -116,7 +115,6 @@ class _ServicePrincipal(_Wire):
     app_roles: list[_AppRole] | None = None
     oauth2_permission_scopes: list[_Scope] | None = None
     info: _Info | None = None
-    created_date_time: str | None = None
 
 
 def org_from(w: _Org) -> Org:
@@ -174,7 +172,6 @@ def sp_from(w: _ServicePrincipal) -> ServicePrincipal:
         app_id=w.app_id,
         display_name=w.display_name,
         app_owner_organization_id=w.app_owner_organization_id,
-        publisher_name=w.publisher_name,
         verified_publisher=vp,
         homepage=w.homepage,
         reply_urls=w.reply_urls or (),
@@ -185,7 +182,6 @@ def sp_from(w: _ServicePrincipal) -> ServicePrincipal:
         oauth2_permission_scopes=scopes,
         privacy_statement_url=info.privacy_statement_url,
         marketing_url=info.marketing_url,
-        created_date_time=w.created_date_time,
     )
 
 

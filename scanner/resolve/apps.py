@@ -68,7 +68,8 @@ def _publisher(sp: ServicePrincipal) -> Publisher:
     verified = vp is not None and bool(vp.verified_publisher_id)
     domain = publisher_host(sp.homepage)
     return Publisher(
-        name=(vp.display_name if verified and vp and vp.display_name else sp.publisher_name),
+        # v1.0 names a publisher only through verifiedPublisher (publisherName is beta-only)
+        name=vp.display_name if verified and vp and vp.display_name else None,
         verified=verified,
         verified_publisher_id=vp.verified_publisher_id if verified and vp else None,
         domain=domain,

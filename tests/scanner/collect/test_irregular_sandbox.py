@@ -44,4 +44,3 @@ def test_nulls_empty_arrays_and_unknown_properties(
     got = next(s for s in td.service_principals if s.id == sp["id"])
     assert got.reply_urls == () and got.tags == () and got.app_roles == ()
     assert got.verified_publisher is None and got.privacy_statement_url is None
-    assert got.publisher_name is None

@@ -44,7 +44,6 @@ VENDOR = ServicePrincipal(
     app_id="vendor-app",
     display_name="MailStore Server",
     app_owner_organization_id="0000-vendor",
-    publisher_name="MailStore Software GmbH",
     verified_publisher=VerifiedPublisher(
         display_name="MailStore Software GmbH", verified_publisher_id="4839201"
     ),
@@ -55,7 +54,6 @@ UNVERIFIED = ServicePrincipal(
     app_id="mailissa-app",
     display_name="Mailissa",
     app_owner_organization_id="1111-axontic",
-    publisher_name="axontic GmbH",
 )
 
 
@@ -130,7 +128,7 @@ def test_delegated_grants_count_distinct_principals_per_scope() -> None:
     assert by[("User.Read", "AllPrincipals")].principal_count is None
     offline = by[("offline_access", "Principal")]
     assert offline.resolved == (offline.id != "offline_access")
-    assert app.publisher.name == "axontic GmbH" and app.publisher.verified is False
+    assert app.publisher.name is None and app.publisher.verified is False
     assert app.first_party is False
 
 

@@ -1,0 +1,35 @@
+"""Every property the collectors decode is one they ``$select`` (issue 14 item 4).
+
+A decoded field Graph is never asked for is always ``None``: dead weight at best, and at worst a
+rule that reads it decides on "not returned" (``publisherName`` was beta-only and never selected,
+yet matching read it). The wire structs and the records decoded straight from Graph must ask for
+exactly what they hold; nested objects (``verifiedPublisher``, ``info``) are one selected
+property each.
+"""
+
+from __future__ import annotations
+
+import msgspec
+
+from scanner.collect.delta import KINDS
+from scanner.collect.directory import APP_SELECT
+from scanner.models import Application
+
+
+def _wire_names(struct: type[msgspec.Struct]) -> set[str]:
+    return {f.encode_name for f in msgspec.structs.fields(struct)}
+
+
+def test_every_decoded_field_is_selected() -> None:
+    for name, kind in KINDS.items():
+        extra = _wire_names(kind.wire) - set(kind.select)
+        assert not extra, f"{name}: decoded but never $selected: {sorted(extra)}"
+    assert not _wire_names(Application) - set(APP_SELECT)
+
+
+def test_the_check_would_see_an_unselected_field() -> None:
+    class Probe(msgspec.Struct, rename="camel"):
+        id: str
+        publisher_name: str | None = None
+
+    assert _wire_names(Probe) - {"id"} == {"publisherName"}
