@@ -43,6 +43,38 @@ TITLES: _T = {
         "Vendor holds usable credentials",
         "Anbieter hält verwendbare Zugangsdaten",
     ),
+    "STORED_IMPERSONATION_CREDENTIAL": (
+        "Vendor holds an impersonation-capable credential",
+        "Anbieter hält Zugangsdaten, mit denen er als Konto handeln kann",
+    ),
+    "SEND_AS_ANY_USER": ("Can send mail as anyone", "Kann als beliebige Person E-Mails senden"),
+    "TENANT_WIDE_WRITE": (
+        "Can change everyone's mail, contacts or calendars",
+        "Kann E-Mails, Kontakte oder Kalender aller ändern",
+    ),
+    "MAILBOX_FORWARDING": (
+        "Can forward any mailbox outward",
+        "Kann jedes Postfach nach außen weiterleiten",
+    ),
+    "PRIVILEGE_ESCALATION": (
+        "Can grant itself more access",
+        "Kann sich selbst weitere Rechte verschaffen",
+    ),
+    "SENSITIVE_GROUP_NAME": (
+        "Employee-representation groups readable",
+        "Gruppen der Beschäftigtenvertretung lesbar",
+    ),
+    "GUESTS_REACHED": ("Guests' data reached (Art. 14)", "Daten von Gästen erreicht (Art. 14)"),
+    "VENDOR_MATCH_UNCONFIRMED": ("Vendor match unconfirmed", "Anbieterzuordnung unbestätigt"),
+    "POSSIBLE_IMPERSONATION": ("Possible impersonation", "Mögliche Nachahmung eines Anbieters"),
+    "PROCESSOR_WITHOUT_DPA": (
+        "No data-processing agreement on file",
+        "Kein Auftragsverarbeitungsvertrag hinterlegt",
+    ),
+    "PROCESSING_LOCATION_UNKNOWN": (
+        "Processing location unknown",
+        "Ort der Verarbeitung unbekannt",
+    ),
     "POLICY_UNDATED": ("Privacy policy undated", "Datenschutzerklärung ohne Datum"),
     "STALE_POLICY": ("Privacy policy outdated", "Datenschutzerklärung veraltet"),
     "STALE_APP": ("App unused for a long time", "App lange nicht genutzt"),
@@ -86,6 +118,49 @@ ACTIONS: _T = {
     "REVERSIBLE_PASSWORD_ENCRYPTION": (
         "Ask the vendor; rotate the credential; prefer certificate-based app access",
         "Anbieter fragen; Zugangsdaten wechseln; zertifikatsbasierten App-Zugriff bevorzugen",
+    ),
+    "STORED_IMPERSONATION_CREDENTIAL": (
+        "Scope the service account narrowly; rotate it; prefer certificate-based app access",
+        "Dienstkonto eng begrenzen; Zugangsdaten wechseln; zertifikatsbasierten App-Zugriff "
+        "bevorzugen",
+    ),
+    "SEND_AS_ANY_USER": (
+        "Restrict sending to the mailboxes it needs (Exchange RBAC for Applications), or revoke",
+        "Versand auf die nötigen Postfächer beschränken (Exchange-RBAC für Anwendungen) oder "
+        "widerrufen",
+    ),
+    "TENANT_WIDE_WRITE": (
+        "Restrict write access to the mailboxes it needs, or revoke",
+        "Schreibzugriff auf die nötigen Postfächer beschränken oder widerrufen",
+    ),
+    "MAILBOX_FORWARDING": (
+        "Revoke MailboxSettings write; block automatic external forwarding",
+        "Schreibrecht auf Postfacheinstellungen widerrufen; automatische externe Weiterleitung "
+        "sperren",
+    ),
+    "PRIVILEGE_ESCALATION": (
+        "Revoke unless the app must manage apps or domains; review its owners",
+        "Widerrufen, sofern die App nicht Apps oder Domänen verwalten muss; Besitzer prüfen",
+    ),
+    "SENSITIVE_GROUP_NAME": (
+        "Restrict group access; inform the works council",
+        "Gruppenzugriff beschränken; Betriebsrat informieren",
+    ),
+    "GUESTS_REACHED": (
+        "Inform guests (Art. 14) or restrict the app to members",
+        "Gäste informieren (Art. 14) oder App auf Mitglieder beschränken",
+    ),
+    "VENDOR_MATCH_UNCONFIRMED": (
+        "Confirm the vendor (app id or verified publisher) in the catalog",
+        "Anbieter im Katalog bestätigen (App-ID oder verifizierter Herausgeber)",
+    ),
+    "POSSIBLE_IMPERSONATION": (
+        "Check the app's owner; revoke its consent if it is not the vendor's",
+        "Besitzer der App prüfen; Einwilligung widerrufen, wenn sie nicht vom Anbieter stammt",
+    ),
+    "PROCESSING_LOCATION_UNKNOWN": (
+        "Ask the vendor where the data is processed (and under which safeguard)",
+        "Anbieter fragen, wo die Daten verarbeitet werden (und mit welcher Garantie)",
     ),
     "POLICY_UNDATED": (
         "Ask the vendor for its current privacy policy and DPA",
@@ -162,6 +237,103 @@ _DE: dict[str, str] = {
 }
 
 
+MESSAGES_DE: dict[str, str] = {
+    "finding.UNRESOLVED_PERMISSION": "{app} hat eine {kind}-Berechtigung auf {resource}, deren "
+    "Name nicht aufgelöst werden konnte; was sie öffnet, ist unbekannt.",
+    "finding.UNCLASSIFIED_PERMISSION": "{app} hat {permission} auf {resource}, eine Berechtigung, "
+    "die m365inv noch nicht einordnen kann; welche personenbezogenen Daten sie öffnet, muss "
+    "manuell geprüft werden.",
+    "finding.EMPLOYEE_MONITORING": "{app} kann Anwesenheits-, Anruf-, Besprechungs-, Anmelde-, "
+    "Sicherheits- oder Nutzungsdaten von Beschäftigten lesen und ist damit eine technische "
+    "Einrichtung zur Verhaltens- oder Leistungskontrolle (Mitbestimmung nach § 87 Abs. 1 Nr. 6 "
+    "BetrVG).",
+    "finding.CONTENT_ACCESS.tenant": "{app} kann den Inhalt von E-Mails, Chats, Besprechungen "
+    "oder Dateien aller Personen im Mandanten lesen.",
+    "finding.CONTENT_ACCESS.limited": "{app} kann den Inhalt von E-Mails, Chats, Besprechungen "
+    "oder Dateien lesen, soweit angemeldete Nutzer oder ausgewählte Ressourcen es zulassen.",
+    "finding.SEND_AS_ANY_USER": "{app} kann als jede Person im Mandanten E-Mails senden "
+    "(Anwendungsberechtigung); E-Mails, die scheinbar von Beschäftigten stammen, können von "
+    "dieser App kommen.",
+    "finding.TENANT_WIDE_WRITE": "{app} kann E-Mails, Kontakte oder Kalender aller Personen im "
+    "Mandanten ohne angemeldeten Nutzer ändern oder löschen.",
+    "finding.MAILBOX_FORWARDING": "{app} kann die Einstellungen jedes Postfachs ändern, auch "
+    "Posteingangsregeln, die E-Mails nach außen weiterleiten; der Inhalt jedes Postfachs kann so "
+    "den Mandanten verlassen.",
+    "finding.PRIVILEGE_ESCALATION": "{app} hat eine Berechtigung, mit der sie Identitäten "
+    "übernehmen oder sich selbst weitere Zugriffe verschaffen kann (Anmeldedaten zu Apps "
+    "hinzufügen, Domänen ändern, Apps für Nutzer installieren); was sie erreicht, ist nicht auf "
+    "ihre heutigen Rechte begrenzt.",
+    "finding.ART9_GROUP_NAME": "{app} kann Gruppennamen und Mitgliedschaften lesen; {count} "
+    "Gruppenname(n) lassen auf besondere Kategorien personenbezogener Daten (Art. 9 DS-GVO) "
+    "schließen und sind für die App und ihren Betreiber lesbar.",
+    "finding.SENSITIVE_GROUP_NAME": "{app} kann Gruppennamen und Mitgliedschaften lesen; {count} "
+    "Gruppe(n) der Beschäftigtenvertretung (Betriebsrat, Schwerbehindertenvertretung) sind "
+    "lesbar – die Mitgliedschaft ist ein sensibles Beschäftigtendatum, wenn auch kein "
+    "Art.-9-Datum.",
+    "finding.GUESTS_REACHED": "{app} kann Daten von Gästen erreichen ({count} Gastkonten im "
+    "Mandanten): Personen außerhalb der Organisation, die nach Art. 14 DS-GVO zu informieren "
+    "sind.",
+    "finding.UNDISCLOSED_CATEGORY.sensitive": "{app} erreicht {count} Datenkategorien "
+    "({categories}), die die Datenschutzerklärung von {vendor} nicht nennt, darunter Inhalte, "
+    "Überwachungs-, Art.-9- oder Zugangsdaten.",
+    "finding.UNDISCLOSED_CATEGORY": "{app} erreicht {count} Datenkategorien ({categories}), die "
+    "die Datenschutzerklärung von {vendor} nicht nennt.",
+    "finding.REACH_WIDER_THAN_DISCLOSED": "{app} erreicht Daten aller Personen im Mandanten, die "
+    "Datenschutzerklärung von {vendor} spricht nur von den angemeldeten oder ausgewählten "
+    "Nutzern.",
+    "finding.NO_DISCLOSURE_ON_FILE": "{app} kann personenbezogene Daten erreichen, aber für den "
+    "Anbieter ist keine Datenschutzerklärung hinterlegt; die Datenflüsse lassen sich nicht "
+    "abgleichen.",
+    "finding.UNVERIFIED_PUBLISHER.tenant": "{app}: Der Herausgeber ist nicht von Microsoft "
+    "verifiziert, die App erreicht aber Daten des ganzen Mandanten.",
+    "finding.UNVERIFIED_PUBLISHER": "{app}: Der Herausgeber ist nicht von Microsoft verifiziert; "
+    "seine Identität beruht auf eigenen Angaben.",
+    "finding.VENDOR_MATCH_UNCONFIRMED": "{app} sieht nur nach {method} wie eine App von {vendor} "
+    "aus; solange App-ID oder verifizierter Herausgeber das nicht bestätigen, werden ihre "
+    "Datenflüsse nicht mit der Datenschutzerklärung von {vendor} abgeglichen.",
+    "finding.POSSIBLE_IMPERSONATION": "{app} trägt den Namen von {vendor}, gehört aber zu einem "
+    "anderen Besitzer-Mandanten als die App von {vendor} in diesem Mandanten ({known}); sie "
+    "könnte {vendor} nachahmen.",
+    "finding.POLICY_UNDATED": "Die hinterlegte Datenschutzerklärung von {vendor} nennt kein Datum; "
+    "ob sie aktuell ist, lässt sich nicht beurteilen.",
+    "finding.STALE_POLICY": "Die hinterlegte Datenschutzerklärung von {vendor} stammt von {date}, "
+    "mehr als {years} Jahre zurück, und beschreibt womöglich nicht mehr, was der Anbieter heute "
+    "tut.",
+    "finding.THIRD_COUNTRY_SUBPROCESSOR.safeguarded": "{vendor} nennt Unterauftragsverarbeiter "
+    "für seinen Dienst in {country}, außerhalb der EU/des EWR, jeweils mit angegebener Garantie.",
+    "finding.THIRD_COUNTRY_SUBPROCESSOR": "{vendor} nennt Unterauftragsverarbeiter für seinen "
+    "Dienst in {country}, außerhalb der EU/des EWR, ohne für alle eine Garantie zu nennen.",
+    "finding.STORED_IMPERSONATION_CREDENTIAL": "{vendor} gibt an, das Passwort eines Dienstkontos "
+    "umkehrbar verschlüsselt zu speichern (wie jede ausgehende Zugangsinformation, die "
+    "wiederverwendet statt geprüft wird); wer diesen Speicher hält, kann als dieses Konto handeln, "
+    "oft mit Zugriff auf jedes Postfach eines selbst betriebenen Exchange – das Konto eng "
+    "begrenzen.",
+    "finding.PROCESSOR_WITHOUT_DPA": "{vendor} verarbeitet personenbezogene Daten in Ihrem "
+    "Auftrag, aber es ist kein Auftragsverarbeitungsvertrag (Art. 28 DS-GVO, AVV) hinterlegt.",
+    "finding.STALE_APP": "{app} hat sich zuletzt vor {days} Tagen angemeldet ({date}), kann aber "
+    "weiterhin {count} Kategorie(n) personenbezogener Daten erreichen: wird die App nicht mehr "
+    "genutzt, Berechtigungen (oder die App) entfernen und den Anbieter um Löschung der Daten "
+    "bitten.",
+    "finding.STALE_APP.never": "{app} hat keine Anmeldung im Protokoll, kann aber weiterhin "
+    "{count} Kategorie(n) personenbezogener Daten erreichen: wird die App nicht mehr genutzt, "
+    "Berechtigungen (oder die App) entfernen und den Anbieter um Löschung der Daten bitten.",
+    "finding.PROCESSING_LOCATION_UNKNOWN": "Die hinterlegte Datenschutzerklärung von {vendor} sagt "
+    "nicht, wo der Dienst Daten verarbeitet; Übermittlungen in Drittländer lassen sich nicht "
+    "ausschließen.",
+}
+"""German for every message key of :data:`scanner.findings.messages.MESSAGES`, filled from the
+finding's own ``params`` (a test keeps both tables' keys and placeholders equal)."""
+
+
+_METHODS_DE = {
+    "display name": "dem Anzeigenamen",
+    "domain": "der Domäne",
+    "publisher name": "dem Herausgebernamen",
+    "app id": "der App-ID",
+    "verified publisher": "dem verifizierten Herausgeber",
+}
+
+
 def title(code: str, lang: str) -> str:
     names = TITLES.get(code)
     if names is None:
@@ -185,10 +357,24 @@ def message(
     lang: str,
     scanned_at: str = "",
 ) -> str:
-    """The finding as a sentence in ``lang``; English is the scanner's own message."""
-    template = _DE.get(finding.code)
-    if check_lang(lang) == "en" or template is None:
+    """The finding as a sentence in ``lang``; English is the scanner's own message.
+
+    German: a sentence built from the inventory where this module can localise its parts
+    (category names, dates), else the finding's own key and parameters, else English."""
+    if check_lang(lang) == "en":
         return finding.message
+    template = _DE.get(finding.code)
+    if template is None:
+        keyed = MESSAGES_DE.get(finding.key or "")
+        if keyed is None:
+            return finding.message
+        params = dict(finding.params)
+        if "method" in params:
+            params["method"] = _METHODS_DE.get(params["method"], params["method"])
+        try:
+            return keyed.format(**params)
+        except (KeyError, IndexError):  # an older inventory's params: English, never a crash
+            return finding.message
     undisclosed = [f for f in flows if f.disclosed is False]
     countries = sorted(
         {p.country for p in (vendor.sub_processors if vendor else ()) if p.country} - EU_EEA
@@ -350,6 +536,7 @@ def evidence_label(text: str, lang: str) -> str:
 
 __all__ = [
     "ACTIONS",
+    "MESSAGES_DE",
     "TITLES",
     "action",
     "evidence_label",
