@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from reports.i18n import category_label, check_lang, number
 from scanner.catalog.model import EU_EEA
+from scanner.classify import flows as _flow_notes
 from scanner.classify.addins import NOTE_ITEM, NOTE_LEVEL_UNKNOWN, NOTE_OFF_BY_DEFAULT
 from scanner.classify.provisioning import NOTE_ASSIGNED_UNKNOWN, NOTE_SYNC_SCOPE
 from scanner.models import App, Coverage, Finding, Flow, VendorInfo
@@ -486,6 +487,14 @@ _EVIDENCE_DE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]]
     (re.compile(r"policy URL "), "URL der Datenschutzerklärung "),
     (re.compile(r"policy date "), "Datum der Datenschutzerklärung "),
     (re.compile(r"^vendor "), "Anbieter "),
+    (re.compile(r"^Outlook add-in "), "Outlook-Add-in "),
+    (re.compile(r"\(deployed to Everyone\)"), "(für alle bereitgestellt)"),
+    (re.compile(r"\(deployed to unknown\)"), "(Bereitstellung unbekannt)"),
+    (re.compile(r"\(deployed to "), "(bereitgestellt für "),
+    (
+        re.compile(r": no processing location in the policy on file"),
+        ": kein Verarbeitungsort in der hinterlegten Datenschutzerklärung",
+    ),
     (re.compile(r"permission id"), "Berechtigungs-ID"),
     (re.compile(r"everyone in the tenant"), "alle im Mandanten"),
     (re.compile(r"users who consented"), "Nutzer, die eingewilligt haben"),
@@ -512,6 +521,25 @@ _NOTES_DE: dict[str, str] = {
     NOTE_OFF_BY_DEFAULT: "Ausgeschaltet bereitgestellt: jeder Benutzer kann es einschalten.",
     NOTE_LEVEL_UNKNOWN: "Die Berechtigungsstufe des Add-ins wurde nicht gemeldet; wie voller "
     "Postfachzugriff behandelt.",
+    _flow_notes.NOTE_EXCHANGE_RBAC: "Organisationsweit: eine in Entra ID erteilte "
+    "Anwendungsberechtigung erreicht jedes Postfach. Nur eine (veraltete) Exchange "
+    "ApplicationAccessPolicy kann sie einschränken (für Graph und EWS); Zuweisungen über "
+    "Exchange-RBAC für Anwendungen sind davon getrennt und schränken eine Entra-Berechtigung nie "
+    "ein. Beides ist über Microsoft Graph nicht sichtbar.",
+    _flow_notes.NOTE_NARROWED: "Beschränkt auf Ressourcen, die ein Administrator ausgewählt (oder "
+    "die App angelegt) hat; Anzahl unbekannt.",
+    _flow_notes.NOTE_RSC: "Ressourcenspezifische Einwilligung: beschränkt auf die Teams, Chats "
+    "oder Besprechungen, in denen die App installiert ist (jeder Teambesitzer oder "
+    "Chatteilnehmer kann sie installieren); Anzahl unbekannt.",
+    _flow_notes.NOTE_MAILBOX_GRANTS: "Nur Postfächer, die ein Exchange-Administrator der App "
+    "freigegeben hat (Add-MailboxPermission / Add-RecipientPermission); solche Freigaben sind "
+    "über Microsoft Graph nicht sichtbar.",
+    _flow_notes.NOTE_DIRECTORY: "Delegiert, aber die Berechtigung erreicht die Daten aller "
+    "Nutzer, sobald irgendjemand einwilligt.",
+    _flow_notes.NOTE_ALL_USERS: "Admin-Einwilligung für alle: jeder Nutzer, der sich bei der App "
+    "anmeldet.",
+    _flow_notes.NOTE_SHARED: "Auch Daten anderer Personen, die die angemeldeten Nutzer öffnen "
+    "können (freigegebene Postfächer, Dateien).",
 }
 
 

@@ -43,3 +43,19 @@ def test_a_german_sentence_is_filled_from_the_finding_params() -> None:
     german = message(finding, None, (), None, "de")
     assert german.startswith("Mail App sieht nur nach dem Anzeigenamen wie eine App von ACME aus")
     assert message(finding, None, (), None, "en") == finding.message
+
+
+def test_every_flow_note_the_scanner_writes_has_german() -> None:
+    from reports.i18n_findings import note_label
+    from scanner.classify import addins, flows, provisioning
+
+    notes = [
+        value
+        for module in (flows, addins, provisioning)
+        for name, value in vars(module).items()
+        if name.startswith("NOTE_") and isinstance(value, str)
+    ]
+    assert len(notes) >= 10
+    for note in notes:
+        assert note_label(note, "de") != note, note
+        assert note_label(note, "en") == note
