@@ -131,7 +131,7 @@ PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
         (r"Microsoft Ireland(?: Operations)?(?: Limited| Ltd\.?)?", "Microsoft Ireland Operations Limited", "IE"),
         (r"Microsoft Corp(?:oration|\.)", "Microsoft Corporation", "US"),
         (r"(?:Microsoft )?Azure(?! Active Directory| AD\b)", "Microsoft Azure", None),
-        (r"(?:\b(?:an|to|by|von|durch|with|mit|use|uses|using|nutzen|nutzt)\s+Microsoft\b|\bMicrosoft\s+(?:ist|is|verarbeitet|processes|erhebt|collects|can|kann))(?!\s+(?:Teams|Office|365|Graph|Entra|Outlook|Account|Konto|account|Bot|Word|Excel|Forms|SharePoint|OneDrive|Exchange|[Aa]pplications?|Anwendungen|[Pp]roducts?|Produkte|[Ss]ervices?|Dienste|[Ii]dentity|Privacy|Datenschutz))",
+        (r"(?:\b(?:an|to|by|von|durch|with|mit|use|uses|using|nutzen|nutzt|Anbieter[s]?|provider)\s+(?:ist\s+)?(?:die\s+)?Microsoft\b|\bMicrosoft Inc\b|\bMicrosoft\s+(?:ist|is|verarbeitet|processes|erhebt|collects|can|kann))(?!\s+(?:Teams|Office|365|Graph|Entra|Outlook|Account|Konto|account|Bot|Word|Excel|Forms|SharePoint|OneDrive|Exchange|[Aa]pplications?|Anwendungen|[Pp]roducts?|Produkte|[Ss]ervices?|Dienste|[Ii]dentity|Privacy|Datenschutz))",
          "Microsoft", None),
         (r"Amazon Web Services|\bAWS\b", "Amazon Web Services", None),
         (r"Google Cloud|Firestore|Firebase|Google Analytics|Google Fonts|Google Ads|reCAPTCHA|Google (?:Ireland|LLC)",
@@ -159,11 +159,11 @@ PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
 COUNTRIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx, re.IGNORECASE), code)
     for rx, code in (
-        (r"\bUSA\b|\bU\.S\.(?:A\.)?|United States|Vereinigten Staaten|\bUS\b(?!-)|Redmond|Seattle|California|Kalifornien|San Francisco|New York|Delaware", "US"),
+        (r"(?-i:\bUSA\b|\bU\.S\.(?:A\.)?|\bUS\b(?!-))|United States|Vereinigten Staaten|Redmond|Seattle|California|Kalifornien|San Francisco|New York|Delaware", "US"),
         (r"Deutschland|Germany|German\b|deutsch(?:en|er|e)? (?:Rechenzentr|Server)|Frankfurt|Berlin|München|Munich|Nürnberg|Nuremberg|Hamburg|Falkenstein", "DE"),
         (r"Irland|Ireland|Dublin", "IE"), (r"Niederlande|Netherlands|Amsterdam", "NL"),
         (r"Österreich|Austria|Wien|Vienna", "AT"), (r"Schweiz|Switzerland|Zürich|Zurich|Genf|Geneva", "CH"),
-        (r"Frankreich|France|Paris", "FR"), (r"Vereinigte[sn]? Königreich|United Kingdom|\bUK\b|England|London", "GB"),
+        (r"Frankreich|France|Paris", "FR"), (r"Vereinigte[sn]? Königreich|United Kingdom|(?-i:\bUK\b)|England|London", "GB"),
         (r"Polen|Poland|Polska", "PL"), (r"Schweden|Sweden|Stockholm", "SE"), (r"Finnland|Finland|Helsinki", "FI"),
         (r"Belgien|Belgium|Brüssel|Brussels", "BE"), (r"Luxemburg|Luxembourg", "LU"), (r"Spanien|Spain", "ES"),
         (r"Italien|Italy", "IT"), (r"Dänemark|Denmark", "DK"), (r"Norwegen|Norway", "NO"),

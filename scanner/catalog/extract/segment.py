@@ -72,6 +72,12 @@ def _is_heading(line: str, nxt: str) -> bool:
     return len(words) <= 8 and not nxt.strip().startswith(("-", "•", "*")) and nxt == ""
 
 
+def _wrapped(previous: str) -> bool:
+    """``previous`` is a nearly full line cut mid-sentence (PDF text wraps at ~70–100 chars)."""
+    stripped = previous.strip()
+    return len(stripped) >= 70 and not stripped.endswith((".", ":", "!", "?", ";", "|"))
+
+
 def lines(text: str) -> list[Line]:
     """Logical lines of ``text``; a bullet's wrapped continuation is joined to it."""
     raw = normalise(text).splitlines()
@@ -111,6 +117,9 @@ def lines(text: str) -> list[Line]:
         ):  # a bullet wrapped onto an indented second line
             prev = out.pop()
             out.append(Line("bullet", f"{prev.text} {line.strip()}", prev.number))
+        elif out and out[-1].kind == "text" and _wrapped(raw[n - 1] if n else ""):
+            prev = out.pop()  # a hard-wrapped paragraph (text taken from PDF): one line again
+            out.append(Line("text", f"{prev.text} {line.strip()}", prev.number))
         else:
             out.append(Line("text", line.strip(), n))
     return out
