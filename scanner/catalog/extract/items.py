@@ -38,7 +38,7 @@ CLOSING_HEADING = re.compile(
     r"|aufbewahrung|retention|how long|löschung|sicherheit|security|rechte|rights|kontakt"
     r"|contact|betroffene|data subjects|changes|änderungen|transfer|übermittlung|verantwortlich"
     r"|controller|datenschutzbeauftragt|protection officer|your choices|user control|consent"
-    r"|einwilligung|how it works|compliance",
+    r"|einwilligung|how it works|compliance|data usage|datennutzung|nutzung (?:der|Ihrer) daten",
     re.IGNORECASE,
 )
 _EXAMPLE_LEAD = re.compile(
@@ -48,17 +48,20 @@ _EXAMPLE_LEAD = re.compile(
 )
 _EXAMPLE_MID = re.compile(r"\b(?:z\.\s?B\.|e\.\s?g\.|such as|including|like|wie z)\b", re.I)
 _SPLIT = re.compile(
-    r"(?<!-),\s*|;\s*|\s+(?<!-\s)(?:und|sowie|and|or|oder|bzw\.|&|as well as|plus)\s+", re.I
+    r"(?<!-),\s*|;\s*|\s+(?<!-\s)(?:und|sowie|and|or|oder|bzw\.|beziehungsweise|&|as well as|plus)"
+    r"\s+",
+    re.I,
 )
 _LEAD_NOISE = re.compile(
     r"^(?:and|und|or|oder|your|Ihre[rnms]?|Ihr|the|die|der|das|des|den|dem|a|an|ggf\.|ggfs\.|optional"
     r"|sowie|auch|außerdem|überdies|zudem|insbesondere|etwa|various|verschiedene|any|all|alle"
+    r"|unterschiedliche|different|diverse|bestimmte|certain|einige|some"
     r"|this|these|such|diese[rsn]?|process|use|store|collect|keep|verarbeiten|speichern)\s+",
     re.IGNORECASE,
 )
 _TAIL_NOISE = re.compile(
     r"\s+(?:when|if|that|which|who|where|used|provided|sent|received|to help|for the purpose"
-    r"|wenn|falls|sofern|soweit)\b.*$|\s+(?:to|in order to)\s+(?!the\b|your\b|our\b)\w+\b.*$"
+    r"|wenn|falls|sofern|soweit)\b.*$|\s+(?:afterwards|later|thereafter|danach|anschließend)$|\s+(?:nur|only)\s+(?:dann|wenn|if|when)\b.*$|\s+(?:to|in order to)\s+(?!the\b|your\b|our\b)\w+\b.*$"
     r"|[\s.:;,]+$",
     re.IGNORECASE,
 )
@@ -67,6 +70,7 @@ _GENERIC = re.compile(
     r"|personenbezogene[n]?\s|persönliche[n]?\s|personal\s|weitere\s|other\s|sonstige\s)?"
     r"(?:daten|data|informationen|information|datenarten|angaben|details|personal data|"
     r"personally identifiable information|pii|other information|weitere informationen|kundendaten"
+    r"|(?:types|kinds|categories) of (?:personal )?(?:data|information)|datenarten"
     r"|customer data)$",
     re.IGNORECASE,
 )
@@ -85,7 +89,8 @@ _PROSE = (
         r"(?P<list>[^.;:]+)",
     ),
     re.compile(
-        r"(?:\b(?:we|it|you)\s+(?:may\s+|only\s+|also\s+|automatically\s+)?(?:collect|process"
+        r"(?:\b(?:we|it|you)\s+(?:may\s+|will\s+|only\s+|also\s+|automatically\s+)?(?:\w+\s+and\s+)?"
+        r"(?:collect|process"
         r"|receive|store|access|read|record|log|retrieve|keep|retain|save)|\bto\s+(?:collect|store"
         r"|process|keep)|\b(?:collects|processes|receives|stores|keeps|retains|saves"
         r"|accesses|reads|records|logs|retrieves))\s+(?:locally\s+)?(?:the\s+following\s+(?:personal\s+)?(?:information|data)"
@@ -96,6 +101,23 @@ _PROSE = (
         r"^(?P<list>[A-Z][^,.;:]{2,60}?)\s+(?:is|are)\s+(?:\w+\s+)?(?:collected|processed|stored"
         r"|transmitted|retained|logged)\b"
     ),
+    re.compile(  # "Der Schlüssel sowie Ihr Name werden auf unseren Servern gespeichert."
+        r"^(?:(?:Der|Die|Das|Ihre?)\s+)?(?P<list>[A-ZÄÖÜ][^.;:]{2,80}?)(?<!Daten)(?<!Informationen)"
+        r"(?<!Angaben)\s+(?:werden|wird)\s+"
+        r"(?:[^.;:]{0,60}\s)?(?:gespeichert|verarbeitet|erhoben|erfasst|übermittelt|protokolliert)\b"
+    ),
+)
+_PREPOSITION_START = re.compile(r"^(?:auf|in|an|bei|von|über|unter|mit|zu|on|in|at|by|from|with)\s", re.I)
+# "personal data (e.g. name, e-mail address)": a generic word whose examples are the items
+_GENERIC_EXAMPLES = re.compile(
+    r"(?:daten|data|informationen|information|angaben)\b[^()]{0,80}\(\s*(?:z\.\s?B\.|e\.\s?g\.,?"
+    r"|such as|wie|etwa|bspw\.|beispielsweise|for example|including)\s*(?P<list>[^()]+)\)",
+    re.IGNORECASE,
+)
+_PROCESSING = re.compile(  # verbs only: "die Verarbeitung von Daten (z. B. …)" defines, not discloses
+    r"\b(?:verarbeite[nt]|erhoben|erheben|erhebt|gespeichert|speicher[nt]|erfass[et]n?|übermittel[nt]"
+    r"|processe[sd]|process|collect(?:s|ed)?|stored?|stores|receive[sd]?)\b",
+    re.IGNORECASE,
 )
 
 
@@ -105,7 +127,8 @@ _PROSE_TAIL = re.compile(
 _TITLE_DOT = re.compile(r"^([A-ZÄÖÜ][\w-]*(?:\s[\w-]+){0,3})\.\s+(?=[A-ZÄÖÜ])")
 _NOT_DATA_LABEL = re.compile(
     r"handling|storage|speicherung|control|kontrolle|security|sicherheit|retention|aufbewahrung"
-    r"|rights|rechte|purpose|zweck|sharing|weitergabe|legal|recht",
+    r"|rights|rechte|purpose|zweck|sharing|weitergabe|legal|recht|^why$|warum|wofür|^scope$|umfang"
+    r"|summary|zusammenfassung|^note$|hinweis",
     re.IGNORECASE,
 )
 
@@ -139,9 +162,14 @@ def _list_items(text: str) -> list[str]:
 def _prose_items(sentence: str) -> list[str]:
     if NEGATION.search(strip_parentheses(sentence)):
         return []
+    ex = _GENERIC_EXAMPLES.search(sentence)
+    if ex and _PROCESSING.search(sentence):
+        examples = _list_items(ex.group("list"))
+        if examples:
+            return examples
     for rx in _PROSE:
         m = rx.search(sentence)
-        if m:
+        if m and not _PREPOSITION_START.match(m.group("list")):
             found: list[str] = []
             listed = _PROSE_TAIL.sub("", m.group("list"))
             for piece in split_list(listed):  # an enumeration is contiguous

@@ -132,11 +132,13 @@ def subprocessors_in(sents: list[str]) -> list[SubprocessorHit]:
                                             r"share|teilen|weiter)", s, re.I):  # fmt: skip
             continue
         nxt = sents[i + 1] if i + 1 < len(sents) else ""
+        lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
+        cued = bool(_CUE.search(s) or _CUE.search(lead) or _HANDOVER.match(nxt))
+        if not cued or _AS_SOURCE.search(s):
+            continue
         for rx, name, home in PROVIDERS:
             m = rx.search(s)
-            lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
-            cued = _CUE.search(s) or _CUE.search(lead) or _HANDOVER.match(nxt)
-            if not m or name in found or not cued or _AS_SOURCE.search(s):
+            if not m or name in found:
                 continue
             rest = s[: m.start()] + " " + s[m.end() :]
             near = countries_in(rest) or (countries_in(sents[i + 1]) if i + 1 < len(sents) else [])
@@ -188,6 +190,8 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
         laws = _LAWS_OF.search(line.text)
         if laws and countries_in(laws.group(1)):
             return VendorCountry(countries_in(laws.group(1))[0], line.text, 0.9)
+        if len(line.text) > 400:  # a long paragraph that says "verantwortlich" about someone else
+            continue
         block: list[str] = []
         for nxt in all_lines[n : n + 7]:  # the address follows the controller's name
             if block and _STOP_BLOCK.search(nxt.text):
