@@ -89,7 +89,7 @@ _PROSE = (
         r"(?P<list>[^.;:]+)",
     ),
     re.compile(
-        r"(?:\b(?:we|it|you)\s+(?:may\s+|will\s+|only\s+|also\s+|automatically\s+)?(?:\w+\s+and\s+)?"
+        r"(?:\b(?:we|it)\s+(?:may\s+|will\s+|only\s+|also\s+|automatically\s+)?(?:\w+\s+and\s+)?"
         r"(?:collect|process"
         r"|receive|store|access|read|record|log|retrieve|keep|retain|save)|\bto\s+(?:collect|store"
         r"|process|keep)|\b(?:collects|processes|receives|stores|keeps|retains|saves"
@@ -155,6 +155,19 @@ def split_list(text: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+def _suspended(text: str) -> str | None:
+    """"Text, audio and video data": single words sharing the last piece's data noun — one item."""
+    pieces = split_list(text)
+    if (
+        len(pieces) >= 2
+        and all(len(p.split()) == 1 for p in pieces[:-1])
+        and not looks_like_item(pieces[0])
+        and re.search(r"\s(?:data|daten|information|informationen|files|content)$", pieces[-1], re.I)
+    ):
+        return _clean(strip_parentheses(text))
+    return None
+
+
 def _list_items(text: str) -> list[str]:
     return [p for p in split_list(text) if looks_like_item(p) and not _GENERIC.match(p)]
 
@@ -216,6 +229,9 @@ def line_items(text: str, *, in_data: bool) -> tuple[list[str], float]:
     if not in_data or (NEGATION.search(bare) and "(optional)" not in text):
         return [], 0.0
     bare = re.split(_EXAMPLE_MID, bare, maxsplit=1)[0]  # examples belong to their item
+    whole = _suspended(bare)
+    if whole:
+        return [whole], 0.8
     pieces = split_list(bare)
     good = [p for p in pieces if looks_like_item(p) and not _GENERIC.match(p)]
     if len(bare.split()) > 14:
@@ -250,10 +266,15 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
         head_like = line.kind == "text" or (
             line.kind == "bullet" and ":" not in bare and "," not in bare and len(bare.split()) > 4
         )  # a numbered heading such as "1. Categories of personal data we process"
+        nxt_kinds = [x.kind for x in all_lines[n + 1 : n + 3]]
+        if line.kind == "text" and "bullet" in nxt_kinds and DATA_HEADING.search(bare):
+            in_data = True  # "Various types of data are processed …" announces the list below
         if line.kind == "heading" or (short and head_like) or text.endswith(":"):
             if DATA_HEADING.search(bare):
                 in_data = True
                 continue
+            if line.kind == "bullet" and text.endswith(":") and nxt_kinds[:1] == ["bullet"]:
+                continue  # "• Meeting metadata:" over a nested list: its entries are the items
             if len(bare.split()) <= 12 and not bare.endswith(".") and CLOSING_HEADING.search(bare):
                 in_data = False
                 continue
