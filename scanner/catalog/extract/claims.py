@@ -43,7 +43,7 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _NEGATED = re.compile(r"\b(?:not|no|nicht|keine?[nmrs]?|without|ohne|never)\b", re.IGNORECASE)
 _CONSENT_CONTEXT = re.compile(
     r"daten|data|verarbeit|process|cookie|track|aufzeichn|record|speicher|stor|access|zugriff"
-    r"|übermitt|transfer|erheb|collect",
+    r"|übermitt|transfer|erheb|collect|permission|berechtigung",
     re.IGNORECASE,
 )
 
