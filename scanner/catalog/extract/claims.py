@@ -70,8 +70,12 @@ def legal_bases_in(sentence: str) -> list[LegalBasisHit]:
             for letter in re.findall(r"(?<![\w-])\(?([a-f])\)?(?![\w-])", tail.group(0), re.I):
                 hits[letter.lower()] = 0.95
     for letter, rx in _WORDS:
-        m = rx.search(sentence)
-        if letter in hits or not m or _NEGATED.search(sentence[max(0, m.start() - 40) : m.start()]):
+        said = rx.search(sentence)
+        if (
+            letter in hits
+            or not said
+            or _NEGATED.search(sentence[max(0, said.start() - 40) : said.start()])
+        ):
             continue  # "we are not subject to any legal obligation to …" is no basis
         if letter == "a" and not _CONSENT_CONTEXT.search(sentence):
             continue  # "consent" about something other than data ("consent to these terms")

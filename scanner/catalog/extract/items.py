@@ -55,13 +55,15 @@ _SPLIT = re.compile(
 _LEAD_NOISE = re.compile(
     r"^(?:and|und|or|oder|your|Ihre[rnms]?|Ihr|the|die|der|das|des|den|dem|a|an|ggf\.|ggfs\.|optional"
     r"|sowie|auch|außerdem|überdies|zudem|insbesondere|etwa|various|verschiedene|any|all|alle"
-    r"|unterschiedliche|different|diverse|bestimmte|certain|einige|some"
+    r"|unterschiedliche|different|diverse|bestimmte|certain|einige|some|several|mehrere|many|viele"
     r"|this|these|such|diese[rsn]?|process|use|store|collect|keep|verarbeiten|speichern)\s+",
     re.IGNORECASE,
 )
 _TAIL_NOISE = re.compile(
     r"\s+(?:when|if|that|which|who|where|used|provided|sent|received|to help|for the purpose"
-    r"|wenn|falls|sofern|soweit)\b.*$|\s+(?:afterwards|later|thereafter|danach|anschließend)$|\s+(?:only\s+)?(?:locally|lokal)\b.*$|\s+(?:nur|only)\s+(?:dann|wenn|if|when)\b.*$|\s+(?:to|in order to)\s+(?!the\b|your\b|our\b)\w+\b.*$"
+    r"|wenn|falls|sofern|soweit)\b.*$|\s+(?:afterwards|later|thereafter|danach|anschließend)$"
+    r"|\s+(?:only\s+)?(?:locally|lokal)\b.*$|\s+(?:nur|only)\s+(?:dann|wenn|if|when)\b.*$"
+    r"|\s+(?:to|in order to)\s+(?!the\b|your\b|our\b)\w+\b.*$"
     r"|[\s.:;,]+$",
     re.IGNORECASE,
 )
@@ -107,14 +109,17 @@ _PROSE = (
         r"(?:[^.;:]{0,60}\s)?(?:gespeichert|verarbeitet|erhoben|erfasst|übermittelt|protokolliert)\b"
     ),
 )
-_PREPOSITION_START = re.compile(r"^(?:auf|in|an|bei|von|über|unter|mit|zu|on|in|at|by|from|with)\s", re.I)
+_PREPOSITION_START = re.compile(
+    r"^(?:auf|in|an|bei|von|über|unter|mit|zu|on|in|at|by|from|with)\s", re.I
+)
 # "personal data (e.g. name, e-mail address)": a generic word whose examples are the items
 _GENERIC_EXAMPLES = re.compile(
     r"(?:daten|data|informationen|information|angaben)\b[^()]{0,80}\(\s*(?:z\.\s?B\.|e\.\s?g\.,?"
     r"|such as|wie|etwa|bspw\.|beispielsweise|for example|including)\s*(?P<list>[^()]+)\)",
     re.IGNORECASE,
 )
-_PROCESSING = re.compile(  # verbs only: "die Verarbeitung von Daten (z. B. …)" defines, not discloses
+# verbs only: "die Verarbeitung von Daten (z. B. …)" defines, it does not disclose
+_PROCESSING = re.compile(
     r"\b(?:verarbeite[nt]|erhoben|erheben|erhebt|gespeichert|speicher[nt]|erfass[et]n?|übermittel[nt]"
     r"|processe[sd]|process|collect(?:s|ed)?|stored?|stores|receive[sd]?)\b",
     re.IGNORECASE,
@@ -156,13 +161,15 @@ def split_list(text: str) -> list[str]:
 
 
 def _suspended(text: str) -> str | None:
-    """"Text, audio and video data": single words sharing the last piece's data noun — one item."""
+    """ "Text, audio and video data": single words sharing the last piece's data noun — one item."""
     pieces = split_list(text)
     if (
         len(pieces) >= 2
         and all(len(p.split()) == 1 for p in pieces[:-1])
         and not looks_like_item(pieces[0])
-        and re.search(r"\s(?:data|daten|information|informationen|files|content)$", pieces[-1], re.I)
+        and re.search(
+            r"\s(?:data|daten|information|informationen|files|content)$", pieces[-1], re.I
+        )
     ):
         return _clean(strip_parentheses(text))
     return None

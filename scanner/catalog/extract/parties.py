@@ -30,7 +30,10 @@ _MOVE = re.compile(
     r"|Drittl[aä]nd|Drittstaat|third countr",
     re.IGNORECASE,
 )
-_HANDOVER = re.compile(r"(?:Dazu|Hierzu|Dafür|To this end|For this)\b.{0,40}(?:übermitt|übertr|send|transfer|share)", re.I)
+_HANDOVER = re.compile(
+    r"(?:Dazu|Hierzu|Dafür|To this end|For this)\b.{0,40}(?:übermitt|übertr|send|transfer|share)",
+    re.I,
+)
 # the provider is where data comes from, not where it goes: "(as provided by Microsoft)",
 # "Microsoft may share information with us"
 _AS_SOURCE = re.compile(
