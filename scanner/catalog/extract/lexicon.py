@@ -79,7 +79,8 @@ _DATA_HEAD = re.compile(
     r"|reports?|structures?|configurations?|permissions?|timestamps?|sizes?|website|pages?"
     r"|entries|audio|video|cookies|technologies|requests?|statistics|templates?|id|ids|time"
     r"|date|location|agent|browser|country|land|geräte?|endgeräts?|hardware|inquiry|times|metrics"
-    r"|roles|identity|identität|identities|scopes|communications?|kommunikation|pseudonym)$",
+    r"|roles|identity|identität|identities|scopes|communications?|kommunikation|pseudonym"
+    r"|credentials)$",
     re.IGNORECASE,
 )
 _VERBISH = re.compile(

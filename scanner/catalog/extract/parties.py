@@ -60,7 +60,7 @@ _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
 )  # fmt: skip
 _MECHANISMS = tuple((mech, re.compile(rx, re.IGNORECASE)) for mech, rx in _MECHANISM_PATTERNS)
 _CONTROLLER = re.compile(
-    r"\bverantwortlich\w*|\bcontroller\b|responsible party|responsible for (?:the )?(?:data )?"
+    r"\b(?:Daten)?[Vv]erantwortlich\w*|\bcontroller\b|responsible party|responsible for (?:the )?(?:data )?"
     r"processing|established under the laws of|registered office|Anbieter dieser|Betreiber dieser"
     r"|operated by|Name und Anschrift|hereinafter[^.]{0,20}\b(?:we|us)\b|nachfolgend „?wir",
     re.IGNORECASE,

@@ -223,3 +223,23 @@ def test_transfer_mechanism_stated_earlier_in_the_paragraph() -> None:
         "Unter Umständen verarbeitet der Anbieter Ihre personenbezogenen Daten auch in den USA."
     )
     assert {(t.country, t.mechanism) for t in ex.transfers} == {("US", "SCC")}
+
+
+def test_flattened_table_rows_are_not_joined_as_wrapped_text() -> None:
+    from scanner.catalog.extract.segment import lines
+
+    rows = (
+        "Kundennummer Beim Anlegen des Kontos Zur Zuordnung von Bestellungen und Rechnungen\n"
+        "Lieferanschrift Bei jeder Bestellung im Portal Zur Auslieferung der bestellten Waren\n"
+    )
+    assert len(lines(rows)) == 2
+    wrapped = (
+        "Zur Anmeldung übermitteln wir den Zugangscode sowie den gewählten Benutzernamen an Ihr\n"
+        "Unternehmen, damit die Lizenz zugeordnet werden kann.\n"
+    )
+    assert len(lines(wrapped)) == 1
+
+
+def test_datenverantwortlicher_names_the_vendor_country() -> None:
+    ex = extract("Der Datenverantwortliche ist die Beispiel Software GmbH, Wien, Österreich.")
+    assert ex.country is not None and ex.country.country == "AT"
