@@ -155,21 +155,44 @@ def _clean(piece: str) -> str:
 
 
 def split_list(text: str) -> list[str]:
-    """Pieces of an enumeration; suspended compounds ("Audio- und Videodaten") stay whole."""
-    pieces = [_clean(p) for p in _SPLIT.split(strip_parentheses(text))]
-    return [p for p in pieces if p]
+    """Pieces of an enumeration; suspended compounds stay whole: "Audio- und Videodaten", and
+    "first and last name" (a lone modifier that is no item, joined by and/or to the next piece's
+    data noun)."""
+    text = strip_parentheses(text)
+    raw = _SPLIT.split(text)
+    seps = [m.group(0).strip() for m in _SPLIT.finditer(text)]
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        piece = _clean(raw[i])
+        if (
+            i + 1 < len(raw)
+            and len(piece.split()) == 1
+            and seps[i].casefold() in ("and", "or", "und", "oder")
+            and not looks_like_item(piece)
+            and not _GENERIC.match(piece)
+        ):
+            nxt = _clean(raw[i + 1])
+            if len(nxt.split()) >= 2 and is_data_noun(nxt):
+                out.append(f"{piece} {seps[i]} {nxt}")
+                i += 2
+                continue
+        if piece:
+            out.append(piece)
+        i += 1
+    return out
 
 
 def _suspended(text: str) -> str | None:
-    """ "Text, audio and video data": single words sharing the last piece's data noun — one item."""
+    """'Text, audio and video data', 'first and last name': single words that share the last
+    piece's data noun are one item."""
     pieces = split_list(text)
     if (
         len(pieces) >= 2
         and all(len(p.split()) == 1 for p in pieces[:-1])
         and not looks_like_item(pieces[0])
-        and re.search(
-            r"\s(?:data|daten|information|informationen|files|content)$", pieces[-1], re.I
-        )
+        and len(pieces[-1].split()) >= 2
+        and is_data_noun(pieces[-1])
     ):
         return _clean(strip_parentheses(text))
     return None

@@ -243,3 +243,9 @@ def test_flattened_table_rows_are_not_joined_as_wrapped_text() -> None:
 def test_datenverantwortlicher_names_the_vendor_country() -> None:
     ex = extract("Der Datenverantwortliche ist die Beispiel Software GmbH, Wien, Österreich.")
     assert ex.country is not None and ex.country.country == "AT"
+
+
+def test_lone_modifier_shares_the_next_data_noun() -> None:
+    text = "We collect your given and family name, billing address and work or home phone number."
+    assert _items(text) == ["given and family name", "billing address", "work or home phone number"]
+    assert _items("We collect your name and email address.") == ["name", "email address"]
