@@ -62,6 +62,7 @@ _LEAD_NOISE = re.compile(
 _TAIL_NOISE = re.compile(
     r"\s+(?:when|if|that|which|who|where|used|provided|sent|received|to help|for the purpose"
     r"|wenn|falls|sofern|soweit)\b.*$|\s+(?:afterwards|later|thereafter|danach|anschließend)$"
+    r"|(?<=\w\w)\s+(?:granted|requested|approved|submitted|entered|selected)$"
     r"|\s+(?:only\s+)?(?:locally|lokal)\b.*$|\s+(?:nur|only)\s+(?:dann|wenn|if|when)\b.*$"
     r"|\s+(?:to|in order to)\s+(?!the\b|your\b|our\b)\w+\b.*$"
     r"|[\s.:;,]+$",

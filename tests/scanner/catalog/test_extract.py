@@ -249,3 +249,8 @@ def test_lone_modifier_shares_the_next_data_noun() -> None:
     text = "We collect your given and family name, billing address and work or home phone number."
     assert _items(text) == ["given and family name", "billing address", "work or home phone number"]
     assert _items("We collect your name and email address.") == ["name", "email address"]
+
+
+def test_trailing_participle_is_not_part_of_the_item() -> None:
+    text = "What we collect\n- API permissions granted (for example Mail.Read)\n- Licence tier\n"
+    assert _items(text)[0] == "API permissions"
