@@ -69,7 +69,8 @@ def policy_score(text: str) -> int:
 def extract(text: str) -> Extraction:
     """Run every rule over ``text`` once."""
     all_lines = lines(text)
-    sents = [s for line in all_lines for s in sentences(line.text)]
+    pairs = [(s, line.text) for line in all_lines for s in sentences(line.text)]
+    sents = [s for s, _ in pairs]
     retention: list[RetentionRule] = []
     bases: dict[str, LegalBasisHit] = {}
     security: list[SecurityHit] = []
@@ -88,7 +89,7 @@ def extract(text: str) -> Extraction:
         retention=tuple(retention),
         legal_bases=tuple(bases[k] for k in sorted(bases)),
         subprocessors=tuple(subprocessors_in(sents)),
-        transfers=tuple(transfers_in(sents)),
+        transfers=tuple(transfers_in(sents, [p for _, p in pairs])),
         security=tuple(security),
         country=vendor_country(all_lines),
         date=policy_date(text),

@@ -25,11 +25,12 @@ _LETTERS = re.compile(
 _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (letter, re.compile(rx, re.IGNORECASE))
     for letter, rx in (
-        ("a", r"(?:Einwilligung|Zustimmung|\bconsent\b)(?!\s+to\s+be\s+bound)(?=.*(?:daten|data|verarbeit"
-              r"|process|cookie|track|aufzeichn|record|speicher|stor|access|zugriff))"),
+        ("a", r"(?:Einwilligung|Zustimmung|\bconsent\b)(?!\s+to\s+be\s+bound)"),
         ("b", r"Vertragserfüllung|Erfüllung (?:eines|des|unseres|von) (?:\w+ )?(?:Vertrag|Arbeitsvertrag)"
               r"|vertraglichen? Pflichten|arbeitsvertraglichen|vorvertraglich|performance of (?:a|the|our)"
-              r" contract|necessary (?:for|to perform) (?:the|a|our) contract|contractual necessity"),
+              r" contract|necessary (?:for|to perform) (?:the|a|our) contract|contractual necessity"
+              r"|vertraglich vereinbarte[nr]? Leistung|Erbring\w* (?:der |unserer )?vertraglich"
+              r"|to (?:perform|fulfil+) (?:our|the|a) contract|contractually agreed services?"),
         ("c", r"rechtlichen? Verpflichtung|gesetzlichen? (?:Verpflichtung|Pflicht)|legal obligation"
               r"|comply with (?:a |our )?legal"),
         ("d", r"lebenswichtigen? Interess|vital interest"),
@@ -37,6 +38,14 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("f", r"berechtigte[nms]? Interesse|legitimate interest"),
     )
 )  # fmt: skip
+
+
+_NEGATED = re.compile(r"\b(?:not|no|nicht|keine?[nmrs]?|without|ohne|never)\b", re.IGNORECASE)
+_CONSENT_CONTEXT = re.compile(
+    r"daten|data|verarbeit|process|cookie|track|aufzeichn|record|speicher|stor|access|zugriff"
+    r"|übermitt|transfer|erheb|collect|permission|berechtigung",
+    re.IGNORECASE,
+)
 
 
 class LegalBasisHit(msgspec.Struct, frozen=True):
@@ -61,8 +70,16 @@ def legal_bases_in(sentence: str) -> list[LegalBasisHit]:
             for letter in re.findall(r"(?<![\w-])\(?([a-f])\)?(?![\w-])", tail.group(0), re.I):
                 hits[letter.lower()] = 0.95
     for letter, rx in _WORDS:
-        if letter not in hits and rx.search(sentence):
-            hits[letter] = 0.75
+        said = rx.search(sentence)
+        if (
+            letter in hits
+            or not said
+            or _NEGATED.search(sentence[max(0, said.start() - 40) : said.start()])
+        ):
+            continue  # "we are not subject to any legal obligation to …" is no basis
+        if letter == "a" and not _CONSENT_CONTEXT.search(sentence):
+            continue  # "consent" about something other than data ("consent to these terms")
+        hits[letter] = 0.75
     return [LegalBasisHit(k, sentence, v) for k, v in sorted(hits.items())]
 
 
@@ -92,7 +109,9 @@ _OTHER = re.compile(
     r"|ISO\s?27001|SOC\s?[12]\b|BSI C5|TISAX|Penetrationstest|penetration test|Zwei-Faktor"
     r"|two-factor|\bMFA\b|\b2FA\b|access (?:is )?restricted|restricted access|Zugriff.{0,30}"
     r"(?:beschränkt|eingeschränkt|begrenzt)|Zugriffskontroll|access control|least privilege"
-    r"|Schlüssel(?!wort)|key management|keys? (?:are|is) (?:stored|managed|rotated)|Key Vault|\bHSM\b",
+    r"|(?:Master|Krypto|kryptographische[nr]? |private[nr]? |geheime[nr]? )schlüssel|Schlüssel"
+    r"(?:verwaltung|management|tausch)|key management|keys? (?:are|is) (?:stored|managed|rotated)"
+    r"|Key Vault|\bHSM\b",
     re.IGNORECASE,
 )
 

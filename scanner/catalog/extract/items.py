@@ -38,7 +38,7 @@ CLOSING_HEADING = re.compile(
     r"|aufbewahrung|retention|how long|löschung|sicherheit|security|rechte|rights|kontakt"
     r"|contact|betroffene|data subjects|changes|änderungen|transfer|übermittlung|verantwortlich"
     r"|controller|datenschutzbeauftragt|protection officer|your choices|user control|consent"
-    r"|einwilligung|how it works|compliance",
+    r"|einwilligung|how it works|compliance|data usage|datennutzung|nutzung (?:der|Ihrer) daten",
     re.IGNORECASE,
 )
 _EXAMPLE_LEAD = re.compile(
@@ -48,17 +48,23 @@ _EXAMPLE_LEAD = re.compile(
 )
 _EXAMPLE_MID = re.compile(r"\b(?:z\.\s?B\.|e\.\s?g\.|such as|including|like|wie z)\b", re.I)
 _SPLIT = re.compile(
-    r"(?<!-),\s*|;\s*|\s+(?<!-\s)(?:und|sowie|and|or|oder|bzw\.|&|as well as|plus)\s+", re.I
+    r"(?<!-),\s*|;\s*|\s+(?<!-\s)(?:und|sowie|and|or|oder|bzw\.|beziehungsweise|&|as well as|plus)"
+    r"\s+",
+    re.I,
 )
 _LEAD_NOISE = re.compile(
     r"^(?:and|und|or|oder|your|Ihre[rnms]?|Ihr|the|die|der|das|des|den|dem|a|an|ggf\.|ggfs\.|optional"
     r"|sowie|auch|außerdem|überdies|zudem|insbesondere|etwa|various|verschiedene|any|all|alle"
+    r"|unterschiedliche|different|diverse|bestimmte|certain|einige|some|several|mehrere|many|viele"
     r"|this|these|such|diese[rsn]?|process|use|store|collect|keep|verarbeiten|speichern)\s+",
     re.IGNORECASE,
 )
 _TAIL_NOISE = re.compile(
     r"\s+(?:when|if|that|which|who|where|used|provided|sent|received|to help|for the purpose"
-    r"|wenn|falls|sofern|soweit)\b.*$|\s+(?:to|in order to)\s+(?!the\b|your\b|our\b)\w+\b.*$"
+    r"|wenn|falls|sofern|soweit)\b.*$|\s+(?:afterwards|later|thereafter|danach|anschließend)$"
+    r"|(?<=\w\w)\s+(?:granted|requested|approved|submitted|entered|selected)$"
+    r"|\s+(?:only\s+)?(?:locally|lokal)\b.*$|\s+(?:nur|only)\s+(?:dann|wenn|if|when)\b.*$"
+    r"|\s+(?:to|in order to)\s+(?!the\b|your\b|our\b)\w+\b.*$"
     r"|[\s.:;,]+$",
     re.IGNORECASE,
 )
@@ -67,6 +73,7 @@ _GENERIC = re.compile(
     r"|personenbezogene[n]?\s|persönliche[n]?\s|personal\s|weitere\s|other\s|sonstige\s)?"
     r"(?:daten|data|informationen|information|datenarten|angaben|details|personal data|"
     r"personally identifiable information|pii|other information|weitere informationen|kundendaten"
+    r"|(?:types|kinds|categories) of (?:personal )?(?:data|information)|datenarten"
     r"|customer data)$",
     re.IGNORECASE,
 )
@@ -85,7 +92,8 @@ _PROSE = (
         r"(?P<list>[^.;:]+)",
     ),
     re.compile(
-        r"(?:\b(?:we|it|you)\s+(?:may\s+|only\s+|also\s+|automatically\s+)?(?:collect|process"
+        r"(?:\b(?:we|it)\s+(?:may\s+|will\s+|only\s+|also\s+|automatically\s+)?(?:\w+\s+and\s+)?"
+        r"(?:collect|process"
         r"|receive|store|access|read|record|log|retrieve|keep|retain|save)|\bto\s+(?:collect|store"
         r"|process|keep)|\b(?:collects|processes|receives|stores|keeps|retains|saves"
         r"|accesses|reads|records|logs|retrieves))\s+(?:locally\s+)?(?:the\s+following\s+(?:personal\s+)?(?:information|data)"
@@ -96,6 +104,26 @@ _PROSE = (
         r"^(?P<list>[A-Z][^,.;:]{2,60}?)\s+(?:is|are)\s+(?:\w+\s+)?(?:collected|processed|stored"
         r"|transmitted|retained|logged)\b"
     ),
+    re.compile(  # "Der Schlüssel sowie Ihr Name werden auf unseren Servern gespeichert."
+        r"^(?:(?:Der|Die|Das|Ihre?)\s+)?(?P<list>[A-ZÄÖÜ][^.;:]{2,80}?)(?<!Daten)(?<!Informationen)"
+        r"(?<!Angaben)\s+(?:werden|wird)\s+"
+        r"(?:[^.;:]{0,60}\s)?(?:gespeichert|verarbeitet|erhoben|erfasst|übermittelt|protokolliert)\b"
+    ),
+)
+_PREPOSITION_START = re.compile(
+    r"^(?:auf|in|an|bei|von|über|unter|mit|zu|on|in|at|by|from|with)\s", re.I
+)
+# "personal data (e.g. name, e-mail address)": a generic word whose examples are the items
+_GENERIC_EXAMPLES = re.compile(
+    r"(?:daten|data|informationen|information|angaben)\b[^()]{0,80}\(\s*(?:z\.\s?B\.|e\.\s?g\.,?"
+    r"|such as|wie|etwa|bspw\.|beispielsweise|for example|including)\s*(?P<list>[^()]+)\)",
+    re.IGNORECASE,
+)
+# verbs only: "die Verarbeitung von Daten (z. B. …)" defines, it does not disclose
+_PROCESSING = re.compile(
+    r"\b(?:verarbeite[nt]|erhoben|erheben|erhebt|gespeichert|speicher[nt]|erfass[et]n?|übermittel[nt]"
+    r"|processe[sd]|process|collect(?:s|ed)?|stored?|stores|receive[sd]?)\b",
+    re.IGNORECASE,
 )
 
 
@@ -105,7 +133,8 @@ _PROSE_TAIL = re.compile(
 _TITLE_DOT = re.compile(r"^([A-ZÄÖÜ][\w-]*(?:\s[\w-]+){0,3})\.\s+(?=[A-ZÄÖÜ])")
 _NOT_DATA_LABEL = re.compile(
     r"handling|storage|speicherung|control|kontrolle|security|sicherheit|retention|aufbewahrung"
-    r"|rights|rechte|purpose|zweck|sharing|weitergabe|legal|recht",
+    r"|rights|rechte|purpose|zweck|sharing|weitergabe|legal|recht|^why$|warum|wofür|^scope$|umfang"
+    r"|summary|zusammenfassung|^note$|hinweis",
     re.IGNORECASE,
 )
 
@@ -127,9 +156,47 @@ def _clean(piece: str) -> str:
 
 
 def split_list(text: str) -> list[str]:
-    """Pieces of an enumeration; suspended compounds ("Audio- und Videodaten") stay whole."""
-    pieces = [_clean(p) for p in _SPLIT.split(strip_parentheses(text))]
-    return [p for p in pieces if p]
+    """Pieces of an enumeration; suspended compounds stay whole: "Audio- und Videodaten", and
+    "first and last name" (a lone modifier that is no item, joined by and/or to the next piece's
+    data noun)."""
+    text = strip_parentheses(text)
+    raw = _SPLIT.split(text)
+    seps = [m.group(0).strip() for m in _SPLIT.finditer(text)]
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        piece = _clean(raw[i])
+        if (
+            i + 1 < len(raw)
+            and len(piece.split()) == 1
+            and seps[i].casefold() in ("and", "or", "und", "oder")
+            and not looks_like_item(piece)
+            and not _GENERIC.match(piece)
+        ):
+            nxt = _clean(raw[i + 1])
+            if len(nxt.split()) >= 2 and is_data_noun(nxt):
+                out.append(f"{piece} {seps[i]} {nxt}")
+                i += 2
+                continue
+        if piece:
+            out.append(piece)
+        i += 1
+    return out
+
+
+def _suspended(text: str) -> str | None:
+    """'Text, audio and video data', 'first and last name': single words that share the last
+    piece's data noun are one item."""
+    pieces = split_list(text)
+    if (
+        len(pieces) >= 2
+        and all(len(p.split()) == 1 for p in pieces[:-1])
+        and not looks_like_item(pieces[0])
+        and len(pieces[-1].split()) >= 2
+        and is_data_noun(pieces[-1])
+    ):
+        return _clean(strip_parentheses(text))
+    return None
 
 
 def _list_items(text: str) -> list[str]:
@@ -139,9 +206,14 @@ def _list_items(text: str) -> list[str]:
 def _prose_items(sentence: str) -> list[str]:
     if NEGATION.search(strip_parentheses(sentence)):
         return []
+    ex = _GENERIC_EXAMPLES.search(sentence)
+    if ex and _PROCESSING.search(sentence):
+        examples = _list_items(ex.group("list"))
+        if examples:
+            return examples
     for rx in _PROSE:
         m = rx.search(sentence)
-        if m:
+        if m and not _PREPOSITION_START.match(m.group("list")):
             found: list[str] = []
             listed = _PROSE_TAIL.sub("", m.group("list"))
             for piece in split_list(listed):  # an enumeration is contiguous
@@ -188,6 +260,9 @@ def line_items(text: str, *, in_data: bool) -> tuple[list[str], float]:
     if not in_data or (NEGATION.search(bare) and "(optional)" not in text):
         return [], 0.0
     bare = re.split(_EXAMPLE_MID, bare, maxsplit=1)[0]  # examples belong to their item
+    whole = _suspended(bare)
+    if whole:
+        return [whole], 0.8
     pieces = split_list(bare)
     good = [p for p in pieces if looks_like_item(p) and not _GENERIC.match(p)]
     if len(bare.split()) > 14:
@@ -222,10 +297,15 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
         head_like = line.kind == "text" or (
             line.kind == "bullet" and ":" not in bare and "," not in bare and len(bare.split()) > 4
         )  # a numbered heading such as "1. Categories of personal data we process"
+        nxt_kinds = [x.kind for x in all_lines[n + 1 : n + 3]]
+        if line.kind == "text" and "bullet" in nxt_kinds and DATA_HEADING.search(bare):
+            in_data = True  # "Various types of data are processed …" announces the list below
         if line.kind == "heading" or (short and head_like) or text.endswith(":"):
             if DATA_HEADING.search(bare):
                 in_data = True
                 continue
+            if line.kind == "bullet" and text.endswith(":") and nxt_kinds[:1] == ["bullet"]:
+                continue  # "• Meeting metadata:" over a nested list: its entries are the items
             if len(bare.split()) <= 12 and not bare.endswith(".") and CLOSING_HEADING.search(bare):
                 in_data = False
                 continue

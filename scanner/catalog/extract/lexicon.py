@@ -25,7 +25,7 @@ CATEGORY_LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          "user.financial"),
         (r"firmenname|firmenbezeichnung|unternehmensname|company name|organi[sz]ation|firma\b|company\b|auftraggeber",
          "user.contact.organization"),
-        (r"job title|position|berufsbezeichnung|rolle\b|\brole\b|abteilung|department", "user.job_title"),
+        (r"job title|position|berufsbezeichnung|rollen?\b|\broles?\b|abteilung|department", "user.job_title"),
         (r"(?<!mail)(?<!mail-)(?<!ip-)(?<!ip )adresse\b|anschrift|postal address|(?<!e-mail )(?<!email )(?<!ip )\baddress\b",
          "user.contact.address"),
         (r"\bland\b|\bcountry\b", "user.contact.address.country"),
@@ -34,7 +34,7 @@ CATEGORY_LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"object[- ]?id|objekt-id|\bid\b|-id\b|identifi|kennung|kennzeichen|merkmale|user[- ]?id|benutzer-id",
          "user.unique_id"),
         (r"benutzername|user ?name|username|anzeigename|display name|login name", "user.account.username"),
-        (r"teilnehmer|participant|attendee|\bname\b|namen\b|vorname|nachname|full name|first name|last name|surname|ansprechpartner",
+        (r"teilnehmer|participant|attendee|pseudonym|\bname\b|namen\b|vorname|nachname|full name|first name|last name|surname|ansprechpartner",
          "user.name"),
         (r"kontakt|contact", "user.contact"),
         (r"foto|photo|profilbild|profile picture|avatar|bild\b|bilder\b|images?\b|pictures?\b", "user.content.self_image"),
@@ -78,7 +78,9 @@ _DATA_HEAD = re.compile(
     r"|messages?|history|settings?|preferences?|locale|language|picture|photo|title|type|key|keys"
     r"|reports?|structures?|configurations?|permissions?|timestamps?|sizes?|website|pages?"
     r"|entries|audio|video|cookies|technologies|requests?|statistics|templates?|id|ids|time"
-    r"|date|location|agent|browser|country|land|geräte?|endgeräts?|hardware|inquiry)$",
+    r"|date|location|agent|browser|country|land|geräte?|endgeräts?|hardware|inquiry|times|metrics"
+    r"|roles|identity|identität|identities|scopes|communications?|kommunikation|pseudonym"
+    r"|credentials)$",
     re.IGNORECASE,
 )
 _VERBISH = re.compile(
@@ -113,11 +115,21 @@ def is_data_noun(phrase: str) -> bool:
     return bool(_DATA_HEAD.search(re.sub(r"[^\wäöüÄÖÜß-]", "", words[-1]).split("-")[-1]))
 
 
+# "Angaben zum Benutzer", "information about the device": a data word with what it is about
+_DATA_ABOUT = re.compile(
+    r"^(?:Angaben|Daten|Informationen|Details|Information|Data)\s+(?:zum|zur|zu|über|about|on|of)"
+    r"\s+(?:the\s+|your\s+|Ihre[mnr]?\s+)?\w",
+    re.IGNORECASE,
+)
+
+
 def looks_like_item(phrase: str) -> bool:
     """A short noun phrase that names data (not a clause, not a purpose)."""
     words = phrase.split()
     if not words or len(words) > 7 or _VERBISH.search(phrase):
         return False
+    if _DATA_ABOUT.match(phrase):
+        return True
     last = re.sub(r"[^\wäöüÄÖÜß-]", "", words[-1]).split("-")[-1]
     return bool(_DATA_HEAD.search(last)) or bool(
         categories_of(phrase) and categories_of(phrase) != ["user"]
@@ -131,7 +143,7 @@ PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
         (r"Microsoft Ireland(?: Operations)?(?: Limited| Ltd\.?)?", "Microsoft Ireland Operations Limited", "IE"),
         (r"Microsoft Corp(?:oration|\.)", "Microsoft Corporation", "US"),
         (r"(?:Microsoft )?Azure(?! Active Directory| AD\b)", "Microsoft Azure", None),
-        (r"(?:\b(?:an|to|by|von|durch|with|mit|use|uses|using|nutzen|nutzt)\s+Microsoft\b|\bMicrosoft\s+(?:ist|is|verarbeitet|processes|erhebt|collects|can|kann))(?!\s+(?:Teams|Office|365|Graph|Entra|Outlook|Account|Konto|account|Bot|Word|Excel|Forms|SharePoint|OneDrive|Exchange|[Aa]pplications?|Anwendungen|[Pp]roducts?|Produkte|[Ss]ervices?|Dienste|[Ii]dentity|Privacy|Datenschutz))",
+        (r"(?:\b(?:an|to|by|von|durch|with|mit|use|uses|using|nutzen|nutzt|Anbieter[s]?|provider)\s+(?:ist\s+)?(?:die\s+)?Microsoft\b|\bMicrosoft Inc\b|\bMicrosoft\s+(?:ist|is|verarbeitet|processes|erhebt|collects|can|kann))(?!\s+(?:Teams|Office|365|Graph|Entra|Outlook|Account|Konto|account|Bot|Word|Excel|Forms|SharePoint|OneDrive|Exchange|[Aa]pplications?|Anwendungen|[Pp]roducts?|Produkte|[Ss]ervices?|Dienste|[Ii]dentity|Privacy|Datenschutz))",
          "Microsoft", None),
         (r"Amazon Web Services|\bAWS\b", "Amazon Web Services", None),
         (r"Google Cloud|Firestore|Firebase|Google Analytics|Google Fonts|Google Ads|reCAPTCHA|Google (?:Ireland|LLC)",
@@ -159,11 +171,11 @@ PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
 COUNTRIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx, re.IGNORECASE), code)
     for rx, code in (
-        (r"\bUSA\b|\bU\.S\.(?:A\.)?|United States|Vereinigten Staaten|\bUS\b(?!-)|Redmond|Seattle|California|Kalifornien|San Francisco|New York|Delaware", "US"),
+        (r"(?-i:\bUSA\b|\bU\.S\.(?:A\.)?|\bUS\b(?!-))|United States|Vereinigten Staaten|Redmond|Seattle|California|Kalifornien|San Francisco|New York|Delaware", "US"),
         (r"Deutschland|Germany|German\b|deutsch(?:en|er|e)? (?:Rechenzentr|Server)|Frankfurt|Berlin|München|Munich|Nürnberg|Nuremberg|Hamburg|Falkenstein", "DE"),
         (r"Irland|Ireland|Dublin", "IE"), (r"Niederlande|Netherlands|Amsterdam", "NL"),
         (r"Österreich|Austria|Wien|Vienna", "AT"), (r"Schweiz|Switzerland|Zürich|Zurich|Genf|Geneva", "CH"),
-        (r"Frankreich|France|Paris", "FR"), (r"Vereinigte[sn]? Königreich|United Kingdom|\bUK\b|England|London", "GB"),
+        (r"Frankreich|France|Paris", "FR"), (r"Vereinigte[sn]? Königreich|United Kingdom|(?-i:\bUK\b)|England|London", "GB"),
         (r"Polen|Poland|Polska", "PL"), (r"Schweden|Sweden|Stockholm", "SE"), (r"Finnland|Finland|Helsinki", "FI"),
         (r"Belgien|Belgium|Brüssel|Brussels", "BE"), (r"Luxemburg|Luxembourg", "LU"), (r"Spanien|Spain", "ES"),
         (r"Italien|Italy", "IT"), (r"Dänemark|Denmark", "DK"), (r"Norwegen|Norway", "NO"),

@@ -21,14 +21,26 @@ _CUE = re.compile(
     r"|gehostet|hosting|host|server|rechenzentr|data cent|service (?:der|of)|dienst der|provided by"
     r"|bereitgestellt|betrieben|angeboten|(?:plattform|anwendung|produkt) der|(?:platform|product) of"
     r"|operated by|auftrag|processor|verarbeite|process|nutzen|nutzt|use[sd]?\b|using|setzt"
-    r"|einsetz|powered|via|through|mittels|speicher|stored|store|api",
+    r"|einsetz|powered|via|through|mittels|speicher|stored|store|api|anbieter|\bprovider\b",
     re.IGNORECASE,
 )
 _MOVE = re.compile(
-    r"übertr|übermitt|transfer|Datentransfer|processed in|verarbeitet\b.{0,40}\bin\b|stored in"
+    r"übertr|übermitt|transfer|Datentransfer|processed in|verarbeitet\b.{0,60}\bin\b|stored in"
     r"|gespeichert\b.{0,40}\bin\b|Server[n]? in|sent to|hosted in|Empfänger|recipient|located in"
     r"|Drittl[aä]nd|Drittstaat|third countr",
     re.IGNORECASE,
+)
+_HANDOVER = re.compile(
+    r"(?:Dazu|Hierzu|Dafür|To this end|For this)\b.{0,40}(?:übermitt|übertr|send|transfer|share)",
+    re.I,
+)
+# the provider is where data comes from, not where it goes: "(as provided by Microsoft)",
+# "Microsoft may share information with us"
+_AS_SOURCE = re.compile(
+    r"\b(?:provided|supplied|received|obtained)\s+(?:to us\s+)?(?:by|from)\s+[A-Z]\w+\)?\s*$"
+    r"|\(\s*as provided by [A-Z]\w+\s*\)"
+    r"|^[A-Z]\w+(?:\s+\w+)?\s+(?:may\s+|can\s+|will\s+)?(?:shares?|provides?|sends?|gives?|passes?)"
+    r"\b[^.]{0,40}\b(?:with|to)\s+us\b",
 )
 _THIRD = re.compile(r"Drittl[aä]nd|Drittstaat|third countr", re.IGNORECASE)
 _NO_TRANSFER = re.compile(
@@ -48,13 +60,18 @@ _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
 )  # fmt: skip
 _MECHANISMS = tuple((mech, re.compile(rx, re.IGNORECASE)) for mech, rx in _MECHANISM_PATTERNS)
 _CONTROLLER = re.compile(
-    r"verantwortlich\w*|\bcontroller\b|responsible party|responsible for (?:the )?processing"
-    r"|established under the laws of|registered office|Anbieter dieser|Betreiber dieser"
-    r"|operated by|Name und Anschrift|hereinafter|nachfolgend „?wir",
+    r"\b(?:Daten)?[Vv]erantwortlich\w*|\bcontroller\b|responsible party|responsible for (?:the )?(?:data )?"
+    r"processing|established under the laws of|registered office|Anbieter dieser|Betreiber dieser"
+    r"|operated by|Name und Anschrift|hereinafter[^.]{0,20}\b(?:we|us)\b|nachfolgend „?wir",
     re.IGNORECASE,
 )
 _BIG_ENTITY = re.compile(
     r"Microsoft (?:Ireland|Corp)|One Microsoft|Redmond|Google (?:Ireland|LLC)|Amazon Web", re.I
+)
+_BASED = re.compile(
+    r"\b(?:a|an|ein(?:e|em)?)\s+[A-Z][\w.]*[- ]based\s+(?:company|business|firm|startup|Unternehmen)"
+    r"|\b(?:company|Unternehmen|we are)\s+(?:based|headquartered|registered|incorporated)\s+in"
+    r"\s+[A-Z][\w ]{2,25}|\bmit Sitz in\s+[A-ZÄÖÜ][\wäöüß-]+",
 )
 _STOP_BLOCK = re.compile(r"datenschutzbeauftragt|data protection officer|\bDPO\b", re.I)
 _LAWS_OF = re.compile(r"laws of (?:the )?(.{3,30}?)(?:,|\.|$| with)", re.I)
@@ -117,10 +134,14 @@ def subprocessors_in(sents: list[str]) -> list[SubprocessorHit]:
         if NEGATION.search(s) and re.search(r"\b(?:nicht|not|no|keine?)\b.{0,30}(?:nutzen|use|"
                                             r"share|teilen|weiter)", s, re.I):  # fmt: skip
             continue
+        nxt = sents[i + 1] if i + 1 < len(sents) else ""
+        lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
+        cued = bool(_CUE.search(s) or _CUE.search(lead) or _HANDOVER.match(nxt))
+        if not cued or _AS_SOURCE.search(s):
+            continue
         for rx, name, home in PROVIDERS:
             m = rx.search(s)
-            lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
-            if not m or name in found or not (_CUE.search(s) or _CUE.search(lead)):
+            if not m or name in found:
                 continue
             rest = s[: m.start()] + " " + s[m.end() :]
             near = countries_in(rest) or (countries_in(sents[i + 1]) if i + 1 < len(sents) else [])
@@ -131,11 +152,17 @@ def subprocessors_in(sents: list[str]) -> list[SubprocessorHit]:
     return list(found.values())
 
 
-def transfers_in(sents: list[str]) -> list[TransferHit]:
-    """Third-country transfers the text states, each with the mechanism it names nearby."""
+def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[TransferHit]:
+    """Third-country transfers the text states, each with the mechanism it names nearby.
+
+    ``paragraphs[i]`` is the paragraph sentence ``i`` stands in: a mechanism stated anywhere in
+    the same paragraph ("… auf Grundlage der EU-Standardvertragsklauseln …") belongs to it.
+    """
     best: dict[str, TransferHit] = {}
     for i, s in enumerate(sents):
         order = [s, " ".join(sents[i + 1 : i + 3]), sents[i - 1] if i else ""]  # nearest first
+        if paragraphs is not None:
+            order.append(paragraphs[i])
         lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
         if not (_MOVE.search(s) or _MOVE.search(lead)) or _NO_TRANSFER.search(s):
             continue
@@ -166,19 +193,28 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
         laws = _LAWS_OF.search(line.text)
         if laws and countries_in(laws.group(1)):
             return VendorCountry(countries_in(laws.group(1))[0], line.text, 0.9)
+        if len(line.text) > 400:  # a long paragraph that says "verantwortlich" about someone else
+            continue
         block: list[str] = []
         for nxt in all_lines[n : n + 7]:  # the address follows the controller's name
             if block and _STOP_BLOCK.search(nxt.text):
                 break
-            block.append(nxt.text)
+            if not _BIG_ENTITY.search(nxt.text):  # a provider's address is not the vendor's
+                block.append(nxt.text)
         text = "\n".join(block)
         named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", text))  # "DE" may be Delaware
         if named:
             return VendorCountry(named[0], text, 0.85)
+        if not text:
+            continue
         if re.search(r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+", text) and re.search(
             r"GmbH|\bAG\b|\bSE\b|\bKG\b|\bUG\b|e\.\s?V\.|GbR|Straße|Str\.|str\.", text
         ):  # a German five-digit postcode next to a German legal form or street
             return VendorCountry("DE", text, 0.7)
+    for line in all_lines[:12]:  # "Example Ltd, a UK-based company", "mit Sitz in Wien"
+        m = _BASED.search(line.text)
+        if m and not _BIG_ENTITY.search(line.text) and countries_in(m.group(0)):
+            return VendorCountry(countries_in(m.group(0))[0], line.text, 0.7)
     return None
 
 

@@ -72,6 +72,32 @@ def _is_heading(line: str, nxt: str) -> bool:
     return len(words) <= 8 and not nxt.strip().startswith(("-", "•", "*")) and nxt == ""
 
 
+# capitalised words that cannot end a sentence or a table cell (German "Sie"/"Ihr", articles)
+_CAPITALISED_FUNCTION_WORDS = frozenset(
+    "Ihr Ihre Ihren Ihrem Ihrer Ihres Sie Der Die Das Den Dem Des Ein Eine Einen The A An Your Our"
+    " We".split()
+)
+
+
+def _wrapped(previous: str, current: str) -> bool:
+    """``previous`` is a nearly full line cut mid-sentence (PDF text wraps at ~70–100 chars).
+
+    A table row flattened to a line is long too, but ends on a capitalised cell and the next row
+    starts capitalised; a wrapped sentence ends on a lowercase word or comma, or goes on in
+    lowercase.
+    """
+    stripped = previous.strip()
+    if len(stripped) < 70 or stripped.endswith((".", ":", "!", "?", ";", "|")):
+        return False
+    last = stripped.split()[-1]
+    return (
+        current.strip()[:1].islower()
+        or last[:1].islower()
+        or last.endswith((",", "-", "("))
+        or last in _CAPITALISED_FUNCTION_WORDS
+    )
+
+
 def lines(text: str) -> list[Line]:
     """Logical lines of ``text``; a bullet's wrapped continuation is joined to it."""
     raw = normalise(text).splitlines()
@@ -111,6 +137,9 @@ def lines(text: str) -> list[Line]:
         ):  # a bullet wrapped onto an indented second line
             prev = out.pop()
             out.append(Line("bullet", f"{prev.text} {line.strip()}", prev.number))
+        elif out and out[-1].kind == "text" and n and _wrapped(raw[n - 1], line):
+            prev = out.pop()  # a hard-wrapped paragraph (text taken from PDF): one line again
+            out.append(Line("text", f"{prev.text} {line.strip()}", prev.number))
         else:
             out.append(Line("text", line.strip(), n))
     return out
