@@ -11,7 +11,9 @@ the controller can fill as such (:data:`TO_FILL`) — never a guess that looks l
   disclose form their own activity whose purpose the controller must state;
 * the **lawful basis** is the controller's own decision: the cell names the bases the vendor's
   policy gives (for its own processing) and asks for confirmation;
-* **TOMs** are the vendor's claims and labelled so; a **DPA** (AVV) cannot be seen from a tenant.
+* **TOMs** are the vendor's claims and labelled so; a **DPA** (AVV) cannot be seen from a tenant,
+  so the cell says what the profile records (``dpa_on_file``): "on file", "not on file" for a
+  processor it does not list, "not applicable" for a controller, "not stated" when the role is.
 
 Labels live in :mod:`reports.ropa_text`; this module only decides what goes in each cell.
 """
@@ -162,6 +164,21 @@ def _recipients(activity: str, section: VendorSection, t: Text) -> tuple[Recipie
     return tuple(out)
 
 
+def _dpa(section: VendorSection, t: Text) -> str:
+    """The DPA (AVV) cell: what the profile records (``dpa_on_file``, decided by the scanner
+    into :attr:`VendorInfo.dpa_on_file`) read against the vendor's role from the catalog."""
+    info = section.info
+    if info is None:
+        return t.dpa_to_fill
+    if info.dpa_on_file:
+        return t.dpa_on_file
+    return {
+        "processor": t.dpa_not_on_file,
+        "controller": t.dpa_controller,
+        "unspecified": t.dpa_not_stated,
+    }[info.role]
+
+
 def _source(flows: Sequence[Flow], t: Text) -> str:
     scim = any(e.startswith("provisioning:") for f in flows for e in f.evidence)
     parts = [t.source_scim] if scim else []
@@ -205,7 +222,7 @@ def _activity(
         "data": ", ".join(categories),
         "recipients": _join([f"{r.name} ({r.role}, {r.country})" for r in recipients]),
         "role": t.roles[info.role] if info else t.role_unknown_vendor,
-        "dpa": t.dpa_controller if info and info.role == "controller" else t.dpa_to_fill,
+        "dpa": _dpa(section, t),
         "third_countries": _join([f"{r.name}: {r.country}" for r in third]) or t.none,
         "safeguards": _join([f"{r.name}: {r.safeguard}" for r in third]) or t.none,
         "retention": _join([d.retention or "" for d in disclosures]) or t.to_fill,

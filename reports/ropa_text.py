@@ -53,6 +53,9 @@ class Text(msgspec.Struct, frozen=True, kw_only=True):
     joint_check: str
     dpa_controller: str
     dpa_to_fill: str
+    dpa_on_file: str  # the profile lists the vendor in dpa_on_file
+    dpa_not_on_file: str  # a processor the profile does not list
+    dpa_not_stated: str  # the catalog does not say whether the vendor is a processor
     vendor_claims: str
     vendor_bases: str
     art9_check: str
@@ -142,6 +145,10 @@ DE = Text(
     joint_check="[prüfen: Anbieter handelt laut Datenschutzerklärung als Verantwortlicher]",
     dpa_controller="nicht anwendbar, falls eigenständig verantwortlich [prüfen]",
     dpa_to_fill="[vom Verantwortlichen auszufüllen: AVV abgeschlossen am …]",
+    dpa_on_file="AVV liegt vor (laut Profil: dpa_on_file)",
+    dpa_not_on_file="AVV liegt nicht vor (nicht im Profil erfasst) [AVV nach Art. 28 DS-GVO "
+    "abschließen oder Datum eintragen]",
+    dpa_not_stated="nicht angegeben (Rolle des Anbieters unklar) [prüfen, ob ein AVV nötig ist]",
     vendor_claims="Angaben des Anbieters (nicht geprüft): {claims}",
     vendor_bases="Anbieter nennt: {bases} [Rechtsgrundlage des Verantwortlichen auszufüllen]",
     art9_check="[prüfen: Gruppennamen deuten auf besondere Kategorien (Art. 9) hin]",
@@ -234,6 +241,10 @@ EN = Text(
     joint_check="[check: the vendor's policy says it acts as a controller]",
     dpa_controller="not applicable if an independent controller [check]",
     dpa_to_fill="[to be completed by the controller: DPA signed on …]",
+    dpa_on_file="on file (recorded in the profile: dpa_on_file)",
+    dpa_not_on_file="not on file (not recorded in the profile) [sign a DPA under Art. 28 GDPR "
+    "or enter its date]",
+    dpa_not_stated="not stated (the vendor's role is unclear) [check whether a DPA is needed]",
     vendor_claims="Vendor's claims (not verified): {claims}",
     vendor_bases="the vendor names: {bases} [controller's own lawful basis to be completed]",
     art9_check="[check: group names suggest special category data (Art. 9)]",

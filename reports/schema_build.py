@@ -33,6 +33,7 @@ _DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("App", "vendor"): "Catalog vendor this app belongs to, or null when none matched.",
     ("App", "privacyStatementUrl"): "Where the app says its privacy statement is (Graph info).",
     ("VendorInfo", "draft"): "True: the vendor file is an unreviewed draft; say so in reports.",
+    ("VendorInfo", "dpaOnFile"): "True: the profile records a DPA (Art. 28) with this vendor.",
     ("Permission", "type"): "application (app-only) or delegated (on behalf of a user).",
     ("Permission", "consentType"): "AllPrincipals, Principal (per user), null for app roles.",
     ("Permission", "principalCount"): "Users behind per-user (Principal) grants.",

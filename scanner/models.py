@@ -452,6 +452,9 @@ class VendorInfo(Record, frozen=True, kw_only=True):
     legal_bases: tuple[str, ...] = ()  # as the policy states them, for its own processing
     processing_locations: tuple[str, ...] = ()
     draft: bool = False  # the vendor file is an unreviewed draft (``draft: true``)
+    # additive: the profile lists this vendor in ``dpa_on_file`` (Art. 28 GDPR DPA / AVV signed);
+    # False means "not recorded in the profile", which a tenant scan cannot see for itself
+    dpa_on_file: bool = False
 
 
 class Inventory(Record, frozen=True, kw_only=True):

@@ -38,7 +38,7 @@ class ScanResult:
     inventory: Inventory
 
 
-def vendor_info(vendor: Vendor) -> VendorInfo:
+def vendor_info(vendor: Vendor, dpa_on_file: frozenset[str] = frozenset()) -> VendorInfo:
     """The catalog facts an inventory carries per matched vendor (Art. 30 columns, diffs).
 
     Website-scope recipients (trackers, web fonts on the vendor's site) are left out: they never
@@ -70,6 +70,7 @@ def vendor_info(vendor: Vendor) -> VendorInfo:
         legal_bases=tuple(b.basis for b in vendor.legal_bases),
         processing_locations=vendor.processing_locations,
         draft=vendor.draft,
+        dpa_on_file=vendor.id in dpa_on_file,
     )
 
 
@@ -91,7 +92,8 @@ def build_inventory(
     apps = resolve_apps(tenant, scanner_app_id=scanner_app_id)
     analysis = analyse(apps, tenant, catalog, now=now, options=options, counts=counts)
     matched = sorted({a.vendor.id for a in analysis.apps if a.vendor is not None})
-    vendors = tuple(vendor_info(v) for v in (catalog.get(i) for i in matched) if v is not None)
+    dpa = options.dpa_on_file if options else frozenset()
+    vendors = tuple(vendor_info(v, dpa) for v in (catalog.get(i) for i in matched) if v is not None)
     org = tenant.org
     return Inventory(
         schema_version=SCHEMA_VERSION,

@@ -77,6 +77,7 @@ KEYS = (
     "ca_bundle",
     "certificate_path",
     *("controller", "representative", "dpo"),
+    "dpa_on_file",
 )
 RECORD_KEYS = ("controller", "representative", "dpo")
 """Free text for the Art. 30 record's header (name and contact of the controller, its EU
@@ -100,6 +101,9 @@ class Profile:
     controller: str | None = None
     representative: str | None = None
     dpo: str | None = None
+    # Catalog ids of vendors with a signed data-processing agreement (Art. 28 GDPR, AVV): a
+    # tenant scan cannot see contracts, so the controller records them here.
+    dpa_on_file: tuple[str, ...] = ()
 
     @property
     def authority(self) -> str:
@@ -108,9 +112,9 @@ class Profile:
     def admin_consent_url(self) -> str:
         return f"{self.authority}/adminconsent?client_id={self.client_id}"
 
-    def to_toml_fields(self) -> dict[str, str]:
+    def to_toml_fields(self) -> dict[str, str | list[str]]:
         """The keys as they are written back: endpoints only for ``custom``."""
-        out: dict[str, str] = {"tenant_id": self.tenant_id}
+        out: dict[str, str | list[str]] = {"tenant_id": self.tenant_id}
         if self.client_id:
             out["client_id"] = self.client_id
         out["auth"] = self.auth
@@ -127,6 +131,8 @@ class Profile:
         for key in RECORD_KEYS:
             if (value := getattr(self, key)) is not None:
                 out[key] = value
+        if self.dpa_on_file:
+            out["dpa_on_file"] = list(self.dpa_on_file)
         return out
 
 
@@ -214,7 +220,35 @@ def validate_profile(name: str, raw: dict[str, Any], *, base: Path = Path()) -> 
         ca_bundle=_path(name, "ca_bundle", raw["ca_bundle"], base) if "ca_bundle" in raw else None,
         certificate_path=_path(name, "certificate_path", cert, base) if cert is not None else None,
         **{k: _text(name, k, raw[k]) for k in RECORD_KEYS if k in raw},
+        dpa_on_file=_vendor_ids(name, raw.get("dpa_on_file", [])),
     )
+
+
+_VENDOR_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # config/vendors/vendor.schema.json
+
+
+def _vendor_ids(name: str, value: object) -> tuple[str, ...]:
+    """The ``dpa_on_file`` list: catalog vendor ids (their existence is checked against the
+    catalog in use by :func:`check_dpa_vendors`, which the scan commands call)."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"profile {name!r}: dpa_on_file must be a list of catalog vendor ids")
+    for v in value:
+        if len(v) > 100 or not _VENDOR_ID.match(v):
+            raise ConfigError(f"profile {name!r}: dpa_on_file: {v!r} is not a catalog vendor id")
+    return tuple(dict.fromkeys(value))
+
+
+def check_dpa_vendors(profile: Profile, known: list[str], config: Path | None = None) -> None:
+    """ConfigError (exit 2) naming the profile file when ``dpa_on_file`` lists an id the catalog
+    does not hold: a typo would otherwise silently keep the PROCESSOR_WITHOUT_DPA finding — or,
+    worse, a stale id would look like a recorded contract for a vendor that is not there."""
+    for v in profile.dpa_on_file:
+        if v not in known:
+            raise ConfigError(
+                f"{config_path(config)}: profile {profile.name!r}: dpa_on_file: unknown vendor "
+                f"id {v!r}{_did_you_mean(v, known)}",
+                tip="list the catalog's vendor ids with: m365inv catalog list",
+            )
 
 
 def _text(name: str, key: str, value: object) -> str:
@@ -279,9 +313,15 @@ def toml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _toml_value(value: str | list[str]) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_string(v) for v in value) + "]"
+    return toml_string(value)
+
+
 def render_table(profile: Profile) -> str:
     lines = [f"[tenants.{profile.name}]"]
-    lines += [f"{k} = {toml_string(v)}" for k, v in profile.to_toml_fields().items()]
+    lines += [f"{k} = {_toml_value(v)}" for k, v in profile.to_toml_fields().items()]
     return "\n".join(lines) + "\n"
 
 

@@ -4,6 +4,7 @@ privacy statement is (``info.privacyStatementUrl``)."""
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -33,13 +34,23 @@ def load_inventory(path: Path) -> Inventory:
         raise CatalogError(f"{path}: not an m365inv inventory: {exc}".splitlines()[0]) from None
 
 
+def _is_domain(host: str) -> bool:
+    """A name that can recognise a vendor: not an IP literal, not ``localhost`` (a policy served
+    from a test or internal server says nothing about who publishes the app)."""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return host.casefold() != "localhost" and "." in host
+    return False
+
+
 def unmatched_vendors(inventory: Inventory) -> list[VendorCandidate]:
     """Third-party apps with no catalog vendor, one candidate per publisher."""
     groups: dict[str, list[int]] = {}
     apps = inventory.apps
     for n, app in enumerate(apps):
-        if app.first_party or app.vendor is not None:
-            continue
+        if app.first_party or app.scanner or app.vendor is not None:
+            continue  # the scanner's own app is no vendor's
         pub = app.publisher
         key = pub.verified_publisher_id or (pub.name or app.display_name or app.app_id).casefold()
         groups.setdefault(key, []).append(n)
@@ -49,7 +60,7 @@ def unmatched_vendors(inventory: Inventory) -> list[VendorCandidate]:
         first = group[0]
         urls = sorted({a.privacy_statement_url for a in group if a.privacy_statement_url})
         domains = {a.publisher.domain for a in group if a.publisher.domain}
-        domains |= {h for u in urls if (h := urlsplit(u).hostname)}
+        domains |= {h for u in urls if (h := urlsplit(u).hostname) and _is_domain(h)}
         out.append(
             VendorCandidate(
                 name=first.publisher.name or first.display_name or first.app_id,

@@ -162,13 +162,25 @@ def _options(
     )
 
 
+def _finding_options(
+    profile: Profile, catalog: Catalog, config: Path | None, inactive_days: int
+) -> FindingOptions:
+    """The profile's finding options; an unknown ``dpa_on_file`` id is a config error (exit 2)
+    before any sign-in, so a typo never silently keeps or drops a finding."""
+    from scanner.findings.rules import FindingOptions
+    from scanner.profiles import check_dpa_vendors
+
+    check_dpa_vendors(profile, [v.id for v in catalog.vendors], config)
+    return FindingOptions(inactive_days=inactive_days, dpa_on_file=frozenset(profile.dpa_on_file))
+
+
 async def _scan_all(
     profiles: list[Profile],
     vault: Path | None,
     catalog: Catalog,
     options: CollectOptions,
     max_tenants: int,
-    findings: FindingOptions | None = None,
+    findings: dict[str, FindingOptions] | None = None,
 ) -> list[tuple[Profile, ScanResult | BaseException]]:
     """Scan tenants concurrently (bounded); one tenant's failure does not stop the others."""
     import asyncio
@@ -187,7 +199,7 @@ async def _scan_all(
                     options=options,
                     tenant_id=profile.tenant_id,
                     scanner_app_id=profile.client_id,
-                    finding_options=findings,
+                    finding_options=(findings or {}).get(profile.name),
                 )
             except Exception as exc:  # noqa: BLE001 - one tenant's failure (even a bug) must not
                 # lose the other tenants' reports; it is printed per tenant and sets the exit code
@@ -225,7 +237,6 @@ def scan_cmd(
     from reports import Contact, write_reports
     from scanner import aiorun
     from scanner.catalog import load_catalog
-    from scanner.findings.rules import FindingOptions
     from scanner.gates import gate_reasons, parse_policies
     from scanner.logsafe import redact
     from scanner.pipeline import scan
@@ -236,13 +247,13 @@ def scan_cmd(
     check_out_dir(out)
     policies = parse_policies(fail_on)
     options = _options(concurrency, low_priority, addins_from)
-    findings = FindingOptions(inactive_days=inactive_days)
     catalog = load_catalog(catalog_dirs or ())
     if all_profiles:
         profiles = sorted(load_profiles(config).values(), key=lambda p: p.name)
         if not profiles:
             raise ConfigError("no profiles configured", tip="m365inv profile add …")
-        results = aiorun.run(_scan_all(profiles, vault, catalog, options, max_tenants, findings))
+        per_tenant = {p.name: _finding_options(p, catalog, config, inactive_days) for p in profiles}
+        results = aiorun.run(_scan_all(profiles, vault, catalog, options, max_tenants, per_tenant))
         codes = []
         for prof, res in results:
             if isinstance(res, BaseException):
@@ -263,6 +274,7 @@ def scan_cmd(
         raise typer.Exit(max(codes, default=ExitCode.OK))
     assert profile is not None
     prof = get_profile(profile, config)
+    findings = _finding_options(prof, catalog, config, inactive_days)
     source = _sign_in(prof, vault, interactive=True)
     progress = _progress(quiet)
     with _live(progress):
@@ -337,7 +349,6 @@ def snapshot_cmd(
     from scanner import aiorun
     from scanner.catalog import load_catalog
     from scanner.diff import diff_inventories, fail_on_reasons
-    from scanner.findings.rules import FindingOptions
     from scanner.gates import parse_policies
     from scanner.pipeline import scan
     from scanner.profiles import get_profile
@@ -349,6 +360,7 @@ def snapshot_cmd(
     options = _options(concurrency, low_priority, addins_from, delta=True)
     catalog = load_catalog(catalog_dirs or ())
     prof = get_profile(profile, config)
+    findings = _finding_options(prof, catalog, config, inactive_days)
     source = _sign_in(prof, vault, interactive=False)
     progress = _progress(quiet)
     with open_store(store) as snapshots, snapshots.lock(prof.tenant_id):
@@ -364,7 +376,7 @@ def snapshot_cmd(
                     progress=progress,
                     tenant_id=prof.tenant_id,
                     scanner_app_id=prof.client_id,
-                    finding_options=FindingOptions(inactive_days=inactive_days),
+                    finding_options=findings,
                 )
             )
         baseline = _baseline(snapshots, prof.name, result.inventory, previous)

@@ -36,6 +36,7 @@ from scanner.sandbox.context import (
 from scanner.sandbox.graph import add_graph_routes
 from scanner.sandbox.identity import Identity
 from scanner.sandbox.identity_routes import add_identity_routes
+from scanner.sandbox.policy_pages import add_policy_routes
 from scanner.sandbox.tenant import generate_tenant
 from scanner.sandbox.tls import TlsFiles, ensure_tls
 
@@ -137,6 +138,7 @@ class Sandbox:
         )
         add_graph_routes(app, ctx)
         add_admin_routes(app, self.tenant, self.identity.admin_secret)
+        add_policy_routes(app)
         return app
 
     def _run(self, app: web.Application, tls: TlsFiles) -> None:
@@ -161,6 +163,8 @@ class Sandbox:
             await site.start()
             self._port = int(runner.addresses[0][1])
             self.identity.base_url = f"https://{HOST}:{self._port}"
+            if hasattr(self.tenant, "origin"):  # a generated tenant: apps name policies on it
+                self.tenant.origin = self.identity.base_url
             self._ready.set()
             await self._stop.wait()
         finally:

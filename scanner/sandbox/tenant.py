@@ -83,6 +83,7 @@ class Tenant(TenantMutations):
         self.min_delta_version = 0
         self._tenant_id = object_id(seed, "tenant", 0)
         self.domain = "m365inv-sandbox.onmicrosoft.com"
+        self.origin = ""  # https://host:port once served: privacy statements on it
         self.scanner_app_id = object_id(seed, "scanner-app", 0)
         self.users = Objects(
             users,
@@ -174,7 +175,7 @@ class Tenant(TenantMutations):
     def _make_sp(self, k: int) -> Record:
         if k < len(self._fixed_sps):
             return self._fixed_sps[k]
-        return third_party_sp(self.seed, k, k - len(self._fixed_sps))
+        return third_party_sp(self.seed, k, k - len(self._fixed_sps), self.origin)
 
     def vendor_index(self, n: int) -> int:
         return self._vendor_base + n

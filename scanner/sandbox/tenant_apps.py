@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from scanner.models import EXCHANGE_APP_ID, GRAPH_APP_ID, MICROSOFT_TENANT_ID
+from scanner.sandbox.policy_pages import POLICY_VENDORS
 from scanner.sandbox.tenant_ids import mix, object_id, timestamp
 from scanner.sandbox.tenant_people import HOSTILE
 
@@ -318,7 +319,9 @@ def scanner_sp(seed: int, k: int, app_id: str, tenant_id: str) -> dict[str, Any]
     return sp
 
 
-def third_party_sp(seed: int, k: int, t: int) -> dict[str, Any]:
+def third_party_sp(seed: int, k: int, t: int, origin: str = "") -> dict[str, Any]:
+    """Third-party app ``t``; ``origin`` (the running sandbox's ``https://host:port``) gives the
+    apps of :data:`POLICY_VENDORS` a privacy statement the sandbox itself serves."""
     h = mix(seed, "tp", t)
     name = (
         f"{_PREFIX[h % 10]}{_NOUN[(h >> 4) % 12]}"
@@ -328,15 +331,23 @@ def third_party_sp(seed: int, k: int, t: int) -> dict[str, Any]:
     if t % 41 == 9:
         name = HOSTILE[(t // 41) % len(HOSTILE)]
     company = f"{_PREFIX[(h >> 8) % 10]}{_NOUN[(h >> 12) % 12]} {_FORM[(h >> 16) % 7]}"
+    host = f"www.{_PREFIX[(h >> 8) % 10].lower()}{_NOUN[(h >> 12) % 12].lower()}{t}.example"
+    policy = POLICY_VENDORS.get(t)
+    if policy is not None:
+        name, company, host = policy.app_name, policy.company, policy.host
     sp = base_sp(
         seed, k, object_id(seed, "tp-app", t), name, object_id(0, "tp-org", h % 997), company
     )
-    host = f"www.{_PREFIX[(h >> 8) % 10].lower()}{_NOUN[(h >> 12) % 12].lower()}{t}.example"
     sp.update(
         homepage=f"https://{host}",
         replyUrls=[f"https://{host}/signin-oidc"],
         tags=["WindowsAzureActiveDirectoryIntegratedApp"],
     )
+    if policy is not None:
+        sp["info"].update(
+            marketingUrl=f"https://{host}",
+            privacyStatementUrl=f"{origin}{policy.path}" if origin else None,
+        )
     if t % 7 == 4:  # a gallery app: Graph gives Microsoft's My Apps portal as its homepage
         sp["homepage"] = GALLERY_HOMEPAGE.format(name=name.split()[0].lower())
     if (h >> 20) % 4 == 0:

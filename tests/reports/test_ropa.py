@@ -125,7 +125,35 @@ def test_controller_rows_say_dpa_and_joint_control_need_checking(inventory: Inve
     assert row[_col("de", "dpa")].startswith("nicht anwendbar, falls eigenständig")
     assert row[_col("de", "joint_controller")].startswith("[prüfen")
     other = next(r for r in ropa_rows(inventory, "de")[1:] if "axontic" in r[3])
-    assert other[_col("de", "dpa")] == "[vom Verantwortlichen auszufüllen: AVV abgeschlossen am …]"
+    assert other[_col("de", "dpa")].startswith("AVV liegt nicht vor (nicht im Profil erfasst)")
+    unclear = next(r for r in ropa_rows(inventory, "de")[1:] if "Mail Professionals" in r[3])
+    assert unclear[_col("de", "dpa")].startswith("nicht angegeben (Rolle des Anbieters unklar)")
+    unknown = next(r for r in ropa_rows(inventory, "de")[1:] if "<script>" in r[3])
+    assert (
+        unknown[_col("de", "dpa")] == "[vom Verantwortlichen auszufüllen: AVV abgeschlossen am …]"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "on", "off"),
+    [
+        ("en", "on file (recorded in the profile: dpa_on_file)", "not on file (not recorded"),
+        ("de", "AVV liegt vor (laut Profil: dpa_on_file)", "AVV liegt nicht vor (nicht im"),
+    ],
+)
+def test_dpa_cell_follows_the_profile_record(
+    inventory: Inventory, lang: str, on: str, off: str
+) -> None:
+    """``dpaOnFile`` (decided by the scanner from the profile) → "on file", whatever the role."""
+    vendors = tuple(
+        msgspec.structs.replace(v, dpa_on_file=v.id in {"axontic-mailissa", "mailstore"})
+        for v in inventory.vendors
+    )
+    rows = ropa_rows(msgspec.structs.replace(inventory, vendors=vendors), lang)[1:]
+    cells = {r[3].split(":")[0]: r[_col(lang, "dpa")] for r in rows}
+    assert {v for k, v in cells.items() if "axontic" in k or "MailStore" in k} == {on}
+    before = {r[3].split(":")[0]: r[_col(lang, "dpa")] for r in ropa_rows(inventory, lang)[1:]}
+    assert any("axontic" in k and v.startswith(off) for k, v in before.items())
 
 
 def test_lawful_basis_names_the_catalogs_bases(inventory: Inventory) -> None:

@@ -10,9 +10,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scanner.sandbox.pdf import make_pdf
 from scanner.sandbox.tls import ensure_tls
 
 Route = tuple[int, dict[str, str], bytes]
+__all__ = ["PolicyServer", "Route", "make_html", "make_pdf", "policy_server"]
 
 
 @dataclass
@@ -21,57 +23,6 @@ class PolicyServer:
     ca_bundle: Path
     routes: dict[str, Route]
     seen: list[dict[str, str]] = field(default_factory=list)
-
-
-def _pdf(lines: list[str]) -> bytes:
-    """A small real PDF (WinAnsi Helvetica text, 60 lines a page) that pypdf can read."""
-    pages = [lines[i : i + 60] for i in range(0, max(len(lines), 1), 60)]
-    objs: list[bytes] = [b"", b""]  # 1 catalog, 2 pages: filled below
-    font = len(objs) + 1
-    objs.append(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-    )
-    kids = []
-    for page in pages:
-        ops = [b"BT /F1 9 Tf 40 800 Td 11 TL"]
-        for line in page:
-            esc = line.encode("cp1252", "replace").replace(b"\\", b"\\\\")
-            ops.append(b"(" + esc.replace(b"(", b"\\(").replace(b")", b"\\)") + b") '")
-        ops.append(b"ET")
-        stream = b"\n".join(ops)
-        objs.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        objs.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (len(objs), font)
-        )
-        kids.append(len(objs))
-    objs[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
-    objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
-        b" ".join(b"%d 0 R" % k for k in kids),
-        len(kids),
-    )
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
-
-
-def make_pdf(text: str) -> bytes:
-    wrapped: list[str] = []
-    for para in text.splitlines():
-        while len(para) > 95:
-            cut = para.rfind(" ", 0, 95)
-            cut = cut if cut > 0 else 95
-            wrapped.append(para[:cut])
-            para = para[cut:].lstrip()
-        wrapped.append(para)
-    return _pdf(wrapped)
 
 
 def make_html(title: str, text: str) -> bytes:
