@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import random
 from collections.abc import Callable
@@ -132,3 +133,32 @@ def test_decode_rejects_garbage(data: bytes) -> None:
 
 def test_golden(inventory: Inventory, golden: Callable[[str, bytes], None]) -> None:
     golden("inventory.json", json_feed.encode_inventory(inventory))
+
+
+@pytest.mark.parametrize("build", [build_inventory, empty_inventory])
+@pytest.mark.parametrize("chunk", [1, 2, 512])
+def test_streamed_feed_is_the_one_shot_document(
+    build: Callable[[], Inventory], chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """write_inventory splices records into a skeleton chunk by chunk: the bytes must be exactly
+    those of encoding the whole canonical inventory at once, whatever the chunk size."""
+    inv = build()
+    one_shot = msgspec.json.format(
+        msgspec.json.encode(json_feed.canonical(inv), order="sorted"), indent=2
+    )
+    monkeypatch.setattr(json_feed, "_CHUNK", chunk)
+    streamed = io.BytesIO()
+    json_feed.write_inventory(inv, streamed)
+    assert streamed.getvalue() == one_shot + b"\n"
+    assert json_feed.encode_inventory(inv) == one_shot + b"\n"
+
+
+def test_streamed_feed_with_only_flows_or_only_apps(inventory: Inventory) -> None:
+    for inv in (
+        msgspec.structs.replace(inventory, apps=()),
+        msgspec.structs.replace(inventory, flows=()),
+    ):
+        one_shot = msgspec.json.format(
+            msgspec.json.encode(json_feed.canonical(inv), order="sorted"), indent=2
+        )
+        assert json_feed.encode_inventory(inv) == one_shot + b"\n"
