@@ -52,7 +52,7 @@ def main() -> None:
     source.token()  # sign-in is not part of the measured scan
     load = os.getloadavg()[0]
     progress = ScanProgress()
-    t0, c0 = time.perf_counter(), time.process_time()
+    t0, c0, m0 = time.perf_counter(), time.process_time(), time.monotonic()
     tenant = aiorun.run(
         collect_tenant(
             source,
@@ -62,7 +62,7 @@ def main() -> None:
         )
     )
     apps = resolve_apps(tenant)
-    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    wall, cpu, m1 = time.perf_counter() - t0, time.process_time() - c0, time.monotonic()
     stats = progress.stats
     assert stats is not None
     if args.save:
@@ -75,6 +75,8 @@ def main() -> None:
                 **rest,
                 "wall": wall,
                 "load": load,
+                "t0_mono": m0,  # the sandbox's chain timings use the same clock
+                "t1_mono": m1,
                 "cpu": cpu,
                 "rss_mb": rss_collect,  # the scan's peak, before analysis and reports
                 "rss_all_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,

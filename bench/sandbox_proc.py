@@ -7,12 +7,22 @@ stdin, so the parent can mark the scan's start and end and read the sandbox's ow
 that span:
 
 * ``{"op": "reset"}`` — zero the request counters; answers the process CPU so far.
-* ``{"op": "stats"}`` — requests seen since the last reset, by route, and the process CPU.
+* ``{"op": "stats"}`` — requests seen since the last reset, by route, the process CPU, and the
+  timings of the users chain (below).
 * ``{"op": "churn", "share": 0.01, "users": …, "sps": …, "grants": …}`` — apply churn.
 * ``{"op": "quit"}`` — stop the server and exit.
 
 CPU is ``getrusage(RUSAGE_SELF)`` user + system: every thread of this process (the server's
 event loop and whatever it starts), nothing of the scanner's.
+
+**The users chain, timed at the server.** The scan's critical path is the users nextLink chain
+(the ``$deltatoken=latest`` request, then the ``$top=999`` listing). For each of its requests the
+server records when the request reached the handler and when its response left the handler
+(``time.monotonic``, the same clock in every process on Linux). The parent splits the chain's
+wall time into: time in the sandbox (of which the modelled latency, and the excess — the
+sandbox's own cost beyond the model: queueing behind other requests on its one event loop,
+encoding after the modelled wait), and time between a response and the next request (the
+client's turnaround, TLS and the network stack — the scanner's side of the gap).
 """
 
 from __future__ import annotations
@@ -21,10 +31,39 @@ import argparse
 import json
 import resource
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
-from scanner.sandbox import SandboxConfig, start_sandbox
+from aiohttp import web
+
+from scanner.sandbox import SandboxConfig
+from scanner.sandbox.server import Sandbox
+
+_CHAIN = ("/v1.0/users", "/v1.0/users/delta")
+
+
+class TimedSandbox(Sandbox):
+    """The sandbox, plus a record of when each users-chain request was in the handler."""
+
+    def __init__(self, config: SandboxConfig) -> None:
+        super().__init__(config)
+        self.chain: list[tuple[float, float]] = []
+
+    def _build_app(self) -> web.Application:
+        app = super()._build_app()
+
+        @web.middleware
+        async def timed(request: web.Request, handler: Any) -> web.StreamResponse:
+            if request.method != "GET" or request.path not in _CHAIN:
+                return await handler(request)
+            began = time.monotonic()
+            response = await handler(request)
+            self.chain.append((began, time.monotonic()))
+            return response
+
+        app.middlewares.append(timed)
+        return app
 
 
 def cpu_s() -> float:
@@ -67,7 +106,7 @@ def main() -> None:
         throttle=True,
         state_dir=args.state_dir,
     )
-    with start_sandbox(cfg) as sb:
+    with TimedSandbox(cfg).start() as sb:
         info = args.state_dir / "info.json"
         info.write_text(json.dumps(sb.info.to_dict()))
         print(json.dumps({"ready": str(info), "cpu": cpu_s()}), flush=True)
@@ -77,9 +116,11 @@ def main() -> None:
             answer: dict[str, Any] = {"cpu": cpu_s()}
             if op == "reset":
                 sb.stats.reset()
+                sb.chain.clear()
             elif op == "stats":
                 with sb.stats.lock:
                     answer |= {"total": sb.stats.total, "by_route": dict(sb.stats.by_route)}
+                answer["chain"] = sorted(sb.chain)
             elif op == "churn":
                 answer["what"] = churn(sb.tenant, cmd, float(cmd["share"]))
             elif op == "quit":
