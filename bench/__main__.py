@@ -8,7 +8,8 @@ are the product's alone); run the baseline (msgraph-sdk typed models, sequential
 and extrapolated); apply 1 % churn and run a delta repeat. The lower bound is
 max(longest sequential request chain × latency + its objects × per-object cost, total RU ÷ the
 tenant's RU rate); the users chain is the ``$deltatoken=latest`` request followed by the
-listing's ``$top=999`` pages. The issue's table closes the output.
+listing's ``$top=999`` pages. The issue's table closes the output. First, the start-up time of
+``m365inv --version`` / ``--help`` (``--startup``: only that).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench import startup
 from scanner.sandbox.throttle import budget_for
 
 
@@ -293,8 +295,14 @@ def main() -> None:
     ap.add_argument(
         "--per-format", action="store_true", help="Also time each report format on its own."
     )
+    ap.add_argument("--startup", action="store_true", help="only time m365inv's start-up")
+    ap.add_argument("--startup-repeat", type=int, default=5)
     args = ap.parse_args()
     t0 = time.perf_counter()
+    for line in startup.report(args.startup_repeat):
+        print(line, flush=True)
+    if args.startup:
+        return
     rows = []
     with tempfile.TemporaryDirectory(prefix="m365inv-bench-") as d:
         for size in (int(s) for s in args.sizes.split(",")):

@@ -29,6 +29,7 @@ from reports.i18n import category_label
 from reports.summary import VendorSection, summarise
 from scanner.errors import RenderError
 from scanner.models import Inventory
+from scanner.textsafe import for_terminal
 
 DATA_USE = "essential.service"
 ORGANIZATION = "default_organization"
@@ -76,6 +77,12 @@ def _custom_categories(keys: set[str]) -> list[dict[str, Any]]:
     return out
 
 
+def _text(value: str) -> str:
+    """A manifest string with control and bidi characters escaped (YAML would keep a bidi
+    override raw, and a reviewer reading the file would see reordered text)."""
+    return for_terminal(value)
+
+
 def _system(section: VendorSection) -> dict[str, Any]:
     info = section.info
     categories = sorted({fides_category(f.category) for f in section.flows})
@@ -83,9 +90,13 @@ def _system(section: VendorSection) -> dict[str, Any]:
         {_SUBJECTS.get(k, "employee") for f in section.flows for k in f.subjects.kinds}
     )
     purposes = sorted(
-        {f.disclosure.purpose for f in section.flows if f.disclosure and f.disclosure.purpose}
+        {
+            _text(f.disclosure.purpose)
+            for f in section.flows
+            if f.disclosure and f.disclosure.purpose
+        }
     )
-    apps = ", ".join(a.display_name or a.app_id for a in section.apps)
+    apps = _text(", ".join(a.display_name or a.app_id for a in section.apps))
     declarations = []
     if categories:
         declarations.append(
@@ -101,21 +112,21 @@ def _system(section: VendorSection) -> dict[str, Any]:
     system: dict[str, Any] = {
         "fides_key": _fides_key(f"m365inv_{section.key}"),
         "organization_fides_key": ORGANIZATION,
-        "name": section.name,
+        "name": _text(section.name),
         "description": f"Third-party recipient seen in Microsoft 365 (apps: {apps}).",
         "system_type": "Service",
         "tags": ["m365inv"] + ([] if section.matched else ["vendor-unknown"]),
         "privacy_declarations": declarations,
         "processes_personal_data": bool(categories),
-        "meta": {"m365inv_app_ids": ", ".join(a.app_id for a in section.apps)},
+        "meta": {"m365inv_app_ids": _text(", ".join(a.app_id for a in section.apps))},
     }
     if info:
-        system["legal_name"] = info.legal_entity or info.name
-        if info.policy_url:
+        system["legal_name"] = _text(info.legal_entity or info.name)
+        if info.policy_url:  # already https-only (reports.summary.https_url)
             system["privacy_policy"] = info.policy_url
         system["does_international_transfers"] = bool(info.transfers)
         if info.transfers:
-            safeguards = sorted({t.safeguard for t in info.transfers if t.safeguard})
+            safeguards = sorted({_text(t.safeguard) for t in info.transfers if t.safeguard})
             system["legal_basis_for_transfers"] = safeguards or ["Other"]
     return system
 

@@ -13,20 +13,35 @@ import hashlib
 from importlib import resources
 
 import jinja2
+import markupsafe
+import msgspec
 
-from reports.i18n import category_label, check_lang, labels
-from reports.sankey import build_picture
-from reports.summary import SEVERITIES, summarise
+from reports.i18n import category_label, check_lang, labels, number, when
+from reports.i18n_findings import evidence_label, message, reason, source_name, title
+from reports.priorities import prioritised
+from reports.sankey import Picture, build_picture
+from reports.summary import SEVERITIES, Summary, VendorSection, summarise
 from scanner.errors import RenderError
-from scanner.models import Flow, Inventory
+from scanner.findings.severity import most_severe_first
+from scanner.models import App, Finding, Flow, Inventory
+from scanner.textsafe import for_xml
 
 
 def _template_text(name: str) -> str:
     return (resources.files("reports") / "templates" / name).read_text("utf-8")
 
 
+def _finalize(value: object) -> object:
+    """Every printed value without the code points HTML cannot carry (NUL, most C0 controls,
+    unpaired surrogates would make the UTF-8 encoding fail) — autoescape runs after this."""
+    if isinstance(value, markupsafe.Markup):  # our own CSS, marked safe in the template
+        return value
+    return for_xml(value) if isinstance(value, str) else value
+
+
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
+        finalize=_finalize,
         loader=jinja2.FunctionLoader(_template_text),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -46,10 +61,55 @@ def content_security_policy(css: str) -> str:
     )
 
 
-def render_html(inv: Inventory, lang: str = "en") -> str:
-    """The report as one HTML document (deterministic for a given inventory and language)."""
-    lang = check_lang(lang)
-    summary = summarise(inv)
+class VendorRow(msgspec.Struct, frozen=True, kw_only=True):
+    index: int
+    section: VendorSection
+    role: str | None  # catalog role key, None when no vendor matched
+    top_severity: str | None
+
+
+class MicrosoftApp(msgspec.Struct, frozen=True, kw_only=True):
+    app: App
+    categories: tuple[str, ...]
+    people: int | None
+
+
+def _vendor_rows(summary: Summary) -> list[VendorRow]:
+    rows = []
+    for i, s in enumerate(summary.sections, start=1):
+        sevs = sorted((f.severity for f in s.findings), key=most_severe_first)
+        rows.append(
+            VendorRow(
+                index=i,
+                section=s,
+                role=s.info.role if s.info else None,
+                top_severity=sevs[0] if sevs else None,
+            )
+        )
+    return rows
+
+
+def _microsoft_apps(summary: Summary) -> list[MicrosoftApp]:
+    ids = {a.app_id for a in summary.first_party_apps}
+    flows: dict[str, list[Flow]] = {}
+    for f in summary.inventory.flows:
+        if f.app_id in ids:
+            flows.setdefault(f.app_id, []).append(f)
+    out = []
+    for a in summary.first_party_apps:
+        mine = flows.get(a.app_id, [])
+        counts = [f.subjects.count for f in mine if f.subjects.count is not None]
+        out.append(
+            MicrosoftApp(
+                app=a,
+                categories=tuple(sorted({f.category for f in mine} | set(a.data_categories))),
+                people=max(counts) if counts else None,
+            )
+        )
+    return out
+
+
+def _picture(summary: Summary, lang: str) -> Picture:
     names = {s.key: s.name for s in summary.sections}
     app_vendor = {
         a.app_id: (a.vendor.id if a.vendor else f"app:{a.app_id}") for a in summary.third_party_apps
@@ -59,14 +119,32 @@ def render_html(inv: Inventory, lang: str = "en") -> str:
         key = app_vendor.get(flow.app_id, f"app:{flow.app_id}")
         return key, names.get(key, flow.vendor or flow.app_id)
 
-    third_ids = set(app_vendor)
-    picture = build_picture(
-        [f for f in summary.inventory.flows if f.app_id in third_ids],
+    return build_picture(
+        [f for f in summary.inventory.flows if f.app_id in app_vendor],
         summary.inventory.tenant.display_name or summary.inventory.tenant.id,
         lambda key: category_label(key, lang),
         vendor_of,
         labels(lang)["more_recipients"],
+        labels(lang)["other_categories"],
     )
+
+
+def render_html(inv: Inventory, lang: str = "en", *, top_actions: int = 15) -> str:
+    """The report as one HTML document (deterministic for a given inventory and language).
+
+    Top-down, as a DPO reads it: the executive summary with the prioritised actions, the vendors
+    at a glance, the picture, what was read, then each vendor's detail and Microsoft's own apps.
+    """
+    lang = check_lang(lang)
+    summary = summarise(inv)
+    actions = prioritised(summary, lang)
+
+    def fmsg(finding: Finding, app: App | None, section: VendorSection | None) -> str:
+        flows = [f for f in section.flows if app is None or f.app_id == app.app_id] if (
+            section
+        ) else []  # fmt: skip
+        return message(finding, app, flows, section.info if section else None, lang)
+
     css = _template_text("report.css")
     try:
         return (
@@ -76,11 +154,22 @@ def render_html(inv: Inventory, lang: str = "en") -> str:
                 lang=lang,
                 L=labels(lang),
                 S=summary,
-                P=picture,
+                P=_picture(summary, lang),
                 inv=summary.inventory,
                 tenant_name=summary.inventory.tenant.display_name or summary.inventory.tenant.id,
                 severities=SEVERITIES,
+                actions=actions[:top_actions],
+                more_actions=max(0, len(actions) - top_actions),
+                vendor_rows=_vendor_rows(summary),
+                ms_apps=_microsoft_apps(summary),
                 cat=lambda key: category_label(key, lang),
+                num=lambda n: number(n, lang),
+                date=lambda v, time=False: when(v, lang, time=time),
+                ftitle=lambda code: title(code, lang),
+                fmsg=fmsg,
+                src=lambda source: source_name(source, lang),
+                why=lambda cov: reason(cov, lang),
+                ev=lambda text: evidence_label(text, lang),
                 css=css,
                 csp=content_security_policy(css),
             )

@@ -7,8 +7,13 @@ so a new category is shown, never dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
+
+from scanner.classify.taxonomy import load_taxonomy
 from scanner.errors import ConfigError
 
 Lang = Literal["de", "en"]
@@ -94,6 +99,39 @@ LABELS: dict[str, dict[str, str]] = {
         "contents": "Contents",
         "no_vendor": "no catalog vendor",
         "more_recipients": "+ {n} more recipients",
+        "other_categories": "other categories",
+        "exec_summary": "Executive summary",
+        "actions": "What to do first",
+        "actions_hint": "Most severe first, then by the number of people reached. Each line "
+        "links to the vendor's section with the evidence.",
+        "more_actions": "+ {n} further actions in the vendor sections",
+        "no_actions": "No finding asks for an action.",
+        "risk": "Risk",
+        "todo": "What to do",
+        "vendor_table": "Vendors at a glance",
+        "role": "Role (per vendor)",
+        "role_processor": "processor",
+        "role_controller": "independent controller",
+        "role_unspecified": "not stated",
+        "top_severity": "Most severe finding",
+        "details": "Details",
+        "technical": "technical detail",
+        "read_ok": "read completely",
+        "ms_apps": "Microsoft apps",
+        "ms_apps_hint": "Microsoft's own apps with permissions in this tenant. Microsoft is "
+        "your processor under the Microsoft Products and Services DPA; these apps are listed for "
+        "completeness, not as third-party recipients.",
+        "reach": "Reach",
+        "kind_application": "as the app itself (no user signed in)",
+        "kind_delegated": "on behalf of a signed-in user",
+        "consent_AllPrincipals": "admin consent for all users",
+        "consent_Principal": "consent by individual users",
+        "match_verified-publisher": "verified publisher",
+        "match_app-id": "known app ID",
+        "match_publisher-name": "publisher name",
+        "match_domain": "domain",
+        "match_display-name": "display name only",
+        "persons": "{n} people",
     },
     "de": {
         "title": "Flüsse personenbezogener Daten an Drittanbieter-Apps",
@@ -175,6 +213,39 @@ LABELS: dict[str, dict[str, str]] = {
         "contents": "Inhalt",
         "no_vendor": "kein Katalog-Anbieter",
         "more_recipients": "+ {n} weitere Empfänger",
+        "other_categories": "weitere Kategorien",
+        "exec_summary": "Zusammenfassung für die Leitung",
+        "actions": "Was zuerst zu tun ist",
+        "actions_hint": "Schwerste Befunde zuerst, dann nach Zahl der betroffenen Personen. "
+        "Jede Zeile verweist auf den Abschnitt des Anbieters mit den Nachweisen.",
+        "more_actions": "+ {n} weitere Maßnahmen in den Anbieter-Abschnitten",
+        "no_actions": "Kein Befund verlangt eine Maßnahme.",
+        "risk": "Risiko",
+        "todo": "Maßnahme",
+        "vendor_table": "Anbieter im Überblick",
+        "role": "Rolle (laut Anbieter)",
+        "role_processor": "Auftragsverarbeiter",
+        "role_controller": "eigenständig Verantwortlicher",
+        "role_unspecified": "nicht angegeben",
+        "top_severity": "Schwerster Befund",
+        "details": "Details",
+        "technical": "technische Angabe",
+        "read_ok": "vollständig gelesen",
+        "ms_apps": "Microsoft-Apps",
+        "ms_apps_hint": "Apps von Microsoft mit Berechtigungen in diesem Mandanten. Microsoft "
+        "ist nach dem Microsoft Products and Services DPA Ihr Auftragsverarbeiter; die Apps "
+        "stehen hier der Vollständigkeit halber, nicht als Drittempfänger.",
+        "reach": "Reichweite",
+        "kind_application": "als App selbst (ohne angemeldeten Nutzer)",
+        "kind_delegated": "im Namen eines angemeldeten Nutzers",
+        "consent_AllPrincipals": "Admin-Einwilligung für alle Nutzer",
+        "consent_Principal": "Einwilligung einzelner Nutzer",
+        "match_verified-publisher": "verifizierter Herausgeber",
+        "match_app-id": "bekannte App-ID",
+        "match_publisher-name": "Herausgebername",
+        "match_domain": "Domain",
+        "match_display-name": "nur Anzeigename",
+        "persons": "{n} Personen",
     },
 }
 
@@ -205,6 +276,37 @@ _CATEGORIES: dict[str, tuple[str, str]] = {  # key: (en, de)
         "Communication metadata",
         "Kommunikations-Metadaten",
     ),
+    # fideslang keys the permission map and the catalog use
+    "user": ("Personal data (general)", "Personenbezogene Daten (allgemein)"),
+    "user.account": ("Account data", "Kontodaten"),
+    "user.account.settings": ("Account settings", "Kontoeinstellungen"),
+    "user.authorization": ("Authorisation data", "Berechtigungsdaten"),
+    "user.authorization.credentials": ("Credentials", "Zugangsdaten"),
+    "user.authorization.password": ("Password", "Passwort"),
+    "user.behavior": ("Behaviour data", "Verhaltensdaten"),
+    "user.behavior.authentication_history": ("Sign-in history", "Anmeldeverlauf"),
+    "user.behavior.browsing_history": ("Browsing history", "Browserverlauf"),
+    "user.behavior.service_usage": ("Service usage", "Nutzung des Dienstes"),
+    "user.biometric.voice": ("Voice recordings", "Sprachaufnahmen"),
+    "user.childrens": ("Children's data", "Daten von Kindern"),
+    "user.contact.organization": ("Organisation", "Organisation"),
+    "user.contact.address.country": ("Country", "Land"),
+    "user.content": ("Content", "Inhalte"),
+    "user.content.private.notes": ("Notes and tasks", "Notizen und Aufgaben"),
+    "user.demographic": ("Demographic data", "Demografische Daten"),
+    "user.demographic.date_of_birth": ("Date of birth", "Geburtsdatum"),
+    "user.demographic.gender": ("Gender", "Geschlecht"),
+    "user.device": ("Device data", "Gerätedaten"),
+    "user.device.device_id": ("Device identifier", "Gerätekennung"),
+    "user.device.ip_address": ("IP address", "IP-Adresse"),
+    "user.financial": ("Financial data", "Finanzdaten"),
+    "user.financial.bank_account": ("Bank account", "Bankverbindung"),
+    "user.financial.credit_card": ("Credit card", "Kreditkarte"),
+    "user.location": ("Location", "Standort"),
+    "user.biometric": ("Biometric data", "Biometrische Daten"),
+    "user.location.imprecise": ("Approximate location", "Ungefährer Standort"),
+    "user.location.precise": ("Precise location", "Genauer Standort"),
+    "user.social": ("Social data", "Soziale Beziehungen"),
 }
 
 
@@ -221,11 +323,42 @@ def labels(lang: str) -> dict[str, str]:
 
 
 def category_label(key: str, lang: str) -> str:
-    """Human name of a data category, or the key itself when none is known."""
+    """Human name of a data category: ours, then the taxonomy's (``config/categories.yaml``),
+    then the key's last part in words — a reader never sees a dotted key as the name."""
+    de = check_lang(lang) == "de"
     names = _CATEGORIES.get(key) or _CATEGORIES.get(f"ext:{key}")
-    if names is None:
-        return key
-    return names[1] if check_lang(lang) == "de" else names[0]
+    if names is not None:
+        return names[1] if de else names[0]
+    custom = load_taxonomy().custom.get(key.removeprefix("ext:"))
+    if custom is not None:
+        return custom.name_de if de else custom.name
+    return key.rsplit(".", 1)[-1].replace("_", " ").capitalize()
 
 
-__all__ = ["LABELS", "LANGS", "Lang", "category_label", "check_lang", "labels"]
+_LOCALES = {"de": "de_DE", "en": "en_GB"}
+
+
+def number(n: int | float, lang: str) -> str:
+    """``n`` as the reader writes it: 2.500 in German, 2,500 in English (CLDR via Babel)."""
+    return format_decimal(n, locale=_LOCALES[check_lang(lang)])
+
+
+def when(value: str | None, lang: str, *, time: bool = False) -> str:
+    """An RFC 3339 timestamp or ISO date as a date (and time, UTC) in the reader's format.
+
+    Anything that does not parse is returned unchanged: a date is shown, never dropped.
+    """
+    if not value:
+        return ""
+    try:
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    locale = _LOCALES[check_lang(lang)]
+    if time and len(value) > 10:
+        stamp = parsed.astimezone(dt.UTC) if parsed.tzinfo else parsed
+        return format_datetime(stamp, "medium", tzinfo=dt.UTC, locale=locale) + " UTC"
+    return format_date(parsed.date(), "medium", locale=locale)
+
+
+__all__ = ["LABELS", "LANGS", "Lang", "category_label", "check_lang", "labels", "number", "when"]

@@ -14,98 +14,19 @@ from typing import Any, BinaryIO
 
 import msgspec
 
-from scanner.errors import RenderError
-from scanner.findings.severity import most_severe_first
-from scanner.models import (
-    App,
-    Coverage,
-    Finding,
-    Flow,
-    Inventory,
-    Permission,
-    Provisioning,
-    VendorInfo,
+from scanner.canonical import (
+    app_key,
+    canonical,
+    canonical_app,
+    canonical_coverage,
+    canonical_flow,
+    canonical_vendors,
+    flow_key,
 )
+from scanner.errors import RenderError
+from scanner.models import SCHEMA_VERSION, Coverage, Inventory
 
-SCHEMA_VERSION = "1.0.0"
-"""Semver of the contract: major = breaking, minor = new optional fields, patch = wording."""
-
-SCHEMA_ID = "https://m365inv.dev/schema/inventory/1.0.0/inventory.schema.json"
-
-
-def _finding_key(f: Finding) -> tuple[int, str, str]:
-    return (most_severe_first(f.severity), f.code, f.message)
-
-
-def _permission_key(p: Permission) -> tuple[str, str, str, str, str]:
-    return (p.resource_app_id, p.kind, p.value or "", p.id, p.consent_type or "")
-
-
-def _canonical_finding(f: Finding) -> Finding:
-    return msgspec.structs.replace(f, evidence=tuple(sorted(set(f.evidence))))
-
-
-def _canonical_provisioning(p: Provisioning | None) -> Provisioning | None:
-    if p is None:
-        return None
-    mappings = tuple(sorted(p.mappings, key=lambda m: (m.target, m.source or "")))
-    return msgspec.structs.replace(p, attributes=tuple(sorted(p.attributes)), mappings=mappings)
-
-
-def _canonical_app(app: App) -> App:
-    return msgspec.structs.replace(
-        app,
-        permissions=tuple(sorted(app.permissions, key=_permission_key)),
-        provisioning=_canonical_provisioning(app.provisioning),
-        data_categories=tuple(sorted(set(app.data_categories))),
-        findings=tuple(sorted(map(_canonical_finding, app.findings), key=_finding_key)),
-        sources=tuple(sorted(set(app.sources))),
-    )
-
-
-def _canonical_flow(flow: Flow) -> Flow:
-    subjects = msgspec.structs.replace(flow.subjects, kinds=tuple(sorted(set(flow.subjects.kinds))))
-    return msgspec.structs.replace(
-        flow, subjects=subjects, evidence=tuple(sorted(set(flow.evidence)))
-    )
-
-
-def _canonical_vendor(v: VendorInfo) -> VendorInfo:
-    return msgspec.structs.replace(
-        v,
-        transfers=tuple(
-            sorted(v.transfers, key=lambda t: (t.country, t.recipient or "", t.safeguard or ""))
-        ),
-        sub_processors=tuple(
-            sorted(v.sub_processors, key=lambda s: (s.name, s.country or "", s.purpose or ""))
-        ),
-        security_measures=tuple(sorted(set(v.security_measures))),
-    )
-
-
-def _app_key(a: App) -> tuple[str, str, str]:
-    return (a.display_name or "", a.app_id, a.service_principal_id)
-
-
-def _flow_key(f: Flow) -> tuple[str, str, str, str]:
-    return (f.app_id, f.category, f.access, f.vendor or "")
-
-
-def _canonical_coverage(coverage: tuple[Coverage, ...]) -> tuple[Coverage, ...]:
-    return tuple(sorted(coverage, key=lambda c: (c.source, c.complete, c.error or "")))
-
-
-def canonical(inv: Inventory) -> Inventory:
-    """The same inventory with every unordered list sorted by a stable key."""
-    # The sort keys are fields canonicalisation leaves alone, so sorting first and
-    # canonicalising after gives the same order (the sort is stable).
-    return msgspec.structs.replace(
-        inv,
-        apps=tuple(map(_canonical_app, sorted(inv.apps, key=_app_key))),
-        flows=tuple(map(_canonical_flow, sorted(inv.flows, key=_flow_key))),
-        coverage=_canonical_coverage(inv.coverage),
-        vendors=tuple(sorted(map(_canonical_vendor, inv.vendors), key=lambda v: v.id)),
-    )
+SCHEMA_ID = f"https://m365inv.dev/schema/inventory/{SCHEMA_VERSION}/inventory.schema.json"
 
 
 _CHUNK = 512
@@ -125,13 +46,13 @@ def write_inventory(inv: Inventory, out: BinaryIO) -> None:
         inv,
         apps=(),
         flows=(),
-        coverage=_canonical_coverage(inv.coverage),
-        vendors=tuple(sorted(map(_canonical_vendor, inv.vendors), key=lambda v: v.id)),
+        coverage=canonical_coverage(inv.coverage),
+        vendors=canonical_vendors(inv.vendors),
     )
     head = msgspec.json.format(msgspec.json.encode(skeleton, order="sorted"), indent=2)
     arrays: tuple[tuple[bytes, list[Any], Callable[[Any], Any]], ...] = (
-        (b'"apps": []', sorted(inv.apps, key=_app_key), _canonical_app),
-        (b'"flows": []', sorted(inv.flows, key=_flow_key), _canonical_flow),
+        (b'"apps": []', sorted(inv.apps, key=app_key), canonical_app),
+        (b'"flows": []', sorted(inv.flows, key=flow_key), canonical_flow),
     )
     rest = head
     for name, ordered, canon in arrays:
@@ -178,7 +99,7 @@ def schema() -> dict[str, Any]:
 
 def coverage_gaps(inv: Inventory) -> tuple[Coverage, ...]:
     """Sources that were not read completely — shown as gaps, never as "nothing found"."""
-    return tuple(c for c in _canonical_coverage(inv.coverage) if not c.complete)
+    return tuple(c for c in canonical_coverage(inv.coverage) if not c.complete)
 
 
 __all__ = [

@@ -2,19 +2,22 @@
 
 Columns follow the German DSK template ("Muster: Verzeichnis von Verarbeitungstätigkeiten,
 Verantwortlicher gem. Art. 30 Abs. 1 DS-GVO") for ``--lang de`` and the ICO's documentation
-template for controllers for ``--lang en``, followed by evidence columns the scan adds. One row
-per recipient (vendor, or an app no vendor matched) and data category.
+template for controllers for ``--lang en`` (wording in :mod:`reports.ropa_text`), one row per
+processing activity (recipient × purpose, :mod:`reports.ropa_record`). The CSV repeats the
+controller's header on each row so one file stands alone; the XLSX has four sheets: controller,
+activities, recipients and transfers, evidence (one row per flow).
 
-Cells are formula-neutralised: Excel, LibreOffice and Google Sheets execute a cell that starts
-with ``= + - @`` (and tab / CR, which some parsers strip first), so such a cell gets a leading
-``'`` (OWASP "CSV injection"). Display names come from the tenant and are hostile input.
+Every cell goes through :func:`cell_text` (``scanner.textsafe``): display names come from the
+tenant and are hostile input — formulas (OWASP "CSV injection", also after leading whitespace),
+control characters XLSX cannot hold, bidi overrides.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable
+from copy import copy
 from datetime import datetime
 
 from openpyxl import Workbook
@@ -22,187 +25,201 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from reports.i18n import category_label, check_lang
-from reports.summary import VendorSection, summarise
-from scanner.models import Flow, Inventory
+from reports.i18n import category_label, check_lang, labels, number, when
+from reports.i18n_findings import evidence_label
+from reports.ropa_record import Activity, Contact, activities
+from reports.ropa_text import COLUMN_KEYS, TEXT
+from scanner.models import Inventory
+from scanner.textsafe import for_cell, for_terminal, for_xml
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
+_HEAD = ("controller", "representative", "dpo")
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "de": (
-        "Bezeichnung der Verarbeitungstätigkeit",
-        "Zwecke der Verarbeitung",
-        "Kategorien betroffener Personen",
-        "Kategorien personenbezogener Daten",
-        "Kategorien von Empfängern",
-        "Übermittlung an ein Drittland oder eine internationale Organisation",
-        "Geeignete Garantien (Art. 46 DS-GVO)",
-        "Vorgesehene Fristen für die Löschung (Löschfristen)",
-        "Technische und organisatorische Maßnahmen (TOM, Art. 32 Abs. 1 DS-GVO)",
-        "Rechtsgrundlage",
-        "Anwendungen (App-ID)",
-        "Datenkategorie (Schlüssel)",
-        "Vom Anbieter offengelegt",
-        "Nachweis",
-    ),
-    "en": (
-        "Processing activity",
-        "Purpose of processing",
-        "Categories of individuals",
-        "Categories of personal data",
-        "Categories of recipients",
-        "Names of third countries or international organisations that personal data are "
-        "transferred to",
-        "Safeguards for exceptional transfers of personal data to third countries or "
-        "international organisations",
-        "Retention schedule",
-        "General description of technical and organisational security measures",
-        "Lawful basis",
-        "Apps (app ID)",
-        "Data category (key)",
-        "Disclosed by vendor",
-        "Evidence",
-    ),
-}
-
-_TEXT: dict[str, dict[str, object]] = {
-    "de": {
-        "activity": "Datenzugriff durch {name} (Microsoft 365)",
-        "unknown": "nicht angegeben",
-        "no_disclosure": "keine Angaben des Anbieters hinterlegt",
-        "none": "keine angegeben",
-        "yes": "ja",
-        "no": "nein",
-        "people": "ca. {n} Personen",
-        "kinds": {"employee": "Beschäftigte", "guest": "Gäste", "external-contact": "Externe"},
-        "processor": "Auftragsverarbeiter",
-        "unmatched": "Anbieter unbekannt",
-    },
-    "en": {
-        "activity": "Data access by {name} (Microsoft 365)",
-        "unknown": "not stated",
-        "no_disclosure": "no vendor disclosure on file",
-        "none": "none stated",
-        "yes": "yes",
-        "no": "no",
-        "people": "about {n} people",
-        "kinds": {"employee": "employees", "guest": "guests", "external-contact": "external"},
-        "processor": "processor",
-        "unmatched": "vendor unknown",
-    },
+    lang: (
+        *(t.header[k] for k in _HEAD),
+        *(t.columns[k] for k in COLUMN_KEYS),
+        t.header["evidence"],
+    )
+    for lang, t in TEXT.items()
 }
 
 
-def neutralise(value: str) -> str:
-    """Make a cell inert in spreadsheet apps (leading ``'`` before a formula prefix)."""
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+def cell_text(value: str) -> str:
+    """A cell that shows what it holds and never runs: controls and bidi overrides escaped
+    (a name cannot reorder or hide text, and XLSX's XML can hold the result), then
+    formula-neutralised — also after leading blanks, which spreadsheet apps skip."""
+    return for_cell(for_xml(for_terminal(value)))
 
 
-def _join(items: Sequence[str]) -> str:
-    return "; ".join(dict.fromkeys(i for i in items if i))
+def _contact_cells(contact: Contact | None, lang: str) -> list[str]:
+    c = contact or Contact()
+    fill = TEXT[lang].to_fill
+    return [c.controller or fill, c.representative or fill, c.dpo or fill]
 
 
-def _subjects(flows: Sequence[Flow], t: dict[str, object]) -> str:
-    kinds_map = t["kinds"]
-    assert isinstance(kinds_map, dict)
-    kinds = sorted({k for f in flows for k in f.subjects.kinds})
-    names = [str(kinds_map.get(k, k)) for k in kinds] or [str(kinds_map["employee"])]
-    counts = [f.subjects.count for f in flows if f.subjects.count is not None]
-    people = str(t["people"]).format(n=max(counts)) if counts else str(t["unknown"])
-    return f"{', '.join(names)} ({people})"
+def _evidence(a: Activity, lang: str) -> str:
+    return "; ".join(sorted({evidence_label(e, lang) for f in a.flows for e in f.evidence}))
 
 
-def _row(section: VendorSection, category: str, flows: list[Flow], lang: str) -> list[str]:
-    t = _TEXT[lang]
-    info = section.info
-    disclosures = [f.disclosure for f in flows if f.disclosure]
-    statuses = {f.disclosed for f in flows}
-    disclosed = (
-        str(t["no"]) if False in statuses
-        else str(t["no_disclosure"]) if None in statuses
-        else str(t["yes"])
-    )  # fmt: skip
-    recipient = (info.legal_entity or info.name) if info else section.name
-    role = str(t["processor"]) if section.matched else str(t["unmatched"])
-    subs = [f"{p.name} ({p.country})" if p.country else p.name for p in info.sub_processors] if (
-        info
-    ) else []  # fmt: skip
-    return [
-        str(t["activity"]).format(name=section.name),
-        _join([d.purpose or "" for d in disclosures]) or str(t["no_disclosure"]),
-        _subjects(flows, t),
-        f"{category_label(category, lang)}",
-        _join([f"{recipient} ({role})", *subs]),
-        _join([tr.country for tr in info.transfers]) if info and info.transfers else str(t["none"]),
-        _join([tr.safeguard or "" for tr in info.transfers])
-        if info and info.transfers
-        else str(t["none"]),
-        _join([d.retention or "" for d in disclosures]) or str(t["unknown"]),
-        _join(list(info.security_measures))
-        if info and info.security_measures
-        else str(t["unknown"]),
-        _join([d.legal_basis or "" for d in disclosures]) or str(t["unknown"]),
-        _join([f"{a.display_name or a.app_id} ({a.app_id})" for a in section.apps]),
-        category,
-        disclosed,
-        _join(sorted({e for f in flows for e in f.evidence})),
-    ]
-
-
-def ropa_rows(inv: Inventory, lang: str = "de") -> list[list[str]]:
-    """Header row plus one neutralised row per (recipient, data category)."""
+def ropa_rows(
+    inv: Inventory,
+    lang: str = "de",
+    contact: Contact | None = None,
+    acts: list[Activity] | None = None,
+) -> list[list[str]]:
+    """Header row plus one safe row per processing activity (the CSV and the XLSX sheet)."""
     lang = check_lang(lang)
+    head = _contact_cells(contact, lang)
     rows = [list(COLUMNS[lang])]
-    for section in summarise(inv).sections:
-        by_cat: dict[str, list[Flow]] = {}
-        for f in section.flows:
-            by_cat.setdefault(f.category, []).append(f)
-        for category in sorted(by_cat):
-            rows.append([neutralise(c) for c in _row(section, category, by_cat[category], lang)])
+    for a in activities(inv, lang) if acts is None else acts:
+        row = [*head, *(a.cells[k] for k in COLUMN_KEYS), _evidence(a, lang)]
+        rows.append([cell_text(c) for c in row])
     return rows
 
 
-def render_csv(inv: Inventory, lang: str = "de") -> bytes:
+def recipient_rows(
+    inv: Inventory, lang: str = "de", acts: list[Activity] | None = None
+) -> list[list[str]]:
+    """Recipients and transfers: one row per (activity, recipient) with country and safeguard."""
+    lang = check_lang(lang)
+    t = TEXT[lang]
+    h = t.header
+    rows = [
+        [
+            t.columns["activity"],
+            h["recipient"],
+            t.columns["role"],
+            h["country"],
+            h["third_country"],
+            h["safeguard"],
+        ]
+    ]
+    for a in activities(inv, lang) if acts is None else acts:
+        for r in a.recipients:
+            third = t.to_fill if r.third_country is None else (t.yes if r.third_country else t.no)
+            rows.append(
+                [cell_text(c) for c in (r.activity, r.name, r.role, r.country, third, r.safeguard)]
+            )
+    return rows
+
+
+def evidence_rows(
+    inv: Inventory, lang: str = "de", acts: list[Activity] | None = None
+) -> list[list[str]]:
+    """One row per flow: which app reaches which data of whom, and what opens it."""
+    lang = check_lang(lang)
+    t, L = TEXT[lang], labels(lang)
+    h = t.header
+    rows = [
+        [
+            t.columns["activity"],
+            h["app"],
+            h["app_id"],
+            h["category"],
+            h["access"],
+            h["scope"],
+            h["count"],
+            h["disclosed"],
+            h["wording"],
+            h["evidence"],
+        ]
+    ]
+    for a in activities(inv, lang) if acts is None else acts:
+        names = {x.app_id: x.display_name or x.app_id for x in a.section.apps}
+        for f in a.flows:
+            disclosed = L["unknown"] if f.disclosed is None else (t.yes if f.disclosed else t.no)
+            count = number(f.subjects.count, lang) if f.subjects.count is not None else "—"
+            cells = (
+                a.cells["activity"],
+                names.get(f.app_id, f.app_id),
+                f.app_id,
+                category_label(f.category, lang),
+                L["access_" + f.access],
+                L["scope_" + f.subjects.scope],
+                count,
+                disclosed,
+                f.disclosure.item if f.disclosure else "—",
+                "; ".join(evidence_label(e, lang) for e in f.evidence),
+            )
+            rows.append([cell_text(c) for c in cells])
+    return rows
+
+
+def controller_rows(inv: Inventory, lang: str, contact: Contact | None) -> list[list[str]]:
+    h = TEXT[lang].header
+    tenant = inv.tenant
+    pairs = [
+        (h["title"], ""),
+        *zip((h[k] for k in _HEAD), _contact_cells(contact, lang), strict=True),
+        (h["tenant"], f"{tenant.display_name or ''} ({tenant.id})"),
+        (h["scanned_at"], when(tenant.scanned_at, lang, time=True)),
+    ]
+    return [[cell_text(k), cell_text(v)] for k, v in pairs]
+
+
+def render_csv(inv: Inventory, lang: str = "de", contact: Contact | None = None) -> bytes:
     """UTF-8 with BOM (so Excel detects the encoding), comma-separated, CRLF, all cells quoted."""
     buf = io.StringIO()
     writer = csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerows(ropa_rows(inv, lang))
+    writer.writerows(ropa_rows(inv, lang, contact))
     return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
 
 
-def render_xlsx(inv: Inventory, lang: str = "de") -> bytes:
-    """One sheet, header frozen; every cell a string (never a formula)."""
+def _sheet(wb: Workbook, title: str, rows: Iterable[list[str]], width: int) -> None:
+    ws = wb.create_sheet(title[:31])
+    rows = list(rows)
+    for c in range(1, len(rows[0]) + 1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    ws.freeze_panes = "A2"
+    # One styled prototype cell per row kind; each cell copies its style array. Assigning
+    # ``alignment`` per cell looks the style up in the workbook's list every time (10 s of
+    # 25 s for a 2,400-app record).
+    wrap = Alignment(wrap_text=True, vertical="top")
+    body, head = WriteOnlyCell(ws), WriteOnlyCell(ws)
+    body.alignment = wrap
+    head.alignment = wrap
+    head.font = Font(bold=True)
+    for r, row in enumerate(rows):
+        style = (head if r == 0 else body)._style
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(ws, value=value)
+            cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
+            cell._style = copy(style)
+            cells.append(cell)
+        ws.append(cells)
+
+
+def render_xlsx(inv: Inventory, lang: str = "de", contact: Contact | None = None) -> bytes:
+    """Four sheets, headers frozen; every cell a string (never a formula)."""
     # Write-only mode streams rows instead of holding a cell object per value: a 100k-user
     # tenant's record has ~25k rows and the normal mode took ~7 s to build it.
+    lang = check_lang(lang)
+    h = TEXT[lang].header
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Art. 30")
     stamp = datetime.fromisoformat(inv.tenant.scanned_at.replace("Z", "+00:00")).replace(
         tzinfo=None
     )
     wb.properties.creator = inv.generator.name
     wb.properties.created = stamp
     wb.properties.modified = stamp
-    wb.properties.title = "Verzeichnis von Verarbeitungstätigkeiten" if lang == "de" else (
-        "Record of processing activities"
-    )  # fmt: skip
-    rows = ropa_rows(inv, lang)
-    for c in range(1, len(rows[0]) + 1):
-        ws.column_dimensions[get_column_letter(c)].width = 32
-    ws.freeze_panes = "A2"
-    wrap, bold = Alignment(wrap_text=True, vertical="top"), Font(bold=True)  # shared styles
-    for r, row in enumerate(rows):
-        cells = []
-        for value in row:
-            cell = WriteOnlyCell(ws, value=value)
-            cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
-            cell.alignment = wrap
-            if r == 0:
-                cell.font = bold
-            cells.append(cell)
-        ws.append(cells)
+    wb.properties.title = h["title"]
+    _sheet(wb, h["sheet_controller"], controller_rows(inv, lang, contact), 48)
+    acts = activities(inv, lang)
+    _sheet(wb, h["sheet_activities"], ropa_rows(inv, lang, contact, acts), 32)
+    _sheet(wb, h["sheet_recipients"], recipient_rows(inv, lang, acts), 32)
+    _sheet(wb, h["sheet_evidence"], evidence_rows(inv, lang, acts), 28)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
 
 
-__all__ = ["COLUMNS", "FORMULA_PREFIXES", "neutralise", "render_csv", "render_xlsx", "ropa_rows"]
+__all__ = [
+    "COLUMNS",
+    "cell_text",
+    "controller_rows",
+    "evidence_rows",
+    "recipient_rows",
+    "render_csv",
+    "render_xlsx",
+    "ropa_rows",
+]

@@ -22,6 +22,8 @@ GAP = 10
 MAX_BAND = 600.0
 LABEL_MAX = 42
 MAX_VENDORS = 25
+MAX_CATEGORIES = 12
+MIN_NODE = 15.0  # px: a node is never thinner than its 12 px label, so labels never overlap
 OTHER = "\uffff"  # sorts last; never a catalog id or app id
 
 
@@ -71,8 +73,28 @@ def _column(
     pos, y = {}, top
     for key in keys:
         pos[key] = y
-        y += sizes[key] * unit + GAP
+        y += max(sizes[key] * unit, MIN_NODE) + GAP
     return pos
+
+
+def category_group(key: str) -> str:
+    """The coarser category a key rolls up to: its first two segments (``user.content``,
+    ``user.contact``, ``user.behavior`` …), so forty categories become a handful."""
+    return ".".join(key.removeprefix("ext:").split(".")[:2])
+
+
+def _category_keys(flows: Sequence[Flow]) -> Callable[[Flow], str]:
+    """How flows map to the middle column: categories as they are when few, else grouped, and
+    beyond ``MAX_CATEGORIES`` groups the smallest merged into one."""
+    distinct = {f.category for f in flows}
+    if len(distinct) <= MAX_CATEGORIES:
+        return lambda f: f.category
+    sizes: dict[str, int] = defaultdict(int)
+    for f in flows:
+        sizes[category_group(f.category)] += 1
+    ranked = sorted(sizes, key=lambda k: (-sizes[k], k))
+    kept = set(ranked if len(ranked) <= MAX_CATEGORIES else ranked[: MAX_CATEGORIES - 1])
+    return lambda f: g if (g := category_group(f.category)) in kept else OTHER
 
 
 def _top_vendors(
@@ -94,27 +116,35 @@ def build_picture(
     category_label: Callable[[str], str],
     vendor_of: Callable[[Flow], tuple[str, str]],
     other_label: str = "+{n}",
+    other_categories: str = "…",
 ) -> Picture:
     """``vendor_of(flow)`` gives (sort key, label) of the recipient column. Beyond
-    ``MAX_VENDORS`` recipients the smallest are merged into one ``other_label`` node, so a
-    tenant with a thousand apps still gets a readable picture."""
+    ``MAX_VENDORS`` recipients the smallest are merged into one ``other_label`` node, and beyond
+    ``MAX_CATEGORIES`` categories they are grouped (then merged into ``other_categories``), so a
+    tenant with 2,500 apps still gets a picture with about 40 readable labels."""
     cat_flows: dict[str, list[Flow]] = defaultdict(list)
     pair_flows: dict[tuple[str, str], list[Flow]] = defaultdict(list)
     vendor_labels: dict[str, str] = {}
     kept, distinct = _top_vendors(flows, vendor_of)
     merged = other_label.format(n=distinct - len(kept))
+    cat_of = _category_keys(flows)
+
+    def label_of(key: str) -> str:
+        return other_categories if key == OTHER else category_label(key)
+
     for f in flows:
         vkey, vlabel = vendor_of(f)
         if vkey not in kept:
             vkey, vlabel = OTHER, merged
         vendor_labels[vkey] = vlabel
-        cat_flows[f.category].append(f)
-        pair_flows[(f.category, vkey)].append(f)
+        ckey = cat_of(f)
+        cat_flows[ckey].append(f)
+        pair_flows[(ckey, vkey)].append(f)
     total = len(flows)
     if total == 0:
         return Picture(width=WIDTH, height=0, nodes=(), bands=())
     unit = min(14.0, MAX_BAND / total)
-    cats = sorted(cat_flows, key=lambda c: (category_label(c).casefold(), c))
+    cats = sorted(cat_flows, key=lambda c: (c == OTHER, label_of(c).casefold(), c))
     vendors = sorted(vendor_labels, key=lambda v: (v == OTHER, vendor_labels[v].casefold(), v))
     cat_size = {c: len(cat_flows[c]) for c in cats}
     ven_size = {v: sum(len(fs) for (_c, vk), fs in pair_flows.items() if vk == v) for v in vendors}
@@ -124,13 +154,15 @@ def build_picture(
     xs = (10.0, WIDTH / 2 - NODE_W / 2, WIDTH - 260.0)
     nodes = [Node(xs[0], top, total * unit, _short(tenant_label), total, "start")]
     nodes += [
-        Node(xs[1], cat_y[c], cat_size[c] * unit, _short(category_label(c)), cat_size[c], "start")
+        Node(xs[1], cat_y[c], max(cat_size[c] * unit, MIN_NODE), _short(label_of(c)),
+             cat_size[c], "start")
         for c in cats
-    ]
+    ]  # fmt: skip
     nodes += [
-        Node(xs[2], ven_y[v], ven_size[v] * unit, _short(vendor_labels[v]), ven_size[v], "start")
+        Node(xs[2], ven_y[v], max(ven_size[v] * unit, MIN_NODE), _short(vendor_labels[v]),
+             ven_size[v], "start")
         for v in vendors
-    ]
+    ]  # fmt: skip
     bands = []
     t_off = top
     c_in = dict.fromkeys(cats, 0.0)
@@ -143,13 +175,15 @@ def build_picture(
             Band(
                 _band(xs[0] + NODE_W, t_off, xs[1], cat_y[c], t),
                 COLOURS[status],
-                f"{category_label(c)}: {cat_size[c]}",
+                f"{label_of(c)}: {cat_size[c]}",
             )
         )
         t_off += t
         c_in[c] += t
+    cat_rank = {c: i for i, c in enumerate(cats)}
+    ven_rank = {v: i for i, v in enumerate(vendors)}
     for (c, v), fs in sorted(
-        pair_flows.items(), key=lambda kv: (cats.index(kv[0][0]), vendors.index(kv[0][1]))
+        pair_flows.items(), key=lambda kv: (cat_rank[kv[0][0]], ven_rank[kv[0][1]])
     ):
         t = len(fs) * unit
         y1 = cat_y[c] + c_out[c]
@@ -159,7 +193,7 @@ def build_picture(
             Band(
                 _band(xs[1] + NODE_W, y1, xs[2], y2, t),
                 COLOURS[status],
-                f"{category_label(c)} → {vendor_labels[v]}: {len(fs)}",
+                f"{label_of(c)} → {vendor_labels[v]}: {len(fs)}",
             )
         )
         c_out[c] += t
@@ -168,4 +202,12 @@ def build_picture(
     return Picture(width=WIDTH, height=height, nodes=tuple(nodes), bands=tuple(bands))
 
 
-__all__ = ["COLOURS", "Band", "Node", "Picture", "build_picture"]
+__all__ = [
+    "COLOURS",
+    "MAX_CATEGORIES",
+    "Band",
+    "Node",
+    "Picture",
+    "build_picture",
+    "category_group",
+]

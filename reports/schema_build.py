@@ -30,6 +30,8 @@ _DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("VendorMatch", "level"): "confirmed / probable may disclose flows; possible never does.",
     ("Finding", "key"): "Message key a renderer translates; params fill its placeholders.",
     ("App", "vendor"): "Catalog vendor this app belongs to, or null when none matched.",
+    ("App", "privacyStatementUrl"): "Where the app says its privacy statement is (Graph info).",
+    ("VendorInfo", "draft"): "True: the vendor file is an unreviewed draft; say so in reports.",
     ("Permission", "type"): "application (app-only) or delegated (on behalf of a user).",
     ("Permission", "consentType"): "AllPrincipals, Principal (per user), null for app roles.",
     ("Permission", "principalCount"): "Users behind per-user (Principal) grants.",

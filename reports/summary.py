@@ -6,12 +6,13 @@ three from disagreeing (one saying "3 vendors", another "4").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
 import msgspec
 
-from reports.json_feed import canonical
+from scanner.canonical import canonical
 from scanner.findings.severity import most_severe_first
 from scanner.models import App, Coverage, Finding, Flow, Inventory, VendorInfo
 
@@ -71,8 +72,29 @@ def _findings(apps: Iterable[App]) -> tuple[Finding, ...]:
     return tuple(sorted(found, key=lambda f: (most_severe_first(f.severity), f.code, f.message)))
 
 
+_URL = re.compile(r"^https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][!#-;=?-\[\]_a-z~]*)?$")
+
+
+def https_url(url: str | None) -> str | None:
+    """``url`` when it is a plain ``https:`` URL, else ``None``.
+
+    A catalog file is edited by people and drafted from web pages: a ``javascript:``, ``data:``
+    or ``http:`` link (or one with controls, spaces or credentials in it) must not become a
+    clickable link in the HTML, a Markdown link or the Fides manifest's ``privacy_policy``.
+    """
+    if url is None or not _URL.match(url):
+        return None
+    return url
+
+
+def _safe_info(info: VendorInfo) -> VendorInfo:
+    if info.policy_url is None or https_url(info.policy_url) == info.policy_url:
+        return info
+    return msgspec.structs.replace(info, policy_url=None)
+
+
 def _sections(inv: Inventory, third: tuple[App, ...]) -> tuple[VendorSection, ...]:
-    infos = {v.id: v for v in inv.vendors}
+    infos = {v.id: _safe_info(v) for v in inv.vendors}
     by_vendor: dict[str, list[App]] = {}
     names: dict[str, str] = {}
     for app in third:
@@ -127,4 +149,4 @@ def summarise(inv: Inventory) -> Summary:
     )
 
 
-__all__ = ["SEVERITIES", "Summary", "VendorSection", "summarise"]
+__all__ = ["SEVERITIES", "Summary", "VendorSection", "https_url", "summarise"]

@@ -1,5 +1,5 @@
 """Allow ``python -m scanner`` as an alias of the ``m365inv`` console script."""
 
-from scanner.cli import main
+from scanner.cli import run
 
-main()
+run()

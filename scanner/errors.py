@@ -15,6 +15,7 @@ one-line message, an optional tip and an exit code. Nothing below the CLI prints
     │   └── LinkRefused          a nextLink/deltaLink points away from the configured endpoint
     ├── ConnectionLost           the endpoint stayed unreachable after retries
     ├── StoreError               snapshot store problems
+    │   └── SnapshotNotFound     no snapshot with the id the user gave          (exit 2)
     ├── CatalogError             invalid vendor catalog file
     ├── RenderError              a report could not be produced
     ├── SandboxError             the built-in sandbox tenant could not start
@@ -23,11 +24,27 @@ one-line message, an optional tip and an exit code. Nothing below the CLI prints
 
 from __future__ import annotations
 
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Every code ``m365inv`` exits with — the README's "Exit codes" table, row for row (a test
+    keeps the two equal). The CLI is the only place that exits."""
+
+    OK = 0
+    FATAL = 1
+    USAGE = 2  # bad option, argument, profile, config or catalog file
+    INCOMPLETE = 3  # completed with coverage gaps / ``check``: permissions missing
+    GATE = 4  # ``--fail-on`` tripped
+    SIGN_IN = 5
+    VAULT = 6
+    INTERRUPTED = 130
+
 
 class ScannerError(Exception):
     """Base class: ``str(err)`` is the one-line message, ``tip`` an optional next step."""
 
-    exit_code: int = 1
+    exit_code: int = ExitCode.FATAL
 
     def __init__(self, message: str, *, tip: str | None = None) -> None:
         super().__init__(message)
@@ -35,13 +52,13 @@ class ScannerError(Exception):
 
 
 class ConfigError(ScannerError):
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
 
 class AuthError(ScannerError):
     """Sign-in failed; ``code`` is the AADSTS code when Entra gave one."""
 
-    exit_code = 5
+    exit_code = ExitCode.SIGN_IN
 
     def __init__(self, message: str, *, code: str | None = None, tip: str | None = None) -> None:
         super().__init__(message, tip=tip)
@@ -49,7 +66,7 @@ class AuthError(ScannerError):
 
 
 class VaultError(ScannerError):
-    exit_code = 6
+    exit_code = ExitCode.VAULT
 
 
 class GraphError(ScannerError):
@@ -96,8 +113,14 @@ class StoreError(ScannerError):
     pass
 
 
+class SnapshotNotFound(StoreError):
+    """The user named a snapshot id the store does not hold: their typo, a usage error."""
+
+    exit_code = ExitCode.USAGE
+
+
 class CatalogError(ScannerError):
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
 
 class RenderError(ScannerError):
@@ -112,7 +135,7 @@ class Interrupted(ScannerError):
     """The user pressed Ctrl-C (SIGINT); raised by the CLI in place of ``KeyboardInterrupt``
     once the stages' context managers have rolled back, so it prints as one line."""
 
-    exit_code = 130
+    exit_code = ExitCode.INTERRUPTED
 
 
 __all__ = [
@@ -120,6 +143,7 @@ __all__ = [
     "CatalogError",
     "ConfigError",
     "ConnectionLost",
+    "ExitCode",
     "GraphError",
     "Interrupted",
     "LinkRefused",
@@ -127,6 +151,7 @@ __all__ = [
     "RenderError",
     "SandboxError",
     "ScannerError",
+    "SnapshotNotFound",
     "StoreError",
     "Throttled",
     "VaultError",

@@ -25,8 +25,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from scanner.errors import ConfigError, ScannerError
 
 MAX_DEPTH = 64
@@ -112,6 +110,8 @@ def parse_toml(text: str, where: str, *, error: type[ScannerError] = ConfigError
 
 
 def parse_yaml(text: str, where: str, *, error: type[ScannerError] = ConfigError) -> Any:
+    import yaml  # not at import time: the CLI's --help must stay light
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

@@ -20,6 +20,10 @@ from typing import Literal
 
 import msgspec
 
+SCHEMA_VERSION = "1.0.0"
+"""Semver of the ``inventory.json`` contract: major = breaking, minor = new optional fields,
+patch = wording. Domain policy, so the scanner owns it; ``reports/`` publishes it."""
+
 MICROSOFT_TENANT_ID = "f8cdef31-a31e-4b4a-93e4-5f571e91255a"
 """``appOwnerOrganizationId`` of Microsoft's first-party apps."""
 
@@ -323,6 +327,7 @@ class App(Record, frozen=True, kw_only=True):
     data_categories: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
     sources: tuple[str, ...] = ()  # where seen: "servicePrincipals", "teamsApps", "addIns"
+    privacy_statement_url: str | None = None  # ``info.privacyStatementUrl`` of its SP
 
 
 class Subjects(Record, frozen=True, kw_only=True):
@@ -378,6 +383,11 @@ class VendorInfo(Record, frozen=True, kw_only=True):
     transfers: tuple[Transfer, ...] = ()
     sub_processors: tuple[SubProcessor, ...] = ()
     security_measures: tuple[str, ...] = ()  # TOM the policy claims, in its own words
+    # additive: the Art. 30 record's role, lawful-basis and location columns
+    role: Literal["controller", "processor", "unspecified"] = "unspecified"
+    legal_bases: tuple[str, ...] = ()  # as the policy states them, for its own processing
+    processing_locations: tuple[str, ...] = ()
+    draft: bool = False  # the vendor file is an unreviewed draft (``draft: true``)
 
 
 class Inventory(Record, frozen=True, kw_only=True):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from reports.json_feed import SCHEMA_VERSION
 from scanner import __version__
 from scanner.analysis import analyse
 from scanner.auth.interface import TokenSource
@@ -18,6 +17,7 @@ from scanner.catalog.model import Catalog, Vendor
 from scanner.collect import CollectOptions, Progress, collect_tenant
 from scanner.findings.rules import FindingOptions
 from scanner.models import (
+    SCHEMA_VERSION,
     Generator,
     Inventory,
     SubProcessor,
@@ -83,6 +83,10 @@ def vendor_info(vendor: Vendor) -> VendorInfo:
             if s.scope != "website"
         ),
         security_measures=tuple(c.claim for c in vendor.security_claims),
+        role=vendor.role,
+        legal_bases=tuple(b.basis for b in vendor.legal_bases),
+        processing_locations=vendor.processing_locations,
+        draft=vendor.draft,
     )
 
 

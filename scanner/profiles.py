@@ -76,7 +76,11 @@ KEYS = (
     *_ENDPOINT_KEYS,
     "ca_bundle",
     "certificate_path",
+    *("controller", "representative", "dpo"),
 )
+RECORD_KEYS = ("controller", "representative", "dpo")
+"""Free text for the Art. 30 record's header (name and contact of the controller, its EU
+representative, its data-protection officer); reports mark them "to be completed" when absent."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,9 @@ class Profile:
     exchange_endpoint: str
     ca_bundle: Path | None = None
     certificate_path: Path | None = None
+    controller: str | None = None
+    representative: str | None = None
+    dpo: str | None = None
 
     @property
     def authority(self) -> str:
@@ -117,6 +124,9 @@ class Profile:
             out["ca_bundle"] = str(self.ca_bundle)
         if self.certificate_path:
             out["certificate_path"] = str(self.certificate_path)
+        for key in RECORD_KEYS:
+            if (value := getattr(self, key)) is not None:
+                out[key] = value
         return out
 
 
@@ -203,7 +213,14 @@ def validate_profile(name: str, raw: dict[str, Any], *, base: Path = Path()) -> 
         exchange_endpoint=exchange,
         ca_bundle=_path(name, "ca_bundle", raw["ca_bundle"], base) if "ca_bundle" in raw else None,
         certificate_path=_path(name, "certificate_path", cert, base) if cert is not None else None,
+        **{k: _text(name, k, raw[k]) for k in RECORD_KEYS if k in raw},
     )
+
+
+def _text(name: str, key: str, value: object) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > 500:
+        raise ConfigError(f"profile {name!r}: {key} must be text (1–500 characters)")
+    return value.strip()
 
 
 # ----------------------------------------------------------------------------- loading
@@ -257,14 +274,14 @@ def get_profile(name: str, config: Path | None = None) -> Profile:
 # ----------------------------------------------------------------------------- writing
 
 
-def _toml_str(value: str) -> str:
-    # JSON string escapes are a subset of TOML basic-string escapes.
+def toml_string(value: str) -> str:
+    """``value`` as a TOML basic string (JSON's string escapes are a subset of TOML's)."""
     return json.dumps(value, ensure_ascii=False)
 
 
 def render_table(profile: Profile) -> str:
     lines = [f"[tenants.{profile.name}]"]
-    lines += [f"{k} = {_toml_str(v)}" for k, v in profile.to_toml_fields().items()]
+    lines += [f"{k} = {toml_string(v)}" for k, v in profile.to_toml_fields().items()]
     return "\n".join(lines) + "\n"
 
 

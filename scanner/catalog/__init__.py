@@ -1,6 +1,13 @@
 """The vendor disclosure catalog: what each vendor's privacy policy says it processes."""
 
-from scanner.catalog.load import load_catalog, load_vendor_file, validate_data, vendor_schema
+from scanner.catalog.load import (
+    load_catalog,
+    load_vendor_file,
+    read_vendor_yaml,
+    validate_data,
+    validation_errors,
+    vendor_schema,
+)
 from scanner.catalog.model import (
     Catalog,
     DisclosureItem,
@@ -23,6 +30,8 @@ __all__ = [
     "Vendor",
     "load_catalog",
     "load_vendor_file",
+    "read_vendor_yaml",
     "validate_data",
+    "validation_errors",
     "vendor_schema",
 ]

@@ -35,37 +35,62 @@ def shipped_dir() -> Path:
     return Path(str(resources.files("config") / "vendors"))
 
 
+def validation_errors(data: Any) -> list[str]:
+    """Every problem of one decoded vendor file ("path/in/file: message"), not just the first."""
+    validator = jsonschema.Draft202012Validator(vendor_schema())
+    errors = [
+        f"{'/'.join(str(p) for p in err.absolute_path) or '(top level)'}: {err.message}"
+        for err in sorted(
+            validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))
+        )
+    ]
+    if not isinstance(data, dict):
+        return errors or ["(top level): not a mapping"]
+    tax = load_taxonomy()  # the meaning, checked even when the shape has errors elsewhere
+    for n, item in enumerate(_list(data.get("disclosures"))):
+        for cat in _list(item.get("categories") if isinstance(item, dict) else None):
+            if isinstance(cat, str) and not tax.is_known(cat):
+                errors.append(f"disclosures/{n}: unknown data category {cat!r}")
+    recognition = data.get("recognition")
+    for pattern in _list(
+        recognition.get("display_name_patterns") if isinstance(recognition, dict) else None
+    ):
+        try:
+            re.compile(str(pattern))
+        except re.error as exc:
+            errors.append(f"recognition: bad display_name_pattern {pattern!r}: {exc}")
+    return errors
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def validate_data(data: Any, where: str) -> Vendor:
     """Check one decoded YAML document and turn it into a :class:`Vendor`."""
-    validator = jsonschema.Draft202012Validator(vendor_schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    errors = validation_errors(data)
     if errors:
-        err = errors[0]
-        at = "/".join(str(p) for p in err.absolute_path) or "(top level)"
-        raise CatalogError(f"{where}: {at}: {err.message}")
-    vendor = msgspec.convert(data, Vendor)
-    tax = load_taxonomy()
-    for n, item in enumerate(vendor.disclosures):
-        for cat in item.categories:
-            if not tax.is_known(cat):
-                raise CatalogError(f"{where}: disclosures/{n}: unknown data category {cat!r}")
-    for pattern in vendor.recognition.display_name_patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise CatalogError(f"{where}: bad display_name_pattern {pattern!r}: {exc}") from None
-    return vendor
+        more = (
+            f" (and {len(errors) - 1} more; see `m365inv catalog validate`)"
+            if len(errors) > 1
+            else ""
+        )
+        raise CatalogError(f"{where}: {errors[0]}{more}")
+    return msgspec.convert(data, Vendor)
 
 
 MAX_VENDOR_FILE_BYTES = MiB  # the largest shipped file is ~10 KiB
 
 
-def load_vendor_file(path: Path) -> Vendor:
-    """One vendor file, bounded in size, depth and alias expansion (:mod:`scanner.inputfiles`)."""
+def read_vendor_yaml(path: Path) -> Any:
+    """One vendor file's YAML, bounded in size, depth and alias expansion (scanner.inputfiles)."""
     where = str(path)
     raw = read_limited(path, limit=MAX_VENDOR_FILE_BYTES, what="vendor file", error=CatalogError)
-    data = parse_yaml(decode_text(raw, where, error=CatalogError), where, error=CatalogError)
-    vendor = validate_data(data, where)
+    return parse_yaml(decode_text(raw, where, error=CatalogError), where, error=CatalogError)
+
+
+def load_vendor_file(path: Path) -> Vendor:
+    vendor = validate_data(read_vendor_yaml(path), str(path))
     return msgspec.structs.replace(vendor, path=str(path))
 
 

@@ -14,7 +14,8 @@ import msgspec
 
 DisclosureScope = Literal["service", "account", "website"]
 DisclosureReach = Literal["signed-in-user", "selected-users", "all-users"]
-TransferMechanism = Literal["SCC", "adequacy", "BCR", "consent", "none-stated"]
+TransferMechanism = Literal["DPF", "SCC", "adequacy", "BCR", "consent", "none-stated"]
+RetentionRuleKind = Literal["fixed", "statutory", "event", "not-stored"]
 ClaimKind = Literal[
     "reversible-password-encryption", "encryption-at-rest", "transport-encryption", "other"
 ]
@@ -64,12 +65,25 @@ class DisclosureItem(_Rec, frozen=True, kw_only=True):
     purpose: str | None = None
     legal_basis: str | None = None
     retention: str | None = None
+    retention_period: str | None = None  # ISO 8601 duration; "P0D" = not stored
     source: str | None = None
+    confidence: float | None = None  # drafts only: how sure the drafting rules were
 
 
 class LegalBasis(_Rec, frozen=True, kw_only=True):
     basis: str
     source: str | None = None
+    confidence: float | None = None
+
+
+class RetentionRule(_Rec, frozen=True, kw_only=True):
+    """A retention statement of the policy; ``period`` is ISO 8601 (None: event-based only)."""
+
+    rule: RetentionRuleKind
+    period: str | None = None
+    text: str | None = None
+    source: str | None = None
+    confidence: float | None = None
 
 
 class Subprocessor(_Rec, frozen=True, kw_only=True):
@@ -83,6 +97,7 @@ class Subprocessor(_Rec, frozen=True, kw_only=True):
     # website (trackers, fonts) — never a recipient of tenant data. The default keeps the
     # meaning of files written before the field existed.
     scope: DisclosureScope = "service"
+    confidence: float | None = None
 
 
 class Transfer(_Rec, frozen=True, kw_only=True):
@@ -91,19 +106,21 @@ class Transfer(_Rec, frozen=True, kw_only=True):
     recipients: tuple[str, ...] = ()
     source: str | None = None
     scope: DisclosureScope = "service"  # as Subprocessor.scope: a mechanism covers its scope only
+    confidence: float | None = None
 
 
 class SecurityClaim(_Rec, frozen=True, kw_only=True):
     claim: str
     kind: ClaimKind
     source: str | None = None
+    confidence: float | None = None
 
 
 class Vendor(_Rec, frozen=True, kw_only=True):
     id: str
     name: str
     legal_entity: str
-    country: str
+    country: str | None  # None: a draft could not tell from the policy
     policy: Policy
     recognition: Recognition
     disclosures: tuple[DisclosureItem, ...]
@@ -114,6 +131,7 @@ class Vendor(_Rec, frozen=True, kw_only=True):
     transfers: tuple[Transfer, ...] = ()
     processing_locations: tuple[str, ...] = ()
     security_claims: tuple[SecurityClaim, ...] = ()
+    retention_rules: tuple[RetentionRule, ...] = ()
     notes: str | None = None
     path: str | None = None  # where it was loaded from (not part of the file)
 

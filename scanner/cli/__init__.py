@@ -2,111 +2,132 @@
 
 Only this package catches :class:`~scanner.errors.ScannerError` and turns it into one stderr
 line (plus a tip) and an exit code; stages below never print or exit. Each command area lives in
-its own module with a ``register(app)`` function so areas stay small and independent.
+its own module with a ``register(app)`` function so areas stay small and independent; the app
+itself is built in :mod:`scanner.cli.root`.
 
-Exit codes: 0 complete · 1 fatal · 2 usage/config error · 3 completed with coverage gaps ·
-4 findings at or above ``--fail-on`` · 5 sign-in failed · 6 vault error · 130 interrupted.
+This module imports nothing at the top: :func:`main` is the console script, and a Ctrl-C while
+Python is still loading the app must already end as "interrupted", exit 130 (issue 14, item 12).
+
+Exit codes (:class:`scanner.errors.ExitCode`): 0 complete · 1 fatal · 2 usage/config error ·
+3 completed with coverage gaps · 4 findings at or above ``--fail-on`` · 5 sign-in failed ·
+6 vault error · 130 interrupted.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-import traceback
-from typing import TYPE_CHECKING, Annotated, Any
-
-import typer
-from typer.core import TyperGroup
-
-from scanner import __version__
-from scanner.cli import area_auth, area_catalog, area_reports, area_sandbox, area_scan, area_vault
-from scanner.cli.common import STATE, console_err, error_line, terminal_lines
-from scanner.errors import Interrupted, ScannerError
-from scanner.logsafe import configure_logging, redact
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from typer._click.core import Context as ClickContext  # typer vendors click
-
-
-class _Group(TyperGroup):
-    """Typer turns a ``KeyboardInterrupt`` inside a command into a silent exit 130 (and click's
-    prompts turn it into "Aborted!", exit 1) before :func:`main` can see it. Re-raise it as
-    :class:`Interrupted` so ``main`` prints one line and exits 130 either way."""
-
-    def invoke(self, ctx: ClickContext) -> Any:
-        try:
-            return super().invoke(ctx)
-        except KeyboardInterrupt:
-            raise Interrupted("interrupted") from None
-        except typer.Abort as exc:
-            if isinstance(exc.__context__, KeyboardInterrupt):
-                raise Interrupted("interrupted") from None
-            raise
-
-
-app = typer.Typer(
-    name="m365inv",
-    cls=_Group,
-    help=(
-        "Inventory the personal data that third-party apps can reach in a Microsoft 365 tenant, "
-        "and compare it with what their vendors disclose."
-    ),
-    no_args_is_help=True,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"m365inv {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show debug logs and full tracebacks.")
-    ] = False,
-    version: Annotated[
-        bool | None,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
-    ] = None,
-) -> None:
-    STATE.debug = debug
-    configure_logging(debug=debug)
-
-
-for _area in (area_sandbox, area_auth, area_vault, area_scan, area_catalog, area_reports):
-    _area.register(app)
+    import typer
 
 
 def main() -> None:
-    """Console-script entry point: run the app, turning our errors into one line + exit code.
+    """Run the CLI on ``sys.argv`` and raise ``SystemExit`` with its exit code (in-process use).
 
-    Click's standalone mode handles usage errors (exit 2); Ctrl-C arrives as
-    :class:`Interrupted` (exit 130); everything else of ours as a :class:`ScannerError`. Anything
-    else is a bug: one line. ``--debug`` adds the (redacted) traceback, never another exit code.
+    Usage errors (a bad option or value) are one line + a tip, exit 2; Ctrl-C — at any moment,
+    loading included — is "interrupted", exit 130; everything else of ours a
+    :class:`ScannerError` with its own code. Anything else is a bug: one line, exit 1.
+    ``--debug`` adds the (redacted) traceback, never another exit code.
     """
+    sys.exit(_exit_code())
+
+
+def run() -> None:
+    """The console script (and ``python -m scanner``): :func:`main` as a process.
+
+    After a Ctrl-C that CPython 3.11 saw pass through certain frames, the interpreter ends the
+    process with SIGINT on its way out although we caught it (returncode -2, not 130: one run
+    in ~15 in ``tests/scanner/cli/test_interrupt.py``). Everything is unwound by then, so the
+    process flushes and leaves with the documented 130 itself.
+    """
+    code = _exit_code()
+    if code == 130:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
+    sys.exit(code)
+
+
+def _exit_code() -> int:
     try:
-        app()
-    except Interrupted:
+        from scanner.cli.root import app
+
+        return _run(app, sys.argv[1:])
+    except KeyboardInterrupt:  # while loading (or anywhere _run does not catch it itself)
+        sys.stderr.write("interrupted\n")
+        return 130
+
+
+def _run(app: typer.Typer, argv: list[str]) -> int:
+    from typer import Abort
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+    from scanner.cli.common import STATE, console_err, error_line, terminal_lines
+    from scanner.cli.options import OPTION_ALIASES
+    from scanner.errors import ExitCode, Interrupted, ScannerError
+    from scanner.logsafe import redact
+
+    args = [_alias(arg, OPTION_ALIASES) for arg in argv]
+    try:
+        result = app(args=args, prog_name="m365inv", standalone_mode=False)
+    except (Interrupted, KeyboardInterrupt):
         console_err.print("interrupted")
-        sys.exit(Interrupted.exit_code)
+        return ExitCode.INTERRUPTED
     except ScannerError as err:
         if STATE.debug:  # the traceback, but the same exit code as without --debug
+            import traceback
+
             sys.stderr.write(terminal_lines(redact(traceback.format_exc())))
         error_line("error:", str(err))
         if err.tip:
             error_line("tip:", err.tip, style="dim")
-        sys.exit(err.exit_code)
-    except KeyboardInterrupt:  # outside a command (while parsing or loading)
-        console_err.print("interrupted")
-        sys.exit(Interrupted.exit_code)
+        return err.exit_code
+    except NoArgsIsHelpError as exc:  # a bare group: its help, as click would
+        exc.show()
+        return ExitCode.USAGE
+    except UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "m365inv"
+        _one_line(f"error: {exc.format_message()}", f"tip: {command} --help")
+        return ExitCode.USAGE
+    except ClickException as exc:
+        _one_line(f"error: {exc.format_message()}")
+        return exc.exit_code
+    except Abort:  # EOF at a prompt (Ctrl-C at a prompt is Interrupted)
+        _one_line("aborted")
+        return ExitCode.FATAL
     except Exception as exc:  # noqa: BLE001 - last line of defence: one line, exit 1
         if STATE.debug:
+            import traceback
+
             sys.stderr.write(terminal_lines(redact(traceback.format_exc())))
         error_line("internal error:", f"{type(exc).__name__}: {exc}")
         if not STATE.debug:
-            console_err.print("[dim]tip:[/] re-run with --debug for the traceback")
-        sys.exit(1)
+            error_line("tip:", "re-run with --debug for the traceback", style="dim")
+        return ExitCode.FATAL
+    if result == ExitCode.INTERRUPTED:  # typer maps a Ctrl-C while parsing to a silent 130
+        console_err.print("interrupted")
+    return result if isinstance(result, int) else ExitCode.OK
+
+
+def _alias(arg: str, aliases: dict[str, str]) -> str:
+    name, eq, value = arg.partition("=")
+    return aliases[name] + eq + value if name in aliases else arg
+
+
+def _one_line(*lines: str) -> None:
+    """Each line on one line, control characters from argv made visible."""
+    from scanner.textsafe import for_terminal
+
+    for line in lines:
+        sys.stderr.write(for_terminal(" ".join(line.split())) + "\n")
+
+
+def __getattr__(name: str) -> Any:
+    """``from scanner.cli import app`` (the tests, CliRunner) without loading it here."""
+    if name == "app":
+        from scanner.cli.root import app
+
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,57 +8,56 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, get_args
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from scanner.auth import open_token_source
-from scanner.auth.requirements import PermissionReport, permission_report
-from scanner.cli.area_vault import ConfigOpt, VaultOpt, hidden_prompt
+from scanner.cli.area_vault import hidden_prompt
+from scanner.cli.base import add_commands, new_app
 from scanner.cli.common import console, console_err
-from scanner.profiles import (
-    AuthMethod,
-    Cloud,
-    Profile,
-    add_profile,
-    config_path,
-    get_profile,
-    load_profiles,
-    remove_profile,
-    validate_profile,
-)
+from scanner.cli.options import ConfigOpt, JsonOpt, ProfileOpt, VaultOpt
+from scanner.cli.output import print_json, print_table
+from scanner.errors import ExitCode
+from scanner.profiles import AuthMethod, Cloud
 from scanner.textsafe import for_terminal
-from scanner.vault import Vault, open_vault, vault_path
 
-profile_app = typer.Typer(
-    name="profile", help="Tenant profiles (no secrets).", no_args_is_help=True
-)
+if TYPE_CHECKING:  # MSAL and the vault load only when a command needs them
+    from scanner.auth.requirements import PermissionReport
+    from scanner.profiles import Profile
+    from scanner.vault import Vault
 
-EXIT_MISSING_PERMISSIONS = 3
+profile_app = new_app("profile", "Tenant profiles (no secrets).")
 
-ProfileOpt = Annotated[str, typer.Option("--profile", "-p", help="Profile name.")]
+NameArg = Annotated[str, typer.Argument(metavar="NAME", help="Profile name.", show_default=False)]
+UrlOpt = Annotated[str | None, typer.Option(metavar="URL", help="cloud=custom only.")]
 
 
-@profile_app.command("add")
 def add(
-    name: str,
-    tenant_id: Annotated[str, typer.Option(help="Tenant GUID or verified domain.")],
-    client_id: Annotated[str | None, typer.Option(help="App (client) id.")] = None,
-    auth: Annotated[AuthMethod, typer.Option(help="How to sign in.")] = "secret",
-    cloud: Annotated[Cloud, typer.Option(help="Which Microsoft cloud.")] = "global",
-    authority_host: Annotated[str | None, typer.Option(help="cloud=custom only.")] = None,
-    graph_endpoint: Annotated[str | None, typer.Option(help="cloud=custom only.")] = None,
-    exchange_endpoint: Annotated[str | None, typer.Option(help="cloud=custom only.")] = None,
-    ca_bundle: Annotated[Path | None, typer.Option(help="PEM of a private CA to trust.")] = None,
+    name: NameArg,
+    tenant_id: Annotated[str, typer.Option(metavar="ID", help="Tenant GUID or verified domain.")],
+    client_id: Annotated[str | None, typer.Option(metavar="ID", help="App (client) id.")] = None,
+    auth: Annotated[
+        AuthMethod,
+        typer.Option(metavar="|".join(get_args(AuthMethod)), help="How to sign in."),
+    ] = "secret",
+    cloud: Annotated[
+        Cloud, typer.Option(metavar="|".join(get_args(Cloud)), help="Which Microsoft cloud.")
+    ] = "global",
+    authority_host: UrlOpt = None,
+    graph_endpoint: UrlOpt = None,
+    exchange_endpoint: UrlOpt = None,
+    ca_bundle: Annotated[
+        Path | None, typer.Option(metavar="FILE", help="PEM of a private CA to trust.")
+    ] = None,
     certificate_path: Annotated[
-        Path | None, typer.Option(help="PEM or PFX (auth=certificate).")
+        Path | None, typer.Option(metavar="FILE", help="PEM or PFX (auth=certificate).")
     ] = None,
     replace: Annotated[bool, typer.Option(help="Overwrite an existing profile.")] = False,
     config: ConfigOpt = None,
 ) -> None:
     """Add (or with --replace, update) a tenant profile."""
+    from scanner.profiles import add_profile, validate_profile
+
     raw: dict[str, Any] = {"tenant_id": tenant_id, "auth": auth, "cloud": cloud}
     optional = {
         "client_id": client_id,
@@ -76,22 +75,31 @@ def add(
         console.print(f"next: m365inv vault set {name}   (or set M365INV_CLIENT_SECRET)")
 
 
-@profile_app.command("list")
-def list_(config: ConfigOpt = None) -> None:
+def list_(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
     """List the profiles in the config file."""
+    from scanner.profiles import config_path, load_profiles
+
     profiles = load_profiles(config)
-    if not profiles:
-        console.print(f"no profiles in {config_path(config)}; add one with: m365inv profile add")
+    rows = [[p.name, p.tenant_id, p.auth, p.cloud] for p in profiles.values()]
+    header = ("name", "tenant", "auth", "cloud")
+    if as_json:
+        print_json([dict(zip(header, row, strict=True)) for row in rows])
         return
-    table = Table("name", "tenant", "auth", "cloud")
-    for p in profiles.values():
-        table.add_row(p.name, p.tenant_id, p.auth, p.cloud)
-    console.print(table)
+    if not profiles:
+        console.print(
+            f"no profiles in {config_path(config)}; add one with: m365inv profile add",
+            markup=False,
+        )
+        return
+    print_table(header, rows)
 
 
-@profile_app.command("show")
-def show(name: str, config: ConfigOpt = None) -> None:
+def show(name: NameArg, config: ConfigOpt = None) -> None:
     """Show one profile with its resolved endpoints (never a secret)."""
+    from rich.markup import escape
+
+    from scanner.profiles import get_profile
+
     p = get_profile(name, config)
     rows: list[tuple[str, str]] = [
         ("name", p.name),
@@ -122,21 +130,29 @@ def _secret_source(p: Profile) -> str:
     return "none needed"
 
 
-@profile_app.command("remove")
-def remove(name: str, config: ConfigOpt = None) -> None:
-    """Remove a profile (its vault entries stay until: m365inv vault remove NAME)."""
+def remove(name: NameArg, config: ConfigOpt = None) -> None:
+    """Remove a profile (its vault entries stay).
+
+    Remove those with: m365inv vault remove NAME.
+    """
+    from scanner.profiles import remove_profile
+
     path = remove_profile(name, config)
     console.print(f"removed profile {name} from {path}")
 
 
 def _vault_if_any(option: Path | None, interactive: bool) -> Vault | None:
     """The vault when one exists; a missing default vault is fine when env vars carry secrets."""
+    from scanner.vault import open_vault, vault_path
+
     if option is None and not vault_path(None).exists():
         return None
     return open_vault(option, hidden_prompt if interactive else None)
 
 
 def _print_report(profile: Profile, report: PermissionReport) -> None:
+    from rich.table import Table
+
     table = Table("permission", "granted", "unlocks")
     for req in report.required:
         ok = req.permission in report.granted
@@ -160,6 +176,12 @@ def _print_report(profile: Profile, report: PermissionReport) -> None:
 def _sign_in_and_report(
     profile: str, config: Path | None, vault: Path | None, interactive: bool
 ) -> int:
+    from rich.markup import escape
+
+    from scanner.auth import open_token_source
+    from scanner.auth.requirements import permission_report
+    from scanner.profiles import get_profile
+
     prof = get_profile(profile, config)
     v = _vault_if_any(vault, interactive)
     source = open_token_source(
@@ -175,19 +197,24 @@ def _sign_in_and_report(
         f"signed in to {prof.tenant_id} as {prof.client_id or 'managed identity'}", soft_wrap=True
     )
     _print_report(prof, report)
-    return EXIT_MISSING_PERMISSIONS if report.missing else 0
+    return ExitCode.INCOMPLETE if report.missing else ExitCode.OK
+
+
+def login(profile: ProfileOpt, config: ConfigOpt = None, vault: VaultOpt = None) -> None:
+    """Sign in (device code prompts here) and report permissions.
+
+    The token is cached in the vault for later runs.
+    """
+    raise typer.Exit(_sign_in_and_report(profile, config, vault, interactive=True))
+
+
+def check(profile: ProfileOpt, config: ConfigOpt = None, vault: VaultOpt = None) -> None:
+    """Sign in without prompting; name missing permissions (exit 3)."""
+    raise typer.Exit(_sign_in_and_report(profile, config, vault, interactive=False))
 
 
 def register(app: typer.Typer) -> None:
     """Attach this area's commands to the root app."""
+    add_commands(profile_app, {"add": add, "list": list_, "show": show, "remove": remove})
     app.add_typer(profile_app)
-
-    @app.command("login")
-    def login(profile: ProfileOpt, config: ConfigOpt = None, vault: VaultOpt = None) -> None:
-        """Sign in (device code prompts here), cache the token in the vault, report permissions."""
-        raise typer.Exit(_sign_in_and_report(profile, config, vault, interactive=True))
-
-    @app.command("check")
-    def check(profile: ProfileOpt, config: ConfigOpt = None, vault: VaultOpt = None) -> None:
-        """Sign in without prompting and name the permissions the app is missing (exit 3)."""
-        raise typer.Exit(_sign_in_and_report(profile, config, vault, interactive=False))
+    add_commands(app, {"login": login, "check": check})

@@ -3,63 +3,63 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-import yaml
-from rich.markup import escape
-from rich.table import Table
 
-from scanner.atomic import write_text_atomic
-from scanner.catalog import Catalog, load_catalog, load_vendor_file
+from scanner.cli import area_catalog_fetch
+from scanner.cli.base import add_commands, new_app
 from scanner.cli.common import console, terminal_lines
+from scanner.cli.options import CatalogOpt as CatalogDirs
+from scanner.cli.options import JsonOpt
+from scanner.cli.output import print_json, print_table
 from scanner.errors import CatalogError, ConfigError
-from scanner.inputfiles import MiB, decode_text, read_limited
+from scanner.inputfiles import MiB
 from scanner.textsafe import for_terminal
 
-CatalogDirs = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--catalog",
-        help="Directory of your own vendor files, layered on top of the shipped ones (repeatable).",
-        file_okay=False,
-    ),
-]
+if TYPE_CHECKING:
+    from scanner.catalog import Catalog
 
-catalog_app = typer.Typer(
-    name="catalog",
-    help="The vendor disclosure catalog: list, show, validate, draft vendor files from policies.",
-    no_args_is_help=True,
-    rich_markup_mode="rich",
+catalog_app = new_app(
+    "catalog",
+    "The vendor disclosure catalog: list, show, validate, import; fetch, draft, review, accept.",
 )
 
 
 def _catalog(dirs: list[Path] | None) -> Catalog:
+    from scanner.catalog import load_catalog
+
     return load_catalog(dirs or ())
 
 
-@catalog_app.command("list")
-def list_vendors(catalog: CatalogDirs = None) -> None:
+def list_vendors(catalog: CatalogDirs = None, as_json: JsonOpt = False) -> None:
     """List vendors in the catalog."""
-    table = Table("id", "legal entity", "policy date", "items", "service items", "source")
-    for v in _catalog(catalog).vendors:
-        table.add_row(
-            escape(for_terminal(v.id)),
-            escape(for_terminal(v.legal_entity)),
-            escape(for_terminal(v.policy.date_as_written or v.policy.date or "undated")),
-            str(len(v.disclosures)),
-            str(len(v.service_items())),
-            escape(for_terminal(Path(v.path).name if v.path else "")),
-        )
-    console.print(table)
+    header = ("id", "legal entity", "policy date", "items", "service items", "source")
+    rows: list[list[object]] = [
+        [
+            v.id,
+            v.legal_entity,
+            v.policy.date_as_written or v.policy.date or "undated",
+            len(v.disclosures),
+            len(v.service_items()),
+            Path(v.path).name if v.path else "",
+        ]
+        for v in _catalog(catalog).vendors
+    ]
+    if as_json:
+        keys = ("id", "legalEntity", "policyDate", "items", "serviceItems", "source")
+        print_json([dict(zip(keys, row, strict=True)) for row in rows])
+        return
+    print_table(header, rows)
 
 
-@catalog_app.command("show")
 def show_vendor(
-    vendor_id: Annotated[str, typer.Argument(help="Catalog id, e.g. mailstore.")],
+    vendor_id: Annotated[str, typer.Argument(metavar="VENDOR", help="Catalog id, e.g. mailstore.")],
     catalog: CatalogDirs = None,
 ) -> None:
     """Print one vendor file as YAML."""
+    from rich.markup import escape
+
     vendor = _catalog(catalog).get(vendor_id)
     if vendor is None:
         raise ConfigError(
@@ -69,18 +69,32 @@ def show_vendor(
     console.print(escape(terminal_lines(Path(vendor.path).read_text("utf-8"))), end="")
 
 
-@catalog_app.command("validate")
 def validate(
     files: Annotated[
-        list[Path] | None, typer.Argument(help="Vendor files to check (default: the catalog).")
+        list[Path] | None,
+        typer.Argument(metavar="FILE", help="Vendor files to check (default: the catalog)."),
     ] = None,
     catalog: CatalogDirs = None,
 ) -> None:
-    """Validate vendor files against the schema and the category taxonomy."""
+    """Validate vendor files against the schema and the category taxonomy (every error)."""
+    from rich.markup import escape
+
+    from scanner.catalog import read_vendor_yaml, validation_errors
+
     if files:
+        bad = 0
         for path in files:
-            vendor = load_vendor_file(path)
-            console.print(escape(for_terminal(f"ok  {vendor.id}  {path}")))
+            errors = validation_errors(read_vendor_yaml(path))
+            for err in errors:
+                console.print(
+                    f"error  {escape(for_terminal(str(path)))}: {escape(for_terminal(err))}",
+                    soft_wrap=True,
+                )
+            if not errors:
+                console.print(f"ok  {escape(for_terminal(str(path)))}")
+            bad += bool(errors)
+        if bad:
+            raise CatalogError(f"{bad} of {len(files)} file(s) have errors (listed above)")
         return
     for v in _catalog(catalog).vendors:
         console.print(escape(for_terminal(f"ok  {v.id}  {v.path or ''}")))
@@ -89,17 +103,29 @@ def validate(
 MAX_POLICY_BYTES = 16 * MiB  # the five seed policies are 20-90 KiB
 
 
-@catalog_app.command("import")
 def import_policy(
-    policy: Annotated[Path, typer.Argument(help="Privacy-policy text file (German or English).")],
-    vendor: Annotated[str, typer.Option("--vendor", help="Vendor / legal entity name.")],
+    policy: Annotated[
+        Path,
+        typer.Argument(metavar="POLICY", help="Privacy-policy text file (German or English)."),
+    ],
+    vendor: Annotated[
+        str, typer.Option("--vendor", metavar="NAME", help="Vendor / legal entity name.")
+    ],
     out: Annotated[
-        Path | None, typer.Option("--out", help="Write the draft here instead of stdout.")
+        Path | None,
+        typer.Option("--out", "-o", metavar="FILE", help="Write the draft here, not to stdout."),
     ] = None,
 ) -> None:
-    """Draft a vendor file from privacy-policy text, for a human to review."""
-    from scanner.catalog.draft import draft_vendor
+    """Draft a vendor file from a privacy policy, for review."""
+    import yaml
+    from rich.markup import escape
 
+    from scanner.atomic import write_text_atomic
+    from scanner.catalog.draft import draft_vendor
+    from scanner.inputfiles import decode_text, read_limited
+
+    if out is not None and out.exists():  # before any work, not after drafting
+        raise CatalogError(f"{out} exists; refusing to overwrite a vendor file")
     raw = read_limited(policy, limit=MAX_POLICY_BYTES, what="policy text")
     text = decode_text(raw, str(policy))
     data = draft_vendor(text, vendor)
@@ -108,12 +134,15 @@ def import_policy(
     if out is None:
         console.print(escape(terminal_lines(rendered)), end="")
         return
-    if out.exists():
-        raise CatalogError(f"{out} exists; refusing to overwrite a vendor file")
     write_text_atomic(out, rendered)
     console.print(f"draft written to {escape(str(out))}")
 
 
 def register(app: typer.Typer) -> None:
     """Attach this area's commands to the root app."""
+    add_commands(
+        catalog_app,
+        {"list": list_vendors, "show": show_vendor, "validate": validate, "import": import_policy},
+    )
+    area_catalog_fetch.register(catalog_app)
     app.add_typer(catalog_app)

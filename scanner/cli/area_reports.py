@@ -8,38 +8,38 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import msgspec
 import typer
-from rich.table import Table
-from rich.text import Text
 
-from reports import FORMATS, write_reports
-from reports.diff import FAIL_ON, diff_inventories, fail_on_reasons, render_diff
-from reports.json_feed import decode_inventory, schema_text
+from scanner.cli.base import add_commands
 from scanner.cli.common import console, console_err, terminal_lines
-from scanner.errors import ConfigError, RenderError
+from scanner.cli.options import (
+    FAIL_ON_HELP,
+    ConfigOpt,
+    DiffFormat,
+    FormatsOpt,
+    JsonOpt,
+    LangOpt,
+    MaybeProfileOpt,
+    ProfileOpt,
+    ReportFormats,
+    StoreOpt,
+)
+from scanner.cli.output import print_table
+from scanner.errors import ConfigError, ExitCode, RenderError
 from scanner.inputfiles import MAX_DEPTH, MiB, read_limited
-from scanner.models import Inventory
-from scanner.store import open_store
 
-GATE_EXIT = 4
+if TYPE_CHECKING:
+    from scanner.models import Inventory
 
-StoreOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--store",
-        envvar="M365INV_STORE",
-        help="Snapshot store: a SQLite path/URL or postgresql://… (default: platform data dir).",
-        show_envvar=True,
-    ),
-]
-ProfileOpt = Annotated[str | None, typer.Option("--profile", "-p", help="Profile (tenant) name.")]
+REPORT_DEFAULT = ReportFormats(("json", "html"))
 
 
 def _load(ref: str, store_url: str | None, profile: str | None) -> tuple[Inventory, str]:
     """An inventory from a file path, a snapshot id, or ``latest`` (with ``--profile``)."""
+    from scanner.store import open_store
+
     path = Path(ref)
     if path.is_file():
         return _load_file(path), str(path)
@@ -55,7 +55,7 @@ def _load(ref: str, store_url: str | None, profile: str | None) -> tuple[Invento
             return snap.inventory, f"snapshot {snap.info.id}"
         if not ref.isdigit():
             raise ConfigError(f"{ref!r} is neither an inventory file nor a snapshot id")
-        snap = store.get(int(ref))
+        snap = store.get(int(ref))  # an unknown id: SnapshotNotFound, exit 2
         return snap.inventory, f"snapshot {snap.info.id}"
 
 
@@ -64,6 +64,8 @@ MAX_INVENTORY_BYTES = 512 * MiB  # a 100k-user tenant's inventory is a few MiB
 
 def _load_file(path: Path) -> Inventory:
     """An ``inventory.json`` someone hands us: bounded, and any problem is one line naming it."""
+    from reports.json_feed import decode_inventory
+
     data = read_limited(path, limit=MAX_INVENTORY_BYTES, what="inventory file")
     try:
         return decode_inventory(data)
@@ -75,58 +77,76 @@ def _load_file(path: Path) -> Inventory:
 
 def schema_cmd() -> None:
     """Print the JSON Schema of inventory.json (draft 2020-12)."""
+    from reports.json_feed import schema_text
+
     sys.stdout.write(schema_text())
 
 
 def report_cmd(
     source: Annotated[
-        str, typer.Argument(help="Snapshot id, 'latest', or an inventory.json file.")
+        str,
+        typer.Argument(
+            metavar="SNAPSHOT", help="A snapshot id, 'latest', or an inventory.json file."
+        ),
     ],
-    formats: Annotated[
-        str, typer.Option("--format", "-f", help=f"Comma-separated: {','.join(FORMATS)} or all.")
-    ] = "html,json",
-    out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")] = Path(
-        "m365inv-report"
-    ),
-    lang: Annotated[str, typer.Option("--lang", help="Report language: de or en.")] = "en",
+    formats: FormatsOpt = REPORT_DEFAULT,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", metavar="DIR", help="Directory to write into.")
+    ] = Path("m365inv-report"),
+    lang: LangOpt = "en",
     store: StoreOpt = None,
-    profile: ProfileOpt = None,
+    profile: MaybeProfileOpt = None,
+    config: ConfigOpt = None,
 ) -> None:
-    """Render reports (HTML, JSON, Art. 30 CSV/XLSX, Fides, Markdown) from a snapshot or file."""
+    """Render reports from a snapshot or an inventory.json file.
+
+    Formats: JSON, HTML, the Art. 30 record (CSV, XLSX), Fides, Markdown.
+    """
+    from rich.text import Text
+
+    from reports import Contact, write_reports
+    from scanner.cli.checks import check_out_dir
+    from scanner.profiles import load_profiles
+
+    check_out_dir(out)
     inventory, origin = _load(source, store, profile)
-    written = write_reports(inventory, out, formats, lang)
+    prof = load_profiles(config).get(profile) if profile else None
+    written = write_reports(inventory, out, formats, lang, Contact.of(prof) if prof else None)
     console.print(Text(f"Reports from {origin}:"))
     for fmt, path in written.items():
         console.print(Text(f"  {fmt:<6} {path}"))
 
 
 def history_cmd(
-    profile: Annotated[str, typer.Option("--profile", "-p", help="Profile (tenant) name.")],
-    store: StoreOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    profile: ProfileOpt, store: StoreOpt = None, config: ConfigOpt = None, as_json: JsonOpt = False
 ) -> None:
     """List the stored snapshots of a profile, oldest first."""
+    import msgspec
+
+    from scanner.profiles import get_profile
+    from scanner.store import open_store
+
     with open_store(store) as st:
         infos = st.list(profile)
+    if not infos:
+        get_profile(profile, config)  # neither snapshots nor a profile: a typo, exit 2
+        console_err.print(f"no snapshots of profile {profile!r} yet", markup=False)
     if as_json:
         sys.stdout.write(msgspec.json.format(msgspec.json.encode(infos), indent=2).decode() + "\n")
         return
-    if not infos:
-        console.print(Text(f"No snapshots for profile {profile!r}."))
-        return
-    table = Table("id", "taken at (UTC)", "tenant", "apps", "flows", "findings", "schema")
-    table.columns[2].overflow = "fold"
-    for i in infos:
-        table.add_row(
-            str(i.id), i.taken_at, Text(i.tenant_id), str(i.apps), str(i.flows),
-            str(i.findings), i.schema_version,
-        )  # fmt: skip
-    console.print(table)
+    header = ("id", "taken at (UTC)", "tenant", "apps", "flows", "findings", "schema")
+    rows = [
+        [i.id, i.taken_at, i.tenant_id, i.apps, i.flows, i.findings, i.schema_version]
+        for i in infos
+    ]
+    print_table(header, rows)
 
 
 def _pair(
     a: str | None, b: str | None, store: str | None, profile: str | None
 ) -> tuple[Inventory, Inventory]:
+    from scanner.store import open_store
+
     if a is not None and b is not None:
         return _load(a, store, profile)[0], _load(b, store, profile)[0]
     if not profile:
@@ -148,25 +168,38 @@ def _pair(
 
 def diff_cmd(
     a: Annotated[
-        str | None, typer.Argument(help="Older snapshot id or file (default: previous).")
+        str | None,
+        typer.Argument(metavar="OLDER", help="Snapshot id or file (default: the previous one)."),
     ] = None,
     b: Annotated[
-        str | None, typer.Argument(help="Newer snapshot id or file (default: latest).")
+        str | None,
+        typer.Argument(metavar="NEWER", help="Snapshot id or file (default: the latest)."),
     ] = None,
-    profile: ProfileOpt = None,
+    profile: MaybeProfileOpt = None,
     store: StoreOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="text, md or json.")] = "text",
+    fmt: Annotated[
+        DiffFormat, typer.Option("--format", metavar="text|md|json", help="Output format.")
+    ] = "text",
     fail_on: Annotated[
         str | None,
         typer.Option(
-            "--fail-on", help=f"Exit {GATE_EXIT} on: {', '.join(FAIL_ON)} (comma-separated)."
+            "--fail-on",
+            metavar="LIST",
+            help=f"Exit 4 when the change holds: {FAIL_ON_HELP} (new ones only).",
         ),
     ] = None,
 ) -> None:
-    """Show what changed between two snapshots (apps, permissions, categories, findings, …)."""
-    if fmt not in ("text", "md", "json"):
-        raise ConfigError(f"unknown diff format {fmt!r}", tip="use text, md or json")
-    policies = [p.strip() for p in (fail_on or "").split(",") if p.strip()]
+    """Show what changed between two snapshots.
+
+    Apps, permissions, data categories, provisioning attributes, findings, vendor policies.
+    """
+    from rich.text import Text
+
+    from reports.diff import render_diff
+    from scanner.diff import diff_inventories, fail_on_reasons
+    from scanner.gates import parse_policies
+
+    policies = parse_policies(fail_on)
     older, newer = _pair(a, b, store, profile)
     if older.tenant.id != newer.tenant.id:
         raise RenderError(f"cannot diff different tenants ({older.tenant.id} vs {newer.tenant.id})")
@@ -176,12 +209,11 @@ def diff_cmd(
     sys.stdout.write(terminal_lines(rendered) if fmt == "text" else rendered)
     if reasons:
         console_err.print(Text("fail-on: " + "; ".join(reasons)))
-        raise typer.Exit(GATE_EXIT)
+        raise typer.Exit(ExitCode.GATE)
 
 
 def register(app: typer.Typer) -> None:
     """Attach this area's commands to the root app."""
-    app.command("schema")(schema_cmd)
-    app.command("report")(report_cmd)
-    app.command("history")(history_cmd)
-    app.command("diff")(diff_cmd)
+    add_commands(
+        app, {"schema": schema_cmd, "report": report_cmd, "history": history_cmd, "diff": diff_cmd}
+    )

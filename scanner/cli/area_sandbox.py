@@ -8,21 +8,24 @@ so a script can wait for the info file to appear and then read it whole.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import signal
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
-import platformdirs
 import typer
 
-from scanner.atomic import write_text_atomic
+from scanner.cli import area_sandbox_mutate
+from scanner.cli.base import add_commands, new_app
 from scanner.cli.common import console
+from scanner.cli.options import SandboxInfoOpt
+from scanner.cli.sandbox_client import admin_post, default_state_dir, load_info
 from scanner.errors import ConfigError, SandboxError
-from scanner.inputfiles import MiB, decode_text, parse_json, read_limited
 
 if TYPE_CHECKING:  # the sandbox (aiohttp, cryptography) loads only when a command needs it
     from scanner.sandbox import SandboxInfo
@@ -31,16 +34,10 @@ MIN_USERS, MAX_USERS = 10, 1_000_000
 DEFAULT_PORT = 9443
 
 
-def _default_state_dir() -> Path:
-    return platformdirs.user_state_path("m365inv") / "sandbox"
-
-
-def _toml_str(value: str) -> str:
-    return json.dumps(value)  # a JSON string is a valid TOML basic string
-
-
 def profile_toml(info: SandboxInfo, *, name: str = "sandbox", info_path: Path | None) -> str:
     """A profile in DESIGN.md's "Configuration" format for the running sandbox."""
+    from scanner.profiles import toml_string as _toml_str
+
     where = f" ({info_path})" if info_path else ""
     lines = [
         "# m365inv profile for the built-in sandbox tenant (m365inv sandbox serve).",
@@ -63,6 +60,8 @@ def profile_toml(info: SandboxInfo, *, name: str = "sandbox", info_path: Path | 
 def _write_outputs(
     info: SandboxInfo, info_out: Path, profile_out: Path | None
 ) -> None:  # fmt: skip
+    from scanner.atomic import write_text_atomic
+
     try:
         info_out.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(info_out, json.dumps(info.to_dict(), indent=2) + "\n", mode=0o600)
@@ -73,8 +72,10 @@ def _write_outputs(
         raise ConfigError(f"cannot write {exc.filename}: {exc.strerror}") from None
 
 
-def _wait_for_signal() -> None:
-    """Block until SIGINT or SIGTERM, then return so the server shuts down cleanly."""
+@contextlib.contextmanager
+def _stop_on_signal() -> Iterator[threading.Event]:
+    """An event set by SIGINT or SIGTERM, installed *before* the info file appears: a script
+    that waits for the file and then sends SIGTERM must get a clean shutdown, not a kill."""
     stop = threading.Event()
 
     def handler(_signum: int, _frame: FrameType | None) -> None:
@@ -82,8 +83,7 @@ def _wait_for_signal() -> None:
 
     previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
-        while not stop.wait(0.5):
-            pass
+        yield stop
     finally:
         for sig, old in previous.items():
             signal.signal(sig, old)
@@ -91,15 +91,22 @@ def _wait_for_signal() -> None:
 
 def serve(
     port: Annotated[
-        int, typer.Option(help="Port on 127.0.0.1 (0: any free port).", min=0, max=65535)
+        int,
+        typer.Option(
+            metavar="PORT", help="Port on 127.0.0.1 (0: any free port).", min=0, max=65535
+        ),
     ] = DEFAULT_PORT,
     users: Annotated[
-        int, typer.Option(help="Users in the generated tenant (10..1,000,000).")
+        int, typer.Option(metavar="N", help="Users in the generated tenant (10..1,000,000).")
     ] = 200,
-    seed: Annotated[int, typer.Option(help="Seed: same seed, same tenant and client ids.")] = 42,
-    latency_ms: Annotated[float, typer.Option(help="Added to every Graph request.", min=0)] = 0.0,
+    seed: Annotated[
+        int, typer.Option(metavar="N", help="Seed: same seed, same tenant and client ids.")
+    ] = 42,
+    latency_ms: Annotated[
+        float, typer.Option(metavar="MS", help="Added to every Graph request.", min=0)
+    ] = 0.0,
     per_object_us: Annotated[
-        float, typer.Option(help="Added per object returned in a page.", min=0)
+        float, typer.Option(metavar="US", help="Added per object returned in a page.", min=0)
     ] = 0.0,
     throttle: Annotated[
         bool, typer.Option("--throttle/--no-throttle", help="Entra's resource-unit budget.")
@@ -109,95 +116,69 @@ def serve(
     ] = False,
     info_out: Annotated[
         Path | None,
-        typer.Option(help="Where to write the info JSON (0600; holds the client secret)."),
+        typer.Option(
+            metavar="FILE", help="Where to write the info JSON (0600; holds the client secret)."
+        ),
     ] = None,
     profile_out: Annotated[
-        Path | None, typer.Option(help="Also write a TOML profile (without the secret).")
+        Path | None,
+        typer.Option(metavar="FILE", help="Also write a TOML profile (without the secret)."),
     ] = None,
     state_dir: Annotated[
-        Path | None, typer.Option(help="CA and keys (default: the user state dir).")
+        Path | None,
+        typer.Option(metavar="DIR", help="CA and keys (default: the user state dir)."),
     ] = None,
 ) -> None:
-    """Run the sandbox tenant (Entra + Graph over HTTPS on 127.0.0.1) until Ctrl-C."""
+    """Run the sandbox tenant (Entra + Graph, HTTPS) until Ctrl-C."""
     from scanner.sandbox import SandboxConfig, start_sandbox
 
     if not MIN_USERS <= users <= MAX_USERS:
         raise ConfigError(f"--users must be between {MIN_USERS:,} and {MAX_USERS:,}, not {users:,}")
-    state = state_dir or _default_state_dir()
-    info_path = info_out or state / "info.json"
+    # Absolute: the profile's ca_bundle and the info file are read from other directories.
+    state = (state_dir or default_state_dir()).resolve()
+    info_path = (info_out or state / "info.json").resolve()
+    profile_out = profile_out.resolve() if profile_out else None
     config = SandboxConfig(
         users=users, seed=seed, port=port, latency_ms=latency_ms, per_object_us=per_object_us,
         throttle=throttle, faults=faults, state_dir=state,
     )  # fmt: skip
     started = time.monotonic()
-    with start_sandbox(config) as sb:
+    with start_sandbox(config) as sb, _stop_on_signal() as stop:
         info = sb.info
-        _write_outputs(info, info_path, profile_out)
-        elapsed = time.monotonic() - started
-        extra = f", profile {profile_out}" if profile_out else ""
-        console.print(
-            f"sandbox ready in {elapsed:.1f} s: {info.authority_host} tenant {info.tenant_id} "
-            f"({users:,} users); info {info_path}{extra}. Ctrl-C to stop.",
-            soft_wrap=True,
-        )
         try:
-            _wait_for_signal()
+            _write_outputs(info, info_path, profile_out)
+            elapsed = time.monotonic() - started
+            extra = f", profile {profile_out}" if profile_out else ""
+            console.print(
+                f"sandbox ready in {elapsed:.1f} s: {info.authority_host} tenant {info.tenant_id} "
+                f"({users:,} users); info {info_path}{extra}. Ctrl-C to stop.",
+                soft_wrap=True,
+            )
+            while not stop.wait(0.5):
+                pass
         finally:
             info_path.unlink(missing_ok=True)  # the secret dies with the server
     console.print("sandbox stopped")
 
 
-def _load_info(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        raise ConfigError(
-            f"no sandbox info file at {path}", tip="start one with `m365inv sandbox serve`"
-        )
-    raw = read_limited(path, limit=MiB, what="sandbox info file")
-    data = parse_json(decode_text(raw, str(path)), str(path))
-    if not isinstance(data, dict) or not {"authority_host", "ca_bundle"} <= data.keys():
-        raise ConfigError(f"{path} is not a sandbox info file")
-    return data
-
-
 def approve(
-    user_code: Annotated[str, typer.Argument(help="The code shown by the device sign-in.")],
-    info: Annotated[
-        Path | None, typer.Option(help="The running sandbox's info file (from --info-out).")
-    ] = None,
+    user_code: Annotated[
+        str, typer.Argument(metavar="CODE", help="The code shown by the device sign-in.")
+    ],
+    info: SandboxInfoOpt = None,
     user: Annotated[
-        str | None, typer.Option(help="Sign in as this userPrincipalName (default: the admin).")
+        str | None,
+        typer.Option(metavar="UPN", help="Sign in as this userPrincipalName (default: the admin)."),
     ] = None,
 ) -> None:
-    """Approve a pending device-code sign-in, as the person at the verification page would."""
-    import requests
+    """Approve a pending device-code sign-in on the sandbox.
 
-    data = _load_info(info or _default_state_dir() / "info.json")
-    admin = data.get("admin_secret")
-    if not isinstance(admin, str) or not admin:
-        raise ConfigError(
-            "the sandbox info file holds no admin secret (written by an older m365inv?)",
-            tip="restart `m365inv sandbox serve` to write a new one",
-        )
+    As the person at the verification page would.
+    """
     body: dict[str, str] = {"user_code": user_code}
     if user:
         body["user_principal_name"] = user
-    with requests.Session() as session:
-        session.trust_env = False  # the sandbox CA, whatever REQUESTS_CA_BUNDLE says
-        session.verify = str(data["ca_bundle"])
-        try:
-            response = session.post(
-                f"{data['authority_host']}/_sandbox/devicecode/approve",
-                json=body,
-                headers={"X-Sandbox-Admin": admin},
-                timeout=10,
-            )
-        except requests.RequestException as exc:
-            raise SandboxError(
-                f"sandbox at {data['authority_host']} is not reachable ({type(exc).__name__})",
-                tip="is `m365inv sandbox serve` still running?",
-            ) from None
-    if response.status_code == 401:
-        raise SandboxError("the sandbox refused the admin secret (info file of another sandbox?)")
+    response = admin_post(load_info(info), "/_sandbox/devicecode/approve", body)
     if response.status_code == 404:
         raise SandboxError(f"no pending device code {user_code!r} (expired, used, or unknown)")
     if response.status_code != 200:
@@ -207,12 +188,10 @@ def approve(
 
 def register(app: typer.Typer) -> None:
     """Attach this area's commands to the root app."""
-    sandbox_app = typer.Typer(
-        name="sandbox",
-        help="The built-in sandbox tenant: a local Entra + Graph simulator for demos and tests.",
-        no_args_is_help=True,
-        rich_markup_mode="rich",
+    sandbox_app = new_app(
+        "sandbox",
+        "The built-in sandbox tenant: a local Entra + Graph simulator.",
     )
-    sandbox_app.command("serve")(serve)
-    sandbox_app.command("approve")(approve)
+    add_commands(sandbox_app, {"serve": serve, "approve": approve})
+    area_sandbox_mutate.register(sandbox_app)
     app.add_typer(sandbox_app)

@@ -3,88 +3,92 @@ and ``demo`` (the whole product on the built-in sandbox tenant).
 
 Exit codes: 0 complete · 3 completed with coverage gaps · 4 ``--fail-on`` tripped (wins over 3).
 Sign-in, vault and config errors keep their own codes (5, 6, 2) via ``ScannerError``.
+
+``--fail-on`` judges what the command looks at: ``scan`` the inventory it just made (every
+finding counts as new); ``snapshot`` — like ``diff`` — the change since the previous snapshot.
+A profile's first snapshot has nothing to compare with: it is the baseline and trips no gate.
+
+Everything heavy (MSAL, the Graph SDK, the pipeline, the renderers, the store, the sandbox) is
+imported inside the commands, after the options have been checked.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
-from reports import FORMATS, write_reports
-from reports.diff import comparable, diff_inventories, render_diff
-from scanner import aiorun
-from scanner.auth import open_token_source
-from scanner.auth.interface import TokenSource
-from scanner.catalog import load_catalog
-from scanner.catalog.model import Catalog
-from scanner.cli.area_auth import _vault_if_any
-from scanner.cli.area_reports import StoreOpt
-from scanner.cli.area_vault import ConfigOpt, VaultOpt
-from scanner.cli.common import console, console_err, error_line, terminal_lines
-from scanner.collect import CollectOptions
-from scanner.collect.addins import parse_addins_file
-from scanner.collect.progress import RichProgress, ScanProgress, make_progress
-from scanner.demo import demo_tenant
-from scanner.errors import ConfigError, ScannerError
-from scanner.gates import GATE_EXIT, gate_reasons, parse_policies
-from scanner.models import Inventory
-from scanner.pipeline import ScanResult, scan
-from scanner.profiles import Profile, get_profile, load_profiles
-from scanner.store import open_store
-from scanner.store.store import Snapshot, SnapshotStore
-from scanner.textsafe import for_terminal
+from scanner.cli.base import add_commands
+from scanner.cli.checks import check_out_dir
+from scanner.cli.common import console, console_err, error_line, real_console_err, terminal_lines
+from scanner.cli.options import (
+    REPORT_FORMATS,
+    AddinsOpt,
+    CatalogOpt,
+    ConcurrencyOpt,
+    ConfigOpt,
+    FailOnOpt,
+    FormatsOpt,
+    LangOpt,
+    MaybeProfileOpt,
+    OutDirOpt,
+    ProfileOpt,
+    QuietOpt,
+    StoreOpt,
+    VaultOpt,
+)
+from scanner.errors import ConfigError, ExitCode, ScannerError
 
-EXIT_GAPS = 3
-ALL_FORMATS = ",".join(FORMATS)
+if TYPE_CHECKING:
+    from scanner.auth.interface import TokenSource
+    from scanner.catalog.model import Catalog
+    from scanner.collect import CollectOptions
+    from scanner.collect.progress import ScanProgress
+    from scanner.models import Inventory
+    from scanner.pipeline import ScanResult
+    from scanner.profiles import Profile
+    from scanner.store.store import Snapshot, SnapshotStore
 
-OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Directory for the reports.")]
-FormatsOpt = Annotated[
-    str, typer.Option("--formats", "-f", help=f"Comma-separated, of: {ALL_FORMATS}.")
-]
-LangOpt = Annotated[str, typer.Option("--lang", help="Report language: en or de.")]
-CatalogOpt = Annotated[
-    list[Path] | None,
-    typer.Option("--catalog", help="Extra vendor catalog directory (repeatable)."),
-]
-FailOnOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--fail-on",
-        help="Exit 4 on: critical, high, medium, low (any finding at or above), undisclosed, "
-        "new-findings, any-change (comma-separated).",
-    ),
-]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")]
-ConcurrencyOpt = Annotated[
-    int, typer.Option("--concurrency", min=1, max=64, help="Graph requests in flight per tenant.")
-]
+
 LowPriorityOpt = Annotated[
     bool, typer.Option("--low-priority", help="Send x-ms-throttle-priority: low (scheduled runs).")
 ]
-AddinsOpt = Annotated[
-    Path | None,
-    typer.Option("--addins-from", help="Get-OrganizationAddIn / Get-App export (CSV or JSON)."),
-]
+
+
+def _escape(text: str) -> str:
+    """Hostile text (tenant names, diff lines, a server's prompt) for a rich console: control
+    and bidi characters shown as escapes on every line, never read as markup."""
+    from rich.markup import escape
+
+    return escape(terminal_lines(text))
 
 
 def _sign_in(profile: Profile, vault: Path | None, *, interactive: bool) -> TokenSource:
+    from scanner.auth import open_token_source
+    from scanner.cli.area_auth import _vault_if_any
+
     return open_token_source(
         profile,
         vault=_vault_if_any(vault, interactive),
         interactive=interactive,
-        on_device_code=lambda prompt: console_err.print(escape(for_terminal(prompt.message))),
+        on_device_code=lambda prompt: console_err.print(_escape(prompt.message)),
     )
+
+
+def _progress(quiet: bool) -> ScanProgress:
+    from scanner.collect.progress import make_progress
+
+    return make_progress(real_console_err(), quiet=quiet)
 
 
 @contextlib.contextmanager
 def _live(progress: ScanProgress) -> Iterator[None]:
+    from scanner.collect.progress import RichProgress
+
     with progress if isinstance(progress, RichProgress) else contextlib.nullcontext():
         yield
 
@@ -122,7 +126,7 @@ def summary_lines(inv: Inventory) -> list[str]:
 
 def _print_summary(inv: Inventory) -> None:
     for line in summary_lines(inv):
-        console.print(escape(terminal_lines(line)), soft_wrap=True)
+        console.print(_escape(line), soft_wrap=True)
 
 
 def _exit_code(inv: Inventory, reasons: list[str], *, tenant: str | None = None) -> int:
@@ -135,14 +139,17 @@ def _exit_code(inv: Inventory, reasons: list[str], *, tenant: str | None = None)
             why += f" (needs {gap.required_permission})"
         error_line("warning:", f"{where}{gap.source} not read: {why}", style="")
     if reasons:
-        console_err.print("fail-on: " + escape("; ".join(reasons)))
-        return GATE_EXIT
-    return EXIT_GAPS if any(not c.complete for c in inv.coverage) else 0
+        console_err.print("fail-on: " + _escape("; ".join(reasons)))
+        return ExitCode.GATE
+    return ExitCode.INCOMPLETE if any(not c.complete for c in inv.coverage) else ExitCode.OK
 
 
 def _options(
     concurrency: int, low_priority: bool, addins_from: Path | None, *, delta: bool = True
 ) -> CollectOptions:
+    from scanner.collect import CollectOptions
+    from scanner.collect.addins import parse_addins_file
+
     if addins_from is not None:
         parse_addins_file(addins_from)  # fail fast, before signing in
     return CollectOptions(
@@ -153,11 +160,6 @@ def _options(
     )
 
 
-def _check_out(out: Path) -> None:
-    if out.exists() and not out.is_dir():
-        raise ConfigError(f"--out {out} exists and is not a directory")
-
-
 async def _scan_all(
     profiles: list[Profile],
     vault: Path | None,
@@ -166,6 +168,10 @@ async def _scan_all(
     max_tenants: int,
 ) -> list[tuple[Profile, ScanResult | BaseException]]:
     """Scan tenants concurrently (bounded); one tenant's failure does not stop the others."""
+    import asyncio
+
+    from scanner.pipeline import scan
+
     gate = asyncio.Semaphore(max_tenants)
 
     async def one(profile: Profile) -> tuple[Profile, ScanResult | BaseException]:
@@ -187,12 +193,199 @@ async def _scan_all(
     return list(await asyncio.gather(*(one(p) for p in profiles)))
 
 
+def scan_cmd(
+    out: OutDirOpt,
+    profile: MaybeProfileOpt = None,
+    all_profiles: Annotated[
+        bool, typer.Option("--all", help="Scan every profile (tenants concurrently).")
+    ] = False,
+    max_tenants: Annotated[
+        int,
+        typer.Option(
+            "--max-tenants", metavar="N", min=1, max=32, help="Tenants at once with --all."
+        ),
+    ] = 4,
+    config: ConfigOpt = None,
+    vault: VaultOpt = None,
+    formats: FormatsOpt = REPORT_FORMATS,
+    lang: LangOpt = "en",
+    catalog_dirs: CatalogOpt = None,
+    addins_from: AddinsOpt = None,
+    concurrency: ConcurrencyOpt = 16,
+    low_priority: LowPriorityOpt = False,
+    fail_on: FailOnOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Scan a tenant (or --all) and write the reports to DIR."""
+    from reports import Contact, write_reports
+    from scanner import aiorun
+    from scanner.catalog import load_catalog
+    from scanner.gates import gate_reasons, parse_policies
+    from scanner.logsafe import redact
+    from scanner.pipeline import scan
+    from scanner.profiles import get_profile, load_profiles
+
+    if (profile is None) == (not all_profiles):
+        raise ConfigError("give either --profile NAME or --all")
+    check_out_dir(out)
+    policies = parse_policies(fail_on)
+    options = _options(concurrency, low_priority, addins_from)
+    catalog = load_catalog(catalog_dirs or ())
+    if all_profiles:
+        profiles = sorted(load_profiles(config).values(), key=lambda p: p.name)
+        if not profiles:
+            raise ConfigError("no profiles configured", tip="m365inv profile add …")
+        results = aiorun.run(_scan_all(profiles, vault, catalog, options, max_tenants))
+        codes = []
+        for prof, res in results:
+            if isinstance(res, BaseException):
+                what = str(res) if isinstance(res, ScannerError) else redact(repr(res))
+                error_line(f"{prof.name}: failed:", what, style="red")
+                codes.append(getattr(res, "exit_code", ExitCode.FATAL))
+                continue
+            write_reports(res.inventory, out / prof.name, formats, lang, Contact.of(prof))
+            console.print(f"[bold]{_escape(prof.name)}[/] → {_escape(str(out / prof.name))}")
+            _print_summary(res.inventory)
+            codes.append(
+                _exit_code(
+                    res.inventory,
+                    gate_reasons(res.inventory, None, policies),
+                    tenant=prof.name,
+                )
+            )
+        raise typer.Exit(max(codes, default=ExitCode.OK))
+    assert profile is not None
+    prof = get_profile(profile, config)
+    source = _sign_in(prof, vault, interactive=True)
+    progress = _progress(quiet)
+    with _live(progress):
+        result = aiorun.run(
+            scan(
+                source,
+                catalog,
+                options=options,
+                progress=progress,
+                tenant_id=prof.tenant_id,
+                scanner_app_id=prof.client_id,
+            )
+        )
+    if not quiet:
+        console_err.print(progress.summary())
+    written = write_reports(result.inventory, out, formats, lang, Contact.of(prof))
+    _print_summary(result.inventory)
+    console.print(f"reports: {_escape(', '.join(str(p) for p in written.values()))}")
+    reasons = gate_reasons(result.inventory, None, policies)
+    raise typer.Exit(_exit_code(result.inventory, reasons))
+
+
+def snapshot_cmd(
+    profile: ProfileOpt,
+    config: ConfigOpt = None,
+    vault: VaultOpt = None,
+    store: StoreOpt = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", metavar="DIR", help="Also write the reports here."),
+    ] = None,
+    formats: FormatsOpt = REPORT_FORMATS,
+    lang: LangOpt = "en",
+    catalog_dirs: CatalogOpt = None,
+    addins_from: AddinsOpt = None,
+    concurrency: ConcurrencyOpt = 16,
+    low_priority: Annotated[
+        bool, typer.Option("--low-priority/--normal-priority", help="Throttle priority.")
+    ] = True,
+    full: Annotated[
+        bool, typer.Option("--full", help="Ignore delta links; read everything.")
+    ] = False,
+    keep_last: Annotated[
+        int | None,
+        typer.Option("--keep-last", metavar="N", min=1, help="Prune: keep the N newest."),
+    ] = None,
+    keep_days: Annotated[
+        float | None,
+        typer.Option("--keep-days", metavar="DAYS", min=0, help="Prune: keep younger than DAYS."),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            metavar="LIST",
+            help="Exit 4 when the change since the previous snapshot holds: critical, high, "
+            "medium, low (a new finding at or above), undisclosed (a new undisclosed flow), "
+            "new-findings, any-change; comma-separated. The first snapshot is the baseline.",
+        ),
+    ] = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Scan, store a snapshot, diff it with the previous one, prune.
+
+    No prompts: secrets come from the vault (M365INV_VAULT_KEY / keyring / passphrase
+    variable) or the environment, so it runs from cron, a systemd timer or a CronJob.
+    """
+    from reports import Contact, write_reports
+    from reports.diff import render_diff
+    from scanner import aiorun
+    from scanner.catalog import load_catalog
+    from scanner.diff import diff_inventories, fail_on_reasons
+    from scanner.gates import parse_policies
+    from scanner.pipeline import scan
+    from scanner.profiles import get_profile
+    from scanner.store import open_store
+
+    if out is not None:
+        check_out_dir(out)
+    policies = parse_policies(fail_on)
+    options = _options(concurrency, low_priority, addins_from, delta=True)
+    catalog = load_catalog(catalog_dirs or ())
+    prof = get_profile(profile, config)
+    source = _sign_in(prof, vault, interactive=False)
+    progress = _progress(quiet)
+    with open_store(store) as snapshots, snapshots.lock(prof.tenant_id):
+        previous = snapshots.latest(prof.name)
+        base = None if previous is None or full else previous.tenant_data
+        with _live(progress):
+            result = aiorun.run(
+                scan(
+                    source,
+                    catalog,
+                    previous=base,
+                    options=options,
+                    progress=progress,
+                    tenant_id=prof.tenant_id,
+                    scanner_app_id=prof.client_id,
+                )
+            )
+        baseline = _baseline(snapshots, prof.name, result.inventory, previous)
+        info = snapshots.save(prof.name, result.inventory, result.tenant)
+        pruned = snapshots.prune(prof.name, keep_last=keep_last, keep_days=keep_days)
+    if not quiet:
+        console_err.print(progress.summary())
+    console.print(f"snapshot {info.id} of {_escape(prof.name)} at {info.taken_at}")
+    if pruned:
+        console.print(f"pruned {len(pruned)} old snapshot(s)")
+    _print_summary(result.inventory)
+    diff = diff_inventories(baseline.inventory, result.inventory) if baseline else None
+    if diff is not None:
+        console.print(_escape(render_diff(diff, "text")), soft_wrap=True)
+    if out is not None:
+        write_reports(result.inventory, out, formats, lang, Contact.of(prof))
+    if diff is None and policies:
+        console_err.print(
+            f"fail-on: first snapshot of {_escape(prof.name)}: the baseline, no gate applies"
+        )
+    reasons = fail_on_reasons(diff, policies) if diff is not None else []
+    raise typer.Exit(_exit_code(result.inventory, reasons))
+
+
 def _baseline(
     snapshots: SnapshotStore, profile: str, newer: Inventory, latest: Snapshot | None
 ) -> Snapshot | None:
     """What ``snapshot`` diffs against: the newest snapshot that read at least every section
     this run read. After a run with a gap, the next good run is compared with the last good one
     — what the gap hid is neither "removed" then nor "new" now. None found: the latest."""
+    from scanner.diff import comparable
+
     if latest is None or comparable(latest.inventory, newer):
         return latest
     for info in reversed(snapshots.list(profile)[-_LOOK_BACK:-1]):
@@ -205,203 +398,61 @@ def _baseline(
 _LOOK_BACK = 20
 
 
+def demo_cmd(
+    out: Annotated[
+        Path, typer.Option("--out", "-o", metavar="DIR", help="Directory for the reports.")
+    ] = Path("m365inv-demo"),
+    users: Annotated[
+        int,
+        typer.Option("--users", metavar="N", min=10, max=1_000_000, help="Sandbox tenant size."),
+    ] = 500,
+    seed: Annotated[int, typer.Option("--seed", metavar="N", help="Sandbox tenant seed.")] = 42,
+    formats: FormatsOpt = REPORT_FORMATS,
+    lang: LangOpt = "en",
+    quiet: QuietOpt = False,
+) -> None:
+    """Scan the built-in sandbox tenant and write every report to DIR."""
+    from reports import write_reports
+    from scanner import aiorun
+    from scanner.catalog import load_catalog
+    from scanner.demo import demo_tenant
+    from scanner.pipeline import scan
+    from scanner.store import open_store
+
+    check_out_dir(out)
+    catalog = load_catalog()
+    progress = _progress(quiet)
+
+    async def run() -> ScanResult:
+        async with demo_tenant(users=users, seed=seed) as tenant:
+            console_err.print(
+                f"sandbox tenant {tenant.profile.tenant_id} ({users} users) at "
+                f"{tenant.profile.graph_endpoint}"
+            )
+            return await scan(
+                tenant.source,
+                catalog,
+                progress=progress,
+                tenant_id=tenant.profile.tenant_id,
+                scanner_app_id=tenant.profile.client_id,
+            )
+
+    with _live(progress):
+        result = aiorun.run(run())
+    if not quiet:
+        console_err.print(progress.summary())
+    written = write_reports(result.inventory, out, formats, lang)
+    store_url = f"sqlite:///{(out / 'snapshots.sqlite3').resolve()}"
+    with open_store(store_url) as snapshots:
+        info = snapshots.save("sandbox", result.inventory, result.tenant)
+    _print_summary(result.inventory)
+    console.print(f"[bold]reports written to {_escape(str(out))}/[/]")
+    for fmt, path in written.items():
+        console.print(f"  {fmt:6} {_escape(str(path))}")
+    console.print(f"  store  {_escape(store_url)} (snapshot {info.id}, taken {info.taken_at})")
+    console.print(f"open {_escape(str(written.get('html', out)))} in a browser to start")
+
+
 def register(app: typer.Typer) -> None:
     """Attach ``scan``, ``snapshot`` and ``demo``."""
-
-    @app.command("scan")
-    def scan_cmd(
-        out: OutOpt,
-        profile: Annotated[
-            str | None, typer.Option("--profile", "-p", help="Profile name.")
-        ] = None,
-        all_profiles: Annotated[
-            bool, typer.Option("--all", help="Scan every profile (tenants concurrently).")
-        ] = False,
-        max_tenants: Annotated[
-            int, typer.Option("--max-tenants", min=1, max=32, help="Tenants at once with --all.")
-        ] = 4,
-        config: ConfigOpt = None,
-        vault: VaultOpt = None,
-        formats: FormatsOpt = ALL_FORMATS,
-        lang: LangOpt = "en",
-        catalog_dirs: CatalogOpt = None,
-        addins_from: AddinsOpt = None,
-        concurrency: ConcurrencyOpt = 16,
-        low_priority: LowPriorityOpt = False,
-        fail_on: FailOnOpt = None,
-        quiet: QuietOpt = False,
-    ) -> None:
-        """Scan a tenant (or --all) and write the inventory and reports to OUT."""
-        if (profile is None) == (not all_profiles):
-            raise ConfigError("give either --profile NAME or --all")
-        _check_out(out)
-        policies = parse_policies(fail_on)
-        options = _options(concurrency, low_priority, addins_from)
-        catalog = load_catalog(catalog_dirs or ())
-        if all_profiles:
-            profiles = sorted(load_profiles(config).values(), key=lambda p: p.name)
-            if not profiles:
-                raise ConfigError("no profiles configured", tip="m365inv profile add …")
-            results = aiorun.run(_scan_all(profiles, vault, catalog, options, max_tenants))
-            codes = []
-            for prof, res in results:
-                if isinstance(res, BaseException):
-                    what = str(res) if isinstance(res, ScannerError) else repr(res)
-                    error_line(f"{for_terminal(prof.name)}: failed:", what, style="red")
-                    codes.append(getattr(res, "exit_code", 1))
-                    continue
-                write_reports(res.inventory, out / prof.name, formats, lang)
-                console.print(f"[bold]{escape(prof.name)}[/] → {escape(str(out / prof.name))}")
-                _print_summary(res.inventory)
-                codes.append(
-                    _exit_code(
-                        res.inventory,
-                        gate_reasons(res.inventory, None, policies),
-                        tenant=prof.name,
-                    )
-                )
-            raise typer.Exit(max(codes, default=0))
-        assert profile is not None
-        prof = get_profile(profile, config)
-        source = _sign_in(prof, vault, interactive=True)
-        progress = make_progress(console_err, quiet=quiet)
-        with _live(progress):
-            result = aiorun.run(
-                scan(
-                    source,
-                    catalog,
-                    options=options,
-                    progress=progress,
-                    tenant_id=prof.tenant_id,
-                    scanner_app_id=prof.client_id,
-                )
-            )
-        if not quiet:
-            console_err.print(progress.summary())
-        written = write_reports(result.inventory, out, formats, lang)
-        _print_summary(result.inventory)
-        console.print(f"reports: {escape(', '.join(str(p) for p in written.values()))}")
-        reasons = gate_reasons(result.inventory, None, policies)
-        raise typer.Exit(_exit_code(result.inventory, reasons))
-
-    @app.command("snapshot")
-    def snapshot_cmd(
-        profile: Annotated[str, typer.Option("--profile", "-p", help="Profile name.")],
-        config: ConfigOpt = None,
-        vault: VaultOpt = None,
-        store: StoreOpt = None,
-        out: Annotated[
-            Path | None, typer.Option("--out", "-o", help="Also write reports here.")
-        ] = None,
-        formats: FormatsOpt = ALL_FORMATS,
-        lang: LangOpt = "en",
-        catalog_dirs: CatalogOpt = None,
-        addins_from: AddinsOpt = None,
-        concurrency: ConcurrencyOpt = 16,
-        low_priority: Annotated[
-            bool, typer.Option("--low-priority/--normal-priority", help="Throttle priority.")
-        ] = True,
-        full: Annotated[
-            bool, typer.Option("--full", help="Ignore delta links; read everything.")
-        ] = False,
-        keep_last: Annotated[
-            int | None, typer.Option("--keep-last", min=1, help="Prune: keep N newest.")
-        ] = None,
-        keep_days: Annotated[
-            float | None, typer.Option("--keep-days", min=0, help="Prune: keep younger than D.")
-        ] = None,
-        fail_on: FailOnOpt = None,
-        quiet: QuietOpt = False,
-    ) -> None:
-        """Scan, store a dated snapshot, diff it against the previous one, prune old ones.
-
-        No prompts: secrets come from the vault (M365INV_VAULT_KEY / keyring / passphrase
-        variable) or the environment, so it runs from cron, a systemd timer or a CronJob.
-        """
-        if out is not None:
-            _check_out(out)
-        policies = parse_policies(fail_on)
-        options = _options(concurrency, low_priority, addins_from, delta=True)
-        catalog = load_catalog(catalog_dirs or ())
-        prof = get_profile(profile, config)
-        source = _sign_in(prof, vault, interactive=False)
-        progress = make_progress(console_err, quiet=quiet)
-        with open_store(store) as snapshots, snapshots.lock(prof.tenant_id):
-            previous = snapshots.latest(prof.name)
-            base = None if previous is None or full else previous.tenant_data
-            with _live(progress):
-                result = aiorun.run(
-                    scan(
-                        source,
-                        catalog,
-                        previous=base,
-                        options=options,
-                        progress=progress,
-                        tenant_id=prof.tenant_id,
-                        scanner_app_id=prof.client_id,
-                    )
-                )
-            baseline = _baseline(snapshots, prof.name, result.inventory, previous)
-            info = snapshots.save(prof.name, result.inventory, result.tenant)
-            pruned = snapshots.prune(prof.name, keep_last=keep_last, keep_days=keep_days)
-        if not quiet:
-            console_err.print(progress.summary())
-        console.print(f"snapshot {info.id} of {escape(prof.name)} at {info.taken_at}")
-        if pruned:
-            console.print(f"pruned {len(pruned)} old snapshot(s)")
-        _print_summary(result.inventory)
-        diff = diff_inventories(baseline.inventory, result.inventory) if baseline else None
-        if diff is not None:
-            console.print(escape(terminal_lines(render_diff(diff, "text"))), soft_wrap=True)
-        if out is not None:
-            write_reports(result.inventory, out, formats, lang)
-        raise typer.Exit(
-            _exit_code(result.inventory, gate_reasons(result.inventory, diff, policies))
-        )
-
-    @app.command("demo")
-    def demo_cmd(
-        out: Annotated[Path, typer.Option("--out", "-o", help="Directory for the reports.")] = Path(
-            "m365inv-demo"
-        ),
-        users: Annotated[
-            int, typer.Option("--users", min=10, max=1_000_000, help="Sandbox tenant size.")
-        ] = 500,
-        seed: Annotated[int, typer.Option("--seed", help="Sandbox tenant seed.")] = 42,
-        formats: FormatsOpt = ALL_FORMATS,
-        lang: LangOpt = "en",
-        quiet: QuietOpt = False,
-    ) -> None:
-        """Start the built-in sandbox tenant, scan it, and write every report to OUT."""
-        _check_out(out)
-        catalog = load_catalog()
-        progress = make_progress(console_err, quiet=quiet)
-
-        async def run() -> ScanResult:
-            async with demo_tenant(users=users, seed=seed) as tenant:
-                console_err.print(
-                    f"sandbox tenant {tenant.profile.tenant_id} ({users} users) at "
-                    f"{tenant.profile.graph_endpoint}"
-                )
-                return await scan(
-                    tenant.source,
-                    catalog,
-                    progress=progress,
-                    tenant_id=tenant.profile.tenant_id,
-                    scanner_app_id=tenant.profile.client_id,
-                )
-
-        with _live(progress):
-            result = aiorun.run(run())
-        if not quiet:
-            console_err.print(progress.summary())
-        written = write_reports(result.inventory, out, formats, lang)
-        store_url = f"sqlite:///{(out / 'snapshots.sqlite3').resolve()}"
-        with open_store(store_url) as snapshots:
-            info = snapshots.save("sandbox", result.inventory, result.tenant)
-        _print_summary(result.inventory)
-        console.print(f"[bold]reports written to {escape(str(out))}/[/]")
-        for fmt, path in written.items():
-            console.print(f"  {fmt:6} {escape(str(path))}")
-        console.print(f"  store  {escape(store_url)} (snapshot {info.id}, taken {info.taken_at})")
-        console.print(f"open {escape(str(written.get('html', out)))} in a browser to start")
+    add_commands(app, {"scan": scan_cmd, "snapshot": snapshot_cmd, "demo": demo_cmd})

@@ -10,50 +10,43 @@ import os
 import secrets
 import sys
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
-from scanner.auth.certs import generate_certificate, public_pem
+from scanner.cli.base import add_commands, new_app
 from scanner.cli.common import console, console_err
+from scanner.cli.options import ConfigOpt, JsonOpt, VaultOpt, choice_parser
+from scanner.cli.output import print_json, print_table
 from scanner.errors import ConfigError, VaultError
 from scanner.logsafe import remember_secret
-from scanner.profiles import get_profile
-from scanner.vault import (
-    Credential,
-    EntryKind,
-    Passphrase,
-    RawKey,
-    Vault,
-    open_vault,
-    policy,
-    vault_path,
-)
-from scanner.vault import credentials as creds
 
-vault_app = typer.Typer(
-    name="vault",
-    help="The encrypted credential vault (secrets, token caches).",
-    no_args_is_help=True,
-)
+if TYPE_CHECKING:  # the vault (cryptography, argon2) loads only when a command needs it
+    from scanner.vault import Credential, EntryKind, Passphrase
 
-VaultOpt = Annotated[
-    Path | None,
-    typer.Option("--vault", help="Vault file (default: $M365INV_VAULT or the user data dir)."),
-]
-ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Profiles file.")]
+vault_app = new_app("vault", "The encrypted credential vault (secrets, token caches).")
+
 KeyringOpt = Annotated[
     bool, typer.Option("--keyring", help="Protect with a random key kept in the OS keyring.")
 ]
 KeyEnvOpt = Annotated[
     bool, typer.Option("--key-from-env", help="Protect with the key in M365INV_VAULT_KEY.")
 ]
-Kind = Literal["client-secret", "cert-password", "certificate"]
+# One spelling for one thing: the vault's own entry names (``client_secret``), as in the profile
+# file's ``auth = "device_code"``; the hyphenated spellings of 0.1 are still accepted.
+SECRET_KINDS = ("client_secret", "cert_password", "certificate")
+ENTRY_KINDS = (*SECRET_KINDS, "token_cache")
+_OLD_KINDS = {k.replace("_", "-"): k for k in ENTRY_KINDS}
+ProfileArg = Annotated[
+    str,
+    typer.Argument(metavar="PROFILE", help="Profile the entries belong to.", show_default=False),
+]
 ENV_NEW_PASSPHRASE = "M365INV_VAULT_NEW_PASSPHRASE"  # noqa: S105 - a variable name
 
 
 def hidden_prompt(label: str) -> str:
+    from scanner.vault import credentials as creds
+
     if not sys.stdin.isatty() and not os.environ.get("M365INV_FORCE_PROMPT"):
         raise VaultError(
             f"{label.lower()} needed but there is no terminal",
@@ -63,6 +56,8 @@ def hidden_prompt(label: str) -> str:
 
 
 def _new_passphrase(env: str) -> Passphrase:
+    from scanner.vault import Passphrase, policy
+
     if os.environ.get(env):
         remember_secret(os.environ[env])
         return Passphrase(os.environ[env])
@@ -75,6 +70,8 @@ def _new_passphrase(env: str) -> Passphrase:
 
 
 def _new_credential(keyring: bool, key_from_env: bool, passphrase_env: str) -> Credential:
+    from scanner.vault import credentials as creds
+
     if keyring and key_from_env:
         raise ConfigError("choose one of --keyring and --key-from-env")
     if key_from_env:
@@ -96,16 +93,21 @@ def _read_secret(label: str) -> bytes:
         value = data.rstrip(b"\r\n")
     else:
         value = hidden_prompt(label).encode()
-    if not value:
-        raise VaultError("empty secret; nothing was stored")
+    if not value:  # the user gave nothing: a usage error (exit 2), the vault is fine
+        raise ConfigError("empty secret; nothing was stored")
     return value
 
 
-@vault_app.command("init")
 def init(
     vault: VaultOpt = None, keyring: KeyringOpt = False, key_from_env: KeyEnvOpt = False
 ) -> None:
-    """Create an empty vault protected by a passphrase (or a key for scheduled runs)."""
+    """Create an empty vault (passphrase, keyring or key).
+
+    A key (--keyring, --key-from-env) suits scheduled runs: nothing to type.
+    """
+    from scanner.vault import RawKey, Vault, vault_path
+    from scanner.vault import credentials as creds
+
     path = vault_path(vault)
     if path.exists():
         raise VaultError(f"a vault already exists at {path}")
@@ -124,53 +126,79 @@ def init(
     console.print(f"created vault {path}")
 
 
-@vault_app.command("set")
 def set_(
-    profile: Annotated[str, typer.Argument(help="Profile the secret belongs to.")],
-    kind: Annotated[Kind, typer.Option("--kind", help="What the secret is.")] = "client-secret",
+    profile: ProfileArg,
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            metavar="|".join(SECRET_KINDS),
+            parser=choice_parser(SECRET_KINDS, _OLD_KINDS),
+            help="What the secret is.",
+        ),
+    ] = "client_secret",
     vault: VaultOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Store a secret for PROFILE, read from stdin or a hidden prompt."""
+    """Store a secret for PROFILE (stdin or a hidden prompt).
+
+    Never from argv: argv is visible in ps and in the shell history.
+    """
+    from scanner.auth.certs import public_pem
+    from scanner.profiles import get_profile
+    from scanner.vault import open_vault
+
     prof = get_profile(profile, config)
     v = open_vault(vault, hidden_prompt)
-    entry: EntryKind = "client_secret" if kind == "client-secret" else "cert_password"
     if kind == "certificate":
         data = _read_secret("PEM (private key + certificate)")
         public_pem(data)  # refuse what we could not use later
         v.set(prof.name, prof.tenant_id, "certificate", data)
     else:
+        entry: EntryKind = "client_secret" if kind == "client_secret" else "cert_password"
         v.set(prof.name, prof.tenant_id, entry, _read_secret(f"{kind} for {profile}"))
     console.print(f"stored {kind} for profile {profile}")
 
 
-@vault_app.command("list")
-def list_(vault: VaultOpt = None) -> None:
+def list_(vault: VaultOpt = None, as_json: JsonOpt = False) -> None:
     """Show which secrets the vault holds (never the secrets)."""
+    from scanner.vault import open_vault
+
     v = open_vault(vault, hidden_prompt)
-    table = Table("profile", "tenant", "kind", "bytes")
-    for e in v.entries():
-        table.add_row(e.profile, e.tenant, e.kind, str(e.size))
-    console.print(f"vault {v.path} (unlocks with: {', '.join(sorted(v.slot_kinds))})")
-    console.print(table)
+    rows = [
+        {"profile": e.profile, "tenant": e.tenant, "kind": e.kind, "bytes": e.size}
+        for e in v.entries()
+    ]
+    if as_json:
+        print_json({"vault": str(v.path), "unlocksWith": sorted(v.slot_kinds), "entries": rows})
+        return
+    # on stderr: stdout is the listing alone, so a pipe gets only the table's lines
+    unlocks = ", ".join(sorted(v.slot_kinds))
+    console_err.print(f"vault {v.path} (unlocks with: {unlocks})", markup=False)
+    print_table(("profile", "tenant", "kind", "bytes"), [list(r.values()) for r in rows])
 
 
-@vault_app.command("remove")
 def remove(
-    profile: str,
+    profile: ProfileArg,
     kind: Annotated[
-        Literal["client-secret", "cert-password", "certificate", "token-cache"] | None,
-        typer.Option("--kind", help="Only this kind (default: all of the profile's entries)."),
+        str | None,
+        typer.Option(
+            "--kind",
+            metavar="|".join(ENTRY_KINDS),
+            parser=choice_parser(ENTRY_KINDS, _OLD_KINDS),
+            help="Only this kind (default: all of the profile's entries).",
+        ),
     ] = None,
     vault: VaultOpt = None,
 ) -> None:
     """Delete PROFILE's entries from the vault."""
+    from scanner.vault import open_vault
+
     v = open_vault(vault, hidden_prompt)
-    n = v.remove(profile, kind.replace("-", "_") if kind else None)  # type: ignore[arg-type]
+    n = v.remove(profile, kind)  # type: ignore[arg-type]  # validated by the parser
     console.print(f"removed {n} entr{'y' if n == 1 else 'ies'} of profile {profile}")
 
 
-@vault_app.command("rekey")
 def rekey(
     vault: VaultOpt = None, keyring: KeyringOpt = False, key_from_env: KeyEnvOpt = False
 ) -> None:
@@ -180,6 +208,9 @@ def rekey(
     The new passphrase comes from a prompt or M365INV_VAULT_NEW_PASSPHRASE. Safe to interrupt:
     the old or the new file is complete at every moment.
     """
+    from scanner.vault import RawKey, open_vault
+    from scanner.vault import credentials as creds
+
     v = open_vault(vault, hidden_prompt)
     cred = _new_credential(keyring, key_from_env, ENV_NEW_PASSPHRASE)
     keep = creds.other_credentials(v, cred, hidden_prompt)
@@ -199,21 +230,28 @@ def rekey(
     console.print(f"rekeyed vault {v.path}")
 
 
-@vault_app.command("export-public")
 def export_public(
-    profile: str,
+    profile: ProfileArg,
     generate: Annotated[
         bool, typer.Option("--generate", help="Create a new key pair inside the vault first.")
     ] = False,
-    out: Annotated[Path | None, typer.Option("--out", help="Write the PEM here.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", metavar="FILE", help="Write the PEM here.")
+    ] = None,
     vault: VaultOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Print PROFILE's public certificate (to upload to the app registration).
+    """Print PROFILE's public certificate (for the app).
+
+    Upload it to the app registration's certificates.
 
     With --generate a new private key is created inside the vault and never touches the disk
     in clear; only its public certificate leaves.
     """
+    from scanner.auth.certs import generate_certificate, public_pem
+    from scanner.profiles import get_profile
+    from scanner.vault import open_vault
+
     prof = get_profile(profile, config)
     v = open_vault(vault, hidden_prompt)
     if generate:
@@ -236,4 +274,15 @@ def export_public(
 
 def register(app: typer.Typer) -> None:
     """Attach this area's commands to the root app."""
+    add_commands(
+        vault_app,
+        {
+            "init": init,
+            "set": set_,
+            "list": list_,
+            "remove": remove,
+            "rekey": rekey,
+            "export-public": export_public,
+        },
+    )
     app.add_typer(vault_app)

@@ -106,8 +106,7 @@ def _sp_to_wire(sp: ServicePrincipal) -> _ServicePrincipal:
         "privacyStatementUrl": data.pop("privacyStatementUrl", None),
         "marketingUrl": data.pop("marketingUrl", None),
     }
-    for role in data.get("oauth2PermissionScopes", []):
-        role["type"] = role.pop("type", None)
+    # PermissionScope.kind already encodes as "type", the wire name: nothing to rename there.
     return msgspec.convert(data, _ServicePrincipal)
 
 

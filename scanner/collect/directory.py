@@ -15,7 +15,6 @@ from scanner.errors import GraphError
 from scanner.models import (
     Application,
     AppRole,
-    DelegatedGrant,
     Group,
     Org,
     PermissionScope,
@@ -217,30 +216,10 @@ async def size_budget(ctx: Ctx) -> None:
         return
 
 
-async def read_groups(ctx: Ctx) -> Section[Group]:
-    section: Section[Group] = Section("groups")
-    info = get_info(ctx.client.sdk.groups, select=GROUP_SELECT, top=ctx.options.page_size)
-    return await read_list(ctx, section, info, _Group, group_from, "GroupMember.Read.All")
-
-
-async def read_service_principals(ctx: Ctx) -> Section[ServicePrincipal]:
-    section: Section[ServicePrincipal] = Section("servicePrincipals")
-    info = get_info(ctx.client.sdk.service_principals, select=SP_SELECT, top=ctx.options.page_size)
-    return await read_list(ctx, section, info, _ServicePrincipal, sp_from, "Application.Read.All")
-
-
 async def read_applications(ctx: Ctx) -> Section[Application]:
     section: Section[Application] = Section("applications")
     info = get_info(ctx.client.sdk.applications, select=APP_SELECT, top=ctx.options.page_size)
     return await read_list(ctx, section, info, Application, None, "Application.Read.All")
-
-
-async def read_grants(ctx: Ctx) -> Section[DelegatedGrant]:
-    section: Section[DelegatedGrant] = Section("oauth2PermissionGrants")
-    info = get_info(
-        ctx.client.sdk.oauth2_permission_grants, select=GRANT_SELECT, top=ctx.options.page_size
-    )
-    return await read_list(ctx, section, info, DelegatedGrant, None, "Directory.Read.All")
 
 
 __all__ = [
@@ -252,10 +231,7 @@ __all__ = [
     "group_from",
     "org_from",
     "read_applications",
-    "read_grants",
-    "read_groups",
     "read_org",
-    "read_service_principals",
     "size_budget",
     "sp_from",
 ]

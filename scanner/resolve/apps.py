@@ -211,6 +211,7 @@ def resolve_apps(tenant: TenantData, *, scanner_app_id: str | None = None) -> tu
                 permissions=tuple(sorted(perms, key=_sort_key)),
                 provisioning=_provisioning(jobs[sp_id]),
                 sources=tuple(sources),
+                privacy_statement_url=sp.privacy_statement_url,
             )
         )
     linked_sp_apps = {a.app_id for a in apps}

@@ -16,6 +16,7 @@ from typing import Any
 from aiohttp import web
 
 from scanner.sandbox import identity_errors as E
+from scanner.sandbox.admin import ADMIN_HEADER
 from scanner.sandbox.context import FaultRule
 from scanner.sandbox.identity import GRANT_DEVICE, Identity
 
@@ -185,9 +186,6 @@ async def msi_token(request: web.Request) -> web.Response:
     body = idn.managed_identity_token(resource)
     idn.record_issued(body)
     return _json(body)
-
-
-ADMIN_HEADER = "X-Sandbox-Admin"
 
 
 async def _decide(request: web.Request, *, approve: bool) -> web.Response:

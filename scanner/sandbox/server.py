@@ -24,6 +24,7 @@ from typing import Any
 from aiohttp import web
 
 from scanner.errors import SandboxError
+from scanner.sandbox.admin import add_admin_routes
 from scanner.sandbox.context import (
     Directory,
     FaultPlan,
@@ -54,7 +55,8 @@ class SandboxInfo:
     client_secret: str = field(repr=False)  # never in logs or tracebacks
     ca_bundle: str
     identity_header: str = field(repr=False)
-    admin_secret: str = field(repr=False)  # approves device codes (``X-Sandbox-Admin``)
+    # ``X-Sandbox-Admin``: approves device codes and changes the tenant (``sandbox mutate``)
+    admin_secret: str = field(repr=False)
     managed_identity_endpoint: str
     public_client_id: str
     managed_identity_client_id: str
@@ -134,6 +136,7 @@ class Sandbox:
             rotate_keys=self.identity.signer.rotate,
         )
         add_graph_routes(app, ctx)
+        add_admin_routes(app, self.tenant, self.identity.admin_secret)
         return app
 
     def _run(self, app: web.Application, tls: TlsFiles) -> None:

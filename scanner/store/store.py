@@ -23,11 +23,11 @@ from sqlalchemy import Connection, Engine, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from scanner.errors import ConfigError, StoreError
+from scanner.errors import ConfigError, SnapshotNotFound, StoreError
 from scanner.logsafe import redact, remember_secret
 from scanner.models import Inventory, TenantData
 from scanner.store import schema
-from scanner.store.faults import checkpoint
+from scanner.store.faults import Checkpoint, no_checkpoint
 from scanner.store.lock import advisory_lock, file_lock
 
 ENV_STORE = "M365INV_STORE"
@@ -79,9 +79,17 @@ def _stamp(moment: datetime) -> str:
 class SnapshotStore:
     """Open with :func:`open_store`; safe to share across threads, not across forks."""
 
-    def __init__(self, url: str, *, clock: Clock = _now, lock_timeout: float = 0.0) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        clock: Clock = _now,
+        lock_timeout: float = 0.0,
+        checkpoint: Checkpoint = no_checkpoint,
+    ) -> None:
         self.url = resolve_store_url(url)
         self.clock = clock
+        self._checkpoint = checkpoint  # crash tests inject one; production never does
         self.lock_timeout = lock_timeout
         self._held: set[str] = set()
         try:
@@ -208,13 +216,13 @@ class SnapshotStore:
         }
         links = dict(tenant_data.delta_links) if tenant_data else {}
         with self.lock(tenant_id):
-            checkpoint("locked")
+            self._checkpoint("locked")
             with self._errors("save"), self.writer.begin() as conn:
-                checkpoint("begin")
+                self._checkpoint("begin")
                 new_id = conn.execute(schema.snapshots.insert().values(**row)).inserted_primary_key
                 assert new_id is not None
                 snap_id = int(new_id[0])
-                checkpoint("snapshot-row")
+                self._checkpoint("snapshot-row")
                 if links:
                     conn.execute(
                         schema.delta_links.insert(),
@@ -223,9 +231,9 @@ class SnapshotStore:
                             for s, u in links.items()
                         ],
                     )
-                checkpoint("delta-links")
-                checkpoint("before-commit")
-            checkpoint("committed")
+                self._checkpoint("delta-links")
+                self._checkpoint("before-commit")
+            self._checkpoint("committed")
         return self._info({**row, "id": snap_id})
 
     def prune(
@@ -283,7 +291,9 @@ class SnapshotStore:
         with self._errors("read"), self.engine.connect() as conn:
             row = conn.execute(select(t).where(t.c.id == snapshot_id)).first()
             if row is None:
-                raise StoreError(f"no snapshot with id {snapshot_id}", tip="see m365inv history")
+                raise SnapshotNotFound(
+                    f"no snapshot with id {snapshot_id}", tip="see m365inv history"
+                )
             links = conn.execute(
                 select(dl.c.source, dl.c.link).where(dl.c.snapshot_id == snapshot_id)
             ).all()
@@ -312,10 +322,16 @@ class SnapshotStore:
 
 
 def open_store(
-    url: str | None = None, *, clock: Clock = _now, lock_timeout: float = 0.0
+    url: str | None = None,
+    *,
+    clock: Clock = _now,
+    lock_timeout: float = 0.0,
+    checkpoint: Checkpoint = no_checkpoint,
 ) -> SnapshotStore:
     """Open (and migrate) the store at ``url`` / ``$M365INV_STORE`` / the platform default."""
-    return SnapshotStore(resolve_store_url(url), clock=clock, lock_timeout=lock_timeout)
+    return SnapshotStore(
+        resolve_store_url(url), clock=clock, lock_timeout=lock_timeout, checkpoint=checkpoint
+    )
 
 
 __all__ = [

@@ -4,6 +4,7 @@ protocol (over a websocket, with aiohttp) to collect console errors and CSP viol
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import re
 import shutil
@@ -144,7 +145,9 @@ def _errors(events: list[dict[str, Any]]) -> list[str]:
     return out
 
 
-async def _inspect(url: str, expression: str) -> tuple[list[str], Any]:
+async def _inspect(
+    url: str, expression: str, width: int | None, shot: tuple[str, Path] | None = None
+) -> tuple[list[str], Any]:
     assert CHROMIUM
     with tempfile.TemporaryDirectory() as profile:
         proc = await asyncio.create_subprocess_exec(
@@ -163,16 +166,36 @@ async def _inspect(url: str, expression: str) -> tuple[list[str], Any]:
                 sid = att["sessionId"]
                 for domain in ("Runtime.enable", "Log.enable", "Page.enable"):
                     await cdp.call(domain, sid)
+                if width is not None:  # a desktop viewport, not headless' 800 px default
+                    await cdp.call("Emulation.setDeviceMetricsOverride", sid, width=width,
+                                   height=900, deviceScaleFactor=1, mobile=False)  # fmt: skip
                 await cdp.call("Page.navigate", sid, url=url)
                 await asyncio.wait_for(cdp.wait_event("Page.loadEventFired"), TIMEOUT)
                 res = await cdp.call("Runtime.evaluate", sid, expression=expression,
                                      returnByValue=True)  # fmt: skip
+                if shot is not None:
+                    await _capture(cdp, sid, *shot)
                 await asyncio.sleep(0.3)  # let late console / CSP reports arrive
                 await cdp.call("Runtime.evaluate", sid, expression="1")
                 return _errors(cdp.events), res["result"].get("value")
         finally:
             proc.kill()
             await proc.wait()
+
+
+async def _capture(cdp: DevTools, sid: str, selector: str, out: Path) -> None:
+    """A PNG of the element ``selector`` (scrolled into place), beyond the viewport if need be."""
+    box = await cdp.call(
+        "Runtime.evaluate", sid, returnByValue=True,
+        expression=f"(() => {{ const r = document.querySelector({json.dumps(selector)})"
+        ".getBoundingClientRect(); return [r.x, r.y + window.scrollY, r.width, r.height]; })()",
+    )  # fmt: skip
+    x, y, w, h = box["result"]["value"]
+    img = await cdp.call(
+        "Page.captureScreenshot", sid, format="png", captureBeyondViewport=True,
+        clip={"x": x, "y": y, "width": w, "height": min(h, 4000), "scale": 1},
+    )  # fmt: skip
+    out.write_bytes(base64.b64decode(img["data"]))
 
 
 async def _ws_url(proc: asyncio.subprocess.Process) -> str:
@@ -186,6 +209,15 @@ async def _ws_url(proc: asyncio.subprocess.Process) -> str:
             return m.group(1)
 
 
-def inspect(url: str, expression: str = "document.title") -> tuple[list[str], Any]:
-    """Load ``url``; return (console errors incl. CSP violations, value of ``expression``)."""
-    return asyncio.run(_inspect(url, expression))
+def inspect(
+    url: str, expression: str = "document.title", *, width: int | None = None
+) -> tuple[list[str], Any]:
+    """Load ``url`` (at ``width`` CSS pixels when given); return (console errors incl. CSP
+    violations, value of ``expression``)."""
+    return asyncio.run(_inspect(url, expression, width))
+
+
+def element_screenshot(url: str, selector: str, out: Path, *, width: int = 1366) -> list[str]:
+    """Save a PNG of one element at a desktop ``width``; return the console errors."""
+    errors, _ = asyncio.run(_inspect(url, "1", width, (selector, out)))
+    return errors

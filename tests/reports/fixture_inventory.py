@@ -330,6 +330,7 @@ def _vendors() -> list[VendorInfo]:
                 SubProcessor(name="Hetzner Online GmbH", purpose="Hosting", country="DE"),
             ),
             security_measures=("TLS in transit", "encryption at rest"),
+            role="processor",
         ),
         VendorInfo(
             id="mailstore",
@@ -339,6 +340,8 @@ def _vendors() -> list[VendorInfo]:
             policy_url="https://www.mailstore.com/de/datenschutz/",
             policy_version="3.2",
             security_measures=("ISO 27001",),
+            role="controller",
+            legal_bases=("Art. 6 Abs. 1 lit. b DSGVO", "Art. 6 Abs. 1 lit. f DSGVO"),
         ),
         VendorInfo(id="mailprofessionals", name="Mail Professionals GmbH", country="DE"),
     ]

@@ -3,6 +3,9 @@ subprocess for the one-line error contract)."""
 
 from __future__ import annotations
 
+import csv
+import dataclasses
+import io
 import json
 import subprocess
 import sys
@@ -13,7 +16,10 @@ from typer.testing import CliRunner
 
 from reports.json_feed import encode_inventory, schema_text
 from scanner.cli import app
-from scanner.errors import ConfigError, StoreError
+from scanner.demo import sandbox_profile
+from scanner.errors import ConfigError, SnapshotNotFound
+from scanner.profiles import add_profile
+from scanner.sandbox import Sandbox
 from scanner.store import open_store
 from tests.reports.fixture_inventory import build_inventory
 from tests.reports.test_diff import _mutate
@@ -47,7 +53,7 @@ def test_report_from_file(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
         "art30-record.csv", "art30-record.xlsx", "fides-systems.yml", "inventory.json",
-        "report.html", "summary.md",
+        "privacy-notice.de.md", "privacy-notice.json", "report.html", "summary.md",
     ]  # fmt: skip
     assert (out / "inventory.json").read_bytes() == src.read_bytes()
     assert '<html lang="de">' in (out / "report.html").read_text()
@@ -70,23 +76,40 @@ def test_report_errors(store: str, tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", "nope.json", "--store", store, "-o", str(tmp_path)])
     assert isinstance(result.exception, ConfigError)
     result = runner.invoke(app, ["report", "99", "--store", store, "-o", str(tmp_path)])
-    assert isinstance(result.exception, StoreError)
+    assert isinstance(result.exception, SnapshotNotFound)
+    assert result.exception.exit_code == 2  # the user's typo, not a store failure
     result = runner.invoke(app, ["report", "1", "--store", store, "-f", "pdf"])
-    assert isinstance(result.exception, ConfigError)
+    assert result.exit_code == 2  # a usage error, found while parsing (before any work)
+    assert "unknown report format pdf" in result.output
 
 
 def test_history(store: str) -> None:
     result = runner.invoke(app, ["history", "--profile", "contoso", "--store", store])
     assert result.exit_code == 0
-    lines = [ln for ln in result.stdout.splitlines() if ln.strip().startswith(("│ 1", "│ 2"))]
-    assert len(lines) >= 2
+    # not a terminal: one tab-separated line per snapshot, nothing cut
+    header, *lines = result.stdout.splitlines()
+    assert header.split("\t")[:2] == ["id", "taken at (UTC)"]
+    assert [ln.split("\t")[0] for ln in lines] == ["1", "2"]
+    assert lines[0].split("\t")[2] == "00000000-aaaa-bbbb-cccc-000000000042"
     result = runner.invoke(app, ["history", "-p", "contoso", "--store", store, "--json"])
     rows = json.loads(result.stdout)
     assert [r["id"] for r in rows] == [1, 2]
     assert rows[0]["tenantId"] == "00000000-aaaa-bbbb-cccc-000000000042"
     assert rows[1]["apps"] == len(build_inventory().apps) + 1
-    result = runner.invoke(app, ["history", "--profile", "nobody", "--store", store])
-    assert "No snapshots" in result.stdout
+    config = Path(store.removeprefix("sqlite:///")).parent / "profiles.toml"
+    config.write_text(
+        '[tenants.nobody]\ntenant_id = "contoso.example"\n'
+        'client_id = "11111111-2222-3333-4444-555555555555"\n'
+    )
+    result = runner.invoke(
+        app, ["history", "--profile", "nobody", "--store", store, "--config", str(config)]
+    )
+    assert result.exit_code == 0  # a known profile without snapshots yet
+    assert result.stdout.splitlines()[1:] == []
+    result = runner.invoke(
+        app, ["history", "--profile", "nosuch", "--store", store, "--config", str(config)]
+    )
+    assert isinstance(result.exception, ConfigError)  # neither snapshots nor a profile: exit 2
 
 
 def test_diff_latest_two_and_fail_on(store: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -132,3 +155,71 @@ def test_one_line_error_no_traceback(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.startswith("error:") and "neither an inventory file" in proc.stderr
+
+
+def test_a_failed_report_is_named_the_others_written_exit_1(tmp_path: Path) -> None:
+    """Issue 10.5 through the real CLI: one report cannot be written, the rest are, one line."""
+    src = tmp_path / "inventory.json"
+    src.write_bytes(encode_inventory(build_inventory()))
+    out = tmp_path / "out"
+    (out / "report.html").mkdir(parents=True)  # the HTML report's place is taken
+    proc = subprocess.run(
+        [sys.executable, "-m", "scanner", "report", str(src), "--format", "all", "--out",
+         str(out), "--lang", "de"],
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert lines[0].startswith("error: report(s) not written — html: cannot write"), lines
+    for name in ("inventory.json", "art30-record.xlsx", "summary.md", "privacy-notice.de.md"):
+        assert (out / name).is_file(), name
+
+
+def test_scan_fills_the_record_header_from_the_profile(
+    sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Real MSAL and Graph against the sandbox: the profile's controller and DPO reach the
+    Art. 30 record's header; the representative not configured is marked to be completed."""
+    monkeypatch.setenv("M365INV_VAULT", str(tmp_path / "no-vault.m365v"))
+    monkeypatch.setenv("M365INV_CLIENT_SECRET", sandbox.info.client_secret)
+    config = tmp_path / "profiles.toml"
+    prof = sandbox_profile(sandbox.info)
+    add_profile(
+        dataclasses.replace(
+            prof, name="t", controller="Sandbox GmbH, Musterweg 1, Köln", dpo="DSB <dsb@x.example>"
+        ),
+        config,
+    )
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["scan", "-p", "t", "--config", str(config), "--out", str(out), "-q", "-f", "csv",
+              "--lang", "de"],
+    )  # fmt: skip
+    assert result.exit_code in (0, 4), result.output
+    rows = list(csv.reader(io.StringIO((out / "art30-record.csv").read_text("utf-8-sig"))))
+    assert len(rows) > 3
+    for row in rows[1:]:
+        assert row[:3] == [
+            "Sandbox GmbH, Musterweg 1, Köln",
+            "[vom Verantwortlichen auszufüllen]",
+            "DSB <dsb@x.example>",
+        ]
+
+
+def test_report_takes_the_record_header_from_the_profile(store: str, tmp_path: Path) -> None:
+    config = tmp_path / "profiles.toml"
+    config.write_text(
+        '[tenants.contoso]\ntenant_id = "contoso.example"\n'
+        'client_id = "11111111-2222-3333-4444-555555555555"\n'
+        'controller = "Contoso GmbH"\nrepresentative = "Rep Ltd"\ndpo = "DPO"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["report", "latest", "--profile", "contoso", "--store", store, "--config",
+              str(config), "--format", "csv", "--out", str(out), "--lang", "en"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO((out / "art30-record.csv").read_text("utf-8-sig"))))
+    assert all(r[:3] == ["Contoso GmbH", "Rep Ltd", "DPO"] for r in rows[1:]) and len(rows) > 2

@@ -8,14 +8,8 @@ from collections.abc import Callable
 import msgspec
 import pytest
 
-from reports.diff import (
-    KINDS,
-    diff_inventories,
-    encode_diff,
-    fail_on_reasons,
-    render_diff,
-    summary_counts,
-)
+from reports.diff import encode_diff, render_diff
+from scanner.diff import KINDS, diff_inventories, fail_on_reasons, summary_counts
 from scanner.errors import ConfigError
 from scanner.models import (
     App,

@@ -41,7 +41,7 @@ def test_custom_categories_are_declared_not_widened(inventory: Inventory) -> Non
 def test_hostile_names_survive_yaml(inventory: Inventory) -> None:
     doc = yaml.safe_load(render_fides(inventory))
     names = {s["name"] for s in doc["system"]}
-    assert "<script>alert(1)</script>" in names and "\rCarriage" in names
+    assert "<script>alert(1)</script>" in names and "\\x0dCarriage" in names  # escaped, visible
 
 
 def test_validation_rejects_unknown_category(inventory: Inventory) -> None:

@@ -56,7 +56,9 @@ def test_languages_differ_and_are_complete(inventory: Inventory) -> None:
     de, en = render_html(inventory, "de"), render_html(inventory, "en")
     assert '<html lang="de">' in de and "Zusammenfassung" in de and "Drittlandübermittlungen" in de
     assert "<built-in" not in de + en
-    assert '<html lang="en">' in en and "Summary" in en and "Third-country transfers" in en
+    assert (
+        '<html lang="en">' in en and "Executive summary" in en and "Third-country transfers" in en
+    )
     assert "Gruppenmitgliedschaften" in de and "Group memberships" in en
 
 
@@ -73,9 +75,117 @@ def test_vendor_sections_carry_evidence(inventory: Inventory) -> None:
         assert needle in section, needle
 
 
+def _text(page: str) -> str:
+    """The visible text (tags dropped), enough to look for English in a German report."""
+    return re.sub(r"<style>.*?</style>|<[^>]+>", " ", page, flags=re.S)
+
+
+def test_german_report_is_german(inventory: Inventory) -> None:
+    de = _text(render_html(inventory, "de"))
+    # finding messages, titles and actions from the scanner's English are translated
+    assert "Group memberships are not disclosed" not in de
+    assert "Mailissa erreicht 1 Datenkategorien (Gruppenmitgliedschaften)" in de
+    assert "Vom Anbieter nicht offengelegte Daten" in de
+    assert "Anbieter um Offenlegung bitten oder Berechtigung beschränken" in de
+    # coverage reasons and sources in words, dates in German format
+    assert "Zugriff verweigert" in de and "Bereitstellung an Apps" in de
+    assert "01.03.2026, 08:00:00 UTC" in de and "02.11.2025" in de
+    for english in ("delegated", "application", "AllPrincipals", "publisher-name", "not stated"):
+        assert english not in de, english
+
+
+def test_numbers_follow_the_language(inventory: Inventory) -> None:
+    import msgspec
+
+    big = msgspec.structs.replace(
+        inventory,
+        flows=tuple(
+            msgspec.structs.replace(f, subjects=msgspec.structs.replace(f.subjects, count=2500))
+            for f in inventory.flows
+        ),
+    )
+    assert "2.500" in render_html(big, "de") and "2,500" in render_html(big, "en")
+
+
+def test_no_raw_category_keys_in_the_text(inventory: Inventory) -> None:
+    for lang in ("de", "en"):
+        text = _text(render_html(inventory, lang))
+        assert not re.search(r"\b(?:ext:)?user\.[a-z_.]+", text), re.findall(
+            r"\b(?:ext:)?user\.[a-z_.]+", text
+        )
+
+
+def test_top_down_order_and_actions(inventory: Inventory) -> None:
+    page = render_html(inventory, "en")
+    order = [page.index(x) for x in ('id="summary"', "What to do first", 'id="vendors"',
+                                      'id="picture"', 'id="coverage"', 'id="v-1"',
+                                      'id="first-party"')]  # fmt: skip
+    assert order == sorted(order)
+    actions = page[page.index('class="actions"') : page.index('id="vendors"')]
+    rows = re.findall(r'<tr><td class="sev-(\w+)">', actions)
+    assert rows[0] == "critical" and "MailStore Server" in actions.split("</tr>")[1]
+    assert 'href="#v-' in actions
+
+
+def test_microsoft_apps_section(inventory: Inventory) -> None:
+    page = render_html(inventory, "de")
+    part = page[page.index('id="first-party"') :]
+    assert "Microsoft-Apps" in part and "Graph Explorer" in part
+    assert "Admin-Einwilligung für alle Nutzer" in part and "Name" in part
+
+
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_golden(inventory: Inventory, golden: Callable[[str, bytes], None], lang: str) -> None:
     golden(f"report.{lang}.html", render_html(inventory, lang).encode())
+
+
+LAYOUT = """(() => {
+  const bad = [];
+  for (const t of document.querySelectorAll('table')) {
+    const box = t.parentElement.getBoundingClientRect();
+    const r = t.getBoundingClientRect();
+    if (r.right > box.right + 1 || t.scrollWidth > t.parentElement.clientWidth + 1)
+      bad.push(t.rows[0].innerText.slice(0, 60));
+  }
+  return [bad, document.documentElement.scrollWidth <= window.innerWidth];
+})()"""
+
+
+@pytest.mark.browser
+@needs_chromium
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_browser_desktop_layout_and_screenshot(
+    inventory: Inventory, tmp_path: Path, lang: str
+) -> None:
+    """At desktop width: no console error, no table wider than its container, no sideways
+    scrolling; the screenshot shows the executive summary (kept in tmp for a human to look)."""
+    path = tmp_path / f"report.{lang}.html"
+    path.write_text(render_html(inventory, lang), encoding="utf-8")
+    errors, (overflowing, fits) = browser.inspect(path.as_uri(), LAYOUT, width=1366)
+    assert errors == []
+    assert overflowing == [] and fits
+    shot = tmp_path / f"report.{lang}.png"
+    browser.screenshot(path.as_uri(), shot, size="1366,900")
+    width, height, colours, ink = browser.png_stats(shot.read_bytes())
+    assert (width, height) == (1366, 900) and colours > 20 and 0.03 < ink < 0.9
+    for part in ("#vendors", "#coverage", "#v-1"):  # below the fold, captured element-wise
+        png = tmp_path / f"{lang}{part.replace('#', '-')}.png"
+        assert browser.element_screenshot(path.as_uri(), part, png) == []
+        width, height, colours, _ink = browser.png_stats(png.read_bytes())
+        assert 900 < width <= 1366 and height > 100 and colours > 5, (part, width, height)
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_layout_check_can_fail(tmp_path: Path) -> None:
+    bad = tmp_path / "wide.html"
+    bad.write_text(
+        "<!DOCTYPE html><body style='max-width:300px'><div><table><tr><td style='white-space:"
+        "nowrap'>" + "x" * 400 + "</td></tr></table></div>",
+        encoding="utf-8",
+    )
+    _, (overflowing, _fits) = browser.inspect(bad.as_uri(), LAYOUT, width=1366)
+    assert overflowing
 
 
 @pytest.fixture

@@ -162,3 +162,19 @@ def test_streamed_feed_with_only_flows_or_only_apps(inventory: Inventory) -> Non
             msgspec.json.encode(json_feed.canonical(inv), order="sorted"), indent=2
         )
         assert json_feed.encode_inventory(inv) == one_shot + b"\n"
+
+
+def test_sorting_before_canonicalising_gives_the_canonical_order(inventory: Inventory) -> None:
+    """canonical() sorts the raw records and canonicalises after (so a stream can do it a chunk
+    at a time): the order must equal canonicalising first and sorting after."""
+    from scanner import canonical as c
+
+    shuffled = msgspec.structs.replace(
+        inventory,
+        apps=tuple(reversed(inventory.apps)),
+        flows=tuple(random.Random(3).sample(inventory.flows, len(inventory.flows))),
+    )
+    apps = sorted(map(c.canonical_app, shuffled.apps), key=c.app_key)
+    flows = sorted(map(c.canonical_flow, shuffled.flows), key=c.flow_key)
+    got = c.canonical(shuffled)
+    assert got.apps == tuple(apps) and got.flows == tuple(flows)

@@ -67,3 +67,10 @@ def test_bad_language_writes_nothing(inventory: Inventory, tmp_path: Path) -> No
     with pytest.raises(ConfigError):
         write_reports(inventory, tmp_path / "x", "all", "fr")
     assert not (tmp_path / "x").exists()
+
+
+def test_markdown_german_is_german(inventory: Inventory) -> None:
+    md = render_markdown(inventory, "de")
+    assert "Group memberships are not disclosed" not in md and "403 Forbidden" not in md
+    assert "Zugriff verweigert" in md and "01.03.2026" in md
+    assert "Anbieter um Offenlegung bitten" in md  # the action, not just the finding

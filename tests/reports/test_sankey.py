@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+
+import pytest
+
 from reports.sankey import COLOURS, MAX_VENDORS, build_picture
 from scanner.models import Flow
 from tests.reports.fixture_inventory import _flow
@@ -36,3 +40,49 @@ def test_worst_status_colours_the_band() -> None:
 
 def test_no_flows_no_picture() -> None:
     assert _pic([]).nodes == ()
+
+
+def _tenant_flows(apps: int) -> list[Flow]:
+    """``apps`` apps over every category the report knows, vendors of very different size."""
+    from reports.i18n import _CATEGORIES
+
+    keys = sorted(_CATEGORIES)
+    flows = []
+    for i in range(apps):
+        vendor = f"vendor{i % max(1, apps // 3):04d}"
+        for k in range(1 + i % 5):
+            flows.append(
+                _flow(vendor, None, keys[(i * 7 + k) % len(keys)], (None, True, False)[k % 3])
+            )
+    return flows
+
+
+@pytest.mark.parametrize("apps", [25, 2500])
+def test_readable_at_25_and_2500_apps(apps: int) -> None:
+    from reports.sankey import MAX_CATEGORIES
+
+    pic = _pic(_tenant_flows(apps))
+    middle = [n for n in pic.nodes if n.x == pic.nodes[1].x]
+    right = [n for n in pic.nodes if n.x > middle[0].x]
+    assert len(middle) <= MAX_CATEGORIES and len(right) <= MAX_VENDORS
+    for column in (middle, right):
+        tops = sorted(n.y for n in column)
+        # 12 px labels centred on their node: consecutive nodes at least a label apart
+        assert all(b - a >= 14 for a, b in itertools.pairwise(tops)), tops
+        assert all(n.h >= 14 for n in column)
+    from reports.sankey import GAP, MAX_BAND, MIN_NODE
+
+    # bounded whatever the tenant size: the bands plus one label-high node per recipient
+    assert pic.height <= 20 + MAX_BAND + MAX_VENDORS * (MIN_NODE + GAP) + 20, pic.height
+
+
+def test_categories_are_grouped_only_when_many() -> None:
+    from reports.sankey import category_group
+
+    assert category_group("ext:user.content.private.email") == "user.content"
+    few = _pic(_tenant_flows(2))
+    assert len([n for n in few.nodes if n.x == few.nodes[1].x]) == 3  # as given when few
+    assert not any(n.label == "user.content" for n in few.nodes)
+    many = _pic(_tenant_flows(2500))
+    labels = {n.label for n in many.nodes}
+    assert "user.content" in labels and "ext:user.content.private.email" not in labels

@@ -5,7 +5,7 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from reports.diff import diff_inventories
+from scanner.diff import diff_inventories
 from scanner.errors import ConfigError
 from scanner.gates import gate_reasons, parse_policies
 from tests.reports.fixture_inventory import build_inventory, empty_inventory

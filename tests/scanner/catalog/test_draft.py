@@ -34,13 +34,15 @@ def test_german_policy_draft_keeps_sources_and_validates() -> None:
     items = {i["item"]: i for i in d["disclosures"]}
     assert items["E-Mail-Adresse des Nutzers"]["categories"][0] == "user.contact.email"
     assert items["IP-Adresse"]["categories"] == ["user.device.ip_address"]
-    assert all(i["source"] for i in d["disclosures"])
+    assert all(i["source"] and 0 < i["confidence"] <= 1 for i in d["disclosures"])
     assert d["policy"]["date"] == "2019-03" and d["draft"] is True
-    assert d["legal_bases"] == [{"basis": "Art. 6 Abs. 1 lit. b DSGVO", "source": None}]
-    assert [s["name"] for s in d["subprocessors"]] == ["Google Analytics"]
-    assert d["transfers"][0]["mechanism"] == "none-stated"
+    assert [(b["basis"], b["source"]) for b in d["legal_bases"]] == [
+        ("Art. 6 Abs. 1 lit. b DSGVO", "Rechtsgrundlage ist Art. 6 Abs. 1 lit. b DSGVO.")
+    ]
+    assert [s["name"] for s in d["subprocessors"]] == ["Google"]
+    assert [(t["country"], t["mechanism"]) for t in d["transfers"]] == [("US", "none-stated")]
     assert d["security_claims"][0]["kind"] == "reversible-password-encryption"
-    assert "nach 30 Tagen" in d["notes"]
+    assert [(r["period"], r["rule"]) for r in d["retention_rules"]] == [("P30D", "fixed")]
 
 
 def test_english_policy_draft() -> None:
@@ -48,8 +50,8 @@ def test_english_policy_draft() -> None:
     validate_data(d, "draft")
     assert d["policy"]["language"] == "en" and d["policy"]["date"] == "2024-03"
     assert {i["item"] for i in d["disclosures"]} == {"Email address", "Full name"}
-    assert d["transfers"][0]["mechanism"] == "SCC"
-    assert "after 90 days" in d["notes"]
+    assert [(t["country"], t["mechanism"]) for t in d["transfers"]] == [("US", "SCC")]
+    assert [r["period"] for r in d["retention_rules"]] == ["P90D"]
 
 
 def test_lexicon_does_not_confuse_mail_and_postal_addresses() -> None:

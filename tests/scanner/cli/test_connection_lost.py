@@ -64,5 +64,7 @@ def test_connection_lost_for_good_is_one_line_exit_1(
     assert len(lines) == 2 and lines[1].startswith("tip:")
     assert 1_000 - rule.remaining == 8  # every attempt was made, then it stopped
     assert not (tmp_path / "out" / "inventory.json").exists()
-    history = CliRunner().invoke(app, ["history", "--profile", "t", "--json"])
-    assert history.exit_code == 0 and json.loads(history.output) == []
+    history = CliRunner().invoke(
+        app, ["history", "--profile", "t", "--config", str(config), "--json"]
+    )
+    assert history.exit_code == 0 and json.loads(history.stdout) == []

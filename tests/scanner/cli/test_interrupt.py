@@ -7,6 +7,7 @@ request, and gets a real SIGINT while the scan is in flight.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -83,8 +84,41 @@ def test_keyboard_interrupt_in_a_command_is_one_line(
     def interrupted(*_args: object, **_kwargs: object) -> object:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("scanner.cli.area_scan.load_catalog", interrupted)
+    monkeypatch.setattr("scanner.catalog.load_catalog", interrupted)
     result = run_cli("scan", "--profile", "nobody", "--out", "x")
     assert result.code == 130
     assert result.err.strip() == "interrupted"
     assert result.out == ""
+
+
+@pytest.mark.parametrize("after_s", [0.0, 0.05, 0.15, 0.4])
+def test_sigint_while_loading_is_one_line(tmp_path: Path, after_s: float) -> None:
+    """Ctrl-C in the first second — while Python is still importing the CLI, typer, or the
+    command's own heavy modules — is "interrupted", exit 130, like later (issue 14, item 12).
+
+    ``-X importtime`` makes the child report each finished import on stderr, so the signal is
+    sent once m365inv's own code runs (``scanner.cli`` imported), plus ``after_s``; before
+    that only the interpreter's start-up runs, which no Python code can intercept.
+    """
+    cmd = [sys.executable, "-X", "importtime", "-m", "scanner", "demo", "--out",
+           str(tmp_path / "demo"), "-q"]  # fmt: skip
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            if re.search(r"\|\s+scanner\.cli$", line.rstrip()):
+                break
+        else:
+            pytest.fail("the child never imported scanner.cli")
+        time.sleep(after_s)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    ours = [ln for ln in err.splitlines() if not ln.startswith("import time:")]
+    assert proc.returncode == 130, err[-2000:]
+    assert ours == ["interrupted"]
+    assert "Traceback" not in out + err
+    assert not (tmp_path / "demo").exists()  # nothing half-written

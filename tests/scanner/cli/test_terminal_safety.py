@@ -130,7 +130,10 @@ def test_catalog_list_and_show_are_safe(run_cli: RunCli, tmp_path: Path, entity:
     (directory / "hostile.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     listed = run_cli("catalog", "list", "--catalog", str(directory))
     assert listed.code == 0, listed.err
-    _assert_safe(listed.out)
+    # piped, a listing is tab-separated whole lines (issue 14 item 11): every cell must be safe
+    for line in listed.out.splitlines():
+        for cell in line.split("\t"):
+            _assert_safe(cell)
     shown = run_cli("catalog", "show", "hostile-vendor", "--catalog", str(directory))
     assert shown.code == 0, shown.err
     _assert_safe(shown.out)

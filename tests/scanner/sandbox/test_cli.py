@@ -219,3 +219,29 @@ def test_approve_when_sandbox_is_gone(tmp_path: Path) -> None:
     not_info.write_text("[1, 2]")
     result = CliRunner().invoke(app, ["sandbox", "approve", "ABC", "--info", str(not_info)])
     assert isinstance(result.exception, ConfigError)
+
+
+def test_serve_with_relative_paths_writes_absolute_ones(tmp_path: Path) -> None:
+    """A profile written from ``--state-dir state`` must work from any directory: every path in
+    the info file and the profile is absolute (issue 14, item 13)."""
+    work = tmp_path / "work"
+    work.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scanner", "sandbox", "serve", "--port", "0", "--users", "20",
+         "--state-dir", "state", "--info-out", "info.json", "--profile-out", "p.toml"],
+        cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        _wait_for(work / "info.json", proc)
+        info = json.loads((work / "info.json").read_text())
+        profile = tomllib.loads((work / "p.toml").read_text())["tenants"]["sandbox"]
+        for path in (info["ca_bundle"], profile["ca_bundle"]):
+            assert Path(path).is_absolute() and Path(path).is_file()
+            assert Path(path).is_relative_to(work / "state")
+        assert str(work / "info.json") in (profile_comment := (work / "p.toml").read_text())
+        assert "client_secret" in profile_comment and info["client_secret"] not in profile_comment
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=15)
+    assert proc.returncode == 0, err
+    assert not (work / "info.json").exists()  # the secret dies with the server

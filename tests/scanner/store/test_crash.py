@@ -14,36 +14,19 @@ import pytest
 import sqlalchemy as sa
 
 from scanner.errors import StoreError
-from scanner.models import TenantData
 from scanner.store import open_store, resolve_store_url
 from scanner.store.faults import STEPS
 from tests.reports.fixture_inventory import build_inventory
+from tests.scanner.store.writer_data import writer_tenant_data
 
 ROOT = Path(__file__).resolve().parents[3]
-WRITER = """
-import sys
-from scanner.store import open_store
-from tests.reports.fixture_inventory import build_inventory
-from tests.scanner.store.test_crash import writer_tenant_data
-with open_store(sys.argv[1]) as store:
-    store.save("contoso", build_inventory(), writer_tenant_data())
-print("saved")
-"""
-
-
-def writer_tenant_data() -> TenantData:
-    return TenantData(
-        org=None,
-        scanned_at="2026-03-01T08:00:00Z",
-        delta_links={"users": "https://g/users/delta?$deltatoken=1", "groups": "https://g/2"},
-    )
 
 
 def _spawn(url: str, fault: str, tmp: Path) -> subprocess.Popen[str]:
-    env = dict(os.environ, M365INV_STORE_FAULT=fault, M365INV_STORE_FAULT_DIR=str(tmp),
-               PYTHONPATH=str(ROOT))  # fmt: skip
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.Popen(
-        [sys.executable, "-c", WRITER, url], cwd=ROOT, env=env, text=True,
+        [sys.executable, "-m", "tests.scanner.store.crash_writer", url, fault, str(tmp)],
+        cwd=ROOT, env=env, text=True,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
 

@@ -1,0 +1,253 @@
+"""Data items a policy says are processed: lists under data headings, "Heading: a, b" entries,
+table rows and running prose ("wir verarbeiten Name, E-Mail-Adresse und …").
+
+Negated statements ("we do not store …", "keine Zahlungsdaten", "❌ No email addresses") never
+become items. Parenthesised examples belong to their item; a heading followed by a description
+is the item itself ("**Email Content:** The add-in reads …" → ``Email Content``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+
+from scanner.catalog.extract.lexicon import categories_of, is_data_noun, looks_like_item
+from scanner.catalog.extract.segment import Line, sentences, strip_parentheses
+
+NEGATION = re.compile(
+    r"\b(?:nicht|keine?[nmrs]?|niemals|never|not|no|none|nothing|neither|nor|without|ohne"
+    r"|don't|doesn't|cannot|can't|zero)\b|❌|✗|\bnie\b",
+    re.IGNORECASE,
+)
+DATA_HEADING = re.compile(
+    r"(?:welche|folgende|verarbeitete|erhobene|kategorien|arten)\b.*\b(?:daten|datenarten"
+    r"|datenkategorien|informationen)\b|datenkategorien|datenarten|verarbeitete daten"
+    r"|(?:information|data)\s+(?:that\s+|which\s+)?(?:we|you)\s+(?:collect|process|receive|store"
+    r"|access|provide)|what (?:personal )?(?:data|information)|data (?:collection|we collect"
+    r"|collected|processed)|information (?:collected|from|we)|categories of (?:personal )?data"
+    r"|types of (?:personal )?(?:data|information)|personal data (?:we|that)|accesses"
+    r"|daten fallen an|zugriffsdaten|log-?file|server-?logs|the following (?:personal )?"
+    r"(?:data|information)|folgende (?:personenbezogene[n]? )?daten|gegenstand der verarbeitung"
+    r"|what we collect|data we (?:process|collect)|personal information we",
+    re.IGNORECASE,
+)
+CLOSING_HEADING = re.compile(
+    r"zweck|purpose|how we use|use of (?:your )?(?:data|information)|rechtsgrundlage|legal bas"
+    r"|lawful|empfänger|recipient|third[- ]part(?!ies$)|weitergabe|sharing|disclos|speicherdauer"
+    r"|aufbewahrung|retention|how long|löschung|sicherheit|security|rechte|rights|kontakt"
+    r"|contact|betroffene|data subjects|changes|änderungen|transfer|übermittlung|verantwortlich"
+    r"|controller|datenschutzbeauftragt|protection officer|your choices|user control|consent"
+    r"|einwilligung|how it works|compliance",
+    re.IGNORECASE,
+)
+_EXAMPLE_LEAD = re.compile(
+    r"^(?:z\.\s?B\.|e\.\s?[gB]\.,?|wie|such as|u\.\s?a\.|includes?|including|umfasst|enthält"
+    r"|beinhaltet|insbesondere|namely|like)\s+",
+    re.IGNORECASE,
+)
+_EXAMPLE_MID = re.compile(r"\b(?:z\.\s?B\.|e\.\s?g\.|such as|including|like|wie z)\b", re.I)
+_SPLIT = re.compile(
+    r"(?<!-),\s*|;\s*|\s+(?<!-\s)(?:und|sowie|and|or|oder|bzw\.|&|as well as|plus)\s+", re.I
+)
+_LEAD_NOISE = re.compile(
+    r"^(?:and|und|or|oder|your|Ihre[rnms]?|Ihr|the|die|der|das|des|den|dem|a|an|ggf\.|ggfs\.|optional"
+    r"|sowie|auch|außerdem|überdies|zudem|insbesondere|etwa|various|verschiedene|any|all|alle"
+    r"|this|these|such|diese[rsn]?|process|use|store|collect|keep|verarbeiten|speichern)\s+",
+    re.IGNORECASE,
+)
+_TAIL_NOISE = re.compile(
+    r"\s+(?:when|if|that|which|who|where|used|provided|sent|received|to help|for the purpose"
+    r"|wenn|falls|sofern|soweit)\b.*$|\s+(?:to|in order to)\s+(?!the\b|your\b|our\b)\w+\b.*$"
+    r"|[\s.:;,]+$",
+    re.IGNORECASE,
+)
+_GENERIC = re.compile(
+    r"^(?:(?:the\s)?following\s(?:categories|types|kinds)\sof\s(?:personal\s)?|categories\sof\s"
+    r"|personenbezogene[n]?\s|persönliche[n]?\s|personal\s|weitere\s|other\s|sonstige\s)?"
+    r"(?:daten|data|informationen|information|datenarten|angaben|details|personal data|"
+    r"personally identifiable information|pii|other information|weitere informationen|kundendaten"
+    r"|customer data)$",
+    re.IGNORECASE,
+)
+_PROSE = (
+    re.compile(r"folgende\s(?:\w+\s)?(?:personenbezogenen?\s)?Daten[^:]*:\s*(?P<list>.+)", re.I),
+    re.compile(
+        r"\bwerden\s+(?:(?:verschiedene|folgende|außerdem|auch|überdies|zudem|dabei|neben\s\w+"
+        r"\s[\w-]+\s+auch)\s+)*(?:Daten,\s+)?(?:insbesondere\s+|u\.\s?a\.\s+)?(?P<list>.+?)\s+"
+        r"(?:an\s\w+\s+)?(?:bearbeitet|verarbeitet|erhoben|gespeichert|übertragen|übermittelt"
+        r"|erfasst|verwendet|genutzt|protokolliert)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:erhebt|erheben|verarbeitet|verarbeiten|speichert|speichern|erfasst|erfassen"
+        r"|sammelt|sammeln|protokollieren|erhalten)\s+(?:wir\s+|[A-Z]\w+\s+)?(?:nur\s+|auch\s+)?"
+        r"(?P<list>[^.;:]+)",
+    ),
+    re.compile(
+        r"(?:\b(?:we|it|you)\s+(?:may\s+|only\s+|also\s+|automatically\s+)?(?:collect|process"
+        r"|receive|store|access|read|record|log|retrieve|keep|retain|save)|\bto\s+(?:collect|store"
+        r"|process|keep)|\b(?:collects|processes|receives|stores|keeps|retains|saves"
+        r"|accesses|reads|records|logs|retrieves))\s+(?:locally\s+)?(?:the\s+following\s+(?:personal\s+)?(?:information|data)"
+        r"(?:\s+from\s+\w+)?:?\s*)?(?P<list>[^.;:]+)",
+        re.I,
+    ),
+    re.compile(
+        r"^(?P<list>[A-Z][^,.;:]{2,60}?)\s+(?:is|are)\s+(?:\w+\s+)?(?:collected|processed|stored"
+        r"|transmitted|retained|logged)\b"
+    ),
+)
+
+
+_PROSE_TAIL = re.compile(
+    r"\s+(?:auf|in|on|at|bei|via|über|unter|from|for)\s+(?:(?!,|\bund\b|\band\b).)*"
+)
+_TITLE_DOT = re.compile(r"^([A-ZÄÖÜ][\w-]*(?:\s[\w-]+){0,3})\.\s+(?=[A-ZÄÖÜ])")
+_NOT_DATA_LABEL = re.compile(
+    r"handling|storage|speicherung|control|kontrolle|security|sicherheit|retention|aufbewahrung"
+    r"|rights|rechte|purpose|zweck|sharing|weitergabe|legal|recht",
+    re.IGNORECASE,
+)
+
+
+class FoundItem(msgspec.Struct, frozen=True):
+    """A data item the policy discloses, with the sentence or row it came from."""
+
+    item: str
+    categories: tuple[str, ...]
+    source: str
+    confidence: float
+
+
+def _clean(piece: str) -> str:
+    piece = _EXAMPLE_LEAD.sub("", re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", piece.strip()))
+    for _ in range(3):
+        piece = _LEAD_NOISE.sub("", piece)
+    return _TAIL_NOISE.sub("", piece).strip(" -–:;,.\"'„“")
+
+
+def split_list(text: str) -> list[str]:
+    """Pieces of an enumeration; suspended compounds ("Audio- und Videodaten") stay whole."""
+    pieces = [_clean(p) for p in _SPLIT.split(strip_parentheses(text))]
+    return [p for p in pieces if p]
+
+
+def _list_items(text: str) -> list[str]:
+    return [p for p in split_list(text) if looks_like_item(p) and not _GENERIC.match(p)]
+
+
+def _prose_items(sentence: str) -> list[str]:
+    if NEGATION.search(strip_parentheses(sentence)):
+        return []
+    for rx in _PROSE:
+        m = rx.search(sentence)
+        if m:
+            found: list[str] = []
+            listed = _PROSE_TAIL.sub("", m.group("list"))
+            for piece in split_list(listed):  # an enumeration is contiguous
+                if not looks_like_item(piece) or _GENERIC.match(piece):
+                    break
+                found.append(piece)
+            if found:
+                return found
+    return []
+
+
+def line_items(text: str, *, in_data: bool) -> tuple[list[str], float]:
+    """Items of one list entry or table row, with the confidence of the reading."""
+    bare = _EXAMPLE_LEAD.sub("", strip_parentheses(text))
+    titled = _TITLE_DOT.match(
+        bare
+    )  # "Email Data. We collect …" reads as "Email Data: We collect …"
+    if titled and in_data:
+        bare = f"{titled.group(1)}:{bare[titled.end(1) + 1 :]}"
+    head, sep, rest = bare.partition(":")
+    if sep and _NOT_DATA_LABEL.search(head) and not is_data_noun(head):
+        return [], 0.0
+    if sep and 0 < len(head) <= 60 and not re.search(r"https?$", head):
+        first = sentences(rest.strip())[0] if rest.strip() else ""
+        if NEGATION.search(f"{head} {first}"):
+            return [], 0.0
+        if not in_data and not re.search(
+            r"(?:data|daten|information|informationen|angaben)$", head.strip(), re.I
+        ):
+            return [], 0.0
+        lead = _EXAMPLE_LEAD.sub("", first)
+        pieces = split_list(lead)
+        good = [p for p in pieces if looks_like_item(p) and not _GENERIC.match(p)]
+        if "," in lead and not _EXAMPLE_MID.search(lead) and len(good) >= 0.75 * len(pieces):
+            return good, 0.9
+        name = _clean(head)
+        extra = [i for s in sentences(rest.strip())[1:] for i in _prose_items(s)]
+        if name and (not is_data_noun(name) or _GENERIC.match(name)):  # "Payment Processors: …"
+            examples = re.split(_EXAMPLE_MID, first, maxsplit=1)
+            return [*_list_items(examples[-1]), *extra], 0.65
+        if name and len(name.split()) <= 6 and not _GENERIC.match(name):
+            return [name, *extra], 0.75
+        return extra, 0.6
+    if not in_data or (NEGATION.search(bare) and "(optional)" not in text):
+        return [], 0.0
+    bare = re.split(_EXAMPLE_MID, bare, maxsplit=1)[0]  # examples belong to their item
+    pieces = split_list(bare)
+    good = [p for p in pieces if looks_like_item(p) and not _GENERIC.match(p)]
+    if len(bare.split()) > 14:
+        return (
+            (good, 0.7) if pieces and good and good[0] == pieces[0] else (_prose_items(bare), 0.7)
+        )
+    return good, 0.85
+
+
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text.casefold()))
+
+
+def find_items(all_lines: list[Line]) -> list[FoundItem]:
+    """Every disclosed data item of the policy, first mention kept, duplicates dropped."""
+    found: list[FoundItem] = []
+    seen: list[frozenset[str]] = []
+
+    def add(item: str, source: str, conf: float) -> None:
+        toks = _tokens(item)
+        if not toks or any(toks <= s for s in seen):
+            return
+        seen.append(toks)
+        cats = tuple(categories_of(item))
+        found.append(FoundItem(item, cats, source, round(conf if cats else conf - 0.2, 2)))
+
+    in_data = False
+    for n, line in enumerate(all_lines):
+        text = line.text
+        bare = strip_parentheses(text)
+        short = len(bare.split()) <= 25 and (not bare.endswith(".") or len(bare.split()) <= 4)
+        head_like = line.kind == "text" or (
+            line.kind == "bullet" and ":" not in bare and "," not in bare and len(bare.split()) > 4
+        )  # a numbered heading such as "1. Categories of personal data we process"
+        if line.kind == "heading" or (short and head_like) or text.endswith(":"):
+            if DATA_HEADING.search(bare):
+                in_data = True
+                continue
+            if len(bare.split()) <= 12 and not bare.endswith(".") and CLOSING_HEADING.search(bare):
+                in_data = False
+                continue
+            if line.kind == "heading":
+                nxt = all_lines[n + 1].text if n + 1 < len(all_lines) else ""
+                prose = all_lines[n + 1].kind == "text" if nxt else False
+                if (
+                    in_data
+                    and prose
+                    and len(nxt.split()) >= 12
+                    and strip_parentheses(nxt).count(",") < 3
+                ):
+                    if is_data_noun(_clean(text)):  # heading described in prose = the item
+                        add(_clean(text), f"{text} {nxt}"[:400], 0.75)
+                continue
+        if line.kind in ("bullet", "text") and (in_data or line.kind == "bullet" or ":" in text):
+            items, conf = line_items(text, in_data=in_data)
+            for item in items:
+                add(item, text, conf)
+            if items:
+                continue
+        for s in sentences(text):
+            for item in _prose_items(s):
+                add(item, s, 0.7)
+    return found

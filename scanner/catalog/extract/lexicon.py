@@ -1,0 +1,183 @@
+"""German and English lexicons: data items → taxonomy categories, providers, countries.
+
+General vocabulary of privacy policies, not phrases of particular policies: each entry is a
+word family that real policies use for a kind of data (``E-Mail-Adresse``, ``email address``,
+``Mailadresse``), a well-known hosting or processing provider, or a country name/city.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# (regex, category) — every hit counts, the most specific first; at most three per item.
+CATEGORY_LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rx, re.IGNORECASE), cat)
+    for rx, cat in (
+        (r"passw|kennwort", "user.authorization.password"),
+        (r"\b(?:oauth|access|refresh|api|personal access)[- ]?(?:tokens?|keys?)\b|\btokens?\b|api[- ]?key|(?<!ver)schlüssel(?!t)",
+         "user.authorization.credentials"),
+        (r"multi-?fa[ck]tor|\bmfa\b|2fa|authentifizierungsdaten|authentication data|zugangsdaten|login", "user.authorization"),
+        (r"ip[- ]?adress|ip address|internetprotokoll", "user.device.ip_address"),
+        (r"e-?mail|mailadress", "user.contact.email"),
+        (r"telefon|phone|handy|mobilnummer|faxnummer", "user.contact.phone_number"),
+        (r"bank|kreditkart|zahlung|payment|credit card|lastschrift|billing|rechnungs|transaction|transaktion",
+         "user.financial"),
+        (r"firmenname|firmenbezeichnung|unternehmensname|company name|organi[sz]ation|firma\b|company\b|auftraggeber",
+         "user.contact.organization"),
+        (r"job title|position|berufsbezeichnung|rolle\b|\brole\b|abteilung|department", "user.job_title"),
+        (r"(?<!mail)(?<!mail-)(?<!ip-)(?<!ip )adresse\b|anschrift|postal address|(?<!e-mail )(?<!email )(?<!ip )\baddress\b",
+         "user.contact.address"),
+        (r"\bland\b|\bcountry\b", "user.contact.address.country"),
+        (r"sprache|language|locale", "user.demographic.language"),
+        (r"tenant[- ]?(?:id|identifier|kennung)|mandant", "system.operations"),
+        (r"object[- ]?id|objekt-id|\bid\b|-id\b|identifi|kennung|kennzeichen|merkmale|user[- ]?id|benutzer-id",
+         "user.unique_id"),
+        (r"benutzername|user ?name|username|anzeigename|display name|login name", "user.account.username"),
+        (r"teilnehmer|participant|attendee|\bname\b|namen\b|vorname|nachname|full name|first name|last name|surname|ansprechpartner",
+         "user.name"),
+        (r"kontakt|contact", "user.contact"),
+        (r"foto|photo|profilbild|profile picture|avatar|bild\b|bilder\b|images?\b|pictures?\b", "user.content.self_image"),
+        (r"sprachnachricht|voice message|feedback|rating|bewertung|rückmeldung|umfrage|survey", "user.content.private"),
+        (r"postleitzahl|\bplz\b|postal code|zip\b", "user.contact.address.postal_code"),
+        (r"standort|location|\bort\b|geo", "user.location.imprecise"),
+        (r"hard- und software|browser|betriebssystem|operating system|user agent|bildschirm|gerät|device|hardware|endgerät|modell|\bmodel\b|hersteller|manufacturer|app-version|\bversion\b",
+         "user.device"),
+        (r"session|cookie|tracking", "user.device.cookie_id"),
+        (r"datum|uhrzeit|zeitstempel|zeitpunkt|timestamp|\bdate\b|\btime\b|dauer|duration|start- und endzeit",
+         "system.operations"),
+        (r"referrer|aufgerufen|pages visited|url|seiten|verweis|browsing", "user.behavior.browsing_history"),
+        (r"nutzung|usage|interaktion|interaction|aktivität|activity|telemetr|analytics|statisti", "user.behavior.service_usage"),
+        (r"nachricht|message|chat|betreff|subject|e-?mail[- ]?(?:inhalt|content)|inhalt|content|texteingabe|text entr|prompt",
+         "user.content.private"),
+        (r"audio|video|aufzeichnung|recording|bildschirmfreigabe|screen shar|mikrofon|microphone|kamera|camera",
+         "user.content.audio_recording"),
+        (r"datei|file|dokument|document|präsentation|notiz|note", "user.content.private"),
+        (r"kalender|calendar|termin|meeting|besprechung|anruf|call", "user.content.private"),
+        (r"log|protokoll|diagnose|diagnostic|fehler|error|crash", "system.operations"),
+        (r"bestandsdaten|stammdaten|profil|profile|account|konto|vertrag|contract|customer data|kundendaten",
+         "user.account"),
+        (r"metadat|meta-|kommunikationsdaten|verbindungsdaten|communication", "user.behavior"),
+        (r"recipient|empfänger|absender|sender", "user.contact"),
+        (r"permission|berechtigung|einstellung|setting|konfiguration|configuration|structure|struktur",
+         "system.operations"),
+        (r"anfrage|inquir|support|request", "user.content.private"),
+        (r"interessen|interests|präferenz|preference", "user.behavior"),
+        (r"consent|einwilligung", "system.operations"),
+        (r"daten\b|data\b|informationen\b|information\b|details?\b|angaben\b", "user"),
+    )
+)  # fmt: skip
+
+# The last word of a data-item phrase usually is one of these (German compounds end with them).
+_DATA_HEAD = re.compile(
+    r"(?:daten|adresse|nummer|name[n]?|kennung|id|merkmale|informationen|inhalte?|dateien?|datei"
+    r"|nachrichten|bild|sprache|zeit|datum|protokolle?|protokolldaten|logs?|logfiles?|token|tokens"
+    r"|schlüssel|passwort|kennwort|verlauf|stempel|version|modell|hersteller|ort|standort|rolle"
+    r"|zugehörigkeit|freigaben|aufzeichnungen|präsentationen|notizen|chats?|betreff|thema"
+    r"|beschreibung|system|details?|data|address|number|identifier|information|content|files?"
+    r"|messages?|history|settings?|preferences?|locale|language|picture|photo|title|type|key|keys"
+    r"|reports?|structures?|configurations?|permissions?|timestamps?|sizes?|website|pages?"
+    r"|entries|audio|video|cookies|technologies|requests?|statistics|templates?|id|ids|time"
+    r"|date|location|agent|browser|country|land|geräte?|endgeräts?|hardware|inquiry)$",
+    re.IGNORECASE,
+)
+_VERBISH = re.compile(
+    r"\b(?:ist|sind|wird|werden|wurde|haben|hat|kann|können|dient|dienen|erfolgt|is|are|was|were"
+    r"|will|can|may|must|has|have|do|does|used|provided|helps?|allows?|enables?|see|siehe|zu|Sie"
+    r"|wir|we|you|they|it|generieren|generiert|erstellen|erstellt|nutzen|verwenden|senden"
+    r"|generate|generates|create|creates|share|shares|send|sends|accesses|reads)\b",
+    re.IGNORECASE,
+)
+
+
+def categories_of(text: str) -> list[str]:
+    """Lexicon categories of a data item (at most three, the most specific first)."""
+    return list(_categories(text))
+
+
+@lru_cache(maxsize=4096)  # item phrases recur within a policy ("E-Mail-Adresse" …)
+def _categories(text: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for rx, cat in CATEGORY_LEXICON:
+        if rx.search(text) and cat not in found:
+            found.append(cat)
+    specific = [c for c in found if c != "user"]
+    return tuple((specific or found)[:3])
+
+
+def is_data_noun(phrase: str) -> bool:
+    """The phrase ends in a word that names data (``…daten``, ``address``, ``content`` …)."""
+    words = phrase.split()
+    if not words or len(words) > 7 or _VERBISH.search(phrase):
+        return False
+    return bool(_DATA_HEAD.search(re.sub(r"[^\wäöüÄÖÜß-]", "", words[-1]).split("-")[-1]))
+
+
+def looks_like_item(phrase: str) -> bool:
+    """A short noun phrase that names data (not a clause, not a purpose)."""
+    words = phrase.split()
+    if not words or len(words) > 7 or _VERBISH.search(phrase):
+        return False
+    last = re.sub(r"[^\wäöüÄÖÜß-]", "", words[-1]).split("-")[-1]
+    return bool(_DATA_HEAD.search(last)) or bool(
+        categories_of(phrase) and categories_of(phrase) != ["user"]
+    )
+
+
+# Providers: (pattern, canonical name, the country the legal entity named sits in or None).
+PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
+    (re.compile(rx, re.IGNORECASE), name, country)
+    for rx, name, country in (
+        (r"Microsoft Ireland(?: Operations)?(?: Limited| Ltd\.?)?", "Microsoft Ireland Operations Limited", "IE"),
+        (r"Microsoft Corp(?:oration|\.)", "Microsoft Corporation", "US"),
+        (r"(?:Microsoft )?Azure(?! Active Directory| AD\b)", "Microsoft Azure", None),
+        (r"(?:\b(?:an|to|by|von|durch|with|mit|use|uses|using|nutzen|nutzt)\s+Microsoft\b|\bMicrosoft\s+(?:ist|is|verarbeitet|processes|erhebt|collects|can|kann))(?!\s+(?:Teams|Office|365|Graph|Entra|Outlook|Account|Konto|account|Bot|Word|Excel|Forms|SharePoint|OneDrive|Exchange|[Aa]pplications?|Anwendungen|[Pp]roducts?|Produkte|[Ss]ervices?|Dienste|[Ii]dentity|Privacy|Datenschutz))",
+         "Microsoft", None),
+        (r"Amazon Web Services|\bAWS\b", "Amazon Web Services", None),
+        (r"Google Cloud|Firestore|Firebase|Google Analytics|Google Fonts|Google Ads|reCAPTCHA|Google (?:Ireland|LLC)",
+         "Google", None),
+        (r"\bOpenAI\b", "OpenAI", None), (r"\bAnthropic\b", "Anthropic", None),
+        (r"\bGroq\b", "Groq", None), (r"\bPostHog\b", "PostHog", None),
+        (r"\bStripe\b", "Stripe", None), (r"\bPayPal\b", "PayPal", None),
+        (r"\bHetzner\b", "Hetzner Online", "DE"), (r"\bIONOS\b|1&1", "IONOS", "DE"),
+        (r"\bCloudflare\b", "Cloudflare", None), (r"\bMailchimp\b", "Mailchimp", None),
+        (r"\bHubSpot\b", "HubSpot", None), (r"\bSalesforce\b", "Salesforce", None),
+        (r"\bZendesk\b", "Zendesk", None), (r"\bIntercom\b", "Intercom", None),
+        (r"\bSentry\b", "Sentry", None), (r"\bTwilio\b|SendGrid", "Twilio", None),
+        (r"\bHotjar\b", "Hotjar", None), (r"\bVercel\b", "Vercel", None),
+        (r"\bHeroku\b", "Heroku", None), (r"\bDigitalOcean\b", "DigitalOcean", None),
+        (r"\bSupabase\b", "Supabase", None), (r"MongoDB Atlas", "MongoDB", None),
+        (r"\bOVH(?:cloud)?\b", "OVHcloud", "FR"), (r"\bStackit\b", "STACKIT", "DE"),
+        (r"\bTelekom\b|T-Systems", "Deutsche Telekom", "DE"), (r"\bAkamai\b", "Akamai", None),
+        (r"\bMixpanel\b", "Mixpanel", None), (r"\bSegment\b(?= \(|,| Inc)", "Segment", None),
+        (r"Application Insights", "Microsoft Azure", None), (r"\bFacebook\b|\bMeta Platforms\b", "Meta", None),
+        (r"\bLinkedIn\b", "LinkedIn", None), (r"\bZoom Video\b", "Zoom", None),
+    )
+)  # fmt: skip
+
+# Country names, adjectives, and cities that policies use for where data is processed.
+COUNTRIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rx, re.IGNORECASE), code)
+    for rx, code in (
+        (r"\bUSA\b|\bU\.S\.(?:A\.)?|United States|Vereinigten Staaten|\bUS\b(?!-)|Redmond|Seattle|California|Kalifornien|San Francisco|New York|Delaware", "US"),
+        (r"Deutschland|Germany|German\b|deutsch(?:en|er|e)? (?:Rechenzentr|Server)|Frankfurt|Berlin|München|Munich|Nürnberg|Nuremberg|Hamburg|Falkenstein", "DE"),
+        (r"Irland|Ireland|Dublin", "IE"), (r"Niederlande|Netherlands|Amsterdam", "NL"),
+        (r"Österreich|Austria|Wien|Vienna", "AT"), (r"Schweiz|Switzerland|Zürich|Zurich|Genf|Geneva", "CH"),
+        (r"Frankreich|France|Paris", "FR"), (r"Vereinigte[sn]? Königreich|United Kingdom|\bUK\b|England|London", "GB"),
+        (r"Polen|Poland|Polska", "PL"), (r"Schweden|Sweden|Stockholm", "SE"), (r"Finnland|Finland|Helsinki", "FI"),
+        (r"Belgien|Belgium|Brüssel|Brussels", "BE"), (r"Luxemburg|Luxembourg", "LU"), (r"Spanien|Spain", "ES"),
+        (r"Italien|Italy", "IT"), (r"Dänemark|Denmark", "DK"), (r"Norwegen|Norway", "NO"),
+        (r"Kanada|Canada", "CA"), (r"Indien|India\b", "IN"), (r"Australien|Australia", "AU"),
+        (r"Japan\b", "JP"), (r"Singapur|Singapore", "SG"), (r"Israel\b", "IL"), (r"Ukraine", "UA"),
+    )
+)  # fmt: skip
+
+
+def countries_in(text: str) -> list[str]:
+    """Country codes named in ``text``, in order of first mention."""
+    hits = sorted((m.start(), code) for rx, code in COUNTRIES for m in rx.finditer(text))
+    out: list[str] = []
+    for _, code in hits:
+        if code not in out:
+            out.append(code)
+    return out

@@ -1,0 +1,200 @@
+"""Who else gets the data and where: sub-processors with their country, third-country
+transfers with their mechanism (DPF, SCC, BCR, adequacy, consent), the vendor's own country
+from the legal entity's address, and the policy's date."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+import msgspec
+
+from scanner.catalog.extract.items import NEGATION
+from scanner.catalog.extract.lexicon import PROVIDERS, countries_in
+from scanner.catalog.extract.segment import Line
+from scanner.catalog.model import EU_EEA
+
+Mechanism = Literal["DPF", "SCC", "BCR", "adequacy", "consent", "none-stated"]
+
+_CUE = re.compile(
+    r"übertr|übermitt|transfer|weitergeg|weitergab|sent to|send|share|empfänger|recipient|hosted"
+    r"|gehostet|hosting|host|server|rechenzentr|data cent|service (?:der|of)|dienst der|provided by"
+    r"|bereitgestellt|betrieben|angeboten|(?:plattform|anwendung|produkt) der|(?:platform|product) of"
+    r"|operated by|auftrag|processor|verarbeite|process|nutzen|nutzt|use[sd]?\b|using|setzt"
+    r"|einsetz|powered|via|through|mittels|speicher|stored|store|api",
+    re.IGNORECASE,
+)
+_MOVE = re.compile(
+    r"übertr|übermitt|transfer|Datentransfer|processed in|verarbeitet\b.{0,40}\bin\b|stored in"
+    r"|gespeichert\b.{0,40}\bin\b|Server[n]? in|sent to|hosted in|Empfänger|recipient|located in"
+    r"|Drittl[aä]nd|Drittstaat|third countr",
+    re.IGNORECASE,
+)
+_THIRD = re.compile(r"Drittl[aä]nd|Drittstaat|third countr", re.IGNORECASE)
+_NO_TRANSFER = re.compile(
+    r"verlassen die EU nicht|nicht in (?:ein )?Drittl|no (?:data )?transfers?\b|not (?:be )?"
+    r"transferred|keine Übermittlung|ausschließlich (?:in|innerhalb) (?:der EU|Deutschland|des EWR)"
+    r"|only within the (?:EU|EEA)|never leaves? the EU",
+    re.IGNORECASE,
+)
+_MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
+        ("DPF", r"Data Privacy Framework|\bDPF\b|EU-U\.?S\.? (?:Data )?Privacy|Datenschutzrahmen"),
+        ("SCC", r"Standardvertragsklausel|Standarddatenschutzklausel|standard (?:contractual|data "
+                r"protection) clauses|\bSCCs?\b|EU-Standardvertrags"),
+        ("BCR", r"Binding Corporate Rules|\bBCRs?\b|verbindliche[n]? interne[n]? Datenschutzvorschrift"),
+        ("adequacy", r"Angemessenheitsbeschlu|adequacy decision|angemessenes Datenschutzniveau"),
+        ("consent", r"Art(?:\.|ikel)?\s*49|ausdrückliche[n]? Einwilligung in die Übermittlung"
+                    r"|explicit consent to (?:the|this) transfer"),
+)  # fmt: skip
+_MECHANISMS = tuple((mech, re.compile(rx, re.IGNORECASE)) for mech, rx in _MECHANISM_PATTERNS)
+_CONTROLLER = re.compile(
+    r"verantwortlich\w*|\bcontroller\b|responsible party|responsible for (?:the )?processing"
+    r"|established under the laws of|registered office|Anbieter dieser|Betreiber dieser"
+    r"|operated by|Name und Anschrift|hereinafter|nachfolgend „?wir",
+    re.IGNORECASE,
+)
+_BIG_ENTITY = re.compile(
+    r"Microsoft (?:Ireland|Corp)|One Microsoft|Redmond|Google (?:Ireland|LLC)|Amazon Web", re.I
+)
+_STOP_BLOCK = re.compile(r"datenschutzbeauftragt|data protection officer|\bDPO\b", re.I)
+_LAWS_OF = re.compile(r"laws of (?:the )?(.{3,30}?)(?:,|\.|$| with)", re.I)
+_DATE = re.compile(
+    r"(?:Version:?\s*(?P<vy>\d{4})/(?P<vm>\d{2}))"
+    r"|(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})"
+    r"|(?:(?P<d2>\d{1,2})\.?\s+)?(?P<mon>Januar|Februar|März|April|Mai|Juni|Juli|August|September"
+    r"|Oktober|November|Dezember|January|February|March|May|June|July|October|December)\s+"
+    r"(?:(?P<d3>\d{1,2}),?\s+)?(?P<y2>\d{4})",
+    re.IGNORECASE,
+)
+_DATE_CUE = re.compile(
+    r"Stand|Version|Last (?:updated|modified|revised)|Effective|Letzte Aktualisierung|Zuletzt"
+    r"|Veröffentlicht|Gültig ab|Datum|updated",
+    re.IGNORECASE,
+)
+_MONTHS = {m: i for i, ms in enumerate((
+    "", "januar january", "februar february", "märz march", "april", "mai may", "juni june",
+    "juli july", "august", "september", "oktober october", "november", "dezember december"))
+    for m in ms.split()}  # fmt: skip
+
+
+# literal stems of every provider pattern: one fast pass before the detailed patterns
+_ANY_PROVIDER = re.compile(
+    r"microsoft|azure|amazon|aws|google|firestore|firebase|recaptcha|openai|anthropic|groq|posthog"
+    r"|stripe|paypal|hetzner|ionos|1&1|cloudflare|mailchimp|hubspot|salesforce|zendesk|intercom"
+    r"|sentry|twilio|sendgrid|hotjar|vercel|heroku|digitalocean|supabase|mongodb|ovh|stackit"
+    r"|telekom|t-systems|akamai|mixpanel|segment|application insights|facebook|meta platforms"
+    r"|linkedin|zoom",
+    re.IGNORECASE,
+)
+
+
+class SubprocessorHit(msgspec.Struct, frozen=True):
+    name: str
+    country: str | None
+    source: str
+    confidence: float
+
+
+class TransferHit(msgspec.Struct, frozen=True):
+    country: str
+    mechanism: Mechanism
+    source: str
+    confidence: float
+
+
+class VendorCountry(msgspec.Struct, frozen=True):
+    country: str
+    source: str
+    confidence: float
+
+
+def subprocessors_in(sents: list[str]) -> list[SubprocessorHit]:
+    """Named providers that receive data, with the country the text places them in."""
+    found: dict[str, SubprocessorHit] = {}
+    for i, s in enumerate(sents):
+        if not _ANY_PROVIDER.search(s):  # one pass instead of one per provider
+            continue
+        if NEGATION.search(s) and re.search(r"\b(?:nicht|not|no|keine?)\b.{0,30}(?:nutzen|use|"
+                                            r"share|teilen|weiter)", s, re.I):  # fmt: skip
+            continue
+        for rx, name, home in PROVIDERS:
+            m = rx.search(s)
+            lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
+            if not m or name in found or not (_CUE.search(s) or _CUE.search(lead)):
+                continue
+            rest = s[: m.start()] + " " + s[m.end() :]
+            near = countries_in(rest) or (countries_in(sents[i + 1]) if i + 1 < len(sents) else [])
+            country = home or (near[0] if near else None)
+            found[name] = SubprocessorHit(name, country, s, 0.85 if home or near else 0.7)
+    if any(n.startswith("Microsoft ") for n in found):
+        found.pop("Microsoft", None)
+    return list(found.values())
+
+
+def transfers_in(sents: list[str]) -> list[TransferHit]:
+    """Third-country transfers the text states, each with the mechanism it names nearby."""
+    best: dict[str, TransferHit] = {}
+    for i, s in enumerate(sents):
+        order = [s, " ".join(sents[i + 1 : i + 3]), sents[i - 1] if i else ""]  # nearest first
+        lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
+        if not (_MOVE.search(s) or _MOVE.search(lead)) or _NO_TRANSFER.search(s):
+            continue
+        outside = [c for c in countries_in(s) if c not in EU_EEA]
+        if not outside and _THIRD.search(s):  # "in Drittstaaten": the recipient's country above
+            outside = [
+                c for c in countries_in(" ".join(sents[max(0, i - 5) : i])) if c not in EU_EEA
+            ][:1]
+        for country in outside:
+            mech: Mechanism = next(
+                (k for part in order for k, rx in _MECHANISMS if rx.search(part)), "none-stated"
+            )
+            hit = TransferHit(country, mech, s, 0.8 if mech != "none-stated" else 0.6)
+            if country not in best or best[country].mechanism == "none-stated":
+                best[country] = hit
+    return list(best.values())
+
+
+def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
+    """The country of the legal entity's address, from the block that names the controller."""
+    for n, line in enumerate(all_lines):
+        if (
+            not _CONTROLLER.search(line.text)
+            or _BIG_ENTITY.search(line.text)
+            or _STOP_BLOCK.search(line.text)
+        ):
+            continue
+        laws = _LAWS_OF.search(line.text)
+        if laws and countries_in(laws.group(1)):
+            return VendorCountry(countries_in(laws.group(1))[0], line.text, 0.9)
+        block: list[str] = []
+        for nxt in all_lines[n : n + 7]:  # the address follows the controller's name
+            if block and _STOP_BLOCK.search(nxt.text):
+                break
+            block.append(nxt.text)
+        text = "\n".join(block)
+        named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", text))  # "DE" may be Delaware
+        if named:
+            return VendorCountry(named[0], text, 0.85)
+        if re.search(r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+", text) and re.search(
+            r"GmbH|\bAG\b|\bSE\b|\bKG\b|\bUG\b|e\.\s?V\.|GbR|Straße|Str\.|str\.", text
+        ):  # a German five-digit postcode next to a German legal form or street
+            return VendorCountry("DE", text, 0.7)
+    return None
+
+
+def policy_date(text: str) -> tuple[str, str] | None:
+    """(ISO date, as written) of the policy's "last updated"/"Stand" date near the top."""
+    head = text[:3000]
+    for m in _DATE.finditer(head):
+        before = head[max(0, m.start() - 60) : m.start()]
+        if not _DATE_CUE.search(before) and not m.group("vy") and m.start() > 200:
+            continue
+        if m.group("vy"):
+            return f"{m.group('vy')}-{m.group('vm')}", m.group(0)
+        if m.group("y"):
+            return f"{m.group('y')}-{int(m.group('m')):02d}-{int(m.group('d')):02d}", m.group(0)
+        month = _MONTHS[m.group("mon").casefold()]
+        day = m.group("d2") or m.group("d3")
+        iso = f"{m.group('y2')}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+        return iso, m.group(0)
+    return None

@@ -1,0 +1,162 @@
+"""Retention as ISO 8601 durations: fixed periods ("nach 90 Tagen gelöscht" → ``P90D``),
+statutory rules ("6 bzw. 10 Jahre" → ``P6Y`` and ``P10Y``), event-based periods ("bis zur
+Kündigung", "30 days after termination") and "not stored" (``P0D``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+import msgspec
+
+RuleKind = Literal["fixed", "statutory", "event", "not-stored"]
+
+_NUMBERS = {
+    "ein": 1,
+    "eine": 1,
+    "einem": 1,
+    "einer": 1,
+    "eines": 1,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "zwei": 2,
+    "two": 2,
+    "drei": 3,
+    "three": 3,
+    "vier": 4,
+    "four": 4,
+    "fünf": 5,
+    "five": 5,
+    "sechs": 6,
+    "six": 6,
+    "sieben": 7,
+    "seven": 7,
+    "acht": 8,
+    "eight": 8,
+    "neun": 9,
+    "nine": 9,
+    "zehn": 10,
+    "ten": 10,
+    "zwölf": 12,
+    "twelve": 12,
+    "vierzehn": 14,
+    "fourteen": 14,
+    "dreißig": 30,
+    "thirty": 30,
+    "sechzig": 60,
+    "sixty": 60,
+    "neunzig": 90,
+    "ninety": 90,
+}
+_NUM = r"(\d{1,4}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
+_UNIT = (
+    r"(Tag(?:e|en)?|days?|Woche(?:n)?|weeks?|Monat(?:e|en)?|months?|Jahr(?:e|en)?|years?"
+    r"|Stunde(?:n)?|hours?|Minute(?:n)?|minutes?)\b"
+)
+DURATION = re.compile(
+    rf"(?<![\w.,]){_NUM}(?:[\s-]*(?:bzw\.|oder|or|bis|to|und|and|-|–)\s*{_NUM})?[\s-]*{_UNIT}",
+    re.IGNORECASE,
+)
+_KEEP = re.compile(
+    r"lösch|aufbewahr|gespeichert|speicher|vorgehalten|retain|retention|delet|eras|kept|keep"
+    r"|stored|store|purg|anonymi|frist|vernicht",
+    re.IGNORECASE,
+)
+_NOT_RETENTION = re.compile(
+    r"benachrichtig|notify|notification|antwort|respond|Auskunft|Testversion|trial|kündigungsfrist"
+    r"|notice period|Widerspruchsfrist|within \d+ hours of becoming aware|72 Stunden",
+    re.IGNORECASE,
+)
+_STATUTORY = re.compile(
+    r"gesetzlich|statutory|steuerrechtlich|handelsrechtlich|HGB|\bAO\b|Abgabenordnung|tax law"
+    r"|commercial law|legal retention|required by law|Aufbewahrungspflicht",
+    re.IGNORECASE,
+)
+_EVENT = re.compile(
+    r"\bbis\s+zu[mr]?\b|\buntil\b|as long as|solange|for the duration|für die Dauer|nach Ende"
+    r"|nach (?:Beendigung|Kündigung|Ablauf|Vertragsende)|after (?:the )?(?:termination|end|expiry)"
+    r"|after (?:you|your account)|Widerruf|upon (?:request|termination|deletion)",
+    re.IGNORECASE,
+)
+NOT_STORED = re.compile(
+    r"(?:do|does|will|we)\s+not\s+(?:\w+\s+){0,2}"
+    r"(?:store|retain|keep|save|persist|log|make or retain)"
+    r"|not\s+(?:be\s+)?(?:stored|retained|persisted|saved|written to disk|cached|kept)"
+    r"|no\s+(?:\w+\s+){0,3}(?:is|are)\s+(?:\w+\s+)?(?:stored|retained|cached|kept)"
+    r"|never\s+(?:stored|retained|leave your device|reaches us)|in-memory only|only in memory"
+    r"|collects?\s+(?:zero|no)\s+data|does not retain|keine\s+(?:dauerhafte\s+)?Speicherung"
+    r"|(?:speichern|speichert)\s+(?:wir\s+)?(?:\w+\s+){0,3}(?:keine|nicht)"
+    r"|nicht\s+(?:dauerhaft\s+|persistent\s+)?gespeichert|keine\s+(?:\w+\s+){0,2}gespeichert",
+    re.IGNORECASE,
+)
+_NO_LONGER = re.compile(
+    r"nicht mehr (?:benötigt|erforderlich|notwendig)|no longer (?:needed|necessary|required)", re.I
+)
+_UNIT_CODE = {"t": "D", "d": "D", "w": "W", "m": "M", "j": "Y", "y": "Y", "s": "H", "h": "H"}
+
+
+class RetentionRule(msgspec.Struct, frozen=True):
+    """One retention statement: ``period`` is ISO 8601 (None for a purely event-based one)."""
+
+    period: str | None
+    rule: RuleKind
+    text: str
+    source: str
+    confidence: float
+
+
+def _number(token: str) -> int:
+    return int(token) if token.isdigit() else _NUMBERS[token.casefold()]
+
+
+def iso_duration(amount: int, unit: str) -> str:
+    """``P90D``, ``P6Y``, ``PT24H`` or ``PT30M`` for an amount and a (German/English) unit."""
+    u = unit.casefold()
+    if u.startswith("minute"):
+        return f"PT{amount}M"
+    code = _UNIT_CODE["m" if u.startswith(("monat", "month")) else u[0]]
+    return f"PT{amount}H" if code == "H" else f"P{amount}{code}"
+
+
+_PREFILTER = re.compile(
+    r"stor|speicher|retain|reten|keep|kept|sav|persist|log|leave|reach|memory|collect|lösch|aufbewahr"
+    r"|delet|eras|purg|anonym|frist|vernicht|vorgehalten|cach|written|disk",
+    re.IGNORECASE,
+)
+
+
+def retention_in(sentence: str) -> list[RetentionRule]:
+    """Every retention rule ``sentence`` states (none when it is not about keeping data)."""
+    if not _PREFILTER.search(sentence):  # one cheap pass before the detailed patterns
+        return []
+    if NOT_STORED.search(sentence) and not _NO_LONGER.search(sentence):
+        m = NOT_STORED.search(sentence)
+        assert m is not None
+        return [RetentionRule("P0D", "not-stored", m.group(0), sentence, 0.8)]
+    if not _KEEP.search(sentence) or _NOT_RETENTION.search(sentence):
+        return []
+    rule: RuleKind = (
+        "statutory"
+        if _STATUTORY.search(sentence)
+        else ("event" if _EVENT.search(sentence) or _NO_LONGER.search(sentence) else "fixed")
+    )
+    out = [
+        RetentionRule(
+            iso_duration(_number(tok), m.group(3)),
+            rule,
+            m.group(0),
+            sentence,
+            0.9 if rule == "fixed" else 0.8,
+        )
+        for m in DURATION.finditer(sentence)
+        for tok in (m.group(1), m.group(2))
+        if tok
+    ]
+    if not out and rule in ("event", "statutory"):
+        m = (_STATUTORY if rule == "statutory" else _EVENT).search(sentence) or _NO_LONGER.search(
+            sentence
+        )
+        assert m is not None
+        out.append(RetentionRule(None, rule, m.group(0), sentence, 0.6))
+    return out

@@ -1,0 +1,1 @@
+"""Maintainer tools, not shipped: ``python -m tools.readme`` regenerates docs blocks."""
