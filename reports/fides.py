@@ -164,8 +164,15 @@ def validate_manifest(manifest: dict[str, Any]) -> None:
         ) from None
 
 
+# libyaml's emitter when PyYAML was built with it (the wheels are): the pure-Python one took
+# a fifth of all report time for a 25,000-app tenant. Same safe representer, same YAML.
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def render_fides(inv: Inventory) -> bytes:
-    text = yaml.safe_dump(build_manifest(inv), sort_keys=True, allow_unicode=True, width=100)
+    text = yaml.dump(
+        build_manifest(inv), Dumper=_Dumper, sort_keys=True, allow_unicode=True, width=100
+    )
     return text.encode("utf-8")
 
 
