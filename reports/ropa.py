@@ -59,7 +59,7 @@ def ropa_rows(
     inv: Inventory,
     lang: str = "de",
     contact: Contact | None = None,
-    acts: list[Activity] | None = None,
+    acts: tuple[Activity, ...] | None = None,
 ) -> list[list[str]]:
     """Header row plus one safe row per processing activity (the CSV and the XLSX sheet)."""
     lang = check_lang(lang)
@@ -72,7 +72,7 @@ def ropa_rows(
 
 
 def recipient_rows(
-    inv: Inventory, lang: str = "de", acts: list[Activity] | None = None
+    inv: Inventory, lang: str = "de", acts: tuple[Activity, ...] | None = None
 ) -> list[list[str]]:
     """Recipients and transfers: one row per (activity, recipient) with country and safeguard."""
     lang = check_lang(lang)
@@ -98,7 +98,7 @@ def recipient_rows(
 
 
 def evidence_rows(
-    inv: Inventory, lang: str = "de", acts: list[Activity] | None = None
+    inv: Inventory, lang: str = "de", acts: tuple[Activity, ...] | None = None
 ) -> list[list[str]]:
     """One row per flow: which app reaches which data of whom, and what opens it."""
     lang = check_lang(lang)

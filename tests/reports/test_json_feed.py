@@ -6,7 +6,8 @@ import io
 import json
 import random
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 import jsonschema
 import msgspec
@@ -178,3 +179,23 @@ def test_sorting_before_canonicalising_gives_the_canonical_order(inventory: Inve
     flows = sorted(map(c.canonical_flow, shuffled.flows), key=c.flow_key)
     got = c.canonical(shuffled)
     assert got.apps == tuple(apps) and got.flows == tuple(flows)
+
+
+def test_write_reports_streams_the_feed(
+    tmp_path: Path, inventory: Inventory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reports import STREAMERS, write_reports
+
+    written = write_reports(inventory, tmp_path / "a", "json,md")
+    assert written["json"].read_bytes() == json_feed.encode_inventory(inventory)
+    assert written["json"].stat().st_mode & 0o777 == 0o600
+
+    def broken(inv: Inventory, lang: str, contact: object, out: BinaryIO) -> None:
+        out.write(b'{"partial": ')
+        raise ValueError("boom")
+
+    monkeypatch.setitem(STREAMERS, "json", broken)
+    with pytest.raises(RenderError, match="json: ValueError: boom"):
+        write_reports(inventory, tmp_path / "b", "json,md")
+    # no half-written feed, no temp file left; the other format is still written
+    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == ["summary.md"]
