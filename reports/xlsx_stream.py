@@ -18,6 +18,7 @@ inventory gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from typing import BinaryIO
@@ -62,8 +63,12 @@ def _column(n: int) -> str:
     return name
 
 
+_MARKUP = re.compile('[&<>"]')
+
+
 def _text(value: str) -> str:
-    return escape(for_xml(value), {'"': "&quot;"})
+    value = for_xml(value)
+    return escape(value, {'"': "&quot;"}) if _MARKUP.search(value) else value
 
 
 class Sheet:
