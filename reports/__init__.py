@@ -8,13 +8,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from reports.fides import render_fides
+from reports.fides import render_fides, write_fides
 from reports.html import render_html
 from reports.i18n import check_lang
 from reports.json_feed import encode_inventory, write_inventory
 from reports.markdown import render_markdown
 from reports.privacy_notice import render_notice_json, render_privacy_notice
-from reports.ropa import render_csv, render_xlsx
+from reports.ropa import render_csv, render_xlsx, write_csv, write_xlsx_record
 from reports.ropa_record import Contact
 from scanner.atomic import open_atomic, write_bytes_atomic
 from scanner.errors import ConfigError, RenderError
@@ -41,9 +41,12 @@ _BUILT_IN = dict(RENDERERS)
 
 Streamer = Callable[[Inventory, str, Contact | None, BinaryIO], None]
 STREAMERS: dict[str, Streamer] = {
-    # the feed is the one report that grows with every app and flow (270 MB at a million
-    # users): written a chunk of records at a time, never held whole
+    # the reports that grow with every app and flow (the feed: 270 MB at a million users),
+    # written as they are produced, never held whole
     "json": lambda inv, _lang, _c, out: write_inventory(inv, out),
+    "csv": lambda inv, lang, c, out: write_csv(inv, out, lang, c),
+    "xlsx": lambda inv, lang, c, out: write_xlsx_record(inv, out, lang, c),
+    "fides": lambda inv, _lang, _c, out: write_fides(inv, out),
 }
 """Formats written straight into their file (same bytes as their renderer). A test that swaps
 a renderer in ``RENDERERS`` gets its renderer used, not the streamer."""

@@ -153,10 +153,23 @@ def controller_rows(inv: Inventory, lang: str, contact: Contact | None) -> list[
 
 def render_csv(inv: Inventory, lang: str = "de", contact: Contact | None = None) -> bytes:
     """UTF-8 with BOM (so Excel detects the encoding), comma-separated, CRLF, all cells quoted."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerows(ropa_rows(inv, lang, contact))
-    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+    buf = io.BytesIO()
+    write_csv(inv, buf, lang, contact)
+    return buf.getvalue()
+
+
+def write_csv(
+    inv: Inventory, out: BinaryIO, lang: str = "de", contact: Contact | None = None
+) -> None:
+    """:func:`render_csv`'s bytes into ``out``, a row at a time (never the document whole)."""
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=False)
+    try:
+        text.write("\ufeff")
+        writer = csv.writer(text, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+        writer.writerows(ropa_rows(inv, lang, contact))
+        text.flush()
+    finally:
+        text.detach()  # ``out`` belongs to the caller
 
 
 def render_xlsx(inv: Inventory, lang: str = "de", contact: Contact | None = None) -> bytes:
