@@ -42,21 +42,28 @@ def _canonical_provisioning(p: Provisioning | None) -> Provisioning | None:
 
 
 def _canonical_app(app: App) -> App:
-    return msgspec.structs.replace(
-        app,
-        permissions=tuple(sorted(app.permissions, key=_permission_key)),
-        provisioning=_canonical_provisioning(app.provisioning),
-        data_categories=tuple(sorted(set(app.data_categories))),
-        findings=tuple(sorted(map(_canonical_finding, app.findings), key=_finding_key)),
-        sources=tuple(sorted(set(app.sources))),
-    )
+    parts = {
+        "permissions": tuple(sorted(app.permissions, key=_permission_key)),
+        "provisioning": _canonical_provisioning(app.provisioning),
+        "data_categories": tuple(sorted(set(app.data_categories))),
+        "findings": tuple(sorted(map(_canonical_finding, app.findings), key=_finding_key)),
+        "sources": tuple(sorted(set(app.sources))),
+    }
+    if all(getattr(app, name) == value for name, value in parts.items()):
+        return app  # already canonical: the record itself (see _canonical_flow)
+    return msgspec.structs.replace(app, **parts)
 
 
 def _canonical_flow(flow: Flow) -> Flow:
-    subjects = msgspec.structs.replace(flow.subjects, kinds=tuple(sorted(set(flow.subjects.kinds))))
-    return msgspec.structs.replace(
-        flow, subjects=subjects, evidence=tuple(sorted(set(flow.evidence)))
-    )
+    kinds = tuple(sorted(set(flow.subjects.kinds)))
+    evidence = tuple(sorted(set(flow.evidence)))
+    if kinds == flow.subjects.kinds and evidence == flow.evidence:
+        # already canonical (as analysis writes most flows): the record itself, not a copy —
+        # a million-user tenant has 250,000 flows, and the summary keeps its canonical form
+        # for every report
+        return flow
+    subjects = msgspec.structs.replace(flow.subjects, kinds=kinds)
+    return msgspec.structs.replace(flow, subjects=subjects, evidence=evidence)
 
 
 def _canonical_vendor(v: VendorInfo) -> VendorInfo:

@@ -199,3 +199,18 @@ def test_write_reports_streams_the_feed(
         write_reports(inventory, tmp_path / "b", "json,md")
     # no half-written feed, no temp file left; the other format is still written
     assert sorted(p.name for p in (tmp_path / "b").iterdir()) == ["summary.md"]
+
+
+def test_canonical_records_are_not_copied_again(inventory: Inventory) -> None:
+    """Canonicalising canonical records returns those records (no second copy of 250,000
+    flows at a million users); a record that is not canonical is still replaced."""
+    from scanner.canonical import canonical
+
+    once = canonical(inventory)
+    twice = canonical(once)
+    assert all(a is b for a, b in zip(once.apps, twice.apps, strict=True))
+    assert all(a is b for a, b in zip(once.flows, twice.flows, strict=True))
+    flow = once.flows[0]
+    messy = msgspec.structs.replace(flow, evidence=(*flow.evidence, *flow.evidence[:1], "a"))
+    fixed = canonical(msgspec.structs.replace(once, flows=(messy,))).flows[0]
+    assert fixed is not messy and fixed.evidence == tuple(sorted({*flow.evidence, "a"}))
