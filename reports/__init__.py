@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
-from reports.fides import render_fides
+from reports.fides import render_fides, write_fides
 from reports.html import render_html
 from reports.i18n import check_lang
-from reports.json_feed import encode_inventory
+from reports.json_feed import encode_inventory, write_inventory
 from reports.markdown import render_markdown
 from reports.privacy_notice import render_notice_json, render_privacy_notice
-from reports.ropa import render_csv, render_xlsx
+from reports.ropa import render_csv, render_xlsx, write_csv, write_xlsx_record
 from reports.ropa_record import Contact
-from scanner.atomic import write_bytes_atomic
+from scanner.atomic import open_atomic, write_bytes_atomic
 from scanner.errors import ConfigError, RenderError
 from scanner.models import Inventory
 from scanner.textsafe import for_terminal
@@ -36,6 +37,19 @@ RENDERERS: dict[str, tuple[str, Renderer]] = {
     "notice-json": ("privacy-notice.json", lambda inv, _lang, _c: render_notice_json(inv)),
 }
 FORMATS = tuple(RENDERERS)
+_BUILT_IN = dict(RENDERERS)
+
+Streamer = Callable[[Inventory, str, Contact | None, BinaryIO], None]
+STREAMERS: dict[str, Streamer] = {
+    # the reports that grow with every app and flow (the feed: 270 MB at a million users),
+    # written as they are produced, never held whole
+    "json": lambda inv, _lang, _c, out: write_inventory(inv, out),
+    "csv": lambda inv, lang, c, out: write_csv(inv, out, lang, c),
+    "xlsx": lambda inv, lang, c, out: write_xlsx_record(inv, out, lang, c),
+    "fides": lambda inv, _lang, _c, out: write_fides(inv, out),
+}
+"""Formats written straight into their file (same bytes as their renderer). A test that swaps
+a renderer in ``RENDERERS`` gets its renderer used, not the streamer."""
 
 
 def parse_formats(spec: str | Iterable[str]) -> tuple[str, ...]:
@@ -51,6 +65,19 @@ def parse_formats(spec: str | Iterable[str]) -> tuple[str, ...]:
             tip=f"choose from {','.join(FORMATS)} or all",
         )
     return tuple(f for f in FORMATS if f in wanted)
+
+
+def _stream_one(fmt: str, inv: Inventory, lang: str, contact: Contact | None, path: Path) -> None:
+    """One format streamed into its file; failures named as :func:`_render_one` names them
+    (a write error stays an :class:`OSError` for the caller)."""
+    try:
+        with open_atomic(path, mode=0o600) as out:
+            STREAMERS[fmt](inv, lang, contact, out)
+    except (RenderError, OSError):
+        raise
+    except Exception as exc:  # noqa: BLE001 — named in the error and exit 1, never hidden
+        detail = for_terminal(str(exc))[:200]
+        raise RenderError(f"{fmt}: {type(exc).__name__}: {detail}") from None
 
 
 def _render_one(fmt: str, inv: Inventory, lang: str, contact: Contact | None) -> bytes:
@@ -85,22 +112,22 @@ def write_reports(
     """
     lang = check_lang(lang)
     chosen = parse_formats(formats)
-    rendered: dict[str, bytes] = {}
-    failed: list[str] = []
-    for fmt in chosen:
-        try:
-            rendered[fmt] = _render_one(fmt, inv, lang, contact)
-        except RenderError as exc:
-            failed.append(str(exc))
     try:
         out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise RenderError(f"cannot create report directory {out_dir}: {exc.strerror}") from None
-    written = {}
-    for fmt, data in rendered.items():
+    written: dict[str, Path] = {}
+    failed: list[str] = []
+    for fmt in chosen:  # one format at a time: never every report in memory at once
         path = out_dir / RENDERERS[fmt][0].format(lang=lang)
         try:
-            write_bytes_atomic(path, data, mode=0o600)
+            if fmt in STREAMERS and RENDERERS[fmt] is _BUILT_IN[fmt]:
+                _stream_one(fmt, inv, lang, contact, path)
+            else:
+                write_bytes_atomic(path, _render_one(fmt, inv, lang, contact), mode=0o600)
+        except RenderError as exc:
+            failed.append(str(exc))
+            continue
         except OSError as exc:
             failed.append(f"{fmt}: cannot write {path}: {exc.strerror}")
             continue
@@ -111,4 +138,4 @@ def write_reports(
     return written
 
 
-__all__ = ["FORMATS", "RENDERERS", "Contact", "parse_formats", "write_reports"]
+__all__ = ["FORMATS", "RENDERERS", "STREAMERS", "Contact", "parse_formats", "write_reports"]

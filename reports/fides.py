@@ -16,9 +16,10 @@ declaration's name where the catalog has it.
 
 from __future__ import annotations
 
+import io
 import re
 from functools import cache
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 from fideslang.default_taxonomy import DEFAULT_TAXONOMY
@@ -164,9 +165,27 @@ def validate_manifest(manifest: dict[str, Any]) -> None:
         ) from None
 
 
+# libyaml's emitter when PyYAML was built with it (the wheels are): the pure-Python one took
+# a fifth of all report time for a 25,000-app tenant. Same safe representer, same YAML.
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def render_fides(inv: Inventory) -> bytes:
-    text = yaml.safe_dump(build_manifest(inv), sort_keys=True, allow_unicode=True, width=100)
-    return text.encode("utf-8")
+    buf = io.BytesIO()
+    write_fides(inv, buf)
+    return buf.getvalue()
 
 
-__all__ = ["build_manifest", "fides_category", "render_fides", "validate_manifest"]
+def write_fides(inv: Inventory, out: BinaryIO) -> None:
+    """:func:`render_fides`'s bytes into ``out`` as the emitter produces them."""
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    try:
+        yaml.dump(
+            build_manifest(inv), text, Dumper=_Dumper, sort_keys=True, allow_unicode=True, width=100
+        )
+        text.flush()
+    finally:
+        text.detach()
+
+
+__all__ = ["build_manifest", "fides_category", "render_fides", "validate_manifest", "write_fides"]

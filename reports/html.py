@@ -136,7 +136,25 @@ def _picture(summary: Summary, lang: str) -> Picture:
     )
 
 
-def render_html(inv: Inventory, lang: str = "en", *, top_actions: int = 15) -> str:
+def _shown_sections(summary: Summary, linked: set[int], top: int) -> set[int]:
+    """The 1-based indexes of the vendor sections detailed in the report: every section an
+    action on the page links to, then the rest in report order, ``top`` in all at most.
+
+    A tenant with 25,000 third-party apps has thousands of sections; detailing each made the
+    report 160 MB, which no browser opens quickly. The rest are counted in the report and
+    listed, in full, in ``inventory.json`` and the Art. 30 record.
+    """
+    shown = set(linked)
+    for i in range(1, len(summary.sections) + 1):
+        if len(shown) >= max(top, len(linked)):
+            break
+        shown.add(i)
+    return shown
+
+
+def render_html(
+    inv: Inventory, lang: str = "en", *, top_actions: int = 15, top_sections: int = 200
+) -> str:
     """The report as one HTML document (deterministic for a given inventory and language).
 
     Top-down, as a DPO reads it: the executive summary with the prioritised actions, the vendors
@@ -146,11 +164,22 @@ def render_html(inv: Inventory, lang: str = "en", *, top_actions: int = 15) -> s
     summary = summarise(inv)
     actions = prioritised(summary, lang)
 
+    by_app: dict[str, dict[str, list[Flow]]] = {}  # section key → app id → its flows
+
     def fmsg(finding: Finding, app: App | None, section: VendorSection | None) -> str:
-        flows = [f for f in section.flows if app is None or f.app_id == app.app_id] if (
-            section
-        ) else []  # fmt: skip
-        return message(finding, app, flows, section.info if section else None, lang)
+        if section is None:
+            return message(finding, app, [], None, lang)
+        if app is None:
+            return message(finding, app, section.flows, section.info, lang)
+        if section.key not in by_app:  # one pass per section, not one per finding
+            index: dict[str, list[Flow]] = {}
+            for f in section.flows:
+                index.setdefault(f.app_id, []).append(f)
+            by_app[section.key] = index
+        flows = by_app[section.key].get(app.app_id, [])
+        return message(finding, app, flows, section.info, lang)
+
+    shown = _shown_sections(summary, {a.section for a in actions[:top_actions]}, top_sections)
 
     css = _template_text("report.css")
     try:
@@ -167,7 +196,9 @@ def render_html(inv: Inventory, lang: str = "en", *, top_actions: int = 15) -> s
                 severities=SEVERITIES,
                 actions=actions[:top_actions],
                 more_actions=max(0, len(actions) - top_actions),
-                vendor_rows=_vendor_rows(summary),
+                vendor_rows=[r for r in _vendor_rows(summary) if r.index in shown],
+                sections=[(i, s) for i, s in enumerate(summary.sections, 1) if i in shown],
+                more_sections=len(summary.sections) - len(shown),
                 ms_apps=_microsoft_apps(summary),
                 cat=lambda key: category_label(key, lang),
                 num=lambda n: number(n, lang),

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 import msgspec
 
 from reports.i18n import category_label, number, when
+from reports.memo import last_result
 from reports.ropa_text import TEXT, Text
 from reports.summary import VendorSection, summarise
 from scanner.catalog.model import EU_EEA
@@ -245,7 +246,8 @@ def _activity(
     )
 
 
-def activities(inv: Inventory, lang: str) -> list[Activity]:
+@last_result
+def activities(inv: Inventory, lang: str) -> tuple[Activity, ...]:
     """Every processing activity, vendors in report order, purposes in first-seen order."""
     t = TEXT[lang]
     out = []
@@ -261,7 +263,7 @@ def activities(inv: Inventory, lang: str) -> list[Activity]:
             groups.setdefault(key, []).append(f)
         for (kind, purpose), flows in groups.items():
             out.append(_activity(section, kind, purpose, tuple(flows), art9, lang, t))
-    return out
+    return tuple(out)
 
 
 __all__ = ["Activity", "Contact", "Recipient", "activities"]

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import msgspec
 
+from reports.memo import last_result
 from scanner.canonical import canonical
 from scanner.findings.severity import most_severe_first
 from scanner.models import App, Coverage, Finding, Flow, Inventory, VendorInfo
@@ -125,6 +126,7 @@ def _sections(inv: Inventory, third: tuple[App, ...]) -> tuple[VendorSection, ..
     return tuple(sorted(sections, key=lambda s: (not s.matched, s.name.casefold(), s.key)))
 
 
+@last_result
 def summarise(inv: Inventory) -> Summary:
     inv = canonical(inv)
     third = tuple(a for a in inv.apps if not (a.first_party or a.scanner))

@@ -10,17 +10,30 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 def write_bytes_atomic(path: Path, data: bytes, *, mode: int = 0o644) -> None:
     """Replace ``path`` with ``data`` atomically, with permission bits ``mode``."""
+    with open_atomic(path, mode=mode) as fh:
+        fh.write(data)
+
+
+@contextlib.contextmanager
+def open_atomic(path: Path, *, mode: int = 0o644) -> Iterator[BinaryIO]:
+    """A binary file to stream into; on a clean exit it replaces ``path`` atomically (fsynced,
+    permission bits ``mode``), on an exception it is removed and ``path`` is left as it was.
+
+    For output too large to hold in memory first (a million-user tenant's ``inventory.json``).
+    """
     path = Path(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp_name, path)

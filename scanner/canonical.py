@@ -10,7 +10,16 @@ from __future__ import annotations
 import msgspec
 
 from scanner.findings.severity import most_severe_first
-from scanner.models import App, Finding, Flow, Inventory, Permission, Provisioning, VendorInfo
+from scanner.models import (
+    App,
+    Coverage,
+    Finding,
+    Flow,
+    Inventory,
+    Permission,
+    Provisioning,
+    VendorInfo,
+)
 
 
 def _finding_key(f: Finding) -> tuple[int, str, str]:
@@ -33,21 +42,28 @@ def _canonical_provisioning(p: Provisioning | None) -> Provisioning | None:
 
 
 def _canonical_app(app: App) -> App:
-    return msgspec.structs.replace(
-        app,
-        permissions=tuple(sorted(app.permissions, key=_permission_key)),
-        provisioning=_canonical_provisioning(app.provisioning),
-        data_categories=tuple(sorted(set(app.data_categories))),
-        findings=tuple(sorted(map(_canonical_finding, app.findings), key=_finding_key)),
-        sources=tuple(sorted(set(app.sources))),
-    )
+    parts = {
+        "permissions": tuple(sorted(app.permissions, key=_permission_key)),
+        "provisioning": _canonical_provisioning(app.provisioning),
+        "data_categories": tuple(sorted(set(app.data_categories))),
+        "findings": tuple(sorted(map(_canonical_finding, app.findings), key=_finding_key)),
+        "sources": tuple(sorted(set(app.sources))),
+    }
+    if all(getattr(app, name) == value for name, value in parts.items()):
+        return app  # already canonical: the record itself (see _canonical_flow)
+    return msgspec.structs.replace(app, **parts)
 
 
 def _canonical_flow(flow: Flow) -> Flow:
-    subjects = msgspec.structs.replace(flow.subjects, kinds=tuple(sorted(set(flow.subjects.kinds))))
-    return msgspec.structs.replace(
-        flow, subjects=subjects, evidence=tuple(sorted(set(flow.evidence)))
-    )
+    kinds = tuple(sorted(set(flow.subjects.kinds)))
+    evidence = tuple(sorted(set(flow.evidence)))
+    if kinds == flow.subjects.kinds and evidence == flow.evidence:
+        # already canonical (as analysis writes most flows): the record itself, not a copy —
+        # a million-user tenant has 250,000 flows, and the summary keeps its canonical form
+        # for every report
+        return flow
+    subjects = msgspec.structs.replace(flow.subjects, kinds=kinds)
+    return msgspec.structs.replace(flow, subjects=subjects, evidence=evidence)
 
 
 def _canonical_vendor(v: VendorInfo) -> VendorInfo:
@@ -63,25 +79,50 @@ def _canonical_vendor(v: VendorInfo) -> VendorInfo:
     )
 
 
+def app_key(a: App) -> tuple[str, str, str]:
+    """The apps' order; canonicalising an app leaves these fields alone."""
+    return (a.display_name or "", a.app_id, a.service_principal_id)
+
+
+def flow_key(f: Flow) -> tuple[str, str, str, str]:
+    """The flows' order; canonicalising a flow leaves these fields alone."""
+    return (f.app_id, f.category, f.access, f.vendor or "")
+
+
+def canonical_coverage(coverage: tuple[Coverage, ...]) -> tuple[Coverage, ...]:
+    return tuple(sorted(coverage, key=lambda c: (c.source, c.complete, c.error or "")))
+
+
+def canonical_vendors(vendors: tuple[VendorInfo, ...]) -> tuple[VendorInfo, ...]:
+    return tuple(sorted(map(_canonical_vendor, vendors), key=lambda v: v.id))
+
+
+canonical_app = _canonical_app
+canonical_flow = _canonical_flow
+
+
 def canonical(inv: Inventory) -> Inventory:
-    """The same inventory with every unordered list sorted by a stable key."""
-    apps = sorted(
-        map(_canonical_app, inv.apps),
-        key=lambda a: (a.display_name or "", a.app_id, a.service_principal_id),
-    )
-    flows = sorted(
-        map(_canonical_flow, inv.flows),
-        key=lambda f: (f.app_id, f.category, f.access, f.vendor or ""),
-    )
-    coverage = sorted(inv.coverage, key=lambda c: (c.source, c.complete, c.error or ""))
-    vendors = sorted(map(_canonical_vendor, inv.vendors), key=lambda v: v.id)
+    """The same inventory with every unordered list sorted by a stable key.
+
+    Sorting first and canonicalising after gives the same order as the other way round (the
+    keys are fields canonicalisation leaves alone, and the sort is stable); a streaming writer
+    (``reports.json_feed.write_inventory``) relies on that to canonicalise a chunk at a time.
+    """
     return msgspec.structs.replace(
         inv,
-        apps=tuple(apps),
-        flows=tuple(flows),
-        coverage=tuple(coverage),
-        vendors=tuple(vendors),
+        apps=tuple(map(_canonical_app, sorted(inv.apps, key=app_key))),
+        flows=tuple(map(_canonical_flow, sorted(inv.flows, key=flow_key))),
+        coverage=canonical_coverage(inv.coverage),
+        vendors=canonical_vendors(inv.vendors),
     )
 
 
-__all__ = ["canonical"]
+__all__ = [
+    "app_key",
+    "canonical",
+    "canonical_app",
+    "canonical_coverage",
+    "canonical_flow",
+    "canonical_vendors",
+    "flow_key",
+]

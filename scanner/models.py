@@ -44,8 +44,13 @@ MatchLevel = Literal["confirmed", "probable", "possible"]
 Severity = Literal["info", "low", "medium", "high", "critical"]
 
 
-class Record(msgspec.Struct, frozen=True, kw_only=True, rename="camel"):
-    """Base of every record: immutable, keyword-only, camelCase on the wire."""
+class Record(msgspec.Struct, frozen=True, kw_only=True, rename="camel", gc=False):
+    """Base of every record: immutable, keyword-only, camelCase on the wire.
+
+    ``gc=False``: records are immutable trees of strings, numbers and tuples of records, so they
+    cannot form reference cycles and need no tracking by the cycle collector — 16 bytes less
+    per record (a million users, half a million grants) and nothing for the collector to walk.
+    """
 
 
 # --------------------------------------------------------------------------- collected facts

@@ -22,7 +22,11 @@ from scanner.models import (
     VerifiedPublisher,
 )
 
-USER_SELECT = ("id", "displayName", "userPrincipalName", "mail", "userType", "accountEnabled")
+# Users: only what analysis reads (the tenant's size, members vs. guests, enabled accounts) and
+# the id that delta rounds apply to. Names, sign-in names and mail addresses of every employee
+# are personal data the inventory never shows — not copying them into each snapshot is data
+# minimisation, and at a million users it is also ~60 % of the users' memory and wire bytes.
+USER_SELECT = ("id", "userType", "accountEnabled")
 GROUP_SELECT = (
     "id",
     "displayName",

@@ -44,10 +44,16 @@ MICROSOFT_PORTAL_SUFFIXES = (
 )  # fmt: skip
 
 
+_PORTAL_SUFFIXES = frozenset(MICROSOFT_PORTAL_SUFFIXES)
+
+
 def is_microsoft_portal(host: str | None) -> bool:
     """True for a host on a Microsoft domain (never a third-party publisher's)."""
     h = (host or "").lower().rstrip(".")
-    return any(h == d or h.endswith("." + d) for d in MICROSOFT_PORTAL_SUFFIXES)
+    # the host itself or any parent domain in the set: one lookup per label, not one
+    # ``endswith`` per suffix (called for every URL of every service principal)
+    labels = h.split(".")
+    return any(".".join(labels[i:]) in _PORTAL_SUFFIXES for i in range(len(labels)))
 
 
 def publisher_host(url: str | None) -> str | None:

@@ -349,7 +349,8 @@ def third_party_sp(seed: int, k: int, t: int, origin: str = "") -> dict[str, Any
             privacyStatementUrl=f"{origin}{policy.path}" if origin else None,
         )
     if t % 7 == 4:  # a gallery app: Graph gives Microsoft's My Apps portal as its homepage
-        sp["homepage"] = GALLERY_HOMEPAGE.format(name=name.split()[0].lower())
+        # (an empty or blank hostile name has no first word: the portal link falls back to "app")
+        sp["homepage"] = GALLERY_HOMEPAGE.format(name=(name.split() or ["app"])[0].lower())
     if (h >> 20) % 4 == 0:
         sp["verifiedPublisher"] = {
             "displayName": company,

@@ -33,3 +33,5 @@ def test_bench_smoke() -> None:
     out = proc.stdout
     assert "m365inv   wall" in out and "lower bound" in out and "baseline" in out
     assert "repeat after 1 % churn" in out and "complete True" in out
+    assert "sandbox (own process)" in out and "peak RSS of the whole run" in out
+    assert "| users | scan | ÷ lower bound |" in out and "| 300 |" in out

@@ -60,3 +60,9 @@ def test_empty_inventory_gives_empty_manifest() -> None:
 
 def test_golden(inventory: Inventory, golden: Callable[[str, bytes], None]) -> None:
     golden("fides-systems.yml", render_fides(inventory))
+
+
+def test_manifest_reads_back_as_built(inventory: Inventory) -> None:
+    """libyaml's emitter escapes characters outside the BMP ("\\U0001F4EC"); the YAML must
+    still read back as exactly the manifest that was built — hostile names included."""
+    assert yaml.safe_load(render_fides(inventory)) == build_manifest(inventory)

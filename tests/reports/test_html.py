@@ -269,3 +269,22 @@ def test_flow_notes_are_shown_in_the_reader_language(inventory: Inventory, lang:
     if lang == "de":
         assert shown != NOTE_SYNC_SCOPE and "Alle Benutzer und Gruppen synchronisieren" in shown
     assert str(markupsafe.escape(shown)) not in render_html(inventory, lang)  # not shown unasked
+
+
+@pytest.mark.parametrize("top", [1, 3])
+def test_many_recipients_detail_only_the_top_sections(inventory: Inventory, top: int) -> None:
+    """A tenant with thousands of recipients gets a report a browser opens quickly: at most
+    ``top_sections`` detailed sections (more if the listed actions link to more), a count of
+    the rest, and no link on the page that points nowhere."""
+    from reports.summary import summarise
+
+    total = len(summarise(inventory).sections)
+    assert total > 3
+    html = render_html(inventory, "en", top_sections=top, top_actions=1)
+    ids = set(re.findall(r'<section class="vendor" id="v-(\d+)"', html))
+    links = set(re.findall(r'href="#v-(\d+)"', html))
+    assert top <= len(ids) <= top + 1 and links <= ids
+    assert f"+ {total - len(ids)} further recipients are not detailed here" in html
+    full = render_html(inventory, "en")
+    assert len(re.findall(r'<section class="vendor"', full)) == total
+    assert "further recipients are not detailed" not in full

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import random
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 import jsonschema
 import msgspec
@@ -132,3 +134,83 @@ def test_decode_rejects_garbage(data: bytes) -> None:
 
 def test_golden(inventory: Inventory, golden: Callable[[str, bytes], None]) -> None:
     golden("inventory.json", json_feed.encode_inventory(inventory))
+
+
+@pytest.mark.parametrize("build", [build_inventory, empty_inventory])
+@pytest.mark.parametrize("chunk", [1, 2, 512])
+def test_streamed_feed_is_the_one_shot_document(
+    build: Callable[[], Inventory], chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """write_inventory splices records into a skeleton chunk by chunk: the bytes must be exactly
+    those of encoding the whole canonical inventory at once, whatever the chunk size."""
+    inv = build()
+    one_shot = msgspec.json.format(
+        msgspec.json.encode(json_feed.canonical(inv), order="sorted"), indent=2
+    )
+    monkeypatch.setattr(json_feed, "_CHUNK", chunk)
+    streamed = io.BytesIO()
+    json_feed.write_inventory(inv, streamed)
+    assert streamed.getvalue() == one_shot + b"\n"
+    assert json_feed.encode_inventory(inv) == one_shot + b"\n"
+
+
+def test_streamed_feed_with_only_flows_or_only_apps(inventory: Inventory) -> None:
+    for inv in (
+        msgspec.structs.replace(inventory, apps=()),
+        msgspec.structs.replace(inventory, flows=()),
+    ):
+        one_shot = msgspec.json.format(
+            msgspec.json.encode(json_feed.canonical(inv), order="sorted"), indent=2
+        )
+        assert json_feed.encode_inventory(inv) == one_shot + b"\n"
+
+
+def test_sorting_before_canonicalising_gives_the_canonical_order(inventory: Inventory) -> None:
+    """canonical() sorts the raw records and canonicalises after (so a stream can do it a chunk
+    at a time): the order must equal canonicalising first and sorting after."""
+    from scanner import canonical as c
+
+    shuffled = msgspec.structs.replace(
+        inventory,
+        apps=tuple(reversed(inventory.apps)),
+        flows=tuple(random.Random(3).sample(inventory.flows, len(inventory.flows))),
+    )
+    apps = sorted(map(c.canonical_app, shuffled.apps), key=c.app_key)
+    flows = sorted(map(c.canonical_flow, shuffled.flows), key=c.flow_key)
+    got = c.canonical(shuffled)
+    assert got.apps == tuple(apps) and got.flows == tuple(flows)
+
+
+def test_write_reports_streams_the_feed(
+    tmp_path: Path, inventory: Inventory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reports import STREAMERS, write_reports
+
+    written = write_reports(inventory, tmp_path / "a", "json,md")
+    assert written["json"].read_bytes() == json_feed.encode_inventory(inventory)
+    assert written["json"].stat().st_mode & 0o777 == 0o600
+
+    def broken(inv: Inventory, lang: str, contact: object, out: BinaryIO) -> None:
+        out.write(b'{"partial": ')
+        raise ValueError("boom")
+
+    monkeypatch.setitem(STREAMERS, "json", broken)
+    with pytest.raises(RenderError, match="json: ValueError: boom"):
+        write_reports(inventory, tmp_path / "b", "json,md")
+    # no half-written feed, no temp file left; the other format is still written
+    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == ["summary.md"]
+
+
+def test_canonical_records_are_not_copied_again(inventory: Inventory) -> None:
+    """Canonicalising canonical records returns those records (no second copy of 250,000
+    flows at a million users); a record that is not canonical is still replaced."""
+    from scanner.canonical import canonical
+
+    once = canonical(inventory)
+    twice = canonical(once)
+    assert all(a is b for a, b in zip(once.apps, twice.apps, strict=True))
+    assert all(a is b for a, b in zip(once.flows, twice.flows, strict=True))
+    flow = once.flows[0]
+    messy = msgspec.structs.replace(flow, evidence=(*flow.evidence, *flow.evidence[:1], "a"))
+    fixed = canonical(msgspec.structs.replace(once, flows=(messy,))).flows[0]
+    assert fixed is not messy and fixed.evidence == tuple(sorted({*flow.evidence, "a"}))

@@ -24,7 +24,7 @@ def test_delta_applies_adds_updates_and_removals(sandbox_factory: Callable[..., 
     renamed = first.users[5].id
     added = t.add_user("Zoë Ünïcode <script>", user_type="Guest", mail=None)
     t.remove_user(gone_user)
-    t.update_user(renamed, displayName="Renamed", accountEnabled=False)
+    t.update_user(renamed, userType="Guest", accountEnabled=False)
     new_sp = t.add_service_principal("Brand New SaaS")
     grant = t.add_delegated_grant(new_sp["id"], "User.Read Mail.Read", principal_id=added["id"])
     old_grant = first.delegated_grants[0].id
@@ -37,7 +37,8 @@ def test_delta_applies_adds_updates_and_removals(sandbox_factory: Callable[..., 
     users = {u.id: u for u in second.users}
     assert gone_user not in users and added["id"] in users
     assert users[added["id"]].user_type == "Guest" and users[added["id"]].mail is None
-    assert users[renamed].display_name == "Renamed" and users[renamed].account_enabled is False
+    assert users[renamed].user_type == "Guest" and users[renamed].account_enabled is False
+    assert users[renamed].display_name is None  # not $selected: never read, never stored
     assert len(second.users) == t.users.live_count()
     assert "Brand New SaaS" in {sp.display_name for sp in second.service_principals}
     grant_ids = {g.id for g in second.delegated_grants}

@@ -39,8 +39,10 @@ def test_nulls_empty_arrays_and_unknown_properties(
     src.close()
     assert all(c.complete for c in td.coverage), td.coverage
     user = next(u for u in td.users if u.id == odd["id"])
-    assert user.mail is None and user.account_enabled is None  # null stays "unknown"
-    assert user.display_name == "=cmd|' /C calc'!A0"
+    assert user.account_enabled is None  # null stays "unknown"
+    assert user.user_type == "Guest"
+    # names and addresses are not $selected (data minimisation): "not read", never made up
+    assert user.display_name is None and user.user_principal_name is None and user.mail is None
     got = next(s for s in td.service_principals if s.id == sp["id"])
     assert got.reply_urls == () and got.tags == () and got.app_roles == ()
     assert got.verified_publisher is None and got.privacy_statement_url is None

@@ -133,3 +133,20 @@ def test_directory_protocol_for_identity() -> None:
     admin_id, upn = t.default_admin()
     assert upn == f"admin@{t.domain}" and t.user_id_for(upn.upper()) == admin_id
     assert t.user_id_for("nobody@example.com") is None
+
+
+def test_every_third_party_sp_builds_even_with_a_blank_hostile_name() -> None:
+    """A gallery app whose hostile name is "" once crashed the 1M tenant (no first word)."""
+    from scanner.sandbox.tenant_apps import third_party_sp
+    from scanner.sandbox.tenant_people import HOSTILE
+
+    blank = [
+        t
+        for t in range(5000)
+        if t % 41 == 9 and t % 7 == 4 and not HOSTILE[(t // 41) % len(HOSTILE)].split()
+    ]
+    assert blank  # the case exists in the range
+    for t in blank:
+        sp = third_party_sp(42, 1, t)
+        assert sp["displayName"] == HOSTILE[(t // 41) % len(HOSTILE)]
+        assert sp["homepage"]
