@@ -64,10 +64,10 @@ class Org(Record, frozen=True, kw_only=True):
 
 
 class User(Record, frozen=True, kw_only=True):
+    """A user object as counted (members, guests, enabled): no name, UPN or mail is read —
+    analysis needs none, so none is collected (data minimisation)."""
+
     id: str
-    display_name: str | None = None
-    user_principal_name: str | None = None
-    mail: str | None = None
     user_type: str | None = None  # "Member" | "Guest" | None when not returned
     account_enabled: bool | None = None
 

@@ -89,7 +89,7 @@ def seed_apps() -> tuple[App, ...]:
 
 def seed_tenant() -> TenantData:
     users = tuple(
-        User(id=f"u{i}", display_name=f"User {i}", account_enabled=i != 0) for i in range(N_USERS)
+        User(id=f"u{i}", user_type="Member", account_enabled=i != 0) for i in range(N_USERS)
     )
     groups = (
         Group(id="g1", display_name="Betriebsrat Standort Hannover", member_ids=("u1", "u2")),

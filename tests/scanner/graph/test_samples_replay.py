@@ -136,7 +136,7 @@ def test_users_delta_chain_rehomed_is_followed_and_applied(
 ) -> None:
     state, source = replay
     state.rehome = True
-    section = asyncio.run(_users_round(source, (User(id=GONE, display_name="was here"),)))
+    section = asyncio.run(_users_round(source, (User(id=GONE, user_type="Member"),)))
     assert section.complete, section.error
     ids = [u.id for u in section.items]
     assert GONE not in ids and len(ids) == len(set(ids)) == 7
@@ -148,7 +148,7 @@ def test_users_delta_chain_verbatim_stops_at_the_foreign_link(
     replay: tuple[Replay, _Source],
 ) -> None:
     state, source = replay
-    previous = (User(id=GONE, display_name="was here"),)
+    previous = (User(id=GONE, user_type="Member"),)
     section = asyncio.run(_users_round(source, previous))
     assert not section.complete
     assert (

@@ -58,7 +58,7 @@ def tenant_data() -> TenantData:
     return TenantData(
         org=Org(id="00000000-aaaa-bbbb-cccc-000000000042", display_name="Contoso"),
         scanned_at="2026-03-01T08:00:00Z",
-        users=(User(id="u1", display_name="Ada"), User(id="u2", display_name="=cmd")),
+        users=(User(id="u1", user_type="Member"), User(id="u2", user_type="Guest")),
         delta_links={
             "users": "https://graph.example/v1.0/users/delta?$deltatoken=abc",
             "servicePrincipals": "https://graph.example/v1.0/servicePrincipals/delta?$deltatoken=d",
