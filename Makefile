@@ -32,6 +32,7 @@ test-fast: venv
 lint: venv
 	$(BIN)/ruff check scanner reports tests bench tools
 	$(BIN)/ruff format --check scanner reports tests bench tools
+	$(BIN)/python -m tools.typecheck_tree >/dev/null
 	$(BIN)/mypy
 
 fmt: venv

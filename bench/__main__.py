@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import startup
-from scanner.sandbox.throttle import budget_for
+from m365inv.sandbox.throttle import budget_for
 
 
 def child(module: str, *args: str) -> dict[str, Any]:

@@ -29,8 +29,8 @@ from msgraph.graph_service_client import GraphServiceClient
 from msgraph_core import GraphClientFactory
 
 from bench.tokens import BenchTokenSource
-from scanner.graph.origin import TokenGuard
-from scanner.graph.sdk import GuardedTokenProvider
+from m365inv.graph.origin import TokenGuard
+from m365inv.graph.sdk import GuardedTokenProvider
 
 warnings.simplefilter("ignore", DeprecationWarning)
 

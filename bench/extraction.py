@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz
 
-from scanner.catalog.draft import draft_vendor
+from m365inv.catalog.draft import draft_vendor
 
 KINDS = ("items", "retention", "legal_bases", "subprocessors", "transfers", "security", "country")
 Counts = dict[str, list[int]]  # kind → [tp, fp, fn]

@@ -21,14 +21,14 @@ from typing import Any, BinaryIO
 import msgspec
 
 from bench.tokens import BenchTokenSource
-from reports import FORMATS, write_reports
-from scanner import aiorun
-from scanner.catalog import load_catalog
-from scanner.collect import CollectOptions, collect_tenant
-from scanner.collect.progress import ScanProgress
-from scanner.models import TenantData
-from scanner.pipeline import build_inventory
-from scanner.resolve import resolve_apps
+from m365inv import aiorun
+from m365inv.catalog import load_catalog
+from m365inv.collect import CollectOptions, collect_tenant
+from m365inv.collect.progress import ScanProgress
+from m365inv.models import TenantData
+from m365inv.pipeline import build_inventory
+from m365inv.reports import FORMATS, write_reports
+from m365inv.resolve import resolve_apps
 
 
 def main() -> None:

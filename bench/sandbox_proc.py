@@ -37,8 +37,8 @@ from typing import Any
 
 from aiohttp import web
 
-from scanner.sandbox import SandboxConfig
-from scanner.sandbox.server import Sandbox
+from m365inv.sandbox import SandboxConfig
+from m365inv.sandbox.server import Sandbox
 
 _CHAIN = ("/v1.0/users", "/v1.0/users/delta")
 

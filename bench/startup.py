@@ -21,7 +21,7 @@ COMMANDS = (("--version",), ("--help",))
 
 def _entry() -> list[str]:
     script = Path(sys.executable).with_name("m365inv")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "scanner"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "m365inv"]
 
 
 def _best(argv: list[str], env: dict[str, str], repeat: int) -> tuple[float, float]:

@@ -8,18 +8,18 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from reports.fides import render_fides, write_fides
-from reports.html import render_html
-from reports.i18n import check_lang
-from reports.json_feed import encode_inventory, write_inventory
-from reports.markdown import render_markdown
-from reports.privacy_notice import render_notice_json, render_privacy_notice
-from reports.ropa import render_csv, render_xlsx, write_csv, write_xlsx_record
-from reports.ropa_record import Contact
-from scanner.atomic import open_atomic, write_bytes_atomic
-from scanner.errors import ConfigError, RenderError
-from scanner.models import Inventory
-from scanner.textsafe import for_terminal
+from m365inv.atomic import open_atomic, write_bytes_atomic
+from m365inv.errors import ConfigError, RenderError
+from m365inv.models import Inventory
+from m365inv.reports.fides import render_fides, write_fides
+from m365inv.reports.html import render_html
+from m365inv.reports.i18n import check_lang
+from m365inv.reports.json_feed import encode_inventory, write_inventory
+from m365inv.reports.markdown import render_markdown
+from m365inv.reports.privacy_notice import render_notice_json, render_privacy_notice
+from m365inv.reports.ropa import render_csv, render_xlsx, write_csv, write_xlsx_record
+from m365inv.reports.ropa_record import Contact
+from m365inv.textsafe import for_terminal
 
 Renderer = Callable[[Inventory, str, Contact | None], bytes]
 

@@ -1,13 +1,13 @@
-"""Rendering of a snapshot diff (:mod:`scanner.diff` computes it): text for terminals and logs,
+"""Rendering of a snapshot diff (:mod:`m365inv.diff` computes it): text for terminals and logs,
 Markdown for tickets, JSON for machines. Every tenant string is made inert for its medium."""
 
 from __future__ import annotations
 
 import msgspec
 
-from reports.markdown import md_escape
-from scanner.diff import Change, InventoryDiff
-from scanner.textsafe import for_terminal
+from m365inv.diff import Change, InventoryDiff
+from m365inv.reports.markdown import md_escape
+from m365inv.textsafe import for_terminal
 
 
 def encode_diff(diff: InventoryDiff) -> bytes:

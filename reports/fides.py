@@ -26,11 +26,11 @@ from fideslang.default_taxonomy import DEFAULT_TAXONOMY
 from fideslang.models import DataCategory, PrivacyDeclaration, System
 from pydantic import ValidationError
 
-from reports.i18n import category_label
-from reports.summary import VendorSection, summarise
-from scanner.errors import RenderError
-from scanner.models import Inventory
-from scanner.textsafe import for_terminal
+from m365inv.errors import RenderError
+from m365inv.models import Inventory
+from m365inv.reports.i18n import category_label
+from m365inv.reports.summary import VendorSection, summarise
+from m365inv.textsafe import for_terminal
 
 DATA_USE = "essential.service"
 ORGANIZATION = "default_organization"

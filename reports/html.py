@@ -16,8 +16,11 @@ import jinja2
 import markupsafe
 import msgspec
 
-from reports.i18n import category_label, check_lang, labels, number, when
-from reports.i18n_findings import (
+from m365inv.errors import RenderError
+from m365inv.findings.severity import most_severe_first
+from m365inv.models import App, Finding, Flow, Inventory
+from m365inv.reports.i18n import category_label, check_lang, labels, number, when
+from m365inv.reports.i18n_findings import (
     evidence_label,
     message,
     note_label,
@@ -25,17 +28,14 @@ from reports.i18n_findings import (
     source_name,
     title,
 )
-from reports.priorities import prioritised
-from reports.sankey import Picture, build_picture
-from reports.summary import SEVERITIES, Summary, VendorSection, summarise
-from scanner.errors import RenderError
-from scanner.findings.severity import most_severe_first
-from scanner.models import App, Finding, Flow, Inventory
-from scanner.textsafe import for_xml
+from m365inv.reports.priorities import prioritised
+from m365inv.reports.sankey import Picture, build_picture
+from m365inv.reports.summary import SEVERITIES, Summary, VendorSection, summarise
+from m365inv.textsafe import for_xml
 
 
 def _template_text(name: str) -> str:
-    return (resources.files("reports") / "templates" / name).read_text("utf-8")
+    return (resources.files("m365inv.reports") / "templates" / name).read_text("utf-8")
 
 
 def _finalize(value: object) -> object:

@@ -14,8 +14,8 @@ from typing import Literal
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
-from scanner.classify.taxonomy import load_taxonomy
-from scanner.errors import ConfigError
+from m365inv.classify.taxonomy import load_taxonomy
+from m365inv.errors import ConfigError
 
 Lang = Literal["de", "en"]
 LANGS: tuple[Lang, ...] = ("de", "en")

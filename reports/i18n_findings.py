@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from reports.i18n import category_label, check_lang, number
-from scanner.catalog.model import EU_EEA
-from scanner.classify import flows as _flow_notes
-from scanner.classify.addins import NOTE_ITEM, NOTE_LEVEL_UNKNOWN, NOTE_OFF_BY_DEFAULT
-from scanner.classify.provisioning import NOTE_ASSIGNED_UNKNOWN, NOTE_SYNC_SCOPE
-from scanner.models import App, Coverage, Finding, Flow, VendorInfo
+from m365inv.catalog.model import EU_EEA
+from m365inv.classify import flows as _flow_notes
+from m365inv.classify.addins import NOTE_ITEM, NOTE_LEVEL_UNKNOWN, NOTE_OFF_BY_DEFAULT
+from m365inv.classify.provisioning import NOTE_ASSIGNED_UNKNOWN, NOTE_SYNC_SCOPE
+from m365inv.models import App, Coverage, Finding, Flow, VendorInfo
+from m365inv.reports.i18n import category_label, check_lang, number
 
 _T = dict[str, tuple[str, str]]  # code -> (en, de)
 
@@ -322,7 +322,7 @@ MESSAGES_DE: dict[str, str] = {
     "nicht, wo der Dienst Daten verarbeitet; Übermittlungen in Drittländer lassen sich nicht "
     "ausschließen.",
 }
-"""German for every message key of :data:`scanner.findings.messages.MESSAGES`, filled from the
+"""German for every message key of :data:`m365inv.findings.messages.MESSAGES`, filled from the
 finding's own ``params`` (a test keeps both tables' keys and placeholders equal)."""
 
 

@@ -14,7 +14,7 @@ from typing import Any, BinaryIO
 
 import msgspec
 
-from scanner.canonical import (
+from m365inv.canonical import (
     app_key,
     canonical,
     canonical_app,
@@ -23,8 +23,8 @@ from scanner.canonical import (
     canonical_vendors,
     flow_key,
 )
-from scanner.errors import RenderError
-from scanner.models import SCHEMA_VERSION, Coverage, Inventory
+from m365inv.errors import RenderError
+from m365inv.models import SCHEMA_VERSION, Coverage, Inventory
 
 SCHEMA_ID = f"https://m365inv.dev/schema/inventory/{SCHEMA_VERSION}/inventory.schema.json"
 
@@ -89,7 +89,9 @@ def decode_inventory(data: bytes) -> Inventory:
 
 def schema_text() -> str:
     """The published JSON Schema, exactly as shipped in ``reports/schema/``."""
-    return (resources.files("reports") / "schema" / "inventory.schema.json").read_text("utf-8")
+    return (resources.files("m365inv.reports") / "schema" / "inventory.schema.json").read_text(
+        "utf-8"
+    )
 
 
 def schema() -> dict[str, Any]:

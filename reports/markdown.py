@@ -7,17 +7,17 @@ CRs in names are flattened so a name cannot break out of its table cell.
 
 from __future__ import annotations
 
-from reports.i18n import category_label, check_lang, labels, number, when
-from reports.i18n_findings import reason, source_name
-from reports.priorities import prioritised
-from reports.summary import SEVERITIES, summarise
-from scanner.models import Inventory
-from scanner.textsafe import for_markdown
+from m365inv.models import Inventory
+from m365inv.reports.i18n import category_label, check_lang, labels, number, when
+from m365inv.reports.i18n_findings import reason, source_name
+from m365inv.reports.priorities import prioritised
+from m365inv.reports.summary import SEVERITIES, summarise
+from m365inv.textsafe import for_markdown
 
 
 def md_escape(text: str) -> str:
     """One line of inert Markdown: whitespace runs (newlines included) become one space, then
-    :func:`scanner.textsafe.for_markdown` escapes syntax, controls and bidi overrides."""
+    :func:`m365inv.textsafe.for_markdown` escapes syntax, controls and bidi overrides."""
     return for_markdown(" ".join(text.split()))
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import msgspec
 
-from reports.i18n_findings import action, message, title
-from reports.summary import Summary
-from scanner.findings.severity import most_severe_first, severity_at_least
+from m365inv.findings.severity import most_severe_first, severity_at_least
+from m365inv.reports.i18n_findings import action, message, title
+from m365inv.reports.summary import Summary
 
 
 class Action(msgspec.Struct, frozen=True, kw_only=True):

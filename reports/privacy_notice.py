@@ -3,7 +3,7 @@
 A policy generator (or a person) pastes these sections into the notice: the recipients and
 processors of employee data reached through Microsoft 365 apps — with role, country, purpose
 and transfer safeguard — and the categories of personal data concerned. Everything comes from
-the same inventory as the Art. 30 record (:mod:`reports.ropa_record`), so the notice and the
+the same inventory as the Art. 30 record (:mod:`m365inv.reports.ropa_record`), so the notice and the
 record cannot disagree. Gaps stay visible: an app without a known vendor is listed as a
 recipient to identify before publishing, never left out.
 """
@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import msgspec
 
-from reports.i18n import category_label, check_lang, when
-from reports.markdown import md_escape
-from reports.ropa_record import activities
-from reports.ropa_text import EN, TEXT
-from scanner.models import Inventory
+from m365inv.models import Inventory
+from m365inv.reports.i18n import category_label, check_lang, when
+from m365inv.reports.markdown import md_escape
+from m365inv.reports.ropa_record import activities
+from m365inv.reports.ropa_text import EN, TEXT
 
 _WORDS = {
     "de": {

@@ -2,12 +2,12 @@
 
 Columns follow the German DSK template ("Muster: Verzeichnis von Verarbeitungstätigkeiten,
 Verantwortlicher gem. Art. 30 Abs. 1 DS-GVO") for ``--lang de`` and the ICO's documentation
-template for controllers for ``--lang en`` (wording in :mod:`reports.ropa_text`), one row per
-processing activity (recipient × purpose, :mod:`reports.ropa_record`). The CSV repeats the
-controller's header on each row so one file stands alone; the XLSX has four sheets: controller,
-activities, recipients and transfers, evidence (one row per flow).
+template for controllers for ``--lang en`` (wording in :mod:`m365inv.reports.ropa_text`), one
+row per processing activity (recipient × purpose, :mod:`m365inv.reports.ropa_record`). The CSV
+repeats the controller's header on each row so one file stands alone; the XLSX has four sheets:
+controller, activities, recipients and transfers, evidence (one row per flow).
 
-Every cell goes through :func:`cell_text` (``scanner.textsafe``): display names come from the
+Every cell goes through :func:`cell_text` (``m365inv.textsafe``): display names come from the
 tenant and are hostile input — formulas (OWASP "CSV injection", also after leading whitespace),
 control characters XLSX cannot hold, bidi overrides.
 """
@@ -20,13 +20,13 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import BinaryIO
 
-from reports.i18n import category_label, check_lang, labels, number, when
-from reports.i18n_findings import evidence_label
-from reports.ropa_record import Activity, Contact, activities
-from reports.ropa_text import COLUMN_KEYS, TEXT
-from reports.xlsx_stream import Sheet, write_xlsx
-from scanner.models import Inventory
-from scanner.textsafe import for_cell, for_terminal, for_xml
+from m365inv.models import Inventory
+from m365inv.reports.i18n import category_label, check_lang, labels, number, when
+from m365inv.reports.i18n_findings import evidence_label
+from m365inv.reports.ropa_record import Activity, Contact, activities
+from m365inv.reports.ropa_text import COLUMN_KEYS, TEXT
+from m365inv.reports.xlsx_stream import Sheet, write_xlsx
+from m365inv.textsafe import for_cell, for_terminal, for_xml
 
 _HEAD = ("controller", "representative", "dpo")
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -181,8 +181,8 @@ def write_csv(
 def render_xlsx(inv: Inventory, lang: str = "de", contact: Contact | None = None) -> bytes:
     """Four sheets, headers frozen; every cell an inline string (never a formula or a number).
 
-    Streamed row by row (:mod:`reports.xlsx_stream`): a million-user tenant's record took 57 s
-    through openpyxl's write-only mode.
+    Streamed row by row (:mod:`m365inv.reports.xlsx_stream`): a million-user tenant's record took
+    57 s through openpyxl's write-only mode.
     """
     buf = io.BytesIO()
     write_xlsx_record(inv, buf, lang, contact)

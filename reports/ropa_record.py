@@ -15,7 +15,7 @@ the controller can fill as such (:data:`TO_FILL`) — never a guess that looks l
   so the cell says what the profile records (``dpa_on_file``): "on file", "not on file" for a
   processor it does not list, "not applicable" for a controller, "not stated" when the role is.
 
-Labels live in :mod:`reports.ropa_text`; this module only decides what goes in each cell.
+Labels live in :mod:`m365inv.reports.ropa_text`; this module only decides what goes in each cell.
 """
 
 from __future__ import annotations
@@ -24,13 +24,13 @@ from collections.abc import Sequence
 
 import msgspec
 
-from reports.i18n import category_label, number, when
-from reports.memo import last_result
-from reports.ropa_text import TEXT, Text
-from reports.summary import VendorSection, summarise
-from scanner.catalog.model import EU_EEA
-from scanner.models import Flow, Inventory
-from scanner.profiles import Profile
+from m365inv.catalog.model import EU_EEA
+from m365inv.models import Flow, Inventory
+from m365inv.profiles import Profile
+from m365inv.reports.i18n import category_label, number, when
+from m365inv.reports.memo import last_result
+from m365inv.reports.ropa_text import TEXT, Text
+from m365inv.reports.summary import VendorSection, summarise
 
 
 class Contact(msgspec.Struct, frozen=True, kw_only=True):

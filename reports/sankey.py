@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 import msgspec
 
-from scanner.models import Flow
+from m365inv.models import Flow
 
 COLOURS = {False: "#c62828", None: "#9e9e9e", True: "#2e7d32"}
 _WORST = {False: 0, None: 1, True: 2}

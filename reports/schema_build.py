@@ -1,8 +1,8 @@
-"""Build ``reports/schema/inventory.schema.json`` from the records in ``scanner.models``.
+"""Build ``reports/schema/inventory.schema.json`` from the records in ``m365inv.models``.
 
 The shipped schema is generated, then committed: ``python -m reports.schema_build`` rewrites it,
 and a test fails when the committed file and the records drift apart. Generation starts from
-msgspec's own schema of :class:`~scanner.models.Inventory` and tightens it to what the feed
+msgspec's own schema of :class:`~m365inv.models.Inventory` and tightens it to what the feed
 really emits: every property is always present (the encoder writes ``null`` and ``[]``
 explicitly), no other properties are allowed, and the key fields carry a description.
 """
@@ -15,9 +15,9 @@ from typing import Any
 
 import msgspec
 
-from reports.json_feed import SCHEMA_ID, SCHEMA_VERSION
-from scanner.atomic import write_bytes_atomic
-from scanner.models import Inventory
+from m365inv.atomic import write_bytes_atomic
+from m365inv.models import Inventory
+from m365inv.reports.json_feed import SCHEMA_ID, SCHEMA_VERSION
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "inventory.schema.json"
 

@@ -12,10 +12,10 @@ from collections.abc import Iterable
 
 import msgspec
 
-from reports.memo import last_result
-from scanner.canonical import canonical
-from scanner.findings.severity import most_severe_first
-from scanner.models import App, Coverage, Finding, Flow, Inventory, VendorInfo
+from m365inv.canonical import canonical
+from m365inv.findings.severity import most_severe_first
+from m365inv.models import App, Coverage, Finding, Flow, Inventory, VendorInfo
+from m365inv.reports.memo import last_result
 
 SEVERITIES = ("critical", "high", "medium", "low", "info")
 

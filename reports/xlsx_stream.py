@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
-from scanner.textsafe import for_xml
+from m365inv.textsafe import for_xml
 
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -1,13 +1,13 @@
-"""Allow ``python -m scanner`` as an alias of the ``m365inv`` console script.
+"""Allow ``python -m m365inv`` as an alias of the ``m365inv`` console script.
 
-A Ctrl-C can land while this very import finishes (after ``scanner.cli`` is loaded, before
+A Ctrl-C can land while this very import finishes (after ``m365inv.cli`` is loaded, before
 ``run`` is bound): that too is "interrupted", exit 130, never a traceback (issue 14, item 12).
 """
 
 import sys
 
 try:
-    from scanner.cli import run
+    from m365inv.cli import run
 except KeyboardInterrupt:
     sys.stderr.write("interrupted\n")
     raise SystemExit(130) from None

@@ -19,17 +19,17 @@ from collections.abc import Sequence
 
 import msgspec
 
-from scanner.catalog.model import Catalog, Vendor
-from scanner.classify.addins import addin_parts
-from scanner.classify.flows import merge, permission_parts
-from scanner.classify.provisioning import provisioning_parts
-from scanner.classify.rules import classify_permission
-from scanner.findings import rules as fr
-from scanner.findings.activity import inactivity_findings
-from scanner.findings.messages import make
-from scanner.findings.vendor_rules import vendor_findings
-from scanner.match import match_disclosure, match_vendor
-from scanner.models import (
+from m365inv.catalog.model import Catalog, Vendor
+from m365inv.classify.addins import addin_parts
+from m365inv.classify.flows import merge, permission_parts
+from m365inv.classify.provisioning import provisioning_parts
+from m365inv.classify.rules import classify_permission
+from m365inv.findings import rules as fr
+from m365inv.findings.activity import inactivity_findings
+from m365inv.findings.messages import make
+from m365inv.findings.vendor_rules import vendor_findings
+from m365inv.match import match_disclosure, match_vendor
+from m365inv.models import (
     App,
     Disclosure,
     Finding,
@@ -39,7 +39,7 @@ from scanner.models import (
     TenantCounts,
     TenantData,
 )
-from scanner.resolve.counts import tenant_counts
+from m365inv.resolve.counts import tenant_counts
 
 
 class Analysis(msgspec.Struct, frozen=True, kw_only=True):

@@ -1,7 +1,7 @@
 """The canonical form of an inventory: every list whose order Graph does not define, sorted.
 
 Two scans of an unchanged tenant must compare equal apart from timestamps — for the snapshot
-diff (:mod:`scanner.diff`) and for the byte-stable ``inventory.json`` the renderers write. This is
+diff (:mod:`m365inv.diff`) and for the byte-stable ``inventory.json`` the renderers write. This is
 domain policy (what "the same inventory" means), so it lives on the scanner side.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import msgspec
 
-from scanner.findings.severity import most_severe_first
-from scanner.models import (
+from m365inv.findings.severity import most_severe_first
+from m365inv.models import (
     App,
     Coverage,
     Finding,
@@ -106,7 +106,8 @@ def canonical(inv: Inventory) -> Inventory:
 
     Sorting first and canonicalising after gives the same order as the other way round (the
     keys are fields canonicalisation leaves alone, and the sort is stable); a streaming writer
-    (``reports.json_feed.write_inventory``) relies on that to canonicalise a chunk at a time.
+    (``m365inv.reports.json_feed.write_inventory``) relies on that to canonicalise a chunk at a
+    time.
     """
     return msgspec.structs.replace(
         inv,

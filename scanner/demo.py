@@ -15,12 +15,12 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from scanner.auth import open_token_source
-from scanner.auth.interface import TokenSource
-from scanner.profiles import Profile
-from scanner.sandbox import SandboxConfig, SandboxInfo, start_sandbox
-from scanner.vault import Vault
-from scanner.vault.credentials import new_raw_key
+from m365inv.auth import open_token_source
+from m365inv.auth.interface import TokenSource
+from m365inv.profiles import Profile
+from m365inv.sandbox import SandboxConfig, SandboxInfo, start_sandbox
+from m365inv.vault import Vault
+from m365inv.vault.credentials import new_raw_key
 
 DEMO_PROFILE = "sandbox"
 

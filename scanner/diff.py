@@ -24,10 +24,10 @@ from collections.abc import Iterable, Sequence
 
 import msgspec
 
-from scanner.canonical import canonical
-from scanner.errors import ConfigError
-from scanner.findings.severity import SEVERITY_RANK, severity_at_least
-from scanner.models import App, Inventory, Permission, Severity
+from m365inv.canonical import canonical
+from m365inv.errors import ConfigError
+from m365inv.findings.severity import SEVERITY_RANK, severity_at_least
+from m365inv.models import App, Inventory, Permission, Severity
 
 KINDS = (
     "app-added",

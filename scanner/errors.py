@@ -1,6 +1,6 @@
 """The one error tree of m365inv.
 
-Every stage raises a subclass of :class:`ScannerError`; only ``scanner.cli`` turns them into a
+Every stage raises a subclass of :class:`ScannerError`; only ``m365inv.cli`` turns them into a
 one-line message, an optional tip and an exit code. Nothing below the CLI prints or exits.
 
 ::

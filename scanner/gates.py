@@ -2,7 +2,7 @@
 
 A scheduled job gates on the *state* of the tenant for severities and undisclosed flows ("is
 there any high finding?"), and on the *change* for ``new-findings`` / ``any-change``. The
-diff-based rules are ``scanner.diff.fail_on_reasons``; this module only adds the absolute ones
+diff-based rules are ``m365inv.diff.fail_on_reasons``; this module only adds the absolute ones
 and the first-run case (no previous snapshot: every finding is new).
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from scanner.diff import FAIL_ON, InventoryDiff, fail_on_reasons
-from scanner.errors import ConfigError
-from scanner.findings.severity import SEVERITY_RANK, severity_at_least
-from scanner.models import Inventory
+from m365inv.diff import FAIL_ON, InventoryDiff, fail_on_reasons
+from m365inv.errors import ConfigError
+from m365inv.findings.severity import SEVERITY_RANK, severity_at_least
+from m365inv.models import Inventory
 
 
 def parse_policies(spec: str | None) -> tuple[str, ...]:

@@ -25,7 +25,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from scanner.errors import ConfigError, ScannerError
+from m365inv.errors import ConfigError, ScannerError
 
 MAX_DEPTH = 64
 MAX_NODES = 2_000_000

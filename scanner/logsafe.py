@@ -1,7 +1,7 @@
 """Secrets redacted in one place — for logs, for the CLI's error lines, for coverage reasons.
 
 :func:`redact` is the one redaction path: the log filter below, the CLI's one-line errors and
-tips (``scanner.cli.common.error_line``), and every coverage reason that reaches a report go
+tips (``m365inv.cli.common.error_line``), and every coverage reason that reaches a report go
 through it. Besides the credential *shapes* listed below it masks the *values* the process has
 been handed (:func:`remember_secret`: client secrets, certificate and vault passphrases, store
 passwords), so a server that echoes a secret back in free text ("Invalid client secret
@@ -99,7 +99,7 @@ def configure_logging(*, debug: bool) -> None:
     """Root logging to stderr, through :class:`RedactingFilter` on every root handler.
 
     Without ``--debug`` MSAL is kept to CRITICAL: its ERROR records carry a traceback for
-    failures we already report as one-line :class:`~scanner.errors.AuthError` messages.
+    failures we already report as one-line :class:`~m365inv.errors.AuthError` messages.
     """
     logging.basicConfig(
         level=logging.DEBUG if debug else logging.WARNING,

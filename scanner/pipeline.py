@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from scanner import __version__
-from scanner.analysis import analyse
-from scanner.auth.interface import TokenSource
-from scanner.catalog.model import Catalog, Vendor
-from scanner.collect import CollectOptions, Progress, collect_tenant
-from scanner.findings.rules import FindingOptions
-from scanner.models import (
+from m365inv import __version__
+from m365inv.analysis import analyse
+from m365inv.auth.interface import TokenSource
+from m365inv.catalog.model import Catalog, Vendor
+from m365inv.collect import CollectOptions, Progress, collect_tenant
+from m365inv.findings.rules import FindingOptions
+from m365inv.models import (
     SCHEMA_VERSION,
     Generator,
     Inventory,
@@ -26,8 +26,8 @@ from scanner.models import (
     Transfer,
     VendorInfo,
 )
-from scanner.resolve import resolve_apps
-from scanner.resolve.counts import tenant_counts
+from m365inv.resolve import resolve_apps
+from m365inv.resolve.counts import tenant_counts
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,9 @@ from typing import Any, Literal, cast, get_args
 
 import platformdirs
 
-from scanner.atomic import write_text_atomic
-from scanner.errors import ConfigError
-from scanner.inputfiles import MiB, decode_text, parse_toml, read_limited
+from m365inv.atomic import write_text_atomic
+from m365inv.errors import ConfigError
+from m365inv.inputfiles import MiB, decode_text, parse_toml, read_limited
 
 AuthMethod = Literal["secret", "certificate", "device_code", "managed_identity"]
 Cloud = Literal["global", "usgov", "usgovdod", "china", "custom"]
@@ -264,7 +264,7 @@ MAX_PROFILES_BYTES = MiB  # a few hundred tenants fit in a few dozen KiB
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    """The parsed file, bounded in size and depth (:mod:`scanner.inputfiles`)."""
+    """The parsed file, bounded in size and depth (:mod:`m365inv.inputfiles`)."""
     data = read_limited(path, limit=MAX_PROFILES_BYTES, what="profiles file")
     return parse_toml(decode_text(data, str(path)), str(path))
 

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import requests
 
-from scanner.sandbox import Sandbox, SandboxConfig, start_sandbox
+from m365inv.sandbox import Sandbox, SandboxConfig, start_sandbox
 
 
 def _system_ca_bundle() -> str:

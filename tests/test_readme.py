@@ -10,9 +10,9 @@ from typing import Any
 
 import typer.main
 
-import scanner.errors as errors
-from scanner.cli import app
-from scanner.errors import ExitCode
+import m365inv.errors as errors
+from m365inv.cli import app
+from m365inv.errors import ExitCode
 from tools import readme
 
 README = Path(__file__).resolve().parents[1] / "README.md"

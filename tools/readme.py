@@ -32,7 +32,7 @@ def demo_lines() -> list[str]:
     """What ``m365inv demo`` prints on stdout, cut after the first two report lines."""
     with tempfile.TemporaryDirectory(prefix="m365inv-readme-") as tmp:
         proc = subprocess.run(
-            [sys.executable, "-m", "scanner", "demo", "-q", "--out", "m365inv-demo"],
+            [sys.executable, "-m", "m365inv", "demo", "-q", "--out", "m365inv-demo"],
             cwd=tmp, capture_output=True, text=True, timeout=600, check=False,
             env={**os.environ, "COLUMNS": WIDTH},
         )  # fmt: skip
@@ -54,7 +54,7 @@ def help_text(*path: str) -> str:
     """``m365inv PATH --help`` as a 100-column terminal shows it."""
     from typer.testing import CliRunner
 
-    from scanner.cli import app
+    from m365inv.cli import app
 
     result = CliRunner(env={"COLUMNS": WIDTH}).invoke(app, [*path, "--help"], prog_name="m365inv")
     if result.exit_code != 0:
@@ -66,7 +66,7 @@ def cli_doc() -> str:
     """docs/cli.md: every command's help, in the order of the command tree."""
     import typer.main
 
-    from scanner.cli import app
+    from m365inv.cli import app
 
     parts = [
         "# Command reference\n",

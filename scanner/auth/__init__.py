@@ -1,7 +1,7 @@
-"""Sign-in: MSAL flows that produce a :class:`~scanner.auth.interface.TokenSource`."""
+"""Sign-in: MSAL flows that produce a :class:`~m365inv.auth.interface.TokenSource`."""
 
-from scanner.auth.flows import DeviceCodePrompt, open_token_source
-from scanner.auth.interface import Resource, TokenSource
-from scanner.auth.msal_source import MsalTokenSource
+from m365inv.auth.flows import DeviceCodePrompt, open_token_source
+from m365inv.auth.interface import Resource, TokenSource
+from m365inv.auth.msal_source import MsalTokenSource
 
 __all__ = ["DeviceCodePrompt", "MsalTokenSource", "Resource", "TokenSource", "open_token_source"]

@@ -11,8 +11,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from scanner.errors import AuthError
-from scanner.profiles import Profile
+from m365inv.errors import AuthError
+from m365inv.profiles import Profile
 
 # code → (what happened, how to fix it); ``{…}`` fields are filled from the profile.
 KNOWN: dict[str, tuple[str, str]] = {

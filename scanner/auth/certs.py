@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
-from scanner.errors import AuthError
+from m365inv.errors import AuthError
 
 
 @dataclass(frozen=True, repr=False)

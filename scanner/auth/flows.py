@@ -17,15 +17,15 @@ from typing import Any
 import msal
 import requests
 
-from scanner.auth.aadsts import auth_error
-from scanner.auth.certs import ClientCertificate, load_certificate
-from scanner.auth.interface import Resource
-from scanner.auth.msal_source import MsalTokenSource, VaultTokenCache
-from scanner.auth.transport import TokenHttpSession
-from scanner.errors import AuthError
-from scanner.logsafe import remember_secret
-from scanner.profiles import Profile
-from scanner.vault import Vault
+from m365inv.auth.aadsts import auth_error
+from m365inv.auth.certs import ClientCertificate, load_certificate
+from m365inv.auth.interface import Resource
+from m365inv.auth.msal_source import MsalTokenSource, VaultTokenCache
+from m365inv.auth.transport import TokenHttpSession
+from m365inv.errors import AuthError
+from m365inv.logsafe import remember_secret
+from m365inv.profiles import Profile
+from m365inv.vault import Vault
 
 ENV_SECRET = "M365INV_CLIENT_SECRET"  # noqa: S105 - a variable name
 ENV_CERT_PATH = "M365INV_CERT_PATH"
@@ -224,7 +224,7 @@ def open_token_source(
     on_device_code: DeviceCodeCallback | None = None,
     device_code_timeout: float = DEVICE_CODE_TIMEOUT_S,
 ) -> MsalTokenSource:
-    """A :class:`~scanner.auth.interface.TokenSource` for ``profile``.
+    """A :class:`~m365inv.auth.interface.TokenSource` for ``profile``.
 
     ``vault`` supplies secrets and keeps the token cache (None: environment variables only, cache
     in memory). ``interactive`` allows the device-code prompt; without it a device-code profile

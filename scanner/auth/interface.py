@@ -1,6 +1,6 @@
 """What the rest of the scanner needs from sign-in: a source of bearer tokens.
 
-The Graph client (``scanner.graph``) depends only on this protocol, so collection can be tested
+The Graph client (``m365inv.graph``) depends only on this protocol, so collection can be tested
 with any token source and sign-in can change (secret, certificate, device code, managed
 identity) without touching collection.
 """
@@ -18,7 +18,7 @@ class TokenSource(Protocol):
 
     ``token()`` is synchronous, thread-safe and cached (MSAL's cache): call it per request, it
     only reaches the token endpoint when the cached token is about to expire. It raises
-    :class:`scanner.errors.AuthError` when sign-in fails.
+    :class:`m365inv.errors.AuthError` when sign-in fails.
     """
 
     @property

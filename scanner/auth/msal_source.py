@@ -1,7 +1,7 @@
-"""The MSAL-backed :class:`~scanner.auth.interface.TokenSource`.
+"""The MSAL-backed :class:`~m365inv.auth.interface.TokenSource`.
 
 One class serves every sign-in method; what differs is the *acquire* function built in
-:mod:`scanner.auth.flows`. The MSAL token cache is loaded from the vault and written back (under
+:mod:`m365inv.auth.flows`. The MSAL token cache is loaded from the vault and written back (under
 the vault's lock) only when MSAL changed it, so a cached sign-in is reused across runs without the
 cache ever touching the disk in clear.
 """
@@ -22,12 +22,12 @@ from typing import Any
 import msal
 import requests
 
-from scanner.auth.aadsts import auth_error
-from scanner.auth.interface import Resource
-from scanner.auth.transport import ssl_context
-from scanner.errors import AuthError
-from scanner.profiles import Profile
-from scanner.vault import Vault
+from m365inv.auth.aadsts import auth_error
+from m365inv.auth.interface import Resource
+from m365inv.auth.transport import ssl_context
+from m365inv.errors import AuthError
+from m365inv.profiles import Profile
+from m365inv.vault import Vault
 
 log = logging.getLogger(__name__)
 

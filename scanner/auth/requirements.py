@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scanner.auth.interface import Resource, TokenSource
-from scanner.errors import AuthError
+from m365inv.auth.interface import Resource, TokenSource
+from m365inv.errors import AuthError
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from tenacity import (
     wait_exponential,
 )
 
-from scanner.errors import ConfigError
+from m365inv.errors import ConfigError
 
 log = logging.getLogger(__name__)
 

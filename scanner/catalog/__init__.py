@@ -1,6 +1,6 @@
 """The vendor disclosure catalog: what each vendor's privacy policy says it processes."""
 
-from scanner.catalog.load import (
+from m365inv.catalog.load import (
     load_catalog,
     load_vendor_file,
     read_vendor_yaml,
@@ -8,7 +8,7 @@ from scanner.catalog.load import (
     validation_errors,
     vendor_schema,
 )
-from scanner.catalog.model import (
+from m365inv.catalog.model import (
     Catalog,
     DisclosureItem,
     Policy,

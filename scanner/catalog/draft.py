@@ -1,6 +1,6 @@
 """Draft a vendor file from privacy-policy text (German or English).
 
-The rules live in :mod:`scanner.catalog.extract`; this module turns what they found into a
+The rules live in :mod:`m365inv.catalog.extract`; this module turns what they found into a
 schema-shaped vendor file marked ``draft: true``. Every drafted item keeps the sentence it came
 from (``source``) and a ``confidence`` so a reviewer can check it against the policy; retention
 statements become ISO 8601 ``retention_period`` values on the items they mention.
@@ -12,10 +12,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from scanner.catalog.extract import Extraction, extract
-from scanner.catalog.extract.claims import basis_label
-from scanner.catalog.extract.lexicon import categories_of
-from scanner.catalog.extract.periods import RetentionRule
+from m365inv.catalog.extract import Extraction, extract
+from m365inv.catalog.extract.claims import basis_label
+from m365inv.catalog.extract.lexicon import categories_of
+from m365inv.catalog.extract.periods import RetentionRule
 
 __all__ = ["categories_of", "draft_vendor", "slug"]
 

@@ -24,9 +24,9 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 import msgspec
 
-from scanner.atomic import write_bytes_atomic
-from scanner.catalog.extract import detect_language, policy_score
-from scanner.errors import CatalogError
+from m365inv.atomic import write_bytes_atomic
+from m365inv.catalog.extract import detect_language, policy_score
+from m365inv.errors import CatalogError
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 import msgspec
 
-from scanner.errors import CatalogError
-from scanner.models import Inventory
+from m365inv.errors import CatalogError
+from m365inv.models import Inventory
 
 
 class VendorCandidate(msgspec.Struct, frozen=True):

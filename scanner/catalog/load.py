@@ -2,7 +2,7 @@
 
 Validation is two-step: the JSON Schema (shape, enums, patterns) and then the meaning — every
 category key must exist in the taxonomy, display-name patterns must compile, ids must be unique
-within one directory. Any problem is a :class:`~scanner.errors.CatalogError` naming the file.
+within one directory. Any problem is a :class:`~m365inv.errors.CatalogError` naming the file.
 """
 
 from __future__ import annotations
@@ -18,21 +18,21 @@ from typing import Any
 import jsonschema
 import msgspec
 
-from scanner.catalog.model import Catalog, Vendor
-from scanner.classify.taxonomy import load_taxonomy
-from scanner.errors import CatalogError
-from scanner.inputfiles import MiB, decode_text, parse_yaml, read_limited
+from m365inv.catalog.model import Catalog, Vendor
+from m365inv.classify.taxonomy import load_taxonomy
+from m365inv.errors import CatalogError
+from m365inv.inputfiles import MiB, decode_text, parse_yaml, read_limited
 
 
 @cache
 def vendor_schema() -> dict[str, Any]:
-    text = (resources.files("config") / "vendors" / "vendor.schema.json").read_text("utf-8")
+    text = (resources.files("m365inv.config") / "vendors" / "vendor.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 
 
 def shipped_dir() -> Path:
-    return Path(str(resources.files("config") / "vendors"))
+    return Path(str(resources.files("m365inv.config") / "vendors"))
 
 
 def validation_errors(data: Any) -> list[str]:

@@ -16,10 +16,10 @@ from typing import Any
 import jinja2
 import yaml
 
-from scanner.atomic import write_text_atomic
-from scanner.catalog.load import read_vendor_yaml, validation_errors
-from scanner.errors import CatalogError
-from scanner.textsafe import for_terminal
+from m365inv.atomic import write_text_atomic
+from m365inv.catalog.load import read_vendor_yaml, validation_errors
+from m365inv.errors import CatalogError
+from m365inv.textsafe import for_terminal
 
 _SECTIONS = (
     "disclosures",

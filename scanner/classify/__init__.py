@@ -1,6 +1,6 @@
 """Classification: which personal data a permission opens, how far, about whom."""
 
-from scanner.classify.rules import (
+from m365inv.classify.rules import (
     REACH_ORDER,
     PermissionClass,
     PermissionMap,
@@ -8,7 +8,7 @@ from scanner.classify.rules import (
     classify_permission,
     load_permission_map,
 )
-from scanner.classify.taxonomy import Taxonomy, covers, label, load_taxonomy
+from m365inv.classify.taxonomy import Taxonomy, covers, label, load_taxonomy
 
 __all__ = [
     "REACH_ORDER",

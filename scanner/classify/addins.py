@@ -15,8 +15,8 @@ Reach follows the deployment (``ProvidedTo``): everyone → the tenant; named us
 
 from __future__ import annotations
 
-from scanner.classify.flows import FlowPart
-from scanner.models import Access, AddIn, App, Subjects, TenantCounts, TenantData
+from m365inv.classify.flows import FlowPart
+from m365inv.models import Access, AddIn, App, Subjects, TenantCounts, TenantData
 
 _ITEM = ("user.content.private.email", "user.content.private.calendar", "user.contact.email",
          "user.name")  # fmt: skip

@@ -14,7 +14,7 @@ Reach and count, per permission (the widest wins when several open one category)
   for the app to read everyone's data.
 * delegated ``AllPrincipals`` → ``consenting-users``, "all users who sign in" = enabled users.
 * delegated ``Principal`` → ``consenting-users``, count = the users who consented.
-* provisioning (SCIM) → ``scanner.classify.provisioning``.
+* provisioning (SCIM) → ``m365inv.classify.provisioning``.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from collections.abc import Iterable
 
 import msgspec
 
-from scanner.classify.rules import PermissionClass, classify_permission
-from scanner.models import (
+from m365inv.classify.rules import PermissionClass, classify_permission
+from m365inv.models import (
     EXCHANGE_APP_ID,
     Access,
     App,

@@ -10,7 +10,7 @@ name the shipped list lacks. Other resources (SharePoint, Power BI, …) list th
 
 Regenerate after updating the reference::
 
-    python -m scanner.classify.known ../shared/reference/graph/microsoft-info \
+    python -m m365inv.classify.known ../shared/reference/graph/microsoft-info \
         > config/permissions/known-permissions.txt
 """
 
@@ -79,7 +79,7 @@ class KnownPermission(msgspec.Struct, frozen=True, kw_only=True):
 
 def load_known() -> tuple[KnownPermission, ...]:
     """The shipped list, sorted by resource then value."""
-    text = (resources.files("config") / "permissions" / KNOWN_FILE).read_text("utf-8")
+    text = (resources.files("m365inv.config") / "permissions" / KNOWN_FILE).read_text("utf-8")
     out: list[KnownPermission] = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -116,7 +116,7 @@ def derive(microsoft_info: Path) -> str:
     for value, kind in EXCHANGE_PERMISSIONS:
         kinds.setdefault(("exchange", value), set()).add(kind)
     lines = [
-        "# Derived by `python -m scanner.classify.known` from Microsoft Graph's appRoles and",
+        "# Derived by `python -m m365inv.classify.known` from Microsoft Graph's appRoles and",
         "# oauth2PermissionScopes (merill/microsoft-info, MIT) and Exchange Online's permissions.",
         "# resource<TAB>value<TAB>kinds",
     ]

@@ -15,8 +15,8 @@ with the assigned count and a note, never a precise claim Graph cannot support.
 
 from __future__ import annotations
 
-from scanner.classify.flows import FlowPart, scim_categories
-from scanner.models import App, AttributeMapping, Provisioning, Subjects, TenantCounts, TenantData
+from m365inv.classify.flows import FlowPart, scim_categories
+from m365inv.models import App, AttributeMapping, Provisioning, Subjects, TenantCounts, TenantData
 
 NOTE_SYNC_SCOPE = (
     "At least the users and groups assigned to the app; the whole tenant if the job is set to "

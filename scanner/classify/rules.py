@@ -20,9 +20,9 @@ from typing import Any, Literal
 import msgspec
 import yaml
 
-from scanner.classify.taxonomy import load_taxonomy
-from scanner.errors import ConfigError
-from scanner.models import Access, PermissionKind
+from m365inv.classify.taxonomy import load_taxonomy
+from m365inv.errors import ConfigError
+from m365inv.models import Access, PermissionKind
 
 Reach = Literal["signed-in-user", "users-with-access", "directory", "tenant", "narrowed"]
 Signal = Literal[
@@ -125,7 +125,7 @@ class PermissionMap(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def _read(name: str) -> Any:
-    text = (resources.files("config") / "permissions" / name).read_text("utf-8")
+    text = (resources.files("m365inv.config") / "permissions" / name).read_text("utf-8")
     # shipped, trusted config: libyaml's safe loader when present (a tenth of analysis time
     # went to the pure-Python parser); the same safe constructors either way
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506

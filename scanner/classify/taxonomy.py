@@ -12,7 +12,7 @@ from importlib import resources
 import msgspec
 import yaml
 
-from scanner.errors import ConfigError
+from m365inv.errors import ConfigError
 
 
 class CustomCategory(msgspec.Struct, frozen=True, kw_only=True):
@@ -41,7 +41,7 @@ def _fideslang_keys() -> frozenset[str]:
 @cache
 def load_taxonomy() -> Taxonomy:
     """Load and check the taxonomy once per process (it is immutable shipped data)."""
-    raw = yaml.safe_load((resources.files("config") / "categories.yaml").read_text("utf-8"))
+    raw = yaml.safe_load((resources.files("m365inv.config") / "categories.yaml").read_text("utf-8"))
     fides = _fideslang_keys()
     custom: dict[str, CustomCategory] = {}
     for key, entry in raw["custom_categories"].items():

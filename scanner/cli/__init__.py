@@ -1,14 +1,14 @@
 """The ``m365inv`` command line: parse, wire, run once, map errors to exit codes.
 
-Only this package catches :class:`~scanner.errors.ScannerError` and turns it into one stderr
+Only this package catches :class:`~m365inv.errors.ScannerError` and turns it into one stderr
 line (plus a tip) and an exit code; stages below never print or exit. Each command area lives in
 its own module with a ``register(app)`` function so areas stay small and independent; the app
-itself is built in :mod:`scanner.cli.root`.
+itself is built in :mod:`m365inv.cli.root`.
 
 This module imports nothing at the top: :func:`main` is the console script, and a Ctrl-C while
 Python is still loading the app must already end as "interrupted", exit 130 (issue 14, item 12).
 
-Exit codes (:class:`scanner.errors.ExitCode`): 0 complete · 1 fatal · 2 usage/config error ·
+Exit codes (:class:`m365inv.errors.ExitCode`): 0 complete · 1 fatal · 2 usage/config error ·
 3 completed with coverage gaps · 4 findings at or above ``--fail-on`` · 5 sign-in failed ·
 6 vault error · 130 interrupted.
 """
@@ -35,7 +35,7 @@ def main() -> None:
 
 
 def run() -> None:
-    """The console script (and ``python -m scanner``): :func:`main` as a process.
+    """The console script (and ``python -m m365inv``): :func:`main` as a process.
 
     After a Ctrl-C that CPython 3.11 saw pass through certain frames, the interpreter ends the
     process with SIGINT on its way out although we caught it (returncode -2, not 130: one run
@@ -52,7 +52,7 @@ def run() -> None:
 
 def _exit_code() -> int:
     try:
-        from scanner.cli.root import app
+        from m365inv.cli.root import app
 
         return _run(app, sys.argv[1:])
     except KeyboardInterrupt:  # while loading (or anywhere _run does not catch it itself)
@@ -64,10 +64,10 @@ def _run(app: typer.Typer, argv: list[str]) -> int:
     from typer import Abort
     from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 
-    from scanner.cli.common import STATE, console_err, error_line, terminal_lines
-    from scanner.cli.options import OPTION_ALIASES
-    from scanner.errors import ExitCode, Interrupted, ScannerError
-    from scanner.logsafe import redact
+    from m365inv.cli.common import STATE, console_err, error_line, terminal_lines
+    from m365inv.cli.options import OPTION_ALIASES
+    from m365inv.errors import ExitCode, Interrupted, ScannerError
+    from m365inv.logsafe import redact
 
     args = [_alias(arg, OPTION_ALIASES) for arg in argv]
     try:
@@ -118,7 +118,7 @@ def _alias(arg: str, aliases: dict[str, str]) -> str:
 
 def _one_line(*lines: str) -> None:
     """Each line on one line, control characters from argv made visible."""
-    from scanner.textsafe import for_terminal
+    from m365inv.textsafe import for_terminal
 
     for line in lines:
         sys.stderr.write(for_terminal(" ".join(line.split())) + "\n")
@@ -127,7 +127,7 @@ def _one_line(*lines: str) -> None:
 def __getattr__(name: str) -> Any:
     """``from scanner.cli import app`` (the tests, CliRunner) without loading it here."""
     if name == "app":
-        from scanner.cli.root import app
+        from m365inv.cli.root import app
 
         return app
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,19 +12,19 @@ from typing import TYPE_CHECKING, Annotated, Any, get_args
 
 import typer
 
-from scanner.cli.area_vault import hidden_prompt
-from scanner.cli.base import add_commands, new_app
-from scanner.cli.common import console, console_err
-from scanner.cli.options import ConfigOpt, JsonOpt, ProfileOpt, VaultOpt
-from scanner.cli.output import print_json, print_table
-from scanner.errors import ExitCode
-from scanner.profiles import AuthMethod, Cloud
-from scanner.textsafe import for_terminal
+from m365inv.cli.area_vault import hidden_prompt
+from m365inv.cli.base import add_commands, new_app
+from m365inv.cli.common import console, console_err
+from m365inv.cli.options import ConfigOpt, JsonOpt, ProfileOpt, VaultOpt
+from m365inv.cli.output import print_json, print_table
+from m365inv.errors import ExitCode
+from m365inv.profiles import AuthMethod, Cloud
+from m365inv.textsafe import for_terminal
 
 if TYPE_CHECKING:  # MSAL and the vault load only when a command needs them
-    from scanner.auth.requirements import PermissionReport
-    from scanner.profiles import Profile
-    from scanner.vault import Vault
+    from m365inv.auth.requirements import PermissionReport
+    from m365inv.profiles import Profile
+    from m365inv.vault import Vault
 
 profile_app = new_app("profile", "Tenant profiles (no secrets).")
 
@@ -56,7 +56,7 @@ def add(
     config: ConfigOpt = None,
 ) -> None:
     """Add (or with --replace, update) a tenant profile."""
-    from scanner.profiles import add_profile, validate_profile
+    from m365inv.profiles import add_profile, validate_profile
 
     raw: dict[str, Any] = {"tenant_id": tenant_id, "auth": auth, "cloud": cloud}
     optional = {
@@ -77,7 +77,7 @@ def add(
 
 def list_(config: ConfigOpt = None, as_json: JsonOpt = False) -> None:
     """List the profiles in the config file."""
-    from scanner.profiles import config_path, load_profiles
+    from m365inv.profiles import config_path, load_profiles
 
     profiles = load_profiles(config)
     rows = [[p.name, p.tenant_id, p.auth, p.cloud] for p in profiles.values()]
@@ -98,7 +98,7 @@ def show(name: NameArg, config: ConfigOpt = None) -> None:
     """Show one profile with its resolved endpoints (never a secret)."""
     from rich.markup import escape
 
-    from scanner.profiles import get_profile
+    from m365inv.profiles import get_profile
 
     p = get_profile(name, config)
     rows: list[tuple[str, str]] = [
@@ -135,7 +135,7 @@ def remove(name: NameArg, config: ConfigOpt = None) -> None:
 
     Remove those with: m365inv vault remove NAME.
     """
-    from scanner.profiles import remove_profile
+    from m365inv.profiles import remove_profile
 
     path = remove_profile(name, config)
     console.print(f"removed profile {name} from {path}")
@@ -143,7 +143,7 @@ def remove(name: NameArg, config: ConfigOpt = None) -> None:
 
 def _vault_if_any(option: Path | None, interactive: bool) -> Vault | None:
     """The vault when one exists; a missing default vault is fine when env vars carry secrets."""
-    from scanner.vault import open_vault, vault_path
+    from m365inv.vault import open_vault, vault_path
 
     if option is None and not vault_path(None).exists():
         return None
@@ -178,9 +178,9 @@ def _sign_in_and_report(
 ) -> int:
     from rich.markup import escape
 
-    from scanner.auth import open_token_source
-    from scanner.auth.requirements import permission_report
-    from scanner.profiles import get_profile
+    from m365inv.auth import open_token_source
+    from m365inv.auth.requirements import permission_report
+    from m365inv.profiles import get_profile
 
     prof = get_profile(profile, config)
     v = _vault_if_any(vault, interactive)

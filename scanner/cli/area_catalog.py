@@ -7,18 +7,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from scanner.cli import area_catalog_fetch
-from scanner.cli.base import add_commands, new_app
-from scanner.cli.common import console, terminal_lines
-from scanner.cli.options import CatalogOpt as CatalogDirs
-from scanner.cli.options import JsonOpt
-from scanner.cli.output import print_json, print_table
-from scanner.errors import CatalogError, ConfigError
-from scanner.inputfiles import MiB
-from scanner.textsafe import for_terminal
+from m365inv.cli import area_catalog_fetch
+from m365inv.cli.base import add_commands, new_app
+from m365inv.cli.common import console, terminal_lines
+from m365inv.cli.options import CatalogOpt as CatalogDirs
+from m365inv.cli.options import JsonOpt
+from m365inv.cli.output import print_json, print_table
+from m365inv.errors import CatalogError, ConfigError
+from m365inv.inputfiles import MiB
+from m365inv.textsafe import for_terminal
 
 if TYPE_CHECKING:
-    from scanner.catalog import Catalog
+    from m365inv.catalog import Catalog
 
 catalog_app = new_app(
     "catalog",
@@ -27,7 +27,7 @@ catalog_app = new_app(
 
 
 def _catalog(dirs: list[Path] | None) -> Catalog:
-    from scanner.catalog import load_catalog
+    from m365inv.catalog import load_catalog
 
     return load_catalog(dirs or ())
 
@@ -79,7 +79,7 @@ def validate(
     """Validate vendor files against the schema and the category taxonomy (every error)."""
     from rich.markup import escape
 
-    from scanner.catalog import read_vendor_yaml, validation_errors
+    from m365inv.catalog import read_vendor_yaml, validation_errors
 
     if files:
         bad = 0
@@ -120,9 +120,9 @@ def import_policy(
     import yaml
     from rich.markup import escape
 
-    from scanner.atomic import write_text_atomic
-    from scanner.catalog.draft import draft_vendor
-    from scanner.inputfiles import decode_text, read_limited
+    from m365inv.atomic import write_text_atomic
+    from m365inv.catalog.draft import draft_vendor
+    from m365inv.inputfiles import decode_text, read_limited
 
     if out is not None and out.exists():  # before any work, not after drafting
         raise CatalogError(f"{out} exists; refusing to overwrite a vendor file")

@@ -14,13 +14,13 @@ from urllib.parse import urlsplit
 
 import typer
 
-from scanner.cli.base import add_commands
-from scanner.cli.common import console
-from scanner.errors import CatalogError
-from scanner.textsafe import for_terminal
+from m365inv.cli.base import add_commands
+from m365inv.cli.common import console
+from m365inv.errors import CatalogError
+from m365inv.textsafe import for_terminal
 
 if TYPE_CHECKING:
-    from scanner.catalog.fetch import FetchedPolicy
+    from m365inv.catalog.fetch import FetchedPolicy
 
 # Heavy libraries (trafilatura, pypdf, httpx, yaml, rich) are imported inside the commands:
 # ``m365inv --help`` must not pay for them (issue 14, item 7).
@@ -84,8 +84,8 @@ def _write_draft(
 ) -> tuple[Path, dict[str, Any]]:
     import yaml
 
-    from scanner.atomic import write_text_atomic
-    from scanner.catalog.draft import draft_vendor
+    from m365inv.atomic import write_text_atomic
+    from m365inv.catalog.draft import draft_vendor
 
     data = draft_vendor(fetched.text, vendor, url=fetched.final_url, recognition=recognition)
     target = out_dir / f"{data['id']}.yaml"
@@ -134,7 +134,7 @@ def fetch_cmd(
     allow_private_hosts: AllowPrivate = False,
 ) -> None:
     """Fetch a privacy policy and draft a vendor file from it (draft + its policy text)."""
-    from scanner.catalog.fetch import fetch_policy
+    from m365inv.catalog.fetch import fetch_policy
 
     fetched = fetch_policy(
         url,
@@ -169,8 +169,8 @@ def draft_cmd(
     Fetches each app's privacy statement (Graph's info.privacyStatementUrl). Exit 3 when some
     vendors could not be drafted (each named on its own line); the others are written.
     """
-    from scanner.catalog.fetch import fetch_policy
-    from scanner.catalog.from_inventory import load_inventory, recognition_of, unmatched_vendors
+    from m365inv.catalog.fetch import fetch_policy
+    from m365inv.catalog.from_inventory import load_inventory, recognition_of, unmatched_vendors
 
     candidates = unmatched_vendors(load_inventory(from_inventory))
     gaps = 0
@@ -226,9 +226,9 @@ def review_cmd(
     """Show a draft next to its policy text: a terminal summary and an HTML review page."""
     from rich.table import Table
 
-    from scanner.atomic import write_text_atomic
-    from scanner.catalog import read_vendor_yaml
-    from scanner.catalog.review import review_page
+    from m365inv.atomic import write_text_atomic
+    from m365inv.catalog import read_vendor_yaml
+    from m365inv.catalog.review import review_page
 
     policy_path = policy or file.with_name(file.name.removesuffix(".yaml") + ".policy.txt")
     try:
@@ -258,7 +258,7 @@ def accept_cmd(
     ],
 ) -> None:
     """Accept a reviewed draft: draft: false, confidences dropped, policy.reviewed stamped."""
-    from scanner.catalog.review import accept
+    from m365inv.catalog.review import accept
 
     data = accept(file)
     console.print(

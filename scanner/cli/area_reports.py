@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from scanner.cli.base import add_commands
-from scanner.cli.common import console, console_err, terminal_lines
-from scanner.cli.options import (
+from m365inv.cli.base import add_commands
+from m365inv.cli.common import console, console_err, terminal_lines
+from m365inv.cli.options import (
     FAIL_ON_HELP,
     ConfigOpt,
     DiffFormat,
@@ -26,19 +26,19 @@ from scanner.cli.options import (
     ReportFormats,
     StoreOpt,
 )
-from scanner.cli.output import print_table
-from scanner.errors import ConfigError, ExitCode, RenderError
-from scanner.inputfiles import MAX_DEPTH, MiB, read_limited
+from m365inv.cli.output import print_table
+from m365inv.errors import ConfigError, ExitCode, RenderError
+from m365inv.inputfiles import MAX_DEPTH, MiB, read_limited
 
 if TYPE_CHECKING:
-    from scanner.models import Inventory
+    from m365inv.models import Inventory
 
 REPORT_DEFAULT = ReportFormats(("json", "html"))
 
 
 def _load(ref: str, store_url: str | None, profile: str | None) -> tuple[Inventory, str]:
     """An inventory from a file path, a snapshot id, or ``latest`` (with ``--profile``)."""
-    from scanner.store import open_store
+    from m365inv.store import open_store
 
     path = Path(ref)
     if path.is_file():
@@ -64,7 +64,7 @@ MAX_INVENTORY_BYTES = 512 * MiB  # a 100k-user tenant's inventory is a few MiB
 
 def _load_file(path: Path) -> Inventory:
     """An ``inventory.json`` someone hands us: bounded, and any problem is one line naming it."""
-    from reports.json_feed import decode_inventory
+    from m365inv.reports.json_feed import decode_inventory
 
     data = read_limited(path, limit=MAX_INVENTORY_BYTES, what="inventory file")
     try:
@@ -77,7 +77,7 @@ def _load_file(path: Path) -> Inventory:
 
 def schema_cmd() -> None:
     """Print the JSON Schema of inventory.json (draft 2020-12)."""
-    from reports.json_feed import schema_text
+    from m365inv.reports.json_feed import schema_text
 
     sys.stdout.write(schema_text())
 
@@ -104,9 +104,9 @@ def report_cmd(
     """
     from rich.text import Text
 
-    from reports import Contact, write_reports
-    from scanner.cli.checks import check_out_dir
-    from scanner.profiles import load_profiles
+    from m365inv.cli.checks import check_out_dir
+    from m365inv.profiles import load_profiles
+    from m365inv.reports import Contact, write_reports
 
     check_out_dir(out)
     inventory, origin = _load(source, store, profile)
@@ -123,8 +123,8 @@ def history_cmd(
     """List the stored snapshots of a profile, oldest first."""
     import msgspec
 
-    from scanner.profiles import get_profile
-    from scanner.store import open_store
+    from m365inv.profiles import get_profile
+    from m365inv.store import open_store
 
     with open_store(store) as st:
         infos = st.list(profile)
@@ -145,7 +145,7 @@ def history_cmd(
 def _pair(
     a: str | None, b: str | None, store: str | None, profile: str | None
 ) -> tuple[Inventory, Inventory]:
-    from scanner.store import open_store
+    from m365inv.store import open_store
 
     if a is not None and b is not None:
         return _load(a, store, profile)[0], _load(b, store, profile)[0]
@@ -195,9 +195,9 @@ def diff_cmd(
     """
     from rich.text import Text
 
-    from reports.diff import render_diff
-    from scanner.diff import diff_inventories, fail_on_reasons
-    from scanner.gates import parse_policies
+    from m365inv.diff import diff_inventories, fail_on_reasons
+    from m365inv.gates import parse_policies
+    from m365inv.reports.diff import render_diff
 
     policies = parse_policies(fail_on)
     older, newer = _pair(a, b, store, profile)

@@ -20,15 +20,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from scanner.cli import area_sandbox_mutate
-from scanner.cli.base import add_commands, new_app
-from scanner.cli.common import console
-from scanner.cli.options import SandboxInfoOpt
-from scanner.cli.sandbox_client import admin_post, default_state_dir, load_info
-from scanner.errors import ConfigError, SandboxError
+from m365inv.cli import area_sandbox_mutate
+from m365inv.cli.base import add_commands, new_app
+from m365inv.cli.common import console
+from m365inv.cli.options import SandboxInfoOpt
+from m365inv.cli.sandbox_client import admin_post, default_state_dir, load_info
+from m365inv.errors import ConfigError, SandboxError
 
 if TYPE_CHECKING:  # the sandbox (aiohttp, cryptography) loads only when a command needs it
-    from scanner.sandbox import SandboxInfo
+    from m365inv.sandbox import SandboxInfo
 
 MIN_USERS, MAX_USERS = 10, 1_000_000
 DEFAULT_PORT = 9443
@@ -36,7 +36,7 @@ DEFAULT_PORT = 9443
 
 def profile_toml(info: SandboxInfo, *, name: str = "sandbox", info_path: Path | None) -> str:
     """A profile in DESIGN.md's "Configuration" format for the running sandbox."""
-    from scanner.profiles import toml_string as _toml_str
+    from m365inv.profiles import toml_string as _toml_str
 
     where = f" ({info_path})" if info_path else ""
     lines = [
@@ -60,7 +60,7 @@ def profile_toml(info: SandboxInfo, *, name: str = "sandbox", info_path: Path | 
 def _write_outputs(
     info: SandboxInfo, info_out: Path, profile_out: Path | None
 ) -> None:  # fmt: skip
-    from scanner.atomic import write_text_atomic
+    from m365inv.atomic import write_text_atomic
 
     try:
         info_out.parent.mkdir(parents=True, exist_ok=True)
@@ -155,7 +155,7 @@ def serve(
     ] = None,
 ) -> None:
     """Run the sandbox tenant (Entra + Graph, HTTPS) until Ctrl-C."""
-    from scanner.sandbox import SandboxConfig, start_sandbox
+    from m365inv.sandbox import SandboxConfig, start_sandbox
 
     if not MIN_USERS <= users <= MAX_USERS:
         raise ConfigError(f"--users must be between {MIN_USERS:,} and {MAX_USERS:,}, not {users:,}")

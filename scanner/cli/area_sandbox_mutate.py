@@ -1,6 +1,6 @@
 """``m365inv sandbox mutate …``: change the running sandbox tenant between two snapshots.
 
-Talks to the sandbox's admin endpoint (:mod:`scanner.sandbox.admin`) with the admin secret from
+Talks to the sandbox's admin endpoint (:mod:`m365inv.sandbox.admin`) with the admin secret from
 its info file, so the tenant changes in place — same keys, same client secret — and the next
 ``m365inv snapshot`` reads the change through its delta links.
 """
@@ -11,11 +11,11 @@ from typing import Annotated, Any
 
 import typer
 
-from scanner.cli.base import add_commands, new_app
-from scanner.cli.common import console
-from scanner.cli.options import SandboxInfoOpt
-from scanner.cli.sandbox_client import admin_post, load_info
-from scanner.errors import ConfigError, SandboxError
+from m365inv.cli.base import add_commands, new_app
+from m365inv.cli.common import console
+from m365inv.cli.options import SandboxInfoOpt
+from m365inv.cli.sandbox_client import admin_post, load_info
+from m365inv.errors import ConfigError, SandboxError
 
 ADMIN_PATH = "/_sandbox/admin/mutate"  # scanner.sandbox.admin.ADMIN_PATH (not imported: aiohttp)
 

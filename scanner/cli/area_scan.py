@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from scanner.cli.base import add_commands
-from scanner.cli.checks import check_out_dir
-from scanner.cli.common import console, console_err, error_line, real_console_err, terminal_lines
-from scanner.cli.options import (
+from m365inv.cli.base import add_commands
+from m365inv.cli.checks import check_out_dir
+from m365inv.cli.common import console, console_err, error_line, real_console_err, terminal_lines
+from m365inv.cli.options import (
     REPORT_FORMATS,
     AddinsOpt,
     CatalogOpt,
@@ -42,18 +42,18 @@ from scanner.cli.options import (
     StoreOpt,
     VaultOpt,
 )
-from scanner.errors import ConfigError, ExitCode, ScannerError
+from m365inv.errors import ConfigError, ExitCode, ScannerError
 
 if TYPE_CHECKING:
-    from scanner.auth.interface import TokenSource
-    from scanner.catalog.model import Catalog
-    from scanner.collect import CollectOptions
-    from scanner.collect.progress import ScanProgress
-    from scanner.findings.rules import FindingOptions
-    from scanner.models import Inventory
-    from scanner.pipeline import ScanResult
-    from scanner.profiles import Profile
-    from scanner.store.store import Snapshot, SnapshotStore
+    from m365inv.auth.interface import TokenSource
+    from m365inv.catalog.model import Catalog
+    from m365inv.collect import CollectOptions
+    from m365inv.collect.progress import ScanProgress
+    from m365inv.findings.rules import FindingOptions
+    from m365inv.models import Inventory
+    from m365inv.pipeline import ScanResult
+    from m365inv.profiles import Profile
+    from m365inv.store.store import Snapshot, SnapshotStore
 
 
 LowPriorityOpt = Annotated[
@@ -70,8 +70,8 @@ def _escape(text: str) -> str:
 
 
 def _sign_in(profile: Profile, vault: Path | None, *, interactive: bool) -> TokenSource:
-    from scanner.auth import open_token_source
-    from scanner.cli.area_auth import _vault_if_any
+    from m365inv.auth import open_token_source
+    from m365inv.cli.area_auth import _vault_if_any
 
     return open_token_source(
         profile,
@@ -82,14 +82,14 @@ def _sign_in(profile: Profile, vault: Path | None, *, interactive: bool) -> Toke
 
 
 def _progress(quiet: bool) -> ScanProgress:
-    from scanner.collect.progress import make_progress
+    from m365inv.collect.progress import make_progress
 
     return make_progress(real_console_err(), quiet=quiet)
 
 
 @contextlib.contextmanager
 def _live(progress: ScanProgress) -> Iterator[None]:
-    from scanner.collect.progress import RichProgress
+    from m365inv.collect.progress import RichProgress
 
     with progress if isinstance(progress, RichProgress) else contextlib.nullcontext():
         yield
@@ -149,8 +149,8 @@ def _exit_code(inv: Inventory, reasons: list[str], *, tenant: str | None = None)
 def _options(
     concurrency: int, low_priority: bool, addins_from: Path | None, *, delta: bool = True
 ) -> CollectOptions:
-    from scanner.collect import CollectOptions
-    from scanner.collect.addins import parse_addins_file
+    from m365inv.collect import CollectOptions
+    from m365inv.collect.addins import parse_addins_file
 
     if addins_from is not None:
         parse_addins_file(addins_from)  # fail fast, before signing in
@@ -167,8 +167,8 @@ def _finding_options(
 ) -> FindingOptions:
     """The profile's finding options; an unknown ``dpa_on_file`` id is a config error (exit 2)
     before any sign-in, so a typo never silently keeps or drops a finding."""
-    from scanner.findings.rules import FindingOptions
-    from scanner.profiles import check_dpa_vendors
+    from m365inv.findings.rules import FindingOptions
+    from m365inv.profiles import check_dpa_vendors
 
     check_dpa_vendors(profile, [v.id for v in catalog.vendors], config)
     return FindingOptions(inactive_days=inactive_days, dpa_on_file=frozenset(profile.dpa_on_file))
@@ -185,7 +185,7 @@ async def _scan_all(
     """Scan tenants concurrently (bounded); one tenant's failure does not stop the others."""
     import asyncio
 
-    from scanner.pipeline import scan
+    from m365inv.pipeline import scan
 
     gate = asyncio.Semaphore(max_tenants)
 
@@ -234,13 +234,13 @@ def scan_cmd(
     inactive_days: InactiveDaysOpt = 90,
 ) -> None:
     """Scan a tenant (or --all) and write the reports to DIR."""
-    from reports import Contact, write_reports
-    from scanner import aiorun
-    from scanner.catalog import load_catalog
-    from scanner.gates import gate_reasons, parse_policies
-    from scanner.logsafe import redact
-    from scanner.pipeline import scan
-    from scanner.profiles import get_profile, load_profiles
+    from m365inv import aiorun
+    from m365inv.catalog import load_catalog
+    from m365inv.gates import gate_reasons, parse_policies
+    from m365inv.logsafe import redact
+    from m365inv.pipeline import scan
+    from m365inv.profiles import get_profile, load_profiles
+    from m365inv.reports import Contact, write_reports
 
     if (profile is None) == (not all_profiles):
         raise ConfigError("give either --profile NAME or --all")
@@ -344,15 +344,15 @@ def snapshot_cmd(
     No prompts: secrets come from the vault (M365INV_VAULT_KEY / keyring / passphrase
     variable) or the environment, so it runs from cron, a systemd timer or a CronJob.
     """
-    from reports import Contact, write_reports
-    from reports.diff import render_diff
-    from scanner import aiorun
-    from scanner.catalog import load_catalog
-    from scanner.diff import diff_inventories, fail_on_reasons
-    from scanner.gates import parse_policies
-    from scanner.pipeline import scan
-    from scanner.profiles import get_profile
-    from scanner.store import open_store
+    from m365inv import aiorun
+    from m365inv.catalog import load_catalog
+    from m365inv.diff import diff_inventories, fail_on_reasons
+    from m365inv.gates import parse_policies
+    from m365inv.pipeline import scan
+    from m365inv.profiles import get_profile
+    from m365inv.reports import Contact, write_reports
+    from m365inv.reports.diff import render_diff
+    from m365inv.store import open_store
 
     if out is not None:
         check_out_dir(out)
@@ -407,7 +407,7 @@ def _baseline(
     """What ``snapshot`` diffs against: the newest snapshot that read at least every section
     this run read. After a run with a gap, the next good run is compared with the last good one
     — what the gap hid is neither "removed" then nor "new" now. None found: the latest."""
-    from scanner.diff import comparable
+    from m365inv.diff import comparable
 
     if latest is None or comparable(latest.inventory, newer):
         return latest
@@ -435,12 +435,12 @@ def demo_cmd(
     quiet: QuietOpt = False,
 ) -> None:
     """Scan the built-in sandbox tenant and write every report to DIR."""
-    from reports import write_reports
-    from scanner import aiorun
-    from scanner.catalog import load_catalog
-    from scanner.demo import demo_tenant
-    from scanner.pipeline import scan
-    from scanner.store import open_store
+    from m365inv import aiorun
+    from m365inv.catalog import load_catalog
+    from m365inv.demo import demo_tenant
+    from m365inv.pipeline import scan
+    from m365inv.reports import write_reports
+    from m365inv.store import open_store
 
     check_out_dir(out)
     catalog = load_catalog()

@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from scanner.cli.base import add_commands, new_app
-from scanner.cli.common import console, console_err
-from scanner.cli.options import ConfigOpt, JsonOpt, VaultOpt, choice_parser
-from scanner.cli.output import print_json, print_table
-from scanner.errors import ConfigError, VaultError
-from scanner.logsafe import remember_secret
+from m365inv.cli.base import add_commands, new_app
+from m365inv.cli.common import console, console_err
+from m365inv.cli.options import ConfigOpt, JsonOpt, VaultOpt, choice_parser
+from m365inv.cli.output import print_json, print_table
+from m365inv.errors import ConfigError, VaultError
+from m365inv.logsafe import remember_secret
 
 if TYPE_CHECKING:  # the vault (cryptography, argon2) loads only when a command needs it
-    from scanner.vault import Credential, EntryKind, Passphrase
+    from m365inv.vault import Credential, EntryKind, Passphrase
 
 vault_app = new_app("vault", "The encrypted credential vault (secrets, token caches).")
 
@@ -45,7 +45,7 @@ ENV_NEW_PASSPHRASE = "M365INV_VAULT_NEW_PASSPHRASE"  # noqa: S105 - a variable n
 
 
 def hidden_prompt(label: str) -> str:
-    from scanner.vault import credentials as creds
+    from m365inv.vault import credentials as creds
 
     if not sys.stdin.isatty() and not os.environ.get("M365INV_FORCE_PROMPT"):
         raise VaultError(
@@ -56,7 +56,7 @@ def hidden_prompt(label: str) -> str:
 
 
 def _new_passphrase(env: str) -> Passphrase:
-    from scanner.vault import Passphrase, policy
+    from m365inv.vault import Passphrase, policy
 
     if os.environ.get(env):
         remember_secret(os.environ[env])
@@ -70,7 +70,7 @@ def _new_passphrase(env: str) -> Passphrase:
 
 
 def _new_credential(keyring: bool, key_from_env: bool, passphrase_env: str) -> Credential:
-    from scanner.vault import credentials as creds
+    from m365inv.vault import credentials as creds
 
     if keyring and key_from_env:
         raise ConfigError("choose one of --keyring and --key-from-env")
@@ -105,8 +105,8 @@ def init(
 
     A key (--keyring, --key-from-env) suits scheduled runs: nothing to type.
     """
-    from scanner.vault import RawKey, Vault, vault_path
-    from scanner.vault import credentials as creds
+    from m365inv.vault import RawKey, Vault, vault_path
+    from m365inv.vault import credentials as creds
 
     path = vault_path(vault)
     if path.exists():
@@ -144,9 +144,9 @@ def set_(
 
     Never from argv: argv is visible in ps and in the shell history.
     """
-    from scanner.auth.certs import public_pem
-    from scanner.profiles import get_profile
-    from scanner.vault import open_vault
+    from m365inv.auth.certs import public_pem
+    from m365inv.profiles import get_profile
+    from m365inv.vault import open_vault
 
     prof = get_profile(profile, config)
     v = open_vault(vault, hidden_prompt)
@@ -162,7 +162,7 @@ def set_(
 
 def list_(vault: VaultOpt = None, as_json: JsonOpt = False) -> None:
     """Show which secrets the vault holds (never the secrets)."""
-    from scanner.vault import open_vault
+    from m365inv.vault import open_vault
 
     v = open_vault(vault, hidden_prompt)
     rows = [
@@ -192,7 +192,7 @@ def remove(
     vault: VaultOpt = None,
 ) -> None:
     """Delete PROFILE's entries from the vault."""
-    from scanner.vault import open_vault
+    from m365inv.vault import open_vault
 
     v = open_vault(vault, hidden_prompt)
     n = v.remove(profile, kind)  # type: ignore[arg-type]  # validated by the parser
@@ -208,8 +208,8 @@ def rekey(
     The new passphrase comes from a prompt or M365INV_VAULT_NEW_PASSPHRASE. Safe to interrupt:
     the old or the new file is complete at every moment.
     """
-    from scanner.vault import RawKey, open_vault
-    from scanner.vault import credentials as creds
+    from m365inv.vault import RawKey, open_vault
+    from m365inv.vault import credentials as creds
 
     v = open_vault(vault, hidden_prompt)
     cred = _new_credential(keyring, key_from_env, ENV_NEW_PASSPHRASE)
@@ -248,9 +248,9 @@ def export_public(
     With --generate a new private key is created inside the vault and never touches the disk
     in clear; only its public certificate leaves.
     """
-    from scanner.auth.certs import generate_certificate, public_pem
-    from scanner.profiles import get_profile
-    from scanner.vault import open_vault
+    from m365inv.auth.certs import generate_certificate, public_pem
+    from m365inv.profiles import get_profile
+    from m365inv.vault import open_vault
 
     prof = get_profile(profile, config)
     v = open_vault(vault, hidden_prompt)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
-from scanner.errors import Interrupted
+from m365inv.errors import Interrupted
 
 if TYPE_CHECKING:
     from typer._click.core import Context as ClickContext  # typer vendors click

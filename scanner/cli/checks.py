@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from scanner.errors import ConfigError
+from m365inv.errors import ConfigError
 
 
 def check_out_dir(out: Path, option: str = "--out") -> None:

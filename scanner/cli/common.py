@@ -10,8 +10,8 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from scanner.logsafe import redact
-from scanner.textsafe import for_terminal
+from m365inv.logsafe import redact
+from m365inv.textsafe import for_terminal
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -71,7 +71,7 @@ STATE = CliState()
 
 def error_line(label: str, message: str, *, style: str = "bold red") -> None:
     """``label message`` as exactly one stderr line: secrets masked (the one redaction path,
-    :func:`~scanner.logsafe.redact`), control and bidi characters shown as escapes, never read
+    :func:`~m365inv.logsafe.redact`), control and bidi characters shown as escapes, never read
     as markup, never wrapped."""
     from rich.text import Text
 

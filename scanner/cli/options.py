@@ -33,7 +33,7 @@ FAIL_ON_HELP = (
 )
 
 # Old spellings still accepted on the command line, never shown in --help (issue 14, item 8:
-# one name for one thing). Applied to argv before parsing, see ``scanner.cli.main``.
+# one name for one thing). Applied to argv before parsing, see ``m365inv.cli.main``.
 OPTION_ALIASES = {"--formats": "--format"}
 
 

@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from scanner.cli.common import console, is_piped
+from m365inv.cli.common import console, is_piped
 
 
 def print_json(value: object) -> None:
@@ -22,7 +22,7 @@ def print_json(value: object) -> None:
 
 def print_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
     """A table on a terminal; a header line and tab-separated rows when piped."""
-    from scanner.textsafe import for_terminal
+    from m365inv.textsafe import for_terminal
 
     cells = [[for_terminal(str(c)) for c in row] for row in rows]
     if is_piped():

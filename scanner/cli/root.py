@@ -14,9 +14,9 @@ from typing import Annotated
 
 import typer
 
-from scanner.cli import area_auth, area_catalog, area_reports, area_sandbox, area_scan, area_vault
-from scanner.cli.base import new_app
-from scanner.cli.common import STATE
+from m365inv.cli import area_auth, area_catalog, area_reports, area_sandbox, area_scan, area_vault
+from m365inv.cli.base import new_app
+from m365inv.cli.common import STATE
 
 app = new_app(
     None,
@@ -27,7 +27,7 @@ app = new_app(
 
 def _version(value: bool) -> None:
     if value:
-        from scanner import __version__
+        from m365inv import __version__
 
         typer.echo(f"m365inv {__version__}")
         raise typer.Exit()
@@ -43,7 +43,7 @@ def _root(
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = None,
 ) -> None:
-    from scanner.logsafe import configure_logging
+    from m365inv.logsafe import configure_logging
 
     STATE.debug = debug
     configure_logging(debug=debug)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scanner.errors import ConfigError, SandboxError
-from scanner.inputfiles import MiB, decode_text, parse_json, read_limited
+from m365inv.errors import ConfigError, SandboxError
+from m365inv.inputfiles import MiB, decode_text, parse_json, read_limited
 
 ADMIN_HEADER = "X-Sandbox-Admin"  # scanner.sandbox.admin.ADMIN_HEADER (not imported: aiohttp)
 

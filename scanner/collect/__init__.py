@@ -4,7 +4,7 @@
 implements. One module per collection family; ``orchestrator`` wires them.
 """
 
-from scanner.collect.base import CollectOptions, NullProgress, Progress
-from scanner.collect.orchestrator import collect_tenant
+from m365inv.collect.base import CollectOptions, NullProgress, Progress
+from m365inv.collect.orchestrator import collect_tenant
 
 __all__ = ["CollectOptions", "NullProgress", "Progress", "collect_tenant"]

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import msgspec
 
-from scanner.collect.base import Ctx, Section
-from scanner.errors import GraphError
-from scanner.models import SIGN_IN_ACTIVITY_SOURCE as SOURCE
-from scanner.models import SignInActivity
-from scanner.rfc3339 import format_time, parse_time
+from m365inv.collect.base import Ctx, Section
+from m365inv.errors import GraphError
+from m365inv.models import SIGN_IN_ACTIVITY_SOURCE as SOURCE
+from m365inv.models import SignInActivity
+from m365inv.rfc3339 import format_time, parse_time
 
 PERMISSION = "AuditLog.Read.All"
 LICENCE_CODES = frozenset(

@@ -19,11 +19,11 @@ from typing import Any
 from kiota_abstractions.method import Method
 from kiota_abstractions.request_information import RequestInformation
 
-from scanner.collect.base import Ctx, Section
-from scanner.errors import AuthError, ConfigError, GraphError
-from scanner.graph import sansio
-from scanner.inputfiles import parse_json, read_limited
-from scanner.models import AddIn
+from m365inv.collect.base import Ctx, Section
+from m365inv.errors import AuthError, ConfigError, GraphError
+from m365inv.graph import sansio
+from m365inv.inputfiles import parse_json, read_limited
+from m365inv.models import AddIn
 
 PERMISSION = "Exchange.ManageAsApp"
 DIRECTORY_ROLE = "Exchange Recipient Administrator (or Global Reader)"
@@ -148,7 +148,7 @@ def _decode_text(raw: bytes) -> str:
 def parse_addins_file(path: Path) -> list[AddIn]:
     """Parse a ``--addins-from`` export (JSON array / object / ``{"value": [...]}``, or CSV).
 
-    Bounded in size, depth and field length (:mod:`scanner.inputfiles`, ``csv``'s own field
+    Bounded in size, depth and field length (:mod:`m365inv.inputfiles`, ``csv``'s own field
     limit); every problem is one :class:`ConfigError` naming the file.
     """
     where = f"add-in export {path}"

@@ -14,10 +14,10 @@ from typing import Any, Generic, Literal, Protocol, TypeVar
 
 from kiota_abstractions.request_information import RequestInformation
 
-from scanner.errors import GraphError, PermissionDenied
-from scanner.graph.client import GraphClient
-from scanner.logsafe import redact
-from scanner.models import Coverage
+from m365inv.errors import GraphError, PermissionDenied
+from m365inv.graph.client import GraphClient
+from m365inv.logsafe import redact
+from m365inv.models import Coverage
 
 T = TypeVar("T")
 W = TypeVar("W")

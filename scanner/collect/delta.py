@@ -44,8 +44,8 @@ from typing import Any
 
 import msgspec
 
-from scanner.collect.base import Ctx, Section, read_list
-from scanner.collect.directory import (
+from m365inv.collect.base import Ctx, Section, read_list
+from m365inv.collect.directory import (
     GRANT_SELECT,
     GROUP_SELECT,
     SP_SELECT,
@@ -55,10 +55,10 @@ from scanner.collect.directory import (
     group_from,
     sp_from,
 )
-from scanner.collect.requests import get_info
-from scanner.errors import GraphError
-from scanner.graph.sansio import MalformedResponse
-from scanner.models import (
+from m365inv.collect.requests import get_info
+from m365inv.errors import GraphError
+from m365inv.graph.sansio import MalformedResponse
+from m365inv.models import (
     AppRoleAssignment,
     DelegatedGrant,
     Group,

@@ -1,6 +1,6 @@
 """Directory listings: organisation, users, groups, service principals, applications, grants.
 
-Each is one nextLink chain of 999-object pages, decoded straight into ``scanner.models`` records
+Each is one nextLink chain of 999-object pages, decoded straight into ``m365inv.models`` records
 where the wire shape matches, or through a small wire struct where Graph nests or may send
 ``null`` for a collection (records keep ``()`` for "none").
 """
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import msgspec
 
-from scanner.collect.base import Ctx, Section, read_list
-from scanner.collect.requests import get_info
-from scanner.errors import GraphError
-from scanner.models import (
+from m365inv.collect.base import Ctx, Section, read_list
+from m365inv.collect.requests import get_info
+from m365inv.errors import GraphError
+from m365inv.models import (
     Application,
     AppRole,
     Group,

@@ -14,30 +14,30 @@ from collections.abc import Awaitable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from scanner.auth.interface import TokenSource
-from scanner.collect import delta as deltas
-from scanner.collect.activity import SOURCE, read_sign_in_activity
-from scanner.collect.addins import (
+from m365inv.auth.interface import TokenSource
+from m365inv.collect import delta as deltas
+from m365inv.collect.activity import SOURCE, read_sign_in_activity
+from m365inv.collect.addins import (
     NO_SOURCE,
     REQUIREMENT,
     can_use_exchange,
     parse_addins_file,
     read_exchange_addins,
 )
-from scanner.collect.base import CollectOptions, Ctx, NullProgress, Progress, Section
-from scanner.collect.directory import read_applications, read_org, size_budget
-from scanner.collect.relations import (
+from m365inv.collect.base import CollectOptions, Ctx, NullProgress, Progress, Section
+from m365inv.collect.directory import read_applications, read_org, size_budget
+from m365inv.collect.relations import (
     provisioning_without_roles,
     read_assignments,
     read_members,
     read_principals,
     resources_with_roles,
 )
-from scanner.collect.sync import read_sync_jobs
-from scanner.collect.teams import read_teams_apps
-from scanner.errors import ScannerError
-from scanner.graph.client import GraphClient
-from scanner.models import (
+from m365inv.collect.sync import read_sync_jobs
+from m365inv.collect.teams import read_teams_apps
+from m365inv.errors import ScannerError
+from m365inv.graph.client import GraphClient
+from m365inv.models import (
     AddIn,
     AppRoleAssignment,
     Coverage,

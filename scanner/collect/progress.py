@@ -16,9 +16,9 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
-from scanner.graph.client import ClientStats
-from scanner.models import Coverage
-from scanner.textsafe import for_terminal
+from m365inv.graph.client import ClientStats
+from m365inv.models import Coverage
+from m365inv.textsafe import for_terminal
 
 
 @dataclass

@@ -15,20 +15,20 @@ from msgraph.generated.directory_objects.get_by_ids.get_by_ids_post_request_body
     GetByIdsPostRequestBody,
 )
 
-from scanner.collect.base import Ctx, Section
-from scanner.collect.requests import get_info, urls_by_id
-from scanner.errors import GraphError
-from scanner.graph import sansio
-from scanner.graph.budget import request_cost
-from scanner.graph.fanout import fan_out
-from scanner.models import (
+from m365inv.collect.base import Ctx, Section
+from m365inv.collect.requests import get_info, urls_by_id
+from m365inv.errors import GraphError
+from m365inv.graph import sansio
+from m365inv.graph.budget import request_cost
+from m365inv.graph.fanout import fan_out
+from m365inv.models import (
     AppRoleAssignment,
     DirectoryObject,
     Group,
     ServicePrincipal,
     SyncJob,
 )
-from scanner.resolve.microsoft import is_microsoft_app
+from m365inv.resolve.microsoft import is_microsoft_app
 
 ASSIGNMENT_SELECT = (
     "id",

@@ -11,14 +11,14 @@ import re
 
 import msgspec
 
-from scanner.collect.base import Ctx, Section
-from scanner.collect.requests import get_info, urls_by_id
-from scanner.errors import GraphError
-from scanner.graph import sansio
-from scanner.graph.batch import MAX_BATCH, batch_get
-from scanner.graph.fanout import fan_out
-from scanner.models import AttributeMapping, ServicePrincipal, SyncJob
-from scanner.resolve.microsoft import is_microsoft_app
+from m365inv.collect.base import Ctx, Section
+from m365inv.collect.requests import get_info, urls_by_id
+from m365inv.errors import GraphError
+from m365inv.graph import sansio
+from m365inv.graph.batch import MAX_BATCH, batch_get
+from m365inv.graph.fanout import fan_out
+from m365inv.models import AttributeMapping, ServicePrincipal, SyncJob
+from m365inv.resolve.microsoft import is_microsoft_app
 
 PERMISSION = "Synchronization.Read.All"
 

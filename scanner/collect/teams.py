@@ -19,11 +19,11 @@ import asyncio
 
 import msgspec
 
-from scanner.auth.msal_source import claims
-from scanner.collect.base import Ctx, Section
-from scanner.collect.requests import get_info
-from scanner.errors import AuthError, GraphError
-from scanner.models import TeamsApp
+from m365inv.auth.msal_source import claims
+from m365inv.collect.base import Ctx, Section
+from m365inv.collect.requests import get_info
+from m365inv.errors import AuthError, GraphError
+from m365inv.models import TeamsApp
 
 PERMISSION = "AppCatalog.Read.All"
 APP_ONLY_403 = (

@@ -35,9 +35,9 @@ Vendor-level findings are attached once per vendor, to its first app (by display
 Microsoft's own apps and the scanner's app get no findings.
 """
 
-from scanner.findings.art9 import art9_labels, employee_sensitive_labels, group_name_labels
-from scanner.findings.rules import FindingOptions, order
-from scanner.findings.severity import SEVERITY_RANK, severity_at_least
+from m365inv.findings.art9 import art9_labels, employee_sensitive_labels, group_name_labels
+from m365inv.findings.rules import FindingOptions, order
+from m365inv.findings.severity import SEVERITY_RANK, severity_at_least
 
 __all__ = [
     "SEVERITY_RANK",

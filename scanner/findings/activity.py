@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from scanner.findings.messages import make
-from scanner.models import SIGN_IN_ACTIVITY_SOURCE as SOURCE
-from scanner.models import App, Finding, Flow, TenantData
-from scanner.rfc3339 import parse_time
+from m365inv.findings.messages import make
+from m365inv.models import SIGN_IN_ACTIVITY_SOURCE as SOURCE
+from m365inv.models import App, Finding, Flow, TenantData
+from m365inv.rfc3339 import parse_time
 
 
 def activity_read(tenant: TenantData) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from scanner.models import Finding, Severity
+from m365inv.models import Finding, Severity
 
 MESSAGES: dict[str, str] = {
     "finding.UNRESOLVED_PERMISSION": "{app} holds a {kind} permission on {resource} whose name "

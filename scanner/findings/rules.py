@@ -13,14 +13,14 @@ from collections.abc import Sequence
 
 import msgspec
 
-from scanner.catalog.model import Vendor
-from scanner.classify.rules import PermissionClass, classify_permission
-from scanner.classify.taxonomy import label
-from scanner.findings.art9 import group_name_labels
-from scanner.findings.messages import make
-from scanner.findings.sensitive import is_sensitive
-from scanner.findings.severity import SEVERITY_RANK, severity_at_least
-from scanner.models import App, Finding, Flow, Severity, TenantData, VendorMatch
+from m365inv.catalog.model import Vendor
+from m365inv.classify.rules import PermissionClass, classify_permission
+from m365inv.classify.taxonomy import label
+from m365inv.findings.art9 import group_name_labels
+from m365inv.findings.messages import make
+from m365inv.findings.sensitive import is_sensitive
+from m365inv.findings.severity import SEVERITY_RANK, severity_at_least
+from m365inv.models import App, Finding, Flow, Severity, TenantData, VendorMatch
 
 MAX_EVIDENCE = 20
 SIGN_IN_SCOPES = frozenset({"openid", "profile", "email", "User.Read", "offline_access"})

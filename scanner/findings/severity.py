@@ -3,7 +3,7 @@ reports) imports it from here — issue 14 found two scales in opposite order.""
 
 from __future__ import annotations
 
-from scanner.models import Severity
+from m365inv.models import Severity
 
 SEVERITY_RANK: dict[str, int] = {"critical": 4, "high": 3, "medium": 2, "low": 1, "info": 0}
 SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low", "info")  # most first

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from scanner.catalog.model import EU_EEA, Subprocessor, Transfer, Vendor
-from scanner.findings.messages import make
-from scanner.findings.rules import FindingOptions
-from scanner.models import Finding
+from m365inv.catalog.model import EU_EEA, Subprocessor, Transfer, Vendor
+from m365inv.findings.messages import make
+from m365inv.findings.rules import FindingOptions
+from m365inv.models import Finding
 
 TENANT_SCOPES = ("service", "account")
 

@@ -2,12 +2,12 @@
 policy (``retry``), the async client on msgraph-sdk's request adapter (``client``), ``$batch``
 (``batch``) and batched fan-out over many small collections (``fanout``)."""
 
-from scanner.graph.batch import batch_get
-from scanner.graph.budget import RuBudget, request_cost, tenant_budget
-from scanner.graph.client import ClientStats, GraphClient
-from scanner.graph.fanout import fan_out
-from scanner.graph.retry import RetryPolicy
-from scanner.graph.sansio import Page
+from m365inv.graph.batch import batch_get
+from m365inv.graph.budget import RuBudget, request_cost, tenant_budget
+from m365inv.graph.client import ClientStats, GraphClient
+from m365inv.graph.fanout import fan_out
+from m365inv.graph.retry import RetryPolicy
+from m365inv.graph.sansio import Page
 
 __all__ = [
     "ClientStats",

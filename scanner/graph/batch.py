@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from kiota_abstractions.method import Method
 from kiota_abstractions.request_information import RequestInformation
 
-from scanner.graph import sansio
-from scanner.graph.client import GraphClient
+from m365inv.graph import sansio
+from m365inv.graph.client import GraphClient
 
 MAX_BATCH = 20
 

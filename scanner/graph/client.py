@@ -36,13 +36,13 @@ from msgraph.graph_service_client import GraphServiceClient
 from msgraph_core import GraphClientFactory  # type: ignore[import-untyped]
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
 
-from scanner.auth.interface import Resource, TokenSource
-from scanner.errors import AuthError, GraphError
-from scanner.graph import sansio
-from scanner.graph.budget import RuBudget, request_cost, tenant_budget
-from scanner.graph.origin import TokenGuard, connection_lost
-from scanner.graph.retry import TRANSPORT_ERRORS, RetryableStatus, RetryPolicy, wait_for
-from scanner.graph.sdk import GuardedTokenProvider, warm_builders
+from m365inv.auth.interface import Resource, TokenSource
+from m365inv.errors import AuthError, GraphError
+from m365inv.graph import sansio
+from m365inv.graph.budget import RuBudget, request_cost, tenant_budget
+from m365inv.graph.origin import TokenGuard, connection_lost
+from m365inv.graph.retry import TRANSPORT_ERRORS, RetryableStatus, RetryPolicy, wait_for
+from m365inv.graph.sdk import GuardedTokenProvider, warm_builders
 
 T = TypeVar("T")
 

@@ -10,10 +10,10 @@ import asyncio
 from collections.abc import Hashable, Mapping
 from typing import TypeVar
 
-from scanner.errors import GraphError
-from scanner.graph import sansio
-from scanner.graph.batch import MAX_BATCH, batch_get
-from scanner.graph.client import GraphClient
+from m365inv.errors import GraphError
+from m365inv.graph import sansio
+from m365inv.graph.batch import MAX_BATCH, batch_get
+from m365inv.graph.client import GraphClient
 
 T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)

@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from scanner.errors import ConnectionLost, LinkRefused
-from scanner.textsafe import for_terminal
+from m365inv.errors import ConnectionLost, LinkRefused
+from m365inv.textsafe import for_terminal
 
 DEFAULT_PORTS = {"https": 443, "http": 80}
 _MAX_SHOWN = 120

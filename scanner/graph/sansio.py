@@ -12,7 +12,7 @@ from typing import Any, Generic, TypeVar
 
 import msgspec
 
-from scanner.errors import GraphError, PermissionDenied, Throttled
+from m365inv.errors import GraphError, PermissionDenied, Throttled
 
 T = TypeVar("T")
 

@@ -13,8 +13,8 @@ from typing import Any
 from kiota_abstractions.authentication import AccessTokenProvider, AllowedHostsValidator
 from msgraph.graph_service_client import GraphServiceClient
 
-from scanner.auth.interface import TokenSource
-from scanner.graph.origin import TokenGuard
+from m365inv.auth.interface import TokenSource
+from m365inv.graph.origin import TokenGuard
 
 
 class GuardedTokenProvider(AccessTokenProvider):

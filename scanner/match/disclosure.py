@@ -12,9 +12,9 @@ before ``user.contact``); between equally specific ones, the one whose reach fit
 
 from __future__ import annotations
 
-from scanner.catalog.model import DisclosureItem, Vendor
-from scanner.classify.taxonomy import covers
-from scanner.models import SubjectScope
+from m365inv.catalog.model import DisclosureItem, Vendor
+from m365inv.classify.taxonomy import covers
+from m365inv.models import SubjectScope
 
 
 def _fits(item: DisclosureItem, scope: SubjectScope | None) -> bool:

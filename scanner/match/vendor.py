@@ -32,9 +32,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from scanner.catalog.model import Catalog, Vendor
-from scanner.models import App, MatchLevel, MatchMethod, ServicePrincipal, VendorMatch
-from scanner.resolve.apps import publisher_host
+from m365inv.catalog.model import Catalog, Vendor
+from m365inv.models import App, MatchLevel, MatchMethod, ServicePrincipal, VendorMatch
+from m365inv.resolve.apps import publisher_host
 
 DISPLAY_NAME_THRESHOLD = 90.0
 """rapidfuzz ``ratio`` (normalised Levenshtein, 0–100) on case-folded, punctuation-free names.

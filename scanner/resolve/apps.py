@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from urllib.parse import urlsplit
 
-from scanner.models import (
+from m365inv.models import (
     DEFAULT_ACCESS,
     DEFAULT_ACCESS_ROLE_ID,
     PROVISIONING_SCOPE,
@@ -30,8 +30,8 @@ from scanner.models import (
     TeamsApp,
     TenantData,
 )
-from scanner.resolve.microsoft import is_microsoft_app
-from scanner.resolve.permissions import PermissionIndex
+from m365inv.resolve.microsoft import is_microsoft_app
+from m365inv.resolve.permissions import PermissionIndex
 
 # Hosts of Microsoft's own portals. Gallery (and many SAML) apps carry the My Apps / Entra portal
 # sign-in URL as ``homepage`` ("https://account.activedirectory.windowsazure.com:444/applications/

@@ -7,7 +7,7 @@ tenant-wide flow claimed the handful of users read before the failure (issue 14,
 
 from __future__ import annotations
 
-from scanner.models import TenantCounts, TenantData
+from m365inv.models import TenantCounts, TenantData
 
 
 def _complete(tenant: TenantData, source: str) -> bool:

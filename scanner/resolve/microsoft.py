@@ -14,7 +14,7 @@ from importlib import resources
 
 import msgspec
 
-from scanner.models import MICROSOFT_TENANT_ID
+from m365inv.models import MICROSOFT_TENANT_ID
 
 # Always Microsoft's, whatever the shipped list says (it is derived data and could shrink).
 MICROSOFT_OWNER_TENANTS = frozenset(
@@ -44,7 +44,7 @@ class MicrosoftApps(msgspec.Struct, frozen=True, kw_only=True):
 @cache
 def microsoft_apps() -> MicrosoftApps:
     """The shipped list, loaded once per process."""
-    raw = resources.files("scanner.resolve.data").joinpath("microsoft_apps.json").read_bytes()
+    raw = resources.files("m365inv.resolve.data").joinpath("microsoft_apps.json").read_bytes()
     return msgspec.json.decode(raw, type=MicrosoftApps)
 
 

@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from scanner.models import PermissionKind, ServicePrincipal
+from m365inv.models import PermissionKind, ServicePrincipal
 
 
 @cache
 def known_permissions() -> dict[str, dict[str, dict[str, str]]]:
     """resourceAppId → kind → id → value (the offline fallback)."""
     text = (
-        resources.files("scanner.resolve.data")
+        resources.files("m365inv.resolve.data")
         .joinpath("known_permissions.json")
         .read_text(encoding="utf-8")
     )

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from scanner.sandbox.context import SandboxClient, SandboxConfig
-from scanner.sandbox.server import Sandbox, SandboxInfo, start_sandbox
+from m365inv.sandbox.context import SandboxClient, SandboxConfig
+from m365inv.sandbox.server import Sandbox, SandboxInfo, start_sandbox
 
 __all__ = ["Sandbox", "SandboxClient", "SandboxConfig", "SandboxInfo", "start_sandbox"]

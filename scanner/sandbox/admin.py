@@ -2,7 +2,7 @@
 
 ``POST /_sandbox/admin/mutate`` with the header ``X-Sandbox-Admin: <admin_secret>`` (the secret is
 random per start and only in the info file, mode 0600) and a JSON body ``{"action": …}``. It
-drives the same mutation API the tests use (:mod:`scanner.sandbox.tenant_mutations`), so every
+drives the same mutation API the tests use (:mod:`m365inv.sandbox.tenant_mutations`), so every
 change bumps the tenant version and shows up in delta queries — what ``m365inv sandbox mutate``
 needs to try ``snapshot`` and ``diff`` without restarting the sandbox (new keys, new secret).
 

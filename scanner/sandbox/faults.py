@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 import threading
 
-from scanner.sandbox.context import FaultRule
+from m365inv.sandbox.context import FaultRule
 
 
 class RandomFaults:

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from scanner.sandbox import identity_errors as E
-from scanner.sandbox.context import (
+from m365inv.sandbox import identity_errors as E
+from m365inv.sandbox.context import (
     Caller,
     Directory,
     FaultPlan,
@@ -35,14 +35,14 @@ from scanner.sandbox.context import (
     SandboxClient,
     SandboxConfig,
 )
-from scanner.sandbox.identity_clients import (
+from m365inv.sandbox.identity_clients import (
     ClientRegistry,
     default_clients,
     requested_scopes,
     verify_assertion,
 )
-from scanner.sandbox.identity_device import DeviceCodes, RefreshGrant
-from scanner.sandbox.identity_tokens import TokenSigner
+from m365inv.sandbox.identity_device import DeviceCodes, RefreshGrant
+from m365inv.sandbox.identity_tokens import TokenSigner
 
 GRANT_DEVICE = "urn:ietf:params:oauth:grant-type:device_code"
 GRAPH_RESOURCE_IDS = ("https://graph.microsoft.com", "00000003-0000-0000-c000-000000000000")

@@ -26,9 +26,9 @@ from typing import Any
 import jwt
 from cryptography import x509
 
-from scanner.sandbox import identity_errors as E
-from scanner.sandbox.context import SandboxClient
-from scanner.sandbox.identity_tokens import thumbprints
+from m365inv.sandbox import identity_errors as E
+from m365inv.sandbox.context import SandboxClient
+from m365inv.sandbox.identity_tokens import thumbprints
 
 _NS = uuid.UUID("6f1d6a0e-3c52-4c1b-9a53-6d1c8b7e2a10")
 

@@ -15,10 +15,10 @@ from typing import Any
 
 from aiohttp import web
 
-from scanner.sandbox import identity_errors as E
-from scanner.sandbox.admin import ADMIN_HEADER
-from scanner.sandbox.context import FaultRule
-from scanner.sandbox.identity import GRANT_DEVICE, Identity
+from m365inv.sandbox import identity_errors as E
+from m365inv.sandbox.admin import ADMIN_HEADER
+from m365inv.sandbox.context import FaultRule
+from m365inv.sandbox.identity import GRANT_DEVICE, Identity
 
 IDENTITY_KEY: web.AppKey[Identity] = web.AppKey("identity", Identity)
 _NO_STORE = {"Cache-Control": "no-store, no-cache", "Pragma": "no-cache"}

@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
-from scanner.sandbox.context import Caller, TokenRejected
+from m365inv.sandbox.context import Caller, TokenRejected
 
 _CACHE_SIZE = 4096
 _CLOCK_SKEW_S = 300  # Graph tolerates five minutes of skew on nbf / exp

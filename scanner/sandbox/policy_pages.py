@@ -5,7 +5,7 @@ catalog vendors point at their real (external) hosts, which tests never contact.
 ``m365inv catalog draft --from-inventory`` can be tried end to end against the sandbox, a few of
 its third-party apps (none in the catalog) carry a fictional vendor, written here as vendors
 write them — headings, bullet lists, tables, scripts and navigation around the text — German and
-English, one as PDF (built when served, :mod:`scanner.sandbox.pdf`):
+English, one as PDF (built when served, :mod:`m365inv.sandbox.pdf`):
 
 ``GET /_sandbox/policies/<slug>.html`` (or ``.pdf``) — no authentication, like a vendor website.
 """
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from scanner.sandbox.pdf import make_pdf
+from m365inv.sandbox.pdf import make_pdf
 
 if TYPE_CHECKING:  # the tenant data imports this module; only the server needs aiohttp
     from aiohttp import web
@@ -65,7 +65,7 @@ _BY_PATH = {v.path: v for v in POLICY_VENDORS.values()}
 
 def policy_body(vendor: PolicyVendor) -> tuple[str, bytes]:
     """(content type, body) as the vendor's web server would answer."""
-    data = resources.files("scanner.sandbox.policies").joinpath(vendor.source).read_bytes()
+    data = resources.files("m365inv.sandbox.policies").joinpath(vendor.source).read_bytes()
     if vendor.kind == "pdf":
         return "application/pdf", make_pdf(data.decode("utf-8"))
     return "text/html; charset=utf-8", data

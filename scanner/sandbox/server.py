@@ -23,9 +23,9 @@ from typing import Any
 
 from aiohttp import web
 
-from scanner.errors import SandboxError
-from scanner.sandbox.admin import add_admin_routes
-from scanner.sandbox.context import (
+from m365inv.errors import SandboxError
+from m365inv.sandbox.admin import add_admin_routes
+from m365inv.sandbox.context import (
     Directory,
     FaultPlan,
     GraphContext,
@@ -33,12 +33,12 @@ from scanner.sandbox.context import (
     SandboxClient,
     SandboxConfig,
 )
-from scanner.sandbox.graph import add_graph_routes
-from scanner.sandbox.identity import Identity
-from scanner.sandbox.identity_routes import add_identity_routes
-from scanner.sandbox.policy_pages import add_policy_routes
-from scanner.sandbox.tenant import generate_tenant
-from scanner.sandbox.tls import TlsFiles, ensure_tls
+from m365inv.sandbox.graph import add_graph_routes
+from m365inv.sandbox.identity import Identity
+from m365inv.sandbox.identity_routes import add_identity_routes
+from m365inv.sandbox.policy_pages import add_policy_routes
+from m365inv.sandbox.tenant import generate_tenant
+from m365inv.sandbox.tls import TlsFiles, ensure_tls
 
 HOST = "127.0.0.1"
 _START_TIMEOUT_S = 60.0

@@ -18,8 +18,8 @@ from __future__ import annotations
 import threading
 from array import array
 
-from scanner.sandbox.context import SandboxConfig
-from scanner.sandbox.tenant_apps import (
+from m365inv.sandbox.context import SandboxConfig
+from m365inv.sandbox.tenant_apps import (
     CONTACTSYNC,
     EMILIE,
     EXCHANGE_SP,
@@ -42,24 +42,24 @@ from scanner.sandbox.tenant_apps import (
     third_party_sp,
     vendor_sp,
 )
-from scanner.sandbox.tenant_connectors import gallery_job, gallery_schema
-from scanner.sandbox.tenant_extras import (
+from m365inv.sandbox.tenant_connectors import gallery_job, gallery_schema
+from m365inv.sandbox.tenant_extras import (
     applications,
     exchange_add_ins,
     sync_job,
     sync_schema,
     teams_apps,
 )
-from scanner.sandbox.tenant_ids import assignment_id, grant_id, index_of, mix, object_id, timestamp
-from scanner.sandbox.tenant_mutations import TenantMutations
-from scanner.sandbox.tenant_people import (
+from m365inv.sandbox.tenant_ids import assignment_id, grant_id, index_of, mix, object_id, timestamp
+from m365inv.sandbox.tenant_mutations import TenantMutations
+from m365inv.sandbox.tenant_people import (
     ART9_GROUPS,
     group_member_indices,
     group_record,
     user_flags,
     user_record,
 )
-from scanner.sandbox.tenant_store import Objects, Record
+from m365inv.sandbox.tenant_store import Objects, Record
 
 __all__ = ["Tenant", "generate_tenant"]
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from scanner.models import EXCHANGE_APP_ID, GRAPH_APP_ID, MICROSOFT_TENANT_ID
-from scanner.sandbox.policy_pages import POLICY_VENDORS
-from scanner.sandbox.tenant_ids import mix, object_id, timestamp
-from scanner.sandbox.tenant_people import HOSTILE
+from m365inv.models import EXCHANGE_APP_ID, GRAPH_APP_ID, MICROSOFT_TENANT_ID
+from m365inv.sandbox.policy_pages import POLICY_VENDORS
+from m365inv.sandbox.tenant_ids import mix, object_id, timestamp
+from m365inv.sandbox.tenant_people import HOSTILE
 
 SHAREPOINT_APP_ID = "00000003-0000-0ff1-ce00-000000000000"
 TEAMS_APP_ID = "1fec8e78-bce4-4aaf-ab1b-5451cc387264"
@@ -26,7 +26,7 @@ GRAPH_SP, EXCHANGE_SP, SHAREPOINT_SP, TEAMS_SP = 0, 1, 2, 3
 
 @functools.cache
 def permission_data() -> dict[str, Any]:
-    raw = resources.files("scanner.sandbox.data").joinpath("permissions.json").read_text("utf-8")
+    raw = resources.files("m365inv.sandbox.data").joinpath("permissions.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(raw)
     return data
 

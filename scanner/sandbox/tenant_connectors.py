@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scanner.sandbox.tenant_ids import mix, object_id
+from m365inv.sandbox.tenant_ids import mix, object_id
 
 Record = dict[str, Any]
 SOURCE_DIRECTORY = "Azure Active Directory"

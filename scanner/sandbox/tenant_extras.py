@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scanner.sandbox.tenant_ids import mix, object_id, timestamp
+from m365inv.sandbox.tenant_ids import mix, object_id, timestamp
 
 Record = dict[str, Any]
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from scanner.sandbox.tenant_ids import object_id
-from scanner.sandbox.tenant_store import Objects, Record
+from m365inv.sandbox.tenant_ids import object_id
+from m365inv.sandbox.tenant_store import Objects, Record
 
 __all__ = ["direct_members", "nested_groups", "transitive_user_indices"]
 

@@ -1,7 +1,7 @@
 """The sandbox tenant's mutation API for tests and the benchmark's churn: every change bumps
 ``version`` and is logged in the collection's change log, so delta queries report it.
 
-A mixin of ``Tenant`` (``scanner.sandbox.tenant``), kept apart so that each module stays small;
+A mixin of ``Tenant`` (``m365inv.sandbox.tenant``), kept apart so that each module stays small;
 it relies only on the attributes declared below.
 """
 
@@ -11,11 +11,11 @@ import threading
 import uuid
 from typing import Any
 
-from scanner.sandbox.tenant_apps import GRAPH_SP, third_party_sp
-from scanner.sandbox.tenant_extras import sync_job, sync_schema
-from scanner.sandbox.tenant_ids import assignment_id, grant_id, mix, object_id
-from scanner.sandbox.tenant_people import group_record, user_record
-from scanner.sandbox.tenant_store import Objects, Record
+from m365inv.sandbox.tenant_apps import GRAPH_SP, third_party_sp
+from m365inv.sandbox.tenant_extras import sync_job, sync_schema
+from m365inv.sandbox.tenant_ids import assignment_id, grant_id, mix, object_id
+from m365inv.sandbox.tenant_people import group_record, user_record
+from m365inv.sandbox.tenant_store import Objects, Record
 
 
 class TenantMutations:

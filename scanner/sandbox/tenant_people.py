@@ -13,7 +13,7 @@ import random
 import unicodedata
 from typing import Any
 
-from scanner.sandbox.tenant_ids import mix, object_id, timestamp
+from m365inv.sandbox.tenant_ids import mix, object_id, timestamp
 
 FIRST = (
     "Anna",

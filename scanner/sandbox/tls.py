@@ -19,8 +19,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from scanner.atomic import write_bytes_atomic
-from scanner.errors import SandboxError
+from m365inv.atomic import write_bytes_atomic
+from m365inv.errors import SandboxError
 
 CA_FILE = "sandbox-ca.pem"
 CA_KEY_FILE = "sandbox-ca.key"

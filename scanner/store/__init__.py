@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scanner.store.store import (
+from m365inv.store.store import (
     ENV_STORE,
     Snapshot,
     SnapshotInfo,

@@ -16,7 +16,7 @@ from pathlib import Path
 import filelock
 from sqlalchemy import Engine, text
 
-from scanner.errors import StoreError
+from m365inv.errors import StoreError
 
 POLL_S = 0.1
 

@@ -23,12 +23,12 @@ from sqlalchemy import Connection, Engine, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from scanner.errors import ConfigError, SnapshotNotFound, StoreError
-from scanner.logsafe import redact, remember_secret
-from scanner.models import Inventory, TenantData
-from scanner.store import schema
-from scanner.store.faults import Checkpoint, no_checkpoint
-from scanner.store.lock import advisory_lock, file_lock
+from m365inv.errors import ConfigError, SnapshotNotFound, StoreError
+from m365inv.logsafe import redact, remember_secret
+from m365inv.models import Inventory, TenantData
+from m365inv.store import schema
+from m365inv.store.faults import Checkpoint, no_checkpoint
+from m365inv.store.lock import advisory_lock, file_lock
 
 ENV_STORE = "M365INV_STORE"
 _WRITE = "m365inv_write"

@@ -1,12 +1,12 @@
 """The encrypted credential vault: client secrets, certificate passwords, MSAL token caches.
 
-See :mod:`scanner.vault.format` for the file format and its guarantees.
+See :mod:`m365inv.vault.format` for the file format and its guarantees.
 """
 
-from scanner.vault.credentials import open_vault, unlock_credential, vault_path
-from scanner.vault.format import Credential, EntryKind, Passphrase, RawKey
-from scanner.vault.policy import Argon2Params
-from scanner.vault.store import EntryInfo, Vault
+from m365inv.vault.credentials import open_vault, unlock_credential, vault_path
+from m365inv.vault.format import Credential, EntryKind, Passphrase, RawKey
+from m365inv.vault.policy import Argon2Params
+from m365inv.vault.store import EntryInfo, Vault
 
 __all__ = [
     "Argon2Params",

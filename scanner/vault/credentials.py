@@ -17,10 +17,10 @@ from pathlib import Path
 
 import platformdirs
 
-from scanner.errors import VaultError
-from scanner.logsafe import remember_secret
-from scanner.vault.format import Credential, Passphrase, RawKey, kind_of
-from scanner.vault.store import Vault
+from m365inv.errors import VaultError
+from m365inv.logsafe import remember_secret
+from m365inv.vault.format import Credential, Passphrase, RawKey, kind_of
+from m365inv.vault.store import Vault
 
 log = logging.getLogger(__name__)
 

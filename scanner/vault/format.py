@@ -13,7 +13,7 @@ parameters and salt live in the slot), or a raw 32-byte key from the OS keyring 
 ``M365INV_VAULT_KEY`` (a key slot may name its OS-keyring entry, ``key_id``). Because the whole
 prefix is the body's associated data, changing any byte of the file is detected — a flipped KDF
 parameter, salt or slot included. The KDF runs *before* that check can, so its parameters are
-bounded on read and floored on write (:mod:`scanner.vault.policy`).
+bounded on read and floored on write (:mod:`m365inv.vault.policy`).
 
 Inside the body every entry is encrypted again under the data key with associated data binding
 it to its profile name, tenant id and kind, so an entry copied into another profile (or a profile
@@ -35,9 +35,9 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from scanner.errors import VaultError
-from scanner.vault import policy
-from scanner.vault.policy import Argon2Params
+from m365inv.errors import VaultError
+from m365inv.vault import policy
+from m365inv.vault.policy import Argon2Params
 
 MAGIC = b"M365INV\x00VAULT\x00\x00\x00"
 VERSION = 1
@@ -154,7 +154,7 @@ def make_slot(
     vault_id: str, data_key: bytes, credential: Credential, params: Argon2Params, key_id: str = ""
 ) -> Slot:
     """Wrap ``data_key`` for a new ``credential`` (fresh salt and nonce), after checking that
-    the passphrase and the cost meet :mod:`scanner.vault.policy`'s floors."""
+    the passphrase and the cost meet :mod:`m365inv.vault.policy`'s floors."""
     if isinstance(credential, RawKey):
         draft = Slot(kind="key", nonce=os.urandom(_NONCE), wrapped=b"", key_id=key_id)
     else:

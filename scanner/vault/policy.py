@@ -7,7 +7,7 @@
   distinct-character rule only stops ``aaaaaaaaaaaa``);
 * the Argon2id cost is at least :data:`FLOOR` — OWASP's minimum for Argon2id (19 MiB, 2 passes,
   1 lane; Password Storage Cheat Sheet). Measured on the 2-core build machine: 23 ms; the
-  default (:class:`~scanner.vault.format.Argon2Params`, 128 MiB × 3) takes 0.38 s.
+  default (:class:`~m365inv.vault.format.Argon2Params`, 128 MiB × 3) takes 0.38 s.
 
 The cost of new slots may be changed with ``M365INV_VAULT_ARGON2="t,m,p"`` (passes, memory in
 KiB, lanes), e.g. on a small container — never below the floor nor above the ceiling.
@@ -27,7 +27,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from scanner.errors import VaultError
+from m365inv.errors import VaultError
 
 ENV_ARGON2 = "M365INV_VAULT_ARGON2"
 

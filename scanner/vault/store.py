@@ -1,6 +1,6 @@
 """The vault on disk: open, read entries, change them atomically under a file lock.
 
-Readers need no lock: writes replace the file by rename (:mod:`scanner.atomic`), so a reader sees
+Readers need no lock: writes replace the file by rename (:mod:`m365inv.atomic`), so a reader sees
 the old vault or the new one. Writers take ``<vault>.lock`` and re-read the file inside the lock,
 so two processes saving token caches at once never lose each other's entries.
 """
@@ -16,12 +16,12 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from scanner.atomic import write_bytes_atomic
-from scanner.errors import VaultError
-from scanner.vault import format as fmt
-from scanner.vault import policy
-from scanner.vault.format import Credential, Entry, EntryKind, Header
-from scanner.vault.policy import Argon2Params
+from m365inv.atomic import write_bytes_atomic
+from m365inv.errors import VaultError
+from m365inv.vault import format as fmt
+from m365inv.vault import policy
+from m365inv.vault.format import Credential, Entry, EntryKind, Header
+from m365inv.vault.policy import Argon2Params
 
 _LOCK_TIMEOUT_S = 30.0
 
@@ -90,7 +90,7 @@ class Vault:
 
     @property
     def key_ids(self) -> tuple[str, ...]:
-        """The keyring entry names of the key slots (see :class:`~scanner.vault.format.Slot`)."""
+        """The keyring entry names of the key slots (see :class:`~m365inv.vault.format.Slot`)."""
         return tuple(s.key_id for s in self._header.slots if s.kind == "key")
 
     @property

@@ -8,7 +8,7 @@ import msgspec
 import pytest
 
 from bench.product import write_msgpack
-from scanner.models import DelegatedGrant, TenantData, User
+from m365inv.models import DelegatedGrant, TenantData, User
 
 
 @pytest.mark.parametrize(("users", "chunk"), [(0, 7), (15, 7), (20, 7), (70_000, 4096)])

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scanner.models import Inventory
+from m365inv.models import Inventory
 from tests.reports.fixture_inventory import build_inventory
 
 GOLDEN_DIR = Path(__file__).parent / "golden"

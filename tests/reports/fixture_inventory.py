@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from scanner.models import (
+from m365inv.models import (
     GRAPH_APP_ID,
     App,
     AttributeMapping,

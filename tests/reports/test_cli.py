@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from reports.json_feed import encode_inventory, schema_text
-from scanner.cli import app
-from scanner.demo import sandbox_profile
-from scanner.errors import ConfigError, SnapshotNotFound
-from scanner.profiles import add_profile
-from scanner.sandbox import Sandbox
-from scanner.store import open_store
+from m365inv.cli import app
+from m365inv.demo import sandbox_profile
+from m365inv.errors import ConfigError, SnapshotNotFound
+from m365inv.profiles import add_profile
+from m365inv.reports.json_feed import encode_inventory, schema_text
+from m365inv.sandbox import Sandbox
+from m365inv.store import open_store
 from tests.reports.fixture_inventory import build_inventory
 from tests.reports.test_diff import _mutate
 
@@ -148,7 +148,7 @@ def test_diff_needs_two_snapshots(tmp_path: Path) -> None:
 
 def test_one_line_error_no_traceback(tmp_path: Path) -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "scanner", "report", "missing.json", "--store",
+        [sys.executable, "-m", "m365inv", "report", "missing.json", "--store",
          str(tmp_path / "s.sqlite3"), "--out", str(tmp_path)],
         capture_output=True, text=True, check=False, timeout=60,
     )  # fmt: skip
@@ -164,7 +164,7 @@ def test_a_failed_report_is_named_the_others_written_exit_1(tmp_path: Path) -> N
     out = tmp_path / "out"
     (out / "report.html").mkdir(parents=True)  # the HTML report's place is taken
     proc = subprocess.run(
-        [sys.executable, "-m", "scanner", "report", str(src), "--format", "all", "--out",
+        [sys.executable, "-m", "m365inv", "report", str(src), "--format", "all", "--out",
          str(out), "--lang", "de"],
         capture_output=True, text=True, check=False, timeout=120,
     )  # fmt: skip

@@ -8,10 +8,9 @@ from collections.abc import Callable
 import msgspec
 import pytest
 
-from reports.diff import encode_diff, render_diff
-from scanner.diff import KINDS, diff_inventories, fail_on_reasons, summary_counts
-from scanner.errors import ConfigError
-from scanner.models import (
+from m365inv.diff import KINDS, diff_inventories, fail_on_reasons, summary_counts
+from m365inv.errors import ConfigError
+from m365inv.models import (
     App,
     Coverage,
     Finding,
@@ -19,6 +18,7 @@ from scanner.models import (
     Provisioning,
     Publisher,
 )
+from m365inv.reports.diff import encode_diff, render_diff
 from tests.reports.fixture_inventory import _flow, _perm
 
 NEW_APP = App(

@@ -9,9 +9,9 @@ import yaml
 from fideslang.default_taxonomy import DEFAULT_TAXONOMY
 from fideslang.models import DataCategory, System
 
-from reports.fides import build_manifest, render_fides, validate_manifest
-from scanner.errors import RenderError
-from scanner.models import Inventory
+from m365inv.errors import RenderError
+from m365inv.models import Inventory
+from m365inv.reports.fides import build_manifest, render_fides, validate_manifest
 from tests.reports.fixture_inventory import empty_inventory
 
 

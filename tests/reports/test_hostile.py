@@ -20,10 +20,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reports import FORMATS, RENDERERS, write_reports
-from scanner.errors import RenderError
-from scanner.models import App, Finding, Flow, Inventory, Publisher, VendorInfo
-from scanner.textsafe import BIDI_CONTROLS, FORMULA_PREFIXES
+from m365inv.errors import RenderError
+from m365inv.models import App, Finding, Flow, Inventory, Publisher, VendorInfo
+from m365inv.reports import FORMATS, RENDERERS, write_reports
+from m365inv.textsafe import BIDI_CONTROLS, FORMULA_PREFIXES
 from tests.reports.fixture_inventory import build_inventory
 
 # The characters issue 10 names, plus the rest of C0/C1, bidi and separators.
@@ -202,7 +202,7 @@ def test_https_policy_url_is_kept() -> None:
     ],
 )
 def test_evidence_lines_read_in_the_report_language(line: str, de: str, en: str | None) -> None:
-    from reports.i18n_findings import evidence_label
+    from m365inv.reports.i18n_findings import evidence_label
 
     assert evidence_label(line, "de") == de
     assert evidence_label(line, "en") == (en or line)
@@ -211,8 +211,8 @@ def test_evidence_lines_read_in_the_report_language(line: str, de: str, en: str 
 @given(text=hostile_text)
 @settings(max_examples=40, deadline=None)
 def test_diff_renders_any_string_inert(text: str) -> None:
-    from reports.diff import render_diff
-    from scanner.diff import diff_inventories
+    from m365inv.diff import diff_inventories
+    from m365inv.reports.diff import render_diff
 
     before = build_inventory()
     after = _inject(before, text)

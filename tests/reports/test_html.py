@@ -10,9 +10,9 @@ from pathlib import Path
 import markupsafe
 import pytest
 
-from reports.html import render_html
-from scanner.errors import ConfigError
-from scanner.models import Inventory
+from m365inv.errors import ConfigError
+from m365inv.models import Inventory
+from m365inv.reports.html import render_html
 from tests.reports import browser
 from tests.reports.fixture_inventory import HOSTILE_NAMES, empty_inventory
 
@@ -255,8 +255,8 @@ def test_flow_notes_are_shown_in_the_reader_language(inventory: Inventory, lang:
     shown with the flow — in German for ``--lang de``; a note without a translation stays."""
     import msgspec
 
-    from reports.i18n_findings import note_label
-    from scanner.classify.provisioning import NOTE_SYNC_SCOPE
+    from m365inv.classify.provisioning import NOTE_SYNC_SCOPE
+    from m365inv.reports.i18n_findings import note_label
 
     untranslated = "A note the report has no German text for."
     n = next(i for i, f in enumerate(inventory.flows) if f.vendor is not None)
@@ -276,7 +276,7 @@ def test_many_recipients_detail_only_the_top_sections(inventory: Inventory, top:
     """A tenant with thousands of recipients gets a report a browser opens quickly: at most
     ``top_sections`` detailed sections (more if the listed actions link to more), a count of
     the rest, and no link on the page that points nowhere."""
-    from reports.summary import summarise
+    from m365inv.reports.summary import summarise
 
     total = len(summarise(inventory).sections)
     assert total > 3

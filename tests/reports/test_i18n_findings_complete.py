@@ -1,6 +1,6 @@
 """Every finding the scanner can raise reads in German too (issue 12: "German everywhere").
 
-The scanner writes English messages from keys (:mod:`scanner.findings.messages`); the German
+The scanner writes English messages from keys (:mod:`m365inv.findings.messages`); the German
 report needs, for each key, a sentence with the same placeholders, and for each code a title and
 an action. A new finding without German fails here, not in a DPO's report.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import string
 
-from reports.i18n_findings import ACTIONS, MESSAGES_DE, TITLES, action, message, title
-from scanner.findings.messages import MESSAGES, make
+from m365inv.findings.messages import MESSAGES, make
+from m365inv.reports.i18n_findings import ACTIONS, MESSAGES_DE, TITLES, action, message, title
 
 
 def _fields(template: str) -> set[str]:
@@ -46,8 +46,8 @@ def test_a_german_sentence_is_filled_from_the_finding_params() -> None:
 
 
 def test_every_flow_note_the_scanner_writes_has_german() -> None:
-    from reports.i18n_findings import note_label
-    from scanner.classify import addins, flows, provisioning
+    from m365inv.classify import addins, flows, provisioning
+    from m365inv.reports.i18n_findings import note_label
 
     notes = [
         value

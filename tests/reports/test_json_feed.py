@@ -13,10 +13,10 @@ import jsonschema
 import msgspec
 import pytest
 
-from reports import json_feed
-from reports.schema_build import SCHEMA_PATH, render_schema
-from scanner.errors import RenderError
-from scanner.models import Inventory, Record
+from m365inv.errors import RenderError
+from m365inv.models import Inventory, Record
+from m365inv.reports import json_feed
+from m365inv.reports.schema_build import SCHEMA_PATH, render_schema
 from tests.reports.fixture_inventory import build_inventory, empty_inventory
 
 
@@ -168,7 +168,7 @@ def test_streamed_feed_with_only_flows_or_only_apps(inventory: Inventory) -> Non
 def test_sorting_before_canonicalising_gives_the_canonical_order(inventory: Inventory) -> None:
     """canonical() sorts the raw records and canonicalises after (so a stream can do it a chunk
     at a time): the order must equal canonicalising first and sorting after."""
-    from scanner import canonical as c
+    from m365inv import canonical as c
 
     shuffled = msgspec.structs.replace(
         inventory,
@@ -184,7 +184,7 @@ def test_sorting_before_canonicalising_gives_the_canonical_order(inventory: Inve
 def test_write_reports_streams_the_feed(
     tmp_path: Path, inventory: Inventory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reports import STREAMERS, write_reports
+    from m365inv.reports import STREAMERS, write_reports
 
     written = write_reports(inventory, tmp_path / "a", "json,md")
     assert written["json"].read_bytes() == json_feed.encode_inventory(inventory)
@@ -204,7 +204,7 @@ def test_write_reports_streams_the_feed(
 def test_canonical_records_are_not_copied_again(inventory: Inventory) -> None:
     """Canonicalising canonical records returns those records (no second copy of 250,000
     flows at a million users); a record that is not canonical is still replaced."""
-    from scanner.canonical import canonical
+    from m365inv.canonical import canonical
 
     once = canonical(inventory)
     twice = canonical(once)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from reports import FORMATS, parse_formats, write_reports
-from reports.markdown import md_escape, render_markdown
-from scanner.errors import ConfigError
-from scanner.models import Inventory
+from m365inv.errors import ConfigError
+from m365inv.models import Inventory
+from m365inv.reports import FORMATS, parse_formats, write_reports
+from m365inv.reports.markdown import md_escape, render_markdown
 from tests.reports.fixture_inventory import empty_inventory
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import msgspec
 
-from reports.memo import last_result
-from reports.ropa_record import activities
-from reports.summary import summarise
-from scanner.models import Inventory
+from m365inv.models import Inventory
+from m365inv.reports.memo import last_result
+from m365inv.reports.ropa_record import activities
+from m365inv.reports.summary import summarise
 
 
 def test_last_result_is_per_object_and_arguments() -> None:

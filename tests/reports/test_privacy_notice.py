@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from reports import write_reports
-from reports.privacy_notice import render_privacy_notice
-from reports.ropa import recipient_rows
-from scanner.models import Inventory
+from m365inv.models import Inventory
+from m365inv.reports import write_reports
+from m365inv.reports.privacy_notice import render_privacy_notice
+from m365inv.reports.ropa import recipient_rows
 from tests.reports.fixture_inventory import empty_inventory
 
 
@@ -67,7 +67,7 @@ def test_golden(inventory: Inventory, golden: Callable[[str, bytes], None], lang
 def test_json_for_a_policy_generator(inventory: Inventory) -> None:
     import json
 
-    from reports.privacy_notice import render_notice_json
+    from m365inv.reports.privacy_notice import render_notice_json
 
     doc = json.loads(render_notice_json(inventory))
     assert doc["complete"] is False  # two sources were not read

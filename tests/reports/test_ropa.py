@@ -15,8 +15,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reports import write_reports
-from reports.ropa import (
+from m365inv.models import Finding, Inventory, SubProcessor, Transfer
+from m365inv.profiles import validate_profile
+from m365inv.reports import write_reports
+from m365inv.reports.ropa import (
     COLUMNS,
     cell_text,
     evidence_rows,
@@ -25,11 +27,9 @@ from reports.ropa import (
     render_xlsx,
     ropa_rows,
 )
-from reports.ropa_record import Contact
-from reports.ropa_text import COLUMN_KEYS, TEXT
-from scanner.models import Finding, Inventory, SubProcessor, Transfer
-from scanner.profiles import validate_profile
-from scanner.textsafe import FORMULA_PREFIXES
+from m365inv.reports.ropa_record import Contact
+from m365inv.reports.ropa_text import COLUMN_KEYS, TEXT
+from m365inv.textsafe import FORMULA_PREFIXES
 from tests.reports.fixture_inventory import HOSTILE_NAMES, empty_inventory
 
 # "Muster: Verzeichnis von Verarbeitungstätigkeiten – Verantwortlicher" (DSK) and the ICO's
@@ -201,7 +201,7 @@ def test_contact_from_the_profile_fills_the_header(inventory: Inventory, tmp_pat
 
 
 def test_profile_rejects_a_non_text_contact() -> None:
-    from scanner.errors import ConfigError
+    from m365inv.errors import ConfigError
 
     with pytest.raises(ConfigError, match="dpo must be text"):
         validate_profile(

@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from reports.sankey import COLOURS, MAX_VENDORS, build_picture
-from scanner.models import Flow
+from m365inv.models import Flow
+from m365inv.reports.sankey import COLOURS, MAX_VENDORS, build_picture
 from tests.reports.fixture_inventory import _flow
 
 
@@ -44,7 +44,7 @@ def test_no_flows_no_picture() -> None:
 
 def _tenant_flows(apps: int) -> list[Flow]:
     """``apps`` apps over every category the report knows, vendors of very different size."""
-    from reports.i18n import _CATEGORIES
+    from m365inv.reports.i18n import _CATEGORIES
 
     keys = sorted(_CATEGORIES)
     flows = []
@@ -59,7 +59,7 @@ def _tenant_flows(apps: int) -> list[Flow]:
 
 @pytest.mark.parametrize("apps", [25, 2500])
 def test_readable_at_25_and_2500_apps(apps: int) -> None:
-    from reports.sankey import MAX_CATEGORIES
+    from m365inv.reports.sankey import MAX_CATEGORIES
 
     pic = _pic(_tenant_flows(apps))
     middle = [n for n in pic.nodes if n.x == pic.nodes[1].x]
@@ -70,14 +70,14 @@ def test_readable_at_25_and_2500_apps(apps: int) -> None:
         # 12 px labels centred on their node: consecutive nodes at least a label apart
         assert all(b - a >= 14 for a, b in itertools.pairwise(tops)), tops
         assert all(n.h >= 14 for n in column)
-    from reports.sankey import GAP, MAX_BAND, MIN_NODE
+    from m365inv.reports.sankey import GAP, MAX_BAND, MIN_NODE
 
     # bounded whatever the tenant size: the bands plus one label-high node per recipient
     assert pic.height <= 20 + MAX_BAND + MAX_VENDORS * (MIN_NODE + GAP) + 20, pic.height
 
 
 def test_categories_are_grouped_only_when_many() -> None:
-    from reports.sankey import category_group
+    from m365inv.reports.sankey import category_group
 
     assert category_group("ext:user.content.private.email") == "user.content"
     few = _pic(_tenant_flows(2))

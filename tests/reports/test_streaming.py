@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reports import RENDERERS, STREAMERS, write_reports
-from scanner.models import Inventory
+from m365inv.models import Inventory
+from m365inv.reports import RENDERERS, STREAMERS, write_reports
 
 
 @pytest.mark.parametrize("fmt", sorted(STREAMERS))

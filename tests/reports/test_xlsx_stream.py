@@ -7,7 +7,7 @@ import io
 
 import openpyxl
 
-from reports.xlsx_stream import Sheet, write_xlsx
+from m365inv.reports.xlsx_stream import Sheet, write_xlsx
 
 STAMP = dt.datetime(2026, 1, 2, 3, 4, 5)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scanner.models import (
+from m365inv.models import (
     EXCHANGE_APP_ID,
     GRAPH_APP_ID,
     App,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scanner import aiorun
+from m365inv import aiorun
 
 
 class _CountsRepr:

@@ -12,11 +12,11 @@ import datetime as dt
 import msgspec
 import pytest
 
-from scanner.analysis import analyse
-from scanner.catalog import load_catalog
-from scanner.catalog.model import Catalog
-from scanner.findings import FindingOptions
-from scanner.models import App, Group, Inventory
+from m365inv.analysis import analyse
+from m365inv.catalog import load_catalog
+from m365inv.catalog.model import Catalog
+from m365inv.findings import FindingOptions
+from m365inv.models import App, Group, Inventory
 from tests.scanner.seed_records import N_USERS, app, perm, seed_apps, seed_tenant
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -135,7 +135,7 @@ def test_output_is_deterministic_and_ordered(result) -> None:  # type: ignore[no
     assert keys == sorted(keys) and len(keys) == len(set(keys))
     names = [(a.display_name or "").casefold() for a in result.apps]
     assert names == sorted(names)
-    from scanner.findings import SEVERITY_RANK
+    from m365inv.findings import SEVERITY_RANK
 
     for a in result.apps:
         ranks = [-SEVERITY_RANK[f.severity] for f in a.findings]
@@ -143,7 +143,7 @@ def test_output_is_deterministic_and_ordered(result) -> None:  # type: ignore[no
 
 
 def test_inventory_encodes(result) -> None:  # type: ignore[no-untyped-def]
-    from scanner.models import Generator, TenantCounts, TenantInfo
+    from m365inv.models import Generator, TenantCounts, TenantInfo
 
     inv = Inventory(schema_version="1.0.0", generator=Generator(name="m365inv", version="0"),
                     tenant=TenantInfo(id="t", display_name=None, scanned_at="x",
@@ -186,7 +186,7 @@ def test_art9_needs_both_a_sensitive_name_and_group_access() -> None:
     ],
 )
 def test_art9_lexicon(name: str, labels: set[str]) -> None:
-    from scanner.findings import art9_labels
+    from m365inv.findings import art9_labels
 
     assert set(art9_labels(name)) == labels
 

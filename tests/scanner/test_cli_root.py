@@ -7,8 +7,8 @@ import sys
 
 from typer.testing import CliRunner
 
-from scanner import __version__
-from scanner.cli import app
+from m365inv import __version__
+from m365inv.cli import app
 
 
 def test_version() -> None:
@@ -19,7 +19,7 @@ def test_version() -> None:
 
 def test_unknown_command_is_usage_error_without_traceback() -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "scanner", "no-such-command"],
+        [sys.executable, "-m", "m365inv", "no-such-command"],
         capture_output=True,
         text=True,
         check=False,

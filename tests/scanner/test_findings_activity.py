@@ -6,8 +6,8 @@ import datetime as dt
 
 import msgspec
 
-from scanner.findings.activity import inactivity_findings
-from scanner.models import SIGN_IN_ACTIVITY_SOURCE, Coverage, Flow, Subjects, TenantData
+from m365inv.findings.activity import inactivity_findings
+from m365inv.models import SIGN_IN_ACTIVITY_SOURCE, Coverage, Flow, Subjects, TenantData
 from tests.scanner.seed_records import seed_apps
 
 NOW = dt.datetime(2026, 11, 21, tzinfo=dt.UTC)
@@ -41,7 +41,7 @@ def test_no_record_no_reach_or_not_read() -> None:
 
 def test_translatable_key_and_german_text() -> None:
     """STALE_APP carries its message key and parameters; the German report words it itself."""
-    from reports.i18n_findings import action, message, title
+    from m365inv.reports.i18n_findings import action, message, title
 
     old = _app("2026-07-01T00:00:00Z")
     [idle] = inactivity_findings(old, [FLOW], READ, now=NOW, days=90)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from scanner.diff import diff_inventories
-from scanner.errors import ConfigError
-from scanner.gates import gate_reasons, parse_policies
+from m365inv.diff import diff_inventories
+from m365inv.errors import ConfigError
+from m365inv.gates import gate_reasons, parse_policies
 from tests.reports.fixture_inventory import build_inventory, empty_inventory
 
 

@@ -1,4 +1,4 @@
-"""The bounds of :mod:`scanner.inputfiles` at their edges (the CLI tests cover every file kind)."""
+"""The bounds of :mod:`m365inv.inputfiles` at their edges (the CLI tests cover every file kind)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scanner.errors import CatalogError, ConfigError
-from scanner.inputfiles import (
+from m365inv.errors import CatalogError, ConfigError
+from m365inv.inputfiles import (
     MAX_DEPTH,
     check_tree,
     parse_json,

@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from scanner import logsafe
-from scanner.logsafe import MASK, RedactingFilter, redact, remember_secret
+from m365inv import logsafe
+from m365inv.logsafe import MASK, RedactingFilter, redact, remember_secret
 
 
 @pytest.fixture(autouse=True)

@@ -13,15 +13,15 @@ import jsonschema
 import msgspec
 import pytest
 
-from reports.json_feed import encode_inventory, schema
-from scanner.auth import open_token_source
-from scanner.catalog import load_catalog
-from scanner.classify.provisioning import NOTE_SYNC_SCOPE
-from scanner.demo import sandbox_profile
-from scanner.models import DEFAULT_ACCESS, DEFAULT_ACCESS_ROLE_ID, PROVISIONING_SCOPE, Inventory
-from scanner.pipeline import ScanResult, scan
-from scanner.sandbox import Sandbox
-from scanner.sandbox.tenant_members import transitive_user_indices
+from m365inv.auth import open_token_source
+from m365inv.catalog import load_catalog
+from m365inv.classify.provisioning import NOTE_SYNC_SCOPE
+from m365inv.demo import sandbox_profile
+from m365inv.models import DEFAULT_ACCESS, DEFAULT_ACCESS_ROLE_ID, PROVISIONING_SCOPE, Inventory
+from m365inv.pipeline import ScanResult, scan
+from m365inv.reports.json_feed import encode_inventory, schema
+from m365inv.sandbox import Sandbox
+from m365inv.sandbox.tenant_members import transitive_user_indices
 
 NOW = dt.datetime(2026, 11, 21, tzinfo=dt.UTC)
 

@@ -10,13 +10,13 @@ from typing import Any
 
 import pytest
 
-from scanner.auth import open_token_source
-from scanner.catalog import load_catalog
-from scanner.demo import sandbox_profile
-from scanner.models import App, Inventory
-from scanner.pipeline import scan
-from scanner.sandbox import Sandbox
-from scanner.sandbox.tenant_apps import GRAPH_SP, MAILSTORE, role_ids
+from m365inv.auth import open_token_source
+from m365inv.catalog import load_catalog
+from m365inv.demo import sandbox_profile
+from m365inv.models import App, Inventory
+from m365inv.pipeline import scan
+from m365inv.sandbox import Sandbox
+from m365inv.sandbox.tenant_apps import GRAPH_SP, MAILSTORE, role_ids
 
 NOW = dt.datetime(2026, 11, 21, tzinfo=dt.UTC)
 

@@ -9,13 +9,13 @@ import datetime as dt
 
 import pytest
 
-from reports.summary import summarise
-from scanner.auth import open_token_source
-from scanner.catalog import load_catalog
-from scanner.demo import sandbox_profile
-from scanner.models import App, Inventory
-from scanner.pipeline import scan
-from scanner.sandbox import Sandbox
+from m365inv.auth import open_token_source
+from m365inv.catalog import load_catalog
+from m365inv.demo import sandbox_profile
+from m365inv.models import App, Inventory
+from m365inv.pipeline import scan
+from m365inv.reports.summary import summarise
+from m365inv.sandbox import Sandbox
 
 NOW = dt.datetime(2026, 11, 21, tzinfo=dt.UTC)
 GRAPH_EXPLORER = "de8bc8b5-d9f9-48b1-a8ad-b748da725064"

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from scanner.errors import ConfigError
-from scanner.profiles import (
+from m365inv.errors import ConfigError
+from m365inv.profiles import (
     CLOUDS,
     add_profile,
     get_profile,

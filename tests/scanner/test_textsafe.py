@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scanner import textsafe
+from m365inv import textsafe
 
 
 def test_terminal_escapes_ansi_and_bidi() -> None:

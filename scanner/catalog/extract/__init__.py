@@ -11,14 +11,14 @@ import re
 
 import msgspec
 
-from scanner.catalog.extract.claims import (
+from m365inv.catalog.extract.claims import (
     LegalBasisHit,
     SecurityHit,
     legal_bases_in,
     security_in,
 )
-from scanner.catalog.extract.items import FoundItem, find_items
-from scanner.catalog.extract.parties import (
+from m365inv.catalog.extract.items import FoundItem, find_items
+from m365inv.catalog.extract.parties import (
     SubprocessorHit,
     TransferHit,
     VendorCountry,
@@ -27,8 +27,8 @@ from scanner.catalog.extract.parties import (
     transfers_in,
     vendor_country,
 )
-from scanner.catalog.extract.periods import RetentionRule, retention_in
-from scanner.catalog.extract.segment import lines, sentences
+from m365inv.catalog.extract.periods import RetentionRule, retention_in
+from m365inv.catalog.extract.segment import lines, sentences
 
 __all__ = ["Extraction", "detect_language", "extract", "policy_score"]
 

@@ -12,8 +12,8 @@ import re
 
 import msgspec
 
-from scanner.catalog.extract.lexicon import categories_of, is_data_noun, looks_like_item
-from scanner.catalog.extract.segment import Line, sentences, strip_parentheses
+from m365inv.catalog.extract.lexicon import categories_of, is_data_noun, looks_like_item
+from m365inv.catalog.extract.segment import Line, sentences, strip_parentheses
 
 NEGATION = re.compile(
     r"\b(?:nicht|keine?[nmrs]?|niemals|never|not|no|none|nothing|neither|nor|without|ohne"

@@ -9,10 +9,10 @@ from typing import Literal
 
 import msgspec
 
-from scanner.catalog.extract.items import NEGATION
-from scanner.catalog.extract.lexicon import PROVIDERS, countries_in
-from scanner.catalog.extract.segment import Line
-from scanner.catalog.model import EU_EEA
+from m365inv.catalog.extract.items import NEGATION
+from m365inv.catalog.extract.lexicon import PROVIDERS, countries_in
+from m365inv.catalog.extract.segment import Line
+from m365inv.catalog.model import EU_EEA
 
 Mechanism = Literal["DPF", "SCC", "BCR", "adequacy", "consent", "none-stated"]
 

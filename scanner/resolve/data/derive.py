@@ -15,8 +15,8 @@
 
 Usage (``REF=../shared/reference/graph``)::
 
-    python -m scanner.resolve.data.derive --graph-permissions $REF/graph-permissions.json
-    python -m scanner.resolve.data.derive --microsoft-apps $REF/microsoft-info/MicrosoftApps.json
+    python -m m365inv.resolve.data.derive --graph-permissions $REF/graph-permissions.json
+    python -m m365inv.resolve.data.derive --microsoft-apps $REF/microsoft-info/MicrosoftApps.json
 
 (the first form also accepts the path as the only positional argument, as before).
 """
@@ -28,7 +28,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from scanner.models import EXCHANGE_APP_ID, GRAPH_APP_ID
+from m365inv.models import EXCHANGE_APP_ID, GRAPH_APP_ID
 
 EXCHANGE = {
     "application": {
@@ -49,7 +49,7 @@ NIL_GUID = "00000000-0000-0000-0000-000000000000"
 _PERMISSION_ROWS = (" - Application", " - Delegated")
 MICROSOFT_APPS_SOURCE = (
     "merill/microsoft-info MicrosoftApps.json (MIT, Copyright (c) 2023 Merill Fernando); "
-    "derived by `python -m scanner.resolve.data.derive --microsoft-apps PATH`"
+    "derived by `python -m m365inv.resolve.data.derive --microsoft-apps PATH`"
 )
 
 
@@ -98,7 +98,7 @@ def dump_microsoft_apps(table: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m scanner.resolve.data.derive")
+    parser = argparse.ArgumentParser(prog="python -m m365inv.resolve.data.derive")
     parser.add_argument("reference", nargs="?", type=Path, help="graph-permissions.json")
     parser.add_argument("--graph-permissions", type=Path, help="graph-permissions.json")
     parser.add_argument("--microsoft-apps", type=Path, help="microsoft-info MicrosoftApps.json")

@@ -9,7 +9,7 @@ Exchange Online, SharePoint Online: the Graph reference does not cover them; the
 listed here by hand (verified against public app manifests: full_access_as_app dc890d15-…,
 Exchange.ManageAsApp dc50a0fb-…, EWS.AccessAsUser.All 3b5f3d61-…).
 
-Usage: ``python -m scanner.sandbox.data.derive_permissions /work/shared/reference/graph``
+Usage: ``python -m m365inv.sandbox.data.derive_permissions /work/shared/reference/graph``
 """
 
 from __future__ import annotations

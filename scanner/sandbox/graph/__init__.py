@@ -8,13 +8,13 @@ from typing import Any
 
 from aiohttp import web
 
-from scanner.sandbox.context import GraphContext
-from scanner.sandbox.graph.batch import run_batch
-from scanner.sandbox.graph.beta import PATH as BETA_PATH
-from scanner.sandbox.graph.beta import sign_in_activities
-from scanner.sandbox.graph.dispatch import GraphService, Response
-from scanner.sandbox.graph.errors import error_body
-from scanner.sandbox.graph.exchange import invoke_command
+from m365inv.sandbox.context import GraphContext
+from m365inv.sandbox.graph.batch import run_batch
+from m365inv.sandbox.graph.beta import PATH as BETA_PATH
+from m365inv.sandbox.graph.beta import sign_in_activities
+from m365inv.sandbox.graph.dispatch import GraphService, Response
+from m365inv.sandbox.graph.errors import error_body
+from m365inv.sandbox.graph.exchange import invoke_command
 
 __all__ = ["GRAPH_SERVICE", "GraphService", "add_graph_routes"]
 

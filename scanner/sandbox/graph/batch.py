@@ -12,8 +12,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import msgspec
 
-from scanner.sandbox.graph.dispatch import GraphService, Response, _headers
-from scanner.sandbox.graph.errors import error_body
+from m365inv.sandbox.graph.dispatch import GraphService, Response, _headers
+from m365inv.sandbox.graph.errors import error_body
 
 MAX_REQUESTS = 20
 
@@ -30,7 +30,7 @@ async def run_batch(
     try:
         service.authenticate(headers, base)
     except Exception as exc:  # GraphError from authenticate: same 401 as any request
-        from scanner.sandbox.graph.errors import GraphError
+        from m365inv.sandbox.graph.errors import GraphError
 
         if isinstance(exc, GraphError):
             return _error(exc.status, exc.code, exc.message)

@@ -13,9 +13,9 @@ from typing import Any
 
 import msgspec
 
-from scanner.sandbox.graph.dispatch import GraphService, Response, _headers
-from scanner.sandbox.graph.errors import GraphError, error_body
-from scanner.sandbox.tenant_ids import mix
+from m365inv.sandbox.graph.dispatch import GraphService, Response, _headers
+from m365inv.sandbox.graph.errors import GraphError, error_body
+from m365inv.sandbox.tenant_ids import mix
 
 PATH = "reports/servicePrincipalSignInActivities"
 _PERMISSIONS = ("AuditLog.Read.All", "Directory.Read.All", "Directory.ReadWrite.All")

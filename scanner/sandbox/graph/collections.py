@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from scanner.sandbox.graph.paging import Listing, Record
-from scanner.sandbox.tenant import Tenant
-from scanner.sandbox.tenant_people import DEFAULT_USER_PROPS, group_record, user_record
-from scanner.sandbox.tenant_store import Objects
+from m365inv.sandbox.graph.paging import Listing, Record
+from m365inv.sandbox.tenant import Tenant
+from m365inv.sandbox.tenant_people import DEFAULT_USER_PROPS, group_record, user_record
+from m365inv.sandbox.tenant_store import Objects
 
 
 def _known(sample: Record, *more: str) -> frozenset[str]:

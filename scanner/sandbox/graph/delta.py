@@ -29,10 +29,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from scanner.sandbox.graph.errors import GraphError
-from scanner.sandbox.graph.odata import Query, check_select, decode_token, encode_token
-from scanner.sandbox.graph.paging import Listing, context_url, next_link, shape
-from scanner.sandbox.tenant_store import Objects
+from m365inv.sandbox.graph.errors import GraphError
+from m365inv.sandbox.graph.odata import Query, check_select, decode_token, encode_token
+from m365inv.sandbox.graph.paging import Listing, context_url, next_link, shape
+from m365inv.sandbox.tenant_store import Objects
 
 Record = dict[str, Any]
 

@@ -14,11 +14,11 @@ from urllib.parse import urlencode
 
 import msgspec
 
-from scanner.sandbox.context import Caller, FaultRule, GraphContext, TokenRejected
-from scanner.sandbox.faults import RandomFaults
-from scanner.sandbox.graph.errors import GraphError, denied, error_body, no_route
-from scanner.sandbox.graph.routes import Call, Result, Route, match
-from scanner.sandbox.throttle import ResourceUnitBudget, request_cost
+from m365inv.sandbox.context import Caller, FaultRule, GraphContext, TokenRejected
+from m365inv.sandbox.faults import RandomFaults
+from m365inv.sandbox.graph.errors import GraphError, denied, error_body, no_route
+from m365inv.sandbox.graph.routes import Call, Result, Route, match
+from m365inv.sandbox.throttle import ResourceUnitBudget, request_cost
 
 JSON_TYPE = (
     "application/json;odata.metadata=minimal;odata.streaming=true;"

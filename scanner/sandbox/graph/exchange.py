@@ -15,8 +15,8 @@ from typing import Any
 
 import msgspec
 
-from scanner.sandbox.graph.dispatch import GraphService, Response, _headers, throttle_error
-from scanner.sandbox.graph.errors import GraphError, error_body
+from m365inv.sandbox.graph.dispatch import GraphService, Response, _headers, throttle_error
+from m365inv.sandbox.graph.errors import GraphError, error_body
 
 _SUPPORTED = {"Get-App"}
 

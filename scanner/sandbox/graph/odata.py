@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from scanner.sandbox.graph.errors import GraphError, bad_request, unsupported
+from m365inv.sandbox.graph.errors import GraphError, bad_request, unsupported
 
 MAX_TOP = 999
 DEFAULT_TOP = 100

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from scanner.sandbox.graph.errors import GraphError, bad_request
-from scanner.sandbox.graph.odata import (
+from m365inv.sandbox.graph.errors import GraphError, bad_request
+from m365inv.sandbox.graph.odata import (
     Query,
     check_filter,
     check_select,

@@ -9,13 +9,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from scanner.sandbox.graph import collections as col
-from scanner.sandbox.graph.delta import delta_page
-from scanner.sandbox.graph.errors import GraphError, bad_request, not_found, unsupported
-from scanner.sandbox.graph.odata import Query, check_select, parse_query
-from scanner.sandbox.graph.paging import Listing, page, shape
-from scanner.sandbox.tenant import Tenant
-from scanner.sandbox.tenant_members import direct_members, transitive_user_indices
+from m365inv.sandbox.graph import collections as col
+from m365inv.sandbox.graph.delta import delta_page
+from m365inv.sandbox.graph.errors import GraphError, bad_request, not_found, unsupported
+from m365inv.sandbox.graph.odata import Query, check_select, parse_query
+from m365inv.sandbox.graph.paging import Listing, page, shape
+from m365inv.sandbox.tenant import Tenant
+from m365inv.sandbox.tenant_members import direct_members, transitive_user_indices
 
 Record = dict[str, Any]
 _DIR_READ = ("Directory.Read.All", "Directory.ReadWrite.All")

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from scanner.profiles import Profile, validate_profile
-from scanner.sandbox import Sandbox
-from scanner.vault import Passphrase, Vault
+from m365inv.profiles import Profile, validate_profile
+from m365inv.sandbox import Sandbox
+from m365inv.vault import Passphrase, Vault
 from tests.scanner.vault.fast import use_fast_vault
 
 _ENV = (

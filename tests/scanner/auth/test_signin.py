@@ -17,13 +17,13 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
-from scanner.auth import DeviceCodePrompt, open_token_source
-from scanner.auth.certs import generate_certificate
-from scanner.auth.transport import MAX_ATTEMPTS, TokenHttpSession
-from scanner.errors import AuthError
-from scanner.sandbox import Sandbox
-from scanner.sandbox.context import FaultRule
-from scanner.vault import Passphrase, Vault
+from m365inv.auth import DeviceCodePrompt, open_token_source
+from m365inv.auth.certs import generate_certificate
+from m365inv.auth.transport import MAX_ATTEMPTS, TokenHttpSession
+from m365inv.errors import AuthError
+from m365inv.sandbox import Sandbox
+from m365inv.sandbox.context import FaultRule
+from m365inv.vault import Passphrase, Vault
 from tests.scanner.auth.conftest import ProfileFor
 
 ALL_ROLES = {

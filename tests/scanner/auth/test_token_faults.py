@@ -11,11 +11,11 @@ import time
 
 import pytest
 
-from scanner.auth import open_token_source
-from scanner.auth.transport import MAX_ATTEMPTS
-from scanner.errors import AuthError
-from scanner.sandbox import Sandbox
-from scanner.sandbox.context import FaultRule
+from m365inv.auth import open_token_source
+from m365inv.auth.transport import MAX_ATTEMPTS
+from m365inv.errors import AuthError
+from m365inv.sandbox import Sandbox
+from m365inv.sandbox.context import FaultRule
 from tests.scanner.auth.conftest import ProfileFor
 
 TOKEN_PATH = "/oauth2/v2.0/token"

@@ -10,8 +10,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scanner.sandbox.pdf import make_pdf
-from scanner.sandbox.tls import ensure_tls
+from m365inv.sandbox.pdf import make_pdf
+from m365inv.sandbox.tls import ensure_tls
 
 Route = tuple[int, dict[str, str], bytes]
 __all__ = ["PolicyServer", "Route", "make_html", "make_pdf", "policy_server"]

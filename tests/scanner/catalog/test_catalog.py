@@ -6,10 +6,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from scanner.catalog import load_catalog, load_vendor_file
-from scanner.catalog.load import shipped_dir
-from scanner.cli import app
-from scanner.errors import CatalogError
+from m365inv.catalog import load_catalog, load_vendor_file
+from m365inv.catalog.load import shipped_dir
+from m365inv.cli import app
+from m365inv.errors import CatalogError
 
 SEEDS = {
     "axontic-mailissa": ("axontic GmbH", None),

@@ -4,9 +4,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from scanner.catalog import validate_data
-from scanner.catalog.draft import categories_of, draft_vendor
-from scanner.cli import app
+from m365inv.catalog import validate_data
+from m365inv.catalog.draft import categories_of, draft_vendor
+from m365inv.cli import app
 
 DE = """Datenschutzerklärung (Version: 2019/03)
 Welche Daten werden erhoben?

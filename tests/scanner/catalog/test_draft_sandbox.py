@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scanner.catalog.draft import slug
-from scanner.cli import main
-from scanner.demo import sandbox_profile
-from scanner.profiles import add_profile
-from scanner.sandbox import Sandbox
-from scanner.sandbox.policy_pages import POLICY_PATH, POLICY_VENDORS
+from m365inv.catalog.draft import slug
+from m365inv.cli import main
+from m365inv.demo import sandbox_profile
+from m365inv.profiles import add_profile
+from m365inv.sandbox import Sandbox
+from m365inv.sandbox.policy_pages import POLICY_PATH, POLICY_VENDORS
 
 
 def _cli(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from scanner.catalog.extract import detect_language, extract
-from scanner.catalog.extract.periods import iso_duration
+from m365inv.catalog.extract import detect_language, extract
+from m365inv.catalog.extract.periods import iso_duration
 
 
 def _items(text: str) -> list[str]:
@@ -226,7 +226,7 @@ def test_transfer_mechanism_stated_earlier_in_the_paragraph() -> None:
 
 
 def test_flattened_table_rows_are_not_joined_as_wrapped_text() -> None:
-    from scanner.catalog.extract.segment import lines
+    from m365inv.catalog.extract.segment import lines
 
     rows = (
         "Kundennummer Beim Anlegen des Kontos Zur Zuordnung von Bestellungen und Rechnungen\n"

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from scanner.catalog.draft import slug
-from scanner.cli import app, main
+from m365inv.catalog.draft import slug
+from m365inv.cli import app, main
 from tests.scanner.catalog.policy_server import PolicyServer, make_html, make_pdf, policy_server
 
 SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"

@@ -9,12 +9,12 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from scanner.catalog import validate_data, validation_errors
-from scanner.catalog.draft import draft_vendor
-from scanner.catalog.review import accept, review_page
-from scanner.cli import app
-from scanner.errors import CatalogError
-from scanner.pipeline import vendor_info
+from m365inv.catalog import validate_data, validation_errors
+from m365inv.catalog.draft import draft_vendor
+from m365inv.catalog.review import accept, review_page
+from m365inv.cli import app
+from m365inv.errors import CatalogError
+from m365inv.pipeline import vendor_info
 
 POLICY = (
     "Datenschutzerklärung der Beispiel GmbH, Hauptstraße 1, 10115 Berlin, Deutschland "

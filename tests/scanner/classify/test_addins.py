@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from scanner.classify.addins import NOTE_ITEM, NOTE_OFF_BY_DEFAULT, addin_parts
-from scanner.classify.flows import merge
-from scanner.collect.addins import addins_from_rows
-from scanner.models import App, Publisher, TenantData
-from scanner.resolve.counts import tenant_counts
+from m365inv.classify.addins import NOTE_ITEM, NOTE_OFF_BY_DEFAULT, addin_parts
+from m365inv.classify.flows import merge
+from m365inv.collect.addins import addins_from_rows
+from m365inv.models import App, Publisher, TenantData
+from m365inv.resolve.counts import tenant_counts
 from tests.scanner.seed_records import seed_tenant
 
 COUNTS = tenant_counts(seed_tenant())

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from scanner.classify.flows import (
+from m365inv.classify.flows import (
     NOTE_ALL_USERS,
     NOTE_DIRECTORY,
     NOTE_EXCHANGE_RBAC,
@@ -10,8 +10,8 @@ from scanner.classify.flows import (
     permission_parts,
     scim_categories,
 )
-from scanner.models import EXCHANGE_APP_ID, Coverage, TenantData
-from scanner.resolve.counts import tenant_counts
+from m365inv.models import EXCHANGE_APP_ID, Coverage, TenantData
+from m365inv.resolve.counts import tenant_counts
 from tests.scanner.seed_records import N_USERS, app, perm, seed_tenant
 
 COUNTS = tenant_counts(seed_tenant())
@@ -118,4 +118,6 @@ def test_permission_yaml_files_have_no_duplicate_keys() -> None:
 
     Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, no_dupes)
     for name in ("families.yaml", "overrides.yaml", "resources.yaml"):
-        yaml.load((resources.files("config") / "permissions" / name).read_text("utf-8"), Strict)
+        yaml.load(
+            (resources.files("m365inv.config") / "permissions" / name).read_text("utf-8"), Strict
+        )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from scanner.classify import classify_permission
+from m365inv.classify import classify_permission
 
 A, D = "application", "delegated"
 MAIL = "user.content.private.email"

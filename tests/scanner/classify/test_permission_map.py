@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scanner.classify import classify_permission, load_permission_map, load_taxonomy
-from scanner.classify.known import EXCHANGE_PERMISSIONS, derive, load_known, reference_values
+from m365inv.classify import classify_permission, load_permission_map, load_taxonomy
+from m365inv.classify.known import EXCHANGE_PERMISSIONS, derive, load_known, reference_values
 
 
 def test_every_known_permission_is_classified() -> None:
@@ -149,7 +149,7 @@ def test_offline_access_note_explains_continuous_processing() -> None:
 
 # --------------------------------------------------------------------------- freshness, resources
 # The reference is ../shared/reference (or $M365INV_REFERENCE_DIR); refresh the shipped list with
-# `python -m scanner.classify.known REF/graph/microsoft-info > config/permissions/known-…txt`.
+# `python -m m365inv.classify.known REF/graph/microsoft-info > config/permissions/known-…txt`.
 _REPO = Path(__file__).resolve().parents[3]
 _REFERENCE = Path(os.environ.get("M365INV_REFERENCE_DIR", _REPO.parent / "shared" / "reference"))
 _MICROSOFT_INFO = _REFERENCE / "graph" / "microsoft-info"

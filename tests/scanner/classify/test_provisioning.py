@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import json
 
-from scanner.classify.flows import merge
-from scanner.classify.provisioning import (
+from m365inv.classify.flows import merge
+from m365inv.classify.provisioning import (
     NOTE_ASSIGNED_UNKNOWN,
     NOTE_SYNC_SCOPE,
     mapping_categories,
     provisioning_parts,
 )
-from scanner.collect.sync import _Schema, mappings_from
-from scanner.graph import sansio
-from scanner.models import PROVISIONING_SCOPE, Provisioning, TenantData
-from scanner.resolve.counts import tenant_counts
+from m365inv.collect.sync import _Schema, mappings_from
+from m365inv.graph import sansio
+from m365inv.models import PROVISIONING_SCOPE, Provisioning, TenantData
+from m365inv.resolve.counts import tenant_counts
 from tests.scanner.collect.test_samples import salesforce_schema
 from tests.scanner.seed_records import seed_apps, seed_tenant
 

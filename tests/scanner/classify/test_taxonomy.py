@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from fideslang.default_taxonomy import DEFAULT_TAXONOMY
 
-from scanner.classify import covers, label, load_taxonomy
+from m365inv.classify import covers, label, load_taxonomy
 
 
 def test_custom_keys_have_fideslang_parents_and_do_not_clash() -> None:

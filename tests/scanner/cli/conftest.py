@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from scanner.cli import main
+from m365inv.cli import main
 from tests.scanner.vault.fast import use_fast_vault
 
 

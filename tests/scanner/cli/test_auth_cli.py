@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from scanner.profiles import add_profile, validate_profile
-from scanner.sandbox import Sandbox
+from m365inv.profiles import add_profile, validate_profile
+from m365inv.sandbox import Sandbox
 from tests.scanner.cli.conftest import RunCli
 
 T = "11111111-2222-3333-4444-555555555555"
@@ -186,7 +186,7 @@ def _spawn_login(sandbox: Sandbox, tmp_path: Path) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("M365INV_")}
     env.update({"M365INV_VAULT": str(tmp_path / "no-vault"), "COLUMNS": "200"})
     return subprocess.Popen(
-        [sys.executable, "-m", "scanner", "login", "--profile", "sandbox", "--config", str(cfg)],
+        [sys.executable, "-m", "m365inv", "login", "--profile", "sandbox", "--config", str(cfg)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from scanner.cli import app
-from scanner.demo import sandbox_profile
-from scanner.graph import client as graph_client
-from scanner.graph.retry import RetryPolicy
-from scanner.profiles import add_profile
-from scanner.sandbox import Sandbox
-from scanner.sandbox.context import FaultRule
+from m365inv.cli import app
+from m365inv.demo import sandbox_profile
+from m365inv.graph import client as graph_client
+from m365inv.graph.retry import RetryPolicy
+from m365inv.profiles import add_profile
+from m365inv.sandbox import Sandbox
+from m365inv.sandbox.context import FaultRule
 from tests.scanner.cli.conftest import RunCli
 
 

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from reports.ropa_text import TEXT
-from scanner.catalog.load import shipped_dir
-from scanner.cli import app
-from scanner.demo import sandbox_profile
-from scanner.errors import ConfigError
-from scanner.profiles import add_profile, load_profiles
-from scanner.sandbox import Sandbox
+from m365inv.catalog.load import shipped_dir
+from m365inv.cli import app
+from m365inv.demo import sandbox_profile
+from m365inv.errors import ConfigError
+from m365inv.profiles import add_profile, load_profiles
+from m365inv.reports.ropa_text import TEXT
+from m365inv.sandbox import Sandbox
 
 runner = CliRunner()
 

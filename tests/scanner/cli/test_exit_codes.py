@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from reports.json_feed import encode_inventory
-from scanner.demo import sandbox_profile
-from scanner.errors import ExitCode
-from scanner.profiles import add_profile
-from scanner.sandbox import Sandbox
-from scanner.store import open_store
+from m365inv.demo import sandbox_profile
+from m365inv.errors import ExitCode
+from m365inv.profiles import add_profile
+from m365inv.reports.json_feed import encode_inventory
+from m365inv.sandbox import Sandbox
+from m365inv.store import open_store
 from tests.reports.fixture_inventory import build_inventory
 from tests.reports.test_diff import _mutate
 from tests.scanner.cli.conftest import CliResult, RunCli

@@ -12,7 +12,7 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from scanner.cli import app
+from m365inv.cli import app
 from tools.readme import command_paths
 
 ROOT = typer.main.get_command(app)

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from scanner.catalog import load as catalog_load
-from scanner.cli import area_reports
-from scanner.collect import addins
-from scanner.inputfiles import MAX_DEPTH
-from scanner.profiles import MAX_PROFILES_BYTES
+from m365inv.catalog import load as catalog_load
+from m365inv.cli import area_reports
+from m365inv.collect import addins
+from m365inv.inputfiles import MAX_DEPTH
+from m365inv.profiles import MAX_PROFILES_BYTES
 from tests.scanner.cli.conftest import CliResult, RunCli
 
 DEEP_ARRAY = "[" * 100_000 + "]" * 100_000
@@ -189,7 +189,7 @@ def test_sandbox_info_file(run_cli: RunCli, tmp_path: Path, content: str) -> Non
 
 
 def test_policy_text_for_catalog_import(run_cli: RunCli, tmp_path: Path) -> None:
-    from scanner.cli.area_catalog import MAX_POLICY_BYTES
+    from m365inv.cli.area_catalog import MAX_POLICY_BYTES
 
     big = _sparse(tmp_path / "policy.txt", MAX_POLICY_BYTES + 1)
     result = run_cli("catalog", "import", str(big), "--vendor", "X")

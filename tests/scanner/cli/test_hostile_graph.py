@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scanner.demo import sandbox_profile
-from scanner.profiles import add_profile
-from scanner.sandbox import Sandbox
-from scanner.sandbox.context import FaultRule
+from m365inv.demo import sandbox_profile
+from m365inv.profiles import add_profile
+from m365inv.sandbox import Sandbox
+from m365inv.sandbox.context import FaultRule
 from tests.scanner.cli.conftest import RunCli
 
 

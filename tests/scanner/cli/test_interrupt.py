@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from scanner.demo import sandbox_profile
-from scanner.profiles import add_profile
-from scanner.sandbox import Sandbox
-from scanner.store import open_store
+from m365inv.demo import sandbox_profile
+from m365inv.profiles import add_profile
+from m365inv.sandbox import Sandbox
+from m365inv.store import open_store
 from tests.scanner.cli.conftest import RunCli
 
 
@@ -54,7 +54,7 @@ def test_sigint_during_snapshot_exits_130_and_stores_nothing(
     assert callable(sandbox_factory)
     sb: Sandbox = sandbox_factory(users=200, latency_ms=200)
     env, _, store = _snapshot_env(sb, tmp_path)
-    cmd = [sys.executable, "-m", "scanner", "snapshot", "--profile", "sandbox", "-q"]
+    cmd = [sys.executable, "-m", "m365inv", "snapshot", "--profile", "sandbox", "-q"]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         _wait_for(lambda: sb.stats.total >= 3, timeout=60)  # mid-collection
@@ -84,7 +84,7 @@ def test_keyboard_interrupt_in_a_command_is_one_line(
     def interrupted(*_args: object, **_kwargs: object) -> object:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("scanner.catalog.load_catalog", interrupted)
+    monkeypatch.setattr("m365inv.catalog.load_catalog", interrupted)
     result = run_cli("scan", "--profile", "nobody", "--out", "x")
     assert result.code == 130
     assert result.err.strip() == "interrupted"
@@ -97,19 +97,19 @@ def test_sigint_while_loading_is_one_line(tmp_path: Path, after_s: float) -> Non
     command's own heavy modules — is "interrupted", exit 130, like later (issue 14, item 12).
 
     ``-X importtime`` makes the child report each finished import on stderr, so the signal is
-    sent once m365inv's own code runs (``scanner.cli`` imported), plus ``after_s``; before
+    sent once m365inv's own code runs (``m365inv.cli`` imported), plus ``after_s``; before
     that only the interpreter's start-up runs, which no Python code can intercept.
     """
-    cmd = [sys.executable, "-X", "importtime", "-m", "scanner", "demo", "--out",
+    cmd = [sys.executable, "-X", "importtime", "-m", "m365inv", "demo", "--out",
            str(tmp_path / "demo"), "-q"]  # fmt: skip
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert proc.stderr is not None
         for line in proc.stderr:
-            if re.search(r"\|\s+scanner\.cli$", line.rstrip()):
+            if re.search(r"\|\s+m365inv\.cli$", line.rstrip()):
                 break
         else:
-            pytest.fail("the child never imported scanner.cli")
+            pytest.fail("the child never imported m365inv.cli")
         time.sleep(after_s)
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=60)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scanner.store import open_store
+from m365inv.store import open_store
 from tests.reports.fixture_inventory import build_inventory
 from tests.scanner.cli.conftest import RunCli
 
@@ -23,7 +23,7 @@ C = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
 def _piped(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The real console script's module, stdout a pipe, a terminal 30 columns wide."""
     return subprocess.run(
-        [sys.executable, "-m", "scanner", *args],
+        [sys.executable, "-m", "m365inv", *args],
         capture_output=True, text=True, timeout=120, check=False,
         env={**os.environ, "COLUMNS": "30", **(env or {})},
     )  # fmt: skip

@@ -1,5 +1,5 @@
 """Secrets never reach an error line (issue 10, item 9): one redaction path for stderr, logs and
-reports — :func:`scanner.logsafe.redact`, applied by ``scanner.cli.common.error_line``.
+reports — :func:`m365inv.logsafe.redact`, applied by ``m365inv.cli.common.error_line``.
 
 Before: an AADSTS description that echoed the client secret was printed verbatim, and a
 PostgreSQL store URL's ``password=`` was printed in every store error.
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from scanner.profiles import add_profile, validate_profile
-from scanner.sandbox import Sandbox
-from scanner.sandbox.context import FaultRule
+from m365inv.profiles import add_profile, validate_profile
+from m365inv.sandbox import Sandbox
+from m365inv.sandbox.context import FaultRule
 from tests.scanner.cli.conftest import RunCli
 
 SECRET_PW = "Pg-s3cret-Passw0rd"
@@ -80,7 +80,7 @@ def test_store_url_password_never_printed_in_a_real_process(tmp_path: Path) -> N
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "COLUMNS": "60", "M365INV_STORE": store}
     for debug in ((), ("--debug",)):
         proc = subprocess.run(
-            [sys.executable, "-m", "scanner", *debug, "history", "--profile", "x"],
+            [sys.executable, "-m", "m365inv", *debug, "history", "--profile", "x"],
             env=env, capture_output=True, text=True, timeout=60, check=False,
         )  # fmt: skip
         assert proc.returncode == 1

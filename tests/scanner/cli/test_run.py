@@ -14,15 +14,15 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from reports.fides import validate_manifest
-from reports.json_feed import schema
-from scanner.cli import app
-from scanner.demo import sandbox_profile
-from scanner.errors import ConfigError
-from scanner.profiles import add_profile
-from scanner.sandbox import Sandbox
-from scanner.sandbox.tenant_apps import EMILIE, MAILPRO
-from scanner.sandbox.tenant_extras import MAILPRO_MAPPINGS
+from m365inv.cli import app
+from m365inv.demo import sandbox_profile
+from m365inv.errors import ConfigError
+from m365inv.profiles import add_profile
+from m365inv.reports.fides import validate_manifest
+from m365inv.reports.json_feed import schema
+from m365inv.sandbox import Sandbox
+from m365inv.sandbox.tenant_apps import EMILIE, MAILPRO
+from m365inv.sandbox.tenant_extras import MAILPRO_MAPPINGS
 from tests.reports import browser
 
 runner = CliRunner()
@@ -47,7 +47,7 @@ def _profile(sb: Sandbox, env: Path, monkeypatch: pytest.MonkeyPatch, name: str 
 def test_demo_writes_every_artefact(tmp_path: Path) -> None:
     out = tmp_path / "demo"
     proc = subprocess.run(
-        [sys.executable, "-m", "scanner", "demo", "--out", str(out), "--users", "500", "-q"],
+        [sys.executable, "-m", "m365inv", "demo", "--out", str(out), "--users", "500", "-q"],
         capture_output=True,
         text=True,
         timeout=240,

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from scanner.cli.area_sandbox_mutate import ADMIN_PATH
-from scanner.cli.sandbox_client import ADMIN_HEADER
-from scanner.demo import sandbox_profile
-from scanner.errors import ExitCode
-from scanner.profiles import add_profile
-from scanner.sandbox import Sandbox, admin
-from scanner.sandbox.tenant_apps import EMILIE, MAILPRO
+from m365inv.cli.area_sandbox_mutate import ADMIN_PATH
+from m365inv.cli.sandbox_client import ADMIN_HEADER
+from m365inv.demo import sandbox_profile
+from m365inv.errors import ExitCode
+from m365inv.profiles import add_profile
+from m365inv.sandbox import Sandbox, admin
+from m365inv.sandbox.tenant_apps import EMILIE, MAILPRO
 from tests.scanner.cli.conftest import RunCli
 
 

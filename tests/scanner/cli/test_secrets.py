@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pytest
 
-from scanner.demo import sandbox_profile
-from scanner.profiles import add_profile
-from scanner.sandbox import Sandbox
-from scanner.sandbox.context import FaultRule
+from m365inv.demo import sandbox_profile
+from m365inv.profiles import add_profile
+from m365inv.sandbox import Sandbox
+from m365inv.sandbox.context import FaultRule
 from tests.scanner.vault.fast import REAL_FLOOR_ENV
 
 JWT = re.compile(rb"eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{8,}")
@@ -34,8 +34,8 @@ JWT = re.compile(rb"eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{8,
 # secret it generated and the tokens it issued (written to argv[1] at exit).
 _DEMO_WRAPPER = """
 import atexit, json, sys
-import scanner.demo as demo
-from scanner.sandbox import start_sandbox
+import m365inv.demo as demo
+from m365inv.sandbox import start_sandbox
 seen, dump_to = [], sys.argv[1]
 def recording(*args, **kwargs):
     sb = start_sandbox(*args, **kwargs)
@@ -48,7 +48,7 @@ def dump():
                    "tokens": [t for s in seen for t in s.stats.issued_tokens]}, f)
 atexit.register(dump)
 sys.argv = ["m365inv", *sys.argv[2:]]
-from scanner.cli import main
+from m365inv.cli import main
 main()
 """
 
@@ -135,7 +135,7 @@ def test_debug_snapshot_leaks_no_secret_or_token(sandbox: Sandbox, tmp_path: Pat
 
     def run(*args: str) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run(
-            [sys.executable, "-m", "scanner", *args],
+            [sys.executable, "-m", "m365inv", *args],
             env=env, cwd=tmp_path, capture_output=True, timeout=180, check=False,
         )  # fmt: skip
 
@@ -161,7 +161,7 @@ def test_debug_snapshot_leaks_no_secret_or_token(sandbox: Sandbox, tmp_path: Pat
     files = _assert_nowhere(needles, outputs, tmp_path, vault=vault)
     assert files >= 8  # config, vault, store, six reports
     # the MSAL cache is on disk only inside the vault, and readable there with the key
-    from scanner.vault import open_vault
+    from m365inv.vault import open_vault
 
     os.environ["M365INV_VAULT_KEY"] = env["M365INV_VAULT_KEY"]
     try:

@@ -11,22 +11,22 @@ from typing import get_args
 
 import pytest
 
-from reports import FORMATS
-from reports.i18n import LANGS
-from scanner.cli.options import REPORT_FORMATS, Lang
+from m365inv.cli.options import REPORT_FORMATS, Lang
+from m365inv.reports import FORMATS
+from m365inv.reports.i18n import LANGS
 
 HEAVY = (
     "msgraph", "kiota_abstractions", "kiota_http", "msal", "cryptography", "fideslang",
     "openpyxl", "jinja2", "aiohttp", "sqlalchemy", "httpx", "requests", "rich", "msgspec",
     "yaml", "argon2", "keyring", "jsonschema", "rapidfuzz", "asyncio",
-    "reports", "scanner.sandbox", "scanner.graph", "scanner.collect", "scanner.pipeline",
-    "scanner.store", "scanner.vault", "scanner.auth",
+    "reports", "m365inv.sandbox", "m365inv.graph", "m365inv.collect", "m365inv.pipeline",
+    "m365inv.store", "m365inv.vault", "m365inv.auth",
 )  # fmt: skip
 
 _PROBE = """
 import json, sys
 sys.argv = ["m365inv", *json.loads(sys.argv[1])]
-from scanner.cli import main
+from m365inv.cli import main
 try:
     main()
 except SystemExit:
@@ -54,14 +54,14 @@ def _heavy(modules: set[str]) -> list[str]:
 )  # fmt: skip
 def test_version_and_help_load_no_heavy_module(args: tuple[str, ...]) -> None:
     modules = _loaded(*args)
-    assert "scanner.cli.root" in modules  # the probe really ran the CLI
+    assert "m365inv.cli.root" in modules  # the probe really ran the CLI
     assert _heavy(modules) == []
 
 
 def test_a_command_does_load_what_it_needs() -> None:
     """The probe can see heavy imports: a real command loads the renderers."""
     modules = _loaded("schema")
-    assert "reports.json_feed" in modules and "msgspec" in modules
+    assert "m365inv.reports.json_feed" in modules and "msgspec" in modules
 
 
 def test_the_cli_choices_mirror_the_renderers() -> None:

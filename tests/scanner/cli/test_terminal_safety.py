@@ -3,7 +3,7 @@
 Tenant names, Graph error texts and file names can hold ESC/CSI/OSC sequences (screen clearing,
 fake hyperlinks, title changes), C1 controls (``\\x9b`` is CSI on many terminals) and bidi
 overrides (Trojan Source). Every terminal output — one-line errors, the progress lines and table,
-the ``diff`` text, the scan summary — goes through :func:`scanner.textsafe.for_terminal`.
+the ``diff`` text, the scan summary — goes through :func:`m365inv.textsafe.for_terminal`.
 Hypothesis pushes arbitrary Unicode (plus known attack strings) through each of them.
 """
 
@@ -19,12 +19,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from reports.json_feed import encode_inventory
-from scanner.catalog.load import shipped_dir
-from scanner.cli import common
-from scanner.collect.progress import PlainProgress, RichProgress
-from scanner.models import Coverage, Publisher
-from scanner.textsafe import BIDI_CONTROLS
+from m365inv.catalog.load import shipped_dir
+from m365inv.cli import common
+from m365inv.collect.progress import PlainProgress, RichProgress
+from m365inv.models import Coverage, Publisher
+from m365inv.reports.json_feed import encode_inventory
+from m365inv.textsafe import BIDI_CONTROLS
 from tests.reports.fixture_inventory import build_inventory
 from tests.reports.test_diff import NEW_APP
 from tests.scanner.cli.conftest import RunCli

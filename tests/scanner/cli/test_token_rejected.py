@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from scanner.cli import app
-from scanner.demo import sandbox_profile
-from scanner.profiles import add_profile
-from scanner.sandbox import Sandbox
-from scanner.sandbox.context import FaultRule
+from m365inv.cli import app
+from m365inv.demo import sandbox_profile
+from m365inv.profiles import add_profile
+from m365inv.sandbox import Sandbox
+from m365inv.sandbox.context import FaultRule
 from tests.scanner.cli.conftest import RunCli
 
 runner = CliRunner()

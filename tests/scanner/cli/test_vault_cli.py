@@ -10,7 +10,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from scanner.profiles import add_profile, validate_profile
+from m365inv.profiles import add_profile, validate_profile
 from tests.scanner.cli.conftest import RunCli
 
 T = "11111111-2222-3333-4444-555555555555"

@@ -22,9 +22,9 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 from keyring.errors import PasswordSetError
 
-from scanner.profiles import add_profile, validate_profile
-from scanner.vault import RawKey, Vault
-from scanner.vault.credentials import KEYRING_SERVICE
+from m365inv.profiles import add_profile, validate_profile
+from m365inv.vault import RawKey, Vault
+from m365inv.vault.credentials import KEYRING_SERVICE
 from tests.scanner.cli.conftest import RunCli
 
 T = "11111111-2222-3333-4444-555555555555"
@@ -187,7 +187,7 @@ def test_rekey_keyring_killed_at_any_step_keeps_a_working_key(tmp_path: Path, st
     def run(*args: str, kill_at: str | None = None) -> subprocess.CompletedProcess[str]:
         extra = {"M365INV_TEST_KILL_AT": kill_at} if kill_at else {}
         return subprocess.run(
-            [sys.executable, "-m", "scanner", *args], env={**env, **extra}, input="",
+            [sys.executable, "-m", "m365inv", *args], env={**env, **extra}, input="",
             capture_output=True, text=True, timeout=60, check=False,
         )  # fmt: skip
 

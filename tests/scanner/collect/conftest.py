@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from scanner.sandbox import Sandbox
+from m365inv.sandbox import Sandbox
 from tests.scanner.collect.tokens import MsalTokenSource
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
-from scanner.collect import CollectOptions, collect_tenant
-from scanner.collect.activity import NO_LICENCE, NO_PERMISSION, _Activity, activity_from
-from scanner.graph import sansio
-from scanner.models import SIGN_IN_ACTIVITY_SOURCE, Coverage, TenantData
-from scanner.sandbox import Sandbox
+from m365inv.collect import CollectOptions, collect_tenant
+from m365inv.collect.activity import NO_LICENCE, NO_PERMISSION, _Activity, activity_from
+from m365inv.graph import sansio
+from m365inv.models import SIGN_IN_ACTIVITY_SOURCE, Coverage, TenantData
+from m365inv.sandbox import Sandbox
 from tests.scanner.collect.test_samples import body
 from tests.scanner.collect.tokens import MsalTokenSource
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scanner.collect.addins import parse_addins_file
-from scanner.errors import ConfigError
+from m365inv.collect.addins import parse_addins_file
+from m365inv.errors import ConfigError
 
 
 def test_json_array_from_convertto_json(tmp_path: Path) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from scanner.collect import CollectOptions, collect_tenant
-from scanner.collect.addins import REQUIREMENT
-from scanner.models import TenantData
-from scanner.sandbox import Sandbox
-from scanner.sandbox.context import FaultRule
+from m365inv.collect import CollectOptions, collect_tenant
+from m365inv.collect.addins import REQUIREMENT
+from m365inv.models import TenantData
+from m365inv.sandbox import Sandbox
+from m365inv.sandbox.context import FaultRule
 from tests.scanner.collect.tokens import MsalTokenSource
 
 FAST = CollectOptions(concurrency=8)

@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 import msgspec
 
-from scanner.collect import CollectOptions, collect_tenant
-from scanner.models import TenantData
-from scanner.sandbox import Sandbox
+from m365inv.collect import CollectOptions, collect_tenant
+from m365inv.models import TenantData
+from m365inv.sandbox import Sandbox
 from tests.scanner.collect.tokens import MsalTokenSource
 
 OPTS = CollectOptions(concurrency=8)

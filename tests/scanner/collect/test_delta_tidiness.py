@@ -15,10 +15,10 @@ from collections.abc import Callable
 
 import httpx
 
-from scanner.collect import CollectOptions, collect_tenant
-from scanner.models import TenantData
-from scanner.sandbox import Sandbox
-from scanner.sandbox.context import FaultRule
+from m365inv.collect import CollectOptions, collect_tenant
+from m365inv.models import TenantData
+from m365inv.sandbox import Sandbox
+from m365inv.sandbox.context import FaultRule
 from tests.scanner.collect.tokens import MsalTokenSource
 
 SMALL_PAGES = CollectOptions(concurrency=8, page_size=10)

@@ -7,10 +7,10 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
-from scanner.collect import CollectOptions, collect_tenant
-from scanner.collect.addins import FORBIDDEN, REQUIREMENT
-from scanner.models import Coverage, TenantData
-from scanner.sandbox import Sandbox
+from m365inv.collect import CollectOptions, collect_tenant
+from m365inv.collect.addins import FORBIDDEN, REQUIREMENT
+from m365inv.models import Coverage, TenantData
+from m365inv.sandbox import Sandbox
 from tests.scanner.collect.tokens import MsalTokenSource
 
 FAST = CollectOptions(concurrency=8)

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from scanner.collect.addins import PERMISSION, can_use_exchange
-from scanner.errors import AuthError
+from m365inv.collect.addins import PERMISSION, can_use_exchange
+from m365inv.errors import AuthError
 
 
 class _Source:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-from scanner.collect import CollectOptions, collect_tenant
-from scanner.sandbox import Sandbox
+from m365inv.collect import CollectOptions, collect_tenant
+from m365inv.sandbox import Sandbox
 from tests.scanner.collect.tokens import MsalTokenSource
 
 

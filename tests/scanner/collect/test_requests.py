@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from scanner.collect.requests import get_info, urls_by_id
-from scanner.graph.client import GraphClient
+from m365inv.collect.requests import get_info, urls_by_id
+from m365inv.graph.client import GraphClient
 from tests.scanner.collect.tokens import MsalTokenSource
 
 

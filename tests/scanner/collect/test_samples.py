@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from scanner.collect.sync import _Job, _Schema, mappings_from
-from scanner.graph import sansio
+from m365inv.collect.sync import _Job, _Schema, mappings_from
+from m365inv.graph import sansio
 
 SAMPLES = Path(__file__).parent / "samples"
 
@@ -55,8 +55,8 @@ def test_real_job_has_no_scope_setting() -> None:
 
 def test_recorded_error_bodies_decode_into_typed_errors() -> None:
     """Real error answers (samples/SOURCES.md) through the one error decoder the client uses."""
-    from scanner.collect.activity import LICENCE_CODES
-    from scanner.errors import PermissionDenied
+    from m365inv.collect.activity import LICENCE_CODES
+    from m365inv.errors import PermissionDenied
 
     text = body("exo_403_no_directory_role.txt")
     err = sansio.error_from(403, {"content-type": "text/plain"}, text)
@@ -69,6 +69,6 @@ def test_recorded_error_bodies_decode_into_typed_errors() -> None:
 
 
 def test_sandbox_serves_the_recorded_exchange_text() -> None:
-    from scanner.sandbox.graph.exchange import NO_ROLE
+    from m365inv.sandbox.graph.exchange import NO_ROLE
 
     assert NO_ROLE.format(client="a-a-a-a-a").encode() == body("exo_403_no_directory_role.txt")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from scanner.cli import app
-from scanner.sandbox import Sandbox
+from m365inv.cli import app
+from m365inv.sandbox import Sandbox
 
 
 def _config(sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import msgspec
 
-from scanner.collect.delta import KINDS
-from scanner.collect.directory import APP_SELECT
-from scanner.models import Application
+from m365inv.collect.delta import KINDS
+from m365inv.collect.directory import APP_SELECT
+from m365inv.models import Application
 
 
 def _wire_names(struct: type[msgspec.Struct]) -> set[str]:

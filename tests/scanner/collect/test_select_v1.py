@@ -15,7 +15,7 @@ from msgraph.generated.models.o_auth2_permission_grant import OAuth2PermissionGr
 from msgraph.generated.models.service_principal import ServicePrincipal
 from msgraph.generated.models.user import User
 
-from scanner.collect import directory, relations
+from m365inv.collect import directory, relations
 
 
 @pytest.mark.parametrize(

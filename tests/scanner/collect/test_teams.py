@@ -6,12 +6,12 @@ import asyncio
 import json
 import threading
 
-from scanner.auth import DeviceCodePrompt, open_token_source
-from scanner.collect import CollectOptions, collect_tenant
-from scanner.collect.teams import APP_ONLY_403, _TeamsApp, teams_app_from
-from scanner.graph import sansio
-from scanner.profiles import validate_profile
-from scanner.sandbox import Sandbox
+from m365inv.auth import DeviceCodePrompt, open_token_source
+from m365inv.collect import CollectOptions, collect_tenant
+from m365inv.collect.teams import APP_ONLY_403, _TeamsApp, teams_app_from
+from m365inv.graph import sansio
+from m365inv.profiles import validate_profile
+from m365inv.sandbox import Sandbox
 from tests.scanner.collect.test_samples import body
 from tests.scanner.collect.tokens import MsalTokenSource
 

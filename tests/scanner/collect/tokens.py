@@ -15,8 +15,8 @@ from typing import Any
 import msal
 import requests
 
-from scanner.errors import AuthError
-from scanner.sandbox import Sandbox
+from m365inv.errors import AuthError
+from m365inv.sandbox import Sandbox
 
 
 class MsalTokenSource:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scanner.findings.art9 import group_name_labels
+from m365inv.findings.art9 import group_name_labels
 
 REP = "works council / employee representation"
 

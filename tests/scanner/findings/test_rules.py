@@ -9,14 +9,14 @@ import datetime as dt
 import msgspec
 import pytest
 
-from scanner.analysis import analyse
-from scanner.catalog import load_catalog
-from scanner.catalog.model import Catalog
-from scanner.findings import FindingOptions
-from scanner.findings.messages import MESSAGES
-from scanner.findings.sensitive import is_sensitive
-from scanner.findings.vendor_rules import third_country_findings
-from scanner.models import (
+from m365inv.analysis import analyse
+from m365inv.catalog import load_catalog
+from m365inv.catalog.model import Catalog
+from m365inv.findings import FindingOptions
+from m365inv.findings.messages import MESSAGES
+from m365inv.findings.sensitive import is_sensitive
+from m365inv.findings.vendor_rules import third_country_findings
+from m365inv.models import (
     EXCHANGE_APP_ID,
     App,
     Coverage,

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from scanner.graph.budget import RuBudget, request_cost, tenant_budget
+from m365inv.graph.budget import RuBudget, request_cost, tenant_budget
 
 
 class Clock:

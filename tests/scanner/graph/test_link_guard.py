@@ -15,11 +15,11 @@ from collections.abc import Iterator
 import msgspec
 import pytest
 
-from scanner.collect import CollectOptions, collect_tenant
-from scanner.graph.origin import Origin, TokenGuard, describe
-from scanner.models import Coverage, TenantData
-from scanner.sandbox import Sandbox
-from scanner.sandbox.context import FaultRule
+from m365inv.collect import CollectOptions, collect_tenant
+from m365inv.graph.origin import Origin, TokenGuard, describe
+from m365inv.models import Coverage, TenantData
+from m365inv.sandbox import Sandbox
+from m365inv.sandbox.context import FaultRule
 from tests.scanner.collect.tokens import MsalTokenSource
 from tests.scanner.graph.trap import Trap, trap_listener
 

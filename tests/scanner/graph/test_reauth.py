@@ -7,10 +7,10 @@ import asyncio
 
 import pytest
 
-from scanner.collect import CollectOptions, collect_tenant
-from scanner.errors import AuthError
-from scanner.sandbox import Sandbox
-from scanner.sandbox.context import FaultRule
+from m365inv.collect import CollectOptions, collect_tenant
+from m365inv.errors import AuthError
+from m365inv.sandbox import Sandbox
+from m365inv.sandbox.context import FaultRule
 from tests.scanner.collect.tokens import MsalTokenSource
 
 OPTS = CollectOptions(concurrency=4)

@@ -15,13 +15,13 @@ from typing import Any
 import msgspec
 import pytest
 
-from scanner.collect import delta as deltas
-from scanner.collect.directory import _Group, _Org, _ServicePrincipal, group_from, org_from, sp_from
-from scanner.collect.sync import _Job, _Schema, mappings_from
-from scanner.collect.teams import _TeamsApp, teams_app_from
-from scanner.errors import GraphError, PermissionDenied, Throttled
-from scanner.graph import sansio
-from scanner.models import AppRoleAssignment, DelegatedGrant, DirectoryObject, User
+from m365inv.collect import delta as deltas
+from m365inv.collect.directory import _Group, _Org, _ServicePrincipal, group_from, org_from, sp_from
+from m365inv.collect.sync import _Job, _Schema, mappings_from
+from m365inv.collect.teams import _TeamsApp, teams_app_from
+from m365inv.errors import GraphError, PermissionDenied, Throttled
+from m365inv.graph import sansio
+from m365inv.models import AppRoleAssignment, DelegatedGrant, DirectoryObject, User
 
 DOCS = Path(__file__).parent / "samples" / "docs"
 

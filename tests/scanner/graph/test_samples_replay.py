@@ -28,13 +28,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from scanner.collect import delta as deltas
-from scanner.collect.base import CollectOptions, Ctx, NullProgress
-from scanner.errors import GraphError, LinkRefused, PermissionDenied
-from scanner.graph.client import GraphClient
-from scanner.graph.fanout import fan_out
-from scanner.models import DirectoryObject, User
-from scanner.sandbox.tls import ensure_tls
+from m365inv.collect import delta as deltas
+from m365inv.collect.base import CollectOptions, Ctx, NullProgress
+from m365inv.errors import GraphError, LinkRefused, PermissionDenied
+from m365inv.graph.client import GraphClient
+from m365inv.graph.fanout import fan_out
+from m365inv.models import DirectoryObject, User
+from m365inv.sandbox.tls import ensure_tls
 
 DOCS = Path(__file__).parent / "samples" / "docs"
 GRAPH = "https://graph.microsoft.com"

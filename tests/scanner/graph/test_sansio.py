@@ -7,10 +7,10 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from scanner.collect.directory import _ServicePrincipal, sp_from
-from scanner.errors import GraphError, PermissionDenied, Throttled
-from scanner.graph import sansio
-from scanner.models import User
+from m365inv.collect.directory import _ServicePrincipal, sp_from
+from m365inv.errors import GraphError, PermissionDenied, Throttled
+from m365inv.graph import sansio
+from m365inv.models import User
 
 SAMPLES = Path(__file__).parent / "samples"
 

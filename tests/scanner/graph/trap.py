@@ -48,7 +48,7 @@ def trap_listener(tls_dir: Path | None) -> Iterator[Trap]:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     if tls_dir is not None:
-        from scanner.sandbox import tls
+        from m365inv.sandbox import tls
 
         files = tls.TlsFiles(
             tls_dir / tls.CA_FILE, tls_dir / tls.SERVER_CERT_FILE, tls_dir / tls.SERVER_KEY_FILE

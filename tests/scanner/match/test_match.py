@@ -3,9 +3,9 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from scanner.catalog import load_catalog
-from scanner.match import match_disclosure, match_vendor
-from scanner.models import Publisher, ServicePrincipal
+from m365inv.catalog import load_catalog
+from m365inv.match import match_disclosure, match_vendor
+from m365inv.models import Publisher, ServicePrincipal
 from tests.scanner.seed_records import app, seed_apps
 
 

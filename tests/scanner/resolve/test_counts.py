@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from reports.schema_build import SCHEMA_PATH
-from scanner.models import Coverage, TenantData, User
-from scanner.resolve.counts import tenant_counts
+from m365inv.models import Coverage, TenantData, User
+from m365inv.reports.schema_build import SCHEMA_PATH
+from m365inv.resolve.counts import tenant_counts
 
 
 def _tenant(*users: User, complete: bool = True) -> TenantData:

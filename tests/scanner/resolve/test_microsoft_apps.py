@@ -3,7 +3,7 @@
 
 The freshness tests read ``../shared/reference/graph/microsoft-info/MicrosoftApps.json`` (or
 ``$M365INV_REFERENCE_DIR/graph/microsoft-info/…``) and fail when the shipped, derived list is
-older — refresh with ``python -m scanner.resolve.data.derive --microsoft-apps PATH``.
+older — refresh with ``python -m m365inv.resolve.data.derive --microsoft-apps PATH``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from scanner.models import (
+from m365inv.models import (
     GRAPH_APP_ID,
     MICROSOFT_TENANT_ID,
     DelegatedGrant,
@@ -22,10 +22,10 @@ from scanner.models import (
     ServicePrincipal,
     TenantData,
 )
-from scanner.resolve import resolve_apps
-from scanner.resolve.apps import is_microsoft_portal, publisher_host
-from scanner.resolve.data import derive
-from scanner.resolve.microsoft import is_microsoft_app, microsoft_apps
+from m365inv.resolve import resolve_apps
+from m365inv.resolve.apps import is_microsoft_portal, publisher_host
+from m365inv.resolve.data import derive
+from m365inv.resolve.microsoft import is_microsoft_app, microsoft_apps
 
 GRAPH_EXPLORER = "de8bc8b5-d9f9-48b1-a8ad-b748da725064"
 GRAPH_CLI = "14d82eec-204b-4c2f-b7e8-296a70dab67e"
@@ -167,7 +167,7 @@ def test_publisher_host_ignores_microsoft_portals(url: str | None, host: str | N
 
 
 def test_a_teams_app_or_add_in_of_microsoft_is_first_party() -> None:
-    from scanner.models import AddIn, TeamsApp
+    from m365inv.models import AddIn, TeamsApp
 
     tenant = TenantData(
         org=None, scanned_at="",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scanner.resolve.apps import MICROSOFT_PORTAL_SUFFIXES, is_microsoft_portal
+from m365inv.resolve.apps import MICROSOFT_PORTAL_SUFFIXES, is_microsoft_portal
 
 
 def _reference(host: str | None) -> bool:  # the definition, one endswith per suffix

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scanner.models import (
+from m365inv.models import (
     EXCHANGE_APP_ID,
     GRAPH_APP_ID,
     MICROSOFT_TENANT_ID,
@@ -18,8 +18,8 @@ from scanner.models import (
     TenantData,
     VerifiedPublisher,
 )
-from scanner.resolve import resolve_apps
-from scanner.resolve.permissions import known_permissions
+from m365inv.resolve import resolve_apps
+from m365inv.resolve.permissions import known_permissions
 
 MAIL_READ_ROLE = "810c84a8-4a9e-49e6-bf7d-12d183f40d01"
 USER_READ_SCOPE = "e1fe6dd8-ba31-4d61-89e7-88639da4683d"

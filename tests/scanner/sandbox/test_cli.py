@@ -19,16 +19,16 @@ import pytest
 import requests
 from typer.testing import CliRunner
 
-from scanner.cli import app
-from scanner.errors import ConfigError, SandboxError
-from scanner.sandbox import Sandbox
+from m365inv.cli import app
+from m365inv.errors import ConfigError, SandboxError
+from m365inv.sandbox import Sandbox
 
 _READY_TIMEOUT_S = 60.0
 
 
 def _serve(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "scanner", "sandbox", "serve", *args],
+        [sys.executable, "-m", "m365inv", "sandbox", "serve", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -115,7 +115,7 @@ def test_port_in_use_is_one_line_error(tmp_path: Path) -> None:
         blocker.listen()
         port = blocker.getsockname()[1]
         proc = subprocess.run(
-            [sys.executable, "-m", "scanner", "sandbox", "serve", "--port", str(port),
+            [sys.executable, "-m", "m365inv", "sandbox", "serve", "--port", str(port),
              "--users", "10", "--info-out", str(tmp_path / "i.json"),
              "--state-dir", str(tmp_path / "state")],
             capture_output=True, text=True, timeout=60, check=False,
@@ -233,11 +233,11 @@ def test_every_quirk_becomes_an_honest_gap(sandbox_factory) -> None:  # type: ig
     """``--quirk`` names → the sandbox config → what a scan reports (not "nothing found")."""
     import asyncio
 
-    from scanner.cli.area_sandbox import QUIRKS, _quirks
-    from scanner.collect import CollectOptions, collect_tenant
-    from scanner.collect.activity import NO_LICENCE
-    from scanner.collect.addins import FORBIDDEN
-    from scanner.collect.teams import APP_ONLY_403
+    from m365inv.cli.area_sandbox import QUIRKS, _quirks
+    from m365inv.collect import CollectOptions, collect_tenant
+    from m365inv.collect.activity import NO_LICENCE
+    from m365inv.collect.addins import FORBIDDEN
+    from m365inv.collect.teams import APP_ONLY_403
     from tests.scanner.collect.tokens import MsalTokenSource
 
     quirks = [q for q in QUIRKS if q != "exchange-next-link-400"]  # no role: the 403 comes first
@@ -261,7 +261,7 @@ def test_serve_with_relative_paths_writes_absolute_ones(tmp_path: Path) -> None:
     work = tmp_path / "work"
     work.mkdir()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "scanner", "sandbox", "serve", "--port", "0", "--users", "20",
+        [sys.executable, "-m", "m365inv", "sandbox", "serve", "--port", "0", "--users", "20",
          "--state-dir", "state", "--info-out", "info.json", "--profile-out", "p.toml"],
         cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip

@@ -11,8 +11,8 @@ import pytest
 import requests
 from kiota_serialization_json.json_parse_node_factory import JsonParseNodeFactory
 
-from scanner.sandbox import Sandbox
-from scanner.sandbox.context import (
+from m365inv.sandbox import Sandbox
+from m365inv.sandbox.context import (
     Caller,
     FaultPlan,
     FaultRule,
@@ -21,7 +21,7 @@ from scanner.sandbox.context import (
     SandboxConfig,
     TokenRejected,
 )
-from scanner.sandbox.throttle import ResourceUnitBudget
+from m365inv.sandbox.throttle import ResourceUnitBudget
 from tests.scanner.sandbox.test_graph_helpers import GraphClient, assert_graph_error
 
 # Nothing outside the v1.0 CSDL: every property the sandbox returns has a typed-model field.
@@ -212,8 +212,8 @@ async def _throttled_batch() -> tuple[list[dict[str, Any]], int, str]:
     from aiohttp import web
     from aiohttp.test_utils import TestClient, TestServer
 
-    from scanner.sandbox.graph import GRAPH_SERVICE, add_graph_routes
-    from scanner.sandbox.tenant import generate_tenant
+    from m365inv.sandbox.graph import GRAPH_SERVICE, add_graph_routes
+    from m365inv.sandbox.tenant import generate_tenant
 
     config = SandboxConfig(users=20, throttle=True)
     app = web.Application()
@@ -248,7 +248,7 @@ def test_select_makes_reads_cheaper() -> None:
     assert budget.charge("a", 2) is None and budget.charge("a", 2) is None
     assert budget.charge("a", 1) == 10
     assert budget.charge("b", 1) is None  # per client
-    from scanner.sandbox.throttle import budget_for, request_cost
+    from m365inv.sandbox.throttle import budget_for, request_cost
 
     assert [budget_for(n) for n in (49, 50, 500, 501)] == [3500, 5000, 5000, 8000]
     assert request_cost(2, {"$select": "id"}) == 1 and request_cost(1, {"$select": "id"}) == 1

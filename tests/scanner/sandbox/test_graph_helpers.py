@@ -7,7 +7,7 @@ from typing import Any
 
 import requests
 
-from scanner.sandbox import Sandbox
+from m365inv.sandbox import Sandbox
 
 
 class GraphClient:

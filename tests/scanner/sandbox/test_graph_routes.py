@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from scanner.models import EXCHANGE_APP_ID, GRAPH_APP_ID, MICROSOFT_TENANT_ID
-from scanner.sandbox import Sandbox
+from m365inv.models import EXCHANGE_APP_ID, GRAPH_APP_ID, MICROSOFT_TENANT_ID
+from m365inv.sandbox import Sandbox
 from tests.scanner.sandbox.test_graph_helpers import GraphClient, assert_graph_error
 
 EVENTUAL = {"ConsistencyLevel": "eventual"}

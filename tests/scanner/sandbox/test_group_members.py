@@ -3,7 +3,7 @@ cast to users is the flat, distinct set of people (docs: group-list-transitiveme
 
 from __future__ import annotations
 
-from scanner.sandbox import Sandbox
+from m365inv.sandbox import Sandbox
 from tests.scanner.sandbox.test_graph_helpers import GraphClient
 
 

@@ -20,8 +20,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
-from scanner.sandbox import Sandbox, SandboxClient
-from scanner.sandbox.context import TokenRejected
+from m365inv.sandbox import Sandbox, SandboxClient
+from m365inv.sandbox.context import TokenRejected
 
 pytestmark = pytest.mark.usefixtures("hostile_ca_env")
 

@@ -12,8 +12,8 @@ import msal
 import pytest
 import requests
 
-from scanner.errors import SandboxError
-from scanner.sandbox import Sandbox
+from m365inv.errors import SandboxError
+from m365inv.sandbox import Sandbox
 
 pytestmark = pytest.mark.usefixtures("hostile_ca_env")
 

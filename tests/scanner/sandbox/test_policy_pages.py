@@ -9,9 +9,9 @@ import ssl
 import httpx
 from pypdf import PdfReader
 
-from scanner.sandbox import Sandbox
-from scanner.sandbox.policy_pages import POLICY_PATH, POLICY_VENDORS
-from scanner.sandbox.tenant import Tenant
+from m365inv.sandbox import Sandbox
+from m365inv.sandbox.policy_pages import POLICY_PATH, POLICY_VENDORS
+from m365inv.sandbox.tenant import Tenant
 
 
 def _client(sb: Sandbox) -> httpx.Client:

@@ -16,9 +16,9 @@ import pytest
 import requests
 from cryptography import x509
 
-from scanner.errors import SandboxError
-from scanner.sandbox import Sandbox, SandboxClient, SandboxConfig, start_sandbox
-from scanner.sandbox.context import FaultRule, TokenRejected
+from m365inv.errors import SandboxError
+from m365inv.sandbox import Sandbox, SandboxClient, SandboxConfig, start_sandbox
+from m365inv.sandbox.context import FaultRule, TokenRejected
 
 
 def test_close_frees_port_and_temp_state(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ import pytest
 from azure.identity.aio import ClientSecretCredential
 from msgraph.graph_service_client import GraphServiceClient
 
-from scanner.sandbox import Sandbox
+from m365inv.sandbox import Sandbox
 
 SCOPES = (
     None,  # the SDK's default: kiota derives "https://{host}/.default" from the request URL

@@ -8,13 +8,13 @@ import tracemalloc
 
 import msgspec
 
-from scanner.models import EXCHANGE_APP_ID, GRAPH_APP_ID, MICROSOFT_TENANT_ID
-from scanner.sandbox.context import SandboxConfig
-from scanner.sandbox.graph.collections import users as users_listing
-from scanner.sandbox.graph.odata import parse_query
-from scanner.sandbox.graph.paging import page
-from scanner.sandbox.tenant import Tenant, generate_tenant
-from scanner.sandbox.tenant_ids import index_of, object_id
+from m365inv.models import EXCHANGE_APP_ID, GRAPH_APP_ID, MICROSOFT_TENANT_ID
+from m365inv.sandbox.context import SandboxConfig
+from m365inv.sandbox.graph.collections import users as users_listing
+from m365inv.sandbox.graph.odata import parse_query
+from m365inv.sandbox.graph.paging import page
+from m365inv.sandbox.tenant import Tenant, generate_tenant
+from m365inv.sandbox.tenant_ids import index_of, object_id
 
 
 def _page_bytes(t: Tenant, params: dict[str, str]) -> bytes:
@@ -137,8 +137,8 @@ def test_directory_protocol_for_identity() -> None:
 
 def test_every_third_party_sp_builds_even_with_a_blank_hostile_name() -> None:
     """A gallery app whose hostile name is "" once crashed the 1M tenant (no first word)."""
-    from scanner.sandbox.tenant_apps import third_party_sp
-    from scanner.sandbox.tenant_people import HOSTILE
+    from m365inv.sandbox.tenant_apps import third_party_sp
+    from m365inv.sandbox.tenant_people import HOSTILE
 
     blank = [
         t

@@ -12,8 +12,8 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
-from scanner.models import Org, TenantData, User
-from scanner.store import resolve_store_url
+from m365inv.models import Org, TenantData, User
+from m365inv.store import resolve_store_url
 
 PG_ENV = "M365INV_TEST_PG_URL"
 

@@ -1,7 +1,7 @@
 """A snapshot writer for crash tests, run as its own process: ``python -m
 tests.scanner.store.crash_writer URL STEP:ACTION[,STEP:ACTION…] DIR``.
 
-It injects a checkpoint into the store (:mod:`scanner.store.faults`): ``kill`` SIGKILLs this
+It injects a checkpoint into the store (:mod:`m365inv.store.faults`): ``kill`` SIGKILLs this
 process at that step; ``pause`` writes ``<step>.paused`` into DIR and waits (at most 60 s) for
 ``<step>.go`` — so a test can hold a writer mid-transaction.
 """
@@ -14,8 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-from scanner.store import open_store
-from scanner.store.faults import Checkpoint
+from m365inv.store import open_store
+from m365inv.store.faults import Checkpoint
 from tests.reports.fixture_inventory import build_inventory
 from tests.scanner.store.writer_data import writer_tenant_data
 

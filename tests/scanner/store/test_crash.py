@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from scanner.errors import StoreError
-from scanner.store import open_store, resolve_store_url
-from scanner.store.faults import STEPS
+from m365inv.errors import StoreError
+from m365inv.store import open_store, resolve_store_url
+from m365inv.store.faults import STEPS
 from tests.reports.fixture_inventory import build_inventory
 from tests.scanner.store.writer_data import writer_tenant_data
 

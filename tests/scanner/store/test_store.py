@@ -10,10 +10,10 @@ import msgspec
 import pytest
 import sqlalchemy as sa
 
-from scanner.errors import ConfigError, StoreError
-from scanner.models import TenantData
-from scanner.store import open_store, resolve_store_url
-from scanner.store.lock import lock_key
+from m365inv.errors import ConfigError, StoreError
+from m365inv.models import TenantData
+from m365inv.store import open_store, resolve_store_url
+from m365inv.store.lock import lock_key
 from tests.reports.fixture_inventory import build_inventory
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scanner.models import TenantData
+from m365inv.models import TenantData
 
 
 def writer_tenant_data() -> TenantData:

@@ -1,6 +1,6 @@
 """Fast vault costs for tests — in-process only, so no user environment can ever enable them.
 
-Production code refuses an Argon2id cost below :data:`scanner.vault.policy.FLOOR` (23 ms here);
+Production code refuses an Argon2id cost below :data:`m365inv.vault.policy.FLOOR` (23 ms here);
 a test suite opening vaults hundreds of times (every flipped byte, every truncation) lowers that
 floor and the default cost by patching the module attributes for the test's duration. A child
 process does not inherit the patch: it runs at the real default, or at the real floor when the
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from scanner.vault import policy
-from scanner.vault.policy import Argon2Params
+from m365inv.vault import policy
+from m365inv.vault.policy import Argon2Params
 
 TEST_FLOOR = Argon2Params(time_cost=1, memory_kib=8, parallelism=1)
 REAL_FLOOR = policy.FLOOR

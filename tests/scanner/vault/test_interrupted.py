@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from scanner.errors import VaultError
-from scanner.vault import Passphrase, Vault
+from m365inv.errors import VaultError
+from m365inv.vault import Passphrase, Vault
 from tests.scanner.vault.fast import REAL_FLOOR_ENV
 
 TENANT = "11111111-2222-3333-4444-555555555555"
@@ -19,7 +19,7 @@ OLD, NEW = Passphrase("old passphrase"), Passphrase("new passphrase")
 
 _REKEY = """
 import os, signal, sys
-from scanner.vault import Passphrase, Vault
+from m365inv.vault import Passphrase, Vault
 if sys.argv[2] == "in-rename":
     real_replace = os.replace
     def dying_replace(src, dst):  # the temp file is complete and fsynced; die before the rename

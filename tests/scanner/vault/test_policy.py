@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from scanner.errors import VaultError
-from scanner.vault import Argon2Params, Passphrase, Vault, policy
-from scanner.vault import format as fmt
+from m365inv.errors import VaultError
+from m365inv.vault import Argon2Params, Passphrase, Vault, policy
+from m365inv.vault import format as fmt
 from tests.scanner.vault.fast import REAL_FLOOR
 
 TENANT = "11111111-2222-3333-4444-555555555555"
@@ -132,7 +132,7 @@ def test_no_environment_lowers_the_floor_in_a_real_process(tmp_path: Path) -> No
         M365INV_TEST_ARGON2="1,8,1",  # the variable older versions honoured
     )
     proc = subprocess.run(
-        [sys.executable, "-m", "scanner", "vault", "init"],
+        [sys.executable, "-m", "m365inv", "vault", "init"],
         env=env, capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert proc.returncode == 6, proc.stderr

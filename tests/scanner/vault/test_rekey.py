@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from scanner.errors import VaultError
-from scanner.vault import Passphrase, RawKey, Vault
-from scanner.vault import format as fmt
+from m365inv.errors import VaultError
+from m365inv.vault import Passphrase, RawKey, Vault
+from m365inv.vault import format as fmt
 
 TENANT = "11111111-2222-3333-4444-555555555555"
 OLD, NEW = Passphrase("old passphrase"), Passphrase("new passphrase")

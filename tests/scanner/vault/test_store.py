@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scanner.errors import VaultError
-from scanner.vault import Argon2Params, Passphrase, RawKey, Vault
-from scanner.vault import format as fmt
+from m365inv.errors import VaultError
+from m365inv.vault import Argon2Params, Passphrase, RawKey, Vault
+from m365inv.vault import format as fmt
 
 TENANT = "11111111-2222-3333-4444-555555555555"
 OTHER_TENANT = "99999999-2222-3333-4444-555555555555"
@@ -219,7 +219,7 @@ def test_property_round_trip_and_secret_never_in_file(
 
 _WRITER = """
 import sys
-from scanner.vault import Passphrase, Vault
+from m365inv.vault import Passphrase, Vault
 v = Vault.open(sys.argv[1], Passphrase("correct horse battery staple"))
 for i in range(15):
     v.set(f"{sys.argv[2]}-{i}", "t", "client_secret", b"x" * (i + 1))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from scanner.vault import Passphrase, Vault
-from scanner.vault.store import _lock
+from m365inv.vault import Passphrase, Vault
+from m365inv.vault.store import _lock
 
 TENANT = "11111111-2222-3333-4444-555555555555"
 PW = Passphrase("correct horse battery staple")
