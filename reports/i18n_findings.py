@@ -207,7 +207,7 @@ _DE: dict[str, str] = {
     "BetrVG).",
     "ART9_GROUP_NAME": "{app} kann Gruppennamen und Mitgliedschaften lesen; {n} Gruppenname(n) "
     "lassen auf besondere Kategorien personenbezogener Daten (Art. 9 DS-GVO) schließen und sind "
-    "für den Anbieter sichtbar.",
+    "für die App und ihren Betreiber lesbar.",
     "UNDISCLOSED_CATEGORY": "{app} erreicht {n} Datenkategorien ({cats}), die die "
     "Datenschutzerklärung von {vendor} nicht nennt.",
     "REACH_WIDER_THAN_DISCLOSED": "{app} erreicht Daten aller Personen im Mandanten, die "

@@ -59,3 +59,13 @@ def test_every_flow_note_the_scanner_writes_has_german() -> None:
     for note in notes:
         assert note_label(note, "de") != note, note
         assert note_label(note, "en") == note
+
+
+def test_no_sentence_claims_the_vendor_sees_the_data() -> None:
+    """A self-hosted product (an on-premises archive server) sends nothing to its vendor: a
+    finding says who *can read* the data (the app and whoever operates it), never that the
+    vendor sees it (issue 12 item 9)."""
+    from reports.i18n_findings import _DE
+
+    for text in (*MESSAGES.values(), *MESSAGES_DE.values(), *_DE.values()):
+        assert "visible to the vendor" not in text and "für den Anbieter sichtbar" not in text
