@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from m365inv.sandbox.tenant_extras import job_record
 from m365inv.sandbox.tenant_ids import mix, object_id
 
 Record = dict[str, Any]
@@ -125,28 +126,8 @@ def _object_mapping(name: str, source: str, target: str, attrs: list[Record]) ->
 def gallery_job(seed: int, sp_id: str) -> Record:
     """A Salesforce-template job: like every real job, without a ``SyncAll`` setting."""
     h = mix(seed, "gallery-sync", int(sp_id[:8], 16))
-    return {
-        "id": f"salesforce.{sp_id.replace('-', '')[:32]}.{object_id(seed, 'gsync', h % 1000)}",
-        "templateId": "salesforce",
-        "schedule": {"expiration": None, "interval": "PT40M", "state": "Active"},
-        "status": {
-            "code": "Active",
-            "countSuccessiveCompleteFailures": 0,
-            "escrowsPruned": False,
-            "lastExecution": None,
-            "lastSuccessfulExecution": None,
-            "lastSuccessfulExecutionWithExports": None,
-            "progress": [],
-            "quarantine": None,
-            "steadyStateFirstAchievedTime": "2024-05-01T08:00:00Z",
-            "steadyStateLastAchievedTime": "2025-06-30T08:00:00Z",
-            "synchronizedEntryCountByType": [{"key": "User", "value": 17}],
-            "troubleshootingUrl": None,
-        },
-        "synchronizationJobSettings": [
-            {"name": "QuarantineTooManyDeletesThreshold", "value": "500"},
-        ],
-    }
+    job_id = f"salesforce.{sp_id.replace('-', '')[:32]}.{object_id(seed, 'gsync', h % 1000)}"
+    return job_record(job_id, "salesforce", steady_since="2024-05-01T08:00:00Z", users=17)
 
 
 def gallery_schema(seed: int) -> Record:

@@ -73,12 +73,12 @@ def applications(seed: int, scanner_app_id: str, domain: str) -> list[Record]:
     ]
 
 
-def sync_job(seed: int, sp_id: str) -> Record:
-    h = mix(seed, "sync", int(sp_id[:8], 16))
-    job_id = f"scim.{sp_id.replace('-', '')[:32]}.{object_id(seed, 'sync', h % 1000)}"
+def job_record(job_id: str, template: str, *, steady_since: str, users: int) -> Record:
+    """A synchronization job as Graph returns it — like every real job, without ``SyncAll``:
+    the "sync all users and groups" scope is a write-only synchronization secret."""
     return {
         "id": job_id,
-        "templateId": "scim",
+        "templateId": template,
         "schedule": {"expiration": None, "interval": "PT40M", "state": "Active"},
         "status": {
             "code": "Active",
@@ -89,16 +89,21 @@ def sync_job(seed: int, sp_id: str) -> Record:
             "lastSuccessfulExecutionWithExports": None,
             "progress": [],
             "quarantine": None,
-            "steadyStateFirstAchievedTime": "2024-02-01T08:00:00Z",
+            "steadyStateFirstAchievedTime": steady_since,
             "steadyStateLastAchievedTime": "2025-06-30T08:00:00Z",
-            "synchronizedEntryCountByType": [{"key": "User", "value": 42}],
+            "synchronizedEntryCountByType": [{"key": "User", "value": users}],
             "troubleshootingUrl": None,
         },
-        # No "SyncAll": the scope is a write-only synchronization secret, never on a job.
         "synchronizationJobSettings": [
             {"name": "QuarantineTooManyDeletesThreshold", "value": "500"},
         ],
     }
+
+
+def sync_job(seed: int, sp_id: str) -> Record:
+    h = mix(seed, "sync", int(sp_id[:8], 16))
+    job_id = f"scim.{sp_id.replace('-', '')[:32]}.{object_id(seed, 'sync', h % 1000)}"
+    return job_record(job_id, "scim", steady_since="2024-02-01T08:00:00Z", users=42)
 
 
 def _attribute(source: str, target: str, priority: int) -> Record:
