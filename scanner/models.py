@@ -20,7 +20,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 """Semver of the ``inventory.json`` contract: major = breaking, minor = new optional fields,
 patch = wording. Domain policy, so the scanner owns it; ``reports/`` publishes it."""
 
