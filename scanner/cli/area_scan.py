@@ -27,6 +27,7 @@ from m365inv.cli.checks import check_out_dir
 from m365inv.cli.common import console, console_err, error_line, real_console_err, terminal_lines
 from m365inv.cli.options import (
     REPORT_FORMATS,
+    ActivityOpt,
     AddinsOpt,
     CatalogOpt,
     ConcurrencyOpt,
@@ -147,7 +148,12 @@ def _exit_code(inv: Inventory, reasons: list[str], *, tenant: str | None = None)
 
 
 def _options(
-    concurrency: int, low_priority: bool, addins_from: Path | None, *, delta: bool = True
+    concurrency: int,
+    low_priority: bool,
+    addins_from: Path | None,
+    *,
+    delta: bool = True,
+    activity: bool = True,
 ) -> CollectOptions:
     from m365inv.collect import CollectOptions
     from m365inv.collect.addins import parse_addins_file
@@ -159,6 +165,7 @@ def _options(
         low_priority=low_priority,
         addins_file=str(addins_from) if addins_from else None,
         delta=delta,
+        sign_in_activity=activity,
     )
 
 
@@ -232,6 +239,7 @@ def scan_cmd(
     fail_on: FailOnOpt = None,
     quiet: QuietOpt = False,
     inactive_days: InactiveDaysOpt = 90,
+    activity: ActivityOpt = True,
 ) -> None:
     """Scan a tenant (or --all) and write the reports to DIR."""
     from m365inv import aiorun
@@ -246,7 +254,7 @@ def scan_cmd(
         raise ConfigError("give either --profile NAME or --all")
     check_out_dir(out)
     policies = parse_policies(fail_on)
-    options = _options(concurrency, low_priority, addins_from)
+    options = _options(concurrency, low_priority, addins_from, activity=activity)
     catalog = load_catalog(catalog_dirs or ())
     if all_profiles:
         profiles = sorted(load_profiles(config).values(), key=lambda p: p.name)
@@ -338,6 +346,7 @@ def snapshot_cmd(
     ] = None,
     quiet: QuietOpt = False,
     inactive_days: InactiveDaysOpt = 90,
+    activity: ActivityOpt = True,
 ) -> None:
     """Scan, store a snapshot, diff it with the previous one, prune.
 
@@ -357,7 +366,7 @@ def snapshot_cmd(
     if out is not None:
         check_out_dir(out)
     policies = parse_policies(fail_on)
-    options = _options(concurrency, low_priority, addins_from, delta=True)
+    options = _options(concurrency, low_priority, addins_from, delta=True, activity=activity)
     catalog = load_catalog(catalog_dirs or ())
     prof = get_profile(profile, config)
     findings = _finding_options(prof, catalog, config, inactive_days)

@@ -149,6 +149,15 @@ InactiveDaysOpt = Annotated[
         help="STALE_APP finding: an app with personal-data reach and no sign-in for DAYS.",
     ),
 ]
+ActivityOpt = Annotated[
+    bool,
+    typer.Option(
+        "--activity/--no-activity",
+        help="Read each app's last sign-in (Graph beta; needs AuditLog.Read.All and Entra ID P1) "
+        "for the STALE_APP finding. --no-activity skips the read: no STALE_APP finding, and no "
+        "coverage gap on a tenant without P1.",
+    ),
+]
 SandboxInfoOpt = Annotated[
     Path | None,
     typer.Option(

@@ -66,3 +66,21 @@ def test_inactive_days_option_moves_the_threshold(
     assert "ContactSync" not in stale  # its last sign-in is 200-300 days ago
     never = {a["displayName"] for a in inv["apps"] if a["lastSignIn"] is None}
     assert stale <= never  # only apps with no sign-in on record remain
+
+
+def test_no_activity_skips_the_read_so_a_tenant_without_p1_has_no_gap(
+    sandbox_factory: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without Entra ID P1 the sign-in-activity read is a gap on every run (exit 3); a scheduled
+    job that accepts that can say ``--no-activity``: no read, no gap, no STALE_APP."""
+    assert callable(sandbox_factory)
+    sb: Sandbox = sandbox_factory(users=20, premium_licence=False)
+    config = _config(sb, tmp_path, monkeypatch)
+    args = ["scan", "--config", str(config), "--profile", "sb", "-q", "--format", "json"]
+    with_read = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "a")])
+    assert with_read.exit_code == 3, with_read.output  # the licence gap, named
+    skipped = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "b"), "--no-activity"])
+    assert skipped.exit_code == 0, skipped.output
+    inv = json.loads((tmp_path / "b" / "inventory.json").read_text())
+    assert all(c["complete"] for c in inv["coverage"])
+    assert not _stale(inv)
