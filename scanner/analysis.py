@@ -21,7 +21,7 @@ import msgspec
 
 from m365inv.catalog.model import Catalog, Vendor
 from m365inv.classify.addins import addin_parts
-from m365inv.classify.flows import merge, permission_parts
+from m365inv.classify.flows import FlowPart, merge, permission_parts
 from m365inv.classify.provisioning import provisioning_parts
 from m365inv.classify.rules import classify_permission
 from m365inv.findings import rules as fr
@@ -56,8 +56,14 @@ def _mark(p: Permission) -> Permission:
     return msgspec.structs.replace(p, classified=classified, resolved=resolved)
 
 
-def _flows(app: App, tenant: TenantData, counts: TenantCounts, vendor: Vendor | None) -> list[Flow]:
-    parts, _ = permission_parts(app, counts)
+def _flows(
+    app: App,
+    tenant: TenantData,
+    counts: TenantCounts,
+    vendor: Vendor | None,
+    permission_flow_parts: list[FlowPart],
+) -> list[Flow]:
+    parts = list(permission_flow_parts)
     if app.provisioning is not None:
         parts += provisioning_parts(app.provisioning, app, tenant, counts)
     parts += addin_parts(app, tenant, counts)
@@ -106,7 +112,7 @@ def analyse_app(
         # Microsoft's own apps and the scanner itself: not third parties. Their grants and
         # reach stay (a DPO still needs to see who consented to Graph Explorer), but they are
         # never vendor-matched and carry no vendor or publisher findings.
-        flows = _flows(app, tenant, counts, None)
+        flows = _flows(app, tenant, counts, None, permission_parts(app, counts)[0])
         own = msgspec.structs.replace(
             app, data_categories=tuple(sorted({f.category for f in flows})), findings=()
         )
@@ -114,8 +120,8 @@ def analyse_app(
     match = match_vendor(app, catalog, sp)
     trusted = match is not None and match.level != "possible"
     vendor = catalog.get(match.id) if match and trusted else None
-    flows = _flows(app, tenant, counts, vendor)
-    _, classes = permission_parts(app, counts)
+    parts, classes = permission_parts(app, counts)  # each permission classified once here
+    flows = _flows(app, tenant, counts, vendor, parts)
     findings: list[Finding] = fr.permission_findings(app)
     findings += fr.signal_findings(app, classes, group_hits)
     findings += fr.guest_findings(app, flows, guests)
