@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from m365inv.sandbox.tenant_extras import job_record
+from m365inv.sandbox.tenant_extras import job_record, schema_record, sync_rule
 from m365inv.sandbox.tenant_ids import mix, object_id
 
 Record = dict[str, Any]
@@ -131,38 +131,26 @@ def gallery_job(seed: int, sp_id: str) -> Record:
 
 
 def gallery_schema(seed: int) -> Record:
-    return {
-        "id": object_id(seed, "gallery-schema", 0),
-        "version": "Date:2025-06-30",
-        "directories": [],
-        "synchronizationRules": [
-            {
-                "containerFilter": {"includedContainers": []},
-                "editable": True,
-                "groupFilter": {"includedGroups": []},
-                "id": "8b6d1a1e-0c1f-4d7c-9d3e-5f0b0c1a2b3c",
-                "metadata": [],
-                "name": "USER_TO_USER",
-                "priority": 1,
-                "sourceDirectoryName": SOURCE_DIRECTORY,
-                "targetDirectoryName": "salesforce.com",
-                "objectMappings": [
-                    _object_mapping(
-                        "Synchronize Azure Active Directory Users to salesforce.com",
-                        "User",
-                        "User",
-                        _user_mappings(),
-                    ),
-                    _object_mapping(
-                        "Synchronize Azure Active Directory Groups to salesforce.com",
-                        "Group",
-                        "PublicGroup",
-                        _group_mappings(),
-                    ),
-                ],
-            }
-        ],
-    }
+    rule = sync_rule("8b6d1a1e-0c1f-4d7c-9d3e-5f0b0c1a2b3c", "USER_TO_USER", "salesforce.com")
+    mappings = [
+        _object_mapping(
+            "Synchronize Azure Active Directory Users to salesforce.com",
+            "User",
+            "User",
+            _user_mappings(),
+        ),
+        _object_mapping(
+            "Synchronize Azure Active Directory Groups to salesforce.com",
+            "Group",
+            "PublicGroup",
+            _group_mappings(),
+        ),
+    ]
+    return schema_record(
+        object_id(seed, "gallery-schema", 0),
+        rule,
+        mappings,
+    )
 
 
 __all__ = ["gallery_job", "gallery_schema"]

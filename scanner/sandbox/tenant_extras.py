@@ -155,36 +155,42 @@ def sync_schema(
             "targetAttributeName": "active",
         }
     )
+    mapping = {
+        "enabled": True,
+        "flowTypes": "Add, Update, Delete",
+        "metadata": [],
+        "name": "Provision Azure Active Directory Users",
+        "scope": None,
+        "sourceObjectName": "User",
+        "targetObjectName": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+        "attributeMappings": attrs,
+    }
+    rule = sync_rule("6c409270-f78a-4bc6-af23-7cf3ab6e6b8b", "USER_OUTBOUND_TEAM", "customappsso")
+    return schema_record(object_id(seed, "schema", 0), rule, [mapping])
+
+
+def sync_rule(rule_id: str, name: str, target_directory: str) -> Record:
+    """The fixed part of a synchronization rule (Entra ID as source), as Graph returns it."""
     return {
-        "id": object_id(seed, "schema", 0),
+        "containerFilter": {"includedContainers": []},
+        "editable": True,
+        "groupFilter": {"includedGroups": []},
+        "id": rule_id,
+        "metadata": [],
+        "name": name,
+        "priority": 1,
+        "sourceDirectoryName": "Azure Active Directory",
+        "targetDirectoryName": target_directory,
+    }
+
+
+def schema_record(schema_id: str, rule: Record, object_mappings: list[Record]) -> Record:
+    """A synchronization schema with one rule holding ``object_mappings``."""
+    return {
+        "id": schema_id,
         "version": "Date:2025-06-30",
         "directories": [],
-        "synchronizationRules": [
-            {
-                "containerFilter": {"includedContainers": []},
-                "editable": True,
-                "groupFilter": {"includedGroups": []},
-                "id": "6c409270-f78a-4bc6-af23-7cf3ab6e6b8b",
-                "metadata": [],
-                "name": "USER_OUTBOUND_TEAM",
-                "priority": 1,
-                "sourceDirectoryName": "Azure Active Directory",
-                "targetDirectoryName": "customappsso",
-                "objectMappings": [
-                    {
-                        "enabled": True,
-                        "flowTypes": "Add, Update, Delete",
-                        "metadata": [],
-                        "name": "Provision Azure Active Directory Users",
-                        "scope": None,
-                        "sourceObjectName": "User",
-                        "targetObjectName": "urn:ietf:params:scim:schemas:"
-                        "extension:enterprise:2.0:User",
-                        "attributeMappings": attrs,
-                    }
-                ],
-            }
-        ],
+        "synchronizationRules": [{**rule, "objectMappings": object_mappings}],
     }
 
 
