@@ -5,10 +5,16 @@ MSAL over HTTPS against the sandbox's identity endpoints, collection through Gra
 reports and a snapshot in a store — only the tenant is simulated. The sandbox's state (CA,
 vault, keys) lives in a temporary directory that is removed afterwards; the reports and the
 snapshot store stay in the output directory.
+
+The sandbox listens on ``preferred_port`` (``m365inv sandbox serve``'s default, 9443) when that
+port is free: the privacy-statement URLs in the demo's ``inventory.json`` then point at a port a
+later ``m365inv sandbox serve`` serves again, so ``catalog draft --from-inventory`` can be
+re-run by hand on the demo's inventory. When the port is taken, any free port is used.
 """
 
 from __future__ import annotations
 
+import socket
 import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -29,6 +35,20 @@ DEMO_PROFILE = "sandbox"
 class DemoTenant:
     profile: Profile
     source: TokenSource
+    info: SandboxInfo
+
+
+def _free(port: int) -> bool:
+    """Whether ``port`` on 127.0.0.1 can be bound now (a tiny race is harmless: the start then
+    fails with its own clear "already in use" error)."""
+    if port == 0:
+        return True
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def sandbox_profile(info: SandboxInfo) -> Profile:
@@ -47,11 +67,15 @@ def sandbox_profile(info: SandboxInfo) -> Profile:
 
 
 @asynccontextmanager
-async def demo_tenant(*, users: int, seed: int) -> AsyncIterator[DemoTenant]:
+async def demo_tenant(
+    *, users: int, seed: int, preferred_port: int = 0
+) -> AsyncIterator[DemoTenant]:
     """Start the sandbox, store its client secret in a throwaway vault and sign in."""
+    port = preferred_port if _free(preferred_port) else 0
     with tempfile.TemporaryDirectory(prefix="m365inv-demo-") as state:
         state_dir = Path(state)
-        with start_sandbox(SandboxConfig(users=users, seed=seed, state_dir=state_dir)) as sb:
+        config = SandboxConfig(users=users, seed=seed, state_dir=state_dir, port=port)
+        with start_sandbox(config) as sb:
             info = sb.info
             profile = sandbox_profile(info)
             # A raw random key (as M365INV_VAULT_KEY would give) — no passphrase prompt, and
@@ -59,4 +83,4 @@ async def demo_tenant(*, users: int, seed: int) -> AsyncIterator[DemoTenant]:
             vault = Vault.create(state_dir / "vault.m365v", new_raw_key("demo"))
             vault.set(DEMO_PROFILE, profile.tenant_id, "client_secret", info.client_secret.encode())
             source = open_token_source(profile, vault=vault, interactive=False)
-            yield DemoTenant(profile=profile, source=source)
+            yield DemoTenant(profile=profile, source=source, info=info)

@@ -9,7 +9,7 @@ look at the draft next to the policy text, accept it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 from urllib.parse import urlsplit
 
 import typer
@@ -20,7 +20,7 @@ from m365inv.errors import CatalogError
 from m365inv.textsafe import for_terminal
 
 if TYPE_CHECKING:
-    from m365inv.catalog.fetch import FetchedPolicy
+    from m365inv.catalog.drafting import DraftOutcome, FetchOptions
 
 # Heavy libraries (trafilatura, pypdf, httpx, yaml, rich) are imported inside the commands:
 # ``m365inv --help`` must not pay for them (issue 14, item 7).
@@ -59,10 +59,6 @@ AllowPrivate = Annotated[
         "from the tenant).",
     ),
 ]
-HEADER = (
-    "# DRAFT by m365inv from {url} — every item carries its source sentence and a confidence.\n"
-    "# Review: m365inv catalog review {file}   Accept: m365inv catalog accept {file}\n"
-)
 
 
 def _safe(text: object) -> str:
@@ -71,40 +67,28 @@ def _safe(text: object) -> str:
     return escape(for_terminal(str(text)))
 
 
-def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
+def _options(
+    ca_bundle: Path | None, cache_dir: Path | None, no_cache: bool, allow_private: bool
+) -> FetchOptions:
     import platformdirs
 
-    if no_cache:
-        return None
-    return cache_dir or Path(platformdirs.user_cache_dir("m365inv")) / "policies"
+    from m365inv.catalog.drafting import FetchOptions
+
+    cache = (
+        None if no_cache else cache_dir or Path(platformdirs.user_cache_dir("m365inv")) / "policies"
+    )
+    return FetchOptions(ca_bundle=ca_bundle, cache_dir=cache, allow_private=allow_private)
 
 
-def _write_draft(
-    out_dir: Path, fetched: FetchedPolicy, vendor: str, recognition: dict[str, list[str]] | None
-) -> tuple[Path, dict[str, Any]]:
-    import yaml
-
-    from m365inv.atomic import write_text_atomic
-    from m365inv.catalog.draft import draft_vendor
-
-    data = draft_vendor(fetched.text, vendor, url=fetched.final_url, recognition=recognition)
-    target = out_dir / f"{data['id']}.yaml"
-    if target.exists():
-        raise CatalogError(f"{target} exists; refusing to overwrite a vendor file")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    body = HEADER.format(url=for_terminal(fetched.final_url), file=target.name)
-    body += yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    text_path = out_dir / f"{data['id']}.policy.txt"
-    try:
-        write_text_atomic(text_path, fetched.text + "\n")
-        write_text_atomic(target, body)  # last: a draft file exists only with its policy text
-    except OSError as exc:
-        text_path.unlink(missing_ok=True)
-        raise CatalogError(f"{target}: cannot write: {exc.strerror}") from None
-    return target, data
-
-
-def _report(fetched: FetchedPolicy, target: Path, data: dict[str, Any]) -> None:
+def print_outcome(outcome: DraftOutcome) -> None:
+    """One vendor's outcome as the lines ``catalog draft`` and ``demo`` print."""
+    if outcome.status == "skipped":
+        console.print(f"skipped {_safe(outcome.vendor)}: {_safe(outcome.reason)}")
+        return
+    if outcome.status == "failed" or outcome.fetched is None or outcome.draft is None:
+        console.print(f"failed {_safe(outcome.vendor)}: {_safe(outcome.reason)}")
+        return
+    fetched, draft = outcome.fetched, outcome.draft
     cached = " (from cache)" if fetched.from_cache else ""
     console.print(
         f"fetched {_safe(fetched.final_url)}: {fetched.content_type}, language "
@@ -113,9 +97,9 @@ def _report(fetched: FetchedPolicy, target: Path, data: dict[str, Any]) -> None:
     if not fetched.looks_like_policy:
         console.print(f"warning: {_safe(fetched.url)} does not look like a privacy policy")
     console.print(
-        f"draft written to {_safe(target)}: {len(data['disclosures'])} items, "
-        f"{len(data['subprocessors'])} sub-processors, {len(data['transfers'])} transfers, "
-        f"country {data['country'] or 'unknown'}"
+        f"draft written to {_safe(draft.path)}: {draft.items} items, "
+        f"{draft.subprocessors} sub-processors, {draft.transfers} transfers, "
+        f"country {draft.country or 'unknown'}"
     )
 
 
@@ -134,17 +118,11 @@ def fetch_cmd(
     allow_private_hosts: AllowPrivate = False,
 ) -> None:
     """Fetch a privacy policy and draft a vendor file from it (draft + its policy text)."""
-    from m365inv.catalog.fetch import fetch_policy
+    from m365inv.catalog.drafting import fetch_and_draft
 
-    fetched = fetch_policy(
-        url,
-        ca_bundle=ca_bundle,
-        cache_dir=_cache(cache_dir, no_cache),
-        allow_private=allow_private_hosts,
-    )
     name = vendor or (urlsplit(url).hostname or "vendor").removeprefix("www.")
-    target, data = _write_draft(out_dir, fetched, name, None)
-    _report(fetched, target, data)
+    options = _options(ca_bundle, cache_dir, no_cache, allow_private_hosts)
+    print_outcome(fetch_and_draft(url, name, out_dir, options))
 
 
 def draft_cmd(
@@ -169,34 +147,22 @@ def draft_cmd(
     Fetches each app's privacy statement (Graph's info.privacyStatementUrl). Exit 3 when some
     vendors could not be drafted (each named on its own line); the others are written.
     """
-    from m365inv.catalog.fetch import fetch_policy
-    from m365inv.catalog.from_inventory import load_inventory, recognition_of, unmatched_vendors
+    from m365inv.catalog.drafting import draft_from_inventory
+    from m365inv.catalog.from_inventory import load_inventory
 
-    candidates = unmatched_vendors(load_inventory(from_inventory))
-    gaps = 0
-    for c in candidates:
-        if not c.policy_url:
-            gaps += 1
-            console.print(f"skipped {_safe(c.name)}: no privacy statement URL on its apps")
-            continue
-        try:
-            fetched = fetch_policy(
-                c.policy_url,
-                ca_bundle=ca_bundle,
-                cache_dir=_cache(cache_dir, no_cache),
-                allow_private=allow_private_hosts,
-            )
-            target, data = _write_draft(out_dir, fetched, c.name, recognition_of(c))
-        except CatalogError as exc:
-            gaps += 1
-            console.print(f"failed {_safe(c.name)}: {_safe(exc)}")
-            continue
-        _report(fetched, target, data)
-    console.print(
-        f"{len(candidates) - gaps} of {len(candidates)} vendor(s) drafted in {_safe(out_dir)}"
+    options = _options(ca_bundle, cache_dir, no_cache, allow_private_hosts)
+    outcomes = draft_from_inventory(
+        load_inventory(from_inventory), out_dir, options, on_outcome=print_outcome
     )
-    if gaps:
+    if print_draft_summary(outcomes, out_dir):
         raise typer.Exit(code=3)
+
+
+def print_draft_summary(outcomes: list[DraftOutcome], out_dir: Path) -> bool:
+    """The closing line; True when some vendor could not be drafted (exit 3 for the command)."""
+    drafted = sum(o.status == "drafted" for o in outcomes)
+    console.print(f"{drafted} of {len(outcomes)} vendor(s) drafted in {_safe(out_dir)}")
+    return drafted < len(outcomes)
 
 
 def review_cmd(

@@ -47,6 +47,7 @@ from m365inv.errors import ConfigError, ExitCode, ScannerError
 
 if TYPE_CHECKING:
     from m365inv.auth.interface import TokenSource
+    from m365inv.catalog.drafting import DraftOutcome
     from m365inv.catalog.model import Catalog
     from m365inv.collect import CollectOptions
     from m365inv.collect.progress import ScanProgress
@@ -444,8 +445,12 @@ def demo_cmd(
     quiet: QuietOpt = False,
 ) -> None:
     """Scan the built-in sandbox tenant and write every report to DIR."""
+    import asyncio
+
     from m365inv import aiorun
     from m365inv.catalog import load_catalog
+    from m365inv.catalog.drafting import FetchOptions, draft_from_inventory
+    from m365inv.cli.area_sandbox import DEFAULT_PORT
     from m365inv.demo import demo_tenant
     from m365inv.pipeline import scan
     from m365inv.reports import write_reports
@@ -455,22 +460,31 @@ def demo_cmd(
     catalog = load_catalog()
     progress = _progress(quiet)
 
-    async def run() -> ScanResult:
-        async with demo_tenant(users=users, seed=seed) as tenant:
+    drafts_dir = out / "vendors-draft"
+
+    async def run() -> tuple[ScanResult, list[DraftOutcome]]:
+        async with demo_tenant(users=users, seed=seed, preferred_port=DEFAULT_PORT) as tenant:
             console_err.print(
                 f"sandbox tenant {tenant.profile.tenant_id} ({users} users) at "
                 f"{tenant.profile.graph_endpoint}"
             )
-            return await scan(
+            result = await scan(
                 tenant.source,
                 catalog,
                 progress=progress,
                 tenant_id=tenant.profile.tenant_id,
                 scanner_app_id=tenant.profile.client_id,
             )
+            # While the sandbox still serves its vendors' policies: draft a vendor file for
+            # every app without a disclosure on file (the real workflow, on the sandbox's CA).
+            options = FetchOptions(ca_bundle=Path(tenant.info.ca_bundle), allow_private=True)
+            drafts = await asyncio.to_thread(
+                draft_from_inventory, result.inventory, drafts_dir, options, replace=True
+            )
+            return result, drafts
 
     with _live(progress):
-        result = aiorun.run(run())
+        result, drafts = aiorun.run(run())
     if not quiet:
         console_err.print(progress.summary())
     written = write_reports(result.inventory, out, formats, lang)
@@ -482,7 +496,23 @@ def demo_cmd(
     for fmt, path in written.items():
         console.print(f"  {fmt:6} {_escape(str(path))}")
     console.print(f"  store  {_escape(store_url)} (snapshot {info.id}, taken {info.taken_at})")
+    _print_drafts(drafts, drafts_dir)
     console.print(f"open {_escape(str(written.get('html', out)))} in a browser to start")
+
+
+def _print_drafts(drafts: list[DraftOutcome], drafts_dir: Path) -> None:
+    """The demo's one line on vendor drafts, and the next step."""
+    done = [d for d in drafts if d.draft is not None]
+    skipped = sum(d.status == "skipped" for d in drafts)
+    failed = [d for d in drafts if d.status == "failed"]
+    console.print(
+        f"  drafts {_escape(str(drafts_dir))}/: {len(done)} of {len(drafts)} vendors without a "
+        f"disclosure on file drafted from their privacy statements ({skipped} name none)"
+    )
+    for d in failed:
+        console.print(f"  [red]draft failed[/] {_escape(d.vendor)}: {_escape(str(d.reason))}")
+    if done and done[0].draft is not None:
+        console.print(f"  review one: m365inv catalog review {_escape(str(done[0].draft.path))}")
 
 
 def register(app: typer.Typer) -> None:

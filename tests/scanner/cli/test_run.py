@@ -71,6 +71,15 @@ def test_demo_writes_every_artefact(tmp_path: Path) -> None:
     validate_manifest(yaml.safe_load((out / "fides-systems.yml").read_text()))
     assert (out / "summary.md").read_text().strip()
     assert (out / "snapshots.sqlite3").exists()
+    # the sandbox's vendors without a disclosure on file are drafted from the policies it serves
+    drafts = sorted((out / "vendors-draft").glob("*.yaml"))
+    assert len(drafts) == 4, drafts
+    assert "4 of " in proc.stdout and "drafted from their privacy statements" in proc.stdout
+    for path in drafts:
+        data = yaml.safe_load(path.read_text("utf-8"))
+        assert data["draft"] is True and data["disclosures"], path
+        assert data["recognition"]["app_ids"], path
+        assert path.with_name(path.name.removesuffix(".yaml") + ".policy.txt").exists()
     for f in out.iterdir():
         assert f.stat().st_mode & 0o077 == 0, f  # reports hold personal data: owner-only
     if browser.CHROMIUM is None:
