@@ -22,6 +22,7 @@ ever ran on them and scored once with the rules unchanged (README.md quotes thos
 from __future__ import annotations
 
 import argparse
+import hashlib
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -129,19 +130,49 @@ def _prf(tp: int, fp: int, fn: int) -> str:
     return f"P={p:4.2f} R={r:4.2f} F1={f:4.2f}  (tp {tp:3} fp {fp:3} fn {fn:3})"
 
 
+def _hashes(corpus: Path) -> dict[str, str]:
+    """``<id>.txt`` → the SHA-256 the published figures were measured on."""
+    out: dict[str, str] = {}
+    for line in (corpus / "texts.sha256").read_text("utf-8").splitlines():
+        digest, _, name = line.strip().partition("  ")
+        if name:
+            out[name] = digest
+    return out
+
+
+def _text(corpus: Path, doc_id: str, hashes: dict[str, str]) -> tuple[str | None, str]:
+    """(text or None, state): ``ok``, ``differs`` (re-created text, not the measured bytes) or
+    ``missing`` (the texts are not redistributed; a fresh clone has none)."""
+    path = corpus / "texts" / f"{doc_id}.txt"
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, "missing"
+    same = hashlib.sha256(raw).hexdigest() == hashes.get(f"{doc_id}.txt")
+    return raw.decode("utf-8"), "ok" if same else "differs"
+
+
 def run(corpus: Path, split: str) -> dict[str, Counts]:
     docs = yaml.safe_load((corpus / "labels.yaml").read_text("utf-8"))
+    hashes = _hashes(corpus)
     per_lang: dict[str, Counts] = defaultdict(lambda: {k: [0, 0, 0] for k in KINDS})
     countries = [0, 0]
+    states: dict[str, list[str]] = defaultdict(list)
     for doc in docs:
         if split != "all" and doc["split"] != split:
             continue
-        text = (corpus / "texts" / f"{doc['id']}.txt").read_text("utf-8")
+        text, state = _text(corpus, doc["id"], hashes)
+        states[state].append(doc["id"])
+        if text is None:
+            continue
         a, m = score_document(doc, draft_vendor(text, doc["id"]), per_lang[doc["language"]])
         countries = [countries[0] + a, countries[1] + m]
-    print(
-        f"\n== split: {split}  ({sum(1 for d in docs if split in ('all', d['split']))} documents)"
-    )
+    scored = len(states["ok"]) + len(states["differs"])
+    print(f"\n== split: {split}  ({scored} of {scored + len(states['missing'])} documents scored)")
+    if states["missing"]:
+        print(f"   text missing, not scored: {', '.join(states['missing'])}")
+    if states["differs"]:
+        print(f"   text differs from texts.sha256 (re-created): {', '.join(states['differs'])}")
     for lang in sorted(per_lang):
         c = per_lang[lang]
         print(f"-- language {lang}")

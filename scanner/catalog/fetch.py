@@ -232,6 +232,34 @@ def _to_cache(cache_dir: Path, url: str, final: str, ctype: str, body: bytes) ->
     write_bytes_atomic(meta_path, json.dumps(meta).encode())
 
 
+MIN_POLICY_CHARS = 200
+
+
+def policy_text(
+    body: bytes, content_type: str, *, where: str, require_policy: bool = True
+) -> tuple[str, str, bool]:
+    """(kind, main text, looks like a policy) of a downloaded page or a local file.
+
+    One gate for ``catalog fetch``/``draft`` and ``catalog import``: a binary file, a page with
+    no text (empty, or only scripts and markup) and — unless ``require_policy`` is off — a page
+    without data-protection vocabulary are refused with one line naming ``where``.
+    """
+    try:
+        kind, text = main_text(body, content_type)
+    except CatalogError as exc:
+        raise CatalogError(f"{where}: {exc}") from None
+    text = text.strip()
+    if len(text) < MIN_POLICY_CHARS:
+        raise CatalogError(f"{where}: no policy text found (empty, or only scripts/markup)")
+    looks_like_policy = policy_score(text) >= 3
+    if require_policy and not looks_like_policy:
+        raise CatalogError(
+            f"{where}: this does not look like a privacy policy "
+            "(almost no data-protection vocabulary)"
+        )
+    return kind, text, looks_like_policy
+
+
 def fetch_policy(
     url: str,
     *,
@@ -250,19 +278,9 @@ def fetch_policy(
         final, ctype, body = _download(url, verify, allow_private=allow_private)
     else:
         final, ctype, body = cached
-    try:
-        kind, text = main_text(body, ctype)
-    except CatalogError as exc:
-        raise CatalogError(f"{url}: {exc}") from None
-    text = text.strip()
-    if len(text) < 200:
-        raise CatalogError(f"{url}: no policy text found (empty page, or only scripts/markup)")
-    looks_like_policy = policy_score(text) >= 3
-    if require_policy and not looks_like_policy:
-        raise CatalogError(
-            f"{url}: this page does not look like a privacy policy "
-            "(almost no data-protection vocabulary)"
-        )
+    kind, text, looks_like_policy = policy_text(
+        body, ctype, where=url, require_policy=require_policy
+    )
     if cached is None and cache_dir is not None:
         _to_cache(cache_dir, url, final, ctype, body)
     return FetchedPolicy(

@@ -106,7 +106,11 @@ MAX_POLICY_BYTES = 16 * MiB  # the five seed policies are 20-90 KiB
 def import_policy(
     policy: Annotated[
         Path,
-        typer.Argument(metavar="POLICY", help="Privacy-policy text file (German or English)."),
+        typer.Argument(
+            metavar="POLICY",
+            help="Privacy policy, German or English: a text, HTML or PDF file "
+            "(UTF-8, UTF-16 or Latin-1).",
+        ),
     ],
     vendor: Annotated[
         str, typer.Option("--vendor", metavar="NAME", help="Vendor / legal entity name.")
@@ -122,12 +126,15 @@ def import_policy(
 
     from m365inv.atomic import write_text_atomic
     from m365inv.catalog.draft import draft_vendor
-    from m365inv.inputfiles import decode_text, read_limited
+    from m365inv.catalog.fetch import policy_text
+    from m365inv.inputfiles import read_limited
 
     if out is not None and out.exists():  # before any work, not after drafting
         raise CatalogError(f"{out} exists; refusing to overwrite a vendor file")
     raw = read_limited(policy, limit=MAX_POLICY_BYTES, what="policy text")
-    text = decode_text(raw, str(policy))
+    suffix = policy.suffix.lower()
+    ctype = {".pdf": "application/pdf", ".html": "text/html", ".htm": "text/html"}.get(suffix, "")
+    _, text, _ = policy_text(raw, ctype, where=str(policy))
     data = draft_vendor(text, vendor)
     rendered = "# DRAFT by `m365inv catalog import` — review every item against the policy.\n"
     rendered += yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
