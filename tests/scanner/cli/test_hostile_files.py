@@ -198,3 +198,69 @@ def test_policy_text_for_catalog_import(run_cli: RunCli, tmp_path: Path) -> None
     os.mkfifo(fifo)
     result = run_cli("catalog", "import", str(fifo), "--vendor", "X")
     assert "not a regular file" in _one_line_exit_2(result, fifo)
+
+
+_POLICY = (
+    "Datenschutzerklärung der Müller GmbH. Wir verarbeiten personenbezogene Daten: Name, "
+    "E-Mail-Adresse und IP-Adresse gemäß Art. 6 Abs. 1 lit. b DSGVO zur Vertragserfüllung. "
+    "Betroffene haben das Recht auf Auskunft über die Verarbeitung. Die Daten werden nach "
+    "30 Tagen gelöscht.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "message"),
+    [
+        ("binary.txt", bytes(range(256)) * 20, "not a text, HTML or PDF document"),
+        ("empty.txt", b"", "no policy text found"),
+        ("scripts.html", b"<html><script>" + b"var x = 1;" * 500 + b"</script></html>",
+         "no policy text found"),
+        ("cake.txt", b"Mix flour, sugar and eggs; bake for forty minutes. " * 10,
+         "does not look like a privacy policy"),
+        ("broken.pdf", b"%PDF-1.7\n" + b"\x00garbage" * 100, "unreadable PDF"),
+    ],
+)  # fmt: skip
+def test_catalog_import_refuses_what_is_no_policy(
+    run_cli: RunCli, tmp_path: Path, name: str, body: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(body)
+    out = tmp_path / "draft.yaml"
+    result = run_cli("catalog", "import", str(path), "--vendor", "X", "--out", str(out))
+    assert message in _one_line_exit_2(result, path)
+    assert not out.exists()  # nothing half-written
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("utf16.txt", _POLICY.encode("utf-16")),
+        ("latin1.txt", _POLICY.encode("latin-1")),
+        ("page.html", (
+            "<html><head><script>track()</script><style>p{}</style></head><body><nav>Home | "
+            f"Shop</nav><main><h1>Datenschutz</h1><p>{_POLICY}</p></main></body></html>"
+        ).encode()),
+    ],
+)  # fmt: skip
+def test_catalog_import_decodes_utf16_latin1_and_html(
+    run_cli: RunCli, tmp_path: Path, name: str, body: bytes
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(body)
+    out = tmp_path / "draft.yaml"
+    result = run_cli("catalog", "import", str(path), "--vendor", "Müller GmbH", "--out", str(out))
+    assert result.code == 0, result.err
+    text = out.read_text("utf-8")
+    assert "E-Mail-Adresse" in text and "IP-Adresse" in text
+    assert "track()" not in text and "Shop" not in text
+
+
+def test_catalog_import_reads_a_pdf(run_cli: RunCli, tmp_path: Path) -> None:
+    from m365inv.sandbox.pdf import make_pdf
+
+    path = tmp_path / "datenschutz.pdf"
+    path.write_bytes(make_pdf(_POLICY))
+    out = tmp_path / "draft.yaml"
+    result = run_cli("catalog", "import", str(path), "--vendor", "Müller GmbH", "--out", str(out))
+    assert result.code == 0, result.err
+    assert "E-Mail-Adresse" in out.read_text("utf-8")
