@@ -380,23 +380,36 @@ class Finding(Record, frozen=True, kw_only=True):
     params: dict[str, str] = msgspec.field(default_factory=dict)  # the key's named parameters
 
 
-class App(Record, frozen=True, kw_only=True):
+class AppFacts(Record, frozen=True, kw_only=True):
+    """What the tenant says about one app, read by ``resolve``: the fields an :class:`App` shares
+    with the resolver's ``ResolvedApp`` (``m365inv.resolve.apps``), declared once here.
+
+    Neither stage patches the other's record: ``resolve`` hands over complete facts (with each
+    permission classified once), ``analysis`` builds a new ``App`` from them and what it decided.
+    """
+
     app_id: str
     service_principal_id: str
     display_name: str | None
     first_party: bool  # Microsoft's own app (owner tenant or appId on the shipped list)
     publisher: Publisher
     scanner: bool = False  # the scanner's own app (the profile's client id), not a third party
-    vendor: VendorMatch | None = None
-    permissions: tuple[Permission, ...] = ()
     provisioning: Provisioning | None = None
-    data_categories: tuple[str, ...] = ()
-    findings: tuple[Finding, ...] = ()
     sources: tuple[str, ...] = ()  # where seen: "servicePrincipals", "teamsApps", "addIns"
     # RFC 3339 UTC of the app's last sign-in; None when not on record or not read (see coverage
     # "servicePrincipalSignInActivities")
     last_sign_in: str | None = None
     privacy_statement_url: str | None = None  # ``info.privacyStatementUrl`` of its SP
+
+
+class App(AppFacts, frozen=True, kw_only=True):
+    # The facts above, the permissions as published, and what analysis decided (its vendor,
+    # the categories its flows reach, its findings). No docstring: it would become the
+    # schema's description of App.
+    permissions: tuple[Permission, ...] = ()
+    vendor: VendorMatch | None = None
+    data_categories: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()
 
 
 class Subjects(Record, frozen=True, kw_only=True):
