@@ -126,10 +126,11 @@ def _analyse_app(
     findings: list[Finding] = fr.permission_findings(app, app.permissions)
     findings += fr.signal_findings(app, app.permissions, group_hits)
     findings += fr.guest_findings(app, flows, guests)
-    findings += fr.publisher_findings(app, flows, match)
+    sign_in = fr.sign_in_evidence(app.permissions)
+    findings += fr.publisher_findings(app, flows, match, sign_in=sign_in)
     findings += inactivity_findings(app, flows, tenant, now=now, days=inactive_days)
     if vendor is not None:
-        findings += fr.disclosure_findings(app, flows, vendor)
+        findings += fr.disclosure_findings(app, flows, vendor, sign_in=sign_in)
     return _AppResult(app=app, vendor=match, flows=flows, findings=fr.order(findings))
 
 

@@ -12,7 +12,7 @@ classified once, and nothing here classifies a value again.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import msgspec
 
@@ -161,20 +161,27 @@ def guest_findings(app: AppFacts, flows: Sequence[Flow], guests: int | None) -> 
     return [make("GUESTS_REACHED", "low", ev[:MAX_EVIDENCE], app=_name(app), count=guests)]
 
 
-def sign_in_only(flow: Flow) -> bool:
-    """True when every permission behind ``flow`` is a delegated sign-in scope: the app learns
-    the signed-in user's own profile, nothing about the tenant."""
-    for e in flow.evidence:
-        _, _, rest = e.partition(": ")
-        value, _, kind = rest.partition(" (")
-        if not kind.startswith("delegated") or value not in SIGN_IN_SCOPES:
-            return False
-    return bool(flow.evidence) and all(": " in e for e in flow.evidence)
+def sign_in_evidence(permissions: Iterable[ClassifiedPermission]) -> frozenset[str]:
+    """The evidence items of ``permissions`` that are delegated sign-in scopes (any resource)."""
+    return frozenset(
+        cp.evidence
+        for cp in permissions
+        if cp.permission.kind == "delegated" and cp.permission.value in SIGN_IN_SCOPES
+    )
 
 
-def disclosure_findings(app: AppFacts, flows: Sequence[Flow], vendor: Vendor) -> list[Finding]:
+def sign_in_only(flow: Flow, sign_in: frozenset[str]) -> bool:
+    """True when every permission behind ``flow`` is a delegated sign-in scope (``sign_in``, from
+    :func:`sign_in_evidence`): the app learns the signed-in user's own profile, nothing about the
+    tenant. Decided on the permission records, not by parsing the evidence text back."""
+    return bool(flow.evidence) and all(e in sign_in for e in flow.evidence)
+
+
+def disclosure_findings(
+    app: AppFacts, flows: Sequence[Flow], vendor: Vendor, *, sign_in: frozenset[str]
+) -> list[Finding]:
     out: list[Finding] = []
-    undisclosed = [f for f in flows if f.disclosed is False and not sign_in_only(f)]
+    undisclosed = [f for f in flows if f.disclosed is False and not sign_in_only(f, sign_in)]
     if undisclosed:
         sensitive = any(is_sensitive(f.category) for f in undisclosed)
         cats = ", ".join(sorted({label(f.category) for f in undisclosed}))
@@ -205,13 +212,13 @@ def disclosure_findings(app: AppFacts, flows: Sequence[Flow], vendor: Vendor) ->
 
 
 def publisher_findings(
-    app: AppFacts, flows: Sequence[Flow], match: VendorMatch | None
+    app: AppFacts, flows: Sequence[Flow], match: VendorMatch | None, *, sign_in: frozenset[str]
 ) -> list[Finding]:
     out: list[Finding] = []
     if app.first_party or app.scanner or not flows:
         return out
     name = _name(app)
-    reportable = [f for f in flows if not sign_in_only(f)]
+    reportable = [f for f in flows if not sign_in_only(f, sign_in)]
     if match is None and reportable:
         out.append(make("NO_DISCLOSURE_ON_FILE", "medium",
                         sorted({e for f in reportable for e in f.evidence})[:MAX_EVIDENCE],
@@ -252,6 +259,7 @@ __all__ = [
     "order",
     "permission_findings",
     "publisher_findings",
+    "sign_in_evidence",
     "sign_in_only",
     "signal_findings",
 ]
