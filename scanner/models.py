@@ -90,7 +90,9 @@ class AppRole(Record, frozen=True, kw_only=True):
     value: str | None = None
     display_name: str | None = None
     description: str | None = None
-    allowed_member_types: tuple[str, ...] = ()
+    # Decoded straight from Graph inside a service principal: None when Graph sent null
+    # (seen in the wild, tests/scanner/graph/samples/sp_page.json) — never read by analysis.
+    allowed_member_types: tuple[str, ...] | None = None
     is_enabled: bool | None = None
 
 
