@@ -10,8 +10,9 @@ Two families, both frozen ``msgspec.Struct``s with camelCase wire names:
 * **Inventory** (``Inventory``, ``App``, ``Flow`` …) — the published contract of
   ``inventory.json`` (DESIGN.md "The inventory contract"); ``reports/`` encodes it as is.
 
-Records flow one way: collect → resolve → classify → match → inventory. No stage mutates a record
-it received; it builds new ones.
+Records flow one way: collect → resolve (permissions classified once) → analysis (flows, match,
+findings) → inventory. No stage mutates a record it received or hands over one to be completed
+later; a later stage builds a new record (``ResolvedApp`` → ``App``, sharing ``AppFacts``).
 """
 
 from __future__ import annotations
