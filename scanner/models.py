@@ -10,8 +10,9 @@ Two families, both frozen ``msgspec.Struct``s with camelCase wire names:
 * **Inventory** (``Inventory``, ``App``, ``Flow`` …) — the published contract of
   ``inventory.json`` (DESIGN.md "The inventory contract"); ``reports/`` encodes it as is.
 
-Records flow one way: collect → resolve → classify → match → inventory. No stage mutates a record
-it received; it builds new ones.
+Records flow one way: collect → resolve (permissions classified once) → analysis (flows, match,
+findings) → inventory. No stage mutates a record it received or hands over one to be completed
+later; a later stage builds a new record (``ResolvedApp`` → ``App``, sharing ``AppFacts``).
 """
 
 from __future__ import annotations
@@ -90,7 +91,9 @@ class AppRole(Record, frozen=True, kw_only=True):
     value: str | None = None
     display_name: str | None = None
     description: str | None = None
-    allowed_member_types: tuple[str, ...] = ()
+    # Decoded straight from Graph inside a service principal: None when Graph sent null
+    # (seen in the wild, tests/scanner/graph/samples/sp_page.json) — never read by analysis.
+    allowed_member_types: tuple[str, ...] | None = None
     is_enabled: bool | None = None
 
 
@@ -380,23 +383,36 @@ class Finding(Record, frozen=True, kw_only=True):
     params: dict[str, str] = msgspec.field(default_factory=dict)  # the key's named parameters
 
 
-class App(Record, frozen=True, kw_only=True):
+class AppFacts(Record, frozen=True, kw_only=True):
+    """What the tenant says about one app, read by ``resolve``: the fields an :class:`App` shares
+    with the resolver's ``ResolvedApp`` (``m365inv.resolve.apps``), declared once here.
+
+    Neither stage patches the other's record: ``resolve`` hands over complete facts (with each
+    permission classified once), ``analysis`` builds a new ``App`` from them and what it decided.
+    """
+
     app_id: str
     service_principal_id: str
     display_name: str | None
     first_party: bool  # Microsoft's own app (owner tenant or appId on the shipped list)
     publisher: Publisher
     scanner: bool = False  # the scanner's own app (the profile's client id), not a third party
-    vendor: VendorMatch | None = None
-    permissions: tuple[Permission, ...] = ()
     provisioning: Provisioning | None = None
-    data_categories: tuple[str, ...] = ()
-    findings: tuple[Finding, ...] = ()
     sources: tuple[str, ...] = ()  # where seen: "servicePrincipals", "teamsApps", "addIns"
     # RFC 3339 UTC of the app's last sign-in; None when not on record or not read (see coverage
     # "servicePrincipalSignInActivities")
     last_sign_in: str | None = None
     privacy_statement_url: str | None = None  # ``info.privacyStatementUrl`` of its SP
+
+
+class App(AppFacts, frozen=True, kw_only=True):
+    # The facts above, the permissions as published, and what analysis decided (its vendor,
+    # the categories its flows reach, its findings). No docstring: it would become the
+    # schema's description of App.
+    permissions: tuple[Permission, ...] = ()
+    vendor: VendorMatch | None = None
+    data_categories: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()
 
 
 class Subjects(Record, frozen=True, kw_only=True):

@@ -16,7 +16,7 @@ Reach follows the deployment (``ProvidedTo``): everyone → the tenant; named us
 from __future__ import annotations
 
 from m365inv.classify.flows import FlowPart
-from m365inv.models import Access, AddIn, App, Subjects, TenantCounts, TenantData
+from m365inv.models import Access, AddIn, AppFacts, Subjects, TenantCounts, TenantData
 
 _ITEM = ("user.content.private.email", "user.content.private.calendar", "user.contact.email",
          "user.name")  # fmt: skip
@@ -33,7 +33,7 @@ NOTE_LEVEL_UNKNOWN = "The add-in's permission level was not reported; treated as
 KINDS = ("employee", "external-contact")
 
 
-def addins_of(app: App, tenant: TenantData) -> list[AddIn]:
+def addins_of(app: AppFacts, tenant: TenantData) -> list[AddIn]:
     """The add-ins behind ``app`` (linked by Entra app id, or the add-in's own id)."""
     if "addIns" not in app.sources:
         return []
@@ -46,7 +46,7 @@ def _subjects(a: AddIn, counts: TenantCounts) -> Subjects:
     return Subjects(scope="assigned-users", count=a.user_count, kinds=KINDS)
 
 
-def addin_parts(app: App, tenant: TenantData, counts: TenantCounts) -> list[FlowPart]:
+def addin_parts(app: AppFacts, tenant: TenantData, counts: TenantCounts) -> list[FlowPart]:
     parts: list[FlowPart] = []
     for a in addins_of(app, tenant):
         if a.enabled is False:
@@ -68,7 +68,9 @@ def addin_parts(app: App, tenant: TenantData, counts: TenantCounts) -> list[Flow
         )
         subjects = _subjects(a, counts)
         parts += [
-            FlowPart(category=c, access=access, subjects=subjects, evidence=evidence, notes=notes)
+            FlowPart(
+                category=c, access=access, subjects=subjects, evidence=(evidence,), notes=notes
+            )
             for c in categories
         ]
     return parts

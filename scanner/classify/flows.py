@@ -24,11 +24,11 @@ from collections.abc import Iterable
 
 import msgspec
 
-from m365inv.classify.rules import PermissionClass, classify_permission
+from m365inv.classify.permissions import ClassifiedPermission
+from m365inv.classify.rules import PermissionClass
 from m365inv.models import (
     EXCHANGE_APP_ID,
     Access,
-    App,
     Permission,
     Subjects,
     SubjectScope,
@@ -94,12 +94,13 @@ _SCIM: dict[str, tuple[str, ...]] = {
 
 
 class FlowPart(msgspec.Struct, frozen=True, kw_only=True):
-    """One piece of evidence for one category, before merging per (app, category)."""
+    """Evidence for one category, before merging per (app, category): one item as made, the
+    sorted union once merged — the ``Flow``'s ``evidence`` as is."""
 
     category: str
     access: Access
     subjects: Subjects
-    evidence: str
+    evidence: tuple[str, ...]
     notes: tuple[str, ...] = ()
 
 
@@ -108,11 +109,6 @@ def scim_categories(target: str) -> tuple[str, ...]:
     name = target.rsplit(":", 1)[-1]
     head = re.split(r"[.\[]", name, maxsplit=1)[0].casefold()
     return _SCIM.get(head, ("user",))
-
-
-def _evidence(p: Permission) -> str:
-    kind = "application" if p.kind == "application" else f"delegated/{p.consent_type or '?'}"
-    return f"{p.resource_name or p.resource_app_id}: {p.value} ({kind})"
 
 
 def _narrowed_note(p: Permission, c: PermissionClass) -> str:
@@ -148,24 +144,23 @@ def _permission_subjects(
 
 
 def permission_parts(
-    app: App, counts: TenantCounts
-) -> tuple[list[FlowPart], dict[str, PermissionClass]]:
+    permissions: Iterable[ClassifiedPermission], counts: TenantCounts
+) -> list[FlowPart]:
+    """One part per (permission, category) it opens; unresolved, unclassified and non-personal
+    permissions open none (the first two become findings instead)."""
     parts: list[FlowPart] = []
-    classes: dict[str, PermissionClass] = {}
-    for p in app.permissions:
-        c = classify_permission(p.value, p.kind, p.resource_app_id)
-        if c is None or not c.classified:
+    for cp in permissions:
+        c = cp.known
+        if c is None or not c.personal or c.access is None:
             continue
-        classes[_evidence(p)] = c
-        if not c.personal or c.access is None:
-            continue
-        subjects, notes = _permission_subjects(p, c, counts)
+        subjects, notes = _permission_subjects(cp.permission, c, counts)
+        evidence = (cp.evidence,)
         for cat in c.categories:
             parts.append(
                 FlowPart(category=cat, access=c.access, subjects=subjects,
-                         evidence=_evidence(p), notes=notes)
+                         evidence=evidence, notes=notes)
             )  # fmt: skip
-    return parts, classes
+    return parts
 
 
 def merge(parts: Iterable[FlowPart]) -> dict[str, FlowPart]:
@@ -191,7 +186,7 @@ def merge(parts: Iterable[FlowPart]) -> dict[str, FlowPart]:
                 count=count,
                 kinds=tuple(sorted({*prev.subjects.kinds, *part.subjects.kinds})),
             ),
-            evidence="\n".join(sorted({*prev.evidence.split("\n"), part.evidence})),
+            evidence=tuple(sorted({*prev.evidence, *part.evidence})),
             notes=tuple(sorted({*prev.notes, *part.notes})),
         )
     return out

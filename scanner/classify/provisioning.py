@@ -16,7 +16,14 @@ with the assigned count and a note, never a precise claim Graph cannot support.
 from __future__ import annotations
 
 from m365inv.classify.flows import FlowPart, scim_categories
-from m365inv.models import App, AttributeMapping, Provisioning, Subjects, TenantCounts, TenantData
+from m365inv.models import (
+    AppFacts,
+    AttributeMapping,
+    Provisioning,
+    Subjects,
+    TenantCounts,
+    TenantData,
+)
 
 NOTE_SYNC_SCOPE = (
     "At least the users and groups assigned to the app; the whole tenant if the job is set to "
@@ -109,7 +116,7 @@ def mapping_categories(m: AttributeMapping) -> tuple[str, ...]:
     return tuple(out)
 
 
-def assigned_count(app: App, tenant: TenantData) -> int | None:
+def assigned_count(app: AppFacts, tenant: TenantData) -> int | None:
     """Distinct users assigned to the app, directly or through (transitively read) groups."""
     users: set[str] = set()
     groups = {g.id: g for g in tenant.groups}
@@ -131,7 +138,7 @@ def assigned_count(app: App, tenant: TenantData) -> int | None:
 
 
 def provisioning_parts(
-    prov: Provisioning, app: App, tenant: TenantData, counts: TenantCounts
+    prov: Provisioning, app: AppFacts, tenant: TenantData, counts: TenantCounts
 ) -> list[FlowPart]:
     """One part per (mapping, category) — reach: at least the assigned users (see module doc)."""
     count = assigned_count(app, tenant)
@@ -146,7 +153,11 @@ def provisioning_parts(
         for cat in mapping_categories(m):
             parts.append(
                 FlowPart(
-                    category=cat, access="read", subjects=subjects, evidence=evidence, notes=notes
+                    category=cat,
+                    access="read",
+                    subjects=subjects,
+                    evidence=(evidence,),
+                    notes=notes,
                 )
             )
     if not prov.mappings:  # schema not read: the attribute names are all we have
@@ -157,7 +168,7 @@ def provisioning_parts(
                         category=cat,
                         access="read",
                         subjects=subjects,
-                        evidence=f"provisioning: → {target}",
+                        evidence=(f"provisioning: → {target}",),
                         notes=notes,
                     )
                 )

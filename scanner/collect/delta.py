@@ -50,9 +50,7 @@ from m365inv.collect.directory import (
     GROUP_SELECT,
     SP_SELECT,
     USER_SELECT,
-    _Group,
     _ServicePrincipal,
-    group_from,
     sp_from,
 )
 from m365inv.collect.requests import get_info
@@ -125,12 +123,6 @@ def _interning(*fields: str) -> Callable[[Any], Any]:
     return convert
 
 
-def _group_to_wire(g: Group) -> _Group:
-    data = msgspec.structs.asdict(g)
-    del data["member_ids"]
-    return _Group(**data)
-
-
 KINDS: dict[str, Kind] = {
     "users": Kind(
         "users",
@@ -146,9 +138,9 @@ KINDS: dict[str, Kind] = {
     "groups": Kind(
         "groups",
         GROUP_SELECT,
-        _Group,
-        group_from,
-        _group_to_wire,
+        Group,  # the record itself: Graph's shape (collect/directory.py)
+        None,
+        None,
         "GroupMember.Read.All",
         lambda c: c.client.sdk.groups,
         # Without ``members`` in $select: members of the few groups assigned to apps are
@@ -324,10 +316,8 @@ def apply(
                     f"{kind.source}: object {change.id!r} lacks a required property"
                 ) from exc
             continue
-        record = kind.to_record(wire) if kind.to_record else wire
-        if old is not None and isinstance(old, Group):
-            record = msgspec.structs.replace(record, member_ids=old.member_ids)
-        by_id[change.id] = record
+        # a group's memberIds is never on the wire: an update keeps the members already read
+        by_id[change.id] = kind.to_record(wire) if kind.to_record else wire
     return list(by_id.values())
 
 

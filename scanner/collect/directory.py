@@ -1,8 +1,14 @@
 """Directory listings: organisation, users, groups, service principals, applications, grants.
 
 Each is one nextLink chain of 999-object pages, decoded straight into ``m365inv.models`` records
-where the wire shape matches, or through a small wire struct where Graph nests or may send
-``null`` for a collection (records keep ``()`` for "none").
+where the wire shape matches (users, groups, applications, grants, and the app roles and scopes
+inside a service principal). A wire struct is kept only where Graph's shape differs from the
+record's — each says how — so no record's fields are declared twice.
+
+Groups decode as ``Group``: their ``$select``ed properties are the record's fields by camelCase
+name, ``groupTypes`` is a collection, which OData never sends as ``null`` (CSDL 4.01 §7.2.1:
+"the collection itself is never null"; an empty one is ``[]``), and ``memberIds`` is not on the
+wire at all, so it stays ``None`` ("not read") until ``collect/relations.py`` reads the members.
 """
 
 from __future__ import annotations
@@ -15,7 +21,6 @@ from m365inv.errors import GraphError
 from m365inv.models import (
     Application,
     AppRole,
-    Group,
     Org,
     PermissionScope,
     ServicePrincipal,
@@ -66,20 +71,12 @@ class _Domain(_Wire):
 
 
 class _Org(_Wire):
+    """``/organization``: ``verifiedDomains`` is a list of objects; ``Org`` keeps their names."""
+
     id: str
     display_name: str | None = None
     verified_domains: list[_Domain] | None = None
     country_letter_code: str | None = None
-
-
-class _Group(_Wire):
-    id: str
-    display_name: str | None = None
-    mail: str | None = None
-    description: str | None = None
-    security_enabled: bool | None = None
-    mail_enabled: bool | None = None
-    group_types: tuple[str, ...] | None = None
 
 
 class _Info(_Wire):
@@ -87,25 +84,19 @@ class _Info(_Wire):
     marketing_url: str | None = None
 
 
-class _AppRole(_Wire):
-    id: str
-    value: str | None = None
-    display_name: str | None = None
-    description: str | None = None
-    allowed_member_types: tuple[str, ...] | None = None
-    is_enabled: bool | None = None
-
-
-class _Scope(_Wire):
-    id: str
-    value: str | None = None
-    admin_consent_display_name: str | None = None
-    admin_consent_description: str | None = None
-    type: str | None = None
-    is_enabled: bool | None = None
-
-
 class _ServicePrincipal(_Wire):
+    """A service principal as Graph sends it, where its shape differs from ``ServicePrincipal``:
+
+    * ``info`` is a nested object; the record keeps its two URLs flat (``privacy_statement_url``,
+      ``marketing_url``), as resolve and matching read them;
+    * a ``verifiedPublisher`` whose fields are all ``null`` means "not verified" (record: None);
+    * the collections may arrive as ``null`` (``tests/scanner/graph/samples/sp_page.json``); the
+      record keeps ``()`` because resolve iterates them.
+
+    ``appRoles`` and ``oauth2PermissionScopes`` decode straight into ``AppRole`` and
+    ``PermissionScope`` (same shape; ``type`` is the scope record's wire name for ``kind``).
+    """
+
     id: str
     app_id: str
     display_name: str | None = None
@@ -116,8 +107,8 @@ class _ServicePrincipal(_Wire):
     service_principal_type: str | None = None
     account_enabled: bool | None = None
     tags: tuple[str, ...] | None = None
-    app_roles: list[_AppRole] | None = None
-    oauth2_permission_scopes: list[_Scope] | None = None
+    app_roles: tuple[AppRole, ...] | None = None
+    oauth2_permission_scopes: tuple[PermissionScope, ...] | None = None
     info: _Info | None = None
 
 
@@ -131,45 +122,11 @@ def org_from(w: _Org) -> Org:
     )
 
 
-def group_from(w: _Group) -> Group:
-    return Group(
-        id=w.id,
-        display_name=w.display_name,
-        mail=w.mail,
-        description=w.description,
-        security_enabled=w.security_enabled,
-        mail_enabled=w.mail_enabled,
-        group_types=w.group_types or (),
-    )
-
-
 def sp_from(w: _ServicePrincipal) -> ServicePrincipal:
     # A verifiedPublisher object whose fields are all null means "not verified" in Graph.
     vp = w.verified_publisher
     if vp is not None and vp.verified_publisher_id is None and vp.display_name is None:
         vp = None
-    roles = tuple(
-        AppRole(
-            id=r.id,
-            value=r.value,
-            display_name=r.display_name,
-            description=r.description,
-            allowed_member_types=r.allowed_member_types or (),
-            is_enabled=r.is_enabled,
-        )
-        for r in w.app_roles or ()
-    )
-    scopes = tuple(
-        PermissionScope(
-            id=s.id,
-            value=s.value,
-            admin_consent_display_name=s.admin_consent_display_name,
-            admin_consent_description=s.admin_consent_description,
-            kind=s.type,
-            is_enabled=s.is_enabled,
-        )
-        for s in w.oauth2_permission_scopes or ()
-    )
     info = w.info or _Info()
     return ServicePrincipal(
         id=w.id,
@@ -182,8 +139,8 @@ def sp_from(w: _ServicePrincipal) -> ServicePrincipal:
         service_principal_type=w.service_principal_type,
         account_enabled=w.account_enabled,
         tags=w.tags or (),
-        app_roles=roles,
-        oauth2_permission_scopes=scopes,
+        app_roles=w.app_roles or (),
+        oauth2_permission_scopes=w.oauth2_permission_scopes or (),
         privacy_statement_url=info.privacy_statement_url,
         marketing_url=info.marketing_url,
     )
@@ -224,7 +181,6 @@ __all__ = [
     "GROUP_SELECT",
     "SP_SELECT",
     "USER_SELECT",
-    "group_from",
     "org_from",
     "read_applications",
     "read_org",

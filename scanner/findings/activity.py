@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from m365inv.findings.messages import make
 from m365inv.models import SIGN_IN_ACTIVITY_SOURCE as SOURCE
-from m365inv.models import App, Finding, Flow, TenantData
+from m365inv.models import AppFacts, Finding, Flow, TenantData
 from m365inv.rfc3339 import parse_time
 
 
@@ -22,7 +22,7 @@ def activity_read(tenant: TenantData) -> bool:
 
 
 def inactivity_findings(
-    app: App, flows: Sequence[Flow], tenant: TenantData, *, now: dt.datetime, days: int
+    app: AppFacts, flows: Sequence[Flow], tenant: TenantData, *, now: dt.datetime, days: int
 ) -> list[Finding]:
     if app.first_party or app.scanner or not app.service_principal_id or not flows:
         return []

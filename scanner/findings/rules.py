@@ -5,22 +5,26 @@ rests on. The severity scale is documented in ``scanner/findings/__init__.py``; 
 sensitive is the explicit list in ``scanner/findings/sensitive.py``. Vendor-level findings (the
 same for every app of one vendor) live in ``vendor_rules.py`` and are reported once per vendor.
 Output order is deterministic: severity (highest first), code, message.
+
+Permission rules read the ``ClassifiedPermission`` records ``resolve`` made: each permission was
+classified once, and nothing here classifies a value again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import msgspec
 
 from m365inv.catalog.model import Vendor
-from m365inv.classify.rules import PermissionClass, classify_permission
+from m365inv.classify.permissions import ClassifiedPermission
+from m365inv.classify.rules import PermissionClass
 from m365inv.classify.taxonomy import label
 from m365inv.findings.art9 import group_name_labels
 from m365inv.findings.messages import make
 from m365inv.findings.sensitive import is_sensitive
 from m365inv.findings.severity import SEVERITY_RANK, severity_at_least
-from m365inv.models import App, Finding, Flow, Severity, TenantData, VendorMatch
+from m365inv.models import AppFacts, Finding, Flow, Severity, TenantData, VendorMatch
 
 MAX_EVIDENCE = 20
 SIGN_IN_SCOPES = frozenset({"openid", "profile", "email", "User.Read", "offline_access"})
@@ -44,7 +48,7 @@ class GroupHits(msgspec.Struct, frozen=True, kw_only=True):
     employee: tuple[str, ...] = ()
 
 
-def _name(app: App) -> str:
+def _name(app: AppFacts) -> str:
     return app.display_name or app.app_id
 
 
@@ -59,17 +63,20 @@ def _who(flow: Flow) -> str:
     }[flow.subjects.scope]
 
 
-def permission_findings(app: App) -> list[Finding]:
+def permission_findings(
+    app: AppFacts, permissions: Sequence[ClassifiedPermission]
+) -> list[Finding]:
+    """A permission whose id did not resolve, or whose value the map does not know."""
     out: list[Finding] = []
-    for p in app.permissions:
+    for cp in permissions:
+        p = cp.permission
         where = p.resource_name or p.resource_app_id
         if p.value is None:
             out.append(make("UNRESOLVED_PERMISSION", "medium",
                             (f"{where}: permission id {p.id} ({p.kind})",),
                             app=_name(app), kind=p.kind, resource=where))  # fmt: skip
             continue
-        c = classify_permission(p.value, p.kind, p.resource_app_id)
-        if c is not None and not c.classified:
+        if cp.meaning is not None and not cp.meaning.classified:
             ev = (f"{where}: {p.value} ({p.kind})",)
             out.append(make("UNCLASSIFIED_PERMISSION", "medium", ev,
                             app=_name(app), permission=p.value, resource=where))  # fmt: skip
@@ -100,19 +107,20 @@ def _tenant_wide(c: PermissionClass) -> bool:
 
 
 def signal_findings(
-    app: App, classes: dict[str, PermissionClass], hits: GroupHits | Sequence[str]
+    app: AppFacts, permissions: Sequence[ClassifiedPermission], hits: GroupHits | Sequence[str]
 ) -> list[Finding]:
     if not isinstance(hits, GroupHits):
         hits = GroupHits(art9=tuple(hits))
     out: list[Finding] = []
     name = _name(app)
+    known = [(cp.evidence, c) for cp in permissions if (c := cp.known) is not None]
 
     def with_signal(signal: str, *, wide: bool = False, kind: str | None = None) -> list[str]:
-        return sorted(
-            ev for ev, c in classes.items()
+        return sorted({
+            ev for ev, c in known
             if signal in c.signals and (not wide or _tenant_wide(c))
             and (kind is None or c.kind == kind)
-        )  # fmt: skip
+        })  # fmt: skip
 
     if ev := with_signal("monitoring"):
         out.append(make("EMPLOYEE_MONITORING", "high", ev, app=name))
@@ -140,7 +148,7 @@ def signal_findings(
     return out
 
 
-def guest_findings(app: App, flows: Sequence[Flow], guests: int | None) -> list[Finding]:
+def guest_findings(app: AppFacts, flows: Sequence[Flow], guests: int | None) -> list[Finding]:
     """Art. 14: guests are people outside the organisation; reaching them needs information."""
     if not guests:
         return []
@@ -153,20 +161,27 @@ def guest_findings(app: App, flows: Sequence[Flow], guests: int | None) -> list[
     return [make("GUESTS_REACHED", "low", ev[:MAX_EVIDENCE], app=_name(app), count=guests)]
 
 
-def sign_in_only(flow: Flow) -> bool:
-    """True when every permission behind ``flow`` is a delegated sign-in scope: the app learns
-    the signed-in user's own profile, nothing about the tenant."""
-    for e in flow.evidence:
-        _, _, rest = e.partition(": ")
-        value, _, kind = rest.partition(" (")
-        if not kind.startswith("delegated") or value not in SIGN_IN_SCOPES:
-            return False
-    return bool(flow.evidence) and all(": " in e for e in flow.evidence)
+def sign_in_evidence(permissions: Iterable[ClassifiedPermission]) -> frozenset[str]:
+    """The evidence items of ``permissions`` that are delegated sign-in scopes (any resource)."""
+    return frozenset(
+        cp.evidence
+        for cp in permissions
+        if cp.permission.kind == "delegated" and cp.permission.value in SIGN_IN_SCOPES
+    )
 
 
-def disclosure_findings(app: App, flows: Sequence[Flow], vendor: Vendor) -> list[Finding]:
+def sign_in_only(flow: Flow, sign_in: frozenset[str]) -> bool:
+    """True when every permission behind ``flow`` is a delegated sign-in scope (``sign_in``, from
+    :func:`sign_in_evidence`): the app learns the signed-in user's own profile, nothing about the
+    tenant. Decided on the permission records, not by parsing the evidence text back."""
+    return bool(flow.evidence) and all(e in sign_in for e in flow.evidence)
+
+
+def disclosure_findings(
+    app: AppFacts, flows: Sequence[Flow], vendor: Vendor, *, sign_in: frozenset[str]
+) -> list[Finding]:
     out: list[Finding] = []
-    undisclosed = [f for f in flows if f.disclosed is False and not sign_in_only(f)]
+    undisclosed = [f for f in flows if f.disclosed is False and not sign_in_only(f, sign_in)]
     if undisclosed:
         sensitive = any(is_sensitive(f.category) for f in undisclosed)
         cats = ", ".join(sorted({label(f.category) for f in undisclosed}))
@@ -196,12 +211,14 @@ def disclosure_findings(app: App, flows: Sequence[Flow], vendor: Vendor) -> list
     return out
 
 
-def publisher_findings(app: App, flows: Sequence[Flow], match: VendorMatch | None) -> list[Finding]:
+def publisher_findings(
+    app: AppFacts, flows: Sequence[Flow], match: VendorMatch | None, *, sign_in: frozenset[str]
+) -> list[Finding]:
     out: list[Finding] = []
     if app.first_party or app.scanner or not flows:
         return out
     name = _name(app)
-    reportable = [f for f in flows if not sign_in_only(f)]
+    reportable = [f for f in flows if not sign_in_only(f, sign_in)]
     if match is None and reportable:
         out.append(make("NO_DISCLOSURE_ON_FILE", "medium",
                         sorted({e for f in reportable for e in f.evidence})[:MAX_EVIDENCE],
@@ -242,6 +259,7 @@ __all__ = [
     "order",
     "permission_findings",
     "publisher_findings",
+    "sign_in_evidence",
     "sign_in_only",
     "signal_findings",
 ]

@@ -33,7 +33,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from m365inv.catalog.model import Catalog, Vendor
-from m365inv.models import App, MatchLevel, MatchMethod, ServicePrincipal, VendorMatch
+from m365inv.models import AppFacts, MatchLevel, MatchMethod, ServicePrincipal, VendorMatch
 from m365inv.resolve.apps import publisher_host
 
 DISPLAY_NAME_THRESHOLD = 90.0
@@ -60,7 +60,7 @@ class _Hosts:
         return self.reply | self.other
 
 
-def _hosts(sp: ServicePrincipal | None, app: App) -> _Hosts:
+def _hosts(sp: ServicePrincipal | None, app: AppFacts) -> _Hosts:
     hosts = _Hosts()
     if sp is not None:
         for u in (sp.homepage, sp.privacy_statement_url, sp.marketing_url):
@@ -94,7 +94,7 @@ def _display_name_hit(name: str, v: Vendor) -> float | None:
 
 
 def _score(
-    app: App, sp: ServicePrincipal | None, v: Vendor, hosts: _Hosts | None = None
+    app: AppFacts, sp: ServicePrincipal | None, v: Vendor, hosts: _Hosts | None = None
 ) -> tuple[float, MatchMethod, MatchLevel] | None:
     """The strongest signal for ``v`` and the evidence level all signals together reach.
 
@@ -130,7 +130,7 @@ _LEVEL_RANK = {"confirmed": 2, "probable": 1, "possible": 0}
 
 
 def match_vendor(
-    app: App, catalog: Catalog, sp: ServicePrincipal | None = None
+    app: AppFacts, catalog: Catalog, sp: ServicePrincipal | None = None
 ) -> VendorMatch | None:
     """Best catalog vendor for ``app`` or None: the highest evidence level first, then the
     confidence; ties broken by catalog id for determinism."""

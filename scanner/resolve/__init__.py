@@ -1,5 +1,5 @@
 """Resolve: permission ids → values, grants → principal counts, apps → first/third party."""
 
-from m365inv.resolve.apps import resolve_apps
+from m365inv.resolve.apps import ResolvedApp, resolve_apps
 
-__all__ = ["resolve_apps"]
+__all__ = ["ResolvedApp", "resolve_apps"]

@@ -1,8 +1,10 @@
-"""``resolve_apps``: one ``App`` per third-party (or first-party) app that can reach data.
+"""``resolve_apps``: one ``ResolvedApp`` per third-party (or first-party) app that can reach data.
 
 An app is listed when it holds an application permission, a delegated grant, a provisioning
-job, or appears as a Teams app / Outlook add-in. Vendor, data categories and findings are left
-for classification; everything here is a fact read from the tenant.
+job, or appears as a Teams app / Outlook add-in. Everything here is a fact read from the tenant,
+and each permission is classified once as it is made (``classify/permissions.py``). A
+``ResolvedApp`` is complete: it has no vendor, categories or findings to fill in — the analysis
+decides those and builds a new ``App`` record from the facts and its decisions.
 
 Two kinds of app are not third parties and are flagged so: Microsoft's own apps (owner tenant or
 appId on the shipped list, ``scanner/resolve/microsoft.py``) and the scanner's own app (the
@@ -14,15 +16,15 @@ from __future__ import annotations
 from collections import defaultdict
 from urllib.parse import urlsplit
 
+from m365inv.classify.permissions import ClassifiedPermission, classified_permission
 from m365inv.models import (
     DEFAULT_ACCESS,
     DEFAULT_ACCESS_ROLE_ID,
     PROVISIONING_SCOPE,
     AddIn,
-    App,
+    AppFacts,
     AppRoleAssignment,
     DelegatedGrant,
-    Permission,
     Provisioning,
     Publisher,
     ServicePrincipal,
@@ -45,6 +47,12 @@ MICROSOFT_PORTAL_SUFFIXES = (
 
 
 _PORTAL_SUFFIXES = frozenset(MICROSOFT_PORTAL_SUFFIXES)
+
+
+class ResolvedApp(AppFacts, frozen=True, kw_only=True):
+    """An app as the tenant shows it, its permissions classified — what ``analysis`` reads."""
+
+    permissions: tuple[ClassifiedPermission, ...] = ()
 
 
 def is_microsoft_portal(host: str | None) -> bool:
@@ -84,8 +92,8 @@ def _publisher(sp: ServicePrincipal) -> Publisher:
 
 def _application_permissions(
     assignments: list[AppRoleAssignment], index: PermissionIndex
-) -> list[Permission]:
-    out: list[Permission] = []
+) -> list[ClassifiedPermission]:
+    out: list[ClassifiedPermission] = []
     for a in assignments:
         resource = index.sps.get(a.resource_id)
         if a.app_role_id == DEFAULT_ACCESS_ROLE_ID:
@@ -95,7 +103,7 @@ def _application_permissions(
         else:
             value = index.app_role_value(a.resource_id, a.app_role_id)
         out.append(
-            Permission(
+            classified_permission(
                 resource_app_id=resource.app_id if resource else a.resource_id,
                 resource_name=resource.display_name if resource else a.resource_display_name,
                 id=a.app_role_id,
@@ -110,7 +118,7 @@ def _application_permissions(
 
 def _delegated_permissions(
     grants: list[DelegatedGrant], index: PermissionIndex
-) -> list[Permission]:
+) -> list[ClassifiedPermission]:
     """One permission per (resource, scope, consent type); Principal grants count their users."""
     users: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for g in grants:
@@ -120,12 +128,12 @@ def _delegated_permissions(
             users.setdefault(key, set())
             if consent == "Principal" and g.principal_id:
                 users[key].add(g.principal_id)
-    out: list[Permission] = []
+    out: list[ClassifiedPermission] = []
     for (resource_id, value, consent), principals in users.items():
         resource = index.sps.get(resource_id)
         scope_id = index.scope_id(resource_id, value)
         out.append(
-            Permission(
+            classified_permission(
                 resource_app_id=resource.app_id if resource else resource_id,
                 resource_name=resource.display_name if resource else None,
                 id=scope_id or value,
@@ -153,14 +161,15 @@ def _provisioning(jobs: list[SyncJob]) -> Provisioning | None:
     )
 
 
-def _sort_key(p: Permission) -> tuple[str, str, str, str]:
+def _sort_key(c: ClassifiedPermission) -> tuple[str, str, str, str]:
+    p = c.permission
     return (p.kind, p.resource_app_id, p.value or "", p.consent_type or "")
 
 
-def _standalone(teams: list[TeamsApp], addins: list[AddIn]) -> list[App]:
+def _standalone(teams: list[TeamsApp], addins: list[AddIn]) -> list[ResolvedApp]:
     """Teams apps and add-ins with no service principal behind them still reach mailboxes."""
     out = [
-        App(
+        ResolvedApp(
             app_id=t.azure_ad_app_id or t.id,
             service_principal_id="",
             display_name=t.display_name,
@@ -171,7 +180,7 @@ def _standalone(teams: list[TeamsApp], addins: list[AddIn]) -> list[App]:
         for t in teams
     ]
     out += [
-        App(
+        ResolvedApp(
             app_id=a.azure_app_id or a.id,
             service_principal_id="",
             display_name=a.display_name,
@@ -184,8 +193,10 @@ def _standalone(teams: list[TeamsApp], addins: list[AddIn]) -> list[App]:
     return out
 
 
-def resolve_apps(tenant: TenantData, *, scanner_app_id: str | None = None) -> tuple[App, ...]:
-    """One ``App`` per service principal that can reach data, then standalone Teams apps and
+def resolve_apps(
+    tenant: TenantData, *, scanner_app_id: str | None = None
+) -> tuple[ResolvedApp, ...]:
+    """One ``ResolvedApp`` per service principal that can reach data, then standalone Teams apps and
     add-ins. ``scanner_app_id`` is the profile's client id: that app is the scanner itself."""
     own = (scanner_app_id or "").lower()
     sps = {sp.id: sp for sp in tenant.service_principals}
@@ -204,7 +215,7 @@ def resolve_apps(tenant: TenantData, *, scanner_app_id: str | None = None) -> tu
     addins_by_app = {a.azure_app_id: a for a in tenant.add_ins if a.azure_app_id}
 
     last_sign_in = {a.app_id: a.last_sign_in for a in tenant.sign_ins}
-    apps: list[App] = []
+    apps: list[ResolvedApp] = []
     for sp_id in sorted(set(assigned) | set(granted) | set(jobs)):
         sp = sps.get(sp_id)
         if sp is None:
@@ -217,7 +228,7 @@ def resolve_apps(tenant: TenantData, *, scanner_app_id: str | None = None) -> tu
         if addins_by_app.pop(sp.app_id, None) is not None:
             sources.append("addIns")
         apps.append(
-            App(
+            ResolvedApp(
                 app_id=sp.app_id,
                 service_principal_id=sp.id,
                 display_name=sp.display_name,
@@ -240,4 +251,10 @@ def resolve_apps(tenant: TenantData, *, scanner_app_id: str | None = None) -> tu
     )
 
 
-__all__ = ["MICROSOFT_PORTAL_SUFFIXES", "is_microsoft_portal", "publisher_host", "resolve_apps"]
+__all__ = [
+    "MICROSOFT_PORTAL_SUFFIXES",
+    "ResolvedApp",
+    "is_microsoft_portal",
+    "publisher_host",
+    "resolve_apps",
+]

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from m365inv.classify.permissions import ClassifiedPermission, classified_permission
 from m365inv.models import (
     EXCHANGE_APP_ID,
     GRAPH_APP_ID,
-    App,
     AppRoleAssignment,
     AttributeMapping,
     Coverage,
     Group,
-    Permission,
     Provisioning,
     Publisher,
     ServicePrincipal,
@@ -18,13 +17,16 @@ from m365inv.models import (
     User,
     VerifiedPublisher,
 )
+from m365inv.resolve import ResolvedApp
 
 N_USERS = 20
 
 
 def perm(value: str | None, kind: str = "application", consent: str | None = None,
-         count: int | None = None, resource: str = GRAPH_APP_ID) -> Permission:  # fmt: skip
-    return Permission(
+         count: int | None = None,
+         resource: str = GRAPH_APP_ID) -> ClassifiedPermission:  # fmt: skip
+    """A permission as ``resolve`` makes it: classified once, its flags set."""
+    return classified_permission(
         resource_app_id=resource,
         resource_name="Microsoft Graph"
         if resource == GRAPH_APP_ID
@@ -37,9 +39,10 @@ def perm(value: str | None, kind: str = "application", consent: str | None = Non
     )
 
 
-def app(name: str, publisher: str | None, *perms: Permission, verified_id: str | None = None,
-        first_party: bool = False, sp_id: str | None = None, **kw: object) -> App:  # fmt: skip
-    return App(
+def app(name: str, publisher: str | None, *perms: ClassifiedPermission,
+        verified_id: str | None = None, first_party: bool = False, sp_id: str | None = None,
+        **kw: object) -> ResolvedApp:  # fmt: skip
+    return ResolvedApp(
         app_id=f"app-{name}",
         service_principal_id=sp_id or f"sp-{name}",
         display_name=name,
@@ -65,7 +68,7 @@ MAPPINGS = (
 )
 
 
-def seed_apps() -> tuple[App, ...]:
+def seed_apps() -> tuple[ResolvedApp, ...]:
     d = "delegated"
     scopes = "openid profile email offline_access User.Read User.ReadBasic.All GroupMember.Read.All"
     mailissa = [perm(v, d, "Principal", 8) for v in scopes.split()]

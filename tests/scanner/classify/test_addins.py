@@ -45,7 +45,7 @@ def test_reach_follows_the_deployment() -> None:
     part = merge(addin_parts(app, t, COUNTS))["user.content.private.email"]
     assert (part.subjects.scope, part.subjects.count) == ("assigned-users", 2)
     assert part.notes == (NOTE_ITEM, NOTE_OFF_BY_DEFAULT)
-    assert part.evidence == "Outlook add-in X: ReadItem (deployed to SpecificUsers)"
+    assert part.evidence == ("Outlook add-in X: ReadItem (deployed to SpecificUsers)",)
     app, t = _case(PermissionLevel="ReadItem", ProvidedTo="SpecificUsers")
     assert merge(addin_parts(app, t, COUNTS))["user.name"].subjects.count is None  # not listed
 

@@ -10,7 +10,8 @@ from m365inv.classify.flows import (
     permission_parts,
     scim_categories,
 )
-from m365inv.models import EXCHANGE_APP_ID, Coverage, TenantData
+from m365inv.classify.permissions import classified_permission
+from m365inv.models import EXCHANGE_APP_ID, GRAPH_APP_ID, Coverage, TenantData
 from m365inv.resolve.counts import tenant_counts
 from tests.scanner.seed_records import N_USERS, app, perm, seed_tenant
 
@@ -18,8 +19,7 @@ COUNTS = tenant_counts(seed_tenant())
 
 
 def flows_of(*perms):  # type: ignore[no-untyped-def]
-    parts, _ = permission_parts(app("A", "P", *perms), COUNTS)
-    return merge(parts)
+    return merge(permission_parts(app("A", "P", *perms).permissions, COUNTS))
 
 
 def test_counts() -> None:
@@ -38,7 +38,7 @@ def test_a_partial_users_read_is_no_count_anywhere() -> None:
     )
     counts = tenant_counts(partial)
     assert (counts.users, counts.members, counts.guests, counts.enabled_users) == (None,) * 4
-    parts, _ = permission_parts(app("A", "P", perm("User.Read.All")), counts)
+    parts = permission_parts(app("A", "P", perm("User.Read.All")).permissions, counts)
     assert parts and all(p.subjects.count is None for p in parts)
 
 
@@ -77,7 +77,24 @@ def test_merge_takes_widest_scope_and_strongest_access() -> None:
     merged = flows_of(perm("Mail.Read", "delegated", "Principal", 2), perm("Mail.ReadWrite"))
     f = merged["user.content.private.email"]
     assert (f.subjects.scope, f.access) == ("tenant", "write")
-    assert len(f.evidence.split("\n")) == 2
+    assert f.evidence == (
+        "Microsoft Graph: Mail.Read (delegated/Principal)",
+        "Microsoft Graph: Mail.ReadWrite (application)",
+    )
+
+
+def test_evidence_stays_one_item_per_permission() -> None:
+    """Evidence is a tuple from the permission to the flow: a resource name with a line break
+    (tenant text) is one item, not split into two (it was joined and split on "\n")."""
+    odd = classified_permission(
+        resource_app_id=GRAPH_APP_ID, resource_name="Graph\nMail.Send (application)",
+        id="x", value="Mail.Read", kind="application",
+    )  # fmt: skip
+    f = flows_of(odd, perm("Mail.ReadWrite"))["user.content.private.email"]
+    assert f.evidence == (
+        "Graph\nMail.Send (application): Mail.Read (application)",
+        "Microsoft Graph: Mail.ReadWrite (application)",
+    )
 
 
 def test_offline_access_and_non_personal_open_no_flow() -> None:

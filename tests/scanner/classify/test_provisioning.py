@@ -130,7 +130,7 @@ def test_reach_is_at_least_the_assigned_users_said_plainly() -> None:
     assert phone.subjects.scope == "assigned-users" and phone.subjects.count == 2  # u5 + g2's u3
     assert phone.notes == (NOTE_SYNC_SCOPE,)
     assert "whole tenant" in NOTE_SYNC_SCOPE and "cannot read" in NOTE_SYNC_SCOPE
-    assert 'mobile → phoneNumbers[type eq "mobile"].value' in phone.evidence
+    assert 'provisioning: mobile → phoneNumbers[type eq "mobile"].value' in phone.evidence
 
 
 def test_unread_assignments_make_the_count_unknown_not_zero() -> None:

@@ -125,4 +125,5 @@ def test_service_principal_wire_tolerates_nulls_and_flattens_info() -> None:
     assert first.verified_publisher and first.verified_publisher.verified_publisher_id == "4839201"
     assert first.reply_urls == () and first.oauth2_permission_scopes == ()
     assert second.verified_publisher is None  # all-null object means "not verified"
-    assert second.app_roles[0].allowed_member_types == () and second.privacy_statement_url is None
+    assert second.app_roles[0].allowed_member_types is None  # null: not returned
+    assert second.privacy_statement_url is None

@@ -89,13 +89,18 @@ def test_application_permissions_resolve_via_sp_then_offline_else_unresolved() -
         )
     )
     (app,) = apps
-    perms = {p.id: p for p in app.permissions}
+    perms = {c.permission.id: c.permission for c in app.permissions}
     assert perms[MAIL_READ_ROLE].value == "Mail.Read" and perms[MAIL_READ_ROLE].resolved
     assert perms[FULL_ACCESS].value == "full_access_as_app"
     assert perms[FULL_ACCESS].resource_app_id == EXCHANGE_APP_ID
     unknown = perms["00000000-dead-beef-0000-000000000000"]
     assert unknown.value is None and unknown.resolved is False  # kept, never dropped
-    assert all(p.kind == "application" and p.consent_type is None for p in app.permissions)
+    assert all(p.kind == "application" and p.consent_type is None for p in perms.values())
+    # classified once, as made: the flag and the meaning travel with the record
+    assert perms[MAIL_READ_ROLE].classified and not unknown.classified
+    meaning = {c.permission.id: c.meaning for c in app.permissions}
+    assert meaning[MAIL_READ_ROLE] is not None and meaning[MAIL_READ_ROLE].personal
+    assert meaning["00000000-dead-beef-0000-000000000000"] is None  # no value, nothing to classify
     assert perms[MAIL_READ_ROLE].granted_at == "2024-05-01T00:00:00Z"
 
 
@@ -122,7 +127,7 @@ def test_delegated_grants_count_distinct_principals_per_scope() -> None:
         ),
     )
     (app,) = resolve_apps(tenant(delegated_grants=grants))
-    by = {(p.value, p.consent_type): p for p in app.permissions}
+    by = {(c.permission.value, c.permission.consent_type): c.permission for c in app.permissions}
     assert by[("User.Read", "Principal")].principal_count == 3
     assert by[("User.Read", "Principal")].id == USER_READ_SCOPE
     assert by[("User.Read", "AllPrincipals")].principal_count is None
