@@ -22,12 +22,14 @@ from m365inv.catalog.extract.parties import (
     SubprocessorHit,
     TransferHit,
     VendorCountry,
+    own_entity,
     policy_date,
     subprocessors_in,
     transfers_in,
     vendor_country,
 )
 from m365inv.catalog.extract.periods import RetentionRule, retention_in
+from m365inv.catalog.extract.recipients import section_of
 from m365inv.catalog.extract.segment import lines, sentences
 
 __all__ = ["Extraction", "detect_language", "extract", "policy_score"]
@@ -69,7 +71,13 @@ def policy_score(text: str) -> int:
 def extract(text: str) -> Extraction:
     """Run every rule over ``text`` once."""
     all_lines = lines(text)
-    pairs = [(s, line.text) for line in all_lines for s in sentences(line.text)]
+    heads = section_of(all_lines)
+    triples = [
+        (s, line.text, head)
+        for line, head in zip(all_lines, heads, strict=True)
+        for s in sentences(line.text)
+    ]
+    pairs = [(s, p) for s, p, _ in triples]
     sents = [s for s, _ in pairs]
     retention: list[RetentionRule] = []
     bases: dict[str, LegalBasisHit] = {}
@@ -88,7 +96,9 @@ def extract(text: str) -> Extraction:
         items=tuple(find_items(all_lines)),
         retention=tuple(retention),
         legal_bases=tuple(bases[k] for k in sorted(bases)),
-        subprocessors=tuple(subprocessors_in(sents)),
+        subprocessors=tuple(
+            subprocessors_in(sents, [h for _, _, h in triples], text, own_entity(all_lines))
+        ),
         transfers=tuple(transfers_in(sents, [p for _, p in pairs])),
         security=tuple(security),
         country=vendor_country(all_lines),

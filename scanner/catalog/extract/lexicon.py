@@ -136,37 +136,6 @@ def looks_like_item(phrase: str) -> bool:
     )
 
 
-# Providers: (pattern, canonical name, the country the legal entity named sits in or None).
-PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
-    (re.compile(rx, re.IGNORECASE), name, country)
-    for rx, name, country in (
-        (r"Microsoft Ireland(?: Operations)?(?: Limited| Ltd\.?)?", "Microsoft Ireland Operations Limited", "IE"),
-        (r"Microsoft Corp(?:oration|\.)", "Microsoft Corporation", "US"),
-        (r"(?:Microsoft )?Azure(?! Active Directory| AD\b)", "Microsoft Azure", None),
-        (r"(?:\b(?:an|to|by|von|durch|with|mit|use|uses|using|nutzen|nutzt|Anbieter[s]?|provider)\s+(?:ist\s+)?(?:die\s+)?Microsoft\b|\bMicrosoft Inc\b|\bMicrosoft\s+(?:ist|is|verarbeitet|processes|erhebt|collects|can|kann))(?!\s+(?:Teams|Office|365|Graph|Entra|Outlook|Account|Konto|account|Bot|Word|Excel|Forms|SharePoint|OneDrive|Exchange|[Aa]pplications?|Anwendungen|[Pp]roducts?|Produkte|[Ss]ervices?|Dienste|[Ii]dentity|Privacy|Datenschutz))",
-         "Microsoft", None),
-        (r"Amazon Web Services|\bAWS\b", "Amazon Web Services", None),
-        (r"Google Cloud|Firestore|Firebase|Google Analytics|Google Fonts|Google Ads|reCAPTCHA|Google (?:Ireland|LLC)",
-         "Google", None),
-        (r"\bOpenAI\b", "OpenAI", None), (r"\bAnthropic\b", "Anthropic", None),
-        (r"\bGroq\b", "Groq", None), (r"\bPostHog\b", "PostHog", None),
-        (r"\bStripe\b", "Stripe", None), (r"\bPayPal\b", "PayPal", None),
-        (r"\bHetzner\b", "Hetzner Online", "DE"), (r"\bIONOS\b|1&1", "IONOS", "DE"),
-        (r"\bCloudflare\b", "Cloudflare", None), (r"\bMailchimp\b", "Mailchimp", None),
-        (r"\bHubSpot\b", "HubSpot", None), (r"\bSalesforce\b", "Salesforce", None),
-        (r"\bZendesk\b", "Zendesk", None), (r"\bIntercom\b", "Intercom", None),
-        (r"\bSentry\b", "Sentry", None), (r"\bTwilio\b|SendGrid", "Twilio", None),
-        (r"\bHotjar\b", "Hotjar", None), (r"\bVercel\b", "Vercel", None),
-        (r"\bHeroku\b", "Heroku", None), (r"\bDigitalOcean\b", "DigitalOcean", None),
-        (r"\bSupabase\b", "Supabase", None), (r"MongoDB Atlas", "MongoDB", None),
-        (r"\bOVH(?:cloud)?\b", "OVHcloud", "FR"), (r"\bStackit\b", "STACKIT", "DE"),
-        (r"\bTelekom\b|T-Systems", "Deutsche Telekom", "DE"), (r"\bAkamai\b", "Akamai", None),
-        (r"\bMixpanel\b", "Mixpanel", None), (r"\bSegment\b(?= \(|,| Inc)", "Segment", None),
-        (r"Application Insights", "Microsoft Azure", None), (r"\bFacebook\b|\bMeta Platforms\b", "Meta", None),
-        (r"\bLinkedIn\b", "LinkedIn", None), (r"\bZoom Video\b", "Zoom", None),
-    )
-)  # fmt: skip
-
 # Country names, adjectives, and cities that policies use for where data is processed.
 COUNTRIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx, re.IGNORECASE), code)
@@ -185,11 +154,15 @@ COUNTRIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )  # fmt: skip
 
 
+def countries_at(text: str) -> list[tuple[int, str]]:
+    """(position, country code) of every country named in ``text``, in text order."""
+    return sorted((m.start(), code) for rx, code in COUNTRIES for m in rx.finditer(text))
+
+
 def countries_in(text: str) -> list[str]:
     """Country codes named in ``text``, in order of first mention."""
-    hits = sorted((m.start(), code) for rx, code in COUNTRIES for m in rx.finditer(text))
     out: list[str] = []
-    for _, code in hits:
+    for _, code in countries_at(text):
         if code not in out:
             out.append(code)
     return out
