@@ -12,6 +12,7 @@ import re
 
 import msgspec
 
+from m365inv.catalog.extract.lexicon import VERBISH as _VERB_LIKE
 from m365inv.catalog.extract.lexicon import categories_of, is_data_noun, looks_like_item
 from m365inv.catalog.extract.segment import Line, sentences, strip_parentheses
 
@@ -29,7 +30,10 @@ DATA_HEADING = re.compile(
     r"|types of (?:personal )?(?:data|information)|personal data (?:we|that)|accesses"
     r"|daten fallen an|zugriffsdaten|log-?file|server-?logs|the following (?:personal )?"
     r"(?:data|information)|folgende (?:personenbezogene[n]? )?daten|gegenstand der verarbeitung"
-    r"|what we collect|data we (?:process|collect)|personal information we",
+    r"|what we collect|data we (?:process|collect)|personal information we|log-?dateien"
+    r"|protokoll(?:daten|dateien)|\blog data\b|\bserver logs?\b|(?:may )?include,? but (?:is |are )?not"
+    r" limited to:$|(?:^|\b)(?:dies|das) sind:$|dazu (?:gehören|zählen):$|hierzu (?:gehören|zählen):$"
+    r"|(?:this|these|which) (?:includes?|are):$",
     re.IGNORECASE,
 )
 CLOSING_HEADING = re.compile(
@@ -56,7 +60,8 @@ _LEAD_NOISE = re.compile(
     r"^(?:and|und|or|oder|your|Ihre[rnms]?|Ihr|the|die|der|das|des|den|dem|a|an|ggf\.|ggfs\.|optional"
     r"|sowie|auch|außerdem|überdies|zudem|insbesondere|etwa|various|verschiedene|any|all|alle"
     r"|unterschiedliche|different|diverse|bestimmte|certain|einige|some|several|mehrere|many|viele"
-    r"|this|these|such|diese[rsn]?|process|use|store|collect|keep|verarbeiten|speichern)\s+",
+    r"|this|these|such|diese[rsn]?|process|use|store|collect|keep|verarbeiten|speichern"
+    r"|im Regelfall|in der Regel|typically|usually|gegebenenfalls|ggf\.?|eventuell|possibly)\s+",
     re.IGNORECASE,
 )
 _TAIL_NOISE = re.compile(
@@ -78,6 +83,13 @@ _GENERIC = re.compile(
     re.IGNORECASE,
 )
 _PROSE = (
+    re.compile(
+        r"(?:\bZu den [\w-]+ (?:gehören|zählen)|\b(?:Dazu|Hierzu) (?:gehören|zählen)|^(?:Dies|Das) sind"
+        r"|^(?:This|These|It|They|Such data|This data|This information) (?:may )?(?:includes?"
+        r"|consists? of|comprises?)|\bincludes?,? but (?:is |are )?not limited to,?)\s*:?\s*"
+        r"(?:u\.\s?a\.\s+|insbesondere\s+)?(?P<list>[^.;:]+)",
+        re.I,
+    ),
     re.compile(r"folgende\s(?:\w+\s)?(?:personenbezogenen?\s)?Daten[^:]*:\s*(?P<list>.+)", re.I),
     re.compile(
         r"\bwerden\s+(?:(?:verschiedene|folgende|außerdem|auch|überdies|zudem|dabei|neben\s\w+"
@@ -111,12 +123,17 @@ _PROSE = (
     ),
 )
 _PREPOSITION_START = re.compile(
-    r"^(?:auf|in|an|bei|von|über|unter|mit|zu|on|in|at|by|from|with)\s", re.I
+    r"^(?:auf|in|an|bei|von|über|unter|mit|zu|on|in|at|by|from|with|bis|until|für|for|während"
+    r"|during|nach|after|solange|as long|maximal|höchstens|up to|nur so lange)\s",
+    re.I,
 )
+# "Das sind vor allem technische Daten (z. B. …)": the sentence refers back to collected data
+_DEICTIC = re.compile(r"^(?:Das|Dies|Diese|These|This|Such data)\s+(?:sind|ist|are|is)\b", re.I)
 # "personal data (e.g. name, e-mail address)": a generic word whose examples are the items
 _GENERIC_EXAMPLES = re.compile(
     r"(?:daten|data|informationen|information|angaben)\b[^()]{0,80}\(\s*(?:z\.\s?B\.|e\.\s?g\.,?"
-    r"|such as|wie|etwa|bspw\.|beispielsweise|for example|including)\s*(?P<list>[^()]+)\)",
+    r"|such as|wie|etwa|bspw\.|beispielsweise|for example|including)\s*(?P<list>[^()]+)\)"
+    r"|(?:daten|data|informationen|angaben)\s*\((?P<bare>[^(),]{2,40}(?:,[^(),]{2,40})+)\)",
     re.IGNORECASE,
 )
 # verbs only: "die Verarbeitung von Daten (z. B. …)" defines, it does not disclose
@@ -130,7 +147,7 @@ _PROCESSING = re.compile(
 _PROSE_TAIL = re.compile(
     r"\s+(?:auf|in|on|at|bei|via|über|unter|from|for)\s+(?:(?!,|\bund\b|\band\b).)*"
 )
-_TITLE_DOT = re.compile(r"^([A-ZÄÖÜ][\w-]*(?:\s[\w-]+){0,3})\.\s+(?=[A-ZÄÖÜ])")
+_TITLE_DOT = re.compile(r"^([A-ZÄÖÜ][\w-]+(?:\s[\w-]+){0,3})\.\s+(?=[A-ZÄÖÜ])")
 _NOT_DATA_LABEL = re.compile(
     r"handling|storage|speicherung|control|kontrolle|security|sicherheit|retention|aufbewahrung"
     r"|rights|rechte|purpose|zweck|sharing|weitergabe|legal|recht|^why$|warum|wofür|^scope$|umfang"
@@ -207,8 +224,8 @@ def _prose_items(sentence: str) -> list[str]:
     if NEGATION.search(strip_parentheses(sentence)):
         return []
     ex = _GENERIC_EXAMPLES.search(sentence)
-    if ex and _PROCESSING.search(sentence):
-        examples = _list_items(ex.group("list"))
+    if ex and (_PROCESSING.search(sentence) or _DEICTIC.match(sentence)):
+        examples = _list_items(ex.group("list") or ex.group("bare"))
         if examples:
             return examples
     for rx in _PROSE:
@@ -216,10 +233,16 @@ def _prose_items(sentence: str) -> list[str]:
         if m and not _PREPOSITION_START.match(m.group("list")):
             found: list[str] = []
             listed = _PROSE_TAIL.sub("", m.group("list"))
-            for piece in split_list(listed):  # an enumeration is contiguous
+            pieces = split_list(listed)
+            good = [p for p in pieces if looks_like_item(p) and not _GENERIC.match(p)]
+            if rx in _PROSE[:2] and len(good) >= 0.6 * len(pieces):  # "Dazu gehören a, b, c"
+                return good
+            for piece in pieces:  # an enumeration is contiguous
                 if not looks_like_item(piece) or _GENERIC.match(piece):
                     break
                 found.append(piece)
+            if found and rx in _PROSE[-2:] and not is_data_noun(found[0]):
+                continue  # "Payments are processed by …": the subject must name data
             if found:
                 return found
     return []
@@ -249,6 +272,13 @@ def line_items(text: str, *, in_data: bool) -> tuple[list[str], float]:
         good = [p for p in pieces if looks_like_item(p) and not _GENERIC.match(p)]
         if "," in lead and not _EXAMPLE_MID.search(lead) and len(good) >= 0.75 * len(pieces):
             return good, 0.9
+        if (  # "Billing information: billing address and VAT number."
+            1 < len(pieces) <= 4
+            and len(good) == len(pieces)
+            and len(lead.split()) <= 10
+            and all(len(p.split()) <= 4 and is_data_noun(p) for p in pieces)
+        ):
+            return good, 0.85
         name = _clean(head)
         extra = [i for s in sentences(rest.strip())[1:] for i in _prose_items(s)]
         if name and (not is_data_noun(name) or _GENERIC.match(name)):  # "Payment Processors: …"
@@ -269,29 +299,71 @@ def line_items(text: str, *, in_data: bool) -> tuple[list[str], float]:
         return (
             (good, 0.7) if pieces and good and good[0] == pieces[0] else (_prose_items(bare), 0.7)
         )
+    whole = _clean(bare)
+    if not good and _plain_noun_phrase(whole):  # "Hostname des zugreifenden Rechners"
+        return [whole], 0.6
     return good, 0.85
+
+
+_PURPOSE_START = re.compile(r"^(?:zur|zum|zu|um|für|to|for|in order|so that|damit)\b", re.I)
+
+
+def _plain_noun_phrase(text: str) -> bool:
+    """A short entry of a data list without a verb, purpose or label: data, even when the
+    lexicons do not know the word."""
+    words = text.split()
+    return (
+        0 < len(words) <= 6
+        and words[0][:1].isalpha()
+        and not _VERB_LIKE.search(text)
+        and not _PURPOSE_START.match(text)
+        and not _NOT_DATA_LABEL.search(text)
+        and not _GENERIC.match(text)
+        and not NEGATION.search(text)
+    )
 
 
 def _tokens(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"\w+", text.casefold()))
 
 
+def _same_word(a: str, b: str) -> bool:
+    """Whether "name"/"namen" or "address"/"addresses" are one word up to an ending."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and len(long) - len(short) <= 2 and len(short) >= 4
+
+
+def _covered(toks: frozenset[str], seen: frozenset[str]) -> bool:
+    return all(t in seen or any(_same_word(t, s) for s in seen) for t in toks)
+
+
 def find_items(all_lines: list[Line]) -> list[FoundItem]:
     """Every disclosed data item of the policy, first mention kept, duplicates dropped."""
     found: list[FoundItem] = []
     seen: list[frozenset[str]] = []
+    by_prefix: dict[str, list[int]] = {}  # first four letters of a word → items that have it
 
     def add(item: str, source: str, conf: float) -> None:
         toks = _tokens(item)
-        if not toks or any(toks <= s for s in seen):
+        first = min(toks, key=len) if toks else ""
+        if not toks or any(_covered(toks, seen[k]) for k in by_prefix.get(first[:4], ())):
             return
+        for t in toks:
+            by_prefix.setdefault(t[:4], []).append(len(seen))
         seen.append(toks)
         cats = tuple(categories_of(item))
         found.append(FoundItem(item, cats, source, round(conf if cats else conf - 0.2, 2)))
 
-    in_data = False
+    in_data = plain_list = False
     for n, line in enumerate(all_lines):
         text = line.text
+        if plain_list and line.kind == "heading" and not line.numbered and text[-1:] != ":":
+            entry = [p for p in split_list(text) if looks_like_item(p) and not _GENERIC.match(p)]
+            if entry and len(text.split()) <= 8 and not DATA_HEADING.search(text):  # HTML <li>
+                for item in entry:
+                    add(item, text, 0.75)
+                continue
+        plain_list = False
         bare = strip_parentheses(text)
         short = len(bare.split()) <= 25 and (not bare.endswith(".") or len(bare.split()) <= 4)
         head_like = line.kind == "text" or (
@@ -303,6 +375,7 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
         if line.kind == "heading" or (short and head_like) or text.endswith(":"):
             if DATA_HEADING.search(bare):
                 in_data = True
+                plain_list = text.endswith(":") and nxt_kinds[:1] == ["heading"]
                 continue
             if line.kind == "bullet" and text.endswith(":") and nxt_kinds[:1] == ["bullet"]:
                 continue  # "• Meeting metadata:" over a nested list: its entries are the items
@@ -318,8 +391,9 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
                     and len(nxt.split()) >= 12
                     and strip_parentheses(nxt).count(",") < 3
                 ):
-                    if is_data_noun(_clean(text)):  # heading described in prose = the item
-                        add(_clean(text), f"{text} {nxt}"[:400], 0.75)
+                    name = _clean(text)
+                    if is_data_noun(name) and not _GENERIC.match(name):  # described = the item
+                        add(name, f"{text} {nxt}"[:400], 0.75)
                 continue
         if line.kind in ("bullet", "text") and (in_data or line.kind == "bullet" or ":" in text):
             items, conf = line_items(text, in_data=in_data)

@@ -40,8 +40,13 @@ CATEGORY_LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"foto|photo|profilbild|profile picture|avatar|bild\b|bilder\b|images?\b|pictures?\b", "user.content.self_image"),
         (r"sprachnachricht|voice message|feedback|rating|bewertung|rückmeldung|umfrage|survey", "user.content.private"),
         (r"postleitzahl|\bplz\b|postal code|zip\b", "user.contact.address.postal_code"),
+        (r"\b(?:city|stadt|wohnort|state|province|bundesland|county|street|straße|hausnummer)\b",
+         "user.contact.address"),
+        (r"geburt|birth|\balter\b|\bage\b|geschlecht|gender|anrede|salutation", "user.demographic"),
+        (r"iban|\bbic\b|kontoinhaber|bankverbindung|steuer-?(?:nummer|id)|tax id|vat|ust-?id",
+         "user.financial"),
         (r"standort|location|\bort\b|geo", "user.location.imprecise"),
-        (r"hard- und software|browser|betriebssystem|operating system|user agent|bildschirm|gerät|device|hardware|endgerät|modell|\bmodel\b|hersteller|manufacturer|app-version|\bversion\b",
+        (r"host-?name|rechnername|hard- und software|browser|betriebssystem|operating system|user agent|bildschirm|gerät|device|hardware|endgerät|modell|\bmodel\b|hersteller|manufacturer|app-version|\bversion\b",
          "user.device"),
         (r"session|cookie|tracking", "user.device.cookie_id"),
         (r"datum|uhrzeit|zeitstempel|zeitpunkt|timestamp|\bdate\b|\btime\b|dauer|duration|start- und endzeit",
@@ -83,11 +88,13 @@ _DATA_HEAD = re.compile(
     r"|credentials)$",
     re.IGNORECASE,
 )
-_VERBISH = re.compile(
+VERBISH = re.compile(
     r"\b(?:ist|sind|wird|werden|wurde|haben|hat|kann|können|dient|dienen|erfolgt|is|are|was|were"
     r"|will|can|may|must|has|have|do|does|used|provided|helps?|allows?|enables?|see|siehe|zu|Sie"
     r"|wir|we|you|they|it|generieren|generiert|erstellen|erstellt|nutzen|verwenden|senden"
-    r"|generate|generates|create|creates|share|shares|send|sends|accesses|reads)\b",
+    r"|generate|generates|create|creates|share|shares|send|sends|accesses|reads|uns|us|automatisch"
+    r"|automatically|bis|until|maximal|übermittelt|gespeichert|erhoben|verarbeitet|speichert|erhebt"
+    r"|erfasst|gelöscht|deleted|stored|collected|processed|weitergegeben|ermöglicht|erforderlich)\b",
     re.IGNORECASE,
 )
 
@@ -110,7 +117,7 @@ def _categories(text: str) -> tuple[str, ...]:
 def is_data_noun(phrase: str) -> bool:
     """The phrase ends in a word that names data (``…daten``, ``address``, ``content`` …)."""
     words = phrase.split()
-    if not words or len(words) > 7 or _VERBISH.search(phrase):
+    if not words or len(words) > 7 or VERBISH.search(phrase):
         return False
     return bool(_DATA_HEAD.search(re.sub(r"[^\wäöüÄÖÜß-]", "", words[-1]).split("-")[-1]))
 
@@ -126,7 +133,7 @@ _DATA_ABOUT = re.compile(
 def looks_like_item(phrase: str) -> bool:
     """A short noun phrase that names data (not a clause, not a purpose)."""
     words = phrase.split()
-    if not words or len(words) > 7 or _VERBISH.search(phrase):
+    if not words or len(words) > 7 or VERBISH.search(phrase):
         return False
     if _DATA_ABOUT.match(phrase):
         return True

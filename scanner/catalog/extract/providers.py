@@ -90,24 +90,33 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
 PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
     (re.compile(rx, re.IGNORECASE), name, home) for rx, name, home in _PROVIDER_TABLE
 )
-# first words of every provider: one cheap pass before the detailed patterns
-ANY_PROVIDER = re.compile(
-    r"microsoft|azure|application insights|amazon|aws|google|\bga4|gcp|firestore|firebase"
-    r"|recaptcha|vertex|youtube|vimeo|openai|chatgpt|anthropic|mistral|cohere|groq|deepl|posthog"
-    r"|mixpanel|amplitude|heap|segment|hotjar|matomo|innocraft|plausible|fathom|logrocket|stripe"
-    r"|paypal|paddle|mollie|adyen|braintree|klarna|sofortüberweisung|chargebee|lemon squeezy"
-    r"|fastspring|digistore|unzer|hetzner|ionos|1&1|strato|netcup|contabo|all-inkl|host europe"
-    r"|mittwald|ovh|scaleway|stackit|telekom|t-systems|cloudflare|akamai|linode|fastly|bunny"
-    r"|vercel|netlify|heroku|digital ?ocean|render|fly\.io|railway|supabase|mongodb|atlassian"
-    r"|jira|confluence|github|mailchimp|mandrill|brevo|sendinblue|sendgrid|twilio|postmark"
-    r"|mailgun|mailjet|sparkpost|resend|cleverreach|rapidmail|klaviyo|activecampaign|convertkit"
-    r"|kit\.com|hubspot|salesforce|pipedrive|zoho|zendesk|intercom|freshdesk|freshworks|crisp"
-    r"|userlike|tawk|help scout|front app|calendly|typeform|docusign|slack|sentry|datadog"
-    r"|new relic|bugsnag|rollbar|grafana|elastic cloud|auth0|okta|clerk|usercentrics|cookiebot"
-    r"|onetrust|facebook|meta platforms|linkedin|zoom|backblaze|wasabi|cloudinary|algolia"
-    r"|pusher|vonage|nexmo|messagebird|bird\.com|lexoffice|lexware|sevdesk|datev|sipgate",
-    re.IGNORECASE,
+# Literal words of each pattern (its company cue and common words left out): a match contains
+# one of them, so a sentence whose words include none is not searched with that pattern.
+_COMMON = frozenset(
+    "die der mit von ist use uses using can kann with inc all the web services ltd limited"
+    " operations corp oration teams office bot word forms konto account entra graph exchange"
+    " outlook anbieter provider nutzen nutzt durch erhebt collects verarbeitet processes privacy"
+    " datenschutz dienste ervices roducts produkte pplications anwendungen dentity directory"
+    " active insights application cloud platform analytics labs software technologies payments"
+    " market europe".split()
 )
+PROVIDER_KEYS: tuple[frozenset[str], ...] = tuple(
+    frozenset(
+        w.casefold()
+        for w in re.findall(
+            r"[A-Za-z][A-Za-z0-9]{2,}|\d&\d", re.sub(r"\\[A-Za-z]", " ", rx.replace(_CO, ""))
+        )
+    )
+    - _COMMON
+    for rx, _, _ in _PROVIDER_TABLE
+)
+ALL_KEYS: frozenset[str] = frozenset().union(*PROVIDER_KEYS)
+
+
+def words_of(text: str) -> frozenset[str]:
+    """Lower-case words (and "1&1") of ``text``, for the provider keys."""
+    return frozenset(re.findall(r"[a-z][a-z0-9]+|\d&\d", text.casefold()))
+
 
 # Postal addresses: "80331 München" next to a street or legal form, "Austin, TX 78701",
 # "Manchester M1 2AB", "A-1010 Wien", "CH-8001 Zürich", "L-2449 Luxembourg".

@@ -22,7 +22,13 @@ import msgspec
 
 from m365inv.catalog.extract.items import NEGATION
 from m365inv.catalog.extract.lexicon import countries_at
-from m365inv.catalog.extract.providers import ANY_PROVIDER, PROVIDERS, address_country
+from m365inv.catalog.extract.providers import (
+    ALL_KEYS,
+    PROVIDER_KEYS,
+    PROVIDERS,
+    address_country,
+    words_of,
+)
 from m365inv.catalog.extract.segment import Line, normalise
 
 _CUE = re.compile(
@@ -58,6 +64,7 @@ _LEGAL_FORM = (
     r"|SAS|S\.A\.|Corp\.?|Corporation|UG(?: \(haftungsbeschränkt\))?|KG|ApS|AB|Oy|N\.V\.|PBC"
     r"|Pty\.? Ltd\.?|plc|e\.K\.|OÜ|AS|A/S)"
 )
+_HAS_FORM = re.compile(r"(?<![\w-])" + _LEGAL_FORM + r"(?![\w-])")
 ENTITY = re.compile(
     r"(?P<name>(?:[A-Z0-9][\w&.'’+-]*\s){0,4}?[A-Z0-9][\w&.'’+-]*(?:\s\([A-Z][\w ]+\))?,?\s"
     + _LEGAL_FORM
@@ -116,11 +123,15 @@ class _Found:
         self.hits: dict[str, SubprocessorHit] = {}
         self.own = own.casefold() if own else None
 
-    def add(self, name: str, country: str | None, source: str, conf: float) -> None:
+    def add(
+        self, name: str, country: str | None, source: str, conf: float, *, known: bool = True
+    ) -> None:
         key = re.sub(r"[^\w]", "", name.casefold())
         if not key or (self.own and key[:6] in re.sub(r"[^\w]", "", self.own)):
             return
-        old = next((k for k in self.hits if k.startswith(key[:8]) or key.startswith(k[:8])), None)
+        old: str | None = key if key in self.hits else None
+        if old is None and not known:  # "Stripe Payments Europe Ltd" after "Stripe"
+            old = next((k for k in self.hits if key.startswith(k) or k.startswith(key)), None)
         if old is None:
             self.hits[key] = SubprocessorHit(name, country, source, conf)
         elif self.hits[old].country is None and country is not None:
@@ -170,7 +181,7 @@ def subprocessors_in(
     found = _Found(own_name)
     for name, country, row in _table_rows(text):
         known = next((n for rx, n, _ in PROVIDERS if rx.search(name)), None)
-        found.add(known or name, country, row, 0.85)
+        found.add(known or name, country, row, 0.85, known=known is not None)
     for i, s in enumerate(sents):
         section = sections[i] if sections else ""
         in_section = bool(RECIPIENT_SECTION.search(section))
@@ -184,23 +195,30 @@ def subprocessors_in(
         if not cued or _AS_SOURCE.search(s):
             continue
         spans: list[tuple[int, int, str, str | None]] = []
-        if ANY_PROVIDER.search(s):  # one pass instead of one per provider
-            for rx, name, home in PROVIDERS:
+        words = words_of(s)
+        if words & ALL_KEYS:  # one set operation instead of one search per provider
+            for (rx, name, home), keys in zip(PROVIDERS, PROVIDER_KEYS, strict=True):
+                if not keys & words:
+                    continue
                 m = rx.search(s)
                 if m and not any(a <= m.start() < b for a, b, _, _ in spans):
                     spans.append((m.start(), m.end(), name, home))
-        for m in ENTITY.finditer(s):
+        for m in ENTITY.finditer(s) if _HAS_FORM.search(s) else ():
             intro = _PROVIDER_INTRO.search(s[max(0, m.start() - 40) : m.start()])
             listed = in_section and (m.start() < 3 or s[: m.start()].rstrip().endswith(":"))
             if (intro or listed) and not _OWN.search(s[: m.start()]):
                 if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _, _ in spans):
-                    spans.append((m.start(), m.end(), m.group("name").rstrip(","), None))
+                    spans.append((m.start(), m.end(), m.group("name").rstrip(","), "?"))
         bounds = [(a, b) for a, b, _, _ in spans]
         for a, b, name, home in sorted(spans):
-            country = home or _country_after(s, a, b, bounds)
-            if country is None and len(spans) == 1 and nxt and not ANY_PROVIDER.search(nxt):
+            country = (home if home != "?" else None) or _country_after(s, a, b, bounds)
+            if country is None and len(spans) == 1 and nxt and not words_of(nxt) & ALL_KEYS:
                 country = next((c for _, c in countries_at(nxt)), None)
-            found.add(name, country, s, 0.85 if country else 0.7)
+            word = name.split()[0].casefold()
+            for prev in sents[max(0, i - 2) : i][::-1]:  # its address, stated just before
+                if country is None and word in prev.casefold():
+                    country = next((c for _, c in countries_at(prev)), None)
+            found.add(name, country, s, 0.85 if country else 0.7, known=home != "?")
     hits = list(found.hits.values())
     if any(h.name.startswith("Microsoft ") for h in hits):
         hits = [h for h in hits if h.name != "Microsoft"]

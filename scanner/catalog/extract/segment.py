@@ -37,6 +37,7 @@ class Line(msgspec.Struct, frozen=True):
     kind: LineKind
     text: str
     number: int  # index of the first physical line, for the review view
+    numbered: bool = False  # a heading with a section number ("3.1 Basisdaten")
 
 
 def normalise(text: str) -> str:
@@ -53,7 +54,7 @@ def normalise(text: str) -> str:
 def _table_cells(line: str) -> list[str] | None:
     if line.count("|") < 2 or _TABLE_RULE.match(line):
         return None
-    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    cells = [re.sub(r"^[A-Z][.)]\s+", "", c.strip()) for c in line.strip().strip("|").split("|")]
     return [c for c in cells if c]
 
 
@@ -129,7 +130,7 @@ def lines(text: str) -> list[Line]:
             out.append(Line("bullet", m_bullet.group(1).strip(), n))
         elif _is_heading(line, nxt):
             m_num = _NUMBERED_HEADING.match(line.strip())
-            out.append(Line("heading", (m_num.group(1) if m_num else line).strip(), n))
+            out.append(Line("heading", (m_num.group(1) if m_num else line).strip(), n, bool(m_num)))
         elif (
             out
             and out[-1].kind == "bullet"
