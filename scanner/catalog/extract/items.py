@@ -248,8 +248,9 @@ def _prose_items(sentence: str) -> list[str]:
     return []
 
 
-def line_items(text: str, *, in_data: bool) -> tuple[list[str], float]:
-    """Items of one list entry or table row, with the confidence of the reading."""
+def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[str], float]:
+    """Items of one list entry or table row, with the confidence of the reading; ``loose``: the
+    line stands in a list, so a short noun phrase the lexicons do not know is an item too."""
     bare = _EXAMPLE_LEAD.sub("", strip_parentheses(text))
     titled = _TITLE_DOT.match(
         bare
@@ -300,7 +301,7 @@ def line_items(text: str, *, in_data: bool) -> tuple[list[str], float]:
             (good, 0.7) if pieces and good and good[0] == pieces[0] else (_prose_items(bare), 0.7)
         )
     whole = _clean(bare)
-    if not good and _plain_noun_phrase(whole):  # "Hostname des zugreifenden Rechners"
+    if not good and loose and _plain_noun_phrase(whole):  # "Hostname des zugreifenden Rechners"
         return [whole], 0.6
     return good, 0.85
 
@@ -357,13 +358,28 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
     in_data = plain_list = False
     for n, line in enumerate(all_lines):
         text = line.text
-        if plain_list and line.kind == "heading" and not line.numbered and text[-1:] != ":":
+        nxt_line = all_lines[n + 1] if n + 1 < len(all_lines) else None
+        if (
+            plain_list
+            and line.kind == "heading"
+            and (line.numbered or text[-1:] == ":")
+            and not CLOSING_HEADING.search(text)
+        ):
+            continue  # "3.1 Stammdaten" over the entries: a sub-label, the list goes on
+        if (
+            plain_list
+            and line.kind == "heading"
+            and not line.numbered
+            and text[-1:] != ":"
+            and not (nxt_line and nxt_line.kind == "text")  # a section heading over prose
+        ):
             entry = [p for p in split_list(text) if looks_like_item(p) and not _GENERIC.match(p)]
             if entry and len(text.split()) <= 8 and not DATA_HEADING.search(text):  # HTML <li>
                 for item in entry:
                     add(item, text, 0.75)
                 continue
-        plain_list = False
+        if line.kind != "text" or len(text.split()) > 8 or text.endswith("."):
+            plain_list = False  # a short text line is one more entry of the same list
         bare = strip_parentheses(text)
         short = len(bare.split()) <= 25 and (not bare.endswith(".") or len(bare.split()) <= 4)
         head_like = line.kind == "text" or (
@@ -396,7 +412,10 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
                         add(name, f"{text} {nxt}"[:400], 0.75)
                 continue
         if line.kind in ("bullet", "text") and (in_data or line.kind == "bullet" or ":" in text):
-            items, conf = line_items(text, in_data=in_data)
+            loose = line.kind == "bullet" or bool(
+                nxt_line and len(nxt_line.text.split()) <= 8 and not nxt_line.text.endswith(".")
+            )  # a title over a prose paragraph is no list entry
+            items, conf = line_items(text, in_data=in_data, loose=loose)
             for item in items:
                 add(item, text, conf)
             if items:

@@ -51,11 +51,17 @@ def normalise(text: str) -> str:
     return text
 
 
+_YES_CELL = re.compile(r"^(?:yes|ja|y|x|✓|✔|✅)$", re.IGNORECASE)
+_NO_CELL = re.compile(r"^(?:no|nein|n|—|-|✗|❌)$", re.IGNORECASE)
+
+
 def _table_cells(line: str) -> list[str] | None:
     if line.count("|") < 2 or _TABLE_RULE.match(line):
         return None
     cells = [re.sub(r"^[A-Z][.)]\s+", "", c.strip()) for c in line.strip().strip("|").split("|")]
-    return [c for c in cells if c]
+    # a "Collected" column: yes-cells add nothing, no-cells negate the row
+    cells = ["❌" if _NO_CELL.match(c) else c for c in cells if c and not _YES_CELL.match(c)]
+    return cells
 
 
 def _is_heading(line: str, nxt: str) -> bool:
