@@ -84,7 +84,8 @@ NOT_STORED = re.compile(
     r"(?:store|retain|keep|save|persist|log|make or retain)"
     r"|not\s+(?:be\s+)?(?:stored|retained|persisted|saved|written to disk|cached|kept)"
     r"|no\s+(?:\w+\s+){0,3}(?:is|are)\s+(?:\w+\s+)?(?:stored|retained|cached|kept)"
-    r"|never\s+(?:stored|retained|persisted|saved|written|logged|kept|leave your device|reaches us)|in-memory only|only in memory"
+    r"|never\s+(?:stored|retained|persisted|saved|written|logged|kept|leave your device|reaches us)"
+    r"|in-memory only|only in memory"
     r"|collects?\s+(?:zero|no)\s+data|does not retain|keine\s+(?:dauerhafte\s+)?Speicherung"
     r"|(?:speichern|speichert)\s+(?:wir\s+)?(?:\w+\s+){0,3}(?:keine|nicht)"
     r"|nicht\s+(?:dauerhaft\s+|persistent\s+)?gespeichert|keine\s+(?:\w+\s+){0,2}gespeichert",
