@@ -14,6 +14,7 @@ import msgspec
 
 from m365inv.catalog.extract.lexicon import VERBISH as _VERB_LIKE
 from m365inv.catalog.extract.lexicon import categories_of, is_data_noun, looks_like_item
+from m365inv.catalog.extract.providers import ALL_KEYS, PROVIDERS, words_of
 from m365inv.catalog.extract.segment import Line, sentences, strip_parentheses
 
 NEGATION = re.compile(
@@ -22,14 +23,14 @@ NEGATION = re.compile(
     re.IGNORECASE,
 )
 DATA_HEADING = re.compile(
-    r"(?:welche|folgende|verarbeitete|erhobene|kategorien|arten)\b.*\b(?:daten|datenarten"
+    r"(?:welche|folgenden?|verarbeitete|erhobene|kategorien|arten)\b.*\b(?:daten|datenarten"
     r"|datenkategorien|informationen)\b|datenkategorien|datenarten|verarbeitete daten"
     r"|(?:information|data)\s+(?:that\s+|which\s+)?(?:we|you)\s+(?:collect|process|receive|store"
     r"|access|provide)|what (?:personal )?(?:data|information)|data (?:collection|we collect"
     r"|collected|processed)|information (?:collected|from|we)|categories of (?:personal )?data"
     r"|types of (?:personal )?(?:data|information)|personal data (?:we|that)|accesses"
     r"|daten fallen an|zugriffsdaten|log-?file|server-?logs|the following (?:personal )?"
-    r"(?:data|information)|folgende (?:personenbezogene[n]? )?daten|gegenstand der verarbeitung"
+    r"(?:data|information)|folgenden? (?:personenbezogene[n]? )?daten|gegenstand der verarbeitung"
     r"|what we collect|data we (?:process|collect)|personal information we|log-?dateien"
     r"|protokoll(?:daten|dateien)|\blog data\b|\bserver logs?\b|(?:may )?include,? but (?:is |are )?not"
     r" limited to:$|(?:^|\b)(?:dies|das) sind:$|dazu (?:gehören|zählen):$|hierzu (?:gehören|zählen):$"
@@ -42,7 +43,10 @@ CLOSING_HEADING = re.compile(
     r"|aufbewahrung|retention|how long|löschung|sicherheit|security|rechte|rights|kontakt"
     r"|contact|betroffene|data subjects|changes|änderungen|transfer|übermittlung|verantwortlich"
     r"|controller|datenschutzbeauftragt|protection officer|your choices|user control|consent"
-    r"|einwilligung|how it works|compliance|data usage|datennutzung|nutzung (?:der|Ihrer) daten",
+    r"|einwilligung|how it works|compliance|data usage|datennutzung|nutzung (?:der|Ihrer) daten"
+    r"|^hosting|infrastructure|infrastruktur|^analytics|handling payments|payment (?:processing"
+    r"|providers?|processors?|services?)|zahlungsdienst|^newsletter|third[- ]party (?:services"
+    r"|tools|providers)|sub-?processors|auftragsverarbeit|webanalyse|analyse-?tools|plugins",
     re.IGNORECASE,
 )
 _EXAMPLE_LEAD = re.compile(
@@ -83,6 +87,11 @@ _GENERIC = re.compile(
     re.IGNORECASE,
 )
 _PROSE = (
+    re.compile(  # "Among the types of Personal Data … there are: a; b; c"
+        r"\b(?:data|daten|information|informationen|angaben)\b[^:]{0,160}\b(?:there are|are|include[sd]?"
+        r"|sind|umfassen|zählen|gehören|folgende)\s*:\s*(?P<list>.+)",
+        re.I,
+    ),
     re.compile(
         r"(?:\bZu den [\w-]+ (?:gehören|zählen)|\b(?:Dazu|Hierzu) (?:gehören|zählen)|^(?:Dies|Das) sind"
         r"|^(?:This|These|It|They|Such data|This data|This information) (?:may )?(?:includes?"
@@ -119,7 +128,8 @@ _PROSE = (
     re.compile(  # "Der Schlüssel sowie Ihr Name werden auf unseren Servern gespeichert."
         r"^(?:(?:Der|Die|Das|Ihre?)\s+)?(?P<list>[A-ZÄÖÜ][^.;:]{2,80}?)(?<!Daten)(?<!Informationen)"
         r"(?<!Angaben)\s+(?:werden|wird)\s+"
-        r"(?:[^.;:]{0,60}\s)?(?:gespeichert|verarbeitet|erhoben|erfasst|übermittelt|protokolliert)\b"
+        r"(?:(?:[^.;:]|\b(?:Co|Inc|Ltd|bzw|ggf)\.){0,60}\s)?(?:gespeichert|verarbeitet|erhoben|erfasst"
+        r"|übermittelt|protokolliert|weitergegeben)\b"
     ),
 )
 _PREPOSITION_START = re.compile(
@@ -235,7 +245,7 @@ def _prose_items(sentence: str) -> list[str]:
             listed = _PROSE_TAIL.sub("", m.group("list"))
             pieces = split_list(listed)
             good = [p for p in pieces if looks_like_item(p) and not _GENERIC.match(p)]
-            if rx in _PROSE[:2] and len(good) >= 0.6 * len(pieces):  # "Dazu gehören a, b, c"
+            if rx in _PROSE[:3] and len(good) >= 0.6 * len(pieces):  # "Dazu gehören a, b, c"
                 return good
             for piece in pieces:  # an enumeration is contiguous
                 if not looks_like_item(piece) or _GENERIC.match(piece):
@@ -258,6 +268,10 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
     if titled and in_data:
         bare = f"{titled.group(1)}:{bare[titled.end(1) + 1 :]}"
     head, sep, rest = bare.partition(":")
+    if sep and len(head) > 60 and _ANNOUNCES.search(head) and not NEGATION.search(head):
+        listed = _list_items(rest)  # "Among the types of data we collect, there are: a; b; c"
+        if len(listed) >= 2:
+            return listed, 0.8
     if sep and _NOT_DATA_LABEL.search(head) and not is_data_noun(head):
         return [], 0.0
     if sep and 0 < len(head) <= 60 and not re.search(r"https?$", head):
@@ -265,13 +279,20 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         if NEGATION.search(f"{head} {first}"):
             return [], 0.0
         if not in_data and not re.search(
-            r"(?:data|daten|information|informationen|angaben)$", head.strip(), re.I
+            r"(?:data|daten|information|informationen|angaben)(?:arten|kategorien)?"
+            r"(?:\s+(?:processed|collected|used|verarbeitet|erhoben))?$",
+            head.strip(),
+            re.I,
         ):
             return [], 0.0
         lead = _EXAMPLE_LEAD.sub("", first)
         pieces = split_list(lead)
         good = [p for p in pieces if looks_like_item(p) and not _GENERIC.match(p)]
-        if "," in lead and not _EXAMPLE_MID.search(lead) and len(good) >= 0.75 * len(pieces):
+        if (
+            ("," in lead or ";" in lead)
+            and not _EXAMPLE_MID.search(lead)
+            and len(good) >= 0.75 * len(pieces)
+        ):
             return good, 0.9
         if (  # "Billing information: billing address and VAT number."
             1 < len(pieces) <= 4
@@ -306,6 +327,11 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
     return good, 0.85
 
 
+_ANNOUNCES = re.compile(
+    r"\b(?:data|daten|information|informationen|angaben)\b.*\b(?:there are|are|include[sd]?|sind"
+    r"|umfassen|zählen|gehören|folgende|following|collect\w*|erheben|verarbeiten|process\w*)\s*$",
+    re.I,
+)
 _PURPOSE_START = re.compile(r"^(?:zur|zum|zu|um|für|to|for|in order|so that|damit)\b", re.I)
 
 
@@ -338,6 +364,10 @@ def _covered(toks: frozenset[str], seen: frozenset[str]) -> bool:
     return all(t in seen or any(_same_word(t, s) for s in seen) for t in toks)
 
 
+def _names_provider(text: str) -> bool:
+    return any(rx.search(text) for rx, _, _ in PROVIDERS)
+
+
 def find_items(all_lines: list[Line]) -> list[FoundItem]:
     """Every disclosed data item of the policy, first mention kept, duplicates dropped."""
     found: list[FoundItem] = []
@@ -345,6 +375,8 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
     by_prefix: dict[str, list[int]] = {}  # first four letters of a word → items that have it
 
     def add(item: str, source: str, conf: float) -> None:
+        if words_of(item) & ALL_KEYS and not is_data_noun(item) and _names_provider(item):
+            return  # "Google Analytics 4": a service, not data
         toks = _tokens(item)
         first = min(toks, key=len) if toks else ""
         if not toks or any(_covered(toks, seen[k]) for k in by_prefix.get(first[:4], ())):

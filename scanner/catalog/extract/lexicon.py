@@ -48,7 +48,7 @@ CATEGORY_LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"standort|location|\bort\b|geo", "user.location.imprecise"),
         (r"host-?name|rechnername|hard- und software|browser|betriebssystem|operating system|user agent|bildschirm|gerät|device|hardware|endgerät|modell|\bmodel\b|hersteller|manufacturer|app-version|\bversion\b",
          "user.device"),
-        (r"session|cookie|tracking", "user.device.cookie_id"),
+        (r"session|cookie|tracking|tracker", "user.device.cookie_id"),
         (r"datum|uhrzeit|zeitstempel|zeitpunkt|timestamp|\bdate\b|\btime\b|dauer|duration|start- und endzeit",
          "system.operations"),
         (r"referrer|aufgerufen|pages visited|url|seiten|verweis|browsing", "user.behavior.browsing_history"),

@@ -209,8 +209,9 @@ def subprocessors_in(
             if (intro or listed) and not _OWN.search(s[: m.start()]):
                 if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _, _ in spans):
                     spans.append((m.start(), m.end(), m.group("name").rstrip(","), "?"))
+        spans = _product_and_entity(s, sorted(spans))
         bounds = [(a, b) for a, b, _, _ in spans]
-        for a, b, name, home in sorted(spans):
+        for a, b, name, home in spans:
             country = (home if home != "?" else None) or _country_after(s, a, b, bounds)
             if country is None and len(spans) == 1 and nxt and not words_of(nxt) & ALL_KEYS:
                 country = next((c for _, c in countries_at(nxt)), None)
@@ -218,11 +219,55 @@ def subprocessors_in(
             for prev in sents[max(0, i - 2) : i][::-1]:  # its address, stated just before
                 if country is None and word in prev.casefold():
                     country = next((c for _, c in countries_at(prev)), None)
+            if country is None and len(spans) == 1:  # "Place of processing: Germany" below it
+                country = _place_line(sents[i + 1 : i + 4])
             found.add(name, country, s, 0.85 if country else 0.7, known=home != "?")
     hits = list(found.hits.values())
     if any(h.name.startswith("Microsoft ") for h in hits):
         hits = [h for h in hits if h.name != "Microsoft"]
     return hits
+
+
+_PLACE = re.compile(
+    r"^(?:place of processing|processing location|location|server location|data location"
+    r"|ort der verarbeitung|verarbeitungsort|serverstandort|standort|sitz)\s*:",
+    re.IGNORECASE,
+)
+
+
+def _place_line(following: list[str]) -> str | None:
+    """The country of a "Place of processing: …" line in the provider's block (iubenda and
+    similar generators state it two lines below the provider)."""
+    for s in following:
+        if words_of(s) & ALL_KEYS and not _PLACE.match(s):
+            return None  # the next provider's block
+        if _PLACE.match(s):
+            got = countries_at(s)
+            return got[0][1] if got else None
+    return None
+
+
+def _product_and_entity(
+    s: str, spans: list[tuple[int, int, str, str | None]]
+) -> list[tuple[int, int, str, str | None]]:
+    """"Google Analytics 4 (Google Ireland Limited)", "Stripe is provided by Stripe Payments
+    Europe, Ltd.": a product and its company's legal entity in one sentence are one processor —
+    the product's name, the country the entity's name states. Two named entities ("Microsoft
+    Corporation … Microsoft Ireland Operations Limited") stay two."""
+    out: list[tuple[int, int, str, str | None]] = []
+    for span in spans:
+        first = span[2].split()[0].casefold()
+        same = next((k for k, o in enumerate(out) if o[2].split()[0].casefold() == first), None)
+        if same is not None:
+            a, b, name, home = out[same]
+            homes = [h for h in (home, span[3]) if h not in (None, "?")]
+            if len(homes) < 2:
+                if len(name.split()) == 1:  # "Microsoft" + "Microsoft Corporation": the entity
+                    name = span[2]
+                out[same] = (a, b, name, homes[0] if homes else home)
+                continue
+        out.append(span)
+    return out
 
 
 def section_of(all_lines: list[Line]) -> list[str]:

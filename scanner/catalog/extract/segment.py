@@ -17,7 +17,9 @@ import msgspec
 LineKind = Literal["heading", "bullet", "text"]
 
 _BULLET = re.compile(r"^\s*(?:[•\-*·–▪◦●✓✔❌✗]|\d{1,2}[.)](?!\d)|[a-z][.)]\s)\s*(.+)$")
-_NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]+\.)\s+(\S.{0,90})$")
+_NUMBERED_HEADING = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]+\.|§\s?\d{1,2})\s+(\S.{0,90})$"
+)
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(.+)$")
 _BOLD = re.compile(r"\*\*|__")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")

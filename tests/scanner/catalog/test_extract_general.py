@@ -211,3 +211,55 @@ def test_legal_bases_in_inflected_german_and_dotted_citations() -> None:
     consent = extract("Consent: for marketing emails, which you can withdraw at any time.")
     assert [b.letter for b in consent.legal_bases] == ["a"]
     assert extract("You consent to these terms by using the site.").legal_bases == ()
+
+
+# --- more generator shapes (IT-Recht-Kanzlei-style numbering, iubenda-style service blocks) ---
+
+
+def test_parenthesis_numbered_sections_and_folgenden_daten() -> None:
+    text = (
+        "2) Datenerfassung beim Besuch unserer Website\n\n"
+        "Wenn Sie unsere Website aufrufen, erheben wir die folgenden Daten, die technisch "
+        "erforderlich sind:\n\n- Datum und Uhrzeit des Zugriffs\n- Verwendeter Browser\n\n"
+        "3) Hosting\n\nWir hosten bei einem Anbieter in Deutschland.\n"
+    )
+    items = _items(text)
+    assert "Verwendeter Browser" in items and "Hosting" not in items
+    assert not [i for i in items if "Datenerfassung" in i]
+
+
+def test_semicolon_lists_after_a_long_announcement_and_data_processed_labels() -> None:
+    text = (
+        "Among the types of Personal Data that this Application collects, by itself or through "
+        "third parties, there are: email address; first name; Trackers; billing address.\n\n"
+        "Analytics\n\nPersonal Data processed: session statistics; Usage Data.\n"
+    )
+    assert _items(text) == [
+        "email address", "first name", "Trackers", "billing address", "session statistics",
+        "Usage Data"]  # fmt: skip
+    assert _items("Among the partners that this Application works with, there are: A; B.") == []
+
+
+def test_a_service_name_is_no_data_item() -> None:
+    text = "Types of data collected\n\n- Google Analytics 4\n- Stripe\n- E-Mail-Adresse\n"
+    assert _items(text) == ["E-Mail-Adresse"]
+
+
+def test_place_of_processing_line_and_product_with_its_entity() -> None:
+    text = (
+        "Hosting and backend infrastructure\n\n"
+        "Amazon Web Services (AWS) is a hosting service provided by Amazon Web Services, Inc.\n"
+        "Personal Data processed: Usage Data.\nPlace of processing: Germany.\n\n"
+        "Google Analytics 4 is a web analysis service provided by Google Ireland Limited.\n"
+    )
+    assert _subs(text) == {"Amazon Web Services": "DE", "Google Analytics": "IE"}
+    two = (
+        "We use Microsoft Teams, a service of Microsoft Corporation, USA, or for the EEA of "
+        "Microsoft Ireland Operations Limited."
+    )
+    assert set(_subs(two)) == {"Microsoft Corporation", "Microsoft Ireland Operations Limited"}
+
+
+def test_subject_first_german_across_a_company_abbreviation() -> None:
+    text = "Ihre E-Mail-Adresse wird dabei an die Beispiel GmbH & Co. KG übermittelt."
+    assert _items(text) == ["E-Mail-Adresse"]
