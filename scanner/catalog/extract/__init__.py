@@ -72,7 +72,7 @@ def one_claim_per_passage(claims: list[SecurityHit], all_lines: list[Line]) -> l
     """One encryption claim of each kind per paragraph: "SSL- bzw. TLS-Verschlüsselung" as a
     heading and the two sentences below it that say the same are one claim (the body's first);
     distinct measures ("other": hashing, certification, access control) all stay."""
-    para = {}
+    para: dict[str, int] = {}
     for n, line in enumerate(all_lines):
         for s in sentences(line.text):
             para.setdefault(s, n)

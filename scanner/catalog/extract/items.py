@@ -12,16 +12,23 @@ import re
 
 import msgspec
 
-from m365inv.catalog.extract.lexicon import VERBISH as _VERB_LIKE
 from m365inv.catalog.extract.lexicon import categories_of, is_data_noun, looks_like_item
+from m365inv.catalog.extract.phrases import (
+    ANNOUNCES,
+    EXAMPLE_LEAD,
+    EXAMPLE_MID,
+    GENERIC,
+    NEGATION,
+    NOT_DATA_LABEL,
+    clean_piece,
+    list_items,
+    plain_noun_phrase,
+    split_list,
+    suspended,
+)
 from m365inv.catalog.extract.providers import ALL_KEYS, PROVIDERS, words_of
 from m365inv.catalog.extract.segment import Line, sentences, strip_parentheses
 
-NEGATION = re.compile(
-    r"\b(?:nicht|keine?[nmrs]?|niemals|never|not|no|none|nothing|neither|nor|without|ohne"
-    r"|don't|doesn't|cannot|can't|zero)\b|❌|✗|\bnie\b",
-    re.IGNORECASE,
-)
 DATA_HEADING = re.compile(
     r"(?:welche|folgenden?|verarbeitete|erhobene|kategorien|arten)\b.*\b(?:daten|datenarten"
     r"|datenkategorien|informationen)\b|datenkategorien|datenarten|verarbeitete daten"
@@ -47,43 +54,6 @@ CLOSING_HEADING = re.compile(
     r"|^hosting|infrastructure|infrastruktur|^analytics|handling payments|payment (?:processing"
     r"|providers?|processors?|services?)|zahlungsdienst|^newsletter|third[- ]party (?:services"
     r"|tools|providers)|sub-?processors|auftragsverarbeit|webanalyse|analyse-?tools|plugins",
-    re.IGNORECASE,
-)
-_EXAMPLE_LEAD = re.compile(
-    r"^(?:z\.\s?B\.|e\.\s?[gB]\.,?|wie|such as|u\.\s?a\.|includes?|including|umfasst|enthält"
-    r"|beinhaltet|insbesondere|namely|like)\s+",
-    re.IGNORECASE,
-)
-_EXAMPLE_MID = re.compile(r"\b(?:z\.\s?B\.|e\.\s?g\.|such as|including|like|wie z)\b", re.I)
-_SPLIT = re.compile(
-    r"(?<!-),\s*|;\s*|\s+(?<!-\s)(?:und|sowie|and|or|oder|bzw\.|beziehungsweise|&|as well as|plus)"
-    r"\s+",
-    re.I,
-)
-_LEAD_NOISE = re.compile(
-    r"^(?:and|und|or|oder|your|Ihre[rnms]?|Ihr|the|die|der|das|des|den|dem|a|an|ggf\.|ggfs\.|optional"
-    r"|sowie|auch|außerdem|überdies|zudem|insbesondere|etwa|various|verschiedene|any|all|alle"
-    r"|unterschiedliche|different|diverse|bestimmte|certain|einige|some|several|mehrere|many|viele"
-    r"|this|these|such|diese[rsn]?|process|use|store|collect|keep|verarbeiten|speichern"
-    r"|im Regelfall|in der Regel|typically|usually|gegebenenfalls|ggf\.?|eventuell|possibly)\s+",
-    re.IGNORECASE,
-)
-_TAIL_NOISE = re.compile(
-    r"\s+(?:when|if|that|which|who|where|used|provided|sent|received|to help|for the purpose"
-    r"|wenn|falls|sofern|soweit)\b.*$|\s+(?:afterwards|later|thereafter|danach|anschließend)$"
-    r"|(?<=\w\w)\s+(?:granted|requested|approved|submitted|entered|selected)$"
-    r"|\s+(?:only\s+)?(?:locally|lokal)\b.*$|\s+(?:nur|only)\s+(?:dann|wenn|if|when)\b.*$"
-    r"|\s+(?:to|in order to)\s+(?!the\b|your\b|our\b)\w+\b.*$"
-    r"|[\s.:;,]+$",
-    re.IGNORECASE,
-)
-_GENERIC = re.compile(
-    r"^(?:(?:the\s)?following\s(?:categories|types|kinds)\sof\s(?:personal\s)?|categories\sof\s"
-    r"|personenbezogene[n]?\s|persönliche[n]?\s|personal\s|weitere\s|other\s|sonstige\s)?"
-    r"(?:daten|data|informationen|information|datenarten|angaben|details|personal data|"
-    r"personally identifiable information|pii|other information|weitere informationen|kundendaten"
-    r"|(?:types|kinds|categories) of (?:personal )?(?:data|information)|datenarten"
-    r"|customer data)$",
     re.IGNORECASE,
 )
 _PROSE = (
@@ -158,12 +128,6 @@ _PROSE_TAIL = re.compile(
     r"\s+(?:auf|in|on|at|bei|via|über|unter|from|for)\s+(?:(?!,|\bund\b|\band\b).)*"
 )
 _TITLE_DOT = re.compile(r"^([A-ZÄÖÜ][\w-]+(?:\s[\w-]+){0,3})\.\s+(?=[A-ZÄÖÜ])")
-_NOT_DATA_LABEL = re.compile(
-    r"handling|storage|speicherung|control|kontrolle|security|sicherheit|retention|aufbewahrung"
-    r"|rights|rechte|purpose|zweck|sharing|weitergabe|legal|recht|^why$|warum|wofür|^scope$|umfang"
-    r"|summary|zusammenfassung|^note$|hinweis",
-    re.IGNORECASE,
-)
 
 
 class FoundItem(msgspec.Struct, frozen=True):
@@ -175,67 +139,12 @@ class FoundItem(msgspec.Struct, frozen=True):
     confidence: float
 
 
-def _clean(piece: str) -> str:
-    piece = _EXAMPLE_LEAD.sub("", re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", piece.strip()))
-    for _ in range(3):
-        piece = _LEAD_NOISE.sub("", piece)
-    return _TAIL_NOISE.sub("", piece).strip(" -–:;,.\"'„“")
-
-
-def split_list(text: str) -> list[str]:
-    """Pieces of an enumeration; suspended compounds stay whole: "Audio- und Videodaten", and
-    "first and last name" (a lone modifier that is no item, joined by and/or to the next piece's
-    data noun)."""
-    text = strip_parentheses(text)
-    raw = _SPLIT.split(text)
-    seps = [m.group(0).strip() for m in _SPLIT.finditer(text)]
-    out: list[str] = []
-    i = 0
-    while i < len(raw):
-        piece = _clean(raw[i])
-        if (
-            i + 1 < len(raw)
-            and len(piece.split()) == 1
-            and seps[i].casefold() in ("and", "or", "und", "oder")
-            and not looks_like_item(piece)
-            and not _GENERIC.match(piece)
-        ):
-            nxt = _clean(raw[i + 1])
-            if len(nxt.split()) >= 2 and is_data_noun(nxt):
-                out.append(f"{piece} {seps[i]} {nxt}")
-                i += 2
-                continue
-        if piece:
-            out.append(piece)
-        i += 1
-    return out
-
-
-def _suspended(text: str) -> str | None:
-    """'Text, audio and video data', 'first and last name': single words that share the last
-    piece's data noun are one item."""
-    pieces = split_list(text)
-    if (
-        len(pieces) >= 2
-        and all(len(p.split()) == 1 for p in pieces[:-1])
-        and not looks_like_item(pieces[0])
-        and len(pieces[-1].split()) >= 2
-        and is_data_noun(pieces[-1])
-    ):
-        return _clean(strip_parentheses(text))
-    return None
-
-
-def _list_items(text: str) -> list[str]:
-    return [p for p in split_list(text) if looks_like_item(p) and not _GENERIC.match(p)]
-
-
 def _prose_items(sentence: str) -> list[str]:
     if NEGATION.search(strip_parentheses(sentence)):
         return []
     ex = _GENERIC_EXAMPLES.search(sentence)
     if ex and (_PROCESSING.search(sentence) or _DEICTIC.match(sentence)):
-        examples = _list_items(ex.group("list") or ex.group("bare"))
+        examples = list_items(ex.group("list") or ex.group("bare"))
         if examples:
             return examples
     for rx in _PROSE:
@@ -244,11 +153,11 @@ def _prose_items(sentence: str) -> list[str]:
             found: list[str] = []
             listed = _PROSE_TAIL.sub("", m.group("list"))
             pieces = split_list(listed)
-            good = [p for p in pieces if looks_like_item(p) and not _GENERIC.match(p)]
+            good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
             if rx in _PROSE[:3] and len(good) >= 0.6 * len(pieces):  # "Dazu gehören a, b, c"
                 return good
             for piece in pieces:  # an enumeration is contiguous
-                if not looks_like_item(piece) or _GENERIC.match(piece):
+                if not looks_like_item(piece) or GENERIC.match(piece):
                     break
                 found.append(piece)
             if found and rx in _PROSE[-2:] and not is_data_noun(found[0]):
@@ -261,18 +170,18 @@ def _prose_items(sentence: str) -> list[str]:
 def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[str], float]:
     """Items of one list entry or table row, with the confidence of the reading; ``loose``: the
     line stands in a list, so a short noun phrase the lexicons do not know is an item too."""
-    bare = _EXAMPLE_LEAD.sub("", strip_parentheses(text))
+    bare = EXAMPLE_LEAD.sub("", strip_parentheses(text))
     titled = _TITLE_DOT.match(
         bare
     )  # "Email Data. We collect …" reads as "Email Data: We collect …"
     if titled and in_data:
         bare = f"{titled.group(1)}:{bare[titled.end(1) + 1 :]}"
     head, sep, rest = bare.partition(":")
-    if sep and len(head) > 60 and _ANNOUNCES.search(head) and not NEGATION.search(head):
-        listed = _list_items(rest)  # "Among the types of data we collect, there are: a; b; c"
+    if sep and len(head) > 60 and ANNOUNCES.search(head) and not NEGATION.search(head):
+        listed = list_items(rest)  # "Among the types of data we collect, there are: a; b; c"
         if len(listed) >= 2:
             return listed, 0.8
-    if sep and _NOT_DATA_LABEL.search(head) and not is_data_noun(head):
+    if sep and NOT_DATA_LABEL.search(head) and not is_data_noun(head):
         return [], 0.0
     if sep and 0 < len(head) <= 60 and not re.search(r"https?$", head):
         first = sentences(rest.strip())[0] if rest.strip() else ""
@@ -285,12 +194,12 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
             re.I,
         ):
             return [], 0.0
-        lead = _EXAMPLE_LEAD.sub("", first)
+        lead = EXAMPLE_LEAD.sub("", first)
         pieces = split_list(lead)
-        good = [p for p in pieces if looks_like_item(p) and not _GENERIC.match(p)]
+        good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
         if (
             ("," in lead or ";" in lead)
-            and not _EXAMPLE_MID.search(lead)
+            and not EXAMPLE_MID.search(lead)
             and len(good) >= 0.75 * len(pieces)
         ):
             return good, 0.9
@@ -301,53 +210,30 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
             and all(len(p.split()) <= 4 and is_data_noun(p) for p in pieces)
         ):
             return good, 0.85
-        name = _clean(head)
+        name = clean_piece(head)
         extra = [i for s in sentences(rest.strip())[1:] for i in _prose_items(s)]
-        if name and (not is_data_noun(name) or _GENERIC.match(name)):  # "Payment Processors: …"
-            examples = re.split(_EXAMPLE_MID, first, maxsplit=1)
-            return [*_list_items(examples[-1]), *extra], 0.65
-        if name and len(name.split()) <= 6 and not _GENERIC.match(name):
+        if name and (not is_data_noun(name) or GENERIC.match(name)):  # "Payment Processors: …"
+            examples = re.split(EXAMPLE_MID, first, maxsplit=1)
+            return [*list_items(examples[-1]), *extra], 0.65
+        if name and len(name.split()) <= 6 and not GENERIC.match(name):
             return [name, *extra], 0.75
         return extra, 0.6
     if not in_data or (NEGATION.search(bare) and "(optional)" not in text):
         return [], 0.0
-    bare = re.split(_EXAMPLE_MID, bare, maxsplit=1)[0]  # examples belong to their item
-    whole = _suspended(bare)
+    bare = re.split(EXAMPLE_MID, bare, maxsplit=1)[0]  # examples belong to their item
+    whole = suspended(bare)
     if whole:
         return [whole], 0.8
     pieces = split_list(bare)
-    good = [p for p in pieces if looks_like_item(p) and not _GENERIC.match(p)]
+    good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
     if len(bare.split()) > 14:
         return (
             (good, 0.7) if pieces and good and good[0] == pieces[0] else (_prose_items(bare), 0.7)
         )
-    whole = _clean(bare)
-    if not good and loose and _plain_noun_phrase(whole):  # "Hostname des zugreifenden Rechners"
+    whole = clean_piece(bare)
+    if not good and loose and plain_noun_phrase(whole):  # "Hostname des zugreifenden Rechners"
         return [whole], 0.6
     return good, 0.85
-
-
-_ANNOUNCES = re.compile(
-    r"\b(?:data|daten|information|informationen|angaben)\b.*\b(?:there are|are|include[sd]?|sind"
-    r"|umfassen|zählen|gehören|folgende|following|collect\w*|erheben|verarbeiten|process\w*)\s*$",
-    re.I,
-)
-_PURPOSE_START = re.compile(r"^(?:zur|zum|zu|um|für|to|for|in order|so that|damit)\b", re.I)
-
-
-def _plain_noun_phrase(text: str) -> bool:
-    """A short entry of a data list without a verb, purpose or label: data, even when the
-    lexicons do not know the word."""
-    words = text.split()
-    return (
-        0 < len(words) <= 6
-        and words[0][:1].isalpha()
-        and not _VERB_LIKE.search(text)
-        and not _PURPOSE_START.match(text)
-        and not _NOT_DATA_LABEL.search(text)
-        and not _GENERIC.match(text)
-        and not NEGATION.search(text)
-    )
 
 
 def _tokens(text: str) -> frozenset[str]:
@@ -405,7 +291,7 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
             and text[-1:] != ":"
             and not (nxt_line and nxt_line.kind == "text")  # a section heading over prose
         ):
-            entry = [p for p in split_list(text) if looks_like_item(p) and not _GENERIC.match(p)]
+            entry = [p for p in split_list(text) if looks_like_item(p) and not GENERIC.match(p)]
             if entry and len(text.split()) <= 8 and not DATA_HEADING.search(text):  # HTML <li>
                 for item in entry:
                     add(item, text, 0.75)
@@ -439,8 +325,8 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
                     and len(nxt.split()) >= 12
                     and strip_parentheses(nxt).count(",") < 3
                 ):
-                    name = _clean(text)
-                    if is_data_noun(name) and not _GENERIC.match(name):  # described = the item
+                    name = clean_piece(text)
+                    if is_data_noun(name) and not GENERIC.match(name):  # described = the item
                         add(name, f"{text} {nxt}"[:400], 0.75)
                 continue
         if line.kind in ("bullet", "text") and (in_data or line.kind == "bullet" or ":" in text):

@@ -20,8 +20,8 @@ import re
 
 import msgspec
 
-from m365inv.catalog.extract.items import NEGATION
 from m365inv.catalog.extract.lexicon import countries_at
+from m365inv.catalog.extract.phrases import NEGATION
 from m365inv.catalog.extract.providers import (
     ALL_KEYS,
     PROVIDER_KEYS,
@@ -250,8 +250,8 @@ def _place_line(following: list[str]) -> str | None:
 def _product_and_entity(
     s: str, spans: list[tuple[int, int, str, str | None]]
 ) -> list[tuple[int, int, str, str | None]]:
-    """"Google Analytics 4 (Google Ireland Limited)", "Stripe is provided by Stripe Payments
-    Europe, Ltd.": a product and its company's legal entity in one sentence are one processor —
+    """A product and its company's legal entity in one sentence are one processor ("Google
+    Analytics 4 (Google Ireland Limited)", "Stripe … provided by Stripe Payments Europe, Ltd."):
     the product's name, the country the entity's name states. Two named entities ("Microsoft
     Corporation … Microsoft Ireland Operations Limited") stay two."""
     out: list[tuple[int, int, str, str | None]] = []
