@@ -15,20 +15,22 @@ from m365inv.catalog.extract.claims import (
     LegalBasisHit,
     SecurityHit,
     legal_bases_in,
-    security_in,
+    security_claims,
 )
 from m365inv.catalog.extract.items import FoundItem, find_items
 from m365inv.catalog.extract.parties import (
     SubprocessorHit,
     TransferHit,
     VendorCountry,
+    own_entity,
     policy_date,
     subprocessors_in,
     transfers_in,
     vendor_country,
 )
 from m365inv.catalog.extract.periods import RetentionRule, retention_in
-from m365inv.catalog.extract.segment import lines, sentences
+from m365inv.catalog.extract.recipients import section_of
+from m365inv.catalog.extract.segment import Line, lines, sentences
 
 __all__ = ["Extraction", "detect_language", "extract", "policy_score"]
 
@@ -66,10 +68,37 @@ def policy_score(text: str) -> int:
     return round(1000 * len(_POLICY_WORDS.findall(text)) / words)
 
 
+def one_claim_per_passage(claims: list[SecurityHit], all_lines: list[Line]) -> list[SecurityHit]:
+    """One encryption claim of each kind per paragraph: "SSL- bzw. TLS-Verschlüsselung" as a
+    heading and the two sentences below it that say the same are one claim (the body's first);
+    distinct measures ("other": hashing, certification, access control) all stay."""
+    para: dict[str, int] = {}
+    for n, line in enumerate(all_lines):
+        for s in sentences(line.text):
+            para.setdefault(s, n)
+    out: list[SecurityHit] = []
+    seen: set[tuple[str, int]] = set()
+    for c in claims:
+        n = para.get(c.source, -1)
+        heading = 0 <= n < len(all_lines) and all_lines[n].kind == "heading"
+        if heading and any(para.get(d.source) == n + 1 and d.kind == c.kind for d in claims):
+            continue  # the heading names what the paragraph below claims
+        if c.kind == "other" or (c.kind, n) not in seen or n < 0:
+            seen.add((c.kind, n))
+            out.append(c)
+    return out
+
+
 def extract(text: str) -> Extraction:
     """Run every rule over ``text`` once."""
     all_lines = lines(text)
-    pairs = [(s, line.text) for line in all_lines for s in sentences(line.text)]
+    heads = section_of(all_lines)
+    triples = [
+        (s, line.text, head)
+        for line, head in zip(all_lines, heads, strict=True)
+        for s in sentences(line.text)
+    ]
+    pairs = [(s, p) for s, p, _ in triples]
     sents = [s for s, _ in pairs]
     retention: list[RetentionRule] = []
     bases: dict[str, LegalBasisHit] = {}
@@ -79,18 +108,18 @@ def extract(text: str) -> Extraction:
         for hit in legal_bases_in(s):
             if hit.letter not in bases or bases[hit.letter].confidence < hit.confidence:
                 bases[hit.letter] = hit
-        claim = security_in(s)
-        if claim is not None:
-            security.append(claim)
+        security += security_claims(s)
     return Extraction(
         language=detect_language(text),
         policy_score=policy_score(text),
         items=tuple(find_items(all_lines)),
         retention=tuple(retention),
         legal_bases=tuple(bases[k] for k in sorted(bases)),
-        subprocessors=tuple(subprocessors_in(sents)),
+        subprocessors=tuple(
+            subprocessors_in(sents, [h for _, _, h in triples], text, own_entity(all_lines))
+        ),
         transfers=tuple(transfers_in(sents, [p for _, p in pairs])),
-        security=tuple(security),
+        security=tuple(one_claim_per_passage(security, all_lines)),
         country=vendor_country(all_lines),
         date=policy_date(text),
     )

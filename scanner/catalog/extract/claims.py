@@ -13,8 +13,8 @@ ClaimKind = Literal[
     "reversible-password-encryption", "encryption-at-rest", "transport-encryption", "other"
 ]
 _ART6 = re.compile(
-    r"Art(?:\.|ikel|icle)?\s*6\s*(?:Abs(?:atz|\.)?\s*|para(?:graph|\.)?\s*)?\(?\s*1\s*\)?\s*"
-    r"(?:S(?:atz|\.)\s*1\s*)?",
+    r"Art(?:\.|ikel|icle)?\s*6\s*(?:Abs(?:atz|\.)?\s*|para(?:graph|\.)?\s*|\.\s*)?\(?\s*1\s*\)?\s*"
+    r"(?:(?:S(?:atz|\.)|sentence|UAbs\.|subpara(?:graph|\.)?)\s*1\s*)?\.?\s*",
     re.IGNORECASE,
 )
 _LETTERS = re.compile(
@@ -31,11 +31,11 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
               r" contract|necessary (?:for|to perform) (?:the|a|our) contract|contractual necessity"
               r"|vertraglich vereinbarte[nr]? Leistung|Erbring\w* (?:der |unserer )?vertraglich"
               r"|to (?:perform|fulfil+) (?:our|the|a) contract|contractually agreed services?"),
-        ("c", r"rechtlichen? Verpflichtung|gesetzlichen? (?:Verpflichtung|Pflicht)|legal obligation"
-              r"|comply with (?:a |our )?legal"),
+        ("c", r"rechtliche[nr]? Verpflichtung|gesetzliche[nr]? (?:Verpflichtung|Pflicht)|legal obligation"
+              r"|comply with (?:a |our |the |applicable )?(?:legal|statutory)|compliance with (?:a )?legal"),
         ("d", r"lebenswichtigen? Interess|vital interest"),
         ("e", r"öffentlichen Interesse|public interest"),
-        ("f", r"berechtigte[nms]? Interesse|legitimate interest"),
+        ("f", r"berechtigte[nmsr]? Interesse|legitimate interest"),
     )
 )  # fmt: skip
 
@@ -43,7 +43,8 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _NEGATED = re.compile(r"\b(?:not|no|nicht|keine?[nmrs]?|without|ohne|never)\b", re.IGNORECASE)
 _CONSENT_CONTEXT = re.compile(
     r"daten|data|verarbeit|process|cookie|track|aufzeichn|record|speicher|stor|access|zugriff"
-    r"|übermitt|transfer|erheb|collect|permission|berechtigung",
+    r"|übermitt|transfer|erheb|collect|permission|berechtigung|marketing|newsletter|widerruf"
+    r"|withdraw|revoke|opt[- ]in|rechtsgrundlage|legal basis",
     re.IGNORECASE,
 )
 
@@ -107,7 +108,8 @@ _AT_REST = re.compile(
 _OTHER = re.compile(
     r"verschlüssel|encr[iy]p?t|\bhash|gehasht|bcrypt|argon2|scrypt|pseudonymi|ISO/?\s?IEC\s?27001"
     r"|ISO\s?27001|SOC\s?[12]\b|BSI C5|TISAX|Penetrationstest|penetration test|Zwei-Faktor"
-    r"|two-factor|\bMFA\b|\b2FA\b|access (?:is )?restricted|restricted access|Zugriff.{0,30}"
+    r"|two-factor|\bMFA\b|\b2FA\b|access\b.{0,60}\b(?:is|are) (?:restricted|limited) to|restricted access"
+    r"|\b(?:KMS|Key Management Service)\b|keys?\b.{0,40}\brotated|Schlüssel.{0,40}rotiert|Zugriff.{0,30}"
     r"(?:beschränkt|eingeschränkt|begrenzt)|Zugriffskontroll|access control|least privilege"
     r"|(?:Master|Krypto|kryptographische[nr]? |private[nr]? |geheime[nr]? )schlüssel|Schlüssel"
     r"(?:verwaltung|management|tausch)|key management|keys? (?:are|is) (?:stored|managed|rotated)"
@@ -120,14 +122,31 @@ _PREFILTER = re.compile(
     r"verschl|encr|hash|bcrypt|argon|scrypt|pseudonym|ISO|SOC|BSI|TISAX|penetr|faktor|factor|MFA"
     r"|2FA|restrict|beschränkt|eingeschränkt|begrenzt|Zugriffskontroll|access control|privilege"
     r"|Schlüssel|key|Vault|HSM|TLS|SSL|HTTPS|transit|Übertragung|at rest|Ruhezustand|AES|Festplatt"
-    r"|disk",
+    r"|disk|KMS|rotat|rotiert",
     re.IGNORECASE,
 )
 
 
+# explains what a measure is or how to spot it, claims nothing: "Eine verschlüsselte Verbindung
+# erkennen Sie daran …", "SSL is the standard for …"
+_EXPLAINS = re.compile(
+    r"erkennen Sie|you can (?:tell|recogni[sz]e|see)|ist (?:der|ein) (?:Standard|Verfahren|Protokoll)"
+    r"|is (?:the|a) (?:standard|protocol|method)|steht für|stands for|bezeichnet (?:man|ein)"
+    r"|wird als .{0,30} bezeichnet|refers to (?:a|the) (?:protocol|standard)",
+    re.IGNORECASE,
+)
+
+
+def security_claims(sentence: str) -> list[SecurityHit]:
+    """Security claims of ``sentence`` (one per sentence: "encrypted in transit and at rest" is
+    one claim, as the corpus labels it)."""
+    hit = security_in(sentence)
+    return [] if hit is None else [hit]
+
+
 def security_in(sentence: str) -> SecurityHit | None:
     """The security measure ``sentence`` claims, or None (a CA name alone is no claim)."""
-    if not _PREFILTER.search(sentence):  # one cheap pass before the detailed patterns
+    if not _PREFILTER.search(sentence) or _EXPLAINS.search(sentence):
         return None
     probe = _CA_ONLY.sub(" ", re.sub(r"https?://\S+|`[^`]*`", " ", sentence))
     transport, at_rest, other = (bool(rx.search(probe)) for rx in (_TRANSPORT, _AT_REST, _OTHER))

@@ -13,23 +13,35 @@ import re
 import msgspec
 
 from m365inv.catalog.extract.lexicon import categories_of, is_data_noun, looks_like_item
+from m365inv.catalog.extract.phrases import (
+    ANNOUNCES,
+    EXAMPLE_LEAD,
+    EXAMPLE_MID,
+    GENERIC,
+    NEGATION,
+    NOT_DATA_LABEL,
+    clean_piece,
+    list_items,
+    plain_noun_phrase,
+    split_list,
+    suspended,
+)
+from m365inv.catalog.extract.providers import ALL_KEYS, PROVIDERS, words_of
 from m365inv.catalog.extract.segment import Line, sentences, strip_parentheses
 
-NEGATION = re.compile(
-    r"\b(?:nicht|keine?[nmrs]?|niemals|never|not|no|none|nothing|neither|nor|without|ohne"
-    r"|don't|doesn't|cannot|can't|zero)\b|❌|✗|\bnie\b",
-    re.IGNORECASE,
-)
 DATA_HEADING = re.compile(
-    r"(?:welche|folgende|verarbeitete|erhobene|kategorien|arten)\b.*\b(?:daten|datenarten"
+    r"(?:welche|folgenden?|verarbeitete|erhobene|kategorien|arten)\b.*\b(?:daten|datenarten"
     r"|datenkategorien|informationen)\b|datenkategorien|datenarten|verarbeitete daten"
     r"|(?:information|data)\s+(?:that\s+|which\s+)?(?:we|you)\s+(?:collect|process|receive|store"
     r"|access|provide)|what (?:personal )?(?:data|information)|data (?:collection|we collect"
     r"|collected|processed)|information (?:collected|from|we)|categories of (?:personal )?data"
     r"|types of (?:personal )?(?:data|information)|personal data (?:we|that)|accesses"
     r"|daten fallen an|zugriffsdaten|log-?file|server-?logs|the following (?:personal )?"
-    r"(?:data|information)|folgende (?:personenbezogene[n]? )?daten|gegenstand der verarbeitung"
-    r"|what we collect|data we (?:process|collect)|personal information we",
+    r"(?:data|information)|folgenden? (?:personenbezogene[n]? )?daten|gegenstand der verarbeitung"
+    r"|what we collect|data we (?:process|collect)|personal information we|log-?dateien"
+    r"|protokoll(?:daten|dateien)|\blog data\b|\bserver logs?\b|(?:may )?include,? but (?:is |are )?not"
+    r" limited to:$|(?:^|\b)(?:dies|das) sind:$|dazu (?:gehören|zählen):$|hierzu (?:gehören|zählen):$"
+    r"|(?:this|these|which) (?:includes?|are):$",
     re.IGNORECASE,
 )
 CLOSING_HEADING = re.compile(
@@ -38,46 +50,25 @@ CLOSING_HEADING = re.compile(
     r"|aufbewahrung|retention|how long|löschung|sicherheit|security|rechte|rights|kontakt"
     r"|contact|betroffene|data subjects|changes|änderungen|transfer|übermittlung|verantwortlich"
     r"|controller|datenschutzbeauftragt|protection officer|your choices|user control|consent"
-    r"|einwilligung|how it works|compliance|data usage|datennutzung|nutzung (?:der|Ihrer) daten",
-    re.IGNORECASE,
-)
-_EXAMPLE_LEAD = re.compile(
-    r"^(?:z\.\s?B\.|e\.\s?[gB]\.,?|wie|such as|u\.\s?a\.|includes?|including|umfasst|enthält"
-    r"|beinhaltet|insbesondere|namely|like)\s+",
-    re.IGNORECASE,
-)
-_EXAMPLE_MID = re.compile(r"\b(?:z\.\s?B\.|e\.\s?g\.|such as|including|like|wie z)\b", re.I)
-_SPLIT = re.compile(
-    r"(?<!-),\s*|;\s*|\s+(?<!-\s)(?:und|sowie|and|or|oder|bzw\.|beziehungsweise|&|as well as|plus)"
-    r"\s+",
-    re.I,
-)
-_LEAD_NOISE = re.compile(
-    r"^(?:and|und|or|oder|your|Ihre[rnms]?|Ihr|the|die|der|das|des|den|dem|a|an|ggf\.|ggfs\.|optional"
-    r"|sowie|auch|außerdem|überdies|zudem|insbesondere|etwa|various|verschiedene|any|all|alle"
-    r"|unterschiedliche|different|diverse|bestimmte|certain|einige|some|several|mehrere|many|viele"
-    r"|this|these|such|diese[rsn]?|process|use|store|collect|keep|verarbeiten|speichern)\s+",
-    re.IGNORECASE,
-)
-_TAIL_NOISE = re.compile(
-    r"\s+(?:when|if|that|which|who|where|used|provided|sent|received|to help|for the purpose"
-    r"|wenn|falls|sofern|soweit)\b.*$|\s+(?:afterwards|later|thereafter|danach|anschließend)$"
-    r"|(?<=\w\w)\s+(?:granted|requested|approved|submitted|entered|selected)$"
-    r"|\s+(?:only\s+)?(?:locally|lokal)\b.*$|\s+(?:nur|only)\s+(?:dann|wenn|if|when)\b.*$"
-    r"|\s+(?:to|in order to)\s+(?!the\b|your\b|our\b)\w+\b.*$"
-    r"|[\s.:;,]+$",
-    re.IGNORECASE,
-)
-_GENERIC = re.compile(
-    r"^(?:(?:the\s)?following\s(?:categories|types|kinds)\sof\s(?:personal\s)?|categories\sof\s"
-    r"|personenbezogene[n]?\s|persönliche[n]?\s|personal\s|weitere\s|other\s|sonstige\s)?"
-    r"(?:daten|data|informationen|information|datenarten|angaben|details|personal data|"
-    r"personally identifiable information|pii|other information|weitere informationen|kundendaten"
-    r"|(?:types|kinds|categories) of (?:personal )?(?:data|information)|datenarten"
-    r"|customer data)$",
+    r"|einwilligung|how it works|compliance|data usage|datennutzung|nutzung (?:der|Ihrer) daten"
+    r"|^hosting|infrastructure|infrastruktur|^analytics|handling payments|payment (?:processing"
+    r"|providers?|processors?|services?)|zahlungsdienst|^newsletter|third[- ]party (?:services"
+    r"|tools|providers)|sub-?processors|auftragsverarbeit|webanalyse|analyse-?tools|plugins",
     re.IGNORECASE,
 )
 _PROSE = (
+    re.compile(  # "Among the types of Personal Data … there are: a; b; c"
+        r"\b(?:data|daten|information|informationen|angaben)\b[^:]{0,160}\b(?:there are|are|include[sd]?"
+        r"|sind|umfassen|zählen|gehören|folgende)\s*:\s*(?P<list>.+)",
+        re.I,
+    ),
+    re.compile(
+        r"(?:\bZu den [\w-]+ (?:gehören|zählen)|\b(?:Dazu|Hierzu) (?:gehören|zählen)|^(?:Dies|Das) sind"
+        r"|^(?:This|These|It|They|Such data|This data|This information) (?:may )?(?:includes?"
+        r"|consists? of|comprises?)|\bincludes?,? but (?:is |are )?not limited to,?)\s*:?\s*"
+        r"(?:u\.\s?a\.\s+|insbesondere\s+)?(?P<list>[^.;:]+)",
+        re.I,
+    ),
     re.compile(r"folgende\s(?:\w+\s)?(?:personenbezogenen?\s)?Daten[^:]*:\s*(?P<list>.+)", re.I),
     re.compile(
         r"\bwerden\s+(?:(?:verschiedene|folgende|außerdem|auch|überdies|zudem|dabei|neben\s\w+"
@@ -107,16 +98,22 @@ _PROSE = (
     re.compile(  # "Der Schlüssel sowie Ihr Name werden auf unseren Servern gespeichert."
         r"^(?:(?:Der|Die|Das|Ihre?)\s+)?(?P<list>[A-ZÄÖÜ][^.;:]{2,80}?)(?<!Daten)(?<!Informationen)"
         r"(?<!Angaben)\s+(?:werden|wird)\s+"
-        r"(?:[^.;:]{0,60}\s)?(?:gespeichert|verarbeitet|erhoben|erfasst|übermittelt|protokolliert)\b"
+        r"(?:(?:[^.;:]|\b(?:Co|Inc|Ltd|bzw|ggf)\.){0,60}\s)?(?:gespeichert|verarbeitet|erhoben|erfasst"
+        r"|übermittelt|protokolliert|weitergegeben)\b"
     ),
 )
 _PREPOSITION_START = re.compile(
-    r"^(?:auf|in|an|bei|von|über|unter|mit|zu|on|in|at|by|from|with)\s", re.I
+    r"^(?:auf|in|an|bei|von|über|unter|mit|zu|on|in|at|by|from|with|bis|until|für|for|während"
+    r"|during|nach|after|solange|as long|maximal|höchstens|up to|nur so lange)\s",
+    re.I,
 )
+# "Das sind vor allem technische Daten (z. B. …)": the sentence refers back to collected data
+_DEICTIC = re.compile(r"^(?:Das|Dies|Diese|These|This|Such data)\s+(?:sind|ist|are|is)\b", re.I)
 # "personal data (e.g. name, e-mail address)": a generic word whose examples are the items
 _GENERIC_EXAMPLES = re.compile(
     r"(?:daten|data|informationen|information|angaben)\b[^()]{0,80}\(\s*(?:z\.\s?B\.|e\.\s?g\.,?"
-    r"|such as|wie|etwa|bspw\.|beispielsweise|for example|including)\s*(?P<list>[^()]+)\)",
+    r"|such as|wie|etwa|bspw\.|beispielsweise|for example|including)\s*(?P<list>[^()]+)\)"
+    r"|(?:daten|data|informationen|angaben)\s*\((?P<bare>[^(),]{2,40}(?:,[^(),]{2,40})+)\)",
     re.IGNORECASE,
 )
 # verbs only: "die Verarbeitung von Daten (z. B. …)" defines, it does not disclose
@@ -130,13 +127,7 @@ _PROCESSING = re.compile(
 _PROSE_TAIL = re.compile(
     r"\s+(?:auf|in|on|at|bei|via|über|unter|from|for)\s+(?:(?!,|\bund\b|\band\b).)*"
 )
-_TITLE_DOT = re.compile(r"^([A-ZÄÖÜ][\w-]*(?:\s[\w-]+){0,3})\.\s+(?=[A-ZÄÖÜ])")
-_NOT_DATA_LABEL = re.compile(
-    r"handling|storage|speicherung|control|kontrolle|security|sicherheit|retention|aufbewahrung"
-    r"|rights|rechte|purpose|zweck|sharing|weitergabe|legal|recht|^why$|warum|wofür|^scope$|umfang"
-    r"|summary|zusammenfassung|^note$|hinweis",
-    re.IGNORECASE,
-)
+_TITLE_DOT = re.compile(r"^([A-ZÄÖÜ][\w-]+(?:\s[\w-]+){0,3})\.\s+(?=[A-ZÄÖÜ])")
 
 
 class FoundItem(msgspec.Struct, frozen=True):
@@ -148,67 +139,12 @@ class FoundItem(msgspec.Struct, frozen=True):
     confidence: float
 
 
-def _clean(piece: str) -> str:
-    piece = _EXAMPLE_LEAD.sub("", re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", piece.strip()))
-    for _ in range(3):
-        piece = _LEAD_NOISE.sub("", piece)
-    return _TAIL_NOISE.sub("", piece).strip(" -–:;,.\"'„“")
-
-
-def split_list(text: str) -> list[str]:
-    """Pieces of an enumeration; suspended compounds stay whole: "Audio- und Videodaten", and
-    "first and last name" (a lone modifier that is no item, joined by and/or to the next piece's
-    data noun)."""
-    text = strip_parentheses(text)
-    raw = _SPLIT.split(text)
-    seps = [m.group(0).strip() for m in _SPLIT.finditer(text)]
-    out: list[str] = []
-    i = 0
-    while i < len(raw):
-        piece = _clean(raw[i])
-        if (
-            i + 1 < len(raw)
-            and len(piece.split()) == 1
-            and seps[i].casefold() in ("and", "or", "und", "oder")
-            and not looks_like_item(piece)
-            and not _GENERIC.match(piece)
-        ):
-            nxt = _clean(raw[i + 1])
-            if len(nxt.split()) >= 2 and is_data_noun(nxt):
-                out.append(f"{piece} {seps[i]} {nxt}")
-                i += 2
-                continue
-        if piece:
-            out.append(piece)
-        i += 1
-    return out
-
-
-def _suspended(text: str) -> str | None:
-    """'Text, audio and video data', 'first and last name': single words that share the last
-    piece's data noun are one item."""
-    pieces = split_list(text)
-    if (
-        len(pieces) >= 2
-        and all(len(p.split()) == 1 for p in pieces[:-1])
-        and not looks_like_item(pieces[0])
-        and len(pieces[-1].split()) >= 2
-        and is_data_noun(pieces[-1])
-    ):
-        return _clean(strip_parentheses(text))
-    return None
-
-
-def _list_items(text: str) -> list[str]:
-    return [p for p in split_list(text) if looks_like_item(p) and not _GENERIC.match(p)]
-
-
 def _prose_items(sentence: str) -> list[str]:
     if NEGATION.search(strip_parentheses(sentence)):
         return []
     ex = _GENERIC_EXAMPLES.search(sentence)
-    if ex and _PROCESSING.search(sentence):
-        examples = _list_items(ex.group("list"))
+    if ex and (_PROCESSING.search(sentence) or _DEICTIC.match(sentence)):
+        examples = list_items(ex.group("list") or ex.group("bare"))
         if examples:
             return examples
     for rx in _PROSE:
@@ -216,59 +152,87 @@ def _prose_items(sentence: str) -> list[str]:
         if m and not _PREPOSITION_START.match(m.group("list")):
             found: list[str] = []
             listed = _PROSE_TAIL.sub("", m.group("list"))
-            for piece in split_list(listed):  # an enumeration is contiguous
-                if not looks_like_item(piece) or _GENERIC.match(piece):
+            pieces = split_list(listed)
+            good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
+            if rx in _PROSE[:3] and len(good) >= 0.6 * len(pieces):  # "Dazu gehören a, b, c"
+                return good
+            for piece in pieces:  # an enumeration is contiguous
+                if not looks_like_item(piece) or GENERIC.match(piece):
                     break
                 found.append(piece)
+            if found and rx in _PROSE[-2:] and not is_data_noun(found[0]):
+                continue  # "Payments are processed by …": the subject must name data
             if found:
                 return found
     return []
 
 
-def line_items(text: str, *, in_data: bool) -> tuple[list[str], float]:
-    """Items of one list entry or table row, with the confidence of the reading."""
-    bare = _EXAMPLE_LEAD.sub("", strip_parentheses(text))
+def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[str], float]:
+    """Items of one list entry or table row, with the confidence of the reading; ``loose``: the
+    line stands in a list, so a short noun phrase the lexicons do not know is an item too."""
+    bare = EXAMPLE_LEAD.sub("", strip_parentheses(text))
     titled = _TITLE_DOT.match(
         bare
     )  # "Email Data. We collect …" reads as "Email Data: We collect …"
     if titled and in_data:
         bare = f"{titled.group(1)}:{bare[titled.end(1) + 1 :]}"
     head, sep, rest = bare.partition(":")
-    if sep and _NOT_DATA_LABEL.search(head) and not is_data_noun(head):
+    if sep and len(head) > 60 and ANNOUNCES.search(head) and not NEGATION.search(head):
+        listed = list_items(rest)  # "Among the types of data we collect, there are: a; b; c"
+        if len(listed) >= 2:
+            return listed, 0.8
+    if sep and NOT_DATA_LABEL.search(head) and not is_data_noun(head):
         return [], 0.0
     if sep and 0 < len(head) <= 60 and not re.search(r"https?$", head):
         first = sentences(rest.strip())[0] if rest.strip() else ""
         if NEGATION.search(f"{head} {first}"):
             return [], 0.0
         if not in_data and not re.search(
-            r"(?:data|daten|information|informationen|angaben)$", head.strip(), re.I
+            r"(?:data|daten|information|informationen|angaben)(?:arten|kategorien)?"
+            r"(?:\s+(?:processed|collected|used|verarbeitet|erhoben))?$",
+            head.strip(),
+            re.I,
         ):
             return [], 0.0
-        lead = _EXAMPLE_LEAD.sub("", first)
+        lead = EXAMPLE_LEAD.sub("", first)
         pieces = split_list(lead)
-        good = [p for p in pieces if looks_like_item(p) and not _GENERIC.match(p)]
-        if "," in lead and not _EXAMPLE_MID.search(lead) and len(good) >= 0.75 * len(pieces):
+        good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
+        if (
+            ("," in lead or ";" in lead)
+            and not EXAMPLE_MID.search(lead)
+            and len(good) >= 0.75 * len(pieces)
+        ):
             return good, 0.9
-        name = _clean(head)
+        if (  # "Billing information: billing address and VAT number."
+            1 < len(pieces) <= 4
+            and len(good) == len(pieces)
+            and len(lead.split()) <= 10
+            and all(len(p.split()) <= 4 and is_data_noun(p) for p in pieces)
+        ):
+            return good, 0.85
+        name = clean_piece(head)
         extra = [i for s in sentences(rest.strip())[1:] for i in _prose_items(s)]
-        if name and (not is_data_noun(name) or _GENERIC.match(name)):  # "Payment Processors: …"
-            examples = re.split(_EXAMPLE_MID, first, maxsplit=1)
-            return [*_list_items(examples[-1]), *extra], 0.65
-        if name and len(name.split()) <= 6 and not _GENERIC.match(name):
+        if name and (not is_data_noun(name) or GENERIC.match(name)):  # "Payment Processors: …"
+            examples = re.split(EXAMPLE_MID, first, maxsplit=1)
+            return [*list_items(examples[-1]), *extra], 0.65
+        if name and len(name.split()) <= 6 and not GENERIC.match(name):
             return [name, *extra], 0.75
         return extra, 0.6
     if not in_data or (NEGATION.search(bare) and "(optional)" not in text):
         return [], 0.0
-    bare = re.split(_EXAMPLE_MID, bare, maxsplit=1)[0]  # examples belong to their item
-    whole = _suspended(bare)
+    bare = re.split(EXAMPLE_MID, bare, maxsplit=1)[0]  # examples belong to their item
+    whole = suspended(bare)
     if whole:
         return [whole], 0.8
     pieces = split_list(bare)
-    good = [p for p in pieces if looks_like_item(p) and not _GENERIC.match(p)]
+    good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
     if len(bare.split()) > 14:
         return (
             (good, 0.7) if pieces and good and good[0] == pieces[0] else (_prose_items(bare), 0.7)
         )
+    whole = clean_piece(bare)
+    if not good and loose and plain_noun_phrase(whole):  # "Hostname des zugreifenden Rechners"
+        return [whole], 0.6
     return good, 0.85
 
 
@@ -276,22 +240,64 @@ def _tokens(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"\w+", text.casefold()))
 
 
+def _same_word(a: str, b: str) -> bool:
+    """Whether "name"/"namen" or "address"/"addresses" are one word up to an ending."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and len(long) - len(short) <= 2 and len(short) >= 4
+
+
+def _covered(toks: frozenset[str], seen: frozenset[str]) -> bool:
+    return all(t in seen or any(_same_word(t, s) for s in seen) for t in toks)
+
+
+def _names_provider(text: str) -> bool:
+    return any(rx.search(text) for rx, _, _ in PROVIDERS)
+
+
 def find_items(all_lines: list[Line]) -> list[FoundItem]:
     """Every disclosed data item of the policy, first mention kept, duplicates dropped."""
     found: list[FoundItem] = []
     seen: list[frozenset[str]] = []
+    by_prefix: dict[str, list[int]] = {}  # first four letters of a word → items that have it
 
     def add(item: str, source: str, conf: float) -> None:
+        if words_of(item) & ALL_KEYS and not is_data_noun(item) and _names_provider(item):
+            return  # "Google Analytics 4": a service, not data
         toks = _tokens(item)
-        if not toks or any(toks <= s for s in seen):
+        first = min(toks, key=len) if toks else ""
+        if not toks or any(_covered(toks, seen[k]) for k in by_prefix.get(first[:4], ())):
             return
+        for t in toks:
+            by_prefix.setdefault(t[:4], []).append(len(seen))
         seen.append(toks)
         cats = tuple(categories_of(item))
         found.append(FoundItem(item, cats, source, round(conf if cats else conf - 0.2, 2)))
 
-    in_data = False
+    in_data = plain_list = False
     for n, line in enumerate(all_lines):
         text = line.text
+        nxt_line = all_lines[n + 1] if n + 1 < len(all_lines) else None
+        if (
+            plain_list
+            and line.kind == "heading"
+            and (line.numbered or text[-1:] == ":")
+            and not CLOSING_HEADING.search(text)
+        ):
+            continue  # "3.1 Stammdaten" over the entries: a sub-label, the list goes on
+        if (
+            plain_list
+            and line.kind == "heading"
+            and not line.numbered
+            and text[-1:] != ":"
+            and not (nxt_line and nxt_line.kind == "text")  # a section heading over prose
+        ):
+            entry = [p for p in split_list(text) if looks_like_item(p) and not GENERIC.match(p)]
+            if entry and len(text.split()) <= 8 and not DATA_HEADING.search(text):  # HTML <li>
+                for item in entry:
+                    add(item, text, 0.75)
+                continue
+        if line.kind != "text" or len(text.split()) > 8 or text.endswith("."):
+            plain_list = False  # a short text line is one more entry of the same list
         bare = strip_parentheses(text)
         short = len(bare.split()) <= 25 and (not bare.endswith(".") or len(bare.split()) <= 4)
         head_like = line.kind == "text" or (
@@ -303,6 +309,7 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
         if line.kind == "heading" or (short and head_like) or text.endswith(":"):
             if DATA_HEADING.search(bare):
                 in_data = True
+                plain_list = text.endswith(":") and nxt_kinds[:1] == ["heading"]
                 continue
             if line.kind == "bullet" and text.endswith(":") and nxt_kinds[:1] == ["bullet"]:
                 continue  # "• Meeting metadata:" over a nested list: its entries are the items
@@ -318,11 +325,15 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
                     and len(nxt.split()) >= 12
                     and strip_parentheses(nxt).count(",") < 3
                 ):
-                    if is_data_noun(_clean(text)):  # heading described in prose = the item
-                        add(_clean(text), f"{text} {nxt}"[:400], 0.75)
+                    name = clean_piece(text)
+                    if is_data_noun(name) and not GENERIC.match(name):  # described = the item
+                        add(name, f"{text} {nxt}"[:400], 0.75)
                 continue
         if line.kind in ("bullet", "text") and (in_data or line.kind == "bullet" or ":" in text):
-            items, conf = line_items(text, in_data=in_data)
+            loose = line.kind == "bullet" or bool(
+                nxt_line and len(nxt_line.text.split()) <= 8 and not nxt_line.text.endswith(".")
+            )  # a title over a prose paragraph is no list entry
+            items, conf = line_items(text, in_data=in_data, loose=loose)
             for item in items:
                 add(item, text, conf)
             if items:

@@ -40,10 +40,15 @@ CATEGORY_LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"foto|photo|profilbild|profile picture|avatar|bild\b|bilder\b|images?\b|pictures?\b", "user.content.self_image"),
         (r"sprachnachricht|voice message|feedback|rating|bewertung|rückmeldung|umfrage|survey", "user.content.private"),
         (r"postleitzahl|\bplz\b|postal code|zip\b", "user.contact.address.postal_code"),
+        (r"\b(?:city|stadt|wohnort|state|province|bundesland|county|street|straße|hausnummer)\b",
+         "user.contact.address"),
+        (r"geburt|birth|\balter\b|\bage\b|geschlecht|gender|anrede|salutation", "user.demographic"),
+        (r"iban|\bbic\b|kontoinhaber|bankverbindung|steuer-?(?:nummer|id)|tax id|vat|ust-?id",
+         "user.financial"),
         (r"standort|location|\bort\b|geo", "user.location.imprecise"),
-        (r"hard- und software|browser|betriebssystem|operating system|user agent|bildschirm|gerät|device|hardware|endgerät|modell|\bmodel\b|hersteller|manufacturer|app-version|\bversion\b",
+        (r"host-?name|rechnername|hard- und software|browser|betriebssystem|operating system|user agent|bildschirm|gerät|device|hardware|endgerät|modell|\bmodel\b|hersteller|manufacturer|app-version|\bversion\b",
          "user.device"),
-        (r"session|cookie|tracking", "user.device.cookie_id"),
+        (r"session|cookie|tracking|tracker", "user.device.cookie_id"),
         (r"datum|uhrzeit|zeitstempel|zeitpunkt|timestamp|\bdate\b|\btime\b|dauer|duration|start- und endzeit",
          "system.operations"),
         (r"referrer|aufgerufen|pages visited|url|seiten|verweis|browsing", "user.behavior.browsing_history"),
@@ -83,11 +88,13 @@ _DATA_HEAD = re.compile(
     r"|credentials)$",
     re.IGNORECASE,
 )
-_VERBISH = re.compile(
+VERBISH = re.compile(
     r"\b(?:ist|sind|wird|werden|wurde|haben|hat|kann|können|dient|dienen|erfolgt|is|are|was|were"
     r"|will|can|may|must|has|have|do|does|used|provided|helps?|allows?|enables?|see|siehe|zu|Sie"
     r"|wir|we|you|they|it|generieren|generiert|erstellen|erstellt|nutzen|verwenden|senden"
-    r"|generate|generates|create|creates|share|shares|send|sends|accesses|reads)\b",
+    r"|generate|generates|create|creates|share|shares|send|sends|accesses|reads|uns|us|automatisch"
+    r"|automatically|bis|until|maximal|übermittelt|gespeichert|erhoben|verarbeitet|speichert|erhebt"
+    r"|erfasst|gelöscht|deleted|stored|collected|processed|weitergegeben|ermöglicht|erforderlich)\b",
     re.IGNORECASE,
 )
 
@@ -110,7 +117,7 @@ def _categories(text: str) -> tuple[str, ...]:
 def is_data_noun(phrase: str) -> bool:
     """The phrase ends in a word that names data (``…daten``, ``address``, ``content`` …)."""
     words = phrase.split()
-    if not words or len(words) > 7 or _VERBISH.search(phrase):
+    if not words or len(words) > 7 or VERBISH.search(phrase):
         return False
     return bool(_DATA_HEAD.search(re.sub(r"[^\wäöüÄÖÜß-]", "", words[-1]).split("-")[-1]))
 
@@ -126,7 +133,7 @@ _DATA_ABOUT = re.compile(
 def looks_like_item(phrase: str) -> bool:
     """A short noun phrase that names data (not a clause, not a purpose)."""
     words = phrase.split()
-    if not words or len(words) > 7 or _VERBISH.search(phrase):
+    if not words or len(words) > 7 or VERBISH.search(phrase):
         return False
     if _DATA_ABOUT.match(phrase):
         return True
@@ -135,37 +142,6 @@ def looks_like_item(phrase: str) -> bool:
         categories_of(phrase) and categories_of(phrase) != ["user"]
     )
 
-
-# Providers: (pattern, canonical name, the country the legal entity named sits in or None).
-PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
-    (re.compile(rx, re.IGNORECASE), name, country)
-    for rx, name, country in (
-        (r"Microsoft Ireland(?: Operations)?(?: Limited| Ltd\.?)?", "Microsoft Ireland Operations Limited", "IE"),
-        (r"Microsoft Corp(?:oration|\.)", "Microsoft Corporation", "US"),
-        (r"(?:Microsoft )?Azure(?! Active Directory| AD\b)", "Microsoft Azure", None),
-        (r"(?:\b(?:an|to|by|von|durch|with|mit|use|uses|using|nutzen|nutzt|Anbieter[s]?|provider)\s+(?:ist\s+)?(?:die\s+)?Microsoft\b|\bMicrosoft Inc\b|\bMicrosoft\s+(?:ist|is|verarbeitet|processes|erhebt|collects|can|kann))(?!\s+(?:Teams|Office|365|Graph|Entra|Outlook|Account|Konto|account|Bot|Word|Excel|Forms|SharePoint|OneDrive|Exchange|[Aa]pplications?|Anwendungen|[Pp]roducts?|Produkte|[Ss]ervices?|Dienste|[Ii]dentity|Privacy|Datenschutz))",
-         "Microsoft", None),
-        (r"Amazon Web Services|\bAWS\b", "Amazon Web Services", None),
-        (r"Google Cloud|Firestore|Firebase|Google Analytics|Google Fonts|Google Ads|reCAPTCHA|Google (?:Ireland|LLC)",
-         "Google", None),
-        (r"\bOpenAI\b", "OpenAI", None), (r"\bAnthropic\b", "Anthropic", None),
-        (r"\bGroq\b", "Groq", None), (r"\bPostHog\b", "PostHog", None),
-        (r"\bStripe\b", "Stripe", None), (r"\bPayPal\b", "PayPal", None),
-        (r"\bHetzner\b", "Hetzner Online", "DE"), (r"\bIONOS\b|1&1", "IONOS", "DE"),
-        (r"\bCloudflare\b", "Cloudflare", None), (r"\bMailchimp\b", "Mailchimp", None),
-        (r"\bHubSpot\b", "HubSpot", None), (r"\bSalesforce\b", "Salesforce", None),
-        (r"\bZendesk\b", "Zendesk", None), (r"\bIntercom\b", "Intercom", None),
-        (r"\bSentry\b", "Sentry", None), (r"\bTwilio\b|SendGrid", "Twilio", None),
-        (r"\bHotjar\b", "Hotjar", None), (r"\bVercel\b", "Vercel", None),
-        (r"\bHeroku\b", "Heroku", None), (r"\bDigitalOcean\b", "DigitalOcean", None),
-        (r"\bSupabase\b", "Supabase", None), (r"MongoDB Atlas", "MongoDB", None),
-        (r"\bOVH(?:cloud)?\b", "OVHcloud", "FR"), (r"\bStackit\b", "STACKIT", "DE"),
-        (r"\bTelekom\b|T-Systems", "Deutsche Telekom", "DE"), (r"\bAkamai\b", "Akamai", None),
-        (r"\bMixpanel\b", "Mixpanel", None), (r"\bSegment\b(?= \(|,| Inc)", "Segment", None),
-        (r"Application Insights", "Microsoft Azure", None), (r"\bFacebook\b|\bMeta Platforms\b", "Meta", None),
-        (r"\bLinkedIn\b", "LinkedIn", None), (r"\bZoom Video\b", "Zoom", None),
-    )
-)  # fmt: skip
 
 # Country names, adjectives, and cities that policies use for where data is processed.
 COUNTRIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -185,11 +161,15 @@ COUNTRIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )  # fmt: skip
 
 
+def countries_at(text: str) -> list[tuple[int, str]]:
+    """(position, country code) of every country named in ``text``, in text order."""
+    return sorted((m.start(), code) for rx, code in COUNTRIES for m in rx.finditer(text))
+
+
 def countries_in(text: str) -> list[str]:
     """Country codes named in ``text``, in order of first mention."""
-    hits = sorted((m.start(), code) for rx, code in COUNTRIES for m in rx.finditer(text))
     out: list[str] = []
-    for _, code in hits:
+    for _, code in countries_at(text):
         if code not in out:
             out.append(code)
     return out

@@ -9,38 +9,36 @@ from typing import Literal
 
 import msgspec
 
-from m365inv.catalog.extract.items import NEGATION
-from m365inv.catalog.extract.lexicon import PROVIDERS, countries_in
+from m365inv.catalog.extract.lexicon import countries_in
+from m365inv.catalog.extract.providers import address_country
+from m365inv.catalog.extract.recipients import ENTITY, SubprocessorHit, subprocessors_in
 from m365inv.catalog.extract.segment import Line
 from m365inv.catalog.model import EU_EEA
 
+__all__ = [
+    "SubprocessorHit",
+    "TransferHit",
+    "VendorCountry",
+    "own_entity",
+    "policy_date",
+    "subprocessors_in",
+    "transfers_in",
+    "vendor_country",
+]
+
 Mechanism = Literal["DPF", "SCC", "BCR", "adequacy", "consent", "none-stated"]
 
-_CUE = re.compile(
-    r"übertr|übermitt|transfer|weitergeg|weitergab|sent to|send|share|empfänger|recipient|hosted"
-    r"|gehostet|hosting|host|server|rechenzentr|data cent|service (?:der|of)|dienst der|provided by"
-    r"|bereitgestellt|betrieben|angeboten|(?:plattform|anwendung|produkt) der|(?:platform|product) of"
-    r"|operated by|auftrag|processor|verarbeite|process|nutzen|nutzt|use[sd]?\b|using|setzt"
-    r"|einsetz|powered|via|through|mittels|speicher|stored|store|api|anbieter|\bprovider\b",
-    re.IGNORECASE,
-)
 _MOVE = re.compile(
     r"übertr|übermitt|transfer|Datentransfer|processed in|verarbeitet\b.{0,60}\bin\b|stored in"
     r"|gespeichert\b.{0,40}\bin\b|Server[n]? in|sent to|hosted in|Empfänger|recipient|located in"
-    r"|Drittl[aä]nd|Drittstaat|third countr",
+    r"|Drittl[aä]nd|Drittstaat|third countr|weitergegeben|Datenweitergabe",
     re.IGNORECASE,
 )
-_HANDOVER = re.compile(
-    r"(?:Dazu|Hierzu|Dafür|To this end|For this)\b.{0,40}(?:übermitt|übertr|send|transfer|share)",
-    re.I,
-)
-# the provider is where data comes from, not where it goes: "(as provided by Microsoft)",
-# "Microsoft may share information with us"
-_AS_SOURCE = re.compile(
-    r"\b(?:provided|supplied|received|obtained)\s+(?:to us\s+)?(?:by|from)\s+[A-Z]\w+\)?\s*$"
-    r"|\(\s*as provided by [A-Z]\w+\s*\)"
-    r"|^[A-Z]\w+(?:\s+\w+)?\s+(?:may\s+|can\s+|will\s+)?(?:shares?|provides?|sends?|gives?|passes?)"
-    r"\b[^.]{0,40}\b(?:with|to)\s+us\b",
+# "outside the UK or EEA", "außerhalb der EU oder der Schweiz": where data is NOT sent
+_OUTSIDE = re.compile(
+    r"\b(?:outside|außerhalb)\s+(?:of\s+)?(?:the\s+|der\s+|des\s+|dem\s+)?(?:[\w.]+\s*"
+    r"(?:,|or|and|oder|und|bzw\.)\s*(?:the\s+|der\s+|des\s+)?)*[\w.]+",
+    re.IGNORECASE,
 )
 _THIRD = re.compile(r"Drittl[aä]nd|Drittstaat|third countr", re.IGNORECASE)
 _NO_TRANSFER = re.compile(
@@ -62,7 +60,9 @@ _MECHANISMS = tuple((mech, re.compile(rx, re.IGNORECASE)) for mech, rx in _MECHA
 _CONTROLLER = re.compile(
     r"\b(?:Daten)?[Vv]erantwortlich\w*|\bcontroller\b|responsible party|responsible for (?:the )?(?:data )?"
     r"processing|established under the laws of|registered office|Anbieter dieser|Betreiber dieser"
-    r"|operated by|Name und Anschrift|hereinafter[^.]{0,20}\b(?:we|us)\b|nachfolgend „?wir",
+    r"|operated by|Name und Anschrift|hereinafter[^.]{0,20}\b(?:we|us)\b|nachfolgend „?wir"
+    r"|\bCompany\b[^.]{0,60}\brefers to|\(\s*[\"“„']?(?:we|wir)[\"“”']?\s*,|Angaben gemäß §"
+    r"|verantwortliche Stelle|Inhaber(?:in)?:",
     re.IGNORECASE,
 )
 _BIG_ENTITY = re.compile(
@@ -94,24 +94,6 @@ _MONTHS = {m: i for i, ms in enumerate((
     for m in ms.split()}  # fmt: skip
 
 
-# literal stems of every provider pattern: one fast pass before the detailed patterns
-_ANY_PROVIDER = re.compile(
-    r"microsoft|azure|amazon|aws|google|firestore|firebase|recaptcha|openai|anthropic|groq|posthog"
-    r"|stripe|paypal|hetzner|ionos|1&1|cloudflare|mailchimp|hubspot|salesforce|zendesk|intercom"
-    r"|sentry|twilio|sendgrid|hotjar|vercel|heroku|digitalocean|supabase|mongodb|ovh|stackit"
-    r"|telekom|t-systems|akamai|mixpanel|segment|application insights|facebook|meta platforms"
-    r"|linkedin|zoom",
-    re.IGNORECASE,
-)
-
-
-class SubprocessorHit(msgspec.Struct, frozen=True):
-    name: str
-    country: str | None
-    source: str
-    confidence: float
-
-
 class TransferHit(msgspec.Struct, frozen=True):
     country: str
     mechanism: Mechanism
@@ -123,33 +105,6 @@ class VendorCountry(msgspec.Struct, frozen=True):
     country: str
     source: str
     confidence: float
-
-
-def subprocessors_in(sents: list[str]) -> list[SubprocessorHit]:
-    """Named providers that receive data, with the country the text places them in."""
-    found: dict[str, SubprocessorHit] = {}
-    for i, s in enumerate(sents):
-        if not _ANY_PROVIDER.search(s):  # one pass instead of one per provider
-            continue
-        if NEGATION.search(s) and re.search(r"\b(?:nicht|not|no|keine?)\b.{0,30}(?:nutzen|use|"
-                                            r"share|teilen|weiter)", s, re.I):  # fmt: skip
-            continue
-        nxt = sents[i + 1] if i + 1 < len(sents) else ""
-        lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
-        cued = bool(_CUE.search(s) or _CUE.search(lead) or _HANDOVER.match(nxt))
-        if not cued or _AS_SOURCE.search(s):
-            continue
-        for rx, name, home in PROVIDERS:
-            m = rx.search(s)
-            if not m or name in found:
-                continue
-            rest = s[: m.start()] + " " + s[m.end() :]
-            near = countries_in(rest) or (countries_in(sents[i + 1]) if i + 1 < len(sents) else [])
-            country = home or (near[0] if near else None)
-            found[name] = SubprocessorHit(name, country, s, 0.85 if home or near else 0.7)
-    if any(n.startswith("Microsoft ") for n in found):
-        found.pop("Microsoft", None)
-    return list(found.values())
 
 
 def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[TransferHit]:
@@ -166,7 +121,7 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
         lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
         if not (_MOVE.search(s) or _MOVE.search(lead)) or _NO_TRANSFER.search(s):
             continue
-        outside = [c for c in countries_in(s) if c not in EU_EEA]
+        outside = [c for c in countries_in(_OUTSIDE.sub(" ", s)) if c not in EU_EEA]
         if not outside and _THIRD.search(s):  # "in Drittstaaten": the recipient's country above
             outside = [
                 c for c in countries_in(" ".join(sents[max(0, i - 5) : i])) if c not in EU_EEA
@@ -205,16 +160,24 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
         named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", text))  # "DE" may be Delaware
         if named:
             return VendorCountry(named[0], text, 0.85)
-        if not text:
-            continue
-        if re.search(r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+", text) and re.search(
-            r"GmbH|\bAG\b|\bSE\b|\bKG\b|\bUG\b|e\.\s?V\.|GbR|Straße|Str\.|str\.", text
-        ):  # a German five-digit postcode next to a German legal form or street
-            return VendorCountry("DE", text, 0.7)
+        shaped = address_country(text)  # "80331 München" by a street, "Austin, TX 78701" …
+        if shaped:
+            return VendorCountry(shaped, text, 0.7)
     for line in all_lines[:12]:  # "Example Ltd, a UK-based company", "mit Sitz in Wien"
         m = _BASED.search(line.text)
         if m and not _BIG_ENTITY.search(line.text) and countries_in(m.group(0)):
             return VendorCountry(countries_in(m.group(0))[0], line.text, 0.7)
+    return None
+
+
+def own_entity(all_lines: list[Line]) -> str | None:
+    """The vendor's own legal entity ("Muster GmbH") from the block naming the controller."""
+    for n, line in enumerate(all_lines):
+        if _CONTROLLER.search(line.text) and not _BIG_ENTITY.search(line.text):
+            for nxt in all_lines[n : n + 4]:
+                m = ENTITY.search(nxt.text)
+                if m and not _BIG_ENTITY.search(m.group(0)):
+                    return m.group("name")
     return None
 
 

@@ -84,7 +84,8 @@ NOT_STORED = re.compile(
     r"(?:store|retain|keep|save|persist|log|make or retain)"
     r"|not\s+(?:be\s+)?(?:stored|retained|persisted|saved|written to disk|cached|kept)"
     r"|no\s+(?:\w+\s+){0,3}(?:is|are)\s+(?:\w+\s+)?(?:stored|retained|cached|kept)"
-    r"|never\s+(?:stored|retained|leave your device|reaches us)|in-memory only|only in memory"
+    r"|never\s+(?:stored|retained|persisted|saved|written|logged|kept|leave your device|reaches us)"
+    r"|in-memory only|only in memory"
     r"|collects?\s+(?:zero|no)\s+data|does not retain|keine\s+(?:dauerhafte\s+)?Speicherung"
     r"|(?:speichern|speichert)\s+(?:wir\s+)?(?:\w+\s+){0,3}(?:keine|nicht)"
     r"|nicht\s+(?:dauerhaft\s+|persistent\s+)?gespeichert|keine\s+(?:\w+\s+){0,2}gespeichert",
@@ -119,6 +120,7 @@ def iso_duration(amount: int, unit: str) -> str:
     return f"PT{amount}H" if code == "H" else f"P{amount}{code}"
 
 
+_NUMERAL_IN_PARENS = re.compile(r"(?<=[a-zäöüß]) \(\d{1,4}\)(?= )")
 _PREFILTER = re.compile(
     r"stor|speicher|retain|reten|keep|kept|sav|persist|log|leave|reach|memory|collect|lösch|aufbewahr"
     r"|delet|eras|purg|anonym|frist|vernicht|vorgehalten|cach|written|disk",
@@ -130,6 +132,7 @@ def retention_in(sentence: str) -> list[RetentionRule]:
     """Every retention rule ``sentence`` states (none when it is not about keeping data)."""
     if not _PREFILTER.search(sentence):  # one cheap pass before the detailed patterns
         return []
+    sentence_ = _NUMERAL_IN_PARENS.sub("", sentence)  # "thirty (30) days" → "thirty days"
     if NOT_STORED.search(sentence) and not _NO_LONGER.search(sentence):
         m = NOT_STORED.search(sentence)
         assert m is not None
@@ -149,7 +152,7 @@ def retention_in(sentence: str) -> list[RetentionRule]:
             sentence,
             0.9 if rule == "fixed" else 0.8,
         )
-        for m in DURATION.finditer(sentence)
+        for m in DURATION.finditer(sentence_)
         for tok in (m.group(1), m.group(2))
         if tok
     ]

@@ -17,7 +17,9 @@ import msgspec
 LineKind = Literal["heading", "bullet", "text"]
 
 _BULLET = re.compile(r"^\s*(?:[•\-*·–▪◦●✓✔❌✗]|\d{1,2}[.)](?!\d)|[a-z][.)]\s)\s*(.+)$")
-_NUMBERED_HEADING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]+\.)\s+(\S.{0,90})$")
+_NUMBERED_HEADING = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]+\.|§\s?\d{1,2})\s+(\S.{0,90})$"
+)
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+(.+)$")
 _BOLD = re.compile(r"\*\*|__")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
@@ -25,7 +27,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"„“(]?[A-ZÄÖÜ0-9])")
 _ABBREV_END = re.compile(
     r"(?:\bz\.\s?B|\bu\.\s?a|\bbzw|\bggf|\bsog|\bvgl|\binsb|\bi\.\s?V\.\s?m|\bAbs|\bArt|\bNr|\blit"
     r"|\be\.\s?g|\bi\.\s?e|\betc|\bInc|\bLtd|\bCorp|\bNo|\bca|\bd\.\s?h|\bS|\bst|\bDr|\bMr|\bMs"
-    r"|\bvs|\bpara|\bSec|\b[A-Za-z])\.$",
+    r"|\bvs|\bpara|\bSec|\b[A-Za-z]|\w*str|\bTel|\bFax|\bCo|\bevtl|\binkl|\bzzgl|\bbspw|\bgem"
+    r"|\bmax|\bmin|\bZiff|\bff|\bHrsg|\bAufl|\bgeb|\bUSt|\bIdNr|\bRdNr)\.$",
     re.IGNORECASE,
 )
 
@@ -36,6 +39,7 @@ class Line(msgspec.Struct, frozen=True):
     kind: LineKind
     text: str
     number: int  # index of the first physical line, for the review view
+    numbered: bool = False  # a heading with a section number ("3.1 Basisdaten")
 
 
 def normalise(text: str) -> str:
@@ -49,11 +53,17 @@ def normalise(text: str) -> str:
     return text
 
 
+_YES_CELL = re.compile(r"^(?:yes|ja|y|x|✓|✔|✅)$", re.IGNORECASE)
+_NO_CELL = re.compile(r"^(?:no|nein|n|—|-|✗|❌)$", re.IGNORECASE)
+
+
 def _table_cells(line: str) -> list[str] | None:
     if line.count("|") < 2 or _TABLE_RULE.match(line):
         return None
-    cells = [c.strip() for c in line.strip().strip("|").split("|")]
-    return [c for c in cells if c]
+    cells = [re.sub(r"^[A-Z][.)]\s+", "", c.strip()) for c in line.strip().strip("|").split("|")]
+    # a "Collected" column: yes-cells add nothing, no-cells negate the row
+    cells = ["❌" if _NO_CELL.match(c) else c for c in cells if c and not _YES_CELL.match(c)]
+    return cells
 
 
 def _is_heading(line: str, nxt: str) -> bool:
@@ -128,7 +138,7 @@ def lines(text: str) -> list[Line]:
             out.append(Line("bullet", m_bullet.group(1).strip(), n))
         elif _is_heading(line, nxt):
             m_num = _NUMBERED_HEADING.match(line.strip())
-            out.append(Line("heading", (m_num.group(1) if m_num else line).strip(), n))
+            out.append(Line("heading", (m_num.group(1) if m_num else line).strip(), n, bool(m_num)))
         elif (
             out
             and out[-1].kind == "bullet"

@@ -39,7 +39,7 @@ def test_german_policy_draft_keeps_sources_and_validates() -> None:
     assert [(b["basis"], b["source"]) for b in d["legal_bases"]] == [
         ("Art. 6 Abs. 1 lit. b DSGVO", "Rechtsgrundlage ist Art. 6 Abs. 1 lit. b DSGVO.")
     ]
-    assert [s["name"] for s in d["subprocessors"]] == ["Google"]
+    assert [s["name"] for s in d["subprocessors"]] == ["Google Analytics"]
     assert [(t["country"], t["mechanism"]) for t in d["transfers"]] == [("US", "none-stated")]
     assert d["security_claims"][0]["kind"] == "reversible-password-encryption"
     assert [(r["period"], r["rule"]) for r in d["retention_rules"]] == [("P30D", "fixed")]

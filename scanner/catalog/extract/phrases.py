@@ -1,0 +1,137 @@
+"""Phrase-level helpers of the item rules: negation, splitting an enumeration into pieces,
+cleaning a piece, and telling a short noun phrase (data) from a purpose, label or clause."""
+
+from __future__ import annotations
+
+import re
+
+from m365inv.catalog.extract.lexicon import VERBISH as _VERB_LIKE
+from m365inv.catalog.extract.lexicon import is_data_noun, looks_like_item
+from m365inv.catalog.extract.segment import strip_parentheses
+
+NEGATION = re.compile(
+    r"\b(?:nicht|keine?[nmrs]?|niemals|never|not|no|none|nothing|neither|nor|without|ohne"
+    r"|don't|doesn't|cannot|can't|zero)\b|❌|✗|\bnie\b",
+    re.IGNORECASE,
+)
+EXAMPLE_LEAD = re.compile(
+    r"^(?:z\.\s?B\.|e\.\s?[gB]\.,?|wie|such as|u\.\s?a\.|includes?|including|umfasst|enthält"
+    r"|beinhaltet|insbesondere|namely|like)\s+",
+    re.IGNORECASE,
+)
+EXAMPLE_MID = re.compile(r"\b(?:z\.\s?B\.|e\.\s?g\.|such as|including|like|wie z)\b", re.I)
+_SPLIT = re.compile(
+    r"(?<!-),\s*|;\s*|\s+(?<!-\s)(?:und|sowie|and|or|oder|bzw\.|beziehungsweise|&|as well as|plus)"
+    r"\s+",
+    re.I,
+)
+_LEAD_NOISE = re.compile(
+    r"^(?:and|und|or|oder|your|Ihre[rnms]?|Ihr|the|die|der|das|des|den|dem|a|an|ggf\.|ggfs\.|optional"
+    r"|sowie|auch|außerdem|überdies|zudem|insbesondere|etwa|various|verschiedene|any|all|alle"
+    r"|unterschiedliche|different|diverse|bestimmte|certain|einige|some|several|mehrere|many|viele"
+    r"|this|these|such|diese[rsn]?|process|use|store|collect|keep|verarbeiten|speichern"
+    r"|im Regelfall|in der Regel|typically|usually|gegebenenfalls|ggf\.?|eventuell|possibly)\s+",
+    re.IGNORECASE,
+)
+_TAIL_NOISE = re.compile(
+    r"\s+(?:when|if|that|which|who|where|used|provided|sent|received|to help|for the purpose"
+    r"|wenn|falls|sofern|soweit)\b.*$|\s+(?:afterwards|later|thereafter|danach|anschließend)$"
+    r"|(?<=\w\w)\s+(?:granted|requested|approved|submitted|entered|selected)$"
+    r"|\s+(?:only\s+)?(?:locally|lokal)\b.*$|\s+(?:nur|only)\s+(?:dann|wenn|if|when)\b.*$"
+    r"|\s+(?:to|in order to)\s+(?!the\b|your\b|our\b)\w+\b.*$"
+    r"|[\s.:;,]+$",
+    re.IGNORECASE,
+)
+GENERIC = re.compile(
+    r"^(?:(?:the\s)?following\s(?:categories|types|kinds)\sof\s(?:personal\s)?|categories\sof\s"
+    r"|personenbezogene[n]?\s|persönliche[n]?\s|personal\s|weitere\s|other\s|sonstige\s)?"
+    r"(?:daten|data|informationen|information|datenarten|angaben|details|personal data|"
+    r"personally identifiable information|pii|other information|weitere informationen|kundendaten"
+    r"|(?:types|kinds|categories) of (?:personal )?(?:data|information)|datenarten"
+    r"|customer data)$",
+    re.IGNORECASE,
+)
+NOT_DATA_LABEL = re.compile(
+    r"handling|storage|speicherung|control|kontrolle|security|sicherheit|retention|aufbewahrung"
+    r"|rights|rechte|purpose|zweck|sharing|weitergabe|legal|recht|^why$|warum|wofür|^scope$|umfang"
+    r"|summary|zusammenfassung|^note$|hinweis",
+    re.IGNORECASE,
+)
+
+
+def clean_piece(piece: str) -> str:
+    piece = EXAMPLE_LEAD.sub("", re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", piece.strip()))
+    for _ in range(3):
+        piece = _LEAD_NOISE.sub("", piece)
+    return _TAIL_NOISE.sub("", piece).strip(" -–:;,.\"'„“")
+
+
+def split_list(text: str) -> list[str]:
+    """Pieces of an enumeration; suspended compounds stay whole: "Audio- und Videodaten", and
+    "first and last name" (a lone modifier that is no item, joined by and/or to the next piece's
+    data noun)."""
+    text = strip_parentheses(text)
+    raw = _SPLIT.split(text)
+    seps = [m.group(0).strip() for m in _SPLIT.finditer(text)]
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        piece = clean_piece(raw[i])
+        if (
+            i + 1 < len(raw)
+            and len(piece.split()) == 1
+            and seps[i].casefold() in ("and", "or", "und", "oder")
+            and not looks_like_item(piece)
+            and not GENERIC.match(piece)
+        ):
+            nxt = clean_piece(raw[i + 1])
+            if len(nxt.split()) >= 2 and is_data_noun(nxt):
+                out.append(f"{piece} {seps[i]} {nxt}")
+                i += 2
+                continue
+        if piece:
+            out.append(piece)
+        i += 1
+    return out
+
+
+def suspended(text: str) -> str | None:
+    """'Text, audio and video data', 'first and last name': single words that share the last
+    piece's data noun are one item."""
+    pieces = split_list(text)
+    if (
+        len(pieces) >= 2
+        and all(len(p.split()) == 1 for p in pieces[:-1])
+        and not looks_like_item(pieces[0])
+        and len(pieces[-1].split()) >= 2
+        and is_data_noun(pieces[-1])
+    ):
+        return clean_piece(strip_parentheses(text))
+    return None
+
+
+def list_items(text: str) -> list[str]:
+    return [p for p in split_list(text) if looks_like_item(p) and not GENERIC.match(p)]
+
+
+ANNOUNCES = re.compile(
+    r"\b(?:data|daten|information|informationen|angaben)\b.*\b(?:there are|are|include[sd]?|sind"
+    r"|umfassen|zählen|gehören|folgende|following|collect\w*|erheben|verarbeiten|process\w*)\s*$",
+    re.I,
+)
+_PURPOSE_START = re.compile(r"^(?:zur|zum|zu|um|für|to|for|in order|so that|damit)\b", re.I)
+
+
+def plain_noun_phrase(text: str) -> bool:
+    """A short entry of a data list without a verb, purpose or label: data, even when the
+    lexicons do not know the word."""
+    words = text.split()
+    return (
+        0 < len(words) <= 6
+        and words[0][:1].isalpha()
+        and not _VERB_LIKE.search(text)
+        and not _PURPOSE_START.match(text)
+        and not NOT_DATA_LABEL.search(text)
+        and not GENERIC.match(text)
+        and not NEGATION.search(text)
+    )

@@ -1,0 +1,147 @@
+"""Well-known processors (hosting, analytics, payment, e-mail, support, AI, monitoring) and the
+countries that postal addresses name.
+
+A provider's name never implies where it processes data: only a name that itself contains a
+country ("Microsoft Ireland Operations Limited", "Google Ireland Limited") or an address or
+country the text states next to it does. Ambiguous English words (Segment, Heap, Render,
+Plausible, Crisp …) match only capitalised and followed by a company cue or a list separator.
+"""
+
+from __future__ import annotations
+
+import re
+
+# company cue after an ambiguous name: "Segment Inc.", "Heap (analytics)", "Render," …
+_CO = r"(?=\s*(?:,|\(|;|:|\||\.(?:\s|$)|$|\s+(?:Inc|LLC|Ltd|GmbH|Limited|Technologies|Labs|Software|Analytics|Payments)\b))"
+
+# (pattern, canonical name, country the name itself states or None)
+_PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
+    (r"Microsoft Ireland(?: Operations)?(?: Limited| Ltd\.?)?", "Microsoft Ireland Operations Limited", "IE"),
+    (r"Microsoft Corp(?:oration|\.)", "Microsoft Corporation", "US"),
+    (r"(?:Microsoft )?Azure(?! Active Directory| AD\b)(?: OpenAI)?|Application Insights", "Microsoft Azure", None),
+    (r"(?:\b(?:an|to|by|von|durch|with|mit|use|uses|using|nutzen|nutzt|Anbieter[s]?|provider)\s+(?:ist\s+)?(?:die\s+)?Microsoft\b|\bMicrosoft Inc\b|\bMicrosoft\s+(?:ist|is|verarbeitet|processes|erhebt|collects|can|kann))(?!\s+(?:Teams|Office|365|Graph|Entra|Outlook|Account|Konto|account|Bot|Word|Excel|Forms|SharePoint|OneDrive|Exchange|[Aa]pplications?|Anwendungen|[Pp]roducts?|Produkte|[Ss]ervices?|Dienste|[Ii]dentity|Privacy|Datenschutz|Clarity))",
+     "Microsoft", None),
+    (r"Microsoft Clarity", "Microsoft Clarity", None),
+    (r"Amazon Web Services|\bAWS\b|Amazon SES|Amazon S3", "Amazon Web Services", None),
+    (r"Google Ireland(?: Limited| Ltd\.?)?", "Google Ireland Limited", "IE"),
+    (r"Google Analytics|\bGA4\b", "Google Analytics", None),
+    (r"Google Cloud(?: Platform)?|\bGCP\b|Google Workspace", "Google Cloud", None),
+    (r"Firestore|Firebase", "Google Firebase", None),
+    (r"Google Tag Manager", "Google Tag Manager", None),
+    (r"Google Fonts|Google Maps|Google Ads|reCAPTCHA|Google LLC|Google Gemini|Vertex AI", "Google", None),
+    (r"\bYouTube\b", "YouTube", None), (r"\bVimeo\b", "Vimeo", None),
+    (r"\bOpenAI\b|ChatGPT", "OpenAI", None), (r"\bAnthropic\b", "Anthropic", None),
+    (r"\bMistral AI\b", "Mistral AI", None), (r"\bCohere\b", "Cohere", None),
+    (r"\bGroq\b", "Groq", None), (r"\bDeepL\b", "DeepL", None),
+    (r"\bPostHog\b", "PostHog", None), (r"\bMixpanel\b", "Mixpanel", None),
+    (r"(?-i:\bAmplitude\b)" + _CO, "Amplitude", None), (r"(?-i:\bHeap\b)" + _CO, "Heap", None),
+    (r"(?-i:\bSegment\b)" + _CO, "Segment", None), (r"\bHotjar\b", "Hotjar", None),
+    (r"\bMatomo\b|\bInnoCraft\b", "Matomo", None), (r"(?-i:\bPlausible\b)" + _CO + r"|Plausible Analytics", "Plausible Analytics", None),
+    (r"\bFathom Analytics\b", "Fathom Analytics", None), (r"\bLogRocket\b", "LogRocket", None),
+    (r"\bStripe\b", "Stripe", None), (r"\bPayPal\b", "PayPal", None), (r"\bPaddle\b", "Paddle", None),
+    (r"\bMollie\b", "Mollie", None), (r"\bAdyen\b", "Adyen", None), (r"\bBraintree\b", "Braintree", None),
+    (r"\bKlarna\b|\bSofortüberweisung\b", "Klarna", None), (r"\bChargebee\b", "Chargebee", None),
+    (r"\bLemon Squeezy\b", "Lemon Squeezy", None), (r"\bFastSpring\b", "FastSpring", None),
+    (r"\bDigistore24\b", "Digistore24", None), (r"\bUnzer\b", "Unzer", None),
+    (r"\bHetzner\b", "Hetzner Online", None), (r"\bIONOS\b|1&1", "IONOS", None),
+    (r"\bSTRATO\b", "STRATO", None), (r"\bnetcup\b", "netcup", None), (r"\bContabo\b", "Contabo", None),
+    (r"\bAll-Inkl", "ALL-INKL.COM", None), (r"\bHost Europe\b", "Host Europe", None),
+    (r"\bMittwald\b", "Mittwald", None), (r"\bOVH(?:cloud)?\b", "OVHcloud", None),
+    (r"\bScaleway\b", "Scaleway", None), (r"\bStackit\b", "STACKIT", None),
+    (r"\bTelekom\b|T-Systems|Open Telekom Cloud", "Deutsche Telekom", None),
+    (r"\bCloudflare\b", "Cloudflare", None), (r"\bAkamai\b|\bLinode\b", "Akamai", None),
+    (r"\bFastly\b", "Fastly", None), (r"\bbunny\.net\b|\bBunnyCDN\b", "bunny.net", None),
+    (r"\bVercel\b", "Vercel", None), (r"\bNetlify\b", "Netlify", None), (r"\bHeroku\b", "Heroku", None),
+    (r"\bDigitalOcean\b|Digital Ocean", "DigitalOcean", None), (r"(?-i:\bRender\b)" + _CO, "Render", None),
+    (r"\bFly\.io\b", "Fly.io", None), (r"(?-i:\bRailway\b)" + _CO, "Railway", None),
+    (r"\bSupabase\b", "Supabase", None), (r"MongoDB(?: Atlas)?", "MongoDB", None),
+    (r"\bAtlassian\b|\bJira\b|\bConfluence\b", "Atlassian", None), (r"\bGitHub\b", "GitHub", None),
+    (r"\bMailchimp\b|\bMandrill\b", "Mailchimp", None), (r"\bBrevo\b|Sendinblue", "Brevo", None),
+    (r"\bSendGrid\b", "SendGrid", None), (r"\bTwilio\b", "Twilio", None),
+    (r"(?-i:\bPostmark\b)", "Postmark", None), (r"\bMailgun\b", "Mailgun", None),
+    (r"\bMailjet\b", "Mailjet", None), (r"\bSparkPost\b", "SparkPost", None),
+    (r"(?-i:\bResend\b)" + _CO, "Resend", None), (r"\bCleverReach\b", "CleverReach", None),
+    (r"\brapidmail\b", "rapidmail", None), (r"\bKlaviyo\b", "Klaviyo", None),
+    (r"\bActiveCampaign\b", "ActiveCampaign", None), (r"\bConvertKit\b|\bKit\.com\b", "ConvertKit", None),
+    (r"\bHubSpot\b", "HubSpot", None), (r"\bSalesforce\b", "Salesforce", None),
+    (r"\bPipedrive\b", "Pipedrive", None), (r"\bZoho\b", "Zoho", None),
+    (r"\bZendesk\b", "Zendesk", None), (r"(?-i:\bIntercom\b)", "Intercom", None),
+    (r"\bFreshdesk\b|\bFreshworks\b", "Freshworks", None), (r"(?-i:\bCrisp\b)" + _CO, "Crisp", None),
+    (r"\bUserlike\b", "Userlike", None), (r"\btawk\.to\b", "tawk.to", None),
+    (r"\bHelp Scout\b", "Help Scout", None), (r"\bFront App\b", "Front", None),
+    (r"\bCalendly\b", "Calendly", None), (r"\bTypeform\b", "Typeform", None),
+    (r"\bDocuSign\b", "DocuSign", None), (r"(?-i:\bSlack\b)(?! channel)", "Slack", None),
+    (r"(?-i:\bSentry\b)", "Sentry", None), (r"\bDatadog\b", "Datadog", None),
+    (r"\bNew Relic\b", "New Relic", None), (r"\bBugsnag\b", "Bugsnag", None),
+    (r"\bRollbar\b", "Rollbar", None), (r"\bGrafana Cloud\b|\bGrafana Labs\b", "Grafana Labs", None),
+    (r"\bElastic Cloud\b", "Elastic", None), (r"\bAuth0\b|\bOkta\b", "Okta", None),
+    (r"(?-i:\bClerk\b)" + _CO, "Clerk", None), (r"\bUsercentrics\b", "Usercentrics", None),
+    (r"\bCookiebot\b", "Cookiebot", None), (r"\bOneTrust\b", "OneTrust", None),
+    (r"\bFacebook\b|\bMeta Platforms\b", "Meta", None), (r"\bLinkedIn\b", "LinkedIn", None),
+    (r"\bZoom Video\b|\bZoom\b(?= (?:Communications|Inc|meetings?))", "Zoom", None),
+    (r"\bBackblaze\b", "Backblaze", None), (r"\bWasabi\b", "Wasabi", None),
+    (r"\bCloudinary\b", "Cloudinary", None), (r"\bAlgolia\b", "Algolia", None),
+    (r"\bPusher\b", "Pusher", None), (r"\bVonage\b|\bNexmo\b", "Vonage", None),
+    (r"\bMessageBird\b|\bBird\.com\b", "MessageBird", None),
+    (r"\blexoffice\b|\bLexware\b", "Lexware", None), (r"\bsevDesk\b", "sevDesk", None),
+    (r"\bDATEV\b", "DATEV", None), (r"\bsipgate\b", "sipgate", None),
+)  # fmt: skip
+
+PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
+    (re.compile(rx, re.IGNORECASE), name, home) for rx, name, home in _PROVIDER_TABLE
+)
+# Literal words of each pattern (its company cue and common words left out): a match contains
+# one of them, so a sentence whose words include none is not searched with that pattern.
+_COMMON = frozenset(
+    "die der mit von ist use uses using can kann with inc all the web services ltd limited"
+    " operations corp oration teams office bot word forms konto account entra graph exchange"
+    " outlook anbieter provider nutzen nutzt durch erhebt collects verarbeitet processes privacy"
+    " datenschutz dienste ervices roducts produkte pplications anwendungen dentity directory"
+    " active insights application cloud platform analytics labs software technologies payments"
+    " market europe".split()
+)
+PROVIDER_KEYS: tuple[frozenset[str], ...] = tuple(
+    frozenset(
+        w.casefold()
+        for w in re.findall(
+            r"[A-Za-z][A-Za-z0-9]{2,}|\d&\d", re.sub(r"\\[A-Za-z]", " ", rx.replace(_CO, ""))
+        )
+    )
+    - _COMMON
+    for rx, _, _ in _PROVIDER_TABLE
+)
+ALL_KEYS: frozenset[str] = frozenset().union(*PROVIDER_KEYS)
+
+
+def words_of(text: str) -> frozenset[str]:
+    """Lower-case words (and "1&1") of ``text``, for the provider keys."""
+    return frozenset(re.findall(r"[a-z][a-z0-9]+|\d&\d", text.casefold()))
+
+
+# Postal addresses: "80331 München" next to a street or legal form, "Austin, TX 78701",
+# "Manchester M1 2AB", "A-1010 Wien", "CH-8001 Zürich", "L-2449 Luxembourg".
+_US_STATES = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ"
+    " NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
+).split()
+_ADDRESS = (
+    ("US", re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?,? (?:" + "|".join(_US_STATES) + r")\.? \d{5}(?:-\d{4})?\b")),
+    ("GB", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b")),
+    ("AT", re.compile(r"\bA-\d{4} [A-ZÄÖÜ]")), ("CH", re.compile(r"\bCH-\d{4} [A-ZÄÖÜ]")),
+    ("LU", re.compile(r"\bL-\d{4} [A-Z]")), ("DE", re.compile(r"\bD-\d{5} [A-ZÄÖÜ]")),
+)  # fmt: skip
+_DE_POSTCODE = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+")
+_DE_CONTEXT = re.compile(
+    r"GmbH|\bAG\b|\bSE\b|\bKG\b|\bUG\b|e\.\s?V\.|GbR|Straße|Strasse|Str\.|str\.|weg\b|allee\b"
+    r"|platz\b|ring\b|damm\b|gasse\b"
+)
+
+
+def address_country(text: str) -> str | None:
+    """The country a postal address in ``text`` is in, from its postcode shape (None if none)."""
+    for code, rx in _ADDRESS:
+        if rx.search(text):
+            return code
+    if _DE_POSTCODE.search(text) and _DE_CONTEXT.search(text):
+        return "DE"
+    return None

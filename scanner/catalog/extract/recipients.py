@@ -1,0 +1,281 @@
+"""Sub-processors: named recipients of data, with the country the text places them in.
+
+Three general shapes, none tied to a particular policy:
+
+- a well-known provider named in a sentence that says data goes to it ("hosted on AWS",
+  "Zahlungen über Stripe"), or anywhere inside a section about recipients/sub-processors;
+- a legal entity introduced as the provider ("Anbieter ist die X GmbH, <address>",
+  "Dienstanbieter: X Inc., …", "provided by X Ltd") — generator templates write every
+  embedded service this way, so unknown names are found too;
+- a sub-processor table (``Name | Purpose | Location``) or a legal entity listed under a
+  sub-processor heading.
+
+The country is the one stated nearest after the name (before the next provider), or the
+address's postcode shape; a name alone never implies a country.
+"""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+
+from m365inv.catalog.extract.lexicon import countries_at
+from m365inv.catalog.extract.phrases import NEGATION
+from m365inv.catalog.extract.providers import (
+    ALL_KEYS,
+    PROVIDER_KEYS,
+    PROVIDERS,
+    address_country,
+    words_of,
+)
+from m365inv.catalog.extract.segment import Line, normalise
+
+_CUE = re.compile(
+    r"übertr|übermitt|transfer|weitergeg|weitergab|sent to|send|share|empfänger|recipient|hosted"
+    r"|gehostet|hosting|host|server|rechenzentr|data cent|service (?:der|of)|dienst der|provided by"
+    r"|bereitgestellt|betrieben|angeboten|(?:plattform|anwendung|produkt) der|(?:platform|product) of"
+    r"|operated by|auftrag|processor|verarbeite|process|nutzen|nutzt|use[sd]?\b|using|setzt"
+    r"|einsetz|powered|via|through|mittels|speicher|stored|store|api|anbieter|\bprovider\b|runs? on"
+    r"|läuft|powered|delivered|deliver|versand|versenden|zahlung|payment|analy|track|monitor"
+    r"|integrat|eingebunden|embedded",
+    re.IGNORECASE,
+)
+_HANDOVER = re.compile(
+    r"(?:Dazu|Hierzu|Dafür|To this end|For this)\b.{0,40}(?:übermitt|übertr|send|transfer|share)",
+    re.I,
+)
+# the provider is where data comes from, not where it goes: "(as provided by Microsoft)",
+# "Microsoft may share information with us"
+_AS_SOURCE = re.compile(
+    r"\b(?:provided|supplied|received|obtained)\s+(?:to us\s+)?(?:by|from)\s+[A-Z]\w+\)?\s*$"
+    r"|\(\s*as provided by [A-Z]\w+\s*\)"
+    r"|^[A-Z]\w+(?:\s+\w+)?\s+(?:may\s+|can\s+|will\s+)?(?:shares?|provides?|sends?|gives?|passes?)"
+    r"\b[^.]{0,40}\b(?:with|to)\s+us\b",
+)
+RECIPIENT_SECTION = re.compile(
+    r"sub-?processors?|unterauftragsverarbeit|auftragsverarbeiter|subunternehmer|service providers?"
+    r"|dienstleister|drittanbieter|third[- ]party (?:services|providers|vendors)|empfänger"
+    r"|recipients|vendors we use|zahlungsdienst|payment (?:processors|providers)|hosting",
+    re.IGNORECASE,
+)
+_LEGAL_FORM = (
+    r"(?:GmbH(?: & Co\.? KG)?|AG|SE|Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|S\.à\s?r\.l\.|SARL|B\.V\.|BV"
+    r"|SAS|S\.A\.|Corp\.?|Corporation|UG(?: \(haftungsbeschränkt\))?|KG|ApS|AB|Oy|N\.V\.|PBC"
+    r"|Pty\.? Ltd\.?|plc|e\.K\.|OÜ|AS|A/S)"
+)
+_HAS_FORM = re.compile(r"(?<![\w-])" + _LEGAL_FORM + r"(?![\w-])")
+ENTITY = re.compile(
+    r"(?P<name>(?:[A-Z0-9][\w&.'’+-]*\s){0,4}?[A-Z0-9][\w&.'’+-]*(?:\s\([A-Z][\w ]+\))?,?\s"
+    + _LEGAL_FORM
+    + r")(?![\w-])"
+)
+_PROVIDER_INTRO = re.compile(
+    r"(?:Dienstanbieter|Anbieter(?:in)?(?: (?:ist|sind|dieses \w+ ist|des \w+ ist))?"
+    r"|(?:service )?provider(?: is)?|Betreiber(?: ist)?|provided by|operated by|offered by"
+    r"|Vertragspartner(?: ist)?)\s*:?\s+(?:die\s+|der\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_OWN = re.compile(
+    r"Anbieter dieser|Betreiber dieser|verantwortlich|controller|responsible|Verantwortliche",
+    re.I,
+)
+_NAME_HEADER = re.compile(
+    r"^(?:(?:sub-?)?processors?(?: name)?|(?:unter)?auftragsverarbeiter|name|anbieter|provider"
+    r"|dienstleister|vendor|entity|company|unternehmen|service provider|third party|empfänger"
+    r"|recipient|firma)\b",
+    re.IGNORECASE,
+)
+_PLACE_HEADER = re.compile(
+    r"location|country|land\b|standort|sitz|region|server|data cent|rechenzentr|ort\b"
+    r"|verarbeitungsort|where",
+    re.IGNORECASE,
+)
+
+
+class SubprocessorHit(msgspec.Struct, frozen=True):
+    name: str
+    country: str | None
+    source: str
+    confidence: float
+
+
+def _country_after(s: str, start: int, end: int, spans: list[tuple[int, int]]) -> str | None:
+    """The country stated for the name at ``start:end``: nearest after it (before the next
+    provider), else an address's postcode shape there, else just before it."""
+    nxt = min((a for a, _ in spans if a >= end), default=len(s))
+    prev = max((b for _, b in spans if b <= start), default=0)
+    after = s[end:nxt]
+    got = countries_at(after)
+    if got:
+        return got[0][1]
+    shaped = address_country(after)
+    if shaped:
+        return shaped
+    before = countries_at(s[prev:start])
+    return before[-1][1] if before else None
+
+
+class _Found:
+    """Hits by name; a later hit that states a country fills in an earlier one without."""
+
+    def __init__(self, own: str | None) -> None:
+        self.hits: dict[str, SubprocessorHit] = {}
+        self.own = own.casefold() if own else None
+
+    def add(
+        self, name: str, country: str | None, source: str, conf: float, *, known: bool = True
+    ) -> None:
+        key = re.sub(r"[^\w]", "", name.casefold())
+        if not key or (self.own and key[:6] in re.sub(r"[^\w]", "", self.own)):
+            return
+        old: str | None = key if key in self.hits else None
+        if old is None and not known:  # "Stripe Payments Europe Ltd" after "Stripe"
+            old = next((k for k in self.hits if key.startswith(k) or k.startswith(key)), None)
+        if old is None:
+            self.hits[key] = SubprocessorHit(name, country, source, conf)
+        elif self.hits[old].country is None and country is not None:
+            self.hits[old] = SubprocessorHit(self.hits[old].name, country, source, conf)
+
+
+def _table_rows(text: str) -> list[tuple[str, str | None, str]]:
+    """(name, country, row) of every row of a table whose header has a name and a place column."""
+    out: list[tuple[str, str | None, str]] = []
+    cols: tuple[int, int | None] | None = None
+    for raw in normalise(text).splitlines():
+        sep = "|" if raw.count("|") >= 2 else ("\t" if raw.count("\t") >= 1 else None)
+        if sep is None:
+            cols = None
+            continue
+        if re.match(r"^\s*\|?\s*:?-{3,}", raw):
+            continue
+        cells = [c.strip() for c in raw.strip().strip("|").split(sep)]
+        if cols is None:
+            name_col = next((i for i, c in enumerate(cells) if _NAME_HEADER.match(c)), None)
+            place = next((i for i, c in enumerate(cells) if _PLACE_HEADER.search(c)), None)
+            if name_col is not None and (place is not None or len(cells) >= 2):
+                cols = (name_col, place)
+            continue
+        name_col, place = cols
+        if name_col >= len(cells) or not cells[name_col][:1].isupper():
+            continue
+        name = re.sub(r"\s*\(.*$", "", cells[name_col]).strip(" *")
+        where = cells[place] if place is not None and place < len(cells) else ""
+        country = countries_at(where)[0][1] if countries_at(where) else address_country(where)
+        if 1 < len(name) <= 60:
+            out.append((name, country, raw.strip()))
+    return out
+
+
+def subprocessors_in(
+    sents: list[str],
+    sections: list[str] | None = None,
+    text: str = "",
+    own_name: str | None = None,
+) -> list[SubprocessorHit]:
+    """Named providers that receive data, with the country the text places them in.
+
+    ``sections[i]`` is the heading sentence ``i`` stands under; ``text`` the whole policy (for
+    its tables); ``own_name`` the vendor's legal entity, which is never its own sub-processor.
+    """
+    found = _Found(own_name)
+    for name, country, row in _table_rows(text):
+        known = next((n for rx, n, _ in PROVIDERS if rx.search(name)), None)
+        found.add(known or name, country, row, 0.85, known=known is not None)
+    for i, s in enumerate(sents):
+        section = sections[i] if sections else ""
+        in_section = bool(RECIPIENT_SECTION.search(section))
+        if NEGATION.search(s) and re.search(
+            r"\b(?:nicht|not|no|keine?)\b.{0,30}(?:nutzen|use|share|teilen|weiter)", s, re.I
+        ):
+            continue
+        nxt = sents[i + 1] if i + 1 < len(sents) else ""
+        lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
+        cued = in_section or bool(_CUE.search(s) or _CUE.search(lead) or _HANDOVER.match(nxt))
+        if not cued or _AS_SOURCE.search(s):
+            continue
+        spans: list[tuple[int, int, str, str | None]] = []
+        words = words_of(s)
+        if words & ALL_KEYS:  # one set operation instead of one search per provider
+            for (rx, name, home), keys in zip(PROVIDERS, PROVIDER_KEYS, strict=True):
+                if not keys & words:
+                    continue
+                m = rx.search(s)
+                if m and not any(a <= m.start() < b for a, b, _, _ in spans):
+                    spans.append((m.start(), m.end(), name, home))
+        for m in ENTITY.finditer(s) if _HAS_FORM.search(s) else ():
+            intro = _PROVIDER_INTRO.search(s[max(0, m.start() - 40) : m.start()])
+            listed = in_section and (m.start() < 3 or s[: m.start()].rstrip().endswith(":"))
+            if (intro or listed) and not _OWN.search(s[: m.start()]):
+                if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _, _ in spans):
+                    spans.append((m.start(), m.end(), m.group("name").rstrip(","), "?"))
+        spans = _product_and_entity(s, sorted(spans))
+        bounds = [(a, b) for a, b, _, _ in spans]
+        for a, b, name, home in spans:
+            country = (home if home != "?" else None) or _country_after(s, a, b, bounds)
+            if country is None and len(spans) == 1 and nxt and not words_of(nxt) & ALL_KEYS:
+                country = next((c for _, c in countries_at(nxt)), None)
+            word = name.split()[0].casefold()
+            for prev in sents[max(0, i - 2) : i][::-1]:  # its address, stated just before
+                if country is None and word in prev.casefold():
+                    country = next((c for _, c in countries_at(prev)), None)
+            if country is None and len(spans) == 1:  # "Place of processing: Germany" below it
+                country = _place_line(sents[i + 1 : i + 4])
+            found.add(name, country, s, 0.85 if country else 0.7, known=home != "?")
+    hits = list(found.hits.values())
+    if any(h.name.startswith("Microsoft ") for h in hits):
+        hits = [h for h in hits if h.name != "Microsoft"]
+    return hits
+
+
+_PLACE = re.compile(
+    r"^(?:place of processing|processing location|location|server location|data location"
+    r"|ort der verarbeitung|verarbeitungsort|serverstandort|standort|sitz)\s*:",
+    re.IGNORECASE,
+)
+
+
+def _place_line(following: list[str]) -> str | None:
+    """The country of a "Place of processing: …" line in the provider's block (iubenda and
+    similar generators state it two lines below the provider)."""
+    for s in following:
+        if words_of(s) & ALL_KEYS and not _PLACE.match(s):
+            return None  # the next provider's block
+        if _PLACE.match(s):
+            got = countries_at(s)
+            return got[0][1] if got else None
+    return None
+
+
+def _product_and_entity(
+    s: str, spans: list[tuple[int, int, str, str | None]]
+) -> list[tuple[int, int, str, str | None]]:
+    """A product and its company's legal entity in one sentence are one processor ("Google
+    Analytics 4 (Google Ireland Limited)", "Stripe … provided by Stripe Payments Europe, Ltd."):
+    the product's name, the country the entity's name states. Two named entities ("Microsoft
+    Corporation … Microsoft Ireland Operations Limited") stay two."""
+    out: list[tuple[int, int, str, str | None]] = []
+    for span in spans:
+        first = span[2].split()[0].casefold()
+        same = next((k for k, o in enumerate(out) if o[2].split()[0].casefold() == first), None)
+        if same is not None:
+            a, b, name, home = out[same]
+            homes = [h for h in (home, span[3]) if h not in (None, "?")]
+            if len(homes) < 2:
+                if len(name.split()) == 1:  # "Microsoft" + "Microsoft Corporation": the entity
+                    name = span[2]
+                out[same] = (a, b, name, homes[0] if homes else home)
+                continue
+        out.append(span)
+    return out
+
+
+def section_of(all_lines: list[Line]) -> list[str]:
+    """For each line, the heading it stands under ("" before the first heading)."""
+    out: list[str] = []
+    current = ""
+    for line in all_lines:
+        if line.kind == "heading":
+            current = line.text
+        out.append(current)
+    return out

@@ -1,0 +1,287 @@
+"""The extractor on the shapes generator templates and hand-written SaaS policies use.
+
+Every sentence here was written for these tests, modelled on the *structure* of German
+generator templates (Hosting, Server-Log-Dateien, Kontaktformular, Speicherdauer, Verarbeitete
+Datenarten …) and English SaaS policies (Information we collect, sub-processor tables, CCPA
+category tables, DPF/SCC transfer paragraphs). Each rule has a positive and a negative case.
+"""
+
+from __future__ import annotations
+
+from m365inv.catalog.extract import extract
+
+
+def _items(text: str) -> list[str]:
+    return [i.item for i in extract(text).items]
+
+
+def _subs(text: str) -> dict[str, str | None]:
+    return {s.name: s.country for s in extract(text).subprocessors}
+
+
+# --- items -----------------------------------------------------------------------------------
+
+
+def test_server_log_list_announced_by_dies_sind() -> None:
+    text = (
+        "Server-Log-Dateien\n\n"
+        "Der Provider erhebt und speichert automatisch Informationen in Server-Log-Dateien, "
+        "die Ihr Browser an uns übermittelt. Dies sind:\n\n"
+        "- Browsertyp und Browserversion\n- verwendetes Betriebssystem\n- Referrer URL\n"
+        "- Hostname des zugreifenden Rechners\n- Uhrzeit der Serveranfrage\n- IP-Adresse\n\n"
+        "Eine Zusammenführung dieser Daten mit anderen Datenquellen wird nicht vorgenommen.\n"
+    )
+    assert _items(text) == [
+        "Browsertyp", "Browserversion", "verwendetes Betriebssystem", "Referrer URL",
+        "Hostname des zugreifenden Rechners", "Uhrzeit der Serveranfrage", "IP-Adresse",
+    ]  # fmt: skip
+
+
+def test_list_items_that_came_out_as_plain_lines() -> None:
+    text = (
+        "Personal Data\n\nWe may ask you for information that identifies you. This may include, "
+        "but is not limited to:\n\nEmail address\n\nPhone number\n\nPostal code\n\n"
+        "Our partners\n\nWe work with resellers in many countries.\n"
+    )
+    assert _items(text) == ["Email address", "Phone number", "Postal code"]
+    numbered = "Folgende Daten können verarbeitet werden:\n3.1 Stammdaten\nName\nE-Mail-Adresse\n"
+    assert "Stammdaten" not in _items(numbered)  # a numbered sub-heading is a label, not data
+    assert {"Name", "E-Mail-Adresse"} <= set(_items(numbered))
+
+
+def test_zu_den_x_gehoeren_and_this_includes() -> None:
+    de = (
+        "Zu den Zugriffsdaten gehören die IP-Adresse, Datum und Uhrzeit des Abrufs, übertragene "
+        "Datenmengen und der Browsertyp."
+    )
+    assert {"IP-Adresse", "Uhrzeit des Abrufs", "Browsertyp"} <= set(_items(de))
+    en = "Usage data is collected automatically. This includes pages visited and session length."
+    assert {"pages visited", "session length"} <= set(_items(en))
+    assert _items("Our team includes engineers and designers from many countries.") == []
+
+
+def test_label_with_two_items_joined_by_and() -> None:
+    text = "Information we collect\n- Billing information: billing address and VAT number.\n"
+    assert _items(text) == ["billing address", "VAT number"]
+    described = "Information we collect\n- Support requests: the messages you send us by mail.\n"
+    assert _items(described) == ["Support requests"]
+
+
+def test_parenthesised_list_after_a_generic_data_word() -> None:
+    text = (
+        "Wenn Sie uns per E-Mail kontaktieren, wird Ihre Anfrage inklusive aller daraus "
+        "hervorgehenden personenbezogenen Daten (Name, Anfrage) bei uns gespeichert."
+    )
+    assert _items(text) == ["Name", "Anfrage"]
+    citation = "Wir verarbeiten Daten (Art. 6 Abs. 1 lit. b, c DSGVO) nur zweckgebunden."
+    assert _items(citation) == []
+
+
+def test_retention_clause_and_verbs_are_no_items() -> None:
+    text = (
+        "Die Daten speichern wir bis zur Löschung Ihres Kontos.\n"
+        "Logfile-Informationen werden für die Dauer von maximal 30 Tagen gespeichert.\n"
+    )
+    assert _items(text) == []
+    assert _items("Payments are processed by our payment provider.") == []
+
+
+def test_ccpa_category_rows_with_letters() -> None:
+    text = (
+        "Categories of personal information we collect\n\n"
+        "| Category | Examples | Collected |\n|---|---|---|\n"
+        "| C. Commercial information | Transaction information, purchase history | YES |\n"
+        "| D. Biometric information | Fingerprints and voiceprints | NO |\n"
+    )
+    items = _items(text)
+    assert "Transaction information" in items and "purchase history" in items
+    assert not [i for i in items if "Fingerprint" in i or i.startswith("C")]
+
+
+def test_plural_and_singular_are_one_item() -> None:
+    text = "Wir verarbeiten Ihren Namen.\nFolgende Daten werden verarbeitet:\n- Name\n- Telefon\n"
+    assert [i for i in _items(text) if i.casefold().startswith("name")] == ["Namen"]
+
+
+# --- sub-processors ----------------------------------------------------------------------------
+
+
+def test_subprocessor_table_with_location_column() -> None:
+    text = (
+        "Sub-processors\n\n| Sub-processor | Purpose | Location |\n|---|---|---|\n"
+        "| Amazon Web Services | Cloud hosting | Ireland |\n"
+        "| Postmark | Transactional email | United States |\n"
+        "| Acme Metrics Ltd | Error monitoring | Germany |\n"
+    )
+    assert _subs(text) == {
+        "Amazon Web Services": "IE", "Postmark": "US", "Acme Metrics Ltd": "DE"}  # fmt: skip
+    no_place = "| Feature | Plan |\n|---|---|\n| Stripe checkout | Pro |\n"
+    assert _subs(no_place) == {}  # no name column: a feature table names no processors
+
+
+def test_generator_provider_entity_with_address() -> None:
+    text = (
+        "Hosting\n\nAnbieter ist die Beispiel Hosting GmbH, Industriestr. 25, 91710 Gunzenhausen. "
+        "Wir haben einen Vertrag über Auftragsverarbeitung geschlossen.\n\n"
+        "Zendesk: Kundenservice; Dienstanbieter: Zendesk, Inc., 989 Market Street, "
+        "San Francisco, CA 94103, USA.\n"
+    )
+    assert _subs(text) == {"Beispiel Hosting GmbH": "DE", "Zendesk": "US"}
+    own = "Anbieter dieser Website ist die Muster Software GmbH, Beispielweg 1, 80331 München."
+    assert _subs(own) == {}  # the vendor itself is no sub-processor
+
+
+def test_country_is_the_one_stated_next_to_the_provider() -> None:
+    text = "Our application runs on Vercel and our database is hosted by Supabase in Frankfurt."
+    assert _subs(text) == {"Vercel": None, "Supabase": "DE"}
+    assert _subs("We use Hetzner for hosting.") == {"Hetzner Online": None}
+
+
+def test_later_mention_with_country_fills_in_the_country() -> None:
+    text = (
+        "Card payments are processed by Stripe.\n\nSub-processors\n\n"
+        "- Stripe, Inc. (payments, United States)\n"
+    )
+    assert _subs(text) == {"Stripe": "US"}
+
+
+def test_ambiguous_provider_words_need_a_company_cue() -> None:
+    assert _subs("We segment users by plan and render reports via our servers.") == {}
+    assert _subs("Analytics are sent to Segment, Inc. in the USA.") == {"Segment": "US"}
+
+
+# --- transfers, security, vendor country ----------------------------------------------------
+
+
+def test_outside_the_uk_or_eea_is_no_transfer_to_the_uk() -> None:
+    ex = extract(
+        "Where we transfer personal data outside the UK or EEA to the United States, we rely on "
+        "Standard Contractual Clauses."
+    )
+    assert {(t.country, t.mechanism) for t in ex.transfers} == {("US", "SCC")}
+
+
+def test_tls_heading_and_its_explanation_are_one_claim() -> None:
+    ex = extract(
+        "SSL- bzw. TLS-Verschlüsselung\n\nDiese Seite nutzt eine SSL- bzw. TLS-Verschlüsselung. "
+        "Eine verschlüsselte Verbindung erkennen Sie daran, dass die Adresszeile wechselt.\n"
+    )
+    assert [c.source for c in ex.security] == [
+        "Diese Seite nutzt eine SSL- bzw. TLS-Verschlüsselung."
+    ]
+
+
+def test_transit_and_rest_in_one_sentence_are_one_claim_and_access_is_one() -> None:
+    ex = extract(
+        "All data is encrypted in transit using TLS 1.2 and at rest using AES-256. "
+        "Access to production systems is restricted to authorised staff. "
+        "Encryption keys are managed in AWS KMS and rotated yearly."
+    )
+    assert [c.kind for c in ex.security] == ["encryption-at-rest", "other", "other"]
+    assert extract("Access to the portal is free of charge for customers.").security == ()
+
+
+def test_vendor_country_from_us_and_uk_addresses() -> None:
+    us = (
+        'Company (referred to as "We" or "Us") refers to Sample Tools Inc., 100 Market Street, '
+        "Austin, TX 78701."
+    )
+    assert extract(us).country is not None and extract(us).country.country == "US"  # type: ignore[union-attr]
+    uk = "Verantwortlich ist:\nExample Labs Ltd\n20 Sample Road\nManchester M1 2AB\n"
+    assert extract(uk).country is not None and extract(uk).country.country == "GB"  # type: ignore[union-attr]
+    processor = "Stripe, Inc., 510 Townsend Street, San Francisco, CA 94103 processes payments."
+    assert extract(processor).country is None  # a processor's address is not the vendor's
+
+
+# --- retention and legal bases --------------------------------------------------------------
+
+
+def test_retention_numbers_in_words_and_parentheses_and_never_persisted() -> None:
+    ex = extract("Data is deleted within thirty (30) days. Prompts are never persisted.")
+    assert [(r.period, r.rule) for r in ex.retention] == [("P30D", "fixed"), ("P0D", "not-stored")]
+    assert extract("We answer requests within thirty (30) days.").retention == ()
+
+
+def test_legal_bases_in_inflected_german_and_dotted_citations() -> None:
+    ex = extract(
+        "Dies dient der Erfüllung rechtlicher Verpflichtungen. Zur Wahrung berechtigter "
+        "Interessen. Rechtsgrundlage ist Art. 6.1 b DSGVO."
+    )
+    assert [b.letter for b in ex.legal_bases] == ["b", "c", "f"]
+    consent = extract("Consent: for marketing emails, which you can withdraw at any time.")
+    assert [b.letter for b in consent.legal_bases] == ["a"]
+    assert extract("You consent to these terms by using the site.").legal_bases == ()
+
+
+# --- more generator shapes (IT-Recht-Kanzlei-style numbering, iubenda-style service blocks) ---
+
+
+def test_parenthesis_numbered_sections_and_folgenden_daten() -> None:
+    text = (
+        "2) Datenerfassung beim Besuch unserer Website\n\n"
+        "Wenn Sie unsere Website aufrufen, erheben wir die folgenden Daten, die technisch "
+        "erforderlich sind:\n\n- Datum und Uhrzeit des Zugriffs\n- Verwendeter Browser\n\n"
+        "3) Hosting\n\nWir hosten bei einem Anbieter in Deutschland.\n"
+    )
+    items = _items(text)
+    assert "Verwendeter Browser" in items and "Hosting" not in items
+    assert not [i for i in items if "Datenerfassung" in i]
+
+
+def test_semicolon_lists_after_a_long_announcement_and_data_processed_labels() -> None:
+    text = (
+        "Among the types of Personal Data that this Application collects, by itself or through "
+        "third parties, there are: email address; first name; Trackers; billing address.\n\n"
+        "Analytics\n\nPersonal Data processed: session statistics; Usage Data.\n"
+    )
+    assert _items(text) == [
+        "email address", "first name", "Trackers", "billing address", "session statistics",
+        "Usage Data"]  # fmt: skip
+    assert _items("Among the partners that this Application works with, there are: A; B.") == []
+
+
+def test_a_service_name_is_no_data_item() -> None:
+    text = "Types of data collected\n\n- Google Analytics 4\n- Stripe\n- E-Mail-Adresse\n"
+    assert _items(text) == ["E-Mail-Adresse"]
+
+
+def test_place_of_processing_line_and_product_with_its_entity() -> None:
+    text = (
+        "Hosting and backend infrastructure\n\n"
+        "Amazon Web Services (AWS) is a hosting service provided by Amazon Web Services, Inc.\n"
+        "Personal Data processed: Usage Data.\nPlace of processing: Germany.\n\n"
+        "Google Analytics 4 is a web analysis service provided by Google Ireland Limited.\n"
+    )
+    assert _subs(text) == {"Amazon Web Services": "DE", "Google Analytics": "IE"}
+    two = (
+        "We use Microsoft Teams, a service of Microsoft Corporation, USA, or for the EEA of "
+        "Microsoft Ireland Operations Limited."
+    )
+    assert set(_subs(two)) == {"Microsoft Corporation", "Microsoft Ireland Operations Limited"}
+
+
+def test_subject_first_german_across_a_company_abbreviation() -> None:
+    text = "Ihre E-Mail-Adresse wird dabei an die Beispiel GmbH & Co. KG übermittelt."
+    assert _items(text) == ["E-Mail-Adresse"]
+
+
+def test_a_thirty_page_policy_is_extracted_in_under_a_second() -> None:
+    import time
+
+    page = "\n\n".join(
+        [
+            "Server-Log-Dateien\n\nDer Provider erhebt Informationen. Dies sind:\n\n- Browsertyp"
+            "\n- Referrer URL\n- IP-Adresse\n\nDie Log-Dateien werden nach 14 Tagen gelöscht.",
+            "Sub-processors\n\n| Sub-processor | Purpose | Location |\n|---|---|---|\n"
+            "| Amazon Web Services | Hosting | Ireland |\n| Postmark | Email | United States |",
+            "Anbieter ist die Beispiel Hosting GmbH, Industriestr. 25, 91710 Gunzenhausen. Die "
+            "Verarbeitung erfolgt auf Grundlage von Art. 6 Abs. 1 lit. f DSGVO.",
+            "All data is encrypted in transit using TLS 1.2 and at rest using AES-256. Transfers "
+            "to the United States rely on the EU-U.S. Data Privacy Framework.",
+            "We collect your name, email address and job title. We retain logs for 90 days.",
+        ]
+    )
+    text = (page * 200)[: 30 * 3000]
+    start = time.process_time()
+    extract(text)
+    assert time.process_time() - start < 1.0
