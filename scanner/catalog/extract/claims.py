@@ -30,7 +30,8 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
               r"|vertraglichen? Pflichten|arbeitsvertraglichen|vorvertraglich|performance of (?:a|the|our)"
               r" contract|necessary (?:for|to perform) (?:the|a|our) contract|contractual necessity"
               r"|vertraglich vereinbarte[nr]? Leistung|Erbring\w* (?:der |unserer )?vertraglich"
-              r"|to (?:perform|fulfil+) (?:our|the|a) contract|contractually agreed services?"),
+              r"|to (?:perform|fulfil+) (?:our|the|a) contract|contractually agreed services?"
+              r"|performance of contracts|contract performance|^(?:Contract|Vertrag)\s*[:–]"),
         ("c", r"rechtliche[nr]? Verpflichtung|gesetzliche[nr]? (?:Verpflichtung|Pflicht)|legal obligation"
               r"|comply with (?:a |our |the |applicable )?(?:legal|statutory)|compliance with (?:a )?legal"),
         ("d", r"lebenswichtigen? Interess|vital interest"),

@@ -37,7 +37,8 @@ DATA_HEADING = re.compile(
     r"|collected|processed)|information (?:collected|from|we)|categories of (?:personal )?data"
     r"|types of (?:personal )?(?:data|information)|personal data (?:we|that)|accesses"
     r"|daten fallen an|zugriffsdaten|log-?file|server-?logs|the following (?:personal )?"
-    r"(?:data|information)|folgenden? (?:personenbezogene[n]? )?daten|gegenstand der verarbeitung"
+    r"(?:data|information)|the following (?:[\w-]+ ){1,3}(?:data|information)\b"
+    r"|folgenden? (?:personenbezogene[n]? )?daten|gegenstand der verarbeitung"
     r"|what we collect|data we (?:process|collect)|personal information we|log-?dateien"
     r"|protokoll(?:daten|dateien)|\blog data\b|\bserver logs?\b|(?:may )?include,? but (?:is |are )?not"
     r" limited to:$|(?:^|\b)(?:dies|das) sind:$|dazu (?:gehören|zählen):$|hierzu (?:gehören|zählen):$"
@@ -296,6 +297,10 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
                 for item in entry:
                     add(item, text, 0.75)
                 continue
+        if line.table_data:  # a table's data column: its cell lists data, whatever section
+            for item in line_items(text, in_data=True, loose=True)[0]:
+                add(item, text, 0.8)
+            continue
         if line.kind != "text" or len(text.split()) > 8 or text.endswith("."):
             plain_list = False  # a short text line is one more entry of the same list
         bare = strip_parentheses(text)
@@ -313,9 +318,25 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
                 continue
             if line.kind == "bullet" and text.endswith(":") and nxt_kinds[:1] == ["bullet"]:
                 continue  # "• Meeting metadata:" over a nested list: its entries are the items
-            if len(bare.split()) <= 12 and not bare.endswith(".") and CLOSING_HEADING.search(bare):
+            if (
+                len(bare.split()) <= 12
+                and not bare.endswith(".")
+                and CLOSING_HEADING.search(bare)
+                and not (line.kind == "bullet" and in_data and categories_of(bare))
+            ):  # "- Contact name and email address" is an entry, not a "Contact" section
                 in_data = False
                 continue
+            if (
+                in_data
+                and line.kind == "text"
+                and (
+                    nxt_kinds[:1] == ["bullet"]
+                    or (nxt_line is not None and nxt_line.text.endswith(":"))
+                )
+                and len(bare.split()) <= 6
+                and not bare.endswith((".", ","))
+            ):
+                continue  # "Account Information" over its bullets (or over "we read:"): a sub-label
             if line.kind == "heading":
                 nxt = all_lines[n + 1].text if n + 1 < len(all_lines) else ""
                 prose = all_lines[n + 1].kind == "text" if nxt else False

@@ -62,7 +62,7 @@ _CONTROLLER = re.compile(
     r"processing|established under the laws of|registered office|Anbieter dieser|Betreiber dieser"
     r"|operated by|Name und Anschrift|hereinafter[^.]{0,20}\b(?:we|us)\b|nachfolgend „?wir"
     r"|\bCompany\b[^.]{0,60}\brefers to|\(\s*[\"“„']?(?:we|wir)[\"“”']?\s*,|Angaben gemäß §"
-    r"|verantwortliche Stelle|Inhaber(?:in)?:",
+    r"|verantwortliche Stelle|Inhaber(?:in)?:|im Folgenden:?\s*[\"“„']?(?:wir|uns)\b",
     re.IGNORECASE,
 )
 _BIG_ENTITY = re.compile(
@@ -70,9 +70,19 @@ _BIG_ENTITY = re.compile(
 )
 _BASED = re.compile(
     r"\b(?:a|an|ein(?:e|em)?)\s+[A-Z][\w.]*[- ]based\s+(?:company|business|firm|startup|Unternehmen)"
-    r"|\b(?:company|Unternehmen|we are)\s+(?:based|headquartered|registered|incorporated)\s+in"
-    r"\s+[A-Z][\w ]{2,25}|\bmit Sitz in\s+[A-ZÄÖÜ][\wäöüß-]+",
+    r"|\b(?:company|Unternehmen|we are|(?:is|are) an? (?:[\w-]+ ){0,6}?(?:company|tool|service|app"
+    r"|application|product|platform|business))\s+(?:based|headquartered|registered|incorporated"
+    r"|located|operated)\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w ,]{2,40}"
+    r"|\bmit Sitz in\s+[A-ZÄÖÜ][\wäöüß-]+"
+    r"|\bSitz (?:der Gesellschaft|des Unternehmens)?:?\s+[A-ZÄÖÜ][\wäöüß-]+",
 )
+_RECIPIENT_CUE = re.compile(
+    r"process(?:or|es|ing)|host(?:s|ed|ing)|provider|Auftragsverarbeit|Dienstleister|Anbieter"
+    r"|Empfänger|recipient|\bwe use\b|wir nutzen|setzen wir|nutzen wir|verwenden wir|Hoster"
+    r"|Rechenzentr|data cent",
+    re.IGNORECASE,
+)
+_ACTS_AS = re.compile(r"\b(?:acts?|acting|handeln|tätig) (?:as|als) (?:an?|the|ein)? ?\w+", re.I)
 _STOP_BLOCK = re.compile(r"datenschutzbeauftragt|data protection officer|\bDPO\b", re.I)
 _LAWS_OF = re.compile(r"laws of (?:the )?(.{3,30}?)(?:,|\.|$| with)", re.I)
 _DATE = re.compile(
@@ -165,8 +175,21 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
             return VendorCountry(shaped, text, 0.7)
     for line in all_lines[:12]:  # "Example Ltd, a UK-based company", "mit Sitz in Wien"
         m = _BASED.search(line.text)
-        if m and not _BIG_ENTITY.search(line.text) and countries_in(m.group(0)):
+        near = line.text[max(0, m.start() - 80) : m.end()] if m else ""
+        if m and not _BIG_ENTITY.search(near) and countries_in(m.group(0)):
             return VendorCountry(countries_in(m.group(0))[0], line.text, 0.7)
+    for line in all_lines[:15]:  # "Datenschutzerklärung der Muster GmbH, Hauptstr. 1, 10115 Berlin"
+        entity = ENTITY.search(line.text)
+        if entity is None or _BIG_ENTITY.search(line.text) or len(line.text) > 400:
+            continue
+        after = line.text[entity.end() : entity.end() + 160]
+        around = _ACTS_AS.sub(" ", f"{line.text[: entity.start()]} {after}")
+        if _RECIPIENT_CUE.search(around):
+            continue  # a processor's or a host's address is not the vendor's
+        named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", after))
+        shaped = address_country(after)
+        if shaped or (named and re.match(r"^,?\s*[^.]{0,60}?\b\d{1,5}[a-z]?\b", after)):
+            return VendorCountry(named[0] if named else str(shaped), line.text, 0.6)
     return None
 
 

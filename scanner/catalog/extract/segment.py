@@ -40,6 +40,7 @@ class Line(msgspec.Struct, frozen=True):
     text: str
     number: int  # index of the first physical line, for the review view
     numbered: bool = False  # a heading with a section number ("3.1 Basisdaten")
+    table_data: bool = False  # the data column's cell of a table row ("Data element | …")
 
 
 def normalise(text: str) -> str:
@@ -64,6 +65,25 @@ def _table_cells(line: str) -> list[str] | None:
     # a "Collected" column: yes-cells add nothing, no-cells negate the row
     cells = ["❌" if _NO_CELL.match(c) else c for c in cells if c and not _YES_CELL.match(c)]
     return cells
+
+
+# A table column that lists the data itself: "Data element", "Type of data", "Datenkategorie" …
+_DATA_COLUMN = re.compile(
+    r"^(?:personal )?(?:data|information|pii)(?:[ -](?:elements?|items?|types?|categor(?:y|ies)"
+    r"|fields?|points?|collected|processed|accessed))?$|^(?:types?|kinds?|categor(?:y|ies)) of "
+    r"(?:personal )?(?:data|information)$|^what we collect$|^(?:personenbezogene )?(?:daten"
+    r"|datenkategorien?|datenarten?|datenfelder?|angaben|informationen)$|^(?:kategorie|art) der "
+    r"daten$|^verarbeitete daten$",
+    re.IGNORECASE,
+)
+
+
+def _header_column(cells: list[str]) -> int | None:
+    """Index of the header cell naming the data column, if any."""
+    for i, cell in enumerate(cells):
+        if _DATA_COLUMN.match(cell.strip(" *")):
+            return i
+    return None
 
 
 def _is_heading(line: str, nxt: str) -> bool:
@@ -112,9 +132,23 @@ def lines(text: str) -> list[Line]:
     """Logical lines of ``text``; a bullet's wrapped continuation is joined to it."""
     raw = normalise(text).splitlines()
     out: list[Line] = []
+    data_column: int | None = None  # of the table being read
     for n, physical in enumerate(raw):
         line = physical.rstrip()
         if not line.strip() or _TABLE_RULE.match(line):
+            continue
+        nxt = raw[n + 1].rstrip() if n + 1 < len(raw) else ""
+        if line.count("|") < 2:
+            data_column = None  # the table (if any) ended
+        elif _TABLE_RULE.match(nxt):  # a header row: names the columns, holds no data
+            data_column = _header_column(
+                [c.strip() for c in line.strip().strip("|").split("|")]
+            )
+            continue
+        elif data_column is not None:  # the cell of the data column is the list entry
+            row = [c.strip() for c in line.strip().strip("|").split("|")]
+            if data_column < len(row) and row[data_column]:
+                out.append(Line("bullet", row[data_column], n, table_data=True))
             continue
         cells = _table_cells(line)
         if cells is not None:  # a table row: its cells read as one bullet "a: b; c"
@@ -126,7 +160,6 @@ def lines(text: str) -> list[Line]:
                 )
             )
             continue
-        nxt = raw[n + 1].rstrip() if n + 1 < len(raw) else ""
         m_head = _MD_HEADING.match(line)
         m_bullet = _BULLET.match(line)
         if m_head:
