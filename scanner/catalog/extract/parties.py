@@ -70,7 +70,7 @@ _BIG_ENTITY = re.compile(
 )
 _BASED = re.compile(
     r"\b(?:a|an|ein(?:e|em)?)\s+[A-Z][\w.]*[- ]based\s+(?:company|business|firm|startup|Unternehmen)"
-    r"|\b(?:company|Unternehmen|we are|(?:is|are) an? (?:[\w-]+ ){0,6}?(?:company|tool|service|app"
+    r"|\b(?:company|Unternehmen|[Ww]e are|(?:is|are) an? (?:[\w-]+ ){0,6}?(?:company|tool|service|app"
     r"|application|product|platform|business))\s+(?:based|headquartered|registered|incorporated"
     r"|located|operated)\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w ,]{2,40}"
     r"|\bmit Sitz in\s+[A-ZÄÖÜ][\wäöüß-]+"

@@ -141,9 +141,7 @@ def lines(text: str) -> list[Line]:
         if line.count("|") < 2:
             data_column = None  # the table (if any) ended
         elif _TABLE_RULE.match(nxt):  # a header row: names the columns, holds no data
-            data_column = _header_column(
-                [c.strip() for c in line.strip().strip("|").split("|")]
-            )
+            data_column = _header_column([c.strip() for c in line.strip().strip("|").split("|")])
             continue
         elif data_column is not None:  # the cell of the data column is the list entry
             row = [c.strip() for c in line.strip().strip("|").split("|")]

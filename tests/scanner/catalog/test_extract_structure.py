@@ -1,0 +1,122 @@
+"""The extractor on document structure: sub-labels over lists, entries that name a section word,
+tables with a data column, label-style legal bases and the vendor's own country.
+
+Sentences written for these tests. Each rule has a positive and a negative case.
+"""
+
+from __future__ import annotations
+
+from m365inv.catalog.extract import extract
+
+
+def _items(text: str) -> list[str]:
+    return [i.item for i in extract(text).items]
+
+
+def _country(text: str) -> str | None:
+    found = extract(text).country
+    return found.country if found else None
+
+
+def test_sub_labels_over_lists_are_no_items_and_contact_entries_do_not_close_the_list() -> None:
+    text = (
+        "2. What Data We Collect\n"
+        "Customer Account\n"
+        "- Contact name and email address\n"
+        "- Billing address\n"
+        "Directory Data (via Microsoft Graph)\n"
+        "When you connect your tenant, we read the following directory profile data:\n"
+        "- Job title\n"
+        "- Office location\n"
+        "3. How We Use Your Data\n"
+        "- Contact you about your subscription\n"
+    )
+    items = _items(text)
+    assert items == ["Contact name", "email address", "Billing address", "Job title",
+                     "Office location"]  # fmt: skip
+    assert "Customer Account" not in items and "Directory Data" not in items
+
+
+def test_a_contact_section_still_closes_the_list() -> None:
+    text = "## Data we collect\n\n- Name\n- Email address\n\n## Contact us\n\n- Phone: 0123 456\n"
+    assert _items(text) == ["Name", "Email address"]
+
+
+def test_a_table_data_column_gives_the_items_and_the_header_none() -> None:
+    text = (
+        "## Tenant data\n\n"
+        "| Data element | Permission used | Purpose |\n"
+        "|---|---|---|\n"
+        "| Display names, email addresses | User.Read.All | Identify licence holders |\n"
+        "| Last sign-in date | AuditLog.Read.All | Find inactive accounts |\n"
+        "| Mailbox size | Reports.Read.All | Determine storage use |\n\n"
+        "Reports are deleted after 30 days.\n"
+    )
+    items = _items(text)
+    assert items == ["Display names", "email addresses", "Last sign-in date", "Mailbox size"]
+    for noise in ("Permission used", "Purpose", "Identify licence holders", "Determine"):
+        assert not any(noise.casefold() in i.casefold() for i in items)
+
+
+def test_a_german_table_with_a_datenkategorie_column() -> None:
+    text = (
+        "| Zweck | Datenkategorie | Speicherdauer |\n"
+        "| --- | --- | --- |\n"
+        "| Anmeldung | Name, E-Mail-Adresse | bis zur Löschung des Kontos |\n"
+        "| Support | Ticketinhalt | 12 Monate |\n"
+    )
+    assert _items(text) == ["Name", "E-Mail-Adresse", "Ticketinhalt"]
+
+
+def test_a_table_without_a_data_column_keeps_reading_rows() -> None:
+    text = (
+        "## Information we collect\n\n"
+        "| Category | Examples |\n|---|---|\n"
+        "| Identifiers | name, email address |\n"
+    )
+    assert "Category: Examples" not in _items(text)  # the header row is no entry
+
+
+def test_a_contract_label_in_a_bases_list_is_basis_b() -> None:
+    text = (
+        "Legal basis\n\n- Contract: to provide the service you subscribed to\n"
+        "- Legitimate interest: to prevent fraud\n"
+    )
+    assert [b.letter for b in extract(text).legal_bases] == ["b", "f"]
+    assert extract("We may update this contract from time to time.").legal_bases == ()
+
+
+def test_vendor_country_from_where_the_service_is_operated() -> None:
+    assert (
+        _country("Acme Audit is an independent licence tool operated from Ontario, Canada.") == "CA"
+    )
+    assert _country("About us\n\nWe are based in the United Kingdom.") == "GB"
+    # a big provider's seat in the same sentence is not the vendor's
+    assert (
+        _country(
+            "We use Teams, a platform of Microsoft Ireland Operations Limited, mit Sitz in Irland."
+        )
+        is None
+    )
+
+
+def test_vendor_country_from_the_entity_address_at_the_top() -> None:
+    assert (
+        _country("Muster GmbH, Ringstraße 5, 1010 Wien, Österreich (im Folgenden „wir“).") == "AT"
+    )
+    assert _country("Datenschutzerklärung der Beispiel GmbH, Hauptstraße 1, 10115 Berlin.") == "DE"
+    assert (
+        _country(
+            "Survey Co is provided by Survey Labs Ltd., 2 Harbour Square, Dublin 2, Ireland. "
+            "We act as a processor for your organisation."
+        )
+        == "IE"
+    )
+
+
+def test_a_processor_address_at_the_top_is_not_the_vendor_country() -> None:
+    assert _country("Our processor Hetzner Online GmbH, Industriestr. 25, 91710 Gunzenhausen, "
+                    "Germany hosts the servers.") is None  # fmt: skip
+    assert (
+        _country("Wir nutzen die Server der Beispiel Hosting GmbH, Weg 2, 80331 München.") is None
+    )
