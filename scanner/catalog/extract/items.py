@@ -34,7 +34,7 @@ DATA_HEADING = re.compile(
     r"|datenkategorien|informationen)\b|datenkategorien|datenarten|verarbeitete daten"
     r"|(?:information|data)\s+(?:that\s+|which\s+)?(?:we|you)\s+(?:collect|process|receive|store"
     r"|access|provide)|what (?:personal )?(?:data|information)|data (?:collection|we collect"
-    r"|collected|processed)|information (?:collected|from|we)|categories of (?:personal )?data"
+    r"|collected|processed)|information (?:collected|from|we)|categories of (?:personal )?data(?! subjects\b)(?! subject\b(?! to\b))"
     r"|types of (?:personal )?(?:data|information)|personal data (?:we|that)|accesses"
     r"|daten fallen an|zugriffsdaten|log-?file|server-?logs|the following (?:personal )?"
     r"(?:data|information)|the following (?:[\w-]+ ){1,3}(?:data|information)\b"
@@ -94,13 +94,13 @@ _PROSE = (
     ),
     re.compile(
         r"^(?P<list>[A-Z][^,.;:]{2,60}?)\s+(?:is|are)\s+(?:\w+\s+)?(?:collected|processed|stored"
-        r"|transmitted|retained|logged)\b"
+        r"|transmitted|retained|logged|kept|saved|archived|deleted|erased|purged)\b"
     ),
     re.compile(  # "Der Schlüssel sowie Ihr Name werden auf unseren Servern gespeichert."
         r"^(?:(?:Der|Die|Das|Ihre?)\s+)?(?P<list>[A-ZÄÖÜ][^.;:]{2,80}?)(?<!Daten)(?<!Informationen)"
         r"(?<!Angaben)\s+(?:werden|wird)\s+"
         r"(?:(?:[^.;:]|\b(?:Co|Inc|Ltd|bzw|ggf)\.){0,60}\s)?(?:gespeichert|verarbeitet|erhoben|erfasst"
-        r"|übermittelt|protokolliert|weitergegeben)\b"
+        r"|übermittelt|protokolliert|weitergegeben|aufbewahrt|archiviert|gelöscht)\b"
     ),
 )
 _PREPOSITION_START = re.compile(
@@ -126,7 +126,7 @@ _PROCESSING = re.compile(
 
 
 _PROSE_TAIL = re.compile(
-    r"\s+(?:auf|in|on|at|bei|via|über|unter|from|for)\s+(?:(?!,|\bund\b|\band\b).)*"
+    r"\s+(?:auf|in|on|at|bei|via|über|unter|from|for)\s+(?:(?!,|\s+und\b|\s+and\b).)*"
 )
 _TITLE_DOT = re.compile(r"^([A-ZÄÖÜ][\w-]+(?:\s[\w-]+){0,3})\.\s+(?=[A-ZÄÖÜ])")
 

@@ -85,7 +85,8 @@ _DATA_HEAD = re.compile(
     r"|entries|audio|video|cookies|technologies|requests?|statistics|templates?|id|ids|time"
     r"|date|location|agent|browser|country|land|geräte?|endgeräts?|hardware|inquiry|times|metrics"
     r"|roles|identity|identität|identities|scopes|communications?|kommunikation|pseudonym"
-    r"|credentials)$",
+    r"|credentials|events?|ereignisse|records?|e-?mails?|mails?|attachments?|anhänge|transcripts?"
+    r"|recordings?)$",
     re.IGNORECASE,
 )
 VERBISH = re.compile(

@@ -50,7 +50,7 @@ def test_a_table_data_column_gives_the_items_and_the_header_none() -> None:
         "| Display names, email addresses | User.Read.All | Identify licence holders |\n"
         "| Last sign-in date | AuditLog.Read.All | Find inactive accounts |\n"
         "| Mailbox size | Reports.Read.All | Determine storage use |\n\n"
-        "Reports are deleted after 30 days.\n"
+        "We review this table every year.\n"
     )
     items = _items(text)
     assert items == ["Display names", "email addresses", "Last sign-in date", "Mailbox size"]
@@ -120,3 +120,30 @@ def test_a_processor_address_at_the_top_is_not_the_vendor_country() -> None:
     assert (
         _country("Wir nutzen die Server der Beispiel Hosting GmbH, Weg 2, 80331 München.") is None
     )
+
+
+def test_retention_sentences_name_the_data_they_keep() -> None:
+    text = (
+        "Call metadata is stored for at most 120 days.\n"
+        "Audit events are kept for 180 days and then deleted.\n"
+        "E-mails and attachments are archived for the statutory periods.\n"
+        "Payments are processed by our payment provider.\n"
+    )
+    assert _items(text) == ["Call metadata", "Audit events", "E-mails", "attachments"]
+
+
+def test_a_place_phrase_inside_an_enumeration_does_not_glue_words() -> None:
+    items = _items("Metadata from calls and meetings is stored for 120 days.")
+    assert all(" " not in i or "and" not in i.split() for i in items)
+    assert not any(i.startswith("Metadataand") for i in items)
+    assert items[0] == "Metadata"
+
+
+def test_categories_of_data_subjects_close_the_data_list() -> None:
+    text = (
+        "1. Type of personal data processed:\n- Name\n- E-mail address\n"
+        "2. Categories of data subjects:\n- Employees of the customer\n- Guests of the customer\n"
+    )
+    assert _items(text) == ["Name", "E-mail address"]
+    opened = "1. Categories of personal data subject to processing\n\n- IP address\n- User name\n"
+    assert _items(opened) == ["IP address", "User name"]
