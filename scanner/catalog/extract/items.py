@@ -92,6 +92,17 @@ _PROSE = (
         r"(?:\s+from\s+\w+)?:?\s*)?(?P<list>[^.;:]+)",
         re.I,
     ),
+    re.compile(  # "An Microsoft übertragen werden insbesondere Ihre IP-Adresse und …"
+        r"\b(?:übertragen|übermittelt|verarbeitet|gespeichert|erhoben|erfasst|abgefragt"
+        r"|protokolliert|weitergegeben) (?:werden|wird)\s+(?:(?:dabei|insbesondere|u\.\s?a\."
+        r"|zumindest|mindestens|folgende|lediglich|nur|auch|zudem|außerdem)\s+)*"
+        r"(?P<list>(?:\b(?:o\.\s?g|u\.\s?a|z\.\s?B|bzw|ggf|inkl|ca|bspw)\.|[^.;:])+)",
+        re.I,
+    ),
+    re.compile(  # "Bei der Buchung werden, je nach Terminart, abgefragt: Name, Rufnummer …"
+        r"\b(?:werden|wird)\b[^.:]{0,80}\b(?:abgefragt|erhoben|verarbeitet|gespeichert|erfasst"
+        r"|übermittelt|benötigt)\s*:\s*(?P<list>[^.;]+)"
+    ),
     re.compile(
         r"^(?P<list>[A-Z][^,.;:]{2,60}?)\s+(?:is|are)\s+(?:\w+\s+)?(?:collected|processed|stored"
         r"|transmitted|retained|logged|kept|saved|archived|deleted|erased|purged)\b"
@@ -103,6 +114,8 @@ _PROSE = (
         r"|übermittelt|protokolliert|weitergegeben|aufbewahrt|archiviert|gelöscht)\b"
     ),
 )
+# patterns whose list is announced as a whole: most pieces naming data is enough
+_ANNOUNCED = (*_PROSE[:3], _PROSE[6], _PROSE[7])
 _PREPOSITION_START = re.compile(
     r"^(?:auf|in|an|bei|von|über|unter|mit|zu|on|in|at|by|from|with|bis|until|für|for|während"
     r"|during|nach|after|solange|as long|maximal|höchstens|up to|nur so lange)\s",
@@ -155,13 +168,13 @@ def _prose_items(sentence: str) -> list[str]:
             listed = _PROSE_TAIL.sub("", m.group("list"))
             pieces = split_list(listed)
             good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
-            if rx in _PROSE[:3] and len(good) >= 0.6 * len(pieces):  # "Dazu gehören a, b, c"
+            if rx in _ANNOUNCED and len(good) >= 0.6 * len(pieces):  # "Dazu gehören a, b, c"
                 return good
             for piece in pieces:  # an enumeration is contiguous
                 if not looks_like_item(piece) or GENERIC.match(piece):
                     break
                 found.append(piece)
-            if found and rx in _PROSE[-2:] and not is_data_noun(found[0]):
+            if found and rx in _PROSE[-2:] and not is_data_noun(found[0]):  # subject-first
                 continue  # "Payments are processed by …": the subject must name data
             if found:
                 return found

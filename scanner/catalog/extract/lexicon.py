@@ -95,7 +95,8 @@ VERBISH = re.compile(
     r"|wir|we|you|they|it|generieren|generiert|erstellen|erstellt|nutzen|verwenden|senden"
     r"|generate|generates|create|creates|share|shares|send|sends|accesses|reads|uns|us|automatisch"
     r"|automatically|bis|until|maximal|übermittelt|gespeichert|erhoben|verarbeitet|speichert|erhebt"
-    r"|erfasst|gelöscht|deleted|stored|collected|processed|weitergegeben|ermöglicht|erforderlich)\b",
+    r"|erfasst|gelöscht|deleted|stored|collected|processed|weitergegeben|ermöglicht|erforderlich"
+    r"|je nach|depending on|abhängig von|anonymisiert|pseudonymisiert|anonymised|anonymized)\b",
     re.IGNORECASE,
 )
 

@@ -147,3 +147,21 @@ def test_categories_of_data_subjects_close_the_data_list() -> None:
     assert _items(text) == ["Name", "E-mail address"]
     opened = "1. Categories of personal data subject to processing\n\n- IP address\n- User name\n"
     assert _items(opened) == ["IP address", "User name"]
+
+
+def test_german_verb_first_and_colon_lists() -> None:
+    assert _items(
+        "An den Anbieter übertragen werden insbesondere Ihre o.g. Eingaben, Ihre IP-Adresse, "
+        "Geräte- und Browserinformationen und die von Ihnen aufgerufene Seite."
+    ) == ["IP-Adresse", "Geräte- und Browserinformationen", "von Ihnen aufgerufene Seite"]
+    assert _items("Gespeichert werden dabei Name und E-Mail-Adresse.") == ["Name", "E-Mail-Adresse"]
+    assert _items(
+        "Bei der Buchung werden, je nach Terminart, zumindest abgefragt: Name, Rufnummer "
+        "oder Adresse."
+    ) == ["Name", "Rufnummer", "Adresse"]
+    # conditions and verbs are not items
+    assert (
+        _items("Wir erhalten Antworten und werten diese je nach Einstellung anonymisiert aus.")
+        == []
+    )
+    assert _items("Verarbeitet wird nur, was für den Termin nötig ist.") == []
