@@ -132,10 +132,16 @@ _DATA_ABOUT = re.compile(
 )
 
 
+_QUESTION = re.compile(
+    r"^(?:what|how|why|which|when|where|whether|was|wie|warum|welche[rsnm]?|wann|wo|ob)\b", re.I
+)
+
+
 def looks_like_item(phrase: str) -> bool:
-    """A short noun phrase that names data (not a clause, not a purpose)."""
+    """A short noun phrase that names data (not a clause, not a purpose, not "what kinds of
+    errors occurred")."""
     words = phrase.split()
-    if not words or len(words) > 7 or VERBISH.search(phrase):
+    if not words or len(words) > 7 or VERBISH.search(phrase) or _QUESTION.match(phrase):
         return False
     if _DATA_ABOUT.match(phrase):
         return True

@@ -29,7 +29,8 @@ _LEAD_NOISE = re.compile(
     r"^(?:and|und|or|oder|your|Ihre[rnms]?|Ihr|the|die|der|das|des|den|dem|a|an|ggf\.|ggfs\.|optional"
     r"|sowie|auch|außerdem|überdies|zudem|insbesondere|etwa|various|verschiedene|any|all|alle"
     r"|unterschiedliche|different|diverse|bestimmte|certain|einige|some|several|mehrere|many|viele"
-    r"|this|these|such|diese[rsn]?|process|use|store|collect|keep|verarbeiten|speichern"
+    r"|this|these|such|diese[rsn]?|process|use|store|stores|collect|collects|keep|verarbeiten"
+    r"|speichern|processes|accesses|access"
     r"|im Regelfall|in der Regel|typically|usually|gegebenenfalls|ggf\.?|eventuell|possibly)\s+",
     re.IGNORECASE,
 )
@@ -47,7 +48,8 @@ GENERIC = re.compile(
     r"|personenbezogene[n]?\s|persönliche[n]?\s|personal\s|weitere\s|other\s|sonstige\s)?"
     r"(?:daten|data|informationen|information|datenarten|angaben|details|personal data|"
     r"personally identifiable information|pii|other information|weitere informationen|kundendaten"
-    r"|(?:types|kinds|categories) of (?:personal )?(?:data|information)|datenarten"
+    r"|(?:types?|kinds?|categor(?:y|ies)|sorts?|pieces?) of (?:personal )?(?:data|information)"
+    r"|datenarten"
     r"|customer data)$",
     re.IGNORECASE,
 )

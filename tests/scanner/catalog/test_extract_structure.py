@@ -165,3 +165,13 @@ def test_german_verb_first_and_colon_lists() -> None:
         == []
     )
     assert _items("Verarbeitet wird nur, was für den Termin nötig ist.") == []
+
+
+def test_questions_and_kinds_of_data_are_no_items() -> None:
+    text = (
+        "The app stores several kinds of data: your display name and your tenant ID.\n"
+        "We collect telemetry to understand how the app is used and what kinds of errors occur.\n"
+    )
+    items = _items(text)
+    assert "display name" in items and "tenant ID" in items
+    assert not any(i.lower().startswith(("what", "how", "several")) for i in items)
