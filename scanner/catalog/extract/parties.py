@@ -183,6 +183,7 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
         if entity is None or _BIG_ENTITY.search(line.text) or len(line.text) > 400:
             continue
         after = line.text[entity.end() : entity.end() + 160]
+        after = re.split(r"(?<=[a-z\d)])\.\s+(?=[A-ZÄÖÜ])", after, maxsplit=1)[0]  # its sentence
         around = _ACTS_AS.sub(" ", f"{line.text[: entity.start()]} {after}")
         if _RECIPIENT_CUE.search(around):
             continue  # a processor's or a host's address is not the vendor's

@@ -108,7 +108,7 @@ def test_vendor_country_from_the_entity_address_at_the_top() -> None:
     assert (
         _country(
             "Survey Co is provided by Survey Labs Ltd., 2 Harbour Square, Dublin 2, Ireland. "
-            "We act as a processor for your organisation."
+            "For the data that our app processes, we act as a processor for your organisation."
         )
         == "IE"
     )
