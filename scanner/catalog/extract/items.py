@@ -103,6 +103,11 @@ _PROSE = (
         r"\b(?:werden|wird)\b[^.:]{0,80}\b(?:abgefragt|erhoben|verarbeitet|gespeichert|erfasst"
         r"|übermittelt|benötigt)\s*:\s*(?P<list>[^.;]+)"
     ),
+    re.compile(  # "Zur Anmeldung nutzen wir Name und E-Mail-Adresse", "we use your email address"
+        r"(?:\b(?:nutzen|verwenden|benötigen|lesen)\s+wir|\bwe\s+(?:only\s+|also\s+)?(?:use"
+        r"|need|require))\s+(?:nur\s+|auch\s+|only\s+)?(?P<list>[^.;:]+)",
+        re.I,
+    ),
     re.compile(
         r"^(?P<list>[A-Z][^,.;:]{2,60}?)\s+(?:is|are)\s+(?:\w+\s+)?(?:collected|processed|stored"
         r"|transmitted|retained|logged|kept|saved|archived|deleted|erased|purged)\b"
@@ -139,7 +144,7 @@ _PROCESSING = re.compile(
 
 
 _PROSE_TAIL = re.compile(
-    r"\s+(?:auf|in|on|at|bei|via|über|unter|from|for)\s+(?:(?!,|\s+und\b|\s+and\b).)*"
+    r"\s+(?:auf|in|on|at|bei|via|über|unter|from|for|aus)\s+(?:(?!,|\s+und\b|\s+and\b).)*"
 )
 _TITLE_DOT = re.compile(r"^([A-ZÄÖÜ][\w-]+(?:\s[\w-]+){0,3})\.\s+(?=[A-ZÄÖÜ])")
 
@@ -174,7 +179,7 @@ def _prose_items(sentence: str) -> list[str]:
                 if not looks_like_item(piece) or GENERIC.match(piece):
                     break
                 found.append(piece)
-            if found and rx in _PROSE[-2:] and not is_data_noun(found[0]):  # subject-first
+            if found and rx in _PROSE[-3:] and not is_data_noun(found[0]):  # must name data
                 continue  # "Payments are processed by …": the subject must name data
             if found:
                 return found
@@ -363,7 +368,14 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
                     if is_data_noun(name) and not GENERIC.match(name):  # described = the item
                         add(name, f"{text} {nxt}"[:400], 0.75)
                 continue
-        if line.kind in ("bullet", "text") and (in_data or line.kind == "bullet" or ":" in text):
+        paragraph = (  # read sentence by sentence, unless it opens with a label ("Email Data. …")
+            line.kind == "text" and len(sentences(text)) > 1 and not _TITLE_DOT.match(text)
+        )
+        if (
+            line.kind in ("bullet", "text")
+            and not paragraph
+            and (in_data or line.kind == "bullet" or ":" in text)
+        ):
             loose = line.kind == "bullet" or bool(
                 nxt_line and len(nxt_line.text.split()) <= 8 and not nxt_line.text.endswith(".")
             )  # a title over a prose paragraph is no list entry

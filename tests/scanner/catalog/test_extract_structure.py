@@ -175,3 +175,25 @@ def test_questions_and_kinds_of_data_are_no_items() -> None:
     items = _items(text)
     assert "display name" in items and "tenant ID" in items
     assert not any(i.lower().startswith(("what", "how", "several")) for i in items)
+
+
+def test_every_sentence_of_a_paragraph_is_read() -> None:
+    text = (
+        "## Welche Daten wir verarbeiten\n\n"
+        "Dabei verarbeiten wir E-Mail-Inhalte und Dateianhänge. Aus den Rechnungen erfassen wir "
+        "Firmenbezeichnung sowie Name des Ansprechpartners und Bankverbindung. Zur Anmeldung "
+        "nutzen wir Name und E-Mail-Adresse der Benutzer aus Microsoft Entra ID.\n"
+    )
+    assert _items(text) == [
+        "E-Mail-Inhalte",
+        "Dateianhänge",
+        "Firmenbezeichnung",
+        "Name des Ansprechpartners",
+        "Bankverbindung",
+        "E-Mail-Adresse der Benutzer",
+    ]  # fmt: skip  ("Name" is covered by "Name des Ansprechpartners")
+
+
+def test_use_verbs_need_a_data_noun() -> None:
+    assert _items("We use your email address to send receipts.") == ["email address"]
+    assert _items("We use Stripe for payments. Wir nutzen Microsoft Teams für Besprechungen.") == []
