@@ -114,7 +114,7 @@ _OTHER = re.compile(
     r"(?:beschränkt|eingeschränkt|begrenzt)|Zugriffskontroll|access control|least privilege"
     r"|(?:Master|Krypto|kryptographische[nr]? |private[nr]? |geheime[nr]? )schlüssel|Schlüssel"
     r"(?:verwaltung|management|tausch)|key management|keys? (?:are|is) (?:stored|managed|rotated)"
-    r"|Key Vault|\bHSM\b",
+    r"|Key Vault|\bHSM\b|DPAPI|Data Protection API|Credential Manager|Keychain|SQLCipher",
     re.IGNORECASE,
 )
 
@@ -123,7 +123,7 @@ _PREFILTER = re.compile(
     r"verschl|encr|hash|bcrypt|argon|scrypt|pseudonym|ISO|SOC|BSI|TISAX|penetr|faktor|factor|MFA"
     r"|2FA|restrict|beschränkt|eingeschränkt|begrenzt|Zugriffskontroll|access control|privilege"
     r"|Schlüssel|key|Vault|HSM|TLS|SSL|HTTPS|transit|Übertragung|at rest|Ruhezustand|AES|Festplatt"
-    r"|disk|KMS|rotat|rotiert",
+    r"|disk|KMS|rotat|rotiert|DPAPI|Protection API|Credential|Keychain|SQLCipher",
     re.IGNORECASE,
 )
 

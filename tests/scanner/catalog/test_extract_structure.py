@@ -197,3 +197,37 @@ def test_every_sentence_of_a_paragraph_is_read() -> None:
 def test_use_verbs_need_a_data_noun() -> None:
     assert _items("We use your email address to send receipts.") == ["email address"]
     assert _items("We use Stripe for payments. Wir nutzen Microsoft Teams für Besprechungen.") == []
+
+
+def _claims(text: str) -> list[str]:
+    return [c.source for c in extract(text).security]
+
+
+def test_each_security_measure_is_claimed_once() -> None:
+    text = (
+        "## Data Encryption\n\n"
+        "All analysis data is stored in a database encrypted with AES-256.\n"
+        "- Database file: encrypted with AES-256 (SQLCipher)\n"
+        "- Keys are protected with the Windows Data Protection API (DPAPI)\n\n"
+        "## Encryption in Transit\n\n"
+        "All connections use TLS 1.2 or later.\n"
+        "Traffic to the licence server also uses TLS.\n"
+    )
+    assert _claims(text) == [
+        "All analysis data is stored in a database encrypted with AES-256.",
+        "Database file: encrypted with AES-256 (SQLCipher)",  # SQLCipher is new
+        "Keys are protected with the Windows Data Protection API (DPAPI)",
+        "All connections use TLS 1.2 or later.",
+    ]  # the headings name topics; the second TLS sentence repeats a measure
+
+
+def test_negations_and_instructions_are_no_claims() -> None:
+    text = (
+        "## Your settings\n\n"
+        "Outlook may or may not encrypt its local store.\n"
+        "Attachments are not encrypted on your device.\n"
+        "Enable encryption: Settings → Privacy → Encrypt database.\n"
+        "Recommendation: use full-disk encryption such as BitLocker.\n"
+        "Die Protokolle sind nicht verschlüsselt.\n"
+    )
+    assert _claims(text) == []
