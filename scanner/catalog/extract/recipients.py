@@ -138,6 +138,24 @@ class _Found:
             self.hits[old] = SubprocessorHit(self.hits[old].name, country, source, conf)
 
 
+# a negation in the clause before a provider's name ("No Google Analytics, Mixpanel or …")
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:no|not|never|without|kein\w*|nicht|ohne|niemals)\b[^.;:()]{0,50}$", re.IGNORECASE
+)
+# the provider's own policy named as further reading, or its API the data is read through
+# ("using the Microsoft Graph API"): not a recipient
+_POLICY_REFERENCE = re.compile(
+    r"^(?:[’']s)?\s*(?:(?:privacy|Privacy|Datenschutz)\s*(?:policy|Policy|statement|Statement"
+    r"|erklärung|hinweise|bestimmungen)|(?i:polic(?:y|ies))\b|Terms\b|Nutzungsbedingungen"
+    r"|\s*Graph\b)"
+)
+_SEE_BEFORE = re.compile(
+    r"\b(?:refer to|see|siehe|vgl\.|comply with|einhalten)\s+(?:the\s+|die\s+|den\s+)?$", re.I
+)
+# a table cell that is a description, not a name ("Kunden und Interessenten, die E-Mails senden")
+_CLAUSE = re.compile(r",\s+(?:die|der|das|welche|who|which|that)\b|\b(?:und|and)\b.*\b\w+en\b$")
+
+
 def _table_rows(text: str) -> list[tuple[str, str | None, str]]:
     """(name, country, row) of every row of a table whose header has a name and a place column."""
     out: list[tuple[str, str | None, str]] = []
@@ -162,7 +180,7 @@ def _table_rows(text: str) -> list[tuple[str, str | None, str]]:
         name = re.sub(r"\s*\(.*$", "", cells[name_col]).strip(" *")
         where = cells[place] if place is not None and place < len(cells) else ""
         country = countries_at(where)[0][1] if countries_at(where) else address_country(where)
-        if 1 < len(name) <= 60:
+        if 1 < len(name) <= 60 and not _CLAUSE.search(name):
             out.append((name, country, raw.strip()))
     return out
 
@@ -209,7 +227,13 @@ def subprocessors_in(
             if (intro or listed) and not _OWN.search(s[: m.start()]):
                 if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _, _ in spans):
                     spans.append((m.start(), m.end(), m.group("name").rstrip(","), "?"))
-        spans = _product_and_entity(s, sorted(spans))
+        spans = [
+            sp
+            for sp in _product_and_entity(s, sorted(spans))
+            if not _NEGATED_BEFORE.search(s[max(0, sp[0] - 60) : sp[0]])
+            and not _POLICY_REFERENCE.match(s[sp[1] : sp[1] + 30])
+            and not _SEE_BEFORE.search(s[max(0, sp[0] - 25) : sp[0]])
+        ]  # "No Google Analytics, Mixpanel", "see Microsoft's privacy statement": no recipient
         bounds = [(a, b) for a, b, _, _ in spans]
         for a, b, name, home in spans:
             country = (home if home != "?" else None) or _country_after(s, a, b, bounds)

@@ -231,3 +231,28 @@ def test_negations_and_instructions_are_no_claims() -> None:
         "Die Protokolle sind nicht verschlüsselt.\n"
     )
     assert _claims(text) == []
+
+
+def _subs(text: str) -> list[str]:
+    return [s.name for s in extract(text).subprocessors]
+
+
+def test_negated_referenced_and_source_providers_are_no_recipients() -> None:
+    text = (
+        "## Third-party services\n\n"
+        "- No analytics: no Google Analytics, Mixpanel or similar services.\n"
+        "- Please refer to Microsoft's privacy statement for how Microsoft handles your data.\n"
+        "- Data read using the Microsoft Graph API is handled in accordance with Microsoft's "
+        "policies.\n"
+        "- Payments are processed by Stripe, Inc. in the United States.\n"
+    )
+    assert _subs(text) == ["Stripe"]
+
+
+def test_a_descriptive_table_cell_is_no_recipient() -> None:
+    text = (
+        "| Empfänger | Ort |\n|---|---|\n"
+        "| Kunden und Interessenten, die E-Mails senden | Schweiz |\n"
+        "| Hetzner Online GmbH | Deutschland |\n"
+    )
+    assert [(s.name, s.country) for s in extract(text).subprocessors] == [("Hetzner Online", "DE")]
