@@ -92,6 +92,13 @@ _PROSE = (
         r"(?:\s+from\s+\w+)?:?\s*)?(?P<list>[^.;:]+)",
         re.I,
     ),
+    re.compile(  # "Personal information may include, but is not limited to your name and email"
+        r"\b(?:data|information|informationen|daten|details|angaben)\b(?:\s*\([^)]*\))?"
+        r"\s+(?:may\s+|can\s+|might\s+|will\s+|kann\s+|können\s+)?(?:includes?|umfass\w+"
+        r"|enthalten|beinhalten)\b,?\s+(?:but\s+(?:is\s+|are\s+)?not\s+limited\s+to,?\s+)?"
+        r"(?:(?:information|data|angaben|daten)\s+(?:such as|like|wie)\s+)?(?P<list>[^.;:]+)",
+        re.I,
+    ),
     re.compile(  # "An Microsoft übertragen werden insbesondere Ihre IP-Adresse und …"
         r"\b(?:übertragen|übermittelt|verarbeitet|gespeichert|erhoben|erfasst|abgefragt"
         r"|protokolliert|weitergegeben) (?:werden|wird)\s+(?:(?:dabei|insbesondere|u\.\s?a\."
@@ -120,7 +127,7 @@ _PROSE = (
     ),
 )
 # patterns whose list is announced as a whole: most pieces naming data is enough
-_ANNOUNCED = (*_PROSE[:3], _PROSE[6], _PROSE[7])
+_ANNOUNCED = (*_PROSE[:3], *_PROSE[6:9])
 _PREPOSITION_START = re.compile(
     r"^(?:auf|in|an|bei|von|über|unter|mit|zu|on|in|at|by|from|with|bis|until|für|for|während"
     r"|during|nach|after|solange|as long|maximal|höchstens|up to|nur so lange)\s",

@@ -9,9 +9,10 @@ from m365inv.catalog.extract.lexicon import VERBISH as _VERB_LIKE
 from m365inv.catalog.extract.lexicon import is_data_noun, looks_like_item
 from m365inv.catalog.extract.segment import strip_parentheses
 
-NEGATION = re.compile(
+NEGATION = re.compile(  # "not limited to", "nicht nur", "nicht abschließend" negate nothing
     r"\b(?:nicht|keine?[nmrs]?|niemals|never|not|no|none|nothing|neither|nor|without|ohne"
-    r"|don't|doesn't|cannot|can't|zero)\b|❌|✗|\bnie\b",
+    r"|don't|doesn't|cannot|can't|zero)\b(?!,? (?:limited|beschränkt|only|nur|abschließend"
+    r"|exhaustive|darauf beschränkt))|❌|✗|\bnie\b",
     re.IGNORECASE,
 )
 EXAMPLE_LEAD = re.compile(
@@ -48,6 +49,7 @@ GENERIC = re.compile(
     r"|personenbezogene[n]?\s|persönliche[n]?\s|personal\s|weitere\s|other\s|sonstige\s)?"
     r"(?:daten|data|informationen|information|datenarten|angaben|details|personal data|"
     r"personally identifiable information|pii|other information|weitere informationen|kundendaten"
+    r"|other statistics|andere statistiken|sonstige statistiken"
     r"|(?:types?|kinds?|categor(?:y|ies)|sorts?|pieces?) of (?:personal )?(?:data|information)"
     r"|datenarten"
     r"|customer data)$",

@@ -20,7 +20,7 @@ _BULLET = re.compile(r"^\s*(?:[•\-*·–▪◦●✓✔❌✗]|\d{1,2}[.)](?!\
 _NUMBERED_HEADING = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]+\.|§\s?\d{1,2})\s+(\S.{0,90})$"
 )
-_MD_HEADING = re.compile(r"^\s*#{1,6}\s+(.+)$")
+_MD_HEADING = re.compile(r"^\s*#{1,6}(?:\s+|(?=[A-ZÄÖÜ]))(.+)$")  # "#Log Data" too
 _BOLD = re.compile(r"\*\*|__")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"„“(]?[A-ZÄÖÜ0-9])")

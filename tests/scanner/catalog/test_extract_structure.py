@@ -7,6 +7,7 @@ Sentences written for these tests. Each rule has a positive and a negative case.
 from __future__ import annotations
 
 from m365inv.catalog.extract import extract
+from m365inv.catalog.extract.segment import lines
 
 
 def _items(text: str) -> list[str]:
@@ -256,3 +257,26 @@ def test_a_descriptive_table_cell_is_no_recipient() -> None:
         "| Hetzner Online GmbH | Deutschland |\n"
     )
     assert [(s.name, s.country) for s in extract(text).subprocessors] == [("Hetzner Online", "DE")]
+
+
+def test_app_policy_template_sentences() -> None:
+    text = (
+        "#Information Collection And Use\n\n"
+        "Personally identifiable information may include, but is not limited to your name and "
+        'email ("Personal Information").\n\n'
+        "#Log Data\n\n"
+        "This Log Data may include information such as your device's IP address, browser type, "
+        "the time and date of your visit and other statistics.\n"
+    )
+    items = _items(text)
+    assert items[:2] == ["name", "email"]
+    assert "browser type" in items and any("IP address" in i for i in items)
+    assert "other statistics" not in items
+    assert [ln.kind for ln in lines(text)][:1] == ["heading"]  # "#Heading" without a space
+
+
+def test_not_limited_to_is_no_negation_but_not_is() -> None:
+    assert _items("The data we collect includes, but is not limited to, your phone number.") == [
+        "phone number"
+    ]
+    assert _items("The data we collect does not include your phone number.") == []
