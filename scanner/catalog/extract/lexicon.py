@@ -14,7 +14,7 @@ from functools import lru_cache
 CATEGORY_LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx, re.IGNORECASE), cat)
     for rx, cat in (
-        (r"passw|kennwort", "user.authorization.password"),
+        (r"passw|kennw[oö]rt", "user.authorization.password"),
         (r"\b(?:oauth|access|refresh|api|personal access)[- ]?(?:tokens?|keys?)\b|\btokens?\b|api[- ]?key|(?<!ver)schlüssel(?!t)",
          "user.authorization.credentials"),
         (r"multi-?fa[ck]tor|\bmfa\b|2fa|authentifizierungsdaten|authentication data|zugangsdaten|login", "user.authorization"),
@@ -75,7 +75,7 @@ CATEGORY_LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 # The last word of a data-item phrase usually is one of these (German compounds end with them).
 _DATA_HEAD = re.compile(
-    r"(?:daten|adresse|nummer|name[n]?|kennung|id|merkmale|informationen|inhalte?|dateien?|datei"
+    r"(?:daten|adresse|nummer|name[n]?|kennung|id|merkmale|informationen|inhalte?|dateien?|datei|kennwörter"
     r"|nachrichten|bild|sprache|zeit|datum|protokolle?|protokolldaten|logs?|logfiles?|token|tokens"
     r"|schlüssel|passwort|kennwort|verlauf|stempel|version|modell|hersteller|ort|standort|rolle"
     r"|zugehörigkeit|freigaben|aufzeichnungen|präsentationen|notizen|chats?|betreff|thema"

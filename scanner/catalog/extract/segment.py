@@ -73,7 +73,8 @@ _DATA_COLUMN = re.compile(
     r"|fields?|points?|collected|processed|accessed))?$|^(?:types?|kinds?|categor(?:y|ies)) of "
     r"(?:personal )?(?:data|information)$|^what we collect$|^(?:personenbezogene )?(?:daten"
     r"|datenkategorien?|datenarten?|datenfelder?|angaben|informationen)$|^(?:kategorie|art) der "
-    r"daten$|^verarbeitete daten$",
+    r"daten$|^verarbeitete daten$|^(?:inhalte?|contents?|gespeicherte daten|stored data"
+    r"|what (?:is|we) stored?|was gespeichert wird)$",
     re.IGNORECASE,
 )
 

@@ -280,3 +280,14 @@ def test_not_limited_to_is_no_negation_but_not_is() -> None:
         "phone number"
     ]
     assert _items("The data we collect does not include your phone number.") == []
+
+
+def test_a_file_table_lists_its_contents_as_data() -> None:
+    text = (
+        "| Datei | Inhalt |\n|---|---|\n"
+        "| `accounts.json` | Kennwörter und OAuth-Token Ihrer Konten |\n"
+        "| `cache.db` | Betreff, Absender und Datum der Nachrichten |\n"
+    )
+    items = _items(text)
+    assert {"Kennwörter", "Betreff", "Absender", "Datum der Nachrichten"} <= set(items)
+    assert not any("json" in i or "cache.db" in i for i in items)
