@@ -96,7 +96,8 @@ VERBISH = re.compile(
     r"|generate|generates|create|creates|share|shares|send|sends|accesses|reads|uns|us|automatisch"
     r"|automatically|bis|until|maximal|übermittelt|gespeichert|erhoben|verarbeitet|speichert|erhebt"
     r"|erfasst|gelöscht|deleted|stored|collected|processed|weitergegeben|ermöglicht|erforderlich"
-    r"|je nach|depending on|abhängig von|anonymisiert|pseudonymisiert|anonymised|anonymized)\b",
+    r"|je nach|depending on|abhängig von|anonymisiert|pseudonymisiert|anonymised|anonymized"
+    r"|whose|deren|dessen)\b",
     re.IGNORECASE,
 )
 

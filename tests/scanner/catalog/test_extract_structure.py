@@ -143,7 +143,8 @@ def test_a_place_phrase_inside_an_enumeration_does_not_glue_words() -> None:
 def test_categories_of_data_subjects_close_the_data_list() -> None:
     text = (
         "1. Type of personal data processed:\n- Name\n- E-mail address\n"
-        "2. Categories of data subjects:\n- Employees of the customer\n- Guests of the customer\n"
+        "2. Categories of data subjects:\n- Employees of the customer\n"
+        "- Third parties whose data is processed in the calendar\n"
     )
     assert _items(text) == ["Name", "E-mail address"]
     opened = "1. Categories of personal data subject to processing\n\n- IP address\n- User name\n"
