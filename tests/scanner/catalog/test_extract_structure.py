@@ -292,3 +292,11 @@ def test_a_file_table_lists_its_contents_as_data() -> None:
     items = _items(text)
     assert {"Kennwörter", "Betreff", "Absender", "Datum der Nachrichten"} <= set(items)
     assert not any("json" in i or "cache.db" in i for i in items)
+
+
+def test_relative_clauses_are_no_items() -> None:
+    from m365inv.catalog.extract.lexicon import looks_like_item
+
+    assert not looks_like_item("Third parties whose data")
+    assert not looks_like_item("Personen, deren Daten")
+    assert looks_like_item("Third-party account data")
