@@ -92,6 +92,11 @@ _PROSE = (
         r"(?:\s+from\s+\w+)?:?\s*)?(?P<list>[^.;:]+)",
         re.I,
     ),
+    re.compile(  # "We collect the following information when you sign up: your name, …"
+        r"\b(?:the following|folgende) (?:[\w-]+ ){0,3}(?:information|data|details|daten|angaben"
+        r"|informationen)\b[^:.]{0,80}:\s*(?P<list>[^.;]+)",
+        re.I,
+    ),
     re.compile(  # "Personal information may include, but is not limited to your name and email"
         r"\b(?:data|information|informationen|daten|details|angaben)\b(?:\s*\([^)]*\))?"
         r"\s+(?:may\s+|can\s+|might\s+|will\s+|kann\s+|können\s+)?(?:includes?|umfass\w+"
@@ -112,7 +117,8 @@ _PROSE = (
     ),
     re.compile(  # "Zur Anmeldung nutzen wir Name und E-Mail-Adresse", "we use your email address"
         r"(?:\b(?:nutzen|verwenden|benötigen|lesen)\s+wir|\bwe\s+(?:only\s+|also\s+)?(?:use"
-        r"|need|require))\s+(?:nur\s+|auch\s+|only\s+)?(?P<list>[^.;:]+)",
+        r"|need|require))\s+(?:nur\s+|auch\s+|only\s+)?(?:von Ihnen\s+|from you\s+)?"
+        r"(?P<list>[^.;:]+)",
         re.I,
     ),
     re.compile(
@@ -127,7 +133,7 @@ _PROSE = (
     ),
 )
 # patterns whose list is announced as a whole: most pieces naming data is enough
-_ANNOUNCED = (*_PROSE[:3], *_PROSE[6:9])
+_ANNOUNCED = (*_PROSE[:3], *_PROSE[6:10])
 _PREPOSITION_START = re.compile(
     r"^(?:auf|in|an|bei|von|über|unter|mit|zu|on|in|at|by|from|with|bis|until|für|for|während"
     r"|during|nach|after|solange|as long|maximal|höchstens|up to|nur so lange)\s",
@@ -165,6 +171,14 @@ class FoundItem(msgspec.Struct, frozen=True):
     confidence: float
 
 
+def _untail(piece: str) -> str:
+    """``piece`` without a trailing place phrase ("E-Mail-Adresse auf unseren Servern"), unless
+    that phrase is what makes it specific ("Angaben aus dem Anfrageformular")."""
+    cut = _PROSE_TAIL.sub("", piece).strip()
+    origin = re.match(r"\s*(?:aus|from)\b", piece[len(cut) :])  # where the data comes from
+    return piece if origin and (not cut or GENERIC.match(cut)) else cut
+
+
 def _prose_items(sentence: str) -> list[str]:
     if NEGATION.search(strip_parentheses(sentence)):
         return []
@@ -177,8 +191,7 @@ def _prose_items(sentence: str) -> list[str]:
         m = rx.search(sentence)
         if m and not _PREPOSITION_START.match(m.group("list")):
             found: list[str] = []
-            listed = _PROSE_TAIL.sub("", m.group("list"))
-            pieces = split_list(listed)
+            pieces = [_untail(p) for p in split_list(m.group("list"))]
             good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
             if rx in _ANNOUNCED and len(good) >= 0.6 * len(pieces):  # "Dazu gehören a, b, c"
                 return good
@@ -238,6 +251,9 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
             return good, 0.85
         name = clean_piece(head)
         extra = [i for s in sentences(rest.strip())[1:] for i in _prose_items(s)]
+        listed = _prose_items(first) if "," in first else []
+        if len(listed) >= 2:  # "Account: When you sign up, we collect your name, email and …"
+            return [*listed, *extra], 0.75
         if name and (not is_data_noun(name) or GENERIC.match(name)):  # "Payment Processors: …"
             examples = re.split(EXAMPLE_MID, first, maxsplit=1)
             return [*list_items(examples[-1]), *extra], 0.65

@@ -86,7 +86,7 @@ _DATA_HEAD = re.compile(
     r"|date|location|agent|browser|country|land|geräte?|endgeräts?|hardware|inquiry|times|metrics"
     r"|roles|identity|identität|identities|scopes|communications?|kommunikation|pseudonym"
     r"|credentials|events?|ereignisse|records?|e-?mails?|mails?|attachments?|anhänge|transcripts?"
-    r"|recordings?)$",
+    r"|recordings?|body|bodies|logos?|signatures?|signaturen|vorlagen)$",
     re.IGNORECASE,
 )
 VERBISH = re.compile(
@@ -97,7 +97,7 @@ VERBISH = re.compile(
     r"|automatically|bis|until|maximal|übermittelt|gespeichert|erhoben|verarbeitet|speichert|erhebt"
     r"|erfasst|gelöscht|deleted|stored|collected|processed|weitergegeben|ermöglicht|erforderlich"
     r"|je nach|depending on|abhängig von|anonymisiert|pseudonymisiert|anonymised|anonymized"
-    r"|whose|deren|dessen)\b",
+    r"|whose|deren|dessen|solange|as long as)\b",
     re.IGNORECASE,
 )
 
@@ -127,7 +127,8 @@ def is_data_noun(phrase: str) -> bool:
 
 # "Angaben zum Benutzer", "information about the device": a data word with what it is about
 _DATA_ABOUT = re.compile(
-    r"^(?:Angaben|Daten|Informationen|Details|Information|Data)\s+(?:zum|zur|zu|über|about|on|of)"
+    r"^(?:Angaben|Daten|Informationen|Details|Information|Data)\s+(?:zum|zur|zu|über|aus|about|on|of"
+    r"|from)"
     r"\s+(?:the\s+|your\s+|Ihre[mnr]?\s+)?\w",
     re.IGNORECASE,
 )

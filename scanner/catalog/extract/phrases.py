@@ -22,12 +22,13 @@ EXAMPLE_LEAD = re.compile(
 )
 EXAMPLE_MID = re.compile(r"\b(?:z\.\s?B\.|e\.\s?g\.|such as|including|like|wie z)\b", re.I)
 _SPLIT = re.compile(
-    r"(?<!-),\s*|;\s*|\s+(?<!-\s)(?:und|sowie|and|or|oder|bzw\.|beziehungsweise|&|as well as|plus)"
-    r"\s+",
+    r"(?<!-),\s*|;\s*|\s+(?<!-\s)(?:und|sowie|and|or|oder|bzw\.|beziehungsweise|&|as well as|plus"
+    r"|inklusive|einschließlich|inkl\.|including)\s+",
     re.I,
 )
 _LEAD_NOISE = re.compile(
-    r"^(?:and|und|or|oder|your|Ihre[rnms]?|Ihr|the|die|der|das|des|den|dem|a|an|ggf\.|ggfs\.|optional"
+    r"^(?:and|und|or|oder|your|Ihre[rnms]?|Ihr|the|die|der|das|des|den|dem|a|an|ein|eine[nmrs]?"
+    r"|ggf\.|ggfs\.|optional"
     r"|sowie|auch|außerdem|überdies|zudem|insbesondere|etwa|various|verschiedene|any|all|alle"
     r"|unterschiedliche|different|diverse|bestimmte|certain|einige|some|several|mehrere|many|viele"
     r"|this|these|such|diese[rsn]?|process|use|store|stores|collect|collects|keep|verarbeiten"
@@ -37,7 +38,9 @@ _LEAD_NOISE = re.compile(
 )
 _TAIL_NOISE = re.compile(
     r"\s+(?:when|if|that|which|who|where|used|provided|sent|received|to help|for the purpose"
-    r"|wenn|falls|sofern|soweit)\b.*$|\s+(?:afterwards|later|thereafter|danach|anschließend)$"
+    r"|wenn|falls|sofern|soweit|solange|so lange|as long as|for as long|zwecks|zum Zwecke?"
+    r"|um (?:die|den|das|Ihre?)|für den Fall)\b.*$"
+    r"|\s+(?:afterwards|later|thereafter|danach|anschließend)$"
     r"|(?<=\w\w)\s+(?:granted|requested|approved|submitted|entered|selected)$"
     r"|\s+(?:only\s+)?(?:locally|lokal)\b.*$|\s+(?:nur|only)\s+(?:dann|wenn|if|when)\b.*$"
     r"|\s+(?:to|in order to)\s+(?!the\b|your\b|our\b)\w+\b.*$"

@@ -300,3 +300,27 @@ def test_relative_clauses_are_no_items() -> None:
     assert not looks_like_item("Third parties whose data")
     assert not looks_like_item("Personen, deren Daten")
     assert looks_like_item("Third-party account data")
+
+
+def test_generator_template_sentences() -> None:
+    assert _items(
+        "Wenn Sie uns per Kontaktformular Anfragen zukommen lassen, werden Ihre Angaben aus dem "
+        "Anfrageformular inklusive der von Ihnen dort angegebenen Kontaktdaten zwecks "
+        "Bearbeitung der Anfrage bei uns gespeichert."
+    ) == ["Angaben aus dem Anfrageformular", "von Ihnen dort angegebenen Kontaktdaten"]
+    assert _items(
+        "Für den Newsletter benötigen wir von Ihnen eine E-Mail-Adresse sowie Ihren Vornamen."
+    ) == ["E-Mail-Adresse", "Vornamen"]
+    assert _items(
+        "We collect the following information when you sign up: your name, your work email "
+        "address, and your company name."
+    ) == ["name", "work email address", "company name"]
+    assert _items(
+        "Account information: When you create an account, we collect your name, email address "
+        "and password."
+    ) == ["name", "email address", "password"]
+    assert _items(
+        "Wir speichern Ihren Namen und Ihre E-Mail-Adresse, solange Ihr Konto besteht."
+    ) == ["Namen", "E-Mail-Adresse"]
+    # a place phrase is cut; what is left may be generic, and then it is no item
+    assert _items("Wir speichern Kundendaten auf Servern in Frankfurt.") == []
