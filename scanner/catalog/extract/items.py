@@ -89,7 +89,7 @@ _PROSE = (
         r"|receive|store|access|read|record|log|retrieve|keep|retain|save)|\bto\s+(?:collect|store"
         r"|process|keep)|\b(?:collects|processes|receives|stores|keeps|retains|saves"
         r"|accesses|reads|records|logs|retrieves))\s+(?:locally\s+)?(?:the\s+following\s+(?:personal\s+)?(?:information|data)"
-        r"(?:\s+from\s+\w+)?:?\s*)?(?P<list>[^.;:]+)",
+        r"(?:\s+from\s+\w+)?:?\s*)?(?P<list>[^.:]+)",  # "names; email addresses; …" too
         re.I,
     ),
     re.compile(  # "We collect the following information when you sign up: your name, …"
@@ -143,9 +143,9 @@ _PREPOSITION_START = re.compile(
 _DEICTIC = re.compile(r"^(?:Das|Dies|Diese|These|This|Such data)\s+(?:sind|ist|are|is)\b", re.I)
 # "personal data (e.g. name, e-mail address)": a generic word whose examples are the items
 _GENERIC_EXAMPLES = re.compile(
-    r"(?:daten|data|informationen|information|angaben)\b[^()]{0,80}\(\s*(?:z\.\s?B\.|e\.\s?g\.,?"
+    r"\b(?:daten|data|informationen|information|angaben)\b[^():,;]{0,80}\(\s*(?:z\.\s?B\.|e\.\s?g\.,?"
     r"|such as|wie|etwa|bspw\.|beispielsweise|for example|including)\s*(?P<list>[^()]+)\)"
-    r"|(?:daten|data|informationen|angaben)\s*\((?P<bare>[^(),]{2,40}(?:,[^(),]{2,40})+)\)",
+    r"|\b(?:daten|data|informationen|angaben)\s*\((?P<bare>[^(),]{2,40}(?:,[^(),]{2,40})+)\)",
     re.IGNORECASE,
 )
 # verbs only: "die Verarbeitung von Daten (z. B. …)" defines, it does not disclose

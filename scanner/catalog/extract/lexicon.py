@@ -75,7 +75,7 @@ CATEGORY_LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 # The last word of a data-item phrase usually is one of these (German compounds end with them).
 _DATA_HEAD = re.compile(
-    r"(?:daten|adresse|nummer|name[n]?|kennung|id|merkmale|informationen|inhalte?|dateien?|datei|kennwörter"
+    r"(?:daten|adresse|nummer|name[ns]?|kennung|id|merkmale|informationen|inhalte?|dateien?|datei|kennwörter"
     r"|nachrichten|bild|sprache|zeit|datum|protokolle?|protokolldaten|logs?|logfiles?|token|tokens"
     r"|schlüssel|passwort|kennwort|verlauf|stempel|version|modell|hersteller|ort|standort|rolle"
     r"|zugehörigkeit|freigaben|aufzeichnungen|präsentationen|notizen|chats?|betreff|thema"

@@ -49,7 +49,8 @@ _TAIL_NOISE = re.compile(
 )
 GENERIC = re.compile(
     r"^(?:(?:the\s)?following\s(?:categories|types|kinds)\sof\s(?:personal\s)?|categories\sof\s"
-    r"|personenbezogene[n]?\s|persönliche[n]?\s|personal\s|weitere\s|other\s|sonstige\s)?"
+    r"|personenbezogene[n]?\s|persönliche[n]?\s|personal\s|weitere\s|other\s|sonstige\s"
+    r"|other similar\s|similar\s|ähnliche\s)?"
     r"(?:daten|data|informationen|information|datenarten|angaben|details|personal data|"
     r"personally identifiable information|pii|other information|weitere informationen|kundendaten"
     r"|other statistics|andere statistiken|sonstige statistiken"

@@ -324,3 +324,19 @@ def test_generator_template_sentences() -> None:
     ) == ["Namen", "E-Mail-Adresse"]
     # a place phrase is cut; what is left may be generic, and then it is no item
     assert _items("Wir speichern Kundendaten auf Servern in Frankfurt.") == []
+
+
+def test_semicolon_lists_and_examples_that_belong_to_their_item() -> None:
+    assert _items(
+        "Information you provide. We collect names; email addresses; passwords; and other "
+        "similar information."
+    ) == ["names", "email addresses", "passwords"]
+    assert _items(
+        "Wir verarbeiten folgende Daten: Stammdaten (z. B. Name, Anschrift), Kontaktdaten "
+        "(z. B. E-Mail-Adresse), Vertragsdaten."
+    ) == ["Stammdaten", "Kontaktdaten", "Vertragsdaten"]
+    # a generic word's examples are the items
+    assert _items("Wir verarbeiten personenbezogene Daten (z. B. Name, E-Mail-Adresse).") == [
+        "Name",
+        "E-Mail-Adresse",
+    ]
