@@ -59,7 +59,7 @@ DURATION = re.compile(
     re.IGNORECASE,
 )
 _KEEP = re.compile(
-    r"lösch|aufbewahr|gespeichert|speicher|vorgehalten|retain|retention|delet|eras|kept|keep"
+    r"lösch|bewahr|gespeichert|speicher|vorgehalten|retain|retention|delet|eras|kept|keep|archiv"
     r"|stored|store|purg|anonymi|frist|vernicht",
     re.IGNORECASE,
 )
@@ -122,7 +122,7 @@ def iso_duration(amount: int, unit: str) -> str:
 
 _NUMERAL_IN_PARENS = re.compile(r"(?<=[a-zäöüß]) \(\d{1,4}\)(?= )")
 _PREFILTER = re.compile(
-    r"stor|speicher|retain|reten|keep|kept|sav|persist|log|leave|reach|memory|collect|lösch|aufbewahr"
+    r"stor|speicher|retain|reten|keep|kept|sav|persist|log|leave|reach|memory|collect|lösch|bewahr|archiv"
     r"|delet|eras|purg|anonym|frist|vernicht|vorgehalten|cach|written|disk",
     re.IGNORECASE,
 )

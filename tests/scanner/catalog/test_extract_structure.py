@@ -340,3 +340,9 @@ def test_semicolon_lists_and_examples_that_belong_to_their_item() -> None:
         "Name",
         "E-Mail-Adresse",
     ]
+
+
+def test_separable_german_verbs_keep_data() -> None:
+    rules = extract("Rechnungen bewahren wir gemäß § 147 AO 6 bzw. 10 Jahre auf.").retention
+    assert [(r.period, r.rule) for r in rules] == [("P6Y", "statutory"), ("P10Y", "statutory")]
+    assert extract("Unser Support antwortet innerhalb von 2 Tagen.").retention == ()
