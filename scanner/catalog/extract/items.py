@@ -151,7 +151,8 @@ _GENERIC_EXAMPLES = re.compile(
 # verbs only: "die Verarbeitung von Daten (z. B. …)" defines, it does not disclose
 _PROCESSING = re.compile(
     r"\b(?:verarbeite[nt]|erhoben|erheben|erhebt|gespeichert|speicher[nt]|erfass[et]n?|übermittel[nt]"
-    r"|processe[sd]|process|collect(?:s|ed)?|stored?|stores|receive[sd]?)\b",
+    r"|processe[sd]|process|collect(?:s|ed)?|stored?|stores|receive[sd]?|holds?|reads?|accesse[sd]"
+    r"|access|uses|caches|retrieves|fetch(?:es)?|liest|lesen|nutzt|abgerufen|ruft)\b",
     re.IGNORECASE,
 )
 
@@ -169,6 +170,15 @@ class FoundItem(msgspec.Struct, frozen=True):
     categories: tuple[str, ...]
     source: str
     confidence: float
+
+
+# a heading or lead-in that announces what is NOT collected: the list below it is no disclosure
+_NEGATED_LEAD = re.compile(
+    r"\b(?:not|never|nicht|keine?)\b[^.]{0,40}\b(?:collect|store|process|access|read|track|share"
+    r"|sell|erheb|speicher|verarbeit|erfass|lesen|zugreif)\w*|\bwhat we (?:do not|don't|never)"
+    r"|was wir nicht",
+    re.IGNORECASE,
+)
 
 
 def _untail(piece: str) -> str:
@@ -315,7 +325,7 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
         cats = tuple(categories_of(item))
         found.append(FoundItem(item, cats, source, round(conf if cats else conf - 0.2, 2)))
 
-    in_data = plain_list = False
+    in_data = plain_list = negated_list = False
     for n, line in enumerate(all_lines):
         text = line.text
         nxt_line = all_lines[n + 1] if n + 1 < len(all_lines) else None
@@ -352,6 +362,12 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
         nxt_kinds = [x.kind for x in all_lines[n + 1 : n + 3]]
         if line.kind == "text" and "bullet" in nxt_kinds and DATA_HEADING.search(bare):
             in_data = True  # "Various types of data are processed …" announces the list below
+        if (line.kind == "heading" or text.endswith(":")) and _NEGATED_LEAD.search(bare):
+            in_data, negated_list = False, True  # "Information we do NOT collect:" — none below
+            continue
+        if negated_list and line.kind == "bullet":
+            continue
+        negated_list = False
         if line.kind == "heading" or (short and head_like) or text.endswith(":"):
             if DATA_HEADING.search(bare):
                 in_data = True

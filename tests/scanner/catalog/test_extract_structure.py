@@ -346,3 +346,22 @@ def test_separable_german_verbs_keep_data() -> None:
     rules = extract("Rechnungen bewahren wir gemäß § 147 AO 6 bzw. 10 Jahre auf.").retention
     assert [(r.period, r.rule) for r in rules] == [("P6Y", "statutory"), ("P10Y", "statutory")]
     assert extract("Unser Support antwortet innerhalb von 2 Tagen.").retention == ()
+
+
+def test_a_list_of_what_is_not_collected_discloses_nothing() -> None:
+    text = (
+        "## Information we collect\n\n- Display name\n- Tenant ID\n\n"
+        "## Information We Do NOT Collect\n\n- Payment information\n- Location data\n\n"
+        "We never store:\n- Email bodies\n- Attachments\n\n"
+        "## Usage data\n\n- Feature usage counts\n"
+    )
+    items = _items(text)
+    assert "Display name" in items and "Tenant ID" in items
+    for absent in ("Payment information", "Location data", "Email bodies", "Attachments"):
+        assert absent not in items
+
+
+def test_generic_data_with_examples_after_a_reading_verb() -> None:
+    assert _items(
+        "The web part holds sponsor data (name, title, email, phone) in browser memory."
+    ) == ["name", "title", "email", "phone"]
