@@ -39,7 +39,9 @@ DATA_HEADING = re.compile(
     r"|daten fallen an|zugriffsdaten|log-?file|server-?logs|the following (?:personal )?"
     r"(?:data|information)|the following (?:[\w-]+ ){1,3}(?:data|information)\b"
     r"|folgenden? (?:personenbezogene[n]? )?daten|gegenstand der verarbeitung"
-    r"|what we collect|data we (?:process|collect)|personal information we|log-?dateien"
+    r"|what we (?:collect|store|process|keep|access|read|receive)|was wir (?:erheben|speichern"
+    r"|verarbeiten|erfassen)|\bwe (?:collect|store|process|keep|access|read|receive)"
+    r"(?: the following)?:$|data we (?:process|collect)|personal information we|log-?dateien"
     r"|protokoll(?:daten|dateien)|\blog data\b|\bserver logs?\b|(?:may )?include,? but (?:is |are )?not"
     r" limited to:$|(?:^|\b)(?:dies|das) sind:$|dazu (?:gehören|zählen):$|hierzu (?:gehören|zählen):$"
     r"|(?:this|these|which) (?:includes?|are):$",
@@ -181,6 +183,12 @@ _NEGATED_LEAD = re.compile(
 )
 
 
+# ", used to recognise you …": the purpose after an enumeration is not one of its entries
+_PURPOSE_CLAUSE = re.compile(
+    r",\s+(?:used|which|that|so that|in order to|to|um|damit|welche|die wir)\b.*$", re.IGNORECASE
+)
+
+
 def _untail(piece: str) -> str:
     """``piece`` without a trailing place phrase ("E-Mail-Adresse auf unseren Servern"), unless
     that phrase is what makes it specific ("Angaben aus dem Anfrageformular")."""
@@ -243,7 +251,7 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
             re.I,
         ):
             return [], 0.0
-        lead = EXAMPLE_LEAD.sub("", first)
+        lead = _PURPOSE_CLAUSE.sub("", EXAMPLE_LEAD.sub("", first))
         pieces = split_list(lead)
         good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
         if (

@@ -365,3 +365,16 @@ def test_generic_data_with_examples_after_a_reading_verb() -> None:
     assert _items(
         "The web part holds sponsor data (name, title, email, phone) in browser memory."
     ) == ["name", "title", "email", "phone"]
+
+
+def test_what_we_store_lists_and_purpose_clauses() -> None:
+    text = (
+        "What we store\n\nFor accounts, we store:\n"
+        "- Identity: a Microsoft account identifier (your Entra object ID) and your email "
+        "address, used to recognize you.\n"
+        "- Billing: your plan and renewal date, which we need for invoices.\n"
+    )
+    items = _items(text)
+    assert items[:2] == ["Microsoft account identifier", "email address"]
+    assert "Identity" not in items
+    assert not any(i.startswith(("used", "which")) for i in items)
