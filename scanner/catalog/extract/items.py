@@ -412,7 +412,11 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
                     and strip_parentheses(nxt).count(",") < 3
                 ):
                     name = clean_piece(text)
-                    if is_data_noun(name) and not GENERIC.match(name):  # described = the item
+                    if (
+                        is_data_noun(name)
+                        and not GENERIC.match(name)
+                        and not NOT_DATA_LABEL.search(name)  # "Storage and Usage of Data"
+                    ):  # a heading described in prose is the item
                         add(name, f"{text} {nxt}"[:400], 0.75)
                 continue
         paragraph = (  # read sentence by sentence, unless it opens with a label ("Email Data. …")

@@ -139,11 +139,28 @@ _QUESTION = re.compile(
 )
 
 
+# an action, not data: "save images from the messages", "Export Data", "retrieving files"
+_ACTION = re.compile(
+    r"^(?:save|saving|upload|uploading|request|requesting|retrieve|retrieving|view|clear|export"
+    r"|exporting|delete|deleting|download|downloading|manage|managing|send|sending|enable"
+    r"|disable|provide|providing|generate|generating|improve|improving)\b"
+    r"(?!\s+(?:logs?|data|headers?|metadata|records?|history|ids?|counts?|times?)\b)"
+    r"|\b(?:according|regarding|for|to|with|of|from|by)$",
+    re.I,
+)
+
+
 def looks_like_item(phrase: str) -> bool:
     """A short noun phrase that names data (not a clause, not a purpose, not "what kinds of
     errors occurred")."""
     words = phrase.split()
-    if not words or len(words) > 7 or VERBISH.search(phrase) or _QUESTION.match(phrase):
+    if (
+        not words
+        or len(words) > 7
+        or VERBISH.search(phrase)
+        or _QUESTION.match(phrase)
+        or _ACTION.search(phrase)
+    ):
         return False
     if _DATA_ABOUT.match(phrase):
         return True

@@ -378,3 +378,18 @@ def test_what_we_store_lists_and_purpose_clauses() -> None:
     assert items[:2] == ["Microsoft account identifier", "email address"]
     assert "Identity" not in items
     assert not any(i.startswith(("used", "which")) for i in items)
+
+
+def test_actions_and_section_names_are_no_items() -> None:
+    from m365inv.catalog.extract.lexicon import looks_like_item
+
+    for action in ("save images from the messages", "Export Data", "retrieving files",
+                   "requests according"):  # fmt: skip
+        assert not looks_like_item(action), action
+    assert looks_like_item("uploaded images") and looks_like_item("request logs")
+    text = (
+        "## Information we collect\n\n- Display name\n\n"
+        "## Storage and Usage of Data\n\n"
+        "We keep everything on Azure in the customer's region and use it only to run the app.\n"
+    )
+    assert "Storage and Usage of Data" not in _items(text)
