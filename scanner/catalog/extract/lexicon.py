@@ -144,7 +144,7 @@ _ACTION = re.compile(
     r"^(?:save|saving|upload|uploading|request|requesting|retrieve|retrieving|view|clear|export"
     r"|exporting|delete|deleting|download|downloading|manage|managing|send|sending|enable"
     r"|disable|provide|providing|generate|generating|improve|improving)\b"
-    r"(?!\s+(?:logs?|data|headers?|metadata|records?|history|ids?|counts?|times?)\b)"
+    r"(?!\s+(?:logs?|headers?|metadata|records?|history|ids?|counts?|times?)\b)"
     r"|\b(?:according|regarding|for|to|with|of|from|by)$",
     re.I,
 )
