@@ -275,7 +275,7 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         if name and (not is_data_noun(name) or GENERIC.match(name)):  # "Payment Processors: …"
             examples = re.split(EXAMPLE_MID, first, maxsplit=1)
             return [*list_items(examples[-1]), *extra], 0.65
-        if name and len(name.split()) <= 6 and not GENERIC.match(name):
+        if name and len(name.split()) <= 6 and not GENERIC.match(name) and looks_like_item(name):
             return [name, *extra], 0.75
         return extra, 0.6
     if not in_data or (NEGATION.search(bare) and "(optional)" not in text):

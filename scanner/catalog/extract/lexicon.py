@@ -86,7 +86,8 @@ _DATA_HEAD = re.compile(
     r"|date|location|agent|browser|country|land|geräte?|endgeräts?|hardware|inquiry|times|metrics"
     r"|roles|identity|identität|identities|scopes|communications?|kommunikation|pseudonym"
     r"|credentials|events?|ereignisse|records?|e-?mails?|mails?|attachments?|anhänge|transcripts?"
-    r"|recordings?|body|bodies|logos?|signatures?|signaturen|vorlagen)$",
+    r"|recordings?|body|bodies|logos?|signatures?|signaturen|vorlagen|prompts?|ranges?|references?"
+    r"|selections?|quota|status|responses?|queries|antworten|answers?)$",
     re.IGNORECASE,
 )
 VERBISH = re.compile(
@@ -145,7 +146,8 @@ _ACTION = re.compile(
     r"|exporting|delete|deleting|download|downloading|manage|managing|send|sending|enable"
     r"|disable|provide|providing|generate|generating|improve|improving)\b"
     r"(?!\s+(?:logs?|headers?|metadata|records?|history|ids?|counts?|times?)\b)"
-    r"|\b(?:according|regarding|for|to|with|of|from|by)$",
+    r"|\b(?:according|regarding|for|to|with|of|from|by)$"
+    r"|^(?:o\.\s?g\.|oben genannte\w*|vorgenannte\w*|above[- ]mentioned|aforementioned)",  # anaphora
     re.I,
 )
 

@@ -393,3 +393,18 @@ def test_actions_and_section_names_are_no_items() -> None:
         "We keep everything on Azure in the customer's region and use it only to run the app.\n"
     )
     assert "Storage and Usage of Data" not in _items(text)
+
+
+def test_ai_add_in_vocabulary_and_back_references() -> None:
+    text = (
+        "## Information We Collect\n\n"
+        "- Prompts: Natural language requests you type into the add-in\n"
+        "- Responses: the answers the model returns\n"
+        "- View Data: you can view your data at any time in the settings\n"
+    )
+    items = _items(text)
+    assert items[:2] == ["Prompts", "Responses"]
+    assert "View Data" not in items
+    assert _items("An den Anbieter übertragen werden die o.g. Eingaben und Ihre IP-Adresse.") == [
+        "IP-Adresse"
+    ]
