@@ -211,7 +211,7 @@ def _prose_items(sentence: str) -> list[str]:
             found: list[str] = []
             pieces = [_untail(p) for p in split_list(m.group("list"))]
             good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
-            if rx in _ANNOUNCED and len(good) >= 0.6 * len(pieces):  # "Dazu gehören a, b, c"
+            if rx in _ANNOUNCED and len(good) >= 0.5 * len(pieces):  # "Dazu gehören a, b, c"
                 return good
             for piece in pieces:  # an enumeration is contiguous
                 if not looks_like_item(piece) or GENERIC.match(piece):
