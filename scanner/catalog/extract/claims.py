@@ -9,6 +9,8 @@ from typing import Literal
 
 import msgspec
 
+from m365inv.catalog.extract.segment import Line, sentences
+
 ClaimKind = Literal[
     "reversible-password-encryption", "encryption-at-rest", "transport-encryption", "other"
 ]
@@ -138,6 +140,15 @@ _EXPLAINS = re.compile(
 )
 
 
+# not a claim: a negation of the measure, an instruction or recommendation to the reader
+_NOT_CLAIMED = re.compile(
+    r"\b(?:nicht|not|no|kein\w*)\s+(?:\w+\s+){0,2}?(?:verschlüssel|encrypt)|unencrypted"
+    r"|unverschlüsselt|may or may not|→|^(?:enable|disable|use|turn on|turn off|activate"
+    r"|aktivieren Sie|verwenden Sie|nutzen Sie|recommendation|empfehlung|tip|tipp)\b",
+    re.IGNORECASE,
+)
+
+
 def security_claims(sentence: str) -> list[SecurityHit]:
     """Security claims of ``sentence`` (one per sentence: "encrypted in transit and at rest" is
     one claim, as the corpus labels it)."""
@@ -148,6 +159,8 @@ def security_claims(sentence: str) -> list[SecurityHit]:
 def security_in(sentence: str) -> SecurityHit | None:
     """The security measure ``sentence`` claims, or None (a CA name alone is no claim)."""
     if not _PREFILTER.search(sentence) or _EXPLAINS.search(sentence):
+        return None
+    if _NOT_CLAIMED.search(sentence):  # "nicht verschlüsselt", "Enable encryption: Settings → …"
         return None
     probe = _CA_ONLY.sub(" ", re.sub(r"https?://\S+|`[^`]*`", " ", sentence))
     transport, at_rest, other = (bool(rx.search(probe)) for rx in (_TRANSPORT, _AT_REST, _OTHER))
@@ -164,3 +177,57 @@ def security_in(sentence: str) -> SecurityHit | None:
         kind = "other"
     conf = 0.85 if (transport or at_rest) else 0.7
     return SecurityHit(sentence[:200], kind, sentence, conf)
+
+
+_MECHANISM = re.compile(
+    r"\bAES[- ]?\d*|\bTLS\s?[\d.]*|\bSSL\b|\bHTTPS\b|DPAPI|SQLCipher|bcrypt|argon2\w*|scrypt"
+    r"|\bSHA[- ]?\d+|PBKDF2|ISO(?:/IEC)?\s?27\d{3}|SOC\s?[12]|BSI C5|TISAX|Key Vault|\bKMS\b"
+    r"|\bHSM\b"
+    r"|\bMFA\b|\b2FA\b|Zwei-Faktor|two-factor|Credential Manager|Keychain|pseudonymi\w*"
+    r"|penetration test|Penetrationstest",
+    re.IGNORECASE,
+)
+
+
+def _mechanisms(claim: SecurityHit) -> frozenset[str]:
+    """The named measures, version-free: "TLS 1.2" and "TLS" are one measure, "AES-256" and
+    "AES" too (certifications and hash functions keep their numbers)."""
+    out = set()
+    for m in _MECHANISM.finditer(claim.source):
+        key = re.sub(r"[\s/-]", "", m.group(0)).casefold()
+        out.add(re.sub(r"[\d.]+$", "", key) if key.startswith(("tls", "ssl", "aes")) else key)
+    return frozenset(out)
+
+
+def one_claim_per_passage(claims: list[SecurityHit], all_lines: list[Line]) -> list[SecurityHit]:
+    """The distinct security measures a policy claims, each once.
+
+    A heading ("Data Encryption", "SSL- bzw. TLS-Verschlüsselung") names a topic and claims
+    nothing. A measure that is named again (AES-256 in
+    three sentences) is one claim — the first; of the claims that name no mechanism, one per
+    kind and section stays.
+    """
+    para: dict[str, int] = {}
+    section: list[int] = []  # index of the heading each line stands under
+    for n, line in enumerate(all_lines):
+        section.append(n if line.kind == "heading" else (section[-1] if section else -1))
+        for s in sentences(line.text):
+            para.setdefault(s, n)
+    out: list[SecurityHit] = []
+    seen: set[object] = set()
+    for c in claims:
+        n = para.get(c.source, -1)
+        if 0 <= n < len(all_lines) and all_lines[n].kind == "heading":
+            continue
+        named = _mechanisms(c)
+        if named:
+            if named <= seen:
+                continue
+            seen.update(named)
+        elif c.kind != "other":
+            key = (c.kind, section[n] if n >= 0 else n)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(c)
+    return out
