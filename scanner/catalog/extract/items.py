@@ -90,7 +90,8 @@ _PROSE = (
         r"(?:collect|process"
         r"|receive|store|access|read|record|log|retrieve|keep|retain|save)|\bto\s+(?:collect|store"
         r"|process|keep)|\b(?:collects|processes|receives|stores|keeps|retains|saves"
-        r"|accesses|reads|records|logs|retrieves))\s+(?:locally\s+)?(?:the\s+following\s+(?:personal\s+)?(?:information|data)"
+        r"|accesses|reads|records|logs|retrieves)|\b(?:servers?|systems?)\s+(?:automatically\s+)?"
+        r"(?:log|record|collect|store|receive))\s+(?:locally\s+)?(?:the\s+following\s+(?:personal\s+)?(?:information|data)"
         r"(?:\s+from\s+\w+)?:?\s*)?(?P<list>[^.:]+)",  # "names; email addresses; …" too
         re.I,
     ),
@@ -201,6 +202,8 @@ def _prose_items(sentence: str) -> list[str]:
     if NEGATION.search(strip_parentheses(sentence)):
         return []
     ex = _GENERIC_EXAMPLES.search(sentence)
+    if ex and ":" in sentence[: ex.start()]:
+        ex = None  # inside an announced list "…: identification data (name, ID), …" — entries
     if ex and (_PROCESSING.search(sentence) or _DEICTIC.match(sentence)):
         examples = list_items(ex.group("list") or ex.group("bare"))
         if examples:

@@ -408,3 +408,17 @@ def test_ai_add_in_vocabulary_and_back_references() -> None:
     assert _items("An den Anbieter übertragen werden die o.g. Eingaben und Ihre IP-Adresse.") == [
         "IP-Adresse"
     ]
+
+
+def test_list_entries_keep_their_examples_and_servers_log() -> None:
+    assert _items(
+        "We process the following categories of personal data: identification data (name, "
+        "user ID), contact data (email address), and usage data."
+    ) == ["identification data", "contact data", "usage data"]
+    assert _items(
+        "Our servers log your IP address, browser type and the time of your request."
+    ) == [
+        "IP address",
+        "browser type",
+        "time of your request",
+    ]
