@@ -39,7 +39,8 @@ DATA_HEADING = re.compile(
     r"|daten fallen an|zugriffsdaten|log-?file|server-?logs|the following (?:personal )?"
     r"(?:data|information)|the following (?:[\w-]+ ){1,3}(?:data|information)\b"
     r"|folgenden? (?:personenbezogene[n]? )?daten|gegenstand der verarbeitung"
-    r"|what we (?:collect|store|process|keep|access|read|receive)|was wir (?:erheben|speichern"
+    r"|\bdata categories\b|(?:strictly |only )?limited to:$|what we (?:collect|store|process|keep"
+    r"|access|read|receive)|was wir (?:erheben|speichern"
     r"|verarbeiten|erfassen)|\bwe (?:collect|store|process|keep|access|read|receive)"
     r"(?: the following)?:$|data we (?:process|collect)|personal information we|log-?dateien"
     r"|protokoll(?:daten|dateien)|\blog data\b|\bserver logs?\b|(?:may )?include,? but (?:is |are )?not"
@@ -101,7 +102,8 @@ _PROSE = (
         re.I,
     ),
     re.compile(  # "Personal information may include, but is not limited to your name and email"
-        r"\b(?:data|information|informationen|daten|details|angaben)\b(?:\s*\([^)]*\))?"
+        r"(?:\b(?:data|information|informationen|daten|details|angaben)\b(?:\s*\([^)]*\))?"
+        r"|^(?:this|these|it|they|dies|diese)\b)"
         r"\s+(?:may\s+|can\s+|might\s+|will\s+|kann\s+|können\s+)?(?:includes?|umfass\w+"
         r"|enthalten|beinhalten)\b,?\s+(?:but\s+(?:is\s+|are\s+)?not\s+limited\s+to,?\s+)?"
         r"(?:(?:information|data|angaben|daten)\s+(?:such as|like|wie)\s+)?(?P<list>[^.;:]+)",
@@ -214,8 +216,11 @@ def _prose_items(sentence: str) -> list[str]:
             found: list[str] = []
             pieces = [_untail(p) for p in split_list(m.group("list"))]
             good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
-            if rx in _ANNOUNCED and len(good) >= 0.5 * len(pieces):  # "Dazu gehören a, b, c"
-                return good
+            if rx in _ANNOUNCED and good:  # "Dazu gehören a, b, c": an announced data list,
+                # so once one entry names data, the lexicons need not know the others
+                loose = [p for p in pieces if p in good or plain_noun_phrase(p)]
+                if len(loose) >= 0.5 * len(pieces):
+                    return loose
             for piece in pieces:  # an enumeration is contiguous
                 if not looks_like_item(piece) or GENERIC.match(piece):
                     break

@@ -152,17 +152,16 @@ _ACTION = re.compile(
 )
 
 
+def names_no_data(phrase: str) -> bool:
+    """A question, an action, a dangling fragment or a back-reference — whatever its words."""
+    return bool(_QUESTION.match(phrase) or _ACTION.search(phrase))
+
+
 def looks_like_item(phrase: str) -> bool:
     """A short noun phrase that names data (not a clause, not a purpose, not "what kinds of
     errors occurred")."""
     words = phrase.split()
-    if (
-        not words
-        or len(words) > 7
-        or VERBISH.search(phrase)
-        or _QUESTION.match(phrase)
-        or _ACTION.search(phrase)
-    ):
+    if not words or len(words) > 7 or VERBISH.search(phrase) or names_no_data(phrase):
         return False
     if _DATA_ABOUT.match(phrase):
         return True

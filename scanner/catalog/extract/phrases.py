@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from m365inv.catalog.extract.lexicon import VERBISH as _VERB_LIKE
-from m365inv.catalog.extract.lexicon import is_data_noun, looks_like_item
+from m365inv.catalog.extract.lexicon import is_data_noun, looks_like_item, names_no_data
 from m365inv.catalog.extract.segment import strip_parentheses
 
 NEGATION = re.compile(  # "not limited to", "nicht nur", "nicht abschließend" negate nothing
@@ -142,4 +142,5 @@ def plain_noun_phrase(text: str) -> bool:
         and not NOT_DATA_LABEL.search(text)
         and not GENERIC.match(text)
         and not NEGATION.search(text)
+        and not names_no_data(text)
     )

@@ -422,3 +422,20 @@ def test_list_entries_keep_their_examples_and_servers_log() -> None:
         "browser type",
         "time of your request",
     ]
+
+
+def test_announced_lists_accept_unknown_nouns_once_one_names_data() -> None:
+    text = (
+        "2. Accessed Data\n\nThe data categories that can be accessed are strictly limited to:\n\n"
+        "Basic profile: name, e-mail address and profile picture, used for sign-in.\n"
+    )
+    assert _items(text) == ["name", "e-mail address", "profile picture"]
+    assert _items(
+        "This may include the selected paragraph, surrounding context and your email address."
+    ) == [
+        "selected paragraph",
+        "surrounding context",
+        "email address",
+    ]
+    # without one entry that names data, unknown nouns are not taken on trust
+    assert _items("This may include the weather, the season and the mood.") == []
