@@ -62,12 +62,12 @@ def _write_outputs(
 ) -> None:  # fmt: skip
     from m365inv.atomic import write_text_atomic
 
-    try:
-        info_out.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(info_out, json.dumps(info.to_dict(), indent=2) + "\n", mode=0o600)
+    try:  # the profile first: the info file appearing is the "ready" signal scripts wait for
         if profile_out is not None:
             profile_out.parent.mkdir(parents=True, exist_ok=True)
             write_text_atomic(profile_out, profile_toml(info, info_path=info_out), mode=0o600)
+        info_out.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(info_out, json.dumps(info.to_dict(), indent=2) + "\n", mode=0o600)
     except OSError as exc:
         raise ConfigError(f"cannot write {exc.filename}: {exc.strerror}") from None
 
