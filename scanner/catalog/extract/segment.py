@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Literal
 
 import msgspec
@@ -188,7 +189,15 @@ def lines(text: str) -> list[Line]:
 
 
 def sentences(text: str) -> list[str]:
-    """Sentences of one line (abbreviations such as "z. B.", "Art.", "e.g." do not end one)."""
+    """Sentences of one line (abbreviations such as "z. B.", "Art.", "e.g." do not end one).
+
+    Several rules ask for the sentences of the same line; they are cut once (cached).
+    """
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
     parts = _SENTENCE_END.split(text)
     out: list[str] = []
     for part in parts:
@@ -196,7 +205,7 @@ def sentences(text: str) -> list[str]:
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)
-    return [s.strip() for s in out if s.strip()]
+    return tuple(s.strip() for s in out if s.strip())
 
 
 def strip_parentheses(text: str) -> str:
