@@ -88,8 +88,9 @@ _PROSE = (
     ),
     re.compile(
         r"(?:\b(?:we|it)\s+(?:may\s+|will\s+|only\s+|also\s+|automatically\s+)?(?:\w+\s+and\s+)?"
-        r"(?:collect|process"
-        r"|receive|store|access|read|record|log|retrieve|keep|retain|save)|\bto\s+(?:collect|store"
+        r"(?:collect|process|obtain|gather|capture|receive|store|access|read|record|log|retrieve"
+        r"|keep|retain|save|sync|synchronize|import|fetch)|\byou\s+(?:may\s+|can\s+)?(?:provide"
+        r"|give|send|submit)\s+us(?:\s+with)?|\bto\s+(?:collect|store"
         r"|process|keep)|\b(?:collects|processes|receives|stores|keeps|retains|saves"
         r"|accesses|reads|records|logs|retrieves)|\b(?:servers?|systems?)\s+(?:automatically\s+)?"
         r"(?:log|record|collect|store|receive))\s+(?:locally\s+)?(?:the\s+following\s+(?:personal\s+)?(?:information|data)"
@@ -127,8 +128,11 @@ _PROSE = (
         re.I,
     ),
     re.compile(
-        r"^(?P<list>[A-Z][^,.;:]{2,60}?)\s+(?:is|are)\s+(?:\w+\s+)?(?:collected|processed|stored"
-        r"|transmitted|retained|logged|kept|saved|archived|deleted|erased|purged)\b"
+        r"^(?!(?:This|That|These|Those|It|Our|The)\s+(?:page|site|website|policy|app|application"
+        r"|service|document|add-in|notice)\b)"
+        r"(?P<list>[A-Z][^,.;:]{2,60}?)\s+(?:is|are)\s+(?:\w+\s+)?(?:collected|processed|stored"
+        r"|transmitted|retained|logged|kept|saved|archived|deleted|erased|purged|used|accessed|read"
+        r"|shared|sent|synced|synchronized|uploaded|cached|analy[sz]ed)\b"
     ),
     re.compile(  # "Der Schlüssel sowie Ihr Name werden auf unseren Servern gespeichert."
         r"^(?:(?:Der|Die|Das|Ihre?)\s+)?(?P<list>[A-ZÄÖÜ][^.;:]{2,80}?)(?<!Daten)(?<!Informationen)"
@@ -254,7 +258,8 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
             return [], 0.0
         if not in_data and not re.search(
             r"(?:data|daten|information|informationen|angaben)(?:arten|kategorien)?"
-            r"(?:\s+(?:processed|collected|used|verarbeitet|erhoben))?$",
+            r"(?:\s+(?:processed|collected|used|accessed|verarbeitet|erhoben)|\s+(?:that\s+)?we\s+"
+            r"(?:collect|process|access|read|store|receive|use))?$",
             head.strip(),
             re.I,
         ):

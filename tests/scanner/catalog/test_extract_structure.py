@@ -439,3 +439,25 @@ def test_announced_lists_accept_unknown_nouns_once_one_names_data() -> None:
     ]
     # without one entry that names data, unknown nouns are not taken on trust
     assert _items("This may include the weather, the season and the mood.") == []
+
+
+def test_more_english_collection_forms() -> None:
+    assert _items("When you register, you provide us with your name and company name.") == [
+        "name",
+        "company name",
+    ]
+    assert _items("We obtain your display name and email address from Microsoft Graph.") == [
+        "display name",
+        "email address",
+    ]
+    assert _items("Data we access: calendar events, contacts and mailbox settings.") == [
+        "calendar events",
+        "contacts",
+        "mailbox settings",
+    ]
+    assert _items("Your name and email address are used to create your account.") == [
+        "name",
+        "email address",
+    ]
+    assert _items("This page is used to inform visitors about our policies.") == []
+    assert _items("Payments are handled by our payment provider.") == []
