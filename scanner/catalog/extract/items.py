@@ -102,8 +102,15 @@ _PROSE = (
         r"|informationen)\b[^:.]{0,80}:\s*(?P<list>[^.;]+)",
         re.I,
     ),
+    re.compile(  # "we may receive information about you such as your name, email address …"
+        r"\b(?:additional |personal |other |certain |some )?(?:information|data|details|informationen"
+        r"|daten|angaben)(?: about you| über Sie)?,? (?:such as|like|including|wie z\.\s?B\.|wie etwa"
+        r"|z\.\s?B\.|e\.\s?g\.,?) (?P<list>[^.;:]+)",
+        re.I,
+    ),
     re.compile(  # "Personal information may include, but is not limited to your name and email"
         r"(?:\b(?:data|information|informationen|daten|details|angaben)\b(?:\s*\([^)]*\))?"
+        r"(?:\s+(?:collected|gathered|logged|recorded|stored|processed)(?:\s+[\w-]+){0,3})?"
         r"|^(?:this|these|it|they|dies|diese)\b)"
         r"\s+(?:may\s+|can\s+|might\s+|will\s+|kann\s+|können\s+)?(?:includes?|umfass\w+"
         r"|enthalten|beinhalten)\b,?\s+(?:but\s+(?:is\s+|are\s+)?not\s+limited\s+to,?\s+)?"
@@ -142,7 +149,7 @@ _PROSE = (
     ),
 )
 # patterns whose list is announced as a whole: most pieces naming data is enough
-_ANNOUNCED = (*_PROSE[:3], *_PROSE[6:10])
+_ANNOUNCED = (*_PROSE[:3], *_PROSE[6:11])
 _PREPOSITION_START = re.compile(
     r"^(?:auf|in|an|bei|von|über|unter|mit|zu|on|in|at|by|from|with|bis|until|für|for|während"
     r"|during|nach|after|solange|as long|maximal|höchstens|up to|nur so lange)\s",
@@ -185,7 +192,7 @@ class FoundItem(msgspec.Struct, frozen=True):
 _NEGATED_LEAD = re.compile(
     r"\b(?:not|never|nicht|keine?)\b[^.]{0,40}\b(?:collect|store|process|access|read|track|share"
     r"|sell|erheb|speicher|verarbeit|erfass|lesen|zugreif)\w*|\bwhat we (?:do not|don't|never)"
-    r"|was wir nicht",
+    r"|was wir nicht|\b(?:not|never|nicht|niemals|nie)\s*:$",  # "The web part does not:"
     re.IGNORECASE,
 )
 

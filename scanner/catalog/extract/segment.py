@@ -119,8 +119,10 @@ def _wrapped(previous: str, current: str) -> bool:
     lowercase.
     """
     stripped = previous.strip()
-    if len(stripped) < 70 or stripped.endswith((".", ":", "!", "?", ";", "|")):
+    if stripped.endswith((".", ":", "!", "?", ";", "|")):
         return False
+    if len(stripped) < 70:  # a Markdown source wrapped short: the sentence goes on in lowercase
+        return len(stripped) >= 30 and current.strip()[:1].islower()
     last = stripped.split()[-1]
     return (
         current.strip()[:1].islower()

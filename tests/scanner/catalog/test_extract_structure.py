@@ -461,3 +461,23 @@ def test_more_english_collection_forms() -> None:
     ]
     assert _items("This page is used to inform visitors about our policies.") == []
     assert _items("Payments are handled by our payment provider.") == []
+
+
+def test_template_such_as_lists_and_negated_wrapped_sentences() -> None:
+    assert _items(
+        "If you contact us directly, we may receive additional information about you such as "
+        "your name, email address and phone number."
+    ) == ["name", "email address", "phone number"]
+    assert _items(
+        "The information collected by log files include browser type, referring pages and the "
+        "number of clicks."
+    ) == ["browser type", "referring pages", "number of clicks"]
+    # a negated sentence hard-wrapped in the Markdown source stays negated
+    assert (
+        _items(
+            "Our extension does not collect, process or store any\n"
+            "personal information, including your user name and email address.\n"
+        )
+        == []
+    )
+    assert _items("The web part does not:\n\n- Transfer data to servers\n- Store chat logs\n") == []
