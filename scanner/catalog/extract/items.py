@@ -203,6 +203,31 @@ _PURPOSE_CLAUSE = re.compile(
 )
 
 
+_INCLUDING = re.compile(
+    r",?\s+(?:including|such as|e\.\s?g\.,?|z\.\s?B\.|insbesondere|einschließlich|darunter)\s+",
+    re.IGNORECASE,
+)
+
+
+def _examples_of(listed: str) -> list[str]:
+    """[EmailID, UserID, …] of "email meta-information, including EmailID, UserID, …": two or
+    more examples after "including"/"such as" a data noun are what a reviewer checks, so they
+    are the items (a lone example stays with its noun; [] when there are none)."""
+    parts = _INCLUDING.split(listed, maxsplit=1)
+    if len(parts) != 2:
+        return []
+    head = clean_piece(parts[0])
+    if not head or len(head.split()) > 5 or not (is_data_noun(head) or GENERIC.match(head)):
+        return []
+    pieces = [_untail(p) for p in split_list(parts[1])]
+    good = [
+        p for p in pieces if (looks_like_item(p) or plain_noun_phrase(p)) and not GENERIC.match(p)
+    ]
+    if len(good) >= 2 and any(looks_like_item(p) for p in good) and len(good) >= 0.6 * len(pieces):
+        return good
+    return []
+
+
 def _untail(piece: str) -> str:
     """``piece`` without a trailing place phrase ("E-Mail-Adresse auf unseren Servern"), unless
     that phrase is what makes it specific ("Angaben aus dem Anfrageformular")."""
@@ -224,6 +249,9 @@ def _prose_items(sentence: str) -> list[str]:
     for rx in _PROSE:
         m = rx.search(sentence)
         if m and not _PREPOSITION_START.match(m.group("list")):
+            examples = _examples_of(m.group("list"))
+            if examples:  # "stores email meta-information, including EmailID, UserID, …"
+                return examples
             found: list[str] = []
             pieces = [_untail(p) for p in split_list(m.group("list"))]
             good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]

@@ -62,7 +62,7 @@ _CONTROLLER = re.compile(
     r"processing|established under the laws of|registered office|Anbieter dieser|Betreiber dieser"
     r"|operated by|Name und Anschrift|hereinafter[^.]{0,20}\b(?:we|us)\b|nachfolgend „?wir"
     r"|\bCompany\b[^.]{0,60}\brefers to|\(\s*[\"“„']?(?:we|wir)[\"“”']?\s*,|Angaben gemäß §"
-    r"|verantwortliche Stelle|Inhaber(?:in)?:|im Folgenden:?\s*[\"“„']?(?:wir|uns)\b",
+    r"|verantwortliche Stelle|responsible body|app (?:creator|publisher|provider)s?:|Inhaber(?:in)?:|im Folgenden:?\s*[\"“„']?(?:wir|uns)\b",
     re.IGNORECASE,
 )
 _BIG_ENTITY = re.compile(

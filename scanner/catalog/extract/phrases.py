@@ -50,7 +50,7 @@ _TAIL_NOISE = re.compile(
 GENERIC = re.compile(
     r"^(?:(?:the\s)?following\s(?:categories|types|kinds)\sof\s(?:personal\s)?|categories\sof\s"
     r"|personenbezogene[n]?\s|persönliche[n]?\s|personal\s|weitere\s|other\s|sonstige\s"
-    r"|other similar\s|similar\s|ähnliche\s)?"
+    r"|other similar\s|other such\s|such\s|similar\s|ähnliche\s)?"
     r"(?:daten|data|informationen|information|datenarten|angaben|details|personal data|"
     r"personally identifiable information|pii|other information|weitere informationen|kundendaten"
     r"|other statistics|andere statistiken|sonstige statistiken"
@@ -143,4 +143,5 @@ def plain_noun_phrase(text: str) -> bool:
         and not GENERIC.match(text)
         and not NEGATION.search(text)
         and not names_no_data(text)
+        and not (len(words) == 1 and words[0].casefold().endswith("ly"))  # "solely"
     )

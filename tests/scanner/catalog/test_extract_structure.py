@@ -481,3 +481,22 @@ def test_template_such_as_lists_and_negated_wrapped_sentences() -> None:
         == []
     )
     assert _items("The web part does not:\n\n- Transfer data to servers\n- Store chat logs\n") == []
+
+
+def test_examples_after_including_are_the_items() -> None:
+    assert _items(
+        "The plugin captures and stores email meta-information, including EmailID, UserID, "
+        "recipient counts and attachment details."
+    ) == ["EmailID", "UserID", "recipient counts", "attachment details"]
+    assert _items("We collect usage data, such as pages visited.") == [
+        "usage data",
+        "pages visited",
+    ]
+    assert "other such information" not in _items(
+        "We may collect log data, including IP address, browser type and other such information."
+    )
+
+
+def test_vendor_country_from_a_responsible_body_block() -> None:
+    text = "Responsible body\nApp creators:\nExample World SE\nBeispiel-Weg 1-5\n76131 Karlsruhe\n"
+    assert _country(text) == "DE"
