@@ -147,7 +147,8 @@ _ACTION = re.compile(
     r"|disable|provide|providing|generate|generating|improve|improving)\b"
     r"(?!\s+(?:logs?|headers?|metadata|records?|history|ids?|counts?|times?)\b)"
     r"|\b(?:according|regarding|for|to|with|of|from|by)$"
-    r"|^(?:o\.\s?g\.|oben genannte\w*|vorgenannte\w*|above[- ]mentioned|aforementioned)",  # anaphora
+    r"|^(?:o\.\s?g\.|oben genannte\w*|vorgenannte\w*|above[- ]mentioned|aforementioned)"  # anaphora
+    r"|^(?:to|in order to|if|when|whether|um|wenn|falls|ob)\s",  # a clause, not a noun
     re.I,
 )
 

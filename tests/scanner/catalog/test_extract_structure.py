@@ -500,3 +500,11 @@ def test_examples_after_including_are_the_items() -> None:
 def test_vendor_country_from_a_responsible_body_block() -> None:
     text = "Responsible body\nApp creators:\nExample World SE\nBeispiel-Weg 1-5\n76131 Karlsruhe\n"
     assert _country(text) == "DE"
+
+
+def test_clauses_are_no_items() -> None:
+    from m365inv.catalog.extract.lexicon import looks_like_item
+
+    assert not looks_like_item("To find out what information")
+    assert not looks_like_item("wenn Sie uns kontaktieren")
+    assert looks_like_item("Tone preferences")
