@@ -45,7 +45,9 @@ DATA_HEADING = re.compile(
     r"(?: the following)?:$|data we (?:process|collect)|personal information we|log-?dateien"
     r"|protokoll(?:daten|dateien)|\blog data\b|\bserver logs?\b|(?:may )?include,? but (?:is |are )?not"
     r" limited to:$|(?:^|\b)(?:dies|das) sind:$|dazu (?:gehören|zählen):$|hierzu (?:gehören|zählen):$"
-    r"|(?:this|these|which) (?:includes?|are):$",
+    r"|(?:this|these|which|it) (?:may |can |will |might )?(?:includes?|are|contains?|umfasst):$"
+    r"|(?:information|data|daten|informationen) (?:accessed|collected|processed|stored|used|read"
+    r"|received)\b",
     re.IGNORECASE,
 )
 CLOSING_HEADING = re.compile(
@@ -209,6 +211,12 @@ _INCLUDING = re.compile(
 )
 
 
+_NEEDED = re.compile(
+    r"\s+(?:needed|required|used|necessary|erforderlich|benötigt|notwendig)\b.*$", re.I
+)
+_HEAD_PURPOSE = re.compile(rf"{_NEEDED.pattern}|,\s*$", re.I)
+
+
 def _examples_of(listed: str) -> list[str]:
     """[EmailID, UserID, …] of "email meta-information, including EmailID, UserID, …": two or
     more examples after "including"/"such as" a data noun are what a reviewer checks, so they
@@ -216,8 +224,10 @@ def _examples_of(listed: str) -> list[str]:
     parts = _INCLUDING.split(listed, maxsplit=1)
     if len(parts) != 2:
         return []
-    head = clean_piece(parts[0])
-    if not head or len(head.split()) > 5 or not (is_data_noun(head) or GENERIC.match(head)):
+    head = clean_piece(_HEAD_PURPOSE.sub("", parts[0]))  # "identity data needed to sign in"
+    if not head or len(head.split()) > 5:
+        return []
+    if not (is_data_noun(head) or GENERIC.match(head) or plain_noun_phrase(head)):
         return []
     pieces = [_untail(p) for p in split_list(parts[1])]
     good = [
@@ -328,7 +338,10 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         return extra, 0.6
     if not in_data or (NEGATION.search(bare) and "(optional)" not in text):
         return [], 0.0
-    bare = re.split(EXAMPLE_MID, bare, maxsplit=1)[0]  # examples belong to their item
+    examples = _examples_of(strip_parentheses(text))
+    if len(examples) >= 2:  # "Identity data needed to sign in, such as display name, e-mail …"
+        return examples, 0.8
+    bare = re.split(EXAMPLE_MID, bare, maxsplit=1)[0]  # a lone example belongs to its item
     whole = suspended(bare)
     if whole:
         return [whole], 0.8

@@ -87,7 +87,7 @@ _DATA_HEAD = re.compile(
     r"|roles|identity|identität|identities|scopes|communications?|kommunikation|pseudonym"
     r"|credentials|events?|ereignisse|records?|e-?mails?|mails?|attachments?|anhänge|transcripts?"
     r"|recordings?|body|bodies|logos?|signatures?|signaturen|vorlagen|prompts?|ranges?|references?"
-    r"|selections?|quota|status|responses?|queries|antworten|answers?)$",
+    r"|selections?|quota|status|responses?|queries|antworten|answers?|descriptions?|titles)$",
     re.IGNORECASE,
 )
 VERBISH = re.compile(

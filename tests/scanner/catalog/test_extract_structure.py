@@ -508,3 +508,27 @@ def test_clauses_are_no_items() -> None:
     assert not looks_like_item("To find out what information")
     assert not looks_like_item("wenn Sie uns kontaktieren")
     assert looks_like_item("Tone preferences")
+
+
+def test_two_or_more_examples_are_the_items() -> None:
+    text = (
+        "## Data We Process\n\n"
+        "- Identity data needed to authenticate the user, such as subject identifier, display "
+        "name and email address.\n"
+        "- Derived analysis output, including verdict, reasons and quota state.\n"
+    )
+    items = _items(text)
+    assert items[:3] == ["subject identifier", "display name", "email address"]
+    assert "verdict" in items and "quota state" in items
+    assert _items(
+        "The app may access calendar information including event titles, descriptions and "
+        "related metadata."
+    ) == ["event titles", "descriptions", "related metadata"]
+
+
+def test_a_heading_on_accessed_information_opens_the_list() -> None:
+    text = (
+        "## Information Accessed by the Web Part\n\nThis may include:\n\n"
+        "- User display name\n- Page context information\n"
+    )
+    assert _items(text) == ["User display name", "Page context information"]
