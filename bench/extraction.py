@@ -208,6 +208,7 @@ SPLITS = (
     "blind6",
     "blind7",
     "blind8",
+    "blind9",
 )
 
 
