@@ -114,7 +114,7 @@ _PROSE = (
         r"(?:\b(?:data|information|informationen|daten|details|angaben)\b(?:\s*\([^)]*\))?"
         r"(?:\s+(?:collected|gathered|logged|recorded|stored|processed)(?:\s+[\w-]+){0,3})?"
         r"|^(?:this|these|it|they|dies|diese)\b)"
-        r"\s+(?:may\s+|can\s+|might\s+|will\s+|kann\s+|können\s+)?(?:includes?|umfass\w+"
+        r"\s+(?:may\s+|can\s+|might\s+|will\s+|kann\s+|können\s+)?(?:includes?|contains?|umfass\w+"
         r"|enthalten|beinhalten)\b,?\s+(?:but\s+(?:is\s+|are\s+)?not\s+limited\s+to,?\s+)?"
         r"(?:(?:information|data|angaben|daten)\s+(?:such as|like|wie)\s+)?(?P<list>[^.;:]+)",
         re.I,
@@ -246,10 +246,37 @@ def _untail(piece: str) -> str:
     return piece if origin and (not cut or GENERIC.match(cut)) else cut
 
 
+# where a clause of a sentence begins: "Although these data may contain X, we will not pass them"
+_CLAUSE_START = re.compile(
+    r"[,;]\s+(?=(?:we|wir|you|Sie|they|it|es|but|aber|however|jedoch)\b)", re.I
+)
+
+
+def _negated(sentence: str, start: int, end: int) -> bool:
+    """A negation in the clause that holds ``sentence[start:end]`` (up to ``end``), not in
+    another clause of the sentence."""
+    begin = max((m.end() for m in _CLAUSE_START.finditer(sentence) if m.end() <= start), default=0)
+    return bool(NEGATION.search(strip_parentheses(sentence[begin:end])))
+
+
+def _unnegated_match(rx: re.Pattern[str], sentence: str) -> re.Match[str] | None:
+    """The first match of ``rx`` not negated in its clause ("we do not collect …", "keine …");
+    after a negated one the search goes on inside it ("keine X, aber wir speichern Y")."""
+    pos = 0
+    while (m := rx.search(sentence, pos)) is not None:
+        first = split_list(m.group("list"))[:1]
+        if not _negated(sentence, m.start(), m.start("list") + (len(first[0]) if first else 0)):
+            return m
+        pos = max(m.start("list"), m.start() + 1)
+    return None
+
+
 def _prose_items(sentence: str) -> list[str]:
-    if NEGATION.search(strip_parentheses(sentence)):
-        return []
+    if NEGATION.search(strip_parentheses(sentence)) and not _CLAUSE_START.search(sentence):
+        return []  # one clause, negated
     ex = _GENERIC_EXAMPLES.search(sentence)
+    if ex and _negated(sentence, ex.start(), ex.end()):
+        ex = None
     if ex and ":" in sentence[: ex.start()]:
         ex = None  # inside an announced list "…: identification data (name, ID), …" — entries
     if ex and (_PROCESSING.search(sentence) or _DEICTIC.match(sentence)):
@@ -257,7 +284,7 @@ def _prose_items(sentence: str) -> list[str]:
         if examples:
             return examples
     for rx in _PROSE:
-        m = rx.search(sentence)
+        m = _unnegated_match(rx, sentence)
         if m and not _PREPOSITION_START.match(m.group("list")):
             examples = _examples_of(m.group("list"))
             if examples:  # "stores email meta-information, including EmailID, UserID, …"

@@ -532,3 +532,19 @@ def test_a_heading_on_accessed_information_opens_the_list() -> None:
         "- User display name\n- Page context information\n"
     )
     assert _items(text) == ["User display name", "Page context information"]
+
+
+def test_negation_belongs_to_its_clause() -> None:
+    assert _items(
+        "Although these data may contain your name and e-mail address, we will not pass them "
+        "to third parties."
+    ) == ["name", "e-mail address"]
+    assert _items("We never store message content; we only keep the message ID.") == ["message ID"]
+    assert _items(
+        "Wir speichern keine Zahlungsdaten, aber wir speichern Ihren Namen und Ihre E-Mail-Adresse."
+    ) == ["Namen", "E-Mail-Adresse"]
+    assert _items("We do not collect your name, email address or phone number.") == []
+    assert _items("It may contain usernames as well as log messages.") == [
+        "usernames",
+        "log messages",
+    ]
