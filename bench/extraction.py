@@ -209,6 +209,7 @@ SPLITS = (
     "blind7",
     "blind8",
     "blind9",
+    "blind10",
 )
 
 
