@@ -98,8 +98,8 @@ def score_document(doc: dict[str, Any], draft: dict[str, Any], c: Counts) -> tup
     for lab in doc["subprocessors"]:
         for sub in draft["subprocessors"]:
             if fuzz.token_set_ratio(lab["name"].casefold(), sub["name"].casefold()) >= 80:
-                matched += lab["country"] is not None
-                agree += lab["country"] is not None and sub["country"] == lab["country"]
+                matched += lab.get("country") is not None
+                agree += lab.get("country") is not None and sub["country"] == lab.get("country")
                 break
     transfers = {(t["country"], t["mechanism"]) for t in draft["transfers"]}
     lab_tr = {(t["country"], t["mechanism"]) for t in doc["transfers"]}
