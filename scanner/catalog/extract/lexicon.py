@@ -148,7 +148,10 @@ _ACTION = re.compile(
     r"(?!\s+(?:logs?|headers?|metadata|records?|history|ids?|counts?|times?)\b)"
     r"|\b(?:according|regarding|for|to|with|of|from|by)$"
     r"|^(?:o\.\s?g\.|oben genannte\w*|vorgenannte\w*|above[- ]mentioned|aforementioned)"  # anaphora
-    r"|^(?:to|in order to|if|when|whether|um|wenn|falls|ob)\s",  # a clause, not a noun
+    r"|^(?:to|in order to|if|when|whether|um|wenn|falls|ob)\s"  # a clause, not a noun
+    r"|^(?:GDPR|DSGVO|DS-GVO|UK GDPR|CCPA|CPRA|HIPAA|FCC|PIPEDA|CRTC|CALEA|COPPA|FERPA|LGPD|PIPL"
+    r"|BDSG|TTDSG|TDDDG|nDSG|DSG|SOX|GLBA)$|\b(?:laws?|regulations?|act|gesetze?)$"  # laws
+    r"|^compl(?:y|ies|ying) with\b",
     re.I,
 )
 

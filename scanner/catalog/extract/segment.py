@@ -137,15 +137,26 @@ def lines(text: str) -> list[Line]:
     raw = normalise(text).splitlines()
     out: list[Line] = []
     data_column: int | None = None  # of the table being read
+    width = 0  # its number of columns
+    pending: list[str] = []  # cells of a row broken over several lines ("cell |" per line)
     for n, physical in enumerate(raw):
         line = physical.rstrip()
         if not line.strip() or _TABLE_RULE.match(line):
             continue
         nxt = raw[n + 1].rstrip() if n + 1 < len(raw) else ""
+        if data_column is not None and line.count("|") == 1 and line.endswith("|"):
+            pending.append(line.strip().strip("|").strip())  # one cell of a broken row
+            if len(pending) >= width:
+                if data_column < len(pending) and pending[data_column]:
+                    out.append(Line("bullet", pending[data_column], n, table_data=True))
+                pending = []
+            continue
+        pending = []
         if line.count("|") < 2:
             data_column = None  # the table (if any) ended
         elif _TABLE_RULE.match(nxt):  # a header row: names the columns, holds no data
-            data_column = _header_column([c.strip() for c in line.strip().strip("|").split("|")])
+            header = [c.strip() for c in line.strip().strip("|").split("|")]
+            data_column, width = _header_column(header), len(header)
             continue
         elif data_column is not None:  # the cell of the data column is the list entry
             row = [c.strip() for c in line.strip().strip("|").split("|")]

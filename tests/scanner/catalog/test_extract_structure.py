@@ -548,3 +548,19 @@ def test_negation_belongs_to_its_clause() -> None:
         "usernames",
         "log messages",
     ]
+
+
+def test_a_table_row_broken_over_lines_and_laws_as_no_items() -> None:
+    text = (
+        "| Data | Where it lives | Why |\n|---|---|---|\n"
+        "Your access token and basic profile |\nLocally, in browser storage |\n"
+        "To keep you signed in. |\n"
+        "| Your recipient lists | Locally | To run a merge. |\n"
+    )
+    items = _items(text)
+    assert "access token" in items and "recipient lists" in items
+    assert not any("Locally" in i or "signed in" in i for i in items)
+    from m365inv.catalog.extract.lexicon import looks_like_item
+
+    for law in ("HIPAA", "PIPEDA", "Provincial Privacy Laws", "Comply with critical regulations"):
+        assert not looks_like_item(law), law
