@@ -210,6 +210,7 @@ SPLITS = (
     "blind8",
     "blind9",
     "blind10",
+    "blind11",
 )
 
 
