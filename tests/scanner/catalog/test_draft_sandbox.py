@@ -7,39 +7,21 @@ vendor that could not be drafted named."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from m365inv.catalog.draft import slug
-from m365inv.cli import main
 from m365inv.demo import sandbox_profile
 from m365inv.profiles import add_profile
 from m365inv.sandbox import Sandbox
 from m365inv.sandbox.policy_pages import POLICY_PATH, POLICY_VENDORS
-
-
-def _cli(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
-) -> tuple[int, str]:
-    capsys.readouterr()
-    monkeypatch.setattr(sys, "argv", ["m365inv", *args])
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    got = capsys.readouterr()
-    return code, got.out + got.err
+from tests.scanner.catalog.conftest import Run
 
 
 def test_draft_from_a_sandbox_scan(
-    sandbox_factory,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    sandbox_factory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Run
 ) -> None:
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setenv("M365INV_VAULT", str(tmp_path / "no-vault.m365v"))
@@ -61,8 +43,8 @@ def test_draft_from_a_sandbox_scan(
     add_profile(sandbox_profile(sb.info), config)
     monkeypatch.setenv("M365INV_CLIENT_SECRET", sb.info.client_secret)
     out = tmp_path / "scan"
-    code, output = _cli(
-        monkeypatch, capsys, "scan", "-p", "sandbox", "--config", str(config),
+    code, output = cli(
+        "scan", "-p", "sandbox", "--config", str(config),
         "--out", str(out), "-q", "-f", "json",
     )  # fmt: skip
     assert code in (0, 3), output
@@ -75,8 +57,8 @@ def test_draft_from_a_sandbox_scan(
         )
 
     drafts = tmp_path / "drafts"
-    code, output = _cli(
-        monkeypatch, capsys, "catalog", "draft", "--from-inventory", str(out / "inventory.json"),
+    code, output = cli(
+        "catalog", "draft", "--from-inventory", str(out / "inventory.json"),
         "--ca-bundle", sb.info.ca_bundle, "--allow-private-hosts", "--out-dir", str(drafts),
         "--cache-dir", str(tmp_path / "cache"),
     )  # fmt: skip

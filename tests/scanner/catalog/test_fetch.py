@@ -4,7 +4,6 @@ kind of bad input the issue lists (one line, non-zero exit, nothing half-written
 from __future__ import annotations
 
 import codecs
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,7 +12,8 @@ import yaml
 from typer.testing import CliRunner
 
 from m365inv.catalog.draft import slug
-from m365inv.cli import app, main
+from m365inv.cli import app
+from tests.scanner.catalog.conftest import Run
 from tests.scanner.catalog.policy_server import PolicyServer, make_html, make_pdf, policy_server
 
 SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
@@ -82,28 +82,6 @@ def server(tmp_path: Path) -> Iterator[PolicyServer]:
     }
     with policy_server(tmp_path, routes) as srv:
         yield srv
-
-
-Run = Callable[..., tuple[int, str]]
-
-
-@pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Run:
-    """Run the real entry point (errors → one line + exit code) and return (code, out + err)."""
-    monkeypatch.setenv("COLUMNS", "200")
-
-    def run(*args: str) -> tuple[int, str]:
-        capsys.readouterr()
-        monkeypatch.setattr(sys, "argv", ["m365inv", *args])
-        try:
-            main()
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        got = capsys.readouterr()
-        return code, got.out + got.err
-
-    return run
 
 
 @pytest.fixture
