@@ -211,10 +211,10 @@ _INCLUDING = re.compile(
 )
 
 
-_NEEDED = re.compile(
-    r"\s+(?:needed|required|used|necessary|erforderlich|benötigt|notwendig)\b.*$", re.I
+# "identity data needed to authenticate the user," → "identity data"
+_HEAD_PURPOSE = re.compile(
+    r"\s+(?:needed|required|used|necessary|erforderlich|benötigt|notwendig)\b.*$|,\s*$", re.I
 )
-_HEAD_PURPOSE = re.compile(rf"{_NEEDED.pattern}|,\s*$", re.I)
 
 
 def _examples_of(listed: str) -> list[str]:
