@@ -211,6 +211,7 @@ SPLITS = (
     "blind9",
     "blind10",
     "blind11",
+    "blind12",
 )
 
 
