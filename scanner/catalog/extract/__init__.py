@@ -29,7 +29,7 @@ from m365inv.catalog.extract.parties import (
     transfers_in,
     vendor_country,
 )
-from m365inv.catalog.extract.periods import RetentionRule, retention_in
+from m365inv.catalog.extract.periods import RetentionRule, listed_periods, retention_in
 from m365inv.catalog.extract.recipients import section_of
 from m365inv.catalog.extract.segment import lines, sentences
 
@@ -83,6 +83,13 @@ def extract(text: str) -> Extraction:
     retention: list[RetentionRule] = []
     bases: dict[str, LegalBasisHit] = {}
     security: list[SecurityHit] = []
+    lead = ""
+    for line in all_lines:  # "The recordings may be kept" / "- 6 months for …"
+        if line.kind == "bullet":
+            said = lead and not any(retention_in(s) for s in sentences(line.text))
+            retention += listed_periods(lead, line.text) if said else []
+        else:
+            lead = line.text
     for s in sents:
         retention += retention_in(s)
         for hit in legal_bases_in(s):

@@ -15,6 +15,7 @@ _NUMBERS = {
     "ein": 1,
     "eine": 1,
     "einem": 1,
+    "einen": 1,
     "einer": 1,
     "eines": 1,
     "one": 1,
@@ -80,15 +81,28 @@ _EVENT = re.compile(
     re.IGNORECASE,
 )
 NOT_STORED = re.compile(
-    r"(?:do|does|will|we)\s+not\s+(?:\w+\s+){0,2}"
+    r"(?:do|does|will|we)\s+not\s+(?:\w+,?\s+){0,5}?(?:or\s+|and/or\s+)?"
     r"(?:store|retain|keep|save|persist|log|make or retain)"
     r"|not\s+(?:be\s+)?(?:stored|retained|persisted|saved|written to disk|cached|kept)"
-    r"|no\s+(?:\w+\s+){0,3}(?:is|are)\s+(?:\w+\s+)?(?:stored|retained|cached|kept)"
-    r"|never\s+(?:stored|retained|persisted|saved|written|logged|kept|leave your device|reaches us)"
-    r"|in-memory only|only in memory"
+    r"|no\s+(?:\w+\s+){0,4}(?:is|are)\s+(?:\w+\s+)?(?:stored|retained|cached|kept|persisted|saved)"
+    r"|never\s+(?:\w+,?\s+){0,3}?(?:or\s+)?(?:stored|retained|persisted|saved|written|logged|kept"
+    r"|store|retain|persist|leaves?\s+your|reaches us)"
+    r"|nothing\s+is\s+(?:stored|retained|persisted|saved|kept)|no durable copy"
+    r"|in-memory only|only in memory|only in-memory|processed and (?:immediately )?discarded"
+    r"|(?:stored|kept|saved)\s+(?:strictly\s+|only\s+)?locally\s+on\s+your\s+(?:own\s+)?"
+    r"(?:device|computer|machine)"
     r"|collects?\s+(?:zero|no)\s+data|does not retain|keine\s+(?:dauerhafte\s+)?Speicherung"
     r"|(?:speichern|speichert)\s+(?:wir\s+)?(?:\w+\s+){0,3}(?:keine|nicht)"
     r"|nicht\s+(?:dauerhaft\s+|persistent\s+)?gespeichert|keine\s+(?:\w+\s+){0,2}gespeichert",
+    re.IGNORECASE,
+)
+# "not stored" that is no "P0D": kept for a while ("not stored permanently", "After this period,
+# no data is kept"), an exception ("except …"), or a single item the vendor leaves to another
+# party ("We do not store full card numbers") — the data as a whole is still kept.
+_PARTIAL_NOT_STORED = re.compile(
+    r"\b(?:permanently|long[- ]term|beyond|longer than|except|other than|unless|after this"
+    r"|afterwards|thereafter|card|credit|payment|Kreditkart\w*|Zahlungs\w*|außer|über .{0,20}hinaus"
+    r"|danach|anschließend)\b",
     re.IGNORECASE,
 )
 _NO_LONGER = re.compile(
@@ -123,7 +137,7 @@ def iso_duration(amount: int, unit: str) -> str:
 _NUMERAL_IN_PARENS = re.compile(r"(?<=[a-zäöüß]) \(\d{1,4}\)(?= )")
 _PREFILTER = re.compile(
     r"stor|speicher|retain|reten|keep|kept|sav|persist|log|leave|reach|memory|collect|lösch|bewahr|archiv"
-    r"|delet|eras|purg|anonym|frist|vernicht|vorgehalten|cach|written|disk",
+    r"|delet|eras|purg|anonym|frist|vernicht|vorgehalten|cach|written|disk|durable|discard|local",
     re.IGNORECASE,
 )
 
@@ -133,9 +147,10 @@ def retention_in(sentence: str) -> list[RetentionRule]:
     if not _PREFILTER.search(sentence):  # one cheap pass before the detailed patterns
         return []
     sentence_ = _NUMERAL_IN_PARENS.sub("", sentence)  # "thirty (30) days" → "thirty days"
-    if NOT_STORED.search(sentence) and not _NO_LONGER.search(sentence):
-        m = NOT_STORED.search(sentence)
-        assert m is not None
+    m = NOT_STORED.search(sentence)
+    if m and not _NO_LONGER.search(sentence):
+        if _PARTIAL_NOT_STORED.search(sentence) or sentence.rstrip().endswith(":"):
+            return []  # "We do NOT collect or store:" announces a list of single items
         return [RetentionRule("P0D", "not-stored", m.group(0), sentence, 0.8)]
     if not _KEEP.search(sentence) or _NOT_RETENTION.search(sentence):
         return []
@@ -163,3 +178,21 @@ def retention_in(sentence: str) -> list[RetentionRule]:
         assert m is not None
         out.append(RetentionRule(None, rule, m.group(0), sentence, 0.6))
     return out
+
+
+_LEADING_DURATION = re.compile(rf"^\s*(?:up to |bis zu |für |for )?{DURATION.pattern}", re.I)
+
+
+def listed_periods(lead: str, bullet: str) -> list[RetentionRule]:
+    """A bullet that starts with a duration under a lead-in about keeping data: "The recordings
+    may be kept" / "- 6 months for all recordings" → ``P6M`` (the sentence alone says nothing
+    of keeping, so ``retention_in`` cannot see it)."""
+    m = _LEADING_DURATION.match(_NUMERAL_IN_PARENS.sub("", bullet))
+    if not m or not _KEEP.search(lead) or _NOT_RETENTION.search(lead) or NOT_STORED.search(lead):
+        return []
+    return [
+        RetentionRule(iso_duration(_number(tok), m.group(3)), "fixed", m.group(0).strip(),
+                      f"{lead} {bullet}", 0.8)
+        for tok in (m.group(1), m.group(2))
+        if tok
+    ]  # fmt: skip

@@ -1,0 +1,45 @@
+"""Retention statements real policies make that a single sentence does not carry alone.
+
+Sentences written for these tests; each rule has a case that must not fire.
+"""
+
+from __future__ import annotations
+
+from m365inv.catalog.extract import extract
+
+
+def _periods(text: str) -> list[str | None]:
+    return [r.period for r in extract(text).retention]
+
+
+def test_durations_listed_under_a_lead_in_about_keeping() -> None:
+    text = "The recordings may be kept\n- 6 months for all recordings\n- 2 years for training\n"
+    assert _periods(text) == ["P6M", "P2Y"]
+    # a list of durations under a lead-in about something else is no retention
+    assert _periods("Our plans\n- 6 months free\n- 2 years discounted\n") == []
+    # a bullet that states its own rule is read once, not twice
+    assert _periods("Retention\n- Logs are deleted after 30 days\n") == ["P30D"]
+
+
+def test_german_accusative_number_word() -> None:
+    assert _periods("Chat-Inhalte können bis zu einen Monat gespeichert werden.") == ["P1M"]
+
+
+def test_not_stored_with_a_list_of_verbs_and_a_longer_subject() -> None:
+    assert _periods("The tool does not collect, process, or store any personal data.") == ["P0D"]
+    assert _periods("No email or calendar data is stored on our side.") == ["P0D"]
+    assert _periods("We never see, store, or transmit your project data.") == ["P0D"]
+    assert _periods("Nothing is persisted to disk.") == ["P0D"]
+    assert _periods("Annotations are stored strictly locally on your computer.") == ["P0D"]
+
+
+def test_not_stored_that_still_keeps_the_data_is_no_p0d() -> None:
+    for sentence in (
+        "The data used by the connector is not stored permanently.",
+        "After this period, no data is kept.",
+        "We do not store full card numbers on our systems.",
+        "We do not store any personal information except your e-mail address.",
+    ):
+        assert _periods(sentence) == [], sentence
+    # a heading announcing items that are not stored is no statement about the data as a whole
+    assert _periods("We do NOT collect or store:\n- passwords\n") == []
