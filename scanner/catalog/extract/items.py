@@ -181,6 +181,15 @@ _PROSE_TAIL = re.compile(
 _TITLE_DOT = re.compile(r"^([A-ZÄÖÜ][\w-]+(?:\s[\w-]+){0,3})\.\s+(?=[A-ZÄÖÜ])")
 
 
+# "Label — rest" / "Label - rest": a spaced dash after a short label, read like a colon
+_DASH_LABEL = re.compile(r"^([^—–]{2,60}?)\s+[—–-]\s+(\S.*)$")
+_PURPOSE_START_DASH = re.compile(
+    r"(?:for|to|used|so that|in order|required|needed|if|when|only|zur?|zum|für|um|damit|benötigt"
+    r"|erforderlich|wird|werden|wenn|falls|nur)\b",
+    re.IGNORECASE,
+)
+
+
 class FoundItem(msgspec.Struct, frozen=True):
     """A data item the policy discloses, with the sentence or row it came from."""
 
@@ -201,7 +210,12 @@ _NEGATED_LEAD = re.compile(
 
 # ", used to recognise you …": the purpose after an enumeration is not one of its entries
 _PURPOSE_CLAUSE = re.compile(
-    r",\s+(?:used|which|that|so that|in order to|to|um|damit|welche|die wir)\b.*$", re.IGNORECASE
+    r",\s+(?:used|which|that|so that|in order to|to|um|damit|welche|die wir|provided|retrieved"
+    r"|obtained|received|supplied|entered|generated|created|gathered|imported|synced|when|if"
+    r"|where|via|through)\b.*$"
+    r"|\s+(?:provided|retrieved|obtained|received|supplied|entered|generated|gathered|imported"
+    r"|synced|fetched|pulled|read)\s+(?:by|via|through|from|during|when|in|with)\b.*$",
+    re.IGNORECASE,
 )
 
 
@@ -317,6 +331,16 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
     )  # "Email Data. We collect …" reads as "Email Data: We collect …"
     if titled and in_data:
         bare = f"{titled.group(1)}:{bare[titled.end(1) + 1 :]}"
+    dashed = _DASH_LABEL.match(bare) if ":" not in bare else None
+    if dashed and in_data:
+        label, described = dashed.groups()
+        if _PURPOSE_START_DASH.match(described):  # "Email address and name — for sign-in"
+            pieces = split_list(label)
+            return [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)], 0.8
+        pieces = split_list(_PURPOSE_CLAUSE.sub("", described))
+        entries = [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)]
+        if described.count(",") >= 2 and len(entries) >= 0.75 * len(pieces):
+            return entries, 0.85  # "Events — titles, descriptions, times, participants"
     head, sep, rest = bare.partition(":")
     if sep and len(head) > 60 and ANNOUNCES.search(head) and not NEGATION.search(head):
         listed = list_items(rest)  # "Among the types of data we collect, there are: a; b; c"
@@ -504,7 +528,8 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
                         is_data_noun(name)
                         and not GENERIC.match(name)
                         and not NOT_DATA_LABEL.search(name)  # "Storage and Usage of Data"
-                    ):  # a heading described in prose is the item
+                        and not any(_prose_items(x) for x in sentences(nxt)[:1])
+                    ):  # a heading described in prose is the item (unless the prose lists)
                         add(name, f"{text} {nxt}"[:400], 0.75)
                 continue
         paragraph = (  # read sentence by sentence, unless it opens with a label ("Email Data. …")

@@ -104,6 +104,19 @@ def _is_heading(line: str, nxt: str) -> bool:
     return len(words) <= 8 and not nxt.strip().startswith(("-", "•", "*")) and nxt == ""
 
 
+_LETTERED = re.compile(r"^\s*[a-z][.)]\s+(\S.{0,70})$")
+
+
+def _lettered_title(line: str, raw: list[str], n: int) -> bool:
+    """ "a. Account Information" followed by a paragraph is a sub-heading, not a list entry (a
+    lettered list goes on with "b. …" or is followed by more entries)."""
+    m = _LETTERED.match(line)
+    if not m or m.group(1).rstrip().endswith((".", ",", ";", ":")) or len(m.group(1).split()) > 8:
+        return False
+    nxt = next((r for r in raw[n + 1 :] if r.strip()), "")
+    return bool(nxt) and not _BULLET.match(nxt) and len(nxt.split()) >= 8
+
+
 # capitalised words that cannot end a sentence or a table cell (German "Sie"/"Ihr", articles)
 _CAPITALISED_FUNCTION_WORDS = frozenset(
     "Ihr Ihre Ihren Ihrem Ihrer Ihres Sie Der Die Das Den Dem Des Ein Eine Einen The A An Your Our"
@@ -175,7 +188,9 @@ def lines(text: str) -> list[Line]:
             continue
         m_head = _MD_HEADING.match(line)
         m_bullet = _BULLET.match(line)
-        if m_head:
+        if m_bullet and _lettered_title(line, raw, n):  # "b. Booking Information" over prose
+            out.append(Line("heading", m_bullet.group(1).strip(), n, True))
+        elif m_head:
             out.append(Line("heading", m_head.group(1).strip(), n))
         elif (m_bullet and not _NUMBERED_HEADING.match(line.strip())) or (
             m_bullet and line.strip()[0] in "•-*·–▪◦●✓✔❌✗"

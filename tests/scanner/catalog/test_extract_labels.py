@@ -1,0 +1,51 @@
+"""List entries whose label is separated by a dash, lettered sub-headings over prose, and
+enumerations followed by where the data came from. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from m365inv.catalog.extract import extract
+from m365inv.catalog.extract.segment import lines
+
+
+def _items(text: str) -> list[str]:
+    return [i.item for i in extract(text).items]
+
+
+HEAD = "Information we collect\n"
+
+
+def test_dash_label_over_an_enumeration_gives_its_entries() -> None:
+    text = HEAD + "- Projects — titles, owners, due dates, colours, tags\n"
+    assert _items(text) == ["titles", "owners", "due dates", "colours", "tags"]
+
+
+def test_dash_before_a_purpose_or_condition_leaves_the_label_as_the_items() -> None:
+    text = HEAD + "- Email address and name — for sign-in\n- Password - if you register\n"
+    assert _items(text) == ["Email address", "name", "Password"]
+    # a dash inside an entry that is neither purpose nor enumeration changes nothing
+    assert _items(HEAD + "- Learning progress - completed and open\n") == [
+        "Learning progress - completed and open"
+    ]
+
+
+def test_label_with_an_enumeration_and_where_it_came_from() -> None:
+    text = (
+        HEAD + "- Account details: your name and email address, provided by the sign-in service.\n"
+        "- Calendar data: calendar events and availability information retrieved through Graph.\n"
+    )
+    assert _items(text) == ["name", "email address", "calendar events", "availability information"]
+
+
+def test_lettered_title_over_a_paragraph_is_a_heading_not_an_entry() -> None:
+    text = (
+        "1. Information we collect\n"
+        "a. Account Details\n"
+        "When you register as a member, we collect your name, email address and job title.\n"
+    )
+    kinds = [(line.kind, line.text) for line in lines(text)][:2]
+    assert kinds[1] == ("heading", "Account Details")
+    assert "Account Details" not in _items(text)
+    # a lettered list of entries stays a list
+    listed = HEAD + "a. Name\nb. Email address\n"
+    assert [line.kind for line in lines(listed)][1:] == ["bullet", "bullet"]
+    assert _items(listed) == ["Name", "Email address"]
