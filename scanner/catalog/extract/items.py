@@ -12,7 +12,7 @@ import re
 
 import msgspec
 
-from m365inv.catalog.extract.lexicon import categories_of, is_data_noun, looks_like_item
+from m365inv.catalog.extract.lexicon import VERBISH, categories_of, is_data_noun, looks_like_item
 from m365inv.catalog.extract.phrases import (
     ANNOUNCES,
     EXAMPLE_LEAD,
@@ -163,7 +163,8 @@ _DEICTIC = re.compile(r"^(?:Das|Dies|Diese|These|This|Such data)\s+(?:sind|ist|a
 _GENERIC_EXAMPLES = re.compile(
     r"\b(?:daten|data|informationen|information|angaben)\b[^():,;]{0,80}\(\s*(?:z\.\s?B\.|e\.\s?g\.,?"
     r"|such as|wie|etwa|bspw\.|beispielsweise|for example|including)\s*(?P<list>[^()]+)\)"
-    r"|\b(?:daten|data|informationen|angaben)\s*\((?P<bare>[^(),]{2,40}(?:,[^(),]{2,40})+)\)",
+    r"|\b(?:daten|data|informationen|angaben)(?:\s+(?:zur|zum|für|for|of|about|über)\s+[^(),.;:]{2,50})?"
+    r"\s*\((?P<bare>[^(),]{2,40}(?:,[^(),]{2,40})+)\)",
     re.IGNORECASE,
 )
 # verbs only: "die Verarbeitung von Daten (z. B. …)" defines, it does not disclose
@@ -295,8 +296,10 @@ def _prose_items(sentence: str) -> list[str]:
         ex = None  # inside an announced list "…: identification data (name, ID), …" — entries
     if ex and (_PROCESSING.search(sentence) or _DEICTIC.match(sentence)):
         examples = list_items(ex.group("list") or ex.group("bare"))
-        if examples:
-            return examples
+        if examples:  # and the entries of the enumeration that goes on after the examples
+            tail = [_untail(p) for p in split_list(strip_parentheses(sentence[ex.end() :]))]
+            more = [p for p in tail if looks_like_item(p) and not GENERIC.match(p)]
+            return [*examples, *(p for p in more if not _PREPOSITION_START.match(p))]
     for rx in _PROSE:
         m = _unnegated_match(rx, sentence)
         if m and not _PREPOSITION_START.match(m.group("list")):
@@ -399,6 +402,8 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
     pieces = split_list(bare)
     good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
     if len(bare.split()) > 14:
+        if _GENERIC_EXAMPLES.search(text) and (listed := _prose_items(text)):
+            return listed, 0.7  # "Verarbeitet werden Daten zur Anmeldung (E-Mail, Passwort)"
         return (
             (good, 0.7) if pieces and good and good[0] == pieces[0] else (_prose_items(bare), 0.7)
         )
@@ -406,6 +411,20 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
     if not good and loose and plain_noun_phrase(whole):  # "Hostname des zugreifenden Rechners"
         return [whole], 0.6
     return good, 0.85
+
+
+def _bare_enumeration(sentence: str) -> list[str]:
+    """The entries of a sentence that is nothing but a list of three or more noun phrases, one
+    of them naming data ("Angabe zur Rufnummer, Ländername, Start- und Endzeit.")."""
+    pieces = [clean_piece(p) for p in re.split(r"[,;]\s*", sentence.rstrip(" ."))]
+    if len(pieces) < 3 or VERBISH.search(sentence) or NEGATION.search(sentence):
+        return []
+    if re.search(r"\d", sentence):
+        return []  # "Schule X, Musterstraße 9, 12345 Ort": an address
+    named = sum(looks_like_item(p) for p in pieces)
+    if all(looks_like_item(p) or plain_noun_phrase(p) for p in pieces) and 2 * named >= len(pieces):
+        return pieces
+    return []
 
 
 def _tokens(text: str) -> frozenset[str]:
@@ -532,6 +551,14 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
                     ):  # a heading described in prose is the item (unless the prose lists)
                         add(name, f"{text} {nxt}"[:400], 0.75)
                 continue
+        if line.kind == "text" and n and all_lines[n - 1].text.endswith(":"):
+            listed = _bare_enumeration(sentences(text)[0])
+            if listed:  # "Bei Einwahl per Telefon:" / "Rufnummer, Ländername, Start- und Endzeit."
+                in_data = True
+                for item in listed:
+                    add(item, text, 0.75)
+                if len(sentences(text)) == 1:
+                    continue
         paragraph = (  # read sentence by sentence, unless it opens with a label ("Email Data. …")
             line.kind == "text" and len(sentences(text)) > 1 and not _TITLE_DOT.match(text)
         )

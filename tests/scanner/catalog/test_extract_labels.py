@@ -49,3 +49,31 @@ def test_lettered_title_over_a_paragraph_is_a_heading_not_an_entry() -> None:
     listed = HEAD + "a. Name\nb. Email address\n"
     assert [line.kind for line in lines(listed)][1:] == ["bullet", "bullet"]
     assert _items(listed) == ["Name", "Email address"]
+
+
+def test_generic_data_with_a_purpose_and_examples_then_more_entries() -> None:
+    text = (
+        "Welche Daten werden verarbeitet?\n"
+        "Verarbeitet werden Daten zur Anmeldung (E-Mail-Adresse, Passwort), erstellte "
+        "Chat-Nachrichten, Sprachnotizen und Inhalte von Bildschirmfreigaben in Videokonferenzen "
+        "der Lerngruppe und der Lehrkräfte.\n"
+    )
+    assert _items(text) == [
+        "E-Mail-Adresse", "Passwort", "erstellte Chat-Nachrichten", "Sprachnotizen",
+        "Inhalte von Bildschirmfreigaben",
+    ]  # fmt: skip
+
+
+def test_a_bare_enumeration_under_a_lead_in_with_a_colon() -> None:
+    text = (
+        "Bei Einwahl per Telefon:\n"
+        "Angabe zur eingehenden Rufnummer, Ländername, Start- und Endzeit. Weitere Daten können "
+        "gespeichert werden.\n"
+    )
+    assert _items(text)[:3] == [
+        "Angabe zur eingehenden Rufnummer",
+        "Ländername",
+        "Start- und Endzeit",
+    ]
+    # an address under "Verantwortlich ist:" is no data list
+    assert _items("Verantwortlich ist:\nSchule Beispiel, Hauptstraße 9, 12345 Ort\n") == []
