@@ -221,7 +221,8 @@ _PURPOSE_CLAUSE = re.compile(
 
 
 _INCLUDING = re.compile(
-    r",?\s+(?:including|such as|e\.\s?g\.,?|z\.\s?B\.|insbesondere|einschließlich|darunter)\s+",
+    r",?\s+(?:including|such as|e\.\s?g\.,?|z\.\s?B\.|insbesondere|einschließlich|darunter"
+    r"|(?:that|which) (?:may )?(?:include|contain)s?|containing|consisting of|comprising)\s+",
     re.IGNORECASE,
 )
 
@@ -244,13 +245,20 @@ def _examples_of(listed: str) -> list[str]:
         return []
     if not (is_data_noun(head) or GENERIC.match(head) or plain_noun_phrase(head)):
         return []
-    pieces = [_untail(p) for p in split_list(parts[1])]
+    pieces = []
+    for raw in split_list(parts[1]):
+        pieces.append(_untail(raw))
+        if _PURPOSE_TAIL.search(raw):
+            break  # "… and HTTP status codes for security monitoring and troubleshooting"
     good = [
         p for p in pieces if (looks_like_item(p) or plain_noun_phrase(p)) and not GENERIC.match(p)
     ]
     if len(good) >= 2 and any(looks_like_item(p) for p in good) and len(good) >= 0.6 * len(pieces):
         return good
     return []
+
+
+_PURPOSE_TAIL = re.compile(r"\s(?:for|zur|zum|für|to)\s+\w", re.IGNORECASE)
 
 
 def _untail(piece: str) -> str:

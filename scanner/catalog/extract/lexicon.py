@@ -87,7 +87,8 @@ _DATA_HEAD = re.compile(
     r"|roles|identity|identität|identities|scopes|communications?|kommunikation|pseudonym"
     r"|credentials|events?|ereignisse|records?|e-?mails?|mails?|attachments?|anhänge|transcripts?"
     r"|recordings?|body|bodies|logos?|signatures?|signaturen|vorlagen|prompts?|ranges?|references?"
-    r"|selections?|quota|status|responses?|queries|antworten|answers?|descriptions?|titles)$",
+    r"|selections?|quota|status|responses?|queries|antworten|answers?|descriptions?|titles"
+    r"|codes|results?|comments?|notes|ergebnisse|kommentare)$",
     re.IGNORECASE,
 )
 VERBISH = re.compile(
@@ -145,7 +146,8 @@ _ACTION = re.compile(
     r"^(?:save|saving|upload|uploading|request|requesting|retrieve|retrieving|view|clear|export"
     r"|exporting|delete|deleting|download|downloading|manage|managing|send|sending|enable"
     r"|disable|provide|providing|generate|generating|improve|improving)\b"
-    r"(?!\s+(?:logs?|headers?|metadata|records?|history|ids?|counts?|times?)\b)"
+    r"(?!\s+(?:logs?|headers?|metadata|records?|history|ids?|counts?|times?|timestamps?|dates?"
+    r"|urls?|paths?|methods?|bod(?:y|ies)|sizes?|status)\b)"
     r"|\b(?:according|regarding|for|to|with|of|from|by)$"
     r"|^(?:o\.\s?g\.|oben genannte\w*|vorgenannte\w*|above[- ]mentioned|aforementioned)"  # anaphora
     r"|^(?:to|in order to|if|when|whether|um|wenn|falls|ob)\s"  # a clause, not a noun

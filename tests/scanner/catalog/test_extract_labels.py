@@ -77,3 +77,14 @@ def test_a_bare_enumeration_under_a_lead_in_with_a_colon() -> None:
     ]
     # an address under "Verantwortlich ist:" is no data list
     assert _items("Verantwortlich ist:\nSchule Beispiel, Hauptstraße 9, 12345 Ort\n") == []
+
+
+def test_logs_that_include_examples_give_the_examples_up_to_the_purpose() -> None:
+    text = (
+        "We may collect server logs that include IP addresses, request timestamps, and HTTP "
+        "status codes for security monitoring and troubleshooting.\n"
+    )
+    assert _items(text) == ["IP addresses", "request timestamps", "HTTP status codes"]
+    assert _items("Scan results and activity logs are retained for one year.\n") == [
+        "Scan results", "activity logs",
+    ]  # fmt: skip
