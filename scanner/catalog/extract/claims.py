@@ -116,7 +116,13 @@ _OTHER = re.compile(
     r"(?:beschränkt|eingeschränkt|begrenzt)|Zugriffskontroll|access control|least privilege"
     r"|(?:Master|Krypto|kryptographische[nr]? |private[nr]? |geheime[nr]? )schlüssel|Schlüssel"
     r"(?:verwaltung|management|tausch)|key management|keys? (?:are|is) (?:stored|managed|rotated)"
-    r"|Key Vault|\bHSM\b|DPAPI|Data Protection API|Credential Manager|Keychain|SQLCipher",
+    r"|Key Vault|\bHSM\b|DPAPI|Data Protection API|Credential Manager|Keychain|SQLCipher"
+    r"|PBKDF2|\bPKCE\b|Web Application Firewall|\bWAF\b|Defender for Cloud|cryptographic erasure"
+    r"|securely (?:overwritten|wiped|erased)|sicher überschrieben|PCI[- ]DSS"
+    r"|(?:only|nur)\s+(?:\w+\s+){0,3}(?:authori[sz]ed|designated|befugte?n?|berechtigte?n?)\s+"
+    r"(?:\w+\s+){0,2}(?:personnel|staff|employees|administrators|people|Mitarbeiter\w*|Personen)"
+    r"|(?:only|nur)\s+(?:accessible|zugänglich)\s+(?:to|by|für)|only (?:people|staff|employees)"
+    r" who need",
     re.IGNORECASE,
 )
 
@@ -125,7 +131,9 @@ _PREFILTER = re.compile(
     r"verschl|encr|hash|bcrypt|argon|scrypt|pseudonym|ISO|SOC|BSI|TISAX|penetr|faktor|factor|MFA"
     r"|2FA|restrict|beschränkt|eingeschränkt|begrenzt|Zugriffskontroll|access control|privilege"
     r"|Schlüssel|key|Vault|HSM|TLS|SSL|HTTPS|transit|Übertragung|at rest|Ruhezustand|AES|Festplatt"
-    r"|disk|KMS|rotat|rotiert|DPAPI|Protection API|Credential|Keychain|SQLCipher",
+    r"|disk|KMS|rotat|rotiert|DPAPI|Protection API|Credential|Keychain|SQLCipher|PBKDF|PKCE"
+    r"|Firewall|WAF|Defender|erasure|overwritten|wiped|überschrieben|PCI|authori[sz]ed|designated"
+    r"|befugt|berechtigte|accessible|zugänglich|who need",
     re.IGNORECASE,
 )
 
@@ -133,7 +141,8 @@ _PREFILTER = re.compile(
 # explains what a measure is or how to spot it, claims nothing: "Eine verschlüsselte Verbindung
 # erkennen Sie daran …", "SSL is the standard for …"
 _EXPLAINS = re.compile(
-    r"erkennen Sie|you can (?:tell|recogni[sz]e|see)|ist (?:der|ein) (?:Standard|Verfahren|Protokoll)"
+    r"\bsee our\b|\bsiehe unsere\b|for (?:more|further|detailed) (?:information|details)"
+    r"|erkennen Sie|you can (?:tell|recogni[sz]e|see)|ist (?:der|ein) (?:Standard|Verfahren|Protokoll)"
     r"|is (?:the|a) (?:standard|protocol|method)|steht für|stands for|bezeichnet (?:man|ein)"
     r"|wird als .{0,30} bezeichnet|refers to (?:a|the) (?:protocol|standard)",
     re.IGNORECASE,
@@ -153,7 +162,23 @@ def security_claims(sentence: str) -> list[SecurityHit]:
     """Security claims of ``sentence`` (one per sentence: "encrypted in transit and at rest" is
     one claim, as the corpus labels it)."""
     hit = security_in(sentence)
-    return [] if hit is None else [hit]
+    if hit is None:
+        return []
+    if hit.kind in ("encryption-at-rest", "transport-encryption"):
+        parts = _CLAUSES.split(sentence)
+        at_rest = [p for p in parts if _REST_CIPHER.search(p) and not _WIRE.search(p)]
+        wire = [p for p in parts if _WIRE.search(p) and not _REST_CIPHER.search(p)]
+        if at_rest and wire:  # "encrypted at rest (AES-256) and in transit (TLS 1.2+)": two
+            return [
+                SecurityHit(at_rest[0].strip(), "encryption-at-rest", sentence, hit.confidence),
+                SecurityHit(wire[0].strip(), "transport-encryption", sentence, hit.confidence),
+            ]
+    return [hit]
+
+
+_CLAUSES = re.compile(r"\s+(?:and|und|sowie|as well as)\s+|;\s*|,\s+", re.IGNORECASE)
+_REST_CIPHER = re.compile(r"\bAES\b|AES-?\d+", re.IGNORECASE)
+_WIRE = re.compile(r"\bTLS\b|\bSSL\b|\bHTTPS\b", re.IGNORECASE)
 
 
 def security_in(sentence: str) -> SecurityHit | None:
@@ -193,7 +218,8 @@ def _mechanisms(claim: SecurityHit) -> frozenset[str]:
     """The named measures, version-free: "TLS 1.2" and "TLS" are one measure, "AES-256" and
     "AES" too (certifications and hash functions keep their numbers)."""
     out = set()
-    for m in _MECHANISM.finditer(claim.source):
+    said = claim.source if claim.claim == claim.source[:200] else claim.claim  # one of two
+    for m in _MECHANISM.finditer(said):
         key = re.sub(r"[\s/-]", "", m.group(0)).casefold()
         out.add(re.sub(r"[\d.]+$", "", key) if key.startswith(("tls", "ssl", "aes")) else key)
     return frozenset(out)
@@ -215,6 +241,8 @@ def one_claim_per_passage(claims: list[SecurityHit], all_lines: list[Line]) -> l
             para.setdefault(s, n)
     out: list[SecurityHit] = []
     seen: set[object] = set()
+    # a bare title ("TLS Encryption") yields to a sentence that makes the claim
+    claims = sorted(claims, key=lambda c: len(c.source.split()) <= 4 and "." not in c.source)
     for c in claims:
         n = para.get(c.source, -1)
         if 0 <= n < len(all_lines) and all_lines[n].kind == "heading":

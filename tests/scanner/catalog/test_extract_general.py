@@ -171,13 +171,15 @@ def test_tls_heading_and_its_explanation_are_one_claim() -> None:
     ]
 
 
-def test_transit_and_rest_in_one_sentence_are_one_claim_and_access_is_one() -> None:
+def test_transit_and_rest_with_named_ciphers_are_two_claims_and_access_is_one() -> None:
     ex = extract(
         "All data is encrypted in transit using TLS 1.2 and at rest using AES-256. "
         "Access to production systems is restricted to authorised staff. "
         "Encryption keys are managed in AWS KMS and rotated yearly."
     )
-    assert [c.kind for c in ex.security] == ["encryption-at-rest", "other", "other"]
+    assert [c.kind for c in ex.security] == [
+        "encryption-at-rest", "transport-encryption", "other", "other",
+    ]  # fmt: skip
     assert extract("Access to the portal is free of charge for customers.").security == ()
 
 

@@ -1,0 +1,37 @@
+"""Security claims: two measures in one sentence, access restricted to named people, and what
+names a measure without claiming it. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from m365inv.catalog.extract import extract
+
+
+def _claims(text: str) -> list[tuple[str, str]]:
+    return [(c.kind, c.claim) for c in extract(text).security]
+
+
+def test_at_rest_and_in_transit_with_their_ciphers_are_two_claims() -> None:
+    assert _claims("All data is encrypted at rest (AES-256) and in transit (TLS 1.2+).") == [
+        ("encryption-at-rest", "All data is encrypted at rest (AES-256)"),
+        ("transport-encryption", "in transit (TLS 1.2+)."),
+    ]
+    # without named ciphers it stays one claim, as written
+    assert len(_claims("Your data is encrypted in transit and at rest.")) == 1
+
+
+def test_access_restricted_to_authorised_people_and_other_named_measures() -> None:
+    for sentence in (
+        "Only authorized support personnel can access customer tenants.",
+        "Reports are only accessible to administrators of your organisation.",
+        "Nur befugte Mitarbeiter haben Zugriff auf die Daten.",
+        "Sign-in uses the authorization code flow with PKCE.",
+        "Passwords are derived with PBKDF2 and 100,000 iterations.",
+        "Traffic passes a Web Application Firewall.",
+    ):
+        assert [k for k, _ in _claims(sentence)] == ["other"], sentence
+
+
+def test_a_pointer_to_a_security_page_or_a_bare_title_claims_nothing_new() -> None:
+    assert _claims("For detailed information about our encryption, see our Security page.") == []
+    text = "TLS Encryption\nWe protect all connections with TLS 1.3.\n"
+    assert [c for _, c in _claims(text)] == ["We protect all connections with TLS 1.3."]
