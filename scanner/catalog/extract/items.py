@@ -41,8 +41,9 @@ DATA_HEADING = re.compile(
     r"|folgenden? (?:personenbezogene[n]? )?daten|gegenstand der verarbeitung"
     r"|\bdata categories\b|(?:strictly |only )?limited to:$|what we (?:collect|store|process|keep"
     r"|access|read|receive)|was wir (?:erheben|speichern"
-    r"|verarbeiten|erfassen)|\bwe (?:collect|store|process|keep|access|read|receive)"
-    r"(?: the following)?:$|data we (?:process|collect)|personal information we|log-?dateien"
+    r"|verarbeiten|erfassen)|\bwe (?:may |might |will |also |automatically |only |can )*"
+    r"(?:collect|store|process|keep|access|read|receive)(?: the following)?:$"
+    r"|\b(?:automatically |passively )?collected (?:personal )?(?:information|data)\b|data we (?:process|collect)|personal information we|log-?dateien"
     r"|protokoll(?:daten|dateien)|\blog data\b|\bserver logs?\b|(?:may )?include,? but (?:is |are )?not"
     r" limited to:$|(?:^|\b)(?:dies|das) sind:$|dazu (?:gehören|zählen):$|hierzu (?:gehören|zählen):$"
     r"|(?:this|these|which|it) (?:may |can |will |might )?(?:includes?|are|contains?|umfasst):$"
@@ -187,6 +188,15 @@ _DASH_LABEL = re.compile(r"^([^—–]{2,60}?)\s+[—–-]\s+(\S.*)$")
 _PURPOSE_START_DASH = re.compile(
     r"(?:for|to|used|so that|in order|required|needed|if|when|only|zur?|zum|für|um|damit|benötigt"
     r"|erforderlich|wird|werden|wenn|falls|nur)\b",
+    re.IGNORECASE,
+)
+
+
+# a lead-in to purposes, whatever data words it has
+_USE_LEAD = re.compile(
+    r"\b(?:we|wir)\s+(?:may\s+|also\s+|only\s+)?(?:use|verwenden|nutzen)\b.{0,60}\b(?:to|for|um|zu"
+    r"|für|purposes?|Zwecken?)\s*:$|^(?:how|why|wie|wofür|warum) (?:we|wir) (?:use|verwenden|nutzen)"
+    r"|\b(?:for|für) (?:the )?(?:following|folgende) (?:purposes|Zwecke)\s*:$",
     re.IGNORECASE,
 )
 
@@ -372,7 +382,7 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         ):
             return [], 0.0
         lead = _PURPOSE_CLAUSE.sub("", EXAMPLE_LEAD.sub("", first))
-        pieces = split_list(lead)
+        pieces = [_untail(p) for p in split_list(lead)]  # "user profile for bot interactions"
         good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
         if (
             ("," in lead or ";" in lead)
@@ -380,6 +390,14 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
             and len(good) >= 0.75 * len(pieces)
         ):
             return good, 0.9
+        nouns = [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)]
+        if (
+            lead.count(",") >= 2
+            and not EXAMPLE_MID.search(lead)
+            and len(nouns) == len(pieces)
+            and 2 * len(good) >= len(pieces)
+        ):
+            return nouns, 0.8  # "Chat: Workspace information, user profile, channel membership"
         if (  # "Billing information: billing address and VAT number."
             1 < len(pieces) <= 4
             and len(good) == len(pieces)
@@ -516,6 +534,9 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
             continue
         negated_list = False
         if line.kind == "heading" or (short and head_like) or text.endswith(":"):
+            if _USE_LEAD.search(bare):  # "We use the information we collect to:" — purposes
+                in_data = False
+                continue
             if DATA_HEADING.search(bare):
                 in_data = True
                 plain_list = text.endswith(":") and nxt_kinds[:1] == ["heading"]

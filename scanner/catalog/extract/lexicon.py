@@ -153,7 +153,9 @@ _ACTION = re.compile(
     r"|^(?:to|in order to|if|when|whether|um|wenn|falls|ob)\s"  # a clause, not a noun
     r"|^(?:GDPR|DSGVO|DS-GVO|UK GDPR|CCPA|CPRA|HIPAA|FCC|PIPEDA|CRTC|CALEA|COPPA|FERPA|LGPD|PIPL"
     r"|BDSG|TTDSG|TDDDG|nDSG|DSG|SOX|GLBA)$|\b(?:laws?|regulations?|act|gesetze?)$"  # laws
-    r"|^compl(?:y|ies|ying) with\b",
+    r"|^compl(?:y|ies|ying) with\b"
+    r"|^(?:other\s+)?(?:similar|comparable|ähnliche\w*|vergleichbare\w*)\s+(?:\w+\s+)?"
+    r"(?:technolog\w*|tools?|methods?|services?|Technologien|Verfahren|Dienste)$",
     re.I,
 )
 

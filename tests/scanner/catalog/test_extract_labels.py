@@ -88,3 +88,21 @@ def test_logs_that_include_examples_give_the_examples_up_to_the_purpose() -> Non
     assert _items("Scan results and activity logs are retained for one year.\n") == [
         "Scan results", "activity logs",
     ]  # fmt: skip
+
+
+def test_lead_ins_with_may_or_automatically_announce_data_and_purposes_end_it() -> None:
+    text = (
+        "Connected services\n"
+        "When you connect a chat service, we may collect:\n"
+        "- Chat: Workspace information, user profile, channel membership for notifications\n"
+        "When you use the service, we automatically collect:\n"
+        "- IP address and general location\n"
+        "- Cookies and similar tracking technologies\n"
+        "We use the collected information for the following purposes:\n"
+        "- Detect calendar conflicts\n"
+        "- Calculate leave balances\n"
+    )
+    assert _items(text) == [
+        "Workspace information", "user profile", "channel membership", "IP address",
+        "general location", "Cookies",
+    ]  # fmt: skip
