@@ -146,15 +146,22 @@ _PROSE = (
     ),
     re.compile(  # "Der Schlüssel sowie Ihr Name werden auf unseren Servern gespeichert."
         r"^(?:(?:Der|Die|Das|Ihre?)\s+)?(?P<list>[A-ZÄÖÜ][^.;:]{2,80}?)(?<!Daten)(?<!Informationen)"
-        r"(?<!Angaben)\s+(?:werden|wird)\s+"
+        r"(?<!Angaben)\s+(?:werden|wird|können|kann)\s+"
         r"(?:(?:[^.;:]|\b(?:Co|Inc|Ltd|bzw|ggf)\.){0,60}\s)?(?:gespeichert|verarbeitet|erhoben|erfasst"
-        r"|übermittelt|protokolliert|weitergegeben|aufbewahrt|archiviert|gelöscht)\b"
+        r"|übermittelt|protokolliert|weitergegeben|aufbewahrt|archiviert|gelöscht|preisgegeben"
+        r"|hinterlegt|bereitgestellt)\b"
+    ),
+    re.compile(  # "Dies können Angaben zu Ihrer Abteilung, Ihre Telefonnummer … sein."
+        r"^(?:Dies|Das|Diese|Hierzu|Dazu)\s+(?:können|kann|sind|ist|zählen|gehören)\s+(?:z\.\s?B\.\s+"
+        r"|etwa\s+|beispielsweise\s+|u\.\s?a\.\s+)?(?P<list>[^.;:]+?)\s+sein\b"
     ),
 )
 # patterns whose list is announced as a whole: most pieces naming data is enough
-_ANNOUNCED = (*_PROSE[:3], *_PROSE[6:11])
+_ANNOUNCED = (*_PROSE[:3], *_PROSE[6:11], _PROSE[14])
+# "we use …" and subject-first sentences: the first entry must itself name data
+_MUST_NAME_DATA = _PROSE[11:14]
 _PREPOSITION_START = re.compile(
-    r"^(?:auf|in|an|bei|von|über|unter|mit|zu|on|in|at|by|from|with|bis|until|für|for|während"
+    r"^(?!in erster Linie|in der Regel|in particular)(?:auf|in|an|bei|von|über|unter|mit|zu|on|in|at|by|from|with|bis|until|für|for|während"
     r"|during|nach|after|solange|as long|maximal|höchstens|up to|nur so lange)\s",
     re.I,
 )
@@ -232,14 +239,17 @@ _PURPOSE_CLAUSE = re.compile(
 
 _INCLUDING = re.compile(
     r",?\s+(?:including|such as|e\.\s?g\.,?|z\.\s?B\.|insbesondere|einschließlich|darunter"
-    r"|(?:that|which) (?:may )?(?:include|contain)s?|containing|consisting of|comprising)\s+",
+    r"|(?:that|which) (?:may )?(?:include|contain)s?|containing|consisting of|comprising"
+    r"|(?<=,\s)wie)\s+",
     re.IGNORECASE,
 )
 
 
 # "identity data needed to authenticate the user," → "identity data"
 _HEAD_PURPOSE = re.compile(
-    r"\s+(?:needed|required|used|necessary|erforderlich|benötigt|notwendig)\b.*$|,\s*$", re.I
+    r"\s+(?:needed|required|used|necessary|erforderlich|benötigt|notwendig)\b.*$|,\s*$"
+    r"|,\s*(?:die|der|das|welche[rs]?|which|that)\s.*$",  # "Angaben, die zur Anmeldung …"
+    re.I,
 )
 
 
@@ -268,6 +278,7 @@ def _examples_of(listed: str) -> list[str]:
     return []
 
 
+_CLAUSE_TAIL = re.compile(r"\s+(?:when|if|once|for|wenn|falls|sobald)\s+(?=\w)", re.I)
 _PURPOSE_TAIL = re.compile(r"\s(?:for|zur|zum|für|to)\s+\w", re.IGNORECASE)
 
 
@@ -336,7 +347,7 @@ def _prose_items(sentence: str) -> list[str]:
                 if not looks_like_item(piece) or GENERIC.match(piece):
                     break
                 found.append(piece)
-            if found and rx in _PROSE[-3:] and not is_data_noun(found[0]):  # must name data
+            if found and rx in _MUST_NAME_DATA and not any(map(is_data_noun, found)):
                 continue  # "Payments are processed by …": the subject must name data
             if found:
                 return found
@@ -382,14 +393,15 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         ):
             return [], 0.0
         lead = _PURPOSE_CLAUSE.sub("", EXAMPLE_LEAD.sub("", first))
+        lead = _CLAUSE_TAIL.split(lead, maxsplit=1)[0]  # "… and error logs for troubleshooting"
         pieces = [_untail(p) for p in split_list(lead)]  # "user profile for bot interactions"
         good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
         if (
             ("," in lead or ";" in lead)
             and not EXAMPLE_MID.search(lead)
             and len(good) >= 0.75 * len(pieces)
-        ):
-            return good, 0.9
+        ):  # an enumeration: its other noun phrases are entries too ("Branche")
+            return [p for p in pieces if p in good or plain_noun_phrase(p)], 0.9
         nouns = [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)]
         if (
             lead.count(",") >= 2

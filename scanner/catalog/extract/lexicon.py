@@ -88,7 +88,8 @@ _DATA_HEAD = re.compile(
     r"|credentials|events?|ereignisse|records?|e-?mails?|mails?|attachments?|anhänge|transcripts?"
     r"|recordings?|body|bodies|logos?|signatures?|signaturen|vorlagen|prompts?|ranges?|references?"
     r"|selections?|quota|status|responses?|queries|antworten|answers?|descriptions?|titles"
-    r"|codes|results?|comments?|notes|ergebnisse|kommentare)$",
+    r"|codes|results?|comments?|notes|ergebnisse|kommentare|nummern|adressen|zeiten|namen"
+    r"|eingaben|bilder|angaben)$",
     re.IGNORECASE,
 )
 VERBISH = re.compile(
@@ -169,9 +170,12 @@ def looks_like_item(phrase: str) -> bool:
     """A short noun phrase that names data (not a clause, not a purpose, not "what kinds of
     errors occurred")."""
     words = phrase.split()
+    about = _DATA_ABOUT.match(phrase)  # "Angaben zu Ihrer Abteilung": that "zu" is no verb
+    if about and len(words) <= 7 and not VERBISH.search(phrase[about.end() - 1 :]):
+        return not names_no_data(phrase)
     if not words or len(words) > 7 or VERBISH.search(phrase) or names_no_data(phrase):
         return False
-    if _DATA_ABOUT.match(phrase):
+    if about:
         return True
     last = re.sub(r"[^\wäöüÄÖÜß-]", "", words[-1]).split("-")[-1]
     return bool(_DATA_HEAD.search(last)) or bool(

@@ -23,7 +23,7 @@ EXAMPLE_LEAD = re.compile(
 EXAMPLE_MID = re.compile(r"\b(?:z\.\s?B\.|e\.\s?g\.|such as|including|like|wie z)\b", re.I)
 _SPLIT = re.compile(
     r"(?<!-),\s*|;\s*|\s+(?<!-\s)(?:und|sowie|and|or|oder|bzw\.|beziehungsweise|&|as well as|plus"
-    r"|inklusive|einschließlich|inkl\.|including)\s+",
+    r"|inklusive|einschließlich|inkl\.|including)\s+(?!-\w)",  # "Teilnahmezeiten und -dauer"
     re.I,
 )
 _LEAD_NOISE = re.compile(
@@ -33,7 +33,8 @@ _LEAD_NOISE = re.compile(
     r"|unterschiedliche|different|diverse|bestimmte|certain|einige|some|several|mehrere|many|viele"
     r"|this|these|such|diese[rsn]?|process|use|store|stores|collect|collects|keep|verarbeiten"
     r"|speichern|processes|accesses"
-    r"|im Regelfall|in der Regel|typically|usually|gegebenenfalls|ggf\.?|eventuell|possibly)\s+",
+    r"|im Regelfall|in der Regel|typically|usually|gegebenenfalls|ggf\.?|eventuell|possibly"
+    r"|in erster Linie|vor allem|hauptsächlich|primarily|mainly|\w+(?:erweise|maßen))\s+",
     re.IGNORECASE,
 )
 _TAIL_NOISE = re.compile(
@@ -55,6 +56,8 @@ GENERIC = re.compile(
     r"personally identifiable information|pii|other information|weitere informationen|kundendaten"
     r"|other statistics|andere statistiken|sonstige statistiken"
     r"|(?:types?|kinds?|categor(?:y|ies)|sorts?|pieces?) of (?:personal )?(?:data|information)"
+    r"|(?:verschiedene\s)?(?:kategorien|arten)\s(?:von\s)?(?:personenbezogene[nr]?|persönliche[nr]?)\s"
+    r"(?:daten|informationen)"
     r"|datenarten"
     r"|customer data)$",
     re.IGNORECASE,

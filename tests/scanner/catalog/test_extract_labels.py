@@ -106,3 +106,30 @@ def test_lead_ins_with_may_or_automatically_announce_data_and_purposes_end_it() 
         "Workspace information", "user profile", "channel membership", "IP address",
         "general location", "Cookies",
     ]  # fmt: skip
+
+
+def test_german_announced_examples_after_a_relative_clause_and_dies_koennen_sein() -> None:
+    text = (
+        "Bei der Nutzung werden verschiedene Kategorien personenbezogener Daten verarbeitet. Dazu "
+        "zählen in erster Linie Angaben, die zur Anmeldung benötigt werden, wie Vor- und Nachname, "
+        "die E-Mail-Adresse sowie das Passwort. Dies können Angaben zu Ihrer Abteilung oder Ihr "
+        "Profilbild sein.\n"
+    )
+    assert _items(text) == [
+        "Vor- und Nachname", "E-Mail-Adresse", "Passwort", "Angaben zu Ihrer Abteilung",
+        "Profilbild",
+    ]  # fmt: skip
+
+
+def test_german_enumeration_keeps_unknown_nouns_and_backward_suspended_compounds() -> None:
+    text = (
+        "Welche Daten verarbeiten wir?\n"
+        "- Angaben zur Person: Vorname, Nachname, Branche, Anzahl der Mitarbeiter, Telefonnummer\n"
+        "- Meeting-Metadaten: Thema, Teilnahmezeiten und -dauer, Rufnummern, Verbindungszeiten\n"
+    )
+    assert _items(text) == [
+        "Vorname", "Nachname", "Branche", "Anzahl der Mitarbeiter", "Telefonnummer", "Thema",
+        "Teilnahmezeiten und -dauer", "Rufnummern", "Verbindungszeiten",
+    ]  # fmt: skip
+    kept = "Daten zum Meeting und Chat-Inhalte können einen Monat gespeichert werden."
+    assert _items(kept) == ["Daten zum Meeting", "Chat-Inhalte"]
