@@ -199,6 +199,15 @@ _PURPOSE_START_DASH = re.compile(
 )
 
 
+# a paragraph that defines personal data: its examples say what the term means, not what the
+# vendor processes
+_DEFINES = re.compile(
+    r"^[\"„“]?(?:Personal (?:data|information)|Personally identifiable information|Personenbezogene"
+    r" Daten|Persönliche Daten)[\"“”]?(?:\s*\([^)]*\))?\s+(?:is|are|means|refers to|includes any"
+    r"|sind|ist|bezeichnet|meint)\s+(?:any|all|individual|information|alle|sämtliche|jede|solche"
+    r"|Einzelangaben|Informationen|Angaben)",
+    re.IGNORECASE,
+)
 # a lead-in to purposes, whatever data words it has
 _USE_LEAD = re.compile(
     r"\b(?:we|wir)\s+(?:may\s+|also\s+|only\s+)?(?:use|verwenden|nutzen)\b.{0,60}\b(?:to|for|um|zu"
@@ -600,6 +609,8 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
                     add(item, text, 0.75)
                 if len(sentences(text)) == 1:
                     continue
+        if _DEFINES.match(text):
+            continue  # "Personal data is any information … This includes name, address …"
         paragraph = (  # read sentence by sentence, unless it opens with a label ("Email Data. …")
             line.kind == "text" and len(sentences(text)) > 1 and not _TITLE_DOT.match(text)
         )

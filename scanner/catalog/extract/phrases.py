@@ -42,6 +42,7 @@ _TAIL_NOISE = re.compile(
     r"|wenn|falls|sofern|soweit|solange|so lange|as long as|for as long|zwecks|zum Zwecke?"
     r"|um (?:die|den|das|Ihre?)|für den Fall)\b.*$"
     r"|\s+(?:afterwards|later|thereafter|danach|anschließend)$"
+    r"|(?<=\w\w)\s+(?:needed|required|benötigt)\b.*$"
     r"|(?<=\w\w)\s+(?:granted|requested|approved|submitted|entered|selected)$"
     r"|\s+(?:only\s+)?(?:locally|lokal)\b.*$|\s+(?:nur|only)\s+(?:dann|wenn|if|when)\b.*$"
     r"|\s+(?:to|in order to)\s+(?!the\b|your\b|our\b)\w+\b.*$"
@@ -51,7 +52,8 @@ _TAIL_NOISE = re.compile(
 GENERIC = re.compile(
     r"^(?:(?:the\s)?following\s(?:categories|types|kinds)\sof\s(?:personal\s)?|categories\sof\s"
     r"|personenbezogene[n]?\s|persönliche[n]?\s|personal\s|weitere\s|other\s|sonstige\s"
-    r"|other similar\s|other such\s|such\s|similar\s|ähnliche\s)?"
+    r"|other similar\s|other such\s|such\s|similar\s|ähnliche\s"
+    r"|(?:only\s)?(?:the\s)?(?:absolute\s)?minimum\s(?:amount\sof\s)?|only\sthe\s)?"
     r"(?:daten|data|informationen|information|datenarten|angaben|details|personal data|"
     r"personally identifiable information|pii|other information|weitere informationen|kundendaten"
     r"|other statistics|andere statistiken|sonstige statistiken"

@@ -133,3 +133,25 @@ def test_german_enumeration_keeps_unknown_nouns_and_backward_suspended_compounds
     ]  # fmt: skip
     kept = "Daten zum Meeting und Chat-Inhalte können einen Monat gespeichert werden."
     assert _items(kept) == ["Daten zum Meeting", "Chat-Inhalte"]
+
+
+def test_a_definition_of_personal_data_discloses_nothing() -> None:
+    text = (
+        "Personal data is any information relating to an identified person. This includes "
+        "information such as name, address, telephone number and date of birth.\n"
+        "Personenbezogene Daten sind alle Informationen, die sich auf Sie beziehen, z. B. Name, "
+        "Anschrift, E-Mail-Adresse.\n"
+    )
+    assert _items(text) == []
+    # a paragraph that says what the vendor itself processes still counts
+    assert _items("We collect your name, address and telephone number.\n") == [
+        "name", "address", "telephone number",
+    ]  # fmt: skip
+
+
+def test_what_is_needed_and_the_minimum_are_no_item_words() -> None:
+    text = "We only collect the minimum data needed: billing and subscription metadata needed.\n"
+    assert "minimum data" not in _items(text)
+    assert _items("Information we collect\n- Subscription metadata needed for billing\n") == [
+        "Subscription metadata"
+    ]
