@@ -74,6 +74,7 @@ _BASED = re.compile(
     r"|application|product|platform|business))\s+(?:based|headquartered|registered|incorporated"
     r"|located|operated)\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w ,]{2,40}"
     r"|\bmit Sitz in\s+[A-ZÄÖÜ][\wäöüß-]+"
+    r"|,\s+(?:registered|incorporated|headquartered|based)\s+in\s+(?:the\s+)?[A-Z][\w ]{2,30}"
     r"|\bSitz (?:der Gesellschaft|des Unternehmens)?:?\s+[A-ZÄÖÜ][\wäöüß-]+",
 )
 _RECIPIENT_CUE = re.compile(
@@ -189,8 +190,42 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
             continue  # a processor's or a host's address is not the vendor's
         named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", after))
         shaped = address_country(after)
-        if shaped or (named and re.match(r"^,?\s*[^.]{0,60}?\b\d{1,5}[a-z]?\b", after)):
+        placed = re.match(
+            r"^\s*[–—,-]\s*[A-Z][^.]{0,60}\.?$", after
+        )  # "Inc. – Port Charlotte, USA."
+        if shaped or (named and (re.match(r"^,?\s*[^.]{0,60}?\b\d{1,5}[a-z]?\b", after) or placed)):
             return VendorCountry(named[0] if named else str(shaped), line.text, 0.6)
+    return _postal_block_country(all_lines)
+
+
+_POSTCODE_LINE = re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}\s+[A-ZÄÖÜ][\wäöüß-]+")
+_COUNTRY_AFTER = re.compile(r"\s[-–—,]\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*$")
+
+
+def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
+    """A postal address with its country written out ("81247 Munich" / "Germany", or
+    "…, 3900 Overpelt - Belgium") in a block that is not a data-protection officer's,
+    Microsoft's or a processor's: the vendor's contact address, where no controller cue is."""
+    for n, line in enumerate(all_lines):
+        text = line.text.strip()
+        m = _POSTCODE_LINE.search(text)
+        if not m:
+            continue
+        tail = _COUNTRY_AFTER.search(text[m.end() :])
+        nxt = all_lines[n + 1].text.strip() if n + 1 < len(all_lines) else ""
+        country = countries_in(tail.group(1)) if tail else []
+        if not country and len(nxt.split()) <= 3:
+            country = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", nxt))
+        if not country:
+            continue
+        before = " ".join(x.text for x in all_lines[max(0, n - 4) : n + 1])
+        if (
+            _STOP_BLOCK.search(before)
+            or _BIG_ENTITY.search(before)
+            or _RECIPIENT_CUE.search(before)
+        ):
+            continue
+        return VendorCountry(country[0], f"{text} {nxt}".strip(), 0.6)
     return None
 
 

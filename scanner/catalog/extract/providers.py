@@ -132,7 +132,7 @@ _ADDRESS = (
 )  # fmt: skip
 _DE_POSTCODE = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+")
 _DE_CONTEXT = re.compile(
-    r"GmbH|\bAG\b|\bSE\b|\bKG\b|\bUG\b|e\.\s?V\.|GbR|Straße|Strasse|Str\.|str\.|weg\b|allee\b"
+    r"GmbH|\bAG\b|\bSE\b|\bKG\b|\bUG\b|e\.\s?V\.|GbR|[Ss]traße|[Ss]trasse|Str\.|str\.|weg\b|allee\b"
     r"|platz\b|ring\b|damm\b|gasse\b"
 )
 

@@ -1,0 +1,31 @@
+"""The vendor's own country from the address blocks real policies use. Sentences written for
+these tests; each has a case whose address is someone else's."""
+
+from __future__ import annotations
+
+from m365inv.catalog.extract import extract
+
+
+def _country(text: str) -> str | None:
+    found = extract(text).country
+    return None if found is None else found.country
+
+
+def test_contact_block_with_the_country_written_out() -> None:
+    assert _country("Contact us\nExample Labs ApS\nHavnegade 1\n8000 Aarhus\nDenmark\n") == "DK"
+    assert _country("Questions? Jane Roe, Lindenlaan 13, 3900 Overpelt - Belgium\n") == "BE"
+    # the data-protection officer's or Microsoft's address is not the vendor's
+    dpo = "Data protection officer\nDPO Services Ltd\nMain Street 1\n1010 Vienna\nAustria\n"
+    assert _country(dpo) is None
+    ms = "Microsoft Ireland Operations Limited\nOne Microsoft Place\nD18 P521 Dublin\nIreland\n"
+    assert _country(ms) is None
+
+
+def test_registered_in_and_a_place_after_the_entity() -> None:
+    assert _country("Acme SAS, registered in France (1 rue de la Paix), publishes the app.") == "FR"
+    assert _country("Sample Tools Inc. – Port Charlotte, Florida, USA.\n") == "US"
+
+
+def test_german_address_with_a_lower_case_strasse() -> None:
+    text = "Verantwortlich ist die Schule:\nSchule Beispiel, Georgenstraße 9, 82140 Olching.\n"
+    assert _country(text) == "DE"
