@@ -227,6 +227,9 @@ def subprocessors_in(
             if (intro or listed) and not _OWN.search(s[: m.start()]):
                 if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _, _ in spans):
                     spans.append((m.start(), m.end(), m.group("name").rstrip(","), "?"))
+        for start, end, host in _named_host(s, in_section, text):  # "hosted on Neon"
+            if not any(a <= start < b or start <= a < end for a, b, _, _ in spans):
+                spans.append((start, end, host, "?"))
         spans = [
             sp
             for sp in _product_and_entity(s, sorted(spans))
@@ -250,6 +253,48 @@ def subprocessors_in(
     if any(h.name.startswith("Microsoft ") for h in hits):
         hits = [h for h in hits if h.name != "Microsoft"]
     return hits
+
+
+_NAME = r"(?P<name>[A-Z][\w.&-]*\w(?: [A-Z][\w.&-]*\w){0,2})"
+# "hosted on Neon, a managed cloud database provider", "handled by our form provider, Web3Forms"
+_HOSTED_ON = (
+    re.compile(
+        r"\b(?:hosted|stored|run(?:s|ning)?|deployed|handled|processed|gehostet|betrieben)\s+(?:on|by"
+        r"|with|at|bei|von)\s+(?:our\s+(?:[\w-]+\s+)?provider,?\s+)?"
+        + _NAME
+        + r"(?=[,.;)]|\s+\(|\s+and\b|$)"
+    ),
+    re.compile(
+        r"\b(?:our|unser(?:em|en)?)\s+(?:[\w-]+\s+)?(?:provider|Anbieter|Dienstleister),\s+"
+        + _NAME
+        + ","
+    ),
+)
+# a bullet of a recipients section: "Neon — for database hosting", "Umami Cloud (cookieless): …"
+_LISTED_NAME = re.compile(r"^" + _NAME + r"\s*(?:\([^)]*\)\s*)?(?:[—–:]|-\s)\s*\S")
+_NOT_A_NAME = re.compile(
+    r"^(?:Our|We|The|This|These|Your|Data|Hosting|Payments?|Analytics|E-?mail|Support|Database"
+    r"|Storage|Monitoring|Authentication|Infrastructure|AI|CDN|CRM|Billing|Logging|Newsletter"
+    r"|Purpose|Zweck|Location|Standort|Country|Land|Note|Hinweis|Name|Category|Kategorie|Server"
+    r"|Zahlungs\w*|Rechenzentr\w*|Cloud|Service|Services|Provider|Anbieter|Processing|Security"
+    r"|Hosting Provider|Email Delivery|Error Tracking|Customer Support|Microsoft(?: \w+)*|Google"
+    r"(?: \w+)*|Europe|Germany|Ireland|USA|United States|EU|EEA|Frankfurt|Amsterdam)$",
+)
+
+
+def _named_host(s: str, in_section: bool, text: str) -> list[tuple[int, int, str]]:
+    """Spans of providers the lexicon does not know, named as the host or, in a recipients
+    section, as a list entry's label (a name the policy repeats throughout is its own brand)."""
+    found = [m for rx in _HOSTED_ON for m in rx.finditer(s)]
+    if in_section and (listed := _LISTED_NAME.match(s)):
+        found.append(listed)
+    return [
+        (m.start("name"), m.end("name"), m.group("name"))
+        for m in found
+        if not _NOT_A_NAME.match(m.group("name"))
+        and not countries_at(m.group("name"))
+        and text.count(m.group("name")) < 4
+    ]
 
 
 _PLACE = re.compile(

@@ -1,0 +1,27 @@
+"""Sub-processors the provider lexicon does not know, named as the host or as an entry of a
+recipients list. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from m365inv.catalog.extract import extract
+
+
+def _subs(text: str) -> list[str]:
+    return [s.name for s in extract(text).subprocessors]
+
+
+def test_unknown_host_named_in_prose_or_in_a_recipients_list() -> None:
+    assert _subs("Your data is stored in a database hosted on Quillbase, a managed provider.") == [
+        "Quillbase"
+    ]
+    form = "Messages are handled by our form provider, Formly, and mailed to us."
+    assert _subs(form) == ["Formly"]
+    listed = "Sub-processors:\n- Quillbase — for database hosting\n- Hosting: in the EU\n"
+    assert _subs(listed) == ["Quillbase"]
+
+
+def test_generic_words_places_and_the_vendor_itself_are_no_host() -> None:
+    assert _subs("Your data is hosted on servers in Frankfurt.") == []
+    assert _subs("Sub-processors:\n- Microsoft Graph API: used to read your calendar\n") == []
+    own = "Acmesign stores data. " * 4 + "All data is processed by Acmesign, hosted in the EU."
+    assert _subs(own) == []
