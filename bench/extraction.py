@@ -212,6 +212,7 @@ SPLITS = (
     "blind10",
     "blind11",
     "blind12",
+    "blind13",
 )
 
 
