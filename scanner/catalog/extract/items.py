@@ -86,7 +86,8 @@ _PROSE = (
     ),
     re.compile(
         r"\b(?:erhebt|erheben|verarbeitet|verarbeiten|speichert|speichern|erfasst|erfassen"
-        r"|sammelt|sammeln|protokollieren|erhalten)\s+(?:wir\s+|[A-Z]\w+\s+)?(?:nur\s+|auch\s+)?"
+        r"|sammelt|sammeln|protokollieren|erhalten|analysiert|analysieren|scannt|scannen"
+        r"|synchronisiert|synchronisieren)\s+(?:wir\s+|[A-Z]\w+\s+)?(?:nur\s+|auch\s+)?"
         r"(?P<list>[^.;:]+)",
     ),
     re.compile(
@@ -249,7 +250,7 @@ _PURPOSE_CLAUSE = re.compile(
 _INCLUDING = re.compile(
     r",?\s+(?:including|such as|e\.\s?g\.,?|z\.\s?B\.|insbesondere|einschließlich|darunter"
     r"|(?:that|which) (?:may )?(?:include|contain)s?|containing|consisting of|comprising"
-    r"|(?<=,\s)wie)\s+",
+    r"|(?<=,\s)wie|(?<=[a-zäöüß])\s+wie(?=\s+[A-ZÄÖÜ]))\s+",
     re.IGNORECASE,
 )
 
@@ -347,7 +348,8 @@ def _prose_items(sentence: str) -> list[str]:
             found: list[str] = []
             pieces = [_untail(p) for p in split_list(m.group("list"))]
             good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
-            if rx in _ANNOUNCED and good:  # "Dazu gehören a, b, c": an announced data list,
+            announced = rx in _ANNOUNCED or EXAMPLE_LEAD.match(m.group("list"))
+            if announced and good:  # "Dazu gehören a, b, c": an announced data list,
                 # so once one entry names data, the lexicons need not know the others
                 loose = [p for p in pieces if p in good or plain_noun_phrase(p)]
                 if len(loose) >= 0.5 * len(pieces):

@@ -155,3 +155,13 @@ def test_what_is_needed_and_the_minimum_are_no_item_words() -> None:
     assert _items("Information we collect\n- Subscription metadata needed for billing\n") == [
         "Subscription metadata"
     ]
+
+
+def test_german_inhalte_wie_and_scanning_verbs_announce_their_list() -> None:
+    text = (
+        "Der Dienst verarbeitet Inhalte wie E-Mail-Nachrichten, Kalendertermine, Aufgaben, "
+        "Kontakte und Gruppen in den Postfächern der Mitarbeiter.\n"
+    )
+    assert _items(text) == [
+        "E-Mail-Nachrichten", "Kalendertermine", "Aufgaben", "Kontakte", "Gruppen",
+    ]  # fmt: skip
