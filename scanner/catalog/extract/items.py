@@ -141,9 +141,10 @@ _PROSE = (
     re.compile(
         r"^(?!(?:This|That|These|Those|It|Our|The)\s+(?:page|site|website|policy|app|application"
         r"|service|document|add-in|notice)\b)"
-        r"(?P<list>[A-Z][^,.;:]{2,60}?)\s+(?:is|are)\s+(?:\w+\s+)?(?:collected|processed|stored"
+        r"(?P<list>[A-Z][^,.;:]{2,60}?)\s+(?:is|are)\s+(?:\w+\s+)?(?P<verb>collected|processed|stored"
         r"|transmitted|retained|logged|kept|saved|archived|deleted|erased|purged|used|accessed|read"
-        r"|shared|sent|synced|synchronized|uploaded|cached|analy[sz]ed)\b"
+        r"|shared|sent|synced|synchronized|uploaded|cached|analy[sz]ed|written|recorded|captured)\b"
+        r"(?:[^.;:]{0,40}?\bwith\s+(?P<with>[^.;:]+))?"
     ),
     re.compile(  # "Der Schlüssel sowie Ihr Name werden auf unseren Servern gespeichert."
         r"^(?:(?:Der|Die|Das|Ihre?)\s+)?(?P<list>[A-ZÄÖÜ][^.;:]{2,80}?)(?<!Daten)(?<!Informationen)"
@@ -300,6 +301,10 @@ def _untail(piece: str) -> str:
     return piece if origin and (not cut or GENERIC.match(cut)) else cut
 
 
+# a second predicate of the same subject: "… are kept in the session and are not stored"
+_COORDINATED = re.compile(
+    r",?\s+(?:and|but|und|aber)\s+(?=(?:are|is|were|was|will|do|does|werden|wird|sind|ist)\b)", re.I
+)
 # where a clause of a sentence begins: "Although these data may contain X, we will not pass them"
 _CLAUSE_START = re.compile(
     r"[,;]\s+(?=(?:we|wir|you|Sie|they|it|es|but|aber|however|jedoch)\b)", re.I
@@ -326,8 +331,12 @@ def _unnegated_match(rx: re.Pattern[str], sentence: str) -> re.Match[str] | None
 
 
 def _prose_items(sentence: str) -> list[str]:
-    if NEGATION.search(strip_parentheses(sentence)) and not _CLAUSE_START.search(sentence):
-        return []  # one clause, negated
+    if NEGATION.search(strip_parentheses(sentence)):
+        first = _COORDINATED.split(sentence, maxsplit=1)[0]
+        if first != sentence and not NEGATION.search(strip_parentheses(first)):
+            sentence = first  # "Tokens are kept in the session and are not stored": the first
+        elif not _CLAUSE_START.search(sentence):
+            return []  # one clause, negated
     ex = _GENERIC_EXAMPLES.search(sentence)
     if ex and _negated(sentence, ex.start(), ex.end()):
         ex = None
@@ -346,6 +355,13 @@ def _prose_items(sentence: str) -> list[str]:
             if examples:  # "stores email meta-information, including EmailID, UserID, …"
                 return examples
             found: list[str] = []
+            listed_with = m.groupdict().get("with")
+            if (
+                listed_with
+                and m.group("verb") in ("logged", "stored", "recorded", "saved", "kept", "captured")
+                and (stated := list_items(_untail(listed_with)))
+            ):
+                return stated  # "Consent events are logged with tenant ID, status and datetime"
             pieces = [_untail(p) for p in split_list(m.group("list"))]
             good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
             announced = rx in _ANNOUNCED or EXAMPLE_LEAD.match(m.group("list"))

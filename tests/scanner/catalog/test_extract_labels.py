@@ -165,3 +165,14 @@ def test_german_inhalte_wie_and_scanning_verbs_announce_their_list() -> None:
     assert _items(text) == [
         "E-Mail-Nachrichten", "Kalendertermine", "Aufgaben", "Kontakte", "Gruppen",
     ]  # fmt: skip
+
+
+def test_subject_first_with_a_second_negated_predicate_and_a_with_list() -> None:
+    kept = "Microsoft tokens are kept in the server session and are not stored in the database.\n"
+    assert _items(kept) == ["Microsoft tokens"]
+    assert _items("Sign-in events are logged with tenant ID, status and timestamp.\n") == [
+        "tenant ID", "status", "timestamp",
+    ]  # fmt: skip
+    # a negated first predicate still discloses nothing; a recipient after "shared with" is no item
+    assert _items("Email content is not stored and is discarded.\n") == []
+    assert _items("Usage data is shared with our analytics provider.\n") == ["Usage data"]
