@@ -117,11 +117,12 @@ _OTHER = re.compile(
     r"|(?:Master|Krypto|kryptographische[nr]? |private[nr]? |geheime[nr]? )schlüssel|Schlüssel"
     r"(?:verwaltung|management|tausch)|key management|keys? (?:are|is) (?:stored|managed|rotated)"
     r"|Key Vault|\bHSM\b|DPAPI|Data Protection API|Credential Manager|Keychain|SQLCipher"
-    r"|PBKDF2|\bPKCE\b|Web Application Firewall|\bWAF\b|Defender for Cloud|cryptographic erasure"
+    r"|PBKDF2|\bPKCE\b|zero[- ]knowledge|Zero-Knowledge|Web Application Firewall|\bWAF\b|Defender for Cloud|cryptographic erasure"
     r"|securely (?:overwritten|wiped|erased)|sicher überschrieben|PCI[- ]DSS"
-    r"|(?:only|nur)\s+(?:\w+\s+){0,3}(?:authori[sz]ed|designated|befugte?n?|berechtigte?n?)\s+"
+    r"|(?:only|nur)\s+(?:\w+\s+){0,3}\b(?:authori[sz]ed|designated|befugte?n?|berechtigte?n?)\s+"
     r"(?:\w+\s+){0,2}(?:personnel|staff|employees|administrators|people|Mitarbeiter\w*|Personen)"
-    r"|(?:only|nur)\s+(?:accessible|zugänglich)\s+(?:to|by|für)|only (?:people|staff|employees)"
+    r"|(?:only|nur)\s+(?:accessible|zugänglich)\s+(?:to|by|für)\s+(?!you\b|Sie\b|the user\b)"
+    r"|only (?:people|staff|employees)"
     r" who need",
     re.IGNORECASE,
 )
@@ -133,6 +134,7 @@ _PREFILTER = re.compile(
     r"|Schlüssel|key|Vault|HSM|TLS|SSL|HTTPS|transit|Übertragung|at rest|Ruhezustand|AES|Festplatt"
     r"|disk|KMS|rotat|rotiert|DPAPI|Protection API|Credential|Keychain|SQLCipher|PBKDF|PKCE"
     r"|Firewall|WAF|Defender|erasure|overwritten|wiped|überschrieben|PCI|authori[sz]ed|designated"
+    r"|knowledge"
     r"|befugt|berechtigte|accessible|zugänglich|who need",
     re.IGNORECASE,
 )
@@ -188,6 +190,7 @@ def security_in(sentence: str) -> SecurityHit | None:
     if _NOT_CLAIMED.search(sentence):  # "nicht verschlüsselt", "Enable encryption: Settings → …"
         return None
     probe = _CA_ONLY.sub(" ", re.sub(r"https?://\S+|`[^`]*`", " ", sentence))
+    probe = _PRODUCT_NAME.sub(" ", probe)  # "Avamboo Encrypt for Outlook" names a product
     transport, at_rest, other = (bool(rx.search(probe)) for rx in (_TRANSPORT, _AT_REST, _OTHER))
     if not (transport or at_rest or other):
         return None
@@ -204,6 +207,10 @@ def security_in(sentence: str) -> SecurityHit | None:
     return SecurityHit(sentence[:200], kind, sentence, conf)
 
 
+_PRODUCT_NAME = re.compile(  # a quoted title-case name or "Brand Encrypt"
+    r"[\"“„](?:[A-Z][\w-]*\s?)+(?:for\s(?:[A-Z][\w-]*\s?)+)?(?:\([^)]*\))?[\"”“]"
+    r"|\b[A-Z][\w-]+ (?:Encrypt|Secure|Crypt)\b"
+)
 _MECHANISM = re.compile(
     r"\bAES[- ]?\d*|\bTLS\s?[\d.]*|\bSSL\b|\bHTTPS\b|DPAPI|SQLCipher|bcrypt|argon2\w*|scrypt"
     r"|\bSHA[- ]?\d+|PBKDF2|ISO(?:/IEC)?\s?27\d{3}|SOC\s?[12]|BSI C5|TISAX|Key Vault|\bKMS\b"

@@ -35,3 +35,13 @@ def test_a_pointer_to_a_security_page_or_a_bare_title_claims_nothing_new() -> No
     assert _claims("For detailed information about our encryption, see our Security page.") == []
     text = "TLS Encryption\nWe protect all connections with TLS 1.3.\n"
     assert [c for _, c in _claims(text)] == ["We protect all connections with TLS 1.3."]
+
+
+def test_product_names_and_access_by_the_user_alone_claim_nothing() -> None:
+    assert _claims('This policy applies to the add-in "Contoso Encrypt for Outlook".') == []
+    assert _claims("Privacy Policy – Contoso Encrypt for Outlook") == []
+    assert _claims("Your information is only accessible to you.") == []
+    assert _claims("Angaben zu den vertretungsberechtigten Personen finden Sie im Impressum.") == []
+    assert [
+        k for k, _ in _claims("Keys never leave the device (zero-knowledge architecture).")
+    ] == ["other"]
