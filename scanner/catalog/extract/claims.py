@@ -52,6 +52,20 @@ _CONSENT_CONTEXT = re.compile(
 )
 
 
+# OAuth's consent (a permission grant) is no legal basis
+_NOT_CONSENT = re.compile(
+    r"consent (?:state|flows?|screens?|prompts?|dialogs?|page|experience)|admin(?:istrator)? consent",
+    re.IGNORECASE,
+)
+# words that make an obligation a stated basis rather than a purpose
+_BASIS_CONTEXT = re.compile(
+    r"basis|bases|grounds?|lawful|rechtsgrundlage|grundlage|erforderlich|necessary|required|Art\."
+    r"|Artikel|DSGVO|GDPR|verpflichtet|obliged|subject to|unterliegen|Erfüllung|to fulfil|dient"
+    r"|^(?:legal obligations?|rechtliche Verpflichtung(?:en)?|gesetzliche Pflichten?)\s*[:–-]",
+    re.IGNORECASE,
+)
+
+
 class LegalBasisHit(msgspec.Struct, frozen=True):
     letter: str
     source: str
@@ -81,8 +95,12 @@ def legal_bases_in(sentence: str) -> list[LegalBasisHit]:
             or _NEGATED.search(sentence[max(0, said.start() - 40) : said.start()])
         ):
             continue  # "we are not subject to any legal obligation to …" is no basis
-        if letter == "a" and not _CONSENT_CONTEXT.search(sentence):
+        if letter == "a" and (
+            not _CONSENT_CONTEXT.search(sentence) or _NOT_CONSENT.search(sentence)
+        ):
             continue  # "consent" about something other than data ("consent to these terms")
+        if letter == "c" and not _BASIS_CONTEXT.search(sentence):
+            continue  # "Comply with legal obligations" in a list of purposes names no basis
         hits[letter] = 0.75
     return [LegalBasisHit(k, sentence, v) for k, v in sorted(hits.items())]
 
