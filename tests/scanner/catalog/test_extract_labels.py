@@ -176,3 +176,11 @@ def test_subject_first_with_a_second_negated_predicate_and_a_with_list() -> None
     # a negated first predicate still discloses nothing; a recipient after "shared with" is no item
     assert _items("Email content is not stored and is discarded.\n") == []
     assert _items("Usage data is shared with our analytics provider.\n") == ["Usage data"]
+
+
+def test_a_relative_clause_after_an_entry_is_not_part_of_the_item() -> None:
+    text = (
+        "We automatically collect:\n"
+        "- Groups you create or join\n- Threads and replies you post\n- Search queries\n"
+    )
+    assert _items(text) == ["Groups", "Threads and replies", "Search queries"]
