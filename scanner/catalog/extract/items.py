@@ -157,6 +157,10 @@ _PROSE = (
         r"^(?:Dies|Das|Diese|Hierzu|Dazu)\s+(?:können|kann|sind|ist|zählen|gehören)\s+(?:z\.\s?B\.\s+"
         r"|etwa\s+|beispielsweise\s+|u\.\s?a\.\s+)?(?P<list>[^.;:]+?)\s+sein\b"
     ),
+    re.compile(  # "… werden wir die Chatinhalte protokollieren."
+        r"\b(?:werden|können|dürfen|müssen)\s+wir\s+(?:\w+\s+)?(?P<list>[^.;:]+?)\s+(?:verarbeiten"
+        r"|speichern|abspeichern|erheben|erfassen|protokollieren|aufzeichnen|übermitteln|auswerten)\b"
+    ),
 )
 # patterns whose list is announced as a whole: most pieces naming data is enough
 _ANNOUNCED = (*_PROSE[:3], *_PROSE[6:11], _PROSE[14])

@@ -184,3 +184,9 @@ def test_a_relative_clause_after_an_entry_is_not_part_of_the_item() -> None:
         "- Groups you create or join\n- Threads and replies you post\n- Search queries\n"
     )
     assert _items(text) == ["Groups", "Threads and replies", "Search queries"]
+
+
+def test_german_werden_wir_with_an_infinitive() -> None:
+    text = "Wenn es erforderlich ist, werden wir die Chatinhalte protokollieren.\n"
+    assert _items(text) == ["Chatinhalte"]
+    assert _items("Wir werden Sie über Änderungen informieren.\n") == []
