@@ -213,6 +213,7 @@ SPLITS = (
     "blind11",
     "blind12",
     "blind13",
+    "blind14",
 )
 
 
