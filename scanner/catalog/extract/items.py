@@ -181,11 +181,18 @@ _GENERIC_EXAMPLES = re.compile(
     r"\s*\((?P<bare>[^(),]{2,40}(?:,[^(),]{2,40})+)\)",
     re.IGNORECASE,
 )
+# examples in parentheses after any noun phrase: "(for example: sender address, display name)"
+_PAREN_EXAMPLES = re.compile(
+    r"\(\s*(?:for example|for instance|e\.\s?g\.|z\.\s?B\.|such as|including|beispielsweise|etwa)"
+    r"\s*[:,]?\s*(?P<list>[^()]+)\)",
+    re.IGNORECASE,
+)
 # verbs only: "die Verarbeitung von Daten (z. B. …)" defines, it does not disclose
 _PROCESSING = re.compile(
     r"\b(?:verarbeite[nt]|erhoben|erheben|erhebt|gespeichert|speicher[nt]|erfass[et]n?|übermittel[nt]"
     r"|processe[sd]|process|collect(?:s|ed)?|stored?|stores|receive[sd]?|holds?|reads?|accesse[sd]"
-    r"|access|uses|caches|retrieves|fetch(?:es)?|liest|lesen|nutzt|abgerufen|ruft)\b",
+    r"|access|uses|caches|retrieves|fetch(?:es)?|liest|lesen|nutzt|abgerufen|ruft|analy[sz]es"
+    r"|analy[sz]ed|scans|inspects|analysiert)\b",
     re.IGNORECASE,
 )
 
@@ -346,6 +353,18 @@ def _prose_items(sentence: str) -> list[str]:
         ex = None
     if ex and ":" in sentence[: ex.start()]:
         ex = None  # inside an announced list "…: identification data (name, ID), …" — entries
+    verb = _PROCESSING.search(sentence)
+    if ex is None and verb:  # "analyzes characteristics of the message (e.g.: a, b)"
+        for par in _PAREN_EXAMPLES.finditer(sentence, verb.end()):
+            phrase = sentence[verb.end() : par.start()]
+            head = clean_piece(re.split(r"\s(?:of|von|der|des|within|in)\s", phrase)[0])
+            examples = list_items(par.group("list"))
+            if (
+                len(examples) >= 2
+                and not looks_like_item(head)
+                and not _negated(sentence, par.start(), par.end())
+            ):
+                return examples
     if ex and (_PROCESSING.search(sentence) or _DEICTIC.match(sentence)):
         examples = list_items(ex.group("list") or ex.group("bare"))
         if examples:  # and the entries of the enumeration that goes on after the examples

@@ -190,3 +190,13 @@ def test_german_werden_wir_with_an_infinitive() -> None:
     text = "Wenn es erforderlich ist, werden wir die Chatinhalte protokollieren.\n"
     assert _items(text) == ["Chatinhalte"]
     assert _items("Wir werden Sie über Änderungen informieren.\n") == []
+
+
+def test_examples_in_parentheses_after_a_phrase_that_names_no_item() -> None:
+    text = (
+        "The add-in analyzes technical characteristics of the message (for example: sender "
+        "address, display name, URLs and attachments).\n"
+    )
+    assert _items(text) == ["sender address", "display name", "URLs", "attachments"]
+    # after a data item, the examples stay with it
+    assert _items("We collect contact details (for example: phone, fax).\n") == ["contact details"]
