@@ -58,7 +58,8 @@ CLOSING_HEADING = re.compile(
     r"|contact|betroffene|data subjects|changes|änderungen|transfer|übermittlung|verantwortlich"
     r"|controller|datenschutzbeauftragt|protection officer|your choices|user control|consent"
     r"|einwilligung|how it works|compliance|data usage|datennutzung|nutzung (?:der|Ihrer) daten"
-    r"|^hosting|infrastructure|infrastruktur|^analytics|handling payments|payment (?:processing"
+    r"|löschfrist|speicherzeit|speicherort|^wo\b|^warum\b|data location|^hosting|infrastructure"
+    r"|infrastruktur|^analytics|handling payments|payment (?:processing"
     r"|providers?|processors?|services?)|zahlungsdienst|^newsletter|third[- ]party (?:services"
     r"|tools|providers)|sub-?processors|auftragsverarbeit|webanalyse|analyse-?tools|plugins",
     re.IGNORECASE,

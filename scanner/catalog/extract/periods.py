@@ -102,7 +102,7 @@ NOT_STORED = re.compile(
 _PARTIAL_NOT_STORED = re.compile(
     r"\b(?:permanently|long[- ]term|beyond|longer than|except|other than|unless|after this"
     r"|afterwards|thereafter|card|credit|payment|Kreditkart\w*|Zahlungs\w*|außer|über .{0,20}hinaus"
-    r"|danach|anschließend)\b",
+    r"|danach|anschließend|sofern|es sei denn|wünscht)\b",
     re.IGNORECASE,
 )
 _NO_LONGER = re.compile(

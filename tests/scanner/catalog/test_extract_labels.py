@@ -200,3 +200,13 @@ def test_examples_in_parentheses_after_a_phrase_that_names_no_item() -> None:
     assert _items(text) == ["sender address", "display name", "URLs", "attachments"]
     # after a data item, the examples stay with it
     assert _items("We collect contact details (for example: phone, fax).\n") == ["contact details"]
+
+
+def test_german_sections_on_purposes_place_and_deletion_end_a_data_list() -> None:
+    text = (
+        "Was wir verarbeiten\n- Texteingaben in der Anwendung\n"
+        "Warum (Zwecke)\n- Vertragserfüllung und Support\n"
+        "Wo (Speicherort)\n- EU-Rechenzentren, bevorzugt Deutschland\n"
+        "Löschfristen & Speicherzeiten\n- Während der Vertragslaufzeit\n"
+    )
+    assert _items(text) == ["Texteingaben in der Anwendung"]

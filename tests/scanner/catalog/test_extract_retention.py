@@ -43,3 +43,8 @@ def test_not_stored_that_still_keeps_the_data_is_no_p0d() -> None:
         assert _periods(sentence) == [], sentence
     # a heading announcing items that are not stored is no statement about the data as a whole
     assert _periods("We do NOT collect or store:\n- passwords\n") == []
+
+
+def test_a_conditional_no_storage_is_no_p0d() -> None:
+    sentence = "Rohdaten werden gelöscht, sofern der Kunde keine Speicherung wünscht."
+    assert "P0D" not in _periods(sentence)
