@@ -135,7 +135,8 @@ _OTHER = re.compile(
     r"|(?:Master|Krypto|kryptographische[nr]? |private[nr]? |geheime[nr]? )schlüssel|Schlüssel"
     r"(?:verwaltung|management|tausch)|key management|keys? (?:are|is) (?:stored|managed|rotated)"
     r"|Key Vault|\bHSM\b|DPAPI|Data Protection API|Credential Manager|Keychain|SQLCipher"
-    r"|PBKDF2|\bPKCE\b|zero[- ]knowledge|Zero-Knowledge|Web Application Firewall|\bWAF\b|Defender for Cloud|cryptographic erasure"
+    r"|PBKDF2|\bPKCE\b|zero[- ]knowledge|Zero-Knowledge|multi-?factor|regular backups|daily backups"
+    r"|regelmäßige (?:Backups|Datensicherung)|Web Application Firewall|\bWAF\b|Defender for Cloud|cryptographic erasure"
     r"|securely (?:overwritten|wiped|erased)|sicher überschrieben|PCI[- ]DSS"
     r"|(?:only|nur)\s+(?:\w+\s+){0,3}\b(?:authori[sz]ed|designated|befugte?n?|berechtigte?n?)\s+"
     r"(?:\w+\s+){0,2}(?:personnel|staff|employees|administrators|people|Mitarbeiter\w*|Personen)"
@@ -152,7 +153,7 @@ _PREFILTER = re.compile(
     r"|Schlüssel|key|Vault|HSM|TLS|SSL|HTTPS|transit|Übertragung|at rest|Ruhezustand|AES|Festplatt"
     r"|disk|KMS|rotat|rotiert|DPAPI|Protection API|Credential|Keychain|SQLCipher|PBKDF|PKCE"
     r"|Firewall|WAF|Defender|erasure|overwritten|wiped|überschrieben|PCI|authori[sz]ed|designated"
-    r"|knowledge"
+    r"|knowledge|backup|Datensicherung"
     r"|befugt|berechtigte|accessible|zugänglich|who need",
     re.IGNORECASE,
 )
@@ -184,6 +185,15 @@ def security_claims(sentence: str) -> list[SecurityHit]:
     hit = security_in(sentence)
     if hit is None:
         return []
+    named: list[tuple[str, str, SecurityHit]] = []
+    for part in _CLAUSES.split(sentence):
+        mechanism = _MECHANISM.search(part)
+        found = security_in(part) if mechanism else None
+        if mechanism and found:
+            named.append((mechanism.group(0).casefold(), part.strip(), found))
+    if len({m for m, _, _ in named}) >= 3:
+        # "multifactor authentication, AES-256 encryption, and regular backups": one each
+        return [SecurityHit(part, h.kind, sentence, hit.confidence) for _, part, h in named]
     if hit.kind in ("encryption-at-rest", "transport-encryption"):
         parts = _CLAUSES.split(sentence)
         at_rest = [p for p in parts if _REST_CIPHER.search(p) and not _WIRE.search(p)]
@@ -196,7 +206,7 @@ def security_claims(sentence: str) -> list[SecurityHit]:
     return [hit]
 
 
-_CLAUSES = re.compile(r"\s+(?:and|und|sowie|as well as)\s+|;\s*|,\s+", re.IGNORECASE)
+_CLAUSES = re.compile(r",?\s+(?:and|und|sowie|as well as)\s+|;\s*|,\s+", re.IGNORECASE)
 _REST_CIPHER = re.compile(r"\bAES\b|AES-?\d+", re.IGNORECASE)
 _WIRE = re.compile(r"\bTLS\b|\bSSL\b|\bHTTPS\b", re.IGNORECASE)
 
@@ -233,7 +243,8 @@ _MECHANISM = re.compile(
     r"\bAES[- ]?\d*|\bTLS\s?[\d.]*|\bSSL\b|\bHTTPS\b|DPAPI|SQLCipher|bcrypt|argon2\w*|scrypt"
     r"|\bSHA[- ]?\d+|PBKDF2|ISO(?:/IEC)?\s?27\d{3}|SOC\s?[12]|BSI C5|TISAX|Key Vault|\bKMS\b"
     r"|\bHSM\b"
-    r"|\bMFA\b|\b2FA\b|Zwei-Faktor|two-factor|Credential Manager|Keychain|pseudonymi\w*"
+    r"|\bMFA\b|\b2FA\b|Zwei-Faktor|two-factor|multi-?factor|Credential Manager|Keychain|pseudonymi\w*"
+    r"|regular backups|daily backups|regelmäßige (?:Backups|Datensicherung\w*)"
     r"|penetration test|Penetrationstest",
     re.IGNORECASE,
 )

@@ -45,3 +45,10 @@ def test_product_names_and_access_by_the_user_alone_claim_nothing() -> None:
     assert [
         k for k, _ in _claims("Keys never leave the device (zero-knowledge architecture).")
     ] == ["other"]
+
+
+def test_three_named_measures_in_one_sentence_are_three_claims() -> None:
+    sentence = "We use multifactor authentication, AES-256 encryption, and regular backups."
+    assert [c for _, c in _claims(sentence)] == [
+        "We use multifactor authentication", "AES-256 encryption", "regular backups.",
+    ]  # fmt: skip
