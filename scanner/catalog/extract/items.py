@@ -205,9 +205,10 @@ _TITLE_DOT = re.compile(r"^([A-ZÄÖÜ][\w-]+(?:\s[\w-]+){0,3})\.\s+(?=[A-ZÄÖ�
 
 
 # "Label — rest" / "Label - rest": a spaced dash after a short label, read like a colon
-_DASH_LABEL = re.compile(r"^([^—–]{2,60}?)\s+[—–-]\s+(\S.*)$")
+_DASH_LABEL = re.compile(r"^([^—–]{2,100}?)\s+[—–-]\s+(\S.*)$")
 _PURPOSE_START_DASH = re.compile(
-    r"(?:for|to|used|so that|in order|required|needed|if|when|only|zur?|zum|für|um|damit|benötigt"
+    r"(?:for|to|used|so that|in order|required|needed|if|when|only|fetched|retrieved|pulled"
+    r"|obtained|collected|provided|read|zur?|zum|für|um|damit|benötigt"
     r"|erforderlich|wird|werden|wenn|falls|nur)\b",
     re.IGNORECASE,
 )
@@ -422,7 +423,7 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
             return [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)], 0.8
         pieces = split_list(_PURPOSE_CLAUSE.sub("", described))
         entries = [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)]
-        if described.count(",") >= 2 and len(entries) >= 0.75 * len(pieces):
+        if len(label) <= 60 and described.count(",") >= 2 and len(entries) >= 0.75 * len(pieces):
             return entries, 0.85  # "Events — titles, descriptions, times, participants"
     head, sep, rest = bare.partition(":")
     if sep and len(head) > 60 and ANNOUNCES.search(head) and not NEGATION.search(head):

@@ -155,6 +155,10 @@ _ACTION = re.compile(
     r"|^(?:GDPR|DSGVO|DS-GVO|UK GDPR|CCPA|CPRA|HIPAA|FCC|PIPEDA|CRTC|CALEA|COPPA|FERPA|LGPD|PIPL"
     r"|BDSG|TTDSG|TDDDG|nDSG|DSG|SOX|GLBA)$|\b(?:laws?|regulations?|act|gesetze?)$"  # laws
     r"|^compl(?:y|ies|ying) with\b"
+    r"|^(?:of|for|to|on|at|by|with|from|into|via)\s"  # a fragment: "of the data", "for training"
+    r"|^(?:\d+\s+)?(?:days?|weeks?|months?|years?|hours?|Tage\w*|Wochen|Monate\w*|Jahre\w*)\b"
+    r"|\bpurposes?$|\bZwecke?n?$"
+    r"|\b(?:collects|uses|applies|requires|containing|fetched|detai?ls the)\b"
     r"|^(?:other\s+)?(?:similar|comparable|ähnliche\w*|vergleichbare\w*)\s+(?:\w+\s+)?"
     r"(?:technolog\w*|tools?|methods?|services?|Technologien|Verfahren|Dienste)$",
     re.I,

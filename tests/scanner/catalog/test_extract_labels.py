@@ -4,6 +4,8 @@ enumerations followed by where the data came from. Sentences written for these t
 from __future__ import annotations
 
 from m365inv.catalog.extract import extract
+from m365inv.catalog.extract.lexicon import looks_like_item
+from m365inv.catalog.extract.phrases import plain_noun_phrase
 from m365inv.catalog.extract.segment import lines
 
 
@@ -210,3 +212,17 @@ def test_german_sections_on_purposes_place_and_deletion_end_a_data_list() -> Non
         "Löschfristen & Speicherzeiten\n- Während der Vertragslaufzeit\n"
     )
     assert _items(text) == ["Texteingaben in der Anwendung"]
+
+
+def test_fragments_quantified_generics_and_adverbs_are_no_items() -> None:
+    for phrase in (
+        "of the data",
+        "for training sessions",
+        "uses your data",
+        "interaction purposes",
+    ):
+        assert not looks_like_item(phrase) and not plain_noun_phrase(phrase), phrase
+    assert _items("We collect the same data and the relevant information.\n") == []
+    assert _items("We store subscription metadata temporarily.\n") == ["subscription metadata"]
+    text = HEAD + "- File and folder names, sizes, and folder structure — fetched on demand\n"
+    assert _items(text) == ["File", "folder names", "sizes", "folder structure"]
