@@ -88,7 +88,8 @@ _PROSE = (
     re.compile(
         r"\b(?:erhebt|erheben|verarbeitet|verarbeiten|speichert|speichern|erfasst|erfassen"
         r"|sammelt|sammeln|protokollieren|erhalten|analysiert|analysieren|scannt|scannen"
-        r"|synchronisiert|synchronisieren)\s+(?:wir\s+|[A-Z]\w+\s+)?(?:nur\s+|auch\s+)?"
+        r"|synchronisiert|synchronisieren)\s+(?:wir\s+|[A-Z]\w+\s+)?(?:nur\s+|auch\s+|lediglich\s+"
+        r"|ausschließlich\s+|ebenfalls\s+|zudem\s+|außerdem\s+)?"
         r"(?P<list>[^.;:]+)",
     ),
     re.compile(
@@ -152,7 +153,7 @@ _PROSE = (
         r"(?<!Angaben)\s+(?:werden|wird|können|kann)\s+"
         r"(?:(?:[^.;:]|\b(?:Co|Inc|Ltd|bzw|ggf)\.){0,60}\s)?(?:gespeichert|verarbeitet|erhoben|erfasst"
         r"|übermittelt|protokolliert|weitergegeben|aufbewahrt|archiviert|gelöscht|preisgegeben"
-        r"|hinterlegt|bereitgestellt)\b"
+        r"|hinterlegt|bereitgestellt|synchronisiert|abgeglichen|importiert|hochgeladen)\b"
     ),
     re.compile(  # "Dies können Angaben zu Ihrer Abteilung, Ihre Telefonnummer … sein."
         r"^(?:Dies|Das|Diese|Hierzu|Dazu)\s+(?:können|kann|sind|ist|zählen|gehören)\s+(?:z\.\s?B\.\s+"

@@ -89,7 +89,7 @@ _DATA_HEAD = re.compile(
     r"|recordings?|body|bodies|logos?|signatures?|signaturen|vorlagen|prompts?|ranges?|references?"
     r"|selections?|quota|status|responses?|queries|antworten|answers?|descriptions?|titles"
     r"|codes|results?|comments?|notes|ergebnisse|kommentare|nummern|adressen|zeiten|namen"
-    r"|eingaben|bilder|angaben|images|photos|fotos|avatars?|videos)$",
+    r"|eingaben|bilder|angaben|images|photos|fotos|avatars?|videos|kontakte|contacts)$",
     re.IGNORECASE,
 )
 VERBISH = re.compile(
@@ -100,7 +100,8 @@ VERBISH = re.compile(
     r"|automatically|bis|until|maximal|übermittelt|gespeichert|erhoben|verarbeitet|speichert|erhebt"
     r"|erfasst|gelöscht|deleted|stored|collected|processed|weitergegeben|ermöglicht|erforderlich"
     r"|je nach|depending on|abhängig von|anonymisiert|pseudonymisiert|anonymised|anonymized"
-    r"|whose|deren|dessen|solange|as long as)\b",
+    r"|whose|deren|dessen|solange|as long as|zeigt|bietet|befindet|befinden|findet|liefert"
+    r"|erhält)\b",
     re.IGNORECASE,
 )
 
@@ -125,7 +126,28 @@ def is_data_noun(phrase: str) -> bool:
     words = phrase.split()
     if not words or len(words) > 7 or VERBISH.search(phrase):
         return False
-    return bool(_DATA_HEAD.search(re.sub(r"[^\wäöüÄÖÜß-]", "", words[-1]).split("-")[-1]))
+    return any(_DATA_HEAD.search(word) for word in _head_words(phrase))
+
+
+_POSTMODIFIER = re.compile(r"\s(?:von|der|des|aus|of|from)\s")
+
+
+def _head_words(phrase: str) -> tuple[str, ...]:
+    """The last word of the phrase and, before a postmodifier ("Kontakte der Mailbox", "Name
+    des Ansprechpartners"), the last word of its head: either names what the phrase is."""
+    head = _POSTMODIFIER.split(phrase, maxsplit=1)[0]
+    vague = re.fullmatch(
+        r"(?:\w+\s)?(?:daten|data|information|informationen|angaben)|.*\b(?:small|large|limited"
+        r"|certain|growing) number",
+        head,
+        re.IGNORECASE,
+    )  # "Daten von Nutzern", "a small number of providers": the head names nothing
+    parts = [phrase] if vague else [phrase, head]
+    return tuple(
+        re.sub(r"[^\wäöüÄÖÜß-]", "", part.split()[-1]).split("-")[-1]
+        for part in parts
+        if part.split()
+    )
 
 
 # "Angaben zum Benutzer", "information about the device": a data word with what it is about
@@ -181,8 +203,7 @@ def looks_like_item(phrase: str) -> bool:
         return False
     if about:
         return True
-    last = re.sub(r"[^\wäöüÄÖÜß-]", "", words[-1]).split("-")[-1]
-    return bool(_DATA_HEAD.search(last)) or bool(
+    return any(_DATA_HEAD.search(word) for word in _head_words(phrase)) or bool(
         categories_of(phrase) and categories_of(phrase) != ["user"]
     )
 

@@ -4,7 +4,7 @@ enumerations followed by where the data came from. Sentences written for these t
 from __future__ import annotations
 
 from m365inv.catalog.extract import extract
-from m365inv.catalog.extract.lexicon import looks_like_item
+from m365inv.catalog.extract.lexicon import is_data_noun, looks_like_item
 from m365inv.catalog.extract.phrases import plain_noun_phrase
 from m365inv.catalog.extract.segment import lines
 
@@ -226,3 +226,13 @@ def test_fragments_quantified_generics_and_adverbs_are_no_items() -> None:
     assert _items("We store subscription metadata temporarily.\n") == ["subscription metadata"]
     text = HEAD + "- File and folder names, sizes, and folder structure — fetched on demand\n"
     assert _items(text) == ["File", "folder names", "sizes", "folder structure"]
+
+
+def test_the_head_before_a_postmodifier_names_the_data() -> None:
+    assert is_data_noun("Kontakte der freigegebenen Mailbox")
+    assert is_data_noun("Name des Ansprechpartners")
+    assert not is_data_noun("Daten von Nutzern innerhalb der EU")
+    assert not is_data_noun("a small number of vetted providers")
+    text = "Persönliche Kontakte von Benutzern werden mit dem Telefonverzeichnis synchronisiert.\n"
+    assert _items(text) == ["Persönliche Kontakte von Benutzern"]
+    assert _items("Die App zeigt dem Benutzer die Ergebnisse.\n") == []
