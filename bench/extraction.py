@@ -214,6 +214,7 @@ SPLITS = (
     "blind12",
     "blind13",
     "blind14",
+    "blind15",
 )
 
 
