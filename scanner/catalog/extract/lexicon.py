@@ -178,6 +178,9 @@ _ACTION = re.compile(
     r"|BDSG|TTDSG|TDDDG|nDSG|DSG|SOX|GLBA)$|\b(?:laws?|regulations?|act|gesetze?)$"  # laws
     r"|^compl(?:y|ies|ying) with\b"
     r"|^(?:of|for|to|on|at|by|with|from|into|via)\s"  # a fragment: "of the data", "for training"
+    r"|\s[>→]\s|\b[\w-]+\.(?:com|de|net|org|io|ch|at)\b"  # a menu path, a domain
+    r"|^Microsoft (?:365|Exchange|Teams|Outlook|Office|Entra|Azure)\b(?!.*\b(?:IDs?|account|Konto"
+    r"|data|Daten|identifiers?|Kennung)\b)"
     r"|^(?:\d+\s+)?(?:days?|weeks?|months?|years?|hours?|Tage\w*|Wochen|Monate\w*|Jahre\w*)\b"
     r"|\bpurposes?$|\bZwecke?n?$"
     r"|\b(?:collects|uses|applies|requires|containing|fetched|detai?ls the)\b"

@@ -236,3 +236,13 @@ def test_the_head_before_a_postmodifier_names_the_data() -> None:
     text = "Persönliche Kontakte von Benutzern werden mit dem Telefonverzeichnis synchronisiert.\n"
     assert _items(text) == ["Persönliche Kontakte von Benutzern"]
     assert _items("Die App zeigt dem Benutzer die Ergebnisse.\n") == []
+
+
+def test_menu_paths_domains_and_microsoft_products_are_no_items() -> None:
+    for phrase in (
+        "Einstellungen > Benutzerverwaltung > E-Mail-Synchronisierung",
+        "Outlook.de/Outlook.com",
+        "Microsoft Exchange offline / online",
+    ):
+        assert not looks_like_item(phrase) and not plain_noun_phrase(phrase), phrase
+    assert looks_like_item("Microsoft account ID")
