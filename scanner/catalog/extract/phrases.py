@@ -59,6 +59,7 @@ GENERIC = re.compile(
     r"|personenbezogene[n]?\s|persönliche[n]?\s|personal\s|weitere\s|other\s|sonstige\s"
     r"|other similar\s|other such\s|such\s|similar\s|ähnliche\s"
     r"|(?:only\s)?(?:the\s)?(?:absolute\s)?minimum\s(?:amount\sof\s)?|only\sthe\s"
+    r"|(?:nur\s|only\s)?(?:jene|diejenigen|those|these|solche)\s"
     r"|(?:the\s)?(?:same|most|relevant|minimal|(?:technically\s)?necessary|required|certain)\s"
     r"(?:personal\s)?)?"
     r"(?:daten|data|informationen|information|datenarten|angaben|details|personal data|"

@@ -223,6 +223,7 @@ def test_fragments_quantified_generics_and_adverbs_are_no_items() -> None:
     ):
         assert not looks_like_item(phrase) and not plain_noun_phrase(phrase), phrase
     assert _items("We collect the same data and the relevant information.\n") == []
+    assert _items("Es werden nur jene Daten gespeichert, die notwendig sind.\n") == []
     assert _items("We store subscription metadata temporarily.\n") == ["subscription metadata"]
     text = HEAD + "- File and folder names, sizes, and folder structure — fetched on demand\n"
     assert _items(text) == ["File", "folder names", "sizes", "folder structure"]
