@@ -168,12 +168,17 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
             if not _BIG_ENTITY.search(nxt.text):  # a provider's address is not the vendor's
                 block.append(nxt.text)
         text = "\n".join(block)
-        named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", text))  # "DE" may be Delaware
+        for at, entry in enumerate(block):  # the address right after the name comes first
+            named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", entry))  # "DE" may be Delaware
+            if named and len(entry) <= 200:
+                return VendorCountry(named[0], text, 0.85)
+            # "80331 München" by a street, "Austin, TX 78701" …
+            shaped = address_country("\n".join(block[: at + 1]))
+            if shaped:
+                return VendorCountry(shaped, text, 0.7)
+        named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", text))
         if named:
-            return VendorCountry(named[0], text, 0.85)
-        shaped = address_country(text)  # "80331 München" by a street, "Austin, TX 78701" …
-        if shaped:
-            return VendorCountry(shaped, text, 0.7)
+            return VendorCountry(named[0], text, 0.8)
     for line in all_lines[:12]:  # "Example Ltd, a UK-based company", "mit Sitz in Wien"
         m = _BASED.search(line.text)
         near = line.text[max(0, m.start() - 80) : m.end()] if m else ""

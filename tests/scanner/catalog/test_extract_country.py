@@ -29,3 +29,11 @@ def test_registered_in_and_a_place_after_the_entity() -> None:
 def test_german_address_with_a_lower_case_strasse() -> None:
     text = "Verantwortlich ist die Schule:\nSchule Beispiel, Georgenstraße 9, 82140 Olching.\n"
     assert _country(text) == "DE"
+
+
+def test_the_address_after_the_controller_wins_over_a_processor_named_later() -> None:
+    text = (
+        "Verantwortlicher ist:\nBeispiel GmbH\nMaarweg 1\n50825 Köln\n"
+        "Für Anfragen nutzen wir Helpdesk Inc., 1 Market Street, San Francisco, CA 94102, USA.\n"
+    )
+    assert _country(text) == "DE"
