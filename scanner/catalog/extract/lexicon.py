@@ -179,6 +179,10 @@ _ACTION = re.compile(
     r"|^compl(?:y|ies|ying) with\b"
     r"|^(?:of|for|to|on|at|by|with|from|into|via)\s"  # a fragment: "of the data", "for training"
     r"|\s[>→]\s|\b[\w-]+\.(?:com|de|net|org|io|ch|at)\b"  # a menu path, a domain
+    r"|^(?:dass|that|nur zur|nur zum|aus dem|aus der|bei der|bei dem|beim|während|during)\s"
+    r"|^(?:Bereitstellung|Personalisierung|Verbesserung|Beantwortung|Durchführung|Optimierung"
+    r"|Gewährleistung|Abwicklung|Erbringung|Sicherstellung)\b"
+    r"|(?:anbieter|dienstleister)$"  # recipients: "Werbeanbieter", "Analysedienstleister"
     r"|^Microsoft (?:365|Exchange|Teams|Outlook|Office|Entra|Azure)\b(?!.*\b(?:IDs?|account|Konto"
     r"|data|Daten|identifiers?|Kennung)\b)"
     r"|^(?:\d+\s+)?(?:days?|weeks?|months?|years?|hours?|Tage\w*|Wochen|Monate\w*|Jahre\w*)\b"

@@ -10,7 +10,7 @@ from m365inv.catalog.extract.lexicon import is_data_noun, looks_like_item, names
 from m365inv.catalog.extract.segment import strip_parentheses
 
 NEGATION = re.compile(  # "not limited to", "nicht nur", "nicht abschließend" negate nothing
-    r"\b(?:nicht|keine?[nmrs]?|niemals|never|not|no|none|nothing|neither|nor|without|ohne"
+    r"\b(?:nicht|keine?[nmrs]?|keinerlei|niemals|never|not|no|none|nothing|neither|nor|without|ohne"
     r"|don't|doesn't|cannot|can't|zero)\b(?!,? (?:limited|beschränkt|only|nur|abschließend"
     r"|exhaustive|darauf beschränkt))|❌|✗|\bnie\b",
     re.IGNORECASE,
@@ -81,7 +81,8 @@ NOT_DATA_LABEL = re.compile(
 
 
 def clean_piece(piece: str) -> str:
-    piece = EXAMPLE_LEAD.sub("", re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", piece.strip()))
+    piece = re.sub(r"^<([^<>]+)>$", r"\1", piece.strip())  # "<Verwendete IP-Adresse>"
+    piece = EXAMPLE_LEAD.sub("", re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", piece))
     for _ in range(3):
         piece = _LEAD_NOISE.sub("", piece)
     return _TAIL_NOISE.sub("", piece).strip(" -–:;,.\"'„“")

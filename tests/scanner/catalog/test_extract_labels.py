@@ -247,3 +247,12 @@ def test_menu_paths_domains_and_microsoft_products_are_no_items() -> None:
     ):
         assert not looks_like_item(phrase) and not plain_noun_phrase(phrase), phrase
     assert looks_like_item("Microsoft account ID")
+
+
+def test_purposes_recipients_clauses_and_angle_brackets_in_a_template_list() -> None:
+    text = (
+        "Folgende Daten werden erhoben:\n- <Verwendete IP-Adresse>\n- Bereitstellung der Dienste\n"
+        "- Werbeanbieter\n- dass personenbezogene Daten\n- Bei der Nutzung des Add-Ins\n"
+    )
+    assert _items(text) == ["Verwendete IP-Adresse"]
+    assert _items("Es werden keinerlei personenbezogene Daten gespeichert.\n") == []
