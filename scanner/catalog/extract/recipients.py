@@ -129,6 +129,8 @@ class _Found:
         key = re.sub(r"[^\w]", "", name.casefold())
         if not key or (self.own and key[:6] in re.sub(r"[^\w]", "", self.own)):
             return
+        if not known and _GENERIC_RECIPIENT.match(name):
+            return  # "Unseren Werbedienstanbietern", "Our payment providers": no one named
         old: str | None = key if key in self.hits else None
         if old is None and not known:  # "Stripe Payments Europe Ltd" after "Stripe"
             old = next((k for k in self.hits if key.startswith(k) or k.startswith(key)), None)
@@ -138,6 +140,11 @@ class _Found:
             self.hits[old] = SubprocessorHit(self.hits[old].name, country, source, conf)
 
 
+_GENERIC_RECIPIENT = re.compile(
+    r"^(?:unser\w*|our|ihre?\w*|your|die|the|alle|all|sonstige|other|weitere)\b"
+    r"|(?:anbieter\w*|dienstleister\w*|providers?|partners?|vendors?)$",
+    re.IGNORECASE,
+)
 # a negation in the clause before a provider's name ("No Google Analytics, Mixpanel or …")
 _NEGATED_BEFORE = re.compile(
     r"\b(?:no|not|never|without|kein\w*|nicht|ohne|niemals)\b[^.;:()]{0,50}$", re.IGNORECASE

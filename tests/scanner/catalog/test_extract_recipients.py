@@ -25,3 +25,8 @@ def test_generic_words_places_and_the_vendor_itself_are_no_host() -> None:
     assert _subs("Sub-processors:\n- Microsoft Graph API: used to read your calendar\n") == []
     own = "Acmesign stores data. " * 4 + "All data is processed by Acmesign, hosted in the EU."
     assert _subs(own) == []
+
+
+def test_a_generic_group_of_recipients_names_no_one() -> None:
+    text = "Empfänger:\n- Unseren Werbedienstanbietern: zur Auslieferung von Anzeigen\n"
+    assert _subs(text) == []
