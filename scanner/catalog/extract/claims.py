@@ -293,5 +293,10 @@ def one_claim_per_passage(claims: list[SecurityHit], all_lines: list[Line]) -> l
             if key in seen:
                 continue
             seen.add(key)
+        elif said := _OTHER.search(c.source):  # "verschlüsselt" said again, in other words
+            stem = ("other", said.group(0).casefold()[:7])
+            if stem in seen:
+                continue
+            seen.add(stem)
         out.append(c)
     return out

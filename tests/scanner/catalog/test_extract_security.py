@@ -52,3 +52,8 @@ def test_three_named_measures_in_one_sentence_are_three_claims() -> None:
     assert [c for _, c in _claims(sentence)] == [
         "We use multifactor authentication", "AES-256 encryption", "regular backups.",
     ]  # fmt: skip
+
+
+def test_the_same_unnamed_measure_said_again_is_one_claim() -> None:
+    text = "Usage\nEncryption overhead is small.\nDetails\nThe database file is encrypted.\n"
+    assert [c.claim for c in extract(text).security] == ["Encryption overhead is small."]
