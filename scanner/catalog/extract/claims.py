@@ -267,7 +267,8 @@ def one_claim_per_passage(claims: list[SecurityHit], all_lines: list[Line]) -> l
     A heading ("Data Encryption", "SSL- bzw. TLS-Verschlüsselung") names a topic and claims
     nothing. A measure that is named again (AES-256 in
     three sentences) is one claim — the first; of the claims that name no mechanism, one per
-    kind and section stays.
+    kind and section stays, and an unnamed "other" measure ("verschlüsselt", "hashed") is one
+    claim per policy however often it is said.
     """
     para: dict[str, int] = {}
     section: list[int] = []  # index of the heading each line stands under
