@@ -431,7 +431,7 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         listed = list_items(rest)  # "Among the types of data we collect, there are: a; b; c"
         if len(listed) >= 2:
             return listed, 0.8
-    if sep and NOT_DATA_LABEL.search(head) and not is_data_noun(head):
+    if sep and NOT_DATA_LABEL.search(head.strip()) and not is_data_noun(head):
         return [], 0.0
     if sep and 0 < len(head) <= 60 and not re.search(r"https?$", head):
         first = sentences(rest.strip())[0] if rest.strip() else ""

@@ -10,7 +10,7 @@ from m365inv.catalog.extract.lexicon import is_data_noun, looks_like_item, names
 from m365inv.catalog.extract.segment import strip_parentheses
 
 NEGATION = re.compile(  # "not limited to", "nicht nur", "nicht abschließend" negate nothing
-    r"\b(?:nicht|keine?[nmrs]?|keinerlei|niemals|never|not|no|none|nothing|neither|nor|without|ohne"
+    r"\b(?:nicht|keine?[nmrs]?|keinerlei|niemals|nein|never|not|no|none|nothing|neither|nor|without|ohne"
     r"|don't|doesn't|cannot|can't|zero)\b(?!,? (?:limited|beschränkt|only|nur|abschließend"
     r"|exhaustive|darauf beschränkt))|❌|✗|\bnie\b",
     re.IGNORECASE,
@@ -75,7 +75,8 @@ GENERIC = re.compile(
 NOT_DATA_LABEL = re.compile(
     r"handling|storage|speicherung|control|kontrolle|security|sicherheit|retention|aufbewahrung"
     r"|rights|rechte|purpose|zweck|sharing|weitergabe|legal|recht|^why$|warum|wofür|^scope$|umfang"
-    r"|summary|zusammenfassung|^note$|hinweis",
+    r"|summary|zusammenfassung|^note$|hinweis|^(?:bezeichnung|betroffene|empfänger|recipients?"
+    r"|data subjects)$",
     re.IGNORECASE,
 )
 

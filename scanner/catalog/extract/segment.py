@@ -80,6 +80,15 @@ _DATA_COLUMN = re.compile(
 )
 
 
+# a field of a record of processing whose content is no data item
+_KEY_NOT_DATA = re.compile(
+    r"^(?:bezeichnung|name der verarbeitung|zweck\w*|purposes?|betroffene\w*|data subjects"
+    r"|empfänger\w*|recipients?|aufbewahrung\w*|speicherdauer|löschfrist\w*|retention"
+    r"|rechtsgrundlage\w*|legal bas[ie]s|verantwortliche\w*|controller|title|titel)$",
+    re.IGNORECASE,
+)
+
+
 def _header_column(cells: list[str]) -> int | None:
     """Index of the header cell naming the data column, if any."""
     for i, cell in enumerate(cells):
@@ -173,6 +182,8 @@ def lines(text: str) -> list[Line]:
             continue
         elif data_column is not None:  # the cell of the data column is the list entry
             row = [c.strip() for c in line.strip().strip("|").split("|")]
+            if any(_KEY_NOT_DATA.match(c.strip(" *")) for c in row[:data_column]):
+                continue  # "| Betroffene | Kunden … |" in a record's field/content table
             if data_column < len(row) and row[data_column]:
                 out.append(Line("bullet", row[data_column], n, table_data=True))
             continue

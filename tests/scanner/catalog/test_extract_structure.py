@@ -564,3 +564,17 @@ def test_a_table_row_broken_over_lines_and_laws_as_no_items() -> None:
 
     for law in ("HIPAA", "PIPEDA", "Provincial Privacy Laws", "Comply with critical regulations"):
         assert not looks_like_item(law), law
+
+
+def test_a_record_tables_fields_other_than_the_data_categories_are_no_items() -> None:
+    text = (
+        "Verzeichnis\n\n| Feld | Inhalt |\n|---|---|\n"
+        "| **Bezeichnung** | Automatische Erfassung von Kontakten |\n"
+        "| **Datenkategorien** | Name, E-Mail-Adresse |\n"
+        "| **Betroffene** | Kunden und Interessenten |\n"
+        "| **Empfänger** | Beispiel AG, KI-Anbieter |\n"
+        "| **Aufbewahrung** | Gemäss Konfiguration |\n"
+    )
+    assert _items(text) == ["Name", "E-Mail-Adresse"]
+    comparison = "| Kriterium | A |\n|---|---|\n| Modelltraining mit Kundendaten | ✅ Nein |\n"
+    assert _items(comparison) == []
