@@ -90,8 +90,15 @@ def extract(text: str) -> Extraction:
             retention += listed_periods(lead, line.text) if said else []
         else:
             lead = line.text
-    for s in sents:
-        retention += retention_in(s)
+    titles = {
+        line.text
+        for line, nxt in zip(all_lines, [*all_lines[1:], None], strict=True)
+        if line.kind == "heading"
+        or (nxt is not None and nxt.kind == "bullet" and len(line.text.split()) <= 8
+            and not line.text.endswith("."))
+    }  # fmt: skip
+    for s in sents:  # a heading ("Data We Do NOT Store") names a topic, it states no rule
+        retention += [r for r in retention_in(s) if r.rule != "not-stored" or s not in titles]
         for hit in legal_bases_in(s):
             if hit.letter not in bases or bases[hit.letter].confidence < hit.confidence:
                 bases[hit.letter] = hit

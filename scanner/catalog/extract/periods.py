@@ -61,11 +61,13 @@ DURATION = re.compile(
 )
 _KEEP = re.compile(
     r"lösch|bewahr|gespeichert|speicher|vorgehalten|retain|retention|delet|eras|kept|keep|archiv"
-    r"|stored|store|purg|anonymi|frist|vernicht",
+    r"|stored|store|purg|anonymi|frist|vernicht|remov|entfern",
     re.IGNORECASE,
 )
 _NOT_RETENTION = re.compile(
-    r"benachrichtig|notify|notification|antwort|respond|Auskunft|Testversion|trial|kündigungsfrist"
+    r"benachrichtig|notify|notification|antwort|respond|Auskunft|Testversion|Testphase"
+    r"|\d+[- ]?(?:day|days|Tage)[- ]?(?:free )?trial|trial (?:period|version)|\bevery\s+\d+"
+    r"|\balle\s+\d+\s+(?:Minuten|Stunden|Tage)|kündigungsfrist"
     r"|notice period|Widerspruchsfrist|within \d+ hours of becoming aware|72 Stunden",
     re.IGNORECASE,
 )
@@ -102,7 +104,7 @@ NOT_STORED = re.compile(
 _PARTIAL_NOT_STORED = re.compile(
     r"\b(?:permanently|long[- ]term|beyond|longer than|except|other than|unless|after this"
     r"|afterwards|thereafter|card|credit|payment|Kreditkart\w*|Zahlungs\w*|außer|über .{0,20}hinaus"
-    r"|danach|anschließend|sofern|es sei denn|wünscht)\b",
+    r"|danach|anschließend|sofern|es sei denn|wünscht|plain ?text|unencrypted|Klartext)\b",
     re.IGNORECASE,
 )
 _NO_LONGER = re.compile(
@@ -137,7 +139,8 @@ def iso_duration(amount: int, unit: str) -> str:
 _NUMERAL_IN_PARENS = re.compile(r"(?<=[a-zäöüß]) \(\d{1,4}\)(?= )")
 _PREFILTER = re.compile(
     r"stor|speicher|retain|reten|keep|kept|sav|persist|log|leave|reach|memory|collect|lösch|bewahr|archiv"
-    r"|delet|eras|purg|anonym|frist|vernicht|vorgehalten|cach|written|disk|durable|discard|local",
+    r"|delet|eras|purg|anonym|frist|vernicht|vorgehalten|cach|written|disk|durable|discard|local"
+    r"|remov|entfern",
     re.IGNORECASE,
 )
 

@@ -48,3 +48,14 @@ def test_not_stored_that_still_keeps_the_data_is_no_p0d() -> None:
 def test_a_conditional_no_storage_is_no_p0d() -> None:
     sentence = "Rohdaten werden gelöscht, sofern der Kunde keine Speicherung wünscht."
     assert "P0D" not in _periods(sentence)
+
+
+def test_removal_after_a_trial_a_polling_interval_plaintext_and_a_heading() -> None:
+    assert _periods("All data is deleted three months after the trial license has expired.") == [
+        "P3M"
+    ]
+    assert _periods("This information is automatically removed after 90 days.") == ["P90D"]
+    assert "PT5M" not in _periods("The app polls Graph every 5 minutes and keeps the status.")
+    assert _periods("We never store plaintext passwords.") == []
+    assert _periods("Data We Do NOT Collect or Store\n- passwords\n") == []
+    assert _periods("Start your 30-day trial; we keep your data safe.") == []
