@@ -256,3 +256,12 @@ def test_purposes_recipients_clauses_and_angle_brackets_in_a_template_list() -> 
     )
     assert _items(text) == ["Verwendete IP-Adresse"]
     assert _items("Es werden keinerlei personenbezogene Daten gespeichert.\n") == []
+
+
+def test_a_heading_that_says_what_the_product_collects_announces_data() -> None:
+    text = (
+        "Information the App Collects and Stores\n"
+        "- Configuration data. Your preferences are stored locally.\n"
+        "- Account identifiers\n"
+    )
+    assert _items(text) == ["Configuration data", "Account identifiers"]
