@@ -52,6 +52,13 @@ _CONSENT_CONTEXT = re.compile(
 )
 
 
+_RIGHTS = re.compile(
+    r"widerruf|widersprech|withdraw|revoke|object to|Widerspruch|right to object", re.IGNORECASE
+)
+_CONDITIONAL = re.compile(
+    r"\b(?:wenn|sofern|soweit|falls|if|where|insofar|in case|aufgrund von|based on)\b|applicable",
+    re.IGNORECASE,
+)
 # OAuth's consent (a permission grant) is no legal basis
 _NOT_CONSENT = re.compile(
     r"consent (?:state|flows?|screens?|prompts?|dialogs?|page|experience)|admin(?:istrator)? consent",
@@ -81,6 +88,8 @@ class SecurityHit(msgspec.Struct, frozen=True):
 
 def legal_bases_in(sentence: str) -> list[LegalBasisHit]:
     """Art. 6(1) letters ``sentence`` cites or describes in words."""
+    if _RIGHTS.search(sentence) and _CONDITIONAL.search(sentence):
+        return []  # "If processing is based on consent, you may withdraw it": a right, no basis
     hits: dict[str, float] = {}
     for m in _ART6.finditer(sentence):
         tail = _LETTERS.match(sentence, m.end())

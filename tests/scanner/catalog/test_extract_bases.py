@@ -20,3 +20,15 @@ def test_oauth_consent_is_no_legal_basis() -> None:
     assert _letters("The portal stores the tenant ID and consent state of the app.") == []
     assert _letters("An administrator grants admin consent to read user profiles.") == []
     assert _letters("We process your e-mail address with your consent.") == ["a"]
+
+
+def test_a_right_conditional_on_a_basis_states_no_basis() -> None:
+    assert (
+        _letters(
+            "Wenn die Rechtsgrundlage ein berechtigtes Interesse gemäß Art. 6 Abs. 1 lit. f DSGVO ist, "
+            "können Sie widersprechen."
+        )
+        == []
+    )
+    assert _letters("You may withdraw your consent to data processing, if applicable.") == []
+    assert _letters("Rechtsgrundlage ist Art. 6 Abs. 1 lit. f DSGVO.") == ["f"]
