@@ -215,6 +215,7 @@ SPLITS = (
     "blind13",
     "blind14",
     "blind15",
+    "blind16",
 )
 
 
