@@ -160,6 +160,9 @@ _PROSE = (
         r"^(?:Dies|Das|Diese|Hierzu|Dazu)\s+(?:können|kann|sind|ist|zählen|gehören)\s+(?:z\.\s?B\.\s+"
         r"|etwa\s+|beispielsweise\s+|u\.\s?a\.\s+)?(?P<list>[^.;:]+?)\s+sein\b"
     ),
+    re.compile(  # "zum Beispiel können dies Namen, E-Mail-Adressen oder Termininformationen sein"
+        r"\b(?:können|kann)\s+(?:dies|das|diese)\s+(?:z\.\s?B\.\s+|etwa\s+)?(?P<list>[^.;:]+?)\s+sein\b"
+    ),
     re.compile(  # "… werden wir die Chatinhalte protokollieren."
         r"\b(?:werden|können|dürfen|müssen)\s+wir\s+(?:\w+\s+)?(?P<list>[^.;:]+?)\s+(?:verarbeiten"
         r"|speichern|abspeichern|erheben|erfassen|protokollieren|aufzeichnen|übermitteln|auswerten)\b"
@@ -229,7 +232,8 @@ _DEFINES = re.compile(
 _USE_LEAD = re.compile(
     r"\b(?:we|wir)\s+(?:may\s+|also\s+|only\s+)?(?:use|verwenden|nutzen)\b.{0,60}\b(?:to|for|um|zu"
     r"|für|purposes?|Zwecken?)\s*:$|^(?:how|why|wie|wofür|warum) (?:we|wir) (?:use|verwenden|nutzen)"
-    r"|\b(?:for|für) (?:the )?(?:following|folgende) (?:purposes|Zwecke)\s*:$",
+    r"|\b(?:for|für) (?:the )?(?:following|folgende) (?:purposes|Zwecke)\s*:$"
+    r"|(?<!limited )(?<!according )\b(?:in order )?to\s*:$|\bum\s*:$",  # "… within the add-in to:"
     re.IGNORECASE,
 )
 
@@ -505,6 +509,24 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
     return good, 0.85
 
 
+_RIGHTS_LEAD = re.compile(r"\bright|\bRecht|\brequest\b|\bcontact us\b|\bkontaktieren\b", re.I)
+_IMPERATIVE = re.compile(
+    r"^[A-Z][a-z]+\s+(?:your|our|all|any|the|Ihre?|unsere?)\b"
+)  # "Access your data"
+
+
+def _names_data(following: list[Line]) -> bool:
+    """Whether the bullets right after a lead-in are mostly data items (two or more): then the
+    lead-in announced a data list whatever its words."""
+    entries: list[str] = []
+    for line in following:
+        if line.kind != "bullet":
+            break
+        entries.append(strip_parentheses(line.text))
+    named = [e for e in entries if looks_like_item(e) and not _IMPERATIVE.match(e)]
+    return len(entries) >= 2 and len(named) >= 0.6 * len(entries)
+
+
 def _bare_enumeration(sentence: str) -> list[str]:
     """The entries of a sentence that is nothing but a list of three or more noun phrases, one
     of them naming data ("Angabe zur Rufnummer, Ländername, Start- und Endzeit.")."""
@@ -593,6 +615,15 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
         nxt_kinds = [x.kind for x in all_lines[n + 1 : n + 3]]
         if line.kind == "text" and "bullet" in nxt_kinds and DATA_HEADING.search(bare):
             in_data = True  # "Various types of data are processed …" announces the list below
+        elif (
+            text.endswith(":")
+            and not in_data
+            and not _NEGATED_LEAD.search(bare)
+            and not _USE_LEAD.search(bare)
+            and not _RIGHTS_LEAD.search(bare)
+            and _names_data(all_lines[n + 1 : n + 13])
+        ):
+            in_data = True  # "wird benötigt für …:" over "- E-Mail Adresse", "- Passwort", …
         if (line.kind == "heading" or text.endswith(":")) and _NEGATED_LEAD.search(bare):
             in_data, negated_list = False, True  # "Information we do NOT collect:" — none below
             continue

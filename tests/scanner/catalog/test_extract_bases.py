@@ -23,12 +23,10 @@ def test_oauth_consent_is_no_legal_basis() -> None:
 
 
 def test_a_right_conditional_on_a_basis_states_no_basis() -> None:
-    assert (
-        _letters(
-            "Wenn die Rechtsgrundlage ein berechtigtes Interesse gemäß Art. 6 Abs. 1 lit. f DSGVO ist, "
-            "können Sie widersprechen."
-        )
-        == []
+    objection = (
+        "Wenn die Rechtsgrundlage ein berechtigtes Interesse gemäß Art. 6 Abs. 1 lit. f DSGVO "
+        "ist, können Sie widersprechen."
     )
+    assert _letters(objection) == []
     assert _letters("You may withdraw your consent to data processing, if applicable.") == []
     assert _letters("Rechtsgrundlage ist Art. 6 Abs. 1 lit. f DSGVO.") == ["f"]

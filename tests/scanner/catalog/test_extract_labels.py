@@ -265,3 +265,18 @@ def test_a_heading_that_says_what_the_product_collects_announces_data() -> None:
         "- Account identifiers\n"
     )
     assert _items(text) == ["Configuration data", "Account identifiers"]
+
+
+def test_a_lead_in_over_a_list_of_data_items_announces_data_whatever_its_words() -> None:
+    text = (
+        "Registrierung eines Kontos\n"
+        "wird benötigt für die Software und das Kundenportal:\n"
+        "- E-Mail-Adresse (Authentifizierung)\n- Passwort (als Hash gespeichert)\n- User ID\n"
+    )
+    assert _items(text) == ["E-Mail-Adresse", "Passwort", "User ID"]
+    rights = "You have the right to:\n- Access your data\n- Correct inaccurate data\n"
+    assert _items(rights) == []
+    purposes = "We process email data within the add-in to:\n- Fill work item titles\n"
+    assert _items(purposes) == []
+    doodle = "Zum Beispiel können dies Namen, E-Mail-Adressen oder Termininformationen sein.\n"
+    assert _items(doodle) == ["Namen", "E-Mail-Adressen", "Termininformationen"]
