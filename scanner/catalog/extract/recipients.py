@@ -178,10 +178,13 @@ def _table_rows(text: str) -> list[tuple[str, str | None, str]]:
         if cols is None:
             name_col = next((i for i, c in enumerate(cells) if _NAME_HEADER.match(c)), None)
             place = next((i for i, c in enumerate(cells) if _PLACE_HEADER.search(c)), None)
-            if name_col is not None and (place is not None or len(cells) >= 2):
-                cols = (name_col, place)
+            # a table whose header names no provider column: none of its rows is a header
+            ok = name_col is not None and (place is not None or len(cells) >= 2)
+            cols = (name_col if ok and name_col is not None else -1, place)
             continue
         name_col, place = cols
+        if name_col < 0:
+            continue
         if name_col >= len(cells) or not cells[name_col][:1].isupper():
             continue
         name = re.sub(r"\s*\(.*$", "", cells[name_col]).strip(" *")

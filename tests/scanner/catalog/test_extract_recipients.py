@@ -30,3 +30,14 @@ def test_generic_words_places_and_the_vendor_itself_are_no_host() -> None:
 def test_a_generic_group_of_recipients_names_no_one() -> None:
     text = "Empfänger:\n- Unseren Werbedienstanbietern: zur Auslieferung von Anzeigen\n"
     assert _subs(text) == []
+
+
+def test_a_data_table_is_not_read_as_a_sub_processor_table() -> None:
+    text = (
+        "| Data Type | Purpose | Legal Basis |\n|---|---|---|\n"
+        "| Name and email address | Account creation | Contract performance |\n"
+        "| Usage statistics | Product improvement | Legitimate interest |\n"
+    )
+    assert _subs(text) == []
+    listed = "| Name | Location |\n|---|---|\n| Quillbase | Germany |\n"
+    assert extract(listed).subprocessors[0].name == "Quillbase"
