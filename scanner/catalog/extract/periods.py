@@ -87,7 +87,7 @@ NOT_STORED = re.compile(
     r"(?:store|retain|keep|save|persist|log|make or retain)"
     r"|not\s+(?:be\s+)?(?:stored|retained|persisted|saved|written to disk|cached|kept)"
     r"|no\s+(?:\w+\s+){0,4}(?:is|are)\s+(?:\w+\s+)?(?:stored|retained|cached|kept|persisted|saved)"
-    r"|never\s+(?:\w+,?\s+){0,3}?(?:or\s+)?(?:stored|retained|persisted|saved|written|logged|kept"
+    r"|never\s+(?:\w+,?\s+){0,3}?(?:or\s+)?(?:stored|retained|persisted|saved|written|kept"
     r"|store|retain|persist|leaves?\s+your|reaches us)"
     r"|nothing\s+is\s+(?:stored|retained|persisted|saved|kept)|no durable copy"
     r"|in-memory only|only in memory|only in-memory|processed and (?:immediately )?discarded"
@@ -104,7 +104,8 @@ NOT_STORED = re.compile(
 _PARTIAL_NOT_STORED = re.compile(
     r"\b(?:permanently|long[- ]term|beyond|longer than|except|other than|unless|after this"
     r"|afterwards|thereafter|card|credit|payment|Kreditkart\w*|Zahlungs\w*|außer|über .{0,20}hinaus"
-    r"|danach|anschließend|sofern|es sei denn|wünscht|plain ?text|unencrypted|Klartext)\b",
+    r"|danach|anschließend|sofern|es sei denn|wünscht|plain ?text|unencrypted|Klartext|passwords?"
+    r"|Passw(?:o|ö)rt\w*|Kennw(?:o|ö)rt\w*)\b",
     re.IGNORECASE,
 )
 _NO_LONGER = re.compile(

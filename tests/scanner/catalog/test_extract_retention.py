@@ -59,3 +59,9 @@ def test_removal_after_a_trial_a_polling_interval_plaintext_and_a_heading() -> N
     assert _periods("We never store plaintext passwords.") == []
     assert _periods("Data We Do NOT Collect or Store\n- passwords\n") == []
     assert _periods("Start your 30-day trial; we keep your data safe.") == []
+
+
+def test_no_stored_password_and_never_logged_are_no_p0d() -> None:
+    assert _periods("We do not store your Microsoft password.") == []
+    assert _periods("Token material is encrypted at rest and never exported or logged.") == []
+    assert _periods("Your documents are never stored on our servers.") == ["P0D"]
