@@ -83,10 +83,11 @@ def extract(text: str) -> Extraction:
     retention: list[RetentionRule] = []
     bases: dict[str, LegalBasisHit] = {}
     security: list[SecurityHit] = []
+    stated = {s: retention_in(s) for s in sents}  # each sentence's own rules, read once
     lead = ""
     for line in all_lines:  # "The recordings may be kept" / "- 6 months for …"
         if line.kind == "bullet":
-            said = lead and not any(retention_in(s) for s in sentences(line.text))
+            said = lead and not any(stated[s] for s in sentences(line.text))
             retention += listed_periods(lead, line.text) if said else []
         else:
             lead = line.text
@@ -98,7 +99,7 @@ def extract(text: str) -> Extraction:
             and not line.text.endswith("."))
     }  # fmt: skip
     for s in sents:  # a heading ("Data We Do NOT Store") names a topic, it states no rule
-        retention += [r for r in retention_in(s) if r.rule != "not-stored" or s not in titles]
+        retention += [r for r in stated[s] if r.rule != "not-stored" or s not in titles]
         for hit in legal_bases_in(s):
             if hit.letter not in bases or bases[hit.letter].confidence < hit.confidence:
                 bases[hit.letter] = hit
