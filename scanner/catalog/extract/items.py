@@ -36,7 +36,7 @@ DATA_HEADING = re.compile(
     r"|access|provide)|what (?:personal )?(?:data|information)|data (?:collection|we collect"
     r"|collected|processed)|information (?:collected|from|we)|categories of (?:personal )?data(?! subjects\b)(?! subject\b(?! to\b))"
     r"|types of (?:personal )?(?:data|information)|personal data (?:we|that)|accesses"
-    r"|daten fallen an|zugriffsdaten|log-?file|server-?logs|the following (?:personal )?"
+    r"|daten fallen an|zugriffsdaten|log-?file|server-?logs|(?:the )?following (?:personal )?"
     r"(?:data|information)|the following (?:[\w-]+ ){1,3}(?:data|information)\b"
     r"|folgenden? (?:personenbezogene[n]? )?daten|gegenstand der verarbeitung"
     r"|\bdata categories\b|(?:strictly |only )?limited to:$|what we (?:collect|store|process|keep"
@@ -99,7 +99,9 @@ _PROSE = (
         r"|keep|retain|save|sync|synchronize|import|fetch)|\byou\s+(?:may\s+|can\s+)?(?:provide"
         r"|give|send|submit)\s+us(?:\s+with)?|\bto\s+(?:collect|store"
         r"|process|keep)|\b(?:collects|processes|receives|stores|keeps|retains|saves"
-        r"|accesses|reads|records|logs|retrieves)|\b(?:servers?|systems?)\s+(?:automatically\s+)?"
+        r"|accesses|reads|records|logs|retrieves)|\b(?!you\b|they\b|users?\b)[A-Za-z][\w-]+\s+(?:may|will"
+        r"|might)\s+(?:also\s+)?(?:collect|capture|gather|obtain|record|log)"
+        r"|\b(?:servers?|systems?)\s+(?:automatically\s+)?"
         r"(?:log|record|collect|store|receive))\s+(?:locally\s+)?(?:the\s+following\s+(?:personal\s+)?(?:information|data)"
         r"(?:\s+from\s+\w+)?:?\s*)?(?P<list>[^.:]+)",  # "names; email addresses; …" too
         re.I,
@@ -206,7 +208,9 @@ _PROCESSING = re.compile(
 _PROSE_TAIL = re.compile(
     r"\s+(?:auf|in|on|at|bei|via|über|unter|from|for|aus)\s+(?:(?!,|\s+und\b|\s+and\b).)*"
 )
-_TITLE_DOT = re.compile(r"^([A-ZÄÖÜ][\w-]+(?:\s[\w-]+){0,3})\.\s+(?=[A-ZÄÖÜ])")
+_TITLE_DOT = re.compile(  # "Account data (controller). Name, …": the title may carry a note
+    r"^([A-ZÄÖÜ][\w-]+(?:\s[\w-]+){0,3})(?:\s\([^()]{1,40}\))?\.\s+(?=[A-ZÄÖÜ])"
+)
 
 
 # "Label — rest" / "Label - rest": a spaced dash after a short label, read like a colon
@@ -308,6 +312,10 @@ def _examples_of(listed: str) -> list[str]:
     return []
 
 
+# "identifiers of the people who sign in", "details you register": a noun's relative clause
+_RELATIVE = re.compile(
+    r"\s+(?:you|we|they|Sie|wir|(?:of|about) the (?:people|persons|users|individuals))\b.*$", re.I
+)
 _CLAUSE_TAIL = re.compile(r"\s+(?:when|if|once|for|wenn|falls|sobald)\s+(?=\w)", re.I)
 _PURPOSE_TAIL = re.compile(r"\s(?:for|zur|zum|für|to)\s+\w", re.IGNORECASE)
 
@@ -407,6 +415,14 @@ def _prose_items(sentence: str) -> list[str]:
                 found.append(piece)
             if found and rx in _MUST_NAME_DATA and not any(map(is_data_noun, found)):
                 continue  # "Payments are processed by …": the subject must name data
+            if (  # "capture name, email address, educational qualifications, skills, …": a long
+                # enumeration that opens with data, mostly data, goes on past unknown nouns
+                len(found) >= 2
+                and len(pieces) >= 4
+                and len(good) >= 0.5 * len(pieces)
+                and all(p in good or plain_noun_phrase(p) for p in pieces)
+            ):
+                return pieces
             if found:
                 return found
     return []
@@ -452,7 +468,9 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
             return [], 0.0
         lead = _PURPOSE_CLAUSE.sub("", EXAMPLE_LEAD.sub("", first))
         lead = _CLAUSE_TAIL.split(lead, maxsplit=1)[0]  # "… and error logs for troubleshooting"
-        pieces = [_untail(p) for p in split_list(lead)]  # "user profile for bot interactions"
+        pieces = [  # "user profile for bot interactions", "user IDs of the people who sign in"
+            clean_piece(_RELATIVE.sub("", _untail(p))) for p in split_list(lead)
+        ]
         good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
         if (
             ("," in lead or ";" in lead)
@@ -475,6 +493,15 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
             and all(len(p.split()) <= 4 and is_data_noun(p) for p in pieces)
         ):
             return good, 0.85
+        if (  # "Account data. Name, business email, and the user identifiers of the people who …"
+            titled
+            and len(pieces) >= 3
+            and pieces[0] in good
+            and sum(looks_like_item(p) for p in pieces) >= 0.5 * len(pieces)
+            and len(nouns := [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)])
+            >= 0.75 * len(pieces)
+        ):
+            return nouns, 0.75
         name = clean_piece(head)
         extra = [i for s in sentences(rest.strip())[1:] for i in _prose_items(s)]
         listed = _prose_items(first) if "," in first else []
@@ -506,6 +533,14 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
     whole = clean_piece(bare)
     if not good and loose and plain_noun_phrase(whole):  # "Hostname des zugreifenden Rechners"
         return [whole], 0.6
+    if (  # "Ordnerlisten und erste Seiten": a list entry's noun phrases are all entries
+        loose
+        and good
+        and 1 < len(pieces) <= 4
+        and len(bare.split()) <= 10
+        and all(p in good or plain_noun_phrase(p) for p in pieces)
+    ):
+        return [_untail(p) for p in pieces], 0.75
     return good, 0.85
 
 

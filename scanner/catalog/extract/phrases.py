@@ -32,7 +32,7 @@ _LEAD_NOISE = re.compile(
     r"|sowie|auch|außerdem|überdies|zudem|insbesondere|etwa|various|verschiedene|any|all|alle"
     r"|unterschiedliche|different|diverse|bestimmte|certain|einige|some|several|mehrere|many|viele"
     r"|this|these|such|diese[rsn]?|process|use|store|stores|collect|collects|keep|verarbeiten"
-    r"|speichern|processes|accesses"
+    r"|speichern|processes|accesses|together with|along with|as well as"
     r"|im Regelfall|in der Regel|typically|usually|gegebenenfalls|ggf\.?|eventuell|possibly"
     r"|in erster Linie|vor allem|hauptsächlich|primarily|mainly|\w+(?:erweise|maßen))\s+",
     re.IGNORECASE,
