@@ -99,7 +99,8 @@ _PROSE = (
         r"|keep|retain|save|sync|synchronize|import|fetch)|\byou\s+(?:may\s+|can\s+)?(?:provide"
         r"|give|send|submit)\s+us(?:\s+with)?|\bto\s+(?:collect|store"
         r"|process|keep)|\b(?:collects|processes|receives|stores|keeps|retains|saves"
-        r"|accesses|reads|records|logs|retrieves)|\b(?!you\b|they\b|users?\b)[A-Za-z][\w-]+\s+(?:may|will"
+        r"|accesses|reads|records|logs|retrieves)(?!\s+(?:contain|include|are|show|may|will)\w*\b)"
+        r"|\b(?!you\b|they\b|users?\b)[A-Za-z][\w-]+\s+(?:may|will"
         r"|might)\s+(?:also\s+)?(?:collect|capture|gather|obtain|record|log)"
         r"|\b(?:servers?|systems?)\s+(?:automatically\s+)?"
         r"(?:log|record|collect|store|receive))\s+(?:locally\s+)?(?:the\s+following\s+(?:personal\s+)?(?:information|data)"
@@ -113,12 +114,14 @@ _PROSE = (
     ),
     re.compile(  # "we may receive information about you such as your name, email address …"
         r"\b(?:additional |personal |other |certain |some )?(?:information|data|details|informationen"
-        r"|daten|angaben)(?: about you| über Sie)?,? (?:such as|like|including|wie z\.\s?B\.|wie etwa"
+        r"|daten|angaben)(?: about you| über Sie|[^.;:,]{0,60}\b(?:übermittelt|erhoben|gespeichert|erfasst"
+        r"|collected|stored|logged|transmitted|recorded)\b[^.;:,]{0,20},)?,? (?:such as|like|including|wie z\.\s?B\.|wie etwa"
         r"|z\.\s?B\.|e\.\s?g\.,?) (?P<list>[^.;:]+)",
         re.I,
     ),
     re.compile(  # "Personal information may include, but is not limited to your name and email"
-        r"(?:\b(?:data|information|informationen|daten|details|angaben)\b(?:\s*\([^)]*\))?"
+        r"(?:\b(?:data|information|informationen|daten|details|angaben|logs|log files|records"
+        r"|protokolle|logdateien)\b(?:\s*\([^)]*\))?"
         r"(?:\s+(?:collected|gathered|logged|recorded|stored|processed)(?:\s+[\w-]+){0,3})?"
         r"|^(?:this|these|it|they|dies|diese)\b)"
         r"\s+(?:may\s+|can\s+|might\s+|will\s+|kann\s+|können\s+)?(?:includes?|contains?|umfass\w+"
@@ -280,6 +283,12 @@ _INCLUDING = re.compile(
 
 
 # "identity data needed to authenticate the user," → "identity data"
+# "… information to be able to identify and fix problems": the purpose ends the enumeration
+_PURPOSE_INFINITIVE = re.compile(
+    r"\s+(?:(?:so as |in order )?to (?:be able to|help|enable|allow|ensure|provide|improve"
+    r"|identify|detect|prevent|fix|diagnose|troubleshoot|operate|deliver)|um (?:\w+ )*zu)\b",
+    re.I,
+)
 _HEAD_PURPOSE = re.compile(
     r"\s+(?:needed|required|used|necessary|erforderlich|benötigt|notwendig)\b.*$|,\s*$"
     r"|,\s*(?:die|der|das|welche[rs]?|which|that)\s.*$",  # "Angaben, die zur Anmeldung …"
@@ -401,7 +410,8 @@ def _prose_items(sentence: str) -> list[str]:
                 and (stated := list_items(_untail(listed_with)))
             ):
                 return stated  # "Consent events are logged with tenant ID, status and datetime"
-            pieces = [_untail(p) for p in split_list(m.group("list"))]
+            listed = _PURPOSE_INFINITIVE.split(m.group("list"), maxsplit=1)[0]
+            pieces = [_untail(p) for p in split_list(listed)]
             good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
             announced = rx in _ANNOUNCED or EXAMPLE_LEAD.match(m.group("list"))
             if announced and good:  # "Dazu gehören a, b, c": an announced data list,
@@ -483,8 +493,8 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
             lead.count(",") >= 2
             and not EXAMPLE_MID.search(lead)
             and len(nouns) == len(pieces)
-            and 2 * len(good) >= len(pieces)
-        ):
+            and (2 * len(good) >= len(pieces) or (in_data and good and len(pieces) >= 4))
+        ):  # in a data section, four short noun phrases, one naming data: all entries
             return nouns, 0.8  # "Chat: Workspace information, user profile, channel membership"
         if (  # "Billing information: billing address and VAT number."
             1 < len(pieces) <= 4

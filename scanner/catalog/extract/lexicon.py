@@ -89,7 +89,8 @@ _DATA_HEAD = re.compile(
     r"|recordings?|body|bodies|logos?|signatures?|signaturen|vorlagen|prompts?|ranges?|references?"
     r"|selections?|quota|status|responses?|queries|antworten|answers?|descriptions?|titles"
     r"|codes|results?|comments?|notes|ergebnisse|kommentare|nummern|adressen|zeiten|namen"
-    r"|eingaben|bilder|angaben|images|photos|fotos|avatars?|videos|kontakte|contacts)$",
+    r"|eingaben|bilder|angaben|images|photos|fotos|avatars?|videos|kontakte|contacts|dates|amounts?"
+    r"|totals?|counts?|ratings?|scores?|feedback|snapshots?|snippets?|duration|dauer|beträge|betrag)$",
     re.IGNORECASE,
 )
 VERBISH = re.compile(

@@ -34,7 +34,8 @@ _LEAD_NOISE = re.compile(
     r"|this|these|such|diese[rsn]?|process|use|store|stores|collect|collects|keep|verarbeiten"
     r"|speichern|processes|accesses|together with|along with|as well as"
     r"|im Regelfall|in der Regel|typically|usually|gegebenenfalls|ggf\.?|eventuell|possibly"
-    r"|in erster Linie|vor allem|hauptsächlich|primarily|mainly|\w+(?:erweise|maßen))\s+",
+    r"|in erster Linie|vor allem|hauptsächlich|primarily|mainly|only|just|solely|nur|lediglich"
+    r"|\w+(?:erweise|maßen))\s+",
     re.IGNORECASE,
 )
 _TAIL_NOISE = re.compile(

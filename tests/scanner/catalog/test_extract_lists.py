@@ -63,3 +63,37 @@ def test_title_with_a_note_before_the_dot_over_an_enumeration() -> None:
 def test_title_with_a_note_over_prose_that_lists_nothing_is_the_item() -> None:
     text = HEAD + "Usage statistics (processor). We keep these for the product team only.\n"
     assert _items(text) == ["Usage statistics"]
+
+
+def test_logs_that_contain_only_name_their_fields() -> None:
+    text = "Our access logs contain only the request time and the response code."
+    assert _items(text) == ["request time", "response code"]
+    # the purpose that follows is no entry of the list
+    text = "Our error logs contain the request ID to be able to trace and fix failed syncs."
+    assert _items(text) == ["request ID"]
+
+
+def test_examples_after_the_verb_that_transmits_the_data() -> None:
+    text = (
+        "Beim Aufruf werden technisch bedingt Daten an unseren Server übermittelt, wie etwa "
+        "Ihre IP-Adresse, der Browsertyp und die Bildschirmauflösung."
+    )
+    assert _items(text) == ["IP-Adresse", "Browsertyp", "Bildschirmauflösung"]
+    # "such as" after a processing definition lists operations, not data
+    definition = (
+        "Processing means any operation on personal data, whether or not automated, such as "
+        "collecting, recording and organising."
+    )
+    assert _items(definition) == []
+
+
+def test_counts_dates_and_amounts_are_data() -> None:
+    text = "- Start and end dates, seat counts, invoice amounts\n"
+    assert _items(HEAD + text) == ["Start and end dates", "seat counts", "invoice amounts"]
+
+
+def test_label_over_four_short_noun_phrases_in_a_data_section() -> None:
+    text = HEAD + "- Drive (read-only): file names, thumbnails, owners, folders.\n"
+    assert _items(text) == ["file names", "thumbnails", "owners", "folders"]
+    # outside a data section the same entry is not read as data
+    assert _items("- Drive (read-only): file names, thumbnails, owners, folders.\n") == []
