@@ -231,7 +231,7 @@ _PURPOSE_START_DASH = re.compile(
 _DEFINES = re.compile(
     r"^[\"„“]?(?:Personal (?:data|information)|Personally identifiable information|Personenbezogene"
     r" Daten|Persönliche Daten)[\"“”]?(?:\s*\([^)]*\))?\s+(?:is|are|means|refers to|includes any"
-    r"|sind|ist|bezeichnet|meint)\s+(?:any|all|individual|information|alle|sämtliche|jede|solche"
+    r"|sind|ist|bezeichnet|meint)\s+[\"„“]?(?:any|all|individual|information|alle|sämtliche|jede|solche"
     r"|Einzelangaben|Informationen|Angaben)",
     re.IGNORECASE,
 )
