@@ -143,7 +143,7 @@ def test_a_definition_of_personal_data_discloses_nothing() -> None:
         "information such as name, address, telephone number and date of birth.\n"
         "Personenbezogene Daten sind alle Informationen, die sich auf Sie beziehen, z. B. Name, "
         "Anschrift, E-Mail-Adresse.\n"
-        "Personal Information is “any information relating to a natural person. This covers, "
+        "Personal Information is “any information relating to a natural person. This includes, "
         "for example, name, postal address and phone number.\n"
     )
     assert _items(text) == []
