@@ -216,6 +216,7 @@ SPLITS = (
     "blind14",
     "blind15",
     "blind16",
+    "blind17",
 )
 
 
