@@ -12,7 +12,13 @@ import re
 
 import msgspec
 
-from m365inv.catalog.extract.lexicon import VERBISH, categories_of, is_data_noun, looks_like_item
+from m365inv.catalog.extract.lexicon import (
+    VERBISH,
+    categories_of,
+    countries_in,
+    is_data_noun,
+    looks_like_item,
+)
 from m365inv.catalog.extract.phrases import (
     ANNOUNCES,
     EXAMPLE_LEAD,
@@ -600,6 +606,18 @@ def _covered(toks: frozenset[str], seen: frozenset[str]) -> bool:
     return all(t in seen or any(_same_word(t, s) for s in seen) for t in toks)
 
 
+# a line of a postal address or a company's name: never a data item
+_POSTAL = re.compile(
+    r"(?:str\.|straße|strasse|street|road|weg|gasse|platz|allee|avenue)\s*\d|^\d{4,5}\s+[A-ZÄÖÜ]"
+    r"|\b(?:GmbH|AG|Inc|Ltd|LLC|SE|KG|e\.\s?V)\.?$",
+    re.I,
+)
+# "Verantwortlich ist:", "The controller is:": what follows is an address, not data
+_CONTROLLER_LEAD = re.compile(
+    r"(?:verantwortlich\w*|controller|responsible (?:party|body))\s+(?:ist|is|sind|are)\s*:$", re.I
+)
+
+
 def _names_provider(text: str) -> bool:
     return any(rx.search(text) for rx, _, _ in PROVIDERS)
 
@@ -613,6 +631,8 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
     def add(item: str, source: str, conf: float) -> None:
         if words_of(item) & ALL_KEYS and not is_data_noun(item) and _names_provider(item):
             return  # "Google Analytics 4": a service, not data
+        if _POSTAL.search(item) or countries_in(item) and len(item.split()) == 1:
+            return  # "Petersbrunner Str. 13", "82319 Starnberg", "Deutschland": an address
         toks = _tokens(item)
         first = min(toks, key=len) if toks else ""
         if not toks or any(_covered(toks, seen[k]) for k in by_prefix.get(first[:4], ())):
@@ -676,6 +696,9 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
             continue
         negated_list = False
         if line.kind == "heading" or (short and head_like) or text.endswith(":"):
+            if _CONTROLLER_LEAD.search(bare):
+                in_data = False
+                continue
             if _USE_LEAD.search(bare):  # "We use the information we collect to:" — purposes
                 in_data = False
                 continue

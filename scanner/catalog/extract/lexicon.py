@@ -178,6 +178,10 @@ _ACTION = re.compile(
     r"|^(?:GDPR|DSGVO|DS-GVO|UK GDPR|CCPA|CPRA|HIPAA|FCC|PIPEDA|CRTC|CALEA|COPPA|FERPA|LGPD|PIPL"
     r"|BDSG|TTDSG|TDDDG|nDSG|DSG|SOX|GLBA)$|\b(?:laws?|regulations?|act|gesetze?)$"  # laws
     r"|^compl(?:y|ies|ying) with\b"
+    r"|^(?:subscribe|fill|click|link|sign|create|contact|visit|use|open|select|enter|install"
+    r"|register|log|submit|edit|update|connect|share|invite|book|purchase|buy|pay|apply|attend"
+    r"|respond|reply|search|browse|go|choose|add|remove|change|set)\s+"
+    r"(?:(?:your|our|the|a|an|to|out|in|on|up|for|with|into|this|these|all|any)\b|[\"“„])"  # a step
     r"|^(?:of|for|to|on|at|by|with|from|into|via)\s"  # a fragment: "of the data", "for training"
     r"|\s[>→]\s|\b[\w-]+\.(?:com|de|net|org|io|ch|at)\b"  # a menu path, a domain
     r"|^(?:dass|that|nur zur|nur zum|aus dem|aus der|bei der|bei dem|beim|während|during)\s"

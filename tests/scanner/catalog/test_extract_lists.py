@@ -97,3 +97,25 @@ def test_label_over_four_short_noun_phrases_in_a_data_section() -> None:
     assert _items(text) == ["file names", "thumbnails", "owners", "folders"]
     # outside a data section the same entry is not read as data
     assert _items("- Drive (read-only): file names, thumbnails, owners, folders.\n") == []
+
+
+def test_the_controllers_address_under_a_data_heading_is_no_item() -> None:
+    text = (
+        "Verarbeitung von Protokolldaten\n"
+        "Der für die Verarbeitung von Protokolldaten Verantwortliche ist:\n"
+        "Beispiel Software GmbH\nMusterweg 7\n12345 Musterstadt, Deutschland\n"
+    )
+    assert _items(text) == []
+    # an address line inside a data list is not an item either; its neighbours are
+    listed = HEAD + "- IP address\n- Hauptstraße 12\n- Österreich\n- browser type\n"
+    assert _items(listed) == ["IP address", "browser type"]
+
+
+def test_a_step_the_user_takes_is_no_item() -> None:
+    text = (
+        HEAD + "- Subscribe to our newsletter\n- Fill out the contact form\n"
+        '- Click "Delete account" in settings\n- Newsletter preferences\n'
+    )
+    assert _items(text) == ["Newsletter preferences"]
+    # a verb that is also a noun stays data when no object follows it
+    assert _items(HEAD + "- Contact index\n- Search history\n") == ["Contact index", "Search history"]
