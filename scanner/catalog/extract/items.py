@@ -631,7 +631,7 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
     def add(item: str, source: str, conf: float) -> None:
         if words_of(item) & ALL_KEYS and not is_data_noun(item) and _names_provider(item):
             return  # "Google Analytics 4": a service, not data
-        if _POSTAL.search(item) or countries_in(item) and len(item.split()) == 1:
+        if _POSTAL.search(item) or (countries_in(item) and len(item.split()) == 1):
             return  # "Petersbrunner Str. 13", "82319 Starnberg", "Deutschland": an address
         toks = _tokens(item)
         first = min(toks, key=len) if toks else ""

@@ -118,4 +118,5 @@ def test_a_step_the_user_takes_is_no_item() -> None:
     )
     assert _items(text) == ["Newsletter preferences"]
     # a verb that is also a noun stays data when no object follows it
-    assert _items(HEAD + "- Contact index\n- Search history\n") == ["Contact index", "Search history"]
+    listed = _items(HEAD + "- Contact index\n- Search history\n")
+    assert listed == ["Contact index", "Search history"]
