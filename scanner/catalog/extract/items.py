@@ -89,7 +89,7 @@ _PROSE = (
         r"\bwerden\s+(?:(?:verschiedene|folgende|außerdem|auch|überdies|zudem|dabei|neben\s\w+"
         r"\s[\w-]+\s+auch)\s+)*(?:Daten,\s+)?(?:insbesondere\s+|u\.\s?a\.\s+)?(?P<list>.+?)\s+"
         r"(?:an\s\w+\s+)?(?:bearbeitet|verarbeitet|erhoben|gespeichert|übertragen|übermittelt"
-        r"|erfasst|verwendet|genutzt|protokolliert)\b",
+        r"|erfasst|verwendet|genutzt|protokolliert|aufgenommen|aufgezeichnet|gesammelt|abgefragt)\b",
         re.I,
     ),
     re.compile(
@@ -167,6 +167,12 @@ _PROSE = (
         r"|übermittelt|protokolliert|weitergegeben|aufbewahrt|archiviert|gelöscht|preisgegeben"
         r"|hinterlegt|bereitgestellt|synchronisiert|abgeglichen|importiert|hochgeladen)\b"
     ),
+    re.compile(  # "Diese Informationen können Ihren Namen, Ihr Alter … enthalten."
+        r"^(?:Diese|Die|Solche|Ihre)?\s*(?:[\w-]*(?:daten|informationen|angaben)|Protokolle"
+        r"|Logdateien)\s+(?:können|kann|werden|wird)\s+(?:u\.\s?a\.\s+|z\.\s?B\.\s+|etwa\s+)?"
+        r"(?P<list>[^.;:]+?)\s+(?:enthalten|umfassen|beinhalten)\b",
+        re.I,
+    ),
     re.compile(  # "Dies können Angaben zu Ihrer Abteilung, Ihre Telefonnummer … sein."
         r"^(?:Dies|Das|Diese|Hierzu|Dazu)\s+(?:können|kann|sind|ist|zählen|gehören)\s+(?:z\.\s?B\.\s+"
         r"|etwa\s+|beispielsweise\s+|u\.\s?a\.\s+)?(?P<list>[^.;:]+?)\s+sein\b"
@@ -180,11 +186,12 @@ _PROSE = (
     ),
 )
 # patterns whose list is announced as a whole: most pieces naming data is enough
-_ANNOUNCED = (*_PROSE[:3], *_PROSE[6:11], _PROSE[14])
+_ANNOUNCED = (*_PROSE[:3], *_PROSE[6:11], *_PROSE[14:16])
 # "we use …" and subject-first sentences: the first entry must itself name data
 _MUST_NAME_DATA = _PROSE[11:14]
 _PREPOSITION_START = re.compile(
-    r"^(?!in erster Linie|in der Regel|in particular)(?:auf|in|an|bei|von|über|unter|mit|zu|on|in|at|by|from|with|bis|until|für|for|während"
+    r"^(?!in erster Linie|in der Regel|in particular)(?:auf|in|an|bei|von|über|unter|mit|zu|zum|zur"
+    r"|im|am|beim|vom|on|in|at|by|from|with|bis|until|für|for|während"
     r"|during|nach|after|solange|as long|maximal|höchstens|up to|nur so lange)\s",
     re.I,
 )
@@ -215,7 +222,8 @@ _PROCESSING = re.compile(
 
 
 _PROSE_TAIL = re.compile(
-    r"\s+(?:auf|in|on|at|bei|via|über|unter|from|for|aus)\s+(?:(?!,|\s+und\b|\s+and\b).)*"
+    r"\s+(?:auf|in|on|at|bei|via|über|unter|from|for|aus|zum|zur|im|beim|während|during)\s+"
+    r"(?:(?!,|\s+und\b|\s+and\b).)*"
 )
 _TITLE_DOT = re.compile(  # "Account data (controller). Name, …": the title may carry a note
     r"^([A-ZÄÖÜ][\w-]+(?:\s[\w-]+){0,3})(?:\s\([^()]{1,40}\))?\.\s+(?=[A-ZÄÖÜ])"
@@ -339,7 +347,9 @@ def _untail(piece: str) -> str:
     """``piece`` without a trailing place phrase ("E-Mail-Adresse auf unseren Servern"), unless
     that phrase is what makes it specific ("Angaben aus dem Anfrageformular")."""
     cut = _PROSE_TAIL.sub("", piece).strip()
-    origin = re.match(r"\s*(?:aus|from)\b", piece[len(cut) :])  # where the data comes from
+    origin = re.match(  # where the data comes from, what it is about: "Daten zum Meeting"
+        r"\s*(?:aus|from|zum|zur|im|beim)\b", piece[len(cut) :]
+    )
     return piece if origin and (not cut or GENERIC.match(cut)) else cut
 
 

@@ -178,6 +178,8 @@ _ACTION = re.compile(
     r"|^(?:GDPR|DSGVO|DS-GVO|UK GDPR|CCPA|CPRA|HIPAA|FCC|PIPEDA|CRTC|CALEA|COPPA|FERPA|LGPD|PIPL"
     r"|BDSG|TTDSG|TDDDG|nDSG|DSG|SOX|GLBA)$|\b(?:laws?|regulations?|act|gesetze?)$"  # laws
     r"|^compl(?:y|ies|ying) with\b"
+    r"|^(?:[\w-]+\s)?(?:privatpersonen|personen|interessenten|besucher(?:innen)?|visitors"
+    r"|individuals|persons|people)$"  # people, not data about them
     r"|^(?:subscribe|fill|click|link|sign|create|contact|visit|use|open|select|enter|install"
     r"|register|log|submit|edit|update|connect|share|invite|book|purchase|buy|pay|apply|attend"
     r"|respond|reply|search|browse|go|choose|add|remove|change|set)\s+"

@@ -120,3 +120,32 @@ def test_a_step_the_user_takes_is_no_item() -> None:
     # a verb that is also a noun stays data when no object follows it
     listed = _items(HEAD + "- Contact index\n- Search history\n")
     assert listed == ["Contact index", "Search history"]
+
+
+def test_german_information_that_may_contain_a_list() -> None:
+    text = (
+        "Nutzerdaten. Diese Informationen können Ihren Namen, Ihr Geburtsdatum, Ihre "
+        "Personalnummer und Ihren Standort enthalten."
+    )
+    assert _items(text) == ["Namen", "Geburtsdatum", "Personalnummer", "Standort"]
+
+
+def test_german_passive_with_a_time_phrase_before_the_participle() -> None:
+    text = (
+        "Zur Benachrichtigung werden Name und Mobilnummer des Senders zum Zeitpunkt der "
+        "Anmeldung aufgenommen."
+    )
+    assert _items(text) == ["Name", "Mobilnummer des Senders"]
+    # a phrase that only says when is no item
+    text = "Die Kennung des Geräts wird zum Zeitpunkt des Logins protokolliert."
+    assert _items(text) == ["Kennung des Geräts"]
+
+
+def test_what_generic_data_is_about_keeps_it_specific() -> None:
+    text = "Gespeichert werden Daten zum Termin, Ihre Telefonnummer und Notizen zur Buchung."
+    assert _items(text) == ["Daten zum Termin", "Telefonnummer", "Notizen"]
+
+
+def test_people_are_not_data_about_them() -> None:
+    text = HEAD + "- Besucher\n- Privatpersonen\n- Geburtsdatum\n"
+    assert _items(text) == ["Geburtsdatum"]
