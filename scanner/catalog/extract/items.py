@@ -71,6 +71,8 @@ CLOSING_HEADING = re.compile(
     r"|tools|providers)|sub-?processors|auftragsverarbeit|webanalyse|analyse-?tools|plugins",
     re.IGNORECASE,
 )
+# a list up to the end of its clause; "ggf." and "z. B." do not end it
+_LIST = r"(?P<list>(?:\b(?:o\.\s?g|u\.\s?a|z\.\s?B|bzw|ggf|inkl|ca|bspw|evtl)\.|[^.;:])+)"
 _PROSE = (
     re.compile(  # "Among the types of Personal Data … there are: a; b; c"
         r"\b(?:data|daten|information|informationen|angaben)\b[^:]{0,160}\b(?:there are|are|include[sd]?"
@@ -86,7 +88,8 @@ _PROSE = (
     ),
     re.compile(r"folgende\s(?:\w+\s)?(?:personenbezogenen?\s)?Daten[^:]*:\s*(?P<list>.+)", re.I),
     re.compile(
-        r"\bwerden\s+(?:(?:verschiedene|folgende|außerdem|auch|überdies|zudem|dabei|neben\s\w+"
+        r"\bwerden\s+(?:(?:verschiedene|folgende|außerdem|auch|überdies|zudem|dabei|dazu|hierzu"
+        r"|hierbei|daher|deshalb|dann|jeweils|neben\s\w+"
         r"\s[\w-]+\s+auch)\s+)*(?:Daten,\s+)?(?:insbesondere\s+|u\.\s?a\.\s+)?(?P<list>.+?)\s+"
         r"(?:an\s\w+\s+)?(?:bearbeitet|verarbeitet|erhoben|gespeichert|übertragen|übermittelt"
         r"|erfasst|verwendet|genutzt|protokolliert|aufgenommen|aufgezeichnet|gesammelt|abgefragt)\b",
@@ -96,8 +99,7 @@ _PROSE = (
         r"\b(?:erhebt|erheben|verarbeitet|verarbeiten|speichert|speichern|erfasst|erfassen"
         r"|sammelt|sammeln|protokollieren|erhalten|analysiert|analysieren|scannt|scannen"
         r"|synchronisiert|synchronisieren)\s+(?:wir\s+|[A-Z]\w+\s+)?(?:nur\s+|auch\s+|lediglich\s+"
-        r"|ausschließlich\s+|ebenfalls\s+|zudem\s+|außerdem\s+)?"
-        r"(?P<list>[^.;:]+)",
+        r"|ausschließlich\s+|ebenfalls\s+|zudem\s+|außerdem\s+)?" + _LIST,
     ),
     re.compile(
         r"(?:\b(?:we|it)\s+(?:may\s+|will\s+|only\s+|also\s+|automatically\s+)?(?:\w+\s+and\s+)?"
@@ -148,8 +150,7 @@ _PROSE = (
     ),
     re.compile(  # "Zur Anmeldung nutzen wir Name und E-Mail-Adresse", "we use your email address"
         r"(?:\b(?:nutzen|verwenden|benötigen|lesen)\s+wir|\bwe\s+(?:only\s+|also\s+)?(?:use"
-        r"|need|require))\s+(?:nur\s+|auch\s+|only\s+)?(?:von Ihnen\s+|from you\s+)?"
-        r"(?P<list>[^.;:]+)",
+        r"|need|require))\s+(?:nur\s+|auch\s+|only\s+)?(?:von Ihnen\s+|from you\s+)?" + _LIST,
         re.I,
     ),
     re.compile(

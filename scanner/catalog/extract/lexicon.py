@@ -180,6 +180,8 @@ _ACTION = re.compile(
     r"|^compl(?:y|ies|ying) with\b"
     r"|^(?:[\w-]+\s)?(?:privatpersonen|personen|interessenten|besucher(?:innen)?|visitors"
     r"|individuals|persons|people)$"  # people, not data about them
+    r"|^(?:verschlüsselt|encrypted|hashed|gehasht|pseudonymi[sz]ed|pseudonymisiert|anonymi[sz]ed"
+    r"|anonymisiert|optional|required|erforderlich|freiwillig|voluntary)$"  # how, not what
     r"|^(?:subscribe|fill|click|link|sign|create|contact|visit|use|open|select|enter|install"
     r"|register|log|submit|edit|update|connect|share|invite|book|purchase|buy|pay|apply|attend"
     r"|respond|reply|search|browse|go|choose|add|remove|change|set)\s+"

@@ -30,6 +30,7 @@ _LEAD_NOISE = re.compile(
     r"^(?:and|und|or|oder|your|Ihre[rnms]?|Ihr|the|die|der|das|des|den|dem|a|an|ein|eine[nmrs]?"
     r"|ggf\.|ggfs\.|optional"
     r"|sowie|auch|außerdem|überdies|zudem|insbesondere|etwa|various|verschiedene|any|all|alle"
+    r"|sämtliche|jegliche"
     r"|unterschiedliche|different|diverse|bestimmte|certain|einige|some|several|mehrere|many|viele"
     r"|this|these|such|diese[rsn]?|process|use|store|stores|collect|collects|keep|verarbeiten"
     r"|speichern|processes|accesses|together with|along with|as well as"

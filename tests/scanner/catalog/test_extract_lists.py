@@ -149,3 +149,19 @@ def test_what_generic_data_is_about_keeps_it_specific() -> None:
 def test_people_are_not_data_about_them() -> None:
     text = HEAD + "- Besucher\n- Privatpersonen\n- Geburtsdatum\n"
     assert _items(text) == ["Geburtsdatum"]
+
+
+def test_an_abbreviation_does_not_end_the_list() -> None:
+    text = "Wir verarbeiten Ihren Namen, Ihre Telefonnummer sowie ggf. Ihren Standort (aktiv)."
+    assert _items(text) == ["Namen", "Telefonnummer", "Standort"]
+
+
+def test_an_adverb_before_the_place_is_no_item() -> None:
+    text = "Ihre Eingaben werden dazu vom Browser verschlüsselt an unsere Server übermittelt."
+    assert _items(text) == ["Eingaben"]
+
+
+def test_how_an_entry_is_kept_is_not_another_entry() -> None:
+    text = HEAD + "- API-Schlüssel des Kontos, verschlüsselt (AES-256)\n- Kontoname\n"
+    assert _items(text) == ["API-Schlüssel des Kontos", "Kontoname"]
+    assert _items("Sämtliche Daten werden in der EU gespeichert.") == []
