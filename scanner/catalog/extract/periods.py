@@ -83,7 +83,7 @@ _EVENT = re.compile(
     re.IGNORECASE,
 )
 NOT_STORED = re.compile(
-    r"(?:do|does|will|we)\s+not\s+(?:\w+,?\s+){0,5}?(?:or\s+|and/or\s+)?"
+    r"(?:(?:do|does|will|we)\s+not|(?:don|doesn|won)['’]t)\s+(?:\w+,?\s+){0,5}?(?:or\s+|and/or\s+)?"
     r"(?:store|retain|keep|save|persist|log|make or retain)"
     r"|not\s+(?:be\s+)?(?:stored|retained|persisted|saved|written to disk|cached|kept)"
     r"|no\s+(?:\w+\s+){0,4}(?:is|are)\s+(?:\w+\s+)?(?:stored|retained|cached|kept|persisted|saved)"
@@ -102,7 +102,8 @@ NOT_STORED = re.compile(
 # no data is kept"), an exception ("except …"), or a single item the vendor leaves to another
 # party ("We do not store full card numbers") — the data as a whole is still kept.
 _PARTIAL_NOT_STORED = re.compile(
-    r"\b(?:permanently|long[- ]term|beyond|longer than|except|other than|unless|after this"
+    r"\b(?:permanently|persistently|but only|sondern (?:nur|lediglich)|long[- ]term|beyond"
+    r"|longer than|except|other than|unless|after this"
     r"|afterwards|thereafter|card|credit|payment|Kreditkart\w*|Zahlungs\w*|außer|über .{0,20}hinaus"
     r"|danach|anschließend|sofern|es sei denn|wünscht|plain ?text|unencrypted|Klartext|passwords?"
     r"|Passw(?:o|ö)rt\w*|Kennw(?:o|ö)rt\w*)\b",

@@ -30,6 +30,8 @@ def test_not_stored_with_a_list_of_verbs_and_a_longer_subject() -> None:
     assert _periods("No email or calendar data is stored on our side.") == ["P0D"]
     assert _periods("We never see, store, or transmit your project data.") == ["P0D"]
     assert _periods("Nothing is persisted to disk.") == ["P0D"]
+    assert _periods("We don't keep, copy or store any of your mailbox data.") == ["P0D"]
+    assert _periods("The add-in won’t store your drafts.") == ["P0D"]
     assert _periods("Annotations are stored strictly locally on your computer.") == ["P0D"]
 
 
@@ -39,6 +41,8 @@ def test_not_stored_that_still_keeps_the_data_is_no_p0d() -> None:
         "After this period, no data is kept.",
         "We do not store full card numbers on our systems.",
         "We do not store any personal information except your e-mail address.",
+        "We do not persistently store the meeting notes.",
+        "We don't store message bodies, but only metadata and settings.",
     ):
         assert _periods(sentence) == [], sentence
     # a heading announcing items that are not stored is no statement about the data as a whole
