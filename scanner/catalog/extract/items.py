@@ -301,7 +301,9 @@ _INCLUDING = re.compile(
 # "… information to be able to identify and fix problems": the purpose ends the enumeration
 _PURPOSE_INFINITIVE = re.compile(
     r"\s+(?:(?:so as |in order )?to (?:be able to|help|enable|allow|ensure|provide|improve"
-    r"|identify|detect|prevent|fix|diagnose|troubleshoot|operate|deliver)|um (?:\w+ )*zu)\b",
+    r"|identify|detect|prevent|fix|diagnose|troubleshoot|operate|deliver|read|create|manage|access"
+    r"|sync|send|show|display|authenticate|verify|sign|log in|process|generate|support|run|track"
+    r"|measure|understand|contact|respond|personali[sz]e)|um (?:\w+ )*zu)\b",
     re.I,
 )
 _HEAD_PURPOSE = re.compile(
@@ -495,6 +497,7 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
             return [], 0.0
         lead = _PURPOSE_CLAUSE.sub("", EXAMPLE_LEAD.sub("", first))
         lead = _CLAUSE_TAIL.split(lead, maxsplit=1)[0]  # "… and error logs for troubleshooting"
+        lead = _PURPOSE_INFINITIVE.split(lead, maxsplit=1)[0]  # "API keys to read your requests"
         pieces = [  # "user profile for bot interactions", "user IDs of the people who sign in"
             clean_piece(_RELATIVE.sub("", _untail(p))) for p in split_list(lead)
         ]
@@ -520,6 +523,14 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
             and all(len(p.split()) <= 4 and is_data_noun(p) for p in pieces)
         ):
             return good, 0.85
+        if (  # "Clockify Data: Your Clockify API keys": the entry names what the label only types
+            len(pieces) == 1
+            and good
+            and len(lead.split()) <= 8
+            and (m := re.match(r"(\w+) (?:data|information|details)$", head.strip(), re.I))
+            and good[0].casefold().startswith(f"{m.group(1).casefold()} ")
+        ):  # … and says it again: "Microsoft Data: Microsoft OAuth tokens"
+            return good, 0.8
         if (  # "Account data. Name, business email, and the user identifiers of the people who …"
             titled
             and len(pieces) >= 3

@@ -165,3 +165,11 @@ def test_how_an_entry_is_kept_is_not_another_entry() -> None:
     text = HEAD + "- API-Schlüssel des Kontos, verschlüsselt (AES-256)\n- Kontoname\n"
     assert _items(text) == ["API-Schlüssel des Kontos", "Kontoname"]
     assert _items("Sämtliche Daten werden in der EU gespeichert.") == []
+
+
+def test_a_label_that_types_data_by_its_source_gives_the_named_entry() -> None:
+    text = HEAD + "- Zoho Data: Your Zoho refresh token to sync your deals.\n"
+    assert _items(text) == ["Zoho refresh token"]
+    # a label over prose about it stays the item
+    text = HEAD + "- Usage Data: The add-in counts how often each button is clicked.\n"
+    assert _items(text) == ["Usage Data"]
