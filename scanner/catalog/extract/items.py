@@ -477,6 +477,12 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         if len(label) <= 60 and described.count(",") >= 2 and len(entries) >= 0.75 * len(pieces):
             return entries, 0.85  # "Events — titles, descriptions, times, participants"
     head, sep, rest = bare.partition(":")
+    if sep and _SCOPES.match(head.strip()):  # "Mail.Read: Read sender information from …"
+        verb = _SCOPE_VERB.match(rest.strip())
+        obj = clean_piece(_untail(rest.strip()[verb.end() :])) if verb else ""
+        return (
+            ([obj], 0.7) if obj and looks_like_item(obj) and not GENERIC.match(obj) else ([], 0.0)
+        )
     if sep and len(head) > 60 and ANNOUNCES.search(head) and not NEGATION.search(head):
         listed = list_items(rest)  # "Among the types of data we collect, there are: a; b; c"
         if len(listed) >= 2:
@@ -582,6 +588,17 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
     return good, 0.85
 
 
+# OAuth scopes and Graph permission names: "Mail.Read", "openid, profile, email"
+_SCOPES = re.compile(
+    r"^`?(?:[A-Z]\w+(?:\.\w+)+|openid|profile|email|offline_access)`?"
+    r"(?:\s*(?:,|and|und)\s*`?(?:[A-Z]\w+(?:\.\w+)+|openid|profile|email|offline_access)`?)*$"
+)
+# what a permission lets the app do to the data it names: "Read your basic profile"
+_SCOPE_VERB = re.compile(
+    r"^(?:to |allows? (?:the app|us) to )?(?:read|reads|write|access|accesses|view|manage|send"
+    r"|create|maintain|lesen|liest|zugreifen auf)(?: and (?:write|update|manage))?\s+",
+    re.I,
+)
 _RIGHTS_LEAD = re.compile(r"\bright|\bRecht|\brequest\b|\bcontact us\b|\bkontaktieren\b", re.I)
 _IMPERATIVE = re.compile(
     r"^[A-Z][a-z]+\s+(?:your|our|all|any|the|Ihre?|unsere?)\b"

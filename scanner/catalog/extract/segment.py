@@ -56,7 +56,7 @@ def normalise(text: str) -> str:
 
 
 _YES_CELL = re.compile(r"^(?:yes|ja|y|x|✓|✔|✅)$", re.IGNORECASE)
-_NO_CELL = re.compile(r"^(?:no|nein|n|—|-|✗|❌)$", re.IGNORECASE)
+_NO_CELL = re.compile(r"^(?:no|nein|n|—|–|-|✗|❌)$", re.IGNORECASE)
 
 
 def _table_cells(line: str) -> list[str] | None:
@@ -184,6 +184,9 @@ def lines(text: str) -> list[Line]:
             row = [c.strip() for c in line.strip().strip("|").split("|")]
             if any(_KEY_NOT_DATA.match(c.strip(" *")) for c in row[:data_column]):
                 continue  # "| Betroffene | Kunden … |" in a record's field/content table
+            flags = [c for i, c in enumerate(row) if i != data_column]
+            if flags and all(_NO_CELL.match(c) for c in flags):
+                continue  # "| Email subjects | No | No |": neither accessed nor stored
             if data_column < len(row) and row[data_column]:
                 out.append(Line("bullet", row[data_column], n, table_data=True))
             continue

@@ -173,3 +173,23 @@ def test_a_label_that_types_data_by_its_source_gives_the_named_entry() -> None:
     # a label over prose about it stays the item
     text = HEAD + "- Usage Data: The add-in counts how often each button is clicked.\n"
     assert _items(text) == ["Usage Data"]
+
+
+def test_a_table_row_flagged_no_in_every_column_is_not_read() -> None:
+    text = (
+        "| Data | Read | Stored | Sent to us |\n|---|---|---|---|\n"
+        "| Sender names | Yes | Yes | No |\n| Message bodies | No | No | No |\n"
+        "| Attachments | Nein | – | ❌ |\n"
+    )
+    assert _items(text) == ["Sender names"]
+
+
+def test_a_permission_names_the_data_it_opens_not_itself() -> None:
+    text = (
+        "| Permission | Purpose |\n|---|---|\n"
+        "| Contacts.Read | Read your contact folders |\n"
+        "| `Sites.Read.All` | To read files in all site collections |\n"
+        "| openid, profile, email | Sign-in with Microsoft |\n"
+        "| offline_access | Stay signed in |\n"
+    )
+    assert _items(HEAD + text) == ["contact folders", "files"]
