@@ -115,6 +115,12 @@ _PROSE = (
         r"(?:\s+from\s+\w+)?:?\s*)?(?P<list>[^.:]+)",  # "names; email addresses; …" too
         re.I,
     ),
+    re.compile(  # "Allows the app to read documents and list items in all site collections"
+        r"\b(?:allows?|lets?|permits?|enables?)\s+(?:the\s+|our\s+)?(?:app|application|add-in"
+        r"|bot|service|us)\s+to\s+(?:read|retrieve|access|view|query|get|sync|see)(?:\s+and\s+"
+        r"(?:write|update|create|query|manage))?\s+" + _LIST,
+        re.I,
+    ),
     re.compile(  # "We collect the following information when you sign up: your name, …"
         r"\b(?:the following|folgende) (?:[\w-]+ ){0,3}(?:information|data|details|daten|angaben"
         r"|informationen)\b[^:.]{0,80}:\s*(?P<list>[^.;]+)",
@@ -187,9 +193,9 @@ _PROSE = (
     ),
 )
 # patterns whose list is announced as a whole: most pieces naming data is enough
-_ANNOUNCED = (*_PROSE[:3], *_PROSE[6:11], *_PROSE[14:16])
+_ANNOUNCED = (*_PROSE[:3], *_PROSE[7:12], *_PROSE[15:17])
 # "we use …" and subject-first sentences: the first entry must itself name data
-_MUST_NAME_DATA = _PROSE[11:14]
+_MUST_NAME_DATA = _PROSE[12:15]
 _PREPOSITION_START = re.compile(
     r"^(?!in erster Linie|in der Regel|in particular)(?:auf|in|an|bei|von|über|unter|mit|zu|zum|zur"
     r"|im|am|beim|vom|on|in|at|by|from|with|bis|until|für|for|während"
@@ -472,6 +478,9 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         if _PURPOSE_START_DASH.match(described):  # "Email address and name — for sign-in"
             pieces = split_list(label)
             return [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)], 0.8
+        described = sentences(described)[0] if described.strip() else described
+        if NEGATION.search(described):
+            return [], 0.0
         pieces = split_list(_PURPOSE_CLAUSE.sub("", described))
         entries = [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)]
         if len(label) <= 60 and described.count(",") >= 2 and len(entries) >= 0.75 * len(pieces):

@@ -193,3 +193,18 @@ def test_a_permission_names_the_data_it_opens_not_itself() -> None:
         "| offline_access | Stay signed in |\n"
     )
     assert _items(HEAD + text) == ["contact folders", "files"]
+
+
+def test_dash_label_whose_second_sentence_negates_keeps_the_first() -> None:
+    text = HEAD + (
+        "- Scan results — seat counts, licence names, inactive-account flags. We do not store "
+        "mailbox content.\n"
+    )
+    assert _items(text) == ["seat counts", "licence names", "inactive-account flags"]
+
+
+def test_a_permission_described_in_prose_names_the_data() -> None:
+    text = "Allows the app to read presence information and calendar events in your tenant."
+    assert _items(text) == ["presence information", "calendar events"]
+    # what the user is allowed to do is no disclosure
+    assert _items("The settings page allows you to read the changelog.") == []
