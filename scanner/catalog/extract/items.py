@@ -73,129 +73,190 @@ CLOSING_HEADING = re.compile(
 )
 # a list up to the end of its clause; "ggf." and "z. B." do not end it
 _LIST = r"(?P<list>(?:\b(?:o\.\s?g|u\.\s?a|z\.\s?B|bzw|ggf|inkl|ca|bspw|evtl)\.|[^.;:])+)"
-_PROSE = (
-    re.compile(  # "Among the types of Personal Data … there are: a; b; c"
-        r"\b(?:data|daten|information|informationen|angaben)\b[^:]{0,160}\b(?:there are|are|include[sd]?"
-        r"|sind|umfassen|zählen|gehören|folgende)\s*:\s*(?P<list>.+)",
-        re.I,
+# each pattern with how its list is read: "announced" (a data list as a whole: most pieces naming
+# data is enough), "subject" (we use …, subject-first: the first entry must itself name data),
+# "strict" (an enumeration is read while its pieces name data)
+_PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "announced",
+        re.compile(  # "Among the types of Personal Data … there are: a; b; c"
+            r"\b(?:data|daten|information|informationen|angaben)\b[^:]{0,160}\b(?:there are|are|include[sd]?"
+            r"|sind|umfassen|zählen|gehören|folgende)\s*:\s*(?P<list>.+)",
+            re.I,
+        ),
     ),
-    re.compile(
-        r"(?:\bZu den [\w-]+ (?:gehören|zählen)|\b(?:Dazu|Hierzu) (?:gehören|zählen)|^(?:Dies|Das) sind"
-        r"|^(?:This|These|It|They|Such data|This data|This information) (?:may )?(?:includes?"
-        r"|consists? of|comprises?)|\bincludes?,? but (?:is |are )?not limited to,?)\s*:?\s*"
-        r"(?:u\.\s?a\.\s+|insbesondere\s+)?(?P<list>[^.;:]+)",
-        re.I,
+    (
+        "announced",
+        re.compile(
+            r"(?:\bZu den [\w-]+ (?:gehören|zählen)|\b(?:Dazu|Hierzu) (?:gehören|zählen)|^(?:Dies|Das) sind"
+            r"|^(?:This|These|It|They|Such data|This data|This information) (?:may )?(?:includes?"
+            r"|consists? of|comprises?)|\bincludes?,? but (?:is |are )?not limited to,?)\s*:?\s*"
+            r"(?:u\.\s?a\.\s+|insbesondere\s+)?(?P<list>[^.;:]+)",
+            re.I,
+        ),
     ),
-    re.compile(r"folgende\s(?:\w+\s)?(?:personenbezogenen?\s)?Daten[^:]*:\s*(?P<list>.+)", re.I),
-    re.compile(
-        r"\bwerden\s+(?:(?:verschiedene|folgende|außerdem|auch|überdies|zudem|dabei|dazu|hierzu"
-        r"|hierbei|daher|deshalb|dann|jeweils|neben\s\w+"
-        r"\s[\w-]+\s+auch)\s+)*(?:Daten,\s+)?(?:insbesondere\s+|u\.\s?a\.\s+)?(?P<list>.+?)\s+"
-        r"(?:an\s\w+\s+)?(?:bearbeitet|verarbeitet|erhoben|gespeichert|übertragen|übermittelt"
-        r"|erfasst|verwendet|genutzt|protokolliert|aufgenommen|aufgezeichnet|gesammelt|abgefragt)\b",
-        re.I,
+    (
+        "announced",
+        re.compile(
+            r"folgende\s(?:\w+\s)?(?:personenbezogenen?\s)?Daten[^:]*:\s*(?P<list>.+)", re.I
+        ),
     ),
-    re.compile(
-        r"\b(?:erhebt|erheben|verarbeitet|verarbeiten|speichert|speichern|erfasst|erfassen"
-        r"|sammelt|sammeln|protokollieren|erhalten|analysiert|analysieren|scannt|scannen"
-        r"|synchronisiert|synchronisieren)\s+(?:wir\s+|[A-Z]\w+\s+)?(?:nur\s+|auch\s+|lediglich\s+"
-        r"|ausschließlich\s+|ebenfalls\s+|zudem\s+|außerdem\s+)?" + _LIST,
+    (
+        "strict",
+        re.compile(
+            r"\bwerden\s+(?:(?:verschiedene|folgende|außerdem|auch|überdies|zudem|dabei|dazu|hierzu"
+            r"|hierbei|daher|deshalb|dann|jeweils|neben\s\w+"
+            r"\s[\w-]+\s+auch)\s+)*(?:Daten,\s+)?(?:insbesondere\s+|u\.\s?a\.\s+)?(?P<list>.+?)\s+"
+            r"(?:an\s\w+\s+)?(?:bearbeitet|verarbeitet|erhoben|gespeichert|übertragen|übermittelt"
+            r"|erfasst|verwendet|genutzt|protokolliert|aufgenommen|aufgezeichnet|gesammelt|abgefragt)\b",
+            re.I,
+        ),
     ),
-    re.compile(
-        r"(?:\b(?:we|it)\s+(?:may\s+|will\s+|only\s+|also\s+|automatically\s+)?(?:\w+\s+and\s+)?"
-        r"(?:collect|process|obtain|gather|capture|receive|store|access|read|record|log|retrieve"
-        r"|keep|retain|save|sync|synchronize|import|fetch)|\byou\s+(?:may\s+|can\s+)?(?:provide"
-        r"|give|send|submit)\s+us(?:\s+with)?|\bto\s+(?:collect|store"
-        r"|process|keep)|\b(?:collects|processes|receives|stores|keeps|retains|saves"
-        r"|accesses|reads|records|logs|retrieves)(?!\s+(?:contain|include|are|show|may|will)\w*\b)"
-        r"|\b(?!you\b|they\b|users?\b)[A-Za-z][\w-]+\s+(?:may|will"
-        r"|might)\s+(?:also\s+)?(?:collect|capture|gather|obtain|record|log)"
-        r"|\b(?:servers?|systems?)\s+(?:automatically\s+)?"
-        r"(?:log|record|collect|store|receive))\s+(?:locally\s+)?(?:the\s+following\s+(?:personal\s+)?(?:information|data)"
-        r"(?:\s+from\s+\w+)?:?\s*)?(?P<list>[^.:]+)",  # "names; email addresses; …" too
-        re.I,
+    (
+        "strict",
+        re.compile(
+            r"\b(?:erhebt|erheben|verarbeitet|verarbeiten|speichert|speichern|erfasst|erfassen"
+            r"|sammelt|sammeln|protokollieren|erhalten|analysiert|analysieren|scannt|scannen"
+            r"|synchronisiert|synchronisieren)\s+(?:wir\s+|[A-Z]\w+\s+)?(?:nur\s+|auch\s+|lediglich\s+"
+            r"|ausschließlich\s+|ebenfalls\s+|zudem\s+|außerdem\s+)?" + _LIST,
+        ),
     ),
-    re.compile(  # "Allows the app to read documents and list items in all site collections"
-        r"\b(?:allows?|lets?|permits?|enables?)\s+(?:the\s+|our\s+)?(?:app|application|add-in"
-        r"|bot|service|us)\s+to\s+(?:read|retrieve|access|view|query|get|sync|see)(?:\s+and\s+"
-        r"(?:write|update|create|query|manage))?\s+" + _LIST,
-        re.I,
+    (
+        "strict",
+        re.compile(
+            r"(?:\b(?:we|it)\s+(?:may\s+|will\s+|only\s+|also\s+|automatically\s+)?(?:\w+\s+and\s+)?"
+            r"(?:collect|process|obtain|gather|capture|receive|store|access|read|record|log|retrieve"
+            r"|keep|retain|save|sync|synchronize|import|fetch)|\byou\s+(?:may\s+|can\s+)?(?:provide"
+            r"|give|send|submit)\s+us(?:\s+with)?|\bto\s+(?:collect|store"
+            r"|process|keep)|\b(?:collects|processes|receives|stores|keeps|retains|saves"
+            r"|accesses|reads|records|logs|retrieves)(?!\s+(?:contain|include|are|show|may|will)\w*\b)"
+            r"|\b(?!you\b|they\b|users?\b)[A-Za-z][\w-]+\s+(?:may|will"
+            r"|might)\s+(?:also\s+)?(?:collect|capture|gather|obtain|record|log)"
+            r"|\b(?:servers?|systems?)\s+(?:automatically\s+)?"
+            r"(?:log|record|collect|store|receive))\s+(?:locally\s+)?(?:the\s+following\s+(?:personal\s+)?(?:information|data)"
+            r"(?:\s+from\s+\w+)?:?\s*)?(?P<list>[^.:]+)",  # "names; email addresses; …" too
+            re.I,
+        ),
     ),
-    re.compile(  # "We collect the following information when you sign up: your name, …"
-        r"\b(?:the following|folgende) (?:[\w-]+ ){0,3}(?:information|data|details|daten|angaben"
-        r"|informationen)\b[^:.]{0,80}:\s*(?P<list>[^.;]+)",
-        re.I,
+    (
+        "strict",
+        re.compile(  # "Allows the app to read documents and list items in all site collections"
+            r"\b(?:allows?|lets?|permits?|enables?)\s+(?:the\s+|our\s+)?(?:app|application|add-in"
+            r"|bot|service|us)\s+to\s+(?:read|retrieve|access|view|query|get|sync|see)(?:\s+and\s+"
+            r"(?:write|update|create|query|manage))?\s+" + _LIST,
+            re.I,
+        ),
     ),
-    re.compile(  # "we may receive information about you such as your name, email address …"
-        r"\b(?:additional |personal |other |certain |some )?(?:information|data|details|informationen"
-        r"|daten|angaben)(?: about you| über Sie|[^.;:,]{0,60}\b(?:übermittelt|erhoben|gespeichert|erfasst"
-        r"|collected|stored|logged|transmitted|recorded)\b[^.;:,]{0,20},)?,? (?:such as|like|including|wie z\.\s?B\.|wie etwa"
-        r"|z\.\s?B\.|e\.\s?g\.,?) (?P<list>[^.;:]+)",
-        re.I,
+    (
+        "announced",
+        re.compile(  # "We collect the following information when you sign up: your name, …"
+            r"\b(?:the following|folgende) (?:[\w-]+ ){0,3}(?:information|data|details|daten|angaben"
+            r"|informationen)\b[^:.]{0,80}:\s*(?P<list>[^.;]+)",
+            re.I,
+        ),
     ),
-    re.compile(  # "Personal information may include, but is not limited to your name and email"
-        r"(?:\b(?:data|information|informationen|daten|details|angaben|logs|log files|records"
-        r"|protokolle|logdateien)\b(?:\s*\([^)]*\))?"
-        r"(?:\s+(?:collected|gathered|logged|recorded|stored|processed)(?:\s+[\w-]+){0,3})?"
-        r"|^(?:this|these|it|they|dies|diese)\b)"
-        r"\s+(?:may\s+|can\s+|might\s+|will\s+|kann\s+|können\s+)?(?:includes?|contains?|umfass\w+"
-        r"|enthalten|beinhalten)\b,?\s+(?:but\s+(?:is\s+|are\s+)?not\s+limited\s+to,?\s+)?"
-        r"(?:(?:information|data|angaben|daten)\s+(?:such as|like|wie)\s+)?(?P<list>[^.;:]+)",
-        re.I,
+    (
+        "announced",
+        re.compile(  # "we may receive information about you such as your name, email address …"
+            r"\b(?:additional |personal |other |certain |some )?(?:information|data|details|informationen"
+            r"|daten|angaben)(?: about you| über Sie|[^.;:,]{0,60}\b(?:übermittelt|erhoben|gespeichert|erfasst"
+            r"|collected|stored|logged|transmitted|recorded)\b[^.;:,]{0,20},)?,? (?:such as|like|including|wie z\.\s?B\.|wie etwa"
+            r"|z\.\s?B\.|e\.\s?g\.,?) (?P<list>[^.;:]+)",
+            re.I,
+        ),
     ),
-    re.compile(  # "An Microsoft übertragen werden insbesondere Ihre IP-Adresse und …"
-        r"\b(?:übertragen|übermittelt|verarbeitet|gespeichert|erhoben|erfasst|abgefragt"
-        r"|protokolliert|weitergegeben) (?:werden|wird)\s+(?:(?:dabei|insbesondere|u\.\s?a\."
-        r"|zumindest|mindestens|folgende|lediglich|nur|auch|zudem|außerdem)\s+)*"
-        r"(?P<list>(?:\b(?:o\.\s?g|u\.\s?a|z\.\s?B|bzw|ggf|inkl|ca|bspw)\.|[^.;:])+)",
-        re.I,
+    (
+        "announced",
+        re.compile(  # "Personal information may include, but is not limited to your name and email"
+            r"(?:\b(?:data|information|informationen|daten|details|angaben|logs|log files|records"
+            r"|protokolle|logdateien)\b(?:\s*\([^)]*\))?"
+            r"(?:\s+(?:collected|gathered|logged|recorded|stored|processed)(?:\s+[\w-]+){0,3})?"
+            r"|^(?:this|these|it|they|dies|diese)\b)"
+            r"\s+(?:may\s+|can\s+|might\s+|will\s+|kann\s+|können\s+)?(?:includes?|contains?|umfass\w+"
+            r"|enthalten|beinhalten)\b,?\s+(?:but\s+(?:is\s+|are\s+)?not\s+limited\s+to,?\s+)?"
+            r"(?:(?:information|data|angaben|daten)\s+(?:such as|like|wie)\s+)?(?P<list>[^.;:]+)",
+            re.I,
+        ),
     ),
-    re.compile(  # "Bei der Buchung werden, je nach Terminart, abgefragt: Name, Rufnummer …"
-        r"\b(?:werden|wird)\b[^.:]{0,80}\b(?:abgefragt|erhoben|verarbeitet|gespeichert|erfasst"
-        r"|übermittelt|benötigt)\s*:\s*(?P<list>[^.;]+)"
+    (
+        "announced",
+        re.compile(  # "An Microsoft übertragen werden insbesondere Ihre IP-Adresse und …"
+            r"\b(?:übertragen|übermittelt|verarbeitet|gespeichert|erhoben|erfasst|abgefragt"
+            r"|protokolliert|weitergegeben) (?:werden|wird)\s+(?:(?:dabei|insbesondere|u\.\s?a\."
+            r"|zumindest|mindestens|folgende|lediglich|nur|auch|zudem|außerdem)\s+)*"
+            r"(?P<list>(?:\b(?:o\.\s?g|u\.\s?a|z\.\s?B|bzw|ggf|inkl|ca|bspw)\.|[^.;:])+)",
+            re.I,
+        ),
     ),
-    re.compile(  # "Zur Anmeldung nutzen wir Name und E-Mail-Adresse", "we use your email address"
-        r"(?:\b(?:nutzen|verwenden|benötigen|lesen)\s+wir|\bwe\s+(?:only\s+|also\s+)?(?:use"
-        r"|need|require))\s+(?:nur\s+|auch\s+|only\s+)?(?:von Ihnen\s+|from you\s+)?" + _LIST,
-        re.I,
+    (
+        "announced",
+        re.compile(  # "Bei der Buchung werden, je nach Terminart, abgefragt: Name, Rufnummer …"
+            r"\b(?:werden|wird)\b[^.:]{0,80}\b(?:abgefragt|erhoben|verarbeitet|gespeichert|erfasst"
+            r"|übermittelt|benötigt)\s*:\s*(?P<list>[^.;]+)"
+        ),
     ),
-    re.compile(
-        r"^(?!(?:This|That|These|Those|It|Our|The)\s+(?:page|site|website|policy|app|application"
-        r"|service|document|add-in|notice)\b)"
-        r"(?P<list>[A-Z][^,.;:]{2,60}?)\s+(?:is|are)\s+(?:\w+\s+)?(?P<verb>collected|processed|stored"
-        r"|transmitted|retained|logged|kept|saved|archived|deleted|erased|purged|used|accessed|read"
-        r"|shared|sent|synced|synchronized|uploaded|cached|analy[sz]ed|written|recorded|captured)\b"
-        r"(?:[^.;:]{0,40}?\bwith\s+(?P<with>[^.;:]+))?"
+    (
+        "subject",
+        re.compile(  # "Zur Anmeldung nutzen wir Name und E-Mail-Adresse", "we use your email address"
+            r"(?:\b(?:nutzen|verwenden|benötigen|lesen)\s+wir|\bwe\s+(?:only\s+|also\s+)?(?:use"
+            r"|need|require))\s+(?:nur\s+|auch\s+|only\s+)?(?:von Ihnen\s+|from you\s+)?" + _LIST,
+            re.I,
+        ),
     ),
-    re.compile(  # "Der Schlüssel sowie Ihr Name werden auf unseren Servern gespeichert."
-        r"^(?:(?:Der|Die|Das|Ihre?)\s+)?(?P<list>[A-ZÄÖÜ][^.;:]{2,80}?)(?<!Daten)(?<!Informationen)"
-        r"(?<!Angaben)\s+(?:werden|wird|können|kann)\s+"
-        r"(?:(?:[^.;:]|\b(?:Co|Inc|Ltd|bzw|ggf)\.){0,60}\s)?(?:gespeichert|verarbeitet|erhoben|erfasst"
-        r"|übermittelt|protokolliert|weitergegeben|aufbewahrt|archiviert|gelöscht|preisgegeben"
-        r"|hinterlegt|bereitgestellt|synchronisiert|abgeglichen|importiert|hochgeladen)\b"
+    (
+        "subject",
+        re.compile(
+            r"^(?!(?:This|That|These|Those|It|Our|The)\s+(?:page|site|website|policy|app|application"
+            r"|service|document|add-in|notice)\b)"
+            r"(?P<list>[A-Z][^,.;:]{2,60}?)\s+(?:is|are)\s+(?:\w+\s+)?(?P<verb>collected|processed|stored"
+            r"|transmitted|retained|logged|kept|saved|archived|deleted|erased|purged|used|accessed|read"
+            r"|shared|sent|synced|synchronized|uploaded|cached|analy[sz]ed|written|recorded|captured)\b"
+            r"(?:[^.;:]{0,40}?\bwith\s+(?P<with>[^.;:]+))?"
+        ),
     ),
-    re.compile(  # "Diese Informationen können Ihren Namen, Ihr Alter … enthalten."
-        r"^(?:Diese|Die|Solche|Ihre)?\s*(?:[\w-]*(?:daten|informationen|angaben)|Protokolle"
-        r"|Logdateien)\s+(?:können|kann|werden|wird)\s+(?:u\.\s?a\.\s+|z\.\s?B\.\s+|etwa\s+)?"
-        r"(?P<list>[^.;:]+?)\s+(?:enthalten|umfassen|beinhalten)\b",
-        re.I,
+    (
+        "subject",
+        re.compile(  # "Der Schlüssel sowie Ihr Name werden auf unseren Servern gespeichert."
+            r"^(?:(?:Der|Die|Das|Ihre?)\s+)?(?P<list>[A-ZÄÖÜ][^.;:]{2,80}?)(?<!Daten)(?<!Informationen)"
+            r"(?<!Angaben)\s+(?:werden|wird|können|kann)\s+"
+            r"(?:(?:[^.;:]|\b(?:Co|Inc|Ltd|bzw|ggf)\.){0,60}\s)?(?:gespeichert|verarbeitet|erhoben|erfasst"
+            r"|übermittelt|protokolliert|weitergegeben|aufbewahrt|archiviert|gelöscht|preisgegeben"
+            r"|hinterlegt|bereitgestellt|synchronisiert|abgeglichen|importiert|hochgeladen)\b"
+        ),
     ),
-    re.compile(  # "Dies können Angaben zu Ihrer Abteilung, Ihre Telefonnummer … sein."
-        r"^(?:Dies|Das|Diese|Hierzu|Dazu)\s+(?:können|kann|sind|ist|zählen|gehören)\s+(?:z\.\s?B\.\s+"
-        r"|etwa\s+|beispielsweise\s+|u\.\s?a\.\s+)?(?P<list>[^.;:]+?)\s+sein\b"
+    (
+        "announced",
+        re.compile(  # "Diese Informationen können Ihren Namen, Ihr Alter … enthalten."
+            r"^(?:Diese|Die|Solche|Ihre)?\s*(?:[\w-]*(?:daten|informationen|angaben)|Protokolle"
+            r"|Logdateien)\s+(?:können|kann|werden|wird)\s+(?:u\.\s?a\.\s+|z\.\s?B\.\s+|etwa\s+)?"
+            r"(?P<list>[^.;:]+?)\s+(?:enthalten|umfassen|beinhalten)\b",
+            re.I,
+        ),
     ),
-    re.compile(  # "zum Beispiel können dies Namen, E-Mail-Adressen oder Termininformationen sein"
-        r"\b(?:können|kann)\s+(?:dies|das|diese)\s+(?:z\.\s?B\.\s+|etwa\s+)?(?P<list>[^.;:]+?)\s+sein\b"
+    (
+        "announced",
+        re.compile(  # "Dies können Angaben zu Ihrer Abteilung, Ihre Telefonnummer … sein."
+            r"^(?:Dies|Das|Diese|Hierzu|Dazu)\s+(?:können|kann|sind|ist|zählen|gehören)\s+(?:z\.\s?B\.\s+"
+            r"|etwa\s+|beispielsweise\s+|u\.\s?a\.\s+)?(?P<list>[^.;:]+?)\s+sein\b"
+        ),
     ),
-    re.compile(  # "… werden wir die Chatinhalte protokollieren."
-        r"\b(?:werden|können|dürfen|müssen)\s+wir\s+(?:\w+\s+)?(?P<list>[^.;:]+?)\s+(?:verarbeiten"
-        r"|speichern|abspeichern|erheben|erfassen|protokollieren|aufzeichnen|übermitteln|auswerten)\b"
+    (
+        "strict",
+        re.compile(  # "zum Beispiel können dies Namen, E-Mail-Adressen oder Termininformationen sein"
+            r"\b(?:können|kann)\s+(?:dies|das|diese)\s+(?:z\.\s?B\.\s+|etwa\s+)?(?P<list>[^.;:]+?)\s+sein\b"
+        ),
+    ),
+    (
+        "strict",
+        re.compile(  # "… werden wir die Chatinhalte protokollieren."
+            r"\b(?:werden|können|dürfen|müssen)\s+wir\s+(?:\w+\s+)?(?P<list>[^.;:]+?)\s+(?:verarbeiten"
+            r"|speichern|abspeichern|erheben|erfassen|protokollieren|aufzeichnen|übermitteln|auswerten)\b"
+        ),
     ),
 )
-# patterns whose list is announced as a whole: most pieces naming data is enough
-_ANNOUNCED = (*_PROSE[:3], *_PROSE[7:12], *_PROSE[15:17])
-# "we use …" and subject-first sentences: the first entry must itself name data
-_MUST_NAME_DATA = _PROSE[12:15]
+_PROSE = tuple(rx for _, rx in _PROSE_RULES)
+_ANNOUNCED = tuple(rx for kind, rx in _PROSE_RULES if kind == "announced")
+_MUST_NAME_DATA = tuple(rx for kind, rx in _PROSE_RULES if kind == "subject")
 _PREPOSITION_START = re.compile(
     r"^(?!in erster Linie|in der Regel|in particular)(?:auf|in|an|bei|von|über|unter|mit|zu|zum|zur"
     r"|im|am|beim|vom|on|in|at|by|from|with|bis|until|für|for|während"
