@@ -208,3 +208,10 @@ def test_a_permission_described_in_prose_names_the_data() -> None:
     assert _items(text) == ["presence information", "calendar events"]
     # what the user is allowed to do is no disclosure
     assert _items("The settings page allows you to read the changelog.") == []
+
+
+def test_a_category_entry_with_examples_gives_both() -> None:
+    text = HEAD + "- Geräteangaben (z. B. Betriebssystem, Browserversion, Sprache);\n"
+    assert _items(text) == ["Geräteangaben", "Betriebssystem", "Browserversion", "Sprache"]
+    # a lone example stays with its category
+    assert _items(HEAD + "- Usage statistics (e.g. page views)\n") == ["Usage statistics"]
