@@ -478,12 +478,12 @@ def _prose_items(sentence: str) -> list[str]:
             phrase = sentence[verb.end() : par.start()]
             head = clean_piece(re.split(r"\s(?:of|von|der|des|within|in)\s", phrase)[0])
             examples = list_items(par.group("list"))
-            if (
-                len(examples) >= 2
-                and not looks_like_item(head)
-                and not _negated(sentence, par.start(), par.end())
-            ):
+            if len(examples) < 2 or _negated(sentence, par.start(), par.end()):
+                continue
+            if not looks_like_item(head):
                 return examples
+            if len(head.split()) <= 4 and "," not in phrase:  # "technische Protokolle (z. B. …)"
+                return [head, *examples]
     if ex and (_PROCESSING.search(sentence) or _DEICTIC.match(sentence)):
         examples = list_items(ex.group("list") or ex.group("bare"))
         if examples:  # and the entries of the enumeration that goes on after the examples

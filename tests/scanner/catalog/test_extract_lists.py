@@ -215,3 +215,6 @@ def test_a_category_entry_with_examples_gives_both() -> None:
     assert _items(text) == ["Geräteangaben", "Betriebssystem", "Browserversion", "Sprache"]
     # a lone example stays with its category
     assert _items(HEAD + "- Usage statistics (e.g. page views)\n") == ["Usage statistics"]
+    # the same in prose, after the verb that processes them
+    text = "Der Server speichert technische Protokolle (z. B. Zeitpunkt, Browsertyp) sieben Tage."
+    assert _items(text) == ["technische Protokolle", "Zeitpunkt", "Browsertyp"]
