@@ -124,7 +124,7 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "strict",
         re.compile(
-            r"(?:\b(?:we|it)\s+(?:may\s+|will\s+|only\s+|also\s+|automatically\s+)?(?:\w+\s+and\s+)?"
+            r"(?:\b(?:we|it)\s+(?:may\s+|will\s+|only\s+|also\s+|\w+ly\s+)?(?:\w+\s+and\s+)?"
             r"(?:collect|process|obtain|gather|capture|receive|store|access|read|record|log|retrieve"
             r"|keep|retain|save|sync|synchronize|import|fetch)|\byou\s+(?:may\s+|can\s+)?(?:provide"
             r"|give|send|submit)\s+us(?:\s+with)?|\bto\s+(?:collect|store"
@@ -582,6 +582,7 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         lead = _PURPOSE_CLAUSE.sub("", EXAMPLE_LEAD.sub("", first))
         lead = _CLAUSE_TAIL.split(lead, maxsplit=1)[0]  # "… and error logs for troubleshooting"
         lead = _PURPOSE_INFINITIVE.split(lead, maxsplit=1)[0]  # "API keys to read your requests"
+        lead = re.split(r"\s[—–]\s", lead, maxsplit=1)[0]  # "a, b, c — anonymised and aggregated"
         pieces = [  # "user profile for bot interactions", "user IDs of the people who sign in"
             clean_piece(_RELATIVE.sub("", _untail(p))) for p in split_list(lead)
         ]
@@ -626,6 +627,8 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
             return nouns, 0.75
         name = clean_piece(head)
         extra = [i for s in sentences(rest.strip())[1:] for i in _prose_items(s)]
+        if len(examples := _examples_of(_CLAUSE_TAIL.split(first, maxsplit=1)[0])) >= 2:
+            return [*examples, *extra], 0.75  # "Preferences: your settings such as a, b, c"
         listed = _prose_items(first) if "," in first else []
         if len(listed) >= 2:  # "Account: When you sign up, we collect your name, email and …"
             return [*listed, *extra], 0.75

@@ -90,7 +90,7 @@ _DATA_HEAD = re.compile(
     r"|selections?|quota|status|responses?|queries|antworten|answers?|descriptions?|titles"
     r"|codes|results?|comments?|notes|ergebnisse|kommentare|nummern|adressen|zeiten|namen"
     r"|eingaben|bilder|angaben|images|photos|fotos|avatars?|videos|kontakte|contacts|dates|amounts?"
-    r"|totals?|counts?|ratings?|scores?|feedback|snapshots?|snippets?|duration|dauer|beträge|betrag)$",
+    r"|totals?|counts?|ratings?|scores?|feedback|snapshots?|snippets?|durations?|dauer|beträge|betrag)$",
     re.IGNORECASE,
 )
 VERBISH = re.compile(
@@ -180,6 +180,7 @@ _ACTION = re.compile(
     r"|^compl(?:y|ies|ying) with\b"
     r"|^(?:[\w-]+\s)?(?:privatpersonen|personen|interessenten|besucher(?:innen)?|visitors"
     r"|individuals|persons|people)$"  # people, not data about them
+    r"|^consent of\b|^Einwilligung de[sr]\b"  # a legal basis obtained, not data
     r"|^(?:verschlüsselt|encrypted|hashed|gehasht|pseudonymi[sz]ed|pseudonymisiert|anonymi[sz]ed"
     r"|anonymisiert|optional|required|erforderlich|freiwillig|voluntary)$"  # how, not what
     r"|^(?:subscribe|fill|click|link|sign|create|contact|visit|use|open|select|enter|install"

@@ -218,3 +218,19 @@ def test_a_category_entry_with_examples_gives_both() -> None:
     # the same in prose, after the verb that processes them
     text = "Der Server speichert technische Protokolle (z. B. Zeitpunkt, Browsertyp) sieben Tage."
     assert _items(text) == ["technische Protokolle", "Zeitpunkt", "Browsertyp"]
+
+
+def test_label_over_a_generic_noun_with_examples_gives_the_examples() -> None:
+    text = HEAD + "- Preferences: Your settings such as time zone, quiet hours and muted senders.\n"
+    assert _items(text) == ["time zone", "quiet hours", "muted senders"]
+
+
+def test_a_dash_comment_after_the_entries_is_not_one() -> None:
+    text = HEAD + "- Usage data: Click counts, sync frequency, screen size — aggregated only.\n"
+    assert _items(text) == ["Click counts", "sync frequency", "screen size"]
+
+
+def test_any_adverb_between_we_and_the_verb() -> None:
+    text = "We routinely log IP addresses, browser types and session durations."
+    assert _items(text) == ["IP addresses", "browser types", "session durations"]
+    assert _items("We generally obtain the consent of the data subject.") == []
