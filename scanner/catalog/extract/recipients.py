@@ -33,7 +33,8 @@ from m365inv.catalog.extract.segment import Line, normalise
 
 _CUE = re.compile(
     r"übertr|übermitt|transfer|weitergeg|weitergab|sent to|send|share|empfänger|recipient|hosted"
-    r"|gehostet|hosting|host|server|rechenzentr|data cent|service (?:der|of)|dienst der|provided by"
+    r"|gehostet|hosting|host|server|rechenzentr|data cent|service (?:der|of|von)|dienst der|provided by"
+    r"|(?:ein|a) (?:service|dienst|produkt|product)\b"
     r"|bereitgestellt|betrieben|angeboten|(?:plattform|anwendung|produkt) der|(?:platform|product) of"
     r"|operated by|auftrag|processor|verarbeite|process|nutzen|nutzt|use[sd]?\b|using|setzt"
     r"|einsetz|powered|via|through|mittels|speicher|stored|store|api|anbieter|\bprovider\b|runs? on"
@@ -73,9 +74,12 @@ ENTITY = re.compile(
 _PROVIDER_INTRO = re.compile(
     r"(?:Dienstanbieter|Anbieter(?:in)?(?: (?:ist|sind|dieses \w+ ist|des \w+ ist))?"
     r"|(?:service )?provider(?: is)?|Betreiber(?: ist)?|provided by|operated by|offered by"
-    r"|Vertragspartner(?: ist)?)\s*:?\s+(?:die\s+|der\s+|the\s+)?$",
+    r"|Vertragspartner(?: ist)?|(?:ist|is)\s+(?:ein|eine|a|an)\s+(?:Service|Dienst|Produkt|Angebot"
+    r"|service|product|offering)(?:\s+(?:von|der|des|of|by|from))?)\s*:?\s+(?:die\s+|der\s+|the\s+)?$",
     re.IGNORECASE,
 )
+# 'Speraj LLC ("OutlookDog", "we", "us")': the entity the policy calls "we" is the vendor
+_WE_ALIAS = re.compile(r"\s*,?\s*\([^)]*[\"“„'](?:we|us|our|wir|uns)[\"”“']", re.I)
 _OWN = re.compile(
     r"Anbieter dieser|Betreiber dieser|verantwortlich|controller|responsible|Verantwortliche",
     re.I,
@@ -232,9 +236,12 @@ def subprocessors_in(
                 if m and not any(a <= m.start() < b for a, b, _, _ in spans):
                     spans.append((m.start(), m.end(), name, home))
         for m in ENTITY.finditer(s) if _HAS_FORM.search(s) else ():
-            intro = _PROVIDER_INTRO.search(s[max(0, m.start() - 40) : m.start()])
+            intro = _PROVIDER_INTRO.search(s[max(0, m.start() - 40) : m.start()]) or (
+                m.start() < 3 and lead and _PROVIDER_INTRO.search(f"{lead[:-1].rstrip()} ")
+            )  # "Dies ist ein Service von:" over the provider's address block
             listed = in_section and (m.start() < 3 or s[: m.start()].rstrip().endswith(":"))
-            if (intro or listed) and not _OWN.search(s[: m.start()]):
+            own = _OWN.search(s[: m.start()]) or _WE_ALIAS.match(s[m.end() : m.end() + 80])
+            if (intro or listed) and not own:
                 if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _, _ in spans):
                     spans.append((m.start(), m.end(), m.group("name").rstrip(","), "?"))
         for start, end, host in _named_host(s, in_section, text):  # "hosted on Neon"

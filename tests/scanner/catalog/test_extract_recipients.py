@@ -41,3 +41,18 @@ def test_a_data_table_is_not_read_as_a_sub_processor_table() -> None:
     assert _subs(text) == []
     listed = "| Name | Location |\n|---|---|\n| Quillbase | Germany |\n"
     assert extract(listed).subprocessors[0].name == "Quillbase"
+
+
+def test_a_service_of_an_entity_whose_address_block_follows() -> None:
+    text = (
+        "Für Videokonferenzen nutzen wir Meetly. Dies ist ein Service von:\n\n"
+        "Meetly Cloud Services Limited\nOne Harbour Square\nDublin 2\nIreland\n"
+    )
+    assert _subs(text) == ["Meetly Cloud Services Limited"]
+    # "ist ein Service der Meetly Inc., …" in the same sentence says the same
+    assert _subs("„Meetly“ ist ein Service der Meetly Inc., Austin, USA.") == ["Meetly Inc."]
+
+
+def test_the_entity_the_policy_calls_we_is_the_vendor_not_a_recipient() -> None:
+    text = 'MailPup is provided by Pupworks LLC ("MailPup", "we", "us").'
+    assert _subs(text) == []
