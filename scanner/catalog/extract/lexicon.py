@@ -243,9 +243,57 @@ COUNTRIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )  # fmt: skip
 
 
+# every other country, by its English and German name as CLDR (through Babel) spells it; names
+# that are also a person's, a word or a US state are left out ("Jordan", "Chad", "Georgia")
+_AMBIGUOUS = frozenset(
+    "jersey georgia jordan chad turkey guinea niger mali togo dominica réunion reunion man"
+    " guernsey martinique montserrat".split()
+)
+_ALIASES = {
+    "Czech Republic": "CZ", "Hong Kong": "HK", "Hongkong": "HK", "Türkei": "TR", "Turkey": "TR",
+    "Republic of Korea": "KR", "Korea": "KR", "Russian Federation": "RU", "Macau": "MO",
+    "Vatican": "VA", "UAE": "AE", "Emirate": "AE", "Slowakische Republik": "SK",
+    "Tschechische Republik": "CZ",
+}  # fmt: skip
+
+
+def _cldr_countries() -> dict[str, str]:
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for locale in ("en", "de"):
+        for code, name in Locale(locale).territories.items():
+            if len(code) == 2 and code.isalpha() and code not in ("EU", "EZ", "UN", "ZZ", "QO"):
+                short = re.sub(r"\s+SAR China$|^Sonderverwaltungsregion\s+", "", name)
+                if short.casefold() not in _AMBIGUOUS:
+                    names.setdefault(short, code)
+    return {**names, **_ALIASES}
+
+
+_CLDR = _cldr_countries()
+_CLDR_FOLDED = {name.casefold(): code for name, code in _CLDR.items()}
+_CLDR_RX = re.compile(
+    r"(?:" + "|".join(re.escape(n) for n in sorted(_CLDR, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_CLDR_FIRST = frozenset(re.split(r"[\s&-]", name)[0].casefold() for name in _CLDR)
+_WORD_START = re.compile(r"\b[A-ZÄÖÜ][\w'’.]*")
+
+
 def countries_at(text: str) -> list[tuple[int, str]]:
-    """(position, country code) of every country named in ``text``, in text order."""
-    return sorted((m.start(), code) for rx, code in COUNTRIES for m in rx.finditer(text))
+    """(position, country code) of every country named in ``text``, in text order: the curated
+    names and cities above first, then any other country CLDR names in English or German."""
+    found = [(m.start(), m.end(), code) for rx, code in COUNTRIES for m in rx.finditer(text)]
+    for w in _WORD_START.finditer(text):  # only where a name's first word stands: one set lookup
+        first = w.group(0).casefold()
+        if first not in _CLDR_FIRST and first.rstrip(".") not in _CLDR_FIRST:
+            continue  # "St." opens "St. Lucia"; "Tschechien." ends a sentence
+        m = _CLDR_RX.match(text, w.start())
+        if m is None:
+            continue
+        if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _ in found):
+            found.append((m.start(), m.end(), _CLDR_FOLDED[m.group(0).casefold()]))
+    return sorted((a, code) for a, _, code in found)
 
 
 def countries_in(text: str) -> list[str]:

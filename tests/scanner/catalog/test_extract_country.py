@@ -37,3 +37,16 @@ def test_the_address_after_the_controller_wins_over_a_processor_named_later() ->
         "Für Anfragen nutzen wir Helpdesk Inc., 1 Market Street, San Francisco, CA 94102, USA.\n"
     )
     assert _country(text) == "DE"
+
+
+def test_any_country_by_its_english_or_german_name() -> None:
+    text = "Controller: Exemplu S.R.L.\nRegistered office: Strada Mare 4, Cluj, Romania\n"
+    assert _country(text) == "RO"
+    assert _country("Verantwortlich ist die Příklad s.r.o., Hlavní 5, Brünn, Tschechien.") == "CZ"
+
+
+def test_names_that_are_also_a_state_or_a_person_are_no_country() -> None:
+    from m365inv.catalog.extract.lexicon import countries_in
+
+    assert countries_in("Offices in New Jersey and Georgia; ask Jordan or Chad.") == []
+    assert countries_in("Papua New Guinea, Nigeria") == ["PG", "NG"]
