@@ -40,6 +40,26 @@ _OUTSIDE = re.compile(
     r"(?:,|or|and|oder|und|bzw\.)\s*(?:the\s+|der\s+|des\s+)?)*[\w.]+",
     re.IGNORECASE,
 )
+_EUROPE = (
+    r"(?:the\s+|der\s+|dem\s+)?(?:European Economic Area|European Union|Europäischen"
+    r" (?:Union|Wirtschaftsraum)|United Kingdom|Switzerland|Schweiz|EEA|EWR|EU|UK)\b"
+)
+# "Personal Data from the European Economic Area and Switzerland": where data comes FROM
+_ORIGIN = re.compile(
+    r"\b(?:from|aus|out of)\s+"
+    + _EUROPE
+    + r"(?:\s*(?:,\s*(?:and|or|und|oder)?|and|or|und|oder)\s*"
+    + _EUROPE
+    + r")*",
+    re.IGNORECASE,
+)
+# "gemäss Schweizer DSG", "Swiss data protection law": a country's law, not a destination
+_LAW_OF = re.compile(
+    r"\b(?:Schweizer|schweizerische[nm]?|Swiss|britische[nm]?|British|deutsche[nm]?|German"
+    r"|österreichische[nm]?|Austrian)\s+"
+    r"(?:DSG|nDSG|BDSG|DPA|Datenschutz\w*|data protection|law|Recht\w*)",
+    re.IGNORECASE,
+)
 _THIRD = re.compile(r"Drittl[aä]nd|Drittstaat|third countr", re.IGNORECASE)
 _NO_TRANSFER = re.compile(
     r"verlassen die EU nicht|nicht in (?:ein )?Drittl|no (?:data )?transfers?\b|not (?:be )?"
@@ -132,7 +152,11 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
         lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
         if not (_MOVE.search(s) or _MOVE.search(lead)) or _NO_TRANSFER.search(s):
             continue
-        outside = [c for c in countries_in(_OUTSIDE.sub(" ", s)) if c not in EU_EEA]
+        outside = [
+            c
+            for c in countries_in(_LAW_OF.sub(" ", _ORIGIN.sub(" ", _OUTSIDE.sub(" ", s))))
+            if c not in EU_EEA
+        ]
         if not outside and _THIRD.search(s):  # "in Drittstaaten": the recipient's country above
             outside = [
                 c for c in countries_in(" ".join(sents[max(0, i - 5) : i])) if c not in EU_EEA

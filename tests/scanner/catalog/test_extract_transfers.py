@@ -1,0 +1,30 @@
+"""Third-country transfers: where data goes, not where it comes from or whose law applies.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from m365inv.catalog.extract import extract
+
+
+def _transfers(text: str) -> set[tuple[str, str]]:
+    return {(t.country, t.mechanism) for t in extract(text).transfers}
+
+
+def test_the_origin_of_the_data_is_no_destination() -> None:
+    text = (
+        "We process Personal Data from the European Economic Area and Switzerland. All transfers "
+        "out of the European Union, the EEA, and Switzerland rely on Standard Contractual Clauses."
+    )
+    assert _transfers(text) == set()
+    # the destination named in the same sentence still counts
+    text = "Transfers from the EU and Switzerland to the United States rely on the SCCs."
+    assert _transfers(text) == {("US", "SCC")}
+
+
+def test_a_countrys_law_is_no_destination() -> None:
+    text = (
+        "Nach dem schweizerischen Datenschutzgesetz dürfen diese Daten nur in Länder mit "
+        "angemessenem Schutz übermittelt werden. Eine Übermittlung in die USA erfolgt auf "
+        "Grundlage der Standardvertragsklauseln."
+    )
+    assert _transfers(text) == {("US", "SCC")}
