@@ -210,7 +210,8 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|service|document|add-in|notice)\b)"
             r"(?P<list>[A-Z][^,.;:]{2,60}?)\s+(?:is|are)\s+(?:\w+\s+)?(?P<verb>collected|processed|stored"
             r"|transmitted|retained|logged|kept|saved|archived|deleted|erased|purged|used|accessed|read"
-            r"|shared|sent|synced|synchronized|uploaded|cached|analy[sz]ed|written|recorded|captured)\b"
+            r"|shared|sent|synced|synchronized|uploaded|cached|analy[sz]ed|written|recorded|captured"
+            r"|encrypted|hashed|indexed|backed up|transferred|forwarded|exported|fetched|retrieved)\b"
             r"(?:[^.;:]{0,40}?\bwith\s+(?P<with>[^.;:]+))?"
         ),
     ),
@@ -435,6 +436,8 @@ def _untail(piece: str) -> str:
 _COORDINATED = re.compile(
     r",?\s+(?:and|but|und|aber)\s+(?=(?:are|is|were|was|will|do|does|werden|wird|sind|ist)\b)", re.I
 )
+# a condition after the main clause: a negation inside it does not negate the main clause
+_CONDITION = re.compile(r",?\s+(?:if|unless|wenn|falls|sofern|soweit)\s+(?=\w)", re.I)
 # where a clause of a sentence begins: "Although these data may contain X, we will not pass them"
 _CLAUSE_START = re.compile(
     r"[,;]\s+(?=(?:we|wir|you|Sie|they|it|es|but|aber|however|jedoch)\b)", re.I
@@ -463,8 +466,16 @@ def _unnegated_match(rx: re.Pattern[str], sentence: str) -> re.Match[str] | None
 def _prose_items(sentence: str) -> list[str]:
     if NEGATION.search(strip_parentheses(sentence)):
         first = _COORDINATED.split(sentence, maxsplit=1)[0]
+        main = _CONDITION.split(sentence, maxsplit=1)[0]
         if first != sentence and not NEGATION.search(strip_parentheses(first)):
             sentence = first  # "Tokens are kept in the session and are not stored": the first
+        elif (
+            main != sentence
+            and len(main.split()) >= 4
+            and not main.rstrip().endswith(":")
+            and not NEGATION.search(strip_parentheses(main))
+        ):
+            sentence = main  # "… are stored … and deleted if there are no other purposes"
         elif not _CLAUSE_START.search(sentence):
             return []  # one clause, negated
     ex = _GENERIC_EXAMPLES.search(sentence)

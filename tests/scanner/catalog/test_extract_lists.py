@@ -234,3 +234,18 @@ def test_any_adverb_between_we_and_the_verb() -> None:
     text = "We routinely log IP addresses, browser types and session durations."
     assert _items(text) == ["IP addresses", "browser types", "session durations"]
     assert _items("We generally obtain the consent of the data subject.") == []
+
+
+def test_a_negation_inside_a_trailing_condition_does_not_negate_the_sentence() -> None:
+    text = "Messages and attachments are archived for ten years and deleted if there is no dispute."
+    assert _items(text) == ["Messages", "attachments"]
+    # a negated main clause stays negated, whatever the condition says
+    assert _items("Attachments are not archived if you are on the free plan.") == []
+    # a condition before the main clause is no main clause of its own
+    text = "Note: If payments fail, we do not store card data, but we may receive payment status."
+    assert _items(text) == ["payment status"]
+
+
+def test_subject_first_with_more_verbs_of_handling() -> None:
+    text = "Refresh tokens are encrypted with a per-tenant key."
+    assert _items(text) == ["Refresh tokens"]
