@@ -90,7 +90,8 @@ _DATA_HEAD = re.compile(
     r"|selections?|quota|status|responses?|queries|antworten|answers?|descriptions?|titles"
     r"|codes|results?|comments?|notes|ergebnisse|kommentare|nummern|adressen|zeiten|namen"
     r"|eingaben|bilder|angaben|images|photos|fotos|avatars?|videos|kontakte|contacts|dates|amounts?"
-    r"|totals?|counts?|ratings?|scores?|feedback|snapshots?|snippets?|durations?|dauer|beträge|betrag)$",
+    r"|totals?|counts?|ratings?|scores?|feedback|snapshots?|snippets?|durations?|dauer|beträge|betrag"
+    r"|texts?|texte|fragments?|fragmente|receipts?|invoices?|rechnungen|belege?)$",
     re.IGNORECASE,
 )
 VERBISH = re.compile(

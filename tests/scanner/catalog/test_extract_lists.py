@@ -249,3 +249,8 @@ def test_a_negation_inside_a_trailing_condition_does_not_negate_the_sentence() -
 def test_subject_first_with_more_verbs_of_handling() -> None:
     text = "Refresh tokens are encrypted with a per-tenant key."
     assert _items(text) == ["Refresh tokens"]
+
+
+def test_texts_receipts_and_invoices_are_data() -> None:
+    text = "We collect the selected text, scanned receipts and supplier invoices."
+    assert _items(text) == ["selected text", "scanned receipts", "supplier invoices"]
