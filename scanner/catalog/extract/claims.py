@@ -151,7 +151,9 @@ _OTHER = re.compile(
     r"(?:\w+\s+){0,2}(?:personnel|staff|employees|administrators|people|Mitarbeiter\w*|Personen)"
     r"|(?:only|nur)\s+(?:accessible|zugänglich)\s+(?:to|by|für)\s+(?!you\b|Sie\b|the user\b)"
     r"|only (?:people|staff|employees)"
-    r" who need",
+    r" who need|least[- ]privilege|tokeni[sz]ation|row[- ]level (?:security|isolation)"
+    r"|tenant isolation|time-limited|short-lived (?:tokens?|sessions?|credentials?|URLs?)"
+    r"|automatic(?:ally)? (?:expir|rotat)\w*|signed (?:tokens?|JWTs?|URLs?)",
     re.IGNORECASE,
 )
 
@@ -162,7 +164,8 @@ _PREFILTER = re.compile(
     r"|Schlüssel|key|Vault|HSM|TLS|SSL|HTTPS|transit|Übertragung|at rest|Ruhezustand|AES|Festplatt"
     r"|disk|KMS|rotat|rotiert|DPAPI|Protection API|Credential|Keychain|SQLCipher|PBKDF|PKCE"
     r"|Firewall|WAF|Defender|erasure|overwritten|wiped|überschrieben|PCI|authori[sz]ed|designated"
-    r"|knowledge|backup|Datensicherung"
+    r"|knowledge|backup|Datensicherung|tokeni[sz]|row-level|row level|isolation|time-limited"
+    r"|short-lived|expir|signed"
     r"|befugt|berechtigte|accessible|zugänglich|who need",
     re.IGNORECASE,
 )

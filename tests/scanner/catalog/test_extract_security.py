@@ -57,3 +57,17 @@ def test_three_named_measures_in_one_sentence_are_three_claims() -> None:
 def test_the_same_unnamed_measure_said_again_is_one_claim() -> None:
     text = "Usage\nEncryption overhead is small.\nDetails\nThe database file is encrypted.\n"
     assert [c.claim for c in extract(text).security] == ["Encryption overhead is small."]
+
+
+def test_session_limits_signed_tokens_tokenisation_and_tenant_isolation() -> None:
+    for sentence in (
+        "Sessions are time-limited with automatic expiration.",
+        "Download links are signed URLs that expire after an hour.",
+        "Names are replaced by PII tokenization before analysis.",
+        "Each customer's rows are protected by row-level security.",
+        "Service accounts follow least-privilege principles.",
+    ):
+        assert _claims(sentence), sentence
+    # a user who is signed in, or read-only access, claims no security measure
+    assert _claims("The web part reads people as the signed-in user.") == []
+    assert _claims("We request read-only access to your calendar.") == []
