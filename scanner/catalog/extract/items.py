@@ -108,7 +108,8 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|hierbei|daher|deshalb|dann|jeweils|neben\s\w+"
             r"\s[\w-]+\s+auch)\s+)*(?:Daten,\s+)?(?:insbesondere\s+|u\.\s?a\.\s+)?(?P<list>.+?)\s+"
             r"(?:an\s\w+\s+)?(?:bearbeitet|verarbeitet|erhoben|gespeichert|übertragen|übermittelt"
-            r"|erfasst|verwendet|genutzt|protokolliert|aufgenommen|aufgezeichnet|gesammelt|abgefragt)\b",
+            r"|erfasst|verwendet|genutzt|protokolliert|aufgenommen|aufgezeichnet|gesammelt|abgefragt"
+            r"|ausgelesen|abgerufen|abgelegt|hinterlegt)\b",
             re.I,
         ),
     ),
@@ -192,7 +193,14 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "announced",
         re.compile(  # "Bei der Buchung werden, je nach Terminart, abgefragt: Name, Rufnummer …"
             r"\b(?:werden|wird)\b[^.:]{0,80}\b(?:abgefragt|erhoben|verarbeitet|gespeichert|erfasst"
-            r"|übermittelt|benötigt)\s*:\s*(?P<list>[^.;]+)"
+            r"|übermittelt|benötigt|abgelegt|hinterlegt|aufbewahrt|protokolliert)\s*:\s*(?P<list>[^.;]+)"
+        ),
+    ),
+    (
+        "announced",
+        re.compile(  # "Gespeichert wird: Ihre Mailadresse, …", "Übertragen wird, was …: Ihre IP-Adresse"
+            r"^(?:Gespeichert|Übertragen|Übermittelt|Erhoben|Verarbeitet|Erfasst|Protokolliert"
+            r"|Abgefragt)\s+(?:werden|wird)\b[^.:]{0,80}:\s*(?P<list>[^.;]+)"
         ),
     ),
     (

@@ -254,3 +254,15 @@ def test_subject_first_with_more_verbs_of_handling() -> None:
 def test_texts_receipts_and_invoices_are_data() -> None:
     text = "We collect the selected text, scanned receipts and supplier invoices."
     assert _items(text) == ["selected text", "scanned receipts", "supplier invoices"]
+
+
+def test_german_participle_first_lead_in_with_a_colon() -> None:
+    text = "Gespeichert wird: Ihre Kundennummer, der Anmeldezeitpunkt und Ihre Spracheinstellung."
+    assert _items(text) == ["Kundennummer", "Anmeldezeitpunkt", "Spracheinstellung"]
+    text = "Dabei wird im Browserspeicher abgelegt: die bevorzugte Sprache."
+    assert _items(text) == ["bevorzugte Sprache"]
+
+
+def test_german_attributes_that_are_read_out() -> None:
+    text = "Bei jedem Abgleich werden die Telefonnummern der Kontakte ausgelesen."
+    assert _items(text) == ["Telefonnummern der Kontakte"]
