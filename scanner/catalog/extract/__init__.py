@@ -74,9 +74,11 @@ def extract(text: str) -> Extraction:
     all_lines = lines(text)
     heads = section_of(all_lines)
     triples = [
-        (s, line.text, head)
+        (s, para, head)
         for line, head in zip(all_lines, heads, strict=True)
-        for s in sentences(line.text)
+        for para in (line.text, line.row_rest)
+        if para
+        for s in sentences(para)
     ]
     pairs = [(s, p) for s, p, _ in triples]
     sents = [s for s, _ in pairs]

@@ -42,6 +42,8 @@ class Line(msgspec.Struct, frozen=True):
     number: int  # index of the first physical line, for the review view
     numbered: bool = False  # a heading with a section number ("3.1 Basisdaten")
     table_data: bool = False  # the data column's cell of a table row ("Data element | …")
+    row_rest: str = ""  # "cell: the row's other cells" ("Name: Sign-in; Contract; 2 years"), for
+    # the rules other than items: a basis or a period stated beside the data it applies to
 
 
 def normalise(text: str) -> str:
@@ -160,6 +162,7 @@ def lines(text: str) -> list[Line]:
     out: list[Line] = []
     data_column: int | None = None  # of the table being read
     width = 0  # its number of columns
+    header: list[str] = []  # its header cells
     pending: list[str] = []  # cells of a row broken over several lines ("cell |" per line)
     for n, physical in enumerate(raw):
         line = physical.rstrip()
@@ -177,7 +180,7 @@ def lines(text: str) -> list[Line]:
         if line.count("|") < 2:
             data_column = None  # the table (if any) ended
         elif _TABLE_RULE.match(nxt):  # a header row: names the columns, holds no data
-            header = [c.strip() for c in line.strip().strip("|").split("|")]
+            header = [c.strip(" *") for c in line.strip().strip("|").split("|")]
             data_column, width = _header_column(header), len(header)
             continue
         elif data_column is not None:  # the cell of the data column is the list entry
@@ -188,7 +191,13 @@ def lines(text: str) -> list[Line]:
             if flags and all(_NO_CELL.match(c) for c in flags):
                 continue  # "| Email subjects | No | No |": neither accessed nor stored
             if data_column < len(row) and row[data_column]:
-                out.append(Line("bullet", row[data_column], n, table_data=True))
+                rest = "; ".join(  # "Retention: 13 months": the header says what a cell is
+                    f"{header[i]}: {c}" if i < len(header) and header[i] else c
+                    for i, c in enumerate(row)
+                    if i != data_column and c
+                )
+                row_rest = f"{row[data_column]}: {rest}" if rest else ""  # the period's own item
+                out.append(Line("bullet", row[data_column], n, table_data=True, row_rest=row_rest))
             continue
         cells = _table_cells(line)
         if cells is not None:  # a table row: its cells read as one bullet "a: b; c"

@@ -78,3 +78,20 @@ def test_cli_import_writes_draft_and_refuses_overwrite(tmp_path: Path) -> None:
     assert res.exit_code != 0
     res = runner.invoke(app, ["catalog", "import", str(tmp_path / "missing.txt"), "--vendor", "X"])
     assert res.exit_code != 0
+
+
+def test_a_table_rows_basis_and_period_belong_to_that_rows_data() -> None:
+    text = (
+        "What we collect\n\n| Data | Purpose | Legal basis | Retention |\n|---|---|---|---|\n"
+        "| Email address | Sign-in | Contract performance | Deleted 30 days after closure |\n"
+        "| Usage events | Analytics | Legitimate interest | 13 months |\n"
+    )
+    draft = draft_vendor(text, "tabular")
+    periods = {d["item"]: d["retention_period"] for d in draft["disclosures"]}
+    assert periods == {"Email address": "P30D", "Usage events": "P13M"}
+    assert [b["basis"] for b in draft["legal_bases"]] == [
+        "Art. 6 Abs. 1 lit. b DSGVO",
+        "Art. 6 Abs. 1 lit. f DSGVO",
+    ]
+    # the other cells are no data items of their own
+    assert [d["item"] for d in draft["disclosures"]] == ["Email address", "Usage events"]
