@@ -217,6 +217,7 @@ SPLITS = (
     "blind15",
     "blind16",
     "blind17",
+    "blind18",
 )
 
 
