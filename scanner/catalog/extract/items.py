@@ -18,6 +18,7 @@ from m365inv.catalog.extract.lexicon import (
     countries_in,
     is_data_noun,
     looks_like_item,
+    names_no_data,
 )
 from m365inv.catalog.extract.phrases import (
     ANNOUNCES,
@@ -374,6 +375,8 @@ _INCLUDING = re.compile(
 
 
 # "identity data needed to authenticate the user," → "identity data"
+# a relative clause up to the next comma: its "or" joins no entries
+_RELATIVE_IN_LIST = re.compile(r"\s+(?:that|which|who)\s+[^,;]*", re.I)
 # "… information to be able to identify and fix problems": the purpose ends the enumeration
 _PURPOSE_INFINITIVE = re.compile(
     r"\s+(?:(?:so as |in order )?to (?:be able to|help|enable|allow|ensure|provide|improve"
@@ -405,6 +408,11 @@ def _examples_of(listed: str) -> list[str]:
     if len(parts) != 2:
         return []
     head = clean_piece(_HEAD_PURPOSE.sub("", parts[0]))  # "identity data needed to sign in"
+    head = re.sub(  # "anonymized usage statistics such as …": the modifier is no verb here
+        r"^(?:anonymi[sz]ed|pseudonymi[sz]ed|aggregated|anonymisierte\w?|aggregierte\w?)\s+",
+        "",
+        head,
+    )
     if not head or len(head.split()) > 5:
         return []
     if not (is_data_noun(head) or GENERIC.match(head) or plain_noun_phrase(head)):
@@ -524,6 +532,7 @@ def _prose_items(sentence: str) -> list[str]:
             ):
                 return stated  # "Consent events are logged with tenant ID, status and datetime"
             listed = _PURPOSE_INFINITIVE.split(m.group("list"), maxsplit=1)[0]
+            listed = _RELATIVE_IN_LIST.sub("", listed)  # "data that a user or admin authorises"
             pieces = [_untail(p) for p in split_list(listed)]
             good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
             announced = rx in _ANNOUNCED or EXAMPLE_LEAD.match(m.group("list"))
@@ -567,9 +576,12 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
             pieces = split_list(label)
             return [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)], 0.8
         described = sentences(described)[0] if described.strip() else described
+        described = re.split(r"\s[—–]\s", described, maxsplit=1)[0]  # "a, b — remain visible"
         if NEGATION.search(described):
             return [], 0.0
         pieces = split_list(_PURPOSE_CLAUSE.sub("", described))
+        if len(pieces) >= 2 and 2 * sum(map(names_no_data, pieces)) >= len(pieces):
+            return [], 0.0  # "Actions — sending email, updating records": steps, not data
         entries = [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)]
         if len(label) <= 60 and described.count(",") >= 2 and len(entries) >= 0.75 * len(pieces):
             return entries, 0.85  # "Events — titles, descriptions, times, participants"

@@ -170,8 +170,10 @@ _QUESTION = re.compile(
 _ACTION = re.compile(
     r"^(?:save|saving|upload|uploading|request|requesting|retrieve|retrieving|view|clear|export"
     r"|exporting|delete|deleting|download|downloading|manage|managing|send|sending|enable"
-    r"|disable|provide|providing|generate|generating|improve|improving)\b"
-    r"(?!\s+(?:logs?|headers?|metadata|records?|history|ids?|counts?|times?|timestamps?|dates?"
+    r"|disable|provide|providing|generate|generating|improve|improving|writing|analy[sz]ing|routing"
+    r"|creating|updating|processing|storing|sharing|importing|syncing|synchroni[sz]ing"
+    r"|displaying|calculating)\b"
+    r"(?!\s+(?:logs?|headers?|metadata|records?|history|ids?|counts?|times?|timestamps?|dates?|styles?"
     r"|urls?|paths?|methods?|bod(?:y|ies)|sizes?|status)\b)"
     r"|\b(?:according|regarding|for|to|with|of|from|by)$"
     r"|^(?:o\.\s?g\.|oben genannte\w*|vorgenannte\w*|above[- ]mentioned|aforementioned)"  # anaphora

@@ -266,3 +266,23 @@ def test_german_participle_first_lead_in_with_a_colon() -> None:
 def test_german_attributes_that_are_read_out() -> None:
     text = "Bei jedem Abgleich werden die Telefonnummern der Kontakte ausgelesen."
     assert _items(text) == ["Telefonnummern der Kontakte"]
+
+
+def test_a_relative_clause_inside_a_list_joins_no_entries() -> None:
+    text = "We collect account details, audit logs, and mailbox data that a user or admin grants."
+    assert _items(text) == ["account details", "audit logs", "mailbox data"]
+
+
+def test_actions_listed_after_a_dash_label_are_no_data() -> None:
+    text = HEAD + "- Actions — sending email, updating records, processing refunds — stay logged.\n"
+    assert _items(text) == []
+    # gerunds that name data stay items
+    assert _items(HEAD + "- Processing logs\n- Writing style profiles\n") == [
+        "Processing logs",
+        "Writing style profiles",
+    ]
+
+
+def test_examples_of_anonymised_statistics_are_the_items() -> None:
+    text = "We collect anonymized usage statistics such as page views, session counts and clicks."
+    assert _items(text) == ["page views", "session counts", "clicks"]
