@@ -73,7 +73,7 @@ CLOSING_HEADING = re.compile(
     re.IGNORECASE,
 )
 # a list up to the end of its clause; "ggf." and "z. B." do not end it
-_LIST = r"(?P<list>(?:\b(?:o\.\s?g|u\.\s?a|z\.\s?B|bzw|ggf|inkl|ca|bspw|evtl)\.|[^.;:])+)"
+_LIST = r"(?P<list>(?:\b(?:o\.\s?g|u\.\s?a|z\.\s?B|bzw|ggf|inkl|ca|bspw|evtl|d\.\s?h)\.|[^.;:])+)"
 # each pattern with how its list is read: "announced" (a data list as a whole: most pieces naming
 # data is enough), "subject" (we use …, subject-first: the first entry must itself name data),
 # "strict" (an enumeration is read while its pieces name data)
@@ -92,7 +92,7 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:\bZu den [\w-]+ (?:gehören|zählen)|\b(?:Dazu|Hierzu) (?:gehören|zählen)|^(?:Dies|Das) sind"
             r"|^(?:This|These|It|They|Such data|This data|This information) (?:may )?(?:includes?"
             r"|consists? of|comprises?)|\bincludes?,? but (?:is |are )?not limited to,?)\s*:?\s*"
-            r"(?:u\.\s?a\.\s+|insbesondere\s+)?(?P<list>[^.;:]+)",
+            r"(?:u\.\s?a\.\s+|insbesondere\s+)?" + _LIST,
             re.I,
         ),
     ),
@@ -375,8 +375,17 @@ _INCLUDING = re.compile(
 
 
 # "identity data needed to authenticate the user," → "identity data"
+# adverbs before a place phrase: "grundsätzlich nur auf dem Gerät des Anwenders" names a place
+_ADVERBS = re.compile(
+    r"^(?:(?:grundsätzlich|nur|lediglich|ausschließlich|regelmäßig|regelmässig|dabei|dann|only"
+    r"|solely|always|immer|stets)\s+)+",
+    re.I,
+)
 # a relative clause up to the next comma: its "or" joins no entries
-_RELATIVE_IN_LIST = re.compile(r"\s+(?:that|which|who)\s+[^,;]*", re.I)
+_RELATIVE_IN_LIST = re.compile(
+    r"\s+(?:that|which|who)\s+[^,;]*"
+    r"|,\s*(?:die|der|das|welche)\s+(?:wir|Sie|uns|ihr)\b.*?\b[a-zäöüß]\w*(?:en|t)\b(?=\s*(?:,|$))"
+)  # "… Personendaten, die wir in Besprechungen mit Kundinnen, Mitgliedern … erhalten"
 # "… information to be able to identify and fix problems": the purpose ends the enumeration
 _PURPOSE_INFINITIVE = re.compile(
     r"\s+(?:(?:so as |in order )?to (?:be able to|help|enable|allow|ensure|provide|improve"
@@ -519,7 +528,7 @@ def _prose_items(sentence: str) -> list[str]:
             return [*examples, *(p for p in more if not _PREPOSITION_START.match(p))]
     for rx in _PROSE:
         m = _unnegated_match(rx, sentence)
-        if m and not _PREPOSITION_START.match(m.group("list")):
+        if m and not _PREPOSITION_START.match(_ADVERBS.sub("", m.group("list"))):
             examples = _examples_of(m.group("list"))
             if examples:  # "stores email meta-information, including EmailID, UserID, …"
                 return examples

@@ -286,3 +286,22 @@ def test_actions_listed_after_a_dash_label_are_no_data() -> None:
 def test_examples_of_anonymised_statistics_are_the_items() -> None:
     text = "We collect anonymized usage statistics such as page views, session counts and clicks."
     assert _items(text) == ["page views", "session counts", "clicks"]
+
+
+def test_swiss_style_list_with_zb_and_a_relative_clause() -> None:
+    text = (
+        "Dazu gehören allgemeine Personendaten, z.B. Name und Anschrift, sowie allenfalls "
+        "Angaben zu Ihrer Funktion."
+    )
+    assert _items(text) == ["Name", "Anschrift", "Angaben zu Ihrer Funktion"]
+    text = (
+        "Dazu gehören regelmässig Personendaten, die wir in Gesprächen mit Kundinnen, Partnern "
+        "oder Lieferanten erhalten, z.B. Ihre Telefonnummer."
+    )
+    assert _items(text) == ["Telefonnummer"]
+
+
+def test_a_place_after_adverbs_is_no_item_and_a_trailing_auch_is_cut() -> None:
+    text = "Zugangsdaten werden grundsätzlich nur auf dem Gerät des Anwenders gespeichert."
+    assert _items(text) == ["Zugangsdaten"]
+    assert _items("Wir verarbeiten die Telefonnummer auch.") == ["Telefonnummer"]
