@@ -82,6 +82,7 @@ _CONTROLLER = re.compile(
     r"processing|established under the laws of|registered office|Anbieter dieser|Betreiber dieser"
     r"|operated by|Name und Anschrift|hereinafter[^.]{0,20}\b(?:we|us)\b|nachfolgend „?wir"
     r"|\bCompany\b[^.]{0,60}\brefers to|\(\s*[\"“„']?(?:we|wir)[\"“”']?\s*,|Angaben gemäß §"
+    r"|(?:GmbH|AG|Inc\.?|Ltd\.?|LLC|SE)\s*\(\s*(?:nachfolgend|im Folgenden|hereinafter)\b"
     r"|verantwortliche Stelle|responsible body|app (?:creator|publisher|provider)s?:|Inhaber(?:in)?:|im Folgenden:?\s*[\"“„']?(?:wir|uns)\b",
     re.IGNORECASE,
 )
@@ -210,10 +211,14 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
             return VendorCountry(countries_in(m.group(0))[0], line.text, 0.7)
     for line in all_lines[:15]:  # "Datenschutzerklärung der Muster GmbH, Hauptstr. 1, 10115 Berlin"
         entity = ENTITY.search(line.text)
-        if entity is None or _BIG_ENTITY.search(line.text) or len(line.text) > 400:
+        if entity is None or _BIG_ENTITY.search(line.text):
             continue
+        if len(line.text) > 400 and entity.start() > 20:
+            continue  # a long paragraph, unless it opens with the entity and its address
         after = line.text[entity.end() : entity.end() + 160]
-        after = re.split(r"(?<=[a-z\d)])\.\s+(?=[A-ZÄÖÜ])", after, maxsplit=1)[0]  # its sentence
+        after = re.split(  # its sentence; "3. OG" (a floor) ends none
+            r"(?:(?<=[a-z)])|(?<=\d\d))\.\s+(?=[A-ZÄÖÜ])", after, maxsplit=1
+        )[0]
         around = _ACTS_AS.sub(" ", f"{line.text[: entity.start()]} {after}")
         if _RECIPIENT_CUE.search(around):
             continue  # a processor's or a host's address is not the vendor's

@@ -50,3 +50,24 @@ def test_names_that_are_also_a_state_or_a_person_are_no_country() -> None:
 
     assert countries_in("Offices in New Jersey and Georgia; ask Jordan or Chad.") == []
     assert countries_in("Papua New Guinea, Nigeria") == ["PG", "NG"]
+
+
+def test_a_long_paragraph_that_opens_with_the_entity_and_a_floor_in_the_address() -> None:
+    text = (
+        "Die Beispiel Termine GmbH, Hauptstraße 7, Haus 2, 3. OG, 80331 München, vertreten durch "
+        "die Geschäftsführerin, ist verantwortlich für den Datenschutz auf dieser Webseite. "
+        + "Sie erreichen uns telefonisch oder per E-Mail zu allen Fragen rund um Ihre Daten. "
+        * 5
+    )
+    assert len(text) > 400
+    assert _country(text) == "DE"
+
+
+def test_the_entity_named_as_the_brand_is_the_vendor_not_a_provider() -> None:
+    text = (
+        "Die Fernsprech Cloud GmbH (nachfolgend „Callio“) nimmt den Datenschutz ernst.\n"
+        "Dienstanbieter ist die Fernsprech Cloud GmbH, Ringstraße 5, 50667 Köln.\n"
+    )
+    found = extract(text)
+    assert found.subprocessors == ()
+    assert _country(text) == "DE"
