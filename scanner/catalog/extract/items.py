@@ -199,6 +199,22 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "announced",
+        re.compile(  # "… werden Sie zur Angabe Ihrer E-Mail-Adresse und Ihres Namens aufgefordert"
+            r"\b(?:zur Angabe|um (?:die )?Angabe)\s+(?:von\s+)?(?P<list>[^.;:]+?)\s+(?:aufgefordert"
+            r"|gebeten)\b",
+            re.I,
+        ),
+    ),
+    (
+        "announced",
+        re.compile(  # "you may be asked to provide your name, company name, email address …"
+            r"\basked to (?:provide|enter|give|supply|submit|share)\s+(?:us\s+(?:with\s+)?)?"
+            + _LIST,
+            re.I,
+        ),
+    ),
+    (
+        "announced",
         re.compile(  # "Gespeichert wird: Ihre Mailadresse, …", "Übertragen wird, was …: Ihre IP-Adresse"
             r"^(?:Gespeichert|Übertragen|Übermittelt|Erhoben|Verarbeitet|Erfasst|Protokolliert"
             r"|Abgefragt)\s+(?:werden|wird)\b[^.:]{0,80}:\s*(?P<list>[^.;]+)"

@@ -305,3 +305,10 @@ def test_a_place_after_adverbs_is_no_item_and_a_trailing_auch_is_cut() -> None:
     text = "Zugangsdaten werden grundsätzlich nur auf dem Gerät des Anwenders gespeichert."
     assert _items(text) == ["Zugangsdaten"]
     assert _items("Wir verarbeiten die Telefonnummer auch.") == ["Telefonnummer"]
+
+
+def test_asked_to_provide_and_zur_angabe_aufgefordert() -> None:
+    text = "At sign-up you may be asked to provide your name, team size and billing email."
+    assert _items(text) == ["name", "team size", "billing email"]
+    text = "Sie werden zur Angabe Ihrer Telefonnummer und Ihrer Anschrift aufgefordert."
+    assert _items(text) == ["Telefonnummer", "Anschrift"]
