@@ -305,6 +305,8 @@ _PAREN_EXAMPLES = re.compile(
     r"\s*[:,]?\s*(?P<list>[^()]+)\)",
     re.IGNORECASE,
 )
+# three or more entries in parentheses, without "e.g.": "access logs (IP address, browser, time)"
+_PAREN_BARE = re.compile(r"\((?P<list>[^(),]{2,40}(?:,[^(),]{2,40}){2,})\)")
 # verbs only: "die Verarbeitung von Daten (z. B. …)" defines, it does not disclose
 _PROCESSING = re.compile(
     r"\b(?:verarbeite[nt]|erhoben|erheben|erhebt|gespeichert|speicher[nt]|erfass[et]n?|übermittel[nt]"
@@ -536,6 +538,19 @@ def _prose_items(sentence: str) -> list[str]:
                 return examples
             if len(head.split()) <= 4 and "," not in phrase:  # "technische Protokolle (z. B. …)"
                 return [head, *examples]
+        for par in _PAREN_BARE.finditer(sentence, verb.end()):
+            phrase = sentence[verb.end() : par.start()]
+            head = clean_piece(phrase)
+            listed = [clean_piece(p) for p in par.group("list").split(",")]
+            if (  # "standard server access logs (IP address, browser type, page, timestamp)"
+                looks_like_item(head)
+                and len(head.split()) <= 5
+                and all(looks_like_item(p) or plain_noun_phrase(p) for p in listed)
+                and any(map(looks_like_item, listed))
+                and not countries_in(par.group("list"))
+                and not _negated(sentence, par.start(), par.end())
+            ):
+                return [head, *listed]
     if ex and (_PROCESSING.search(sentence) or _DEICTIC.match(sentence)):
         examples = list_items(ex.group("list") or ex.group("bare"))
         if examples:  # and the entries of the enumeration that goes on after the examples

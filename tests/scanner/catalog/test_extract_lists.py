@@ -312,3 +312,10 @@ def test_asked_to_provide_and_zur_angabe_aufgefordert() -> None:
     assert _items(text) == ["name", "team size", "billing email"]
     text = "Sie werden zur Angabe Ihrer Telefonnummer und Ihrer Anschrift aufgefordert."
     assert _items(text) == ["Telefonnummer", "Anschrift"]
+
+
+def test_a_data_noun_with_a_bare_parenthesised_list() -> None:
+    text = "We may collect web server logs (IP address, user agent, requested page) for two weeks."
+    assert _items(text) == ["web server logs", "IP address", "user agent", "requested page"]
+    # a parenthesised list of places names no data
+    assert _items("We collect web server logs (Frankfurt, Paris, Dublin).") == ["web server logs"]
