@@ -541,16 +541,16 @@ def _prose_items(sentence: str) -> list[str]:
         for par in _PAREN_BARE.finditer(sentence, verb.end()):
             phrase = sentence[verb.end() : par.start()]
             head = clean_piece(phrase)
-            listed = [clean_piece(p) for p in par.group("list").split(",")]
+            entries = [clean_piece(p) for p in par.group("list").split(",")]
             if (  # "standard server access logs (IP address, browser type, page, timestamp)"
                 looks_like_item(head)
                 and len(head.split()) <= 5
-                and all(looks_like_item(p) or plain_noun_phrase(p) for p in listed)
-                and any(map(looks_like_item, listed))
+                and all(looks_like_item(p) or plain_noun_phrase(p) for p in entries)
+                and any(map(looks_like_item, entries))
                 and not countries_in(par.group("list"))
                 and not _negated(sentence, par.start(), par.end())
             ):
-                return [head, *listed]
+                return [head, *entries]
     if ex and (_PROCESSING.search(sentence) or _DEICTIC.match(sentence)):
         examples = list_items(ex.group("list") or ex.group("bare"))
         if examples:  # and the entries of the enumeration that goes on after the examples
