@@ -136,7 +136,8 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|might)\s+(?:also\s+)?(?:collect|capture|gather|obtain|record|log)"
             r"|\b(?:servers?|systems?)\s+(?:automatically\s+)?"
             r"(?:log|record|collect|store|receive))\s+(?:locally\s+)?(?:the\s+following\s+(?:personal\s+)?(?:information|data)"
-            r"(?:\s+from\s+\w+)?:?\s*)?(?P<list>[^.:]+)",  # "names; email addresses; …" too
+            r"(?:\s+from\s+\w+)?:?\s*|(?:only\s+)?what(?:'s|’s| is)\s+(?:strictly\s+)?(?:necessary"
+            r"|needed|required)[^.:]{0,60}:\s*)?(?P<list>[^.:]+)",  # "names; email addresses; …" too
             re.I,
         ),
     ),
@@ -231,12 +232,13 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "subject",
         re.compile(
-            r"^(?!(?:This|That|These|Those|It|Our|The)\s+(?:page|site|website|policy|app|application"
-            r"|service|document|add-in|notice)\b)"
+            r"^(?!(?:This|That|These|Those|It|Our|The)\s+(?:[\w-]+\s+)?(?i:page|site|website|policy|app"
+            r"|application|service|document|add-in|notice|statement)\b)"
             r"(?P<list>[A-Z][^,.;:]{2,60}?)\s+(?:is|are)\s+(?:\w+\s+)?(?P<verb>collected|processed|stored"
             r"|transmitted|retained|logged|kept|saved|archived|deleted|erased|purged|used|accessed|read"
             r"|shared|sent|synced|synchronized|uploaded|cached|analy[sz]ed|written|recorded|captured"
-            r"|encrypted|hashed|indexed|backed up|transferred|forwarded|exported|fetched|retrieved)\b"
+            r"|encrypted|hashed|indexed|backed up|transferred|forwarded|exported|fetched|retrieved"
+            r"|managed|handled)\b"
             r"(?:[^.;:]{0,40}?\bwith\s+(?P<with>[^.;:]+))?"
         ),
     ),

@@ -184,6 +184,7 @@ _ACTION = re.compile(
     r"|^(?:[\w-]+\s)?(?:privatpersonen|personen|interessenten|besucher(?:innen)?|visitors"
     r"|individuals|persons|people)$"  # people, not data about them
     r"|^consent of\b|^Einwilligung de[sr]\b"  # a legal basis obtained, not data
+    r"|^(?-i:[a-z]+s)\s+(?:them|it|this|these|those|you)\b"  # "writes them to your calendar"
     r"|^(?:verschlüsselt|encrypted|hashed|gehasht|pseudonymi[sz]ed|pseudonymisiert|anonymi[sz]ed"
     r"|anonymisiert|optional|required|erforderlich|freiwillig|voluntary)$"  # how, not what
     r"|^(?:subscribe|fill|click|link|sign|create|contact|visit|use|open|select|enter|install"

@@ -319,3 +319,17 @@ def test_a_data_noun_with_a_bare_parenthesised_list() -> None:
     assert _items(text) == ["web server logs", "IP address", "user agent", "requested page"]
     # a parenthesised list of places names no data
     assert _items("We collect web server logs (Frankfurt, Paris, Dublin).") == ["web server logs"]
+
+
+def test_only_what_is_necessary_then_the_list_after_the_colon() -> None:
+    text = "We collect only what's necessary to run the service: your email address and locale."
+    assert _items(text) == ["email address", "locale"]
+
+
+def test_a_verb_with_a_pronoun_object_is_no_entry() -> None:
+    text = "The add-in reads calendar events and copies them to your other calendar."
+    assert _items(text) == ["calendar events"]
+    assert _items("This Privacy Notice explains how data is handled in the app.") == []
+    assert _items("Refresh tokens are managed by the operating system keychain.") == [
+        "Refresh tokens"
+    ]
