@@ -153,7 +153,10 @@ _OTHER = re.compile(
     r"|only (?:people|staff|employees)"
     r" who need|least[- ]privilege|tokeni[sz]ation|row[- ]level (?:security|isolation)"
     r"|tenant isolation|time-limited|short-lived (?:tokens?|sessions?|credentials?|URLs?)"
-    r"|automatic(?:ally)? (?:expir|rotat)\w*|signed (?:tokens?|JWTs?|URLs?)",
+    r"|automatic(?:ally)? (?:expir|rotat)\w*|signed (?:tokens?|JWTs?|URLs?)|\bRBAC\b"
+    r"|role-based access|rollenbasierte\w* (?:Zugriff|Berechtigung)\w*|logical(?:ly)? (?:isolated"
+    r"|separated)|logisch (?:getrennt|isoliert)|(?:access|Zugriffe?) (?:is |are |wird |werden )?"
+    r"(?:logged|audited|protokolliert)",
     re.IGNORECASE,
 )
 
@@ -165,7 +168,8 @@ _PREFILTER = re.compile(
     r"|disk|KMS|rotat|rotiert|DPAPI|Protection API|Credential|Keychain|SQLCipher|PBKDF|PKCE"
     r"|Firewall|WAF|Defender|erasure|overwritten|wiped|überschrieben|PCI|authori[sz]ed|designated"
     r"|knowledge|backup|Datensicherung|tokeni[sz]|row-level|row level|isolation|time-limited"
-    r"|short-lived|expir|signed"
+    r"|short-lived|expir|signed|RBAC|role-based|rollenbasiert|logical|logisch|audited|logged"
+    r"|protokolliert"
     r"|befugt|berechtigte|accessible|zugänglich|who need",
     re.IGNORECASE,
 )
@@ -257,7 +261,8 @@ _MECHANISM = re.compile(
     r"|\bHSM\b"
     r"|\bMFA\b|\b2FA\b|Zwei-Faktor|two-factor|multi-?factor|Credential Manager|Keychain|pseudonymi\w*"
     r"|regular backups|daily backups|regelmäßige (?:Backups|Datensicherung\w*)"
-    r"|penetration test|Penetrationstest",
+    r"|penetration test|Penetrationstest|\bRBAC\b|role-based access|least[- ]privilege"
+    r"|logical(?:ly)? (?:isolat|separat)\w*|logisch (?:getrennt|isoliert)",
     re.IGNORECASE,
 )
 

@@ -71,3 +71,13 @@ def test_session_limits_signed_tokens_tokenisation_and_tenant_isolation() -> Non
     # a user who is signed in, or read-only access, claims no security measure
     assert _claims("The web part reads people as the signed-in user.") == []
     assert _claims("We request read-only access to your calendar.") == []
+
+
+def test_tenant_isolation_rbac_and_audited_access_are_claims_of_their_own() -> None:
+    text = (
+        "Each tenant's data is logically isolated from other tenants. We use role-based access "
+        "control (RBAC). Administrative access is logged and audited."
+    )
+    assert len(_claims(text)) == 3
+    assert _claims("Zugriffe werden protokolliert.") != []
+    assert _claims("The role-based dashboard shows your team's progress.") == []
