@@ -401,6 +401,10 @@ _ADVERBS = re.compile(
     r"|solely|always|immer|stets)\s+)+",
     re.I,
 )
+# where the listed data come from, itself a list: "from your Microsoft 365, Intune, and Defender"
+_LISTED_ORIGIN = re.compile(
+    r"\s+(?:from|within|aus)\s+(?:your|the|our|Ihre[mnr]?|unsere[mnr]?|de[mnr])\s+[^,;]+,(?=[^,;]+(?:,|\sand\s|\sund\s))"
+)
 # a relative clause up to the next comma: its "or" joins no entries
 _RELATIVE_IN_LIST = re.compile(
     r"\s+(?:that|which|who)\s+[^,;]*"
@@ -575,6 +579,7 @@ def _prose_items(sentence: str) -> list[str]:
                 return stated  # "Consent events are logged with tenant ID, status and datetime"
             listed = _PURPOSE_INFINITIVE.split(m.group("list"), maxsplit=1)[0]
             listed = _RELATIVE_IN_LIST.sub("", listed)  # "data that a user or admin authorises"
+            listed = _LISTED_ORIGIN.split(listed, maxsplit=1)[0]  # "… from your M365, Intune, …"
             pieces = [_untail(p) for p in split_list(listed)]
             good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
             announced = rx in _ANNOUNCED or EXAMPLE_LEAD.match(m.group("list"))

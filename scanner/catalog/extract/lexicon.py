@@ -91,7 +91,8 @@ _DATA_HEAD = re.compile(
     r"|codes|results?|comments?|notes|ergebnisse|kommentare|nummern|adressen|zeiten|namen"
     r"|eingaben|bilder|angaben|images|photos|fotos|avatars?|videos|kontakte|contacts|dates|amounts?"
     r"|totals?|counts?|ratings?|scores?|feedback|snapshots?|snippets?|durations?|dauer|beträge|betrag"
-    r"|texts?|texte|fragments?|fragmente|receipts?|invoices?|rechnungen|belege?)$",
+    r"|texts?|texte|fragments?|fragmente|receipts?|invoices?|rechnungen|belege?|alerts?|warnungen"
+    r"|incidents?|vorfälle)$",
     re.IGNORECASE,
 )
 VERBISH = re.compile(
