@@ -161,7 +161,13 @@ _POLICY_REFERENCE = re.compile(
     r"|\s*Graph\b)"
 )
 _SEE_BEFORE = re.compile(
-    r"\b(?:refer to|see|siehe|vgl\.|comply with|einhalten)\s+(?:the\s+|die\s+|den\s+)?$", re.I
+    r"\b(?:refer to|see|siehe|vgl\.|comply with|einhalten|subject to|in line with|in accordance with"
+    r"|according to|consistent with|required by|governed by|gemäß|entsprechend)\s+(?:the\s+|die\s+"
+    r"|den\s+)?$"  # a provider's rules referred to, not a recipient
+    r"|\b(?:provided|supplied|received|obtained|retrieved|fetched|imported)\s+(?:to us\s+|directly\s+)?"
+    r"(?:by|from|via|through)\s+(?:the\s+)?$"  # where data comes from: a source, not a recipient
+    r"|\b(?:sign(?:ed|s)?[- ]in|log(?:ged|s)?[- ]in)\s+(?:with|using|via)\s+(?:your\s+)?$",
+    re.I,
 )
 # a table cell that is a description, not a name ("Kunden und Interessenten, die E-Mails senden")
 _CLAUSE = re.compile(r",\s+(?:die|der|das|welche|who|which|that)\b|\b(?:und|and)\b.*\b\w+en\b$")
@@ -252,7 +258,7 @@ def subprocessors_in(
             for sp in _product_and_entity(s, sorted(spans))
             if not _NEGATED_BEFORE.search(s[max(0, sp[0] - 60) : sp[0]])
             and not _POLICY_REFERENCE.match(s[sp[1] : sp[1] + 30])
-            and not _SEE_BEFORE.search(s[max(0, sp[0] - 25) : sp[0]])
+            and not _SEE_BEFORE.search(_before_name(s, sp[0], sp[1]))
         ]  # "No Google Analytics, Mixpanel", "see Microsoft's privacy statement": no recipient
         bounds = [(a, b) for a, b, _, _ in spans]
         for a, b, name, home in spans:
@@ -331,6 +337,12 @@ def _place_line(following: list[str]) -> str | None:
             got = countries_at(s)
             return got[0][1] if got else None
     return None
+
+
+def _before_name(s: str, start: int, end: int) -> str:
+    """The words before a provider's name, with the cue word its match may begin with ("by")."""
+    cue = re.match(r"(?:[a-zäöüß][\w-]*\s+)*", s[start:end])
+    return s[max(0, start - 25) : start] + (cue.group(0) if cue else "")
 
 
 def _product_and_entity(

@@ -56,3 +56,17 @@ def test_a_service_of_an_entity_whose_address_block_follows() -> None:
 def test_the_entity_the_policy_calls_we_is_the_vendor_not_a_recipient() -> None:
     text = 'MailPup is provided by Pupworks LLC ("MailPup", "we", "us").'
     assert _subs(text) == []
+
+
+def test_a_source_of_data_or_rules_referred_to_is_no_recipient() -> None:
+    for sentence in (
+        "The user ID is provided by Microsoft's Bot Framework with every message.",
+        "All calls use Microsoft Graph and are subject to Microsoft's security controls.",
+        "When you sign in with Google, we receive your name and email address.",
+        "We process data in line with Amazon Web Services' shared responsibility model.",
+    ):
+        assert _subs(sentence) == [], sentence
+    # the same provider receiving the data still is one
+    assert _subs("Your files are stored on Amazon Web Services in Frankfurt.") == [
+        "Amazon Web Services"
+    ]
