@@ -59,7 +59,9 @@ _TAIL_NOISE = re.compile(
 )
 GENERIC = re.compile(
     r"^(?:(?:the\s)?following\s(?:categories|types|kinds)\sof\s(?:personal\s)?|categories\sof\s"
-    r"|personenbezogene[n]?\s|persönliche[n]?\s|personal\s|weitere\s|other\s|sonstige\s"
+    r"|(?:andere[n]?\s|weitere[n]?\s)?(?:personenbezogene?[n]?|persönliche[n]?)\s|personal\s"
+    r"|weitere\s|other\s|sonstige\s|andere[n]?\s"
+    r"|(?:hierfür\s|dafür\s|hierzu\s)?(?:erforderliche[n]?|notwendige[n]?|benötigte[n]?)\s"
     r"|other similar\s|other such\s|such\s|similar\s|ähnliche\s"
     r"|(?:only\s)?(?:the\s)?(?:absolute\s)?minimum\s(?:amount\sof\s)?|only\sthe\s"
     r"|(?:nur\s|only\s)?(?:jene|diejenigen|those|these|solche)\s"
