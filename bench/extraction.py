@@ -218,6 +218,7 @@ SPLITS = (
     "blind16",
     "blind17",
     "blind18",
+    "blind19",
 )
 
 
