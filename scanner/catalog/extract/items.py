@@ -425,14 +425,6 @@ _HEAD_PURPOSE = re.compile(
 )
 
 
-# "Meeting-Metadaten (z. B. Datum, Uhrzeit, Meeting-ID)": a category entry with its examples
-_CATEGORY_EXAMPLES = re.compile(
-    r"^(?P<head>[^()]{2,60}?)\s*\(\s*(?:z\.\s?B\.|e\.\s?g\.,?|inkl\.|bspw\.|etwa|such as"
-    r"|for example|including|beispielsweise)\s*:?\s*(?P<list>[^()]+)\)$",
-    re.I,
-)
-
-
 def _examples_of(listed: str) -> list[str]:
     """[EmailID, UserID, …] of "email meta-information, including EmailID, UserID, …": two or
     more examples after "including"/"such as" a data noun are what a reviewer checks, so they
@@ -721,9 +713,6 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
     examples = _examples_of(strip_parentheses(text))
     if len(examples) >= 2:  # "Identity data needed to sign in, such as display name, e-mail …"
         return examples, 0.8
-    par = _CATEGORY_EXAMPLES.match(text.strip().rstrip(";,."))
-    if par and len(listed := list_items(par.group("list"))) >= 2:
-        return [clean_piece(par.group("head")), *listed], 0.75  # the category and its examples
     bare = re.split(EXAMPLE_MID, bare, maxsplit=1)[0]  # a lone example belongs to its item
     whole = suspended(bare)
     if whole:

@@ -186,6 +186,13 @@ _ACTION = re.compile(
     r"|individuals|persons|people)$"  # people, not data about them
     r"|^consent of\b|^Einwilligung de[sr]\b"  # a legal basis obtained, not data
     r"|^(?-i:[a-z]+s)\s+(?:them|it|this|these|those|you)\b"  # "writes them to your calendar"
+    r"|^(?:received|sent|provided|collected|shared|uploaded|downloaded)\s+(?:through|via|by|from"
+    r"|to|with|in)\b"  # "… sent and received through the app": the participle's phrase
+    r"|^(?:registration|validation|activation|authentication|verification|authori[sz]ation"
+    r"|installation|integration|synchroni[sz]ation|evaluation|optimi[sz]ation|Registrierung"
+    r"|Validierung|Aktivierung|Authentifizierung|Verifizierung|Synchronisierung|Auswertung"
+    r"|Optimierung)$"  # a process, not data
+    r"|\b(?:features?|functions?|functionality|Funktionen|Funktionalität)$"  # what the app does
     r"|^(?:verschlüsselt|encrypted|hashed|gehasht|pseudonymi[sz]ed|pseudonymisiert|anonymi[sz]ed"
     r"|anonymisiert|optional|required|erforderlich|freiwillig|voluntary)$"  # how, not what
     r"|^(?:subscribe|fill|click|link|sign|create|contact|visit|use|open|select|enter|install"

@@ -74,8 +74,8 @@ ENTITY = re.compile(
 _PROVIDER_INTRO = re.compile(
     r"(?:Dienstanbieter|Anbieter(?:in)?(?: (?:ist|sind|dieses \w+ ist|des \w+ ist))?"
     r"|(?:service )?provider(?: is)?|Betreiber(?: ist)?|provided by|operated by|offered by"
-    r"|Vertragspartner(?: ist)?|(?:ist|is)\s+(?:ein|eine|a|an)\s+(?:Service|Dienst|Produkt|Angebot"
-    r"|service|product|offering)(?:\s+(?:von|der|des|of|by|from))?)\s*:?\s+(?:die\s+|der\s+|the\s+)?$",
+    r"|Vertragspartner(?: ist)?|(?:ist|is)\s+(?:ein|eine|a|an)\s+(?:Service|Dienst|service)"
+    r"(?:\s+(?:von|der|des|of|by|from))?)\s*:?\s+(?:die\s+|der\s+|the\s+)?$",
     re.IGNORECASE,
 )
 # 'Speraj LLC ("OutlookDog", "we", "us")': the entity the policy calls "we" is the vendor

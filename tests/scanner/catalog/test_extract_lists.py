@@ -210,12 +210,12 @@ def test_a_permission_described_in_prose_names_the_data() -> None:
     assert _items("The settings page allows you to read the changelog.") == []
 
 
-def test_a_category_entry_with_examples_gives_both() -> None:
+def test_a_category_entry_keeps_its_parenthesised_examples() -> None:
+    # the corpus convention: examples in parentheses belong to their item
     text = HEAD + "- Geräteangaben (z. B. Betriebssystem, Browserversion, Sprache);\n"
-    assert _items(text) == ["Geräteangaben", "Betriebssystem", "Browserversion", "Sprache"]
-    # a lone example stays with its category
+    assert _items(text) == ["Geräteangaben"]
     assert _items(HEAD + "- Usage statistics (e.g. page views)\n") == ["Usage statistics"]
-    # the same in prose, after the verb that processes them
+    # in prose, after the verb that processes them, the examples are named as processed too
     text = "Der Server speichert technische Protokolle (z. B. Zeitpunkt, Browsertyp) sieben Tage."
     assert _items(text) == ["technische Protokolle", "Zeitpunkt", "Browsertyp"]
 
@@ -354,3 +354,14 @@ def test_other_or_required_personal_data_is_generic() -> None:
     assert _items("Wir verarbeiten Ihre Anschrift und anderen personenbezogenen Daten.") == [
         "Anschrift"
     ]
+
+
+def test_processes_features_and_participle_phrases_are_no_items() -> None:
+    text = HEAD + "- Licence activation, registration, and validation\n"
+    assert _items(text) == ["Licence activation"]
+    text = HEAD + "- SMS message content sent and received through the app.\n"
+    assert _items(text) == ["SMS message content"]
+    text = HEAD + "- Chat prompts, usage counts, and other AI-powered features\n"
+    assert _items(text) == ["Chat prompts", "usage counts"]
+    assert _items("Wir verarbeiten deine personenbezogenen Daten nach der DSGVO.") == []
+    assert _items("Wir speichern deine Anschrift.") == ["Anschrift"]

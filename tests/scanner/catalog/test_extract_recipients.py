@@ -70,3 +70,8 @@ def test_a_source_of_data_or_rules_referred_to_is_no_recipient() -> None:
     assert _subs("Your files are stored on Amazon Web Services in Frankfurt.") == [
         "Amazon Web Services"
     ]
+
+
+def test_the_product_of_the_vendor_itself_is_no_recipient() -> None:
+    text = 'TextPal ("we", "us") is a product of Wordsmith Labs Inc. It drafts replies in Outlook.'
+    assert _subs(text) == []
