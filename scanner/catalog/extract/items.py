@@ -34,6 +34,7 @@ from m365inv.catalog.extract.phrases import (
     suspended,
 )
 from m365inv.catalog.extract.providers import ALL_KEYS, PROVIDERS, words_of
+from m365inv.catalog.extract.recipients import LEGAL_FORM
 from m365inv.catalog.extract.segment import Line, sentences, strip_parentheses
 
 DATA_HEADING = re.compile(
@@ -798,9 +799,8 @@ def _covered(toks: frozenset[str], seen: frozenset[str]) -> bool:
 
 # a line of a postal address or a company's name: never a data item
 _POSTAL = re.compile(
-    r"(?:str\.|straße|strasse|street|road|weg|gasse|platz|allee|avenue)\s*\d|^\d{4,5}\s+[A-ZÄÖÜ]"
-    r"|\b(?:GmbH|AG|Inc|Ltd|LLC|SE|KG|e\.\s?V)\.?$",
-    re.I,
+    r"(?i:str\.|straße|strasse|street|road|weg|gasse|platz|allee|avenue)\s*\d|^\d{4,5}\s+[A-ZÄÖÜ]"
+    r"|(?<![\w-])" + LEGAL_FORM + r"$"
 )
 # "Verantwortlich ist:", "The controller is:": what follows is an address, not data
 _CONTROLLER_LEAD = re.compile(

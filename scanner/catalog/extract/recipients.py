@@ -60,15 +60,15 @@ RECIPIENT_SECTION = re.compile(
     r"|recipients|vendors we use|zahlungsdienst|payment (?:processors|providers)|hosting",
     re.IGNORECASE,
 )
-_LEGAL_FORM = (
+LEGAL_FORM = (
     r"(?:GmbH(?: & Co\.? KG)?|AG|SE|Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|S\.à\s?r\.l\.|SARL|B\.V\.|BV"
     r"|SAS|S\.A\.|Corp\.?|Corporation|UG(?: \(haftungsbeschränkt\))?|KG|ApS|AB|Oy|N\.V\.|PBC"
     r"|Pty\.? Ltd\.?|plc|e\.K\.|OÜ|AS|A/S)"
 )
-_HAS_FORM = re.compile(r"(?<![\w-])" + _LEGAL_FORM + r"(?![\w-])")
+_HAS_FORM = re.compile(r"(?<![\w-])" + LEGAL_FORM + r"(?![\w-])")
 ENTITY = re.compile(
     r"(?P<name>(?:[A-Z0-9][\w&.'’+-]*\s){0,4}?[A-Z0-9][\w&.'’+-]*(?:\s\([A-Z][\w ]+\))?,?\s"
-    + _LEGAL_FORM
+    + LEGAL_FORM
     + r")(?![\w-])"
 )
 _PROVIDER_INTRO = re.compile(
