@@ -258,7 +258,7 @@ COUNTRIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # every other country, by its English and German name as CLDR (through Babel) spells it; names
 # that are also a person's, a word or a US state are left out ("Jordan", "Chad", "Georgia")
 _AMBIGUOUS = frozenset(
-    "jersey georgia jordan chad turkey guinea niger mali togo dominica réunion reunion man"
+    "jersey georgia jordan chad guinea niger mali togo dominica réunion reunion man"
     " guernsey martinique montserrat".split()
 )
 _ALIASES = {
