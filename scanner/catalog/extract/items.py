@@ -20,6 +20,7 @@ from m365inv.catalog.extract.lexicon import (
     looks_like_item,
     names_no_data,
 )
+from m365inv.catalog.extract.parties import CONTROLLER
 from m365inv.catalog.extract.phrases import (
     ANNOUNCES,
     EXAMPLE_LEAD,
@@ -802,10 +803,6 @@ _POSTAL = re.compile(
     r"(?i:str\.|straße|strasse|street|road|weg|gasse|platz|allee|avenue)\s*\d|^\d{4,5}\s+[A-ZÄÖÜ]"
     r"|(?<![\w-])" + LEGAL_FORM + r"$"
 )
-# "Verantwortlich ist:", "The controller is:": what follows is an address, not data
-_CONTROLLER_LEAD = re.compile(
-    r"(?:verantwortlich\w*|controller|responsible (?:party|body))\s+(?:ist|is|sind|are)\s*:$", re.I
-)
 
 
 def _names_provider(text: str) -> bool:
@@ -886,7 +883,7 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
             continue
         negated_list = False
         if line.kind == "heading" or (short and head_like) or text.endswith(":"):
-            if _CONTROLLER_LEAD.search(bare):
+            if bare.endswith(":") and CONTROLLER.search(bare):
                 in_data = False
                 continue
             if _USE_LEAD.search(bare):  # "We use the information we collect to:" — purposes

@@ -11,7 +11,12 @@ import msgspec
 
 from m365inv.catalog.extract.lexicon import countries_in
 from m365inv.catalog.extract.providers import address_country
-from m365inv.catalog.extract.recipients import ENTITY, SubprocessorHit, subprocessors_in
+from m365inv.catalog.extract.recipients import (
+    ENTITY,
+    LEGAL_FORM,
+    SubprocessorHit,
+    subprocessors_in,
+)
 from m365inv.catalog.extract.segment import Line
 from m365inv.catalog.model import EU_EEA
 
@@ -77,12 +82,13 @@ _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
                     r"|explicit consent to (?:the|this) transfer"),
 )  # fmt: skip
 _MECHANISMS = tuple((mech, re.compile(rx, re.IGNORECASE)) for mech, rx in _MECHANISM_PATTERNS)
-_CONTROLLER = re.compile(
+# what names the controller ("Verantwortlich ist:", "The controller is", '("we", "us")')
+CONTROLLER = re.compile(
     r"\b(?:Daten)?[Vv]erantwortlich\w*|\bcontroller\b|responsible party|responsible for (?:the )?(?:data )?"
     r"processing|established under the laws of|registered office|Anbieter dieser|Betreiber dieser"
     r"|operated by|Name und Anschrift|hereinafter[^.]{0,20}\b(?:we|us)\b|nachfolgend „?wir"
-    r"|\bCompany\b[^.]{0,60}\brefers to|\(\s*[\"“„']?(?:we|wir)[\"“”']?\s*,|Angaben gemäß §"
-    r"|(?:GmbH|AG|Inc\.?|Ltd\.?|LLC|SE)\s*\(\s*(?:nachfolgend|im Folgenden|hereinafter)\b"
+    r"|\bCompany\b[^.]{0,60}\brefers to|\([^)]*[\"“„'](?:we|wir)[\"“”'],|Angaben gemäß §"
+    r"|(?<![\w-])" + LEGAL_FORM + r"\s*\(\s*(?:nachfolgend|im Folgenden|hereinafter)\b"
     r"|verantwortliche Stelle|responsible body|app (?:creator|publisher|provider)s?:|Inhaber(?:in)?:|im Folgenden:?\s*[\"“„']?(?:wir|uns)\b",
     re.IGNORECASE,
 )
@@ -176,7 +182,7 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
     """The country of the legal entity's address, from the block that names the controller."""
     for n, line in enumerate(all_lines):
         if (
-            not _CONTROLLER.search(line.text)
+            not CONTROLLER.search(line.text)
             or _BIG_ENTITY.search(line.text)
             or _STOP_BLOCK.search(line.text)
         ):
@@ -266,7 +272,7 @@ def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
 def own_entity(all_lines: list[Line]) -> str | None:
     """The vendor's own legal entity ("Muster GmbH") from the block naming the controller."""
     for n, line in enumerate(all_lines):
-        if _CONTROLLER.search(line.text) and not _BIG_ENTITY.search(line.text):
+        if CONTROLLER.search(line.text) and not _BIG_ENTITY.search(line.text):
             for nxt in all_lines[n : n + 4]:
                 m = ENTITY.search(nxt.text)
                 if m and not _BIG_ENTITY.search(m.group(0)):

@@ -78,8 +78,6 @@ _PROVIDER_INTRO = re.compile(
     r"(?:\s+(?:von|der|des|of|by|from))?)\s*:?\s+(?:die\s+|der\s+|the\s+)?$",
     re.IGNORECASE,
 )
-# 'Speraj LLC ("OutlookDog", "we", "us")': the entity the policy calls "we" is the vendor
-_WE_ALIAS = re.compile(r"\s*,?\s*\([^)]*[\"“„'](?:we|us|our|wir|uns)[\"”“']", re.I)
 _OWN = re.compile(
     r"Anbieter dieser|Betreiber dieser|verantwortlich|controller|responsible|Verantwortliche",
     re.I,
@@ -246,8 +244,7 @@ def subprocessors_in(
                 m.start() < 3 and lead and _PROVIDER_INTRO.search(f"{lead[:-1].rstrip()} ")
             )  # "Dies ist ein Service von:" over the provider's address block
             listed = in_section and (m.start() < 3 or s[: m.start()].rstrip().endswith(":"))
-            own = _OWN.search(s[: m.start()]) or _WE_ALIAS.match(s[m.end() : m.end() + 80])
-            if (intro or listed) and not own:
+            if (intro or listed) and not _OWN.search(s[: m.start()]):
                 if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _, _ in spans):
                     spans.append((m.start(), m.end(), m.group("name").rstrip(","), "?"))
         for start, end, host in _named_host(s, in_section, text):  # "hosted on Neon"
