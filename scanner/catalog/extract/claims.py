@@ -9,7 +9,7 @@ from typing import Literal
 
 import msgspec
 
-from m365inv.catalog.extract.segment import Line, sentences
+from m365inv.catalog.extract.segment import Line, mentions_any, sentences
 
 ClaimKind = Literal[
     "reversible-password-encryption", "encryption-at-rest", "transport-encryption", "other"
@@ -185,11 +185,6 @@ _PREFILTER_WORDS = (
 )
 
 
-def _prefiltered(sentence: str) -> bool:
-    folded = sentence.casefold()
-    return any(w in folded for w in _PREFILTER_WORDS)
-
-
 # explains what a measure is or how to spot it, claims nothing: "Eine verschlüsselte Verbindung
 # erkennen Sie daran …", "SSL is the standard for …"
 _EXPLAINS = re.compile(
@@ -244,7 +239,7 @@ _WIRE = re.compile(r"\bTLS\b|\bSSL\b|\bHTTPS\b", re.IGNORECASE)
 
 def security_in(sentence: str) -> SecurityHit | None:
     """The security measure ``sentence`` claims, or None (a CA name alone is no claim)."""
-    if not _prefiltered(sentence) or _EXPLAINS.search(sentence):
+    if not mentions_any(sentence, _PREFILTER_WORDS) or _EXPLAINS.search(sentence):
         return None
     if _NOT_CLAIMED.search(sentence):  # "nicht verschlüsselt", "Enable encryption: Settings → …"
         return None

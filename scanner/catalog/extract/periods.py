@@ -9,6 +9,8 @@ from typing import Literal
 
 import msgspec
 
+from m365inv.catalog.extract.segment import mentions_any
+
 RuleKind = Literal["fixed", "statutory", "event", "not-stored"]
 
 _NUMBERS = {
@@ -141,17 +143,18 @@ def iso_duration(amount: int, unit: str) -> str:
 _NUMERAL_IN_PARENS = re.compile(r"(?<=[a-zäöüß]) \(\d{1,4}\)(?= )")
 # words one of which every retention statement contains (a substring test per word is far
 # cheaper than a regex alternation, and most sentences contain none of them)
-_PREFILTER_WORDS = (
-    "stor speicher retain reten keep kept sav persist log leave reach memory collect lösch bewahr"
-    " archiv delet eras purg anonym frist vernicht vorgehalten cach written disk durable discard"
-    " local remov entfern"
-).split()
+_PREFILTER_WORDS = tuple(
+    (
+        "stor speicher retain reten keep kept sav persist log leave reach memory collect lösch"
+        " bewahr archiv delet eras purg anonym frist vernicht vorgehalten cach written disk durable"
+        " discard local remov entfern"
+    ).split()
+)
 
 
 def retention_in(sentence: str) -> list[RetentionRule]:
     """Every retention rule ``sentence`` states (none when it is not about keeping data)."""
-    folded = sentence.casefold()
-    if not any(w in folded for w in _PREFILTER_WORDS):  # one cheap pass before the patterns
+    if not mentions_any(sentence, _PREFILTER_WORDS):  # one cheap pass before the patterns
         return []
     sentence_ = _NUMERAL_IN_PARENS.sub("", sentence)  # "thirty (30) days" → "thirty days"
     m = NOT_STORED.search(sentence)

@@ -266,3 +266,10 @@ def strip_parentheses(text: str) -> str:
         prev = text
         text = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", "", text)
     return re.sub(r"\s*[(\[][^()\[\]]*$", "", text).strip()  # an unclosed "(" ends the line
+
+
+def mentions_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` contains one of ``words`` (casefolded substrings): the cheap first pass
+    of a rule whose patterns are costly, since most sentences mention none of its words."""
+    folded = text.casefold()
+    return any(w in folded for w in words)
