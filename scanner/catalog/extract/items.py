@@ -288,7 +288,7 @@ _PROSE = tuple(rx for _, rx in _PROSE_RULES)
 _ANNOUNCED = tuple(rx for kind, rx in _PROSE_RULES if kind == "announced")
 _MUST_NAME_DATA = tuple(rx for kind, rx in _PROSE_RULES if kind == "subject")
 _PREPOSITION_START = re.compile(
-    r"^(?!in erster Linie|in der Regel|in particular)(?:auf|in|an|bei|von|über|unter|mit|zu|zum|zur"
+    r"^(?:auf|in|an|bei|von|über|unter|mit|zu|zum|zur"
     r"|im|am|beim|vom|on|in|at|by|from|with|bis|until|für|for|während"
     r"|during|nach|after|solange|as long|maximal|höchstens|up to|nur so lange)\s",
     re.I,
@@ -397,10 +397,11 @@ _INCLUDING = re.compile(
 
 
 # "identity data needed to authenticate the user," → "identity data"
-# adverbs before a place phrase: "grundsätzlich nur auf dem Gerät des Anwenders" names a place
+# adverbs before a place phrase: "grundsätzlich nur auf dem Gerät des Anwenders" names a place;
+# "in erster Linie …" is such an adverb, no place
 _ADVERBS = re.compile(
     r"^(?:(?:grundsätzlich|nur|lediglich|ausschließlich|regelmäßig|regelmässig|dabei|dann|only"
-    r"|solely|always|immer|stets)\s+)+",
+    r"|solely|always|immer|stets|in erster Linie|in der Regel|in particular)\s+)+",
     re.I,
 )
 # where the listed data come from, itself a list: "from your Microsoft 365, Intune, and Defender"
