@@ -8,6 +8,8 @@ Lexicons and sentence patterns only — no model, nothing downloaded at run time
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import TypeVar
 
 import msgspec
 
@@ -34,6 +36,8 @@ from m365inv.catalog.extract.recipients import section_of
 from m365inv.catalog.extract.segment import lines, sentences
 
 __all__ = ["Extraction", "detect_language", "extract", "policy_score"]
+
+_Hit = TypeVar("_Hit", RetentionRule, LegalBasisHit, SubprocessorHit, TransferHit, SecurityHit)
 
 _DE = re.compile(r"\b(?:und|der|die|das|wir|Ihre|nicht|werden|mit|für|von|zu|ist|auf)\b")
 _EN = re.compile(r"\b(?:and|the|we|your|not|with|for|of|to|is|on|are|this)\b")
@@ -106,17 +110,27 @@ def extract(text: str) -> Extraction:
             if hit.letter not in bases or bases[hit.letter].confidence < hit.confidence:
                 bases[hit.letter] = hit
         security += security_claims(s)
+    # a finding read from a table row's other cells quotes the row as written, not the
+    # "cell: Header: value" text the rules read
+    rows = {s: line.row for line in all_lines if line.row for s in sentences(line.row_rest)}
+
+    def quoted(hits: Iterable[_Hit]) -> tuple[_Hit, ...]:
+        return tuple(
+            msgspec.structs.replace(h, source=rows[h.source]) if h.source in rows else h
+            for h in hits
+        )
+
     return Extraction(
         language=detect_language(text),
         policy_score=policy_score(text),
         items=tuple(find_items(all_lines)),
-        retention=tuple(retention),
-        legal_bases=tuple(bases[k] for k in sorted(bases)),
-        subprocessors=tuple(
+        retention=quoted(retention),
+        legal_bases=quoted(bases[k] for k in sorted(bases)),
+        subprocessors=quoted(
             subprocessors_in(sents, [h for _, _, h in triples], text, own_entity(all_lines))
         ),
-        transfers=tuple(transfers_in(sents, [p for _, p in pairs])),
-        security=tuple(one_claim_per_passage(security, all_lines)),
+        transfers=quoted(transfers_in(sents, [p for _, p in pairs])),
+        security=quoted(one_claim_per_passage(security, all_lines)),
         country=vendor_country(all_lines),
         date=policy_date(text),
     )

@@ -44,6 +44,7 @@ class Line(msgspec.Struct, frozen=True):
     table_data: bool = False  # the data column's cell of a table row ("Data element | …")
     row_rest: str = ""  # "cell: the row's other cells" ("Name: Sign-in; Contract; 2 years"), for
     # the rules other than items: a basis or a period stated beside the data it applies to
+    row: str = ""  # that table row as the policy writes it: what a finding from row_rest quotes
 
 
 def normalise(text: str) -> str:
@@ -197,7 +198,16 @@ def lines(text: str) -> list[Line]:
                     if i != data_column and c
                 )
                 row_rest = f"{row[data_column]}: {rest}" if rest else ""  # the period's own item
-                out.append(Line("bullet", row[data_column], n, table_data=True, row_rest=row_rest))
+                out.append(
+                    Line(
+                        "bullet",
+                        row[data_column],
+                        n,
+                        table_data=True,
+                        row_rest=row_rest,
+                        row=line.strip(),
+                    )
+                )
             continue
         cells = _table_cells(line)
         if cells is not None:  # a table row: its cells read as one bullet "a: b; c"

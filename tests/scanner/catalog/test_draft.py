@@ -95,3 +95,8 @@ def test_a_table_rows_basis_and_period_belong_to_that_rows_data() -> None:
     ]
     # the other cells are no data items of their own
     assert [d["item"] for d in draft["disclosures"]] == ["Email address", "Usage events"]
+    # what they were read from is quoted as the policy writes it, for the reviewer to find
+    sources = [r["source"] for r in draft["retention_rules"]] + [
+        b["source"] for b in draft["legal_bases"]
+    ]
+    assert sources and all(src in text for src in sources)
