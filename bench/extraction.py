@@ -219,6 +219,7 @@ SPLITS = (
     "blind17",
     "blind18",
     "blind19",
+    "blind20",
 )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from m365inv.catalog.extract import Extraction, extract
 from m365inv.catalog.extract.claims import basis_label
+from m365inv.catalog.extract.items import FoundItem
 from m365inv.catalog.extract.lexicon import categories_of
 from m365inv.catalog.extract.periods import RetentionRule
 
@@ -27,18 +28,38 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "vendor"
 
 
-def _retention_for(item: str, rules: Sequence[RetentionRule]) -> RetentionRule | None:
-    words = [w.casefold() for w in re.findall(r"\w{4,}", item)][:4]
-    for rule in rules:
-        if rule.period and any(w in rule.source.casefold() for w in words):
+# words that say nothing of which data a sentence is about
+_FILLER = frozenset(
+    "the of and your our any all der die das des den dem und oder ihre ihr ihrer ihren unsere"
+    " eine einer eines von für for with mit".split()
+)
+
+
+def _mentions(source: str, item: str) -> bool:
+    """Whether ``source`` names ``item``: each of its words (up to four) starts a word of the
+    sentence, give or take an inflection ("IP-Adressen" names "IP-Adresse"; "E-Mails" does
+    not name "E-Mail-Adresse" — a period for the mails' contents is none for the address)."""
+    words = [w for w in re.findall(r"\w{2,}", item.casefold()) if w not in _FILLER][:4]
+    said = re.findall(r"\w+", source.casefold())
+    return bool(words) and all(
+        any(s.startswith(w) and len(s) - len(w) <= 3 for s in said) for w in words
+    )
+
+
+def _retention_for(found: FoundItem, rules: Sequence[RetentionRule]) -> RetentionRule | None:
+    """The period stated for ``found``: in the sentence that disclosed it, else in a sentence
+    that names it."""
+    dated = [r for r in rules if r.period]
+    for rule in dated:
+        if rule.source == found.source:
             return rule
-    return None
+    return next((r for r in dated if _mentions(r.source, found.item)), None)
 
 
 def _disclosures(ex: Extraction) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for found in ex.items:
-        rule = _retention_for(found.item, ex.retention)
+        rule = _retention_for(found, ex.retention)
         out.append(
             {
                 "item": found.item,

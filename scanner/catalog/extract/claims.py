@@ -27,7 +27,8 @@ _LETTERS = re.compile(
 _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (letter, re.compile(rx, re.IGNORECASE))
     for letter, rx in (
-        ("a", r"(?:Einwilligung|Zustimmung|\bconsent\b)(?!\s+to\s+be\s+bound)"),
+        ("a", r"(?:Einwilligung|Zustimmung|\bconsent\b)(?!\s+to\s+be\s+bound)"
+              r"(?!s?[- ]?(?:status|management|verwaltung|banner|tool|plattform|platform))"),
         ("b", r"Vertragserfüllung|Erfüllung (?:eines|des|unseres|von) (?:\w+ )?(?:Vertrag|Arbeitsvertrag)"
               r"|vertraglichen? Pflichten|arbeitsvertraglichen|vorvertraglich|performance of (?:a|the|our)"
               r" contract|necessary (?:for|to perform) (?:the|a|our) contract|contractual necessity"

@@ -13,6 +13,7 @@ import re
 import msgspec
 
 from m365inv.catalog.extract.lexicon import (
+    POSTMODIFIER,
     VERBISH,
     categories_of,
     countries_in,
@@ -164,8 +165,9 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "announced",
         re.compile(  # "we may receive information about you such as your name, email address …"
             r"\b(?:additional |personal |other |certain |some )?(?:information|data|details|informationen"
-            r"|daten|angaben)(?: about you| über Sie|[^.;:,]{0,60}\b(?:übermittelt|erhoben|gespeichert|erfasst"
+            r"|[\w-]*daten|angaben)(?: about you| über Sie|[^.;:,]{0,60}\b(?:übermittelt|erhoben|gespeichert|erfasst"
             r"|collected|stored|logged|transmitted|recorded)\b[^.;:,]{0,20},)?,? (?:such as|like|including|wie z\.\s?B\.|wie etwa"
+            r"|wie(?= [A-ZÄÖÜ])"
             r"|z\.\s?B\.|e\.\s?g\.,?) (?P<list>[^.;:]+)",
             re.I,
         ),
@@ -391,7 +393,7 @@ _PURPOSE_CLAUSE = re.compile(
 _INCLUDING = re.compile(
     r",?\s+(?:including|such as|e\.\s?g\.,?|z\.\s?B\.|insbesondere|einschließlich|darunter"
     r"|(?:that|which) (?:may )?(?:include|contain)s?|containing|consisting of|comprising"
-    r"|(?<=,\s)wie|(?<=[a-zäöüß])\s+wie(?=\s+[A-ZÄÖÜ]))\s+",
+    r"|(?<=,\s)wie|(?<=[a-zäöüß]\s)wie(?=\s+(?-i:[A-ZÄÖÜ])))\s+",
     re.IGNORECASE,
 )
 
@@ -466,9 +468,20 @@ _CLAUSE_TAIL = re.compile(r"\s+(?:when|if|once|for|wenn|falls|sobald)\s+(?=\w)",
 _PURPOSE_TAIL = re.compile(r"\s(?:for|zur|zum|für|to)\s+\w", re.IGNORECASE)
 
 
+# a German verb at the end of a clause, after its noun: "Mobiltelefonnummern automatisch eintragen"
+_VERB_TAIL = re.compile(
+    r"^(?!(?:so|um|zu|und|den|dem)\s)(?P<np>.*\b[A-ZÄÖÜ][\w-]+)\s+(?:(?:automatisch|direkt|sofort"
+    r"|ebenfalls|auch|dann|nur|selbst|manuell|zusätzlich|anschließend|jederzeit|gegebenenfalls"
+    r"|ggf\.)\s+)*[a-zäöüß]\w{2,}(?:en|ern|eln)$"
+)
+
+
 def _untail(piece: str) -> str:
     """``piece`` without a trailing place phrase ("E-Mail-Adresse auf unseren Servern"), unless
-    that phrase is what makes it specific ("Angaben aus dem Anfrageformular")."""
+    that phrase is what makes it specific ("Angaben aus dem Anfrageformular"), and without a
+    German clause-final verb."""
+    if verb_final := _VERB_TAIL.match(piece.strip()):
+        piece = verb_final.group("np")
     cut = _PROSE_TAIL.sub("", piece).strip()
     origin = re.match(  # where the data comes from, what it is about: "Daten zum Meeting"
         r"\s*(?:aus|from|zum|zur|im|beim)\b", piece[len(cut) :]
@@ -612,6 +625,10 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
     if titled and in_data:
         bare = f"{titled.group(1)}:{bare[titled.end(1) + 1 :]}"
     dashed = _DASH_LABEL.match(bare) if ":" not in bare else None
+    if (
+        dashed and _SCOPES.match(dashed.group(1).strip()) and _SCOPE_VERB.match(dashed.group(2))
+    ):  # "User.Read – sign you in and read your profile" reads as "User.Read: …"
+        bare, dashed = f"{dashed.group(1)}: {dashed.group(2)}", None
     if dashed and in_data:
         label, described = dashed.groups()
         if _PURPOSE_START_DASH.match(described):  # "Email address and name — for sign-in"
@@ -631,14 +648,17 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
     if sep and _SCOPES.match(head.strip()):  # "Mail.Read: Read sender information from …"
         verb = _SCOPE_VERB.match(rest.strip())
         obj = clean_piece(_untail(rest.strip()[verb.end() :])) if verb else ""
-        return (
-            ([obj], 0.7) if obj and looks_like_item(obj) and not GENERIC.match(obj) else ([], 0.0)
-        )
+        named = [clean_piece(p) for p in split_list(obj)] if looks_like_item(obj) else []
+        return [p for p in named if p and not GENERIC.match(p)], 0.7  # "time zone and language"
     if sep and len(head) > 60 and ANNOUNCES.search(head) and not NEGATION.search(head):
         listed = list_items(rest)  # "Among the types of data we collect, there are: a; b; c"
         if len(listed) >= 2:
             return listed, 0.8
-    if sep and NOT_DATA_LABEL.search(head.strip()) and not is_data_noun(head):
+    if (
+        sep
+        and NOT_DATA_LABEL.search(head.strip())
+        and not is_data_noun(POSTMODIFIER.split(head, maxsplit=1)[0])
+    ):  # "Löschung von Daten:" labels a rule about data, "Security logs:" names data
         return [], 0.0
     if sep and 0 < len(head) <= 60 and not re.search(r"https?$", head):
         first = sentences(rest.strip())[0] if rest.strip() else ""
@@ -748,8 +768,10 @@ _SCOPES = re.compile(
     r"(?:\s*(?:,|and|und)\s*`?(?:[A-Z]\w+(?:\.\w+)+|openid|profile|email|offline_access)`?)*$"
 )
 # what a permission lets the app do to the data it names: "Read your basic profile"
-_SCOPE_VERB = re.compile(
-    r"^(?:to |allows? (?:the app|us) to )?(?:read|reads|write|access|accesses|view|manage|send"
+_SCOPE_VERB = re.compile(  # "sign you in and read your profile": the verb of the data
+    r"^(?:[^,;.]{0,40}?\s(?:and|und)\s+)?(?:to |allows? (?:the app|us) to )?"
+    r"(?:(?:read|write|full|read-only)(?: and write)? access to(?: the user's| your)?"
+    r"|read|reads|write|access|accesses|view|manage|send"
     r"|create|maintain|lesen|liest|zugreifen auf)(?: and (?:write|update|manage))?\s+",
     re.I,
 )
@@ -821,6 +843,8 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
             return  # "Google Analytics 4": a service, not data
         if _POSTAL.search(item) or (countries_in(item) and len(item.split()) == 1):
             return  # "Petersbrunner Str. 13", "82319 Starnberg", "Deutschland": an address
+        if len(item.strip("-")) < 3 and not looks_like_item(item):
+            return  # "Da", "E-": a word cut off where the text ends
         toks = _tokens(item)
         first = min(toks, key=len) if toks else ""
         if not toks or any(_covered(toks, seen[k]) for k in by_prefix.get(first[:4], ())):

@@ -104,7 +104,9 @@ VERBISH = re.compile(
     r"|erfasst|gelöscht|deleted|stored|collected|processed|weitergegeben|ermöglicht|erforderlich"
     r"|je nach|depending on|abhängig von|anonymisiert|pseudonymisiert|anonymised|anonymized"
     r"|whose|deren|dessen|solange|as long as|zeigt|bietet|befindet|befinden|findet|liefert"
-    r"|erhält)\b",
+    r"|erhält)\b"
+    # a German infinitive at the end, after a function word: "so den Prozess vereinfachen"
+    r"|(?-i:\b(?:so|den|dem|die|das|zu|um)\s(?:\S+\s){0,3}[a-zäöüß]\w*(?:en|ern|eln)$)",
     re.IGNORECASE,
 )
 
@@ -132,13 +134,13 @@ def is_data_noun(phrase: str) -> bool:
     return any(_DATA_HEAD.search(word) for word in _head_words(phrase))
 
 
-_POSTMODIFIER = re.compile(r"\s(?:von|der|des|aus|of|from)\s")
+POSTMODIFIER = re.compile(r"\s(?:von|der|des|aus|of|from)\s")
 
 
 def _head_words(phrase: str) -> tuple[str, ...]:
     """The last word of the phrase and, before a postmodifier ("Kontakte der Mailbox", "Name
     des Ansprechpartners"), the last word of its head: either names what the phrase is."""
-    head = _POSTMODIFIER.split(phrase, maxsplit=1)[0]
+    head = POSTMODIFIER.split(phrase, maxsplit=1)[0]
     vague = re.fullmatch(
         r"(?:\w+\s)?(?:daten|data|information|informationen|angaben)|.*\b(?:small|large|limited"
         r"|certain|growing) number",

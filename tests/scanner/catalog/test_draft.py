@@ -100,3 +100,13 @@ def test_a_table_rows_basis_and_period_belong_to_that_rows_data() -> None:
         b["source"] for b in draft["legal_bases"]
     ]
     assert sources and all(src in text for src in sources)
+
+
+def test_a_period_goes_to_the_items_its_sentence_names_not_to_lookalikes() -> None:
+    text = (
+        "Information we collect\n\nWhen you use the add-in we process your display name, your "
+        "e-mail address and your tenant ID. The contents of your e-mails are never stored. "
+        "Your tenant ID is deleted 30 days after you uninstall the add-in.\n"
+    )
+    periods = {d["item"]: d["retention_period"] for d in draft_vendor(text, "x")["disclosures"]}
+    assert periods == {"display name": None, "e-mail address": None, "tenant ID": "P30D"}

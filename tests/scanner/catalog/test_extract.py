@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from m365inv.catalog.extract import detect_language, extract
+from m365inv.catalog.extract.claims import legal_bases_in
 from m365inv.catalog.extract.periods import iso_duration
 
 
@@ -254,3 +255,13 @@ def test_lone_modifier_shares_the_next_data_noun() -> None:
 def test_trailing_participle_is_not_part_of_the_item() -> None:
     text = "What we collect\n- API permissions granted (for example Mail.Read)\n- Licence tier\n"
     assert _items(text)[0] == "API permissions"
+
+
+def test_a_consent_status_is_data_not_a_legal_basis() -> None:
+    sentence = (
+        "Verarbeitet werden Meta-Daten (z. B. IP-Adressen, Zeitangaben, Einwilligungsstatus)."
+    )
+    assert [h.letter for h in legal_bases_in(sentence)] == []
+    assert [
+        h.letter for h in legal_bases_in("Die Verarbeitung erfolgt mit Ihrer Einwilligung.")
+    ] == ["a"]

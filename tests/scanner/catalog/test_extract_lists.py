@@ -365,3 +365,40 @@ def test_processes_features_and_participle_phrases_are_no_items() -> None:
     assert _items(text) == ["Chat prompts", "usage counts"]
     assert _items("Wir verarbeiten deine personenbezogenen Daten nach der DSGVO.") == []
     assert _items("Wir speichern deine Anschrift.") == ["Anschrift"]
+
+
+def test_a_label_that_names_a_rule_about_data_is_no_item() -> None:
+    text = "Arten der verarbeiteten Daten\n- Bestandsdaten.\n\n" + (
+        "Löschung von Daten: Die Daten werden nach 14 Tagen gelöscht.\n"
+        "Eingesetzte Dienste: Cloud-Hosting; Dienstanbieter: Beispiel Ltd, One Example Place, "
+        "Business Park, Dublin 18, Irland; Rechtsgrundlagen: Berechtigte Interessen.\n"
+    )
+    assert _items(text) == ["Bestandsdaten"]
+    # a label whose own head names data still gives its item
+    assert _items(HEAD + "Security logs: kept for 30 days.\n") == ["Security logs"]
+
+
+def test_a_permission_list_names_the_data_each_permission_reads() -> None:
+    text = HEAD + (
+        "- Email address\n\nMicrosoft Graph permissions\n"
+        "- User.Read – sign you in and read your profile\n"
+        "- Mail.ReadWrite – insert the signature into your draft\n"
+        "- MailboxSettings.Read – read your time zone and language\n"
+        "- Files.Read – read access to the user's OneDrive files\n"
+    )
+    assert _items(text) == ["Email address", "profile", "time zone", "language", "OneDrive files"]
+
+
+def test_examples_after_wie_name_the_data_of_a_compound_head() -> None:
+    text = (
+        "Mit dieser Lösung können Sie Kontaktdaten wie Namen, E-Mail-Adressen und "
+        "Mobiltelefonnummern automatisch eintragen und so den Einrichtungsprozess vereinfachen."
+    )
+    assert _items(text) == ["Namen", "E-Mail-Adressen", "Mobiltelefonnummern"]
+    # "wie folgt" announces, it gives no example
+    assert _items("Wir verarbeiten Ihre Daten wie folgt.") == []
+
+
+def test_a_word_cut_off_where_the_text_ends_is_no_item() -> None:
+    text = "Wir sammeln personenbezogene Daten wie Vorname, Nachname, E-"
+    assert _items(text) == ["Vorname", "Nachname"]
