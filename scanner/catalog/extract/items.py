@@ -93,6 +93,7 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "announced",
         re.compile(
             r"(?:\bZu den [\w-]+ (?:gehören|zählen)|\b(?:Dazu|Hierzu) (?:gehören|zählen)|^(?:Dies|Das) sind"
+            r"|(?<=\w),? (?:sind|ist) (?:dies|das)\b"  # "Bei der Anmeldung sind dies Ihr Name, …"
             r"|^(?:This|These|It|They|Such data|This data|This information) (?:may )?(?:includes?"
             r"|consists? of|comprises?)|\bincludes?,? but (?:is |are )?not limited to,?)\s*:?\s*"
             r"(?:u\.\s?a\.\s+|insbesondere\s+)?" + _LIST,
@@ -108,12 +109,12 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "strict",
         re.compile(
-            r"\bwerden\s+(?:(?:verschiedene|folgende|außerdem|auch|überdies|zudem|dabei|dazu|hierzu"
+            r"\b(?:werden|wird)\s+(?:(?:verschiedene|folgende|außerdem|auch|überdies|zudem|dabei|dazu|hierzu"
             r"|hierbei|daher|deshalb|dann|jeweils|neben\s\w+"
             r"\s[\w-]+\s+auch)\s+)*(?:Daten,\s+)?(?:insbesondere\s+|u\.\s?a\.\s+)?(?P<list>.+?)\s+"
             r"(?:an\s\w+\s+)?(?:bearbeitet|verarbeitet|erhoben|gespeichert|übertragen|übermittelt"
             r"|erfasst|verwendet|genutzt|protokolliert|aufgenommen|aufgezeichnet|gesammelt|abgefragt"
-            r"|ausgelesen|abgerufen|abgelegt|hinterlegt)\b",
+            r"|ausgelesen|abgerufen|abgelegt|hinterlegt|vorgehalten|festgehalten|aufbewahrt)\b",
             re.I,
         ),
     ),
@@ -238,7 +239,8 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?!(?:This|That|These|Those|It|Our|The)\s+(?:[\w-]+\s+)?(?i:page|site|website|policy|app"
             r"|application|service|document|add-in|notice|statement)\b)"
-            r"(?P<list>[A-Z][^,.;:]{2,60}?)\s+(?:is|are)\s+(?:\w+\s+)?(?P<verb>collected|processed|stored"
+            r"(?P<list>[A-Z][^,.;:]{2,60}?(?:(?:,\s+|,?\s+(?:and|or)\s+)[^,.;:]{2,80}?){0,12})"
+            r"(?<!\bwhich)(?<!\bthat)(?<!\bwho)\s+(?:is|are)\s+(?:\w+\s+)?(?P<verb>collected|processed|stored"
             r"|transmitted|retained|logged|kept|saved|archived|deleted|erased|purged|used|accessed|read"
             r"|shared|sent|synced|synchronized|uploaded|cached|analy[sz]ed|written|recorded|captured"
             r"|encrypted|hashed|indexed|backed up|transferred|forwarded|exported|fetched|retrieved"
@@ -472,7 +474,8 @@ _PURPOSE_TAIL = re.compile(r"\s(?:for|zur|zum|für|to)\s+\w", re.IGNORECASE)
 _VERB_TAIL = re.compile(
     r"^(?!(?:so|um|zu|und|den|dem)\s)(?P<np>.*\b[A-ZÄÖÜ][\w-]+)\s+(?:(?:automatisch|direkt|sofort"
     r"|ebenfalls|auch|dann|nur|selbst|manuell|zusätzlich|anschließend|jederzeit|gegebenenfalls"
-    r"|ggf\.)\s+)*[a-zäöüß]\w{2,}(?:en|ern|eln)$"
+    r"|ggf\.)\s+)*(?:[a-zäöüß]\w{2,}(?:en|ern|eln)|gekürzt|verkürzt|verschlüsselt|gehasht"
+    r"|anonymisiert|pseudonymisiert)$"
 )
 
 
@@ -573,7 +576,11 @@ def _prose_items(sentence: str) -> list[str]:
             return [*examples, *(p for p in more if not _PREPOSITION_START.match(p))]
     for rx in _PROSE:
         m = _unnegated_match(rx, sentence)
-        if m and not _PREPOSITION_START.match(_ADVERBS.sub("", m.group("list"))):
+        if (
+            m
+            and not _PREPOSITION_START.match(_ADVERBS.sub("", m.group("list")))
+            and not _DURATION.match(clean_piece(strip_parentheses(m.group("list"))))
+        ):  # "… werden einen (1) Monat nach dem Termin aufbewahrt": a period, not the data
             examples = _examples_of(m.group("list"))
             if examples:  # "stores email meta-information, including EmailID, UserID, …"
                 return examples
@@ -832,6 +839,14 @@ def _names_provider(text: str) -> bool:
     return any(rx.search(text) for rx, _, _ in PROVIDERS)
 
 
+_DURATION = re.compile(
+    r"^(?:für\s|for\s|up to\s|bis zu\s)?(?:einen?|eine[mn]?|one|two|three|zwei|drei|sechs|six|zehn"
+    r"|ten|\d+)\s*(?:\(\d+\)\s*)?(?:Tag|Woche|Monat|Jahr|day|week|month|year)"
+    r"|^(?:Tag|Woche|Monat|Jahr|day|week|month|year)\w*\s+(?:nach|after|ab|from|lang|long|bis|until)\b",
+    re.IGNORECASE,
+)
+
+
 def find_items(all_lines: list[Line]) -> list[FoundItem]:
     """Every disclosed data item of the policy, first mention kept, duplicates dropped."""
     found: list[FoundItem] = []
@@ -845,6 +860,8 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
             return  # "Petersbrunner Str. 13", "82319 Starnberg", "Deutschland": an address
         if len(item.strip("-")) < 3 and not looks_like_item(item):
             return  # "Da", "E-": a word cut off where the text ends
+        if _DURATION.match(item):
+            return  # "einen (1) Monat nach dem Termin": how long, not what
         toks = _tokens(item)
         first = min(toks, key=len) if toks else ""
         if not toks or any(_covered(toks, seen[k]) for k in by_prefix.get(first[:4], ())):

@@ -62,7 +62,9 @@ GENERIC = re.compile(
     r"^(?:(?:the\s)?following\s(?:categories|types|kinds)\sof\s(?:personal\s)?|categories\sof\s"
     r"|(?:andere[n]?\s|weitere[n]?\s)?(?:personenbezogene?[n]?|persönliche[n]?)\s|personal\s"
     r"|weitere\s|other\s|sonstige\s|andere[n]?\s"
-    r"|(?:hierfür\s|dafür\s|hierzu\s)?(?:erforderliche[n]?|notwendige[n]?|benötigte[n]?)\s"
+    r"|(?:hierfür\s|dafür\s|hierzu\s)?(?:absolut\s|unbedingt\s)?(?:erforderliche[n]?|notwendige[n]?"
+    r"|notwendigsten|benötigte[n]?)\s|(?:eine\s)?(?:Vielzahl|Reihe|Menge)\s(?:an|von)\s"
+    r"(?:personenbezogenen\s)?"
     r"|other similar\s|other such\s|such\s|similar\s|ähnliche\s"
     r"|(?:only\s)?(?:the\s)?(?:absolute\s)?minimum\s(?:amount\sof\s)?|only\sthe\s"
     r"|(?:nur\s|only\s)?(?:jene|diejenigen|those|these|solche)\s"
@@ -76,7 +78,7 @@ GENERIC = re.compile(
     r"|(?:verschiedene\s)?(?:kategorien|arten)\s(?:von\s)?(?:personenbezogene[nr]?|persönliche[nr]?)\s"
     r"(?:daten|informationen)"
     r"|datenarten"
-    r"|customer data)$",
+    r"|customer data)(?:\s(?:von Ihnen|über Sie|about you|from you))?$",
     re.IGNORECASE,
 )
 NOT_DATA_LABEL = re.compile(

@@ -402,3 +402,32 @@ def test_examples_after_wie_name_the_data_of_a_compound_head() -> None:
 def test_a_word_cut_off_where_the_text_ends_is_no_item() -> None:
     text = "Wir sammeln personenbezogene Daten wie Vorname, Nachname, E-"
     assert _items(text) == ["Vorname", "Nachname"]
+
+
+def test_inverted_dies_sind_announces_the_entries() -> None:
+    text = (
+        "Bei der Anmeldung erheben wir nur die absolut notwendigen Daten. Bei der Erstellung "
+        "eines Kontos sind dies Ihr Vor- und Nachname, der Firmenname, sowie Ihre E-Mail-Adresse."
+    )
+    assert _items(text) == ["Vor- und Nachname", "Firmenname", "E-Mail-Adresse"]
+
+
+def test_wird_with_a_keeping_verb_discloses_its_subject() -> None:
+    text = "Wenn Sie einen Kommentar schreiben, wird Ihre IP-Adresse vorgehalten."
+    assert _items(text) == ["IP-Adresse"]
+    # how it is kept is no part of the item
+    assert _items("Dabei werden IP-Adressen gekürzt festgehalten.") == ["IP-Adressen"]
+    # nor is the period it is kept for
+    assert _items("Termindaten werden einen (1) Monat nach dem Termin aufbewahrt.") == [
+        "Termindaten"
+    ]
+
+
+def test_an_enumerated_subject_of_a_keeping_verb_gives_each_entry() -> None:
+    text = (
+        "Tenant IDs, user IDs and organization names are stored for the duration of the contract."
+    )
+    assert _items(text) == ["Tenant IDs", "user IDs", "organization names"]
+    # the verb of a relative clause has another subject
+    text = "Microsoft returns an access token to the extension, which are stored locally."
+    assert _items(text) == []
