@@ -51,9 +51,26 @@ def _retention_for(found: FoundItem, rules: Sequence[RetentionRule]) -> Retentio
     that names it."""
     dated = [r for r in rules if r.period]
     for rule in dated:
-        if rule.source == found.source:
+        if rule.source == found.source and (
+            not _EXCEPT.search(rule.source) or _period_names(rule, found.item)
+        ):
             return rule
-    return next((r for r in dated if _mentions(r.source, found.item)), None)
+    return next(
+        (r for r in dated if r.source != found.source and _period_names(r, found.item)), None
+    )
+
+
+def _period_names(rule: RetentionRule, item: str) -> bool:
+    """The clause that states ``rule``'s period names ``item``."""
+    said = next((c for c in _EXCEPT.split(rule.source) if rule.text in c), rule.source)
+    return _mentions(said, item)
+
+
+# where a sentence turns to other data: "Email content is not stored, except for summaries,
+# which are kept for 30 days" — the period is the summaries', not the content's
+_EXCEPT = re.compile(
+    r"[,;]\s+(?:except|but|other than|apart from|außer|aber|sondern|ausgenommen|mit Ausnahme)\b"
+)
 
 
 def _disclosures(ex: Extraction) -> list[dict[str, Any]]:

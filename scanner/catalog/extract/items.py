@@ -412,6 +412,12 @@ _ADVERBS = re.compile(
 _LISTED_ORIGIN = re.compile(
     r"\s+(?:from|within|aus)\s+(?:your|the|our|Ihre[mnr]?|unsere[mnr]?|de[mnr])\s+[^,;]+,(?=[^,;]+(?:,|\sand\s|\sund\s))"
 )
+# where the listed data come from, at the end, naming sources joined by "or": "… and profile
+# picture from your Google or Microsoft account" (its "or" joins no entries)
+_TRAILING_ORIGIN = re.compile(
+    r"\s+(?:from|via|through|aus|von)\s+(?:your|the|our|Ihre[mnr]?|unsere[mnr]?|de[mnr])\s+"
+    r"[^,;]*\s(?:or|and|oder|und)\s[^,;]*$"
+)
 # a relative clause up to the next comma: its "or" joins no entries
 _RELATIVE_IN_LIST = re.compile(
     r"\s+(?:that|which|who)\s+[^,;]*"
@@ -419,7 +425,7 @@ _RELATIVE_IN_LIST = re.compile(
 )  # "… Personendaten, die wir in Besprechungen mit Kundinnen, Mitgliedern … erhalten"
 # "… information to be able to identify and fix problems": the purpose ends the enumeration
 _PURPOSE_INFINITIVE = re.compile(
-    r"\s+(?:(?:so as |in order )?to (?:be able to|help|enable|allow|ensure|provide|improve"
+    r"\s+(?:(?:so as|in order) to \w+|(?:so as |in order )?to (?:be able to|help|enable|allow|ensure|provide|improve"
     r"|identify|detect|prevent|fix|diagnose|troubleshoot|operate|deliver|read|create|manage|access"
     r"|sync|send|show|display|authenticate|verify|sign|log in|process|generate|support|run|track"
     r"|measure|understand|contact|respond|personali[sz]e)|um (?:\w+ )*zu)\b",
@@ -450,7 +456,7 @@ def _examples_of(listed: str) -> list[str]:
     if not (is_data_noun(head) or GENERIC.match(head) or plain_noun_phrase(head)):
         return []
     pieces = []
-    for raw in split_list(parts[1]):
+    for raw in split_list(_PURPOSE_INFINITIVE.split(parts[1], maxsplit=1)[0]):
         pieces.append(_untail(raw))
         if _PURPOSE_TAIL.search(raw):
             break  # "… and HTTP status codes for security monitoring and troubleshooting"
@@ -595,6 +601,7 @@ def _prose_items(sentence: str) -> list[str]:
             listed = _PURPOSE_INFINITIVE.split(m.group("list"), maxsplit=1)[0]
             listed = _RELATIVE_IN_LIST.sub("", listed)  # "data that a user or admin authorises"
             listed = _LISTED_ORIGIN.split(listed, maxsplit=1)[0]  # "… from your M365, Intune, …"
+            listed = _TRAILING_ORIGIN.sub("", listed)
             pieces = [_untail(p) for p in split_list(listed)]
             good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
             announced = rx in _ANNOUNCED or EXAMPLE_LEAD.match(m.group("list"))

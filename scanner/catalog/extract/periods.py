@@ -63,7 +63,7 @@ DURATION = re.compile(
 )
 _KEEP = re.compile(
     r"lösch|bewahr|gespeichert|speicher|vorgehalten|retain|retention|delet|eras|kept|keep|archiv"
-    r"|stored|store|purg|anonymi|frist|vernicht|remov|entfern",
+    r"|stored|store|purg|anonymi|frist|vernicht|remov|entfern|overwrit|überschrieben",
     re.IGNORECASE,
 )
 _NOT_RETENTION = re.compile(
@@ -147,7 +147,7 @@ _PREFILTER_WORDS = tuple(
     (
         "stor speicher retain reten keep kept sav persist log leave reach memory collect lösch"
         " bewahr archiv delet eras purg anonym frist vernicht vorgehalten cach written disk durable"
-        " discard local remov entfern"
+        " discard local remov entfern overwrit überschrieben"
     ).split()
 )
 
@@ -159,9 +159,13 @@ def retention_in(sentence: str) -> list[RetentionRule]:
     sentence_ = _NUMERAL_IN_PARENS.sub("", sentence)  # "thirty (30) days" → "thirty days"
     m = NOT_STORED.search(sentence)
     if m and not _NO_LONGER.search(sentence):
-        if _PARTIAL_NOT_STORED.search(sentence) or sentence.rstrip().endswith(":"):
+        if sentence.rstrip().endswith(":"):
             return []  # "We do NOT collect or store:" announces a list of single items
-        return [RetentionRule("P0D", "not-stored", m.group(0), sentence, 0.8)]
+        if not _PARTIAL_NOT_STORED.search(sentence):
+            return [RetentionRule("P0D", "not-stored", m.group(0), sentence, 0.8)]
+        if not DURATION.search(sentence_):
+            return []
+        # "… is not stored, except for summaries, which are retained for 30 days": the period
     if not _KEEP.search(sentence) or _NOT_RETENTION.search(sentence):
         return []
     rule: RuleKind = (

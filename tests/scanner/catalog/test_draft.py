@@ -110,3 +110,13 @@ def test_a_period_goes_to_the_items_its_sentence_names_not_to_lookalikes() -> No
     )
     periods = {d["item"]: d["retention_period"] for d in draft_vendor(text, "x")["disclosures"]}
     assert periods == {"display name": None, "e-mail address": None, "tenant ID": "P30D"}
+
+
+def test_a_period_of_an_exception_is_not_the_period_of_the_rest() -> None:
+    text = (
+        "Information we collect\n\nWe read message content and subject lines. Message content "
+        "is processed in memory and never stored, except for summaries, which are retained for "
+        "30 days.\n"
+    )
+    periods = {d["item"]: d["retention_period"] for d in draft_vendor(text, "x")["disclosures"]}
+    assert periods.get("message content") is None

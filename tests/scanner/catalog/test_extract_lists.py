@@ -431,3 +431,16 @@ def test_an_enumerated_subject_of_a_keeping_verb_gives_each_entry() -> None:
     # the verb of a relative clause has another subject
     text = "Microsoft returns an access token to the extension, which are stored locally."
     assert _items(text) == []
+
+
+def test_sources_joined_by_or_and_a_purpose_end_the_enumeration() -> None:
+    text = (
+        "When you sign up, we collect your name, email address and profile picture from your "
+        "Google or Microsoft account."
+    )
+    assert _items(text) == ["name", "email address", "profile picture"]
+    text = (
+        "The assistant accesses your emails, including message content, subject lines and "
+        "timestamps, in order to categorize, summarize and draft replies."
+    )
+    assert _items(text) == ["message content", "subject lines", "timestamps"]

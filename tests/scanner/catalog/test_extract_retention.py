@@ -69,3 +69,13 @@ def test_no_stored_password_and_never_logged_are_no_p0d() -> None:
     assert _periods("We do not store your Microsoft password.") == []
     assert _periods("Token material is encrypted at rest and never exported or logged.") == []
     assert _periods("Your documents are never stored on our servers.") == ["P0D"]
+
+
+def test_an_exception_to_not_stored_keeps_its_period() -> None:
+    text = (
+        "Email content is processed in memory and is not stored on our servers, except for "
+        "short summaries which are retained for 30 days. Backups are overwritten after 35 days."
+    )
+    assert _periods(text) == ["P30D", "P35D"]
+    # without a period the exception leaves no rule at all (no P0D either)
+    assert _periods("We do not store message bodies, except for the subject line.") == []
