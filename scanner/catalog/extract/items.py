@@ -123,7 +123,7 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:erhebt|erheben|verarbeitet|verarbeiten|speichert|speichern|erfasst|erfassen"
             r"|sammelt|sammeln|protokollieren|erhalten|analysiert|analysieren|scannt|scannen"
-            r"|synchronisiert|synchronisieren)\s+(?:wir\s+|[A-Z]\w+\s+)?(?:nur\s+|auch\s+|lediglich\s+"
+            r"|synchronisiert|synchronisieren|übermitteln|übertragen)\s+(?:wir\s+|[A-Z]\w+\s+)?(?:nur\s+|auch\s+|lediglich\s+"
             r"|ausschließlich\s+|ebenfalls\s+|zudem\s+|außerdem\s+)?" + _LIST,
         ),
     ),
@@ -326,7 +326,8 @@ _PROCESSING = re.compile(
 
 
 _PROSE_TAIL = re.compile(
-    r"\s+(?:auf|in|on|at|bei|via|über|unter|from|for|aus|zum|zur|im|beim|während|during)\s+"
+    r"\s+(?:auf|in|on|at|bei|via|über|unter|from|for|aus|zum|zur|im|beim|während|during"
+    r"|an(?=\s+(?:unsere[nm]?|de[nm]|die|das|Ihre[nm]?)\s))\s+"
     r"(?:(?!,|\s+und\b|\s+and\b).)*"
 )
 _TITLE_DOT = re.compile(  # "Account data (controller). Name, …": the title may carry a note
@@ -773,6 +774,8 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         and all(p in good or plain_noun_phrase(p) for p in pieces)
     ):
         return [_untail(p) for p in pieces], 0.75
+    if pieces and good and pieces[0] not in good and (listed := _prose_items(bare)):
+        return listed, 0.7  # a short sentence: "Zur Prüfung übermitteln wir Ihre ID und …"
     return good, 0.85
 
 

@@ -444,3 +444,12 @@ def test_sources_joined_by_or_and_a_purpose_end_the_enumeration() -> None:
         "timestamps, in order to categorize, summarize and draft replies."
     )
     assert _items(text) == ["message content", "subject lines", "timestamps"]
+
+
+def test_a_short_sentence_under_a_data_list_is_read_as_a_sentence() -> None:
+    text = (
+        "Welche Daten verarbeitet das Add-In?\n- Betreffzeile\n"
+        "Zur Lizenzprüfung übermitteln wir Ihre Mandanten-ID und Ihren Benutzernamen (UPN) an "
+        "unseren Lizenzserver.\n"
+    )
+    assert _items(text) == ["Betreffzeile", "Mandanten-ID", "Benutzernamen"]
