@@ -62,6 +62,7 @@ GENERIC = re.compile(
     r"^(?:(?:the\s)?following\s(?:categories|types|kinds)\sof\s(?:personal\s)?|categories\sof\s"
     r"|(?:andere[n]?\s|weitere[n]?\s)?(?:personenbezogene?[n]?|persönliche[n]?)\s|personal\s"
     r"|weitere\s|other\s|sonstige\s|andere[n]?\s"
+    r"|technisch\s(?:bedingt|bedingte[n]?|notwendige[n]?|erforderliche[n]?)\s"
     r"|(?:hierfür\s|dafür\s|hierzu\s)?(?:absolut\s|unbedingt\s)?(?:erforderliche[n]?|notwendige[n]?"
     r"|notwendigsten|benötigte[n]?)\s|(?:eine\s)?(?:Vielzahl|Reihe|Menge)\s(?:an|von)\s"
     r"(?:personenbezogenen\s)?"
