@@ -124,7 +124,7 @@ def extract(text: str) -> Extraction:
         language=detect_language(text),
         policy_score=policy_score(text),
         items=tuple(find_items(all_lines)),
-        retention=quoted(retention),
+        retention=quoted(dict.fromkeys(retention)),  # a sentence said twice is one rule
         legal_bases=quoted(bases[k] for k in sorted(bases)),
         subprocessors=quoted(
             subprocessors_in(sents, [h for _, _, h in triples], text, own_entity(all_lines))

@@ -912,7 +912,11 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
         if line.kind != "text" or len(text.split()) > 8 or text.endswith("."):
             plain_list = False  # a short text line is one more entry of the same list
         bare = strip_parentheses(text)
-        short = len(bare.split()) <= 25 and (not bare.endswith(".") or len(bare.split()) <= 4)
+        short = (
+            len(bare.split()) <= 25
+            and (not bare.endswith(".") or len(bare.split()) <= 4)
+            and not re.search(r"[a-z]{2}\.\s+[A-ZÄÖÜ]", bare)  # two sentences make no title
+        )
         head_like = line.kind == "text" or (
             line.kind == "bullet" and ":" not in bare and "," not in bare and len(bare.split()) > 4
         )  # a numbered heading such as "1. Categories of personal data we process"

@@ -110,6 +110,12 @@ _RECIPIENT_CUE = re.compile(
     r"|Rechenzentr|data cent",
     re.IGNORECASE,
 )
+# in the sentence that names an entity: it is the one that handles something for the vendor
+_HANDLED_BY = re.compile(
+    r"erfolgt über|abwicklung|\bvia\b|\bthrough\b|mittels|Zahlungs|payments? (?:are|is)"
+    r"|\bwe (?:rely on|work with|partner with)\b|wir arbeiten mit",
+    re.IGNORECASE,
+)
 _ACTS_AS = re.compile(r"\b(?:acts?|acting|handeln|tätig) (?:as|als) (?:an?|the|ein)? ?\w+", re.I)
 _STOP_BLOCK = re.compile(r"datenschutzbeauftragt|data protection officer|\bDPO\b", re.I)
 _LAWS_OF = re.compile(r"laws of (?:the )?(.{3,30}?)(?:,|\.|$| with)", re.I)
@@ -226,7 +232,7 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
             r"(?:(?<=[a-z)])|(?<=\d\d))\.\s+(?=[A-ZÄÖÜ])", after, maxsplit=1
         )[0]
         around = _ACTS_AS.sub(" ", f"{line.text[: entity.start()]} {after}")
-        if _RECIPIENT_CUE.search(around):
+        if _RECIPIENT_CUE.search(around) or _HANDLED_BY.search(around):
             continue  # a processor's or a host's address is not the vendor's
         named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", after))
         shaped = address_country(after)

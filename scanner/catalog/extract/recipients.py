@@ -37,6 +37,8 @@ _CUE = re.compile(
     r"|(?:ein|a) (?:service|dienst|produkt|product)\b"
     r"|bereitgestellt|betrieben|angeboten|(?:plattform|anwendung|produkt) der|(?:platform|product) of"
     r"|operated by|auftrag|processor|verarbeite|process|nutzen|nutzt|use[sd]?\b|using|setzt"
+    r"|\bverwende[nt]?\b|\bbenutze[nt]?\b|bedienen uns|greifen (?:wir )?auf|rely on|work with"
+    r"|partner with"
     r"|einsetz|powered|via|through|mittels|speicher|stored|store|api|anbieter|\bprovider\b|runs? on"
     r"|läuft|powered|delivered|deliver|versand|versenden|zahlung|payment|analy|track|monitor"
     r"|integrat|eingebunden|embedded",

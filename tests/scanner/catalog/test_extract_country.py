@@ -71,3 +71,13 @@ def test_the_entity_named_as_the_brand_is_the_vendor_not_a_provider() -> None:
     found = extract(text)
     assert found.subprocessors == ()
     assert _country(text) == "DE"
+
+
+def test_the_address_of_a_provider_that_handles_payments_is_not_the_vendors() -> None:
+    text = (
+        "Zahlungsdienste\nDie Zahlungsabwicklung erfolgt über Beispielpay Europe, Ltd., "
+        "1 Canal Street Lower, Dublin, Irland.\n"
+    )
+    assert _country(text) is None
+    text = "Payments are processed via Paybox Ltd., 1 Canal Street, Dublin, Ireland.\n"
+    assert _country(text) is None

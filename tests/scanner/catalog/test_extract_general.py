@@ -267,9 +267,9 @@ def test_subject_first_german_across_a_company_abbreviation() -> None:
     assert _items(text) == ["E-Mail-Adresse"]
 
 
-def test_a_thirty_page_policy_is_extracted_in_under_a_second() -> None:
-    import time
-
+def test_a_thirty_page_policy_reports_each_finding_once() -> None:
+    # the time it takes is a benchmark figure (python -m bench.extraction prints it), not a
+    # unit-test assertion: a loaded CI machine would make such a test flaky
     page = "\n\n".join(
         [
             "Server-Log-Dateien\n\nDer Provider erhebt Informationen. Dies sind:\n\n- Browsertyp"
@@ -284,6 +284,22 @@ def test_a_thirty_page_policy_is_extracted_in_under_a_second() -> None:
         ]
     )
     text = (page * 200)[: 30 * 3000]
-    start = time.process_time()
-    extract(text)
-    assert time.process_time() - start < 1.0
+    found = extract(text)
+    items = [i.item for i in found.items]
+    assert items == [
+        "Browsertyp",
+        "Referrer URL",
+        "IP-Adresse",
+        "Log-Dateien",
+        "name",
+        "email address",
+        "job title",
+        "logs",
+    ]
+    assert [r.period for r in found.retention] == ["P14D", "P90D"]
+    assert sorted({s.name for s in found.subprocessors}) == [
+        "Amazon Web Services",
+        "Beispiel Hosting GmbH",
+        "Postmark",
+    ]
+    assert len(found.subprocessors) == 3

@@ -75,3 +75,13 @@ def test_a_source_of_data_or_rules_referred_to_is_no_recipient() -> None:
 def test_the_product_of_the_vendor_itself_is_no_recipient() -> None:
     text = 'TextPal ("we", "us") is a product of Wordsmith Labs Inc. It drafts replies in Outlook.'
     assert _subs(text) == []
+
+
+def test_a_tool_we_use_is_a_recipient_whatever_the_verb() -> None:
+    text = (
+        "Für unseren Kundensupport verwenden wir das Ticketsystem Zendesk (Zendesk Inc., "
+        "San Francisco, USA)."
+    )
+    assert [(s.name, s.country) for s in extract(text).subprocessors] == [("Zendesk", "US")]
+    # a word that merely contains the verb cues nothing
+    assert _subs("Benutzerkonten von Azure Active Directory werden synchronisiert.") == []
