@@ -35,35 +35,38 @@ _FILLER = frozenset(
 )
 
 
-def _mentions(source: str, item: str) -> bool:
-    """Whether ``source`` names ``item``: each of its words (up to four) starts a word of the
-    sentence, give or take an inflection ("IP-Adressen" names "IP-Adresse"; "E-Mails" does
-    not name "E-Mail-Adresse" — a period for the mails' contents is none for the address)."""
-    words = [w for w in re.findall(r"\w{2,}", item.casefold()) if w not in _FILLER][:4]
-    said = re.findall(r"\w+", source.casefold())
-    return bool(words) and all(
-        any(s.startswith(w) and len(s) - len(w) <= 3 for s in said) for w in words
+def _item_words(item: str) -> list[str]:
+    return [w for w in re.findall(r"\w{2,}", item.casefold()) if w not in _FILLER][:4]
+
+
+def _stems(clause: str) -> frozenset[str]:
+    """Every word of ``clause`` and its forms shortened by up to three letters: an item word
+    is named when it is one of them ("IP-Adressen" names "IP-Adresse"; "E-Mails" does not
+    name "E-Mail-Adresse" — a period for the mails' contents is none for the address)."""
+    return frozenset(
+        w[: len(w) - k] for w in re.findall(r"\w+", clause.casefold()) for k in range(4)
     )
 
 
-def _retention_for(found: FoundItem, rules: Sequence[RetentionRule]) -> RetentionRule | None:
+def _retention_for(
+    found: FoundItem, rules: Sequence[tuple[RetentionRule, frozenset[str]]]
+) -> RetentionRule | None:
     """The period stated for ``found``: in the sentence that disclosed it, else in a sentence
-    that names it."""
-    dated = [r for r in rules if r.period]
-    for rule in dated:
-        if rule.source == found.source and (
-            not _EXCEPT.search(rule.source) or _period_names(rule, found.item)
-        ):
+    whose clause that states the period names it (``rules``: each with that clause's stems)."""
+    words = _item_words(found.item)
+
+    def names(stems: frozenset[str]) -> bool:
+        return bool(words) and all(w in stems for w in words)
+
+    for rule, stems in rules:
+        if rule.source == found.source and (not _EXCEPT.search(rule.source) or names(stems)):
             return rule
-    return next(
-        (r for r in dated if r.source != found.source and _period_names(r, found.item)), None
-    )
+    return next((r for r, st in rules if r.source != found.source and names(st)), None)
 
 
-def _period_names(rule: RetentionRule, item: str) -> bool:
-    """The clause that states ``rule``'s period names ``item``."""
-    said = next((c for c in _EXCEPT.split(rule.source) if rule.text in c), rule.source)
-    return _mentions(said, item)
+def _period_clause(rule: RetentionRule) -> str:
+    """The clause of ``rule``'s sentence that states its period."""
+    return next((c for c in _EXCEPT.split(rule.source) if rule.text in c), rule.source)
 
 
 # where a sentence turns to other data: "Email content is not stored, except for summaries,
@@ -75,8 +78,9 @@ _EXCEPT = re.compile(
 
 def _disclosures(ex: Extraction) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
+    dated = [(r, _stems(_period_clause(r))) for r in ex.retention if r.period]
     for found in ex.items:
-        rule = _retention_for(found, ex.retention)
+        rule = _retention_for(found, dated)
         out.append(
             {
                 "item": found.item,
