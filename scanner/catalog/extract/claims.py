@@ -157,7 +157,14 @@ _OTHER = re.compile(
     r"|automatic(?:ally)? (?:expir|rotat)\w*|signed (?:tokens?|JWTs?|URLs?)|\bRBAC\b"
     r"|role-based access|rollenbasierte\w* (?:Zugriff|Berechtigung)\w*|logical(?:ly)? (?:isolated"
     r"|separated)|logisch (?:getrennt|isoliert)|(?:access|Zugriffe?) (?:is |are |wird |werden )?"
-    r"(?:logged|audited|protokolliert)",
+    r"(?:logged|audited|protokolliert)|Multi-?Faktor|Mehr-?Faktor|starke Authentifizierung"
+    r"|strong (?:customer )?authentication|ISAE\s?3402|SSAE\s?1[68]|\bISMS\b"
+    r"|Informationssicherheits-?Managementsystem|Notfallmanagement|gespiegelt|Spiegelung"
+    r"|\bmirrored\b|Mandantentrennung|mandantenspezifisch\w*|tenant-specific keys?"
+    r"|(?:regelmäßig|regularly) (?:\w+ ){0,2}(?:geschult|sensibilisiert|trained)"
+    r"|schreibgeschützt"
+    r"|(?:nur|only)\s+(?:\w+\s+){0,2}(?:Personen|Mitarbeiter\w*|staff|employees|personnel)\s+"
+    r"(?:sind|haben|have|are)\s+(?:\w+\s+){0,2}(?:berechtigt|Zugriff|access|authori[sz]ed)",
     re.IGNORECASE,
 )
 
@@ -175,7 +182,10 @@ _PREFILTER_WORDS = (
             " erasure overwritten wiped überschrieben PCI authorised authorized designated knowledge"
             " backup Datensicherung tokenis tokeniz row-level isolation time-limited short-lived"
             " expir signed RBAC role-based rollenbasiert logical logisch audited logged protokolliert"
-            " befugt berechtigte accessible zugänglich"
+            " befugt berechtigte accessible zugänglich ISAE SSAE ISMS Informationssicherheit"
+            " Notfallmanagement gespiegelt Spiegelung mirrored Mandant tenant-specific geschult"
+            " sensibilisiert trained read-only lesend schreibgeschützt berechtigt authentifizierung"
+            " authentication"
         ).split()
     ),
     "access control",

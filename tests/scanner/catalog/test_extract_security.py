@@ -81,3 +81,18 @@ def test_tenant_isolation_rbac_and_audited_access_are_claims_of_their_own() -> N
     assert len(_claims(text)) == 3
     assert _claims("Zugriffe werden protokolliert.") != []
     assert _claims("The role-based dashboard shows your team's progress.") == []
+
+
+def test_organisational_measures_and_audit_standards_are_claims() -> None:
+    for sentence in (
+        "Die Anmeldung ist durch Multi-Faktor-Authentifizierung geschützt.",
+        "Wir betreiben ein ISMS nach anerkannten Standards.",
+        "Die Rechenzentren sind nach ISAE 3402 zertifiziert.",
+        "Zur Ausfallsicherheit erfolgt eine permanente Spiegelung zwischen zwei Standorten.",
+        "Nur bestimmte Personen sind berechtigt, die Aufzeichnungen anzusehen.",
+        "Unsere Mitarbeiter werden regelmäßig im Datenschutz geschult.",
+        "Die Daten der Kunden werden durch Mandantentrennung voneinander isoliert.",
+    ):
+        assert len(_claims(sentence)) == 1, sentence
+    # a permission that only reads is a scope, not a security measure
+    assert _claims("We request read-only access to your calendar.") == []
