@@ -10,7 +10,7 @@ from typing import Literal
 import msgspec
 
 from m365inv.catalog.extract.lexicon import countries_in
-from m365inv.catalog.extract.providers import address_country
+from m365inv.catalog.extract.providers import ALL_KEYS, address_country, words_of
 from m365inv.catalog.extract.recipients import (
     ENTITY,
     LEGAL_FORM,
@@ -65,6 +65,7 @@ _LAW_OF = re.compile(
     r"(?:DSG|nDSG|BDSG|DPA|Datenschutz\w*|data protection|law|Recht\w*)",
     re.IGNORECASE,
 )
+_NAMES_ENTITY = re.compile(r"(?<![\w-])" + LEGAL_FORM + r"(?![\w-])")
 _THIRD = re.compile(r"Drittl[aä]nd|Drittstaat|third countr", re.IGNORECASE)
 _NO_TRANSFER = re.compile(
     r"verlassen die EU nicht|nicht in (?:ein )?Drittl|no (?:data )?transfers?\b|not (?:be )?"
@@ -82,6 +83,7 @@ _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
                     r"|explicit consent to (?:the|this) transfer"),
 )  # fmt: skip
 _MECHANISMS = tuple((mech, re.compile(rx, re.IGNORECASE)) for mech, rx in _MECHANISM_PATTERNS)
+_DPF = dict(_MECHANISMS)["DPF"]
 # what names the controller ("Verantwortlich ist:", "The controller is", '("we", "us")')
 CONTROLLER = re.compile(
     r"\b(?:Daten)?[Vv]erantwortlich\w*|\bcontroller\b|responsible party|responsible for (?:the )?(?:data )?"
@@ -163,7 +165,16 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
         if paragraphs is not None:
             order.append(paragraphs[i])
         lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
-        if not (_MOVE.search(s) or _MOVE.search(lead)) or _NO_TRANSFER.search(s):
+        moved = bool(_MOVE.search(s) or _MOVE.search(lead))
+        # without a verb of moving, a safeguard named with its country states a transfer: the
+        # DPF (to the US: "Für die Verarbeitung in den USA stützen wir uns auf das EU-US DPF"),
+        # or SCC/BCR for a named recipient ("| Twilio Inc. | USA | SCC |")
+        dpf_only = not moved and _DPF.search(s) is not None
+        guarded = dpf_only or (
+            bool(words_of(s) & ALL_KEYS or _NAMES_ENTITY.search(s))
+            and any(rx.search(s) for k, rx in _MECHANISMS if k in ("SCC", "BCR"))
+        )
+        if not (moved or guarded) or _NO_TRANSFER.search(s):
             continue
         outside = [
             c
@@ -174,6 +185,8 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
             outside = [
                 c for c in countries_in(" ".join(sents[max(0, i - 5) : i])) if c not in EU_EEA
             ][:1]
+        if dpf_only:
+            outside = [c for c in outside if c == "US"]
         for country in outside:
             mech: Mechanism = next(
                 (k for part in order for k, rx in _MECHANISMS if rx.search(part)), "none-stated"

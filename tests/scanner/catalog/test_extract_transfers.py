@@ -28,3 +28,19 @@ def test_a_countrys_law_is_no_destination() -> None:
         "Grundlage der Standardvertragsklauseln."
     )
     assert _transfers(text) == {("US", "SCC")}
+
+
+def test_a_safeguard_named_with_its_country_states_a_transfer() -> None:
+    text = (
+        "| Unternehmen | Leistung | Sitz | Garantien |\n|---|---|---|---|\n"
+        "| Mailversand Inc. | E-Mail-Benachrichtigungen | USA | SCC |\n"
+    )
+    assert _transfers(text) == {("US", "SCC")}
+    text = "Für die Verarbeitung in den USA stützen wir uns auf das EU-US Data Privacy Framework."
+    assert _transfers(text) == {("US", "DPF")}
+    # a safeguard "recognised in Switzerland" moves nothing there; a bare row names no recipient
+    text = (
+        "Wir stützen uns auf die Standardvertragsklauseln, welche auch in der Schweiz "
+        "anerkannt sind."
+    )
+    assert _transfers(text) == set()
