@@ -457,7 +457,8 @@ def _examples_of(listed: str) -> list[str]:
     if not (is_data_noun(head) or GENERIC.match(head) or plain_noun_phrase(head)):
         return []
     pieces = []
-    for raw in split_list(_PURPOSE_INFINITIVE.split(parts[1], maxsplit=1)[0]):
+    listed = _PURPOSE_CLAUSE.sub("", _PURPOSE_INFINITIVE.split(parts[1], maxsplit=1)[0])
+    for raw in split_list(listed):  # not ", which can be precise or imprecise"
         pieces.append(_untail(raw))
         if _PURPOSE_TAIL.search(raw):
             break  # "… and HTTP status codes for security monitoring and troubleshooting"

@@ -77,7 +77,9 @@ CATEGORY_LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _DATA_HEAD = re.compile(
     r"(?:daten|adresse|nummer|name[ns]?|kennung|id|merkmale|informationen|inhalte?|dateien?|datei|kennwörter"
     r"|nachrichten|bild|sprache|zeit|datum|protokolle?|protokolldaten|logs?|logfiles?|token|tokens"
-    r"|schlüssel|passwort|kennwort|verlauf|stempel|version|modell|hersteller|ort|standort|rolle"
+    r"|schlüssel|passwort|kennwort|verlauf|stempel|version|modell|hersteller|standort|rolle"
+    # "Wohnort", "Geburtsort": German compounds; not "short", "support", "export", "sort"
+    r"|(?<!^sh)(?<!^supp)(?<!^exp)(?<!^imp)(?<!^eff)(?<!^comf)(?<!^res)(?<!^s)(?<!^p)ort"
     r"|zugehörigkeit|freigaben|aufzeichnungen|präsentationen|notizen|chats?|betreff|thema"
     r"|beschreibung|system|details?|data|address|number|identifier|information|content|files?"
     r"|messages?|history|settings?|preferences?|locale|language|picture|photo|title|type|key|keys"

@@ -265,3 +265,10 @@ def test_a_consent_status_is_data_not_a_legal_basis() -> None:
     assert [
         h.letter for h in legal_bases_in("Die Verarbeitung erfolgt mit Ihrer Einwilligung.")
     ] == ["a"]
+
+
+def test_an_english_word_ending_in_ort_is_no_german_place_compound() -> None:
+    from m365inv.catalog.extract.lexicon import is_data_noun
+
+    assert [is_data_noun(w) for w in ("Wohnort", "Geburtsort", "Standort")] == [True] * 3
+    assert [is_data_noun(w) for w in ("In Short", "Support", "Export")] == [False] * 3

@@ -453,3 +453,13 @@ def test_a_short_sentence_under_a_data_list_is_read_as_a_sentence() -> None:
         "unseren Lizenzserver.\n"
     )
     assert _items(text) == ["Betreffzeile", "Mandanten-ID", "Benutzernamen"]
+
+
+def test_a_summary_label_and_a_relative_clause_after_examples_give_no_item() -> None:
+    text = HEAD + (
+        "In Short: Some information — such as your IP address — is collected automatically.\n"
+        "Location Data. We collect location data such as information about your device's "
+        "location, which can be either precise or imprecise.\n"
+    )
+    assert "In Short" not in _items(text)
+    assert "imprecise" not in _items(text)
