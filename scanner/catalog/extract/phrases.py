@@ -85,7 +85,8 @@ GENERIC = re.compile(
 NOT_DATA_LABEL = re.compile(
     r"handling|storage|speicherung|control|kontrolle|security|sicherheit|retention|aufbewahrung"
     r"|rights|rechte|purpose|zweck|sharing|weitergabe|legal|recht|^why$|warum|wofür|^scope$|umfang"
-    r"|summary|zusammenfassung|^note$|hinweis|^in short$|^kurz gesagt$|^kurz(?:fassung)?$|^tl;?dr$|^(?:bezeichnung|betroffene|empfänger|recipients?"
+    r"|summary|zusammenfassung|^note$|hinweis|^in short$|^kurz gesagt$|^kurz(?:fassung)?$"
+    r"|^tl;?dr$|^(?:bezeichnung|betroffene|empfänger|recipients?"
     r"|data subjects)$|löschung|deletion|widerspruch|opt-?out|drittland|third countr|^grundlage"
     r"|^(?:eingesetzte|verwendete) dienste|dienstanbieter|^(?:service )?providers?$|services used"
     r"|^(?:weitere|further|more) (?:informationen|information)"
