@@ -158,7 +158,8 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "announced",
         re.compile(  # "We collect the following information when you sign up: your name, …"
             r"\b(?:the following|folgende) (?:[\w-]+ ){0,3}(?:information|data|details|daten|angaben"
-            r"|informationen)\b[^:.]{0,80}:\s*(?P<list>[^.;]+)",
+            r"|informationen|Felder|Attribute|fields|attributes|properties|Eigenschaften)\b[^:.]{0,80}"
+            r":\s*(?P<list>[^.;]+)",
             re.I,
         ),
     ),

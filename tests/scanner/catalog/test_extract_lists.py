@@ -463,3 +463,10 @@ def test_a_summary_label_and_a_relative_clause_after_examples_give_no_item() -> 
     )
     assert "In Short" not in _items(text)
     assert "imprecise" not in _items(text)
+
+
+def test_the_following_fields_announce_their_entries() -> None:
+    text = "The add-in syncs the following fields: first name, last name, company and mobile phone."
+    assert _items(text) == ["first name", "last name", "company", "mobile phone"]
+    text = "Es werden folgende Felder synchronisiert: Vorname, Nachname, Firma, Mobiltelefon."
+    assert _items(text) == ["Vorname", "Nachname", "Firma", "Mobiltelefon"]
