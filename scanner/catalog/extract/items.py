@@ -147,6 +147,22 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "strict",
+        re.compile(  # "When you start a trial, Microsoft shares your name and email with us"
+            r"\b(?:shares?|provides?|sends?|passes?|gives?|transmits?|übermittelt|teilt)\s+(?:uns\s+)?"
+            r"(?P<list>(?:your|Ihre?[nm]?|the|die|den)\s[^.;:]+?)\s+(?:with|to|mit)\s+(?:us|uns)\b",
+            re.I,
+        ),
+    ),
+    (
+        "strict",
+        re.compile(  # "Stripe receives your billing address and card details"
+            r"\b(?:receives?|erhält)\s+(?:only\s+|nur\s+|also\s+|auch\s+)?"
+            r"(?P<list>(?:your|Ihre?[nmrs]?)\s[^.;:]+)",
+            re.I,
+        ),
+    ),
+    (
+        "strict",
         re.compile(  # "Allows the app to read documents and list items in all site collections"
             r"\b(?:allows?|lets?|permits?|enables?)\s+(?:the\s+|our\s+)?(?:app|application|add-in"
             r"|bot|service|us)\s+to\s+(?:read|retrieve|access|view|query|get|sync|see)(?:\s+and\s+"
@@ -1017,6 +1033,16 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
             if items:
                 continue
         for s in sentences(text):
-            for item in _prose_items(s):
-                add(item, s, 0.7)
+            for clause in _MAIN_CLAUSE.split(s):
+                for item in _prose_items(clause):
+                    add(item, s, 0.7)
     return found
+
+
+# a semicolon before a new subject and its verb joins two sentences, not two list entries:
+# "We use Stripe to process payments; Stripe receives your billing address …"
+_MAIN_CLAUSE = re.compile(
+    r";\s+(?=(?:we|wir|you|Sie|they|it|es|[A-Z][\w-]+)\s+(?:also\s+|only\s+|auch\s+|nur\s+)?"
+    r"(?:receives?|is|are|will|may|does|do|uses?|stores?|collects?|processes|keeps?|has|have"
+    r"|erhält|erhalten|speicher[nt]|verarbeite[nt]|nutz(?:en|t)|ist|sind|wird|werden)\b)"
+)

@@ -106,7 +106,7 @@ VERBISH = re.compile(
     r"|erfasst|gelöscht|deleted|stored|collected|processed|weitergegeben|ermöglicht|erforderlich"
     r"|je nach|depending on|abhängig von|anonymisiert|pseudonymisiert|anonymised|anonymized"
     r"|whose|deren|dessen|solange|as long as|zeigt|bietet|befindet|befinden|findet|liefert"
-    r"|erhält)\b"
+    r"|erhält|receives|collects|obtains|retains)\b"
     # a German infinitive at the end, after a function word: "so den Prozess vereinfachen"
     r"|(?-i:\b(?:so|den|dem|die|das|zu|um)\s(?:\S+\s){0,3}[a-zäöüß]\w*(?:en|ern|eln)$)",
     re.IGNORECASE,

@@ -470,3 +470,14 @@ def test_the_following_fields_announce_their_entries() -> None:
     assert _items(text) == ["first name", "last name", "company", "mobile phone"]
     text = "Es werden folgende Felder synchronisiert: Vorname, Nachname, Firma, Mobiltelefon."
     assert _items(text) == ["Vorname", "Nachname", "Firma", "Mobiltelefon"]
+
+
+def test_data_a_party_shares_with_us_or_receives_from_you_are_items() -> None:
+    text = "When you start a trial, Microsoft shares your name, company name and country with us."
+    assert _items(text) == ["name", "company name", "country"]
+    text = (
+        "We use Stripe to process payments; Stripe receives your billing address and card details."
+    )
+    assert _items(text)[-2:] == ["billing address", "card details"]
+    # the verb keeps a clause out of an item
+    assert "Stripe receives your billing address" not in _items(text)
