@@ -146,6 +146,21 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "announced",
+        re.compile(  # "Dabei handelt es sich um Vorname, Nachname, Position …"
+            r"\b(?:Dabei|Hierbei|Es|Das|Dies|Diese|Bei (?:diesen|den) Daten)\s+handelt\s+es\s+sich"
+            r"\s+(?:dabei\s+|hierbei\s+)?(?:insbesondere\s+|u\.\s?a\.\s+|vor allem\s+)?um\s+"
+            + _LIST,
+            re.I,
+        ),
+    ),
+    (
+        "strict",
+        re.compile(  # "SignaturPro greift über die Graph API auf die Benutzerattribute zu"
+            r"\bgreif(?:t|en)\s+(?:\S+\s+){0,6}?auf\s+(?P<list>[^.;:]+?)\s+zu\b"
+        ),
+    ),
+    (
         "strict",
         re.compile(  # "When you start a trial, Microsoft shares your name and email with us"
             r"\b(?:shares?|provides?|sends?|passes?|gives?|transmits?|übermittelt|teilt)\s+(?:uns\s+)?"

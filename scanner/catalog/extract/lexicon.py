@@ -94,7 +94,7 @@ _DATA_HEAD = re.compile(
     r"|eingaben|bilder|angaben|images|photos|fotos|avatars?|videos|kontakte|contacts|dates|amounts?"
     r"|totals?|counts?|ratings?|scores?|feedback|snapshots?|snippets?|durations?|dauer|beträge|betrag"
     r"|texts?|texte|fragments?|fragmente|receipts?|invoices?|rechnungen|belege?|alerts?|warnungen"
-    r"|incidents?|vorfälle)$",
+    r"|incidents?|vorfälle|attribute[ns]?|attributes?)$",
     re.IGNORECASE,
 )
 VERBISH = re.compile(
@@ -136,7 +136,9 @@ def is_data_noun(phrase: str) -> bool:
     return any(_DATA_HEAD.search(word) for word in _head_words(phrase))
 
 
-POSTMODIFIER = re.compile(r"\s(?:von|der|des|aus|of|from)\s")
+POSTMODIFIER = re.compile(
+    r"\s(?:von|der|des|aus|of|from|Ihres|Ihrer|eines|einer|unseres|unserer)\s"
+)
 
 
 def _head_words(phrase: str) -> tuple[str, ...]:

@@ -481,3 +481,17 @@ def test_data_a_party_shares_with_us_or_receives_from_you_are_items() -> None:
     assert _items(text)[-2:] == ["billing address", "card details"]
     # the verb keeps a clause out of an item
     assert "Stripe receives your billing address" not in _items(text)
+
+
+def test_german_access_and_dabei_handelt_es_sich_um() -> None:
+    text = (
+        "Für die Verwaltung greift das Add-In über die Graph API auf die Benutzerattribute Ihres "
+        "Verzeichnisses zu. Dabei handelt es sich um Vorname, Nachname, Abteilung und Standort."
+    )
+    assert _items(text) == [
+        "Benutzerattribute Ihres Verzeichnisses",
+        "Vorname",
+        "Nachname",
+        "Abteilung",
+        "Standort",
+    ]
