@@ -418,7 +418,7 @@ _NEGATED_LEAD = re.compile(
 _PURPOSE_CLAUSE = re.compile(
     r",\s+(?:used|which|that|so that|in order to|to|um|damit|welche|die wir|provided|retrieved"
     r"|obtained|received|supplied|entered|generated|created|gathered|imported|synced|when|if"
-    r"|where|via|through)\b.*$"
+    r"|where|via|through)\b.*$|\s+so that\s.*$"
     r"|\s+(?:provided|retrieved|obtained|received|supplied|entered|generated|gathered|imported"
     r"|synced|fetched|pulled|read)\s+(?:by|via|through|from|during|when|in|with)\b.*$",
     re.IGNORECASE,
@@ -684,6 +684,13 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
             return [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)], 0.8
         described = sentences(described)[0] if described.strip() else described
         described = re.split(r"\s[—–]\s", described, maxsplit=1)[0]  # "a, b — remain visible"
+        if (
+            re.match(r"(?:the|a|an|der|die|das|ein|eine)\s", described, re.I)
+            and described.count(",") < 2
+            and len(label.split()) <= 5
+            and (looks_like_item(label) or plain_noun_phrase(clean_piece(label)))
+        ):  # "Channel ID — the identifier of the channel selected": a definition of the entry
+            return [clean_piece(label)], 0.75
         if NEGATION.search(described):
             return [], 0.0
         pieces = split_list(_PURPOSE_CLAUSE.sub("", described))

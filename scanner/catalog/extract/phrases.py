@@ -41,8 +41,8 @@ _LEAD_NOISE = re.compile(
     re.IGNORECASE,
 )
 _TAIL_NOISE = re.compile(
-    r"\s+(?:when|if|that|which|who|where|used|provided|sent|received|generated|created|produced"
-    r"|to help|for the purpose"
+    r"\s+(?:when|if|so that|that|which|who|where|used|provided|sent|received|generated|created"
+    r"|produced|to help|for the purpose"
     r"|wenn|falls|sofern|soweit|solange|so lange|as long as|for as long|zwecks|zum Zwecke?"
     r"|um (?:die|den|das|Ihre?)|für den Fall)\b.*$"
     r"|\s+(?:afterwards|later|thereafter|danach|anschließend)$"

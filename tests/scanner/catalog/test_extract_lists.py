@@ -495,3 +495,14 @@ def test_german_access_and_dabei_handelt_es_sich_um() -> None:
         "Abteilung",
         "Standort",
     ]
+
+
+def test_an_entry_defined_after_a_dash_is_the_entry_and_so_that_is_a_purpose() -> None:
+    text = HEAD + (
+        "- Channel ID — the identifier of the channel selected to receive notifications.\n"
+        "- Service URL so that we can send the reminder to your chat\n"
+    )
+    assert _items(text) == ["Channel ID", "Service URL"]
+    # a dash before an enumeration still gives the enumeration
+    text = HEAD + "- Usage data — the pages visited, the buttons clicked, the screen size\n"
+    assert _items(text) == ["pages visited", "buttons clicked", "screen size"]
