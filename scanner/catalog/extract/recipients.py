@@ -128,8 +128,17 @@ class _Found:
         self.own = own.casefold() if own else None
 
     def add(
-        self, name: str, country: str | None, source: str, conf: float, *, known: bool = True
+        self,
+        name: str,
+        country: str | None,
+        source: str,
+        conf: float,
+        *,
+        known: bool = True,
+        written: str = "",
     ) -> None:
+        """``written``: a known provider's name with the alias the policy uses, shown instead
+        of the canonical ``name``, which stays the key (one entry for both)."""
         key = re.sub(r"[^\w]", "", name.casefold())
         if not key or (self.own and key[:6] in re.sub(r"[^\w]", "", self.own)):
             return
@@ -139,7 +148,7 @@ class _Found:
         if old is None and not known:  # "Stripe Payments Europe Ltd" after "Stripe"
             old = next((k for k in self.hits if key.startswith(k) or k.startswith(key)), None)
         if old is None:
-            self.hits[key] = SubprocessorHit(name, country, source, conf)
+            self.hits[key] = SubprocessorHit(written or name, country, source, conf)
         elif self.hits[old].country is None and country is not None:
             self.hits[old] = SubprocessorHit(self.hits[old].name, country, source, conf)
 
@@ -270,7 +279,10 @@ def subprocessors_in(
                     country = next((c for _, c in countries_at(prev)), None)
             if country is None and len(spans) == 1:  # "Place of processing: Germany" below it
                 country = _place_line(sents[i + 1 : i + 4])
-            found.add(name, country, s, 0.85 if country else 0.7, known=home != "?")
+            found.add(
+                name, country, s, 0.85 if country else 0.7, known=home != "?",
+                written=_as_written(s[a:b], name),
+            )  # fmt: skip
     hits = list(found.hits.values())
     if any(h.name.startswith("Microsoft ") for h in hits):
         hits = [h for h in hits if h.name != "Microsoft"]
@@ -342,6 +354,21 @@ def _before_name(s: str, start: int, end: int) -> str:
     """The words before a provider's name, with the cue word its match may begin with ("by")."""
     cue = re.match(r"(?:[a-zäöüß][\w-]*\s+)*", s[start:end])
     return s[max(0, start - 25) : start] + (cue.group(0) if cue else "")
+
+
+_FIRST_PATTERN = {name: rx for rx, name, _ in reversed(PROVIDERS)}
+
+
+def _as_written(span: str, name: str) -> str:
+    """A known provider with the alias the text uses, "Amazon Web Services / AWS", "Deutsche
+    Telekom / T-Systems": the reviewer finds the alias in the policy and knows the company;
+    "" when the text uses (a form of) the canonical name or the span is no plain name."""
+    rx = _FIRST_PATTERN.get(name)
+    if rx is None or name.casefold() in span.casefold() or not rx.fullmatch(span):
+        return ""
+    if set(re.findall(r"\w+", span.casefold())) & set(re.findall(r"\w+", name.casefold())):
+        return ""  # "Azure", "Azure OpenAI": a form of the canonical name, which says more
+    return f"{name} / {span.strip()}" if span[:1].isupper() else ""
 
 
 def _product_and_entity(

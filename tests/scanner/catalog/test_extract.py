@@ -85,7 +85,9 @@ def test_subprocessors_with_countries_from_prose() -> None:
     )
     subs = {s.name: s.country for s in ex.subprocessors}
     assert subs["Microsoft Azure"] == "DE"
-    assert {"PostHog", "OpenAI", "Google Firebase", "Amazon Web Services"} <= set(subs)
+    assert {"PostHog", "OpenAI", "Google Firebase / Firestore", "Amazon Web Services / AWS"} <= set(
+        subs
+    )
     assert subs["Hetzner Online"] is None  # a name alone never implies where it processes
 
 

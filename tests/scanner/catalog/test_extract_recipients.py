@@ -85,3 +85,12 @@ def test_a_tool_we_use_is_a_recipient_whatever_the_verb() -> None:
     assert [(s.name, s.country) for s in extract(text).subprocessors] == [("Zendesk", "US")]
     # a word that merely contains the verb cues nothing
     assert _subs("Benutzerkonten von Azure Active Directory werden synchronisiert.") == []
+
+
+def test_a_provider_under_an_alias_keeps_the_alias_next_to_the_company() -> None:
+    text = "Sub-processors:\n- AWS (hosting, Frankfurt)\n- T-Systems (backups, Germany)\n"
+    assert _subs(text) == ["Amazon Web Services / AWS", "Deutsche Telekom / T-Systems"]
+    # the canonical name, or a form of it, stays as it is; one entry however often it is named
+    text = "We host on Amazon Web Services. Our database runs on AWS in Frankfurt."
+    assert _subs(text) == ["Amazon Web Services"]
+    assert _subs("Data is processed by Microsoft Azure OpenAI in Sweden.") == ["Microsoft Azure"]
