@@ -139,7 +139,9 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?!you\b|they\b|users?\b)[A-Za-z][\w-]+\s+(?:may|will"
             r"|might)\s+(?:also\s+)?(?:collect|capture|gather|obtain|record|log)"
             r"|\b(?:servers?|systems?)\s+(?:automatically\s+)?"
-            r"(?:log|record|collect|store|receive))\s+(?:locally\s+)?(?:the\s+following\s+(?:personal\s+)?(?:information|data)"
+            r"(?:log|record|collect|store|receive))\s+(?:locally\s+)?(?:the\s+following\s+(?:[\w-]+\s+){0,2}"
+            r"(?:information|data|details|attributes|fields|properties)\b[^.:]{0,60}:\s*"
+            r"|the\s+following\s+(?:personal\s+)?(?:information|data)"
             r"(?:\s+from\s+\w+)?:?\s*|(?:only\s+)?what(?:'s|’s| is)\s+(?:strictly\s+)?(?:necessary"
             r"|needed|required)[^.:]{0,60}:\s*)?(?P<list>[^.:]+)",  # "names; email addresses; …" too
             re.I,
@@ -736,6 +738,13 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         ]
         good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
         if (
+            lead.count(",") >= 2
+            and pieces[0] not in good
+            and _PROCESSING.search(lead.split(",", 1)[0])
+            and len(listed := _prose_items(first)) >= len(good)
+        ):  # "Admin accounts: For admins we store the full name, the e-mail address, …"
+            return listed, 0.8
+        if (
             ("," in lead or ";" in lead)
             and not EXAMPLE_MID.search(lead)
             and len(good) >= 0.75 * len(pieces)
@@ -889,6 +898,7 @@ def _names_provider(text: str) -> bool:
     return any(rx.search(text) for rx, _, _ in PROVIDERS)
 
 
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|\(?[a-z]\))\s+(?=[A-ZÄÖÜ])")
 _DURATION = re.compile(
     r"^(?:für\s|for\s|up to\s|bis zu\s)?(?:einen?|eine[mn]?|one|two|three|zwei|drei|sechs|six|zehn"
     r"|ten|\d+)\s*(?:\(\d+\)\s*)?(?:Tag|Woche|Monat|Jahr|day|week|month|year)"
@@ -925,6 +935,8 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
     in_data = plain_list = negated_list = False
     for n, line in enumerate(all_lines):
         text = line.text
+        if line.kind == "text":  # "3.4 Billing data. Company name, …": the number is no word
+            text = _SECTION_NUMBER.sub("", text) or text
         nxt_line = all_lines[n + 1] if n + 1 < len(all_lines) else None
         if (
             plain_list

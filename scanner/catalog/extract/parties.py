@@ -65,6 +65,11 @@ _LAW_OF = re.compile(
     r"(?:DSG|nDSG|BDSG|DPA|Datenschutz\w*|data protection|law|Recht\w*)",
     re.IGNORECASE,
 )
+_ADDITIONALLY = re.compile(
+    r"(?:In addition|Additionally|Furthermore|Moreover|Zusätzlich|Ergänzend|Darüber hinaus"
+    r"|Außerdem|Zudem)\b",
+    re.IGNORECASE,
+)
 _NAMES_ENTITY = re.compile(r"(?<![\w-])" + LEGAL_FORM + r"(?![\w-])")
 _THIRD = re.compile(r"Drittl[aä]nd|Drittstaat|third countr", re.IGNORECASE)
 _NO_TRANSFER = re.compile(
@@ -159,9 +164,13 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
     ``paragraphs[i]`` is the paragraph sentence ``i`` stands in: a mechanism stated anywhere in
     the same paragraph ("… auf Grundlage der EU-Standardvertragsklauseln …") belongs to it.
     """
-    best: dict[str, TransferHit] = {}
+    best: dict[str, dict[Mechanism, TransferHit]] = {}  # country → mechanism → first hit
     for i, s in enumerate(sents):
-        order = [s, " ".join(sents[i + 1 : i + 3]), sents[i - 1] if i else ""]  # nearest first
+        nxt = sents[i + 1] if i + 1 < len(sents) else ""
+        # nearest first; a sentence that adds to this one ("In addition, we have concluded the
+        # SCC") is part of it
+        here = f"{s} {nxt}" if _ADDITIONALLY.match(nxt) else s
+        order = [here, " ".join(sents[i + 1 : i + 3]), sents[i - 1] if i else ""]
         if paragraphs is not None:
             order.append(paragraphs[i])
         lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
@@ -187,14 +196,24 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
             ][:1]
         if dpf_only:
             outside = [c for c in outside if c == "US"]
+        # every safeguard the nearest passage that names one names ("on the DPF and, in
+        # addition, the standard contractual clauses": both)
+        mechs: list[Mechanism] = next(
+            (named for part in order if (named := [k for k, rx in _MECHANISMS if rx.search(part)])),
+            ["none-stated"],
+        )
+        if "adequacy" in mechs and len(mechs) > 1:  # "ein Angemessenheitsbeschluss, das DPF",
+            mechs.remove("adequacy")  # "ein angemessenes Niveau gemäß den SCC": the other one
         for country in outside:
-            mech: Mechanism = next(
-                (k for part in order for k, rx in _MECHANISMS if rx.search(part)), "none-stated"
-            )
-            hit = TransferHit(country, mech, s, 0.8 if mech != "none-stated" else 0.6)
-            if country not in best or best[country].mechanism == "none-stated":
-                best[country] = hit
-    return list(best.values())
+            stated = best.setdefault(country, {})
+            if mechs != ["none-stated"]:
+                stated.pop("none-stated", None)
+            elif stated:
+                continue
+            for mech in mechs:
+                conf = 0.8 if mech != "none-stated" else 0.6
+                stated.setdefault(mech, TransferHit(country, mech, s, conf))
+    return [hit for stated in best.values() for hit in stated.values()]
 
 
 def vendor_country(all_lines: list[Line]) -> VendorCountry | None:

@@ -506,3 +506,27 @@ def test_an_entry_defined_after_a_dash_is_the_entry_and_so_that_is_a_purpose() -
     # a dash before an enumeration still gives the enumeration
     text = HEAD + "- Usage data — the pages visited, the buttons clicked, the screen size\n"
     assert _items(text) == ["pages visited", "buttons clicked", "screen size"]
+
+
+def test_numbered_titled_paragraphs_give_their_entries() -> None:
+    text = (
+        "3. Categories of personal data\n"
+        "3.1 Directory data. The service reads the following attributes of each user from "
+        "Entra ID: display name, job title and department.\n"
+        "3.2 Administrator accounts. For administrators we store the full name, the e-mail "
+        "address, the tenant ID and the role assigned in the portal.\n"
+        "3.3 Log data. IP address, timestamp of the request, user agent and error codes.\n"
+    )
+    assert _items(text) == [
+        "display name",
+        "job title",
+        "department",
+        "full name",
+        "e-mail address",
+        "tenant ID",
+        "role assigned",
+        "IP address",
+        "timestamp of the request",
+        "user agent",
+        "error codes",
+    ]

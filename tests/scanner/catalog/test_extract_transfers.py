@@ -44,3 +44,20 @@ def test_a_safeguard_named_with_its_country_states_a_transfer() -> None:
         "anerkannt sind."
     )
     assert _transfers(text) == set()
+
+
+def test_each_safeguard_named_for_a_country_is_reported() -> None:
+    text = (
+        "Transfers to the USA are based on the EU-U.S. Data Privacy Framework. In addition, we "
+        "have concluded the EU standard contractual clauses."
+    )
+    assert _transfers(text) == {("US", "DPF"), ("US", "SCC")}
+    # the DPF is the adequacy decision for the US, and an "adequate level" the SCC secure is
+    # no adequacy decision: each is reported once, as what it is
+    text = "Für Übermittlungen in die USA liegt ein Angemessenheitsbeschluss vor, das EU-US DPF."
+    assert _transfers(text) == {("US", "DPF")}
+    text = (
+        "Microsoft verarbeitet Daten auch in den USA. Dabei gewährleistet Microsoft ein "
+        "angemessenes Datenschutzniveau gemäß den Standardvertragsklauseln."
+    )
+    assert _transfers(text) == {("US", "SCC")}
