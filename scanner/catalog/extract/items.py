@@ -124,7 +124,23 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:erhebt|erheben|verarbeitet|verarbeiten|speichert|speichern|erfasst|erfassen"
             r"|sammelt|sammeln|protokollieren|erhalten|analysiert|analysieren|scannt|scannen"
             r"|synchronisiert|synchronisieren|übermitteln|übertragen)\s+(?:wir\s+|[A-Z]\w+\s+)?(?:nur\s+|auch\s+|lediglich\s+"
-            r"|ausschließlich\s+|ebenfalls\s+|zudem\s+|außerdem\s+)?" + _LIST,
+            r"|ausschließlich\s+|ebenfalls\s+|zudem\s+|außerdem\s+)?"
+            r"(?:folgende\s+(?:[\w-]+\s+){0,2}(?:Angaben|Daten|Informationen|Felder|Attribute"
+            r"|Datenkategorien|Datenarten)\b[^.:]{0,60}:\s*)?" + _LIST,
+        ),
+    ),
+    (
+        "announced",
+        re.compile(  # "Paddle übermittelt uns Firmenname, Rechnungsanschrift und …"
+            r"\b(?:übermittelt|übermitteln|liefert|liefern|sendet|senden|teilt|teilen|gibt|geben)"
+            r"\s+uns\s+(?:nur\s+|lediglich\s+|auch\s+)?" + _LIST,
+        ),
+    ),
+    (
+        "subject",
+        re.compile(  # "Rechnungsbezogene Unterlagen bewahren wir zehn Jahre auf"
+            r"^(?:(?:Die|Der|Das|Ihre?)\s+)?(?P<list>[A-ZÄÖÜ][^.;:,]{2,60}?)\s+(?:speichern|bewahren"
+            r"|verarbeiten|erheben|löschen|protokollieren|erfassen|archivieren)\s+wir\b"
         ),
     ),
     (
@@ -618,6 +634,12 @@ def _prose_items(sentence: str) -> list[str]:
             return [*examples, *(p for p in more if not _PREPOSITION_START.match(p))]
     for rx in _PROSE:
         m = _unnegated_match(rx, sentence)
+        if m and (attributed := _PARTICIPLE_LEAD.match(m.group("list"))):
+            # "die von Ihrer Administration hinterlegten Signaturvorlagen": the data is the noun
+            listed = m.group("list")[attributed.end() :]
+            pieces = [_untail(p) for p in split_list(listed)]
+            if pieces and all(looks_like_item(p) or plain_noun_phrase(p) for p in pieces):
+                return pieces
         if (
             m
             and not _PREPOSITION_START.match(_ADVERBS.sub("", m.group("list")))
@@ -898,6 +920,10 @@ def _names_provider(text: str) -> bool:
     return any(rx.search(text) for rx, _, _ in PROVIDERS)
 
 
+_PARTICIPLE_LEAD = re.compile(
+    r"^(?:die|der|das|den|dem)?\s*(?:von|durch|über|aus)\s+(?:\S+\s+){1,4}?"
+    r"[a-zäöüß]\w*(?:ten|te|enen|ene|ierten)\s+(?=[A-ZÄÖÜ])"
+)
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|\(?[a-z]\))\s+(?=[A-ZÄÖÜ])")
 _DURATION = re.compile(
     r"^(?:für\s|for\s|up to\s|bis zu\s)?(?:einen?|eine[mn]?|one|two|three|zwei|drei|sechs|six|zehn"

@@ -94,7 +94,7 @@ _DATA_HEAD = re.compile(
     r"|eingaben|bilder|angaben|images|photos|fotos|avatars?|videos|kontakte|contacts|dates|amounts?"
     r"|totals?|counts?|ratings?|scores?|feedback|snapshots?|snippets?|durations?|dauer|beträge|betrag"
     r"|texts?|texte|fragments?|fragmente|receipts?|invoices?|rechnungen|belege?|alerts?|warnungen"
-    r"|incidents?|vorfälle|attribute[ns]?|attributes?)$",
+    r"|incidents?|vorfälle|attribute[ns]?|attributes?|unterlagen|dokumente?|documents?)$",
     re.IGNORECASE,
 )
 VERBISH = re.compile(

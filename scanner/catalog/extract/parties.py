@@ -89,6 +89,7 @@ _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
 )  # fmt: skip
 _MECHANISMS = tuple((mech, re.compile(rx, re.IGNORECASE)) for mech, rx in _MECHANISM_PATTERNS)
 _DPF = dict(_MECHANISMS)["DPF"]
+_ADEQUACY = dict(_MECHANISMS)["adequacy"]
 # what names the controller ("Verantwortlich ist:", "The controller is", '("we", "us")')
 CONTROLLER = re.compile(
     r"\b(?:Daten)?[Vv]erantwortlich\w*|\bcontroller\b|responsible party|responsible for (?:the )?(?:data )?"
@@ -179,9 +180,13 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
         # DPF (to the US: "Für die Verarbeitung in den USA stützen wir uns auf das EU-US DPF"),
         # or SCC/BCR for a named recipient ("| Twilio Inc. | USA | SCC |")
         dpf_only = not moved and _DPF.search(s) is not None
-        guarded = dpf_only or (
-            bool(words_of(s) & ALL_KEYS or _NAMES_ENTITY.search(s))
-            and any(rx.search(s) for k, rx in _MECHANISMS if k in ("SCC", "BCR"))
+        guarded = (
+            dpf_only
+            or _ADEQUACY.search(s) is not None
+            or (
+                bool(words_of(s) & ALL_KEYS or _NAMES_ENTITY.search(s))
+                and any(rx.search(s) for k, rx in _MECHANISMS if k in ("SCC", "BCR"))
+            )
         )
         if not (moved or guarded) or _NO_TRANSFER.search(s):
             continue

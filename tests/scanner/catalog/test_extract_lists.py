@@ -530,3 +530,17 @@ def test_numbered_titled_paragraphs_give_their_entries() -> None:
         "user agent",
         "error codes",
     ]
+
+
+def test_german_lists_after_folgende_angaben_uns_and_object_first() -> None:
+    text = (
+        "Damit das Add-in Ihre Signatur erzeugen kann, verarbeiten wir folgende Angaben aus Ihrem "
+        "Profil: Vor- und Nachname, Position, Abteilung sowie das Profilfoto."
+    )
+    assert _items(text) == ["Vor- und Nachname", "Position", "Abteilung", "Profilfoto"]
+    text = "Zusätzlich speichern wir die von Ihrer Administration hinterlegten Signaturvorlagen."
+    assert _items(text) == ["Signaturvorlagen"]
+    text = "Der Zahlungsdienst übermittelt uns Firmenname, Rechnungsanschrift und Lizenzanzahl."
+    assert _items(text) == ["Firmenname", "Rechnungsanschrift", "Lizenzanzahl"]
+    text = "Rechnungsbezogene Unterlagen bewahren wir gemäß § 147 AO zehn Jahre auf."
+    assert _items(text) == ["Rechnungsbezogene Unterlagen"]

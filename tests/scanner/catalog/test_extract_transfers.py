@@ -61,3 +61,8 @@ def test_each_safeguard_named_for_a_country_is_reported() -> None:
         "angemessenes Datenschutzniveau gemäß den Standardvertragsklauseln."
     )
     assert _transfers(text) == {("US", "SCC")}
+
+
+def test_an_adequacy_decision_for_a_named_country_states_a_transfer() -> None:
+    text = "Für das Vereinigte Königreich besteht ein Angemessenheitsbeschluss der EU-Kommission."
+    assert _transfers(text) == {("GB", "adequacy")}
