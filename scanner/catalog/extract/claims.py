@@ -133,7 +133,8 @@ _TRANSPORT = re.compile(
 _AT_REST = re.compile(
     r"at rest|im Ruhezustand|\bAES\b|AES-?\d+|gespeichert.{0,40}verschlüsselt|verschlüsselt.{0,40}"
     r"gespeichert|speicher\w*.{0,30}verschlüsselt|stored encrypted|encrypted (?:database|storage|disk)"
-    r"|Festplattenverschlüsselung|disk encryption|encrypts? and stores",
+    r"|Festplattenverschlüsselung|disk encryption|encrypts? and stores"
+    r"|Datenbank\w* (?:ist|sind|wird|werden) (?:\w+ )?verschlüsselt|database is encrypted",
     re.IGNORECASE,
 )
 _OTHER = re.compile(
@@ -228,10 +229,8 @@ def security_claims(sentence: str) -> list[SecurityHit]:
         found = security_in(part) if mechanism else None
         if mechanism and found:
             named.append((mechanism.group(0).casefold(), part.strip(), found))
-    if len({m for m, _, _ in named}) >= 3:
-        # "multifactor authentication, AES-256 encryption, and regular backups": one each
-        return [SecurityHit(part, h.kind, sentence, hit.confidence) for _, part, h in named]
-    if hit.kind in ("encryption-at-rest", "transport-encryption"):
+    distinct = {m for m, _, _ in named}
+    if hit.kind in ("encryption-at-rest", "transport-encryption") and len(distinct) < 3:
         parts = _CLAUSES.split(sentence)
         at_rest = [p for p in parts if _REST_CIPHER.search(p) and not _WIRE.search(p)]
         wire = [p for p in parts if _WIRE.search(p) and not _REST_CIPHER.search(p)]
@@ -240,6 +239,9 @@ def security_claims(sentence: str) -> list[SecurityHit]:
                 SecurityHit(at_rest[0].strip(), "encryption-at-rest", sentence, hit.confidence),
                 SecurityHit(wire[0].strip(), "transport-encryption", sentence, hit.confidence),
             ]
+    if len(distinct) >= 2:
+        # "multifactor authentication, AES-256 encryption, and regular backups": one each
+        return [SecurityHit(part, h.kind, sentence, hit.confidence) for _, part, h in named]
     return [hit]
 
 

@@ -123,10 +123,19 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:erhebt|erheben|verarbeitet|verarbeiten|speichert|speichern|erfasst|erfassen"
             r"|sammelt|sammeln|protokollieren|erhalten|analysiert|analysieren|scannt|scannen"
-            r"|synchronisiert|synchronisieren|übermitteln|übertragen)\s+(?:wir\s+|[A-Z]\w+\s+)?(?:nur\s+|auch\s+|lediglich\s+"
+            r"|synchronisiert|synchronisieren|übermitteln|übertragen|sehen)\s+(?:wir\s+|[A-Z]\w+\s+)?(?:nur\s+|auch\s+|lediglich\s+"
             r"|ausschließlich\s+|ebenfalls\s+|zudem\s+|außerdem\s+)?"
             r"(?:folgende\s+(?:[\w-]+\s+){0,2}(?:Angaben|Daten|Informationen|Felder|Attribute"
             r"|Datenkategorien|Datenarten)\b[^.:]{0,60}:\s*)?" + _LIST,
+        ),
+    ),
+    (
+        "announced",
+        re.compile(  # "Für dein Konto brauchen wir ein paar Dinge: deine E-Mail-Adresse, …"
+            r"\b(?:(?:brauchen|benötigen|speichern|erheben|erfassen|verarbeiten|sehen)\s+wir"
+            r"|we\s+(?:only\s+)?(?:need|store|collect|keep|process|see))\b[^.:;()]{0,40}:\s*"
+            r"(?P<list>[^.;]+)",
+            re.I,
         ),
     ),
     (

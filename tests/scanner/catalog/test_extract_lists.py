@@ -544,3 +544,13 @@ def test_german_lists_after_folgende_angaben_uns_and_object_first() -> None:
     assert _items(text) == ["Firmenname", "Rechnungsanschrift", "Lizenzanzahl"]
     text = "Rechnungsbezogene Unterlagen bewahren wir gemäß § 147 AO zehn Jahre auf."
     assert _items(text) == ["Rechnungsbezogene Unterlagen"]
+
+
+def test_informal_german_lists_after_a_verb_and_a_colon() -> None:
+    text = (
+        "Für dein Konto brauchen wir ein paar Dinge: deine E-Mail-Adresse, deinen Namen und "
+        "die Tenant-ID deiner Organisation."
+    )
+    assert _items(text) == ["E-Mail-Adresse", "Namen", "Tenant-ID deiner Organisation"]
+    text = "We store a few things: your email address, your plan and a usage counter."
+    assert _items(text) == ["email address", "plan", "usage counter"]

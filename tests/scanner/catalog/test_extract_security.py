@@ -96,3 +96,9 @@ def test_organisational_measures_and_audit_standards_are_claims() -> None:
         assert len(_claims(sentence)) == 1, sentence
     # a permission that only reads is a scope, not a security measure
     assert _claims("We request read-only access to your calendar.") == []
+
+
+def test_two_named_measures_in_one_sentence_are_two_claims() -> None:
+    text = "Alles läuft über HTTPS, und bei uns hat jedes Konto Zwei-Faktor-Login aktiviert."
+    assert len(_claims(text)) == 2
+    assert len(_claims("Die Datenbank ist verschlüsselt.")) == 1
