@@ -886,8 +886,20 @@ def _names_data(following: list[Line]) -> bool:
         if line.kind != "bullet":
             break
         entries.append(strip_parentheses(line.text))
-    named = [e for e in entries if looks_like_item(e) and not _IMPERATIVE.match(e)]
+    named = [e for e in entries if not _IMPERATIVE.match(e) and _entry_names_data(e)]
     return len(entries) >= 2 and len(named) >= 0.6 * len(entries)
+
+
+def _entry_names_data(entry: str) -> bool:
+    """A data item, a data label over its entries ("Kopfdaten: Absender, …") or a few data
+    items joined ("Postfachzuordnung und Ordnerpfad zum Zeitpunkt der Archivierung")."""
+    if looks_like_item(entry):
+        return True
+    head, sep, _ = entry.partition(":")
+    if sep and len(head.split()) <= 4 and is_data_noun(head.strip()):
+        return True
+    pieces = split_list(entry) if not sep else []  # (a table row reads "Name: Purpose; …")
+    return 1 < len(pieces) <= 4 and all(looks_like_item(_untail(p)) for p in pieces)
 
 
 def _bare_enumeration(sentence: str) -> list[str]:

@@ -76,7 +76,7 @@ CATEGORY_LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # The last word of a data-item phrase usually is one of these (German compounds end with them).
 _DATA_HEAD = re.compile(
     r"(?:daten|adresse|nummer|name[ns]?|kennung|id|merkmale|informationen|inhalte?|dateien?|datei|kennwörter"
-    r"|nachrichten|bild|sprache|zeit|datum|protokolle?|protokolldaten|logs?|logfiles?|token|tokens"
+    r"|nachrichten|nachricht|bild|sprache|zeit|datum|protokolle?|protokolldaten|logs?|logfiles?|token|tokens"
     r"|schlüssel|passwort|kennwort|verlauf|stempel|version|modell|hersteller|standort|rolle"
     # "Wohnort", "Geburtsort": German compounds; not "short", "support", "export", "sort"
     r"|(?<!^sh)(?<!^supp)(?<!^exp)(?<!^imp)(?<!^eff)(?<!^comf)(?<!^res)(?<!^s)(?<!^p)ort"

@@ -554,3 +554,14 @@ def test_informal_german_lists_after_a_verb_and_a_colon() -> None:
     assert _items(text) == ["E-Mail-Adresse", "Namen", "Tenant-ID deiner Organisation"]
     text = "We store a few things: your email address, your plan and a usage counter."
     assert _items(text) == ["email address", "plan", "usage counter"]
+
+
+def test_a_lead_in_over_labelled_and_joined_entries_announces_a_data_list() -> None:
+    text = (
+        "Der Dienst ruft die Nachrichten ab und legt sie ab. Archiviert werden:\n"
+        "- Kopfdaten: Absender, Empfänger, Betreff\n"
+        "- der Nachrichteninhalt einschließlich eingebetteter Bilder sowie sämtliche Dateianhänge\n"
+        "- Postfachzuordnung und Ordnerpfad zum Zeitpunkt der Archivierung\n"
+    )
+    items = _items(text)
+    assert {"Absender", "Betreff", "Dateianhänge", "Postfachzuordnung", "Ordnerpfad"} <= set(items)
