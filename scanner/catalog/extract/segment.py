@@ -230,6 +230,15 @@ def lines(text: str) -> list[Line]:
         ):
             assert m_bullet is not None
             out.append(Line("bullet", m_bullet.group(1).strip(), n))
+        elif (
+            out
+            and out[-1].kind in ("text", "bullet")
+            and physical[:1].isspace()
+            and line.strip()[:1].islower()
+            and not out[-1].text.endswith((".", ":", "!", "?"))
+        ):  # an indented lower-case line goes on with the entry above ("Markdown" wrapping)
+            prev = out.pop()
+            out.append(Line(prev.kind, f"{prev.text} {line.strip()}", prev.number))
         elif _is_heading(line, nxt):
             m_num = _NUMBERED_HEADING.match(line.strip())
             out.append(Line("heading", (m_num.group(1) if m_num else line).strip(), n, bool(m_num)))

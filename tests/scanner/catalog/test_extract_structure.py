@@ -578,3 +578,28 @@ def test_a_record_tables_fields_other_than_the_data_categories_are_no_items() ->
     assert _items(text) == ["Name", "E-Mail-Adresse"]
     comparison = "| Kriterium | A |\n|---|---|\n| Modelltraining mit Kundendaten | ✅ Nein |\n"
     assert _items(comparison) == []
+
+
+def test_an_indented_lower_case_line_continues_the_entry_above() -> None:
+    text = (
+        "## What gets stored\n\n"
+        "**Team context:** tenant ID, channel ID, conversation reference (needed to message\n"
+        "  you proactively), the stand-up schedule\n\n"
+        "**Ops:** request logs (method, path, status code).\n"
+    )
+    found = lines(text)
+    assert [(ln.kind, ln.text) for ln in found[1:]] == [
+        (
+            "text",
+            "Team context: tenant ID, channel ID, conversation reference (needed to message you "
+            "proactively), the stand-up schedule",
+        ),
+        ("text", "Ops: request logs (method, path, status code)."),
+    ]
+    assert [i.item for i in extract(text).items] == [
+        "tenant ID",
+        "channel ID",
+        "conversation reference",
+        "stand-up schedule",
+        "request logs",
+    ]
