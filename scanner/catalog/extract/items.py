@@ -49,7 +49,8 @@ DATA_HEADING = re.compile(
     r"|daten fallen an|zugriffsdaten|log-?file|server-?logs|(?:the )?following (?:personal )?"
     r"(?:data|information)|the following (?:[\w-]+ ){1,3}(?:data|information)\b"
     r"|folgenden? (?:personenbezogene[n]? )?daten|gegenstand der verarbeitung"
-    r"|\bwhat(?:'s|’s| is| gets| will be| do we)? (?:stored|collected|processed|logged|saved|kept"
+    r"|\bwhat(?:'s|’s| is| gets| will be| do we| do you| does \w+)? (?:stored|collected|processed"
+    r"|logged|saved|kept"
     r"|store|collect|process|keep|log|save)\b|^(?:stored|collected|processed) (?:data|information)"
     r"|\bwas (?:wird|wir) (?:gespeichert|erhoben|verarbeitet|speichern|erheben|verarbeiten)\b"
     r"|\bdata categories\b|(?:strictly |only )?limited to:$|what we (?:collect|store|process|keep"
@@ -239,7 +240,8 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "announced",
         re.compile(  # "Personal information may include, but is not limited to your name and email"
             r"(?:\b(?:data|information|informationen|daten|details|angaben|logs|log files|records"
-            r"|protokolle|logdateien)\b(?:\s*\([^)]*\))?"
+            r"|protokolle|logdateien|copy|file|export|report|notification|snapshot|backup)\b"
+            r"(?:\s*\([^)]*\))?"
             r"(?:\s+(?:collected|gathered|logged|recorded|stored|processed)(?:\s+[\w-]+){0,3})?"
             r"|^(?:this|these|it|they|dies|diese)\b)"
             r"\s+(?:may\s+|can\s+|might\s+|will\s+|kann\s+|können\s+)?(?:includes?|contains?|umfass\w+"
@@ -448,7 +450,7 @@ _NEGATED_LEAD = re.compile(
 _PURPOSE_CLAUSE = re.compile(
     r",\s+(?:used|which|that|so that|in order to|to|um|damit|welche|die wir|provided|retrieved"
     r"|obtained|received|supplied|entered|generated|created|gathered|imported|synced|when|if"
-    r"|where|via|through)\b.*$|\s+so that\s.*$"
+    r"|where|via|through)\b.*$|\s+so that\s.*$|,?\s+but\s+(?:never|not|no)\b.*$"
     r"|\s+(?:provided|retrieved|obtained|received|supplied|entered|generated|gathered|imported"
     r"|synced|fetched|pulled|read)\s+(?:by|via|through|from|during|when|in|with)\b.*$",
     re.IGNORECASE,
@@ -480,6 +482,10 @@ _LISTED_ORIGIN = re.compile(
 _TRAILING_ORIGIN = re.compile(
     r"\s+(?:from|via|through|aus|von)\s+(?:your|the|our|Ihre[mnr]?|unsere[mnr]?|de[mnr])\s+"
     r"[^,;]*\s(?:or|and|oder|und)\s[^,;]*$"
+)
+# what the enumeration then excludes: "the company name, but never any card data"
+_BUT_NOT = re.compile(
+    r",?\s+(?:but|aber|jedoch|doch)\s+(?:never|not|no|nie|niemals|nicht|keine?[nmrs]?)\b", re.I
 )
 # a relative clause up to the next comma: its "or" joins no entries
 _RELATIVE_IN_LIST = re.compile(
@@ -672,6 +678,7 @@ def _prose_items(sentence: str) -> list[str]:
             listed = _RELATIVE_IN_LIST.sub("", listed)  # "data that a user or admin authorises"
             listed = _LISTED_ORIGIN.split(listed, maxsplit=1)[0]  # "… from your M365, Intune, …"
             listed = _TRAILING_ORIGIN.sub("", listed)
+            listed = _BUT_NOT.split(listed, maxsplit=1)[0]  # "…, but never any card data"
             pieces = [_untail(p) for p in split_list(listed)]
             good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
             announced = rx in _ANNOUNCED or EXAMPLE_LEAD.match(m.group("list"))
@@ -905,10 +912,14 @@ def _entry_names_data(entry: str) -> bool:
     return 1 < len(pieces) <= 4 and all(looks_like_item(_untail(p)) for p in pieces)
 
 
-def _bare_enumeration(sentence: str) -> list[str]:
+def _bare_enumeration(sentence: str, *, joined: bool = False) -> list[str]:
     """The entries of a sentence that is nothing but a list of three or more noun phrases, one
-    of them naming data ("Angabe zur Rufnummer, Ländername, Start- und Endzeit.")."""
-    pieces = [clean_piece(p) for p in re.split(r"[,;]\s*", sentence.rstrip(" ."))]
+    of them naming data ("Angabe zur Rufnummer, Ländername, Start- und Endzeit."); ``joined``:
+    "and"/"und" separates entries too."""
+    cut = sentence.rstrip(" .")
+    if joined and (":" in cut or re.search(r"\b(?:that|which|who|whom|whose)\b", cut)):
+        return []  # "openid, profile, email: sign-in", "files that the user selects"
+    pieces = split_list(cut) if joined else [clean_piece(p) for p in re.split(r"[,;]\s*", cut)]
     if len(pieces) < 3 or VERBISH.search(sentence) or NEGATION.search(sentence):
         return []
     if re.search(r"\d", sentence):
@@ -1118,7 +1129,10 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
                 continue
         for s in sentences(text):
             for clause in _MAIN_CLAUSE.split(s):
-                for item in _prose_items(clause):
+                got = _prose_items(clause)
+                if not got and in_data:  # "The administrator's name, work e-mail and …."
+                    got = _bare_enumeration(strip_parentheses(clause), joined=True)
+                for item in got:
                     add(item, s, 0.7)
     return found
 

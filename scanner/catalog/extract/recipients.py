@@ -41,7 +41,8 @@ _CUE = re.compile(
     r"|partner with"
     r"|einsetz|powered|via|through|mittels|speicher|stored|store|api|anbieter|\bprovider\b|runs? on"
     r"|läuft|powered|delivered|deliver|versand|versenden|zahlung|payment|analy|track|monitor"
-    r"|integrat|eingebunden|embedded",
+    r"|integrat|eingebunden|embedded|handled (?:in|with|via)\b|abgewickelt|merchant of record|reseller"
+    r"|Wiederverkäufer",
     re.IGNORECASE,
 )
 _HANDOVER = re.compile(
@@ -59,7 +60,9 @@ _AS_SOURCE = re.compile(
 RECIPIENT_SECTION = re.compile(
     r"sub-?processors?|unterauftragsverarbeit|auftragsverarbeiter|subunternehmer|service providers?"
     r"|dienstleister|drittanbieter|third[- ]party (?:services|providers|vendors)|empfänger"
-    r"|recipients|vendors we use|zahlungsdienst|payment (?:processors|providers)|hosting",
+    r"|recipients|vendors we use|zahlungsdienst|payment (?:processors|providers)|hosting"
+    r"|where (?:is|are) (?:the|your|my) data (?:stored|hosted|processed)|where (?:it|your data) lives"
+    r"|wo werden (?:die|Ihre|deine) Daten (?:gespeichert|verarbeitet)|speicherort|data location",
     re.IGNORECASE,
 )
 LEGAL_FORM = (

@@ -565,3 +565,18 @@ def test_a_lead_in_over_labelled_and_joined_entries_announces_a_data_list() -> N
     )
     items = _items(text)
     assert {"Absender", "Betreff", "Dateianhänge", "Postfachzuordnung", "Ordnerpfad"} <= set(items)
+
+
+def test_faq_answers_name_their_data() -> None:
+    text = (
+        "What do you store about administrators?\n"
+        "The administrator's name, work e-mail, phone number (optional) and the tenant ID. "
+        "From the reseller we receive the company name and the VAT number, but never any card "
+        "data.\n\nWhat happens when I click Report?\n"
+        "The add-in forwards the message. That copy contains the full headers, the body and any "
+        "attachments.\n"
+    )
+    items = _items(text)
+    assert items[:4] == ["administrator's name", "work e-mail", "phone number", "tenant ID"]
+    assert {"company name", "VAT number", "full headers", "body", "attachments"} <= set(items)
+    assert not any("card" in i for i in items)

@@ -94,3 +94,11 @@ def test_a_provider_under_an_alias_keeps_the_alias_next_to_the_company() -> None
     text = "We host on Amazon Web Services. Our database runs on AWS in Frankfurt."
     assert _subs(text) == ["Amazon Web Services"]
     assert _subs("Data is processed by Microsoft Azure OpenAI in Sweden.") == ["Microsoft Azure"]
+
+
+def test_a_host_named_under_where_is_the_data_stored() -> None:
+    text = "Where is the data stored?\nIn Microsoft Azure, UK South region (London).\n"
+    assert [(s.name, s.country) for s in extract(text).subprocessors] == [("Microsoft Azure", "GB")]
+    assert _subs("Support tickets are handled in Zendesk.") == ["Zendesk"]
+    # a sign-in handled by Microsoft makes Microsoft no recipient
+    assert _subs("Authentication is handled entirely by Microsoft's identity platform.") == []
