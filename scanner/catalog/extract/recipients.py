@@ -90,7 +90,7 @@ _OWN = re.compile(
 _NAME_HEADER = re.compile(
     r"^(?:(?:sub-?)?processors?(?: name)?|(?:unter)?auftragsverarbeiter|name|anbieter|provider"
     r"|dienstleister|vendor|entity|company|unternehmen|service provider|third party|empfänger"
-    r"|recipient|firma)\b",
+    r"|recipient|firma|services?|tools?|dienst|plattform|platform)\b",
     re.IGNORECASE,
 )
 _PLACE_HEADER = re.compile(

@@ -78,7 +78,11 @@ _DATA_COLUMN = re.compile(
     r"(?:personal )?(?:data|information)$|^what we collect$|^(?:personenbezogene )?(?:daten"
     r"|datenkategorien?|datenarten?|datenfelder?|angaben|informationen)$|^(?:kategorie|art) der "
     r"daten$|^verarbeitete daten$|^(?:inhalte?|contents?|gespeicherte daten|stored data"
-    r"|what (?:is|we) stored?|was gespeichert wird)$",
+    r"|what (?:is|we) stored?|was gespeichert wird)$|^(?:data )?(?:fields?|attributes?)$"
+    r"|^(?:daten)?(?:felder|attribute)$|^data (?:sent|shared|read|received)$"
+    r"|^(?:übermittelte|gelesene) daten$"
+    r"|^what (?:we|is|gets|the app) (?:reads?|access(?:es|ed)?|collect(?:s|ed)?|stores?|stored)"
+    r"(?: with it)?$",
     re.IGNORECASE,
 )
 

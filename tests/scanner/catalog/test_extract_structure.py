@@ -603,3 +603,25 @@ def test_an_indented_lower_case_line_continues_the_entry_above() -> None:
         "stand-up schedule",
         "request logs",
     ]
+
+
+def test_a_fields_or_data_sent_column_holds_the_items_and_a_service_column_the_recipient() -> None:
+    text = (
+        "| Category | Fields | Kept for |\n|---|---|---|\n"
+        "| Mailbox directory | display name, UPN, mailbox GUID | until removed |\n"
+        "| Audit trail | search queries, IP address | 2 years |\n"
+    )
+    assert [i.item for i in extract(text).items] == [
+        "display name",
+        "UPN",
+        "mailbox GUID",
+        "search queries",
+        "IP address",
+    ]
+    text = (
+        "Your prompts are sent to our AI providers:\n| Service | Purpose | Data Sent |\n"
+        "|---|---|---|\n| OpenAI | GPT model responses | User prompts, cell context |\n"
+    )
+    found = extract(text)
+    assert [i.item for i in found.items] == ["User prompts", "cell context"]
+    assert [s.name for s in found.subprocessors] == ["OpenAI"]
