@@ -161,7 +161,8 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?:\b(?:we|it)\s+(?:may\s+|will\s+|only\s+|also\s+|\w+ly\s+)?(?:\w+\s+and\s+)?"
             r"(?:collect|process|obtain|gather|capture|receive|store|access|read|record|log|retrieve"
-            r"|keep|retain|save|sync|synchronize|import|fetch)|\byou\s+(?:may\s+|can\s+)?(?:provide"
+            r"|keep|retain|save|sync|synchronize|import|fetch|know|see|grab|grabs)"
+            r"|\byou\s+(?:may\s+|can\s+)?(?:provide"
             r"|give|send|submit)\s+us(?:\s+with)?|\bto\s+(?:collect|store"
             r"|process|keep)|\b(?:collects|processes|receives|stores|keeps|retains|saves"
             r"|accesses|reads|records|logs|retrieves)(?!\s+(?:contain|include|are|show|may|will)\w*\b)"
@@ -483,6 +484,8 @@ _TRAILING_ORIGIN = re.compile(
     r"\s+(?:from|via|through|aus|von)\s+(?:your|the|our|Ihre[mnr]?|unsere[mnr]?|de[mnr])\s+"
     r"[^,;]*\s(?:or|and|oder|und)\s[^,;]*$"
 )
+# an enumeration set off by dashes spells out the noun before it
+_DASHED_ASIDE = re.compile(r"\s[–—]\s([^–—]+?)(?:\s[–—]\s|$)")
 # what the enumeration then excludes: "the company name, but never any card data"
 _BUT_NOT = re.compile(
     r",?\s+(?:but|aber|jedoch|doch)\s+(?:never|not|no|nie|niemals|nicht|keine?[nmrs]?)\b", re.I
@@ -679,6 +682,8 @@ def _prose_items(sentence: str) -> list[str]:
             listed = _LISTED_ORIGIN.split(listed, maxsplit=1)[0]  # "… from your M365, Intune, …"
             listed = _TRAILING_ORIGIN.sub("", listed)
             listed = _BUT_NOT.split(listed, maxsplit=1)[0]  # "…, but never any card data"
+            if (aside := _DASHED_ASIDE.search(listed)) and "," in aside.group(1):
+                listed = aside.group(1)  # "we log errors – a timestamp, your ID and … – so"
             pieces = [_untail(p) for p in split_list(listed)]
             good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
             announced = rx in _ANNOUNCED or EXAMPLE_LEAD.match(m.group("list"))

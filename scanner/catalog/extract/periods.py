@@ -194,6 +194,7 @@ def retention_in(sentence: str) -> list[RetentionRule]:
     return out
 
 
+_LABEL_LEAD = re.compile(r"^[^:]{1,60}:\s*")
 _LEADING_DURATION = re.compile(rf"^\s*(?:up to |bis zu |für |for )?{DURATION.pattern}", re.I)
 
 
@@ -201,7 +202,9 @@ def listed_periods(lead: str, bullet: str) -> list[RetentionRule]:
     """A bullet that starts with a duration under a lead-in about keeping data: "The recordings
     may be kept" / "- 6 months for all recordings" → ``P6M`` (the sentence alone says nothing
     of keeping, so ``retention_in`` cannot see it)."""
-    m = _LEADING_DURATION.match(_NUMERAL_IN_PARENS.sub("", bullet))
+    m = _LEADING_DURATION.match(
+        _LABEL_LEAD.sub("", _NUMERAL_IN_PARENS.sub("", bullet), count=1)
+    )  # "- 6 months for all recordings", "- Error logs: 14 days"
     if not m or not _KEEP.search(lead) or _NOT_RETENTION.search(lead) or NOT_STORED.search(lead):
         return []
     return [

@@ -62,7 +62,8 @@ RECIPIENT_SECTION = re.compile(
     r"|dienstleister|drittanbieter|third[- ]party (?:services|providers|vendors)|empfänger"
     r"|recipients|vendors we use|zahlungsdienst|payment (?:processors|providers)|hosting"
     r"|where (?:is|are) (?:the|your|my) data (?:stored|hosted|processed)|where (?:it|your data) lives"
-    r"|wo werden (?:die|Ihre|deine) Daten (?:gespeichert|verarbeitet)|speicherort|data location",
+    r"|wo werden (?:die|Ihre|deine) Daten (?:gespeichert|verarbeitet)|speicherort|data location"
+    r"|where (?:your|the) data goes|wohin (?:gehen )?(?:Ihre|deine|die) Daten",
     re.IGNORECASE,
 )
 LEGAL_FORM = (

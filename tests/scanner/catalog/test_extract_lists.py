@@ -580,3 +580,14 @@ def test_faq_answers_name_their_data() -> None:
     assert items[:4] == ["administrator's name", "work e-mail", "phone number", "tenant ID"]
     assert {"company name", "VAT number", "full headers", "body", "attachments"} <= set(items)
     assert not any("card" in i for i in items)
+
+
+def test_a_dashed_aside_spells_out_the_data_and_casual_verbs_name_data() -> None:
+    text = (
+        "And we log errors – a timestamp, your user ID and the error message – so we can fix them."
+    )
+    assert _items(text) == ["timestamp", "user ID", "error message"]
+    assert _items("If you pay, we also know your billing address and your invoice history.") == [
+        "billing address",
+        "invoice history",
+    ]

@@ -79,3 +79,8 @@ def test_an_exception_to_not_stored_keeps_its_period() -> None:
     assert _periods(text) == ["P30D", "P35D"]
     # without a period the exception leaves no rule at all (no P0D either)
     assert _periods("We do not store message bodies, except for the subject line.") == []
+
+
+def test_labelled_periods_listed_under_a_heading_about_keeping() -> None:
+    text = "How long we keep things\n- Error logs: 14 days.\n- Invoices: 10 years, by tax law.\n"
+    assert _periods(text) == ["P14D", "P10Y"]

@@ -102,3 +102,11 @@ def test_two_named_measures_in_one_sentence_are_two_claims() -> None:
     text = "Alles läuft über HTTPS, und bei uns hat jedes Konto Zwei-Faktor-Login aktiviert."
     assert len(_claims(text)) == 2
     assert len(_claims("Die Datenbank ist verschlüsselt.")) == 1
+
+
+def test_device_and_key_measures_are_claims() -> None:
+    text = (
+        "Our laptops have full-disk encryption, and every admin account is protected with a "
+        "hardware security key."
+    )
+    assert len(_claims(text)) == 2
