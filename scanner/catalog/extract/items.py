@@ -316,11 +316,13 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "subject",
         re.compile(  # "Der Schlüssel sowie Ihr Name werden auf unseren Servern gespeichert."
-            r"^(?:(?:Der|Die|Das|Ihre?)\s+)?(?P<list>[A-ZÄÖÜ][^.;:]{2,80}?)(?<!Daten)(?<!Informationen)"
+            r"^(?:(?:Der|Die|Das|Ihre?)\s+)?(?P<list>[A-ZÄÖÜ](?:[^.;:]|\b[dzu]\.\s?[hBa]\.){2,300}?)"
+            r"(?<!Daten)(?<!Informationen)"
             r"(?<!Angaben)\s+(?:werden|wird|können|kann)\s+"
             r"(?:(?:[^.;:]|\b(?:Co|Inc|Ltd|bzw|ggf)\.){0,60}\s)?(?:gespeichert|verarbeitet|erhoben|erfasst"
             r"|übermittelt|protokolliert|weitergegeben|aufbewahrt|archiviert|gelöscht|preisgegeben"
-            r"|hinterlegt|bereitgestellt|synchronisiert|abgeglichen|importiert|hochgeladen)\b"
+            r"|hinterlegt|bereitgestellt|synchronisiert|abgeglichen|importiert|hochgeladen|übertragen"
+            r"|zwischengespeichert|ebenso behandelt)\b"
         ),
     ),
     (

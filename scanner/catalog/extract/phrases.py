@@ -37,7 +37,8 @@ _LEAD_NOISE = re.compile(
     r"|speichern|processes|accesses|together with|along with|as well as"
     r"|im Regelfall|in der Regel|typically|usually|gegebenenfalls|ggf\.?|eventuell|possibly"
     r"|in erster Linie|vor allem|hauptsächlich|primarily|mainly|only|just|solely|nur|lediglich"
-    r"|\w+(?:erweise|maßen))\s+",
+    r"|\w+(?:erweise|maßen)|je (?:Verbindung|Nutzer\w*|Benutzer\w*|Konto|Termin|Person|Mandant"
+    r"|Buchung|Anfrage|Raum)|per (?:connection|user|account|tenant|booking|request))\s+",
     re.IGNORECASE,
 )
 _TAIL_NOISE = re.compile(

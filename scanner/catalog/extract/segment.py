@@ -140,6 +140,16 @@ _CAPITALISED_FUNCTION_WORDS = frozenset(
 )
 
 
+def _rejoin(before: str, after: str) -> str:
+    """Two parts of a hard-wrapped line; a word hyphenated at the break is one word again
+    ("Daten-" / "satz-IDs" → "Datensatz-IDs", "E-Mail-" / "Adresse" → "E-Mail-Adresse"), a
+    suspended compound stays ("Vor-" / "und Nachname")."""
+    if re.search(r"[A-Za-zÄÖÜäöüß]-$", before) and re.match(r"[A-Za-zÄÖÜäöüß]", after):
+        if not re.match(r"(?:und|oder|bzw\.|sowie|and|or)\b", after):
+            return before[:-1] + after if after[:1].islower() else before + after
+    return f"{before} {after}"
+
+
 def _wrapped(previous: str, current: str) -> bool:
     """``previous`` is a nearly full line cut mid-sentence (PDF text wraps at ~70–100 chars).
 
@@ -150,6 +160,10 @@ def _wrapped(previous: str, current: str) -> bool:
     stripped = previous.strip()
     if stripped.endswith((".", ":", "!", "?", ";", "|")):
         return False
+    if re.search(r"\w[a-zäöüß]-$", stripped) and re.match(r"\s*[a-zäöüß]", current):
+        return True  # "Daten-" / "satz-IDs": a word hyphenated at the break
+    if re.search(r"\w-\w*[a-zäöüß]-$", stripped) and re.match(r"\s*[A-ZÄÖÜ][a-zäöüß]", current):
+        return True  # "E-Mail-" / "Adresse": a compound going on
     if len(stripped) < 70:  # a Markdown source wrapped short: the sentence goes on in lowercase
         return len(stripped) >= 30 and current.strip()[:1].islower()
     last = stripped.split()[-1]
@@ -256,7 +270,7 @@ def lines(text: str) -> list[Line]:
             out.append(Line("bullet", f"{prev.text} {line.strip()}", prev.number))
         elif out and out[-1].kind == "text" and n and _wrapped(raw[n - 1], line):
             prev = out.pop()  # a hard-wrapped paragraph (text taken from PDF): one line again
-            out.append(Line("text", f"{prev.text} {line.strip()}", prev.number))
+            out.append(Line("text", _rejoin(prev.text, line.strip()), prev.number))
         else:
             out.append(Line("text", line.strip(), n))
     return out

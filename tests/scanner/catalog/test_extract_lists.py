@@ -591,3 +591,12 @@ def test_a_dashed_aside_spells_out_the_data_and_casual_verbs_name_data() -> None
         "billing address",
         "invoice history",
     ]
+
+
+def test_a_long_german_subject_with_insbesondere_examples() -> None:
+    text = (
+        "Kontaktdaten aus den verbundenen Adressbüchern, insbesondere Vor- und Nachname, Firma, "
+        "Position, Telefonnummern und Notizfeld, werden zwischen den Systemen übertragen."
+    )
+    assert _items(text) == ["Vor- und Nachname", "Firma", "Position", "Telefonnummern", "Notizfeld"]
+    assert _items("Zusätzlich speichern wir je Verbindung ein Zugriffstoken.") == ["Zugriffstoken"]

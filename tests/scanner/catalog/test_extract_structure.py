@@ -625,3 +625,19 @@ def test_a_fields_or_data_sent_column_holds_the_items_and_a_service_column_the_r
     found = extract(text)
     assert [i.item for i in found.items] == ["User prompts", "cell context"]
     assert [s.name for s in found.subprocessors] == ["OpenAI"]
+
+
+def test_a_word_hyphenated_at_a_hard_line_break_is_one_word_again() -> None:
+    raw = (
+        "Zusätzlich speichern wir je Verbindung ein Zugriffstoken und die Zuordnungstabelle der\n"
+        "Daten-\nsatz-IDs beider Seiten. Name, E-Mail-\n"
+        "Adresse und Rechnungsanschrift der Kundin werden für die Vertragsabwicklung gespeichert.\n"
+    )
+    text = " ".join(ln.text for ln in lines(raw))
+    assert "Datensatz-IDs" in text and "E-Mail-Adresse" in text
+    # a suspended compound split at the break keeps its hyphen and space
+    raw = (
+        "Gespeichert werden im Kundenkonto Ihre E-Mail-Adresse, Ihre Anschrift sowie Ihr Vor-\n"
+        "und Nachname für die Dauer des Vertrags.\n"
+    )
+    assert "Vor- und Nachname" in lines(raw)[0].text
