@@ -97,11 +97,18 @@ _KEY_NOT_DATA = re.compile(
 
 
 def _header_column(cells: list[str]) -> int | None:
-    """Index of the header cell naming the data column, if any."""
-    for i, cell in enumerate(cells):
-        if _DATA_COLUMN.match(cell.strip(" *")):
-            return i
-    return None
+    """Index of the header cell naming the data column, if any; of a category column and a
+    column of its fields ("Datenkategorie | Inhalt", "Category | Fields"), the fields."""
+    named = [i for i, cell in enumerate(cells) if _DATA_COLUMN.match(cell.strip(" *"))]
+    fields = [i for i in named if _FIELDS_COLUMN.match(cells[i].strip(" *"))]
+    return (fields or named or [None])[0]
+
+
+_FIELDS_COLUMN = re.compile(
+    r"^(?:inhalte?|contents?|(?:data )?fields?|(?:daten)?felder|attributes?|attribute|data sent"
+    r"|what (?:we|is|gets|the app) .*|(?:übermittelte|gelesene) daten|data (?:shared|read|received))$",
+    re.IGNORECASE,
+)
 
 
 def _is_heading(line: str, nxt: str) -> bool:

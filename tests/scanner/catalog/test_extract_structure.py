@@ -641,3 +641,11 @@ def test_a_word_hyphenated_at_a_hard_line_break_is_one_word_again() -> None:
         "und Nachname für die Dauer des Vertrags.\n"
     )
     assert "Vor- und Nachname" in lines(raw)[0].text
+
+
+def test_of_a_category_and_a_contents_column_the_contents_hold_the_items() -> None:
+    text = (
+        "| Datenkategorie | Inhalt | Wohin |\n|---|---|---|\n"
+        "| Nachrichtenmetadaten | Absender, Betreff, Empfangsdatum | euer DMS |\n"
+    )
+    assert [i.item for i in extract(text).items] == ["Absender", "Betreff", "Empfangsdatum"]
