@@ -106,7 +106,8 @@ def _header_column(cells: list[str]) -> int | None:
 
 _FIELDS_COLUMN = re.compile(
     r"^(?:inhalte?|contents?|(?:data )?fields?|(?:daten)?felder|attributes?|attribute|data sent"
-    r"|what (?:we|is|gets|the app) .*|(?:übermittelte|gelesene) daten|data (?:shared|read|received))$",
+    r"|what (?:we|is|gets|the app) .*|(?:übermittelte|gelesene) daten"
+    r"|data (?:shared|read|received))$",
     re.IGNORECASE,
 )
 
