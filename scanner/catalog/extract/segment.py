@@ -101,7 +101,7 @@ def _header_column(cells: list[str]) -> int | None:
     column of its fields ("Datenkategorie | Inhalt", "Category | Fields"), the fields."""
     named = [i for i, cell in enumerate(cells) if _DATA_COLUMN.match(cell.strip(" *"))]
     fields = [i for i in named if _FIELDS_COLUMN.match(cells[i].strip(" *"))]
-    return (fields or named or [None])[0]
+    return fields[0] if fields else (named[0] if named else None)
 
 
 _FIELDS_COLUMN = re.compile(
