@@ -36,6 +36,7 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
               r"|to (?:perform|fulfil+) (?:our|the|a) contract|contractually agreed services?"
               r"|performance of contracts|contract performance|^(?:Contract|Vertrag)\s*[:–]"),
         ("c", r"rechtliche[nr]? Verpflichtung|gesetzliche[nr]? (?:Verpflichtung|Pflicht)|legal obligation"
+              r"|gesetzlich (?:\w+ )?verpflichtet|(?:rechtlich|legally) (?:obliged|verpflichtet)"
               r"|comply with (?:a |our |the |applicable )?(?:legal|statutory)|compliance with (?:a )?legal"),
         ("d", r"lebenswichtigen? Interess|vital interest"),
         ("e", r"öffentlichen Interesse|public interest"),

@@ -203,8 +203,9 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "strict",
         re.compile(  # "Stripe receives your billing address and card details"
-            r"\b(?:receives?|erhält)\s+(?:only\s+|nur\s+|also\s+|auch\s+)?"
-            r"(?P<list>(?:your|Ihre?[nmrs]?)\s[^.;:]+)",
+            r"\b(?:receives?|erhält|bekommt|bekommen|erfährt|erfahren|sieht|kennt)\s+"
+            r"(?:(?:der|die|das)\s+\w+\s+)?(?:dabei\s+|only\s+|nur\s+|also\s+|auch\s+)?"
+            r"(?P<list>(?:your|Ihre?[nmrs]?|deine?[nmrs]?|eure?[nmrs]?|euer)\s[^.;:]+)",
             re.I,
         ),
     ),
@@ -487,7 +488,7 @@ _TRAILING_ORIGIN = re.compile(
     r"[^,;]*\s(?:or|and|oder|und)\s[^,;]*$"
 )
 # an enumeration set off by dashes spells out the noun before it
-_DASHED_ASIDE = re.compile(r"\s[–—]\s([^–—]+?)(?:\s[–—]\s|$)")
+_DASHED_ASIDE = re.compile(r"\s[–—]\s([^–—]+?)\s[–—]\s")
 # what the enumeration then excludes: "the company name, but never any card data"
 _BUT_NOT = re.compile(
     r",?\s+(?:but|aber|jedoch|doch)\s+(?:never|not|no|nie|niemals|nicht|keine?[nmrs]?)\b", re.I
@@ -578,7 +579,9 @@ _COORDINATED = re.compile(
     r",?\s+(?:and|but|und|aber)\s+(?=(?:are|is|were|was|will|do|does|werden|wird|sind|ist)\b)", re.I
 )
 # a condition after the main clause: a negation inside it does not negate the main clause
-_CONDITION = re.compile(r",?\s+(?:if|unless|wenn|falls|sofern|soweit)\s+(?=\w)", re.I)
+_CONDITION = re.compile(
+    r",?\s+(?:if|unless|wenn|falls|sofern|soweit|sonst|otherwise|weil|because|damit)\s+(?=\w)", re.I
+)
 # where a clause of a sentence begins: "Although these data may contain X, we will not pass them"
 _CLAUSE_START = re.compile(
     r"[,;]\s+(?=(?:we|wir|you|Sie|they|it|es|but|aber|however|jedoch)\b)", re.I
@@ -686,6 +689,8 @@ def _prose_items(sentence: str) -> list[str]:
             listed = _BUT_NOT.split(listed, maxsplit=1)[0]  # "…, but never any card data"
             if (aside := _DASHED_ASIDE.search(listed)) and "," in aside.group(1):
                 listed = aside.group(1)  # "we log errors – a timestamp, your ID and … – so"
+            else:  # "… und eure Zeitzone – die brauchen wir, damit …": the dash ends it
+                listed = re.split(r"\s[–—]\s", listed, maxsplit=1)[0]
             pieces = [_untail(p) for p in split_list(listed)]
             good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
             announced = rx in _ANNOUNCED or EXAMPLE_LEAD.match(m.group("list"))

@@ -94,7 +94,7 @@ _DATA_HEAD = re.compile(
     r"|eingaben|bilder|angaben|images|photos|fotos|avatars?|videos|kontakte|contacts|dates|amounts?"
     r"|totals?|counts?|ratings?|scores?|feedback|snapshots?|snippets?|durations?|dauer|beträge|betrag"
     r"|texts?|texte|fragments?|fragmente|receipts?|invoices?|rechnungen|belege?|alerts?|warnungen"
-    r"|incidents?|vorfälle|attribute[ns]?|attributes?|unterlagen|dokumente?|documents?)$",
+    r"|incidents?|vorfälle|attribute[ns]?|attributes?|unterlagen|dokumente?|documents?|zone)$",
     re.IGNORECASE,
 )
 VERBISH = re.compile(
@@ -137,7 +137,7 @@ def is_data_noun(phrase: str) -> bool:
 
 
 POSTMODIFIER = re.compile(
-    r"\s(?:von|der|des|aus|of|from|Ihres|Ihrer|eines|einer|unseres|unserer)\s"
+    r"\s(?:von|der|des|aus|of|from|Ihres|Ihrer|eines|einer|unseres|unserer|auf|über)\s"
 )
 
 

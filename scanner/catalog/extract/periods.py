@@ -63,7 +63,8 @@ DURATION = re.compile(
 )
 _KEEP = re.compile(
     r"lösch|bewahr|gespeichert|speicher|vorgehalten|retain|retention|delet|eras|kept|keep|archiv"
-    r"|stored|store|purg|anonymi|frist|vernicht|remov|entfern|overwrit|überschrieben",
+    r"|stored|store|purg|anonymi|frist|vernicht|remov|entfern|overwrit|überschrieben|aufheb"
+    r"|aufgehoben",
     re.IGNORECASE,
 )
 _NOT_RETENTION = re.compile(
@@ -147,7 +148,7 @@ _PREFILTER_WORDS = tuple(
     (
         "stor speicher retain reten keep kept sav persist log leave reach memory collect lösch"
         " bewahr archiv delet eras purg anonym frist vernicht vorgehalten cach written disk durable"
-        " discard local remov entfern overwrit überschrieben"
+        " discard local remov entfern overwrit überschrieben aufheb aufgehoben"
     ).split()
 )
 

@@ -27,7 +27,8 @@ _SPLIT = re.compile(
     re.I,
 )
 _LEAD_NOISE = re.compile(
-    r"^(?:and|und|or|oder|your|Ihre[rnms]?|Ihr|deine[rnms]?|dein|the|die|der|das|des|den|dem|a|an"
+    r"^(?:and|und|or|oder|your|Ihre[rnms]?|Ihr|deine[rnms]?|dein|eure[rnms]?|euer|the|die|der|das"
+    r"|des|den|dem|a|an"
     r"|ein|eine[nmrs]?"
     r"|ggf\.|ggfs\.|optional"
     r"|sowie|auch|außerdem|überdies|zudem|insbesondere|etwa|various|verschiedene|any|all|alle"

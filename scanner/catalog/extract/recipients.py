@@ -69,7 +69,7 @@ RECIPIENT_SECTION = re.compile(
 LEGAL_FORM = (
     r"(?:GmbH(?: & Co\.? KG)?|AG|SE|Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|S\.à\s?r\.l\.|SARL|B\.V\.|BV"
     r"|SAS|S\.A\.|Corp\.?|Corporation|UG(?: \(haftungsbeschränkt\))?|KG|ApS|AB|Oy|N\.V\.|PBC"
-    r"|Pty\.? Ltd\.?|plc|e\.K\.|OÜ|AS|A/S)"
+    r"|Pty\.? Ltd\.?|plc|e\.K\.|OÜ|AS|A/S|GbR|OHG|PartG(?: mbB)?|gGmbH|e\.V\.)"
 )
 _HAS_FORM = re.compile(r"(?<![\w-])" + LEGAL_FORM + r"(?![\w-])")
 ENTITY = re.compile(

@@ -81,3 +81,11 @@ def test_the_address_of_a_provider_that_handles_payments_is_not_the_vendors() ->
     assert _country(text) is None
     text = "Payments are processed via Paybox Ltd., 1 Canal Street, Dublin, Ireland.\n"
     assert _country(text) is None
+
+
+def test_a_product_of_a_gbr_names_the_vendor() -> None:
+    text = (
+        "Hinweise\n\nMorgenrunde ist ein Produkt der Kaiweg Software GbR, Kaistraße 54, "
+        "24114 Kiel.\n"
+    )
+    assert _country(text) == "DE"

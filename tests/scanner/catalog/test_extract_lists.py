@@ -600,3 +600,15 @@ def test_a_long_german_subject_with_insbesondere_examples() -> None:
     )
     assert _items(text) == ["Vor- und Nachname", "Firma", "Position", "Telefonnummern", "Notizfeld"]
     assert _items("Zusätzlich speichern wir je Verbindung ein Zugriffstoken.") == ["Zugriffstoken"]
+
+
+def test_informal_plural_german_and_a_negation_in_a_later_clause() -> None:
+    text = (
+        "Wenn eure Admins den Bot installieren, erfährt der Bot euren Anzeigenamen, eure "
+        "Benutzer-ID und eure Zeitzone – die brauchen wir, damit die Frage pünktlich ankommt."
+    )
+    assert _items(text) == ["Anzeigenamen", "Benutzer-ID", "Zeitzone"]
+    text = "Eure Antworten speichern wir auch, sonst könnten wir sie nicht zusammenfassen."
+    assert _items(text) == ["Antworten"]
+    text = "Stripe bekommt dabei eure Rechnungsadresse und die Kartendaten."
+    assert _items(text) == ["Rechnungsadresse", "Kartendaten"]
