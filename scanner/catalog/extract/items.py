@@ -721,6 +721,14 @@ def _prose_items(sentence: str) -> list[str]:
 def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[str], float]:
     """Items of one list entry or table row, with the confidence of the reading; ``loose``: the
     line stands in a list, so a short noun phrase the lexicons do not know is an item too."""
+    scoped = _SCOPE_LIST.match(text.strip())
+    if scoped:  # "User.Read.All (Anzeigename, UPN)", "Organization.Read.All – Mandantenname, …"
+        read = scoped.group("paren") or scoped.group("dash") or ""
+        if not _SCOPE_VERB.match(read):
+            pieces = [_untail(p) for p in split_list(_PURPOSE_CLAUSE.sub("", read))]
+            named = [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)]
+            if named and any(map(looks_like_item, named)) and len(named) >= 0.6 * len(pieces):
+                return named, 0.75
     bare = EXAMPLE_LEAD.sub("", strip_parentheses(text))
     titled = _TITLE_DOT.match(
         bare
@@ -885,6 +893,10 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
 _SCOPES = re.compile(
     r"^`?(?:[A-Z]\w+(?:\.\w+)+|openid|profile|email|offline_access)`?"
     r"(?:\s*(?:,|and|und)\s*`?(?:[A-Z]\w+(?:\.\w+)+|openid|profile|email|offline_access)`?)*$"
+)
+# a permission with the data it reads in parentheses or after a dash
+_SCOPE_LIST = re.compile(
+    r"^`?(?:[A-Z]\w+(?:\.\w+)+)`?\s*(?:\((?P<paren>[^()]+)\)\s*$|[—–:-]\s+(?P<dash>.+)$)"
 )
 # what a permission lets the app do to the data it names: "Read your basic profile"
 _SCOPE_VERB = re.compile(  # "sign you in and read your profile": the verb of the data

@@ -612,3 +612,18 @@ def test_informal_plural_german_and_a_negation_in_a_later_clause() -> None:
     assert _items(text) == ["Antworten"]
     text = "Stripe bekommt dabei eure Rechnungsadresse und die Kartendaten."
     assert _items(text) == ["Rechnungsadresse", "Kartendaten"]
+
+
+def test_a_permission_with_its_data_in_parentheses_or_after_a_dash() -> None:
+    text = HEAD + (
+        "- User.Read.All (Anzeigename, Benutzerprinzipalname, Abteilung)\n"
+        "- Organization.Read.All – Mandantenname und verifizierte Domänen\n"
+        "- Mail.Send – sends the reply you approve\n"
+    )
+    assert _items(text) == [
+        "Anzeigename",
+        "Benutzerprinzipalname",
+        "Abteilung",
+        "Mandantenname",
+        "verifizierte Domänen",
+    ]
