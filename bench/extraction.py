@@ -220,6 +220,7 @@ SPLITS = (
     "blind18",
     "blind19",
     "blind20",
+    "blind21",
 )
 
 

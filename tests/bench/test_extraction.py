@@ -61,3 +61,18 @@ def test_a_recreated_text_that_differs_is_named(
     corpus = _corpus(tmp_path, text=POLICY, recorded=POLICY + "x")
     extraction.run(corpus, "dev")
     assert "text differs from texts.sha256 (re-created): here-de" in capsys.readouterr().out
+
+
+def test_the_committed_synthetic_probes_are_complete_and_pinned(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # bench/synthetic holds texts written for the project (unlike the real corpus), so every
+    # labelled document must be present and unchanged; a fresh clone scores them all
+    corpus = Path(__file__).resolve().parents[2] / "bench" / "synthetic"
+    docs = yaml.safe_load((corpus / "labels.yaml").read_text("utf-8"))
+    counts = extraction.run(corpus, "synth3")
+    out = capsys.readouterr().out
+    held_out = [d for d in docs if d["split"] == "synth3"]
+    assert f"({len(held_out)} of {len(held_out)} documents scored)" in out
+    assert "missing" not in out and "differs" not in out
+    assert sum(counts["de"]["items"]) > 0
