@@ -52,7 +52,8 @@ DATA_HEADING = re.compile(
     r"|\bwhat(?:'s|’s| is| gets| will be| do we| do you| does \w+)? (?:stored|collected|processed"
     r"|logged|saved|kept"
     r"|store|collect|process|keep|log|save)\b|^(?:stored|collected|processed) (?:data|information)"
-    r"|\bwas (?:wird|wir) (?:gespeichert|erhoben|verarbeitet|speichern|erheben|verarbeiten)\b"
+    r"|\bwas (?:wird|wir) (?:\w+ ){0,2}(?:gespeichert|erhoben|verarbeitet|speichern|erheben|verarbeiten"
+    r"|merken|brauchen|benötigen|wissen)\b"
     r"|\bdata categories\b|(?:strictly |only )?limited to:$|what we (?:collect|store|process|keep"
     r"|access|read|receive)|was wir (?:erheben|speichern"
     r"|verarbeiten|erfassen)|\bwe (?:may |might |will |also |automatically |only |can )*"
@@ -127,7 +128,8 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:erhebt|erheben|verarbeitet|verarbeiten|speichert|speichern|erfasst|erfassen"
             r"|sammelt|sammeln|protokollieren|erhalten|analysiert|analysieren|scannt|scannen"
-            r"|synchronisiert|synchronisieren|übermitteln|übertragen|sehen)\s+(?:wir\s+|[A-Z]\w+\s+)?(?:nur\s+|auch\s+|lediglich\s+"
+            r"|synchronisiert|synchronisieren|übermitteln|übertragen|sehen|schickt|schicken|sendet"
+            r"|überträgt|zählen|messen)\s+(?:wir\s+|[A-Z]\w+\s+)?(?:nur\s+|auch\s+|lediglich\s+"
             r"|ausschließlich\s+|ebenfalls\s+|zudem\s+|außerdem\s+)?"
             r"(?:folgende\s+(?:[\w-]+\s+){0,2}(?:Angaben|Daten|Informationen|Felder|Attribute"
             r"|Datenkategorien|Datenarten)\b[^.:]{0,60}:\s*)?" + _LIST,
@@ -136,9 +138,18 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "announced",
         re.compile(  # "Für dein Konto brauchen wir ein paar Dinge: deine E-Mail-Adresse, …"
-            r"\b(?:(?:brauchen|benötigen|speichern|erheben|erfassen|verarbeiten|sehen)\s+wir"
+            r"(?:\b(?:(?:brauchen|benötigen|speichern|erheben|erfassen|verarbeiten|sehen)\s+wir"
             r"|we\s+(?:only\s+)?(?:need|store|collect|keep|process|see))\b[^.:;()]{0,40}:\s*"
+            r"|\bwir\b[^.:;()]{0,40}\b(?:brauchen|benötigen|speichern|merken|erheben)\s*:\s*)"
             r"(?P<list>[^.;]+)",
+            re.I,
+        ),
+    ),
+    (
+        "announced",
+        re.compile(  # "Unser Server schreibt Logs mit Zeitpunkt, Statuscode und IP-Adresse"
+            r"\b(?:Logs?|Protokoll\w*|Logdateien|Logeinträge|log entries|log lines)\s+(?:mit|with)\s+"
+            r"(?P<list>[^.;:]+)",
             re.I,
         ),
     ),
@@ -204,7 +215,7 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "strict",
         re.compile(  # "Stripe receives your billing address and card details"
             r"\b(?:receives?|erhält|bekommt|bekommen|erfährt|erfahren|sieht|kennt)\s+"
-            r"(?:(?:der|die|das)\s+\w+\s+)?(?:dabei\s+|only\s+|nur\s+|also\s+|auch\s+)?"
+            r"(?:(?:der|die|das)\s+\w+\s+|wir\s+)?(?:dabei\s+|only\s+|nur\s+|also\s+|auch\s+)?"
             r"(?P<list>(?:your|Ihre?[nmrs]?|deine?[nmrs]?|eure?[nmrs]?|euer)\s[^.;:]+)",
             re.I,
         ),
@@ -608,6 +619,8 @@ def _unnegated_match(rx: re.Pattern[str], sentence: str) -> re.Match[str] | None
 
 
 def _prose_items(sentence: str) -> list[str]:
+    if sentence.rstrip(" *").endswith("?"):
+        return []  # "Was genau schickt ihr an das KI-Modell?" asks, it discloses nothing
     if NEGATION.search(strip_parentheses(sentence)):
         first = _COORDINATED.split(sentence, maxsplit=1)[0]
         main = _CONDITION.split(sentence, maxsplit=1)[0]
@@ -687,8 +700,11 @@ def _prose_items(sentence: str) -> list[str]:
             listed = _LISTED_ORIGIN.split(listed, maxsplit=1)[0]  # "… from your M365, Intune, …"
             listed = _TRAILING_ORIGIN.sub("", listed)
             listed = _BUT_NOT.split(listed, maxsplit=1)[0]  # "…, but never any card data"
-            if (aside := _DASHED_ASIDE.search(listed)) and "," in aside.group(1):
+            aside = _DASHED_ASIDE.search(listed)
+            if aside and "," in aside.group(1) and len(listed[: aside.start()].split()) <= 3:
                 listed = aside.group(1)  # "we log errors – a timestamp, your ID and … – so"
+            elif aside:  # "den Betreff – und, falls …, deine Stichpunkte – an unseren Server"
+                listed = f"{listed[: aside.start()]} {listed[aside.end() :]}"
             else:  # "… und eure Zeitzone – die brauchen wir, damit …": the dash ends it
                 listed = re.split(r"\s[–—]\s", listed, maxsplit=1)[0]
             pieces = [_untail(p) for p in split_list(listed)]
@@ -1119,6 +1135,7 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
                     name = clean_piece(text)
                     if (
                         is_data_noun(name)
+                        and not text.rstrip().endswith("?")  # "Welches KI-Modell?" asks
                         and not GENERIC.match(name)
                         and not NOT_DATA_LABEL.search(name)  # "Storage and Usage of Data"
                         and not any(_prose_items(x) for x in sentences(nxt)[:1])

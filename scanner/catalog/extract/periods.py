@@ -63,7 +63,8 @@ DURATION = re.compile(
 )
 _KEEP = re.compile(
     r"lösch|bewahr|gespeichert|speicher|vorgehalten|retain|retention|delet|eras|kept|keep|archiv"
-    r"|stored|store|purg|anonymi|frist|vernicht|remov|entfern|overwrit|überschrieben|aufheb"
+    r"|stored|store|purg|anonymi|frist|vernicht|remov|entfern|overwrit|überschrieben|aufheb|\bweg\b"
+    r"|\braus\b"
     r"|aufgehoben",
     re.IGNORECASE,
 )
@@ -98,7 +99,8 @@ NOT_STORED = re.compile(
     r"(?:device|computer|machine)"
     r"|collects?\s+(?:zero|no)\s+data|does not retain|keine\s+(?:dauerhafte\s+)?Speicherung"
     r"|(?:speichern|speichert)\s+(?:wir\s+)?(?:\w+\s+){0,3}(?:keine|nicht)"
-    r"|nicht\s+(?:dauerhaft\s+|persistent\s+)?gespeichert|keine\s+(?:\w+\s+){0,2}gespeichert",
+    r"|nicht\s+(?:dauerhaft\s+|persistent\s+)?gespeichert|keine\s+(?:\w+\s+){0,2}gespeichert"
+    r"|\bweder\b[^.]{0,60}\bnoch\b[^.]{0,60}\b(?:speicher\w*|gespeichert|aufbewahr\w*)",
     re.IGNORECASE,
 )
 # "not stored" that is no "P0D": kept for a while ("not stored permanently", "After this period,
@@ -148,7 +150,7 @@ _PREFILTER_WORDS = tuple(
     (
         "stor speicher retain reten keep kept sav persist log leave reach memory collect lösch"
         " bewahr archiv delet eras purg anonym frist vernicht vorgehalten cach written disk durable"
-        " discard local remov entfern overwrit überschrieben aufheb aufgehoben"
+        " discard local remov entfern overwrit überschrieben aufheb aufgehoben weg raus"
     ).split()
 )
 

@@ -627,3 +627,21 @@ def test_a_permission_with_its_data_in_parentheses_or_after_a_dash() -> None:
         "Mandantenname",
         "verifizierte Domänen",
     ]
+
+
+def test_casual_german_sending_logging_and_counting_name_data() -> None:
+    text = (
+        "Das Add-in schickt den Betreff und den Text der geöffneten Mail – und, falls du welche "
+        "eintippst, deine Stichpunkte – an unseren Server."
+    )
+    assert _items(text) == ["Betreff", "Text der geöffneten Mail"]
+    text = (
+        "Eigentlich nur das, was wir für dein Konto brauchen: deine E-Mail-Adresse und deinen "
+        "Tarif."
+    )
+    assert _items(text) == ["E-Mail-Adresse", "Tarif"]
+    assert _items("Von Paddle erfahren wir nur dein Land.") == ["Land"]
+    text = "Unser Server schreibt Logs mit Zeitpunkt, Statuscode und deiner IP-Adresse."
+    assert _items(text) == ["Zeitpunkt", "Statuscode", "IP-Adresse"]
+    # a question discloses nothing
+    assert _items("Was genau schickt ihr an das KI-Modell?") == []

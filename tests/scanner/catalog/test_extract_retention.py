@@ -84,3 +84,9 @@ def test_an_exception_to_not_stored_keeps_its_period() -> None:
 def test_labelled_periods_listed_under_a_heading_about_keeping() -> None:
     text = "How long we keep things\n- Error logs: 14 days.\n- Invoices: 10 years, by tax law.\n"
     assert _periods(text) == ["P14D", "P10Y"]
+
+
+def test_casual_german_deletion_and_weder_noch() -> None:
+    assert _periods("Die Logs fliegen nach 14 Tagen raus.") == ["P14D"]
+    assert _periods("Innerhalb von 7 Tagen ist dann alles weg, auch aus den Backups.") == ["P7D"]
+    assert _periods("Weder die Mail noch den Entwurf speichern wir.") == ["P0D"]
