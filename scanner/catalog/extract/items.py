@@ -156,14 +156,15 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "announced",
         re.compile(  # "Paddle übermittelt uns Firmenname, Rechnungsanschrift und …"
-            r"\b(?:übermittelt|übermitteln|liefert|liefern|sendet|senden|teilt|teilen|gibt|geben)"
-            r"\s+uns\s+(?:nur\s+|lediglich\s+|auch\s+)?" + _LIST,
+            r"\b(?:übermittelt|übermitteln|liefert|liefern|sendet|senden|teilt|teilen|gibt|geben"
+            r"|schickt|schicken)\s+uns\s+(?:(?:Microsoft|Google|[A-Z][\w-]+)(?:\s+[A-Z][\w-]+)?\s+)?"
+            r"(?:nur\s+|lediglich\s+|auch\s+|außerdem\s+|zudem\s+|dabei\s+)?" + _LIST,
         ),
     ),
     (
         "subject",
         re.compile(  # "Rechnungsbezogene Unterlagen bewahren wir zehn Jahre auf"
-            r"^(?:(?:Die|Der|Das|Ihre?)\s+)?(?P<list>[A-ZÄÖÜ][^.;:,]{2,60}?)\s+(?:speichern|bewahren"
+            r"^(?:(?:Die|Der|Das|Ihre?)\s+)?(?P<list>[A-ZÄÖÜ][^.;:,]{2,60}?)\s+(?:speichern|bewahren|halten"
             r"|verarbeiten|erheben|löschen|protokollieren|erfassen|archivieren)\s+wir\b"
         ),
     ),
@@ -739,12 +740,21 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
     line stands in a list, so a short noun phrase the lexicons do not know is an item too."""
     scoped = _SCOPE_LIST.match(text.strip())
     if scoped:  # "User.Read.All (Anzeigename, UPN)", "Organization.Read.All – Mandantenname, …"
-        read = scoped.group("paren") or scoped.group("dash") or ""
-        if not _SCOPE_VERB.match(read):
-            pieces = [_untail(p) for p in split_list(_PURPOSE_CLAUSE.sub("", read))]
-            named = [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)]
-            if named and any(map(looks_like_item, named)) and len(named) >= 0.6 * len(pieces):
-                return named, 0.75
+        cells = [
+            c.strip()
+            for c in (scoped.group("paren") or scoped.group("dash") or "").split(";")
+            if not _PERMISSION_TYPE.match(c.strip())  # "| Mail.Read | delegiert | liest … |"
+        ]
+        read = "; ".join(cells)
+        verb = next((v for c in cells if (v := _SCOPE_VERB.match(c))), None)
+        if verb:  # "liest die markierte Nachricht samt Anhängen, um …"
+            obj = clean_piece(_untail(_PURPOSE_CLAUSE.sub("", verb.string[verb.end() :])))
+            named = [clean_piece(p) for p in split_list(obj)] if looks_like_item(obj) else []
+            return [p for p in named if p and not GENERIC.match(p)], 0.7
+        pieces = [_untail(p) for p in split_list(_PURPOSE_CLAUSE.sub("", read))]
+        named = [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)]
+        if named and any(map(looks_like_item, named)) and len(named) >= 0.6 * len(pieces):
+            return named, 0.75
     bare = EXAMPLE_LEAD.sub("", strip_parentheses(text))
     titled = _TITLE_DOT.match(
         bare
@@ -909,6 +919,10 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
 _SCOPES = re.compile(
     r"^`?(?:[A-Z]\w+(?:\.\w+)+|openid|profile|email|offline_access)`?"
     r"(?:\s*(?:,|and|und)\s*`?(?:[A-Z]\w+(?:\.\w+)+|openid|profile|email|offline_access)`?)*$"
+)
+# the kind of a permission, a table cell beside it
+_PERMISSION_TYPE = re.compile(
+    r"^(?:delegiert|delegated|application|anwendung|app-only|anwendungsberechtigung)$", re.I
 )
 # a permission with the data it reads in parentheses or after a dash
 _SCOPE_LIST = re.compile(

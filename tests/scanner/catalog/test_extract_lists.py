@@ -645,3 +645,16 @@ def test_casual_german_sending_logging_and_counting_name_data() -> None:
     assert _items(text) == ["Zeitpunkt", "Statuscode", "IP-Adresse"]
     # a question discloses nothing
     assert _items("Was genau schickt ihr an das KI-Modell?") == []
+
+
+def test_a_permissions_table_row_names_the_data_its_verb_reads() -> None:
+    text = (
+        "| Berechtigung | Typ | Zweck |\n|---|---|---|\n"
+        "| `User.Read` | delegiert | liest Anzeigename und E-Mail-Adresse des Benutzers |\n"
+    )
+    assert _items(text) == ["Anzeigename", "E-Mail-Adresse des Benutzers"]
+    text = (
+        "Sobald ihr den Bot hinzufügt, schickt uns Microsoft Teams die Tenant-ID und die ID "
+        "des Kanals. Wer bezahlt, gibt uns außerdem eine Rechnungsadresse."
+    )
+    assert _items(text) == ["Tenant-ID", "ID des Kanals", "Rechnungsadresse"]
