@@ -22,6 +22,7 @@ from m365inv.catalog.extract.lexicon import (
     names_no_data,
 )
 from m365inv.catalog.extract.parties import CONTROLLER
+from m365inv.catalog.extract.periods import DURATION
 from m365inv.catalog.extract.phrases import (
     ANNOUNCES,
     EXAMPLE_LEAD,
@@ -1014,9 +1015,9 @@ _PARTICIPLE_LEAD = re.compile(
     r"[a-zäöüß]\w*(?:ten|te|enen|ene|ierten)\s+(?=[A-ZÄÖÜ])"
 )
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|\(?[a-z]\))\s+(?=[A-ZÄÖÜ])")
+# a period where an item was expected: "einen Monat nach dem Termin", "Monat nach dem Termin"
 _DURATION = re.compile(
-    r"^(?:für\s|for\s|up to\s|bis zu\s)?(?:einen?|eine[mn]?|one|two|three|zwei|drei|sechs|six|zehn"
-    r"|ten|\d+)\s*(?:\(\d+\)\s*)?(?:Tag|Woche|Monat|Jahr|day|week|month|year)"
+    rf"^(?:für\s|for\s|up to\s|bis zu\s)?{DURATION.pattern}"
     r"|^(?:Tag|Woche|Monat|Jahr|day|week|month|year)\w*\s+(?:nach|after|ab|from|lang|long|bis|until)\b",
     re.IGNORECASE,
 )
