@@ -927,7 +927,8 @@ _PERMISSION_TYPE = re.compile(
 )
 # a permission with the data it reads in parentheses or after a dash
 _SCOPE_LIST = re.compile(
-    r"^`?(?:[A-Z]\w+(?:\.\w+)+)`?\s*(?:\((?P<paren>[^()]+)\)\s*$|[—–:-]\s+(?P<dash>.+)$)"
+    r"^`?(?:[A-Z]\w+(?:\.\w+)+)`?\s*(?:\((?P<paren>[^()]+)\)\s*$"
+    r"|(?:\((?:application|delegated|delegiert|anwendung)\)\s*)?[—–:-]\s+(?P<dash>.+)$)"
 )
 # what a permission lets the app do to the data it names: "Read your basic profile"
 _SCOPE_VERB = re.compile(  # "sign you in and read your profile": the verb of the data

@@ -80,10 +80,17 @@ _DATA_COLUMN = re.compile(
     r"daten$|^verarbeitete daten$|^(?:inhalte?|contents?|gespeicherte daten|stored data"
     r"|what (?:is|we) stored?|was gespeichert wird)$|^(?:data )?(?:fields?|attributes?)$"
     r"|^(?:daten)?(?:felder|attribute)$|^data (?:sent|shared|read|received)$"
-    r"|^(?:übermittelte|gelesene) daten$"
+    r"|^(?:übermittelte|gelesene) daten$|^what exactly$|^(?:details|examples|beispiele)$"
     r"|^what (?:we|is|gets|the app) (?:reads?|access(?:es|ed)?|collect(?:s|ed)?|stores?|stored)"
     r"(?: with it)?$",
     re.IGNORECASE,
+)
+
+
+# a yes/no column saying whether the row's data is processed at all
+_COLLECTED_HEADER = re.compile(
+    r"collected|processed|stored|accessed|used|erhoben|verarbeitet|gespeichert|genutzt|gelesen",
+    re.I,
 )
 
 
@@ -106,6 +113,7 @@ def _header_column(cells: list[str]) -> int | None:
 
 _FIELDS_COLUMN = re.compile(
     r"^(?:inhalte?|contents?|(?:data )?fields?|(?:daten)?felder|attributes?|attribute|data sent"
+    r"|what exactly|details|examples|beispiele"
     r"|what (?:we|is|gets|the app) .*|(?:übermittelte|gelesene) daten"
     r"|data (?:shared|read|received))$",
     re.IGNORECASE,
@@ -217,6 +225,11 @@ def lines(text: str) -> list[Line]:
             flags = [c for i, c in enumerate(row) if i != data_column]
             if flags and all(_NO_CELL.match(c) for c in flags):
                 continue  # "| Email subjects | No | No |": neither accessed nor stored
+            if any(
+                _NO_CELL.match(c) and i < len(header) and _COLLECTED_HEADER.search(header[i])
+                for i, c in enumerate(row)
+            ):
+                continue  # "| Biometric information | Fingerprints | NO |" under "Collected"
             if data_column < len(row) and row[data_column]:
                 rest = "; ".join(  # "Retention: 13 months": the header says what a cell is
                     f"{header[i]}: {c}" if i < len(header) and header[i] else c

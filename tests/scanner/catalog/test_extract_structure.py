@@ -649,3 +649,18 @@ def test_of_a_category_and_a_contents_column_the_contents_hold_the_items() -> No
         "| Nachrichtenmetadaten | Absender, Betreff, Empfangsdatum | euer DMS |\n"
     )
     assert [i.item for i in extract(text).items] == ["Absender", "Betreff", "Empfangsdatum"]
+
+
+def test_a_what_exactly_column_and_a_typed_permission_with_a_dash() -> None:
+    text = (
+        "| Data | What exactly | Retention |\n|---|---|---|\n"
+        "| Mailbox metadata | folder names, message IDs | same as the e-mails |\n"
+        "\nPermissions:\n"
+        "- `User.Read.All` (application) — reads display names and group memberships\n"
+    )
+    assert [i.item for i in extract(text).items] == [
+        "folder names",
+        "message IDs",
+        "display names",
+        "group memberships",
+    ]
