@@ -215,6 +215,14 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "strict",
+        re.compile(  # "Teams hands us your tenant ID and the channel ID"
+            r"\b(?:hands?|gives?|sends?|passes?|provides?)\s+us\s+(?:with\s+)?"
+            r"(?P<list>(?:your|the|their)\s[^.;:]+)",
+            re.I,
+        ),
+    ),
+    (
+        "strict",
         re.compile(  # "Stripe receives your billing address and card details"
             r"\b(?:receives?|erhält|bekommt|bekommen|erfährt|erfahren|sieht|kennt)\s+"
             r"(?:(?:der|die|das)\s+\w+\s+|wir\s+)?(?:dabei\s+|only\s+|nur\s+|also\s+|auch\s+)?"
@@ -407,7 +415,8 @@ _PROCESSING = re.compile(
 
 
 _PROSE_TAIL = re.compile(
-    r"\s+(?:auf|in|on|at|bei|via|über|unter|from|for|aus|zum|zur|im|beim|während|during"
+    r"\s+(?:auf|in|on|at|bei|via|über|unter|from|for|aus|zum|zur|im|beim|während|during|prior to"
+    r"|before|bevor"
     r"|an(?=\s+(?:unsere[nm]?|de[nm]|die|das|Ihre[nm]?)\s))\s+"
     r"(?:(?!,|\s+und\b|\s+and\b).)*"
 )

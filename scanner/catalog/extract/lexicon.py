@@ -137,7 +137,7 @@ def is_data_noun(phrase: str) -> bool:
 
 
 POSTMODIFIER = re.compile(
-    r"\s(?:von|der|des|aus|of|from|Ihres|Ihrer|eines|einer|unseres|unserer|auf|über)\s"
+    r"\s(?:von|der|des|aus|of|from|Ihres|Ihrer|eines|einer|unseres|unserer|auf|über|to)\s"
 )
 
 
@@ -187,7 +187,7 @@ _ACTION = re.compile(
     r"|^(?:to|in order to|if|when|whether|um|wenn|falls|ob)\s"  # a clause, not a noun
     r"|^(?:GDPR|DSGVO|DS-GVO|UK GDPR|CCPA|CPRA|HIPAA|FCC|PIPEDA|CRTC|CALEA|COPPA|FERPA|LGPD|PIPL"
     r"|BDSG|TTDSG|TDDDG|nDSG|DSG|SOX|GLBA)$|\b(?:laws?|regulations?|act|gesetze?)$"  # laws
-    r"|^compl(?:y|ies|ying) with\b"
+    r"|^compl(?:y|ies|ying) with\b|^(?:consent|Einwilligung|Zustimmung)$"  # a basis, not data
     r"|^(?:[\w-]+\s)?(?:privatpersonen|personen|interessenten|besucher(?:innen)?|visitors"
     r"|individuals|persons|people)$"  # people, not data about them
     r"|^consent of\b|^Einwilligung de[sr]\b"  # a legal basis obtained, not data

@@ -27,7 +27,8 @@ _SPLIT = re.compile(
     re.I,
 )
 _LEAD_NOISE = re.compile(
-    r"^(?:and|und|or|oder|your|Ihre[rnms]?|Ihr|deine[rnms]?|dein|eure[rnms]?|euer|the|die|der|das"
+    r"^(?:and|und|or|oder|your|their|his|her|its|Ihre[rnms]?|Ihr|deine[rnms]?|dein|eure[rnms]?|euer"
+    r"|the|die|der|das"
     r"|des|den|dem|a|an"
     r"|ein|eine[nmrs]?"
     r"|ggf\.|ggfs\.|optional"

@@ -658,3 +658,13 @@ def test_a_permissions_table_row_names_the_data_its_verb_reads() -> None:
         "des Kanals. Wer bezahlt, gibt uns außerdem eine Rechnungsadresse."
     )
     assert _items(text) == ["Tenant-ID", "ID des Kanals", "Rechnungsadresse"]
+
+
+def test_data_a_platform_hands_us_and_their_answers() -> None:
+    text = "When your workspace installs the bot, Teams hands us your tenant ID and the channel ID."
+    assert _items(text) == ["tenant ID", "channel ID"]
+    text = "Every time somebody answers, we save their answers to the stand-up questions."
+    assert _items(text) == ["answers to the stand-up questions"]
+    # a consent asked for is no data item
+    text = "Attendees will be asked to provide their consent prior to the meeting being recorded."
+    assert _items(text) == []
