@@ -485,6 +485,7 @@ _PURPOSE_CLAUSE = re.compile(
 
 _INCLUDING = re.compile(
     r",?\s+(?:including|such as|e\.\s?g\.,?|z\.\s?B\.|insbesondere|einschließlich|darunter"
+    r"|for (?:instance|example),?|beispielsweise|zum Beispiel"
     r"|(?:that|which) (?:may )?(?:include|contain)s?|containing|consisting of|comprising"
     r"|(?<=,\s)wie|(?<=[a-zäöüß]\s)wie(?=\s+(?-i:[A-ZÄÖÜ])))\s+",
     re.IGNORECASE,
@@ -542,7 +543,8 @@ def _examples_of(listed: str) -> list[str]:
     parts = _INCLUDING.split(listed, maxsplit=1)
     if len(parts) != 2:
         return []
-    head = clean_piece(_HEAD_PURPOSE.sub("", parts[0]))  # "identity data needed to sign in"
+    head = clean_piece(_RELATIVE.sub("", _HEAD_PURPOSE.sub("", parts[0])))  # "data needed to …",
+    # "information about the device you use to access the Services"
     head = re.sub(  # "anonymized usage statistics such as …": the modifier is no verb here
         r"^(?:anonymi[sz]ed|pseudonymi[sz]ed|aggregated|anonymisierte\w?|aggregierte\w?)\s+",
         "",

@@ -668,3 +668,11 @@ def test_data_a_platform_hands_us_and_their_answers() -> None:
     # a consent asked for is no data item
     text = "Attendees will be asked to provide their consent prior to the meeting being recorded."
     assert _items(text) == []
+
+
+def test_examples_after_a_head_with_a_relative_clause() -> None:
+    text = HEAD + (
+        "- Device Data. We collect information about the device you use to access the Services, "
+        "such as your IP address, browser type and operating system.\n"
+    )
+    assert _items(text) == ["IP address", "browser type", "operating system"]
