@@ -115,10 +115,11 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "strict",
         re.compile(
-            r"\b(?:werden|wird)\s+(?:(?:verschiedene|folgende|außerdem|auch|überdies|zudem|dabei|dazu|hierzu"
+            r"\b(?:werden|(?-i:wird))\s+(?:(?:verschiedene|folgende|außerdem|auch|überdies|zudem|dabei"
+            r"|dazu|hierzu"
             r"|hierbei|daher|deshalb|dann|jeweils|neben\s\w+"
             r"\s[\w-]+\s+auch)\s+)*(?:Daten,\s+)?(?:insbesondere\s+|u\.\s?a\.\s+)?(?P<list>.+?)\s+"
-            r"(?:an\s\w+\s+)?(?:bearbeitet|verarbeitet|erhoben|gespeichert|übertragen|übermittelt"
+            r"(?:an\s(?:\S+\s+){1,4}?)?(?:bearbeitet|verarbeitet|erhoben|gespeichert|übertragen|übermittelt"
             r"|erfasst|verwendet|genutzt|protokolliert|aufgenommen|aufgezeichnet|gesammelt|abgefragt"
             r"|ausgelesen|abgerufen|abgelegt|hinterlegt|vorgehalten|festgehalten|aufbewahrt)\b",
             re.I,
@@ -1179,6 +1180,17 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
                     continue
         if _DEFINES.match(text):
             continue  # "Personal data is any information … This includes name, address …"
+        said = sentences(text)
+        if (
+            line.kind == "text"
+            and len(said) >= 3
+            and all(len(x.split()) <= 4 for x in said)
+            and sum(looks_like_item(clean_piece(x)) for x in said) >= 0.6 * len(said)
+        ):  # "Bestandsdaten. Zahlungsdaten. Kontaktdaten.": a list that lost its bullets
+            for x in said:
+                if looks_like_item(clean_piece(x)) or plain_noun_phrase(clean_piece(x)):
+                    add(clean_piece(x), text, 0.7)
+            continue
         paragraph = (  # read sentence by sentence, unless it opens with a label ("Email Data. …")
             line.kind == "text" and len(sentences(text)) > 1 and not _TITLE_DOT.match(text)
         )

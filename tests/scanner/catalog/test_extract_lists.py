@@ -676,3 +676,16 @@ def test_examples_after_a_head_with_a_relative_clause() -> None:
         "such as your IP address, browser type and operating system.\n"
     )
     assert _items(text) == ["IP address", "browser type", "operating system"]
+
+
+def test_a_generator_list_that_lost_its_bullets_and_a_conditional_wird() -> None:
+    text = (
+        "Arten der verarbeiteten Daten\n"
+        "Bestandsdaten. Zahlungsdaten. Kontaktdaten. Nutzungsdaten.\n"
+    )
+    assert _items(text) == ["Bestandsdaten", "Zahlungsdaten", "Kontaktdaten", "Nutzungsdaten"]
+    text = (
+        "Wird eine Nachricht zugeordnet, werden Absender- und Empfängeradressen sowie die "
+        "Betreffzeile an das CRM-System des Kunden übermittelt."
+    )
+    assert _items(text) == ["Absender- und Empfängeradressen", "Betreffzeile"]
