@@ -761,9 +761,7 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         read = "; ".join(cells)
         verb = next((v for c in cells if (v := _SCOPE_VERB.match(c))), None)
         if verb:  # "liest die markierte Nachricht samt Anhängen, um …"
-            obj = clean_piece(_untail(_PURPOSE_CLAUSE.sub("", verb.string[verb.end() :])))
-            named = [clean_piece(p) for p in split_list(obj)] if looks_like_item(obj) else []
-            return [p for p in named if p and not GENERIC.match(p)], 0.7
+            return _object_of(_PURPOSE_CLAUSE.sub("", verb.string[verb.end() :])), 0.7
         pieces = [_untail(p) for p in split_list(_PURPOSE_CLAUSE.sub("", read))]
         named = [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)]
         if named and any(map(looks_like_item, named)) and len(named) >= 0.6 * len(pieces):
@@ -804,9 +802,7 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
     head, sep, rest = bare.partition(":")
     if sep and _SCOPES.match(head.strip()):  # "Mail.Read: Read sender information from …"
         verb = _SCOPE_VERB.match(rest.strip())
-        obj = clean_piece(_untail(rest.strip()[verb.end() :])) if verb else ""
-        named = [clean_piece(p) for p in split_list(obj)] if looks_like_item(obj) else []
-        return [p for p in named if p and not GENERIC.match(p)], 0.7  # "time zone and language"
+        return (_object_of(rest.strip()[verb.end() :]) if verb else []), 0.7
     if sep and len(head) > 60 and ANNOUNCES.search(head) and not NEGATION.search(head):
         listed = list_items(rest)  # "Among the types of data we collect, there are: a; b; c"
         if len(listed) >= 2:
@@ -929,17 +925,24 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
 
 
 # OAuth scopes and Graph permission names: "Mail.Read", "openid, profile, email"
-_SCOPES = re.compile(
-    r"^`?(?:[A-Z]\w+(?:\.\w+)+|openid|profile|email|offline_access)`?"
-    r"(?:\s*(?:,|and|und)\s*`?(?:[A-Z]\w+(?:\.\w+)+|openid|profile|email|offline_access)`?)*$"
-)
+_SCOPE = r"`?(?:[A-Z]\w+(?:\.\w+)+|openid|profile|email|offline_access)`?"
+_SCOPES = re.compile(rf"^{_SCOPE}(?:\s*(?:,|and|und)\s*{_SCOPE})*$")
+
+
+def _object_of(phrase: str) -> list[str]:
+    """The data a permission's verb takes: "your time zone and language" → both."""
+    obj = clean_piece(_untail(phrase))
+    named = [clean_piece(p) for p in split_list(obj)] if looks_like_item(obj) else []
+    return [p for p in named if p and not GENERIC.match(p)]
+
+
 # the kind of a permission, a table cell beside it
 _PERMISSION_TYPE = re.compile(
     r"^(?:delegiert|delegated|application|anwendung|app-only|anwendungsberechtigung)$", re.I
 )
 # a permission with the data it reads in parentheses or after a dash
 _SCOPE_LIST = re.compile(
-    r"^`?(?:[A-Z]\w+(?:\.\w+)+)`?\s*(?:\((?P<paren>[^()]+)\)\s*$"
+    r"^`?[A-Z]\w+(?:\.\w+)+`?\s*(?:\((?P<paren>[^()]+)\)\s*$"
     r"|(?:\((?:application|delegated|delegiert|anwendung)\)\s*)?[—–:-]\s+(?P<dash>.+)$)"
 )
 # what a permission lets the app do to the data it names: "Read your basic profile"
