@@ -138,6 +138,10 @@ _AT_REST = re.compile(
     r"|Datenbank\w* (?:ist|sind|wird|werden) (?:\w+ )?verschlüsselt|database is encrypted",
     re.IGNORECASE,
 )
+# named measures both recognised as claims and split apart when a sentence names several
+_DEVICE_AND_SCHEME = (
+    r"Cyber Essentials|full-disk encryption|hardware (?:security )?keys?|FIDO2|YubiKey"
+)
 _OTHER = re.compile(
     r"verschlüssel|encr[iy]p?t|\bhash|gehasht|bcrypt|argon2|scrypt|pseudonymi|ISO/?\s?IEC\s?27001"
     r"|ISO\s?27001|SOC\s?[12]\b|BSI C5|TISAX|Penetrationstest|penetration test|Zwei-Faktor"
@@ -159,8 +163,9 @@ _OTHER = re.compile(
     r"|automatic(?:ally)? (?:expir|rotat)\w*|signed (?:tokens?|JWTs?|URLs?)|\bRBAC\b"
     r"|role-based access|rollenbasierte\w* (?:Zugriff|Berechtigung)\w*|logical(?:ly)? (?:isolated"
     r"|separated)|logisch (?:getrennt|isoliert)|(?:access|Zugriffe?) (?:is |are |wird |werden )?"
-    r"(?:logged|audited|protokolliert)|Cyber Essentials|full-disk encryption|hardware (?:security )?"
-    r"keys?|FIDO2|YubiKey|Multi-?Faktor|Mehr-?Faktor|starke Authentifizierung"
+    r"(?:logged|audited|protokolliert)|"
+    + _DEVICE_AND_SCHEME
+    + r"|Multi-?Faktor|Mehr-?Faktor|starke Authentifizierung"
     r"|strong (?:customer )?authentication|ISAE\s?3402|SSAE\s?1[68]|\bISMS\b"
     r"|Informationssicherheits-?Managementsystem|Notfallmanagement|gespiegelt|Spiegelung"
     r"|\bmirrored\b|Mandantentrennung|mandantenspezifisch\w*|tenant-specific keys?"
@@ -284,7 +289,7 @@ _PRODUCT_NAME = re.compile(  # a quoted title-case name or "Brand Encrypt"
 _MECHANISM = re.compile(
     r"\bAES[- ]?\d*|\bTLS\s?[\d.]*|\bSSL\b|\bHTTPS\b|DPAPI|SQLCipher|bcrypt|argon2\w*|scrypt"
     r"|\bSHA[- ]?\d+|PBKDF2|ISO(?:/IEC)?\s?27\d{3}|SOC\s?[12]|BSI C5|TISAX|Key Vault|\bKMS\b"
-    r"|\bHSM\b|Cyber Essentials|full-disk encryption|hardware (?:security )?keys?|FIDO2|YubiKey"
+    r"|\bHSM\b|" + _DEVICE_AND_SCHEME + ""
     r"|\bMFA\b|\b2FA\b|Zwei-Faktor|two-factor|multi-?factor|Credential Manager|Keychain|pseudonymi\w*"
     r"|regular backups|daily backups|regelmäßige (?:Backups|Datensicherung\w*)"
     r"|penetration test|Penetrationstest|\bRBAC\b|role-based access|least[- ]privilege"

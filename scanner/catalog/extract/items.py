@@ -474,10 +474,14 @@ _NEGATED_LEAD = re.compile(
 
 
 # ", used to recognise you …": the purpose after an enumeration is not one of its entries
+# what the enumeration then excludes: "the company name, but never any card data"
+_BUT_NOT = re.compile(
+    r",?\s+(?:but|aber|jedoch|doch)\s+(?:never|not|no|nie|niemals|nicht|keine?[nmrs]?)\b", re.I
+)
 _PURPOSE_CLAUSE = re.compile(
     r",\s+(?:used|which|that|so that|in order to|to|um|damit|welche|die wir|provided|retrieved"
     r"|obtained|received|supplied|entered|generated|created|gathered|imported|synced|when|if"
-    r"|where|via|through)\b.*$|\s+so that\s.*$|,?\s+but\s+(?:never|not|no)\b.*$"
+    rf"|where|via|through)\b.*$|\s+so that\s.*$|{_BUT_NOT.pattern}.*$"
     r"|\s+(?:provided|retrieved|obtained|received|supplied|entered|generated|gathered|imported"
     r"|synced|fetched|pulled|read)\s+(?:by|via|through|from|during|when|in|with)\b.*$",
     re.IGNORECASE,
@@ -513,10 +517,6 @@ _TRAILING_ORIGIN = re.compile(
 )
 # an enumeration set off by dashes spells out the noun before it
 _DASHED_ASIDE = re.compile(r"\s[–—]\s([^–—]+?)\s[–—]\s")
-# what the enumeration then excludes: "the company name, but never any card data"
-_BUT_NOT = re.compile(
-    r",?\s+(?:but|aber|jedoch|doch)\s+(?:never|not|no|nie|niemals|nicht|keine?[nmrs]?)\b", re.I
-)
 # a relative clause up to the next comma: its "or" joins no entries
 _RELATIVE_IN_LIST = re.compile(
     r"\s+(?:that|which|who)\s+[^,;]*"

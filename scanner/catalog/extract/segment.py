@@ -72,6 +72,16 @@ def _table_cells(line: str) -> list[str] | None:
 
 
 # A table column that lists the data itself: "Data element", "Type of data", "Datenkategorie" …
+# a column of the fields themselves ("Inhalt", "Fields", "What exactly", "Data sent"), preferred
+# over a category column beside it
+_FIELDS = (
+    r"^(?:inhalte?|contents?|(?:data )?fields?|(?:daten)?felder|attributes?|attribute|data sent"
+    r"|what exactly|details|examples|beispiele|(?:übermittelte|gelesene) daten"
+    r"|data (?:shared|read|received))$"
+    r"|^what (?:we|is|gets|the app) (?:reads?|access(?:es|ed)?|collect(?:s|ed)?|stores?|stored)"
+    r"(?: with it)?$"
+)
+_FIELDS_COLUMN = re.compile(_FIELDS, re.IGNORECASE)
 _DATA_COLUMN = re.compile(
     r"^(?:personal )?(?:data|information|pii)(?:[ -](?:elements?|items?|types?|categor(?:y|ies)"
     r"|fields?|points?|collected|processed|accessed))?$|^(?:types?|kinds?|categor(?:y|ies)) of "
@@ -79,10 +89,7 @@ _DATA_COLUMN = re.compile(
     r"|datenkategorien?|datenarten?|datenfelder?|angaben|informationen)$|^(?:kategorie|art) der "
     r"daten$|^verarbeitete daten$|^(?:inhalte?|contents?|gespeicherte daten|stored data"
     r"|what (?:is|we) stored?|was gespeichert wird)$|^(?:data )?(?:fields?|attributes?)$"
-    r"|^(?:daten)?(?:felder|attribute)$|^data (?:sent|shared|read|received)$"
-    r"|^(?:übermittelte|gelesene) daten$|^what exactly$|^(?:details|examples|beispiele)$"
-    r"|^what (?:we|is|gets|the app) (?:reads?|access(?:es|ed)?|collect(?:s|ed)?|stores?|stored)"
-    r"(?: with it)?$",
+    r"|" + _FIELDS,
     re.IGNORECASE,
 )
 
@@ -109,15 +116,6 @@ def _header_column(cells: list[str]) -> int | None:
     named = [i for i, cell in enumerate(cells) if _DATA_COLUMN.match(cell.strip(" *"))]
     fields = [i for i in named if _FIELDS_COLUMN.match(cells[i].strip(" *"))]
     return fields[0] if fields else (named[0] if named else None)
-
-
-_FIELDS_COLUMN = re.compile(
-    r"^(?:inhalte?|contents?|(?:data )?fields?|(?:daten)?felder|attributes?|attribute|data sent"
-    r"|what exactly|details|examples|beispiele"
-    r"|what (?:we|is|gets|the app) .*|(?:übermittelte|gelesene) daten"
-    r"|data (?:shared|read|received))$",
-    re.IGNORECASE,
-)
 
 
 def _is_heading(line: str, nxt: str) -> bool:
