@@ -159,7 +159,7 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "announced",
         re.compile(  # "Paddle übermittelt uns Firmenname, Rechnungsanschrift und …"
             r"\b(?:übermittelt|übermitteln|liefert|liefern|sendet|senden|teilt|teilen|gibt|geben"
-            r"|schickt|schicken)\s+uns\s+(?:(?:Microsoft|Google|[A-Z][\w-]+)(?:\s+[A-Z][\w-]+)?\s+)?"
+            r"|schickt|schicken)\s+uns\s+(?:[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+)?"
             r"(?:nur\s+|lediglich\s+|auch\s+|außerdem\s+|zudem\s+|dabei\s+)?" + _LIST,
         ),
     ),
