@@ -41,11 +41,21 @@ _NUMBERS = {
     "nine": 9,
     "zehn": 10,
     "ten": 10,
+    "elf": 11,
+    "eleven": 11,
     "zwölf": 12,
     "twelve": 12,
     "vierzehn": 14,
     "fourteen": 14,
+    "fünfzehn": 15,
+    "fifteen": 15,
+    "achtzehn": 18,
+    "eighteen": 18,
+    "zwanzig": 20,
+    "twenty": 20,
+    "vierundzwanzig": 24,
     "dreißig": 30,
+    "dreissig": 30,  # Swiss spelling
     "thirty": 30,
     "sechzig": 60,
     "sixty": 60,
@@ -131,7 +141,7 @@ class RetentionRule(msgspec.Struct, frozen=True):
 
 
 def _number(token: str) -> int:
-    return int(token) if token.isdigit() else _NUMBERS[token.casefold()]
+    return int(token) if token.isdigit() else _NUMBERS[token.lower()]  # casefold: ß → ss
 
 
 def iso_duration(amount: int, unit: str) -> str:

@@ -189,12 +189,37 @@ def _wrapped(previous: str, current: str) -> bool:
     )
 
 
+_TERMINAL = (".", ":", "!", "?", ";", "|")
+
+
+def wrap_width(raw: list[str]) -> int:
+    """The width a hard-wrapped text (PDF, a Markdown file wrapped at 80–100) was cut at, or 0.
+
+    Such a text has most of its long lines within a few characters of one width; a text with
+    a paragraph per line (HTML, most Markdown) has long lines of every length.
+    """
+    lengths = sorted(len(r.rstrip()) for r in raw if r.strip() and "|" not in r)
+    longish = [x for x in lengths if x >= 40]
+    if len(longish) < 8:
+        return 0
+    width = lengths[int(0.95 * (len(lengths) - 1))]
+    near = sum(1 for x in longish if 0.75 * width <= x <= width + 5)
+    return width if width <= 130 and near >= 0.6 * len(longish) else 0
+
+
+def _full(physical: str, width: int) -> bool:
+    """A line of a hard-wrapped text cut mid-sentence: nearly full and no sentence end."""
+    stripped = physical.rstrip()
+    return bool(width) and len(stripped) >= 0.66 * width and not stripped.endswith(_TERMINAL)
+
+
 def lines(text: str) -> list[Line]:
     """Logical lines of ``text``; a bullet's wrapped continuation is joined to it."""
     raw = normalise(text).splitlines()
+    width = wrap_width(raw)  # of a hard-wrapped text, else 0
     out: list[Line] = []
     data_column: int | None = None  # of the table being read
-    width = 0  # its number of columns
+    columns = 0  # its number of columns
     header: list[str] = []  # its header cells
     pending: list[str] = []  # cells of a row broken over several lines ("cell |" per line)
     for n, physical in enumerate(raw):
@@ -204,7 +229,7 @@ def lines(text: str) -> list[Line]:
         nxt = raw[n + 1].rstrip() if n + 1 < len(raw) else ""
         if data_column is not None and line.count("|") == 1 and line.endswith("|"):
             pending.append(line.strip().strip("|").strip())  # one cell of a broken row
-            if len(pending) >= width:
+            if len(pending) >= columns:
                 if data_column < len(pending) and pending[data_column]:
                     out.append(Line("bullet", pending[data_column], n, table_data=True))
                 pending = []
@@ -214,7 +239,7 @@ def lines(text: str) -> list[Line]:
             data_column = None  # the table (if any) ended
         elif _TABLE_RULE.match(nxt):  # a header row: names the columns, holds no data
             header = [c.strip(" *") for c in line.strip().strip("|").split("|")]
-            data_column, width = _header_column(header), len(header)
+            data_column, columns = _header_column(header), len(header)
             continue
         elif data_column is not None:  # the cell of the data column is the list entry
             row = [c.strip() for c in line.strip().strip("|").split("|")]
@@ -258,7 +283,19 @@ def lines(text: str) -> list[Line]:
             continue
         m_head = _MD_HEADING.match(line)
         m_bullet = _BULLET.match(line)
-        if m_bullet and _lettered_title(line, raw, n):  # "b. Booking Information" over prose
+        if (
+            out
+            and out[-1].kind in ("text", "bullet")
+            and _full(raw[n - 1], width)
+            and not (m_head or m_bullet)
+        ):  # a hard-wrapped text: the line above was cut mid-sentence, this one goes on
+            prev = out.pop()
+            out.append(Line(prev.kind, _rejoin(prev.text, line.strip()), prev.number))
+        elif m_bullet and _full(line, width) and nxt.strip() and not _BULLET.match(nxt):
+            out.append(Line("bullet", m_bullet.group(1).strip(), n))  # "1. Bei der … personen-"
+        elif _full(line, width) and nxt.strip() and not (m_head or _BULLET.match(nxt)):
+            out.append(Line("text", line.strip(), n))  # a wrapped paragraph, not a heading
+        elif m_bullet and _lettered_title(line, raw, n):  # "b. Booking Information" over prose
             out.append(Line("heading", m_bullet.group(1).strip(), n, True))
         elif m_head:
             out.append(Line("heading", m_head.group(1).strip(), n))

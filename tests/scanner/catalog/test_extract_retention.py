@@ -25,6 +25,14 @@ def test_german_accusative_number_word() -> None:
     assert _periods("Chat-Inhalte können bis zu einen Monat gespeichert werden.") == ["P1M"]
 
 
+def test_number_words_with_sharp_s_swiss_spelling_and_capitals() -> None:
+    # "dreißig" casefolds to "dreissig": the lookup must not fail on either spelling
+    assert _periods("Protokolle werden nach dreißig Tagen gelöscht.") == ["P30D"]
+    assert _periods("Protokolle werden nach dreissig Tagen gelöscht.") == ["P30D"]
+    assert _periods("Dreißig Tage lang speichern wir die Protokolle.") == ["P30D"]
+    assert _periods("Backups are kept for eighteen months.") == ["P18M"]
+
+
 def test_not_stored_with_a_list_of_verbs_and_a_longer_subject() -> None:
     assert _periods("The tool does not collect, process, or store any personal data.") == ["P0D"]
     assert _periods("No email or calendar data is stored on our side.") == ["P0D"]

@@ -7,7 +7,7 @@ Sentences written for these tests. Each rule has a positive and a negative case.
 from __future__ import annotations
 
 from m365inv.catalog.extract import extract
-from m365inv.catalog.extract.segment import lines
+from m365inv.catalog.extract.segment import lines, wrap_width
 
 
 def _items(text: str) -> list[str]:
@@ -664,3 +664,43 @@ def test_a_what_exactly_column_and_a_typed_permission_with_a_dash() -> None:
         "display names",
         "group memberships",
     ]
+
+
+_PDF_PARAGRAPHS = [
+    "Datenschutzhinweise für Online-Meetings, Telefonkonferenzen und Webinare via „Microsoft"
+    " Teams“ der Beispiel Software GmbH",
+    "1. Bei der Nutzung von Microsoft Teams werden verschiedene Kategorien personenbezogener"
+    " Daten verarbeitet. Dazu zählen Angaben, die zur Administration des Benutzerkontos benötigt"
+    " werden, wie Vor- und Nachname, die E-Mail-Adresse sowie das Profilbild.",
+    "2. Personenbezogene Daten (z.B. Anrede, Name, Anschrift, Telefonnummer, Bankverbindung)"
+    " werden von uns nur gemäß den Bestimmungen der Datenschutz-Grundverordnung der Europäischen"
+    " Union und des Bundesdatenschutzgesetzes erfasst und verarbeitet. Die nachfolgenden"
+    " Vorschriften informieren über Art, Umfang und Zweck der Erhebung und Nutzung.",
+    "3. Protokolldaten der Anmeldung werden nach dreißig Tagen automatisch gelöscht, sofern sie"
+    " nicht zur Aufklärung eines Sicherheitsvorfalls benötigt werden; darüber hinaus speichern"
+    " wir keine Inhalte Ihrer Besprechungen auf unseren eigenen Servern oder bei Dritten.",
+]
+
+
+def test_a_hard_wrapped_text_reads_as_its_paragraphs() -> None:
+    # text taken from a PDF is cut at one width, mid-sentence and before capitalised nouns
+    import textwrap
+
+    flowing = "\n\n".join(_PDF_PARAGRAPHS)
+    wrapped = "\n".join(textwrap.fill(p, 86, break_on_hyphens=False) for p in _PDF_PARAGRAPHS)
+    assert len(wrapped.splitlines()) > 2 * len(_PDF_PARAGRAPHS)
+    got = [i.item for i in extract(wrapped).items]
+    assert got == [i.item for i in extract(flowing).items]
+    assert {"Vor- und Nachname", "Anrede", "Bankverbindung", "Profilbild"} <= set(got)
+    assert len(lines(wrapped)) == len(_PDF_PARAGRAPHS)
+    assert wrap_width(wrapped.splitlines()) in range(70, 87)
+
+
+def test_lines_of_every_length_are_no_hard_wrapped_text() -> None:
+    # one paragraph per line (HTML, most Markdown): its width is no cut, its lines stay apart
+    text = "\n".join(
+        "Payment data is handled by Stripe. " * k + "Hosting by Hetzner Online GmbH in Germany"
+        for k in range(10)
+    )
+    assert wrap_width(text.splitlines()) == 0
+    assert len(lines(text)) == 10
