@@ -221,6 +221,7 @@ SPLITS = (
     "blind19",
     "blind20",
     "blind21",
+    "blind22",
 )
 
 
