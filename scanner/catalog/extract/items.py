@@ -1064,11 +1064,24 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
         cats = tuple(categories_of(item))
         found.append(FoundItem(item, cats, source, round(conf if cats else conf - 0.2, 2)))
 
+    def read_prose(said: list[str], in_data: bool) -> None:
+        for s in said:
+            for clause in _MAIN_CLAUSE.split(s):
+                got = _prose_items(clause)
+                if not got and in_data:  # "The administrator's name, work e-mail and …."
+                    got = _bare_enumeration(strip_parentheses(clause), joined=True)
+                for item in got:
+                    add(item, s, 0.7)
+
     in_data = plain_list = negated_list = False
     for n, line in enumerate(all_lines):
         text = line.text
         if line.kind == "text":  # "3.4 Billing data. Company name, …": the number is no word
             text = _SECTION_NUMBER.sub("", text) or text
+        if line.kind == "text" and text.endswith(":") and len(said := sentences(text)) > 1:
+            if not _REFERS_BACK.match(said[-1]):  # "We collect personal data. This includes:"
+                read_prose(said[:-1], in_data)  # "We store names, URLs … . All data is kept
+            text = said[-1]  # as:": the sentences before are prose, the last one leads in
         nxt_line = all_lines[n + 1] if n + 1 < len(all_lines) else None
         if (
             plain_list
@@ -1210,14 +1223,17 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
                 add(item, text, conf)
             if items:
                 continue
-        for s in sentences(text):
-            for clause in _MAIN_CLAUSE.split(s):
-                got = _prose_items(clause)
-                if not got and in_data:  # "The administrator's name, work e-mail and …."
-                    got = _bare_enumeration(strip_parentheses(clause), joined=True)
-                for item in got:
-                    add(item, s, 0.7)
+        read_prose(sentences(text), in_data)
     return found
+
+
+# a lead-in that refers back to the sentence before it: that sentence names the data in
+# general, the list below in detail ("We collect data needed … This includes:")
+_REFERS_BACK = re.compile(
+    r"(?:this|these|they|it|such|that|those|dies\w*|das|hierbei|hierzu|dazu|darunter|sie|es)\b"
+    r"|(?:\S+\s+){0,4}(?:dabei|hierbei|davon|darin|thereby|therein|of which)\b",
+    re.IGNORECASE,
+)
 
 
 # a semicolon before a new subject and its verb joins two sentences, not two list entries:

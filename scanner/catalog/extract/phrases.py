@@ -57,6 +57,7 @@ _TAIL_NOISE = re.compile(
     r"|attach)\b.*$"
     r"|(?<=\w\w)\s+(?:granted|requested|approved|submitted|entered|selected)$"
     r"|\s+(?:only\s+)?(?:locally|lokal)\b.*$|\s+(?:nur|only)\s+(?:dann|wenn|if|when)\b.*$"
+    r"|\s+durch\s+(?:den|die|das|einen|eine|Ihren|Ihre|ihren|ihre|unseren|unsere)\s.*$"
     r"|\s+(?:to|in order to)\s+(?!the\b|your\b|our\b)\w+\b.*$"
     r"|[\s.:;,]+$",
     re.IGNORECASE,
@@ -64,6 +65,7 @@ _TAIL_NOISE = re.compile(
 GENERIC = re.compile(
     r"^(?:(?:the\s)?following\s(?:categories|types|kinds)\sof\s(?:personal\s)?|categories\sof\s"
     r"|(?:andere[n]?\s|weitere[n]?\s)?(?:personenbezogene?[n]?|persönliche[n]?)\s|personal\s"
+    r"|allgemeine[n]?\s|general\s|pii\s"
     r"|weitere\s|other\s|sonstige\s|andere[n]?\s"
     r"|technisch\s(?:bedingt|bedingte[n]?|notwendige[n]?|erforderliche[n]?)\s"
     r"|(?:hierfür\s|dafür\s|hierzu\s)?(?:absolut\s|unbedingt\s)?(?:erforderliche[n]?|notwendige[n]?"

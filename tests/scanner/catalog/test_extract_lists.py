@@ -689,3 +689,30 @@ def test_a_generator_list_that_lost_its_bullets_and_a_conditional_wird() -> None
         "Betreffzeile an das CRM-System des Kunden übermittelt."
     )
     assert _items(text) == ["Absender- und Empfängeradressen", "Betreffzeile"]
+
+
+def test_a_paragraph_ending_in_a_lead_in_still_reads_its_first_sentences() -> None:
+    text = (
+        "We store usernames, e-mail addresses and URLs of scanned sites. All entity data is "
+        "encrypted and grouped by:\n- Tenant\n"
+    )
+    got = [i.item for i in extract(text).items]
+    assert {"usernames", "e-mail addresses", "URLs of scanned sites"} <= set(got)
+    # a lead-in that refers back: the sentence before names the data in general, the list
+    # below in detail
+    text = (
+        "We collect a variety of personal data needed to run the service. This information "
+        "includes:\n- Name\n- E-mail address\n"
+    )
+    assert [i.item for i in extract(text).items] == ["Name", "E-mail address"]
+    text = (
+        "Bei jedem Zugriff werden Nutzungsdaten durch den Browser übermittelt. Die dabei "
+        "gespeicherten Datensätze enthalten:\n- IP-Adresse\n- Uhrzeit\n"
+    )
+    assert [i.item for i in extract(text).items] == ["IP-Adresse", "Uhrzeit"]
+
+
+def test_an_agent_after_durch_and_general_data_are_no_part_of_an_item() -> None:
+    got = extract("Dabei werden Protokolldaten durch den jeweiligen Browser übermittelt.").items
+    assert [i.item for i in got] == ["Protokolldaten"]
+    assert not extract("Hierbei handelt es sich um allgemeine Daten.").items
