@@ -101,7 +101,8 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:\bZu den [\w-]+ (?:gehören|zählen)|\b(?:Dazu|Hierzu) (?:gehören|zählen)|^(?:Dies|Das) sind"
             r"|(?<=\w),? (?:sind|ist) (?:dies|das)\b"  # "Bei der Anmeldung sind dies Ihr Name, …"
             r"|^(?:This|These|It|They|Such data|This data|This information) (?:may )?(?:includes?"
-            r"|consists? of|comprises?)|\bincludes?,? but (?:is |are )?not limited to,?)\s*:?\s*"
+            r"|consists? of|comprises?)|\bincludes?,? but (?:is |are )?not limited to,?"
+            r"|^(?:includes|including|contains|umfasst|beinhaltet|enthält))\s*:?\s*"  # no subject
             r"(?:u\.\s?a\.\s+|insbesondere\s+)?" + _LIST,
             re.I,
         ),
@@ -235,8 +236,8 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "strict",
         re.compile(  # "Allows the app to read documents and list items in all site collections"
             r"\b(?:allows?|lets?|permits?|enables?)\s+(?:the\s+|our\s+)?(?:app|application|add-in"
-            r"|bot|service|us)\s+to\s+(?:read|retrieve|access|view|query|get|sync|see)(?:\s+and\s+"
-            r"(?:write|update|create|query|manage))?\s+" + _LIST,
+            r"|bot|service|us)\s+to\s+(?:read|retrieve|access|view|query|get|sync|see)(?:,?\s+"
+            r"(?:and\s+)?(?:write|update|create|query|manage|delete|send|modify))*\s+" + _LIST,
             re.I,
         ),
     ),

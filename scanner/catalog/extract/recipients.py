@@ -307,6 +307,11 @@ _HOSTED_ON = (
         + _NAME
         + ","
     ),
+    re.compile(  # "Wir nutzen Stytch für die Anmeldung", "we use Postmark to send e-mails"
+        r"\b(?:[Ww]ir (?:nutzen|verwenden)|[Ww]e (?:use|rely on))\s+"
+        + _NAME
+        + r"(?=\s+(?:für|zur|zum|als|for|to|as)\s)"
+    ),
 )
 # a bullet of a recipients section: "Neon — for database hosting", "Umami Cloud (cookieless): …"
 _LISTED_NAME = re.compile(r"^" + _NAME + r"\s*(?:\([^)]*\)\s*)?(?:[—–:]|-\s)\s*\S")
@@ -316,7 +321,11 @@ _NOT_A_NAME = re.compile(
     r"|Purpose|Zweck|Location|Standort|Country|Land|Note|Hinweis|Name|Category|Kategorie|Server"
     r"|Zahlungs\w*|Rechenzentr\w*|Cloud|Service|Services|Provider|Anbieter|Processing|Security"
     r"|Hosting Provider|Email Delivery|Error Tracking|Customer Support|Microsoft(?: \w+)*|Google"
-    r"(?: \w+)*|Europe|Germany|Ireland|USA|United States|EU|EEA|Frankfurt|Amsterdam)$",
+    r"(?: \w+)*|Europe|Germany|Ireland|USA|United States|EU|EEA|Frankfurt|Amsterdam"
+    r"|Regions?|Retention|Transfers?|Safeguards?|Legal basis|Recipients?|Duration|Cookies?"
+    r"|Daten|Ihre?[nmrs]?|Diese[nmrs]?|Unser\w*|Tools?|Dienste?|Software|Plugins?|Technologien"
+    r"|[A-ZÄÖÜ][a-zäöüß]+(?:ung|ungen|bezug|keit|heit|dauer|frist|grundlage|zwecke?|ort|land"
+    r"|länder|daten|tion|tionen))$",
 )
 
 

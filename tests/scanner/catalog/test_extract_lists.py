@@ -716,3 +716,14 @@ def test_an_agent_after_durch_and_general_data_are_no_part_of_an_item() -> None:
     got = extract("Dabei werden Protokolldaten durch den jeweiligen Browser übermittelt.").items
     assert [i.item for i in got] == ["Protokolldaten"]
     assert not extract("Hierbei handelt es sich um allgemeine Daten.").items
+
+
+def test_a_permission_text_without_subject_and_with_several_verbs() -> None:
+    text = (
+        "- Read all users' basic profiles : Allows the app to read a basic set of profile "
+        "properties. Includes display name, first and last name, email address and photo.\n"
+        "- Have full access to all files : Allows the app to read, create, update and delete "
+        "all files that you can access.\n"
+    )
+    got = _items(text)
+    assert {"display name", "first and last name", "email address", "photo", "files"} <= set(got)

@@ -102,3 +102,16 @@ def test_a_host_named_under_where_is_the_data_stored() -> None:
     assert _subs("Support tickets are handled in Zendesk.") == ["Zendesk"]
     # a sign-in handled by Microsoft makes Microsoft no recipient
     assert _subs("Authentication is handled entirely by Microsoft's identity platform.") == []
+
+
+def test_a_service_we_use_for_a_task_and_field_labels_that_are_no_names() -> None:
+    assert _subs("## Anmeldung\nWir nutzen Stytch für die Anmeldung per Magic-Link.") == ["Stytch"]
+    assert _subs("## Login\nWe use Clerk to sign you in.") == ["Clerk"]
+    assert _subs("## Login\nWir nutzen Cookies für die Anmeldung.") == []
+    text = (
+        "## Hosting\nWir betreiben diese Website bei Vercel.\n"
+        "Region: EU-Betrieb, Rechenzentrum Frankfurt.\n"
+        "Speicherung: Log-Daten werden 30 Tage aufbewahrt.\n"
+        "Drittlandbezug: Vercel nimmt am EU-U.S. Data Privacy Framework teil.\n"
+    )
+    assert _subs(text) == ["Vercel"]
