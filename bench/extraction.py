@@ -222,6 +222,7 @@ SPLITS = (
     "blind20",
     "blind21",
     "blind22",
+    "blind23",
 )
 
 
