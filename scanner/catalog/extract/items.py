@@ -176,11 +176,14 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?:\b(?:we|it)\s+(?:may\s+|will\s+|only\s+|also\s+|\w+ly\s+)?(?:\w+\s+and\s+)?"
             r"(?:collect|process|obtain|gather|capture|receive|store|access|read|record|log|retrieve"
-            r"|keep|retain|save|sync|synchronize|import|fetch|know|see|grab|grabs)"
+            r"|keep|retain|save|sync|synchroni[sz]e|import|fetch|know|see|grab|grabs|upload|index"
+            r"|scan|analy[sz]e|cache)"
             r"|\byou\s+(?:may\s+|can\s+)?(?:provide"
             r"|give|send|submit)\s+us(?:\s+with)?|\bto\s+(?:collect|store"
             r"|process|keep)|\b(?:collects|processes|receives|stores|keeps|retains|saves"
-            r"|accesses|reads|records|logs|retrieves)(?!\s+(?:contain|include|are|show|may|will)\w*\b)"
+            r"|accesses|reads|records|logs|retrieves|captures|gathers|syncs|synchroni[sz]es|uploads"
+            r"|fetches|imports|caches|indexes|scans|analy[sz]es)"
+            r"(?!\s+(?:contain|include|are|show|may|will)\w*\b)"
             r"|\b(?!you\b|they\b|users?\b)[A-Za-z][\w-]+\s+(?:may|will"
             r"|might)\s+(?:also\s+)?(?:collect|capture|gather|obtain|record|log)"
             r"|\b(?:servers?|systems?)\s+(?:automatically\s+)?"
@@ -328,10 +331,11 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?!(?:This|That|These|Those|It|Our|The)\s+(?:[\w-]+\s+)?(?i:page|site|website|policy|app"
             r"|application|service|document|add-in|notice|statement)\b)"
-            r"(?P<list>[A-Z][^,.;:]{2,60}?(?:(?:,\s+|,?\s+(?:and|or)\s+)[^,.;:]{2,80}?){0,12})"
+            r"(?:(?:As|At) a minimum,\s+|In addition,\s+|Additionally,\s+|(?=[A-Z]))"  # an opener
+            r"(?P<list>[^\W\d_][^,.;:]{2,60}?(?:(?:,\s+|,?\s+(?:and|or)\s+)[^,.;:]{2,80}?){0,12})"
             r"(?<!\bwhich)(?<!\bthat)(?<!\bwho)\s+(?:is|are)\s+(?:\w+\s+)?(?P<verb>collected|processed|stored"
             r"|transmitted|retained|logged|kept|saved|archived|deleted|erased|purged|used|accessed|read"
-            r"|shared|sent|synced|synchronized|uploaded|cached|analy[sz]ed|written|recorded|captured"
+            r"|shared|sent|synced|synchroni[sz]ed|uploaded|cached|analy[sz]ed|written|recorded|captured"
             r"|encrypted|hashed|indexed|backed up|transferred|forwarded|exported|fetched|retrieved"
             r"|managed|handled)\b"
             r"(?:[^.;:]{0,40}?\bwith\s+(?P<with>[^.;:]+))?"
@@ -418,7 +422,7 @@ _PROCESSING = re.compile(
 
 _PROSE_TAIL = re.compile(
     r"\s+(?:auf|in|on|at|bei|via|über|unter|from|for|aus|zum|zur|im|beim|während|during|prior to"
-    r"|before|bevor"
+    r"|before|bevor|between|zwischen|into|to(?=\s+(?:our|their|its)\s)"
     r"|an(?=\s+(?:unsere[nm]?|de[nm]|die|das|Ihre[nm]?)\s))\s+"
     r"(?:(?!,|\s+und\b|\s+and\b).)*"
 )
@@ -763,6 +767,8 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         verb = next((v for c in cells if (v := _SCOPE_VERB.match(c))), None)
         if verb:  # "liest die markierte Nachricht samt Anhängen, um …"
             return _object_of(_PURPOSE_CLAUSE.sub("", verb.string[verb.end() :])), 0.7
+        if cells and all(_OTHER_ACTION.match(c) for c in cells):
+            return [], 0.0  # "Mail.ReadWrite – insert the signature into your draft"
         pieces = [_untail(p) for p in split_list(_PURPOSE_CLAUSE.sub("", read))]
         named = [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)]
         if named and any(map(looks_like_item, named)) and len(named) >= 0.6 * len(pieces):
@@ -786,8 +792,18 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         described = sentences(described)[0] if described.strip() else described
         described = re.split(r"\s[—–]\s", described, maxsplit=1)[0]  # "a, b — remain visible"
         if (
-            re.match(r"(?:the|a|an|der|die|das|ein|eine)\s", described, re.I)
-            and described.count(",") < 2
+            (
+                (
+                    re.match(r"(?:the|a|an|der|die|das|ein|eine)\s", described, re.I)
+                    and described.count(",") < 2
+                )
+                or re.match(r"(?:a|an|ein|eine)\s+(?:\S+\s+){3}", described.split(",")[0], re.I)
+                or re.match(
+                    r"(?:whether|how|which|what|when|where|ob|wie|welche\w*|wann|wo)\s",
+                    described,
+                    re.I,
+                )  # "Invocation outcome - Whether it succeeded, …"
+            )
             and len(label.split()) <= 5
             and (looks_like_item(label) or plain_noun_phrase(clean_piece(label)))
         ):  # "Channel ID — the identifier of the channel selected": a definition of the entry
@@ -1116,7 +1132,11 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
             and not re.search(r"[a-z]{2}\.\s+[A-ZÄÖÜ]", bare)  # two sentences make no title
         )
         head_like = line.kind == "text" or (
-            line.kind == "bullet" and ":" not in bare and "," not in bare and len(bare.split()) > 4
+            line.kind == "bullet"
+            and ":" not in bare
+            and "," not in bare
+            and len(bare.split()) > 4
+            and not _DASH_LABEL.match(bare)  # "Performance metrics - How long …": an entry
         )  # a numbered heading such as "1. Categories of personal data we process"
         nxt_kinds = [x.kind for x in all_lines[n + 1 : n + 3]]
         if line.kind == "text" and "bullet" in nxt_kinds and DATA_HEADING.search(bare):
@@ -1226,6 +1246,12 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
                 continue
         read_prose(sentences(text), in_data)
     return found
+
+
+# what a permission is used for, when it is no reading: "insert the signature into …"
+_OTHER_ACTION = re.compile(
+    r"^[a-z]+\s+(?:the|a|an|your|their|its|our|new|die|den|das|eine?n?|Ihre?n?)\s", re.I
+)
 
 
 # a lead-in that refers back to the sentence before it: that sentence names the data in

@@ -727,3 +727,35 @@ def test_a_permission_text_without_subject_and_with_several_verbs() -> None:
     )
     got = _items(text)
     assert {"display name", "first and last name", "email address", "photo", "files"} <= set(got)
+
+
+def test_more_verbs_a_passive_after_an_opener_and_places_cut_from_the_item() -> None:
+    got = _items("As a minimum, date, time and subject of each calendar item is synchronised.")
+    assert got == ["date", "time", "subject of each calendar item"]
+    assert _items("The sync tool synchronises calendar data between Google and Outlook.") == [
+        "calendar data"
+    ]
+    assert _items("The add-in uploads the document text to our API.") == ["document text"]
+    assert _items("The app syncs your calendar events and contacts.") == [
+        "calendar events",
+        "contacts",
+    ]
+
+
+def test_a_dashed_label_described_in_prose_is_the_entry() -> None:
+    text = (
+        "### What We Collect\n\n"
+        "- **Performance metrics** - How long operations take (duration in milliseconds)\n"
+        "- **Invocation outcome** - Whether an operation succeeded, returned an error, or failed\n"
+        "- **Failure class** - A fixed privacy-safe label for input or state, an external "
+        "dependency, timeout or cancellation\n"
+        "- **Events** - titles, descriptions, start times\n"
+    )
+    assert _items(text) == [
+        "Performance metrics",
+        "Invocation outcome",
+        "Failure class",
+        "titles",
+        "descriptions",
+        "start times",
+    ]
