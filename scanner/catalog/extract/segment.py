@@ -8,6 +8,7 @@ that a 30-page policy is cut in milliseconds.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -47,8 +48,28 @@ class Line(msgspec.Struct, frozen=True):
     row: str = ""  # that table row as the policy writes it: what a finding from row_rest quotes
 
 
+_HTML_BLOCK = re.compile(r"<(?:li|p|ul|ol|br|h[1-6]|tr|table|div|section|dt|dd)\b", re.I)
+_HTML_TAG = re.compile(r"</?[A-Za-z][\w.-]*(?:\s[^<>]*)?/?>")
+
+
+def _untag(text: str) -> str:
+    """Inline HTML (a PRIVACY.md with ``<ul><li>``, a page saved as text) as plain lines: list
+    entries become bullets, headings Markdown headings, cells ``|``-separated, other tags go."""
+    text = re.sub(r"<li\b[^>]*>", "\n- ", text, flags=re.I)
+    text = re.sub(r"<h[1-6]\b[^>]*>", "\n## ", text, flags=re.I)
+    text = re.sub(
+        r"</(?:h[1-6]|li|p|div|tr|ul|ol|section|dt|dd)>|<br\s*/?>", "\n", text, flags=re.I
+    )
+    text = re.sub(r"<t[dh]\b[^>]*>", " | ", text, flags=re.I)
+    text = _HTML_TAG.sub("", text)
+    text = re.sub(r"\{\s*[\"']\s*[\"']\s*\}", " ", text)  # JSX {" "}
+    return html.unescape(text)
+
+
 def normalise(text: str) -> str:
     """NFC, unified dashes/spaces/quotes and no Markdown emphasis — so patterns stay simple."""
+    if len(_HTML_BLOCK.findall(text, 0, 200_000)) >= 3:
+        text = _untag(text)
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00a0", " ").replace("\u2011", "-").replace("\u00ad", "")
     text = re.sub(r"[\u2010\u2012]", "-", text)

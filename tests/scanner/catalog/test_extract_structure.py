@@ -704,3 +704,22 @@ def test_lines_of_every_length_are_no_hard_wrapped_text() -> None:
     )
     assert wrap_width(text.splitlines()) == 0
     assert len(lines(text)) == 10
+
+
+def test_inline_html_lists_and_headings_read_as_plain_lines() -> None:
+    # a PRIVACY.md or a page saved as text with its tags still in it
+    text = (
+        "<h2>Welche Daten wir verarbeiten</h2>\n<p>Wir verarbeiten folgende Daten:</p>\n"
+        '<ul class="list-disc"><li>Name</li><li>E-Mail-Adresse</li>'
+        "<li>IP-Adresse &amp; Zeitstempel</li></ul>"
+    )
+    assert [i.item for i in extract(text).items] == [
+        "Name",
+        "E-Mail-Adresse",
+        "IP-Adresse",
+        "Zeitstempel",
+    ]
+    # a comparison sign or a lone tag name in prose is no markup
+    assert lines("Logs are kept for <30 days.\nWe never use <script> tags.")[0].text.startswith(
+        "Logs are kept for <30 days"
+    )
