@@ -223,6 +223,7 @@ SPLITS = (
     "blind21",
     "blind22",
     "blind23",
+    "blind24",
 )
 
 
