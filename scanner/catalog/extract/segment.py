@@ -185,6 +185,9 @@ def _rejoin(before: str, after: str) -> str:
     return f"{before} {after}"
 
 
+_TERMINAL = (".", ":", "!", "?", ";", "|")  # a line ending so was not cut mid-sentence
+
+
 def _wrapped(previous: str, current: str) -> bool:
     """``previous`` is a nearly full line cut mid-sentence (PDF text wraps at ~70–100 chars).
 
@@ -193,7 +196,7 @@ def _wrapped(previous: str, current: str) -> bool:
     lowercase.
     """
     stripped = previous.strip()
-    if stripped.endswith((".", ":", "!", "?", ";", "|")):
+    if stripped.endswith(_TERMINAL):
         return False
     if re.search(r"\w[a-zäöüß]-$", stripped) and re.match(r"\s*[a-zäöüß]", current):
         return True  # "Daten-" / "satz-IDs": a word hyphenated at the break
@@ -208,9 +211,6 @@ def _wrapped(previous: str, current: str) -> bool:
         or last.endswith((",", "-", "("))
         or last in _CAPITALISED_FUNCTION_WORDS
     )
-
-
-_TERMINAL = (".", ":", "!", "?", ";", "|")
 
 
 def wrap_width(raw: list[str]) -> int:
