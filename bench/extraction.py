@@ -224,6 +224,7 @@ SPLITS = (
     "blind22",
     "blind23",
     "blind24",
+    "blind25",
 )
 
 
