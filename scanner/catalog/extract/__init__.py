@@ -2,7 +2,8 @@
 
 ``extract(text)`` runs every rule once over the text and returns an :class:`Extraction`; each
 found thing keeps the sentence it came from and a confidence, so a reviewer can check it.
-Lexicons and sentence patterns only — no model, nothing downloaded at run time.
+Lexicons and sentence patterns, then a linear model shipped in the package that adds the data
+items the patterns missed (:mod:`ranker`); nothing is downloaded at run time.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from m365inv.catalog.extract.claims import (
     one_claim_per_passage,
     security_claims,
 )
-from m365inv.catalog.extract.items import FoundItem, find_items
+from m365inv.catalog.extract.items import FoundItem
 from m365inv.catalog.extract.parties import (
     SubprocessorHit,
     TransferHit,
@@ -32,6 +33,7 @@ from m365inv.catalog.extract.parties import (
     vendor_country,
 )
 from m365inv.catalog.extract.periods import RetentionRule, listed_periods, retention_in
+from m365inv.catalog.extract.ranker import ranked_items
 from m365inv.catalog.extract.recipients import section_of
 from m365inv.catalog.extract.segment import lines, sentences
 
@@ -120,10 +122,11 @@ def extract(text: str) -> Extraction:
             for h in hits
         )
 
+    language = detect_language(text)
     return Extraction(
-        language=detect_language(text),
+        language=language,
         policy_score=policy_score(text),
-        items=tuple(find_items(all_lines)),
+        items=tuple(ranked_items(all_lines, language)),
         retention=quoted(dict.fromkeys(retention)),  # a sentence said twice is one rule
         legal_bases=quoted(bases[k] for k in sorted(bases)),
         subprocessors=quoted(

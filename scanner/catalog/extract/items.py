@@ -443,7 +443,7 @@ _PURPOSE_START_DASH = re.compile(
 
 # a paragraph that defines personal data: its examples say what the term means, not what the
 # vendor processes
-_DEFINES = re.compile(
+DEFINES = re.compile(
     r"^[\"„“]?(?:Personal (?:data|information)|Personally identifiable information|Personenbezogene"
     r" Daten|Persönliche Daten)[\"“”]?(?:\s*\([^)]*\))?\s+(?:is|are|means|refers to|includes any"
     r"|sind|ist|bezeichnet|meint)\s+[\"„“]?(?:any|all|individual|information|alle|sämtliche|jede|solche"
@@ -521,7 +521,7 @@ _TRAILING_ORIGIN = re.compile(
     r"[^,;]*\s(?:or|and|oder|und)\s[^,;]*$"
 )
 # an enumeration set off by dashes spells out the noun before it
-_DASHED_ASIDE = re.compile(r"\s[–—]\s([^–—]+?)\s[–—]\s")
+DASHED_ASIDE = re.compile(r"\s[–—]\s([^–—]+?)\s[–—]\s")
 # a relative clause up to the next comma: its "or" joins no entries
 _RELATIVE_IN_LIST = re.compile(
     r"\s+(?:that|which|who)\s+[^,;]*"
@@ -563,7 +563,7 @@ def _examples_of(listed: str) -> list[str]:
     pieces = []
     listed = _PURPOSE_CLAUSE.sub("", _PURPOSE_INFINITIVE.split(parts[1], maxsplit=1)[0])
     for raw in split_list(listed):  # not ", which can be precise or imprecise"
-        pieces.append(_untail(raw))
+        pieces.append(untail(raw))
         if _PURPOSE_TAIL.search(raw):
             break  # "… and HTTP status codes for security monitoring and troubleshooting"
     good = [
@@ -591,7 +591,7 @@ _VERB_TAIL = re.compile(
 )
 
 
-def _untail(piece: str) -> str:
+def untail(piece: str) -> str:
     """``piece`` without a trailing place phrase ("E-Mail-Adresse auf unseren Servern"), unless
     that phrase is what makes it specific ("Angaben aus dem Anfrageformular"), and without a
     German clause-final verb."""
@@ -687,7 +687,7 @@ def _prose_items(sentence: str) -> list[str]:
     if ex and (_PROCESSING.search(sentence) or _DEICTIC.match(sentence)):
         examples = list_items(ex.group("list") or ex.group("bare"))
         if examples:  # and the entries of the enumeration that goes on after the examples
-            tail = [_untail(p) for p in split_list(strip_parentheses(sentence[ex.end() :]))]
+            tail = [untail(p) for p in split_list(strip_parentheses(sentence[ex.end() :]))]
             more = [p for p in tail if looks_like_item(p) and not GENERIC.match(p)]
             return [*examples, *(p for p in more if not _PREPOSITION_START.match(p))]
     for rx in _PROSE:
@@ -695,7 +695,7 @@ def _prose_items(sentence: str) -> list[str]:
         if m and (attributed := _PARTICIPLE_LEAD.match(m.group("list"))):
             # "die von Ihrer Administration hinterlegten Signaturvorlagen": the data is the noun
             listed = m.group("list")[attributed.end() :]
-            pieces = [_untail(p) for p in split_list(listed)]
+            pieces = [untail(p) for p in split_list(listed)]
             if pieces and all(looks_like_item(p) or plain_noun_phrase(p) for p in pieces):
                 return pieces
         if (
@@ -711,7 +711,7 @@ def _prose_items(sentence: str) -> list[str]:
             if (
                 listed_with
                 and m.group("verb") in ("logged", "stored", "recorded", "saved", "kept", "captured")
-                and (stated := list_items(_untail(listed_with)))
+                and (stated := list_items(untail(listed_with)))
             ):
                 return stated  # "Consent events are logged with tenant ID, status and datetime"
             listed = _PURPOSE_INFINITIVE.split(m.group("list"), maxsplit=1)[0]
@@ -719,14 +719,14 @@ def _prose_items(sentence: str) -> list[str]:
             listed = _LISTED_ORIGIN.split(listed, maxsplit=1)[0]  # "… from your M365, Intune, …"
             listed = _TRAILING_ORIGIN.sub("", listed)
             listed = _BUT_NOT.split(listed, maxsplit=1)[0]  # "…, but never any card data"
-            aside = _DASHED_ASIDE.search(listed)
+            aside = DASHED_ASIDE.search(listed)
             if aside and "," in aside.group(1) and len(listed[: aside.start()].split()) <= 3:
                 listed = aside.group(1)  # "we log errors – a timestamp, your ID and … – so"
             elif aside:  # "den Betreff – und, falls …, deine Stichpunkte – an unseren Server"
                 listed = f"{listed[: aside.start()]} {listed[aside.end() :]}"
             else:  # "… und eure Zeitzone – die brauchen wir, damit …": the dash ends it
                 listed = re.split(r"\s[–—]\s", listed, maxsplit=1)[0]
-            pieces = [_untail(p) for p in split_list(listed)]
+            pieces = [untail(p) for p in split_list(listed)]
             good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
             announced = rx in _ANNOUNCED or EXAMPLE_LEAD.match(m.group("list"))
             if announced and good:  # "Dazu gehören a, b, c": an announced data list,
@@ -769,7 +769,7 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
             return _object_of(_PURPOSE_CLAUSE.sub("", verb.string[verb.end() :])), 0.7
         if cells and all(_OTHER_ACTION.match(c) for c in cells):
             return [], 0.0  # "Mail.ReadWrite – insert the signature into your draft"
-        pieces = [_untail(p) for p in split_list(_PURPOSE_CLAUSE.sub("", read))]
+        pieces = [untail(p) for p in split_list(_PURPOSE_CLAUSE.sub("", read))]
         named = [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)]
         if named and any(map(looks_like_item, named)) and len(named) >= 0.6 * len(pieces):
             return named, 0.75
@@ -781,7 +781,7 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         bare = f"{titled.group(1)}:{bare[titled.end(1) + 1 :]}"
     dashed = _DASH_LABEL.match(bare) if ":" not in bare else None
     if (
-        dashed and _SCOPES.match(dashed.group(1).strip()) and _SCOPE_VERB.match(dashed.group(2))
+        dashed and SCOPES.match(dashed.group(1).strip()) and _SCOPE_VERB.match(dashed.group(2))
     ):  # "User.Read – sign you in and read your profile" reads as "User.Read: …"
         bare, dashed = f"{dashed.group(1)}: {dashed.group(2)}", None
     if dashed and in_data:
@@ -817,7 +817,7 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         if len(label) <= 60 and described.count(",") >= 2 and len(entries) >= 0.75 * len(pieces):
             return entries, 0.85  # "Events — titles, descriptions, times, participants"
     head, sep, rest = bare.partition(":")
-    if sep and _SCOPES.match(head.strip()):  # "Mail.Read: Read sender information from …"
+    if sep and SCOPES.match(head.strip()):  # "Mail.Read: Read sender information from …"
         verb = _SCOPE_VERB.match(rest.strip())
         return (_object_of(rest.strip()[verb.end() :]) if verb else []), 0.7
     if sep and len(head) > 60 and ANNOUNCES.search(head) and not NEGATION.search(head):
@@ -847,7 +847,7 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         lead = _PURPOSE_INFINITIVE.split(lead, maxsplit=1)[0]  # "API keys to read your requests"
         lead = re.split(r"\s[—–]\s", lead, maxsplit=1)[0]  # "a, b, c — anonymised and aggregated"
         pieces = [  # "user profile for bot interactions", "user IDs of the people who sign in"
-            clean_piece(_RELATIVE.sub("", _untail(p))) for p in split_list(lead)
+            clean_piece(_RELATIVE.sub("", untail(p))) for p in split_list(lead)
         ]
         good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
         if (
@@ -935,7 +935,7 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         and len(bare.split()) <= 10
         and all(p in good or plain_noun_phrase(p) for p in pieces)
     ):
-        return [_untail(p) for p in pieces], 0.75
+        return [untail(p) for p in pieces], 0.75
     if pieces and good and pieces[0] not in good and (listed := _prose_items(bare)):
         return listed, 0.7  # a short sentence: "Zur Prüfung übermitteln wir Ihre ID und …"
     return good, 0.85
@@ -943,12 +943,12 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
 
 # OAuth scopes and Graph permission names: "Mail.Read", "openid, profile, email"
 _SCOPE = r"`?(?:[A-Z]\w+(?:\.\w+)+|openid|profile|email|offline_access)`?"
-_SCOPES = re.compile(rf"^{_SCOPE}(?:\s*(?:,|and|und)\s*{_SCOPE})*$")
+SCOPES = re.compile(rf"^{_SCOPE}(?:\s*(?:,|and|und)\s*{_SCOPE})*$")
 
 
 def _object_of(phrase: str) -> list[str]:
     """The data a permission's verb takes: "your time zone and language" → both."""
-    obj = clean_piece(_untail(phrase))
+    obj = clean_piece(untail(phrase))
     named = [clean_piece(p) for p in split_list(obj)] if looks_like_item(obj) else []
     return [p for p in named if p and not GENERIC.match(p)]
 
@@ -997,7 +997,7 @@ def _entry_names_data(entry: str) -> bool:
     if sep and len(head.split()) <= 4 and is_data_noun(head.strip()):
         return True
     pieces = split_list(entry) if not sep else []  # (a table row reads "Name: Purpose; …")
-    return 1 < len(pieces) <= 4 and all(looks_like_item(_untail(p)) for p in pieces)
+    return 1 < len(pieces) <= 4 and all(looks_like_item(untail(p)) for p in pieces)
 
 
 def _bare_enumeration(sentence: str, *, joined: bool = False) -> list[str]:
@@ -1056,13 +1056,30 @@ _DURATION = re.compile(
 )
 
 
-def find_items(all_lines: list[Line]) -> list[FoundItem]:
-    """Every disclosed data item of the policy, first mention kept, duplicates dropped."""
-    found: list[FoundItem] = []
-    seen: list[frozenset[str]] = []
-    by_prefix: dict[str, list[int]] = {}  # first four letters of a word → items that have it
+class ItemList:
+    """The items found so far, in order of first mention: a phrase that names no data (a
+    service, an address, a duration) or only repeats an item already found is not added."""
 
-    def add(item: str, source: str, conf: float) -> None:
+    def __init__(self) -> None:
+        self.found: list[FoundItem] = []
+        self._seen: list[frozenset[str]] = []
+        self._by_prefix: dict[str, list[int]] = {}  # first four letters of a word → items
+
+    def repeats(self, item: str, *, either_way: bool = False) -> bool:
+        """Whether ``item``'s words are all in one found item (``either_way``: or the other
+        way round — "Name des Nutzers" beside "Name")."""
+        toks = _tokens(item)
+        if not toks:
+            return True
+        first = min(toks, key=len)
+        if any(_covered(toks, self._seen[k]) for k in self._by_prefix.get(first[:4], ())):
+            return True
+        if not either_way:
+            return False
+        near = {k for t in toks for k in self._by_prefix.get(t[:4], ())}  # share a word start
+        return any(_covered(self._seen[k], toks) for k in near)
+
+    def add(self, item: str, source: str, conf: float) -> None:
         if words_of(item) & ALL_KEYS and not is_data_noun(item) and _names_provider(item):
             return  # "Google Analytics 4": a service, not data
         if _POSTAL.search(item) or (countries_in(item) and len(item.split()) == 1):
@@ -1071,15 +1088,25 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
             return  # "Da", "E-": a word cut off where the text ends
         if _DURATION.match(item):
             return  # "einen (1) Monat nach dem Termin": how long, not what
-        toks = _tokens(item)
-        first = min(toks, key=len) if toks else ""
-        if not toks or any(_covered(toks, seen[k]) for k in by_prefix.get(first[:4], ())):
+        if self.repeats(item):
             return
+        toks = _tokens(item)
         for t in toks:
-            by_prefix.setdefault(t[:4], []).append(len(seen))
-        seen.append(toks)
+            self._by_prefix.setdefault(t[:4], []).append(len(self._seen))
+        self._seen.append(toks)
         cats = tuple(categories_of(item))
-        found.append(FoundItem(item, cats, source, round(conf if cats else conf - 0.2, 2)))
+        self.found.append(FoundItem(item, cats, source, round(conf if cats else conf - 0.2, 2)))
+
+
+def find_items(all_lines: list[Line]) -> list[FoundItem]:
+    """Every disclosed data item the rules find, first mention kept, duplicates dropped."""
+    return collect_items(all_lines).found
+
+
+def collect_items(all_lines: list[Line]) -> ItemList:
+    """The rules' items as an :class:`ItemList` that more items can join."""
+    collected = ItemList()
+    add = collected.add
 
     def read_prose(said: list[str], in_data: bool) -> None:
         for s in said:
@@ -1215,7 +1242,7 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
                     add(item, text, 0.75)
                 if len(sentences(text)) == 1:
                     continue
-        if _DEFINES.match(text):
+        if DEFINES.match(text):
             continue  # "Personal data is any information … This includes name, address …"
         said = sentences(text)
         if (
@@ -1245,7 +1272,7 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
             if items:
                 continue
         read_prose(sentences(text), in_data)
-    return found
+    return collected
 
 
 # what a permission is used for, when it is no reading: "insert the signature into …"

@@ -128,6 +128,7 @@ def _categories(text: str) -> tuple[str, ...]:
     return tuple((specific or found)[:3])
 
 
+@lru_cache(maxsize=8192)  # the rules and the item model's candidates ask for the same phrases
 def is_data_noun(phrase: str) -> bool:
     """The phrase ends in a word that names data (``…daten``, ``address``, ``content`` …)."""
     words = phrase.split()

@@ -4,6 +4,7 @@ cleaning a piece, and telling a short noun phrase (data) from a purpose, label o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from m365inv.catalog.extract.lexicon import VERBISH as _VERB_LIKE
 from m365inv.catalog.extract.lexicon import is_data_noun, looks_like_item, names_no_data
@@ -100,6 +101,7 @@ NOT_DATA_LABEL = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # the rules and the item model's candidates clean the same pieces
 def clean_piece(piece: str) -> str:
     piece = re.sub(r"^<([^<>]+)>$", r"\1", piece.strip())  # "<Verwendete IP-Adresse>"
     piece = EXAMPLE_LEAD.sub("", re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", piece))
@@ -108,10 +110,20 @@ def clean_piece(piece: str) -> str:
     return _TAIL_NOISE.sub("", piece).strip(" -–:;,.\"'„“")
 
 
+def may_list(text: str) -> bool:
+    """Whether ``text`` has a list separator at all (else :func:`split_list` gives one piece)."""
+    return _SPLIT.search(text) is not None
+
+
 def split_list(text: str) -> list[str]:
     """Pieces of an enumeration; suspended compounds stay whole: "Audio- und Videodaten", and
     "first and last name" (a lone modifier that is no item, joined by and/or to the next piece's
     data noun)."""
+    return list(_split_list(text))
+
+
+@lru_cache(maxsize=4096)  # the rules and the candidates split many of the same sentences
+def _split_list(text: str) -> tuple[str, ...]:
     text = strip_parentheses(text)
     raw = _SPLIT.split(text)
     seps = [m.group(0).strip() for m in _SPLIT.finditer(text)]
@@ -134,7 +146,7 @@ def split_list(text: str) -> list[str]:
         if piece:
             out.append(piece)
         i += 1
-    return out
+    return tuple(out)
 
 
 def suspended(text: str) -> str | None:

@@ -1,0 +1,262 @@
+"""Every phrase of a policy that could be a disclosed data item, with what surrounds it.
+
+The rules in :mod:`items` read the layouts and phrasings they were written for; on a policy
+written differently they miss items that stand, plainly, as one piece of an enumeration in a
+sentence or a list entry. This module cuts every sentence into such pieces and describes each by
+features (its words, its head noun, the words before it, the line's kind, the section heading and
+lead-in above it, whether the sentence negates or names a collecting verb, whether the rules took
+it). :mod:`ranker` weighs those features with a model learnt from the labelled corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import msgspec
+
+from m365inv.catalog.extract.items import DASHED_ASIDE, DATA_HEADING, DEFINES, SCOPES, untail
+from m365inv.catalog.extract.lexicon import (
+    VERBISH,
+    is_data_noun,
+    names_no_data,
+)
+from m365inv.catalog.extract.phrases import (
+    GENERIC,
+    NOT_DATA_LABEL,
+    may_list,
+    split_list,
+)
+from m365inv.catalog.extract.recipients import section_of
+from m365inv.catalog.extract.segment import Line, sentences
+
+_WORD = re.compile(r"[a-zäöüß]+")
+# the collecting verb or example marker before the first piece: "Wir verarbeiten Name, …"
+_LEAD_VERB = re.compile(
+    r"^.*\b(?:verarbeiten|verarbeitet|erheben|erhoben|speichern|gespeichert|erfassen|erfasst"
+    r"|nutzen|umfassen|umfasst|gehören|insbesondere|z\.\s?B\.|wie|collect|collects|collected"
+    r"|process|processes|processed|store|stores|stored|receive|receives|include|includes"
+    r"|including|such as|access|accesses|read|reads|use|uses|e\.g\.|like|sowie|namely"
+    r"|following|folgende)\b[:,]?\s*",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|nicht|keine?[nmrs]?|niemals|weder)\b|[❌✗✘🚫⛔]", re.IGNORECASE
+)
+_COLLECTS = re.compile(
+    r"\b(?:collect|process|store|receive|access|read|log|record|verarbeit|erheb|erhob|speicher"
+    r"|erfass|protokoll|übermittel)",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:we|wir|you|Sie|us|uns)\b")
+_MAX_WORDS = 8  # 15 of the corpus's 2,805 labelled items are longer
+_BACK_REFERENCE = re.compile(r"(?:the|these|this|those|such|diese[nmrs]?|jene[nmrs]?)\b", re.I)
+_NEGATED_CONTEXT = frozenset({"neg_before", "lead_neg", "heading_neg"})
+# context features that change meaning with the line's kind and the piece's role
+_CONJOINED = (
+    "RULE",
+    "lead_colon",
+    "sent_collect",
+    "lead_collect",
+    "datanoun",
+    "sent_neg",
+    "lead_neg",
+    "first=True",
+    "after_verb",
+    "generic",
+)
+
+
+class Candidate(msgspec.Struct, frozen=True):
+    """One phrase that may be a data item, the sentence it stands in, and its features."""
+
+    text: str
+    source: str
+    features: frozenset[str]
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+@lru_cache(maxsize=4096)
+def _text_context(heading: str, lead: str) -> frozenset[str]:
+    """What a line's section heading and lead-in say (cached: a section has many lines)."""
+    out = {f"h={w}" for w in _words(heading)} | {f"lead={w}" for w in _words(lead)[-6:]}
+    for flag, test in (
+        ("data_heading", DATA_HEADING.search(heading)),
+        ("heading_neg", _NEGATION.search(heading)),
+        ("data_lead", len(lead) <= 160 and DATA_HEADING.search(lead)),  # a lead-in, no paragraph
+        ("lead_colon", lead.endswith(":")),
+        ("lead_neg", _NEGATION.search(lead)),
+        ("lead_collect", _COLLECTS.search(lead)),
+    ):
+        if test:
+            out.add(flag)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=8192)
+def _surface(text: str) -> frozenset[str]:
+    """A phrase's words and shape (cheap: no lexicon)."""
+    words = _words(text)
+    f = {f"w={w}" for w in words} | {f"nw={min(len(text.split()), 8)}"}
+    if words:
+        f |= {f"head={words[-1]}", f"suf={words[-1][-4:]}", f"fw={words[0]}"}
+    for flag, test in (
+        ("digit", any(c.isdigit() for c in text)),
+        ("cap", text[:1].isupper()),
+        ("pronoun", bool(_PRONOUN.search(text))),
+        ("paren", "(" in text),
+    ):
+        if test:
+            f.add(flag)
+    return frozenset(f)
+
+
+#: what the lexicons say of a phrase: the costly features, computed last (see ``complete``)
+LEXICON_FLAGS = ("datanoun", "generic", "notdata", "verbish")
+
+
+@lru_cache(maxsize=8192)
+def _lexicon(text: str) -> frozenset[str]:
+    return frozenset(
+        flag
+        for flag, test in (
+            ("datanoun", lambda: is_data_noun(text)),
+            ("generic", lambda: GENERIC.match(text)),
+            ("notdata", lambda: NOT_DATA_LABEL.search(text)),
+            ("verbish", lambda: VERBISH.search(text) or names_no_data(text)),
+        )
+        if test()
+    )
+
+
+def anchors(features: frozenset[str]) -> list[str]:
+    """The features other features are conjoined with: the line's kind, the piece's role."""
+    return [x for x in features if x.startswith(("kind=", "role=", "table=")) and "&" not in x]
+
+
+def _conjoined(features: set[str], anchor_list: list[str]) -> set[str]:
+    return {f"{a}&{b}" for a in anchor_list for b in _CONJOINED if b in features}
+
+
+def complete(cand: Candidate) -> Candidate:
+    """``cand`` with the lexicon's features (and their conjunctions) added."""
+    flags = _lexicon(cand.text)
+    if not flags:
+        return cand
+    f = set(cand.features) | flags
+    f |= _conjoined(set(flags), anchors(cand.features))
+    return msgspec.structs.replace(cand, features=frozenset(f))
+
+
+def excluded(text: str, context: set[str]) -> bool:
+    """A phrase no model may draft, whatever its weights: one after a negation in its sentence
+    or under a negated lead-in or heading ("We never collect:", "❌ Prompts"), one that is
+    itself negated, one that refers back to data named before ("We use the contact details
+    to …"; 4 of the corpus's 2,805 labelled items start with "the"), or markup ("{{ x.url }}").
+    The rules read such passages themselves; a phrase drafted by the model alone must be one a
+    reviewer can take at face value."""
+    return bool(
+        context & _NEGATED_CONTEXT
+        or _NEGATION.search(text)
+        or _BACK_REFERENCE.match(text)
+        or any(c in text for c in "{}<>|`[]=")
+    )
+
+
+def _phrase_features(text: str, context: frozenset[str], taken: bool) -> frozenset[str]:
+    f = set(context) | _surface(text)
+    if taken:
+        f.add("RULE")
+    return frozenset(f | _conjoined(f, anchors(frozenset(f))))
+
+
+def item_candidates(
+    all_lines: list[Line], taken: set[str], *, with_taken: bool = True, lexicon: bool = True
+) -> list[Candidate]:
+    """Every enumeration piece of every sentence, first occurrence kept; ``taken``: the items
+    the rules found (a feature, and each is a candidate even where no piece matches it), left
+    out when not ``with_taken`` (drafting only weighs what the rules did not take). Without
+    ``lexicon`` the costly lexicon features are left for :func:`complete` to add."""
+    heads = section_of(all_lines)
+    context: dict[str, set[str]] = {}
+    source: dict[str, str] = {}
+
+    def put(text: str, features: set[str], sentence: str) -> None:
+        text = text.strip(" -–:;,.\"'„“*")
+        if len(text) < 2 or len(text.split()) > _MAX_WORDS:
+            return
+        if text in context:
+            context[text] |= features
+        else:
+            context[text], source[text] = set(features), sentence
+
+    lead = ""  # the line a list entry stands under: the last text or heading before it
+    for n, line in enumerate(all_lines):
+        above = lead if line.kind == "bullet" else (all_lines[n - 1].text if n else "")
+        if line.kind != "bullet":
+            lead = line.text
+        if line.kind == "heading" or DEFINES.match(line.text):
+            continue  # a heading names a section (the rules read the few that are items); a
+            # definition of personal data ("… such as name, address") discloses nothing
+        base = {f"kind={line.kind}", f"table={line.table_data}"} | _text_context(
+            heads[n], above[-200:]
+        )
+        for s in sentences(line.text):
+            sf = set(base)
+            if _NEGATION.search(s):
+                sf.add("sent_neg")
+            if _COLLECTS.search(s):
+                sf.add("sent_collect")
+            sf.add(f"sentlen={min(len(s.split()) // 5, 6)}")
+            # "Label: a, b" — the entries are the items, not the label (the rules read a label
+            # that is described rather than listed); "openid, profile: Sign-in" lists scopes
+            parts = [("all", s)]
+            label, colon, rest = s.partition(":")
+            if colon and len(label.split()) <= 8:
+                parts = [] if SCOPES.match(label.strip()) else [("after", rest)]
+            for role, raw in parts:
+                part = DASHED_ASIDE.sub(" ", raw)  # "Data — a, b — is kept": a's and b's
+                alone = line.kind == "text" and role != "after"  # examples belong to their head
+                if alone and not may_list(part):
+                    continue  # no comma, no "and": one piece (checked before the costly split)
+                pieces = split_list(part)
+                if alone and len(pieces) < 2:
+                    continue  # a short sentence or a label in prose lists nothing
+                cursor = 0
+                for i, piece in enumerate(pieces):
+                    f = sf | {
+                        f"role={role}",
+                        f"npieces={min(len(pieces), 6)}",
+                        f"first={i == 0}",
+                        f"last={i == len(pieces) - 1}",
+                    }
+                    text = untail(piece)
+                    at = part.find(text, cursor)  # after the pieces before it: "address" in
+                    # "e-mail address, but not your address" is the second one
+                    pos = at if at >= 0 else max(cursor, part.find(text.split()[0], cursor))
+                    if _NEGATION.search(s[: max(0, s.find(raw))] + part[:pos]):
+                        f.add("neg_before")  # "we do not store X" — but not "X, but not Y"
+                    if at >= 0:
+                        before = _words(part[:at])[-2:]
+                        f |= {f"b1={w}" for w in before[-1:]} | {f"b2={w}" for w in before}
+                        f |= {f"a1={w}" for w in _words(part[at + len(text) :])[:1]}
+                        cursor = at + len(text)
+                    put(text, f, s)
+                    verb = _LEAD_VERB.match(text) if i == 0 else None
+                    if verb and verb.end() < len(text):  # "Wir verarbeiten Name" → "Name"
+                        said = f | {"after_verb"}
+                        if _NEGATION.search(verb.group(0)):  # "We do not collect your name"
+                            said.add("neg_before")
+                        put(text[verb.end() :], said, s)
+    for item in sorted(taken) if with_taken else ():  # sorted: the same order every run
+        if item not in context:
+            context[item], source[item] = {"rule_only"}, item
+    out = [
+        Candidate(text, source[text], _phrase_features(text, frozenset(f), text in taken))
+        for text, f in context.items()
+        if (with_taken and text in taken) or (text not in taken and not excluded(text, f))
+    ]
+    return [complete(c) for c in out] if lexicon else out

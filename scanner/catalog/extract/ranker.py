@@ -1,0 +1,115 @@
+"""Data items the rules missed, chosen among every candidate phrase by a learnt linear model.
+
+Per-phrase rules stop generalising: each unseen policy words its lists a little differently.
+So after the rules, every enumeration piece of the policy (:mod:`candidates`) is weighed by a
+logistic-regression model trained on the labelled corpus (``bench/train_items.py``); a piece
+whose probability of being a labelled item reaches the model's threshold joins the rules'
+items, unless it repeats one. The model is a JSON table of feature weights shipped in the
+package — nothing is downloaded, and scoring is a sum per phrase. The rules' own items are
+kept as they are: the model only adds.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from importlib import resources
+
+import msgspec
+
+from m365inv.catalog.extract.candidates import (
+    LEXICON_FLAGS,
+    Candidate,
+    anchors,
+    complete,
+    item_candidates,
+)
+from m365inv.catalog.extract.items import FoundItem, collect_items
+from m365inv.catalog.extract.segment import Line
+
+MODEL_FILE = "item_model.json"
+
+
+class ItemModel(msgspec.Struct, frozen=True):
+    """Weights of a logistic regression over candidate features, and where to cut."""
+
+    version: int
+    threshold: float  # a candidate at or above this probability is drafted
+    trained_on: str  # the corpus and settings it was learnt from, for the record
+    weights: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> ItemModel:
+    """The model in the package (a missing or broken file is a packaging error: it raises)."""
+    raw = resources.files("m365inv.catalog.extract").joinpath(MODEL_FILE).read_bytes()
+    return msgspec.json.decode(raw, type=ItemModel)
+
+
+def _logit(model: ItemModel, features: frozenset[str], language: str) -> float:
+    w = model.weights
+    z = w.get("bias", 0.0) + w.get(f"lang={language}", 0.0)
+    return z + sum(w.get(f, 0.0) for f in features)
+
+
+def probability(model: ItemModel, features: frozenset[str], language: str) -> float:
+    z = _logit(model, features, language)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _lexicon_gain(model: ItemModel, cand: Candidate) -> float:
+    """The most the lexicon's features could add to ``cand``'s logit (positive weights only)."""
+    w, anchor_list = model.weights, anchors(cand.features)
+    return sum(
+        max(0.0, w.get(flag, 0.0)) + sum(max(0.0, w.get(f"{a}&{flag}", 0.0)) for a in anchor_list)
+        for flag in LEXICON_FLAGS
+    )
+
+
+def scored_candidates(
+    all_lines: list[Line], language: str, model: ItemModel, taken: set[str]
+) -> list[tuple[float, Candidate]]:
+    """The candidates the rules did not take that reach the model's threshold, with their
+    probability, in document order. The lexicon's features are costly, so a candidate that
+    cannot reach the threshold even with the best of them is dropped before they are read:
+    the result is the same as scoring every candidate in full."""
+    cut = math.log(model.threshold / (1.0 - model.threshold))
+    out: list[tuple[float, Candidate]] = []
+    for cand in item_candidates(all_lines, taken, with_taken=False, lexicon=False):
+        if _logit(model, cand.features, language) + _lexicon_gain(model, cand) < cut:
+            continue
+        full = complete(cand)
+        if "verbish" in full.features:
+            continue  # a clause ("preferences are stored"), never an item on its own
+        p = probability(model, full.features, language)
+        if p >= model.threshold:
+            out.append((p, full))
+    return out
+
+
+def ranked_items(
+    all_lines: list[Line], language: str, model: ItemModel | None = None
+) -> list[FoundItem]:
+    """The rules' items, then the candidates the model draws (most probable first chosen,
+    kept in document order); ``model`` defaults to the shipped one."""
+    model = model or shipped_model()
+    items = collect_items(all_lines)
+    taken = {f.item for f in items.found}
+    read = [f.source for f in items.found]
+    scored = [
+        (p, c)
+        for p, c in scored_candidates(all_lines, language, model, taken)
+        if not any(c.source in r for r in read)
+    ]  # a sentence the rules drew items from is read: its other words were left out on purpose
+    order = sorted(range(len(scored)), key=lambda k: -scored[k][0])
+    chosen: list[int] = []
+    for k in order:
+        p, cand = scored[k]
+        if not items.repeats(cand.text, either_way=True):
+            before = len(items.found)
+            items.add(cand.text, cand.source, round(p, 2))
+            if len(items.found) > before:
+                chosen.append(k)
+    added = items.found[len(items.found) - len(chosen) :]
+    by_position = sorted(zip(chosen, added, strict=True), key=lambda pair: pair[0])
+    return [*items.found[: len(items.found) - len(chosen)], *(f for _, f in by_position)]
