@@ -11,6 +11,7 @@ it). :mod:`ranker` weighs those features with a model learnt from the labelled c
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import msgspec
@@ -79,13 +80,22 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-@lru_cache(maxsize=4096)
-def _text_context(heading: str, lead: str) -> frozenset[str]:
-    """What a line's section heading and lead-in say (cached: a section has many lines)."""
-    out = {f"h={w}" for w in _words(heading)} | {f"lead={w}" for w in _words(lead)[-6:]}
+@lru_cache(maxsize=1024)
+def _heading_context(heading: str) -> frozenset[str]:
+    """What a section heading says (cached: a section has many lines)."""
+    out = {f"h={w}" for w in _words(heading)}
+    if DATA_HEADING.search(heading):
+        out.add("data_heading")
+    if _NEGATION.search(heading):
+        out.add("heading_neg")
+    return frozenset(out)
+
+
+def _lead_context(lead: str) -> set[str]:
+    """What the line above says: the lead-in of a list entry, the sentence before a paragraph."""
+    lead = lead[-200:]
+    out = {f"lead={w}" for w in _words(lead)[-6:]}
     for flag, test in (
-        ("data_heading", DATA_HEADING.search(heading)),
-        ("heading_neg", _NEGATION.search(heading)),
         ("data_lead", len(lead) <= 160 and DATA_HEADING.search(lead)),  # a lead-in, no paragraph
         ("lead_colon", lead.endswith(":")),
         ("lead_neg", _NEGATION.search(lead)),
@@ -93,7 +103,7 @@ def _text_context(heading: str, lead: str) -> frozenset[str]:
     ):
         if test:
             out.add(flag)
-    return frozenset(out)
+    return out
 
 
 @lru_cache(maxsize=8192)
@@ -174,12 +184,18 @@ def _phrase_features(text: str, context: frozenset[str], taken: bool) -> frozens
 
 
 def item_candidates(
-    all_lines: list[Line], taken: set[str], *, with_taken: bool = True, lexicon: bool = True
+    all_lines: list[Line],
+    taken: set[str],
+    *,
+    with_taken: bool = True,
+    lexicon: bool = True,
+    read: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
     """Every enumeration piece of every sentence, first occurrence kept; ``taken``: the items
     the rules found (a feature, and each is a candidate even where no piece matches it), left
     out when not ``with_taken`` (drafting only weighs what the rules did not take). Without
-    ``lexicon`` the costly lexicon features are left for :func:`complete` to add."""
+    ``lexicon`` the costly lexicon features are left for :func:`complete` to add; a sentence
+    for which ``read`` says yes gives no candidates (the rules read it)."""
     heads = section_of(all_lines)
     context: dict[str, set[str]] = {}
     source: dict[str, str] = {}
@@ -201,10 +217,11 @@ def item_candidates(
         if line.kind == "heading" or DEFINES.match(line.text):
             continue  # a heading names a section (the rules read the few that are items); a
             # definition of personal data ("… such as name, address") discloses nothing
-        base = {f"kind={line.kind}", f"table={line.table_data}"} | _text_context(
-            heads[n], above[-200:]
-        )
+        base = {f"kind={line.kind}", f"table={line.table_data}"}
+        base |= _heading_context(heads[n]) | _lead_context(above)
         for s in sentences(line.text):
+            if read is not None and read(s):
+                continue
             sf = set(base)
             if _NEGATION.search(s):
                 sf.add("sent_neg")

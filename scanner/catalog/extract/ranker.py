@@ -12,6 +12,7 @@ kept as they are: the model only adds.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
@@ -67,7 +68,11 @@ def _lexicon_gain(model: ItemModel, cand: Candidate) -> float:
 
 
 def scored_candidates(
-    all_lines: list[Line], language: str, model: ItemModel, taken: set[str]
+    all_lines: list[Line],
+    language: str,
+    model: ItemModel,
+    taken: set[str],
+    read: Callable[[str], bool] | None = None,
 ) -> list[tuple[float, Candidate]]:
     """The candidates the rules did not take that reach the model's threshold, with their
     probability, in document order. The lexicon's features are costly, so a candidate that
@@ -75,7 +80,7 @@ def scored_candidates(
     the result is the same as scoring every candidate in full."""
     cut = math.log(model.threshold / (1.0 - model.threshold))
     out: list[tuple[float, Candidate]] = []
-    for cand in item_candidates(all_lines, taken, with_taken=False, lexicon=False):
+    for cand in item_candidates(all_lines, taken, with_taken=False, lexicon=False, read=read):
         if _logit(model, cand.features, language) + _lexicon_gain(model, cand) < cut:
             continue
         full = complete(cand)
@@ -95,12 +100,13 @@ def ranked_items(
     model = model or shipped_model()
     items = collect_items(all_lines)
     taken = {f.item for f in items.found}
-    read = [f.source for f in items.found]
-    scored = [
-        (p, c)
-        for p, c in scored_candidates(all_lines, language, model, taken)
-        if not any(c.source in r for r in read)
-    ]  # a sentence the rules drew items from is read: its other words were left out on purpose
+    # a sentence the rules drew items from is read: its other words were left out on purpose
+    sources = "\x00".join(f.source for f in items.found)  # one substring search per sentence
+
+    def read(sentence: str) -> bool:
+        return sentence in sources
+
+    scored = scored_candidates(all_lines, language, model, taken, read)
     order = sorted(range(len(scored)), key=lambda k: -scored[k][0])
     chosen: list[int] = []
     for k in order:
