@@ -1,0 +1,51 @@
+"""``python -m bench.train_items``: labels, a deterministic fit, and a model the ranker reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import msgspec
+import yaml
+
+from bench import train_items
+from m365inv.catalog.extract.ranker import ItemModel, ranked_items
+from m365inv.catalog.extract.segment import lines
+
+
+def test_a_candidate_is_an_item_when_it_is_one_not_when_it_contains_one() -> None:
+    labelled = ["E-Mail-Adresse des Nutzers", "IP-Adresse"]
+    assert train_items.is_item("E-Mail-Adresse", labelled)
+    assert train_items.is_item("ip-adresse", labelled)
+    assert not train_items.is_item("Wir speichern Ihre IP-Adresse im Logfile des Servers", labelled)
+    assert not train_items.is_item("Telefonnummer", labelled)
+
+
+def test_the_fit_separates_and_is_the_same_every_time() -> None:
+    data = [(("bias", "good"), 1), (("bias", "bad"), 0)] * 20 + [(("bias", "odd"), 1)]
+    w = train_items.fit(data)
+    assert w["good"] > 0 > w["bad"]
+    assert train_items.fit(data) == w
+
+
+def test_a_model_trained_on_a_corpus_reads_back_and_drafts(tmp_path: Path) -> None:
+    texts = {
+        "a-de": "## Daten\n\nBei der Anmeldung landen Vorname, Lieblingsfarbe und Schuhgröße.\n",
+        "b-de": "## Daten\n\nIm Profil landen Nachname, Lieblingsfarbe und Sternzeichen.\n",
+    }
+    (tmp_path / "texts").mkdir()
+    docs = []
+    for doc_id, text in texts.items():
+        (tmp_path / "texts" / f"{doc_id}.txt").write_text(text, "utf-8")
+        docs.append({"id": doc_id, "language": "de", "split": "dev",
+                     "items": ["Vorname", "Nachname", "Lieblingsfarbe", "Schuhgröße",
+                               "Sternzeichen"]})  # fmt: skip
+    (tmp_path / "labels.yaml").write_text(yaml.safe_dump(docs), "utf-8")
+    loaded = train_items.load(tmp_path)
+    model = train_items.model_from(loaded, "test")
+    assert "2 documents" in model.trained_on
+    again = msgspec.json.decode(
+        msgspec.json.encode(train_items.msgspec_to_dict(model)), type=ItemModel
+    )
+    assert again == model
+    got = [f.item for f in ranked_items(lines(texts["a-de"]), "de", model)]
+    assert "Lieblingsfarbe" in got
