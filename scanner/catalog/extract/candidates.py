@@ -232,7 +232,7 @@ def item_candidates(
             # that is described rather than listed); "openid, profile: Sign-in" lists scopes
             parts = [("all", s)]
             label, colon, rest = s.partition(":")
-            if colon and len(label.split()) <= 8:
+            if colon and (len(label.split()) <= 8 or may_list(rest)):  # "…, um …: a, b, c"
                 parts = [] if SCOPES.match(label.strip()) else [("after", rest)]
             for role, raw in parts:
                 part = DASHED_ASIDE.sub(" ", raw)  # "Data — a, b — is kept": a's and b's

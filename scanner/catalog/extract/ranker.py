@@ -12,6 +12,7 @@ kept as they are: the model only adds.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
@@ -29,6 +30,9 @@ from m365inv.catalog.extract.items import FoundItem, collect_items
 from m365inv.catalog.extract.segment import Line
 
 MODEL_FILE = "item_model.json"
+# an item that only says "data" ("die nachfolgend beschriebenen personenbezogenen Daten"): the
+# rules took the lead-in, not the list, so the sentence is not read
+_VAGUE = re.compile(r"(?:^|\s)(?:daten|data|informationen|information|angaben)$", re.IGNORECASE)
 
 
 class ItemModel(msgspec.Struct, frozen=True):
@@ -101,7 +105,7 @@ def ranked_items(
     items = collect_items(all_lines)
     taken = {f.item for f in items.found}
     # a sentence the rules drew items from is read: its other words were left out on purpose
-    sources = "\x00".join(f.source for f in items.found)  # one substring search per sentence
+    sources = "\x00".join(f.source for f in items.found if not _VAGUE.search(f.item))
 
     def read(sentence: str) -> bool:
         return sentence in sources
