@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from bench.extraction import KINDS, Counts, _prf, score_document
+from bench.extraction import KINDS, Counts, print_counts, score_document
 from m365inv.catalog.extract.claims import basis_label
 
 
@@ -50,14 +50,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=Path(__file__).parent / "corpus")
     args = ap.parse_args()
-    counts = agreement(args.corpus)
-    for lang in sorted(counts):
-        c = counts[lang]
-        print(f"-- language {lang} (second labelling vs labels.yaml)")
-        for kind in KINDS:
-            print(f"   {kind:14} {_prf(*c[kind])}")
-        total = [sum(c[k][i] for k in KINDS) for i in range(3)]
-        print(f"   {'COMBINED':14} {_prf(*total)}")
+    print_counts(agreement(args.corpus), " (second labelling vs labels.yaml)")
 
 
 if __name__ == "__main__":

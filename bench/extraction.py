@@ -130,6 +130,17 @@ def _prf(tp: int, fp: int, fn: int) -> str:
     return f"P={p:4.2f} R={r:4.2f} F1={f:4.2f}  (tp {tp:3} fp {fp:3} fn {fn:3})"
 
 
+def print_counts(per_lang: dict[str, Counts], note: str = "") -> None:
+    """Precision, recall and F1 per kind and combined, per language."""
+    for lang in sorted(per_lang):
+        c = per_lang[lang]
+        print(f"-- language {lang}{note}")
+        for kind in KINDS:
+            print(f"   {kind:14} {_prf(*c[kind])}")
+        total = [sum(c[k][i] for k in KINDS) for i in range(3)]
+        print(f"   {'COMBINED':14} {_prf(*total)}")
+
+
 def _hashes(corpus: Path) -> dict[str, str]:
     """``<id>.txt`` → the SHA-256 the published figures were measured on."""
     out: dict[str, str] = {}
@@ -173,13 +184,7 @@ def run(corpus: Path, split: str) -> dict[str, Counts]:
         print(f"   text missing, not scored: {', '.join(states['missing'])}")
     if states["differs"]:
         print(f"   text differs from texts.sha256 (re-created): {', '.join(states['differs'])}")
-    for lang in sorted(per_lang):
-        c = per_lang[lang]
-        print(f"-- language {lang}")
-        for kind in KINDS:
-            print(f"   {kind:14} {_prf(*c[kind])}")
-        total = [sum(c[k][i] for k in KINDS) for i in range(3)]
-        print(f"   {'COMBINED':14} {_prf(*total)}")
+    print_counts(per_lang)
     print(f"   sub-processor country agrees on {countries[0]}/{countries[1]} labelled matches")
     return dict(per_lang)
 

@@ -24,6 +24,7 @@ from m365inv.catalog.extract.lexicon import (
 )
 from m365inv.catalog.extract.phrases import (
     GENERIC,
+    NEGATION,
     NOT_DATA_LABEL,
     may_list,
     split_list,
@@ -40,9 +41,6 @@ _LEAD_VERB = re.compile(
     r"|including|such as|access|accesses|read|reads|use|uses|e\.g\.|like|sowie|namely"
     r"|following|folgende)\b[:,]?\s*",
     re.IGNORECASE,
-)
-_NEGATION = re.compile(
-    r"\b(?:not|never|no|nicht|keine?[nmrs]?|niemals|weder)\b|[❌✗✘🚫⛔]", re.IGNORECASE
 )
 _COLLECTS = re.compile(
     r"\b(?:collect|process|store|receive|access|read|log|record|verarbeit|erheb|erhob|speicher"
@@ -86,7 +84,7 @@ def _heading_context(heading: str) -> frozenset[str]:
     out = {f"h={w}" for w in _words(heading)}
     if DATA_HEADING.search(heading):
         out.add("data_heading")
-    if _NEGATION.search(heading):
+    if NEGATION.search(heading):
         out.add("heading_neg")
     return frozenset(out)
 
@@ -98,7 +96,7 @@ def _lead_context(lead: str) -> set[str]:
     for flag, test in (
         ("data_lead", len(lead) <= 160 and DATA_HEADING.search(lead)),  # a lead-in, no paragraph
         ("lead_colon", lead.endswith(":")),
-        ("lead_neg", _NEGATION.search(lead)),
+        ("lead_neg", NEGATION.search(lead)),
         ("lead_collect", _COLLECTS.search(lead)),
     ):
         if test:
@@ -170,7 +168,7 @@ def excluded(text: str, context: set[str]) -> bool:
     reviewer can take at face value."""
     return bool(
         context & _NEGATED_CONTEXT
-        or _NEGATION.search(text)
+        or NEGATION.search(text)
         or _BACK_REFERENCE.match(text)
         or any(c in text for c in "{}<>|`[]=")
     )
@@ -223,7 +221,7 @@ def item_candidates(
             if read is not None and read(s):
                 continue
             sf = set(base)
-            if _NEGATION.search(s):
+            if NEGATION.search(s):
                 sf.add("sent_neg")
             if _COLLECTS.search(s):
                 sf.add("sent_collect")
@@ -254,7 +252,7 @@ def item_candidates(
                     at = part.find(text, cursor)  # after the pieces before it: "address" in
                     # "e-mail address, but not your address" is the second one
                     pos = at if at >= 0 else max(cursor, part.find(text.split()[0], cursor))
-                    if _NEGATION.search(s[: max(0, s.find(raw))] + part[:pos]):
+                    if NEGATION.search(s[: max(0, s.find(raw))] + part[:pos]):
                         f.add("neg_before")  # "we do not store X" — but not "X, but not Y"
                     if at >= 0:
                         before = _words(part[:at])[-2:]
@@ -265,7 +263,7 @@ def item_candidates(
                     verb = _LEAD_VERB.match(text) if i == 0 else None
                     if verb and verb.end() < len(text):  # "Wir verarbeiten Name" → "Name"
                         said = f | {"after_verb"}
-                        if _NEGATION.search(verb.group(0)):  # "We do not collect your name"
+                        if NEGATION.search(verb.group(0)):  # "We do not collect your name"
                             said.add("neg_before")
                         put(text[verb.end() :], said, s)
     for item in sorted(taken) if with_taken else ():  # sorted: the same order every run
