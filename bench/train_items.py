@@ -25,6 +25,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import yaml
 from msgspec.structs import replace
 from rapidfuzz import fuzz
@@ -193,18 +194,9 @@ def main() -> None:
     if args.write:
         m = model_from(docs, "bench/corpus (all labelled texts)")
         tmp = OUT.with_suffix(".tmp")
-        tmp.write_text(json.dumps(msgspec_to_dict(m), ensure_ascii=False, indent=0) + "\n")
+        tmp.write_text(json.dumps(msgspec.to_builtins(m), ensure_ascii=False, indent=0) + "\n")
         tmp.replace(OUT)  # atomic: a half-written model is never shipped
         print(f"wrote {OUT} ({len(m.weights)} weights; {m.trained_on})")
-
-
-def msgspec_to_dict(m: ItemModel) -> dict[str, Any]:
-    return {
-        "version": m.version,
-        "threshold": m.threshold,
-        "trained_on": m.trained_on,
-        "weights": m.weights,
-    }
 
 
 if __name__ == "__main__":

@@ -43,9 +43,7 @@ def test_a_model_trained_on_a_corpus_reads_back_and_drafts(tmp_path: Path) -> No
     loaded = train_items.load(tmp_path)
     model = train_items.model_from(loaded, "test")
     assert "2 documents" in model.trained_on
-    again = msgspec.json.decode(
-        msgspec.json.encode(train_items.msgspec_to_dict(model)), type=ItemModel
-    )
+    again = msgspec.json.decode(msgspec.json.encode(model), type=ItemModel)
     assert again == model
     got = [f.item for f in ranked_items(lines(texts["a-de"]), "de", model)]
     assert "Lieblingsfarbe" in got

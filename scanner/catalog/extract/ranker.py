@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -38,8 +39,8 @@ _VAGUE = re.compile(r"(?:^|\s)(?:daten|data|informationen|information|angaben)$"
 class ItemModel(msgspec.Struct, frozen=True):
     """Weights of a logistic regression over candidate features, and where to cut."""
 
-    version: int
-    threshold: float  # a candidate at or above this probability is drafted
+    version: Literal[1]  # the feature set the weights were learnt for (candidates.py)
+    threshold: Annotated[float, msgspec.Meta(gt=0.0, lt=1.0)]  # drafted at or above this
     trained_on: str  # the corpus and settings it was learnt from, for the record
     weights: dict[str, float]
 

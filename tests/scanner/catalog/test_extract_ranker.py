@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import math
 
+import msgspec
+import pytest
+
 from m365inv.catalog.extract import extract
 from m365inv.catalog.extract.candidates import item_candidates
 from m365inv.catalog.extract.items import ItemList, find_items
@@ -111,3 +114,11 @@ def test_a_repeat_either_way_is_no_new_item() -> None:
     assert not items.repeats("E-Mail-Adresse des Nutzers")  # the rules' own test: one way
     assert items.repeats("E-Mail-Adresse des Nutzers", either_way=True)
     assert not items.repeats("Telefonnummer", either_way=True)
+
+
+def test_a_model_file_of_another_version_or_with_a_bad_threshold_is_refused() -> None:
+    good = {"version": 1, "threshold": 0.4, "trained_on": "t", "weights": {"bias": -1.0}}
+    assert msgspec.json.decode(msgspec.json.encode(good), type=ItemModel).threshold == 0.4
+    for bad in ({"version": 2}, {"threshold": 1.0}, {"threshold": 0.0}, {"weights": {"x": "1"}}):
+        with pytest.raises(msgspec.ValidationError):
+            msgspec.json.decode(msgspec.json.encode({**good, **bad}), type=ItemModel)
