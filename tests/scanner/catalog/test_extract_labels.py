@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from m365inv.catalog.extract import extract
 from m365inv.catalog.extract.lexicon import is_data_noun, looks_like_item
-from m365inv.catalog.extract.phrases import plain_noun_phrase
+from m365inv.catalog.extract.phrases import GENERIC, plain_noun_phrase
 from m365inv.catalog.extract.segment import lines
 
 
@@ -282,3 +282,14 @@ def test_a_lead_in_over_a_list_of_data_items_announces_data_whatever_its_words()
     assert _items(purposes) == []
     doodle = "Zum Beispiel können dies Namen, E-Mail-Adressen oder Termininformationen sein.\n"
     assert _items(doodle) == ["Namen", "E-Mail-Adressen", "Termininformationen"]
+
+
+def test_the_following_data_is_a_lead_in_not_an_item() -> None:
+    got = _items(
+        "Bei Nutzung verarbeiten wir die nachfolgend beschriebenen personenbezogenen Daten: "
+        "IP-Adresse, Anfragezeitpunkt, Browser.\n"
+    )
+    assert "IP-Adresse" in got and not any("Daten" in x for x in got), got
+    for lead in ("folgenden Daten", "the following personal data", "genannten Daten"):
+        assert GENERIC.match(lead), lead
+    assert not GENERIC.match("Kontaktdaten") and not GENERIC.match("following")
