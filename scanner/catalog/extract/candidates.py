@@ -89,9 +89,22 @@ def _heading_context(heading: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _lead_context(lead: str) -> set[str]:
+def _sentence_context(sentence: str) -> set[str]:
+    out = {f"sentlen={min(len(sentence.split()) // 5, 6)}"}
+    if NEGATION.search(sentence):
+        out.add("sent_neg")
+    if _COLLECTS.search(sentence):
+        out.add("sent_collect")
+    return out
+
+
+def _lead_context(lead: str) -> frozenset[str]:
     """What the line above says: the lead-in of a list entry, the sentence before a paragraph."""
-    lead = lead[-200:]
+    return _lead_flags(lead[-200:])
+
+
+@lru_cache(maxsize=1024)  # the entries of one list share their lead-in
+def _lead_flags(lead: str) -> frozenset[str]:
     out = {f"lead={w}" for w in _words(lead)[-6:]}
     for flag, test in (
         ("data_lead", len(lead) <= 160 and DATA_HEADING.search(lead)),  # a lead-in, no paragraph
@@ -101,7 +114,7 @@ def _lead_context(lead: str) -> set[str]:
     ):
         if test:
             out.add(flag)
-    return out
+    return frozenset(out)
 
 
 @lru_cache(maxsize=8192)
@@ -215,17 +228,11 @@ def item_candidates(
         if line.kind == "heading" or DEFINES.match(line.text):
             continue  # a heading names a section (the rules read the few that are items); a
             # definition of personal data ("… such as name, address") discloses nothing
-        base = {f"kind={line.kind}", f"table={line.table_data}"}
-        base |= _heading_context(heads[n]) | _lead_context(above)
+        base: set[str] | None = None  # the line's context, read once a sentence lists
         for s in sentences(line.text):
             if read is not None and read(s):
                 continue
-            sf = set(base)
-            if NEGATION.search(s):
-                sf.add("sent_neg")
-            if _COLLECTS.search(s):
-                sf.add("sent_collect")
-            sf.add(f"sentlen={min(len(s.split()) // 5, 6)}")
+            sf: set[str] | None = None
             # "Label: a, b" — the entries are the items, not the label (the rules read a label
             # that is described rather than listed); "openid, profile: Sign-in" lists scopes
             parts = [("all", s)]
@@ -240,6 +247,11 @@ def item_candidates(
                 pieces = split_list(part)
                 if alone and len(pieces) < 2:
                     continue  # a short sentence or a label in prose lists nothing
+                if base is None:
+                    base = {f"kind={line.kind}", f"table={line.table_data}"}
+                    base |= _heading_context(heads[n]) | _lead_context(above)
+                if sf is None:
+                    sf = base | _sentence_context(s)
                 cursor = 0
                 for i, piece in enumerate(pieces):
                     f = sf | {
