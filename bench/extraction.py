@@ -230,6 +230,7 @@ SPLITS = (
     "blind23",
     "blind24",
     "blind25",
+    "blind26",
 )
 
 
