@@ -74,6 +74,12 @@ class Candidate(msgspec.Struct, frozen=True):
     features: frozenset[str]
 
 
+def _denies(text: str) -> bool:
+    """A negation that denies ("not", "keine", "❌"); "without" / "ohne" only states a condition
+    ("bei der Teilnahme ohne eigenes Nutzerkonto werden … verarbeitet: …")."""
+    return any(m.group(0).casefold() not in ("ohne", "without") for m in NEGATION.finditer(text))
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
@@ -84,14 +90,14 @@ def _heading_context(heading: str) -> frozenset[str]:
     out = {f"h={w}" for w in _words(heading)}
     if DATA_HEADING.search(heading):
         out.add("data_heading")
-    if NEGATION.search(heading):
+    if _denies(heading):
         out.add("heading_neg")
     return frozenset(out)
 
 
 def _sentence_context(sentence: str) -> set[str]:
     out = {f"sentlen={min(len(sentence.split()) // 5, 6)}"}
-    if NEGATION.search(sentence):
+    if _denies(sentence):
         out.add("sent_neg")
     if _COLLECTS.search(sentence):
         out.add("sent_collect")
@@ -109,7 +115,7 @@ def _lead_flags(lead: str) -> frozenset[str]:
     for flag, test in (
         ("data_lead", len(lead) <= 160 and DATA_HEADING.search(lead)),  # a lead-in, no paragraph
         ("lead_colon", lead.endswith(":")),
-        ("lead_neg", NEGATION.search(lead)),
+        ("lead_neg", _denies(lead)),
         ("lead_collect", _COLLECTS.search(lead)),
     ):
         if test:
@@ -181,7 +187,7 @@ def excluded(text: str, context: set[str]) -> bool:
     reviewer can take at face value."""
     return bool(
         context & _NEGATED_CONTEXT
-        or NEGATION.search(text)
+        or _denies(text)
         or _BACK_REFERENCE.match(text)
         or any(c in text for c in "{}<>|`[]=")
     )
@@ -264,20 +270,20 @@ def item_candidates(
                     at = part.find(text, cursor)  # after the pieces before it: "address" in
                     # "e-mail address, but not your address" is the second one
                     pos = at if at >= 0 else max(cursor, part.find(text.split()[0], cursor))
-                    if NEGATION.search(s[: max(0, s.find(raw))] + part[:pos]):
+                    if _denies(s[: max(0, s.find(raw))] + part[:pos]):
                         f.add("neg_before")  # "we do not store X" — but not "X, but not Y"
                     if at >= 0:
                         before = _words(part[:at])[-2:]
                         f |= {f"b1={w}" for w in before[-1:]} | {f"b2={w}" for w in before}
                         f |= {f"a1={w}" for w in _words(part[at + len(text) :])[:1]}
                         cursor = at + len(text)
-                    put(text, f, s)
+                    put(text, f, line.row or s)  # a table row is quoted as written
                     verb = _LEAD_VERB.match(text) if i == 0 else None
                     if verb and verb.end() < len(text):  # "Wir verarbeiten Name" → "Name"
                         said = f | {"after_verb"}
-                        if NEGATION.search(verb.group(0)):  # "We do not collect your name"
+                        if _denies(verb.group(0)):  # "We do not collect your name"
                             said.add("neg_before")
-                        put(text[verb.end() :], said, s)
+                        put(text[verb.end() :], said, line.row or s)
     for item in sorted(taken) if with_taken else ():  # sorted: the same order every run
         if item not in context:
             context[item], source[item] = {"rule_only"}, item

@@ -587,7 +587,9 @@ _VERB_TAIL = re.compile(
     r"^(?!(?:so|um|zu|und|den|dem)\s)(?P<np>.*\b[A-ZÄÖÜ][\w-]+)\s+(?:(?:automatisch|direkt|sofort"
     r"|ebenfalls|auch|dann|nur|selbst|manuell|zusätzlich|anschließend|jederzeit|gegebenenfalls"
     r"|ggf\.)\s+)*(?:[a-zäöüß]\w{2,}(?:en|ern|eln)|gekürzt|verkürzt|verschlüsselt|gehasht"
-    r"|anonymisiert|pseudonymisiert)$"
+    r"|anonymisiert|pseudonymisiert"
+    # a participle: "… Browser und Betriebssystem verarbeitet", "… protokolliert"
+    r"|ge[a-zäöüß]{3,}t|(?:ver|er|über|be|ent)[a-zäöüß]{3,}t|[a-zäöüß]{3,}iert)$"
 )
 
 
@@ -1056,6 +1058,10 @@ _DURATION = re.compile(
 )
 
 
+# a place's name alone: capitalised words only, at most three ("United States", "Deutschland")
+_PLACE_NAME = re.compile(r"^[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2}$")
+
+
 class ItemList:
     """The items found so far, in order of first mention: a phrase that names no data (a
     service, an address, a duration) or only repeats an item already found is not added."""
@@ -1082,8 +1088,8 @@ class ItemList:
     def add(self, item: str, source: str, conf: float) -> None:
         if words_of(item) & ALL_KEYS and not is_data_noun(item) and _names_provider(item):
             return  # "Google Analytics 4": a service, not data
-        if _POSTAL.search(item) or (countries_in(item) and len(item.split()) == 1):
-            return  # "Petersbrunner Str. 13", "82319 Starnberg", "Deutschland": an address
+        if _POSTAL.search(item) or (countries_in(item) and _PLACE_NAME.match(item)):
+            return  # "Petersbrunner Str. 13", "82319 Starnberg", "Deutschland", "United States"
         if len(item.strip("-")) < 3 and not looks_like_item(item):
             return  # "Da", "E-": a word cut off where the text ends
         if _DURATION.match(item):

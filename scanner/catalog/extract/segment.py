@@ -45,7 +45,7 @@ class Line(msgspec.Struct, frozen=True):
     table_data: bool = False  # the data column's cell of a table row ("Data element | …")
     row_rest: str = ""  # "cell: the row's other cells" ("Name: Sign-in; Contract; 2 years"), for
     # the rules other than items: a basis or a period stated beside the data it applies to
-    row: str = ""  # that table row as the policy writes it: what a finding from row_rest quotes
+    row: str = ""  # a table row as the policy writes it: what a finding from it quotes
 
 
 _HTML_BLOCK = re.compile(r"<(?:li|p|ul|ol|br|h[1-6]|tr|table|div|section|dt|dd)\b", re.I)
@@ -299,6 +299,7 @@ def lines(text: str) -> list[Line]:
                     "bullet",
                     ": ".join(cells[:2]) + ("; " + "; ".join(cells[2:]) if len(cells) > 2 else ""),
                     n,
+                    row=line.strip(),
                 )
             )
             continue

@@ -69,3 +69,13 @@ def test_the_rules_items_are_marked_and_kept_even_where_no_piece_matches() -> No
 def test_overlong_pieces_are_no_candidates() -> None:
     sentence = "This list has, for once, far more than eight words in its last piece of text."
     assert all(len(t.split()) <= 8 for t in _by_text(sentence))
+
+
+def test_without_states_a_condition_and_a_final_participle_is_cut() -> None:
+    text = (
+        "Bei der Teilnahme ohne eigenes Nutzerkonto werden zusätzliche Daten verarbeitet: "
+        "Anmeldename, Raumname, Startzeitpunkt und Betriebssystem verarbeitet."
+    )
+    got = _by_text(text)
+    assert {"Anmeldename", "Raumname", "Startzeitpunkt", "Betriebssystem"} <= set(got)
+    assert not _by_text("Ohne Ihre Einwilligung speichern wir keine Namen, Adressen, Fotos.")

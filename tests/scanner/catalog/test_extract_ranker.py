@@ -122,3 +122,12 @@ def test_a_model_file_of_another_version_or_with_a_bad_threshold_is_refused() ->
     for bad in ({"version": 2}, {"threshold": 1.0}, {"threshold": 0.0}, {"weights": {"x": "1"}}):
         with pytest.raises(msgspec.ValidationError):
             msgspec.json.decode(msgspec.json.encode({**good, **bad}), type=ItemModel)
+
+
+def test_a_table_row_is_quoted_as_written_and_a_place_is_no_item() -> None:
+    row = "| Acme Analytics Inc. | Lieblingsfarbe, Schuhgröße | United States |"
+    text = "## Empfänger\n\n| Anbieter | Zweck | Ort |\n|---|---|---|\n" + row + "\n"
+    everything = _model({"bias": 9.0})
+    got = ranked_items(lines(text), "de", everything)
+    assert [f.item for f in got] == ["Lieblingsfarbe", "Schuhgröße"]  # not "United States"
+    assert all(f.source == row for f in got)
