@@ -74,10 +74,18 @@ class Candidate(msgspec.Struct, frozen=True):
     features: frozenset[str]
 
 
-def _denies(text: str) -> bool:
-    """A negation that denies ("not", "keine", "❌"); "without" / "ohne" only states a condition
+def _denials(text: str) -> list[int]:
+    """Where ``text`` denies ("not", "keine", "❌"); "without" / "ohne" only states a condition
     ("bei der Teilnahme ohne eigenes Nutzerkonto werden … verarbeitet: …")."""
-    return any(m.group(0).casefold() not in ("ohne", "without") for m in NEGATION.finditer(text))
+    return [
+        m.start()
+        for m in NEGATION.finditer(text)
+        if m.group(0).casefold() not in ("ohne", "without")
+    ]
+
+
+def _denies(text: str) -> bool:
+    return bool(_denials(text))
 
 
 def _words(text: str) -> list[str]:
@@ -258,6 +266,8 @@ def item_candidates(
                     base |= _heading_context(heads[n]) | _lead_context(above)
                 if sf is None:
                     sf = base | _sentence_context(s)
+                preceding = s[: max(0, s.find(raw))] + part  # what stands before each piece
+                denials = _denials(preceding)
                 cursor = 0
                 for i, piece in enumerate(pieces):
                     f = sf | {
@@ -270,7 +280,7 @@ def item_candidates(
                     at = part.find(text, cursor)  # after the pieces before it: "address" in
                     # "e-mail address, but not your address" is the second one
                     pos = at if at >= 0 else max(cursor, part.find(text.split()[0], cursor))
-                    if _denies(s[: max(0, s.find(raw))] + part[:pos]):
+                    if any(d < len(preceding) - len(part) + pos for d in denials):
                         f.add("neg_before")  # "we do not store X" — but not "X, but not Y"
                     if at >= 0:
                         before = _words(part[:at])[-2:]

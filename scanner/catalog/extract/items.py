@@ -9,6 +9,7 @@ is the item itself ("**Email Content:** The add-in reads …" → ``Email Conten
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import msgspec
 
@@ -593,6 +594,7 @@ _VERB_TAIL = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # the rules and the item model's candidates cut the same pieces
 def untail(piece: str) -> str:
     """``piece`` without a trailing place phrase ("E-Mail-Adresse auf unseren Servern"), unless
     that phrase is what makes it specific ("Angaben aus dem Anfrageformular"), and without a

@@ -63,13 +63,19 @@ def probability(model: ItemModel, features: frozenset[str], language: str) -> fl
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _lexicon_gain(model: ItemModel, cand: Candidate) -> float:
-    """The most the lexicon's features could add to ``cand``'s logit (positive weights only)."""
-    w, anchor_list = model.weights, anchors(cand.features)
-    return sum(
-        max(0.0, w.get(flag, 0.0)) + sum(max(0.0, w.get(f"{a}&{flag}", 0.0)) for a in anchor_list)
-        for flag in LEXICON_FLAGS
-    )
+def _lexicon_gain(
+    model: ItemModel, anchor_list: tuple[str, ...], cache: dict[tuple[str, ...], float]
+) -> float:
+    """The most the lexicon's features could add to a logit (positive weights only), for a
+    candidate with these anchors (a line's kind, a piece's role: a handful of combinations)."""
+    if anchor_list not in cache:
+        w = model.weights
+        cache[anchor_list] = sum(
+            max(0.0, w.get(flag, 0.0))
+            + sum(max(0.0, w.get(f"{a}&{flag}", 0.0)) for a in anchor_list)
+            for flag in LEXICON_FLAGS
+        )
+    return cache[anchor_list]
 
 
 def scored_candidates(
@@ -85,8 +91,10 @@ def scored_candidates(
     the result is the same as scoring every candidate in full."""
     cut = math.log(model.threshold / (1.0 - model.threshold))
     out: list[tuple[float, Candidate]] = []
+    gains: dict[tuple[str, ...], float] = {}
     for cand in item_candidates(all_lines, taken, with_taken=False, lexicon=False, read=read):
-        if _logit(model, cand.features, language) + _lexicon_gain(model, cand) < cut:
+        gain = _lexicon_gain(model, tuple(sorted(anchors(cand.features))), gains)
+        if _logit(model, cand.features, language) + gain < cut:
             continue
         full = complete(cand)
         if "verbish" in full.features:
