@@ -16,7 +16,14 @@ from functools import lru_cache
 
 import msgspec
 
-from m365inv.catalog.extract.items import DASHED_ASIDE, DATA_HEADING, DEFINES, SCOPES, untail
+from m365inv.catalog.extract.items import (
+    DASHED_ASIDE,
+    DATA_HEADING,
+    DEFINES,
+    PROCESSING,
+    SCOPES,
+    untail,
+)
 from m365inv.catalog.extract.lexicon import (
     VERBISH,
     is_data_noun,
@@ -40,11 +47,6 @@ _LEAD_VERB = re.compile(
     r"|process|processes|processed|store|stores|stored|receive|receives|include|includes"
     r"|including|such as|access|accesses|read|reads|use|uses|e\.g\.|like|sowie|namely"
     r"|following|folgende)\b[:,]?\s*",
-    re.IGNORECASE,
-)
-_COLLECTS = re.compile(
-    r"\b(?:collect|process|store|receive|access|read|log|record|verarbeit|erheb|erhob|speicher"
-    r"|erfass|protokoll|übermittel)",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"\b(?:we|wir|you|Sie|us|uns)\b")
@@ -107,7 +109,7 @@ def _sentence_context(sentence: str) -> set[str]:
     out = {f"sentlen={min(len(sentence.split()) // 5, 6)}"}
     if _denies(sentence):
         out.add("sent_neg")
-    if _COLLECTS.search(sentence):
+    if PROCESSING.search(sentence):
         out.add("sent_collect")
     return out
 
@@ -124,7 +126,7 @@ def _lead_flags(lead: str) -> frozenset[str]:
         ("data_lead", len(lead) <= 160 and DATA_HEADING.search(lead)),  # a lead-in, no paragraph
         ("lead_colon", lead.endswith(":")),
         ("lead_neg", _denies(lead)),
-        ("lead_collect", _COLLECTS.search(lead)),
+        ("lead_collect", PROCESSING.search(lead)),
     ):
         if test:
             out.add(flag)

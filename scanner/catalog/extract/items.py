@@ -412,7 +412,7 @@ _PAREN_EXAMPLES = re.compile(
 # three or more entries in parentheses, without "e.g.": "access logs (IP address, browser, time)"
 _PAREN_BARE = re.compile(r"\((?P<list>[^(),]{2,40}(?:,[^(),]{2,40}){2,})\)")
 # verbs only: "die Verarbeitung von Daten (z. B. …)" defines, it does not disclose
-_PROCESSING = re.compile(
+PROCESSING = re.compile(
     r"\b(?:verarbeite[nt]|erhoben|erheben|erhebt|gespeichert|speicher[nt]|erfass[et]n?|übermittel[nt]"
     r"|processe[sd]|process|collect(?:s|ed)?|stored?|stores|receive[sd]?|holds?|reads?|accesse[sd]"
     r"|access|uses|caches|retrieves|fetch(?:es)?|liest|lesen|nutzt|abgerufen|ruft|analy[sz]es"
@@ -663,7 +663,7 @@ def _prose_items(sentence: str) -> list[str]:
         ex = None
     if ex and ":" in sentence[: ex.start()]:
         ex = None  # inside an announced list "…: identification data (name, ID), …" — entries
-    verb = _PROCESSING.search(sentence)
+    verb = PROCESSING.search(sentence)
     if ex is None and verb:  # "analyzes characteristics of the message (e.g.: a, b)"
         for par in _PAREN_EXAMPLES.finditer(sentence, verb.end()):
             phrase = sentence[verb.end() : par.start()]
@@ -688,7 +688,7 @@ def _prose_items(sentence: str) -> list[str]:
                 and not _negated(sentence, par.start(), par.end())
             ):
                 return [head, *entries]
-    if ex and (_PROCESSING.search(sentence) or _DEICTIC.match(sentence)):
+    if ex and (PROCESSING.search(sentence) or _DEICTIC.match(sentence)):
         examples = list_items(ex.group("list") or ex.group("bare"))
         if examples:  # and the entries of the enumeration that goes on after the examples
             tail = [untail(p) for p in split_list(strip_parentheses(sentence[ex.end() :]))]
@@ -857,7 +857,7 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         if (
             lead.count(",") >= 2
             and pieces[0] not in good
-            and _PROCESSING.search(lead.split(",", 1)[0])
+            and PROCESSING.search(lead.split(",", 1)[0])
             and len(listed := _prose_items(first)) >= len(good)
         ):  # "Admin accounts: For admins we store the full name, the e-mail address, …"
             return listed, 0.8
