@@ -36,6 +36,15 @@ MODEL_FILE = "item_model.json"
 _VAGUE = re.compile(r"(?:^|\s)(?:daten|data|informationen|information|angaben)$", re.IGNORECASE)
 
 
+# a finite verb makes a clause of a phrase; the lexicon's wider "verb-like" test (which also
+# flags "zu" in "Notizen zu abgeschlossenen Challenges") stays a feature the model weighs
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|will|can|may|must|has|have|does|ist|sind|wird|werden|wurde|wurden"
+    r"|kann|können|hat|haben)\b",
+    re.IGNORECASE,
+)
+
+
 class ItemModel(msgspec.Struct, frozen=True):
     """Weights of a logistic regression over candidate features, and where to cut."""
 
@@ -97,7 +106,7 @@ def scored_candidates(
         if _logit(model, cand.features, language) + gain < cut:
             continue
         full = complete(cand)
-        if "verbish" in full.features:
+        if _FINITE_VERB.search(cand.text):
             continue  # a clause ("preferences are stored"), never an item on its own
         p = probability(model, full.features, language)
         if p >= model.threshold:
