@@ -102,12 +102,12 @@ def scored_candidates(
     out: list[tuple[float, Candidate]] = []
     gains: dict[tuple[str, ...], float] = {}
     for cand in item_candidates(all_lines, taken, with_taken=False, lexicon=False, read=read):
+        if _FINITE_VERB.search(cand.text):
+            continue  # a clause ("preferences are stored"), never an item on its own
         gain = _lexicon_gain(model, tuple(sorted(anchors(cand.features))), gains)
         if _logit(model, cand.features, language) + gain < cut:
             continue
         full = complete(cand)
-        if _FINITE_VERB.search(cand.text):
-            continue  # a clause ("preferences are stored"), never an item on its own
         p = probability(model, full.features, language)
         if p >= model.threshold:
             out.append((p, full))
