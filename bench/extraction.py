@@ -32,6 +32,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from m365inv.catalog.draft import draft_vendor
+from m365inv.catalog.extract.ranker import ItemModel
 
 KINDS = ("items", "retention", "legal_bases", "subprocessors", "transfers", "security", "country")
 Counts = dict[str, list[int]]  # kind → [tp, fp, fn]
@@ -163,7 +164,7 @@ def _text(corpus: Path, doc_id: str, hashes: dict[str, str]) -> tuple[str | None
     return raw.decode("utf-8"), "ok" if same else "differs"
 
 
-def run(corpus: Path, split: str) -> dict[str, Counts]:
+def run(corpus: Path, split: str, item_model: ItemModel | None = None) -> dict[str, Counts]:
     docs = yaml.safe_load((corpus / "labels.yaml").read_text("utf-8"))
     hashes = _hashes(corpus)
     per_lang: dict[str, Counts] = defaultdict(lambda: {k: [0, 0, 0] for k in KINDS})
@@ -176,7 +177,9 @@ def run(corpus: Path, split: str) -> dict[str, Counts]:
         states[state].append(doc["id"])
         if text is None:
             continue
-        a, m = score_document(doc, draft_vendor(text, doc["id"]), per_lang[doc["language"]])
+        a, m = score_document(
+            doc, draft_vendor(text, doc["id"], item_model=item_model), per_lang[doc["language"]]
+        )
         countries = [countries[0] + a, countries[1] + m]
     scored = len(states["ok"]) + len(states["differs"])
     print(f"\n== split: {split}  ({scored} of {scored + len(states['missing'])} documents scored)")

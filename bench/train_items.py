@@ -10,7 +10,8 @@ needs only the weights, and the install stays free of numpy/scipy for the sake o
 
 ``--cv`` prints what matters before shipping: items precision/recall/F1 of the rules alone and
 of rules + model on documents the model was NOT trained on (five folds, whole splits held out
-together), per language. ``--hold-out SPLIT …`` trains without those splits and scores them.
+together), per language. ``--hold-out SPLIT …`` trains without those splits and scores them
+(items, then every kind as ``bench.extraction`` does).
 
     python -m bench.train_items [--cv] [--hold-out blind25] [--write]
 """
@@ -30,6 +31,7 @@ import yaml
 from msgspec.structs import replace
 from rapidfuzz import fuzz
 
+from bench import extraction
 from bench.extraction import _pairs
 from m365inv.catalog.extract import detect_language
 from m365inv.catalog.extract.candidates import item_candidates
@@ -191,6 +193,8 @@ def main() -> None:
                 score(test, None),
                 score(test, replace(m, threshold=t)),
             )
+        for split in sorted(held):  # every kind, as the bench scores it, with that model
+            extraction.run(args.corpus, split, item_model=m)
     if args.write:
         m = model_from(docs, "bench/corpus (all labelled texts)")
         tmp = OUT.with_suffix(".tmp")

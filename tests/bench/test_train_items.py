@@ -7,7 +7,7 @@ from pathlib import Path
 import msgspec
 import yaml
 
-from bench import train_items
+from bench import extraction, train_items
 from m365inv.catalog.extract.ranker import ItemModel, ranked_items
 from m365inv.catalog.extract.segment import lines
 
@@ -47,3 +47,18 @@ def test_a_model_trained_on_a_corpus_reads_back_and_drafts(tmp_path: Path) -> No
     assert again == model
     got = [f.item for f in ranked_items(lines(texts["a-de"]), "de", model)]
     assert "Lieblingsfarbe" in got
+
+
+def test_the_bench_scores_with_the_model_it_is_given(tmp_path: Path) -> None:
+    (tmp_path / "texts").mkdir()
+    text = "## Daten\n\nAuch Lieblingsfarbe, Schuhgröße und Sternzeichen.\n"
+    (tmp_path / "texts" / "a-de.txt").write_text(text, "utf-8")
+    (tmp_path / "texts.sha256").write_text("", "utf-8")
+    doc = {"id": "a-de", "language": "de", "split": "dev", "country": None,
+           "items": ["Lieblingsfarbe", "Schuhgröße"], "retention": [], "legal_bases": [],
+           "subprocessors": [], "transfers": [], "security": []}  # fmt: skip
+    (tmp_path / "labels.yaml").write_text(yaml.safe_dump([doc]), "utf-8")
+    none = ItemModel(version=1, threshold=0.5, trained_on="t", weights={"bias": -9.0})
+    every = ItemModel(version=1, threshold=0.5, trained_on="t", weights={"bias": 9.0})
+    assert extraction.run(tmp_path, "all", item_model=none)["de"]["items"][0] == 0
+    assert extraction.run(tmp_path, "all", item_model=every)["de"]["items"][0] == 2

@@ -33,7 +33,7 @@ from m365inv.catalog.extract.parties import (
     vendor_country,
 )
 from m365inv.catalog.extract.periods import RetentionRule, listed_periods, retention_in
-from m365inv.catalog.extract.ranker import ranked_items
+from m365inv.catalog.extract.ranker import ItemModel, ranked_items
 from m365inv.catalog.extract.recipients import section_of
 from m365inv.catalog.extract.segment import lines, sentences
 
@@ -75,8 +75,8 @@ def policy_score(text: str) -> int:
     return round(1000 * len(_POLICY_WORDS.findall(text)) / words)
 
 
-def extract(text: str) -> Extraction:
-    """Run every rule over ``text`` once."""
+def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
+    """Run every rule over ``text`` once, then the item model (the shipped one by default)."""
     all_lines = lines(text)
     heads = section_of(all_lines)
     triples = [
@@ -126,7 +126,7 @@ def extract(text: str) -> Extraction:
     return Extraction(
         language=language,
         policy_score=policy_score(text),
-        items=tuple(ranked_items(all_lines, language)),
+        items=tuple(ranked_items(all_lines, language, item_model)),
         retention=quoted(dict.fromkeys(retention)),  # a sentence said twice is one rule
         legal_bases=quoted(bases[k] for k in sorted(bases)),
         subprocessors=quoted(
