@@ -240,10 +240,16 @@ SPLITS = (
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=Path(__file__).parent / "corpus")
-    ap.add_argument("--split", choices=("all", *SPLITS), default=None)
+    ap.add_argument("--split", default=None, help="a split of the corpus's labels, or all")
     args = ap.parse_args()
+    labelled = {
+        d["split"] for d in yaml.safe_load((args.corpus / "labels.yaml").read_text("utf-8"))
+    }
+    if args.split not in (None, "all", *labelled):  # bench/synthetic has splits of its own
+        ap.error(f"no split {args.split!r} in {args.corpus}: {', '.join(sorted(labelled))}")
     _timing(args.corpus)  # first, before scoring has warmed any cache with the same lines
-    for split in [args.split] if args.split else [*SPLITS, "all"]:
+    splits = [s for s in SPLITS if s in labelled] or sorted(labelled)
+    for split in [args.split] if args.split else [*splits, "all"]:
         run(args.corpus, split)
 
 
