@@ -234,6 +234,7 @@ SPLITS = (
     "blind24",
     "blind25",
     "blind26",
+    "blind27",
 )
 
 
