@@ -127,7 +127,7 @@ _CA_ONLY = re.compile(
     re.IGNORECASE,
 )
 _TRANSPORT = re.compile(
-    r"\bTLS\b|\bSSL\b|HTTPS|in transit|während der Übertragung|Transportverschlüsselung"
+    r"\bTLS\b|\bSSL\b|\bmTLS\b|HTTPS|in transit|während der Übertragung|Transportverschlüsselung"
     r"|transport encryption|verschlüsselte[nr]? (?:Verbindung|Übertragung)",
     re.IGNORECASE,
 )
@@ -144,10 +144,13 @@ _DEVICE_AND_SCHEME = (
 )
 _OTHER = re.compile(
     r"verschlüssel|encr[iy]p?t|\bhash|gehasht|bcrypt|argon2|scrypt|pseudonymi|ISO/?\s?IEC\s?27001"
-    r"|ISO\s?27001|SOC\s?[12]\b|BSI C5|TISAX|Penetrationstest|penetration test|Zwei-Faktor"
+    r"|ISO\s?270\d\d|ISO (?:\d{4,5}, )+270\d\d|SOC[\s-]?[12]\b|BSI C5|TISAX|Penetrationstest"
+    r"|penetration test|Zwei-Faktor|HttpOnly|http-only|SameSite|IP-Anonymisierung"
+    r"|IP[- ]address(?:es)? anonymi[sz]ation|Kürzung der IP|IP-Adressen? (?:\w+ ){0,5}"
+    r"(?:gekürzt|anonymisiert)|(?:gekürzte|anonymisierte)n? IP-Adresse"
     r"|two-factor|\bMFA\b|\b2FA\b|access\b.{0,60}\b(?:is|are) (?:restricted|limited) to|restricted access"
     r"|\b(?:KMS|Key Management Service)\b|keys?\b.{0,40}\brotated|Schlüssel.{0,40}rotiert|Zugriff.{0,30}"
-    r"(?:beschränkt|eingeschränkt|begrenzt)|Zugriffskontroll|access control|least privilege"
+    r"(?:beschränkt|eingeschränkt|begrenzt)|Zugriffskontroll|access control|least[- ]privilege"
     r"|(?:Master|Krypto|kryptographische[nr]? |private[nr]? |geheime[nr]? )schlüssel|Schlüssel"
     r"(?:verwaltung|management|tausch)|key management|keys? (?:are|is) (?:stored|managed|rotated)"
     r"|Key Vault|\bHSM\b|DPAPI|Data Protection API|Credential Manager|Keychain|SQLCipher"
@@ -191,7 +194,7 @@ _PREFILTER_WORDS = (
             " backup Datensicherung tokenis tokeniz row-level isolation time-limited short-lived"
             " expir signed RBAC role-based rollenbasiert logical logisch audited logged protokolliert"
             " befugt berechtigte accessible zugänglich ISAE SSAE ISMS Informationssicherheit Cyber"
-            " full-disk hardware FIDO YubiKey"
+            " full-disk hardware FIDO YubiKey HttpOnly http-only SameSite anonymi gekürzt Kürzung"
             " Notfallmanagement gespiegelt Spiegelung mirrored Mandant tenant-specific geschult"
             " sensibilisiert trained read-only lesend schreibgeschützt berechtigt authentifizierung"
             " authentication"
@@ -211,7 +214,8 @@ _EXPLAINS = re.compile(
     r"\bsee our\b|\bsiehe unsere\b|for (?:more|further|detailed) (?:information|details)"
     r"|erkennen Sie|you can (?:tell|recogni[sz]e|see)|ist (?:der|ein) (?:Standard|Verfahren|Protokoll)"
     r"|is (?:the|a) (?:standard|protocol|method)|steht für|stands for|bezeichnet (?:man|ein)"
-    r"|wird als .{0,30} bezeichnet|refers to (?:a|the) (?:protocol|standard)",
+    r"|wird als .{0,30} bezeichnet|refers to (?:a|the) (?:protocol|standard)"
+    r"|Schloss-?Symbol|Adresszeile|padlock|lock icon|address bar",
     re.IGNORECASE,
 )
 
@@ -288,7 +292,7 @@ _PRODUCT_NAME = re.compile(  # a quoted title-case name or "Brand Encrypt"
 )
 _MECHANISM = re.compile(
     r"\bAES[- ]?\d*|\bTLS\s?[\d.]*|\bSSL\b|\bHTTPS\b|DPAPI|SQLCipher|bcrypt|argon2\w*|scrypt"
-    r"|\bSHA[- ]?\d+|PBKDF2|ISO(?:/IEC)?\s?27\d{3}|SOC\s?[12]|BSI C5|TISAX|Key Vault|\bKMS\b"
+    r"|\bSHA[- ]?\d+|PBKDF2|ISO(?:/IEC)?\s?27\d{3}|SOC[\s-]?[12]|BSI C5|TISAX|Key Vault|\bKMS\b"
     r"|\bHSM\b|" + _DEVICE_AND_SCHEME + ""
     r"|\bMFA\b|\b2FA\b|Zwei-Faktor|two-factor|multi-?factor|Credential Manager|Keychain|pseudonymi\w*"
     r"|regular backups|daily backups|regelmäßige (?:Backups|Datensicherung\w*)"
@@ -337,6 +341,8 @@ def one_claim_per_passage(claims: list[SecurityHit], all_lines: list[Line]) -> l
             if named <= seen:
                 continue
             seen.update(named)
+            if c.kind != "other":  # "… TLS-Verschlüsselung. Daten, die über eine verschlüsselte
+                seen.add((c.kind, section[n] if n >= 0 else n))  # Verbindung …": said again
         elif c.kind != "other":
             key = (c.kind, section[n] if n >= 0 else n)
             if key in seen:

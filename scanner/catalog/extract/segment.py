@@ -76,6 +76,9 @@ def normalise(text: str) -> str:
     text = _BOLD.sub("", text)
     text = re.sub(r"(?<!\w)\*(\S[^*\n]*\S)\*(?!\w)", r"\1", text)  # *italics*
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # [label](url) → label
+    # "Informationen wie  Firmenname": a run of spaces inside a line (HTML and PDF text) is one
+    # space, so patterns need not allow for it; indentation stays (it nests bullets)
+    text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)
     return text
 
 

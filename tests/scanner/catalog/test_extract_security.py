@@ -110,3 +110,28 @@ def test_device_and_key_measures_are_claims() -> None:
         "hardware security key."
     )
     assert len(_claims(text)) == 2
+
+
+def test_ip_truncation_cookie_flags_and_hyphenated_audits_are_claims() -> None:
+    for sentence in (
+        "Ihre IP-Adresse wird vor der Speicherung gekürzt.",
+        "Wir nutzen die IP-Anonymisierung des Dienstes.",
+        "We apply IP address anonymisation before any analysis.",
+        "Session cookies are set HttpOnly and SameSite=Lax.",
+        "Das Rechenzentrum ist nach SOC-2 Type II zertifiziert.",
+        "Das Rechenzentrum verfügt über Zertifizierungen nach ISO 9001, 14001, 27001 und 50001.",
+        "Services talk to each other over mTLS.",
+        "Access follows least-privilege principles.",
+    ):
+        assert _claims(sentence), sentence
+    # an IP address named as data, neither truncated nor anonymised, is no measure
+    assert _claims("Wir speichern Ihre IP-Adresse und den Zeitpunkt des Zugriffs.") == []
+
+
+def test_a_named_transport_claim_said_again_in_other_words_is_one_claim() -> None:
+    text = (
+        "Diese Seite nutzt aus Sicherheitsgründen eine TLS-Verschlüsselung. Daten, die über eine"
+        " verschlüsselte Verbindung versendet werden, können von Dritten nicht mitgelesen werden.\n"
+        "Bei einer verschlüsselten Verbindung sehen Sie ein Schloss-Symbol in der Adresszeile.\n"
+    )
+    assert [k for k, _ in _claims(text)] == ["transport-encryption"]

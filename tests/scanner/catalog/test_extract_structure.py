@@ -723,3 +723,13 @@ def test_inline_html_lists_and_headings_read_as_plain_lines() -> None:
     assert lines("Logs are kept for <30 days.\nWe never use <script> tags.")[0].text.startswith(
         "Logs are kept for <30 days"
     )
+
+
+def test_a_run_of_spaces_inside_a_line_is_one_space() -> None:
+    text = (
+        "Der Nutzer kann zusätzliche Informationen wie  Firmenname,  Arbeitsplatz und Position"
+        " angeben."
+    )
+    assert [i.item for i in extract(text).items][:3] == ["Firmenname", "Arbeitsplatz", "Position"]
+    # indentation is kept: it nests a bullet under the one above
+    assert [ln.text for ln in lines("- Data:\n    - name\n    - email")][1:] == ["name", "email"]
