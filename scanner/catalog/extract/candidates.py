@@ -192,7 +192,8 @@ def excluded(text: str, context: set[str]) -> bool:
     """A phrase no model may draft, whatever its weights: one after a negation in its sentence
     or under a negated lead-in or heading ("We never collect:", "❌ Prompts"), one that is
     itself negated, one that refers back to data named before ("We use the contact details
-    to …"; 4 of the corpus's 3,042 labelled items start with "the"), or markup ("{{ x.url }}").
+    to …"; 4 of the corpus's 3,042 labelled items start with "the"), markup ("{{ x.url }}"), or
+    a service provider ("Werbeanbieter").
     The rules read such passages themselves; a phrase drafted by the model alone must be one a
     reviewer can take at face value."""
     return bool(
@@ -200,7 +201,12 @@ def excluded(text: str, context: set[str]) -> bool:
         or _denies(text)
         or _BACK_REFERENCE.match(text)
         or any(c in text for c in "{}<>|`[]=")
+        or _SERVICE_PROVIDER.search(text)
     )
+
+
+# a service provider ("Werbeanbieter", "Zahlungsdienstleister") is a recipient, never the data
+_SERVICE_PROVIDER = re.compile(r"^\S*(?:anbieter|dienstleister)$", re.IGNORECASE)
 
 
 def _phrase_features(text: str, context: frozenset[str], taken: bool) -> frozenset[str]:

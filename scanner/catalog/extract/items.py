@@ -72,8 +72,11 @@ DATA_HEADING = re.compile(
 CLOSING_HEADING = re.compile(
     r"zweck|purpose|how we use|use of (?:your )?(?:data|information)|rechtsgrundlage|legal bas"
     r"|lawful|empfänger|recipient|third[- ]part(?!ies$)|weitergabe|sharing|disclos|speicherdauer"
-    r"|aufbewahrung|retention|how long|löschung|sicherheit|security|rechte|rights|kontakt"
-    r"|contact|betroffene|data subjects|changes|änderungen|transfer|übermittlung|verantwortlich"
+    r"|aufbewahrung|retention|how long|löschung|sicherheit|security|rechte|rights"
+    # "Kontakt", "Contact us" — but "Account and contact information" names data
+    r"|kontakt(?!daten|informationen|angaben|details)|contact(?! (?:information|details|data|info)\b)"
+    r"|(?:unsere?|our)\s+(?:kontakt|contact)"
+    r"|betroffene|data subjects|changes|änderungen|transfer|übermittlung|verantwortlich"
     r"|controller|datenschutzbeauftragt|protection officer|your choices|user control|consent"
     r"|einwilligung|how it works|compliance|data usage|datennutzung|nutzung (?:der|Ihrer) daten"
     r"|löschfrist|speicherzeit|speicherort|^wo\b|^warum\b|data location|^hosting|infrastructure"
@@ -442,6 +445,15 @@ _PURPOSE_START_DASH = re.compile(
 )
 
 
+# a lead-in to where or when data is collected, not to what: "This Policy applies to personal
+# information we collect in connection with:" over a list of products and websites
+_CONTEXT_LEAD = re.compile(
+    r"\b(?:in connection with|in conjunction with|applies to|im Zusammenhang mit|gilt für"
+    r"|when you|wenn Sie|sobald Sie)\s*:$",
+    re.IGNORECASE,
+)
+
+
 # a paragraph that defines personal data: its examples say what the term means, not what the
 # vendor processes
 DEFINES = re.compile(
@@ -746,8 +758,8 @@ def _prose_items(sentence: str) -> list[str]:
                 continue  # "Payments are processed by …": the subject must name data
             if (  # "capture name, email address, educational qualifications, skills, …": a long
                 # enumeration that opens with data, mostly data, goes on past unknown nouns
-                len(found) >= 2
-                and len(pieces) >= 4
+                len(pieces) >= 4
+                and (len(found) >= 2 or len(good) >= 0.75 * len(pieces))
                 and len(good) >= 0.5 * len(pieces)
                 and all(p in good or plain_noun_phrase(p) for p in pieces)
             ):
@@ -1195,9 +1207,9 @@ def collect_items(all_lines: list[Line]) -> ItemList:
             if bare.endswith(":") and CONTROLLER.search(bare):
                 in_data = False
                 continue
-            if _USE_LEAD.search(bare):  # "We use the information we collect to:" — purposes
-                in_data = False
-                continue
+            if _USE_LEAD.search(bare) or _CONTEXT_LEAD.search(bare):
+                in_data = False  # "We use the information we collect to:" — purposes; "…
+                continue  # information we collect in connection with:" — products, places
             if DATA_HEADING.search(bare):
                 in_data = True
                 plain_list = text.endswith(":") and nxt_kinds[:1] == ["heading"]
@@ -1223,7 +1235,15 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                 and not bare.endswith((".", ","))
             ):
                 continue  # "Account Information" over its bullets (or over "we read:"): a sub-label
-            if line.kind == "heading":
+            if line.kind == "heading" or (  # "Usage Data" over a paragraph: a title
+                in_data
+                and line.kind == "text"
+                and len(bare.split()) <= 6
+                and not bare.endswith((".", ",", ":"))
+                and nxt_line is not None
+                and nxt_line.kind == "text"
+                and len(nxt_line.text.split()) >= 12
+            ):
                 nxt = all_lines[n + 1].text if n + 1 < len(all_lines) else ""
                 prose = all_lines[n + 1].kind == "text" if nxt else False
                 if (

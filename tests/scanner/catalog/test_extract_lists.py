@@ -4,10 +4,17 @@ carries a note, and list entries of two plain noun phrases. Sentences written fo
 from __future__ import annotations
 
 from m365inv.catalog.extract import extract
+from m365inv.catalog.extract.items import collect_items
+from m365inv.catalog.extract.segment import lines
 
 
 def _items(text: str) -> list[str]:
     return [i.item for i in extract(text).items]
+
+
+def _rules(text: str) -> list[str]:
+    """The rules' items alone (the item model may add more)."""
+    return [f.item for f in collect_items(lines(text)).found]
 
 
 HEAD = "Information we collect\n"
@@ -759,3 +766,46 @@ def test_a_dashed_label_described_in_prose_is_the_entry() -> None:
         "descriptions",
         "start times",
     ]
+
+
+def test_a_contact_data_heading_is_a_data_list_and_our_contact_details_are_not() -> None:
+    text = (
+        "Information we collect\n\nAccount and contact information\n- Name\n- Email address\n"
+        "- Communication preferences\n\nContact us\n- Phone\n- Postal address\n"
+    )
+    assert _rules(text) == ["Name", "Email address", "Communication preferences"]
+    german = "Unsere Kontaktdaten\n- Telefon\n- Anschrift\n"
+    assert _rules(german) == []
+
+
+def test_a_list_of_where_data_is_collected_names_no_data() -> None:
+    text = (
+        "This Policy applies to personal information we collect in connection with:\n"
+        "- Our website and web app\n- Related support, marketing, and communications.\n"
+    )
+    assert _rules(text) == []
+
+
+def test_a_title_over_a_paragraph_is_no_entry_when_the_paragraph_lists_the_items() -> None:
+    text = (
+        "Information We Collect\n\nUsage Data\nWe collect standard usage analytics: pages"
+        " visited, feature usage, device type, browser, and IP address.\n"
+    )
+    assert _rules(text) == [
+        "pages visited",
+        "feature usage",
+        "device type",
+        "browser",
+        "IP address",
+    ]
+
+
+def test_a_long_enumeration_goes_on_past_one_entry_the_lexicons_do_not_know() -> None:
+    text = (
+        "In der Regel werden dabei Name, Titel, E-Mail-Adresse von Kunden, ausgetauschte"
+        " Nachrichten sowie Zugriffszeitpunkte erhoben."
+    )
+    assert _rules(text) == [
+        "Name", "Titel", "E-Mail-Adresse von Kunden", "ausgetauschte Nachrichten",
+        "Zugriffszeitpunkte",
+    ]  # fmt: skip
