@@ -1134,6 +1134,12 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                 got = _prose_items(clause)
                 if not got and in_data:  # "The administrator's name, work e-mail and …."
                     got = _bare_enumeration(strip_parentheses(clause), joined=True)
+                elif not got and len(said) == 1 and not clause.endswith("."):
+                    # a line that is nothing but a list of data, in any section (a table
+                    # flattened to lines): "Nickname, Email-Adresse, Kundennummer, Passwort"
+                    listed = _bare_enumeration(strip_parentheses(clause))
+                    if 2 * sum(map(looks_like_item, listed)) >= len(listed):
+                        got = listed
                 for item in got:
                     add(item, s, 0.7)
 

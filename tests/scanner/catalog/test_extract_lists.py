@@ -809,3 +809,15 @@ def test_a_long_enumeration_goes_on_past_one_entry_the_lexicons_do_not_know() ->
         "Name", "Titel", "E-Mail-Adresse von Kunden", "ausgetauschte Nachrichten",
         "Zugriffszeitpunkte",
     ]  # fmt: skip
+
+
+def test_a_line_that_is_only_a_list_of_data_is_read_in_any_section() -> None:
+    text = (
+        "Registrierung / Kundenkonto\n"
+        "Einrichtung, Träger, Vorname, Name, Email-Adresse, Rolle, Anmerkungen\n"
+    )
+    assert _rules(text) == [
+        "Einrichtung", "Träger", "Vorname", "Name", "Email-Adresse", "Rolle", "Anmerkungen",
+    ]  # fmt: skip
+    # a list of purposes or places names no data
+    assert _rules("Zwecke\nMarketing, Vertrieb, Kundenservice, Buchhaltung\n") == []
