@@ -9,6 +9,7 @@ is the item itself ("**Email Content:** The add-in reads …" → ``Email Conten
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import msgspec
@@ -602,7 +603,8 @@ _VERB_TAIL = re.compile(
     r"|ggf\.)\s+)*(?:[a-zäöüß]\w{2,}(?:en|ern|eln)|gekürzt|verkürzt|verschlüsselt|gehasht"
     r"|anonymisiert|pseudonymisiert"
     # a participle: "… Browser und Betriebssystem verarbeitet", "… protokolliert"
-    r"|ge[a-zäöüß]{3,}t|(?:ver|er|über|be|ent)[a-zäöüß]{3,}t|[a-zäöüß]{3,}iert)$"
+    r"|(?:an|ab|auf|aus|ein|mit|vor|zu|zurück|weiter)?ge[a-zäöüß]{3,}t"  # "… angelegt"
+    r"|(?:ver|er|über|be|ent)[a-zäöüß]{3,}t|[a-zäöüß]{3,}iert)$"
 )
 
 
@@ -1048,6 +1050,14 @@ def _covered(toks: frozenset[str], seen: frozenset[str]) -> bool:
     return all(t in seen or any(_same_word(t, s) for s in seen) for t in toks)
 
 
+# a German finite verb before its subject or object ("nutzt das Unternehmen personenbezogene
+# Daten", "dann erzeugt LiveConfig eine ID"), or a present participle alone ("bestehend")
+_VERB_FIRST = re.compile(
+    r"^(?:(?:dann|so|und)\s)?[a-zäöüß]+t\s+(?:[A-Z][\w-]*\s+)?(?:das|der|die|den|dem|des|ein|eine|einen|Ihnen|uns"
+    r"|wir|sich|ihr|es|er|sie|man)\b|^[a-zäöüß]+end$"
+)
+
+
 # a line of a postal address or a company's name: never a data item
 _POSTAL = re.compile(
     r"(?i:str\.|straße|strasse|street|road|weg|gasse|platz|allee|avenue)\s*\d|^\d{4,5}\s+[A-ZÄÖÜ]"
@@ -1076,6 +1086,16 @@ _DURATION = re.compile(
 _PLACE_NAME = re.compile(r"^[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2}$")
 
 
+def _unsymbolled(item: str) -> str:
+    """``item`` without leading icons, emoji and their joiners ("🖥️ Technische Daten")."""
+    start = 0
+    while start < len(item) and (
+        item[start].isspace() or unicodedata.category(item[start]) in ("So", "Mn", "Cf")
+    ):  # fmt: skip
+        start += 1
+    return item[start:]
+
+
 class ItemList:
     """The items found so far, in order of first mention: a phrase that names no data (a
     service, an address, a duration) or only repeats an item already found is not added."""
@@ -1100,6 +1120,7 @@ class ItemList:
         return any(_covered(self._seen[k], toks) for k in near)
 
     def add(self, item: str, source: str, conf: float) -> None:
+        item = _unsymbolled(item)  # "👤 Stammdaten": the icon is decoration
         if words_of(item) & ALL_KEYS and not is_data_noun(item) and _names_provider(item):
             return  # "Google Analytics 4": a service, not data
         if _POSTAL.search(item) or (countries_in(item) and _PLACE_NAME.match(item)):
@@ -1108,6 +1129,8 @@ class ItemList:
             return  # "Da", "E-": a word cut off where the text ends
         if _DURATION.match(item):
             return  # "einen (1) Monat nach dem Termin": how long, not what
+        if _VERB_FIRST.match(item):
+            return  # "nutzt das Unternehmen …", "bestehend": a clause or a participle, no data
         if self.repeats(item):
             return
         toks = _tokens(item)

@@ -79,6 +79,8 @@ GENERIC = re.compile(
     r"|aufgeführten|genannten|following|below|above|aforementioned|listed)\s(?:personenbezogenen\s"
     r"|personal\s)?"
     r"|(?:nur\s|only\s)?(?:jene|diejenigen|those|these|solche)\s"
+    r"|(?:gewisse[n]?|verschiedene[n]?|bestimmte[n]?|einige|diverse[n]?|erhobene[n]?|erzeugte[n]?"
+    r"|gespeicherte[n]?|verarbeitete[n]?)\s"
     r"|(?:the\s)?(?:same|most|relevant|minimal|(?:technically\s)?necessary|required|certain)\s"
     r"(?:personal\s)?)?"
     r"(?:daten|data|informationen|information|datenarten|angaben|details|personal data|"

@@ -4,6 +4,7 @@ enumerations followed by where the data came from. Sentences written for these t
 from __future__ import annotations
 
 from m365inv.catalog.extract import extract
+from m365inv.catalog.extract.items import ItemList, untail
 from m365inv.catalog.extract.lexicon import is_data_noun, looks_like_item
 from m365inv.catalog.extract.phrases import GENERIC, plain_noun_phrase
 from m365inv.catalog.extract.segment import lines
@@ -293,3 +294,19 @@ def test_the_following_data_is_a_lead_in_not_an_item() -> None:
     for lead in ("folgenden Daten", "the following personal data", "genannten Daten"):
         assert GENERIC.match(lead), lead
     assert not GENERIC.match("Kontaktdaten") and not GENERIC.match("following")
+
+
+def test_clause_fragments_vague_words_and_icons_are_no_items() -> None:
+    found = ItemList()
+    for phrase in (
+        "nutzt das Unternehmen personenbezogene Daten",  # a verb before its subject
+        "dann erzeugt LiveConfig eine zufällige ID",
+        "bestehend",  # a participle alone
+        "👤 Stammdaten",  # the icon goes, the item stays
+        "zuletzt verwendete Kontakte",  # an adverb before an adjective: an item
+    ):
+        found.add(phrase, phrase, 0.7)
+    assert [f.item for f in found.found] == ["Stammdaten", "zuletzt verwendete Kontakte"]
+    # a separable verb's participle ends the clause: "… E-Mailadresse angelegt" is the address
+    assert untail("E-Mailadresse angelegt") == "E-Mailadresse"
+    assert GENERIC.match("gewisse Daten") and GENERIC.match("verschiedene Informationen")
