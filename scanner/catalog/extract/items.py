@@ -262,8 +262,11 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "announced",
         re.compile(  # "we may receive information about you such as your name, email address …"
             r"\b(?:additional |personal |other |certain |some )?(?:information|data|details|informationen"
-            r"|[\w-]*daten|angaben)(?: about you| über Sie|[^.;:,]{0,60}\b(?:übermittelt|erhoben|gespeichert|erfasst"
-            r"|collected|stored|logged|transmitted|recorded)\b[^.;:,]{0,20},)?,? (?:such as|like|including|wie z\.\s?B\.|wie etwa"
+            r"|[\w-]*daten|angaben|content|contents|inhalte|results|ergebnisse)(?: about you| über Sie"
+            r"|[^.;:,]{0,60}\b(?:übermittelt|erhoben|gespeichert|erfasst|collected|stored|logged"
+            r"|transmitted|recorded|provided|generated|submitted|uploaded|created|entered|erzeugt"
+            r"|eingegeben|hochgeladen|bereitgestellt)\b[^.;:,]{0,20},)?,? (?:such as|like|including"
+            r"|wie z\.\s?B\.|wie etwa"
             r"|wie(?= [A-ZÄÖÜ])"
             r"|z\.\s?B\.|e\.\s?g\.,?) (?P<list>[^.;:]+)",
             re.I,
@@ -1280,6 +1283,7 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                     and prose
                     and len(nxt.split()) >= 12
                     and strip_parentheses(nxt).count(",") < 3
+                    and not nxt.rstrip().endswith(":")  # "… The following data is processed:"
                 ):
                     name = clean_piece(text)
                     if (

@@ -46,6 +46,7 @@ _LEAD_NOISE = re.compile(
 )
 _TAIL_NOISE = re.compile(
     r"\s+(?:when|if|so that|that|which|who|where|used|provided|sent|received|generated|created"
+    r"|submitted|uploaded|entered|shared"
     r"|produced|to help|for the purpose"
     r"|wenn|falls|sofern|soweit|solange|so lange|as long as|for as long|zwecks|zum Zwecke?"
     r"|um (?:die|den|das|Ihre?)|für den Fall)\b.*$"

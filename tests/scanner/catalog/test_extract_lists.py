@@ -821,3 +821,21 @@ def test_a_line_that_is_only_a_list_of_data_is_read_in_any_section() -> None:
     ]  # fmt: skip
     # a list of purposes or places names no data
     assert _rules("Zwecke\nMarketing, Vertrieb, Kundenservice, Buchhaltung\n") == []
+
+
+def test_content_and_results_with_their_examples_after_including() -> None:
+    text = (
+        "| Term | Definition |\n|---|---|\n"
+        "| Inputs | All content provided by the user, including chat commands, uploaded"
+        " documents, and other data submitted for processing. |\n"
+    )
+    assert _rules(text) == ["chat commands", "uploaded documents"]
+
+
+def test_a_heading_over_a_paragraph_that_leads_into_a_list_is_no_item() -> None:
+    text = (
+        "Data we collect\n\nAccount Data\n\nA user account is required to use the Service and"
+        " sign-in is handled by our identity provider. The following data is processed:\n"
+        "- Email address\n- Phone number\n"
+    )
+    assert _rules(text) == ["Email address", "Phone number"]
