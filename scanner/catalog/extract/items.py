@@ -453,7 +453,10 @@ _PURPOSE_START_DASH = re.compile(
 # information we collect in connection with:" over a list of products and websites
 _CONTEXT_LEAD = re.compile(
     r"\b(?:in connection with|in conjunction with|applies to|im Zusammenhang mit|gilt für"
-    r"|when you|wenn Sie|sobald Sie)\s*:$",
+    r"|when you|wenn Sie|sobald Sie|by|indem|durch)\s*:$"
+    # to whom: "We may share your personal information with:" over a list of recipients
+    r"|\b(?:share|disclose|transfer|sell|pass|teilen|weitergeben|übermitteln|offenlegen)\b"
+    r"[^:]{0,60}\b(?:with|to|an|mit)\s*:$",
     re.IGNORECASE,
 )
 
@@ -793,6 +796,14 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         pieces = [untail(p) for p in split_list(_PURPOSE_CLAUSE.sub("", read))]
         named = [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)]
         if named and any(map(looks_like_item, named)) and len(named) >= 0.6 * len(pieces):
+            return named, 0.75
+    par = _PARENTHESISED.search(text)
+    if par and GENERIC.match(clean_piece(strip_parentheses(text))):
+        # "Personal Information (e.g., name, postal address)": a generic head names no data,
+        # its examples are the items
+        listed = [untail(p) for p in split_list(EXAMPLE_LEAD.sub("", par.group(1).strip()))]
+        named = [p for p in listed if looks_like_item(p) or plain_noun_phrase(p)]
+        if named and any(map(looks_like_item, named)):
             return named, 0.75
     bare = EXAMPLE_LEAD.sub("", strip_parentheses(text))
     titled = _TITLE_DOT.match(
@@ -1334,6 +1345,9 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                 continue
         read_prose(sentences(text), in_data)
     return collected
+
+
+_PARENTHESISED = re.compile(r"\(([^()]+)\)")
 
 
 # what a permission is used for, when it is no reading: "insert the signature into …"

@@ -839,3 +839,22 @@ def test_a_heading_over_a_paragraph_that_leads_into_a_list_is_no_item() -> None:
         "- Email address\n- Phone number\n"
     )
     assert _rules(text) == ["Email address", "Phone number"]
+
+
+def test_a_generic_entry_gives_its_parenthesised_examples() -> None:
+    text = (
+        "Information You Provide to Us\n"
+        "- Personal Information (e.g., name, postal address, email address)\n"
+        "- Personenbezogene Daten (z. B. Anschrift)\n"
+    )
+    assert _rules(text) == ["name", "postal address", "email address", "Anschrift"]
+
+
+def test_leads_to_recipients_and_to_means_list_no_data() -> None:
+    text = (
+        "Information we collect\n- Email address\n"
+        "We may share your personal information with:\n- Marketing partners\n- Third parties\n"
+        "You can manage your cookie preferences by:\n- Changing your browser settings\n"
+        "Wir können Ihre personenbezogenen Daten weitergeben an:\n- Steuerberater\n"
+    )
+    assert _rules(text) == ["Email address"]
