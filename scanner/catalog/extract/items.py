@@ -136,7 +136,7 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:erhebt|erheben|verarbeitet|verarbeiten|speichert|speichern|erfasst|erfassen"
             r"|sammelt|sammeln|protokollieren|erhalten|analysiert|analysieren|scannt|scannen"
-            r"|synchronisiert|synchronisieren|übermitteln|übertragen|sehen|schickt|schicken|sendet"
+            r"|synchronisiert|synchronisieren|übermitteln|übertragen|sehen|schickt|schicken|sendet|liest"
             r"|überträgt|zählen|messen)\s+(?:wir\s+|[A-Z]\w+\s+)?(?:nur\s+|auch\s+|lediglich\s+"
             r"|ausschließlich\s+|ebenfalls\s+|zudem\s+|außerdem\s+)?"
             r"(?:folgende\s+(?:[\w-]+\s+){0,2}(?:Angaben|Daten|Informationen|Felder|Attribute"
@@ -179,7 +179,8 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "strict",
         re.compile(
-            r"(?:\b(?:we|it)\s+(?:may\s+|will\s+|only\s+|also\s+|\w+ly\s+)?(?:\w+\s+and\s+)?"
+            r"(?:\b(?:we|it|(?:the|this|our) (?:app|application|add-in|extension|service|bot|tool"
+            r"|plugin))\s+(?:(?:may|will|only|also|\w+ly)\s+){0,2}(?:\w+\s+and\s+)?"
             r"(?:collect|process|obtain|gather|capture|receive|store|access|read|record|log|retrieve"
             r"|keep|retain|save|sync|synchroni[sz]e|import|fetch|know|see|grab|grabs|upload|index"
             r"|scan|analy[sz]e|cache)"
@@ -266,7 +267,7 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|[^.;:,]{0,60}\b(?:übermittelt|erhoben|gespeichert|erfasst|collected|stored|logged"
             r"|transmitted|recorded|provided|generated|submitted|uploaded|created|entered|erzeugt"
             r"|eingegeben|hochgeladen|bereitgestellt)\b[^.;:,]{0,20},)?,? (?:such as|like|including"
-            r"|wie z\.\s?B\.|wie etwa"
+            r"|for example:?|for instance:?|zum Beispiel:?|beispielsweise:?|wie z\.\s?B\.|wie etwa"
             r"|wie(?= [A-ZÄÖÜ])"
             r"|z\.\s?B\.|e\.\s?g\.,?) (?P<list>[^.;:]+)",
             re.I,

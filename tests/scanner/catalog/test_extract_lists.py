@@ -858,3 +858,19 @@ def test_leads_to_recipients_and_to_means_list_no_data() -> None:
         "Wir können Ihre personenbezogenen Daten weitergeben an:\n- Steuerberater\n"
     )
     assert _rules(text) == ["Email address"]
+
+
+def test_what_the_app_will_read_and_what_die_app_liest() -> None:
+    assert _rules("This app will only read file names, sizes of files and creation date.") == [
+        "file names", "sizes of files", "creation date",
+    ]  # fmt: skip
+    assert _rules("Die App liest Ihre Kalendereinträge und Kontakte.") == [
+        "Kalendereinträge", "Kontakte",
+    ]  # fmt: skip
+
+
+def test_examples_after_for_example_and_a_colon() -> None:
+    text = (
+        "Your employer may provide information about you, for example: your department, location."
+    )
+    assert _rules(text) == ["department", "location"]
