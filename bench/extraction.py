@@ -235,6 +235,7 @@ SPLITS = (
     "blind25",
     "blind26",
     "blind27",
+    "blind28",
 )
 
 
