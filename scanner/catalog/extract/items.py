@@ -60,7 +60,8 @@ DATA_HEADING = re.compile(
     r"|\bdata categories\b|(?:strictly |only )?limited to:$|what we (?:collect|store|process|keep"
     r"|access|read|receive)|was wir (?:erheben|speichern"
     r"|verarbeiten|erfassen)|\bwe (?:may |might |will |also |automatically |only |can )*"
-    r"(?:collect|store|process|keep|access|read|receive)(?: the following)?:$"
+    r"(?:collect|store|process|keep|access|read|receive)(?:(?:,\s*|,?\s+(?:and|or)\s+)(?:collect"
+    r"|store|process|keep|access|read|receive|use))*(?: the following)?:$"
     r"|\b(?:automatically |passively )?collected (?:personal )?(?:information|data)\b"
     r"|\b(?:information|data)\b.{0,40}\b(?:collects|stores|processes|receives|accesses)\b|data we (?:process|collect)|personal information we|log-?dateien"
     r"|protokoll(?:daten|dateien)|\blog data\b|\bserver logs?\b|(?:may )?include,? but (?:is |are )?not"
@@ -1265,7 +1266,9 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                 and not bare.endswith(".")
                 and CLOSING_HEADING.search(bare)
                 and not (line.kind == "bullet" and in_data and categories_of(bare))
-            ):  # "- Contact name and email address" is an entry, not a "Contact" section
+                and not (line.kind == "text" and in_data and "," in bare)
+            ):  # "- Contact name and email address" is an entry, not a "Contact" section, and
+                # "Sender and recipient information, subject lines" a list, not a title
                 in_data = False
                 continue
             if (

@@ -172,6 +172,13 @@ def _lettered_title(line: str, raw: list[str], n: int) -> bool:
 
 
 # capitalised words that cannot end a sentence or a table cell (German "Sie"/"Ihr", articles)
+# a line that ends on one of these was cut mid-sentence, whatever the next line starts with
+_FUNCTION_WORDS = frozenset(
+    "the a an and or of to for in on at by with from as via into than that which who is are be"
+    " your our their its this these such der die das den dem des ein eine einen einem einer und"
+    " oder sowie von zu zur zum für mit bei auf aus im in an über unter durch als wie ist sind"
+    " wird werden ihre ihr ihren ihrem ihrer unsere unser dieser diese dieses".split()
+)
 _CAPITALISED_FUNCTION_WORDS = frozenset(
     "Ihr Ihre Ihren Ihrem Ihrer Ihres Sie Der Die Das Den Dem Des Ein Eine Einen The A An Your Our"
     " We".split()
@@ -210,10 +217,10 @@ def _wrapped(previous: str, current: str) -> bool:
     last = stripped.split()[-1]
     return (
         current.strip()[:1].islower()
-        or last[:1].islower()
+        or last.casefold() in _FUNCTION_WORDS  # "… processed by" / "Microsoft …"
         or last.endswith((",", "-", "("))
         or last in _CAPITALISED_FUNCTION_WORDS
-    )
+    )  # "… for analysis and insight generation" / "Sender and recipient …": two list entries
 
 
 def wrap_width(raw: list[str]) -> int:

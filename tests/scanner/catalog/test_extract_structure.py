@@ -733,3 +733,20 @@ def test_a_run_of_spaces_inside_a_line_is_one_space() -> None:
     assert [i.item for i in extract(text).items][:3] == ["Firmenname", "Arbeitsplatz", "Position"]
     # indentation is kept: it nests a bullet under the one above
     assert [ln.text for ln in lines("- Data:\n    - name\n    - email")][1:] == ["name", "email"]
+
+
+def test_list_entries_that_lost_their_bullets_stay_apart_and_stay_in_the_list() -> None:
+    text = (
+        "When you connect the add-in to your account, we collect and process:\n"
+        "Full text content of your email messages for analysis and insight generation\n"
+        "Sender and recipient information, subject lines, timestamps, and conversation IDs\n"
+    )
+    assert [ln.text[:10] for ln in lines(text)][1:] == ["Full text ", "Sender and"]
+    items = [i.item for i in extract(text).items]
+    assert {"recipient information", "subject lines", "timestamps"} <= set(items), items
+    # a line cut after a function word still goes on in the next one
+    wrapped = (
+        "Your data is stored on servers in the European Union and is processed by the\n"
+        "Microsoft Corporation for the purpose of hosting only.\n"
+    )
+    assert len(lines(wrapped)) == 1
