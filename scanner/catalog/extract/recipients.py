@@ -230,6 +230,7 @@ def subprocessors_in(
     its tables); ``own_name`` the vendor's legal entity, which is never its own sub-processor.
     """
     found = _Found(own_name)
+    cues = [bool(_CUE.search(s)) for s in sents]  # each sentence read once, used twice
     for name, country, row in _table_rows(text):
         known = next((n for rx, n, _ in PROVIDERS if rx.search(name)), None)
         found.add(known or name, country, row, 0.85, known=known is not None)
@@ -242,7 +243,7 @@ def subprocessors_in(
             continue
         nxt = sents[i + 1] if i + 1 < len(sents) else ""
         lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
-        cued = in_section or bool(_CUE.search(s) or _CUE.search(lead) or _HANDOVER.match(nxt))
+        cued = in_section or cues[i] or bool(lead and cues[i - 1]) or bool(_HANDOVER.match(nxt))
         if not cued or _AS_SOURCE.search(s):
             continue
         spans: list[tuple[int, int, str, str | None]] = []

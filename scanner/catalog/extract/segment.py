@@ -377,7 +377,8 @@ def _sentences(text: str) -> tuple[str, ...]:
     parts = _SENTENCE_END.split(text)
     out: list[str] = []
     for part in parts:
-        if out and _ABBREV_END.search(out[-1]):
+        if out and _ABBREV_END.search(out[-1][-16:]):  # the tail: the same answer, far
+            # cheaper (no abbreviation is longer than 10 characters, so no false word start)
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)
