@@ -310,3 +310,10 @@ def test_clause_fragments_vague_words_and_icons_are_no_items() -> None:
     # a separable verb's participle ends the clause: "… E-Mailadresse angelegt" is the address
     assert untail("E-Mailadresse angelegt") == "E-Mailadresse"
     assert GENERIC.match("gewisse Daten") and GENERIC.match("verschiedene Informationen")
+
+
+def test_a_dotted_identifier_is_no_item() -> None:
+    found = ItemList()
+    for phrase in ("PrivacyPolicyPage.section1.notCollected", "app.example.com", "E-Mail-Adresse"):
+        found.add(phrase, phrase, 0.7)
+    assert [f.item for f in found.found] == ["E-Mail-Adresse"]
