@@ -710,6 +710,18 @@ def _prose_items(sentence: str) -> list[str]:
                 and not _negated(sentence, par.start(), par.end())
             ):
                 return [head, *entries]
+    if ex is None and verb is None:  # "… erfordern Server-Protokolle (z. B. IP-Adresse, …)"
+        for par in _PAREN_EXAMPLES.finditer(sentence):
+            before = sentence[: par.start()].split()
+            head = clean_piece(before[-1]) if before else ""
+            examples = list_items(par.group("list"))
+            if (
+                is_data_noun(head)
+                and len(examples) >= 3
+                and 3 * sum(map(looks_like_item, examples)) >= 2 * len(examples)
+                and not _negated(sentence, par.start(), par.end())
+            ):
+                return [head, *examples]
     if ex and (PROCESSING.search(sentence) or _DEICTIC.match(sentence)):
         examples = list_items(ex.group("list") or ex.group("bare"))
         if examples:  # and the entries of the enumeration that goes on after the examples

@@ -874,3 +874,14 @@ def test_examples_after_for_example_and_a_colon() -> None:
         "Your employer may provide information about you, for example: your department, location."
     )
     assert _rules(text) == ["department", "location"]
+
+
+def test_a_log_with_its_examples_needs_no_collecting_verb() -> None:
+    text = (
+        "Bereitstellung und Sicherheit erfordern Server-Protokolle (z. B. IP-Adresse,"
+        " Datum/Uhrzeit, angeforderte URL, Browser)."
+    )
+    assert _rules(text) == ["Server-Protokolle", "IP-Adresse", "Datum/Uhrzeit", "angeforderte URL",
+                            "Browser"]  # fmt: skip
+    # examples of something that is no data ("Partner (z. B. …)") are not read
+    assert _rules("Wir arbeiten mit Partnern (z. B. Agenturen, Druckereien, Spediteuren).") == []
