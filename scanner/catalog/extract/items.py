@@ -33,6 +33,7 @@ from m365inv.catalog.extract.phrases import (
     NEGATION,
     NOT_DATA_LABEL,
     clean_piece,
+    example_items,
     list_items,
     plain_noun_phrase,
     split_list,
@@ -690,13 +691,14 @@ def _prose_items(sentence: str) -> list[str]:
         for par in _PAREN_EXAMPLES.finditer(sentence, verb.end()):
             phrase = sentence[verb.end() : par.start()]
             head = clean_piece(re.split(r"\s(?:of|von|der|des|within|in)\s", phrase)[0])
-            examples = list_items(par.group("list"))
+            examples = example_items(par.group("list"))
             if len(examples) < 2 or _negated(sentence, par.start(), par.end()):
                 continue
             if not looks_like_item(head):
                 return examples
-            if len(head.split()) <= 4 and "," not in phrase:  # "technische Protokolle (z. B. …)"
-                return [head, *examples]
+            named = list_items(par.group("list"))  # beside a data item, only data it names
+            if len(named) >= 2 and len(head.split()) <= 4 and "," not in phrase:
+                return [head, *named]  # "technische Protokolle (z. B. …)"
         for par in _PAREN_BARE.finditer(sentence, verb.end()):
             phrase = sentence[verb.end() : par.start()]
             head = clean_piece(phrase)
@@ -723,7 +725,7 @@ def _prose_items(sentence: str) -> list[str]:
             ):
                 return [head, *examples]
     if ex and (PROCESSING.search(sentence) or _DEICTIC.match(sentence)):
-        examples = list_items(ex.group("list") or ex.group("bare"))
+        examples = example_items(ex.group("list") or ex.group("bare"))
         if examples:  # and the entries of the enumeration that goes on after the examples
             tail = [untail(p) for p in split_list(strip_parentheses(sentence[ex.end() :]))]
             more = [p for p in tail if looks_like_item(p) and not GENERIC.match(p)]

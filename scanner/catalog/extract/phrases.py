@@ -175,6 +175,16 @@ def list_items(text: str) -> list[str]:
     return [p for p in split_list(text) if looks_like_item(p) and not GENERIC.match(p)]
 
 
+def example_items(text: str) -> list[str]:
+    """The entries of a list of examples ("z. B. Events, Event-Eigenschaften, Plattform"): a
+    data list as a whole, so once most entries name data the lexicons need not know the rest."""
+    pieces = split_list(text)
+    good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
+    if good and 2 * len(good) >= len(pieces):
+        return [p for p in pieces if p in good or plain_noun_phrase(p)]
+    return good
+
+
 ANNOUNCES = re.compile(
     r"\b(?:data|daten|information|informationen|angaben)\b.*\b(?:there are|are|include[sd]?|sind"
     r"|umfassen|zählen|gehören|folgende|following|collect\w*|erheben|verarbeiten|process\w*)\s*$",

@@ -885,3 +885,11 @@ def test_a_log_with_its_examples_needs_no_collecting_verb() -> None:
                             "Browser"]  # fmt: skip
     # examples of something that is no data ("Partner (z. B. …)") are not read
     assert _rules("Wir arbeiten mit Partnern (z. B. Agenturen, Druckereien, Spediteuren).") == []
+
+
+def test_examples_are_a_data_list_as_a_whole() -> None:
+    text = (
+        "Die App kann Analysedaten erfassen (z. B. Events, Event-Eigenschaften, App-Version,"
+        " Plattform, Sprache), um das Produkt zu verbessern."
+    )
+    assert _rules(text) == ["Events", "Event-Eigenschaften", "App-Version", "Plattform", "Sprache"]
