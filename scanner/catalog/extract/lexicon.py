@@ -302,6 +302,11 @@ _WORD_START = re.compile(r"\b[A-ZÄÖÜ][\w'’.]*")
 def countries_at(text: str) -> list[tuple[int, str]]:
     """(position, country code) of every country named in ``text``, in text order: the curated
     names and cities above first, then any other country CLDR names in English or German."""
+    return list(_countries_at(text))
+
+
+@lru_cache(maxsize=4096)  # the rules for recipients, transfers and items ask of the same sentences
+def _countries_at(text: str) -> tuple[tuple[int, str], ...]:
     found = [(m.start(), m.end(), code) for rx, code in COUNTRIES for m in rx.finditer(text)]
     for w in _WORD_START.finditer(text):  # only where a name's first word stands: one set lookup
         first = w.group(0).casefold()
@@ -312,7 +317,7 @@ def countries_at(text: str) -> list[tuple[int, str]]:
             continue
         if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _ in found):
             found.append((m.start(), m.end(), _CLDR_FOLDED[m.group(0).casefold()]))
-    return sorted((a, code) for a, _, code in found)
+    return tuple(sorted((a, code) for a, _, code in found))
 
 
 def countries_in(text: str) -> list[str]:

@@ -387,6 +387,8 @@ def _sentences(text: str) -> tuple[str, ...]:
 
 def strip_parentheses(text: str) -> str:
     """``text`` without (…) and […] groups, nested ones included."""
+    if "(" not in text and "[" not in text:
+        return text.strip()  # most sentences: nothing to strip, no pattern to run
     prev = None
     while prev != text:
         prev = text
