@@ -216,6 +216,14 @@ def _phrase_features(text: str, context: frozenset[str], taken: bool) -> frozens
     return frozenset(f | _conjoined(f, anchors(frozenset(f))))
 
 
+_NO_DATA_SECTION = re.compile(
+    r"\b(?:your rights|rights of|betroffenenrechte|ihre rechte|rechte der|widerruf|beschwerde"
+    r"|complaint|changes to|änderungen|änderung dieser|contact us|kontakt(?!daten)|verantwortliche"
+    r"|controller|datenschutzbeauftragt|data protection officer)",
+    re.IGNORECASE,
+)
+
+
 def item_candidates(
     all_lines: list[Line],
     taken: set[str],
@@ -247,7 +255,7 @@ def item_candidates(
         above = lead if line.kind == "bullet" else (all_lines[n - 1].text if n else "")
         if line.kind != "bullet":
             lead = line.text
-        if line.kind == "heading" or DEFINES.match(line.text):
+        if line.kind == "heading" or DEFINES.match(line.text) or _NO_DATA_SECTION.search(heads[n]):
             continue  # a heading names a section (the rules read the few that are items); a
             # definition of personal data ("… such as name, address") discloses nothing
         base: set[str] | None = None  # the line's context, read once a sentence lists

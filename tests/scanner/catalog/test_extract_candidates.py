@@ -79,3 +79,13 @@ def test_without_states_a_condition_and_a_final_participle_is_cut() -> None:
     got = _by_text(text)
     assert {"Anmeldename", "Raumname", "Startzeitpunkt", "Betriebssystem"} <= set(got)
     assert not _by_text("Ohne Ihre Einwilligung speichern wir keine Namen, Adressen, Fotos.")
+
+
+def test_rights_contact_and_controller_sections_give_no_candidates() -> None:
+    text = (
+        "## Ihre Rechte\nSie haben das Recht auf Auskunft, Berichtigung, Löschung und"
+        " Einschränkung.\n## Contact us\nWrite to our office, our hotline or our postal box.\n"
+        "## Data we collect\nWe store your name, your email address and your phone number.\n"
+    )
+    got = [c.text for c in item_candidates(lines(text), set())]
+    assert "email address" in got and "Auskunft" not in got and "hotline" not in " ".join(got)
