@@ -145,7 +145,9 @@ _DEVICE_AND_SCHEME = (
 _OTHER = re.compile(
     r"verschlüssel|encr[iy]p?t|\bhash|gehasht|bcrypt|argon2|scrypt|pseudonymi|ISO/?\s?IEC\s?27001"
     r"|ISO\s?270\d\d|ISO (?:\d{4,5}, )+270\d\d|SOC[\s-]?[12]\b|BSI C5|TISAX|Penetrationstest"
-    r"|penetration test|Zwei-Faktor|HttpOnly|http-only|SameSite|IP-Anonymisierung"
+    r"|penetration test|Zwei-Faktor|HttpOnly|http-only|SameSite|IP-Anonymisierung|Firewalls?\b"
+    r"|Intrusion[- ](?:Detection|Prevention)|Incident[- ]Response|Content[- ]Security[- ]Policy"
+    r"|(?:certificate|CA|Zertifikats?)[- ]Pinning"
     r"|IP[- ]address(?:es)? anonymi[sz]ation|Kürzung der IP|IP-Adressen? (?:\w+ ){0,5}"
     r"(?:gekürzt|anonymisiert)|(?:gekürzte|anonymisierte)n? IP-Adresse"
     r"|two-factor|\bMFA\b|\b2FA\b|access\b.{0,60}\b(?:is|are) (?:restricted|limited) to|restricted access"
@@ -195,6 +197,7 @@ _PREFILTER_WORDS = (
             " expir signed RBAC role-based rollenbasiert logical logisch audited logged protokolliert"
             " befugt berechtigte accessible zugänglich ISAE SSAE ISMS Informationssicherheit Cyber"
             " full-disk hardware FIDO YubiKey HttpOnly http-only SameSite anonymi gekürzt Kürzung"
+            " firewall intrusion incident content-security pinning"
             " Notfallmanagement gespiegelt Spiegelung mirrored Mandant tenant-specific geschult"
             " sensibilisiert trained read-only lesend schreibgeschützt berechtigt authentifizierung"
             " authentication"
@@ -224,7 +227,8 @@ _EXPLAINS = re.compile(
 _NOT_CLAIMED = re.compile(
     r"\b(?:nicht|not|no|kein\w*)\s+(?:\w+\s+){0,2}?(?:verschlüssel|encrypt)|unencrypted"
     r"|unverschlüsselt|may or may not|→|^(?:enable|disable|use|turn on|turn off|activate"
-    r"|aktivieren Sie|verwenden Sie|nutzen Sie|recommendation|empfehlung|tip|tipp)\b",
+    r"|aktivieren Sie|verwenden Sie|nutzen Sie|recommendation|empfehlung|tip|tipp|please|bitte"
+    r"|configure|konfigurieren Sie|make sure|stellen Sie sicher)\b|\b(?:your|Ihre[rn]?) firewall",
     re.IGNORECASE,
 )
 

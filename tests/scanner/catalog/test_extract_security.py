@@ -135,3 +135,14 @@ def test_a_named_transport_claim_said_again_in_other_words_is_one_claim() -> Non
         "Bei einer verschlüsselten Verbindung sehen Sie ein Schloss-Symbol in der Adresszeile.\n"
     )
     assert [k for k, _ in _claims(text)] == ["transport-encryption"]
+
+
+def test_firewalls_intrusion_detection_incident_response_and_pinning_are_claims() -> None:
+    for sentence in (
+        "Unsere Server sind durch Firewalls und Intrusion Detection geschützt.",
+        "We maintain an incident response plan and test it yearly.",
+        "The web app sets a strict Content-Security-Policy.",
+        "The mobile app uses certificate pinning.",
+    ):
+        assert _claims(sentence), sentence
+    assert _claims("Please configure your firewall to allow our domain.") == []  # an instruction
