@@ -85,6 +85,17 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"\bMessageBird\b|\bBird\.com\b", "MessageBird", None),
     (r"\blexoffice\b|\bLexware\b", "Lexware", None), (r"\bsevDesk\b", "sevDesk", None),
     (r"\bDATEV\b", "DATEV", None), (r"\bsipgate\b", "sipgate", None),
+    (r"\bTogether AI\b", "Together AI", None), (r"\bReplicate\b(?= Inc)", "Replicate", None),
+    (r"\bHugging ?Face\b", "Hugging Face", None), (r"\bPerplexity AI\b", "Perplexity", None),
+    (r"\bElevenLabs\b", "ElevenLabs", None), (r"\bAssemblyAI\b", "AssemblyAI", None),
+    (r"\bDeepgram\b", "Deepgram", None), (r"\bPinecone\b", "Pinecone", None),
+    (r"\bAuth0\b", "Auth0", None), (r"\bStytch\b", "Stytch", None), (r"\bWorkOS\b", "WorkOS", None),
+    (r"\bBetter Stack\b|\bLogtail\b", "Better Stack", None), (r"\bPapertrail\b", "Papertrail", None),
+    (r"\bCustomer\.io\b", "Customer.io", None), (r"\bRevenueCat\b", "RevenueCat", None),
+    (r"\bNinjaOne\b", "NinjaOne", None), (r"\bCal\.com\b", "Cal.com", None),
+    (r"\bPlanetScale\b", "PlanetScale", None), (r"\bUpstash\b", "Upstash", None),
+    (r"(?-i:\bNeon\b)" + _CO + r"|\bNeon Inc\b|\bneon\.tech\b", "Neon", None),
+    (r"\bExoscale\b", "Exoscale", None), (r"\bOpen Telekom Cloud\b", "Open Telekom Cloud", None),
 )  # fmt: skip
 
 PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(

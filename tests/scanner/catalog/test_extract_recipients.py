@@ -115,3 +115,13 @@ def test_a_service_we_use_for_a_task_and_field_labels_that_are_no_names() -> Non
         "Drittlandbezug: Vercel nimmt am EU-U.S. Data Privacy Framework teil.\n"
     )
     assert _subs(text) == ["Vercel"]
+
+
+def test_newer_ai_auth_and_billing_providers_are_known() -> None:
+    text = (
+        "Für die Texterzeugung nutzen wir Together AI und ElevenLabs; die Anmeldung läuft über"
+        " Stytch, In-App-Käufe verarbeitet RevenueCat."
+    )
+    assert set(_subs(text)) == {"Together AI", "ElevenLabs", "Stytch", "RevenueCat"}
+    # an ambiguous word only with a company cue
+    assert "Neon" not in _subs("We store data in a neon-lit data centre we use.")
