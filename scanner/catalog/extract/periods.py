@@ -124,6 +124,13 @@ _PARTIAL_NOT_STORED = re.compile(
     r"|Passw(?:o|ö)rt\w*|Kennw(?:o|ö)rt\w*)\b",
     re.IGNORECASE,
 )
+# a denial that covers reading too ("never reads, stores, or analyzes message content"): the
+# data is not even looked at, so there is no storage period to state — a negated item, not "P0D"
+# ("does not collect or store any personal data" stays "P0D", as the corpus labels it)
+_NOT_EVEN_READ = re.compile(
+    r"\b(?:reads?|access(?:es)?|track|copy|analy[sz]es?|have access|lesen|liest)\b", re.IGNORECASE
+)
+_READ_AND = re.compile(r"\b(?:lesen|liest|auslesen)\s+(?:und|oder)\s+$", re.IGNORECASE)
 _NO_LONGER = re.compile(
     r"nicht mehr (?:benötigt|erforderlich|notwendig)|no longer (?:needed|necessary|required)", re.I
 )
@@ -174,6 +181,8 @@ def retention_in(sentence: str) -> list[RetentionRule]:
     if m and not _NO_LONGER.search(sentence):
         if sentence.rstrip().endswith(":"):
             return []  # "We do NOT collect or store:" announces a list of single items
+        if _NOT_EVEN_READ.search(m.group(0)) or _READ_AND.search(sentence[: m.start()]):
+            return []  # "never reads, stores, or analyzes message content": not processed at all
         if not _PARTIAL_NOT_STORED.search(sentence):
             return [RetentionRule("P0D", "not-stored", m.group(0), sentence, 0.8)]
         if not DURATION.search(sentence_):

@@ -98,3 +98,9 @@ def test_casual_german_deletion_and_weder_noch() -> None:
     assert _periods("Die Logs fliegen nach 14 Tagen raus.") == ["P14D"]
     assert _periods("Innerhalb von 7 Tagen ist dann alles weg, auch aus den Backups.") == ["P7D"]
     assert _periods("Weder die Mail noch den Entwurf speichern wir.") == ["P0D"]
+
+
+def test_not_stored_is_p0d_but_not_read_at_all_states_no_period() -> None:
+    assert _periods("Attachments are processed in memory and not stored.") == ["P0D"]
+    assert _periods("We never read, store, or analyze message content.") == []
+    assert _periods("Wir lesen und speichern keine E-Mail-Inhalte.") == []
