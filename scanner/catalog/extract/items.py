@@ -139,8 +139,10 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:erhebt|erheben|verarbeitet|verarbeiten|speichert|speichern|erfasst|erfassen"
             r"|sammelt|sammeln|protokollieren|erhalten|analysiert|analysieren|scannt|scannen"
             r"|synchronisiert|synchronisieren|übermitteln|übertragen|sehen|schickt|schicken|sendet|liest"
-            r"|überträgt|zählen|messen)\s+(?:wir\s+|[A-Z]\w+\s+)?(?:nur\s+|auch\s+|lediglich\s+"
-            r"|ausschließlich\s+|ebenfalls\s+|zudem\s+|außerdem\s+)?"
+            r"|überträgt|zählen|messen)\s+(?:wir\s+|[A-Z]\w+\s+(?=(?!und\b|oder\b|sowie\b)[a-zäöü]"
+            r"|(?:die|der|das|den|dem|Ihre?\w*)\b))?"  # "erhebt Google die …", not "liest Termine und"
+            r"(?:nur\s+|auch\s+|lediglich\s+|ausschließlich\s+|ebenfalls\s+|zudem\s+|außerdem\s+"
+            r"|zusätzlich\s+|weiterhin\s+|ferner\s+|insbesondere\s+)?"
             r"(?:folgende\s+(?:[\w-]+\s+){0,2}(?:Angaben|Daten|Informationen|Felder|Attribute"
             r"|Datenkategorien|Datenarten)\b[^.:]{0,60}:\s*)?" + _LIST,
         ),

@@ -893,3 +893,18 @@ def test_examples_are_a_data_list_as_a_whole() -> None:
         " Plattform, Sprache), um das Produkt zu verbessern."
     )
     assert _rules(text) == ["Events", "Event-Eigenschaften", "App-Version", "Plattform", "Sprache"]
+
+
+def test_german_verb_first_with_a_plural_object_or_an_adverb() -> None:
+    # a capitalised word after the verb is the object, not a subject, when "und" follows
+    assert _rules("Die App liest Kalendereinträge und Kontakte.") == [
+        "Kalendereinträge",
+        "Kontakte",
+    ]
+    assert _rules("Wir speichern zusätzlich Gerätename und Betriebssystem.") == [
+        "Gerätename", "Betriebssystem",
+    ]  # fmt: skip
+    # a subject before an article stays out of the list
+    assert _rules("Dabei erhebt Google die IP-Adresse und den Browsertyp.") == [
+        "IP-Adresse", "Browsertyp",
+    ]  # fmt: skip

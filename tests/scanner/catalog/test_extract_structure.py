@@ -162,10 +162,9 @@ def test_german_verb_first_and_colon_lists() -> None:
         "oder Adresse."
     ) == ["Name", "Rufnummer", "Adresse"]
     # conditions and verbs are not items
-    assert (
-        _items("Wir erhalten Antworten und werten diese je nach Einstellung anonymisiert aus.")
-        == []
-    )
+    assert _items(  # the answers are data received; the clause after "und" is none
+        "Wir erhalten Antworten und werten diese je nach Einstellung anonymisiert aus."
+    ) == ["Antworten"]
     assert _items("Verarbeitet wird nur, was für den Termin nötig ist.") == []
 
 
