@@ -1082,8 +1082,8 @@ def _covered(toks: frozenset[str], seen: frozenset[str]) -> bool:
     return all(t in seen or any(_same_word(t, s) for s in seen) for t in toks)
 
 
-# a dotted identifier (a translation key, a host name, a scope): code, not a data item
-_IDENTIFIER = re.compile(r"^[A-Za-z][\w-]*(?:\.[A-Za-z_][\w-]*)+$")
+# a dotted identifier (a translation key, a host name, a scope) or a URL: no data item
+_IDENTIFIER = re.compile(r"^[A-Za-z][\w-]*(?:\.[A-Za-z_][\w-]*)+$|://|^//|^www\.")
 # a German finite verb before its subject or object ("nutzt das Unternehmen personenbezogene
 # Daten", "dann erzeugt LiveConfig eine ID"), or a present participle alone ("bestehend")
 _VERB_FIRST = re.compile(
@@ -1165,8 +1165,8 @@ class ItemList:
             return  # "einen (1) Monat nach dem Termin": how long, not what
         if _VERB_FIRST.match(item):
             return  # "nutzt das Unternehmen …", "bestehend": a clause or a participle, no data
-        if _IDENTIFIER.match(item):
-            return  # "PrivacyPolicyPage.section1.notCollected": a page's untranslated key
+        if _IDENTIFIER.search(item):
+            return  # "PrivacyPolicyPage.section1.notCollected" (a page's untranslated key), a URL
         if self.repeats(item):
             return
         toks = _tokens(item)

@@ -314,6 +314,12 @@ def test_clause_fragments_vague_words_and_icons_are_no_items() -> None:
 
 def test_a_dotted_identifier_is_no_item() -> None:
     found = ItemList()
-    for phrase in ("PrivacyPolicyPage.section1.notCollected", "app.example.com", "E-Mail-Adresse"):
+    for phrase in (
+        "PrivacyPolicyPage.section1.notCollected",
+        "app.example.com",
+        "https://www.example.com/",
+        "//example.com/",
+        "E-Mail-Adresse",
+    ):
         found.add(phrase, phrase, 0.7)
     assert [f.item for f in found.found] == ["E-Mail-Adresse"]
