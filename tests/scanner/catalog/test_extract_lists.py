@@ -4,7 +4,7 @@ carries a note, and list entries of two plain noun phrases. Sentences written fo
 from __future__ import annotations
 
 from m365inv.catalog.extract import extract
-from m365inv.catalog.extract.items import collect_items
+from m365inv.catalog.extract.items import find_items
 from m365inv.catalog.extract.segment import lines
 
 
@@ -14,7 +14,7 @@ def _items(text: str) -> list[str]:
 
 def _rules(text: str) -> list[str]:
     """The rules' items alone (the item model may add more)."""
-    return [f.item for f in collect_items(lines(text)).found]
+    return [f.item for f in find_items(lines(text))]
 
 
 HEAD = "Information we collect\n"
