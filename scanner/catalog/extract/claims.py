@@ -63,9 +63,31 @@ _CONDITIONAL = re.compile(
 )
 # OAuth's consent (a permission grant) is no legal basis
 _NOT_CONSENT = re.compile(
-    r"consent (?:state|flows?|screens?|prompts?|dialogs?|page|experience)|admin(?:istrator)? consent",
+    r"consent (?:state|flows?|screens?|prompts?|dialogs?|page|experience|logging|logs?|records?"
+    r"|information|events?)|admin(?:istrator)? consent"
+    # consent to a transfer abroad is a transfer mechanism (Art. 49), no basis of Art. 6
+    r"|consent to (?:the |any )?(?:international |cross-border )?(?:data )?transfers?"
+    r"|(?:Übermittlung|Übertragung)\w* in (?:ein )?Drittl\w+ einwillig",
     re.IGNORECASE,
 )
+# the data subject's right to restrict processing (Art. 18) names "important public interest"
+_RESTRICTED = re.compile(
+    r"Verarbeitung (?:\w+ ){0,4}eingeschränkt|Einschränkung der Verarbeitung|restricted the processing"
+    r"|restriction of (?:the )?processing",
+    re.IGNORECASE,
+)
+# a data subject's right stated (not "Einwilligung, jederzeit widerruflich", which gives a basis)
+_A_RIGHT = re.compile(
+    r"widerrufen|Widerruf(?:s|es)?\b|widersprech|Widerspruch|withdraw|revoke|object to"
+    r"|right to object",
+    re.IGNORECASE,
+)
+_BASIS_SAID = re.compile(
+    r"(?:auf|als) (?:der )?(?:Grundlage|Basis)|Rechtsgrundlage|beruht|based on|legal basis|on the basis"
+    r"|\bgemäß\b|pursuant|^\W*(?:Consent|Einwilligung)\W*\s*[:–-]",
+    re.IGNORECASE,
+)
+_PROCESSOR_DUTY = re.compile(r"Art(?:\.|ikel|icle)?\s*28\b", re.IGNORECASE)
 # words that make an obligation a stated basis rather than a purpose
 _BASIS_CONTEXT = re.compile(
     r"basis|bases|grounds?|lawful|rechtsgrundlage|grundlage|erforderlich|necessary|required|Art\."
@@ -92,6 +114,9 @@ def legal_bases_in(sentence: str) -> list[LegalBasisHit]:
     """Art. 6(1) letters ``sentence`` cites or describes in words."""
     if _RIGHTS.search(sentence) and _CONDITIONAL.search(sentence):
         return []  # "If processing is based on consent, you may withdraw it": a right, no basis
+    rights = (_A_RIGHT.search(sentence) or _RESTRICTED.search(sentence)) and not _BASIS_SAID.search(
+        sentence
+    )
     hits: dict[str, float] = {}
     for m in _ART6.finditer(sentence):
         tail = _LETTERS.match(sentence, m.end())
@@ -106,6 +131,10 @@ def legal_bases_in(sentence: str) -> list[LegalBasisHit]:
             or _NEGATED.search(sentence[max(0, said.start() - 40) : said.start()])
         ):
             continue  # "we are not subject to any legal obligation to …" is no basis
+        if rights and letter in ("a", "e"):
+            continue  # "Sie können erteilte Einwilligungen jederzeit widerrufen": a right
+        if letter == "b" and _PROCESSOR_DUTY.search(sentence):
+            continue  # "Vertragserfüllung … (Art. 28 DSGVO)": the processor's duty to its client
         if letter == "a" and (
             not _CONSENT_CONTEXT.search(sentence) or _NOT_CONSENT.search(sentence)
         ):

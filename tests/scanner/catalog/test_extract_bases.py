@@ -30,3 +30,46 @@ def test_a_right_conditional_on_a_basis_states_no_basis() -> None:
     assert _letters(objection) == []
     assert _letters("You may withdraw your consent to data processing, if applicable.") == []
     assert _letters("Rechtsgrundlage ist Art. 6 Abs. 1 lit. f DSGVO.") == ["f"]
+
+
+def test_a_stated_right_names_no_basis_but_revocable_consent_does() -> None:
+    assert (
+        _letters(
+            "Sie können erteilte Einwilligungen jederzeit mit Wirkung für die Zukunft widerrufen."
+        )
+        == []
+    )
+    assert (
+        _letters("You can withdraw your consent to the processing of your data at any time.") == []
+    )
+    assert _letters(
+        "Wir verarbeiten Ihre Daten auf Grundlage Ihrer Einwilligung (jederzeit widerruflich)."
+    ) == ["a"]
+    restricted = (
+        "Wenn Sie die Verarbeitung Ihrer personenbezogenen Daten eingeschränkt haben, dürfen diese "
+        "Daten nur aus Gründen eines wichtigen öffentlichen Interesses verarbeitet werden."
+    )
+    assert _letters(restricted) == []
+
+
+def test_consent_records_and_consent_to_transfers_are_no_basis() -> None:
+    assert _letters("Consent logging does not store the user's name or tenant domain.") == []
+    assert _letters("By using our Services, you consent to international data transfers.") == []
+    assert _letters("We process your data to provide the service with your consent.") == ["a"]
+
+
+def test_a_processors_duty_to_its_client_is_no_basis_of_its_own() -> None:
+    duty = "Vertragserfüllung gegenüber dem Kunden (Art. 28 DSGVO, Verarbeitung auf Weisung)."
+    assert _letters(duty) == []
+    assert _letters("Die Verarbeitung dient der Vertragserfüllung.") == ["b"]
+
+
+def test_a_basis_said_beside_the_right_to_withdraw_it_stays() -> None:
+    said = (
+        "Die Verarbeitung erfolgt auf Grundlage Ihrer Einwilligung; Sie können sie jederzeit "
+        "widerrufen."
+    )
+    assert _letters(said) == ["a"]
+    assert _letters(
+        "We rely on your consent, which you can withdraw at any time (legal basis)."
+    ) == ["a"]
