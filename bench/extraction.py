@@ -236,6 +236,7 @@ SPLITS = (
     "blind26",
     "blind27",
     "blind28",
+    "blind29",
 )
 
 
