@@ -35,7 +35,7 @@ from m365inv.catalog.extract.parties import (
 from m365inv.catalog.extract.periods import RetentionRule, listed_periods, retention_in
 from m365inv.catalog.extract.ranker import ItemModel, ranked_items
 from m365inv.catalog.extract.recipients import section_of
-from m365inv.catalog.extract.segment import lines, sentences
+from m365inv.catalog.extract.segment import Line, lines, sentences
 
 __all__ = ["Extraction", "detect_language", "extract", "policy_score"]
 
@@ -75,6 +75,19 @@ def policy_score(text: str) -> int:
     return round(1000 * len(_POLICY_WORDS.findall(text)) / words)
 
 
+def _list_leads(all_lines: list[Line]) -> list[str]:
+    """For each line, the line ending in ":" that its run of bullets follows, else ""."""
+    out: list[str] = []
+    lead = ""
+    for line in all_lines:
+        if line.kind != "bullet":
+            lead = line.text if line.text.rstrip().endswith(":") else ""
+            out.append("")
+        else:
+            out.append(lead)
+    return out
+
+
 def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
     """Run every rule over ``text`` once, then the item model (the shipped one by default)."""
     all_lines = lines(text)
@@ -87,6 +100,13 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
         for s in sentences(para)
     ]
     pairs = [(s, p) for s, p, _ in triples]
+    list_leads = [  # the sentence that announces the bullet list a sentence stands in
+        lead
+        for line, lead in zip(all_lines, _list_leads(all_lines), strict=True)
+        for para in (line.text, line.row_rest)
+        if para
+        for _ in sentences(para)
+    ]
     sents = [s for s, _ in pairs]
     retention: list[RetentionRule] = []
     bases: dict[str, LegalBasisHit] = {}
@@ -130,7 +150,9 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
         retention=quoted(dict.fromkeys(retention)),  # a sentence said twice is one rule
         legal_bases=quoted(bases[k] for k in sorted(bases)),
         subprocessors=quoted(
-            subprocessors_in(sents, [h for _, _, h in triples], text, own_entity(all_lines))
+            subprocessors_in(
+                sents, [h for _, _, h in triples], text, own_entity(all_lines), list_leads
+            )
         ),
         transfers=quoted(transfers_in(sents, [p for _, p in pairs])),
         security=quoted(one_claim_per_passage(security, all_lines)),

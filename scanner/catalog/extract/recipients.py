@@ -17,6 +17,7 @@ address's postcode shape; a name alone never implies a country.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import msgspec
 
@@ -32,11 +33,12 @@ from m365inv.catalog.extract.providers import (
 from m365inv.catalog.extract.segment import Line, normalise
 
 _CUE = re.compile(
-    r"übertr|übermitt|transfer|weitergeg|weitergab|sent to|send|share|empfänger|recipient|hosted"
+    r"übertr|übermitt|transfer|transmit|weitergeg|weitergab|sent to|send|share|empfänger|recipient"
+    r"|hosted"
     r"|gehostet|hosting|host|server|rechenzentr|data cent|service (?:der|of|von)|dienst der|provided by"
     r"|(?:ein|a) (?:service|dienst|produkt|product)\b"
     r"|bereitgestellt|betrieben|angeboten|(?:plattform|anwendung|produkt) der|(?:platform|product) of"
-    r"|operated by|auftrag|processor|verarbeite|process|nutzen|nutzt|use[sd]?\b|using|setzt"
+    r"|operated by|auftrag|processor|verarbeite|process|nutzen|nutzt|use[sd]?\b|using|setzt|setzen"
     r"|\bverwende[nt]?\b|\bbenutze[nt]?\b|bedienen uns|greifen (?:wir )?auf|rely on|work with"
     r"|partner with"
     r"|einsetz|powered|via|through|mittels|speicher|stored|store|api|anbieter|\bprovider\b|runs? on"
@@ -71,6 +73,8 @@ LEGAL_FORM = (
     r"|SAS|S\.A\.|Corp\.?|Corporation|UG(?: \(haftungsbeschränkt\))?|KG|ApS|AB|Oy|N\.V\.|PBC"
     r"|Pty\.? Ltd\.?|plc|e\.K\.|OÜ|AS|A/S|GbR|OHG|PartG(?: mbB)?|gGmbH|e\.V\.)"
 )
+# "Zoom Video Communications, Inc.", "OpenAI, L.L.C.": what follows a known name up to its legal form
+_FORM_AFTER = re.compile(r"(?:\s+[A-Z][\w&-]+){0,3},?\s+" + LEGAL_FORM + r"(?![\w-])")
 _HAS_FORM = re.compile(r"(?<![\w-])" + LEGAL_FORM + r"(?![\w-])")
 ENTITY = re.compile(
     r"(?P<name>(?:[A-Z0-9][\w&.'’+-]*\s){0,4}?[A-Z0-9][\w&.'’+-]*(?:\s\([A-Z][\w ]+\))?,?\s"
@@ -223,11 +227,14 @@ def subprocessors_in(
     sections: list[str] | None = None,
     text: str = "",
     own_name: str | None = None,
+    list_leads: list[str] | None = None,
 ) -> list[SubprocessorHit]:
     """Named providers that receive data, with the country the text places them in.
 
     ``sections[i]`` is the heading sentence ``i`` stands under; ``text`` the whole policy (for
-    its tables); ``own_name`` the vendor's legal entity, which is never its own sub-processor.
+    its tables); ``own_name`` the vendor's legal entity, which is never its own sub-processor;
+    ``list_leads[i]`` the sentence that announces the bullet list sentence ``i`` stands in
+    ("… transmitted to one or more of the following AI providers:"), which cues every bullet.
     """
     found = _Found(own_name)
     cues = [bool(_CUE.search(s)) for s in sents]  # each sentence read once, used twice
@@ -243,7 +250,14 @@ def subprocessors_in(
             continue
         nxt = sents[i + 1] if i + 1 < len(sents) else ""
         lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
-        cued = in_section or cues[i] or bool(lead and cues[i - 1]) or bool(_HANDOVER.match(nxt))
+        announced = list_leads[i] if list_leads else ""
+        cued = (
+            in_section
+            or cues[i]
+            or bool(lead and cues[i - 1])
+            or bool(_HANDOVER.match(nxt))
+            or bool(announced and _lead_cues(announced))
+        )
         if not cued or _AS_SOURCE.search(s):
             continue
         spans: list[tuple[int, int, str, str | None]] = []
@@ -284,14 +298,20 @@ def subprocessors_in(
                     country = next((c for _, c in countries_at(prev)), None)
             if country is None and len(spans) == 1:  # "Place of processing: Germany" below it
                 country = _place_line(sents[i + 1 : i + 4])
+            form = _FORM_AFTER.match(s, b) if home != "?" else None
             found.add(
                 name, country, s, 0.85 if country else 0.7, known=home != "?",
-                written=_as_written(s[a:b], name),
-            )  # fmt: skip
+                written=s[a : form.end()].strip() if form else _as_written(s[a:b], name),
+            )  # fmt: skip  # "OpenAI, L.L.C.": the legal entity as the policy names it
     hits = list(found.hits.values())
     if any(h.name.startswith("Microsoft ") for h in hits):
         hits = [h for h in hits if h.name != "Microsoft"]
     return hits
+
+
+@lru_cache(maxsize=256)
+def _lead_cues(lead: str) -> bool:
+    return bool(_CUE.search(lead))
 
 
 _NAME = r"(?P<name>[A-Z][\w.&-]*\w(?: [A-Z][\w.&-]*\w){0,2})"

@@ -30,7 +30,7 @@ _ABBREV_END = re.compile(
     r"(?:\bz\.\s?B|\bu\.\s?a|\bbzw|\bggf|\bsog|\bvgl|\binsb|\bi\.\s?V\.\s?m|\bAbs|\bArt|\bNr|\blit"
     r"|\be\.\s?g|\bi\.\s?e|\betc|\bInc|\bLtd|\bCorp|\bNo|\bca|\bd\.\s?h|\bS|\bst|\bDr|\bMr|\bMs"
     r"|\bvs|\bpara|\bSec|\b[A-Za-z]|\w*str|\bTel|\bFax|\bCo|\bevtl|\binkl|\bzzgl|\bbspw|\bgem"
-    r"|\bmax|\bmin|\bZiff|\bff|\bHrsg|\bAufl|\bgeb|\bUSt|\bIdNr|\bRdNr)\.$",
+    r"|\bmax|\bmin|\bZiff|\bff|\bHrsg|\bAufl|\bgeb|\bUSt|\bIdNr|\bRdNr|\bFa)\.$",
     re.IGNORECASE,
 )
 

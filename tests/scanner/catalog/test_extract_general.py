@@ -147,7 +147,7 @@ def test_later_mention_with_country_fills_in_the_country() -> None:
 
 def test_ambiguous_provider_words_need_a_company_cue() -> None:
     assert _subs("We segment users by plan and render reports via our servers.") == {}
-    assert _subs("Analytics are sent to Segment, Inc. in the USA.") == {"Segment": "US"}
+    assert _subs("Analytics are sent to Segment, Inc. in the USA.") == {"Segment, Inc.": "US"}
 
 
 # --- transfers, security, vendor country ----------------------------------------------------

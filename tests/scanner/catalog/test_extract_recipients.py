@@ -125,3 +125,24 @@ def test_newer_ai_auth_and_billing_providers_are_known() -> None:
     assert set(_subs(text)) == {"Together AI", "ElevenLabs", "Stytch", "RevenueCat"}
     # an ambiguous word only with a company cue
     assert "Neon" not in _subs("We store data in a neon-lit data centre we use.")
+
+
+def test_every_bullet_of_a_list_announced_as_recipients_is_read() -> None:
+    text = (
+        "Which AI systems process your content\n"
+        "Your input may be transmitted to one or more of the following AI providers:\n"
+        "- Our own model, governed by this policy\n"
+        "- OpenAI, L.L.C. (privacy policy: openai.com/privacy)\n"
+        "- Anthropic, PBC (privacy policy: anthropic.com/privacy)\n"
+    )
+    assert _subs(text) == ["OpenAI, L.L.C.", "Anthropic, PBC"]
+    plain = "Our team:\n- OpenAI, L.L.C. alumni wrote the model\n"
+    assert _subs(plain) == []  # no recipient cue in the list's lead
+
+
+def test_a_company_named_after_fa_and_a_separable_einsetzen() -> None:
+    text = (
+        "Wir setzen als Videokonferenzsysteme die Tools „ZOOM“ der Fa. Zoom Video "
+        "Communications, Inc. und das Tool „Teams“ der Fa. Microsoft ein."
+    )
+    assert _subs(text) == ["Zoom Video Communications, Inc.", "Microsoft"]

@@ -247,7 +247,7 @@ def test_negated_referenced_and_source_providers_are_no_recipients() -> None:
         "policies.\n"
         "- Payments are processed by Stripe, Inc. in the United States.\n"
     )
-    assert _subs(text) == ["Stripe"]
+    assert _subs(text) == ["Stripe, Inc."]  # the legal entity as the policy names it
 
 
 def test_a_descriptive_table_cell_is_no_recipient() -> None:
