@@ -247,6 +247,14 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "strict",
+        re.compile(  # "We use Microsoft Graph permissions to read organization details, …"
+            r"\b(?:use|uses|using|request|requests|connect|connects|nutzen|verwenden)\b[^.;:]{0,80}?"
+            r"\bto\s+(?:read|retrieve|access|fetch|sync|import|pull|load)\s+" + _LIST,
+            re.I,
+        ),
+    ),
+    (
+        "strict",
         re.compile(  # "Allows the app to read documents and list items in all site collections"
             r"\b(?:allows?|lets?|permits?|enables?)\s+(?:the\s+|our\s+)?(?:app|application|add-in"
             r"|bot|service|us)\s+to\s+(?:read|retrieve|access|view|query|get|sync|see)(?:,?\s+"
@@ -270,7 +278,9 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|[\w-]*daten|angaben|content|contents|inhalte|results|ergebnisse)(?: about you| über Sie"
             r"|[^.;:,]{0,60}\b(?:übermittelt|erhoben|gespeichert|erfasst|collected|stored|logged"
             r"|transmitted|recorded|provided|generated|submitted|uploaded|created|entered|erzeugt"
-            r"|eingegeben|hochgeladen|bereitgestellt)\b[^.;:,]{0,20},)?,? (?:such as|like|including"
+            r"|eingegeben|hochgeladen|bereitgestellt)\b[^.;:,]{0,20},"
+            r"|\s+(?:into|in|within|on|through|via)\s+(?:the\s+|our\s+|your\s+)?[\w-]+(?:\s+[\w-]+)?,"
+            r")?,? (?:such as|like|including"  # "enter data into the Service, including …"
             r"|for example:?|for instance:?|zum Beispiel:?|beispielsweise:?|wie z\.\s?B\.|wie etwa"
             r"|wie(?= [A-ZÄÖÜ])"
             r"|z\.\s?B\.|e\.\s?g\.,?) (?P<list>[^.;:]+)",
@@ -406,6 +416,8 @@ _PREPOSITION_START = re.compile(
     re.I,
 )
 # "Das sind vor allem technische Daten (z. B. …)": the sentence refers back to collected data
+# the rest of an enumeration: "…, tasks, and other business records"
+_REMAINDER = re.compile(r"^(?:other|any other|sonstige|andere)\s", re.I)
 _DEICTIC = re.compile(r"^(?:Das|Dies|Diese|These|This|Such data)\s+(?:sind|ist|are|is)\b", re.I)
 # "personal data (e.g. name, e-mail address)": a generic word whose examples are the items
 _GENERIC_EXAMPLES = re.compile(
@@ -775,7 +787,7 @@ def _prose_items(sentence: str) -> list[str]:
                 # so once one entry names data, the lexicons need not know the others
                 loose = [p for p in pieces if p in good or plain_noun_phrase(p)]
                 if len(loose) >= 0.5 * len(pieces):
-                    return loose
+                    return [p for p in loose if not _REMAINDER.match(p)]
             for piece in pieces:  # an enumeration is contiguous
                 if not looks_like_item(piece) or GENERIC.match(piece):
                     break
@@ -1000,7 +1012,9 @@ def _object_of(phrase: str) -> list[str]:
     """The data a permission's verb takes: "your time zone and language" → both."""
     obj = clean_piece(untail(phrase))
     named = [clean_piece(p) for p in split_list(obj)] if looks_like_item(obj) else []
-    return [p for p in named if p and not GENERIC.match(p)]
+    return [  # "mailbox messages selected or matched for …": a lone participle is no data
+        p for p in named if p and not GENERIC.match(p) and not re.fullmatch(r"[a-z]+ed", p)
+    ]
 
 
 # the kind of a permission, a table cell beside it
@@ -1014,9 +1028,10 @@ _SCOPE_LIST = re.compile(
 )
 # what a permission lets the app do to the data it names: "Read your basic profile"
 _SCOPE_VERB = re.compile(  # "sign you in and read your profile": the verb of the data
-    r"^(?:[^,;.]{0,40}?\s(?:and|und)\s+)?(?:to |allows? (?:the app|us) to )?"
+    r"^(?:[^,;.]{0,40}?\s(?:and|und)\s+)?(?:to |allows? (?:the app|us) to "
+    r"|(?:is )?(?:used|needed|required) (?:only )?(?:in order )?to )?"  # "Used to read your profile"
     r"(?:(?:read|write|full|read-only)(?: and write)? access to(?: the user's| your)?"
-    r"|read|reads|write|access|accesses|view|manage|send"
+    r"|read|reads|write|access|accesses|view|manage|send|confirm|identify|retrieve|fetch|sync"
     r"|create|maintain|lesen|liest|zugreifen auf)(?: and (?:write|update|manage))?\s+",
     re.I,
 )
@@ -1092,6 +1107,9 @@ _VERB_FIRST = re.compile(
 )
 
 
+_INTERFACE = re.compile(r"\b(?:APIs?|SDKs?|Schnittstellen?|endpoints?)$", re.I)
+
+
 # a line of a postal address or a company's name: never a data item
 _POSTAL = re.compile(
     r"(?i:str\.|straße|strasse|street|road|weg|gasse|platz|allee|avenue)\s*\d|^\d{4,5}\s+[A-ZÄÖÜ]"
@@ -1165,6 +1183,8 @@ class ItemList:
             return  # "einen (1) Monat nach dem Termin": how long, not what
         if _VERB_FIRST.match(item):
             return  # "nutzt das Unternehmen …", "bestehend": a clause or a participle, no data
+        if _INTERFACE.search(item):
+            return  # "Microsoft Graph / Google Calendar API": the interface data passes through
         if _IDENTIFIER.search(item):
             return  # "PrivacyPolicyPage.section1.notCollected" (a page's untranslated key), a URL
         if self.repeats(item):

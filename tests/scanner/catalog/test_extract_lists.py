@@ -908,3 +908,37 @@ def test_german_verb_first_with_a_plural_object_or_an_adverb() -> None:
     assert _rules("Dabei erhebt Google die IP-Adresse und den Browsertyp.") == [
         "IP-Adresse", "Browsertyp",
     ]  # fmt: skip
+
+
+def test_a_permission_used_to_read_data_names_that_data() -> None:
+    text = (
+        "What permissions are requested\n"
+        "- profile: Used to read basic profile information for the signed-in user.\n"
+        "- Mail.Read: Used to read mailbox messages selected or matched for review.\n"
+        "- offline_access: Used so the backend can keep access after sign-in.\n"
+    )
+    assert _rules(text) == ["basic profile information", "mailbox messages"]
+
+
+def test_what_a_tool_is_used_to_read_is_the_data_not_the_tool() -> None:
+    said = "We use Microsoft Graph permissions to read organization details and sign-in activity."
+    assert _rules(said) == ["organization details", "sign-in activity"]
+    assert _rules(
+        "Display tablets connect to our API to retrieve room status and calendar data."
+    ) == [
+        "room status",
+        "calendar data",
+    ]
+
+
+def test_data_entered_into_the_service_including_its_examples() -> None:
+    said = (
+        "You and your team enter data into the Service, including contacts, companies, notes, "
+        "tasks, and other business records."
+    )
+    assert _rules(said) == ["contacts", "companies", "notes", "tasks"]
+
+
+def test_an_interface_is_no_data_item() -> None:
+    text = "Data we process:\n- Calendar events\n- Microsoft Graph / Google Calendar API\n"
+    assert _rules(text) == ["Calendar events"]
