@@ -492,7 +492,9 @@ _USE_LEAD = re.compile(
     r"\b(?:we|wir)\s+(?:may\s+|also\s+|only\s+)?(?:use|verwenden|nutzen)\b.{0,60}\b(?:to|for|um|zu"
     r"|für|purposes?|Zwecken?)\s*:$|^(?:how|why|wie|wofür|warum) (?:we|wir) (?:use|verwenden|nutzen)"
     r"|\b(?:for|für) (?:the )?(?:following|folgende) (?:purposes|Zwecke)\s*:$"
-    r"|(?<!limited )(?<!according )\b(?:in order )?to\s*:$|\bum\s*:$",  # "… within the add-in to:"
+    r"|(?<!limited )(?<!according )\b(?:in order )?to\s*:$|\bum\s*:$"  # "… within the add-in to:"
+    # "Ihre Daten werden ausschließlich zur Bereitstellung des Dienstes verwendet:"
+    r"|\b(?:werden|wird)\b.{0,80}\b(?:zur?|zum|für)\b.{0,80}\b(?:verwendet|genutzt|eingesetzt)\s*:$",
     re.IGNORECASE,
 )
 
@@ -892,10 +894,16 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         and not is_data_noun(POSTMODIFIER.split(head, maxsplit=1)[0])
     ):  # "Löschung von Daten:" labels a rule about data, "Security logs:" names data
         return [], 0.0
+    if sep and in_data and (kept := _kept_items(bare)):
+        return kept, 0.75  # "Whiteboards, Chats: Bis Sitzungsende": the data and how long
     if sep and 0 < len(head) <= 60 and not re.search(r"https?$", head):
         first = sentences(rest.strip())[0] if rest.strip() else ""
         if NEGATION.search(f"{head} {first}"):
-            return [], 0.0
+            clause = re.split(r"\s[—–-]\s|;\s", first, maxsplit=1)[0]
+            if clause == first or NEGATION.search(f"{head} {clause}"):
+                return [], 0.0
+            first = clause  # "Zahlungsdaten: Werden über Stripe verarbeitet – wir speichern
+            # keine Kartendaten": the negation is another clause's, about other data
         if not in_data and not re.search(
             r"(?:data|daten|information|informationen|angaben)(?:arten|kategorien)?"
             r"(?:\s+(?:processed|collected|used|accessed|verarbeitet|erhoben)|\s+(?:that\s+)?we\s+"
@@ -1127,6 +1135,34 @@ _PARTICIPLE_LEAD = re.compile(
 )
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|\(?[a-z]\))\s+(?=[A-ZÄÖÜ])")
 # a period where an item was expected: "einen Monat nach dem Termin", "Monat nach dem Termin"
+# the rest of a list entry that says how long its data is kept (or that it is not kept)
+_KEPT_FOR = re.compile(
+    r"(?:bis|until|till|solange|so lange|as long as|for as long as)\b"
+    r"|(?:(?:für|for|up to|bis zu|max(?:imal|imum)?\.?)\s+)?\d+\s*(?:Tage?n?|Wochen?|Monate?n?"
+    r"|Jahre?n?|Stunden?|Minuten?|days?|weeks?|months?|years?|hours?|minutes?)\b"
+    r"|(?:Verarbeitung|processing|processed|verarbeitet) (?:ohne|without) (?:Speicherung|storage"
+    r"|storing|being stored)|[\w-]*(?:Lebensdauer|lifetime|Speicherdauer)\b",
+    re.IGNORECASE,
+)
+
+
+def _kept_items(entry: str) -> list[str]:
+    """The data of a retention list entry, "Untertitel, Umfragen: Bis Sitzungsende" or "Nur bei
+    Telefoneinwahl: Telefonnummer, PIN: Bis Sitzungsende" (the data before the last colon)."""
+    head, _, rest = entry.rpartition(":")
+    if not _KEPT_FOR.match(rest.strip()):
+        return []
+    head = head.rpartition(":")[2].strip()
+    if not head or len(head) > 120 or NEGATION.search(head):
+        return []
+    if "," not in strip_parentheses(head):  # "Datum und Uhrzeit der Registrierung": one entry
+        whole = clean_piece(strip_parentheses(head))
+        return [whole] if looks_like_item(whole) or plain_noun_phrase(whole) else []
+    pieces = split_list(head)
+    named = [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)]
+    return named if named and 2 * len(named) >= len(pieces) else []
+
+
 _DURATION = re.compile(
     rf"^(?:für\s|for\s|up to\s|bis zu\s)?{DURATION.pattern}"
     r"|^(?:Tag|Woche|Monat|Jahr|day|week|month|year)\w*\s+(?:nach|after|ab|from|lang|long|bis|until)\b",

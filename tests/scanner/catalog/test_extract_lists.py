@@ -942,3 +942,43 @@ def test_data_entered_into_the_service_including_its_examples() -> None:
 def test_an_interface_is_no_data_item() -> None:
     text = "Data we process:\n- Calendar events\n- Microsoft Graph / Google Calendar API\n"
     assert _rules(text) == ["Calendar events"]
+
+
+def test_a_german_passive_purpose_lead_lists_no_data() -> None:
+    text = (
+        "Ihre Daten werden ausschließlich zur Bereitstellung unseres Dienstes verwendet:\n"
+        "- Abrechnung der Gesprächskosten\n- Verwaltung Ihres Guthabenkontos\n"
+        "- Technischer Support und Kundenservice\n"
+    )
+    assert _rules(text) == []
+
+
+def test_a_negation_in_another_clause_of_an_entry_keeps_its_label() -> None:
+    text = (
+        "Wir erheben folgende Daten:\n"
+        "- Zahlungsdaten: Werden über Stripe verarbeitet - wir speichern keine Kreditkartendaten\n"
+        "- Kartendaten: Werden nicht gespeichert\n"
+    )
+    assert _rules(text) == ["Zahlungsdaten"]
+
+
+def test_entries_of_a_retention_list_name_their_data() -> None:
+    text = (
+        "Folgende Daten werden verarbeitet und wie angegeben gespeichert:\n"
+        "- Benutzername: Bis Löschung des Accounts\n"
+        "- Video und Audio: Verarbeitung ohne Speicherung\n"
+        "- Whiteboards, Chats, geteilte Notizen: Bis Sitzungsende\n"
+        "- Nur bei Telefoneinwahl: Telefonnummer, PIN, Gesprächsdauer: Bis Sitzungsende\n"
+        "- Call logs: 90 days\n"
+    )
+    assert _rules(text) == [
+        "Benutzername",
+        "Video und Audio",
+        "Whiteboards",
+        "Chats",
+        "geteilte Notizen",
+        "Telefonnummer",
+        "PIN",
+        "Gesprächsdauer",
+        "Call logs",
+    ]
