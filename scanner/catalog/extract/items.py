@@ -838,6 +838,8 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         if named and any(map(looks_like_item, named)):
             return named, 0.75
     bare = EXAMPLE_LEAD.sub("", strip_parentheses(text))
+    bare = _RETENTION_TAIL.sub("", bare)  # "Rufhistorie, automatische Löschung nach 40 Tagen"
+    bare = _DANGLING.sub("", bare)  # "Analytical data connected with …; and"
     titled = _TITLE_DOT.match(
         bare
     )  # "Email Data. We collect …" reads as "Email Data: We collect …"
@@ -967,6 +969,14 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
             return nouns, 0.75
         name = clean_piece(head)
         extra = [i for s in sentences(rest.strip())[1:] for i in _prose_items(s)]
+        said = text.partition(":")[2].strip()  # with its parentheses
+        generic = _GENERIC_EXAMPLES.match(sentences(said)[0]) if said else None
+        if (
+            generic
+            and generic.group("list")
+            and len(ex := example_items(generic.group("list"))) >= 2
+        ):
+            return [*ex, *extra], 0.75  # "Nutzungsdaten: Informationen über … (z. B. a, b, c)"
         if len(examples := _examples_of(_CLAUSE_TAIL.split(first, maxsplit=1)[0])) >= 2:
             return [*examples, *extra], 0.75  # "Preferences: your settings such as a, b, c"
         listed = _prose_items(first) if "," in first else []
@@ -1163,6 +1173,13 @@ def _kept_items(entry: str) -> list[str]:
     return named if named and 2 * len(named) >= len(pieces) else []
 
 
+# a note on how long an entry is kept, after its data: ", automatische Löschung nach 40 Tagen"
+_RETENTION_TAIL = re.compile(
+    r"[,;]\s*(?:automatic(?:ally)?\s+|automatische?\s+)?(?:Löschung|gelöscht|deleted|deletion"
+    r"|retained|kept|aufbewahrt|gespeichert für|stored for)\b[^,;]*$",
+    re.IGNORECASE,
+)
+_DANGLING = re.compile(r"[;,]\s*(?:and|or|und|oder)\s*$", re.IGNORECASE)
 _DURATION = re.compile(
     rf"^(?:für\s|for\s|up to\s|bis zu\s)?{DURATION.pattern}"
     r"|^(?:Tag|Woche|Monat|Jahr|day|week|month|year)\w*\s+(?:nach|after|ab|from|lang|long|bis|until)\b",

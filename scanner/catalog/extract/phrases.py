@@ -60,6 +60,7 @@ _TAIL_NOISE = re.compile(
     r"|(?<=\w\w)\s+(?:granted|requested|approved|submitted|entered|selected)$"
     r"|\s+(?:only\s+)?(?:locally|lokal)\b.*$|\s+(?:nur|only)\s+(?:dann|wenn|if|when)\b.*$"
     r"|\s+durch\s+(?:den|die|das|einen|eine|Ihren|Ihre|ihren|ihre|unseren|unsere)\s.*$"
+    r"|(?<=\w\w)\s+(?:based on|connected (?:with|to)|derived from|basierend auf)\s.*$"
     r"|\s+(?:to|in order to)\s+(?!the\b|your\b|our\b)\w+\b.*$"
     r"|[\s.:;,]+$",
     re.IGNORECASE,

@@ -982,3 +982,24 @@ def test_entries_of_a_retention_list_name_their_data() -> None:
         "Gesprächsdauer",
         "Call logs",
     ]
+
+
+def test_list_entries_lose_their_basis_their_retention_note_and_a_dangling_and() -> None:
+    text = (
+        "Data we collect:\n"
+        "- High level location data based on your e-mail address;\n"
+        "- Analytical data connected with your activities on our website; and\n"
+        "- Rufhistorie, automatische Löschung nach 40 Tagen\n"
+    )
+    assert _rules(text) == ["High level location data", "Analytical data", "Rufhistorie"]
+
+
+def test_a_label_described_as_generic_information_with_examples_gives_the_examples() -> None:
+    text = (
+        "Wir verarbeiten folgende Daten:\n"
+        "- Nutzungsdaten: Informationen über Ihre Interaktionen mit dem Dienst (z. B. "
+        "Protokolldaten, IP-Adresse, Browsertyp). Diese Daten dienen der Sicherheit.\n"
+        "- Kontodaten: Name und E-Mail-Adresse, die Sie bei der Registrierung angeben.\n"
+    )
+    assert _rules(text)[:3] == ["Protokolldaten", "IP-Adresse", "Browsertyp"]
+    assert "Nutzungsdaten" not in _rules(text)
