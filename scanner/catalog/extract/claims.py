@@ -161,7 +161,7 @@ _TRANSPORT = re.compile(
     re.IGNORECASE,
 )
 _AT_REST = re.compile(
-    r"at rest|im Ruhezustand|\bAES\b|AES-?\d+|gespeichert.{0,40}verschlüsselt|verschlüsselt.{0,40}"
+    r"at[- ]rest|im Ruhezustand|\bAES\b|AES-?\d+|gespeichert.{0,40}verschlüsselt|verschlüsselt.{0,40}"
     r"gespeichert|speicher\w*.{0,30}verschlüsselt|stored encrypted|encrypted (?:database|storage|disk)"
     r"|Festplattenverschlüsselung|disk encryption|encrypts? and stores"
     r"|Datenbank\w* (?:ist|sind|wird|werden) (?:\w+ )?verschlüsselt|database is encrypted",
@@ -177,9 +177,12 @@ _OTHER = re.compile(
     r"|penetration test|Zwei-Faktor|HttpOnly|http-only|SameSite|IP-Anonymisierung|Firewalls?\b"
     r"|Intrusion[- ](?:Detection|Prevention)|Incident[- ]Response|Content[- ]Security[- ]Policy"
     r"|(?:certificate|CA|Zertifikats?)[- ]Pinning"
-    r"|IP[- ]address(?:es)? anonymi[sz]ation|Kürzung der IP|IP-Adressen? (?:\w+ ){0,5}"
+    r"|IP[- ]address(?:es)? anonymi[sz]ation|Kürzung der IP|IP-Adressen? \(?(?:\w+ ){0,5}"
     r"(?:gekürzt|anonymisiert)|(?:gekürzte|anonymisierte)n? IP-Adresse"
-    r"|two-factor|\bMFA\b|\b2FA\b|access\b.{0,60}\b(?:is|are) (?:restricted|limited) to|restricted access"
+    r"|in (?:den )?Log-?(?:files|dateien) (?:\w+ )?anonymisiert|CSRF|Cross-Site-Request-Forgery"
+    r"|(?:automated|automatic|automatische|nightly|tägliche) (?:Backups|Datensicherung\w*|Snapshots)"
+    r"|app protection polic\w+|\bkey ?chain\b|(?:führen|führt) (?:ein |\w+ )?Prüfprotokoll"
+    r"|two-factor|\b2[- ]factor|\b2-Faktor|\bMFA\b|\b2FA\b|access\b.{0,60}\b(?:is|are) (?:restricted|limited) to|restricted access"
     r"|\b(?:KMS|Key Management Service)\b|keys?\b.{0,40}\brotated|Schlüssel.{0,40}rotiert|Zugriff.{0,30}"
     r"(?:beschränkt|eingeschränkt|begrenzt)|Zugriffskontroll|access control|least[- ]privilege"
     r"|(?:Master|Krypto|kryptographische[nr]? |private[nr]? |geheime[nr]? )schlüssel|Schlüssel"
@@ -226,7 +229,8 @@ _PREFILTER_WORDS = (
             " expir signed RBAC role-based rollenbasiert logical logisch audited logged protokolliert"
             " befugt berechtigte accessible zugänglich ISAE SSAE ISMS Informationssicherheit Cyber"
             " full-disk hardware FIDO YubiKey HttpOnly http-only SameSite anonymi gekürzt Kürzung"
-            " firewall intrusion incident content-security pinning"
+            " firewall intrusion incident content-security pinning csrf cross-site snapshot"
+            " content security at-rest prüfprotokoll"
             " Notfallmanagement gespiegelt Spiegelung mirrored Mandant tenant-specific geschult"
             " sensibilisiert trained read-only lesend schreibgeschützt berechtigt authentifizierung"
             " authentication"

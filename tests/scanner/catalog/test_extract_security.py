@@ -146,3 +146,20 @@ def test_firewalls_intrusion_detection_incident_response_and_pinning_are_claims(
     ):
         assert _claims(sentence), sentence
     assert _claims("Please configure your firewall to allow our domain.") == []  # an instruction
+
+
+def test_anonymised_ips_csrf_backups_second_factors_and_key_chains_are_claims() -> None:
+    for sentence in (
+        "- IP-Adresse (wird nach Verarbeitung anonymisiert)",
+        "- IP-Adresse, Zeitpunkt: Bis Zugriffsende, in Logfiles anonymisiert",
+        "- CSRF-Token: Zum Schutz vor Cross-Site-Request-Forgery",
+        "Unsere Backup-Strategie kombiniert tägliche Snapshots mit einer Sicherung alle 5 Minuten.",
+        "Security headers are enforced via strict Content Security Policy.",
+        "Phone number (in case of 2 factor authentication).",
+        "Der Zugriff erfolgt stets über 2-Faktor-Authentifizierung.",
+        "Bei der Speicherung gilt Encryption-at-Rest.",
+        "Tokens are stored in the iOS key chain.",
+        "Wir führen ein Prüfprotokoll, das jeden Verarbeitungsschritt dokumentiert.",
+    ):
+        assert _claims(sentence), sentence
+    assert _claims("- Directory audit logs\n- Sign-in logs") == []  # data, no measure
