@@ -104,6 +104,30 @@ CONTROLLER = re.compile(
 _BIG_ENTITY = re.compile(
     r"Microsoft (?:Ireland|Corp)|One Microsoft|Redmond|Google (?:Ireland|LLC)|Amazon Web", re.I
 )
+_US_STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
+    "|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts"
+    "|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey"
+    "|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania"
+    "|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington"
+    "|West Virginia|Wisconsin|Wyoming"
+)
+# "SmartAgentics, a North Carolina company", "a Delaware corporation": the entity is American
+_US_ENTITY = re.compile(
+    r"\b(?:a|an)\s+(?:" + _US_STATE_NAMES + r")\s+(?:company|corporation|limited liability company"
+    r"|LLC|limited partnership|public benefit corporation|business)\b"
+)
+# a place where data is stored, not where the vendor is: "in the West Europe (Netherlands) region"
+_STORED_AT = re.compile(
+    r"\bregion\b|\bstored (?:in|on)\b|\bhosted (?:in|on)\b|data ?cent(?:er|re)|Rechenzentr"
+    r"|gespeichert|gehostet",
+    re.IGNORECASE,
+)
+_LOCATED_AT = re.compile(
+    r"\b(?:located at|registered (?:office )?at|with (?:its )?(?:registered )?(?:office|address) at"
+    r"|mit Sitz (?:in|an der)|Anschrift:?)\s",
+    re.IGNORECASE,
+)
 _BASED = re.compile(
     r"\b(?:a|an|ein(?:e|em)?)\s+[A-Z][\w.]*[- ]based\s+(?:company|business|firm|startup|Unternehmen)"
     r"|\b(?:company|Unternehmen|[Ww]e are|(?:is|are) an? (?:[\w-]+ ){0,6}?(?:company|tool|service|app"
@@ -225,11 +249,15 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
 def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
     """The country of the legal entity's address, from the block that names the controller."""
     for n, line in enumerate(all_lines):
-        if (
-            not CONTROLLER.search(line.text)
-            or _BIG_ENTITY.search(line.text)
-            or _STOP_BLOCK.search(line.text)
-        ):
+        if not CONTROLLER.search(line.text) or _BIG_ENTITY.search(line.text):
+            continue
+        located = _LOCATED_AT.search(line.text)  # "… maintained by X BV, located at <address>"
+        shaped = (
+            address_country(line.text[located.end() : located.end() + 120]) if located else None
+        )
+        if shaped:
+            return VendorCountry(shaped, line.text, 0.75)
+        if _STOP_BLOCK.search(line.text):
             continue
         laws = _LAWS_OF.search(line.text)
         if laws and countries_in(laws.group(1)):
@@ -244,6 +272,10 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
                 block.append(nxt.text)
         text = "\n".join(block)
         for at, entry in enumerate(block):  # the address right after the name comes first
+            if _US_ENTITY.search(entry):
+                return VendorCountry("US", text, 0.8)
+            if _STORED_AT.search(entry) and not address_country(entry):
+                continue  # where data is kept, not the vendor's address
             named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", entry))  # "DE" may be Delaware
             if named and len(entry) <= 200:
                 return VendorCountry(named[0], text, 0.85)
@@ -251,9 +283,13 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
             shaped = address_country("\n".join(block[: at + 1]))
             if shaped:
                 return VendorCountry(shaped, text, 0.7)
-        named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", text))
+        kept = "\n".join(e for e in block if not _STORED_AT.search(e))
+        named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", kept))
         if named:
             return VendorCountry(named[0], text, 0.8)
+    for line in all_lines[:12]:  # "SmartAgentics, a North Carolina company"
+        if _US_ENTITY.search(line.text) and not _BIG_ENTITY.search(line.text):
+            return VendorCountry("US", line.text, 0.7)
     for line in all_lines[:12]:  # "Example Ltd, a UK-based company", "mit Sitz in Wien"
         m = _BASED.search(line.text)
         near = line.text[max(0, m.start() - 80) : m.end()] if m else ""

@@ -141,6 +141,9 @@ _ADDRESS = (
     ("AT", re.compile(r"\bA-\d{4} [A-ZÄÖÜ]")), ("CH", re.compile(r"\bCH-\d{4} [A-ZÄÖÜ]")),
     ("LU", re.compile(r"\bL-\d{4} [A-Z]")), ("DE", re.compile(r"\bD-\d{5} [A-ZÄÖÜ]")),
 )  # fmt: skip
+# "1096 AM Amsterdam" beside a Dutch legal form or street word
+_NL_POSTCODE = re.compile(r"\b[1-9]\d{3} ?[A-Z]{2} [A-Z][a-z]+")
+_NL_CONTEXT = re.compile(r"\bB\.?V\.?(?!\w)|\bN\.V\.|weg\b|straat\b|laan\b|gracht\b|plein\b|kade\b")
 _DE_POSTCODE = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+")
 _DE_CONTEXT = re.compile(
     r"GmbH|\bAG\b|\bSE\b|\bKG\b|\bUG\b|e\.\s?V\.|GbR|[Ss]traße|[Ss]trasse|Str\.|str\.|weg\b|allee\b"
@@ -155,4 +158,6 @@ def address_country(text: str) -> str | None:
             return code
     if _DE_POSTCODE.search(text) and _DE_CONTEXT.search(text):
         return "DE"
+    if _NL_POSTCODE.search(text) and _NL_CONTEXT.search(text):
+        return "NL"
     return None

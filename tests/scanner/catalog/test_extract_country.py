@@ -89,3 +89,21 @@ def test_a_product_of_a_gbr_names_the_vendor() -> None:
         "24114 Kiel.\n"
     )
     assert _country(text) == "DE"
+
+
+def test_a_dutch_address_a_us_state_company_and_no_storage_region() -> None:
+    dutch = (
+        "This statement is published by Example BV, located at Wenckebachweg 123, 1096 AM "
+        "Amsterdam. Example is the controller for the processing of personal data described "
+        "below. We have not appointed a data protection officer. This statement addresses the "
+        "processing of personal data by Example through its website and in the context of the "
+        "provision of its services, and it explains the rights you have."
+    )
+    assert _country(dutch) == "NL"
+    state = 'Acme ("Company", "we"), a North Carolina company, is committed to your privacy.'
+    assert _country(state) == "US"
+    region = (
+        "This service is operated by Jint.\n"
+        "Data is stored in Azure Application Insights, in the West Europe (Netherlands) region.\n"
+    )
+    assert _country(region) is None
