@@ -237,6 +237,7 @@ SPLITS = (
     "blind27",
     "blind28",
     "blind29",
+    "blind30",
 )
 
 
