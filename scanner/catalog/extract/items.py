@@ -140,7 +140,9 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|sammelt|sammeln|protokollieren|erhalten|analysiert|analysieren|scannt|scannen"
             r"|synchronisiert|synchronisieren|übermitteln|übertragen|sehen|schickt|schicken|sendet|liest"
             r"|überträgt|zählen|messen)\s+(?:wir\s+|[A-Z]\w+\s+(?=(?!und\b|oder\b|sowie\b)[a-zäöü]"
-            r"|(?:die|der|das|den|dem|Ihre?\w*)\b))?"  # "erhebt Google die …", not "liest Termine und"
+            r"|(?:die|der|das|den|dem|Ihre?\w*)\b)"  # "erhebt Google die …", not "liest Termine und"
+            r"|(?:Ihr|Ihre|dein|deine|unser|unsere|der|die|das)\s+(?:Web)?(?:Browser|Server|App"
+            r"|Endgerät|Gerät|System|Client|Programm|Anwendung|Software|Add-[Ii]n)\s+)?"  # "sendet Ihr Browser"
             r"(?:nur\s+|auch\s+|lediglich\s+|ausschließlich\s+|ebenfalls\s+|zudem\s+|außerdem\s+"
             r"|zusätzlich\s+|weiterhin\s+|ferner\s+|insbesondere\s+)?"
             r"(?:folgende\s+(?:[\w-]+\s+){0,2}(?:Angaben|Daten|Informationen|Felder|Attribute"
@@ -242,6 +244,24 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:receives?|erhält|bekommt|bekommen|erfährt|erfahren|sieht|kennt)\s+"
             r"(?:(?:der|die|das)\s+\w+\s+|wir\s+)?(?:dabei\s+|only\s+|nur\s+|also\s+|auch\s+)?"
             r"(?P<list>(?:your|Ihre?[nmrs]?|deine?[nmrs]?|eure?[nmrs]?|euer)\s[^.;:]+)",
+            re.I,
+        ),
+    ),
+    (
+        "announced",
+        re.compile(  # "… benötigen wir Ihre vollständigen Daten. Diese sind: Firma, Anrede, …"
+            r"^(?:Diese|Dies|Das|These|This|They)\s+(?:sind|umfassen|beinhalten|are|include)\s*:\s*"
+            r"(?P<list>[^.;]+)",
+            re.I,
+        ),
+    ),
+    (
+        "strict",
+        re.compile(  # "Um Rechnungen zu verschicken, müssen Sie deren Namen und Kontaktdaten angeben"
+            r"\b(?:müssen|können|sollten|müsst|könnt|musst|kannst)\s+(?:Sie|du|ihr)\s+(?:uns\s+)?"
+            r"(?:dabei\s+|hierfür\s+|dazu\s+|zunächst\s+|lediglich\s+|nur\s+)?"
+            r"(?P<list>[^.;:]+?)\s+(?:angeben|eingeben|mitteilen|übermitteln|hinterlegen|hochladen"
+            r"|bereitstellen|nennen)\b",
             re.I,
         ),
     ),
@@ -534,7 +554,7 @@ _PURPOSE_CLAUSE = re.compile(
 
 _INCLUDING = re.compile(
     r",?\s+(?:including|such as|e\.\s?g\.,?|z\.\s?B\.|insbesondere|einschließlich|darunter"
-    r"|for (?:instance|example),?|beispielsweise|zum Beispiel"
+    r"|for (?:instance|example),?|beispielsweise|zum Beispiel|wie etwa|wie (?:z\.\s?B\.|bspw\.)"
     r"|(?:that|which) (?:may )?(?:include|contain)s?|containing|consisting of|comprising"
     r"|(?<=,\s)wie|(?<=[a-zäöüß]\s)wie(?=\s+(?-i:[A-ZÄÖÜ])))\s+",
     re.IGNORECASE,

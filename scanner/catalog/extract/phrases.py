@@ -28,7 +28,7 @@ _SPLIT = re.compile(
     re.I,
 )
 _LEAD_NOISE = re.compile(
-    r"^(?:and|und|or|oder|your|their|his|her|its|Ihre[rnms]?|Ihr|deine[rnms]?|dein|eure[rnms]?|euer"
+    r"^(?:and|und|or|oder|your|their|his|her|its|Ihre[rnms]?|Ihr|deine[rnms]?|dein|eure[rnms]?|euer|deren|dessen"
     r"|the|die|der|das"
     r"|des|den|dem|a|an"
     r"|ein|eine[nmrs]?"
@@ -61,6 +61,7 @@ _TAIL_NOISE = re.compile(
     r"|\s+(?:only\s+)?(?:locally|lokal)\b.*$|\s+(?:nur|only)\s+(?:dann|wenn|if|when)\b.*$"
     r"|\s+durch\s+(?:den|die|das|einen|eine|Ihren|Ihre|ihren|ihre|unseren|unsere)\s.*$"
     r"|(?<=\w\w)\s+(?:based on|connected (?:with|to)|derived from|basierend auf)\s.*$"
+    r"|(?<=\w\w)\s+(?:an uns|to us)\b.*$"
     r"|\s+(?:to|in order to)\s+(?!the\b|your\b|our\b)\w+\b.*$"
     r"|[\s.:;,]+$",
     re.IGNORECASE,

@@ -1003,3 +1003,19 @@ def test_a_label_described_as_generic_information_with_examples_gives_the_exampl
     )
     assert _rules(text)[:3] == ["Protokolldaten", "IP-Adresse", "Browsertyp"]
     assert "Nutzungsdaten" not in _rules(text)
+
+
+def test_german_verb_first_with_a_device_as_subject_and_wie_etwa_examples() -> None:
+    said = (
+        "Wenn Sie den Dienst nutzen, sendet Ihr Browser Daten wie etwa Ihre IP-Adresse und die "
+        "Version Ihres Betriebssystems an uns."
+    )
+    assert _rules(said) == ["IP-Adresse", "Version Ihres Betriebssystems"]
+
+
+def test_what_the_user_must_give_and_a_list_announced_by_diese_sind() -> None:
+    must = "Um Rechnungen zu verschicken, müssen Sie deren Namen und Kontaktdaten angeben."
+    assert _rules(must) == ["Namen", "Kontaktdaten"]
+    assert _rules("Sie können uns jederzeit Ihre Wünsche mitteilen.") == []
+    these = "Für den Vertrag benötigen wir mehr. Diese sind: Firma, Anrede, Vorname und E-Mail."
+    assert _rules(these)[:3] == ["Firma", "Anrede", "Vorname"]

@@ -163,3 +163,14 @@ def test_anonymised_ips_csrf_backups_second_factors_and_key_chains_are_claims() 
     ):
         assert _claims(sentence), sentence
     assert _claims("- Directory audit logs\n- Sign-in logs") == []  # data, no measure
+
+
+def test_owasp_no_plain_text_external_audits_and_training_are_claims() -> None:
+    for sentence in (
+        "Wir berücksichtigen die neuesten OWASP-Empfehlungen.",
+        "Die Anmeldeinformationen werden nicht im Klartext auf dem Server gespeichert.",
+        "Passwords are never stored in plain text.",
+        "Die Sicherheit wird jährlich von einem externen Datensicherheitsunternehmen geprüft.",
+        "Unsere Administratoren werden regelmäßig in Fragen der Informationssicherheit geschult.",
+    ):
+        assert _claims(sentence), sentence
