@@ -1355,6 +1355,17 @@ def collect_items(all_lines: list[Line]) -> ItemList:
             and _names_data(all_lines[n + 1 : n + 13])
         ):
             in_data = True  # "wird benötigt für …:" over "- E-Mail Adresse", "- Passwort", …
+        elif (
+            line.kind == "text"
+            and not in_data
+            and nxt_kinds[:1] == ["bullet"]
+            and len(bare.split()) > 12
+            and not _NEGATED_LEAD.search(bare)
+            and not _USE_LEAD.search(bare)
+            and not _RIGHTS_LEAD.search(bare)
+            and _names_data(all_lines[n + 1 : n + 13])
+        ):
+            in_data = True  # a paragraph about logs over bullets that name data (its lead-in lost)
         if (line.kind == "heading" or text.endswith(":")) and _NEGATED_LEAD.search(bare):
             in_data, negated_list = False, True  # "Information we do NOT collect:" — none below
             continue

@@ -79,7 +79,14 @@ def normalise(text: str) -> str:
     # "Informationen wie  Firmenname": a run of spaces inside a line (HTML and PDF text) is one
     # space, so patterns need not allow for it; indentation stays (it nests bullets)
     text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)
+    if text.count("•") >= 2:  # a list flattened onto one line: "• Zeitpunkt • Art des Ereignisses"
+        text = _INLINE_BULLETS.sub(lambda m: re.sub(r"[ \t]+•[ \t]+", "\n• ", m.group(0)), text)
     return text
+
+
+_INLINE_BULLETS = re.compile(
+    r"^.*\S[ \t]+•[ \t]+\S.*[ \t]•[ \t].*$|^[ \t]*•[ \t].*\S[ \t]+•[ \t]+\S.*$", re.MULTILINE
+)
 
 
 _YES_CELL = re.compile(r"^(?:yes|ja|y|x|✓|✔|✅)$", re.IGNORECASE)

@@ -1019,3 +1019,18 @@ def test_what_the_user_must_give_and_a_list_announced_by_diese_sind() -> None:
     assert _rules("Sie können uns jederzeit Ihre Wünsche mitteilen.") == []
     these = "Für den Vertrag benötigen wir mehr. Diese sind: Firma, Anrede, Vorname und E-Mail."
     assert _rules(these)[:3] == ["Firma", "Anrede", "Vorname"]
+
+
+def test_bullets_flattened_onto_one_line_under_a_paragraph_about_logs() -> None:
+    text = (
+        "Zur Sicherstellung des Betriebs und zur Abwehr von Missbrauch führen wir "
+        "Nutzungsprotokolle. Diese werden nur zu Sicherheitszwecken genutzt.\n"
+        "• Zeitpunkt des Ereignisses • Art des Ereignisses • Pseudonymisierte IP-Adresse\n"
+    )
+    assert _rules(text) == [
+        "Zeitpunkt des Ereignisses",
+        "Art des Ereignisses",
+        "Pseudonymisierte IP-Adresse",
+    ]
+    one = "Ein • steht hier allein.\n"
+    assert lines(one)[0].text == "Ein • steht hier allein."
