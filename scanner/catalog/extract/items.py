@@ -438,6 +438,24 @@ _PREPOSITION_START = re.compile(
 # "Das sind vor allem technische Daten (z. B. …)": the sentence refers back to collected data
 # the rest of an enumeration: "…, tasks, and other business records"
 _REMAINDER = re.compile(r"^(?:other|any other|sonstige|andere)\s", re.I)
+# the parenthesis follows a word for services or their providers, not the data word before it
+_SERVICES_BEFORE = re.compile(
+    r"\b(?:services?|providers?|tools?|apps?|applications?|platforms?|partners?|vendors?|Dienste[n]?"
+    r"|Anbieter[ns]?|Dienstleister[ns]?|Partner[ns]?|Plattformen)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _generic_examples(sentence: str, *, at_start: bool = False) -> re.Match[str] | None:
+    """A generic data word with its examples in parentheses, "personal data (e.g. name, …)" —
+    not when the parenthesis follows a word for services ("data from third-party services (such
+    as calendar providers)"), whose examples are services."""
+    ex = (_GENERIC_EXAMPLES.match if at_start else _GENERIC_EXAMPLES.search)(sentence)
+    if ex and _SERVICES_BEFORE.search(sentence, 0, sentence.index("(", ex.start())):
+        return None
+    return ex
+
+
 _DEICTIC = re.compile(r"^(?:Das|Dies|Diese|These|This|Such data)\s+(?:sind|ist|are|is)\b", re.I)
 # "personal data (e.g. name, e-mail address)": a generic word whose examples are the items
 _GENERIC_EXAMPLES = re.compile(
@@ -717,7 +735,7 @@ def _prose_items(sentence: str) -> list[str]:
             sentence = main  # "… are stored … and deleted if there are no other purposes"
         elif not _CLAUSE_START.search(sentence):
             return []  # one clause, negated
-    ex = _GENERIC_EXAMPLES.search(sentence)
+    ex = _generic_examples(sentence)
     if ex and _negated(sentence, ex.start(), ex.end()):
         ex = None
     if ex and ":" in sentence[: ex.start()]:
@@ -728,7 +746,11 @@ def _prose_items(sentence: str) -> list[str]:
             phrase = sentence[verb.end() : par.start()]
             head = clean_piece(re.split(r"\s(?:of|von|der|des|within|in)\s", phrase)[0])
             examples = example_items(par.group("list"))
-            if len(examples) < 2 or _negated(sentence, par.start(), par.end()):
+            if (
+                len(examples) < 2
+                or _negated(sentence, par.start(), par.end())
+                or _SERVICES_BEFORE.search(phrase)
+            ):
                 continue
             if not looks_like_item(head):
                 return examples
@@ -990,7 +1012,7 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         name = clean_piece(head)
         extra = [i for s in sentences(rest.strip())[1:] for i in _prose_items(s)]
         said = text.partition(":")[2].strip()  # with its parentheses
-        generic = _GENERIC_EXAMPLES.match(sentences(said)[0]) if said else None
+        generic = _generic_examples(sentences(said)[0], at_start=True) if said else None
         if (
             generic
             and generic.group("list")

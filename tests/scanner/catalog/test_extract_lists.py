@@ -1034,3 +1034,12 @@ def test_bullets_flattened_onto_one_line_under_a_paragraph_about_logs() -> None:
     ]
     one = "Ein • steht hier allein.\n"
     assert lines(one)[0].text == "Ein • steht hier allein."
+
+
+def test_examples_of_services_are_no_data_examples() -> None:
+    said = "We process data from connected services (such as calendar providers or video tools)."
+    assert _rules(said) == ["data from connected services"]
+    assert _rules("We process personal data (such as name, email address) of users.") == [
+        "name",
+        "email address",
+    ]
