@@ -34,6 +34,7 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
               r" contract|necessary (?:for|to perform) (?:the|a|our) contract|contractual necessity"
               r"|vertraglich vereinbarte[nr]? Leistung|Erbring\w* (?:der |unserer )?vertraglich"
               r"|to (?:perform|fulfil+) (?:our|the|a) contract|contractually agreed services?"
+              r"|(?:einen|den|unseren) Vertrag (?:mit (?:Ihnen|dir) )?zu erfüllen"
               r"|performance of contracts|contract performance|^(?:Contract|Vertrag)\s*[:–]"),
         ("c", r"rechtliche[nr]? Verpflichtung|gesetzliche[nr]? (?:Verpflichtung|Pflicht)|legal obligation"
               r"|gesetzlich (?:\w+ )?verpflichtet|(?:rechtlich|legally) (?:obliged|verpflichtet)"
@@ -49,7 +50,7 @@ _NEGATED = re.compile(r"\b(?:not|no|nicht|keine?[nmrs]?|without|ohne|never)\b", 
 _CONSENT_CONTEXT = re.compile(
     r"daten|data|verarbeit|process|cookie|track|aufzeichn|record|speicher|stor|access|zugriff"
     r"|übermitt|transfer|erheb|collect|permission|berechtigung|marketing|newsletter|widerruf"
-    r"|withdraw|revoke|opt[- ]in|rechtsgrundlage|legal basis",
+    r"|withdraw|revoke|opt[- ]in|rechtsgrundlage|legal basis|erteilt|have given|given us",
     re.IGNORECASE,
 )
 
@@ -67,6 +68,7 @@ _NOT_CONSENT = re.compile(
     r"|information|events?)|admin(?:istrator)? consent"
     # consent to a transfer abroad is a transfer mechanism (Art. 49), no basis of Art. 6
     r"|consent to (?:the |any )?(?:international |cross-border )?(?:data )?transfers?"
+    r"|by using (?:the|our|this) \w+,? you (?:hereby )?consent"  # consent by use: no GDPR consent
     r"|(?:Übermittlung|Übertragung)\w* in (?:ein )?Drittl\w+ einwillig",
     re.IGNORECASE,
 )
@@ -92,7 +94,8 @@ _PROCESSOR_DUTY = re.compile(r"Art(?:\.|ikel|icle)?\s*28\b", re.IGNORECASE)
 _BASIS_CONTEXT = re.compile(
     r"basis|bases|grounds?|lawful|rechtsgrundlage|grundlage|erforderlich|necessary|required|Art\."
     r"|Artikel|DSGVO|GDPR|verpflichtet|obliged|subject to|unterliegen|Erfüllung|to fulfil|dient"
-    r"|^(?:legal obligations?|rechtliche Verpflichtung(?:en)?|gesetzliche Pflichten?)\s*[:–-]",
+    r"|^(?:legal obligations?|rechtliche Verpflichtung(?:en)?|gesetzliche Pflichten?)\s*[:–-]"
+    r"|:\s*(?:legal obligations?|rechtliche Verpflichtung(?:en)?|gesetzliche Pflichten?)\b",
     re.IGNORECASE,
 )
 

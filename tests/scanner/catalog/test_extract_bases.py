@@ -73,3 +73,12 @@ def test_a_basis_said_beside_the_right_to_withdraw_it_stays() -> None:
     assert _letters(
         "We rely on your consent, which you can withdraw at any time (legal basis)."
     ) == ["a"]
+
+
+def test_consent_given_a_contract_to_fulfil_and_a_row_naming_an_obligation() -> None:
+    assert _letters("Sie haben uns Ihre Einwilligung erteilt.") == ["a"]
+    assert _letters("Sie ist notwendig, um einen Vertrag mit Ihnen zu erfüllen.") == ["b"]
+    assert _letters("- Billing & tax: Legal obligation + Contract") == ["c"]
+    assert (
+        _letters("By using the Services you consent to the collection and storage of data.") == []
+    )
