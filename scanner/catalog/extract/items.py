@@ -249,6 +249,14 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "announced",
+        re.compile(  # "CloudCTI unterscheidet zwei Arten von personenbezogenen Daten: Kontodaten und …"
+            r"\b(?:Arten|Kategorien|types|kinds|categories)\s+(?:von\s+|of\s+)?(?:personenbezogenen\s+"
+            r"|personal\s+)?(?:Daten|data|Informationen|information)\s*:\s*(?P<list>[^.;]+)",
+            re.I,
+        ),
+    ),
+    (
+        "announced",
         re.compile(  # "… benötigen wir Ihre vollständigen Daten. Diese sind: Firma, Anrede, …"
             r"^(?:Diese|Dies|Das|These|This|They)\s+(?:sind|umfassen|beinhalten|are|include)\s*:\s*"
             r"(?P<list>[^.;]+)",

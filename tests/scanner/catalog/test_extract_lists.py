@@ -1043,3 +1043,8 @@ def test_examples_of_services_are_no_data_examples() -> None:
         "name",
         "email address",
     ]
+
+
+def test_kinds_of_data_named_after_a_colon() -> None:
+    said = "CloudCTI unterscheidet zwei Arten von personenbezogenen Daten: Kontodaten und Erkennungsdaten."
+    assert _rules(said) == ["Kontodaten", "Erkennungsdaten"]
