@@ -275,6 +275,23 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "strict",
+        re.compile(  # "When you email support, you provide contact details and …"
+            r"\byou\s+(?:may\s+|can\s+|will\s+|also\s+)?(?:provide|give|submit|enter|share)\s+"
+            r"(?:us\s+(?:with\s+)?|to us\s+)?(?!(?:your\s+|us\s+|the\s+)?(?:[\w-]+\s+)?(?:consent"
+            r"|permission|approval|authori[sz]ation|feedback)\b)" + _LIST,
+            re.I,
+        ),
+    ),
+    (
+        "strict",
+        re.compile(  # "Wenn Sie uns kontaktieren, geben Sie Ihren Namen und Ihre E-Mail-Adresse an"
+            r"\b(?:geben|gibst|teilen|teilst)\s+(?:Sie|du)\s+(?:uns\s+)?(?P<list>[^.;:]+?)\s+(?:an|mit)"
+            r"(?=\s*[.;,]|\s*$)",
+            re.I,
+        ),
+    ),
+    (
+        "strict",
         re.compile(  # "We use Microsoft Graph permissions to read organization details, …"
             r"\b(?:use|uses|using|request|requests|connect|connects|nutzen|verwenden)\b[^.;:]{0,80}?"
             r"\bto\s+(?:read|retrieve|access|fetch|sync|import|pull|load)\s+" + _LIST,
@@ -1027,6 +1044,13 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
             and len(ex := example_items(generic.group("list"))) >= 2
         ):
             return [*ex, *extra], 0.75  # "Nutzungsdaten: Informationen über … (z. B. a, b, c)"
+        first_said = sentences(said)[0] if said else ""
+        if (
+            _generic_examples(first_said)
+            and len(named := _prose_items(first_said)) >= 2
+            and not _prose_items(first)
+        ):  # "Telemetry: We collect usage data (such as crash reports and feature usage) …"
+            return [*named, *extra], 0.75
         if len(examples := _examples_of(_CLAUSE_TAIL.split(first, maxsplit=1)[0])) >= 2:
             return [*examples, *extra], 0.75  # "Preferences: your settings such as a, b, c"
         listed = _prose_items(first) if "," in first else []

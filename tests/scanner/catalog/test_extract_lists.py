@@ -1046,5 +1046,29 @@ def test_examples_of_services_are_no_data_examples() -> None:
 
 
 def test_kinds_of_data_named_after_a_colon() -> None:
-    said = "CloudCTI unterscheidet zwei Arten von personenbezogenen Daten: Kontodaten und Erkennungsdaten."
+    said = (
+        "Wir unterscheiden zwei Arten von personenbezogenen Daten: Kontodaten und Erkennungsdaten."
+    )
     assert _rules(said) == ["Kontodaten", "Erkennungsdaten"]
+
+
+def test_what_you_provide_or_give_is_data_but_not_your_consent() -> None:
+    assert _rules("When you contact us, you provide your name and email address.") == [
+        "name",
+        "email address",
+    ]
+    assert _rules("Wenn Sie uns schreiben, geben Sie Ihren Namen und Ihre E-Mail-Adresse an.") == [
+        "Namen",
+        "E-Mail-Adresse",
+    ]
+    assert _rules("You provide consent by using the add-in and configuring your API key.") == []
+    assert _rules("You give the RaiDrive permission to use your account data.") == []
+    assert _rules("We store that support correspondence.") == ["support correspondence"]
+
+
+def test_a_labelled_entry_whose_prose_gives_examples_of_generic_data() -> None:
+    text = (
+        "Data we collect:\n- Anonymous telemetry: We may collect anonymized diagnostic and usage "
+        "data (such as crash reports and feature usage) to improve the product.\n"
+    )
+    assert _rules(text) == ["crash reports", "feature usage"]
