@@ -115,7 +115,8 @@ _FIELDS = (
 _FIELDS_COLUMN = re.compile(_FIELDS, re.IGNORECASE)
 _DATA_COLUMN = re.compile(
     r"^(?:personal )?(?:data|information|pii)(?:[ -](?:elements?|items?|types?|categor(?:y|ies)"
-    r"|fields?|points?|collected|processed|accessed))?$|^(?:types?|kinds?|categor(?:y|ies)) of "
+    r"|fields?|points?|collected|processed|accessed|stored|held|kept|retained))?$"
+    r"|^(?:types?|kinds?|categor(?:y|ies)) of "
     r"(?:personal )?(?:data|information)$|^what we collect$|^(?:personenbezogene )?(?:daten"
     r"|datenkategorien?|datenarten?|datenfelder?|angaben|informationen)$|^(?:kategorie|art) der "
     r"daten$|^verarbeitete daten$|^(?:inhalte?|contents?|gespeicherte daten|stored data"

@@ -749,3 +749,15 @@ def test_list_entries_that_lost_their_bullets_stay_apart_and_stay_in_the_list() 
         "Microsoft Corporation for the purpose of hosting only.\n"
     )
     assert len(lines(wrapped)) == 1
+
+
+def test_a_data_stored_column_lists_the_data() -> None:
+    text = (
+        "Where customer data lives\n"
+        "| Component | Data stored | Where |\n|---|---|---|\n"
+        "| Extension | All HR records — employees, contracts, loans, approvals | Tenant |\n"
+        "| API | One row per tenant: GUID, organisation name, tenant id | Customer SQL Server |\n"
+    )
+    items = _items(text)
+    assert {"employees", "contracts", "loans", "GUID", "organisation name"} <= set(items)
+    assert "Tenant" not in items
