@@ -238,6 +238,7 @@ SPLITS = (
     "blind28",
     "blind29",
     "blind30",
+    "blind31",
 )
 
 
