@@ -107,6 +107,10 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
         if para
         for _ in sentences(para)
     ]
+    table_rows = [  # the table row each sentence was read from ("" if none)
+        line.row for line in all_lines for para in (line.text, line.row_rest) if para
+        for _ in sentences(para)
+    ]  # fmt: skip
     sents = [s for s, _ in pairs]
     retention: list[RetentionRule] = []
     bases: dict[str, LegalBasisHit] = {}
@@ -151,7 +155,12 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
         legal_bases=quoted(bases[k] for k in sorted(bases)),
         subprocessors=quoted(
             subprocessors_in(
-                sents, [h for _, _, h in triples], text, own_entity(all_lines), list_leads
+                sents,
+                [h for _, _, h in triples],
+                text,
+                own_entity(all_lines),
+                list_leads,
+                table_rows,
             )
         ),
         transfers=quoted(transfers_in(sents, [p for _, p in pairs])),

@@ -98,6 +98,10 @@ _NAME_HEADER = re.compile(
     r"|recipient|firma|services?|tools?|dienst|plattform|platform)\b",
     re.IGNORECASE,
 )
+_ENTITY_HEADER = re.compile(
+    r"^(?:legal )?entit(?:y|ies)$|^(?:legal name|rechtsträger|juristische person|gesellschaft)$",
+    re.IGNORECASE,
+)
 _PLACE_HEADER = re.compile(
     r"location|country|land\b|standort|sitz|region|server|data cent|rechenzentr|ort\b"
     r"|verarbeitungsort|where",
@@ -190,10 +194,13 @@ _SEE_BEFORE = re.compile(
 _CLAUSE = re.compile(r",\s+(?:die|der|das|welche|who|which|that)\b|\b(?:und|and)\b.*\b\w+en\b$")
 
 
-def _table_rows(text: str) -> list[tuple[str, str | None, str]]:
-    """(name, country, row) of every row of a table whose header has a name and a place column."""
-    out: list[tuple[str, str | None, str]] = []
+def _table_rows(text: str) -> list[tuple[str, str | None, str, bool]]:
+    """(name, country, row, entity column) of every row of a table whose header has a name and a
+    place column; the flag says the table gives each processor's legal entity in a column of
+    its own ("Postmark | Wildbit, LLC (an ActiveCampaign company)"): the row names one processor."""
+    out: list[tuple[str, str | None, str, bool]] = []
     cols: tuple[int, int | None] | None = None
+    entity_col = False
     for raw in normalise(text).splitlines():
         sep = "|" if raw.count("|") >= 2 else ("\t" if raw.count("\t") >= 1 else None)
         if sep is None:
@@ -208,6 +215,7 @@ def _table_rows(text: str) -> list[tuple[str, str | None, str]]:
             # a table whose header names no provider column: none of its rows is a header
             ok = name_col is not None and (place is not None or len(cells) >= 2)
             cols = (name_col if ok and name_col is not None else -1, place)
+            entity_col = any(_ENTITY_HEADER.match(c) for c in cells)
             continue
         name_col, place = cols
         if name_col < 0:
@@ -218,7 +226,7 @@ def _table_rows(text: str) -> list[tuple[str, str | None, str]]:
         where = cells[place] if place is not None and place < len(cells) else ""
         country = countries_at(where)[0][1] if countries_at(where) else address_country(where)
         if 1 < len(name) <= 60 and not _CLAUSE.search(name):
-            out.append((name, country, raw.strip()))
+            out.append((name, country, raw.strip(), entity_col))
     return out
 
 
@@ -228,20 +236,29 @@ def subprocessors_in(
     text: str = "",
     own_name: str | None = None,
     list_leads: list[str] | None = None,
+    table_rows: list[str] | None = None,
 ) -> list[SubprocessorHit]:
     """Named providers that receive data, with the country the text places them in.
 
     ``sections[i]`` is the heading sentence ``i`` stands under; ``text`` the whole policy (for
     its tables); ``own_name`` the vendor's legal entity, which is never its own sub-processor;
     ``list_leads[i]`` the sentence that announces the bullet list sentence ``i`` stands in
-    ("… transmitted to one or more of the following AI providers:"), which cues every bullet.
+    ("… transmitted to one or more of the following AI providers:"), which cues every bullet;
+    ``table_rows[i]`` the table row sentence ``i`` was read from ("" if none): a row of a
+    sub-processor table names one processor, in its name column, however many companies its
+    other cells mention ("Postmark | Wildbit, LLC (an ActiveCampaign company)").
     """
     found = _Found(own_name)
     cues = [bool(_CUE.search(s)) for s in sents]  # each sentence read once, used twice
-    for name, country, row in _table_rows(text):
+    named_rows = set()
+    for name, country, row, one_per_row in _table_rows(text):
         known = next((n for rx, n, _ in PROVIDERS if rx.search(name)), None)
         found.add(known or name, country, row, 0.85, known=known is not None)
+        if one_per_row:
+            named_rows.add(row)
     for i, s in enumerate(sents):
+        if table_rows and table_rows[i].strip() in named_rows:
+            continue  # its processor is the name column's, read above
         section = sections[i] if sections else ""
         in_section = bool(RECIPIENT_SECTION.search(section))
         if NEGATION.search(s) and re.search(

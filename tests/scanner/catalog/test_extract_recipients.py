@@ -146,3 +146,14 @@ def test_a_company_named_after_fa_and_a_separable_einsetzen() -> None:
         "Communications, Inc. und das Tool „Teams“ der Fa. Microsoft ein."
     )
     assert _subs(text) == ["Zoom Video Communications, Inc.", "Microsoft"]
+
+
+def test_a_table_with_a_legal_entity_column_names_one_processor_per_row() -> None:
+    text = (
+        "Current sub-processors\n"
+        "| Sub-processor | Legal entity | Purpose | Region |\n|---|---|---|---|\n"
+        "| Postmark | Wildbit, LLC (an ActiveCampaign company) | E-mail | United States |\n"
+        "| Stripe | Stripe Payments Europe Ltd · Stripe, Inc. | Billing | Ireland |\n"
+        "| Google Workspace | Google Ireland Limited | Sign-in | Ireland |\n"
+    )
+    assert _subs(text) == ["Postmark", "Stripe", "Google Workspace"]
