@@ -79,6 +79,10 @@ def normalise(text: str) -> str:
     # "Informationen wie  Firmenname": a run of spaces inside a line (HTML and PDF text) is one
     # space, so patterns need not allow for it; indentation stays (it nests bullets)
     text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)
+    # "Classification Data:We store …", "What we do NOT store:- The full body": a space or a
+    # line break lost where the page's markup ended a label or began a list
+    text = re.sub(r"(?<=[a-zäöüß)])\:(?=[A-ZÄÖÜ][a-zäöüß])", ": ", text)
+    text = re.sub(r"(?<=\w):- (?=[A-ZÄÖÜ])", ":\n- ", text)
     if text.count("•") >= 2:  # a list flattened onto one line: "• Zeitpunkt • Art des Ereignisses"
         text = _INLINE_BULLETS.sub(lambda m: re.sub(r"[ \t]+•[ \t]+", "\n• ", m.group(0)), text)
     return text

@@ -761,3 +761,11 @@ def test_a_data_stored_column_lists_the_data() -> None:
     items = _items(text)
     assert {"employees", "contracts", "loans", "GUID", "organisation name"} <= set(items)
     assert "Tenant" not in items
+
+
+def test_a_label_glued_to_its_text_and_a_list_glued_to_its_lead() -> None:
+    text = "Classification Data:We store the category.\nWhat we do NOT store:- The full body\n"
+    got = [(line.kind, line.text) for line in lines(text)]
+    assert got[0] == ("text", "Classification Data: We store the category.")
+    assert ("bullet", "The full body") in got
+    assert lines("Open https://example.com:8080/Path today")[0].text.endswith("8080/Path today")
