@@ -295,6 +295,10 @@ _CLDR_RX = re.compile(
     r"(?:" + "|".join(re.escape(n) for n in sorted(_CLDR, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
+_ALL_COUNTRIES = re.compile(
+    "|".join(f"(?P<c{i}>{rx.pattern})" for i, (rx, _) in enumerate(COUNTRIES)), re.IGNORECASE
+)
+_COUNTRY_OF_GROUP = {f"c{i}": code for i, (_, code) in enumerate(COUNTRIES)}
 _CLDR_FIRST = frozenset(re.split(r"[\s&-]", name)[0].casefold() for name in _CLDR)
 _WORD_START = re.compile(r"\b[A-ZÄÖÜ][\w'’.]*")
 
@@ -307,7 +311,10 @@ def countries_at(text: str) -> list[tuple[int, str]]:
 
 @lru_cache(maxsize=4096)  # the rules for recipients, transfers and items ask of the same sentences
 def _countries_at(text: str) -> tuple[tuple[int, str], ...]:
-    found = [(m.start(), m.end(), code) for rx, code in COUNTRIES for m in rx.finditer(text)]
+    found = [
+        (m.start(), m.end(), _COUNTRY_OF_GROUP[m.lastgroup or ""])
+        for m in _ALL_COUNTRIES.finditer(text)
+    ]  # one pass over all curated names (same output on the whole corpus)
     for w in _WORD_START.finditer(text):  # only where a name's first word stands: one set lookup
         first = w.group(0).casefold()
         if first not in _CLDR_FIRST and first.rstrip(".") not in _CLDR_FIRST:
