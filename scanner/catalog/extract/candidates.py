@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import msgspec
 
+from m365inv.catalog.extract.folded import folded
 from m365inv.catalog.extract.items import (
     DASHED_ASIDE,
     DATA_HEADING,
@@ -41,13 +42,12 @@ from m365inv.catalog.extract.segment import Line, sentences
 
 _WORD = re.compile(r"[a-zäöüß]+")
 # the collecting verb or example marker before the first piece: "Wir verarbeiten Name, …"
-_LEAD_VERB = re.compile(
+_LEAD_VERB = folded(
     r"^.*\b(?:verarbeiten|verarbeitet|erheben|erhoben|speichern|gespeichert|erfassen|erfasst"
     r"|nutzen|umfassen|umfasst|gehören|insbesondere|z\.\s?B\.|wie|collect|collects|collected"
     r"|process|processes|processed|store|stores|stored|receive|receives|include|includes"
     r"|including|such as|access|accesses|read|reads|use|uses|e\.g\.|like|sowie|namely"
-    r"|following|folgende)\b[:,]?\s*",
-    re.IGNORECASE,
+    r"|following|folgende)\b[:,]?\s*"
 )
 _PRONOUN = re.compile(r"\b(?:we|wir|you|Sie|us|uns)\b")
 _MAX_WORDS = 8  # 20 of the corpus's 3,042 labelled items are longer
@@ -216,11 +216,10 @@ def _phrase_features(text: str, context: frozenset[str], taken: bool) -> frozens
     return frozenset(f | _conjoined(f, anchors(frozenset(f))))
 
 
-_NO_DATA_SECTION = re.compile(
+_NO_DATA_SECTION = folded(
     r"\b(?:your rights|rights of|betroffenenrechte|ihre rechte|rechte der|widerruf|beschwerde"
     r"|complaint|changes to|änderungen|änderung dieser|contact us|kontakt(?!daten)|verantwortliche"
-    r"|controller|datenschutzbeauftragt|data protection officer)",
-    re.IGNORECASE,
+    r"|controller|datenschutzbeauftragt|data protection officer)"
 )
 
 

@@ -9,6 +9,7 @@ from typing import Literal
 
 import msgspec
 
+from m365inv.catalog.extract.folded import folded
 from m365inv.catalog.extract.segment import Line, mentions_any, sentences
 
 ClaimKind = Literal[
@@ -46,31 +47,26 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )  # fmt: skip
 
 
-_NEGATED = re.compile(r"\b(?:not|no|nicht|keine?[nmrs]?|without|ohne|never)\b", re.IGNORECASE)
-_CONSENT_CONTEXT = re.compile(
+_NEGATED = folded(r"\b(?:not|no|nicht|keine?[nmrs]?|without|ohne|never)\b")
+_CONSENT_CONTEXT = folded(
     r"daten|data|verarbeit|process|cookie|track|aufzeichn|record|speicher|stor|access|zugriff"
     r"|übermitt|transfer|erheb|collect|permission|berechtigung|marketing|newsletter|widerruf"
-    r"|withdraw|revoke|opt[- ]in|rechtsgrundlage|legal basis|erteilt|have given|given us",
-    re.IGNORECASE,
+    r"|withdraw|revoke|opt[- ]in|rechtsgrundlage|legal basis|erteilt|have given|given us"
 )
 
 
-_RIGHTS = re.compile(
-    r"widerruf|widersprech|withdraw|revoke|object to|Widerspruch|right to object", re.IGNORECASE
-)
-_CONDITIONAL = re.compile(
-    r"\b(?:wenn|sofern|soweit|falls|if|where|insofar|in case|aufgrund von|based on)\b|applicable",
-    re.IGNORECASE,
+_RIGHTS = folded(r"widerruf|widersprech|withdraw|revoke|object to|Widerspruch|right to object")
+_CONDITIONAL = folded(
+    r"\b(?:wenn|sofern|soweit|falls|if|where|insofar|in case|aufgrund von|based on)\b|applicable"
 )
 # OAuth's consent (a permission grant) is no legal basis
-_NOT_CONSENT = re.compile(
+_NOT_CONSENT = folded(
     r"consent (?:state|flows?|screens?|prompts?|dialogs?|page|experience|logging|logs?|records?"
     r"|information|events?)|admin(?:istrator)? consent"
     # consent to a transfer abroad is a transfer mechanism (Art. 49), no basis of Art. 6
     r"|consent to (?:the |any )?(?:international |cross-border )?(?:data )?transfers?"
     r"|by using (?:the|our|this) \w+,? you (?:hereby )?consent"  # consent by use: no GDPR consent
-    r"|(?:Übermittlung|Übertragung)\w* in (?:ein )?Drittl\w+ einwillig",
-    re.IGNORECASE,
+    r"|(?:Übermittlung|Übertragung)\w* in (?:ein )?Drittl\w+ einwillig"
 )
 # the data subject's right to restrict processing (Art. 18) names "important public interest"
 _RESTRICTED = re.compile(
@@ -79,24 +75,21 @@ _RESTRICTED = re.compile(
     re.IGNORECASE,
 )
 # a data subject's right stated (not "Einwilligung, jederzeit widerruflich", which gives a basis)
-_A_RIGHT = re.compile(
+_A_RIGHT = folded(
     r"widerrufen|Widerruf(?:s|es)?\b|widersprech|Widerspruch|withdraw|revoke|object to"
-    r"|right to object",
-    re.IGNORECASE,
+    r"|right to object"
 )
-_BASIS_SAID = re.compile(
+_BASIS_SAID = folded(
     r"(?:auf|als) (?:der )?(?:Grundlage|Basis)|Rechtsgrundlage|beruht|based on|legal basis|on the basis"
-    r"|\bgemäß\b|pursuant|^\W*(?:Consent|Einwilligung)\W*\s*[:–-]",
-    re.IGNORECASE,
+    r"|\bgemäß\b|pursuant|^\W*(?:Consent|Einwilligung)\W*\s*[:–-]"
 )
 _PROCESSOR_DUTY = re.compile(r"Art(?:\.|ikel|icle)?\s*28\b", re.IGNORECASE)
 # words that make an obligation a stated basis rather than a purpose
-_BASIS_CONTEXT = re.compile(
+_BASIS_CONTEXT = folded(
     r"basis|bases|grounds?|lawful|rechtsgrundlage|grundlage|erforderlich|necessary|required|Art\."
     r"|Artikel|DSGVO|GDPR|verpflichtet|obliged|subject to|unterliegen|Erfüllung|to fulfil|dient"
     r"|^(?:legal obligations?|rechtliche Verpflichtung(?:en)?|gesetzliche Pflichten?)\s*[:–-]"
-    r"|:\s*(?:legal obligations?|rechtliche Verpflichtung(?:en)?|gesetzliche Pflichten?)\b",
-    re.IGNORECASE,
+    r"|:\s*(?:legal obligations?|rechtliche Verpflichtung(?:en)?|gesetzliche Pflichten?)\b"
 )
 
 
@@ -152,29 +145,26 @@ def basis_label(letter: str) -> str:
     return f"Art. 6 Abs. 1 lit. {letter} DSGVO"
 
 
-_CA_ONLY = re.compile(
+_CA_ONLY = folded(
     r"Let.?s Encrypt|DigiCert|Sectigo|GlobalSign|Comodo|GeoTrust|Thawte|Entrust|IdenTrust"
     r"|certificate authorit\w*|Zertifizierungsstelle\w*|(?:SSL|TLS)[- ]?(?:Zertifikat|certificate)s?"
-    r"|issued by|ausgestellt von",
-    re.IGNORECASE,
+    r"|issued by|ausgestellt von"
 )
-_TRANSPORT = re.compile(
+_TRANSPORT = folded(
     r"\bTLS\b|\bSSL\b|\bmTLS\b|HTTPS|in transit|während der Übertragung|Transportverschlüsselung"
-    r"|transport encryption|verschlüsselte[nr]? (?:Verbindung|Übertragung)",
-    re.IGNORECASE,
+    r"|transport encryption|verschlüsselte[nr]? (?:Verbindung|Übertragung)"
 )
-_AT_REST = re.compile(
+_AT_REST = folded(
     r"at[- ]rest|im Ruhezustand|\bAES\b|AES-?\d+|gespeichert.{0,40}verschlüsselt|verschlüsselt.{0,40}"
     r"gespeichert|speicher\w*.{0,30}verschlüsselt|stored encrypted|encrypted (?:database|storage|disk)"
     r"|Festplattenverschlüsselung|disk encryption|encrypts? and stores"
-    r"|Datenbank\w* (?:ist|sind|wird|werden) (?:\w+ )?verschlüsselt|database is encrypted",
-    re.IGNORECASE,
+    r"|Datenbank\w* (?:ist|sind|wird|werden) (?:\w+ )?verschlüsselt|database is encrypted"
 )
 # named measures both recognised as claims and split apart when a sentence names several
 _DEVICE_AND_SCHEME = (
     r"Cyber Essentials|full-disk encryption|hardware (?:security )?keys?|FIDO2|YubiKey"
 )
-_OTHER = re.compile(
+_OTHER = folded(
     r"verschlüssel|encr[iy]p?t|\bhash|gehasht|bcrypt|argon2|scrypt|pseudonymi|ISO/?\s?IEC\s?27001"
     r"|ISO\s?270\d\d|ISO (?:\d{4,5}, )+270\d\d|SOC[\s-]?[12]\b|BSI C5|TISAX|Penetrationstest"
     r"|penetration test|Zwei-Faktor|HttpOnly|http-only|SameSite|IP-Anonymisierung|Firewalls?\b"
@@ -215,8 +205,7 @@ _OTHER = re.compile(
     r"|(?:externally|independently) (?:audited|tested|certified)"
     r"|schreibgeschützt"
     r"|(?:nur|only)\s+(?:\w+\s+){0,2}(?:Personen|Mitarbeiter\w*|staff|employees|personnel)\s+"
-    r"(?:sind|haben|have|are)\s+(?:\w+\s+){0,2}(?:berechtigt|Zugriff|access|authori[sz]ed)",
-    re.IGNORECASE,
+    r"(?:sind|haben|have|are)\s+(?:\w+\s+){0,2}(?:berechtigt|Zugriff|access|authori[sz]ed)"
 )
 
 
@@ -253,23 +242,21 @@ _PREFILTER_WORDS = (
 
 # explains what a measure is or how to spot it, claims nothing: "Eine verschlüsselte Verbindung
 # erkennen Sie daran …", "SSL is the standard for …"
-_EXPLAINS = re.compile(
+_EXPLAINS = folded(
     r"\bsee our\b|\bsiehe unsere\b|for (?:more|further|detailed) (?:information|details)"
     r"|erkennen Sie|you can (?:tell|recogni[sz]e|see)|ist (?:der|ein) (?:Standard|Verfahren|Protokoll)"
     r"|is (?:the|a) (?:standard|protocol|method)|steht für|stands for|bezeichnet (?:man|ein)"
     r"|wird als .{0,30} bezeichnet|refers to (?:a|the) (?:protocol|standard)"
-    r"|Schloss-?Symbol|Adresszeile|padlock|lock icon|address bar",
-    re.IGNORECASE,
+    r"|Schloss-?Symbol|Adresszeile|padlock|lock icon|address bar"
 )
 
 
 # not a claim: a negation of the measure, an instruction or recommendation to the reader
-_NOT_CLAIMED = re.compile(
+_NOT_CLAIMED = folded(
     r"\b(?:nicht|not|no|kein\w*)\s+(?:\w+\s+){0,2}?(?:verschlüssel|encrypt)|unencrypted"
     r"|unverschlüsselt|may or may not|→|^(?:enable|disable|use|turn on|turn off|activate"
     r"|aktivieren Sie|verwenden Sie|nutzen Sie|recommendation|empfehlung|tip|tipp|please|bitte"
-    r"|configure|konfigurieren Sie|make sure|stellen Sie sicher)\b|\b(?:your|Ihre[rn]?) firewall",
-    re.IGNORECASE,
+    r"|configure|konfigurieren Sie|make sure|stellen Sie sicher)\b|\b(?:your|Ihre[rn]?) firewall"
 )
 
 
@@ -334,15 +321,14 @@ _PRODUCT_NAME = re.compile(  # a quoted title-case name or "Brand Encrypt"
     r"[\"“„](?:[A-Z][\w-]*\s?)+(?:for\s(?:[A-Z][\w-]*\s?)+)?(?:\([^)]*\))?[\"”“]"
     r"|\b[A-Z][\w-]+ (?:Encrypt|Secure|Crypt)\b"
 )
-_MECHANISM = re.compile(
+_MECHANISM = folded(
     r"\bAES[- ]?\d*|\bTLS\s?[\d.]*|\bSSL\b|\bHTTPS\b|DPAPI|SQLCipher|bcrypt|argon2\w*|scrypt"
     r"|\bSHA[- ]?\d+|PBKDF2|ISO(?:/IEC)?\s?27\d{3}|SOC[\s-]?[12]|BSI C5|TISAX|Key Vault|\bKMS\b"
     r"|\bHSM\b|" + _DEVICE_AND_SCHEME + ""
     r"|\bMFA\b|\b2FA\b|Zwei-Faktor|two-factor|multi-?factor|Credential Manager|Keychain|pseudonymi\w*"
     r"|regular backups|daily backups|regelmäßige (?:Backups|Datensicherung\w*)"
     r"|penetration test|Penetrationstest|\bRBAC\b|role-based access|least[- ]privilege"
-    r"|logical(?:ly)? (?:isolat|separat)\w*|logisch (?:getrennt|isoliert)",
-    re.IGNORECASE,
+    r"|logical(?:ly)? (?:isolat|separat)\w*|logisch (?:getrennt|isoliert)"
 )
 
 

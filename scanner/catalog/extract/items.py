@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import msgspec
 
+from m365inv.catalog.extract.folded import Folded, folded
 from m365inv.catalog.extract.lexicon import (
     POSTMODIFIER,
     VERBISH,
@@ -43,7 +44,7 @@ from m365inv.catalog.extract.providers import ALL_KEYS, PROVIDERS, words_of
 from m365inv.catalog.extract.recipients import LEGAL_FORM
 from m365inv.catalog.extract.segment import Line, sentences, strip_parentheses
 
-DATA_HEADING = re.compile(
+DATA_HEADING = folded(
     r"(?:welche|folgenden?|verarbeitete|erhobene|kategorien|arten)\b.*\b(?:daten|datenarten"
     r"|datenkategorien|informationen)\b|datenkategorien|datenarten|verarbeitete daten"
     r"|(?:information|data)\s+(?:that\s+|which\s+)?(?:we|you)\s+(?:collect|process|receive|store"
@@ -69,10 +70,9 @@ DATA_HEADING = re.compile(
     r" limited to:$|(?:^|\b)(?:dies|das) sind:$|dazu (?:gehören|zählen):$|hierzu (?:gehören|zählen):$"
     r"|(?:this|these|which|it) (?:may |can |will |might )?(?:includes?|are|contains?|umfasst):$"
     r"|(?:information|data|daten|informationen) (?:accessed|collected|processed|stored|used|read"
-    r"|received)\b",
-    re.IGNORECASE,
+    r"|received)\b"
 )
-CLOSING_HEADING = re.compile(
+CLOSING_HEADING = folded(
     r"zweck|purpose|how we use|use of (?:your )?(?:data|information)|rechtsgrundlage|legal bas"
     r"|lawful|empfänger|recipient|third[- ]part(?!ies$)|weitergabe|sharing|disclos|speicherdauer"
     r"|aufbewahrung|retention|how long|löschung|sicherheit|security|rechte|rights"
@@ -85,52 +85,46 @@ CLOSING_HEADING = re.compile(
     r"|löschfrist|speicherzeit|speicherort|^wo\b|^warum\b|data location|^hosting|infrastructure"
     r"|infrastruktur|^analytics|handling payments|payment (?:processing"
     r"|providers?|processors?|services?)|zahlungsdienst|^newsletter|third[- ]party (?:services"
-    r"|tools|providers)|sub-?processors|auftragsverarbeit|webanalyse|analyse-?tools|plugins",
-    re.IGNORECASE,
+    r"|tools|providers)|sub-?processors|auftragsverarbeit|webanalyse|analyse-?tools|plugins"
 )
 # a list up to the end of its clause; "ggf." and "z. B." do not end it
 _LIST = r"(?P<list>(?:\b(?:o\.\s?g|u\.\s?a|z\.\s?B|bzw|ggf|inkl|ca|bspw|evtl|d\.\s?h)\.|[^.;:])+)"
 # each pattern with how its list is read: "announced" (a data list as a whole: most pieces naming
 # data is enough), "subject" (we use …, subject-first: the first entry must itself name data),
 # "strict" (an enumeration is read while its pieces name data)
-_PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+_PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     (
         "announced",
-        re.compile(  # "Among the types of Personal Data … there are: a; b; c"
+        folded(  # "Among the types of Personal Data … there are: a; b; c"
             r"\b(?:data|daten|information|informationen|angaben)\b[^:]{0,160}\b(?:there are|are|include[sd]?"
-            r"|sind|umfassen|zählen|gehören|folgende)\s*:\s*(?P<list>.+)",
-            re.I,
+            r"|sind|umfassen|zählen|gehören|folgende)\s*:\s*(?P<list>.+)"
         ),
     ),
     (
         "announced",
-        re.compile(
+        folded(
             r"(?:\bZu den [\w-]+ (?:gehören|zählen)|\b(?:Dazu|Hierzu) (?:gehören|zählen)|^(?:Dies|Das) sind"
             r"|(?<=\w),? (?:sind|ist) (?:dies|das)\b"  # "Bei der Anmeldung sind dies Ihr Name, …"
             r"|^(?:This|These|It|They|Such data|This data|This information) (?:may )?(?:includes?"
             r"|consists? of|comprises?)|\bincludes?,? but (?:is |are )?not limited to,?"
             r"|^(?:includes|including|contains|umfasst|beinhaltet|enthält))\s*:?\s*"  # no subject
-            r"(?:u\.\s?a\.\s+|insbesondere\s+)?" + _LIST,
-            re.I,
+            r"(?:u\.\s?a\.\s+|insbesondere\s+)?" + _LIST
         ),
     ),
     (
         "announced",
-        re.compile(
-            r"folgende\s(?:\w+\s)?(?:personenbezogenen?\s)?Daten[^:]*:\s*(?P<list>.+)", re.I
-        ),
+        folded(r"folgende\s(?:\w+\s)?(?:personenbezogenen?\s)?Daten[^:]*:\s*(?P<list>.+)"),
     ),
     (
         "strict",
-        re.compile(
+        folded(
             r"\b(?:werden|(?-i:wird))\s+(?:(?:verschiedene|folgende|außerdem|auch|überdies|zudem|dabei"
             r"|dazu|hierzu"
             r"|hierbei|daher|deshalb|dann|jeweils|neben\s\w+"
             r"\s[\w-]+\s+auch)\s+)*(?:Daten,\s+)?(?:insbesondere\s+|u\.\s?a\.\s+)?(?P<list>.+?)\s+"
             r"(?:an\s(?:\S+\s+){1,4}?)?(?:bearbeitet|verarbeitet|erhoben|gespeichert|übertragen|übermittelt"
             r"|erfasst|verwendet|genutzt|protokolliert|aufgenommen|aufgezeichnet|gesammelt|abgefragt"
-            r"|ausgelesen|abgerufen|abgelegt|hinterlegt|vorgehalten|festgehalten|aufbewahrt)\b",
-            re.I,
+            r"|ausgelesen|abgerufen|abgelegt|hinterlegt|vorgehalten|festgehalten|aufbewahrt)\b"
         ),
     ),
     (
@@ -151,20 +145,18 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "announced",
-        re.compile(  # "Für dein Konto brauchen wir ein paar Dinge: deine E-Mail-Adresse, …"
+        folded(  # "Für dein Konto brauchen wir ein paar Dinge: deine E-Mail-Adresse, …"
             r"(?:\b(?:(?:brauchen|benötigen|speichern|erheben|erfassen|verarbeiten|sehen)\s+wir"
             r"|we\s+(?:only\s+)?(?:need|store|collect|keep|process|see))\b[^.:;()]{0,40}:\s*"
             r"|\bwir\b[^.:;()]{0,40}\b(?:brauchen|benötigen|speichern|merken|erheben)\s*:\s*)"
-            r"(?P<list>[^.;]+)",
-            re.I,
+            r"(?P<list>[^.;]+)"
         ),
     ),
     (
         "announced",
-        re.compile(  # "Unser Server schreibt Logs mit Zeitpunkt, Statuscode und IP-Adresse"
+        folded(  # "Unser Server schreibt Logs mit Zeitpunkt, Statuscode und IP-Adresse"
             r"\b(?:Logs?|Protokoll\w*|Logdateien|Logeinträge|log entries|log lines)\s+(?:mit|with)\s+"
-            r"(?P<list>[^.;:]+)",
-            re.I,
+            r"(?P<list>[^.;:]+)"
         ),
     ),
     (
@@ -209,11 +201,10 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "announced",
-        re.compile(  # "Dabei handelt es sich um Vorname, Nachname, Position …"
+        folded(  # "Dabei handelt es sich um Vorname, Nachname, Position …"
             r"\b(?:Dabei|Hierbei|Es|Das|Dies|Diese|Bei (?:diesen|den) Daten)\s+handelt\s+es\s+sich"
             r"\s+(?:dabei\s+|hierbei\s+)?(?:insbesondere\s+|u\.\s?a\.\s+|vor allem\s+)?um\s+"
-            + _LIST,
-            re.I,
+            + _LIST
         ),
     ),
     (
@@ -224,101 +215,90 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "strict",
-        re.compile(  # "When you start a trial, Microsoft shares your name and email with us"
+        folded(  # "When you start a trial, Microsoft shares your name and email with us"
             r"\b(?:shares?|provides?|sends?|passes?|gives?|transmits?|übermittelt|teilt)\s+(?:uns\s+)?"
-            r"(?P<list>(?:your|Ihre?[nm]?|the|die|den)\s[^.;:]+?)\s+(?:with|to|mit)\s+(?:us|uns)\b",
-            re.I,
+            r"(?P<list>(?:your|Ihre?[nm]?|the|die|den)\s[^.;:]+?)\s+(?:with|to|mit)\s+(?:us|uns)\b"
         ),
     ),
     (
         "strict",
-        re.compile(  # "Teams hands us your tenant ID and the channel ID"
+        folded(  # "Teams hands us your tenant ID and the channel ID"
             r"\b(?:hands?|gives?|sends?|passes?|provides?)\s+us\s+(?:with\s+)?"
-            r"(?P<list>(?:your|the|their)\s[^.;:]+)",
-            re.I,
+            r"(?P<list>(?:your|the|their)\s[^.;:]+)"
         ),
     ),
     (
         "strict",
-        re.compile(  # "Stripe receives your billing address and card details"
+        folded(  # "Stripe receives your billing address and card details"
             r"\b(?:receives?|erhält|bekommt|bekommen|erfährt|erfahren|sieht|kennt)\s+"
             r"(?:(?:der|die|das)\s+\w+\s+|wir\s+)?(?:dabei\s+|only\s+|nur\s+|also\s+|auch\s+)?"
-            r"(?P<list>(?:your|Ihre?[nmrs]?|deine?[nmrs]?|eure?[nmrs]?|euer)\s[^.;:]+)",
-            re.I,
+            r"(?P<list>(?:your|Ihre?[nmrs]?|deine?[nmrs]?|eure?[nmrs]?|euer)\s[^.;:]+)"
         ),
     ),
     (
         "announced",
-        re.compile(  # "CloudCTI unterscheidet zwei Arten von personenbezogenen Daten: Kontodaten und …"
+        folded(  # "CloudCTI unterscheidet zwei Arten von personenbezogenen Daten: Kontodaten und …"
             r"\b(?:Arten|Kategorien|types|kinds|categories)\s+(?:von\s+|of\s+)?(?:personenbezogenen\s+"
-            r"|personal\s+)?(?:Daten|data|Informationen|information)\s*:\s*(?P<list>[^.;]+)",
-            re.I,
+            r"|personal\s+)?(?:Daten|data|Informationen|information)\s*:\s*(?P<list>[^.;]+)"
         ),
     ),
     (
         "announced",
-        re.compile(  # "… benötigen wir Ihre vollständigen Daten. Diese sind: Firma, Anrede, …"
+        folded(  # "… benötigen wir Ihre vollständigen Daten. Diese sind: Firma, Anrede, …"
             r"^(?:Diese|Dies|Das|These|This|They)\s+(?:sind|umfassen|beinhalten|are|include)\s*:\s*"
-            r"(?P<list>[^.;]+)",
-            re.I,
+            r"(?P<list>[^.;]+)"
         ),
     ),
     (
         "strict",
-        re.compile(  # "Um Rechnungen zu verschicken, müssen Sie deren Namen und Kontaktdaten angeben"
+        folded(  # "Um Rechnungen zu verschicken, müssen Sie deren Namen und Kontaktdaten angeben"
             r"\b(?:müssen|können|sollten|müsst|könnt|musst|kannst)\s+(?:Sie|du|ihr)\s+(?:uns\s+)?"
             r"(?:dabei\s+|hierfür\s+|dazu\s+|zunächst\s+|lediglich\s+|nur\s+)?"
             r"(?P<list>[^.;:]+?)\s+(?:angeben|eingeben|mitteilen|übermitteln|hinterlegen|hochladen"
-            r"|bereitstellen|nennen)\b",
-            re.I,
+            r"|bereitstellen|nennen)\b"
         ),
     ),
     (
         "strict",
-        re.compile(  # "When you email support, you provide contact details and …"
+        folded(  # "When you email support, you provide contact details and …"
             r"\byou\s+(?:may\s+|can\s+|will\s+|also\s+)?(?:provide|give|submit|enter|share)\s+"
             r"(?:us\s+(?:with\s+)?|to us\s+)?(?!(?:your\s+|us\s+|the\s+)?(?:[\w-]+\s+)?(?:consent"
-            r"|permission|approval|authori[sz]ation|feedback)\b)" + _LIST,
-            re.I,
+            r"|permission|approval|authori[sz]ation|feedback)\b)" + _LIST
         ),
     ),
     (
         "strict",
-        re.compile(  # "Wenn Sie uns kontaktieren, geben Sie Ihren Namen und Ihre E-Mail-Adresse an"
+        folded(  # "Wenn Sie uns kontaktieren, geben Sie Ihren Namen und Ihre E-Mail-Adresse an"
             r"\b(?:geben|gibst|teilen|teilst)\s+(?:Sie|du)\s+(?:uns\s+)?(?P<list>[^.;:]+?)\s+(?:an|mit)"
-            r"(?=\s*[.;,]|\s*$)",
-            re.I,
+            r"(?=\s*[.;,]|\s*$)"
         ),
     ),
     (
         "strict",
-        re.compile(  # "We use Microsoft Graph permissions to read organization details, …"
+        folded(  # "We use Microsoft Graph permissions to read organization details, …"
             r"\b(?:use|uses|using|request|requests|connect|connects|nutzen|verwenden)\b[^.;:]{0,80}?"
-            r"\bto\s+(?:read|retrieve|access|fetch|sync|import|pull|load)\s+" + _LIST,
-            re.I,
+            r"\bto\s+(?:read|retrieve|access|fetch|sync|import|pull|load)\s+" + _LIST
         ),
     ),
     (
         "strict",
-        re.compile(  # "Allows the app to read documents and list items in all site collections"
+        folded(  # "Allows the app to read documents and list items in all site collections"
             r"\b(?:allows?|lets?|permits?|enables?)\s+(?:the\s+|our\s+)?(?:app|application|add-in"
             r"|bot|service|us)\s+to\s+(?:read|retrieve|access|view|query|get|sync|see)(?:,?\s+"
-            r"(?:and\s+)?(?:write|update|create|query|manage|delete|send|modify))*\s+" + _LIST,
-            re.I,
+            r"(?:and\s+)?(?:write|update|create|query|manage|delete|send|modify))*\s+" + _LIST
         ),
     ),
     (
         "announced",
-        re.compile(  # "We collect the following information when you sign up: your name, …"
+        folded(  # "We collect the following information when you sign up: your name, …"
             r"\b(?:the following|folgende) (?:[\w-]+ ){0,3}(?:information|data|details|daten|angaben"
             r"|informationen|Felder|Attribute|fields|attributes|properties|Eigenschaften)\b[^:.]{0,80}"
-            r":\s*(?P<list>[^.;]+)",
-            re.I,
+            r":\s*(?P<list>[^.;]+)"
         ),
     ),
     (
         "announced",
-        re.compile(  # "we may receive information about you such as your name, email address …"
+        folded(  # "we may receive information about you such as your name, email address …"
             r"\b(?:additional |personal |other |certain |some )?(?:information|data|details|informationen"
             r"|[\w-]*daten|angaben|content|contents|inhalte|results|ergebnisse)(?: about you| über Sie"
             r"|[^.;:,]{0,60}\b(?:übermittelt|erhoben|gespeichert|erfasst|collected|stored|logged"
@@ -328,13 +308,12 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r")?,? (?:such as|like|including"  # "enter data into the Service, including …"
             r"|for example:?|for instance:?|zum Beispiel:?|beispielsweise:?|wie z\.\s?B\.|wie etwa"
             r"|wie(?= [A-ZÄÖÜ])"
-            r"|z\.\s?B\.|e\.\s?g\.,?) (?P<list>[^.;:]+)",
-            re.I,
+            r"|z\.\s?B\.|e\.\s?g\.,?) (?P<list>[^.;:]+)"
         ),
     ),
     (
         "announced",
-        re.compile(  # "Personal information may include, but is not limited to your name and email"
+        folded(  # "Personal information may include, but is not limited to your name and email"
             r"(?:\b(?:data|information|informationen|daten|details|angaben|logs|log files|records"
             r"|protokolle|logdateien|copy|file|export|report|notification|snapshot|backup)\b"
             r"(?:\s*\([^)]*\))?"
@@ -342,18 +321,16 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|^(?:this|these|it|they|dies|diese)\b)"
             r"\s+(?:may\s+|can\s+|might\s+|will\s+|kann\s+|können\s+)?(?:includes?|contains?|umfass\w+"
             r"|enthalten|beinhalten)\b,?\s+(?:but\s+(?:is\s+|are\s+)?not\s+limited\s+to,?\s+)?"
-            r"(?:(?:information|data|angaben|daten)\s+(?:such as|like|wie)\s+)?(?P<list>[^.;:]+)",
-            re.I,
+            r"(?:(?:information|data|angaben|daten)\s+(?:such as|like|wie)\s+)?(?P<list>[^.;:]+)"
         ),
     ),
     (
         "announced",
-        re.compile(  # "An Microsoft übertragen werden insbesondere Ihre IP-Adresse und …"
+        folded(  # "An Microsoft übertragen werden insbesondere Ihre IP-Adresse und …"
             r"\b(?:übertragen|übermittelt|verarbeitet|gespeichert|erhoben|erfasst|abgefragt"
             r"|protokolliert|weitergegeben) (?:werden|wird)\s+(?:(?:dabei|insbesondere|u\.\s?a\."
             r"|zumindest|mindestens|folgende|lediglich|nur|auch|zudem|außerdem)\s+)*"
-            r"(?P<list>(?:\b(?:o\.\s?g|u\.\s?a|z\.\s?B|bzw|ggf|inkl|ca|bspw)\.|[^.;:])+)",
-            re.I,
+            r"(?P<list>(?:\b(?:o\.\s?g|u\.\s?a|z\.\s?B|bzw|ggf|inkl|ca|bspw)\.|[^.;:])+)"
         ),
     ),
     (
@@ -365,18 +342,16 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "announced",
-        re.compile(  # "… werden Sie zur Angabe Ihrer E-Mail-Adresse und Ihres Namens aufgefordert"
+        folded(  # "… werden Sie zur Angabe Ihrer E-Mail-Adresse und Ihres Namens aufgefordert"
             r"\b(?:zur Angabe|um (?:die )?Angabe)\s+(?:von\s+)?(?P<list>[^.;:]+?)\s+(?:aufgefordert"
-            r"|gebeten)\b",
-            re.I,
+            r"|gebeten)\b"
         ),
     ),
     (
         "announced",
-        re.compile(  # "you may be asked to provide your name, company name, email address …"
+        folded(  # "you may be asked to provide your name, company name, email address …"
             r"\basked to (?:provide|enter|give|supply|submit|share)\s+(?:us\s+(?:with\s+)?)?"
-            + _LIST,
-            re.I,
+            + _LIST
         ),
     ),
     (
@@ -388,10 +363,9 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "subject",
-        re.compile(  # "Zur Anmeldung nutzen wir Name und E-Mail-Adresse", "we use your email address"
+        folded(  # "Zur Anmeldung nutzen wir Name und E-Mail-Adresse", "we use your email address"
             r"(?:\b(?:nutzen|verwenden|benötigen|lesen)\s+wir|\bwe\s+(?:only\s+|also\s+)?(?:use"
-            r"|need|require))\s+(?:nur\s+|auch\s+|only\s+)?(?:von Ihnen\s+|from you\s+)?" + _LIST,
-            re.I,
+            r"|need|require))\s+(?:nur\s+|auch\s+|only\s+)?(?:von Ihnen\s+|from you\s+)?" + _LIST
         ),
     ),
     (
@@ -423,11 +397,10 @@ _PROSE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "announced",
-        re.compile(  # "Diese Informationen können Ihren Namen, Ihr Alter … enthalten."
+        folded(  # "Diese Informationen können Ihren Namen, Ihr Alter … enthalten."
             r"^(?:Diese|Die|Solche|Ihre)?\s*(?:[\w-]*(?:daten|informationen|angaben)|Protokolle"
             r"|Logdateien)\s+(?:können|kann|werden|wird)\s+(?:u\.\s?a\.\s+|z\.\s?B\.\s+|etwa\s+)?"
-            r"(?P<list>[^.;:]+?)\s+(?:enthalten|umfassen|beinhalten)\b",
-            re.I,
+            r"(?P<list>[^.;:]+?)\s+(?:enthalten|umfassen|beinhalten)\b"
         ),
     ),
     (
@@ -464,10 +437,9 @@ _PREPOSITION_START = re.compile(
 # the rest of an enumeration: "…, tasks, and other business records"
 _REMAINDER = re.compile(r"^(?:other|any other|sonstige|andere)\s", re.I)
 # the parenthesis follows a word for services or their providers, not the data word before it
-_SERVICES_BEFORE = re.compile(
+_SERVICES_BEFORE = folded(
     r"\b(?:services?|providers?|tools?|apps?|applications?|platforms?|partners?|vendors?|Dienste[n]?"
-    r"|Anbieter[ns]?|Dienstleister[ns]?|Partner[ns]?|Plattformen)\s*$",
-    re.IGNORECASE,
+    r"|Anbieter[ns]?|Dienstleister[ns]?|Partner[ns]?|Plattformen)\s*$"
 )
 
 
@@ -499,12 +471,11 @@ _PAREN_EXAMPLES = re.compile(
 # three or more entries in parentheses, without "e.g.": "access logs (IP address, browser, time)"
 _PAREN_BARE = re.compile(r"\((?P<list>[^(),]{2,40}(?:,[^(),]{2,40}){2,})\)")
 # verbs only: "die Verarbeitung von Daten (z. B. …)" defines, it does not disclose
-PROCESSING = re.compile(
+PROCESSING = folded(
     r"\b(?:verarbeite[nt]|erhoben|erheben|erhebt|gespeichert|speicher[nt]|erfass[et]n?|übermittel[nt]"
     r"|processe[sd]|process|collect(?:s|ed)?|stored?|stores|receive[sd]?|holds?|reads?|accesse[sd]"
     r"|access|uses|caches|retrieves|fetch(?:es)?|liest|lesen|nutzt|abgerufen|ruft|analy[sz]es"
-    r"|analy[sz]ed|scans|inspects|analysiert)\b",
-    re.IGNORECASE,
+    r"|analy[sz]ed|scans|inspects|analysiert)\b"
 )
 
 
@@ -521,23 +492,21 @@ _TITLE_DOT = re.compile(  # "Account data (controller). Name, …": the title ma
 
 # "Label — rest" / "Label - rest": a spaced dash after a short label, read like a colon
 _DASH_LABEL = re.compile(r"^([^—–]{2,100}?)\s+[—–-]\s+(\S.*)$")
-_PURPOSE_START_DASH = re.compile(
+_PURPOSE_START_DASH = folded(
     r"(?:for|to|used|so that|in order|required|needed|if|when|only|fetched|retrieved|pulled"
     r"|obtained|collected|provided|read|zur?|zum|für|um|damit|benötigt"
-    r"|erforderlich|wird|werden|wenn|falls|nur)\b",
-    re.IGNORECASE,
+    r"|erforderlich|wird|werden|wenn|falls|nur)\b"
 )
 
 
 # a lead-in to where or when data is collected, not to what: "This Policy applies to personal
 # information we collect in connection with:" over a list of products and websites
-_CONTEXT_LEAD = re.compile(
+_CONTEXT_LEAD = folded(
     r"\b(?:in connection with|in conjunction with|applies to|im Zusammenhang mit|gilt für"
     r"|when you|wenn Sie|sobald Sie|by|indem|durch)\s*:$"
     # to whom: "We may share your personal information with:" over a list of recipients
     r"|\b(?:share|disclose|transfer|sell|pass|teilen|weitergeben|übermitteln|offenlegen)\b"
-    r"[^:]{0,60}\b(?:with|to|an|mit)\s*:$",
-    re.IGNORECASE,
+    r"[^:]{0,60}\b(?:with|to|an|mit)\s*:$"
 )
 
 
@@ -551,14 +520,13 @@ DEFINES = re.compile(
     re.IGNORECASE,
 )
 # a lead-in to purposes, whatever data words it has
-_USE_LEAD = re.compile(
+_USE_LEAD = folded(
     r"\b(?:we|wir)\s+(?:may\s+|also\s+|only\s+)?(?:use|verwenden|nutzen)\b.{0,60}\b(?:to|for|um|zu"
     r"|für|purposes?|Zwecken?)\s*:$|^(?:how|why|wie|wofür|warum) (?:we|wir) (?:use|verwenden|nutzen)"
     r"|\b(?:for|für) (?:the )?(?:following|folgende) (?:purposes|Zwecke)\s*:$"
     r"|(?<!limited )(?<!according )\b(?:in order )?to\s*:$|\bum\s*:$"  # "… within the add-in to:"
     # "Ihre Daten werden ausschließlich zur Bereitstellung des Dienstes verwendet:"
-    r"|\b(?:werden|wird)\b.{0,80}\b(?:zur?|zum|für)\b.{0,80}\b(?:verwendet|genutzt|eingesetzt)\s*:$",
-    re.IGNORECASE,
+    r"|\b(?:werden|wird)\b.{0,80}\b(?:zur?|zum|für)\b.{0,80}\b(?:verwendet|genutzt|eingesetzt)\s*:$"
 )
 
 
@@ -572,11 +540,10 @@ class FoundItem(msgspec.Struct, frozen=True):
 
 
 # a heading or lead-in that announces what is NOT collected: the list below it is no disclosure
-_NEGATED_LEAD = re.compile(
+_NEGATED_LEAD = folded(
     r"\b(?:not|never|nicht|keine?)\b[^.]{0,40}\b(?:collect|store|process|access|read|track|share"
     r"|sell|erheb|speicher|verarbeit|erfass|lesen|zugreif)\w*|\bwhat we (?:do not|don't|never)"
     r"|was wir nicht|\b(?:not|never|nicht|niemals|nie)\s*:$",  # "The web part does not:"
-    re.IGNORECASE,
 )
 
 
@@ -731,7 +698,7 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     return bool(NEGATION.search(strip_parentheses(sentence[begin:end])))
 
 
-def _unnegated_match(rx: re.Pattern[str], sentence: str) -> re.Match[str] | None:
+def _unnegated_match(rx: Folded | re.Pattern[str], sentence: str) -> re.Match[str] | None:
     """The first match of ``rx`` not negated in its clause ("we do not collect …", "keine …");
     after a negated one the search goes on inside it ("keine X, aber wir speichern Y")."""
     pos = 0
@@ -1220,13 +1187,12 @@ _PARTICIPLE_LEAD = re.compile(
 _SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|\(?[a-z]\))\s+(?=[A-ZÄÖÜ])")
 # a period where an item was expected: "einen Monat nach dem Termin", "Monat nach dem Termin"
 # the rest of a list entry that says how long its data is kept (or that it is not kept)
-_KEPT_FOR = re.compile(
+_KEPT_FOR = folded(
     r"(?:bis|until|till|solange|so lange|as long as|for as long as)\b"
     r"|(?:(?:für|for|up to|bis zu|max(?:imal|imum)?\.?)\s+)?\d+\s*(?:Tage?n?|Wochen?|Monate?n?"
     r"|Jahre?n?|Stunden?|Minuten?|days?|weeks?|months?|years?|hours?|minutes?)\b"
     r"|(?:Verarbeitung|processing|processed|verarbeitet) (?:ohne|without) (?:Speicherung|storage"
-    r"|storing|being stored)|[\w-]*(?:Lebensdauer|lifetime|Speicherdauer)\b",
-    re.IGNORECASE,
+    r"|storing|being stored)|[\w-]*(?:Lebensdauer|lifetime|Speicherdauer)\b"
 )
 
 
@@ -1540,10 +1506,9 @@ _OTHER_ACTION = re.compile(
 
 # a lead-in that refers back to the sentence before it: that sentence names the data in
 # general, the list below in detail ("We collect data needed … This includes:")
-_REFERS_BACK = re.compile(
+_REFERS_BACK = folded(
     r"(?:this|these|they|it|such|that|those|dies\w*|das|hierbei|hierzu|dazu|darunter|sie|es)\b"
-    r"|(?:\S+\s+){0,4}(?:dabei|hierbei|davon|darin|thereby|therein|of which)\b",
-    re.IGNORECASE,
+    r"|(?:\S+\s+){0,4}(?:dabei|hierbei|davon|darin|thereby|therein|of which)\b"
 )
 
 

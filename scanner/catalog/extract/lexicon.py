@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from m365inv.catalog.extract.folded import folded
+
 # (regex, category) — every hit counts, the most specific first; at most three per item.
 CATEGORY_LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rx, re.IGNORECASE), cat)
@@ -74,7 +76,7 @@ CATEGORY_LEXICON: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )  # fmt: skip
 
 # The last word of a data-item phrase usually is one of these (German compounds end with them).
-_DATA_HEAD = re.compile(
+_DATA_HEAD = folded(
     r"(?:daten|adresse|nummer|name[ns]?|kennung|id|merkmale|informationen|inhalte?|dateien?|datei|kennwörter"
     r"|nachrichten|nachricht|bild|sprache|zeit|datum|protokolle?|protokolldaten|logs?|logfiles?|token|tokens"
     r"|schlüssel|passwort|kennwort|verlauf|stempel|version|modell|hersteller|standort|rolle"
@@ -94,8 +96,7 @@ _DATA_HEAD = re.compile(
     r"|eingaben|bilder|angaben|images|photos|fotos|avatars?|videos|kontakte|contacts|dates|amounts?"
     r"|totals?|counts?|ratings?|scores?|feedback|snapshots?|snippets?|durations?|dauer|beträge|betrag"
     r"|texts?|texte|fragments?|fragmente|receipts?|invoices?|rechnungen|belege?|alerts?|warnungen"
-    r"|incidents?|vorfälle|attribute[ns]?|attributes?|unterlagen|dokumente?|documents?|zone)$",
-    re.IGNORECASE,
+    r"|incidents?|vorfälle|attribute[ns]?|attributes?|unterlagen|dokumente?|documents?|zone)$"
 )
 VERBISH = re.compile(
     r"\b(?:ist|sind|wird|werden|wurde|haben|hat|kann|können|dient|dienen|erfolgt|is|are|was|were"

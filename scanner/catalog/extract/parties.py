@@ -9,6 +9,7 @@ from typing import Literal
 
 import msgspec
 
+from m365inv.catalog.extract.folded import folded
 from m365inv.catalog.extract.lexicon import countries_in
 from m365inv.catalog.extract.providers import ALL_KEYS, address_country, words_of
 from m365inv.catalog.extract.recipients import (
@@ -33,11 +34,10 @@ __all__ = [
 
 Mechanism = Literal["DPF", "SCC", "BCR", "adequacy", "consent", "none-stated"]
 
-_MOVE = re.compile(
+_MOVE = folded(
     r"übertr|übermitt|transfer|Datentransfer|processed in|verarbeitet\b.{0,60}\bin\b|stored in"
     r"|gespeichert\b.{0,40}\bin\b|Server[n]? in|sent to|hosted in|Empfänger|recipient|located in"
-    r"|Drittl[aä]nd|Drittstaat|third countr|weitergegeben|Datenweitergabe",
-    re.IGNORECASE,
+    r"|Drittl[aä]nd|Drittstaat|third countr|weitergegeben|Datenweitergabe"
 )
 # "outside the UK or EEA", "außerhalb der EU oder der Schweiz": where data is NOT sent
 _OUTSIDE = re.compile(
@@ -65,18 +65,16 @@ _LAW_OF = re.compile(
     r"(?:DSG|nDSG|BDSG|DPA|Datenschutz\w*|data protection|law|Recht\w*)",
     re.IGNORECASE,
 )
-_ADDITIONALLY = re.compile(
+_ADDITIONALLY = folded(
     r"(?:In addition|Additionally|Furthermore|Moreover|Zusätzlich|Ergänzend|Darüber hinaus"
-    r"|Außerdem|Zudem)\b",
-    re.IGNORECASE,
+    r"|Außerdem|Zudem)\b"
 )
 _NAMES_ENTITY = re.compile(r"(?<![\w-])" + LEGAL_FORM + r"(?![\w-])")
 _THIRD = re.compile(r"Drittl[aä]nd|Drittstaat|third countr", re.IGNORECASE)
-_NO_TRANSFER = re.compile(
+_NO_TRANSFER = folded(
     r"verlassen die EU nicht|nicht in (?:ein )?Drittl|no (?:data )?transfers?\b|not (?:be )?"
     r"transferred|keine Übermittlung|ausschließlich (?:in|innerhalb) (?:der EU|Deutschland|des EWR)"
-    r"|only within the (?:EU|EEA)|never leaves? the EU",
-    re.IGNORECASE,
+    r"|only within the (?:EU|EEA)|never leaves? the EU"
 )
 _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
         ("DPF", r"Data Privacy Framework|\bDPF\b|EU-U\.?S\.? (?:Data )?Privacy|Datenschutzrahmen"),
@@ -91,18 +89,17 @@ _MECHANISMS = tuple((mech, re.compile(rx, re.IGNORECASE)) for mech, rx in _MECHA
 _DPF = dict(_MECHANISMS)["DPF"]
 _ADEQUACY = dict(_MECHANISMS)["adequacy"]
 # what names the controller ("Verantwortlich ist:", "The controller is", '("we", "us")')
-CONTROLLER = re.compile(
+CONTROLLER = folded(
     r"\b(?:Daten)?[Vv]erantwortlich\w*|\bcontroller\b|responsible party|responsible for (?:the )?(?:data )?"
     r"processing|established under the laws of|registered office|Anbieter dieser|Betreiber dieser"
     r"|operated by|Name und Anschrift|hereinafter[^.]{0,20}\b(?:we|us)\b|nachfolgend „?wir"
     r"|\bCompany\b[^.]{0,60}\brefers to|\([^)]*[\"“„'](?:we|wir)[\"“”'],|Angaben gemäß §"
     r"|(?<![\w-])" + LEGAL_FORM + r"\s*\(\s*(?:nachfolgend|im Folgenden|hereinafter)\b"
     r"|verantwortliche Stelle|responsible body|app (?:creator|publisher|provider)s?:|Inhaber(?:in)?:|im Folgenden:?\s*[\"“„']?(?:wir|uns)\b"
-    r"|ein Produkt der|ist ein Produkt von|is a product of|(?:developed|made|built) by|entwickelt von",
-    re.IGNORECASE,
+    r"|ein Produkt der|ist ein Produkt von|is a product of|(?:developed|made|built) by|entwickelt von"
 )
-_BIG_ENTITY = re.compile(
-    r"Microsoft (?:Ireland|Corp)|One Microsoft|Redmond|Google (?:Ireland|LLC)|Amazon Web", re.I
+_BIG_ENTITY = folded(
+    r"Microsoft (?:Ireland|Corp)|One Microsoft|Redmond|Google (?:Ireland|LLC)|Amazon Web"
 )
 _US_STATE_NAMES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
@@ -118,10 +115,9 @@ _US_ENTITY = re.compile(
     r"|LLC|limited partnership|public benefit corporation|business)\b"
 )
 # a place where data is stored, not where the vendor is: "in the West Europe (Netherlands) region"
-_STORED_AT = re.compile(
+_STORED_AT = folded(
     r"\bregion\b|\bstored (?:in|on)\b|\bhosted (?:in|on)\b|data ?cent(?:er|re)|Rechenzentr"
-    r"|gespeichert|gehostet",
-    re.IGNORECASE,
+    r"|gespeichert|gehostet"
 )
 _LOCATED_AT = re.compile(
     r"\b(?:located at|registered (?:office )?at|with (?:its )?(?:registered )?(?:office|address) at"
@@ -137,33 +133,29 @@ _BASED = re.compile(
     r"|,\s+(?:registered|incorporated|headquartered|based)\s+in\s+(?:the\s+)?[A-Z][\w ]{2,30}"
     r"|\bSitz (?:der Gesellschaft|des Unternehmens)?:?\s+[A-ZÄÖÜ][\wäöüß-]+",
 )
-_RECIPIENT_CUE = re.compile(
+_RECIPIENT_CUE = folded(
     r"process(?:or|es|ing)|host(?:s|ed|ing)|provider|Auftragsverarbeit|Dienstleister|Anbieter"
     r"|Empfänger|recipient|\bwe use\b|wir nutzen|setzen wir|nutzen wir|verwenden wir|Hoster"
-    r"|Rechenzentr|data cent",
-    re.IGNORECASE,
+    r"|Rechenzentr|data cent"
 )
 # in the sentence that names an entity: it is the one that handles something for the vendor
-_HANDLED_BY = re.compile(
+_HANDLED_BY = folded(
     r"erfolgt über|abwicklung|\bvia\b|\bthrough\b|mittels|Zahlungs|payments? (?:are|is)"
-    r"|\bwe (?:rely on|work with|partner with)\b|wir arbeiten mit",
-    re.IGNORECASE,
+    r"|\bwe (?:rely on|work with|partner with)\b|wir arbeiten mit"
 )
 _ACTS_AS = re.compile(r"\b(?:acts?|acting|handeln|tätig) (?:as|als) (?:an?|the|ein)? ?\w+", re.I)
 _STOP_BLOCK = re.compile(r"datenschutzbeauftragt|data protection officer|\bDPO\b", re.I)
 _LAWS_OF = re.compile(r"laws of (?:the )?(.{3,30}?)(?:,|\.|$| with)", re.I)
-_DATE = re.compile(
+_DATE = folded(
     r"(?:Version:?\s*(?P<vy>\d{4})/(?P<vm>\d{2}))"
     r"|(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})"
     r"|(?:(?P<d2>\d{1,2})\.?\s+)?(?P<mon>Januar|Februar|März|April|Mai|Juni|Juli|August|September"
     r"|Oktober|November|Dezember|January|February|March|May|June|July|October|December)\s+"
-    r"(?:(?P<d3>\d{1,2}),?\s+)?(?P<y2>\d{4})",
-    re.IGNORECASE,
+    r"(?:(?P<d3>\d{1,2}),?\s+)?(?P<y2>\d{4})"
 )
-_DATE_CUE = re.compile(
+_DATE_CUE = folded(
     r"Stand|Version|Last (?:updated|modified|revised)|Effective|Letzte Aktualisierung|Zuletzt"
-    r"|Veröffentlicht|Gültig ab|Datum|updated",
-    re.IGNORECASE,
+    r"|Veröffentlicht|Gültig ab|Datum|updated"
 )
 _MONTHS = {m: i for i, ms in enumerate((
     "", "januar january", "februar february", "märz march", "april", "mai may", "juni june",

@@ -9,6 +9,7 @@ from typing import Literal
 
 import msgspec
 
+from m365inv.catalog.extract.folded import folded
 from m365inv.catalog.extract.segment import mentions_any
 
 RuleKind = Literal["fixed", "statutory", "event", "not-stored"]
@@ -71,32 +72,28 @@ DURATION = re.compile(
     rf"(?<![\w.,]){_NUM}(?:[\s-]*(?:bzw\.|oder|or|bis|to|und|and|-|–)\s*{_NUM})?[\s-]*{_UNIT}",
     re.IGNORECASE,
 )
-_KEEP = re.compile(
+_KEEP = folded(
     r"lösch|bewahr|gespeichert|speicher|vorgehalten|retain|retention|delet|eras|kept|keep|archiv"
     r"|stored|store|purg|anonymi|frist|vernicht|remov|entfern|overwrit|überschrieben|aufheb|\bweg\b"
     r"|\braus\b"
-    r"|aufgehoben",
-    re.IGNORECASE,
+    r"|aufgehoben"
 )
-_NOT_RETENTION = re.compile(
+_NOT_RETENTION = folded(
     r"benachrichtig|notify|notification|antwort|respond|Auskunft|Testversion|Testphase"
     r"|\d+[- ]?(?:day|days|Tage)[- ]?(?:free )?trial|trial (?:period|version)|\bevery\s+\d+"
     r"|\balle\s+\d+\s+(?:Minuten|Stunden|Tage)|kündigungsfrist"
-    r"|notice period|Widerspruchsfrist|within \d+ hours of becoming aware|72 Stunden",
-    re.IGNORECASE,
+    r"|notice period|Widerspruchsfrist|within \d+ hours of becoming aware|72 Stunden"
 )
-_STATUTORY = re.compile(
+_STATUTORY = folded(
     r"gesetzlich|statutory|steuerrechtlich|handelsrechtlich|HGB|\bAO\b|Abgabenordnung|tax law"
-    r"|commercial law|legal retention|required by law|Aufbewahrungspflicht",
-    re.IGNORECASE,
+    r"|commercial law|legal retention|required by law|Aufbewahrungspflicht"
 )
-_EVENT = re.compile(
+_EVENT = folded(
     r"\bbis\s+zu[mr]?\b|\buntil\b|as long as|solange|for the duration|für die Dauer|nach Ende"
     r"|nach (?:Beendigung|Kündigung|Ablauf|Vertragsende)|after (?:the )?(?:termination|end|expiry)"
-    r"|after (?:you|your account)|Widerruf|upon (?:request|termination|deletion)",
-    re.IGNORECASE,
+    r"|after (?:you|your account)|Widerruf|upon (?:request|termination|deletion)"
 )
-NOT_STORED = re.compile(
+NOT_STORED = folded(
     r"(?:(?:do|does|will|we)\s+not|(?:don|doesn|won)['’]t)\s+(?:\w+,?\s+){0,5}?(?:or\s+|and/or\s+)?"
     r"(?:store|retain|keep|save|persist|log|make or retain)"
     r"|not\s+(?:be\s+)?(?:stored|retained|persisted|saved|written to disk|cached|kept)"
@@ -110,19 +107,17 @@ NOT_STORED = re.compile(
     r"|collects?\s+(?:zero|no)\s+data|does not retain|keine\s+(?:dauerhafte\s+)?Speicherung"
     r"|(?:speichern|speichert)\s+(?:wir\s+)?(?:\w+\s+){0,3}(?:keine|nicht)"
     r"|nicht\s+(?:dauerhaft\s+|persistent\s+)?gespeichert|keine\s+(?:\w+\s+){0,2}gespeichert"
-    r"|\bweder\b[^.]{0,60}\bnoch\b[^.]{0,60}\b(?:speicher\w*|gespeichert|aufbewahr\w*)",
-    re.IGNORECASE,
+    r"|\bweder\b[^.]{0,60}\bnoch\b[^.]{0,60}\b(?:speicher\w*|gespeichert|aufbewahr\w*)"
 )
 # "not stored" that is no "P0D": kept for a while ("not stored permanently", "After this period,
 # no data is kept"), an exception ("except …"), or a single item the vendor leaves to another
 # party ("We do not store full card numbers") — the data as a whole is still kept.
-_PARTIAL_NOT_STORED = re.compile(
+_PARTIAL_NOT_STORED = folded(
     r"\b(?:permanently|persistently|but only|sondern (?:nur|lediglich)|long[- ]term|beyond"
     r"|longer than|except|other than|unless|after this"
     r"|afterwards|thereafter|card|credit|payment|Kreditkart\w*|Zahlungs\w*|außer|über .{0,20}hinaus"
     r"|danach|anschließend|sofern|es sei denn|wünscht|plain ?text|unencrypted|Klartext|passwords?"
-    r"|Passw(?:o|ö)rt\w*|Kennw(?:o|ö)rt\w*)\b",
-    re.IGNORECASE,
+    r"|Passw(?:o|ö)rt\w*|Kennw(?:o|ö)rt\w*)\b"
 )
 # a denial that covers reading too ("never reads, stores, or analyzes message content"): the
 # data is not even looked at, so there is no storage period to state — a negated item, not "P0D"

@@ -6,15 +6,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from m365inv.catalog.extract.folded import folded
 from m365inv.catalog.extract.lexicon import VERBISH as _VERB_LIKE
 from m365inv.catalog.extract.lexicon import is_data_noun, looks_like_item, names_no_data
 from m365inv.catalog.extract.segment import strip_parentheses
 
-NEGATION = re.compile(  # "not limited to", "nicht nur", "nicht abschließend" negate nothing
+NEGATION = folded(  # "not limited to", "nicht nur", "nicht abschließend" negate nothing
     r"\b(?:nicht|keine?[nmrs]?|keinerlei|niemals|nein|never|not|no|none|nothing|neither|nor|without|ohne"
     r"|don't|doesn't|cannot|can't|zero)\b(?!,? (?:limited|beschränkt|only|nur|abschließend"
-    r"|exhaustive|darauf beschränkt))|❌|✗|\bnie\b",
-    re.IGNORECASE,
+    r"|exhaustive|darauf beschränkt))|❌|✗|\bnie\b"
 )
 EXAMPLE_LEAD = re.compile(
     r"^(?:z\.\s?B\.|e\.\s?[gB]\.,?|wie|such as|u\.\s?a\.|includes?|including|umfasst|enthält"
@@ -45,7 +45,7 @@ _LEAD_NOISE = re.compile(
     r"|Buchung|Anfrage|Raum)|per (?:connection|user|account|tenant|booking|request))\s+",
     re.IGNORECASE,
 )
-_TAIL_NOISE = re.compile(
+_TAIL_NOISE = folded(
     r"\s+(?:when|if|so that|that|which|who|where|used|provided|sent|received|generated|created"
     r"|submitted|uploaded|entered|shared"
     r"|produced|to help|for the purpose"
@@ -64,8 +64,7 @@ _TAIL_NOISE = re.compile(
     r"|(?<=\w\w)\s+(?:based on|connected (?:with|to)|derived from|basierend auf)\s.*$"
     r"|(?<=\w\w)\s+(?:an uns|to us)\b.*$"
     r"|\s+(?:to|in order to)\s+(?!the\b|your\b|our\b)\w+\b.*$"
-    r"|[\s.:;,]+$",
-    re.IGNORECASE,
+    r"|[\s.:;,]+$"
 )
 GENERIC = re.compile(
     r"^(?:(?:the\s)?following\s(?:categories|types|kinds)\sof\s(?:personal\s)?|categories\sof\s"
@@ -98,7 +97,7 @@ GENERIC = re.compile(
     r"|customer data)(?:\s(?:von Ihnen|über Sie|about you|from you))?$",
     re.IGNORECASE,
 )
-NOT_DATA_LABEL = re.compile(
+NOT_DATA_LABEL = folded(
     r"handling|storage|speicherung|control|kontrolle|security|sicherheit|retention|aufbewahrung"
     r"|rights|rechte|purpose|zweck|sharing|weitergabe|legal|recht|^why$|warum|wofür|^scope$|umfang"
     r"|summary|zusammenfassung|^note$|hinweis|^in short$|^kurz gesagt$|^kurz(?:fassung)?$"
@@ -106,8 +105,7 @@ NOT_DATA_LABEL = re.compile(
     r"|data subjects)$|löschung|deletion|widerspruch|opt-?out|drittland|third countr|^grundlage"
     r"|^(?:eingesetzte|verwendete) dienste|dienstanbieter|^(?:service )?providers?$|services used"
     r"|^(?:weitere|further|more) (?:informationen|information)"
-    r"|^(?:microsoft )?(?:graph |api |app )?(?:permissions|berechtigungen)(?: we request)?$",
-    re.IGNORECASE,
+    r"|^(?:microsoft )?(?:graph |api |app )?(?:permissions|berechtigungen)(?: we request)?$"
 )
 
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 import msgspec
 
+from m365inv.catalog.extract.folded import folded
 from m365inv.catalog.extract.lexicon import countries_at
 from m365inv.catalog.extract.phrases import NEGATION
 from m365inv.catalog.extract.providers import (
@@ -32,7 +33,7 @@ from m365inv.catalog.extract.providers import (
 )
 from m365inv.catalog.extract.segment import Line, normalise
 
-_CUE = re.compile(
+_CUE = folded(
     r"übertr|übermitt|transfer|transmit|weitergeg|weitergab|sent to|send|share|empfänger|recipient"
     r"|hosted"
     r"|gehostet|hosting|host|server|rechenzentr|data cent|service (?:der|of|von)|dienst der|provided by"
@@ -44,12 +45,10 @@ _CUE = re.compile(
     r"|einsetz|powered|via|through|mittels|speicher|stored|store|api|anbieter|\bprovider\b|runs? on"
     r"|läuft|powered|delivered|deliver|versand|versenden|zahlung|payment|analy|track|monitor"
     r"|integrat|eingebunden|embedded|handled (?:in|with|via)\b|abgewickelt|merchant of record|reseller"
-    r"|Wiederverkäufer",
-    re.IGNORECASE,
+    r"|Wiederverkäufer"
 )
-_HANDOVER = re.compile(
-    r"(?:Dazu|Hierzu|Dafür|To this end|For this)\b.{0,40}(?:übermitt|übertr|send|transfer|share)",
-    re.I,
+_HANDOVER = folded(
+    r"(?:Dazu|Hierzu|Dafür|To this end|For this)\b.{0,40}(?:übermitt|übertr|send|transfer|share)"
 )
 # the provider is where data comes from, not where it goes: "(as provided by Microsoft)",
 # "Microsoft may share information with us"
@@ -59,14 +58,13 @@ _AS_SOURCE = re.compile(
     r"|^[A-Z]\w+(?:\s+\w+)?\s+(?:may\s+|can\s+|will\s+)?(?:shares?|provides?|sends?|gives?|passes?)"
     r"\b[^.]{0,40}\b(?:with|to)\s+us\b",
 )
-RECIPIENT_SECTION = re.compile(
+RECIPIENT_SECTION = folded(
     r"sub-?processors?|unterauftragsverarbeit|auftragsverarbeiter|subunternehmer|service providers?"
     r"|dienstleister|drittanbieter|third[- ]party (?:services|providers|vendors)|empfänger"
     r"|recipients|vendors we use|zahlungsdienst|payment (?:processors|providers)|hosting"
     r"|where (?:is|are) (?:the|your|my) data (?:stored|hosted|processed)|where (?:it|your data) lives"
     r"|wo werden (?:die|Ihre|deine) Daten (?:gespeichert|verarbeitet)|speicherort|data location"
-    r"|where (?:your|the) data goes|wohin (?:gehen )?(?:Ihre|deine|die) Daten",
-    re.IGNORECASE,
+    r"|where (?:your|the) data goes|wohin (?:gehen )?(?:Ihre|deine|die) Daten"
 )
 LEGAL_FORM = (
     r"(?:GmbH(?: & Co\.? KG)?|AG|SE|Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|S\.à\s?r\.l\.|SARL|B\.V\.|BV"
@@ -81,16 +79,14 @@ ENTITY = re.compile(
     + LEGAL_FORM
     + r")(?![\w-])"
 )
-_PROVIDER_INTRO = re.compile(
+_PROVIDER_INTRO = folded(
     r"(?:Dienstanbieter|Anbieter(?:in)?(?: (?:ist|sind|dieses \w+ ist|des \w+ ist))?"
     r"|(?:service )?provider(?: is)?|Betreiber(?: ist)?|provided by|operated by|offered by"
     r"|Vertragspartner(?: ist)?|(?:ist|is)\s+(?:ein|eine|a|an)\s+(?:Service|Dienst|service)"
-    r"(?:\s+(?:von|der|des|of|by|from))?)\s*:?\s+(?:die\s+|der\s+|the\s+)?$",
-    re.IGNORECASE,
+    r"(?:\s+(?:von|der|des|of|by|from))?)\s*:?\s+(?:die\s+|der\s+|the\s+)?$"
 )
-_OWN = re.compile(
-    r"Anbieter dieser|Betreiber dieser|verantwortlich|controller|responsible|Verantwortliche",
-    re.I,
+_OWN = folded(
+    r"Anbieter dieser|Betreiber dieser|verantwortlich|controller|responsible|Verantwortliche"
 )
 _NAME_HEADER = re.compile(
     r"^(?:(?:sub-?)?processors?(?: name)?|(?:unter)?auftragsverarbeiter|name|anbieter|provider"
@@ -102,10 +98,9 @@ _ENTITY_HEADER = re.compile(
     r"^(?:legal )?entit(?:y|ies)$|^(?:legal name|rechtsträger|juristische person|gesellschaft)$",
     re.IGNORECASE,
 )
-_PLACE_HEADER = re.compile(
+_PLACE_HEADER = folded(
     r"location|country|land\b|standort|sitz|region|server|data cent|rechenzentr|ort\b"
-    r"|verarbeitungsort|where",
-    re.IGNORECASE,
+    r"|verarbeitungsort|where"
 )
 
 
@@ -165,10 +160,9 @@ class _Found:
             self.hits[old] = SubprocessorHit(self.hits[old].name, country, source, conf)
 
 
-_GENERIC_RECIPIENT = re.compile(
+_GENERIC_RECIPIENT = folded(
     r"^(?:unser\w*|our|ihre?\w*|your|die|the|alle|all|sonstige|other|weitere)\b"
-    r"|(?:anbieter\w*|dienstleister\w*|providers?|partners?|vendors?)$",
-    re.IGNORECASE,
+    r"|(?:anbieter\w*|dienstleister\w*|providers?|partners?|vendors?)$"
 )
 # a negation in the clause before a provider's name ("No Google Analytics, Mixpanel or …")
 _NEGATED_BEFORE = re.compile(
@@ -181,14 +175,13 @@ _POLICY_REFERENCE = re.compile(
     r"|erklärung|hinweise|bestimmungen)|(?i:polic(?:y|ies))\b|Terms\b|Nutzungsbedingungen"
     r"|\s*Graph\b)"
 )
-_SEE_BEFORE = re.compile(
+_SEE_BEFORE = folded(
     r"\b(?:refer to|see|siehe|vgl\.|comply with|einhalten|subject to|in line with|in accordance with"
     r"|according to|consistent with|required by|governed by|gemäß|entsprechend)\s+(?:the\s+|die\s+"
     r"|den\s+)?$"  # a provider's rules referred to, not a recipient
     r"|\b(?:provided|supplied|received|obtained|retrieved|fetched|imported)\s+(?:to us\s+|directly\s+)?"
     r"(?:by|from|via|through)\s+(?:the\s+)?$"  # where data comes from: a source, not a recipient
-    r"|\b(?:sign(?:ed|s)?[- ]in|log(?:ged|s)?[- ]in)\s+(?:with|using|via)\s+(?:your\s+)?$",
-    re.I,
+    r"|\b(?:sign(?:ed|s)?[- ]in|log(?:ged|s)?[- ]in)\s+(?:with|using|via)\s+(?:your\s+)?$"
 )
 # a table cell that is a description, not a name ("Kunden und Interessenten, die E-Mails senden")
 _CLAUSE = re.compile(r",\s+(?:die|der|das|welche|who|which|that)\b|\b(?:und|and)\b.*\b\w+en\b$")
