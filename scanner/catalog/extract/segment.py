@@ -66,6 +66,15 @@ def _untag(text: str) -> str:
     return html.unescape(text)
 
 
+_SPACE_RUN = re.compile(r"[ \t]{2,}(?=\S)")
+
+
+def _one_space(run: re.Match[str]) -> str:
+    """A run of spaces after a word is one space; indentation (after a line break) stays."""
+    at = run.start()
+    return " " if at and not run.string[at - 1].isspace() else run.group(0)
+
+
 def normalise(text: str) -> str:
     """NFC, unified dashes/spaces/quotes and no Markdown emphasis — so patterns stay simple."""
     if len(_HTML_BLOCK.findall(text, 0, 200_000)) >= 3:
@@ -78,11 +87,12 @@ def normalise(text: str) -> str:
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # [label](url) → label
     # "Informationen wie  Firmenname": a run of spaces inside a line (HTML and PDF text) is one
     # space, so patterns need not allow for it; indentation stays (it nests bullets)
-    text = re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)
+    text = _SPACE_RUN.sub(_one_space, text)
     # "Classification Data:We store …", "What we do NOT store:- The full body": a space or a
     # line break lost where the page's markup ended a label or began a list
-    text = re.sub(r"(?<=[a-zäöüß)])\:(?=[A-ZÄÖÜ][a-zäöüß])", ": ", text)
-    text = re.sub(r"(?<=\w):- (?=[A-ZÄÖÜ])", ":\n- ", text)
+    # (each pattern opens with its literal, so the engine skips ahead to it)
+    text = re.sub(r":(?<=[a-zäöüß)]:)(?=[A-ZÄÖÜ][a-zäöüß])", ": ", text)
+    text = re.sub(r":- (?<=\w:- )(?=[A-ZÄÖÜ])", ":\n- ", text)
     if text.count("•") >= 2:  # a list flattened onto one line: "• Zeitpunkt • Art des Ereignisses"
         text = _INLINE_BULLETS.sub(lambda m: re.sub(r"[ \t]+•[ \t]+", "\n• ", m.group(0)), text)
     return text
