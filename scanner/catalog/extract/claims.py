@@ -28,7 +28,7 @@ _LETTERS = re.compile(
 _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (letter, re.compile(rx, re.IGNORECASE))
     for letter, rx in (
-        ("a", r"(?:Einwilligung|Zustimmung|\bconsent\b)(?!\s+to\s+be\s+bound)"
+        ("a", r"(?:Einwilligung|Zustimmung|\bconsent\b|eingewilligt)(?!\s+to\s+be\s+bound)"
               r"(?!s?[- ]?(?:status|management|verwaltung|banner|tool|plattform|platform))"),
         ("b", r"Vertragserfüllung|Erfüllung (?:eines|des|unseres|von) (?:\w+ )?(?:Vertrag|Arbeitsvertrag)"
               r"|vertraglichen? Pflichten|arbeitsvertraglichen|vorvertraglich|performance of (?:a|the|our)"
@@ -36,6 +36,7 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
               r"|vertraglich vereinbarte[nr]? Leistung|Erbring\w* (?:der |unserer )?vertraglich"
               r"|to (?:perform|fulfil+) (?:our|the|a) contract|contractually agreed services?"
               r"|(?:einen|den|unseren) Vertrag (?:mit (?:Ihnen|dir) )?zu erfüllen"
+              r"|(?:Begründung|Durchführung|Abwicklung)\b.{0,40}\bVertrags(?:verhältnisses)?\b"
               r"|performance of contracts|contract performance|^(?:Contract|Vertrag)\s*[:–]"),
         ("c", r"rechtliche[nr]? Verpflichtung|gesetzliche[nr]? (?:Verpflichtung|Pflicht)|legal obligation"
               r"|gesetzlich (?:\w+ )?verpflichtet|(?:rechtlich|legally) (?:obliged|verpflichtet)"

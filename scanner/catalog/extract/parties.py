@@ -97,6 +97,7 @@ CONTROLLER = folded(
     r"|(?<![\w-])" + LEGAL_FORM + r"\s*\(\s*(?:nachfolgend|im Folgenden|hereinafter)\b"
     r"|verantwortliche Stelle|responsible body|app (?:creator|publisher|provider)s?:|Inhaber(?:in)?:|im Folgenden:?\s*[\"“„']?(?:wir|uns)\b"
     r"|ein Produkt der|ist ein Produkt von|is a product of|(?:developed|made|built) by|entwickelt von"
+    r"|ein Angebot der|ist ein Angebot von|is an offering of"
 )
 _BIG_ENTITY = folded(
     r"Microsoft (?:Ireland|Corp)|One Microsoft|Redmond|Google (?:Ireland|LLC)|Amazon Web"
@@ -346,10 +347,18 @@ def own_entity(all_lines: list[Line]) -> str | None:
     for n, line in enumerate(all_lines):
         if CONTROLLER.search(line.text) and not _BIG_ENTITY.search(line.text):
             for nxt in all_lines[n : n + 4]:
-                m = ENTITY.search(nxt.text)
+                m = ENTITY.search(nxt.text) or _LOWER_ENTITY.search(nxt.text)
                 if m and not _BIG_ENTITY.search(m.group(0)):
                     return m.group("name")
     return None
+
+
+# a brand written in lower case: "ein Angebot der rapidmail GmbH"
+_LOWER_ENTITY = re.compile(
+    r"\b(?!(?:der|die|das|den|dem|des|the|a|an|von|of|by)\b)(?P<name>[a-z][\w&'’+-]*[a-z0-9]),?\s"
+    + LEGAL_FORM
+    + r"(?![\w-])"
+)
 
 
 def policy_date(text: str) -> tuple[str, str] | None:

@@ -82,3 +82,10 @@ def test_consent_given_a_contract_to_fulfil_and_a_row_naming_an_obligation() -> 
     assert (
         _letters("By using the Services you consent to the collection and storage of data.") == []
     )
+
+
+def test_consent_given_in_a_verb_and_the_performance_of_the_contractual_relationship() -> None:
+    said = "Wir nutzen Ihre Daten zur Werbung, soweit Sie hierzu eingewilligt haben."
+    assert _letters(said) == ["a"]
+    contract = "Wir nutzen Ihre Daten zur Begründung und Durchführung des Vertragsverhältnisses."
+    assert _letters(contract) == ["b"]

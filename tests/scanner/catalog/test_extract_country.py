@@ -107,3 +107,12 @@ def test_a_dutch_address_a_us_state_company_and_no_storage_region() -> None:
         "Data is stored in Azure Application Insights, in the West Europe (Netherlands) region.\n"
     )
     assert _country(region) is None
+
+
+def test_a_service_offered_by_a_lower_case_brand_is_the_vendor_not_a_recipient() -> None:
+    text = (
+        "Der Service rapidmail ist ein Angebot der rapidmail GmbH, Augustinerplatz 2, 79098 "
+        'Freiburg im Breisgau (im Folgenden "rapidmail" genannt).\n'
+    )
+    assert _country(text) == "DE"
+    assert [s.name for s in extract(text).subprocessors] == []
