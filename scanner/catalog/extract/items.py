@@ -260,6 +260,13 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     ),
     (
         "strict",
+        folded(  # "… bitten wir Sie um einige Unternehmensdaten und eine Kontaktperson"
+            r"\bbitten\s+(?:wir\s+)?(?:Sie|dich|euch)\s+(?:dabei\s+|hierbei\s+|zunächst\s+)?um\s+"
+            r"(?P<list>[^.;:]+)"
+        ),
+    ),
+    (
+        "strict",
         folded(  # "When you email support, you provide contact details and …"
             r"\byou\s+(?:may\s+|can\s+|will\s+|also\s+)?(?:provide|give|submit|enter|share)\s+"
             r"(?:us\s+(?:with\s+)?|to us\s+)?(?!(?:your\s+|us\s+|the\s+)?(?:[\w-]+\s+)?(?:consent"

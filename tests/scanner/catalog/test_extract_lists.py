@@ -1072,3 +1072,9 @@ def test_a_labelled_entry_whose_prose_gives_examples_of_generic_data() -> None:
         "data (such as crash reports and feature usage) to improve the product.\n"
     )
     assert _rules(text) == ["crash reports", "feature usage"]
+
+
+def test_what_we_ask_the_user_for_bitten_um() -> None:
+    said = "Bei der Bestellung bitten wir Sie um einige Unternehmensdaten und eine Kontaktperson."
+    assert _rules(said) == ["Unternehmensdaten", "Kontaktperson"]
+    assert _rules("Wir bitten Sie um Verständnis.") == []
