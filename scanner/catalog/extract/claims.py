@@ -201,6 +201,8 @@ _OTHER = folded(
     r"|Informationssicherheits-?Managementsystem|Notfallmanagement|gespiegelt|Spiegelung"
     r"|\bmirrored\b|Mandantentrennung|mandantenspezifisch\w*|tenant-specific keys?"
     r"|(?:regelmäßig|regularly) (?:\w+ ){0,4}(?:geschult|sensibilisiert|trained)"
+    r"|Virenscanner|Virenschutz|Antivir\w*|anti-?virus|Sicherheitsupdates|security (?:updates|patches)"
+    r"|\bgehärtet|\bhardened\b"
     r"|\bOWASP\b|nicht im Klartext|(?:not|never) (?:be )?(?:stored |kept )?in (?:plain|clear) ?text"
     r"|von (?:einem |einer )?externen [\w-]+ (?:geprüft|auditiert|zertifiziert)"
     r"|(?:externally|independently) (?:audited|tested|certified)"
@@ -227,7 +229,8 @@ _PREFILTER_WORDS = (
             " full-disk hardware FIDO YubiKey HttpOnly http-only SameSite anonymi gekürzt Kürzung"
             " firewall intrusion incident content-security pinning csrf cross-site snapshot"
             " content security at-rest prüfprotokoll owasp klartext plain clear externen"
-            " externally independently"
+            " externally independently viren antivir anti-virus sicherheitsupdate security update"
+            " security patch gehärtet hardened"
             " Notfallmanagement gespiegelt Spiegelung mirrored Mandant tenant-specific geschult"
             " sensibilisiert trained read-only lesend schreibgeschützt berechtigt authentifizierung"
             " authentication"
@@ -255,7 +258,8 @@ _EXPLAINS = folded(
 # not a claim: a negation of the measure, an instruction or recommendation to the reader
 _NOT_CLAIMED = folded(
     r"\b(?:nicht|not|no|kein\w*)\s+(?:\w+\s+){0,2}?(?:verschlüssel|encrypt)|unencrypted"
-    r"|unverschlüsselt|may or may not|→|^(?:enable|disable|use|turn on|turn off|activate"
+    r"|unverschlüsselt|may or may not|→|(?:^|^[^:]{1,40}:\s*)(?:enable|disable|use(?! of)|turn on|turn off"
+    r"|activate|install|keep|update"  # "Mitigation: Use reputable antivirus software"
     r"|aktivieren Sie|verwenden Sie|nutzen Sie|recommendation|empfehlung|tip|tipp|please|bitte"
     r"|configure|konfigurieren Sie|make sure|stellen Sie sicher)\b|\b(?:your|Ihre[rn]?) firewall"
 )
@@ -330,6 +334,8 @@ _MECHANISM = folded(
     r"|regular backups|daily backups|regelmäßige (?:Backups|Datensicherung\w*)"
     r"|penetration test|Penetrationstest|\bRBAC\b|role-based access|least[- ]privilege"
     r"|logical(?:ly)? (?:isolat|separat)\w*|logisch (?:getrennt|isoliert)"
+    r"|Firewalls?|Virenscanner|Virenschutz|Antivir\w*|anti-?virus|Sicherheitsupdates"
+    r"|security (?:updates|patches)"
 )
 
 

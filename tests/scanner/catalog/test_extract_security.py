@@ -174,3 +174,14 @@ def test_owasp_no_plain_text_external_audits_and_training_are_claims() -> None:
         "Unsere Administratoren werden regelmäßig in Fragen der Informationssicherheit geschult.",
     ):
         assert _claims(sentence), sentence
+
+
+def test_firewalls_virus_scanners_and_updates_are_claims_each_but_advice_is_none() -> None:
+    said = (
+        "Alle unsere Server sind gehärtet, durch Firewalls, Virenscanner etc. geschützt und "
+        "immer mit den neusten Sicherheitsupdates gepatcht."
+    )
+    assert len(_claims(said)) == 3
+    assert _claims("Mitigation: Use reputable antivirus software.") == []
+    assert _claims("Keep Windows Updated: Install security patches promptly.") == []
+    assert _claims("Encryption: Use of AES-256 for all stored data.")
