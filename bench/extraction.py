@@ -239,6 +239,7 @@ SPLITS = (
     "blind29",
     "blind30",
     "blind31",
+    "blind32",
 )
 
 
