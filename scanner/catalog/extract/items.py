@@ -202,7 +202,9 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     (
         "announced",
         folded(  # "Dabei handelt es sich um Vorname, Nachname, Position …"
-            r"\b(?:Dabei|Hierbei|Es|Das|Dies|Diese|Bei (?:diesen|den) Daten)\s+handelt\s+es\s+sich"
+            r"\b(?:Dabei|Hierbei|Es|Das|Dies|Diese|Bei (?:diesen|den) Daten"
+            r"|Bei\s+(?:der|den|diesen|dieser)\s+(?:[\w-]+\s+){0,3}(?:Daten|Informationen))"
+            r"\s+handelt\s+es\s+sich"
             r"\s+(?:dabei\s+|hierbei\s+)?(?:insbesondere\s+|u\.\s?a\.\s+|vor allem\s+)?um\s+"
             + _LIST
         ),
@@ -1302,6 +1304,10 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
     return collect_items(all_lines).found
 
 
+# a sentence that is nothing but a parenthesised list
+_PAREN_SENTENCE = re.compile(r"^\s*\(([^()]{3,})\)\s*\.?\s*$")
+
+
 def collect_items(all_lines: list[Line]) -> ItemList:
     """The rules' items as an :class:`ItemList` that more items can join."""
     collected = ItemList()
@@ -1311,6 +1317,10 @@ def collect_items(all_lines: list[Line]) -> ItemList:
         for s in said:
             for clause in _MAIN_CLAUSE.split(s):
                 got = _prose_items(clause)
+                if not got and (alone := _PAREN_SENTENCE.match(clause)):
+                    # "… speichern wir einen Datensatz. (Firmendaten, Vorname, Nachname)."
+                    listed = _bare_enumeration(alone.group(1))
+                    got = listed if 2 * sum(map(looks_like_item, listed)) >= len(listed) else []
                 if not got and in_data:  # "The administrator's name, work e-mail and …."
                     got = _bare_enumeration(strip_parentheses(clause), joined=True)
                 elif not got and len(said) == 1 and not clause.endswith("."):

@@ -1078,3 +1078,13 @@ def test_what_we_ask_the_user_for_bitten_um() -> None:
     said = "Bei der Bestellung bitten wir Sie um einige Unternehmensdaten und eine Kontaktperson."
     assert _rules(said) == ["Unternehmensdaten", "Kontaktperson"]
     assert _rules("Wir bitten Sie um Verständnis.") == []
+
+
+def test_handelt_es_sich_um_after_a_phrase_about_data_and_a_parenthesised_sentence() -> None:
+    said = "Bei der Speicherung der Daten handelt es sich um sämtliche Anrufe, SMS und Faxe."
+    assert _rules(said) == ["Anrufe", "SMS", "Faxe"]
+    record = (
+        "Wenn Sie uns schreiben, speichern wir einen Datensatz. (Firmendaten, Vorname, E-Mail)."
+    )
+    assert _rules(record) == ["Firmendaten", "Vorname", "E-Mail"]
+    assert _rules("Wir melden uns bald. (Das kann dauern.)") == []
