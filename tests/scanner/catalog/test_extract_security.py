@@ -159,6 +159,7 @@ def test_anonymised_ips_csrf_backups_second_factors_and_key_chains_are_claims() 
         "Der Zugriff erfolgt stets über 2-Faktor-Authentifizierung.",
         "Bei der Speicherung gilt Encryption-at-Rest.",
         "Tokens are stored in the iOS key chain.",
+        "OAuth tokens are stored in your operating system's keyring.",
         "Wir führen ein Prüfprotokoll, das jeden Verarbeitungsschritt dokumentiert.",
     ):
         assert _claims(sentence), sentence
