@@ -439,7 +439,8 @@ _MUST_NAME_DATA = tuple(rx for kind, rx in _PROSE_RULES if kind == "subject")
 _PREPOSITION_START = re.compile(
     r"^(?:auf|in|an|bei|von|über|unter|mit|zu|zum|zur"
     r"|im|am|beim|vom|on|in|at|by|from|with|bis|until|für|for|während"
-    r"|during|nach|after|solange|as long|maximal|höchstens|up to|nur so lange)\s",
+    r"|during|nach|after|solange|as long|maximal|höchstens|up to|nur so lange|across|throughout"
+    r"|within|via|through)\s",
     re.I,
 )
 # "Das sind vor allem technische Daten (z. B. …)": the sentence refers back to collected data
@@ -1166,7 +1167,7 @@ def _covered(toks: frozenset[str], seen: frozenset[str]) -> bool:
 
 
 # a dotted identifier (a translation key, a host name, a scope) or a URL: no data item
-_IDENTIFIER = re.compile(r"^[A-Za-z][\w-]*(?:\.[A-Za-z_][\w-]*)+$|://|^//|^www\.")
+_IDENTIFIER = re.compile(r"^[A-Za-z][\w-]*(?:\.[A-Za-z_][\w-]*)+$|://|^//|^www\.|^https?$", re.I)
 # a German finite verb before its subject or object ("nutzt das Unternehmen personenbezogene
 # Daten", "dann erzeugt LiveConfig eine ID"), or a present participle alone ("bestehend")
 _VERB_FIRST = re.compile(

@@ -1088,3 +1088,9 @@ def test_handelt_es_sich_um_after_a_phrase_about_data_and_a_parenthesised_senten
     )
     assert _rules(record) == ["Firmendaten", "Vorname", "E-Mail"]
     assert _rules("Wir melden uns bald. (Das kann dauern.)") == []
+
+
+def test_a_place_after_including_and_a_bare_scheme_are_no_items() -> None:
+    said = "We respect any personal information we collect, including across our website."
+    assert "across our website" not in _rules(said)
+    assert "https" not in _rules("Data we collect:\n- https\n- Email address\n")
