@@ -32,7 +32,12 @@ from m365inv.catalog.extract.parties import (
     transfers_in,
     vendor_country,
 )
-from m365inv.catalog.extract.periods import RetentionRule, listed_periods, retention_in
+from m365inv.catalog.extract.periods import (
+    RETENTION_HEADING,
+    RetentionRule,
+    listed_periods,
+    retention_in,
+)
 from m365inv.catalog.extract.ranker import ItemModel, ranked_items
 from m365inv.catalog.extract.recipients import section_of
 from m365inv.catalog.extract.segment import Line, lines, sentences
@@ -117,11 +122,13 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
     security: list[SecurityHit] = []
     stated = {s: retention_in(s) for s in sents}  # each sentence's own rules, read once
     lead = ""
-    for line in all_lines:  # "The recordings may be kept" / "- 6 months for …"
+    for line, head in zip(all_lines, heads, strict=True):  # "The recordings may be kept" /
+        unsaid = not any(stated[s] for s in sentences(line.text))  # "- 6 months for …"
         if line.kind == "bullet":
-            said = lead and not any(stated[s] for s in sentences(line.text))
-            retention += listed_periods(lead, line.text) if said else []
+            retention += listed_periods(lead, line.text) if lead and unsaid else []
         else:
+            if line.kind == "text" and unsaid and RETENTION_HEADING.search(head):
+                retention += listed_periods(head, line.text)  # "Server-Logs: 7–14 Tage"
             lead = line.text
     titles = {
         line.text

@@ -167,6 +167,17 @@ _PREFILTER_WORDS = tuple(
 )
 
 
+_RANGE = re.compile(r"\d\s*(?:-|–|bis|to)\s*\d|\b(?:bis|to)\s", re.IGNORECASE)
+
+
+def _numbers(m: re.Match[str]) -> tuple[str, ...]:
+    """The numbers of a duration: both of "6 bzw. 10 Jahre" (two rules), the longer of "7–14
+    Tage" (a range: the data may be kept that long)."""
+    if m.group(2) and _RANGE.search(m.group(0)):
+        return (m.group(2),)
+    return tuple(tok for tok in (m.group(1), m.group(2)) if tok)
+
+
 def retention_in(sentence: str) -> list[RetentionRule]:
     """Every retention rule ``sentence`` states (none when it is not about keeping data)."""
     if not mentions_any(sentence, _PREFILTER_WORDS):  # one cheap pass before the patterns
@@ -199,7 +210,7 @@ def retention_in(sentence: str) -> list[RetentionRule]:
             0.9 if rule == "fixed" else 0.8,
         )
         for m in DURATION.finditer(sentence_)
-        for tok in (m.group(1), m.group(2))
+        for tok in _numbers(m)
         if tok
     ]
     if not out and rule in ("event", "statutory"):
@@ -212,7 +223,16 @@ def retention_in(sentence: str) -> list[RetentionRule]:
 
 
 _LABEL_LEAD = re.compile(r"^[^:]{1,60}:\s*")
-_LEADING_DURATION = re.compile(rf"^\s*(?:up to |bis zu |für |for )?{DURATION.pattern}", re.I)
+_LEADING_DURATION = re.compile(
+    r"^\s*(?:(?:in der Regel|i\.\s?d\.\s?R\.|typically|usually|normally|ca\.|circa|about"
+    r"|approximately|maximal|max\.|höchstens|at most)\s+)?(?:up to |bis zu |für |for )?"
+    + DURATION.pattern,
+    re.I,
+)
+# a section about how long data is kept: its "Label: period" lines are retention rules
+RETENTION_HEADING = folded(
+    r"speicherdauer|aufbewahrung|löschfrist|retention|how long|wie lange|storage period"
+)
 
 
 def listed_periods(lead: str, bullet: str) -> list[RetentionRule]:
@@ -227,6 +247,6 @@ def listed_periods(lead: str, bullet: str) -> list[RetentionRule]:
     return [
         RetentionRule(iso_duration(_number(tok), m.group(3)), "fixed", m.group(0).strip(),
                       f"{lead} {bullet}", 0.8)
-        for tok in (m.group(1), m.group(2))
+        for tok in _numbers(m)
         if tok
     ]  # fmt: skip

@@ -104,3 +104,14 @@ def test_not_stored_is_p0d_but_not_read_at_all_states_no_period() -> None:
     assert _periods("Attachments are processed in memory and not stored.") == ["P0D"]
     assert _periods("We never read, store, or analyze message content.") == []
     assert _periods("Wir lesen und speichern keine E-Mail-Inhalte.") == []
+
+
+def test_label_period_lines_under_a_retention_heading_and_the_longer_end_of_a_range() -> None:
+    text = (
+        "10. Speicherdauer und Löschung\n"
+        "Server-Logs: in der Regel 7–14 Tage (Sicherheit/Fehleranalyse).\n"
+        "Support-Tickets: 2 Jahre.\n"
+    )
+    assert _periods(text) == ["P14D", "P2Y"]
+    assert _periods("Kontakt\nTelefon: 24 Stunden erreichbar.\n") == []  # no retention heading
+    assert _periods("Rechnungen bewahren wir 6 bzw. 10 Jahre auf.") == ["P6Y", "P10Y"]
