@@ -1176,6 +1176,11 @@ _VERB_FIRST = re.compile(
 )
 
 
+_INSTRUMENT = re.compile(
+    r"AV-?Vertrag|Auftragsverarbeitungsvertrag|\bSCCs?\b|\bDPAs?\b|Standardvertragsklauseln"
+    r"|Standard Contractual Clauses|Data Processing Agreement",
+    re.IGNORECASE,
+)
 _INTERFACE = re.compile(r"\b(?:APIs?|SDKs?|Schnittstellen?|endpoints?)$", re.I)
 
 
@@ -1286,6 +1291,8 @@ class ItemList:
             return  # "einen (1) Monat nach dem Termin": how long, not what
         if _VERB_FIRST.match(item):
             return  # "nutzt das Unternehmen …", "bestehend": a clause or a participle, no data
+        if _INSTRUMENT.search(item):
+            return  # "AV-Vertrag / SCC": a contract or transfer mechanism, not data
         if _INTERFACE.search(item):
             return  # "Microsoft Graph / Google Calendar API": the interface data passes through
         if _IDENTIFIER.search(item):

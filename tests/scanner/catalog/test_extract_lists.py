@@ -1094,3 +1094,8 @@ def test_a_place_after_including_and_a_bare_scheme_are_no_items() -> None:
     said = "We respect any personal information we collect, including across our website."
     assert "across our website" not in _rules(said)
     assert "https" not in _rules("Data we collect:\n- https\n- Email address\n")
+
+
+def test_a_contract_or_transfer_mechanism_is_no_data_item() -> None:
+    text = "Daten:\n- E-Mail-Adresse\n- Benachrichtigungen AV-Vertrag / SCC bei Drittland\n"
+    assert _rules(text) == ["E-Mail-Adresse"]
