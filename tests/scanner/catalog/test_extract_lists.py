@@ -102,8 +102,9 @@ def test_counts_dates_and_amounts_are_data() -> None:
 def test_label_over_four_short_noun_phrases_in_a_data_section() -> None:
     text = HEAD + "- Drive (read-only): file names, thumbnails, owners, folders.\n"
     assert _items(text) == ["file names", "thumbnails", "owners", "folders"]
-    # outside a data section the same entry is not read as data
-    assert _items("- Drive (read-only): file names, thumbnails, owners, folders.\n") == []
+    # outside a data section the rules do not read the same entry as data (the item model
+    # weighs its pieces on their own)
+    assert _rules("- Drive (read-only): file names, thumbnails, owners, folders.\n") == []
 
 
 def test_the_controllers_address_under_a_data_heading_is_no_item() -> None:
