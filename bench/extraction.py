@@ -240,6 +240,7 @@ SPLITS = (
     "blind30",
     "blind31",
     "blind32",
+    "blind33",
 )
 
 
