@@ -262,6 +262,13 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     ),
     (
         "strict",
+        folded(  # "Die [Stammdaten] bestehen in der Regel aus Vor- und Nachname sowie …"
+            r"\b(?:bestehen|besteht)\s+(?:in der Regel\s+|meist\s+|typischerweise\s+|u\.\s?a\.\s+)?aus\s+"
+            r"(?P<list>[^.;:]+)"
+        ),
+    ),
+    (
+        "strict",
         folded(  # "… bitten wir Sie um einige Unternehmensdaten und eine Kontaktperson"
             r"\bbitten\s+(?:wir\s+)?(?:Sie|dich|euch)\s+(?:dabei\s+|hierbei\s+|zunächst\s+)?um\s+"
             r"(?P<list>[^.;:]+)"

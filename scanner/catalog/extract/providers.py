@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 # company cue after an ambiguous name: "Segment Inc.", "Heap (analytics)", "Render," …
-_CO = r"(?=\s*(?:,|\(|;|:|\||\.(?:\s|$)|$|\s+(?:Inc|LLC|Ltd|GmbH|Limited|Technologies|Labs|Software|Analytics|Payments)\b))"
+_CO = r"(?=\s*(?:,|\(|;|:|\||/|[—–]|\.(?:\s|$)|$|\s+(?:Inc|LLC|Ltd|GmbH|Limited|Technologies|Labs|Software|Analytics|Payments)\b))"
 
 # (pattern, canonical name, country the name itself states or None)
 _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
@@ -40,7 +40,7 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"\bMatomo\b|\bInnoCraft\b", "Matomo", None), (r"(?-i:\bPlausible\b)" + _CO + r"|Plausible Analytics", "Plausible Analytics", None),
     (r"\bFathom Analytics\b", "Fathom Analytics", None), (r"\bLogRocket\b", "LogRocket", None),
     (r"\bStripe\b", "Stripe", None), (r"\bPayPal\b", "PayPal", None), (r"\bPaddle\b", "Paddle", None),
-    (r"\bMollie\b", "Mollie", None), (r"\bAdyen\b", "Adyen", None), (r"\bBraintree\b", "Braintree", None),
+    (r"\bRazorpay\b", "Razorpay", None), (r"\bMollie\b", "Mollie", None), (r"\bAdyen\b", "Adyen", None), (r"\bBraintree\b", "Braintree", None),
     (r"\bKlarna\b|\bSofortüberweisung\b", "Klarna", None), (r"\bChargebee\b", "Chargebee", None),
     (r"\bLemon Squeezy\b", "Lemon Squeezy", None), (r"\bFastSpring\b", "FastSpring", None),
     (r"\bDigistore24\b", "Digistore24", None), (r"\bUnzer\b", "Unzer", None),

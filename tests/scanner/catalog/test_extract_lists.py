@@ -1100,3 +1100,9 @@ def test_a_place_after_including_and_a_bare_scheme_are_no_items() -> None:
 def test_a_contract_or_transfer_mechanism_is_no_data_item() -> None:
     text = "Daten:\n- E-Mail-Adresse\n- Benachrichtigungen AV-Vertrag / SCC bei Drittland\n"
     assert _rules(text) == ["E-Mail-Adresse"]
+
+
+def test_data_that_consists_of_its_entries() -> None:
+    said = "Die Stammdaten bestehen in der Regel aus Vor- und Nachname sowie der E-Mail-Adresse."
+    assert _rules(said) == ["Vor- und Nachname", "E-Mail-Adresse"]
+    assert _rules("Das Team besteht aus fünf Personen.") == []

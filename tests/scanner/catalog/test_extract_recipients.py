@@ -157,3 +157,8 @@ def test_a_table_with_a_legal_entity_column_names_one_processor_per_row() -> Non
         "| Google Workspace | Google Ireland Limited | Sign-in | Ireland |\n"
     )
     assert _subs(text) == ["Postmark", "Stripe", "Google Workspace"]
+
+
+def test_alternative_providers_named_with_a_slash() -> None:
+    text = "Third-party services\n- Stripe / Razorpay — payments\n- Resend / SendGrid — e-mail\n"
+    assert _subs(text) == ["Stripe", "Razorpay", "Resend", "SendGrid"]
