@@ -98,6 +98,7 @@ CONTROLLER = folded(
     r"|verantwortliche Stelle|responsible body|app (?:creator|publisher|provider)s?:|Inhaber(?:in)?:|im Folgenden:?\s*[\"“„']?(?:wir|uns)\b"
     r"|ein Produkt der|ist ein Produkt von|is a product of|(?:developed|made|built) by|entwickelt von"
     r"|ein Angebot der|ist ein Angebot von|is an offering of"
+    r"|^(?:Anbieter|Betreiber|Herausgeber|Provider|Publisher)\s*:?\s*$"  # a heading over the address
 )
 _BIG_ENTITY = folded(
     r"Microsoft (?:Ireland|Corp)|One Microsoft|Redmond|Google (?:Ireland|LLC)|Amazon Web"
@@ -250,7 +251,16 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
         )
         if shaped:
             return VendorCountry(shaped, line.text, 0.75)
-        if _STOP_BLOCK.search(line.text):
+        stop = _STOP_BLOCK.search(line.text)
+        if stop:  # "The controller is X GmbH, <address>, Austria. The data protection officer is …"
+            before = line.text[: stop.start()]
+            named = (
+                countries_in(re.sub(r"\b[A-Z]{2}\b", " ", before))
+                if CONTROLLER.search(before)
+                else []
+            )
+            if named and len(before) <= 300 and not _STORED_AT.search(before):
+                return VendorCountry(named[0], line.text, 0.75)
             continue
         laws = _LAWS_OF.search(line.text)
         if laws and countries_in(laws.group(1)):

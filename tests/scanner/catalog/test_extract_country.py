@@ -116,3 +116,13 @@ def test_a_service_offered_by_a_lower_case_brand_is_the_vendor_not_a_recipient()
     )
     assert _country(text) == "DE"
     assert [s.name for s in extract(text).subprocessors] == []
+
+
+def test_a_provider_heading_over_its_address_and_a_controller_sentence_before_the_dpo() -> None:
+    text = "Anbieter\n\nprovantis IT Solutions GmbH\nStuttgarter Str. 41\n71254 Ditzingen\n"
+    assert _country(text) == "DE"
+    said = (
+        "The controller is HALO electronic GmbH, Augartenstraße 27, 6890 Lustenau, Austria. "
+        "The data protection officer is Jane Doe, Musterweg 1, Berlin, Germany."
+    )
+    assert _country(said) == "AT"
