@@ -94,13 +94,23 @@ def normalise(text: str) -> str:
     text = re.sub(r":(?<=[a-zäöüß)]:)(?=[A-ZÄÖÜ][a-zäöüß])", ": ", text)
     text = re.sub(r":- (?<=\w:- )(?=[A-ZÄÖÜ])", ":\n- ", text)
     if text.count("•") >= 2:  # a list flattened onto one line: "• Zeitpunkt • Art des Ereignisses"
-        text = _INLINE_BULLETS.sub(lambda m: re.sub(r"[ \t]+•[ \t]+", "\n• ", m.group(0)), text)
+        text = "\n".join(map(_inline_bullets, text.split("\n")))
     return text
 
 
-_INLINE_BULLETS = re.compile(
-    r"^.*\S[ \t]+•[ \t]+\S.*[ \t]•[ \t].*$|^[ \t]*•[ \t].*\S[ \t]+•[ \t]+\S.*$", re.MULTILINE
-)
+_INNER_BULLET = re.compile(r"[ \t]+•[ \t]+(?=\S)")
+
+
+def _inline_bullets(line: str) -> str:
+    """One line per entry when a line holds two or more " • " separators, or opens with a
+    bullet and holds one more; "Ein • allein" stays."""
+    if line.count("•") < 2:
+        return line
+    inner = len(_INNER_BULLET.findall(line))
+    opens = re.match(r"[ \t]*•[ \t]", line) is not None
+    if inner >= 2 or (opens and inner >= 1):
+        return _INNER_BULLET.sub("\n• ", line)
+    return line
 
 
 _YES_CELL = re.compile(r"^(?:yes|ja|y|x|✓|✔|✅)$", re.IGNORECASE)
