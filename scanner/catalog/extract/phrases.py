@@ -111,10 +111,17 @@ NOT_DATA_LABEL = folded(
 
 @lru_cache(maxsize=8192)  # the rules and the item model's candidates clean the same pieces
 def clean_piece(piece: str) -> str:
-    piece = re.sub(r"^<([^<>]+)>$", r"\1", piece.strip())  # "<Verwendete IP-Adresse>"
-    piece = EXAMPLE_LEAD.sub("", re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", piece))
-    for _ in range(3):
-        piece = _LEAD_NOISE.sub("", piece)
+    piece = piece.strip()
+    if piece.startswith("<"):
+        piece = re.sub(r"^<([^<>]+)>$", r"\1", piece)  # "<Verwendete IP-Adresse>"
+    if piece[:1].isdigit():
+        piece = re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", piece)
+    piece = EXAMPLE_LEAD.sub("", piece)
+    for _ in range(3):  # "und Ihre …": lead words one after another, most pieces have none
+        stripped = _LEAD_NOISE.sub("", piece)
+        if stripped == piece:
+            break
+        piece = stripped
     return _TAIL_NOISE.sub("", piece).strip(" -–:;,.\"'„“")
 
 
