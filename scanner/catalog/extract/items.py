@@ -54,6 +54,7 @@ DATA_HEADING = folded(
     r"|daten fallen an|zugriffsdaten|log-?file|server-?logs|(?:the )?following (?:personal )?"
     r"(?:data|information)|the following (?:[\w-]+ ){1,3}(?:data|information)\b"
     r"|folgenden? (?:personenbezogene[n]? )?daten|gegenstand der verarbeitung"
+    r"|\bwhat [\w-]+ (?:does|do|will|may|can) (?:store|collect|process|keep|log|save|access|read)\b"
     r"|\bwhat(?:'s|’s| is| gets| will be| do we| do you| does \w+)? (?:stored|collected|processed"
     r"|logged|saved|kept"
     r"|store|collect|process|keep|log|save)\b|^(?:stored|collected|processed) (?:data|information)"
@@ -512,7 +513,10 @@ _DASH_LABEL = re.compile(r"^([^—–]{2,100}?)\s+[—–-]\s+(\S.*)$")
 _PURPOSE_START_DASH = folded(
     r"(?:for|to|used|so that|in order|required|needed|if|when|only|fetched|retrieved|pulled"
     r"|obtained|collected|provided|read|zur?|zum|für|um|damit|benötigt"
-    r"|erforderlich|wird|werden|wenn|falls|nur)\b"
+    r"|erforderlich|wird|werden|wenn|falls|nur"
+    # what the entry is for, said with a verb: "— identifies you", "— lets SBX move emails"
+    r"|identifies|lets|allows|enables|helps|establishes|powers|supports|ensures|so|ermöglicht"
+    r"|dient|hilft)\b"
 )
 
 

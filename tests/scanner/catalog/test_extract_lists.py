@@ -1106,3 +1106,13 @@ def test_data_that_consists_of_its_entries() -> None:
     said = "Die Stammdaten bestehen in der Regel aus Vor- und Nachname sowie der E-Mail-Adresse."
     assert _rules(said) == ["Vor- und Nachname", "E-Mail-Adresse"]
     assert _rules("Das Team besteht aus fünf Personen.") == []
+
+
+def test_what_the_vendor_does_store_and_entries_whose_dash_says_what_they_do() -> None:
+    text = (
+        "What SBX does not store\nThe content of your emails.\n"
+        "What SBX does store\n"
+        "- Name, user ID, email address — identifies you across the product\n"
+        "- Mail folder IDs — lets SBX move emails between folders\n"
+    )
+    assert _rules(text) == ["Name", "user ID", "email address", "Mail folder IDs"]
