@@ -241,6 +241,7 @@ SPLITS = (
     "blind31",
     "blind32",
     "blind33",
+    "blind34",
 )
 
 
