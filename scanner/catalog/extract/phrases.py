@@ -24,8 +24,8 @@ EXAMPLE_LEAD = re.compile(
 EXAMPLE_MID = re.compile(r"\b(?:z\.\s?B\.|e\.\s?g\.|such as|including|like|wie z)\b", re.I)
 _SPLIT = re.compile(
     r"(?<!-),\s*|;\s*|\s+(?<!-\s)(?:und|sowie|and|or|oder|bzw\.|beziehungsweise|&|as well as|plus"
-    r"|inklusive|einschließlich|inkl\.|including)\s+(?!-\w)",  # "Teilnahmezeiten und -dauer"
-    re.I,
+    r"|inklusive|einschließlich|inkl\.|including|zusammen mit|together with|along with)\s+(?!-\w)",
+    re.I,  # (?!-\w): "Teilnahmezeiten und -dauer" is one entry
 )
 _LEAD_NOISE = re.compile(
     r"^(?:and|und|or|oder|your|their|his|her|its|Ihre[rnms]?|Ihr|deine[rnms]?|dein|eure[rnms]?|euer|deren|dessen"
@@ -34,7 +34,7 @@ _LEAD_NOISE = re.compile(
     r"|ein|eine[nmrs]?"
     r"|ggf\.|ggfs\.|optional"
     r"|sowie|auch|außerdem|überdies|zudem|insbesondere|etwa|various|verschiedene|any|all|alle"
-    r"|zusätzlich|hier|mindestens|at least|additionally"
+    r"|zusätzlich|hier|mindestens|at least|additionally|zusammen mit|gemeinsam mit"
     r"|sämtliche|jegliche|regelmäßig|regelmässig|allenfalls|grundsätzlich|typischerweise|typically"
     r"|unterschiedliche|different|diverse|bestimmte|certain|einige|some|several|mehrere|many|viele"
     r"|this|these|that|those|such|diese[rsn]?|process|use|store|stores|collect|collects|keep|verarbeiten"

@@ -309,10 +309,14 @@ def subprocessors_in(
             if country is None and len(spans) == 1:  # "Place of processing: Germany" below it
                 country = _place_line(sents[i + 1 : i + 4])
             form = _FORM_AFTER.match(s, b) if home != "?" else None
+            if form:  # "OpenAI, L.L.C.": the legal entity as the policy names it, from its name
+                at = s.find(name.split()[0], a, b)  # on ("operated by Microsoft Corporation")
+                written = s[at if at >= 0 else a : form.end()].strip()
+            else:
+                written = _as_written(s[a:b], name)
             found.add(
-                name, country, s, 0.85 if country else 0.7, known=home != "?",
-                written=s[a : form.end()].strip() if form else _as_written(s[a:b], name),
-            )  # fmt: skip  # "OpenAI, L.L.C.": the legal entity as the policy names it
+                name, country, s, 0.85 if country else 0.7, known=home != "?", written=written
+            )
     hits = list(found.hits.values())
     if any(h.name.startswith("Microsoft ") for h in hits):
         hits = [h for h in hits if h.name != "Microsoft"]

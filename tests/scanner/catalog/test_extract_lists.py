@@ -1116,3 +1116,8 @@ def test_what_the_vendor_does_store_and_entries_whose_dash_says_what_they_do() -
         "- Mail folder IDs — lets SBX move emails between folders\n"
     )
     assert _rules(text) == ["Name", "user ID", "email address", "Mail folder IDs"]
+
+
+def test_zusammen_mit_is_no_part_of_an_item() -> None:
+    said = "Wir speichern Ihre E-Mail-Adresse zusammen mit einer gerätebezogenen Kennung."
+    assert _rules(said) == ["E-Mail-Adresse", "gerätebezogenen Kennung"]

@@ -162,3 +162,10 @@ def test_a_table_with_a_legal_entity_column_names_one_processor_per_row() -> Non
 def test_alternative_providers_named_with_a_slash() -> None:
     text = "Third-party services\n- Stripe / Razorpay — payments\n- Resend / SendGrid — e-mail\n"
     assert _subs(text) == ["Stripe", "Razorpay", "Resend", "SendGrid"]
+
+
+def test_a_legal_entity_is_named_without_the_words_before_it() -> None:
+    said = "- Business Central — Microsoft Dynamics 365, operated by Microsoft Corporation."
+    assert _subs(said) == ["Microsoft Corporation"]
+    german = "Anbieter ist die Microsoft Ireland Operations Limited, Dublin."
+    assert _subs(german) == ["Microsoft Ireland Operations Limited"]
