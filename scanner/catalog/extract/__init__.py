@@ -97,25 +97,16 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
     """Run every rule over ``text`` once, then the item model (the shipped one by default)."""
     all_lines = lines(text)
     heads = section_of(all_lines)
-    triples = [
-        (s, para, head)
-        for line, head in zip(all_lines, heads, strict=True)
+    # each sentence with its paragraph, heading, the lead-in of the bullet list it stands in
+    # and the table row it was read from ("" if none)
+    read = [
+        (s, para, head, lead, line.row)
+        for line, head, lead in zip(all_lines, heads, _list_leads(all_lines), strict=True)
         for para in (line.text, line.row_rest)
         if para
         for s in sentences(para)
     ]
-    pairs = [(s, p) for s, p, _ in triples]
-    list_leads = [  # the sentence that announces the bullet list a sentence stands in
-        lead
-        for line, lead in zip(all_lines, _list_leads(all_lines), strict=True)
-        for para in (line.text, line.row_rest)
-        if para
-        for _ in sentences(para)
-    ]
-    table_rows = [  # the table row each sentence was read from ("" if none)
-        line.row for line in all_lines for para in (line.text, line.row_rest) if para
-        for _ in sentences(para)
-    ]  # fmt: skip
+    pairs = [(s, p) for s, p, _, _, _ in read]
     sents = [s for s, _ in pairs]
     retention: list[RetentionRule] = []
     bases: dict[str, LegalBasisHit] = {}
@@ -163,11 +154,11 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
         subprocessors=quoted(
             subprocessors_in(
                 sents,
-                [h for _, _, h in triples],
+                [head for _, _, head, _, _ in read],
                 text,
                 own_entity(all_lines),
-                list_leads,
-                table_rows,
+                [lead for _, _, _, lead, _ in read],
+                [row for _, _, _, _, row in read],
             )
         ),
         transfers=quoted(transfers_in(sents, [p for _, p in pairs])),

@@ -56,7 +56,9 @@ _CONSENT_CONTEXT = folded(
 )
 
 
-_RIGHTS = folded(r"widerruf|widersprech|withdraw|revoke|object to|Widerspruch|right to object")
+# the words of a data subject's rights; _A_RIGHT (below) the same without "widerruflich"
+_RIGHT_WORDS = r"widersprech|Widerspruch|withdraw|revoke|object to|right to object"
+_RIGHTS = folded(r"widerruf|" + _RIGHT_WORDS)
 _CONDITIONAL = folded(
     r"\b(?:wenn|sofern|soweit|falls|if|where|insofar|in case|aufgrund von|based on)\b|applicable"
 )
@@ -76,10 +78,7 @@ _RESTRICTED = re.compile(
     re.IGNORECASE,
 )
 # a data subject's right stated (not "Einwilligung, jederzeit widerruflich", which gives a basis)
-_A_RIGHT = folded(
-    r"widerrufen|Widerruf(?:s|es)?\b|widersprech|Widerspruch|withdraw|revoke|object to"
-    r"|right to object"
-)
+_A_RIGHT = folded(r"widerrufen|Widerruf(?:s|es)?\b|" + _RIGHT_WORDS)
 _BASIS_SAID = folded(
     r"(?:auf|als) (?:der )?(?:Grundlage|Basis)|Rechtsgrundlage|beruht|based on|legal basis|on the basis"
     r"|\bgemäß\b|pursuant|^\W*(?:Consent|Einwilligung)\W*\s*[:–-]"

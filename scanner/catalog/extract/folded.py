@@ -53,6 +53,11 @@ class Folded:
         low = string.lower()
         return low if self.lc is not None and len(low) == len(string) else None
 
+    def _absent(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        """Whether the fast pattern proves there is no match (False when it cannot tell)."""
+        low = self._lowered(string)
+        return low is not None and self.lc is not None and self.lc.search(low, pos, endpos) is None
+
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         low = self._lowered(string)
         if low is None:
@@ -74,25 +79,21 @@ class Folded:
     def finditer(
         self, string: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        low = self._lowered(string)
-        if low is None or (self.lc is not None and self.lc.search(low, pos, endpos) is not None):
+        if not self._absent(string, pos, endpos):
             yield from self.ci.finditer(string, pos, endpos)
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[str]:
-        low = self._lowered(string)
-        if low is not None and self.lc is not None and self.lc.search(low, pos, endpos) is None:
+        if self._absent(string, pos, endpos):
             return []
         return self.ci.findall(string, pos, endpos)
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
-        low = self._lowered(string)
-        if low is not None and self.lc is not None and self.lc.search(low) is None:
+        if self._absent(string):
             return string
         return self.ci.sub(repl, string, count)
 
     def split(self, string: str, maxsplit: int = 0) -> list[str]:
-        low = self._lowered(string)
-        if low is not None and self.lc is not None and self.lc.search(low) is None:
+        if self._absent(string):
             return [string]
         return self.ci.split(string, maxsplit)
 
