@@ -242,6 +242,7 @@ SPLITS = (
     "blind32",
     "blind33",
     "blind34",
+    "blind35",
 )
 
 
