@@ -206,6 +206,17 @@ _OTHER = folded(
     r"|von (?:einem |einer )?externen [\w-]+ (?:geprüft|auditiert|zertifiziert)"
     r"|(?:externally|independently) (?:audited|tested|certified)"
     r"|schreibgeschützt"
+    r"|disaster[- ]recovery (?:plans?|procedures?|strateg\w+)|Notfallwiederherstellung\w*"
+    r"|Wiederherstellungsplan|anti-?malware|application controls?|Anwendungssteuer\w*|patch(?:ing)? management"
+    r"|Patch-?(?:verwaltung|management)\w*|vulnerability (?:scans?|scanning|assessments?|management)"
+    r"|Schwachstellen-?(?:scans?|analysen?|management|prüfung\w*)|Sicherheitsrisikoüberprüfung\w*"
+    r"|change[- ]management|Änderungsmanagement|code reviews?|Code-?(?:Reviews?|überprüfung\w*"
+    r"|änderung\w*)|Ereignisprotokollierung|security (?:event )?logging|\bSIEM\b"
+    r"|(?:Protokolle|logs)\b.{0,40}\b(?:regelmäßig|regularly|continuously) (?:\w+ ){0,5}"
+    r"(?:überprüft|reviewed|monitored)|(?:Warnungen|Alarme|alerts)\b.{0,30}\bautomati\w*"
+    r"|automati\w* (?:alerts|Warnungen|Alarme)|FedRAMP|CSA STAR|HITRUST"
+    r"|(?:unterstützt|supports?)\b.{0,40}\b(?:bedingte\w* Zugriff|conditional access|continuous"
+    r" access evaluation)"
     r"|(?:nur|only)\s+(?:\w+\s+){0,2}(?:Personen|Mitarbeiter\w*|staff|employees|personnel)\s+"
     r"(?:sind|haben|have|are)\s+(?:\w+\s+){0,2}(?:berechtigt|Zugriff|access|authori[sz]ed)"
 )
@@ -232,10 +243,21 @@ _PREFILTER_WORDS = (
             " security patch gehärtet hardened keyring"
             " Notfallmanagement gespiegelt Spiegelung mirrored Mandant tenant-specific geschult"
             " sensibilisiert trained read-only lesend schreibgeschützt berechtigt authentifizierung"
-            " authentication"
+            " authentication recovery wiederherstellung malware anwendungssteuer patch"
+            " vulnerability schwachstellen sicherheitsrisiko änderungsmanagement codeänderung"
+            " code-review codeüberprüfung ereignisprotokoll logging siem protokolle logs warnungen"
+            " alarme alerts fedramp hitrust"
         ).split()
     ),
     "access control",
+    "application control",
+    "change management",
+    "change-management",
+    "code review",
+    "csa star",
+    "bedingte",
+    "conditional access",
+    "continuous access",
     "at rest",
     "protection api",
     "row level",

@@ -1354,6 +1354,8 @@ def collect_items(all_lines: list[Line]) -> ItemList:
     in_data = plain_list = negated_list = False
     for n, line in enumerate(all_lines):
         text = line.text
+        if not text:
+            continue  # a questionnaire's row read by the other rules only
         if line.kind == "text":  # "3.4 Billing data. Company name, …": the number is no word
             text = _SECTION_NUMBER.sub("", text) or text
         if line.kind == "text" and text.endswith(":") and len(said := sentences(text)) > 1:

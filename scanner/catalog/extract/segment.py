@@ -24,7 +24,8 @@ _NUMBERED_HEADING = re.compile(
 )
 _MD_HEADING = re.compile(r"^\s*#{1,6}(?:\s+|(?=[A-ZÄÖÜ]))(.+)$")  # "#Log Data" too
 _BOLD = re.compile(r"\*\*|__")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+# a table's rule row: "|---|", "---|---", or GitHub's shortest "|:-|-:|"
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}|^\s*\|(?:\s*:?-+:?\s*\|)+\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"„“(]?[A-ZÄÖÜ0-9])")
 _ABBREV_END = re.compile(
     r"(?:\bz\.\s?B|\bu\.\s?a|\bbzw|\bggf|\bsog|\bvgl|\binsb|\bi\.\s?V\.\s?m|\bAbs|\bArt|\bNr|\blit"
@@ -48,7 +49,9 @@ class Line(msgspec.Struct, frozen=True):
     row: str = ""  # a table row as the policy writes it: what a finding from it quotes
 
 
-_HTML_BLOCK = re.compile(r"<(?:li|p|ul|ol|br|h[1-6]|tr|table|div|section|dt|dd)\b", re.I)
+_HTML_BLOCK = re.compile(
+    r"<(?:li|p|ul|ol|br|h[1-6]|tr|table|div|section|dt|dd|img|a\s+(?:name|id|href)=)\b", re.I
+)
 _HTML_TAG = re.compile(r"</?[A-Za-z][\w.-]*(?:\s[^<>]*)?/?>")
 
 
@@ -66,6 +69,13 @@ def _untag(text: str) -> str:
     return html.unescape(text)
 
 
+# a docs site's Markdown: ":::"-fenced zones, "[!INCLUDE …]" / "[!NOTE]" and a blockquote's ">"
+_DOCS_MARKUP = re.compile(
+    r"^:::.*$|\[!(?:INCLUDE|NOTE|TIP|IMPORTANT|WARNING)\b[^\n]*|^>[ \t]?", re.M
+)
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:[\w.-]+:.*\n|[ \t].*\n)*?---[ \t]*\n")
+
 _SPACE_RUN = re.compile(r"[ \t]{2,}(?=\S)")
 
 
@@ -79,10 +89,14 @@ def normalise(text: str) -> str:
     """NFC, unified dashes/spaces/quotes and no Markdown emphasis — so patterns stay simple."""
     if len(_HTML_BLOCK.findall(text, 0, 200_000)) >= 3:
         text = _untag(text)
+    if text.startswith("---"):  # a Markdown page's front matter (title, author, dates)
+        text = _FRONT_MATTER.sub("", text, count=1)
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00a0", " ").replace("\u2011", "-").replace("\u00ad", "")
     text = re.sub(r"[\u2010\u2012]", "-", text)
     text = _BOLD.sub("", text)
+    if ":::" in text or "[!" in text or "\n>" in text:  # Markdown of a docs site (Microsoft Learn)
+        text = _DOCS_MARKUP.sub("", text)
     text = re.sub(r"(?<!\w)\*(\S[^*\n]*\S)\*(?!\w)", r"\1", text)  # *italics*
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # [label](url) → label
     # "Informationen wie  Firmenname": a run of spaces inside a line (HTML and PDF text) is one
@@ -172,6 +186,48 @@ def _header_column(cells: list[str]) -> int | None:
     named = [i for i, cell in enumerate(cells) if _DATA_COLUMN.match(cell.strip(" *"))]
     fields = [i for i in named if _FIELDS_COLUMN.match(cells[i].strip(" *"))]
     return fields[0] if fields else (named[0] if named else None)
+
+
+# A questionnaire's header ("Information | Response", "Frage | Antwort"), the answers that say
+# "no" or nothing, the questions that ask for the data, and an unfilled form field
+_QA_HEADER = re.compile(
+    r"^(?:information|informationen|questions?|fragen?|requirements?|anforderung(?:en)?"
+    r"|responses?|answers?|antwort(?:en)?|reply)$",
+    re.IGNORECASE,
+)
+_NO_ANSWER = re.compile(
+    r"^(?:no|nein|n/?a|none|keine|false|falsch|nicht zutreffend|not applicable|unknown"
+    r"|unbekannt|—|–|-)?\.?$",
+    re.IGNORECASE,
+)
+_DATA_QUESTION = re.compile(
+    r"\b(?:welche|what|which)\b[^?]{0,40}\b(?:daten|data|informationen|information|felder"
+    r"|fields)\b(?![^?]{0,60}\b(?:geografisch|geographically|wo|where)\b)",
+    re.IGNORECASE,
+)
+_PLACEHOLDER = re.compile(r"^\w+(?:\.\w+){3,}$")  # "Microsoft.Ingestion.….DataProcess"
+
+
+def _qa_row(line: str, n: int, qa_table: bool) -> list[Line] | None:
+    """The lines a questionnaire's row stands for: a row of a "Question | Answer" table, or any
+    two-cell row whose first cell asks a question. "No", "n/a" or no answer say nothing (the
+    question's words are no disclosure); "Yes" makes the question a statement; an answer to
+    "Which data …?" lists data; any other answer reads with its question ("… aufbewahrt? |
+    Weniger als 30 Tage"). Only the data answer is read for items: a question's own words
+    ("Wo werden diese Daten geografisch gespeichert?") name none. ``None``: no such row."""
+    if line.count("|") < 2:
+        return None
+    cells = [c.strip(" *") for c in line.strip().strip("|").split("|")]
+    if len(cells) != 2 or not (qa_table or cells[0].endswith("?")):
+        return None
+    question, answer = cells
+    if _NO_ANSWER.match(answer) or _PLACEHOLDER.match(answer):
+        return []
+    if _DATA_QUESTION.search(question) and not _YES_CELL.match(answer):
+        return [Line("bullet", answer, n, table_data=True, row=line.strip())]
+    # read by the rules other than items (a claim, a period, a provider), quoted as the row
+    said = question if _YES_CELL.match(answer) else f"{question.rstrip(':')}: {answer}"
+    return [Line("text", "", n, row_rest=said, row=line.strip())]
 
 
 def _is_heading(line: str, nxt: str) -> bool:
@@ -282,6 +338,7 @@ def lines(text: str) -> list[Line]:
     width = wrap_width(raw)  # of a hard-wrapped text, else 0
     out: list[Line] = []
     data_column: int | None = None  # of the table being read
+    qa_table = False  # whether it is a questionnaire ("Information | Response")
     columns = 0  # its number of columns
     header: list[str] = []  # its header cells
     pending: list[str] = []  # cells of a row broken over several lines ("cell |" per line)
@@ -299,10 +356,13 @@ def lines(text: str) -> list[Line]:
             continue
         pending = []
         if line.count("|") < 2:
-            data_column = None  # the table (if any) ended
+            data_column, qa_table = None, False  # the table (if any) ended
         elif _TABLE_RULE.match(nxt):  # a header row: names the columns, holds no data
             header = [c.strip(" *") for c in line.strip().strip("|").split("|")]
             data_column, columns = _header_column(header), len(header)
+            qa_table = len(header) == 2 and all(map(_QA_HEADER.match, header))
+            if qa_table:  # "Information | Response": the rows are questions, not data
+                data_column = None
             continue
         elif data_column is not None:  # the cell of the data column is the list entry
             row = [c.strip() for c in line.strip().strip("|").split("|")]
@@ -333,6 +393,10 @@ def lines(text: str) -> list[Line]:
                         row=line.strip(),
                     )
                 )
+            continue
+        qa = _qa_row(line, n, qa_table)
+        if qa is not None:  # a questionnaire's row: the answer says what the question means
+            out.extend(qa)
             continue
         cells = _table_cells(line)
         if cells is not None:  # a table row: its cells read as one bullet "a: b; c"

@@ -186,3 +186,42 @@ def test_firewalls_virus_scanners_and_updates_are_claims_each_but_advice_is_none
     assert _claims("Mitigation: Use reputable antivirus software.") == []
     assert _claims("Keep Windows Updated: Install security patches promptly.") == []
     assert _claims("Encryption: Use of AES-256 for all stored data.")
+
+
+def test_operational_controls_are_claims_but_data_named_after_them_is_none() -> None:
+    for sentence in (
+        "We maintain a documented disaster recovery plan, including a backup strategy.",
+        "Unsere Umgebung nutzt Anti-Malware-Schutz und Anwendungssteuerelemente.",
+        "Patch management follows our patching SLAs.",
+        "Wir führen vierteljährliche Schwachstellenscans durch.",
+        "Every code review is approved by a second person before deployment.",
+        "All production changes pass our change management process.",
+        "Die Ereignisprotokollierung ist für alle Systemkomponenten eingerichtet.",
+        "All logs are regularly reviewed by automated tools to detect security events.",
+        "The app supports Conditional Access policies.",
+    ):
+        assert _claims(sentence), sentence
+    for sentence in (
+        "We read Conditional Access policies and their assignments.",
+        "Backups and disaster recovery are handled according to your organization's policies.",
+        "Wenn die Option Malware-Schutz aktiviert ist, prüft die App jede Webseite.",
+    ):
+        assert _claims(sentence) == [], sentence
+
+
+def test_a_questionnaire_claims_what_it_answers_yes_and_nothing_it_answers_no() -> None:
+    table = (
+        "| **Information** | **Response** |\n"
+        "|:--|:--|\n"
+        "| Führen Sie jährliche Penetrationstests für die App durch? | Ja |\n"
+        "| Haben Sie eine Firewall an der Grenze für das externe Netzwerk installiert? | Nein |\n"
+        "| Is the app ISO 27001 certified? | Not applicable |\n"
+        "| Does the app support TLS 1.1 or higher? | Yes |\n"
+        "| Mehrstufige Authentifizierung (MFA) aktiviert für: | DNSManagement, Credential |\n"
+    )
+    found = [c.source for c in extract(table).security]
+    assert found == [
+        "| Führen Sie jährliche Penetrationstests für die App durch? | Ja |",
+        "| Does the app support TLS 1.1 or higher? | Yes |",
+        "| Mehrstufige Authentifizierung (MFA) aktiviert für: | DNSManagement, Credential |",
+    ]

@@ -769,3 +769,33 @@ def test_a_label_glued_to_its_text_and_a_list_glued_to_its_lead() -> None:
     assert got[0] == ("text", "Classification Data: We store the category.")
     assert ("bullet", "The full body") in got
     assert lines("Open https://example.com:8080/Path today")[0].text.endswith("8080/Path today")
+
+
+def test_a_questionnaire_gives_the_answers_to_its_data_questions_not_its_questions() -> None:
+    page = (
+        "---\n"
+        "title: Application Information for Acme\n"
+        "ms.author: someone\n"
+        "---\n"
+        '::: zone pivot="data"\n'
+        '### <a name="how-the-app-handles-data"></a>So behandelt die App Daten\n'
+        "| **Information** | **Response** |\n"
+        "|:----------------|:-------------|\n"
+        "| App-Name | Acme |\n"
+        "| Firmenstandort | Deutschland |\n"
+        "| Welche Daten werden von Ihrer App verarbeitet? | "
+        "Microsoft.Ingestion.Attestation.AppInfos.DataProcess |\n"
+        "| Welche Daten werden in Ihren Datenbanken gespeichert? | UserID, TenantID, "
+        "E-Mail-Adresse des Benutzers |\n"
+        "| Wo werden diese Daten geografisch gespeichert? | Deutschland |\n"
+        "| Wie lange werden Daten nach dem Kündigen aufbewahrt? | Weniger als 30 Tage |\n"
+        "| Speichert die App Kundendaten? | Ja |\n"
+        "\n"
+        "[!INCLUDE [Corrections](../includes/corrections.md)]\n"
+        "::: zone-end\n"
+    )
+    assert _items(page) == ["UserID", "TenantID", "E-Mail-Adresse des Benutzers"]
+    assert [r.period for r in extract(page).retention] == ["P30D"]
+    # an FAQ row outside such a table: a question answered "No" discloses nothing
+    faq = "Intro.\n| Do you store mail bodies? | No |\n| Which data is read? | Subject, sender |\n"
+    assert _items(faq) == ["Subject", "sender"]
