@@ -243,6 +243,7 @@ SPLITS = (
     "blind33",
     "blind34",
     "blind35",
+    "blind36",
 )
 
 
