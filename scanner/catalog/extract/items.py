@@ -528,6 +528,9 @@ _CONTEXT_LEAD = folded(
     # to whom: "We may share your personal information with:" over a list of recipients
     r"|\b(?:share|disclose|transfer|sell|pass|teilen|weitergeben|übermitteln|offenlegen)\b"
     r"[^:]{0,60}\b(?:with|to|an|mit)\s*:$"
+    # how it is protected: "We apply technical and organizational safeguards, including:"
+    r"|\b(?:safeguards|measures|Maßnahmen|Schutzmaßnahmen|Vorkehrungen|security (?:practices"
+    r"|controls))\b[^:]{0,40}:$"
 )
 
 
@@ -731,6 +734,9 @@ def _unnegated_match(rx: Folded | re.Pattern[str], sentence: str) -> re.Match[st
     return None
 
 
+_DOTTED_ASIDE = re.compile(r"\s*\([^().]*\.[^()]*\)")
+
+
 def _prose_items(sentence: str) -> list[str]:
     if sentence.rstrip(" *").endswith("?"):
         return []  # "Was genau schickt ihr an das KI-Modell?" asks, it discloses nothing
@@ -801,6 +807,9 @@ def _prose_items(sentence: str) -> list[str]:
             tail = [untail(p) for p in split_list(strip_parentheses(sentence[ex.end() :]))]
             more = [p for p in tail if looks_like_item(p) and not GENERIC.match(p)]
             return [*examples, *(p for p in more if not _PREPOSITION_START.match(p))]
+    if "(" in sentence:  # "the sender domain (e.g. barclays.com), a subject line snippet, …":
+        # an aside whose dots would end the enumeration (its examples belong to the entry)
+        sentence = _DOTTED_ASIDE.sub("", sentence)
     for rx in _PROSE:
         m = _unnegated_match(rx, sentence)
         if m and (attributed := _PARTICIPLE_LEAD.match(m.group("list"))):
@@ -1163,6 +1172,19 @@ def _bare_enumeration(sentence: str, *, joined: bool = False) -> list[str]:
     return []
 
 
+def _names_two(sentence: str) -> bool:
+    """A sentence that is nothing but two or more data items: "Your connected Outlook email
+    address and Microsoft user ID." under "Connected mailbox data" lists what the title means."""
+    if VERBISH.search(sentence) or NEGATION.search(sentence):
+        return False
+    pieces = split_list(strip_parentheses(sentence).rstrip(" ."))
+    return (
+        len(pieces) >= 2
+        and all(looks_like_item(p) and len(p.split()) <= 5 for p in pieces)
+        and len(sentence.split()) <= 16  # "OpenTeam requests Google access only when …" tells
+    )
+
+
 def _tokens(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"\w+", text.casefold()))
 
@@ -1489,6 +1511,7 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                         and not GENERIC.match(name)
                         and not NOT_DATA_LABEL.search(name)  # "Storage and Usage of Data"
                         and not any(_prose_items(x) for x in sentences(nxt)[:1])
+                        and not _names_two(sentences(nxt)[0])
                     ):  # a heading described in prose is the item (unless the prose lists)
                         add(name, f"{text} {nxt}"[:400], 0.75)
                 continue

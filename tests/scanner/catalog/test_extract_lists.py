@@ -1121,3 +1121,45 @@ def test_what_the_vendor_does_store_and_entries_whose_dash_says_what_they_do() -
 def test_zusammen_mit_is_no_part_of_an_item() -> None:
     said = "Wir speichern Ihre E-Mail-Adresse zusammen mit einer gerätebezogenen Kennung."
     assert _rules(said) == ["E-Mail-Adresse", "gerätebezogenen Kennung"]
+
+
+def test_a_list_of_safeguards_is_no_list_of_data() -> None:
+    text = (
+        "6. Security Measures\n\n"
+        "We apply technical and organizational safeguards, including:\n\n"
+        "  • Access controls and role-based permissions.\n"
+        "  • Monitoring, logging, and incident response procedures.\n"
+    )
+    assert _items(text) == []
+    data = "2. Data\n\nWe process the following data, including:\n\n  • Name and email address.\n"
+    assert _items(data) == ["Name", "email address"]
+
+
+def test_an_aside_with_dots_does_not_end_the_enumeration() -> None:
+    said = (
+        "For each email we classify, we store: the sender domain (e.g. barclays.com), a subject "
+        "line snippet (the first portion of the subject), the received date, and confidence score."
+    )
+    assert _items(said) == [
+        "sender domain",
+        "subject line snippet",
+        "received date",
+        "confidence score",
+    ]
+
+
+def test_a_title_over_a_sentence_of_two_items_is_no_item_itself() -> None:
+    text = (
+        "What we collect\n\n"
+        "Connected mailbox data\n\n"
+        "Your connected Outlook email address and Microsoft user ID. Tokens are kept for "
+        "seven days in our key-value store and expire after that.\n"
+    )
+    assert "Connected mailbox data" not in _items(text)
+    told = (
+        "What we collect\n\n"
+        "Google User Data\n\n"
+        "OpenTeam requests Google access only when a user starts a Google OAuth connection and "
+        "grants the requested scopes.\n"
+    )
+    assert "Google User Data" in _items(told)
