@@ -873,9 +873,18 @@ def _prose_items(sentence: str) -> list[str]:
     return []
 
 
+# where an entry's data come from, named as three or more products: "usage data from Okta, Zoom,
+# Zendesk, and GitHub via API connections" — the products are sources, not data
+_NAMED_SOURCES = re.compile(
+    r"\s+(?:from|via|aus)\s+(?:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2},\s+){2,}[^;]*"
+)
+
+
 def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[str], float]:
     """Items of one list entry or table row, with the confidence of the reading; ``loose``: the
     line stands in a list, so a short noun phrase the lexicons do not know is an item too."""
+    if " from " in text or " via " in text or " aus " in text:
+        text = _NAMED_SOURCES.sub("", text)
     scoped = _SCOPE_LIST.match(text.strip())
     if scoped:  # "User.Read.All (Anzeigename, UPN)", "Organization.Read.All – Mandantenname, …"
         cells = [

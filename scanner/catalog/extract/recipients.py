@@ -58,6 +58,16 @@ _AS_SOURCE = re.compile(
     r"|^[A-Z]\w+(?:\s+\w+)?\s+(?:may\s+|can\s+|will\s+)?(?:shares?|provides?|sends?|gives?|passes?)"
     r"\b[^.]{0,40}\b(?:with|to)\s+us\b",
 )
+# data read from products named in a list: "usage data from Okta, Zoom and GitHub", "usage
+# metrics from connected platforms (Microsoft 365, Google Workspace, Slack)" — sources, not
+# recipients ("services from Google, Stripe and AWS" are providers)
+_PRODUCT = r"[A-Z][\w.&-]*(?:\s[A-Z0-9][\w.&-]*){0,2}"
+_SOURCE_LIST = re.compile(
+    r"(?<!services )(?<!tools )(?<!products )(?<!providers )(?<!vendors )"
+    r"\b(?:from|aus)\s+(?:(?:connected|integrated|third-party|your)\s+)?(?:(?:platforms?|tools?"
+    r"|apps?|applications?|services?|systems?)\s+)?\(?(?:" + _PRODUCT + r"(?:,\s+(?:and\s+|or\s+)?"
+    r"|\s+(?:and|or|und|oder)\s+))+" + _PRODUCT + r"\)?"
+)
 RECIPIENT_SECTION = folded(
     r"sub-?processors?|unterauftragsverarbeit|auftragsverarbeiter|subunternehmer|service providers?"
     r"|dienstleister|drittanbieter|third[- ]party (?:services|providers|vendors)|empfänger"
@@ -290,9 +300,13 @@ def subprocessors_in(
         for start, end, host in _named_host(s, in_section, text):  # "hosted on Neon"
             if not any(a <= start < b or start <= a < end for a, b, _, _ in spans):
                 spans.append((start, end, host, "?"))
+        sources = (
+            [m.span() for m in _SOURCE_LIST.finditer(s)] if " from " in s or " aus " in s else []
+        )
         spans = [
             sp
             for sp in _product_and_entity(s, sorted(spans))
+            if not any(a <= sp[0] < b for a, b in sources)
             if not _NEGATED_BEFORE.search(s[max(0, sp[0] - 60) : sp[0]])
             and not _POLICY_REFERENCE.match(s[sp[1] : sp[1] + 30])
             and not _SEE_BEFORE.search(_before_name(s, sp[0], sp[1]))

@@ -1163,3 +1163,12 @@ def test_a_title_over_a_sentence_of_two_items_is_no_item_itself() -> None:
         "grants the requested scopes.\n"
     )
     assert "Google User Data" in _items(told)
+
+
+def test_products_an_entry_is_read_from_are_no_items() -> None:
+    text = (
+        "Information We Collect:\n"
+        "- Tracking Data: User counts, license assignments, and usage data from Okta, Zoom, "
+        "Zendesk, DocuSign, and GitHub via API connections or manual entry\n"
+    )
+    assert _items(text) == ["User counts", "license assignments", "usage data"]

@@ -169,3 +169,19 @@ def test_a_legal_entity_is_named_without_the_words_before_it() -> None:
     assert _subs(said) == ["Microsoft Corporation"]
     german = "Anbieter ist die Microsoft Ireland Operations Limited, Dublin."
     assert _subs(german) == ["Microsoft Ireland Operations Limited"]
+
+
+def test_products_data_is_read_from_are_no_recipients_but_services_from_them_are() -> None:
+    text = (
+        "Information We Collect:\n"
+        "- Integration Data: license assignments and usage metrics from connected platforms "
+        "(Microsoft 365, Google Workspace, Slack)\n"
+        "- Tracking Data: user counts and usage data from Okta, Zoom, Zendesk and GitHub via API "
+        "connections\n"
+    )
+    assert _subs(text) == []
+    assert _subs("We use services from Stripe, Zendesk and Okta to run the product.") == [
+        "Stripe",
+        "Zendesk",
+        "Okta",
+    ]
