@@ -244,6 +244,7 @@ SPLITS = (
     "blind34",
     "blind35",
     "blind36",
+    "blind37",
 )
 
 
