@@ -352,6 +352,17 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     ),
     (
         "announced",
+        re.compile(  # "Lokal gespeichert: die Anmeldetoken sowie …", "Stored locally: …"
+            r"^(?:(?:lokal|temporär|vorübergehend|dauerhaft|serverseitig|zusätzlich|nur|locally"
+            r"|temporarily|permanently|server-side|also|only)\s+){0,2}(?:gespeichert|erhoben"
+            r"|verarbeitet|erfasst|übermittelt|protokolliert|stored|collected|processed|logged"
+            r"|saved|kept|transmitted)(?:\s+(?:lokal|locally|temporarily|temporär|on (?:your|the)"
+            r" device|auf (?:Ihrem|dem) Gerät))?\s*:\s*(?P<list>[^.;]+)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "announced",
         re.compile(  # "Bei der Buchung werden, je nach Terminart, abgefragt: Name, Rufnummer …"
             r"\b(?:werden|wird)\b[^.:]{0,80}\b(?:abgefragt|erhoben|verarbeitet|gespeichert|erfasst"
             r"|übermittelt|benötigt|abgelegt|hinterlegt|aufbewahrt|protokolliert)\s*:\s*(?P<list>[^.;]+)"
@@ -500,7 +511,7 @@ PROCESSING = folded(
 _PROSE_TAIL = re.compile(
     r"\s+(?:auf|in|on|at|bei|via|über|unter|from|for|aus|zum|zur|im|beim|während|during|prior to"
     r"|before|bevor|between|zwischen|into|to(?=\s+(?:our|their|its)\s)"
-    r"|an(?=\s+(?:unsere[nm]?|de[nm]|die|das|Ihre[nm]?)\s))\s+"
+    r"|an(?=\s+(?:unsere[nm]?|de[nm]|die|das|Ihre[nm]?|eine[nm]?)\s))\s+"
     r"(?:(?!,|\s+und\b|\s+and\b).)*"
 )
 _TITLE_DOT = re.compile(  # "Account data (controller). Name, …": the title may carry a note
@@ -528,6 +539,10 @@ _CONTEXT_LEAD = folded(
     # to whom: "We may share your personal information with:" over a list of recipients
     r"|\b(?:share|disclose|transfer|sell|pass|teilen|weitergeben|übermitteln|offenlegen)\b"
     r"[^:]{0,60}\b(?:with|to|an|mit)\s*:$"
+    # to whom: "… an einen der folgenden, vom Nutzer ausgewählten KI-Anbieter — …:"
+    r"|\b(?:folgenden?|following)\b[^:]{0,40}\b(?:[\w-]*anbieter[ns]?|providers?|dienstleister[ns]?"
+    r"|empfänger[ns]?|recipients|(?:sub-?|unterauftrags)?(?:processors|verarbeiter[ns]?)|vendors"
+    r"|partner[ns]?)\b[^:]{0,80}:$"
     # how it is protected: "We apply technical and organizational safeguards, including:"
     r"|\b(?:safeguards|measures|Maßnahmen|Schutzmaßnahmen|Vorkehrungen|security (?:practices"
     r"|controls))\b[^:]{0,40}:$"
@@ -567,7 +582,11 @@ class FoundItem(msgspec.Struct, frozen=True):
 _NEGATED_LEAD = folded(
     r"\b(?:not|never|nicht|keine?)\b[^.]{0,40}\b(?:collect|store|process|access|read|track|share"
     r"|sell|erheb|speicher|verarbeit|erfass|lesen|zugreif)\w*|\bwhat we (?:do not|don't|never)"
-    r"|was wir nicht|\b(?:not|never|nicht|niemals|nie)\s*:$",  # "The web part does not:"
+    r"|was wir nicht"
+    # "The web part does not:" — but "… verbleiben lokal und verlassen das Gerät nicht:" lists
+    # data that is processed (where it stays is no negation of the processing)
+    r"|(?:^|[.!?]\s)(?![^.!?]*\b(?:verlassen|verbleiben|leave|remain|stay)\w*\b)[^.!?]*"
+    r"\b(?:not|never|nicht|niemals|nie)\s*:$",
 )
 
 
@@ -1465,6 +1484,9 @@ def collect_items(all_lines: list[Line]) -> ItemList:
             if bare.endswith(":") and CONTROLLER.search(bare):
                 in_data = False
                 continue
+            if _CONTEXT_LEAD.search(bare) and len(bare.split()) > 8:
+                read_prose([text], False)  # "Die KI-Funktionen übertragen den markierten Text
+                # an einen der folgenden Anbieter:" names the data it sends
             if _USE_LEAD.search(bare) or _CONTEXT_LEAD.search(bare):
                 in_data = False  # "We use the information we collect to:" — purposes; "…
                 continue  # information we collect in connection with:" — products, places

@@ -1172,3 +1172,37 @@ def test_products_an_entry_is_read_from_are_no_items() -> None:
         "Zendesk, DocuSign, and GitHub via API connections or manual entry\n"
     )
     assert _items(text) == ["User counts", "license assignments", "usage data"]
+
+
+def test_data_that_stays_on_the_device_is_still_processed_data() -> None:
+    text = (
+        "## 2. Welche Daten die Erweiterung lokal verarbeitet\n\n"
+        "Die folgenden Daten verbleiben ausschließlich lokal im Browser und verlassen das Gerät "
+        "nicht:\n\n"
+        "- Einstellungen (Links, Vorlagen)\n"
+        "- der Clipper-Verlauf\n"
+    )
+    assert _items(text) == ["Einstellungen", "Clipper-Verlauf"]
+    assert _items("The web part does not:\n- read email content\n- store names") == []
+
+
+def test_a_recipients_lead_names_the_data_it_sends_but_its_list_names_providers() -> None:
+    text = (
+        "## 3. Übertragung an KI-Anbieter\n\n"
+        "Die KI-Funktionen (Umformulieren, Chat) übertragen den vom Nutzer markierten Text bzw. "
+        "die angestoßenen Inhalte an einen der folgenden, vom Nutzer ausgewählten KI-Anbieter — "
+        "ausschließlich zur Erzeugung des Ergebnisses:\n\n"
+        "- DeutschlandGPT — Server in Deutschland/EU, Datenschutz\n"
+        "- InnoGPT — Datenschutzhinweise des Anbieters\n"
+    )
+    assert _items(text) == ["vom Nutzer markierten Text", "angestoßenen Inhalte"]
+
+
+def test_a_stored_label_announces_its_data() -> None:
+    bullet = (
+        "## 4. Microsoft 365\n\n"
+        "- **Lokal gespeichert:** die Anmeldetoken sowie die Kennungen der angelegten Termine "
+        "— ausschließlich im lokalen Speicher der Erweiterung.\n"
+    )
+    assert _items(bullet) == ["Anmeldetoken", "Kennungen der angelegten Termine"]
+    assert _items("## 4. Microsoft 365\n\n- Nicht gespeichert: die Anmeldetoken.\n") == []
