@@ -579,9 +579,19 @@ class FoundItem(msgspec.Struct, frozen=True):
 
 
 # a heading or lead-in that announces what is NOT collected: the list below it is no disclosure
+# a table of contents: "Diese Erklärung beschreibt Folgendes:", "This policy explains:" — its
+# entries are section titles ("Welche Informationen wir sammeln", "Sicherheit"), not data
+_CONTENTS_LEAD = folded(
+    r"\b(?:erklärung|richtlinie|policy|notice|hinweise|dokument|document|statement|section"
+    r"|abschnitt)\b[^:.]{0,40}\b(?:beschreibt|erläutert|erklärt|umfasst|behandelt|describes"
+    r"|explains|covers|addresses|sets out|outlines)\b[^:.]{0,30}:$"
+    r"|^(?:inhalt|inhaltsverzeichnis|inhaltsübersicht|contents|table of contents"
+    r"|in this (?:policy|notice|document))\s*:?$"
+)
 _NEGATED_LEAD = folded(
     r"\b(?:not|never|nicht|keine?)\b[^.]{0,40}\b(?:collect|store|process|access|read|track|share"
-    r"|sell|erheb|speicher|verarbeit|erfass|lesen|zugreif)\w*|\bwhat we (?:do not|don't|never)"
+    r"|sell|include|contain|erheb|speicher|verarbeit|erfass|lesen|zugreif|umfass|enthalt|enthält"
+    r"|beinhalt)\w*|\bwhat we (?:do not|don't|never)"
     r"|was wir nicht"
     # "The web part does not:" — but "… verbleiben lokal und verlassen das Gerät nicht:" lists
     # data that is processed (where it stays is no negation of the processing)
@@ -1474,9 +1484,11 @@ def collect_items(all_lines: list[Line]) -> ItemList:
             and _names_data(all_lines[n + 1 : n + 13])
         ):
             in_data = True  # a paragraph about logs over bullets that name data (its lead-in lost)
-        if (line.kind == "heading" or text.endswith(":")) and _NEGATED_LEAD.search(bare):
+        if (line.kind == "heading" or text.endswith(":")) and (
+            _NEGATED_LEAD.search(bare) or _CONTENTS_LEAD.search(bare)
+        ):
             in_data, negated_list = False, True  # "Information we do NOT collect:" — none below
-            continue
+            continue  # (nor below a table of contents)
         if negated_list and line.kind == "bullet":
             continue
         negated_list = False

@@ -1206,3 +1206,20 @@ def test_a_stored_label_announces_its_data() -> None:
     )
     assert _items(bullet) == ["Anmeldetoken", "Kennungen der angelegten Termine"]
     assert _items("## 4. Microsoft 365\n\n- Nicht gespeichert: die Anmeldetoken.\n") == []
+
+
+def test_a_table_of_contents_and_what_data_does_not_include_name_no_data() -> None:
+    contents = (
+        "Wir möchten, dass Sie sich sicher fühlen. Diese Erklärung beschreibt Folgendes:\n\n"
+        "  • Welche Informationen wir sammeln und wie diese gesammelt werden;\n"
+        "  • Rechtliche Grundlage zur Verarbeitung der Informationen;\n"
+        "  • Änderungen an der Erklärung und den Kontaktdaten.\n"
+    )
+    assert _items(contents) == []
+    telemetry = (
+        "Our telemetry collects:\n"
+        "- Performance data: how long operations take\n"
+        "This data does not include:\n"
+        "- Personal Data: e.g. a user's name or email address\n"
+    )
+    assert _items(telemetry) == ["Performance data"]
