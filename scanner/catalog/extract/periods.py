@@ -95,7 +95,8 @@ _EVENT = folded(
 )
 NOT_STORED = folded(
     r"(?:(?:do|does|will|we)\s+not|(?:don|doesn|won)['’]t)\s+(?:\w+,?\s+){0,5}?(?:or\s+|and/or\s+)?"
-    r"(?:store|retain|keep|save|persist|log|make or retain)"
+    r"(?:store|retain|keep|save|persist|log(?!\s+(?:data|files?|entries|records|events))"
+    r"|make or retain)"
     r"|not\s+(?:be\s+)?(?:stored|retained|persisted|saved|written to disk|cached|kept)"
     r"|no\s+(?:\w+\s+){0,4}(?:is|are)\s+(?:\w+\s+)?(?:stored|retained|cached|kept|persisted|saved)"
     r"|never\s+(?:\w+,?\s+){0,3}?(?:or\s+)?(?:stored|retained|persisted|saved|written|kept"
@@ -117,7 +118,9 @@ _PARTIAL_NOT_STORED = folded(
     r"|longer than|except|other than|unless|after this"
     r"|afterwards|thereafter|card|credit|payment|Kreditkart\w*|Zahlungs\w*|außer|über .{0,20}hinaus"
     r"|danach|anschließend|sofern|es sei denn|wünscht|plain ?text|unencrypted|Klartext|passwords?"
-    r"|Passw(?:o|ö)rt\w*|Kennw(?:o|ö)rt\w*)\b"
+    r"|Passw(?:o|ö)rt\w*|Kennw(?:o|ö)rt\w*|most|meisten)\b"
+    # a form it is not kept in: "never stored in decrypted form", "in any downloadable format"
+    r"|\bin (?:\w+ ){0,4}(?:form|format)\b"
 )
 # a denial that covers reading too ("never reads, stores, or analyzes message content"): the
 # data is not even looked at, so there is no storage period to state — a negated item, not "P0D"

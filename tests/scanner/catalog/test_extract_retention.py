@@ -115,3 +115,15 @@ def test_label_period_lines_under_a_retention_heading_and_the_longer_end_of_a_ra
     assert _periods(text) == ["P14D", "P2Y"]
     assert _periods("Kontakt\nTelefon: 24 Stunden erreichbar.\n") == []  # no retention heading
     assert _periods("Rechnungen bewahren wir 6 bzw. 10 Jahre auf.") == ["P6Y", "P10Y"]
+
+
+def test_not_stored_in_a_form_for_most_fields_or_log_data_not_used_is_no_p0d() -> None:
+    for sentence in (
+        "We do not use tenant security log data for unrelated advertising purposes.",
+        "Data is encrypted before storage and never stored in decrypted form.",
+        "Format: Not stored in any downloadable or shareable format.",
+        "For ticket data, we do not capture or store ticket Descriptions, Comments, or most "
+        "other fields.",
+    ):
+        assert _periods(sentence) == [], sentence
+    assert _periods("We do not log or store the content of your emails.") == ["P0D"]
