@@ -245,6 +245,7 @@ SPLITS = (
     "blind35",
     "blind36",
     "blind37",
+    "blind38",
 )
 
 
