@@ -188,6 +188,14 @@ def _header_column(cells: list[str]) -> int | None:
     return fields[0] if fields else (named[0] if named else None)
 
 
+# the columns of a table that holds no data: purposes with their legal basis, the reader's rights
+_NO_DATA_HEADER = re.compile(
+    r"^(?:(?:processing )?purposes?(?: of processing)?|(?:verarbeitungs)?zwecke?|legal bas[ie]s"
+    r"|lawful bas[ie]s|rechtsgrundlagen?|rights?|(?:ihre )?rechte?|descriptions?|beschreibung"
+    r"|how to exercise|what (?:it|this) means|bedeutung|retention(?: period)?|speicherdauer"
+    r"|aufbewahrungsfrist|#|nr\.?)$",
+    re.IGNORECASE,
+)
 # A questionnaire's header ("Information | Response", "Frage | Antwort"), the answers that say
 # "no" or nothing, the questions that ask for the data, and an unfilled form field
 _QA_HEADER = re.compile(
@@ -339,6 +347,7 @@ def lines(text: str) -> list[Line]:
     out: list[Line] = []
     data_column: int | None = None  # of the table being read
     qa_table = False  # whether it is a questionnaire ("Information | Response")
+    quiet = False  # whether its columns hold no data ("Purpose | Legal Basis", "Right | …")
     columns = 0  # its number of columns
     header: list[str] = []  # its header cells
     pending: list[str] = []  # cells of a row broken over several lines ("cell |" per line)
@@ -356,13 +365,14 @@ def lines(text: str) -> list[Line]:
             continue
         pending = []
         if line.count("|") < 2:
-            data_column, qa_table = None, False  # the table (if any) ended
+            data_column, qa_table, quiet = None, False, False  # the table (if any) ended
         elif _TABLE_RULE.match(nxt):  # a header row: names the columns, holds no data
             header = [c.strip(" *") for c in line.strip().strip("|").split("|")]
             data_column, columns = _header_column(header), len(header)
             qa_table = len(header) == 2 and all(map(_QA_HEADER.match, header))
             if qa_table:  # "Information | Response": the rows are questions, not data
                 data_column = None
+            quiet = data_column is None and all(_NO_DATA_HEADER.match(c) for c in header if c)
             continue
         elif data_column is not None:  # the cell of the data column is the list entry
             row = [c.strip() for c in line.strip().strip("|").split("|")]
@@ -393,6 +403,11 @@ def lines(text: str) -> list[Line]:
                         row=line.strip(),
                     )
                 )
+            continue
+        if quiet and line.count("|") >= 2:  # read by the rules other than items, as the row
+            said_cells = [c.strip(" *") for c in line.strip().strip("|").split("|") if c.strip()]
+            said = ": ".join(said_cells[:2]) + "".join(f"; {c}" for c in said_cells[2:])
+            out.append(Line("text", "", n, row_rest=said, row=line.strip()))
             continue
         qa = _qa_row(line, n, qa_table)
         if qa is not None:  # a questionnaire's row: the answer says what the question means

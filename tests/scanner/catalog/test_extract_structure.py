@@ -799,3 +799,18 @@ def test_a_questionnaire_gives_the_answers_to_its_data_questions_not_its_questio
     # an FAQ row outside such a table: a question answered "No" discloses nothing
     faq = "Intro.\n| Do you store mail bodies? | No |\n| Which data is read? | Subject, sender |\n"
     assert _items(faq) == ["Subject", "sender"]
+
+
+def test_a_table_of_purposes_and_bases_names_no_data_but_its_bases() -> None:
+    table = (
+        "## 4. Legal basis\n\n"
+        "| Purpose | Legal Basis |\n"
+        "|---------|-------------|\n"
+        "| Providing Services | Performance of contract (Art. 6(1)(b)) |\n"
+        "| Marketing communications | Consent (Art. 6(1)(a)) |\n"
+        "| Billing & tax | Legal obligation + Contract |\n"
+    )
+    found = extract(table)
+    assert [i.item for i in found.items] == []
+    assert [b.letter for b in found.legal_bases] == ["a", "b", "c"]
+    assert found.legal_bases[0].source == "| Marketing communications | Consent (Art. 6(1)(a)) |"
