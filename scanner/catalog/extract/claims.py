@@ -43,7 +43,8 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
               r"|comply with (?:a |our |the |applicable )?(?:legal|statutory)|compliance with (?:a )?legal"),
         ("d", r"lebenswichtigen? Interess|vital interest"),
         ("e", r"öffentlichen Interesse|public interest"),
-        ("f", r"berechtigte[nmsr]? Interesse|legitimate interest"),
+        ("f", r"berechtigte[nmsr]? (?:(?:geschäftliche|wirtschaftliche)[nmsr]? )?Interesse"
+              r"|legitimate (?:business |commercial )?interest"),
     )
 )  # fmt: skip
 

@@ -89,3 +89,13 @@ def test_consent_given_in_a_verb_and_the_performance_of_the_contractual_relation
     assert _letters(said) == ["a"]
     contract = "Wir nutzen Ihre Daten zur Begründung und Durchführung des Vertragsverhältnisses."
     assert _letters(contract) == ["b"]
+
+
+def test_legitimate_business_interests_are_basis_f() -> None:
+    assert _letters(
+        "We also process data for our legitimate business interests: running the service and "
+        "billing."
+    ) == ["f"]
+    assert _letters(
+        "Wir verarbeiten Daten aufgrund unserer berechtigten geschäftlichen Interessen."
+    ) == ["f"]
