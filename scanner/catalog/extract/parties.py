@@ -62,7 +62,8 @@ _ORIGIN = re.compile(
 _LAW_OF = re.compile(
     r"\b(?:Schweizer|schweizerische[nm]?|Swiss|britische[nm]?|British|deutsche[nm]?|German"
     r"|österreichische[nm]?|Austrian)\s+"
-    r"(?:DSG|nDSG|BDSG|DPA|Datenschutz\w*|data protection|law|Recht\w*)",
+    r"(?:DSG|nDSG|BDSG|DPA|Datenschutz\w*|data protection|law|Recht\w*)"
+    r"|\bUK[- ]GDPR\b|\bUK[- ]DSGVO\b|\bUK Data Protection Act\b",
     re.IGNORECASE,
 )
 _ADDITIONALLY = folded(
@@ -211,7 +212,9 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
             continue
         outside = [
             c
-            for c in countries_in(_LAW_OF.sub(" ", _ORIGIN.sub(" ", _OUTSIDE.sub(" ", s))))
+            for c in countries_in(
+                _PEOPLE_IN.sub(" ", _LAW_OF.sub(" ", _ORIGIN.sub(" ", _OUTSIDE.sub(" ", s))))
+            )
             if c not in EU_EEA
         ]
         if not outside and _THIRD.search(s):  # "in Drittstaaten": the recipient's country above
@@ -238,6 +241,16 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
                 conf = 0.8 if mech != "none-stated" else 0.6
                 stated.setdefault(mech, TransferHit(country, mech, s, conf))
     return [hit for stated in best.values() for hit in stated.values()]
+
+
+# where the people whose data it is live, not where the controller is: "personal data of
+# individuals located in the EEA or the United Kingdom"
+_PEOPLE_IN = re.compile(
+    r"\b(?:individuals|users|residents|persons|people|customers|visitors|data subjects|Nutzer\w*"
+    r"|Personen|Kunden|Besucher\w*|Betroffene\w*)\s+(?:who are\s+|die\s+)?(?:(?:located|based"
+    r"|resident|residing|living|wohnhaft|ansässig)\s+)?(?:in|within|im|aus)\s+[^.;:]{0,80}",
+    re.IGNORECASE,
+)
 
 
 def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
@@ -269,8 +282,8 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
             continue
         block: list[str] = []
         for nxt in all_lines[n : n + 7]:  # the address follows the controller's name
-            if block and _STOP_BLOCK.search(nxt.text):
-                break
+            if block and (_STOP_BLOCK.search(nxt.text) or nxt.row):
+                break  # (a table row below names a processor's place, not the vendor's)
             if not _BIG_ENTITY.search(nxt.text):  # a provider's address is not the vendor's
                 block.append(nxt.text)
         text = "\n".join(block)
@@ -279,6 +292,7 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
                 return VendorCountry("US", text, 0.8)
             if _STORED_AT.search(entry) and not address_country(entry):
                 continue  # where data is kept, not the vendor's address
+            entry = _PEOPLE_IN.sub(" ", entry)
             named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", entry))  # "DE" may be Delaware
             if named and len(entry) <= 200:
                 return VendorCountry(named[0], text, 0.85)
@@ -286,7 +300,7 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
             shaped = address_country("\n".join(block[: at + 1]))
             if shaped:
                 return VendorCountry(shaped, text, 0.7)
-        kept = "\n".join(e for e in block if not _STORED_AT.search(e))
+        kept = "\n".join(_PEOPLE_IN.sub(" ", e) for e in block if not _STORED_AT.search(e))
         named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", kept))
         if named:
             return VendorCountry(named[0], text, 0.8)

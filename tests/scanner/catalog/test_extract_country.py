@@ -126,3 +126,21 @@ def test_a_provider_heading_over_its_address_and_a_controller_sentence_before_th
         "The data protection officer is Jane Doe, Musterweg 1, Berlin, Germany."
     )
     assert _country(said) == "AT"
+
+
+def test_where_the_people_live_or_a_processor_sits_is_not_the_vendors_country() -> None:
+    text = (
+        "Govern.Cloud is an Australian-based company. For the purposes of data protection laws:\n"
+        "\n"
+        "  • GDPR/UK GDPR: Where we process personal data of individuals located in the European "
+        "Economic Area (EEA) or the United Kingdom, we act as a data controller for account data.\n"
+    )
+    assert _country(text) == "AU"
+    table = (
+        'When we say "we", we mean Book Time Off, operated by BDI Resourcing Ltd.\n'
+        "We collect your name and email to create your account.\n"
+        "| Processor | Purpose | Location |\n"
+        "|---|---|---|\n"
+        "| Supabase | Database | London, UK |\n"
+    )
+    assert _country(table) is None

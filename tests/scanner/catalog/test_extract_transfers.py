@@ -66,3 +66,12 @@ def test_each_safeguard_named_for_a_country_is_reported() -> None:
 def test_an_adequacy_decision_for_a_named_country_states_a_transfer() -> None:
     text = "Für das Vereinigte Königreich besteht ein Angemessenheitsbeschluss der EU-Kommission."
     assert _transfers(text) == {("GB", "adequacy")}
+
+
+def test_the_uk_gdpr_and_the_people_it_protects_are_no_transfer() -> None:
+    said = (
+        "GDPR/UK GDPR: Where we process personal data of individuals located in the European "
+        "Economic Area (EEA) or the United Kingdom, we act as a data controller."
+    )
+    assert _transfers(said) == set()
+    assert _transfers("We transfer your data to the United Kingdom.") == {("GB", "none-stated")}
