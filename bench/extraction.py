@@ -246,6 +246,7 @@ SPLITS = (
     "blind36",
     "blind37",
     "blind38",
+    "blind39",
 )
 
 
