@@ -47,6 +47,7 @@ from m365inv.catalog.extract.segment import Line, sentences, strip_parentheses
 DATA_HEADING = folded(
     r"(?:welche|folgenden?|verarbeitete|erhobene|kategorien|arten)\b.*\b(?:daten|datenarten"
     r"|datenkategorien|informationen)\b|datenkategorien|datenarten|verarbeitete daten"
+    r"|(?:kategorien|arten) (?:der )?(?:bearbeitete[nr]? )?personendaten|bearbeitete personendaten"
     r"|(?:information|data)\s+(?:that\s+|which\s+)?(?:we|you)\s+(?:collect|process|receive|store"
     r"|access|provide)|what (?:personal )?(?:data|information)|data (?:collection|we collect"
     r"|collected|processed)|information (?:collected|from|we)|categories of (?:personal )?data(?! subjects\b)(?! subject\b(?! to\b))"

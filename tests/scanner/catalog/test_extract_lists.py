@@ -1223,3 +1223,15 @@ def test_a_table_of_contents_and_what_data_does_not_include_name_no_data() -> No
         "- Personal Data: e.g. a user's name or email address\n"
     )
     assert _items(telemetry) == ["Performance data"]
+
+
+def test_swiss_categories_of_personendaten_head_a_data_list() -> None:
+    text = (
+        "3. Kategorien bearbeiteter Personendaten\n"
+        "3.1 Stammdaten\n"
+        "- Anrede, Vor- und Nachname\n"
+        "- Geburtsdatum (zur Identitätsverifikation bei Bedarf)\n"
+        "3.2 Vertragsdaten\n"
+        "- Vertragsart (Privat/Geschäft)\n"
+    )
+    assert _items(text) == ["Anrede", "Vor- und Nachname", "Geburtsdatum", "Vertragsart"]
