@@ -97,6 +97,13 @@ _LIST = r"(?P<list>(?:\b(?:o\.\s?g|u\.\s?a|z\.\s?B|bzw|ggf|inkl|ca|bspw|evtl|d\.
 _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     (
         "announced",
+        folded(  # "seine persönlichen Daten, nämlich Name, Betrieb, Telefon …", "namely …"
+            r"\b(?:daten|data|information|informationen|angaben)\b,?\s+(?:nämlich|namely"
+            r"|und zwar|that is,?|i\.\s?e\.,?|d\.\s?h\.,?)\s+" + _LIST
+        ),
+    ),
+    (
+        "announced",
         folded(  # "Among the types of Personal Data … there are: a; b; c"
             r"\b(?:data|daten|information|informationen|angaben)\b[^:]{0,160}\b(?:there are|are|include[sd]?"
             r"|sind|umfassen|zählen|gehören|folgende)\s*:\s*(?P<list>.+)"

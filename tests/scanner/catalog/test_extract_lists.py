@@ -1235,3 +1235,16 @@ def test_swiss_categories_of_personendaten_head_a_data_list() -> None:
         "- Vertragsart (Privat/Geschäft)\n"
     )
     assert _items(text) == ["Anrede", "Vor- und Nachname", "Geburtsdatum", "Vertragsart"]
+
+
+def test_data_namely_lists_its_items() -> None:
+    said = (
+        "Der Vertragspartner stimmt zu, dass seine persönlichen Daten, nämlich Name, Betrieb, "
+        "Telefon, E-Mail und Nachricht zum Zweck der Kontaktaufnahme verarbeitet werden."
+    )
+    assert _items(said) == ["Name", "Betrieb", "Telefon", "E-Mail", "Nachricht"]
+    assert _items("We process your personal data, namely name, phone and email.") == [
+        "name",
+        "phone",
+        "email",
+    ]
