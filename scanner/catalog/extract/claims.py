@@ -206,7 +206,7 @@ _OTHER = folded(
     r"|\bOWASP\b|nicht im Klartext|(?:not|never) (?:be )?(?:stored |kept )?in (?:plain|clear) ?text"
     r"|von (?:einem |einer )?externen [\w-]+ (?:geprüft|auditiert|zertifiziert)"
     r"|(?:externally|independently) (?:audited|tested|certified)"
-    r"|schreibgeschützt"
+    r"|schreibgeschützt|\bXSS\b"
     r"|disaster[- ]recovery (?:plans?|procedures?|strateg\w+)|Notfallwiederherstellung\w*"
     r"|Wiederherstellungsplan|anti-?malware|application controls?|Anwendungssteuer\w*|patch(?:ing)? management"
     r"|Patch-?(?:verwaltung|management)\w*|vulnerability (?:scans?|scanning|assessments?|management)"
@@ -247,7 +247,7 @@ _PREFILTER_WORDS = (
             " authentication recovery wiederherstellung malware anwendungssteuer patch"
             " vulnerability schwachstellen sicherheitsrisiko änderungsmanagement codeänderung"
             " code-review codeüberprüfung ereignisprotokoll logging siem protokolle logs warnungen"
-            " alarme alerts fedramp hitrust"
+            " alarme alerts fedramp hitrust xss"
         ).split()
     ),
     "access control",
@@ -357,7 +357,11 @@ _MECHANISM = folded(
     r"|penetration test|Penetrationstest|\bRBAC\b|role-based access|least[- ]privilege"
     r"|logical(?:ly)? (?:isolat|separat)\w*|logisch (?:getrennt|isoliert)"
     r"|Firewalls?|Virenscanner|Virenschutz|Antivir\w*|anti-?virus|Sicherheitsupdates"
-    r"|security (?:updates|patches)"
+    r"|security (?:updates|patches)|\bWAF\b|Web Application Firewall|CSRF|\bXSS\b|\bSIEM\b"
+    r"|rate[- ]?limit\w*|\bOWASP\b|Intrusion[- ](?:Detection|Prevention)|disaster[- ]recovery"
+    r"|anti-?malware|patch(?:ing)? management|Patch-?(?:verwaltung|management)|vulnerability scan"
+    r"\w*|Schwachstellen-?scan\w*|change[- ]management|code reviews?|Ereignisprotokollierung"
+    r"|FedRAMP|HITRUST|CSA STAR|PCI[- ]DSS"
 )
 
 

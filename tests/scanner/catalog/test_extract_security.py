@@ -225,3 +225,9 @@ def test_a_questionnaire_claims_what_it_answers_yes_and_nothing_it_answers_no() 
         "| Does the app support TLS 1.1 or higher? | Yes |",
         "| Mehrstufige Authentifizierung (MFA) aktiviert für: | DNSManagement, Credential |",
     ]
+
+
+def test_named_web_defences_in_one_sentence_are_one_claim_each() -> None:
+    said = "Wir setzen eine WAF, CSRF/XSS-Schutz und Monitoring mit SIEM ein."
+    assert len(_claims(said)) == 3
+    assert _claims("- IP address (for rate limiting and security)") == []
