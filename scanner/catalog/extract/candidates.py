@@ -40,6 +40,13 @@ from m365inv.catalog.extract.phrases import (
 from m365inv.catalog.extract.recipients import section_of
 from m365inv.catalog.extract.segment import Line, sentences
 
+# a label whose text is no data: a purpose, a basis, a period, a recipient, a note
+_NO_DATA_LABEL = re.compile(
+    r"^(?:(?:verarbeitungs)?zwecke?|purposes?|rechtsgrundlagen?|legal bas[ie]s|lawful bas[ie]s"
+    r"|why|warum|wofür|speicherdauer|retention(?: period)?|aufbewahrung(?:sdauer|sfrist)?"
+    r"|löschfrist|empfänger|recipients?|hinweis|note)$"
+)
+
 _WORD = re.compile(r"[a-zäöüß]+")
 # the collecting verb or example marker before the first piece: "Wir verarbeiten Name, …"
 _LEAD_VERB = folded(
@@ -267,7 +274,10 @@ def item_candidates(
             parts = [("all", s)]
             label, colon, rest = s.partition(":")
             if colon and (len(label.split()) <= 8 or may_list(rest)):  # "…, um …: a, b, c"
-                parts = [] if SCOPES.match(label.strip()) else [("after", rest)]
+                plain = label.strip(" *").casefold()
+                # "openid, profile: …" lists scopes; "Zweck: Erstellung von Rechnungen" a purpose
+                quiet = SCOPES.match(label.strip()) or _NO_DATA_LABEL.match(plain)
+                parts = [] if quiet else [("after", rest)]
             for role, raw in parts:
                 part = DASHED_ASIDE.sub(" ", raw)  # "Data — a, b — is kept": a's and b's
                 alone = line.kind == "text" and role != "after"  # examples belong to their head

@@ -41,6 +41,8 @@ def test_labels_definitions_scopes_asides_and_markup_give_no_candidates() -> Non
     definition = "Personal data is any information such as name, address and date of birth."
     assert not _by_text(definition)
     assert not _by_text("| openid, profile, email | Sign-in with Microsoft |\n")
+    assert not _by_text("Zweck: Erstellung von Rechnungen, Mahnungen und Gutschriften\n")
+    assert not _by_text("Legal basis: contract, consent and legitimate interests\n")
     aside = _by_text("- Actions — sending email, updating records — stay logged, and rated.\n")
     assert not {"sending email", "updating records"} & set(aside)
     assert not _by_text("- {{ site.url }}, <b>name</b>\n")
