@@ -340,7 +340,8 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
         "announced",
         folded(  # "Personal information may include, but is not limited to your name and email"
             r"(?:\b(?:data|information|informationen|daten|details|angaben|logs|log files|records"
-            r"|protokolle|logdateien|copy|file|export|report|notification|snapshot|backup)\b"
+            r"|protokolle|logdateien|copy|file|export|report|notification|snapshot|backup|profile?"
+            r"|profil|registerkarte|formular|form|datensatz)\b[“”\"»«]?"
             r"(?:\s*\([^)]*\))?"
             r"(?:\s+(?:collected|gathered|logged|recorded|stored|processed)(?:\s+[\w-]+){0,3})?"
             r"|^(?:this|these|it|they|dies|diese)\b)"
@@ -1598,6 +1599,17 @@ def collect_items(all_lines: list[Line]) -> ItemList:
             loose = line.kind == "bullet" or bool(
                 nxt_line and len(nxt_line.text.split()) <= 8 and not nxt_line.text.endswith(".")
             )  # a title over a prose paragraph is no list entry
+            if (
+                line.kind == "bullet"
+                and text.endswith(".")
+                and len(text.split()) >= 10
+                and ":" not in text
+                and _SENTENCE_SUBJECT.match(text)
+                and (told := _prose_items(text))
+            ):  # "1. Die Registerkarte „Allgemeine Daten“ umfasst Titel, …": a sentence
+                for item in told:
+                    add(item, text, 0.75)
+                continue
             items, conf = line_items(text, in_data=in_data, loose=loose)
             for item in items:
                 add(item, text, conf)
@@ -1608,6 +1620,10 @@ def collect_items(all_lines: list[Line]) -> ItemList:
 
 
 _PARENTHESISED = re.compile(r"\(([^()]+)\)")
+# a list entry that opens like a sentence: an article or pronoun as its subject
+_SENTENCE_SUBJECT = re.compile(
+    r"^(?:Die|Der|Das|Diese[rs]?|Wir|Ihre?|Sie|The|This|These|We|Your|Our|It|They)\s", re.I
+)
 
 
 # what a permission is used for, when it is no reading: "insert the signature into …"

@@ -1248,3 +1248,21 @@ def test_data_namely_lists_its_items() -> None:
         "phone",
         "email",
     ]
+
+
+def test_a_list_entry_written_as_a_sentence_is_read_as_prose() -> None:
+    text = (
+        "Über die Pflichtangaben hinaus kann der Nutzer weitere Informationen eingeben:\n"
+        "  1. Die Registerkarte „Allgemeine Daten“ umfasst Titel, Organisation, Geschlecht und "
+        "ein Bild des Nutzers.\n"
+        "  2. Your profile contains your name, your job title and your photo in the app.\n"
+    )
+    assert _items(text) == [
+        "Titel",
+        "Organisation",
+        "Geschlecht",
+        "Bild des Nutzers",
+        "name",
+        "job title",
+        "photo",
+    ]
