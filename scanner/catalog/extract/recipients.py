@@ -339,7 +339,14 @@ def subprocessors_in(
 
 @lru_cache(maxsize=256)
 def _lead_cues(lead: str) -> bool:
-    return bool(_CUE.search(lead))
+    return bool(_CUE.search(lead) or _TOOLS_LEAD.search(lead))
+
+
+# a lead-in over a list of tools: "Mess- und Werbetechnologien werden … geladen; dazu gehören:"
+_TOOLS_LEAD = folded(
+    r"(?:technologien|technologies|tools|werkzeuge|plugins|plug-ins|widgets|pixel|trackers?"
+    r"|cookies? (?:von|of|from)|anbieter|providers|dienstleister)\b[^:]{0,80}:$"
+)
 
 
 _NAME = r"(?P<name>[A-Z][\w.&-]*\w(?: [A-Z][\w.&-]*\w){0,2})"

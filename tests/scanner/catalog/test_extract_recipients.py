@@ -185,3 +185,15 @@ def test_products_data_is_read_from_are_no_recipients_but_services_from_them_are
         "Zendesk",
         "Okta",
     ]
+
+
+def test_a_list_announced_as_tools_names_its_providers() -> None:
+    text = (
+        "## 5. Cookies\n\n"
+        "Mess- und Werbetechnologien werden nur nach Ihrer Einwilligung geladen; dazu gehören:\n\n"
+        "* **Microsoft Clarity** — anonymisierte Sitzungsstatistiken.\n"
+        "* **Crisp** — das Live-Chat-Widget.\n"
+    )
+    assert _subs(text) == ["Microsoft Clarity", "Crisp"]
+    plain = "## 5. Cookies\n\nDazu gehören:\n\n* **Crisp** — das Live-Chat-Widget.\n"
+    assert _subs(plain) == []
