@@ -55,9 +55,21 @@ _HTML_BLOCK = re.compile(
 _HTML_TAG = re.compile(r"</?[A-Za-z][\w.-]*(?:\s[^<>]*)?/?>")
 
 
+_TABLE_ROW = re.compile(r"<tr\b(?:(?!</tr>).){0,4000}?</tr>", re.I | re.S)
+
+
+def _one_line_row(row: re.Match[str]) -> str:
+    """A row on one line; a header row (``<th>``) followed by a Markdown rule, so the columns
+    are named as in a Markdown table."""
+    flat = " ".join(row.group(0).split())
+    return f"\n{flat}|---|" if re.search(r"<th\b", flat, re.I) else f"\n{flat}"  # "</tr>": "\n"
+
+
 def _untag(text: str) -> str:
     """Inline HTML (a PRIVACY.md with ``<ul><li>``, a page saved as text) as plain lines: list
     entries become bullets, headings Markdown headings, cells ``|``-separated, other tags go."""
+    if "<tr" in text or "<TR" in text:  # a table row whose cells the markup spread over lines
+        text = _TABLE_ROW.sub(_one_line_row, text)
     text = re.sub(r"<li\b[^>]*>", "\n- ", text, flags=re.I)
     text = re.sub(r"<h[1-6]\b[^>]*>", "\n## ", text, flags=re.I)
     text = re.sub(

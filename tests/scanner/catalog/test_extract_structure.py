@@ -814,3 +814,15 @@ def test_a_table_of_purposes_and_bases_names_no_data_but_its_bases() -> None:
     assert [i.item for i in found.items] == []
     assert [b.letter for b in found.legal_bases] == ["a", "b", "c"]
     assert found.legal_bases[0].source == "| Marketing communications | Consent (Art. 6(1)(a)) |"
+
+
+def test_an_html_table_whose_cells_span_lines_reads_as_a_table() -> None:
+    page = (
+        "<h2>Datenkategorien</h2>\n<p>Wir verarbeiten folgende Kategorien:</p>\n"
+        '<table>\n<thead>\n<tr>\n  <th className="px-3">\n    Kategorie\n  </th>\n'
+        "  <th>\n    Beispiele\n  </th>\n</tr>\n</thead>\n<tbody>\n"
+        "<tr>\n  <td>Stammdaten</td>\n  <td>Name, Adresse, Geburtsdatum</td>\n</tr>\n"
+        "<tr>\n  <td>Gesundheitsdaten</td>\n  <td>Pflegegrad, Diagnosen</td>\n</tr>\n"
+        "</tbody>\n</table>\n"
+    )
+    assert _items(page) == ["Name", "Adresse", "Geburtsdatum", "Pflegegrad", "Diagnosen"]
