@@ -1256,6 +1256,16 @@ _VERB_FIRST = re.compile(
 )
 
 
+# an entry that says what is done, not what data: "Analyze Microsoft 365 usage to …" (a list
+# entry: capitalised; "… to analyze app usage statistics" names the data it analyses)
+_IMPERATIVE = re.compile(
+    r"^(?:analy[sz]e|detect|generate|automate|provide|send|deliver|enhance|develop|conduct"
+    r"|improve|maintain|monitor|prevent|respond|communicate|personali[sz]e|ensure|comply|enforce"
+    r"|operate|manage|verify|notify|offer|fulfil+|perform|protect|identify|calculate|optimi[sz]e"
+    r"|troubleshoot|diagnose|investigate|evaluate|understand|measure|facilitate|enable|assist"
+    r"|build)\s+\S+\s+\S+",
+    re.IGNORECASE,
+)
 _INSTRUMENT = re.compile(
     r"AV-?Vertrag|Auftragsverarbeitungsvertrag|\bSCCs?\b|\bDPAs?\b|Standardvertragsklauseln"
     r"|Standard Contractual Clauses|Data Processing Agreement",
@@ -1369,8 +1379,9 @@ class ItemList:
             return  # "Da", "E-": a word cut off where the text ends
         if _DURATION.match(item):
             return  # "einen (1) Monat nach dem Termin": how long, not what
-        if _VERB_FIRST.match(item):
-            return  # "nutzt das Unternehmen …", "bestehend": a clause or a participle, no data
+        if _VERB_FIRST.match(item) or (item[:1].isupper() and _IMPERATIVE.match(item)):
+            return  # "nutzt das Unternehmen …", "bestehend": a clause or a participle, no data;
+            # "Deliver customer support": a purpose
         if _INSTRUMENT.search(item):
             return  # "AV-Vertrag / SCC": a contract or transfer mechanism, not data
         if _INTERFACE.search(item):

@@ -331,6 +331,12 @@ def _wrapped(previous: str, current: str) -> bool:
     )  # "… for analysis and insight generation" / "Sender and recipient …": two list entries
 
 
+# a title: two to seven capitalised words ("How We Use Your Information", "Service Provision")
+_TITLE_LINE = re.compile(
+    r"^[A-ZÄÖÜ][\w&'’-]*(?:\s+(?:[A-ZÄÖÜ0-9][\w&'’-]*|and|of|the|for|to|in|a|an|with|or|on|&)){1,6}$"
+)
+
+
 def wrap_width(raw: list[str]) -> int:
     """The width a hard-wrapped text (PDF, a Markdown file wrapped at 80–100) was cut at, or 0.
 
@@ -443,7 +449,9 @@ def lines(text: str) -> list[Line]:
             and out[-1].kind in ("text", "bullet")
             and _full(raw[n - 1], width)
             and not (m_head or m_bullet)
+            and not (_TITLE_LINE.match(line.strip()) and _BULLET.match(nxt) is not None)
         ):  # a hard-wrapped text: the line above was cut mid-sentence, this one goes on
+            # (not a title over the next list: "How We Use Your Information" / "- Analyze …")
             prev = out.pop()
             out.append(Line(prev.kind, _rejoin(prev.text, line.strip()), prev.number))
         elif m_bullet and _full(line, width) and nxt.strip() and not _BULLET.match(nxt):

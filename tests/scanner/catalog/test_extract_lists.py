@@ -1266,3 +1266,20 @@ def test_a_list_entry_written_as_a_sentence_is_read_as_prose() -> None:
         "job title",
         "photo",
     ]
+
+
+def test_purposes_written_as_imperatives_are_no_items_and_a_title_is_not_glued_on() -> None:
+    wrapped = "Long lines of a hard-wrapped privacy text about what this service does today\n" * 9
+    text = (
+        wrapped + "We automatically collect:\n"
+        "- Platform usage patterns and feature utilization\n"
+        "- Cookies and similar tracking technologies in the browser\n"
+        "How We Use Your Information\n"
+        "- Analyze Microsoft 365 usage to identify optimization opportunities\n"
+        "- Deliver customer support and technical assistance\n"
+    )
+    got = _items(text)
+    assert "Analyze Microsoft 365 usage" not in got
+    assert "Deliver customer support" not in got
+    assert not any("How We Use" in i for i in got)
+    assert "Platform usage patterns" in got
