@@ -130,6 +130,12 @@ def may_list(text: str) -> bool:
     return _SPLIT.search(text) is not None
 
 
+# words that modify the next piece's noun: "the user’s first and last name"
+_LONE_MODIFIERS = frozenset(
+    "first last given family middle full display home work business mobile private".split()
+)
+
+
 def split_list(text: str) -> list[str]:
     """Pieces of an enumeration; suspended compounds stay whole: "Audio- und Videodaten", and
     "first and last name" (a lone modifier that is no item, joined by and/or to the next piece's
@@ -148,7 +154,14 @@ def _split_list(text: str) -> tuple[str, ...]:
         piece = clean_piece(raw[i])
         if (
             i + 1 < len(raw)
-            and len(piece.split()) == 1
+            and (
+                len(piece.split()) == 1
+                or (
+                    len(piece.split()) == 2
+                    and piece.split()[0].endswith(("'s", "’s"))
+                    and piece.split()[1].casefold() in _LONE_MODIFIERS
+                )
+            )  # "first", "user’s first" (and last name)
             and seps[i].casefold() in ("and", "or", "und", "oder")
             and not looks_like_item(piece)
             and not GENERIC.match(piece)
