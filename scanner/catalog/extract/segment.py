@@ -200,6 +200,14 @@ def _header_column(cells: list[str]) -> int | None:
     return fields[0] if fields else (named[0] if named else None)
 
 
+# a lead-in saying the table below lists data: its first column names the data
+_TABLE_OF_DATA = re.compile(
+    r"\b(?:following|folgende|below|unten|this)\s+table\b[^.]{0,60}\b(?:lists?|shows?|contains?"
+    r"|zeigt|enthält|listet)\b[^.]{0,60}\b(?:attributes|fields|properties|data|information"
+    r"|Attribute|Felder|Daten|Informationen)\b|\b(?:folgende|nachstehende)\s+Tabelle\b[^.]{0,60}"
+    r"\b(?:Attribute|Felder|Daten)\b",
+    re.IGNORECASE,
+)
 # the columns of a table that holds no data: purposes with their legal basis, the reader's rights
 _NO_DATA_HEADER = re.compile(
     r"^(?:(?:processing )?purposes?(?: of processing)?|(?:verarbeitungs)?zwecke?|legal bas[ie]s"
@@ -387,6 +395,8 @@ def lines(text: str) -> list[Line]:
         elif _TABLE_RULE.match(nxt):  # a header row: names the columns, holds no data
             header = [c.strip(" *") for c in line.strip().strip("|").split("|")]
             data_column, columns = _header_column(header), len(header)
+            if data_column is None and any(_TABLE_OF_DATA.search(x.text) for x in out[-4:]):
+                data_column = 0  # "The following table lists the … attributes that can sync"
             qa_table = len(header) == 2 and all(map(_QA_HEADER.match, header))
             if qa_table:  # "Information | Response": the rows are questions, not data
                 data_column = None

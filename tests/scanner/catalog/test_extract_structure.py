@@ -826,3 +826,17 @@ def test_an_html_table_whose_cells_span_lines_reads_as_a_table() -> None:
         "</tbody>\n</table>\n"
     )
     assert _items(page) == ["Name", "Adresse", "Geburtsdatum", "Pflegegrad", "Diagnosen"]
+
+
+def test_a_table_announced_as_a_list_of_attributes_gives_its_first_column() -> None:
+    text = (
+        "The following table lists the directory attributes that can sync to the service.\n"
+        "NOTE: all of them are read when you grant the permission.\n"
+        "Display Name | LDAP Name | Placeholder |\n"
+        "---|---|---|\n"
+        "City | l | {City} |\n"
+        "Fax number | facsimileTelephoneNumber | {Fax} |\n"
+    )
+    assert _items(text) == ["City", "Fax number"]
+    plain = "Display Name | LDAP Name |\n---|---|\nCity | l |\nFax number | fax |\n"
+    assert "City" not in _items(plain)
