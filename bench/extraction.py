@@ -247,6 +247,7 @@ SPLITS = (
     "blind37",
     "blind38",
     "blind39",
+    "blind40",
 )
 
 
