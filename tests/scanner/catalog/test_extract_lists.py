@@ -1291,3 +1291,19 @@ def test_a_possessive_first_and_last_name_stays_one_item() -> None:
     assert "TAO's use and transfer of information" not in _items(
         "This notice covers TAO's use and transfer of information, including names and emails."
     )
+
+
+def test_data_subjects_durations_and_a_processors_duties_are_no_data() -> None:
+    text = (
+        "2. Subject Matter\n"
+        "- Categories of data: identification data (name, email, photo)\n"
+        "- Categories of data subjects: your employees, your contractors\n"
+        "- Duration: for the term of your subscription\n"
+        "3. Processor Obligations\n"
+        "We will:\n"
+        "- process personal data only on your documented instructions;\n"
+        "- implement and maintain appropriate technical and organizational measures;\n"
+    )
+    got = _items(text)
+    assert "identification data" in got  # the category, as the corpus convention keeps it
+    assert not {"employees", "contractors", "Duration", "implement"} & set(got), got
