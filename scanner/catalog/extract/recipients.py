@@ -297,7 +297,11 @@ def subprocessors_in(
             if (intro or listed) and not _OWN.search(s[: m.start()]):
                 if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _, _ in spans):
                     spans.append((m.start(), m.end(), m.group("name").rstrip(","), "?"))
-        for start, end, host in _named_host(s, in_section, text):  # "hosted on Neon"
+        from_row = bool(table_rows and table_rows[i])  # "Belegbilder: Anbieter: OpenAI; …" —
+        # a data column's cell leads the row's text: it is no listed name
+        for start, end, host in _named_host(
+            s, in_section and not from_row, text
+        ):  # "hosted on Neon"
             if not any(a <= start < b or start <= a < end for a, b, _, _ in spans):
                 spans.append((start, end, host, "?"))
         sources = (
@@ -374,6 +378,7 @@ _LISTED_NAME = re.compile(r"^" + _NAME + r"\s*(?:\([^)]*\)\s*)?(?:[—–:]|-\s)
 _NOT_A_NAME = re.compile(
     r"^(?:Our|We|The|This|These|Your|Data|Hosting|Payments?|Analytics|E-?mail|Support|Database"
     r"|Storage|Monitoring|Authentication|Infrastructure|AI|CDN|CRM|Billing|Logging|Newsletter"
+    r"|Hosting-Provider|AVV|AV-Vertrag|DPA|Vertrag|Contract|Agreement|Vereinbarung"
     r"|Purpose|Zweck|Location|Standort|Country|Land|Note|Hinweis|Name|Category|Kategorie|Server"
     r"|Zahlungs\w*|Rechenzentr\w*|Cloud|Service|Services|Provider|Anbieter|Processing|Security"
     r"|Hosting Provider|Email Delivery|Error Tracking|Customer Support|Microsoft(?: \w+)*|Google"

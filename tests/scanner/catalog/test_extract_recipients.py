@@ -197,3 +197,19 @@ def test_a_list_announced_as_tools_names_its_providers() -> None:
     assert _subs(text) == ["Microsoft Clarity", "Crisp"]
     plain = "## 5. Cookies\n\nDazu gehören:\n\n* **Crisp** — das Live-Chat-Widget.\n"
     assert _subs(plain) == []
+
+
+def test_a_role_a_contract_or_a_data_cell_is_no_processor_name() -> None:
+    text = (
+        "## Auftragsverarbeiter\n\n"
+        "- Hosting-Provider: Render (https://render.com)\n"
+        "- AVV: Data Processing Agreement abgeschlossen\n"
+        "- Vertrag: https://render.com/dpa\n"
+    )
+    assert _subs(text) == ["Render"]
+    table = (
+        "## Unterauftragsverarbeiter\n\n"
+        "| Anbieter | Zweck | Standort | Daten |\n|---|---|---|---|\n"
+        "| Cloudflare Inc. | CDN | EU (Irland) | Technische Zugriffsdaten |\n"
+    )
+    assert _subs(table) == ["Cloudflare"]
