@@ -253,11 +253,20 @@ _PEOPLE_IN = re.compile(
 )
 
 
+_SUBPROCESSORS_NAMED = folded(
+    r"\b(?:folgende|following)\s+(?:\w+\s+)?(?:Unterauftragsverarbeiter|Subunternehmer"
+    r"|sub-?processors)\b"
+)
+
+
 def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
     """The country of the legal entity's address, from the block that names the controller."""
     for n, line in enumerate(all_lines):
         if not CONTROLLER.search(line.text) or _BIG_ENTITY.search(line.text):
             continue
+        if _SUBPROCESSORS_NAMED.search(line.text):
+            continue  # "… setzt folgende Unterauftragsverarbeiter ein, denen der Verantwortliche
+            # zustimmt:" — the places below are the processors', not the vendor's
         located = _LOCATED_AT.search(line.text)  # "… maintained by X BV, located at <address>"
         shaped = (
             address_country(line.text[located.end() : located.end() + 120]) if located else None
@@ -312,9 +321,12 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
         near = line.text[max(0, m.start() - 80) : m.end()] if m else ""
         if m and not _BIG_ENTITY.search(near) and countries_in(m.group(0)):
             return VendorCountry(countries_in(m.group(0))[0], line.text, 0.7)
+    announced = False  # inside a list announced as the sub-processors
     for line in all_lines[:15]:  # "Datenschutzerklärung der Muster GmbH, Hauptstr. 1, 10115 Berlin"
+        if line.kind != "bullet":
+            announced = bool(_SUBPROCESSORS_NAMED.search(line.text))
         entity = ENTITY.search(line.text)
-        if entity is None or _BIG_ENTITY.search(line.text):
+        if entity is None or _BIG_ENTITY.search(line.text) or announced:
             continue
         if len(line.text) > 400 and entity.start() > 20:
             continue  # a long paragraph, unless it opens with the entity and its address

@@ -144,3 +144,13 @@ def test_where_the_people_live_or_a_processor_sits_is_not_the_vendors_country() 
         "| Supabase | Database | London, UK |\n"
     )
     assert _country(table) is None
+
+
+def test_a_line_announcing_sub_processors_gives_no_vendor_country() -> None:
+    text = (
+        "Der Auftragsverarbeiter setzt folgende Unterauftragsverarbeiter ein, denen der "
+        "Verantwortliche mit Abschluss dieses AVV zustimmt:\n"
+        "- Supabase Inc., USA\n"
+        "- Resend Inc., USA\n"
+    )
+    assert _country(text) is None
