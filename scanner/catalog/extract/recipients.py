@@ -43,6 +43,7 @@ _CUE = folded(
     r"|\bverwende[nt]?\b|\bbenutze[nt]?\b|bedienen uns|greifen (?:wir )?auf|rely on|work with"
     r"|partner with"
     r"|einsetz|powered|via|through|mittels|speicher|stored|store|api|anbieter|\bprovider\b|runs? on"
+    r"|dienstleister"
     r"|läuft|powered|delivered|deliver|versand|versenden|zahlung|payment|analy|track|monitor"
     r"|integrat|eingebunden|embedded|handled (?:in|with|via)\b|abgewickelt|merchant of record|reseller"
     r"|Wiederverkäufer"

@@ -213,3 +213,11 @@ def test_a_role_a_contract_or_a_data_cell_is_no_processor_name() -> None:
         "| Cloudflare Inc. | CDN | EU (Irland) | Technische Zugriffsdaten |\n"
     )
     assert _subs(table) == ["Cloudflare"]
+
+
+def test_a_dienstleister_column_names_the_processor() -> None:
+    table = (
+        "| Daten | Zweck | Dienstleister |\n|---|---|---|\n"
+        "| E-Mail-Adresse, Session-Token | Zugang zur Anwendung | Supabase Inc. (EU, Frankfurt) |\n"
+    )
+    assert _subs(table) == ["Supabase"]
