@@ -207,6 +207,16 @@ _OTHER = folded(
     r"|von (?:einem |einer )?externen [\w-]+ (?:geprüft|auditiert|zertifiziert)"
     r"|(?:externally|independently) (?:audited|tested|certified)"
     r"|schreibgeschützt|\bXSS\b"
+    r"|(?-i:Audit-Logs?)\b|audit logging|Audit-?Protokoll\w*|(?:zur )?Vertraulichkeit verpflichtet"
+    r"|confidentiality (?:obligations|agreements?|undertakings?)|bound by confidentiality"
+    r"|Verschwiegenheit\w* verpflichtet|Verschwiegenheitserklärung"
+    r"|(?:Sicherheits|Datenschutz|IT-Sicherheits)-?[Ss]chulung\w*|Schulung\w* (?:der|unserer|aller)"
+    r" Mitarbeit\w*"
+    r"|Passwort-?Manager|password manager|need[- ]to[- ]know[- ](?:Prinzip|principle|basis)"
+    r"|3-2-1-Backup|mandantenfähig\w*"
+    r"|Datentrennung|data segregation|tenant (?:separation|segregation)"
+    r"|Monitoring (?:der|unserer) (?:Server\w*|System\w*|Infrastruktur)"
+    r"|(?:server|system|infrastructure|uptime) monitoring"
     r"|disaster[- ]recovery (?:plans?|procedures?|strateg\w+)|Notfallwiederherstellung\w*"
     r"|Wiederherstellungsplan|anti-?malware|application controls?|Anwendungssteuer\w*|patch(?:ing)? management"
     r"|Patch-?(?:verwaltung|management)\w*|vulnerability (?:scans?|scanning|assessments?|management)"
@@ -247,7 +257,9 @@ _PREFILTER_WORDS = (
             " authentication recovery wiederherstellung malware anwendungssteuer patch"
             " vulnerability schwachstellen sicherheitsrisiko änderungsmanagement codeänderung"
             " code-review codeüberprüfung ereignisprotokoll logging siem protokolle logs warnungen"
-            " alarme alerts fedramp hitrust xss"
+            " alarme alerts fedramp hitrust xss audit vertraulichkeit confidentiality"
+            " verschwiegenheit schulung training passwort-manager 3-2-1 mandantenfähig"
+            " datentrennung segregation monitoring"
         ).split()
     ),
     "access control",
@@ -256,6 +268,9 @@ _PREFILTER_WORDS = (
     "change-management",
     "code review",
     "csa star",
+    "password manager",
+    "need-to-know",
+    "need to know",
     "bedingte",
     "conditional access",
     "continuous access",

@@ -231,3 +231,19 @@ def test_named_web_defences_in_one_sentence_are_one_claim_each() -> None:
     said = "Wir setzen eine WAF, CSRF/XSS-Schutz und Monitoring mit SIEM ein."
     assert len(_claims(said)) == 3
     assert _claims("- IP address (for rate limiting and security)") == []
+
+
+def test_organisational_measures_are_claims_but_audit_logs_read_as_data_are_none() -> None:
+    for sentence in (
+        "Alle Mitarbeitenden sind zur Vertraulichkeit verpflichtet.",
+        "Personnel authorized to process the data are bound by confidentiality obligations.",
+        "Es finden regelmäßige IT-Sicherheitsschulungen statt.",
+        "Zugangsdaten werden in einem Passwort-Manager (1Password) verwaltet.",
+        "Zugriffe erfolgen nach dem Need-to-Know-Prinzip.",
+        "Backups folgen einer 3-2-1-Backup-Strategie.",
+        "Die Plattform ist mandantenfähig mit strikter Datentrennung.",
+        "Alle Änderungen werden in Audit-Logs festgehalten.",
+        "Monitoring der Serverinfrastruktur rund um die Uhr.",
+    ):
+        assert _claims(sentence), sentence
+    assert _claims("- Directory audit logs (AuditLog.Read.All)") == []
