@@ -112,11 +112,19 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
     bases: dict[str, LegalBasisHit] = {}
     security: list[SecurityHit] = []
     stated = {s: retention_in(s) for s in sents}  # each sentence's own rules, read once
-    lead = ""
+    lead = retention_head = ""
     for line, head in zip(all_lines, heads, strict=True):  # "The recordings may be kept" /
         unsaid = not any(stated[s] for s in sentences(line.text))  # "- 6 months for …"
+        if line.kind == "heading":  # "6. Speicherdauer" over "Lohndaten:" over "- 10 Jahre"
+            if RETENTION_HEADING.search(line.text):
+                retention_head = line.text
+            elif not line.text.endswith(":"):
+                retention_head = ""  # another section (a "Label:" is a sub-label within it)
         if line.kind == "bullet":
-            retention += listed_periods(lead, line.text) if lead and unsaid else []
+            listed = listed_periods(lead, line.text) if lead and unsaid else []
+            if not listed and unsaid and retention_head:
+                listed = listed_periods(retention_head, line.text)
+            retention += listed
         else:
             if line.kind == "text" and unsaid and RETENTION_HEADING.search(head):
                 retention += listed_periods(head, line.text)  # "Server-Logs: 7–14 Tage"

@@ -127,3 +127,15 @@ def test_not_stored_in_a_form_for_most_fields_or_log_data_not_used_is_no_p0d() -
     ):
         assert _periods(sentence) == [], sentence
     assert _periods("We do not log or store the content of your emails.") == ["P0D"]
+
+
+def test_periods_listed_under_labels_within_a_retention_section() -> None:
+    text = (
+        "## 6. Speicherdauer\n\n"
+        "**Lohndaten:**\n- 10 Jahre (AHVV Art. 140)\n\n"
+        "**Systemdaten (Sessions, Logs):**\n- 30 Tage, dann automatisch gelöscht\n\n"
+        "## 7. Ihre Rechte\n\n"
+        "**Auskunft:**\n- 30 Tage Antwortfrist\n"
+    )
+    assert sorted(set(_periods(text))) == ["P10Y", "P30D"]
+    assert len([p for p in _periods(text) if p == "P30D"]) == 1  # not the rights' answer time
