@@ -1307,3 +1307,14 @@ def test_data_subjects_durations_and_a_processors_duties_are_no_data() -> None:
     got = _items(text)
     assert "identification data" in got  # the category, as the corpus convention keeps it
     assert not {"employees", "contractors", "Duration", "implement"} & set(got), got
+
+
+def test_a_list_of_the_interfaces_data_passes_through_names_no_data() -> None:
+    text = (
+        "When you grant permission, the app accesses your calendar through the respective "
+        "service APIs:\n- Apple EventKit (iOS)\n- Outlook (Microsoft Graph API)\n"
+        "The app loads event metadata: title, start time and end time.\n"
+    )
+    got = _items(text)
+    assert not {"Apple EventKit", "Outlook"} & set(got), got
+    assert "start time" in got
