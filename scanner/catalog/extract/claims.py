@@ -37,7 +37,8 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
               r"|to (?:perform|fulfil+) (?:our|the|a) contract|contractually agreed services?"
               r"|(?:einen|den|unseren) Vertrag (?:mit (?:Ihnen|dir) )?zu erfüllen"
               r"|(?:Begründung|Durchführung|Abwicklung)\b.{0,40}\bVertrags(?:verhältnisses)?\b"
-              r"|performance of contracts|contract performance|^(?:Contract|Vertrag)\s*[:–]"),
+              r"|performance of contracts|contract performance|^(?:Contract|Vertrag)\s*[:–]"
+              r"|vertragliche[nr]? Notwendigkeit"),
         ("c", r"rechtliche[nr]? Verpflichtung|gesetzliche[nr]? (?:Verpflichtung|Pflicht)|legal obligation"
               r"|gesetzlich (?:\w+ )?verpflichtet|(?:rechtlich|legally) (?:obliged|verpflichtet)"
               r"|comply with (?:a |our |the |applicable )?(?:legal|statutory)|compliance with (?:a )?legal"),

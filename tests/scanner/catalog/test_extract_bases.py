@@ -99,3 +99,11 @@ def test_legitimate_business_interests_are_basis_f() -> None:
     assert _letters(
         "Wir verarbeiten Daten aufgrund unserer berechtigten geschäftlichen Interessen."
     ) == ["f"]
+
+
+def test_vertragliche_notwendigkeit_is_basis_b() -> None:
+    said = (
+        "Datenübermittlungen an Dritte erfolgen nur auf einer rechtlichen Grundlage, z. B. "
+        "Einwilligung, vertragliche Notwendigkeit oder gesetzliche Verpflichtung."
+    )
+    assert _letters(said) == ["a", "b", "c"]
