@@ -38,14 +38,7 @@ from m365inv.catalog.extract.phrases import (
     split_list,
 )
 from m365inv.catalog.extract.recipients import section_of
-from m365inv.catalog.extract.segment import Line, sentences
-
-# a label whose text is no data: a purpose, a basis, a period, a recipient, a note
-_NO_DATA_LABEL = re.compile(
-    r"^(?:(?:verarbeitungs)?zwecke?|purposes?|rechtsgrundlagen?|legal bas[ie]s|lawful bas[ie]s"
-    r"|why|warum|wofür|speicherdauer|retention(?: period)?|aufbewahrung(?:sdauer|sfrist)?"
-    r"|löschfrist|empfänger|recipients?|hinweis|note)$"
-)
+from m365inv.catalog.extract.segment import NO_DATA_FIELD, Line, sentences
 
 _WORD = re.compile(r"[a-zäöüß]+")
 # the collecting verb or example marker before the first piece: "Wir verarbeiten Name, …"
@@ -276,7 +269,7 @@ def item_candidates(
             if colon and (len(label.split()) <= 8 or may_list(rest)):  # "…, um …: a, b, c"
                 plain = label.strip(" *").casefold()
                 # "openid, profile: …" lists scopes; "Zweck: Erstellung von Rechnungen" a purpose
-                quiet = SCOPES.match(label.strip()) or _NO_DATA_LABEL.match(plain)
+                quiet = SCOPES.match(label.strip()) or NO_DATA_FIELD.match(plain)
                 parts = [] if quiet else [("after", rest)]
             for role, raw in parts:
                 part = DASHED_ASIDE.sub(" ", raw)  # "Data — a, b — is kept": a's and b's

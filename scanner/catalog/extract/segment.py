@@ -208,12 +208,14 @@ _TABLE_OF_DATA = re.compile(
     r"\b(?:Attribute|Felder|Daten)\b",
     re.IGNORECASE,
 )
-# the columns of a table that holds no data: purposes with their legal basis, the reader's rights
-_NO_DATA_HEADER = re.compile(
+# a table column or a line's label whose content is no data: a purpose, a legal basis, a right,
+# a period, a recipient, a note ("Purpose | Legal Basis", "Zweck: Erstellung von Rechnungen")
+NO_DATA_FIELD = re.compile(
     r"^(?:(?:processing )?purposes?(?: of processing)?|(?:verarbeitungs)?zwecke?|legal bas[ie]s"
     r"|lawful bas[ie]s|rechtsgrundlagen?|rights?|(?:ihre )?rechte?|descriptions?|beschreibung"
     r"|how to exercise|what (?:it|this) means|bedeutung|retention(?: period)?|speicherdauer"
-    r"|aufbewahrungsfrist|#|nr\.?)$",
+    r"|aufbewahrung(?:sdauer|sfrist)?|löschfrist|why|warum|wofür|empfänger|recipients?|hinweis"
+    r"|note|#|nr\.?)$",
     re.IGNORECASE,
 )
 # A questionnaire's header ("Information | Response", "Frage | Antwort"), the answers that say
@@ -400,7 +402,7 @@ def lines(text: str) -> list[Line]:
             qa_table = len(header) == 2 and all(map(_QA_HEADER.match, header))
             if qa_table:  # "Information | Response": the rows are questions, not data
                 data_column = None
-            quiet = data_column is None and all(_NO_DATA_HEADER.match(c) for c in header if c)
+            quiet = data_column is None and all(NO_DATA_FIELD.match(c) for c in header if c)
             continue
         elif data_column is not None:  # the cell of the data column is the list entry
             row = [c.strip() for c in line.strip().strip("|").split("|")]
