@@ -45,7 +45,8 @@ from m365inv.catalog.extract.recipients import LEGAL_FORM
 from m365inv.catalog.extract.segment import Line, sentences, strip_parentheses
 
 DATA_HEADING = folded(
-    r"(?:welche|folgenden?|verarbeitete|erhobene|kategorien|arten)\b.*\b(?:daten|datenarten"
+    r"(?:welche|folgenden?|verarbeitete[n]?|erhobene[n]?|erfasste[n]?|gesammelte[n]?|kategorien"
+    r"|arten)\b.*\b(?:daten|datenarten"
     r"|datenkategorien|informationen)\b|datenkategorien|datenarten|verarbeitete daten"
     r"|(?:kategorien|arten) (?:der )?(?:bearbeitete[nr]? )?personendaten|bearbeitete personendaten"
     r"|(?:information|data)\s+(?:that\s+|which\s+)?(?:we|you)\s+(?:collect|process|receive|store"
@@ -602,6 +603,7 @@ _CONTENTS_LEAD = folded(
     r"|explains|covers|addresses|sets out|outlines)\b[^:.]{0,30}:$"
     r"|^(?:inhalt|inhaltsverzeichnis|inhaltsübersicht|contents|table of contents"
     r"|in this (?:policy|notice|document))\s*:?$"
+    r"|\b(?:folgenden?|following)\s+(?:Themen|topics|Punkten?|points|Abschnitten?|sections)\s*:$"
 )
 _NEGATED_LEAD = folded(
     r"\b(?:not|never|nicht|keine?)\b[^.]{0,40}\b(?:collect|store|process|access|read|track|share"
@@ -1461,7 +1463,11 @@ def collect_items(all_lines: list[Line]) -> ItemList:
             and line.kind == "heading"
             and not line.numbered
             and text[-1:] != ":"
-            and not (nxt_line and nxt_line.kind == "text")  # a section heading over prose
+            and not (  # a section heading over prose (not over the list's next entry, a line
+                nxt_line  # that lists more: "Telefonnummer" / "Büroadresse, Bundesland, Ort")
+                and nxt_line.kind == "text"
+                and (nxt_line.text.endswith(".") or len(nxt_line.text.split()) > 10)
+            )
         ):
             entry = [p for p in split_list(text) if looks_like_item(p) and not GENERIC.match(p)]
             if entry and len(text.split()) <= 8 and not DATA_HEADING.search(text):  # HTML <li>

@@ -1318,3 +1318,20 @@ def test_a_list_of_the_interfaces_data_passes_through_names_no_data() -> None:
     got = _items(text)
     assert not {"Apple EventKit", "Outlook"} & set(got), got
     assert "start time" in got
+
+
+def test_entries_set_as_paragraphs_after_an_erfasste_daten_lead_are_items() -> None:
+    text = (
+        "Arten von Daten, die wir sammeln\n\n"
+        "Bei der Nutzung erfassen wir bestimmte Daten. Zu den von uns erfassten "
+        "personenbezogenen Daten gehören unter anderem:\n\n"
+        "E-Mail-Adresse\n\nTelefonnummer\n\nBüroadresse, Bundesland, Postleitzahl, Ort\n\n"
+    )
+    got = _items(text)
+    assert {"E-Mail-Adresse", "Telefonnummer", "Büroadresse", "Postleitzahl"} <= set(got), got
+    contents = (
+        "In den Hinweisen befinden sich Erläuterungen zu folgenden Themen:\n\n"
+        "  • Art der erfassten Daten und ihre Verwendung\n"
+        "  • Art der Verwendung dieser Daten\n"
+    )
+    assert _items(contents) == []
