@@ -45,9 +45,13 @@ class Folded:
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self.ci = re.compile(pattern, re.IGNORECASE)
-        # a case-sensitive part ("(?-i:wird)") cannot be matched on lower-cased text
-        inline = re.search(r"\(\?(?:[aiLmsux]+(?:-[imsx]+)?|-[imsx]+)[:)]", pattern)
-        self.lc = None if inline else re.compile(_lower_literals(pattern))
+        # A case-sensitive part ("(?-i:Audit-Logs)") matches only where its lower-cased form
+        # matches the lower-cased text, so dropping its flag keeps the fast pattern a filter
+        # that never misses; the ``re.IGNORECASE`` pattern then decides. Other inline flags
+        # change more than case, and such a pattern is searched as written.
+        fast = pattern.replace("(?-i:", "(?:")
+        inline = re.search(r"\(\?(?:[aiLmsux]+(?:-[imsx]+)?|-[imsx]+)[:)]", fast)
+        self.lc = None if inline else re.compile(_lower_literals(fast))
 
     def _lowered(self, string: str) -> str | None:
         low = string.lower()

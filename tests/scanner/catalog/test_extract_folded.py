@@ -21,6 +21,7 @@ TEXTS = (
     "Die Felder werden BENÖTIGT für die Anmeldung",
     "Version AB1 and ab2",
     "Server in den USA und usa",
+    "usa, then USA",  # the fast pattern's first find is no match as written: searched on
     "İstanbul: Daten İX",  # lower-cases to a longer string: falls back to re.IGNORECASE
     "",
 )
@@ -45,3 +46,13 @@ def test_groups_keep_the_capitals_of_the_text() -> None:
     found = folded(r"\bdaten\s+(?P<list>\S+)").search("Wir speichern DATEN Ihrer Nutzer")
     assert found is not None and found.group("list") == "Ihrer"
     assert isinstance(folded("x"), Folded) and folded("x").pattern == "x"
+
+
+def test_a_case_sensitive_part_keeps_the_fast_filter() -> None:
+    """Only the flag is dropped for the filter; the case-sensitive part still decides."""
+    fast = folded(r"(?-i:Audit-Logs?)\b|audit logging")
+    assert fast.lc is not None
+    assert fast.search("die audit-logs") is None
+    found = fast.search("audit-logs und Audit-Logs")
+    assert found is not None and found.group(0) == "Audit-Logs"
+    assert folded(r"(?x) a b").lc is None  # verbose mode changes more than case
