@@ -248,6 +248,7 @@ SPLITS = (
     "blind38",
     "blind39",
     "blind40",
+    "blind41",
 )
 
 
