@@ -229,6 +229,7 @@ _OTHER = folded(
     r"|automati\w* (?:alerts|Warnungen|Alarme)|FedRAMP|CSA STAR|HITRUST"
     r"|(?:unterstützt|supports?)\b.{0,40}\b(?:bedingte\w* Zugriff|conditional access|continuous"
     r" access evaluation)"
+    r"|secure coding|sichere (?:Programmierung|Softwareentwicklung)"
     r"|(?:nur|only)\s+(?:\w+\s+){0,2}(?:Personen|Mitarbeiter\w*|staff|employees|personnel)\s+"
     r"(?:sind|haben|have|are)\s+(?:\w+\s+){0,2}(?:berechtigt|Zugriff|access|authori[sz]ed)"
 )
@@ -265,6 +266,9 @@ _PREFILTER_WORDS = (
     ),
     "access control",
     "application control",
+    "secure coding",
+    "sichere programmierung",
+    "sichere softwareentwicklung",
     "change management",
     "change-management",
     "code review",
@@ -311,11 +315,10 @@ def security_claims(sentence: str) -> list[SecurityHit]:
         return []
     named: list[tuple[str, str, SecurityHit]] = []
     for part in _CLAUSES.split(sentence):
-        mechanism = _MECHANISM.search(part)
-        found = security_in(part) if mechanism else None
-        if mechanism and found:
-            named.append((mechanism.group(0).casefold(), part.strip(), found))
-    distinct = {m for m, _, _ in named}
+        if found := security_in(part):
+            mechanism = _MECHANISM.search(part)
+            named.append((mechanism.group(0).casefold() if mechanism else "", part.strip(), found))
+    distinct = {m for m, _, _ in named} - {""}
     if hit.kind in ("encryption-at-rest", "transport-encryption") and len(distinct) < 3:
         parts = _CLAUSES.split(sentence)
         at_rest = [p for p in parts if _REST_CIPHER.search(p) and not _WIRE.search(p)]
@@ -326,7 +329,9 @@ def security_claims(sentence: str) -> list[SecurityHit]:
                 SecurityHit(wire[0].strip(), "transport-encryption", sentence, hit.confidence),
             ]
     if len(distinct) >= 2:
-        # "multifactor authentication, AES-256 encryption, and regular backups": one each
+        # "multifactor authentication, AES-256 encryption, and regular backups": one each, and
+        # a measure named in general words among them too ("We implement encryption, access
+        # controls, …")
         return [SecurityHit(part, h.kind, sentence, hit.confidence) for _, part, h in named]
     return [hit]
 
@@ -377,7 +382,9 @@ _MECHANISM = folded(
     r"|rate[- ]?limit\w*|\bOWASP\b|Intrusion[- ](?:Detection|Prevention)|disaster[- ]recovery"
     r"|anti-?malware|patch(?:ing)? management|Patch-?(?:verwaltung|management)|vulnerability scan"
     r"\w*|Schwachstellen-?scan\w*|change[- ]management|code reviews?|Ereignisprotokollierung"
-    r"|FedRAMP|HITRUST|CSA STAR|PCI[- ]DSS"
+    r"|FedRAMP|HITRUST|CSA STAR|PCI[- ]DSS|access controls?|Zugriffskontroll\w*"
+    r"|vulnerability management|Schwachstellen-?management|audit logging|incident[- ]response"
+    r"|secure coding|sichere (?:Programmierung|Softwareentwicklung)"
 )
 
 

@@ -108,6 +108,9 @@ NOT_STORED = folded(
     r"|collects?\s+(?:zero|no)\s+data|does not retain|keine\s+(?:dauerhafte\s+)?Speicherung"
     r"|(?:speichern|speichert)\s+(?:wir\s+)?(?:\w+\s+){0,3}(?:keine|nicht)"
     r"|nicht\s+(?:dauerhaft\s+|persistent\s+)?gespeichert|keine\s+(?:\w+\s+){0,2}gespeichert"
+    # "werden nicht in der Datenbank gespeichert", "zu keinem Zeitpunkt … gespeichert"
+    r"|(?:\bnicht|zu keinem Zeitpunkt|niemals)\s+(?!länger|mehr\b|lange|aktiv)(?:[\w-]+\s+){1,8}?"
+    r"(?:gespeichert|aufbewahrt|gesichert)\b"
     r"|\bweder\b[^.]{0,60}\bnoch\b[^.]{0,60}\b(?:speicher\w*|gespeichert|aufbewahr\w*)"
 )
 # "not stored" that is no "P0D": kept for a while ("not stored permanently", "After this period,
@@ -228,8 +231,8 @@ def retention_in(sentence: str) -> list[RetentionRule]:
 _LABEL_LEAD = re.compile(r"^[^:]{1,60}:\s*")
 _LEADING_DURATION = re.compile(
     r"^\s*(?:(?:in der Regel|i\.\s?d\.\s?R\.|typically|usually|normally|ca\.|circa|about"
-    r"|approximately|maximal|max\.|höchstens|at most)\s+)?(?:up to |bis zu |für |for )?"
-    + DURATION.pattern,
+    r"|approximately|maximal|max\.|höchstens|at most|(?:a )?maximum(?: of)?|no more than"
+    r"|not more than|no longer than)\s+)?(?:up to |bis zu |für |for )?" + DURATION.pattern,
     re.I,
 )
 # a section about how long data is kept: its "Label: period" lines are retention rules

@@ -139,3 +139,20 @@ def test_periods_listed_under_labels_within_a_retention_section() -> None:
     )
     assert sorted(set(_periods(text))) == ["P10Y", "P30D"]
     assert len([p for p in _periods(text) if p == "P30D"]) == 1  # not the rights' answer time
+
+
+def test_a_maximum_period_under_a_retention_lead_and_german_not_stored_with_words_between() -> None:
+    text = (
+        "3. Retention periods:\n"
+        "- Usage and log data: Maximum 30 days after collection, unless required otherwise.\n"
+    )
+    assert _periods(text) == ["P30D"]
+    assert _periods("Diese Daten werden nicht in der Datenbank gespeichert.") == ["P0D"]
+    assert _periods(
+        "Zu keinem Zeitpunkt werden diese Daten vom Betreiber der App gespeichert."
+    ) == ["P0D"]
+    for sentence in (  # kept for a while, or kept elsewhere: no "P0D"
+        "Die Daten werden nicht länger als nötig gespeichert.",
+        "Die Daten werden nicht aktiv gespeichert, sondern liegen nur im Cache des Anbieters.",
+    ):
+        assert _periods(sentence) == [], sentence

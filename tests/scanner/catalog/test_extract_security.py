@@ -54,6 +54,18 @@ def test_three_named_measures_in_one_sentence_are_three_claims() -> None:
     ]  # fmt: skip
 
 
+def test_measures_in_general_words_among_named_ones_are_claims_each() -> None:
+    sentence = (
+        "We implement encryption, access controls, secure coding, vulnerability management, "
+        "and audit logging."
+    )
+    assert [c for _, c in _claims(sentence)] == [
+        "We implement encryption", "access controls", "secure coding", "vulnerability management",
+        "audit logging.",
+    ]  # fmt: skip
+    assert len(_claims("Data is encrypted, and stored in Frankfurt.")) == 1  # one measure
+
+
 def test_the_same_unnamed_measure_said_again_is_one_claim() -> None:
     text = "Usage\nEncryption overhead is small.\nDetails\nThe database file is encrypted.\n"
     assert [c.claim for c in extract(text).security] == ["Encryption overhead is small."]
@@ -182,7 +194,7 @@ def test_firewalls_virus_scanners_and_updates_are_claims_each_but_advice_is_none
         "Alle unsere Server sind gehärtet, durch Firewalls, Virenscanner etc. geschützt und "
         "immer mit den neusten Sicherheitsupdates gepatcht."
     )
-    assert len(_claims(said)) == 3
+    assert len(_claims(said)) == 4  # hardened, firewalls, virus scanners, updates
     assert _claims("Mitigation: Use reputable antivirus software.") == []
     assert _claims("Keep Windows Updated: Install security patches promptly.") == []
     assert _claims("Encryption: Use of AES-256 for all stored data.")
