@@ -23,6 +23,7 @@ from m365inv.catalog.extract.items import (
     DEFINES,
     PROCESSING,
     SCOPES,
+    leads_to_no_data,
     untail,
 )
 from m365inv.catalog.extract.lexicon import (
@@ -59,6 +60,7 @@ _CONJOINED = (
     "lead_colon",
     "sent_collect",
     "lead_collect",
+    "lead_use",
     "datanoun",
     "sent_neg",
     "lead_neg",
@@ -127,6 +129,7 @@ def _lead_flags(lead: str) -> frozenset[str]:
         ("lead_colon", lead.endswith(":")),
         ("lead_neg", _denies(lead)),
         ("lead_collect", PROCESSING.search(lead)),
+        ("lead_use", leads_to_no_data(lead)),  # purposes, recipients or duties below
     ):
         if test:
             out.add(flag)

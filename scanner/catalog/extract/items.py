@@ -556,6 +556,7 @@ _CONTEXT_LEAD = folded(
     # a processor's duties: "We will:", "Der Auftragsverarbeiter verpflichtet sich:"
     r"|^(?:we|wir|the processor|der auftragsverarbeiter|the vendor|der anbieter)\s+(?:will|shall"
     r"|must|agrees? to|undertakes? to|werden|wird|verpflichte[nt] sich(?: dazu)?)\s*:$"
+    r"|^(?:[\w.&-]+\s+){1,3}(?:shall|agrees? to|undertakes? to|verpflichtet sich(?: dazu)?)\s*:$"
     # through what: "… accesses your calendar through the respective service APIs:"
     r"|\b(?:through|via|über|using|mittels)\s+(?:the\s+|die\s+)?(?:[\w-]+\s+){0,3}(?:APIs?|interfaces?"
     r"|Schnittstellen|SDKs?|integrations?|Integrationen)\s*:$"
@@ -571,7 +572,11 @@ DEFINES = re.compile(
     r"^[\"„“]?(?:Personal (?:data|information)|Personally identifiable information|Personenbezogene"
     r" Daten|Persönliche Daten)[\"“”]?(?:\s*\([^)]*\))?\s+(?:is|are|means|refers to|includes any"
     r"|sind|ist|bezeichnet|meint)\s+[\"„“]?(?:any|all|individual|information|alle|sämtliche|jede|solche"
-    r"|Einzelangaben|Informationen|Angaben)",
+    r"|Einzelangaben|Informationen|Angaben)"
+    # and processing: "'Processing' means any operation …, including collection, recording, …"
+    r"|^[\"„“]?(?:Processing|Verarbeitung|Verarbeiten)[\"“”]?(?:\s*\([^)]*\))?\s+(?:is|means"
+    r"|refers to|ist|bezeichnet|meint|umfasst)\s+(?:any|every|all|a|an|jeden|jeder|jede|alle|einen)"
+    r"\s+(?:operation|set of operations|Vorgang|Vorgänge|Vorgangsreihe)",
     re.IGNORECASE,
 )
 # a lead-in to purposes, whatever data words it has
@@ -579,10 +584,23 @@ _USE_LEAD = folded(
     r"\b(?:we|wir)\s+(?:may\s+|also\s+|only\s+)?(?:use|verwenden|nutzen)\b.{0,60}\b(?:to|for|um|zu"
     r"|für|purposes?|Zwecken?)\s*:$|^(?:how|why|wie|wofür|warum) (?:we|wir) (?:use|verwenden|nutzen)"
     r"|\b(?:for|für) (?:the )?(?:following|folgende) (?:purposes|Zwecke)\s*:$"
+    # "… solely for the purpose of providing the services …, including:"
+    # (not "zum Zweck der Vertragsabwicklung werden folgende Daten gespeichert:")
+    r"|\b(?:for the purposes? of|zu(?:m|r)? (?:Zweck|Zwecken))\b(?![^:]*\b(?:following|folgende"
+    r"|collect|stor|process|erheb|erfass|speicher|gespeichert|verarbeit)\w*)[^:]{0,120}:$"
     r"|(?<!limited )(?<!according )\b(?:in order )?to\s*:$|\bum\s*:$"  # "… within the add-in to:"
     # "Ihre Daten werden ausschließlich zur Bereitstellung des Dienstes verwendet:"
     r"|\b(?:werden|wird)\b.{0,80}\b(?:zur?|zum|für)\b.{0,80}\b(?:verwendet|genutzt|eingesetzt)\s*:$"
+    # a lead that lost its colon: "UNI-Excellent nutzt diese Daten um" over "- … zu verwalten"
+    r"|\b(?:uses?|nutz(?:t|en)|verwende[nt])\s+(?:these|this|the|your|diese[ns]?|die|Ihre)\s+"
+    r"(?:data|information|Daten|Informationen|Angaben)\s+(?:in order )?(?:to|um)$"
 )
+
+
+def leads_to_no_data(lead: str) -> bool:
+    """Whether a list's lead-in announces purposes, recipients, duties or interfaces rather than
+    data ("We use the information to:", "We may share it with:", "NDesk shall:")."""
+    return bool(_USE_LEAD.search(lead) or _CONTEXT_LEAD.search(lead))
 
 
 class FoundItem(msgspec.Struct, frozen=True):
@@ -1533,7 +1551,10 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                 # an einen der folgenden Anbieter:" names the data it sends
             if _USE_LEAD.search(bare) or _CONTEXT_LEAD.search(bare):
                 in_data = False  # "We use the information we collect to:" — purposes; "…
-                continue  # information we collect in connection with:" — products, places
+                # information we collect in connection with:" — products, places; the entries
+                # below are purposes, recipients or duties, however data-like they sound
+                negated_list = text.endswith((":", " um", " to"))  # ("Reporting and analytics")
+                continue
             if DATA_HEADING.search(bare):
                 in_data = True
                 plain_list = text.endswith(":") and nxt_kinds[:1] == ["heading"]

@@ -1335,3 +1335,30 @@ def test_entries_set_as_paragraphs_after_an_erfasste_daten_lead_are_items() -> N
         "  • Art der Verwendung dieser Daten\n"
     )
     assert _items(contents) == []
+
+
+def test_a_definition_of_processing_and_lists_of_purposes_or_duties_name_no_data() -> None:
+    text = (
+        '- "Processing" means any operation performed on personal data, including collection, '
+        "recording, organisation, storage, retrieval, consultation, use, erasure or destruction.\n"
+        "2.2 Types of Personal Data\n- Names, email addresses\n- Usage data and activity logs\n"
+        "2.3 Purpose of Processing\n"
+        "Acme processes personal data solely for the purpose of providing the helpdesk services "
+        "described in the agreement, including:\n"
+        "- Ticket management and customer support operations\n- Reporting and analytics\n"
+        "3. Obligations of the Data Processor\nAcme shall:\n- Process personal data lawfully\n"
+    )
+    got = _rules(text)
+    assert {"Names", "email addresses", "Usage data", "activity logs"} <= set(got), got
+    assert not {"collection", "recording", "use", "Ticket management", "Reporting"} & set(got)
+    german = (
+        "Acme nutzt diese Daten um\n\n"
+        "  • Mitarbeiter aus dem Kalender im Google Kalender anzulegen\n"
+        "  • Google Kalender Freigaben in Acme zu verwalten\n"
+    )
+    assert _rules(german) == []
+    data_lead = (  # a purpose named inside a data lead-in does not make it one
+        "Wir weisen darauf hin, dass zum Zweck der Vertragsabwicklung folgende Daten bei uns "
+        "gespeichert werden:\n\nName und Anschrift\nFirmenbuchnummer\nUID-Nummer.\n"
+    )
+    assert {"Firmenbuchnummer", "UID-Nummer"} <= set(_rules(data_lead))
