@@ -38,7 +38,8 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
               r"|(?:einen|den|unseren) Vertrag (?:mit (?:Ihnen|dir) )?zu erfüllen"
               r"|(?:Begründung|Durchführung|Abwicklung)\b.{0,40}\bVertrags(?:verhältnisses)?\b"
               r"|performance of contracts|contract performance|^(?:Contract|Vertrag)\s*[:–]"
-              r"|vertragliche[nr]? Notwendigkeit"),
+              r"|vertragliche[nr]? Notwendigkeit"
+              r"|(?:Erfüllung|Durchführung|Abwicklung)\b.{0,30}\b(?:unseres|Ihres|des) Auftrags\b"),
         ("c", r"rechtliche[nr]? Verpflichtung|gesetzliche[nr]? (?:Verpflichtung|Pflicht)|legal obligation"
               r"|gesetzlich (?:\w+ )?verpflichtet|(?:rechtlich|legally) (?:obliged|verpflichtet)"
               r"|comply with (?:a |our |the |applicable )?(?:legal|statutory)|compliance with (?:a )?legal"),
@@ -210,7 +211,8 @@ _OTHER = folded(
     r"|schreibgeschützt|\bXSS\b"
     r"|(?-i:Audit-Logs?)\b|audit logging|Audit-?Protokoll\w*|(?:zur )?Vertraulichkeit verpflichtet"
     r"|confidentiality (?:obligations|agreements?|undertakings?)|bound by confidentiality"
-    r"|Verschwiegenheit\w* verpflichtet|Verschwiegenheitserklärung"
+    r"|Verschwiegenheit\w* verpflichtet|Verschwiegenheitserklärung|zum Datenschutz verpflichtet"
+    r"|(?:regular|periodic|annual|regelmäßige|jährliche)\w* (?:\w+ )?(?:security|Sicherheits)[- ]?audits?"
     r"|(?:Sicherheits|Datenschutz|IT-Sicherheits)-?[Ss]chulung\w*|Schulung\w* (?:der|unserer|aller)"
     r" Mitarbeit\w*"
     r"|Passwort-?Manager|password manager|need[- ]to[- ]know[- ](?:Prinzip|principle|basis)"
@@ -260,7 +262,8 @@ _PREFILTER_WORDS = (
             " vulnerability schwachstellen sicherheitsrisiko änderungsmanagement codeänderung"
             " code-review codeüberprüfung ereignisprotokoll logging siem protokolle logs warnungen"
             " alarme alerts fedramp hitrust xss audit vertraulichkeit confidentiality"
-            " verschwiegenheit schulung training passwort-manager 3-2-1 mandantenfähig"
+            " verschwiegenheit schulung training passwort-manager 3-2-1 mandantenfähig audit"
+            " datenschutz"
             " datentrennung segregation monitoring"
         ).split()
     ),

@@ -141,6 +141,15 @@ _RECIPIENT_CUE = folded(
     r"|Empfänger|recipient|\bwe use\b|wir nutzen|setzen wir|nutzen wir|verwenden wir|Hoster"
     r"|Rechenzentr|data cent"
 )
+# a domain, e-mail address or link: its words are a name ("kostenloseswebhosting.de" hosts
+# nothing for anyone)
+_WEB_NAME = re.compile(r"\S+\.[a-z]{2,24}\b\S*")
+
+
+def _cues_recipient(text: str) -> bool:
+    return bool(_RECIPIENT_CUE.search(_WEB_NAME.sub(" ", text)))
+
+
 # in the sentence that names an entity: it is the one that handles something for the vendor
 _HANDLED_BY = folded(
     r"erfolgt über|abwicklung|\bvia\b|\bthrough\b|mittels|Zahlungs|payments? (?:are|is)"
@@ -335,7 +344,7 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
             r"(?:(?<=[a-z)])|(?<=\d\d))\.\s+(?=[A-ZÄÖÜ])", after, maxsplit=1
         )[0]
         around = _ACTS_AS.sub(" ", f"{line.text[: entity.start()]} {after}")
-        if _RECIPIENT_CUE.search(around) or _HANDLED_BY.search(around):
+        if _cues_recipient(around) or _HANDLED_BY.search(around):
             continue  # a processor's or a host's address is not the vendor's
         named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", after))
         shaped = address_country(after)
@@ -368,11 +377,7 @@ def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
         if not country:
             continue
         before = " ".join(x.text for x in all_lines[max(0, n - 4) : n + 1])
-        if (
-            _STOP_BLOCK.search(before)
-            or _BIG_ENTITY.search(before)
-            or _RECIPIENT_CUE.search(before)
-        ):
+        if _STOP_BLOCK.search(before) or _BIG_ENTITY.search(before) or _cues_recipient(before):
             continue
         return VendorCountry(country[0], f"{text} {nxt}".strip(), 0.6)
     return None

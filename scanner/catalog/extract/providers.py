@@ -58,7 +58,7 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"\bSupabase\b", "Supabase", None), (r"MongoDB(?: Atlas)?", "MongoDB", None),
     (r"\bAtlassian\b|\bJira\b|\bConfluence\b", "Atlassian", None), (r"\bGitHub\b", "GitHub", None),
     (r"\bMailchimp\b|\bMandrill\b", "Mailchimp", None), (r"\bBrevo\b|Sendinblue", "Brevo", None),
-    (r"\bSendGrid\b", "SendGrid", None), (r"\bTwilio\b", "Twilio", None),
+    (r"\b(?:Twilio )?SendGrid\b", "SendGrid", None), (r"\bTwilio\b(?! SendGrid)", "Twilio", None),
     (r"(?-i:\bPostmark\b)", "Postmark", None), (r"\bMailgun\b", "Mailgun", None),
     (r"\bMailjet\b", "Mailjet", None), (r"\bSparkPost\b", "SparkPost", None),
     (r"(?-i:\bResend\b)" + _CO, "Resend", None), (r"\bCleverReach\b", "CleverReach", None),

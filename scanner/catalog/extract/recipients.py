@@ -59,6 +59,14 @@ _AS_SOURCE = re.compile(
     r"|^[A-Z]\w+(?:\s+\w+)?\s+(?:may\s+|can\s+|will\s+)?(?:shares?|provides?|sends?|gives?|passes?)"
     r"\b[^.]{0,40}\b(?:with|to)\s+us\b",
 )
+# a section about where data comes from: "3.3 Daten von Dritten" over "Zahlungsdienstleister (z. B.
+# Mollie, Stripe, PayPal)", "Information we receive from other sources" — sources, not recipients
+_SOURCE_SECTION = folded(
+    r"\b(?:Daten|Informationen|Angaben)\s+(?:von|aus)\s+(?:Dritten|anderen Quellen|Drittquellen)"
+    r"|\b(?:data|information)\s+(?:\w+\s+){0,3}(?:from|by)\s+(?:third[- ]part(?:y|ies)|other sources"
+    r"|partners)\b|\b(?:Herkunft der Daten|Datenquellen|Quellen der Daten|sources of (?:personal )?"
+    r"(?:data|information))\b"
+)
 # data read from products named in a list: "usage data from Okta, Zoom and GitHub", "usage
 # metrics from connected platforms (Microsoft 365, Google Workspace, Slack)" — sources, not
 # recipients ("services from Google, Stripe and AWS" are providers)
@@ -264,6 +272,8 @@ def subprocessors_in(
         if table_rows and table_rows[i].strip() in named_rows:
             continue  # its processor is the name column's, read above
         section = sections[i] if sections else ""
+        if section and _SOURCE_SECTION.search(section):
+            continue
         in_section = bool(RECIPIENT_SECTION.search(section))
         if NEGATION.search(s) and re.search(
             r"\b(?:nicht|not|no|keine?)\b.{0,30}(?:nutzen|use|share|teilen|weiter)", s, re.I

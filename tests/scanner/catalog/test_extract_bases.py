@@ -107,3 +107,11 @@ def test_vertragliche_notwendigkeit_is_basis_b() -> None:
         "Einwilligung, vertragliche Notwendigkeit oder gesetzliche Verpflichtung."
     )
     assert _letters(said) == ["a", "b", "c"]
+
+
+def test_fulfilling_our_order_is_contract() -> None:
+    assert _letters(
+        "Während der Sitzung werden zur Erfüllung und Abrechnung unseres Auftrags folgende "
+        "Daten gespeichert."
+    ) == ["b"]
+    assert _letters("Wir handeln im Rahmen der Auftragsverarbeitung.") == []

@@ -154,3 +154,12 @@ def test_a_line_announcing_sub_processors_gives_no_vendor_country() -> None:
         "- Resend Inc., USA\n"
     )
     assert _country(text) is None
+
+
+def test_a_domain_name_with_hosting_in_it_is_no_processor_cue() -> None:
+    text = (
+        "Wer sind wir?\nDiese Datenschutzerklärung gilt für:\nBeispiel B.V.\n"
+        "handelnd unter dem Namen:\nkostenloseswebhosting.example\nAdresse:\nMarkt 17\n"
+        "5627 SZ Eindhoven\nNiederlande\nE-Mail: info@kostenloseswebhosting.example\n"
+    )
+    assert _country(text) == "NL"

@@ -221,3 +221,16 @@ def test_a_dienstleister_column_names_the_processor() -> None:
         "| E-Mail-Adresse, Session-Token | Zugang zur Anwendung | Supabase Inc. (EU, Frankfurt) |\n"
     )
     assert _subs(table) == ["Supabase"]
+
+
+def test_a_section_on_data_from_third_parties_names_sources_and_twilio_sendgrid_is_one() -> None:
+    text = (
+        "3.3 Daten von Dritten\n"
+        "- Domain-Registrierungsstellen (z. B. SIDN, EURid)\n"
+        "- Zahlungsdienstleister (z. B. Mollie, Stripe, PayPal)\n"
+        "4. Empfänger\n"
+        "Zahlungen wickeln wir über den Zahlungsdienstleister Stripe ab.\n"
+    )
+    assert _subs(text) == ["Stripe"]  # named again as a recipient below: that one counts
+    sendgrid = "Der Versand der Formularinhalte erfolgt über Twilio SendGrid als E-Mail-Dienst."
+    assert _subs(sendgrid) == ["SendGrid"]

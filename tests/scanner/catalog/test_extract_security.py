@@ -259,3 +259,12 @@ def test_organisational_measures_are_claims_but_audit_logs_read_as_data_are_none
     ):
         assert _claims(sentence), sentence
     assert _claims("- Directory audit logs (AuditLog.Read.All)") == []
+
+
+def test_security_audits_and_staff_bound_to_data_protection_are_claims() -> None:
+    for sentence in (
+        "Regular Security Audits: Conducted to identify and mitigate potential threats.",
+        "Wir führen jährliche Sicherheitsaudits durch.",
+        "Die Fernwartung führt nur Personal aus, das zum Datenschutz verpflichtet ist.",
+    ):
+        assert _claims(sentence), sentence
