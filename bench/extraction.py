@@ -249,6 +249,7 @@ SPLITS = (
     "blind39",
     "blind40",
     "blind41",
+    "blind42",
 )
 
 
