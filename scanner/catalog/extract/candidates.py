@@ -22,6 +22,7 @@ from m365inv.catalog.extract.items import (
     DATA_HEADING,
     DEFINES,
     PROCESSING,
+    REMOVAL,
     SCOPES,
     leads_to_no_data,
     untail,
@@ -257,9 +258,15 @@ def item_candidates(
         above = lead if line.kind == "bullet" else (all_lines[n - 1].text if n else "")
         if line.kind != "bullet":
             lead = line.text
-        if line.kind == "heading" or DEFINES.match(line.text) or _NO_DATA_SECTION.search(heads[n]):
+        if (
+            line.kind == "heading"
+            or DEFINES.match(line.text)
+            or _NO_DATA_SECTION.search(heads[n])
+            or (line.kind == "bullet" and REMOVAL.match(line.text))
+        ):
             continue  # a heading names a section (the rules read the few that are items); a
-            # definition of personal data ("… such as name, address") discloses nothing
+            # definition of personal data ("… such as name, address") discloses nothing, nor
+            # does a step that takes data out ("Entfernung von Namen, Adressen, …")
         base: set[str] | None = None  # the line's context, read once a sentence lists
         for s in sentences(line.text):
             if read is not None and read(s):

@@ -80,7 +80,8 @@ CLOSING_HEADING = folded(
     r"|lawful|empfänger|recipient|third[- ]part(?!ies$)|weitergabe|sharing|disclos|speicherdauer"
     r"|aufbewahrung|retention|how long|löschung|sicherheit|security|rechte|rights"
     # "Kontakt", "Contact us" — but "Account and contact information" names data
-    r"|kontakt(?!daten|informationen|angaben|details)|contact(?! (?:information|details|data|info)\b)"
+    r"|kontakt(?!daten|informationen|angaben|details|formular)"
+    r"|contact(?! (?:information|details|data|info|forms?)\b)"
     r"|(?:unsere?|our)\s+(?:kontakt|contact)"
     r"|betroffene|data subjects|changes|änderungen|transfer|übermittlung|verantwortlich"
     r"|controller|datenschutzbeauftragt|protection officer|your choices|user control|consent"
@@ -1197,7 +1198,13 @@ _SCOPE_VERB = re.compile(  # "sign you in and read your profile": the verb of th
     r"|create|maintain|lesen|liest|zugreifen auf)(?: and (?:write|update|manage))?\s+",
     re.I,
 )
-_RIGHTS_LEAD = re.compile(r"\bright|\bRecht|\brequest\b|\bcontact us\b|\bkontaktieren\b", re.I)
+_RIGHTS_LEAD = re.compile(
+    # "contact us" leads to a way of asking, unless the lead says what is stored when you do:
+    # "Wenn Sie uns … kontaktieren, werden die von Ihnen mitgeteilten Daten gespeichert, …:"
+    r"\bright|\bRecht|\brequest\b|(?:\bcontact us\b|\bkontaktieren\b)(?![^:]*\b(?:gespeichert"
+    r"|erhoben|verarbeitet|stored|collected|processed)\b)",
+    re.I,
+)
 _IMPERATIVE = re.compile(
     r"^[A-Z][a-z]+\s+(?:your|our|all|any|the|Ihre?|unsere?)\b"
 )  # "Access your data"
@@ -1372,6 +1379,25 @@ def _unsymbolled(item: str) -> str:
     return item[start:]
 
 
+# (not "zur Lizenzierung erforderliche Firmenanschrift", a participle's object)
+# a step that takes data out: its data is what is no longer there
+REMOVAL = re.compile(
+    r"^(?:Entfernung|Löschung|Schwärzung|Maskierung|Neutralisierung|Removal|Deletion|Redaction"
+    r"|Masking|Stripping)\s+(?:oder\s+\w+\s+)?(?:von|der|des|aller|of|all)\b",
+    re.IGNORECASE,
+)
+_FOR_PURPOSE = re.compile(
+    r"^(?:für|for)\s+(?:die|den|das|the)\s|^(?:zur|zum|zwecks)\s+\w+ung\b(?!\s+\w*(?:erforderlich"
+    r"|notwendig|benötigt))(?:$|\s+(?:der|des|eines|einer|von|Ihrer|unserer|unseres)\b)",
+    re.IGNORECASE,
+)
+# the word for data itself, which names no item
+_BARE_DATA_WORDS = frozenset(
+    "daten data information informationen angaben info details personal data"
+    " personenbezogene daten".split()
+) | {"personal data", "personenbezogene daten", "personal information"}
+
+
 class ItemList:
     """The items found so far, in order of first mention: a phrase that names no data (a
     service, an address, a duration) or only repeats an item already found is not added."""
@@ -1414,6 +1440,10 @@ class ItemList:
             return  # "Microsoft Graph / Google Calendar API": the interface data passes through
         if _IDENTIFIER.search(item):
             return  # "PrivacyPolicyPage.section1.notCollected" (a page's untranslated key), a URL
+        if item.strip().casefold() in _BARE_DATA_WORDS:
+            return  # "die von Ihnen mitgeteilten Daten": data, but which is not said
+        if _FOR_PURPOSE.match(item):
+            return  # "für die Abwicklung des Vertragsverhältnisses": what for, not what
         if self.repeats(item):
             return
         toks = _tokens(item)
@@ -1541,6 +1571,8 @@ def collect_items(all_lines: list[Line]) -> ItemList:
             continue  # (nor below a table of contents)
         if negated_list and line.kind == "bullet":
             continue
+        if line.kind == "bullet" and REMOVAL.match(text):
+            continue  # "Entfernung von Namen, Adressen, …": what anonymisation takes out
         negated_list = False
         if line.kind == "heading" or (short and head_like) or text.endswith(":"):
             if bare.endswith(":") and CONTROLLER.search(bare):

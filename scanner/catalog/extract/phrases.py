@@ -106,6 +106,7 @@ NOT_DATA_LABEL = folded(
     r"|widerspruch|opt-?out|drittland|third countr|^grundlage"
     r"|^(?:eingesetzte|verwendete) dienste|dienstanbieter|^(?:service )?providers?$|services used"
     r"|^(?:weitere|further|more) (?:informationen|information)"
+    r"|^(?:Einsatz|Verwendung|use) (?:von|of)\s"
     r"|^(?:microsoft )?(?:graph |api |app )?(?:permissions|berechtigungen)(?: we request)?$"
 )
 

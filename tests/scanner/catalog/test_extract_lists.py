@@ -1362,3 +1362,24 @@ def test_a_definition_of_processing_and_lists_of_purposes_or_duties_name_no_data
         "gespeichert werden:\n\nName und Anschrift\nFirmenbuchnummer\nUID-Nummer.\n"
     )
     assert {"Firmenbuchnummer", "UID-Nummer"} <= set(_rules(data_lead))
+
+
+def test_a_contact_form_section_lists_data_and_purpose_phrases_or_removals_are_none() -> None:
+    text = (
+        "3.2 Kontaktformular und E-Mail\n"
+        "Wenn Sie uns über das Kontaktformular kontaktieren, werden die von Ihnen mitgeteilten "
+        "Daten gespeichert, um Ihre Anfrage zu bearbeiten:\n"
+        "- E-Mail-Adresse\n- Firmenname\n- Nachrichteninhalt\n"
+    )
+    assert _items(text) == ["E-Mail-Adresse", "Firmenname", "Nachrichteninhalt"]
+    said = "Diese Daten werden zentral erfasst und für die Abwicklung des Vertrags genutzt."
+    assert not any(i.startswith("für") for i in _items(said))
+    anonymised = (
+        "Vor Verwendung zu Trainingszwecken werden Daten irreversibel anonymisiert. "
+        "Dies umfasst insbesondere:\n"
+        "- Entfernung von Namen, Adressen, Telefonnummern, E-Mail-Adressen\n"
+        "- Entfernung von Kunden-/Mitarbeiternummern, Bank- und Zahlungsdaten\n"
+    )
+    assert _items(anonymised) == []
+    kept = "Wir speichern die zur Lizenzierung erforderliche Firmenanschrift und den Namen."
+    assert "zur Lizenzierung erforderliche Firmenanschrift" in _rules(kept)
