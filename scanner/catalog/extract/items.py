@@ -1492,8 +1492,8 @@ def collect_items(all_lines: list[Line]) -> ItemList:
         text = line.text
         if not text:
             continue  # a questionnaire's row read by the other rules only
-        if line.kind == "text":  # "3.4 Billing data. Company name, …": the number is no word
-            text = _SECTION_NUMBER.sub("", text) or text
+        if line.kind in ("text", "bullet"):  # "3.4 Billing data. Company name, …", "• 1.1
+            text = _SECTION_NUMBER.sub("", text) or text  # Contact information such as …": no word
         if line.kind == "text" and text.endswith(":") and len(said := sentences(text)) > 1:
             if not _REFERS_BACK.match(said[-1]):  # "We collect personal data. This includes:"
                 read_prose(said[:-1], in_data)  # "We store names, URLs … . All data is kept

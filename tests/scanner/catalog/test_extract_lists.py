@@ -1383,3 +1383,15 @@ def test_a_contact_form_section_lists_data_and_purpose_phrases_or_removals_are_n
     assert _items(anonymised) == []
     kept = "Wir speichern die zur Lizenzierung erforderliche Firmenanschrift und den Namen."
     assert "zur Lizenzierung erforderliche Firmenanschrift" in _rules(kept)
+
+
+def test_a_numbered_bullet_reads_as_its_text() -> None:
+    text = (
+        "We store the following categories of personal information from our customers:\n"
+        "  • 1.1 Candidate contact information such as name, email address, mailing address, "
+        "phone numbers and employment history.\n"
+        "  • 1.3 Identifiers such as user name, account number, IP addresses.\n"
+    )
+    got = _rules(text)
+    assert {"name", "email address", "mailing address", "employment history"} <= set(got), got
+    assert {"user name", "account number", "IP addresses"} <= set(got), got
