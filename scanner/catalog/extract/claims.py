@@ -201,7 +201,8 @@ _OTHER = folded(
     + r"|Multi-?Faktor|Mehr-?Faktor|starke Authentifizierung"
     r"|strong (?:customer )?authentication|ISAE\s?3402|SSAE\s?1[68]|\bISMS\b"
     r"|Informationssicherheits-?Managementsystem|Notfallmanagement|gespiegelt|Spiegelung"
-    r"|\bmirrored\b|Mandantentrennung|mandantenspezifisch\w*|tenant-specific keys?"
+    r"|\bmirrored (?:across|to|in|between|on)\b|(?:data|databases?|storage|servers?|backups?)\b"
+    r"[^.]{0,30}\bmirrored\b|Mandantentrennung|mandantenspezifisch\w*|tenant-specific keys?"
     r"|(?:regelmäßig|regularly) (?:\w+ ){0,4}(?:geschult|sensibilisiert|trained)"
     r"|Virenscanner|Virenschutz|Antivir\w*|anti-?virus|Sicherheitsupdates|security (?:updates|patches)"
     r"|\bgehärtet|\bhardened\b|\bkeyring\b"
@@ -307,6 +308,8 @@ _NOT_CLAIMED = folded(
     r"|activate|install|keep|update"  # "Mitigation: Use reputable antivirus software"
     r"|aktivieren Sie|verwenden Sie|nutzen Sie|recommendation|empfehlung|tip|tipp|please|bitte"
     r"|configure|konfigurieren Sie|make sure|stellen Sie sicher)\b|\b(?:your|Ihre[rn]?) firewall"
+    # a hash as data: "request IPs, user agents, … and dedup hashes" (telemetry)
+    r"|\b(?:dedup\w*|file|content|image|perceptual) hash(?:es)?\b"
 )
 
 

@@ -57,7 +57,10 @@ _AS_SOURCE = re.compile(
     r"\b(?:provided|supplied|received|obtained)\s+(?:to us\s+)?(?:by|from)\s+[A-Z]\w+\)?\s*$"
     r"|\(\s*as provided by [A-Z]\w+\s*\)"
     r"|^[A-Z]\w+(?:\s+\w+)?\s+(?:may\s+|can\s+|will\s+)?(?:shares?|provides?|sends?|gives?|passes?)"
-    r"\b[^.]{0,40}\b(?:with|to)\s+us\b",
+    r"\b[^.]{0,40}\b(?:with|to)\s+us\b"
+    # "identifiers from third-parties (for example LinkedIn or Salesforce)": where they come from
+    r"|\b(?:from|von|aus)\s+(?:third[- ]part(?:y|ies)|Drittanbietern|Dritten)\s*\(\s*(?:e\.\s?g\."
+    r"|for example|such as|z\.\s?B\.|etwa|beispielsweise)",
 )
 # a section about where data comes from: "3.3 Daten von Dritten" over "Zahlungsdienstleister (z. B.
 # Mollie, Stripe, PayPal)", "Information we receive from other sources" — sources, not recipients

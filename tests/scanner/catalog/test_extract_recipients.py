@@ -234,3 +234,12 @@ def test_a_section_on_data_from_third_parties_names_sources_and_twilio_sendgrid_
     assert _subs(text) == ["Stripe"]  # named again as a recipient below: that one counts
     sendgrid = "Der Versand der Formularinhalte erfolgt über Twilio SendGrid als E-Mail-Dienst."
     assert _subs(sendgrid) == ["SendGrid"]
+
+
+def test_services_named_as_where_identifiers_come_from_are_no_recipients() -> None:
+    text = (
+        "The following data can be processed during enrollment:\n"
+        "- Identity service identifiers from third-parties (for example LinkedIn or Salesforce)\n"
+        "- Work email\n"
+    )
+    assert _subs(text) == []

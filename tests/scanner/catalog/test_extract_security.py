@@ -268,3 +268,9 @@ def test_security_audits_and_staff_bound_to_data_protection_are_claims() -> None
         "Die Fernwartung führt nur Personal aus, das zum Datenschutz verpflichtet ist.",
     ):
         assert _claims(sentence), sentence
+
+
+def test_hashes_as_telemetry_and_a_mirrored_list_are_no_claims() -> None:
+    assert _claims("Operational telemetry — request IPs, user agents and dedup hashes.") == []
+    assert _claims("The current list is the source of truth and is mirrored at our DPA.") == []
+    assert _claims("All customer data is mirrored across two data centres.")
