@@ -250,6 +250,7 @@ SPLITS = (
     "blind40",
     "blind41",
     "blind42",
+    "blind43",
 )
 
 
