@@ -30,6 +30,7 @@ from typing import Any
 
 import yaml
 from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
 
 from m365inv.catalog.draft import draft_vendor
 from m365inv.catalog.extract.ranker import ItemModel
@@ -86,8 +87,10 @@ def score_document(doc: dict[str, Any], draft: dict[str, Any], c: Counts) -> tup
         len(letters),
         len(set(doc["legal_bases"])),
     )
-    names = [s["name"] for s in draft["subprocessors"]]
-    lab_names = [s["name"] for s in doc["subprocessors"]]
+    # names compared without punctuation: "Clerk, Inc." and "Clerk" name one processor (the
+    # comma made "clerk," a word of its own, so the label's legal form hid the match)
+    names = [default_process(s["name"]) for s in draft["subprocessors"]]
+    lab_names = [default_process(s["name"]) for s in doc["subprocessors"]]
     _add(
         c,
         "subprocessors",
@@ -98,7 +101,10 @@ def score_document(doc: dict[str, Any], draft: dict[str, Any], c: Counts) -> tup
     agree = matched = 0
     for lab in doc["subprocessors"]:
         for sub in draft["subprocessors"]:
-            if fuzz.token_set_ratio(lab["name"].casefold(), sub["name"].casefold()) >= 80:
+            if (
+                fuzz.token_set_ratio(default_process(lab["name"]), default_process(sub["name"]))
+                >= 80
+            ):
                 matched += lab.get("country") is not None
                 agree += lab.get("country") is not None and sub["country"] == lab.get("country")
                 break

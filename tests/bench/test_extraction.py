@@ -76,3 +76,17 @@ def test_the_committed_synthetic_probes_are_complete_and_pinned(
     assert f"({len(held_out)} of {len(held_out)} documents scored)" in out
     assert "missing" not in out and "differs" not in out
     assert sum(counts["de"]["items"]) > 0
+
+
+def test_a_processor_labelled_with_its_legal_form_matches_its_bare_name() -> None:
+    doc = _doc("x-de", [])
+    doc["subprocessors"] = [{"name": "Clerk, Inc.", "country": "US"}, {"name": "Axiom, Inc."}]
+    draft = {
+        "disclosures": [], "retention_rules": [], "legal_bases": [], "transfers": [],
+        "security_claims": [], "country": None,
+        "subprocessors": [{"name": "Clerk", "country": "US"}, {"name": "Sentry", "country": None}],
+    }  # fmt: skip
+    c: extraction.Counts = {k: [0, 0, 0] for k in extraction.KINDS}
+    agree, matched = extraction.score_document(doc, draft, c)
+    assert c["subprocessors"] == [1, 1, 1]  # Clerk matched; Sentry drafted, Axiom missed
+    assert (agree, matched) == (1, 1)
