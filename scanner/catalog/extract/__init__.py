@@ -131,7 +131,7 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
             lead = line.text
     titles = {
         line.text
-        for line, nxt in zip(all_lines, [*all_lines[1:], None], strict=True)
+        for line, nxt in zip(all_lines, [*all_lines[1:], None], strict=False)  # [] has no pair
         if line.kind == "heading"
         or (nxt is not None and nxt.kind == "bullet" and len(line.text.split()) <= 8
             and not line.text.endswith("."))

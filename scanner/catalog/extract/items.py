@@ -1391,6 +1391,7 @@ _FOR_PURPOSE = re.compile(
     r"|notwendig|benötigt))(?:$|\s+(?:der|des|eines|einer|von|Ihrer|unserer|unseres)\b)",
     re.IGNORECASE,
 )
+_STRAY_CLOSE = re.compile(r"\s+[)\]}][)\]};,]*$")
 # the word for data itself, which names no item
 _BARE_DATA_WORDS = frozenset(
     "daten data information informationen angaben info details personal data"
@@ -1423,6 +1424,8 @@ class ItemList:
 
     def add(self, item: str, source: str, conf: float) -> None:
         item = _unsymbolled(item)  # "👤 Stammdaten": the icon is decoration
+        if item.count("(") < item.count(")"):  # "Telefonnummer )": a JSX page's closing ");"
+            item = _STRAY_CLOSE.sub("", item)
         if words_of(item) & ALL_KEYS and not is_data_noun(item) and _names_provider(item):
             return  # "Google Analytics 4": a service, not data
         if _POSTAL.search(item) or (countries_in(item) and _PLACE_NAME.match(item)):

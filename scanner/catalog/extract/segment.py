@@ -97,9 +97,48 @@ def _one_space(run: re.Match[str]) -> str:
     return " " if at and not run.string[at - 1].isspace() else run.group(0)
 
 
+# a policy kept as source code (a Next.js page, a TypeScript content object): statements and
+# brackets are no text; a string literal on its own line is, a "heading:"/"title:" one a heading
+_CODE_HINT = re.compile(r"^[ \t]*(?:import|export|const|module\.exports)\b", re.M)
+_LITERAL_LINE = re.compile(
+    r"""^[ \t]*(?:([a-z_$][\w$]*)[ \t]*:[ \t]*)?(['"`])(.*)\2[ \t]*[,;]?[ \t]*$""", re.M
+)
+_CODE_LINE = re.compile(
+    r"^[ \t]*(?:import\b.*|export\b[^'\"`\n]*|(?:const|let|var)\b[^'\"`\n]*[=({[][ \t]*"
+    r"|[a-z_$][\w$]*[ \t]*:[ \t]*[\[{(]?[ \t]*|[\]})]+[ \t]*[,;)\]}]*[ \t]*|[{[(][ \t]*)$",
+    re.M,
+)
+_HEAD_KEYS = frozenset("title heading header subtitle name label question".split())
+_QUIET_KEYS = frozenset("path href url slug id key icon image src locale lang date".split())
+
+
+def _literal(m: re.Match[str]) -> str:
+    key, body = (m.group(1) or "").casefold(), m.group(3)  # the code's indentation is no nesting
+    body = body.replace("\\'", "'").replace('\\"', '"')
+    if key in _QUIET_KEYS:
+        return ""
+    return f"## {body}" if key in _HEAD_KEYS else body
+
+
+_CODE_COMMENT = re.compile(r"\{?/\*.*?\*/\}?|^[ \t]*//[^\n]*", re.S | re.M)
+
+
+def _unquote_code(text: str) -> str:
+    """A policy written as a source file's string literals, as the lines they say (comments,
+    statements and brackets go; the markup of a JSX page is left to :func:`_untag`)."""
+    text = _CODE_COMMENT.sub("", text)
+    text = _LITERAL_LINE.sub(_literal, text)
+    return _CODE_LINE.sub("", text)
+
+
 def normalise(text: str) -> str:
     """NFC, unified dashes/spaces/quotes and no Markdown emphasis — so patterns stay simple."""
-    if len(_HTML_BLOCK.findall(text, 0, 200_000)) >= 3:
+    markup = len(_HTML_BLOCK.findall(text, 0, 200_000)) >= 3
+    if _CODE_HINT.search(text, 0, 5_000):
+        # a JSX page keeps its code lines: the markup carries the text, and the lines' widths
+        # tell how the source was wrapped; only its string literals (title, description) are read
+        text = _LITERAL_LINE.sub(_literal, text) if markup else _unquote_code(text)
+    if markup:
         text = _untag(text)
     if text.startswith("---"):  # a Markdown page's front matter (title, author, dates)
         text = _FRONT_MATTER.sub("", text, count=1)

@@ -840,3 +840,44 @@ def test_a_table_announced_as_a_list_of_attributes_gives_its_first_column() -> N
     assert _items(text) == ["City", "Fax number"]
     plain = "Display Name | LDAP Name |\n---|---|\nCity | l |\nFax number | fax |\n"
     assert "City" not in _items(plain)
+
+
+def test_a_policy_kept_as_a_typescript_content_object_reads_as_its_text() -> None:
+    source = (
+        "import { CONTACT } from './legal.constants.ts'\n"
+        "export const PRIVACY: LegalContent = {\n"
+        "  title: 'Privacy policy',\n"
+        "  path: '/privacy',\n"
+        "  sections: [\n"
+        "    {\n"
+        "      heading: 'Information we collect',\n"
+        "      paragraphs: [\n"
+        "        'When you sign in, we receive your name, email address and profile image.',\n"
+        "        `We store the Jira project and the status rules you mapped.`,\n"
+        "      ],\n"
+        "    },\n"
+        "  ],\n"
+        "}\n"
+    )
+    got = [(x.kind, x.text) for x in lines(source)]
+    assert ("heading", "Information we collect") in got
+    assert not any("export" in t or "{" in t or "/privacy" in t for _, t in got), got
+    items = [i.item for i in extract(source).items]
+    assert {"name", "email address", "profile image"} <= set(items), items
+
+
+def test_a_next_page_keeps_its_markup_reading_and_drops_its_metadata_literals() -> None:
+    source = (
+        "import Link from 'next/link';\n"
+        "export const metadata = {\n  title: 'Datenschutzerklärung | Beispiel',\n};\n"
+        "export default function Page() {\n  return (\n    <div>\n"
+        "      <h2>Erhobene Daten</h2>\n      <ul>\n        <li>E-Mail-Adresse</li>\n"
+        "        <li>Telefonnummer</li>\n      </ul>\n    </div>\n  );\n}\n"
+    )
+    items = [i.item for i in extract(source).items]
+    assert items == ["E-Mail-Adresse", "Telefonnummer"], items
+
+
+def test_an_empty_or_code_only_text_extracts_nothing() -> None:
+    for text in ("", "import x from 'y';\nexport const a = {\n};\n"):
+        assert extract(text).items == ()
