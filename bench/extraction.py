@@ -257,6 +257,7 @@ SPLITS = (
     "blind41",
     "blind42",
     "blind43",
+    "blind44",
 )
 
 
