@@ -120,6 +120,23 @@ def _literal(m: re.Match[str]) -> str:
     return f"## {body}" if key in _HEAD_KEYS else body
 
 
+# a JSX component given its list as an array: "<List items={[" / "'Name, Telefonnummer'," / "]} />"
+_ARRAY_OPEN = re.compile(r"=\{\[[ \t]*$", re.M)
+_ARRAY_CLOSE = re.compile(r"^[ \t]*\]\}[ \t]*/?>?[ \t]*$", re.M)
+
+
+def _jsx_literals(text: str) -> str:
+    """A JSX page's string literals as text: an array's entries as bullets (the component that
+    takes them is a list), a metadata "title:" as a heading."""
+    text = _ARRAY_CLOSE.sub("", _ARRAY_OPEN.sub(">", text))
+
+    def entry(m: re.Match[str]) -> str:
+        said = _literal(m)
+        return f"- {said}" if said and not m.group(1) else said
+
+    return _LITERAL_LINE.sub(entry, text)
+
+
 _CODE_COMMENT = re.compile(r"\{?/\*.*?\*/\}?|^[ \t]*//[^\n]*", re.S | re.M)
 
 
@@ -137,7 +154,7 @@ def normalise(text: str) -> str:
     if _CODE_HINT.search(text, 0, 5_000):
         # a JSX page keeps its code lines: the markup carries the text, and the lines' widths
         # tell how the source was wrapped; only its string literals (title, description) are read
-        text = _LITERAL_LINE.sub(_literal, text) if markup else _unquote_code(text)
+        text = _jsx_literals(text) if markup else _unquote_code(text)
     if markup:
         text = _untag(text)
     if text.startswith("---"):  # a Markdown page's front matter (title, author, dates)
@@ -535,6 +552,8 @@ def lines(text: str) -> list[Line]:
             and out[-1].kind == "bullet"
             and physical[:1].isspace()
             and not out[-1].text.endswith((".", ":"))
+            and n
+            and raw[n - 1].strip()  # (after an empty line a new paragraph begins)
         ):  # a bullet wrapped onto an indented second line
             prev = out.pop()
             out.append(Line("bullet", f"{prev.text} {line.strip()}", prev.number))

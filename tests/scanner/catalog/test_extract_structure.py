@@ -881,3 +881,20 @@ def test_a_next_page_keeps_its_markup_reading_and_drops_its_metadata_literals() 
 def test_an_empty_or_code_only_text_extracts_nothing() -> None:
     for text in ("", "import x from 'y';\nexport const a = {\n};\n"):
         assert extract(text).items == ()
+
+
+def test_a_jsx_component_given_its_list_as_an_array_is_a_list() -> None:
+    source = (
+        "export default function Page() {\n  return (\n    <Section>\n"
+        "      <p>Bei der Registrierung verarbeiten wir:</p>\n"
+        "      <List items={[\n"
+        "        'E-Mail-Adresse und Passwort (Konto-Erstellung)',\n"
+        "        'Restaurantname, URL-Slug',\n"
+        "      ]} />\n\n"
+        "      <p>Rechtsgrundlage: Art. 6 Abs. 1 lit. b DSGVO.</p>\n"
+        "      <div>Mehr</div>\n    </Section>\n  );\n}\n"
+    )
+    got = [(x.kind, x.text) for x in lines(source)]
+    assert ("bullet", "Restaurantname, URL-Slug") in got, got  # not glued to the paragraph
+    items = [i.item for i in extract(source).items]
+    assert {"E-Mail-Adresse", "Passwort", "Restaurantname", "URL-Slug"} <= set(items), items
