@@ -1386,6 +1386,13 @@ REMOVAL = re.compile(
     r"|Masking|Stripping)\s+(?:oder\s+\w+\s+)?(?:von|der|des|aller|of|all)\b",
     re.IGNORECASE,
 )
+_A_LEGAL_BASIS = re.compile(
+    r"^(?:(?:meaningful|explicit|freely given|your|ausdrückliche|Ihre)\s+)?(?:consent|Einwilligung"
+    r"|legitimate (?:business )?interests?|berechtigte[sn]? Interessen?|contract(?:ual)? performance"
+    r"|performance of (?:a|the) contract|Vertragserfüllung|legal obligations?"
+    r"|rechtliche Verpflichtung(?:en)?|vital interests?|public interest)$",
+    re.IGNORECASE,
+)
 _FOR_PURPOSE = re.compile(
     r"^(?:für|for)\s+(?:die|den|das|the)\s|^(?:zur|zum|zwecks)\s+\w+ung\b(?!\s+\w*(?:erforderlich"
     r"|notwendig|benötigt))(?:$|\s+(?:der|des|eines|einer|von|Ihrer|unserer|unseres)\b)",
@@ -1445,6 +1452,8 @@ class ItemList:
             return  # "PrivacyPolicyPage.section1.notCollected" (a page's untranslated key), a URL
         if item.strip().casefold() in _BARE_DATA_WORDS:
             return  # "die von Ihnen mitgeteilten Daten": data, but which is not said
+        if _A_LEGAL_BASIS.match(item):
+            return  # "contract performance", "legitimate interests": why, not what
         if _FOR_PURPOSE.match(item):
             return  # "für die Abwicklung des Vertragsverhältnisses": what for, not what
         if self.repeats(item):

@@ -122,6 +122,10 @@ _PARTIAL_NOT_STORED = folded(
     r"|afterwards|thereafter|card|credit|payment|Kreditkart\w*|Zahlungs\w*|außer|über .{0,20}hinaus"
     r"|danach|anschließend|sofern|es sei denn|wünscht|plain ?text|unencrypted|Klartext|passwords?"
     r"|Passw(?:o|ö)rt\w*|Kennw(?:o|ö)rt\w*|most|meisten)\b"
+    # a use it is not kept for, or a key rather than data: "not retained for model training",
+    # "a master key that is never stored in the database"
+    r"|\bfor (?:\w+ )?training\b|\bzu(?:m)? (?:\w+)?[Tt]raining"
+    r"|\b(?:master|encryption|private|secret|signing) keys?\b|(?:Master|Krypto)schlüssel"
     # a form it is not kept in: "never stored in decrypted form", "in any downloadable format"
     r"|\bin (?:\w+ ){0,4}(?:form|format)\b"
 )

@@ -1395,3 +1395,13 @@ def test_a_numbered_bullet_reads_as_its_text() -> None:
     got = _rules(text)
     assert {"name", "email address", "mailing address", "employment history"} <= set(got), got
     assert {"user name", "account number", "IP addresses"} <= set(got), got
+
+
+def test_legal_bases_listed_with_the_data_are_no_items() -> None:
+    text = (
+        "Information we collect:\n- Account data: name, email address\n"
+        "Legal bases:\n- contract performance\n- legitimate interests\n- meaningful consent\n"
+    )
+    got = _items(text)
+    assert {"name", "email address"} <= set(got), got
+    assert not {"contract performance", "legitimate interests", "meaningful consent"} & set(got)

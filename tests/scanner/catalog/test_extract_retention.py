@@ -156,3 +156,13 @@ def test_a_maximum_period_under_a_retention_lead_and_german_not_stored_with_word
         "Die Daten werden nicht aktiv gespeichert, sondern liegen nur im Cache des Anbieters.",
     ):
         assert _periods(sentence) == [], sentence
+
+
+def test_not_kept_for_training_or_a_key_never_stored_is_no_p0d() -> None:
+    for sentence in (
+        "Under the provider's paid API terms, content is not retained for model training.",
+        "Credentials are encrypted with keys derived from a master key that is never stored "
+        "in the database.",
+    ):
+        assert _periods(sentence) == [], sentence
+    assert _periods("We do not store your license key or personal data on our servers.") == ["P0D"]
