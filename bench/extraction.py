@@ -258,6 +258,7 @@ SPLITS = (
     "blind42",
     "blind43",
     "blind44",
+    "blind45",
 )
 
 
