@@ -1386,6 +1386,13 @@ REMOVAL = re.compile(
     r"|Masking|Stripping)\s+(?:oder\s+\w+\s+)?(?:von|der|des|aller|of|all)\b",
     re.IGNORECASE,
 )
+_DOCUMENT_FIELD = re.compile(
+    r"^(?:effective date|last (?:updated|reviewed|review|modified|revised)|next review|author"
+    r"|approval status|approved by|document (?:owner|id|version|status)"
+    r"|classification|gültig ab|stand|letzte (?:aktualisierung|änderung|prüfung)|nächste prüfung"
+    r"|verfasser|autor|freigabe(?:status)?|dokument(?:version|status|eigentümer))$",
+    re.IGNORECASE,
+)
 _A_LEGAL_BASIS = re.compile(
     r"^(?:(?:meaningful|explicit|freely given|your|ausdrückliche|Ihre)\s+)?(?:consent|Einwilligung"
     r"|legitimate (?:business )?interests?|berechtigte[sn]? Interessen?|contract(?:ual)? performance"
@@ -1452,6 +1459,8 @@ class ItemList:
             return  # "PrivacyPolicyPage.section1.notCollected" (a page's untranslated key), a URL
         if item.strip().casefold() in _BARE_DATA_WORDS:
             return  # "die von Ihnen mitgeteilten Daten": data, but which is not said
+        if _DOCUMENT_FIELD.match(item):
+            return  # "| Effective Date | … |", "| Author | … |": the document's own record
         if _A_LEGAL_BASIS.match(item):
             return  # "contract performance", "legitimate interests": why, not what
         if _FOR_PURPOSE.match(item):

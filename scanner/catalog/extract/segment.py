@@ -232,6 +232,7 @@ _DATA_COLUMN = re.compile(
 )
 
 
+_DESCRIBED_BY = re.compile(r"^(?:descriptions?|beschreibung|(?:what it )?includes|umfasst)$", re.I)
 # a yes/no column saying whether the row's data is processed at all
 _COLLECTED_HEADER = re.compile(
     r"collected|processed|stored|accessed|used|erhoben|verarbeitet|gespeichert|genutzt|gelesen",
@@ -432,6 +433,7 @@ def lines(text: str) -> list[Line]:
     data_column: int | None = None  # of the table being read
     qa_table = False  # whether it is a questionnaire ("Information | Response")
     quiet = False  # whether its columns hold no data ("Purpose | Legal Basis", "Right | …")
+    described = False  # whether a description column follows the data column
     columns = 0  # its number of columns
     header: list[str] = []  # its header cells
     pending: list[str] = []  # cells of a row broken over several lines ("cell |" per line)
@@ -453,6 +455,11 @@ def lines(text: str) -> list[Line]:
         elif _TABLE_RULE.match(nxt):  # a header row: names the columns, holds no data
             header = [c.strip(" *") for c in line.strip().strip("|").split("|")]
             data_column, columns = _header_column(header), len(header)
+            described = (  # "Data Type | Description": a category and what it holds
+                data_column is not None
+                and data_column + 1 < len(header)
+                and bool(_DESCRIBED_BY.match(header[data_column + 1]))
+            )
             if data_column is None and any(_TABLE_OF_DATA.search(x.text) for x in out[-4:]):
                 data_column = 0  # "The following table lists the … attributes that can sync"
             qa_table = len(header) == 2 and all(map(_QA_HEADER.match, header))
@@ -473,6 +480,9 @@ def lines(text: str) -> list[Line]:
             ):
                 continue  # "| Biometric information | Fingerprints | NO |" under "Collected"
             if data_column < len(row) and row[data_column]:
+                entry = row[data_column]
+                if described and data_column + 1 < len(row) and row[data_column + 1]:
+                    entry = f"{entry.strip(' *')}: {row[data_column + 1]}"  # "Label: a, b, c"
                 rest = "; ".join(  # "Retention: 13 months": the header says what a cell is
                     f"{header[i]}: {c}" if i < len(header) and header[i] else c
                     for i, c in enumerate(row)
@@ -480,14 +490,7 @@ def lines(text: str) -> list[Line]:
                 )
                 row_rest = f"{row[data_column]}: {rest}" if rest else ""  # the period's own item
                 out.append(
-                    Line(
-                        "bullet",
-                        row[data_column],
-                        n,
-                        table_data=True,
-                        row_rest=row_rest,
-                        row=line.strip(),
-                    )
+                    Line("bullet", entry, n, table_data=True, row_rest=row_rest, row=line.strip())
                 )
             continue
         if quiet and line.count("|") >= 2:  # read by the rules other than items, as the row

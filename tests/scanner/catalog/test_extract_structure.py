@@ -898,3 +898,18 @@ def test_a_jsx_component_given_its_list_as_an_array_is_a_list() -> None:
     assert ("bullet", "Restaurantname, URL-Slug") in got, got  # not glued to the paragraph
     items = [i.item for i in extract(source).items]
     assert {"E-Mail-Adresse", "Passwort", "Restaurantname", "URL-Slug"} <= set(items), items
+
+
+def test_a_data_type_column_described_by_an_enumeration_gives_its_entries() -> None:
+    text = (
+        "> | Field | Value |\n> |---|---|\n> | Effective Date | 2026-01-01 |\n"
+        "> | Author | Legal Team |\n\n"
+        "| Data Type | Description | Purpose |\n|---|---|---|\n"
+        "| **Device Information** | Device identifier, operating system, app version | Support |\n"
+        "| **Usage Analytics** | Feature usage, error reports, performance data | Service |\n"
+    )
+    got = _items(text)
+    assert {"Device identifier", "operating system", "Feature usage", "error reports"} <= set(
+        got
+    ), got
+    assert not {"Effective Date", "Author", "Device Information"} & set(got), got
