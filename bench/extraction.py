@@ -259,6 +259,7 @@ SPLITS = (
     "blind43",
     "blind44",
     "blind45",
+    "blind46",
 )
 
 
