@@ -357,7 +357,14 @@ def subprocessors_in(
 
 @lru_cache(maxsize=256)
 def _lead_cues(lead: str) -> bool:
+    if _MEASURES_LEAD.search(lead):
+        return False  # "Der Auftragsverarbeiter hat die folgenden Maßnahmen umgesetzt:" — measures
     return bool(_CUE.search(lead) or _TOOLS_LEAD.search(lead))
+
+
+_MEASURES_LEAD = folded(
+    r"\b(?:Maßnahmen|measures|safeguards|controls|Kontrollen|Vorkehrungen)\b[^:]{0,80}:$"
+)
 
 
 # a lead-in over a list of tools: "Mess- und Werbetechnologien werden … geladen; dazu gehören:"
@@ -390,7 +397,7 @@ _HOSTED_ON = (
 # a bullet of a recipients section: "Neon — for database hosting", "Umami Cloud (cookieless): …"
 _LISTED_NAME = re.compile(r"^" + _NAME + r"\s*(?:\([^)]*\)\s*)?(?:[—–:]|-\s)\s*\S")
 _NOT_A_NAME = re.compile(
-    r"^(?:Our|We|The|This|These|Your|Data|Hosting|Payments?|Analytics|E-?mail|Support|Database"
+    r"^(?:Our|We|The|This|These|Your|Data|Hosting|Payments?|Analytics|E-?[Mm]ail|Support|Database"
     r"|Storage|Monitoring|Authentication|Infrastructure|AI|CDN|CRM|Billing|Logging|Newsletter"
     r"|Hosting-Provider|AVV|AV-Vertrag|DPA|Vertrag|Contract|Agreement|Vereinbarung"
     r"|Purpose|Zweck|Location|Standort|Country|Land|Note|Hinweis|Name|Category|Kategorie|Server"
@@ -400,7 +407,11 @@ _NOT_A_NAME = re.compile(
     r"|Regions?|Retention|Transfers?|Safeguards?|Legal basis|Recipients?|Duration|Cookies?"
     r"|Daten|Ihre?[nmrs]?|Diese[nmrs]?|Unser\w*|Tools?|Dienste?|Software|Plugins?|Technologien"
     r"|[A-ZÄÖÜ][a-zäöüß]+(?:ung|ungen|bezug|keit|heit|dauer|frist|grundlage|zwecke?|ort|land"
-    r"|länder|daten|tion|tionen))$",
+    r"|länder|daten|tion|tionen|kontrolle|beauftragter?))$"
+    # a contact field or a party's role: "E-Mail: …", "Telefon: …", "Verantwortlicher: der Kunde"
+    r"|^(?:Telefon|Phone|Tel\.?|Fax|Mobil|Website|Web|Adresse|Address|Anschrift|Kontakt|Contact"
+    r"|Verantwortliche[rn]?|Controller|Auftragsverarbeiter|Processor|Auftraggeber|Auftragnehmer"
+    r"|Ansprechpartner|Geschäftsführer\w*|Managing Director|Inhaber|Owner)$",
 )
 
 

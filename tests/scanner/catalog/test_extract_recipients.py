@@ -243,3 +243,15 @@ def test_services_named_as_where_identifiers_come_from_are_no_recipients() -> No
         "- Work email\n"
     )
     assert _subs(text) == []
+
+
+def test_contact_fields_roles_and_the_controls_of_a_measures_list_are_no_processors() -> None:
+    text = (
+        "1. Vertragsparteien\nDer Kunde beauftragt den Auftragsverarbeiter:\n"
+        "E-Mail: info@beispiel.example\nTelefon: 0123 456\nDatenschutzbeauftragter: Max Muster\n"
+        "9. Technische und organisatorische Maßnahmen\n"
+        "Der Auftragsverarbeiter hat die folgenden Maßnahmen nach Art. 32 DSGVO umgesetzt:\n"
+        "- Zutrittskontrolle: Verarbeitung in zertifizierten Rechenzentren\n"
+        "- Zugangskontrolle: individuelle Benutzerkonten, Mehr-Faktor-Authentifizierung\n"
+    )
+    assert _subs(text) == []
