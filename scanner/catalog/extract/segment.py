@@ -144,8 +144,23 @@ def _unquote_code(text: str) -> str:
     """A policy written as a source file's string literals, as the lines they say (comments,
     statements and brackets go; the markup of a JSX page is left to :func:`_untag`)."""
     text = _CODE_COMMENT.sub("", text)
-    text = _LITERAL_LINE.sub(_literal, text)
-    return _CODE_LINE.sub("", text)
+    out: list[str] = []
+    listing = False  # inside "bullets: [" / "items: [": its bare strings are list entries
+    for line in text.split("\n"):
+        if opened := _LIST_ARRAY.match(line):
+            listing = opened.group(1).casefold() in _LIST_KEYS
+        elif re.match(r"^[ \t]*\]", line):
+            listing = False
+        m = _LITERAL_LINE.match(line)
+        if m:
+            said = _literal(m)
+            line = f"- {said}" if listing and said and not m.group(1) else said
+        out.append(line)
+    return _CODE_LINE.sub("", "\n".join(out))
+
+
+_LIST_ARRAY = re.compile(r"^[ \t]*([a-z_$][\w$]*)[ \t]*:[ \t]*\[[ \t]*$")
+_LIST_KEYS = frozenset("bullets items list points entries options examples".split())
 
 
 def normalise(text: str) -> str:

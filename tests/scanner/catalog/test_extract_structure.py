@@ -860,6 +860,10 @@ def test_a_policy_kept_as_a_typescript_content_object_reads_as_its_text() -> Non
         "}\n"
     )
     got = [(x.kind, x.text) for x in lines(source)]
+    listed = source.replace("paragraphs: [", "bullets: [")
+    assert ("bullet", "We store the Jira project and the status rules you mapped.") in [
+        (x.kind, x.text) for x in lines(listed)
+    ]
     assert ("heading", "Information we collect") in got
     assert not any("export" in t or "{" in t or "/privacy" in t for _, t in got), got
     items = [i.item for i in extract(source).items]
