@@ -173,10 +173,33 @@ def _split_list(text: str) -> tuple[str, ...]:
                 out.append(f"{piece} {seps[i]} {nxt}")
                 i += 2
                 continue
+        if (
+            i + 1 < len(raw)
+            and _TIME_WORD.match(piece)
+            and seps[i].casefold() in ("and", "und")
+            and _SHARED_COMPLEMENT.match(clean_piece(raw[i + 1]))
+        ):  # "Datum und Uhrzeit des Zugriffs": one moment of the access, one entry
+            out.append(f"{piece} {seps[i]} {clean_piece(raw[i + 1])}")
+            i += 2
+            continue
         if piece:
             out.append(piece)
         i += 1
     return tuple(out)
+
+
+# a date or time and a noun with a genitive or "of" complement it shares ("Datum und Uhrzeit
+# des Zugriffs", "time and date of your visit"): one moment, one entry ("Name und E-Mail-Adresse
+# der Benutzer" stays two)
+_TIME_WORD = re.compile(
+    r"^(?:Datum|Uhrzeit|Zeit|Zeitpunkt|Zeitstempel|Tag|Dauer|date|time|timestamp|day|duration)$",
+    re.IGNORECASE,
+)
+_SHARED_COMPLEMENT = re.compile(
+    r"^(?:Datum|Uhrzeit|Zeit|Zeitpunkt|Dauer|date|time|duration|Zeitstempel|timestamp)\s+"
+    r"(?:des|der|vom|of)\s+\S",
+    re.IGNORECASE,
+)
 
 
 def suspended(text: str) -> str | None:

@@ -54,7 +54,7 @@ def test_zu_den_x_gehoeren_and_this_includes() -> None:
         "Zu den Zugriffsdaten gehören die IP-Adresse, Datum und Uhrzeit des Abrufs, übertragene "
         "Datenmengen und der Browsertyp."
     )
-    assert {"IP-Adresse", "Uhrzeit des Abrufs", "Browsertyp"} <= set(_items(de))
+    assert {"IP-Adresse", "Datum und Uhrzeit des Abrufs", "Browsertyp"} <= set(_items(de))
     en = "Usage data is collected automatically. This includes pages visited and session length."
     assert {"pages visited", "session length"} <= set(_items(en))
     assert _items("Our team includes engineers and designers from many countries.") == []

@@ -1405,3 +1405,16 @@ def test_legal_bases_listed_with_the_data_are_no_items() -> None:
     got = _items(text)
     assert {"name", "email address"} <= set(got), got
     assert not {"contract performance", "legitimate interests", "meaningful consent"} & set(got)
+
+
+def test_two_nouns_sharing_a_complement_are_one_entry() -> None:
+    assert _items("Erhoben werden: Datum und Uhrzeit des Zugriffs, IP-Adresse.") == [
+        "Datum und Uhrzeit des Zugriffs",
+        "IP-Adresse",
+    ]
+    assert "time and date of your visit" in _items(
+        "Information we collect:\n- time and date of your visit\n- browser type\n"
+    )
+    assert {"Name", "E-Mail-Adresse der Benutzer"} <= set(
+        _items("Wir speichern Name und E-Mail-Adresse der Benutzer.")
+    )
