@@ -214,6 +214,8 @@ _OTHER = folded(
     r"|confidentiality (?:obligations|agreements?|undertakings?)|bound by confidentiality"
     r"|Verschwiegenheit\w* verpflichtet|Verschwiegenheitserklärung|zum Datenschutz verpflichtet"
     r"|(?:regular|periodic|annual|regelmäßige|jährliche)\w* (?:\w+ )?(?:security|Sicherheits)[- ]?audits?"
+    r"|(?:regular|periodic|annual)\w* security assessments?|(?:employee|staff) (?:security )?training"
+    r"|physical (?:security|access controls?)"
     r"|(?:Sicherheits|Datenschutz|IT-Sicherheits)-?[Ss]chulung\w*|Schulung\w* (?:der|unserer|aller)"
     r" Mitarbeit\w*"
     r"|Passwort-?Manager|password manager|need[- ]to[- ]know[- ](?:Prinzip|principle|basis)"
@@ -264,7 +266,7 @@ _PREFILTER_WORDS = (
             " code-review codeüberprüfung ereignisprotokoll logging siem protokolle logs warnungen"
             " alarme alerts fedramp hitrust xss audit vertraulichkeit confidentiality"
             " verschwiegenheit schulung training passwort-manager 3-2-1 mandantenfähig audit"
-            " datenschutz"
+            " datenschutz assessment physical"
             " datentrennung segregation monitoring"
         ).split()
     ),

@@ -1386,6 +1386,10 @@ REMOVAL = re.compile(
     r"|Masking|Stripping)\s+(?:oder\s+\w+\s+)?(?:von|der|des|aller|of|all)\b",
     re.IGNORECASE,
 )
+_TWO_SENTENCES = re.compile(
+    r"\b(?!(?:bzw|ggf|inkl|usw|etc|evtl|vgl|max|min|zzgl|exkl|bspw|sog|incl|approx)\.)[a-zäöüß]{3,}"
+    r"\. [A-ZÄÖÜ][a-zäöüß]"
+)
 _DOCUMENT_FIELD = re.compile(
     r"^(?:effective date|last (?:updated|reviewed|review|modified|revised)|next review|author"
     r"|approval status|approved by|document (?:owner|id|version|status)"
@@ -1459,6 +1463,8 @@ class ItemList:
             return  # "PrivacyPolicyPage.section1.notCollected" (a page's untranslated key), a URL
         if item.strip().casefold() in _BARE_DATA_WORDS:
             return  # "die von Ihnen mitgeteilten Daten": data, but which is not said
+        if _TWO_SENTENCES.search(item):
+            return  # "knowledge base. Files": a title and its sentence run together, no entry
         if _DOCUMENT_FIELD.match(item):
             return  # "| Effective Date | … |", "| Author | … |": the document's own record
         if _A_LEGAL_BASIS.match(item):

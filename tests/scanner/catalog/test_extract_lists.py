@@ -1418,3 +1418,11 @@ def test_two_nouns_sharing_a_complement_are_one_entry() -> None:
     assert {"Name", "E-Mail-Adresse der Benutzer"} <= set(
         _items("Wir speichern Name und E-Mail-Adresse der Benutzer.")
     )
+
+
+def test_a_title_run_into_its_sentence_is_no_item() -> None:
+    text = (
+        "Information we collect\n"
+        "- Documents & knowledge base. Files you upload (PDF, DOCX), URLs you submit.\n"
+    )
+    assert not any(". " in i for i in _items(text)), _items(text)

@@ -274,3 +274,13 @@ def test_hashes_as_telemetry_and_a_mirrored_list_are_no_claims() -> None:
     assert _claims("Operational telemetry — request IPs, user agents and dedup hashes.") == []
     assert _claims("The current list is the source of truth and is mirrored at our DPA.") == []
     assert _claims("All customer data is mirrored across two data centres.")
+
+
+def test_assessments_training_and_physical_security_are_claims_but_a_product_is_none() -> None:
+    for sentence in (
+        "Regular security assessments and monitoring.",
+        "Access controls and employee training.",
+        "Our data centres have physical security measures.",
+    ):
+        assert _claims(sentence), sentence
+    assert _claims("We deliver phishing simulations and security awareness training.") == []
