@@ -29,6 +29,7 @@ from m365inv.catalog.extract.parties import (
     own_entity,
     policy_date,
     subprocessors_in,
+    third_country_transfers,
     transfers_in,
     vendor_country,
 )
@@ -153,6 +154,7 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
         )
 
     language = detect_language(text)
+    country = vendor_country(all_lines)
     return Extraction(
         language=language,
         policy_score=policy_score(text),
@@ -169,8 +171,12 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
                 [row for _, _, _, _, row in read],
             )
         ),
-        transfers=quoted(transfers_in(sents, [p for _, p in pairs])),
+        transfers=quoted(
+            third_country_transfers(
+                transfers_in(sents, [p for _, p in pairs]), country, text, language
+            )
+        ),
         security=quoted(one_claim_per_passage(security, all_lines)),
-        country=vendor_country(all_lines),
+        country=country,
         date=policy_date(text),
     )

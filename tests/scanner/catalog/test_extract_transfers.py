@@ -75,3 +75,28 @@ def test_the_uk_gdpr_and_the_people_it_protects_are_no_transfer() -> None:
     )
     assert _transfers(said) == set()
     assert _transfers("We transfer your data to the United Kingdom.") == {("GB", "none-stated")}
+
+
+def test_us_storage_in_a_us_policy_is_no_transfer_but_in_a_gdpr_one_it_is() -> None:
+    us = "All data is stored in AWS DynamoDB in the US East (N. Virginia) region."
+    assert extract(us).transfers == ()
+    eu = us + " We process personal data in accordance with the GDPR."
+    assert [(t.country, t.mechanism) for t in extract(eu).transfers] == [("US", "none-stated")]
+    de = (
+        "Die Informationen werden an einen Server von Google in den USA übertragen und gespeichert."
+    )
+    assert [t.country for t in extract(de).transfers] == ["US"]
+    au = (  # an Australian vendor's offshore places are transfers, GDPR or not
+        "GovExample Pty Ltd, 1 George St, Sydney NSW 2000, Australia.\n"
+        "Some data may be stored in Singapore."
+    )
+    assert [t.country for t in extract(au).transfers] == ["SG"]
+
+
+def test_a_uk_vendor_transferring_outside_the_uk_names_no_transfer_to_the_uk() -> None:
+    text = (
+        "Example Ltd, 1 High Street, London EC1A 1BB, United Kingdom.\n"
+        "As a UK-based company, if we transfer personal data outside the UK, we ensure adequate "
+        "protections, such as adequacy decisions."
+    )
+    assert all(t.country != "GB" for t in extract(text).transfers)
