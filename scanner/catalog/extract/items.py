@@ -1390,6 +1390,11 @@ _TWO_SENTENCES = re.compile(
     r"\b(?!(?:bzw|ggf|inkl|usw|etc|evtl|vgl|max|min|zzgl|exkl|bspw|sog|incl|approx)\.)[a-zäöüß]{3,}"
     r"\. [A-ZÄÖÜ][a-zäöüß]"
 )
+_A_PRODUCT = re.compile(
+    r"^(?:Gmail|Outlook(?: Mail| Web)?|Google (?:Calendar|Drive|Mail|Workspace|Kalender)"
+    r"|SharePoint(?: Online)?|Slack|Dropbox|Notion|Jira|Confluence)$",
+    re.IGNORECASE,
+)
 _DOCUMENT_FIELD = re.compile(
     r"^(?:effective date|last (?:updated|reviewed|review|modified|revised)|next review|author"
     r"|approval status|approved by|document (?:owner|id|version|status)"
@@ -1465,6 +1470,8 @@ class ItemList:
             return  # "die von Ihnen mitgeteilten Daten": data, but which is not said
         if _TWO_SENTENCES.search(item):
             return  # "knowledge base. Files": a title and its sentence run together, no entry
+        if _A_PRODUCT.match(item):
+            return  # "Gmail", "Outlook Mail": where the data is, not what it is
         if _DOCUMENT_FIELD.match(item):
             return  # "| Effective Date | … |", "| Author | … |": the document's own record
         if _A_LEGAL_BASIS.match(item):

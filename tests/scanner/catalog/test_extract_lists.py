@@ -1426,3 +1426,9 @@ def test_a_title_run_into_its_sentence_is_no_item() -> None:
         "- Documents & knowledge base. Files you upload (PDF, DOCX), URLs you submit.\n"
     )
     assert not any(". " in i for i in _items(text)), _items(text)
+
+
+def test_the_products_data_is_kept_in_are_no_items() -> None:
+    text = "Information we collect:\n- Gmail\n- Outlook Mail\n- email messages\n- tasks\n"
+    got = _items(text)
+    assert "email messages" in got and not {"Gmail", "Outlook Mail"} & set(got), got
