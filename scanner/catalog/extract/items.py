@@ -1417,9 +1417,9 @@ _FOR_PURPOSE = re.compile(
 _STRAY_CLOSE = re.compile(r"\s+[)\]}][)\]};,]*$")
 # the word for data itself, which names no item
 _BARE_DATA_WORDS = frozenset(
-    "daten data information informationen angaben info details personal data"
-    " personenbezogene daten".split()
-) | {"personal data", "personenbezogene daten", "personal information"}
+    ("daten", "data", "information", "informationen", "angaben", "info", "details",
+     "personal data", "personal information", "personenbezogene daten")
+)  # fmt: skip
 
 
 class ItemList:
