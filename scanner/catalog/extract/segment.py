@@ -137,13 +137,28 @@ def _jsx_literals(text: str) -> str:
     return _LITERAL_LINE.sub(entry, text)
 
 
-_CODE_COMMENT = re.compile(r"\{?/\*.*?\*/\}?|^[ \t]*//[^\n]*", re.S | re.M)
+_LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*", re.M)
+
+
+def _without_block_comments(text: str) -> str:
+    """``text`` without its ``/* … */`` comments, in one pass (a regex's lazy match would scan
+    to the end again for every unclosed "/*" of a hostile text)."""
+    out: list[str] = []
+    at = 0
+    while (start := text.find("/*", at)) >= 0:
+        end = text.find("*/", start + 2)
+        if end < 0:
+            break
+        out.append(text[at:start])
+        at = end + 2
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _unquote_code(text: str) -> str:
     """A policy written as a source file's string literals, as the lines they say (comments,
     statements and brackets go; the markup of a JSX page is left to :func:`_untag`)."""
-    text = _CODE_COMMENT.sub("", text)
+    text = _LINE_COMMENT.sub("", _without_block_comments(text))
     out: list[str] = []
     listing = False  # inside "bullets: [" / "items: [": its bare strings are list entries
     for line in text.split("\n"):

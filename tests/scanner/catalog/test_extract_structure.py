@@ -917,3 +917,14 @@ def test_a_data_type_column_described_by_an_enumeration_gives_its_entries() -> N
         got
     ), got
     assert not {"Effective Date", "Author", "Device Information"} & set(got), got
+
+
+def test_a_source_file_full_of_unclosed_comments_is_read_in_linear_time() -> None:
+    import time
+
+    hostile = "import x from 'y'\n" + "/* " * 200_000 + "\n'Name'\n"
+    started = time.perf_counter()
+    lines(hostile)
+    assert time.perf_counter() - started < 5  # a quadratic scan would take minutes
+    kept = "export const a = {\n  /* note */ title: 'Privacy',\n}\n"
+    assert ("heading", "Privacy") in [(x.kind, x.text) for x in lines(kept)]
