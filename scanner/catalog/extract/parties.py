@@ -143,7 +143,7 @@ _RECIPIENT_CUE = folded(
 )
 # a domain, e-mail address or link: its words are a name ("kostenloseswebhosting.de" hosts
 # nothing for anyone)
-_WEB_NAME = re.compile(r"\S+\.[a-z]{2,24}\b\S*")
+_WEB_NAME = re.compile(r"(?<!\S)[^\s.]++(?:\.[^\s.]++)*?\.[a-z]{2,24}\b\S*")  # possessive: linear
 
 
 def _cues_recipient(text: str) -> bool:
