@@ -18,8 +18,11 @@ _CO = r"(?=\s*(?:,|\(|;|:|\||/|[—–]|\.(?:\s|$)|$|\s+(?:Inc|LLC|Ltd|GmbH|Limi
 _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"Microsoft Ireland(?: Operations)?(?: Limited| Ltd\.?)?", "Microsoft Ireland Operations Limited", "IE"),
     (r"Microsoft Corp(?:oration|\.)", "Microsoft Corporation", "US"),
-    (r"(?:Microsoft )?Azure(?! Active Directory| AD\b)(?: OpenAI)?|Application Insights", "Microsoft Azure", None),
-    (r"(?:\b(?:an|to|by|von|durch|with|mit|use|uses|using|nutzen|nutzt|Anbieter[s]?|provider|Fa\.|Firma)\s+(?:ist\s+)?(?:die\s+)?Microsoft\b|\bMicrosoft Inc\b|\bMicrosoft\s+(?:ist|is|verarbeitet|processes|erhebt|collects|can|kann))(?!\s+(?:Teams|Office|365|Graph|Entra|Outlook|Account|Konto|account|Bot|Word|Excel|Forms|SharePoint|OneDrive|Exchange|[Aa]pplications?|Anwendungen|[Pp]roducts?|Produkte|[Ss]ervices?|Dienste|[Ii]dentity|Privacy|Datenschutz|Clarity))",
+    # not Azure as the customer's directory or console ("Azure Tenant ID", "the Azure Portal",
+    # "Azure DevOps" work items, "Azure Marketplace")
+    (r"(?:Microsoft )?Azure(?! Active Directory| AD\b| DevOps| Portal| Marketplace| [Tt]enant| client ID"
+     r"| subscription| Helper)(?: OpenAI)?|Application Insights", "Microsoft Azure", None),
+    (r"(?:(?<!issued )(?<!verified )\b(?:an|to|by|von|durch|with|mit|use|uses|using|nutzen|nutzt|Anbieter[s]?|provider|Fa\.|Firma)\s+(?:ist\s+)?(?:die\s+)?Microsoft\b|\bMicrosoft Inc\b|\bMicrosoft\s+(?:ist|is|verarbeitet|processes|erhebt|collects|can|kann))(?!\s+(?:Teams|Office|365|Graph|Entra|Outlook|Account|Konto|account|Bot|Word|Excel|Forms|SharePoint|OneDrive|Exchange|[Aa]pplications?|Anwendungen|[Pp]roducts?|Produkte|[Ss]ervices?|Dienste|[Ii]dentity|Privacy|Datenschutz|Clarity|API|App Store|AppSource|user data|for analysis|['’]s (?:own )?(?:OAuth|authentication|delegated)))",
      "Microsoft", None),
     (r"Microsoft Clarity", "Microsoft Clarity", None),
     (r"Amazon Web Services|\bAWS\b|Amazon SES|Amazon S3", "Amazon Web Services", None),

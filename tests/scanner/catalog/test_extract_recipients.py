@@ -255,3 +255,17 @@ def test_contact_fields_roles_and_the_controls_of_a_measures_list_are_no_process
         "- Zugangskontrolle: individuelle Benutzerkonten, Mehr-Faktor-Authentifizierung\n"
     )
     assert _subs(text) == []
+
+
+def test_azure_and_microsoft_as_the_customers_own_platform_are_no_processors() -> None:
+    for sentence in (
+        "Third parties: Azure Tenant ID — your organization's tenant identifier.",
+        "Third parties: you can revoke access at any time through the Azure Portal.",
+        "Third parties: we read work items from your Azure DevOps organization.",
+        "Third parties: an access token issued by Microsoft after admin consent.",
+        "Third parties: our use of Microsoft Graph complies with Microsoft API Terms of Use.",
+    ):
+        assert _subs(sentence) == [], sentence
+    assert _subs("Telemetry is sent to Azure Application Insights, a Microsoft service.") == [
+        "Microsoft Azure"
+    ]
