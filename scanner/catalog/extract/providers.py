@@ -113,7 +113,8 @@ _COMMON = frozenset(
     " outlook anbieter provider nutzen nutzt durch erhebt collects verarbeitet processes privacy"
     " datenschutz dienste ervices roducts produkte pplications anwendungen dentity directory"
     " active insights application cloud platform analytics labs software technologies payments"
-    " market europe".split()
+    " market europe portal marketplace tenant client subscription helper devops issued verified"
+    " api app store appsource user data for analysis own oauth authentication delegated".split()
 )
 PROVIDER_KEYS: tuple[frozenset[str], ...] = tuple(
     frozenset(
