@@ -1615,7 +1615,7 @@ def collect_items(all_lines: list[Line]) -> ItemList:
             if _CONTEXT_LEAD.search(bare) and len(bare.split()) > 8:
                 read_prose([text], False)  # "Die KI-Funktionen übertragen den markierten Text
                 # an einen der folgenden Anbieter:" names the data it sends
-            if _USE_LEAD.search(bare) or _CONTEXT_LEAD.search(bare):
+            if leads_to_no_data(bare):
                 in_data = False  # "We use the information we collect to:" — purposes; "…
                 # information we collect in connection with:" — products, places; the entries
                 # below are purposes, recipients or duties, however data-like they sound

@@ -112,12 +112,16 @@ _HEAD_KEYS = frozenset("title heading header subtitle name label question".split
 _QUIET_KEYS = frozenset("path href url slug id key icon image src locale lang date".split())
 
 
-def _literal(m: re.Match[str]) -> str:
-    key, body = (m.group(1) or "").casefold(), m.group(3)  # the code's indentation is no nesting
+def _literal(m: re.Match[str], *, listing: bool = False) -> str:
+    """The line a string literal says: a heading for "title:", nothing for a path, a list entry
+    for a bare string inside a list (``listing``); the code's indentation is no nesting."""
+    key, body = (m.group(1) or "").casefold(), m.group(3)
     body = body.replace("\\'", "'").replace('\\"', '"')
     if key in _QUIET_KEYS:
         return ""
-    return f"## {body}" if key in _HEAD_KEYS else body
+    if key in _HEAD_KEYS:
+        return f"## {body}"
+    return f"- {body}" if listing and body and not key else body
 
 
 # a JSX component given its list as an array: "<List items={[" / "'Name, Telefonnummer'," / "]} />"
@@ -130,11 +134,7 @@ def _jsx_literals(text: str) -> str:
     takes them is a list), a metadata "title:" as a heading."""
     text = _ARRAY_CLOSE.sub("", _ARRAY_OPEN.sub(">", text))
 
-    def entry(m: re.Match[str]) -> str:
-        said = _literal(m)
-        return f"- {said}" if said and not m.group(1) else said
-
-    return _LITERAL_LINE.sub(entry, text)
+    return _LITERAL_LINE.sub(lambda m: _literal(m, listing=True), text)
 
 
 _LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*", re.M)
@@ -167,10 +167,7 @@ def _unquote_code(text: str) -> str:
         elif re.match(r"^[ \t]*\]", line):
             listing = False
         m = _LITERAL_LINE.match(line)
-        if m:
-            said = _literal(m)
-            line = f"- {said}" if listing and said and not m.group(1) else said
-        out.append(line)
+        out.append(_literal(m, listing=listing) if m else line)
     return _CODE_LINE.sub("", "\n".join(out))
 
 
