@@ -25,6 +25,7 @@ from m365inv.catalog.extract.items import (
     REMOVAL,
     SCOPES,
     leads_to_no_data,
+    recipient_entry,
     untail,
 )
 from m365inv.catalog.extract.lexicon import (
@@ -279,7 +280,10 @@ def item_candidates(
             if colon and (len(label.split()) <= 8 or may_list(rest)):  # "…, um …: a, b, c"
                 plain = label.strip(" *").casefold()
                 # "openid, profile: …" lists scopes; "Zweck: Erstellung von Rechnungen" a purpose
-                quiet = SCOPES.match(label.strip()) or NO_DATA_FIELD.match(plain)
+                quiet = bool(SCOPES.match(label.strip()) or NO_DATA_FIELD.match(plain))
+                listed = recipient_entry(s) if line.kind == "bullet" else None
+                if listed is not None:  # "Mailgun, Inc.: transactional email": a recipient
+                    quiet, rest = not listed, listed
                 parts = [] if quiet else [("after", rest)]
             for role, raw in parts:
                 part = DASHED_ASIDE.sub(" ", raw)  # "Data — a, b — is kept": a's and b's

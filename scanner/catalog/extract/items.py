@@ -1318,6 +1318,42 @@ def _names_provider(text: str) -> bool:
     return any(rx.search(text) for rx, _, _ in PROVIDERS)
 
 
+# a company as a list entry's or table row's label: "Mailgun Technologies, Inc.", "Wildbit, LLC
+# (Postmark)", "Intercom R&D Unlimited Company"
+_COMPANY_LABEL = re.compile(
+    r"(?:[A-Z0-9][\w&.'’+-]*,?\s){0,5}(?:" + LEGAL_FORM + r"|(?:Unlimited )?Company)"
+)
+_HAS_COMPANY_WORD = re.compile(r"(?<![\w-])(?:" + LEGAL_FORM + r"|Company)(?![\w-])")
+
+
+def names_recipient(label: str) -> bool:
+    """Whether a list entry's label names a company (a recipient with its role or place after
+    the colon: "Mailgun Technologies, Inc.: transactional email; United States"), not data."""
+    bare = strip_parentheses(label).strip(" *_")
+    if not bare or len(bare.split()) > 6:
+        return False
+    if _COMPANY_LABEL.fullmatch(bare):
+        return True
+    if not _names_provider(bare):
+        return False  # ("Google Analytics" may label the data it holds: not a company alone)
+    return bool(_HAS_COMPANY_WORD.search(bare)) or not (is_data_noun(bare) or looks_like_item(bare))
+
+
+def recipient_entry(text: str) -> str | None:
+    """For a list entry labelled with a company, the part a reader takes data from: the rest
+    when it lists two or more data ("Stripe, Inc.: name, e-mail, card details"), "" when it
+    only says the company's role and place; None when the label is no company."""
+    label, colon, rest = text.partition(":")
+    if not colon or not names_recipient(label):
+        return None
+    listed = [
+        p
+        for p in split_list(rest)
+        if looks_like_item(p) and not (countries_in(p) and _PLACE_NAME.match(p))  # "Ireland"
+    ]
+    return rest if len(listed) >= 2 or len(rest.split()) > 20 else ""
+
+
 _PARTICIPLE_LEAD = re.compile(
     r"^(?:die|der|das|den|dem)?\s*(?:von|durch|über|aus)\s+(?:\S+\s+){1,4}?"
     r"[a-zäöüß]\w*(?:ten|te|enen|ene|ierten)\s+(?=[A-ZÄÖÜ])"
@@ -1701,6 +1737,10 @@ def collect_items(all_lines: list[Line]) -> ItemList:
         paragraph = (  # read sentence by sentence, unless it opens with a label ("Email Data. …")
             line.kind == "text" and len(sentences(text)) > 1 and not _TITLE_DOT.match(text)
         )
+        if line.kind == "bullet" and (rest := recipient_entry(text)) is not None:
+            if not rest:
+                continue  # "Mailgun Technologies, Inc.: transactional email; USA": a recipient
+            text = rest  # the company is the recipient, what follows its label the data
         if (
             line.kind in ("bullet", "text")
             and not paragraph

@@ -1432,3 +1432,16 @@ def test_the_products_data_is_kept_in_are_no_items() -> None:
     text = "Information we collect:\n- Gmail\n- Outlook Mail\n- email messages\n- tasks\n"
     got = _items(text)
     assert "email messages" in got and not {"Gmail", "Outlook Mail"} & set(got), got
+
+
+def test_a_company_labelling_a_row_is_a_recipient_not_data() -> None:
+    text = (
+        "## Sub-processors\n\n| Provider | Purpose | Location | Safeguard |\n|---|---|---|---|\n"
+        "| Quillmail Technologies, Inc. | transactional email | United States | DPF |\n"
+        "| Intercom R&D Unlimited Company | in-app support chat | Ireland | EU |\n"
+        "- Brightpost, LLC (Postfix Cloud): Versand von Systemnachrichten; USA\n"
+    )
+    assert _items(text) == [], _items(text)
+    # a company's row that lists data gives that data, not the company
+    listed = "We share:\n- Paystream, Inc.: billing name, card number, billing address\n"
+    assert _items(listed) == ["billing name", "card number", "billing address"]

@@ -127,7 +127,7 @@ def test_a_model_file_of_another_version_or_with_a_bad_threshold_is_refused() ->
 
 
 def test_a_table_row_is_quoted_as_written_and_a_place_is_no_item() -> None:
-    row = "| Acme Analytics Inc. | Lieblingsfarbe, Schuhgröße | United States |"
+    row = "| Acme-Statistik | Lieblingsfarbe, Schuhgröße | United States |"
     text = "## Empfänger\n\n| Anbieter | Zweck | Ort |\n|---|---|---|\n" + row + "\n"
     everything = _model({"bias": 9.0})
     got = ranked_items(lines(text), "de", everything)
