@@ -55,7 +55,17 @@ _LEAD_VERB = folded(
 _PRONOUN = re.compile(r"\b(?:we|wir|you|Sie|us|uns)\b")
 _MAX_WORDS = 8  # 20 of the corpus's 3,042 labelled items are longer
 _BACK_REFERENCE = re.compile(r"(?:the|these|this|those|such|diese[nmrs]?|jene[nmrs]?)\b", re.I)
-_NEGATED_CONTEXT = frozenset({"neg_before", "lead_neg", "heading_neg"})
+_NEGATED_CONTEXT = frozenset({"neg_before", "neg_after", "lead_neg", "heading_neg"})
+# the subject-first sentence's verb, denied after the list: "Betreff, Ort und Teilnehmende werden
+# dabei nicht gelesen", "Message bodies are never stored" (not "… werden nicht an Dritte
+# weitergegeben": that data is processed, only not shared)
+_FINITE = re.compile(r"\b(?:werden|wird|sind|ist|are|is)\b", re.I)
+_DENIED_AFTER = folded(
+    r"\b(?:werden|wird|are|is)\s+(?:[\w-]+\s+){0,2}?(?:nicht|nie|niemals|keinesfalls|not|never)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:gelesen|ausgelesen|gespeichert|erhoben|erfasst|verarbeitet|abgerufen"
+    r"|protokolliert|aufgezeichnet|aufbewahrt|collected|stored|read|processed|accessed|logged"
+    r"|recorded|retained|kept|saved)\b"
+)
 # context features that change meaning with the line's kind and the piece's role
 _CONJOINED = (
     "RULE",
@@ -300,6 +310,7 @@ def item_candidates(
                     sf = base | _sentence_context(s)
                 preceding = s[: max(0, s.find(raw))] + part  # what stands before each piece
                 denials = _denials(preceding)
+                denied = _DENIED_AFTER.search(part)
                 cursor = 0
                 for i, piece in enumerate(pieces):
                     f = sf | {
@@ -314,6 +325,12 @@ def item_candidates(
                     pos = at if at >= 0 else max(cursor, part.find(text.split()[0], cursor))
                     if any(d < len(preceding) - len(part) + pos for d in denials):
                         f.add("neg_before")  # "we do not store X" — but not "X, but not Y"
+                    if (
+                        denied
+                        and pos < denied.start()
+                        and not _FINITE.search(part, pos, denied.start())
+                    ):  # "X und Y werden nicht gelesen" — not "X is kept, Y is not stored"
+                        f.add("neg_after")
                     if at >= 0:
                         before = _words(part[:at])[-2:]
                         f |= {f"b1={w}" for w in before[-1:]} | {f"b2={w}" for w in before}

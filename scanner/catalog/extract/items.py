@@ -457,6 +457,23 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     ),
     (
         "strict",
+        re.compile(  # "Optional können eine Telefonnummer und eine Nachricht angegeben werden."
+            r"\b(?:können|kann|müssen|muss|sollen|soll|sollten|sollte)\s+(?:(?:optional|zusätzlich"
+            r"|außerdem|auch|ferner|freiwillig|dabei|hier)\s+)*(?!Sie\b|du\b|ihr\b|wir\b)"
+            r"(?P<list>[^.;:]+?)\s+(?:angegeben|eingegeben|hinterlegt|hochgeladen|mitgeteilt"
+            r"|gespeichert|übermittelt|erfasst|verarbeitet)\s+werden\b"
+        ),
+    ),
+    (
+        "strict",
+        re.compile(  # "… wir erhalten von Stripe nur eine Zahlungsreferenz und den Betrag."
+            r"\b(?:wir\s+(?:erhalten|bekommen)|(?:erhalten|bekommen)\s+wir)\s+(?:dabei\s+|hierbei\s+)?"
+            r"(?:von\s+(?:der\s+|dem\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s+)"
+            r"(?:nur\s+|lediglich\s+|ausschließlich\s+|außerdem\s+|auch\s+)?" + _LIST
+        ),
+    ),
+    (
+        "strict",
         re.compile(  # "… werden wir die Chatinhalte protokollieren."
             r"\b(?:werden|können|dürfen|müssen)\s+wir\s+(?:\w+\s+)?(?P<list>[^.;:]+?)\s+(?:verarbeiten"
             r"|speichern|abspeichern|erheben|erfassen|protokollieren|aufzeichnen|übermitteln|auswerten)\b"
@@ -470,7 +487,7 @@ _PREPOSITION_START = re.compile(
     r"^(?:auf|in|an|bei|von|über|unter|mit|zu|zum|zur"
     r"|im|am|beim|vom|on|in|at|by|from|with|bis|until|für|for|während"
     r"|during|nach|after|solange|as long|maximal|höchstens|up to|nur so lange|across|throughout"
-    r"|within|via|through)\s",
+    r"|within|via|through|zusammen mit|gemeinsam mit|together with|along with)\s",
     re.I,
 )
 # "Das sind vor allem technische Daten (z. B. …)": the sentence refers back to collected data
@@ -1301,7 +1318,8 @@ _IMPERATIVE = re.compile(
 )
 _INSTRUMENT = re.compile(
     r"AV-?Vertrag|Auftragsverarbeitungsvertrag|\bSCCs?\b|\bDPAs?\b|Standardvertragsklauseln"
-    r"|Standard Contractual Clauses|Data Processing Agreement",
+    r"|Standard Contractual Clauses|Data Processing Agreement|Data Privacy Framework|\bDPF\b"
+    r"|Privacy Shield|Angemessenheitsbeschlu|adequacy decision|Binding Corporate Rules|\bBCRs?\b",
     re.IGNORECASE,
 )
 _INTERFACE = re.compile(r"\b(?:APIs?|SDKs?|Schnittstellen?|endpoints?)$", re.I)
@@ -1402,7 +1420,10 @@ _DURATION = re.compile(
 
 
 # a place's name alone: capitalised words only, at most three ("United States", "Deutschland")
-_PLACE_NAME = re.compile(r"^[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2}$")
+_PLACE_NAME = re.compile(
+    r"^[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2}"
+    r"(?:\s*(?:,|/|und|and|&)\s*[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})*$"  # "EU und USA"
+)
 
 
 def _unsymbolled(item: str) -> str:
@@ -1688,6 +1709,7 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                 in_data
                 and line.kind == "text"
                 and len(bare.split()) <= 6
+                and "," not in bare  # "Profil: Anzeigename, Profilbild, Arbeitszeiten" lists
                 and not bare.endswith((".", ",", ":"))
                 and nxt_line is not None
                 and nxt_line.kind == "text"
@@ -1750,13 +1772,18 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                 nxt_line and len(nxt_line.text.split()) <= 8 and not nxt_line.text.endswith(".")
             )  # a title over a prose paragraph is no list entry
             if (
-                line.kind == "bullet"
+                (
+                    (
+                        line.kind == "bullet"
+                        and len(text.split()) >= 10
+                        and _SENTENCE_SUBJECT.match(text)
+                    )  # "1. Die Registerkarte „Allgemeine Daten“ umfasst Titel, …": a sentence
+                    or (line.kind == "text" and len(text.split()) >= 4)
+                )  # "Name und E-Mail-Adresse werden gespeichert.": one sentence, no entry
                 and text.endswith(".")
-                and len(text.split()) >= 10
                 and ":" not in text
-                and _SENTENCE_SUBJECT.match(text)
                 and (told := _prose_items(text))
-            ):  # "1. Die Registerkarte „Allgemeine Daten“ umfasst Titel, …": a sentence
+            ):
                 for item in told:
                     add(item, text, 0.75)
                 continue

@@ -9,6 +9,8 @@ category tables, DPF/SCC transfer paragraphs). Each rule has a positive and a ne
 from __future__ import annotations
 
 from m365inv.catalog.extract import extract
+from m365inv.catalog.extract.candidates import item_candidates
+from m365inv.catalog.extract.segment import lines
 
 
 def _items(text: str) -> list[str]:
@@ -303,3 +305,59 @@ def test_a_thirty_page_policy_reports_each_finding_once() -> None:
         "Postmark",
     ]
     assert len(found.subprocessors) == 3
+
+
+def test_german_subject_first_prose_with_modal_and_companion_phrases() -> None:
+    text = (
+        "Welche Daten wir verarbeiten\n"
+        "Vor- und Nachname sowie die E-Mail-Adresse der buchenden Person werden zusammen mit "
+        "dem Termin gespeichert. Optional können eine Telefonnummer und eine kurze Nachricht "
+        "angegeben werden. Bei Zahlungen wir erhalten von Stripe nur eine Zahlungsreferenz und "
+        "den Betrag.\n"
+    )
+    got = _items(text)
+    for want in ("Vor- und Nachname", "E-Mail-Adresse der buchenden Person", "Telefonnummer"):
+        assert any(want in g for g in got), (want, got)
+    assert {"Zahlungsreferenz", "Betrag"} <= set(got), got
+    assert "Termin" not in " ".join(got), got  # stored with the data, not named as data
+    # what cannot be said is not read: no list before "angegeben werden"
+    assert (
+        _items("Welche Daten wir verarbeiten\nDie Angaben können jederzeit geändert werden.\n")
+        == []
+    )
+
+
+def test_a_label_listing_data_is_no_title_over_the_next_paragraph() -> None:
+    text = (
+        "Welche Daten wir verarbeiten\n"
+        "Kalender-Profil: Anzeigename, Profilbild, Arbeitszeiten\n"
+        "Rechtsgrundlage ist Art. 6 Abs. 1 lit. b DSGVO gegenüber dem Kunden, der uns mit der "
+        "Einrichtung beauftragt hat.\n"
+    )
+    assert {"Anzeigename", "Profilbild", "Arbeitszeiten"} <= set(_items(text)), _items(text)
+
+
+def test_data_denied_after_a_subject_first_list_are_no_items() -> None:
+    text = (
+        "Kalenderabgleich\n"
+        "Wir lesen den Frei/Gebucht-Status. Betreff, Ort und Teilnehmende fremder Termine werden "
+        "dabei nicht gelesen.\n"
+    )
+    got = _items(text)
+    assert not {"Betreff", "Ort", "Teilnehmende fremder Termine"} & set(got), got
+    # a later clause's denial leaves the first list alone
+    kept = "Name und E-Mail-Adresse werden gespeichert, das Passwort wird nie gespeichert."
+    features = {c.text: c.features for c in item_candidates(lines(kept), set())}
+    assert "neg_after" not in features["Name"], features
+    assert "Betreff" not in {c.text for c in item_candidates(lines(text), set())}
+
+
+def test_transfer_mechanisms_and_places_in_a_recipients_row_are_no_items() -> None:
+    text = (
+        "Empfänger\n\n| Dienstleister | Aufgabe | Sitz | Serverstandort | Garantie |\n"
+        "|---|---|---|---|---|\n"
+        "| Stripe Payments Europe, Ltd. | Zahlungsabwicklung | Irland | EU und USA | "
+        "Data Privacy Framework |\n"
+    )
+    got = _items(text)
+    assert not {"EU und USA", "Data Privacy Framework", "DPF", "Zahlungsabwicklung"} & set(got)
