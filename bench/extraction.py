@@ -260,6 +260,8 @@ SPLITS = (
     "blind44",
     "blind45",
     "blind46",
+    "blind47",
+    "blind48",
 )
 
 
