@@ -53,17 +53,27 @@ _EUROPE = (
 _ORIGIN = re.compile(
     r"\b(?:from|aus|out of)\s+"
     + _EUROPE
-    + r"(?:\s*(?:,\s*(?:and|or|und|oder)?|and|or|und|oder)\s*"
+    + r"(?:\s*(?:,\s*(?:and|or|und|oder)?|/|and|or|und|oder)\s*"
     + _EUROPE
     + r")*",
     re.IGNORECASE,
+)
+# "Transfers out of India under DPDPA": where data leaves, whichever country
+_OUT_OF = re.compile(
+    r"\b(?:out of|transfers?\s+from|Übermittlungen?\s+aus)\s+(?:the\s+|der\s+|dem\s+)?"
+    r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
 )
 # "gemäss Schweizer DSG", "Swiss data protection law": a country's law, not a destination
 _LAW_OF = re.compile(
     r"\b(?:Schweizer|schweizerische[nm]?|Swiss|britische[nm]?|British|deutsche[nm]?|German"
     r"|österreichische[nm]?|Austrian)\s+"
     r"(?:DSG|nDSG|BDSG|DPA|Datenschutz\w*|data protection|law|Recht\w*)"
-    r"|\bUK[- ]GDPR\b|\bUK[- ]DSGVO\b|\bUK Data Protection Act\b",
+    r"|\bUK[- ]GDPR\b|\bUK[- ]DSGVO\b|\bUK Data Protection Act\b"
+    # a safeguard for data leaving the UK or Switzerland ("UK International Data Transfer
+    # Addendum", "SCCs (or the UK equivalent)"): where data comes from, not where it goes
+    r"|\b(?:UK|U\.K\.|Swiss|British|Schweizer\w*|britische\w*)\s+(?:International\s+)?"
+    r"(?:Data\s+Transfer\s+)?(?:Addendum|Agreement|IDTA|Extension|equivalents?|Erweiterung"
+    r"|Zusatz\w*|Nachtrag)\b|\b(?:UK|Swiss|British)\s+(?:data\s+)?transfers\b",
     re.IGNORECASE,
 )
 _ADDITIONALLY = folded(
@@ -254,7 +264,9 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
         outside = [
             c
             for c in countries_in(
-                _PEOPLE_IN.sub(" ", _LAW_OF.sub(" ", _ORIGIN.sub(" ", _OUTSIDE.sub(" ", s))))
+                _PEOPLE_IN.sub(
+                    " ", _LAW_OF.sub(" ", _OUT_OF.sub(" ", _ORIGIN.sub(" ", _OUTSIDE.sub(" ", s))))
+                )
             )
             if c not in EU_EEA
         ]

@@ -100,3 +100,17 @@ def test_a_uk_vendor_transferring_outside_the_uk_names_no_transfer_to_the_uk() -
         "protections, such as adequacy decisions."
     )
     assert all(t.country != "GB" for t in extract(text).transfers)
+
+
+def test_a_safeguard_for_data_leaving_the_uk_or_any_country_names_no_destination() -> None:
+    text = (
+        "International transfers\nWhere data is transferred, we use standard contractual clauses "
+        "(or the UK equivalent). For UK transfers we rely on the UK International Data Transfer "
+        "Addendum.\n"
+    )
+    assert _transfers(text) == set()
+    text = (
+        "Transfers out of the EEA / UK / Switzerland rely on the SCCs. Transfers out of India "
+        "follow the DPDPA; cross-border transfers from India to the United States use SCCs.\n"
+    )
+    assert _transfers(text) == {("US", "SCC")}
