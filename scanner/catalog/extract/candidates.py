@@ -26,6 +26,7 @@ from m365inv.catalog.extract.items import (
     SCOPES,
     leads_to_no_data,
     recipient_entry,
+    security_sections,
     untail,
 )
 from m365inv.catalog.extract.lexicon import (
@@ -264,6 +265,7 @@ def item_candidates(
         else:
             context[text], source[text] = set(features), sentence
 
+    security = security_sections(all_lines)
     lead = ""  # the line a list entry stands under: the last text or heading before it
     for n, line in enumerate(all_lines):
         above = lead if line.kind == "bullet" else (all_lines[n - 1].text if n else "")
@@ -273,6 +275,7 @@ def item_candidates(
             line.kind == "heading"
             or DEFINES.match(line.text)
             or _NO_DATA_SECTION.search(heads[n])
+            or security[n]  # a measure, not data (the rules read what its sentences say)
             or (line.kind == "bullet" and REMOVAL.match(line.text))
         ):
             continue  # a heading names a section (the rules read the few that are items); a

@@ -516,6 +516,7 @@ _GENERIC_EXAMPLES = re.compile(
     r"\b(?:daten|data|informationen|information|angaben)\b[^():,;]{0,80}\(\s*(?:z\.\s?B\.|e\.\s?g\.,?"
     r"|such as|wie|etwa|bspw\.|beispielsweise|for example|including)\s*(?P<list>[^()]+)\)"
     r"|\b(?:daten|data|informationen|angaben)(?:\s+(?:zur|zum|für|for|of|about|über)\s+[^(),.;:]{2,50})?"
+    r"(?:\s+(?:erhoben|verarbeitet|gespeichert|erfasst|collected|processed|stored))?"  # "Daten
     r"\s*\((?P<bare>[^(),]{2,40}(?:,[^(),]{2,40})+)\)",
     re.IGNORECASE,
 )
@@ -854,6 +855,15 @@ def _prose_items(sentence: str) -> list[str]:
             ):
                 continue
             if not looks_like_item(head):
+                if len(split_list(strip_parentheses(phrase))) >= 2:
+                    # "erheben wir Ihre E-Mail-Adresse, das Passwort sowie hochgeladene
+                    # Dokumente (z. B. Rechnungen, ABEs)": the examples stand for the last
+                    # entry of an enumeration, the entries before it are items too
+                    whole = _prose_items(f"{sentence[: par.start()]}{sentence[par.end() :]}")
+                    last = next((w for w in reversed(whole) if phrase.rstrip().endswith(w)), "")
+                    if len(whole) >= 2 and last:
+                        at = whole.index(last)
+                        return [*whole[:at], *examples, *whole[at + 1 :]]
                 return examples
             named = list_items(par.group("list"))  # beside a data item, only data it names
             if len(named) >= 2 and len(head.split()) <= 4 and "," not in phrase:
@@ -1545,6 +1555,46 @@ class ItemList:
         self.found.append(FoundItem(item, cats, source, round(conf if cats else conf - 0.2, 2)))
 
 
+# a section on security measures (a TOM annex, "Datensicherheit"): its entries name measures
+# ("Serverzugang nur per SSH-Schlüssel", "Übertragung ausschließlich per TLS"), not data
+_SECURITY_SECTION = folded(
+    r"technische\w* und organisatorische\w* Maßnahmen|\bTOMs?\b|technical and organi[sz]ational"
+    r"|security (?:measures|practices|controls)|Sicherheitsmaßnahmen|Schutzmaßnahmen"
+    r"|Datensicherheit|data security|information security|Informationssicherheit"
+    r"|^(?:\d[\d.]*\s*)?(?:security|sicherheit)$"
+)
+# the parts of such a section: "Vertraulichkeit", "1.2 Zugangskontrolle", "Availability"
+_SECURITY_PART = folded(
+    r"^(?:[\d.]+\s*|[a-z]\)\s*)?(?:Vertraulichkeit|Integrität|Verfügbarkeit|Belastbarkeit"
+    r"|Confidentiality|Integrity|Availability|Resilience|Zutritt|Zugang|Zugriff|Trennung"
+    r"|Weitergabe|Eingabe|Auftragskontrolle|Verschlüsselung|Encryption|Access control"
+    r"|Wiederherstell|Überprüfung|Evaluierung|Incident|Backup|Physical|Network|Netzwerk"
+    r"|Organi[sz]ational|Organisatorisch|Technical|Technisch|Pseudonymi|Anonymi|Datenminimierung"
+    r"|Data minimi[sz]ation|Verfahren zur)"
+)
+
+
+# a sentence there that says what happens to data ("… werden stündlich gelöscht"), not who
+# may see what ("Nutzer sehen nur Daten ihrer eigenen Organisation")
+_SAYS_DATA = folded(
+    PROCESSING.pattern + r"|\b(?:gelöscht|deleted|erased|purged|entfernt|removed|protokolliert"
+    r"|logged)\b"
+)
+
+
+def security_sections(all_lines: list[Line]) -> list[bool]:
+    """For each line, whether it stands in a section on security measures."""
+    out: list[bool] = []
+    inside = False
+    for line in all_lines:
+        if line.kind == "heading" and not line.text.endswith(":"):  # ("Die Rollen:" leads in)
+            inside = bool(_SECURITY_SECTION.search(line.text)) or (
+                inside and bool(_SECURITY_PART.search(line.text))
+            )
+        out.append(inside)
+    return out
+
+
 def find_items(all_lines: list[Line]) -> list[FoundItem]:
     """Every disclosed data item the rules find, first mention kept, duplicates dropped."""
     return collect_items(all_lines).found
@@ -1579,10 +1629,16 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                     add(item, s, 0.7)
 
     in_data = plain_list = negated_list = False
+    security = security_sections(all_lines)
     for n, line in enumerate(all_lines):
         text = line.text
         if not text:
             continue  # a questionnaire's row read by the other rules only
+        if security[n]:  # a measure's entry lists no data; a sentence there may still say
+            for s in sentences(text):  # "Es werden nur Name und E-Mail erhoben."
+                for item in _prose_items(s) if _SAYS_DATA.search(s) else []:
+                    add(item, s, 0.7)
+            continue
         if line.kind in ("text", "bullet"):  # "3.4 Billing data. Company name, …", "• 1.1
             text = _SECTION_NUMBER.sub("", text) or text  # Contact information such as …": no word
         if line.kind == "text" and text.endswith(":") and len(said := sentences(text)) > 1:

@@ -361,3 +361,10 @@ def test_transfer_mechanisms_and_places_in_a_recipients_row_are_no_items() -> No
     )
     got = _items(text)
     assert not {"EU und USA", "Data Privacy Framework", "DPF", "Zahlungsabwicklung"} & set(got)
+
+
+def test_generic_data_with_a_participle_before_their_parenthesised_list() -> None:
+    text = (
+        "Es werden nur die für die Buchung erforderlichen Daten erhoben (Name, E-Mail-Adresse).\n"
+    )
+    assert _items(text) == ["Name", "E-Mail-Adresse"]

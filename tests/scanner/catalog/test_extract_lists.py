@@ -1445,3 +1445,30 @@ def test_a_company_labelling_a_row_is_a_recipient_not_data() -> None:
     # a company's row that lists data gives that data, not the company
     listed = "We share:\n- Paystream, Inc.: billing name, card number, billing address\n"
     assert _items(listed) == ["billing name", "card number", "billing address"]
+
+
+def test_entries_of_a_security_measures_section_are_no_data() -> None:
+    text = (
+        "## Welche Daten wir verarbeiten\n- Name\n- E-Mail-Adresse\n\n"
+        "## Technische und organisatorische Maßnahmen\n\n### Vertraulichkeit\n\n"
+        "- **Zugangskontrolle:**\n  - Serverzugang nur per SSH-Schlüssel.\n"
+        "- **Zugriffskontrolle:** Nutzer sehen nur Daten ihrer eigenen Organisation.\n"
+        "Die Rollen, aufsteigend:\n- MEMBER\n- ADMIN\n\n### Integrität\n\n"
+        "- Übertragung ausschließlich per TLS.\n"
+        "- Es werden nur die für die Buchung nötigen Daten erhoben (Telefonnummer, Anschrift).\n"
+        "\n## Abrechnung\nFür die Abrechnung speichern wir:\n- Kundennummer\n- Rechnungsanschrift\n"
+    )
+    got = _items(text)
+    assert {"Name", "E-Mail-Adresse", "Telefonnummer", "Anschrift"} <= set(got), got
+    assert not {"MEMBER", "ADMIN", "Übertragung ausschließlich per TLS"} & set(got), got
+    assert not any("SSH" in g or "Organisation" in g for g in got), got
+    # the section ends with a heading that is no part of it
+    assert "Kundennummer" in got, got
+
+
+def test_examples_of_an_enumerations_last_entry_keep_the_entries_before() -> None:
+    text = (
+        "Zur Nutzung erheben wir Ihre E-Mail-Adresse, das Passwort (verschlüsselt gespeichert) "
+        "sowie hochgeladene Dokumente (z. B. Rechnungen, Lieferscheine).\n"
+    )
+    assert _items(text) == ["E-Mail-Adresse", "Passwort", "Rechnungen", "Lieferscheine"]
