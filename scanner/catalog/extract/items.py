@@ -144,7 +144,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r"\b(?:erhebt|erheben|verarbeitet|verarbeiten|speichert|speichern|erfasst|erfassen"
             r"|sammelt|sammeln|protokollieren|erhalten|analysiert|analysieren|scannt|scannen"
             r"|synchronisiert|synchronisieren|übermitteln|übertragen|sehen|schickt|schicken|sendet|liest"
-            r"|überträgt|zählen|messen)\s+(?:wir\s+|[A-Z]\w+\s+(?=(?!und\b|oder\b|sowie\b)[a-zäöü]"
+            r"|überträgt|zählen|messen)\s+(?:wir\s+|(?!Sie\b)[A-Z]\w+\s+(?=(?!und\b|oder\b|sowie\b)[a-zäöü]"
             r"|(?:die|der|das|den|dem|Ihre?\w*)\b)"  # "erhebt Google die …", not "liest Termine und"
             r"|(?:Ihr|Ihre|dein|deine|unser|unsere|der|die|das)\s+(?:Web)?(?:Browser|Server|App"
             r"|Endgerät|Gerät|System|Client|Programm|Anwendung|Software|Add-[Ii]n)\s+)?"  # "sendet Ihr Browser"
@@ -484,7 +484,7 @@ _PROSE = tuple(rx for _, rx in _PROSE_RULES)
 _ANNOUNCED = tuple(rx for kind, rx in _PROSE_RULES if kind == "announced")
 _MUST_NAME_DATA = tuple(rx for kind, rx in _PROSE_RULES if kind == "subject")
 _PREPOSITION_START = re.compile(
-    r"^(?:auf|in|an|bei|von|über|unter|mit|zu|zum|zur"
+    r"^(?:entweder|either|auf|in|an|bei|von|über|unter|mit|zu|zum|zur"
     r"|im|am|beim|vom|on|in|at|by|from|with|bis|until|für|for|während"
     r"|during|nach|after|solange|as long|maximal|höchstens|up to|nur so lange|across|throughout"
     r"|within|via|through|zusammen mit|gemeinsam mit|together with|along with)\s",
@@ -542,6 +542,9 @@ _PROSE_TAIL = re.compile(
     r"|before|bevor|between|zwischen|into|to(?=\s+(?:our|their|its)\s)"
     r"|an(?=\s+(?:unsere[nm]?|de[nm]|die|das|Ihre[nm]?|eine[nm]?)\s))\s+"
     r"(?:(?!,|\s+und\b|\s+and\b).)*"
+    # an adverb of the verb after the data: "Daten grundsätzlich für die Dauer …", "… nur"
+    r"|\s+(?:grundsätzlich|nur|lediglich|ausschließlich|solange|so lange|dauerhaft|vorübergehend"
+    r"|automatisch|stündlich|täglich|jeweils)(?:\s.*)?$"
 )
 _TITLE_DOT = re.compile(  # "Account data (controller). Name, …": the title may carry a note
     r"^([A-ZÄÖÜ][\w-]+(?:\s[\w-]+){0,3})(?:\s\([^()]{1,40}\))?\.\s+(?=[A-ZÄÖÜ])"

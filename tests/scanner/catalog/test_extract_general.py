@@ -368,3 +368,20 @@ def test_generic_data_with_a_participle_before_their_parenthesised_list() -> Non
         "Es werden nur die für die Buchung erforderlichen Daten erhoben (Name, E-Mail-Adresse).\n"
     )
     assert _items(text) == ["Name", "E-Mail-Adresse"]
+
+
+def test_adverbs_pronouns_and_either_after_werden_name_no_data() -> None:
+    for sentence in (
+        "In Verfahren der Verwaltung werden Daten grundsätzlich für die Dauer der Bearbeitung "
+        "gespeichert.",
+        "Wenn wir länger brauchen, erhalten Sie eine Zwischennachricht.",
+        "Sie werden entweder vorübergehend für die Dauer einer Sitzung oder dauerhaft auf Ihrem "
+        "Endgerät gespeichert.",
+    ):
+        assert _items(f"Speicherdauer\n{sentence}\n") == [], sentence
+    assert _items(
+        "Welche Daten\nName und E-Mail-Adresse werden nur für die Anmeldung gespeichert.\n"
+    ) == [
+        "Name",
+        "E-Mail-Adresse",
+    ]
