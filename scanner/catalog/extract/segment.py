@@ -239,7 +239,8 @@ def _table_cells(line: str) -> list[str] | None:
 # a column of the fields themselves ("Inhalt", "Fields", "What exactly", "Data sent"), preferred
 # over a category column beside it
 _FIELDS = (
-    r"^(?:inhalte?|contents?|(?:data )?fields?|(?:daten)?felder|attributes?|attribute|data sent"
+    r"^(?:inhalte?|contents?|(?:data )?fields?|(?:daten)?feld(?:er|name)?|field names?|attributes?"
+    r"|attribute|attribut|data sent"
     r"|what exactly|details|examples|beispiele|(?:übermittelte|gelesene) daten"
     r"|data (?:shared|read|received))$"
     r"|^what (?:we|is|gets|the app) (?:reads?|access(?:es|ed)?|collect(?:s|ed)?|stores?|stored)"

@@ -928,3 +928,13 @@ def test_a_source_file_full_of_unclosed_comments_is_read_in_linear_time() -> Non
     assert time.perf_counter() - started < 5  # a quadratic scan would take minutes
     kept = "export const a = {\n  /* note */ title: 'Privacy',\n}\n"
     assert ("heading", "Privacy") in [(x.kind, x.text) for x in lines(kept)]
+
+
+def test_a_german_field_column_is_the_data_column() -> None:
+    text = (
+        "| Feld | Typ | Pflichtfeld | Zweck | Rechtsgrundlage |\n|---|---|---|---|---|\n"
+        "| Nachname | Text | Ja | Identifikation, PDF-Erstellung | Art. 6 Abs. 1 lit. b DSGVO |\n"
+        "| Startdatum | Datum | Ja | Berechnung der Maßnahmedauer | Art. 6 Abs. 1 lit. b DSGVO |\n"
+    )
+    got = [i.item for i in extract(text).items]
+    assert got == ["Nachname", "Startdatum"], got
