@@ -282,7 +282,8 @@ def _header_column(cells: list[str]) -> int | None:
     column of its fields ("Datenkategorie | Inhalt", "Category | Fields"), the fields."""
     named = [i for i, cell in enumerate(cells) if _DATA_COLUMN.match(cell.strip(" *"))]
     fields = [i for i in named if _FIELDS_COLUMN.match(cells[i].strip(" *"))]
-    return fields[0] if fields else (named[0] if named else None)
+    # ("Feld | Inhalt": a record's key and its content — the content holds the data)
+    return fields[-1] if fields else (named[0] if named else None)
 
 
 # a lead-in saying the table below lists data: its first column names the data
