@@ -975,9 +975,12 @@ _NAMED_SOURCES = re.compile(
 )
 
 
-def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[str], float]:
+def line_items(
+    text: str, *, in_data: bool, loose: bool = False, data_labels: bool = False
+) -> tuple[list[str], float]:
     """Items of one list entry or table row, with the confidence of the reading; ``loose``: the
-    line stands in a list, so a short noun phrase the lexicons do not know is an item too."""
+    line stands in a list, so a short noun phrase the lexicons do not know is an item too;
+    ``data_labels``: most entries of its list are labelled with data ("Passwort: …")."""
     if " from " in text or " via " in text or " aus " in text:
         text = _NAMED_SOURCES.sub("", text)
     scoped = _SCOPE_LIST.match(text.strip())
@@ -1068,7 +1071,8 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
         return kept, 0.75  # "Whiteboards, Chats: Bis Sitzungsende": the data and how long
     if sep and 0 < len(head) <= 60 and not re.search(r"https?$", head):
         first = sentences(rest.strip())[0] if rest.strip() else ""
-        if NEGATION.search(f"{head} {first}"):
+        if NEGATION.search(_NOT_PLAIN.sub(" ", f"{head} {first}")):  # ("Passwort: als Hash
+            # gespeichert, nicht im Klartext" says how, not whether, it is kept)
             clause = re.split(r"\s[—–-]\s|;\s", first, maxsplit=1)[0]
             if clause == first or NEGATION.search(f"{head} {clause}"):
                 return [], 0.0
@@ -1159,7 +1163,20 @@ def line_items(text: str, *, in_data: bool, loose: bool = False) -> tuple[list[s
             return [*listed, *extra], 0.75
         if name and (not is_data_noun(name) or GENERIC.match(name)):  # "Payment Processors: …"
             examples = re.split(EXAMPLE_MID, first, maxsplit=1)
-            return [*list_items(examples[-1]), *extra], 0.65
+            described = list_items(examples[-1])
+            if (
+                in_data
+                and data_labels
+                and len(described) < 2
+                and not GENERIC.match(name)
+                and len(name.split()) <= 4
+                and plain_noun_phrase(name)
+                and not _names_provider(name)
+                and not _ROLE_LABEL.search(name)
+            ):  # "Lernorte: Aktueller und Standard-Lernort", "Hilfebedarf: Information, ob
+                # …": in a data section a label the prose describes is the item
+                return [name, *extra], 0.65
+            return [*described, *extra], 0.65
         if name and len(name.split()) <= 6 and not GENERIC.match(name) and looks_like_item(name):
             return [name, *extra], 0.75
         return extra, 0.6
@@ -1603,8 +1620,50 @@ def find_items(all_lines: list[Line]) -> list[FoundItem]:
     return collect_items(all_lines).found
 
 
+# a label naming who or what, not data: "Payment Processors", "Hosting-Anbieter", "Tools"
+_ROLE_LABEL = folded(
+    r"(?:processors?|providers?|vendors?|partners?|services?|tools?|platforms?|anbieter|dienst"
+    r"|dienstleister|partner|empfänger|recipients?|purposes?|zwecke?|hosting|host)$"
+)
+# how data is kept, not whether: "nicht im Klartext", "never in plain text"
+_NOT_PLAIN = folded(
+    r"\b(?:nicht|nie|niemals|not|never)\s+(?:\w+\s+)?(?:im|in|as)\s+(?:Klartext|plain\s?text"
+    r"|clear\s?text)\b"
+)
+
+
 # a sentence that is nothing but a parenthesised list
 _PAREN_SENTENCE = re.compile(r"^\s*\(([^()]{3,})\)\s*\.?\s*$")
+
+
+def _data_labelled_runs(all_lines: list[Line]) -> list[bool]:
+    """For each line, whether it stands in a run of three or more labelled entries ("Label:
+    description") at least half of whose labels name data: there, a label the lexicons do not
+    know ("Lernorte", "Hilfebedarf") is one more datum, not a title ("Annex A", "Timeline")."""
+    out = [False] * len(all_lines)
+    n = 0
+    while n < len(all_lines):
+        if all_lines[n].kind != "bullet":
+            n += 1
+            continue
+        end = n
+        while end < len(all_lines) and all_lines[end].kind == "bullet":
+            end += 1
+        labels = [
+            label
+            for line in all_lines[n:end]
+            for label, colon, _ in [line.text.partition(":")]
+            if colon and 0 < len(label) <= 60
+        ]
+        named = sum(is_data_noun(x) or looks_like_item(x) for x in labels)
+        above = _SECTION_NUMBER.sub("", all_lines[n - 1].text) if n else ""
+        titled = bool(above) and (  # "3.2 Lernfortschrittsdaten" over the entries
+            bool(DATA_HEADING.search(above)) or (len(above.split()) <= 4 and is_data_noun(above))
+        )
+        if (len(labels) >= 3 and 2 * named >= len(labels)) or (titled and len(labels) >= 2):
+            out[n:end] = [True] * (end - n)
+        n = end
+    return out
 
 
 def collect_items(all_lines: list[Line]) -> ItemList:
@@ -1633,6 +1692,7 @@ def collect_items(all_lines: list[Line]) -> ItemList:
 
     in_data = plain_list = negated_list = False
     security = security_sections(all_lines)
+    data_labels = _data_labelled_runs(all_lines)
     for n, line in enumerate(all_lines):
         text = line.text
         if not text:
@@ -1846,7 +1906,7 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                 for item in told:
                     add(item, text, 0.75)
                 continue
-            items, conf = line_items(text, in_data=in_data, loose=loose)
+            items, conf = line_items(text, in_data=in_data, loose=loose, data_labels=data_labels[n])
             for item in items:
                 add(item, text, conf)
             if items:

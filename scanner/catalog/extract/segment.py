@@ -65,13 +65,26 @@ def _one_line_row(row: re.Match[str]) -> str:
     return f"\n{flat}|---|" if re.search(r"<th\b", flat, re.I) else f"\n{flat}"  # "</tr>": "\n"
 
 
+# a list entry without a list inside it, its text spread over the source's lines
+_LIST_ENTRY = re.compile(r"<li\b[^>]*>((?:(?!</?(?:li|ul|ol)\b).){1,2000}?)</li>", re.I | re.S)
+
+
+def _one_line_entry(entry: re.Match[str]) -> str:
+    """An entry on one line: a JSX page wraps "<li>der Aufbau der … und der" / "Metropolregion"
+    by its code's width, not the text's."""
+    return f"\n- {' '.join(entry.group(1).split())}\n"
+
+
 def _untag(text: str) -> str:
     """Inline HTML (a PRIVACY.md with ``<ul><li>``, a page saved as text) as plain lines: list
     entries become bullets, headings Markdown headings, cells ``|``-separated, other tags go."""
     if "<tr" in text or "<TR" in text:  # a table row whose cells the markup spread over lines
         text = _TABLE_ROW.sub(_one_line_row, text)
-    text = re.sub(r"<li\b[^>]*>", "\n- ", text, flags=re.I)
-    text = re.sub(r"<h[1-6]\b[^>]*>", "\n## ", text, flags=re.I)
+    # (with the line break after the tag: "<li>" on a line of its own is one entry with the
+    # text below it, not an empty bullet)
+    text = _LIST_ENTRY.sub(_one_line_entry, text)
+    text = re.sub(r"<li\b[^>]*>\s*", "\n- ", text, flags=re.I)
+    text = re.sub(r"<h[1-6]\b[^>]*>\s*", "\n## ", text, flags=re.I)
     text = re.sub(
         r"</(?:h[1-6]|li|p|div|tr|ul|ol|section|dt|dd)>|<br\s*/?>", "\n", text, flags=re.I
     )

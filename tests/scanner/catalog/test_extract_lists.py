@@ -1472,3 +1472,36 @@ def test_examples_of_an_enumerations_last_entry_keep_the_entries_before() -> Non
         "sowie hochgeladene Dokumente (z. B. Rechnungen, Lieferscheine).\n"
     )
     assert _items(text) == ["E-Mail-Adresse", "Passwort", "Rechnungen", "Lieferscheine"]
+
+
+def test_a_jsx_list_entry_spread_over_lines_is_one_entry() -> None:
+    text = (
+        "export default function Page() {\n  return (\n    <section>\n"
+        "      <h2>Verarbeitete Daten</h2>\n      <ul>\n        <li>\n"
+        "          <strong>Benutzername</strong>: Für die Anmeldung am\n          System\n"
+        "        </li>\n        <li>\n          <strong>Passwort</strong>: Als Hash gespeichert, "
+        "nicht im Klartext\n        </li>\n      </ul>\n    </section>\n  );\n}\n"
+    )
+    found = [(ln.kind, ln.text) for ln in lines(text)]
+    assert ("bullet", "Benutzername: Für die Anmeldung am System") in found, found
+    assert {"Benutzername", "Passwort"} <= set(_items(text)), _items(text)
+
+
+def test_labels_the_lexicons_do_not_know_are_data_among_data_labels() -> None:
+    text = (
+        "## Verarbeitete Daten\n\n- Benutzername: Für die Anmeldung\n"
+        "- Passwort: Als Hash gespeichert\n"
+        "- Lernorte: Aktueller und Standard-Lernort\n\n"
+        "3.2 Lernfortschrittsdaten\n- Hilfebedarf: Information, ob Hilfe benötigt wird\n"
+        "- Partnersuche: Information, ob ein Lernpartner gesucht wird\n"
+    )
+    got = _items(text)
+    assert {"Benutzername", "Passwort", "Lernorte", "Hilfebedarf", "Partnersuche"} <= set(got)
+    assert not any("Standard-Lernort" in g or "Information" in g for g in got), got
+    # among titles, an unknown label stays a title
+    annexes = (
+        "## Data we process\n\n- Name\n- Email address\n\nSee also:\n"
+        "- Annex A: Details of processing\n- Annex B: Security measures\n"
+        "- Timeline: within 30 days of termination\n"
+    )
+    assert not {"Annex A", "Annex B", "Timeline"} & set(_items(annexes)), _items(annexes)
