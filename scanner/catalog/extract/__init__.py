@@ -18,10 +18,11 @@ from m365inv.catalog.extract.claims import (
     LegalBasisHit,
     SecurityHit,
     legal_bases_in,
+    listed_measures,
     one_claim_per_passage,
     security_claims,
 )
-from m365inv.catalog.extract.items import FoundItem
+from m365inv.catalog.extract.items import FoundItem, security_sections
 from m365inv.catalog.extract.parties import (
     SubprocessorHit,
     TransferHit,
@@ -143,6 +144,9 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
             if hit.letter not in bases or bases[hit.letter].confidence < hit.confidence:
                 bases[hit.letter] = hit
         security += security_claims(s)
+    security += listed_measures(
+        all_lines, {c.source for c in security}, security_sections(all_lines)
+    )
     # a finding read from a table row's other cells quotes the row as written, not the
     # "cell: Header: value" text the rules read
     rows = {s: line.row for line in all_lines if line.row for s in sentences(line.row_rest)}

@@ -315,6 +315,15 @@ _NOT_CLAIMED = folded(
 )
 
 
+# an entry that is no measure in force: a template's gap ("[verschlüsselt ja/nein]"), one that is
+# switched off or planned, a lead-in to the entries below
+_NOT_IN_FORCE = folded(
+    r"\[[^\]\d][^\]]*\]|\b(?:nicht|not|kein\w*|no)\s+(?:\w+\s+){0,3}?(?:aktiv\w*|enabled|active|in place"
+    r"|umgesetzt|implemented|vorhanden)|geplant|planned|TODO|TBD"  # ("password login disabled"
+    # is a measure)
+)
+
+
 def security_claims(sentence: str) -> list[SecurityHit]:
     """Security claims of ``sentence`` (one per sentence: "encrypted in transit and at rest" is
     one claim, as the corpus labels it)."""
@@ -353,8 +362,9 @@ def security_in(sentence: str) -> SecurityHit | None:
     """The security measure ``sentence`` claims, or None (a CA name alone is no claim)."""
     if not mentions_any(sentence, _PREFILTER_WORDS) or _EXPLAINS.search(sentence):
         return None
-    if _NOT_CLAIMED.search(sentence):  # "nicht verschlüsselt", "Enable encryption: Settings → …"
-        return None
+    if _NOT_CLAIMED.search(sentence) or _NOT_IN_FORCE.search(sentence):
+        return None  # "nicht verschlüsselt", "Enable encryption: Settings → …", "2FA ist
+        # derzeit nicht aktiviert", a template's "[verschlüsselt ja/nein]"
     probe = _CA_ONLY.sub(" ", re.sub(r"https?://\S+|`[^`]*`", " ", sentence))
     probe = _PRODUCT_NAME.sub(" ", probe)  # "Avamboo Encrypt for Outlook" names a product
     transport, at_rest, other = (bool(rx.search(probe)) for rx in (_TRANSPORT, _AT_REST, _OTHER))
@@ -448,4 +458,30 @@ def one_claim_per_passage(claims: list[SecurityHit], all_lines: list[Line]) -> l
                 continue
             seen.add(stem)
         out.append(c)
+    return out
+
+
+_CODE_NAME = re.compile(r"^[A-Z][A-Z0-9_]{2,}(?::|$)")
+
+
+def listed_measures(
+    all_lines: list[Line], claimed: set[str], in_section: list[bool]
+) -> list[SecurityHit]:
+    """Each entry (bullet or table row) of a section on security measures is one claim, in
+    the entry's words, whether or not the vocabulary knows the measure ("Trennung von
+    Entwicklungs- und Produktivumgebung", "Redundanz"), unless a sentence of it is already a
+    claim, it is a lead-in, a template's gap or a measure not in force. ``in_section``: for
+    each line, whether it stands in such a section."""
+    out: list[SecurityHit] = []
+    for line, here in zip(all_lines, in_section, strict=True):
+        text = line.text.strip()
+        if not here or line.kind != "bullet" or not text or text.endswith(":"):
+            continue
+        if not 1 <= len(text.split()) <= 40 or _NOT_IN_FORCE.search(text):
+            continue
+        if _CODE_NAME.match(text):
+            continue  # "ADMIN", "DEVICE_VIEWER: nur Geräte": a role's name, no measure
+        if any(s in claimed for s in sentences(text)):
+            continue
+        out.append(SecurityHit(text[:200], "other", line.row or text, 0.6))
     return out

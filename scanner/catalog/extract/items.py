@@ -1590,7 +1590,7 @@ _SECURITY_PART = folded(
     r"|Weitergabe|Eingabe|Auftragskontrolle|Verschlüsselung|Encryption|Access control"
     r"|Wiederherstell|Überprüfung|Evaluierung|Incident|Backup|Physical|Network|Netzwerk"
     r"|Organi[sz]ational|Organisatorisch|Technical|Technisch|Pseudonymi|Anonymi|Datenminimierung"
-    r"|Data minimi[sz]ation|Verfahren zur)"
+    r"|Data minimi[sz]ation|Verfahren zur)|Maßnahmen|measures|controls|safeguards"
 )
 
 

@@ -284,3 +284,23 @@ def test_assessments_training_and_physical_security_are_claims_but_a_product_is_
     ):
         assert _claims(sentence), sentence
     assert _claims("We deliver phishing simulations and security awareness training.") == []
+
+
+def test_each_entry_of_a_measures_section_is_a_claim_in_its_own_words() -> None:
+    text = (
+        "## Technische und organisatorische Maßnahmen\n\n### Trennungskontrolle\n"
+        "- Trennung von Entwicklungs-, Test- und Produktivumgebung.\n\n### Verfügbarkeit\n"
+        "- Redundanz der Datenbank über zwei Zonen.\n"
+        "- Datenträger: [verschlüsselt ja/nein].\n"
+        "- 2-Faktor-Authentifizierung für Admins ist derzeit nicht aktiviert.\n"
+        "Die Rollen:\n- ADMIN\n- OWNER\n\n"
+        "| Maßnahme | Umsetzung |\n|---|---|\n"
+        "| SharePoint-Versionierung | Änderungsverlauf aller Listen |\n"
+        "\n## Ihre Rechte\n- Auskunft über Ihre Daten\n"
+    )
+    sources = [c.source for c in extract(text).security]
+    assert any("Trennung von Entwicklungs-" in s for s in sources), sources
+    assert any("Redundanz" in s for s in sources), sources
+    assert any("SharePoint-Versionierung" in s for s in sources), sources
+    assert not any("[" in s or "nicht aktiviert" in s or "ADMIN" in s for s in sources), sources
+    assert not any("Auskunft" in s for s in sources), sources
