@@ -582,6 +582,11 @@ _CONTEXT_LEAD = folded(
     # through what: "… accesses your calendar through the respective service APIs:"
     r"|\b(?:through|via|über|using|mittels)\s+(?:the\s+|die\s+)?(?:[\w-]+\s+){0,3}(?:APIs?|interfaces?"
     r"|Schnittstellen|SDKs?|integrations?|Integrationen)\s*:$"
+    # what a breach notification tells: "To the extent known at the time of notification, we
+    # will include:" over "- a description of the nature of the breach", "- the DPO's name"
+    r"|\b(?:notification|notice|notify|Meldung|Benachrichtigung|melden|benachrichtigen)\b[^:]{0,100}"
+    r"\b(?:include|contain|provide|state|enthält|enthalten|umfasst|umfassen|beinhaltet|angeben)\w*"
+    r"\s*:$"
     # how it is protected: "We apply technical and organizational safeguards, including:"
     r"|\b(?:safeguards|measures|Maßnahmen|Schutzmaßnahmen|Vorkehrungen|security (?:practices"
     r"|controls))\b[^:]{0,40}:$"
@@ -1252,6 +1257,11 @@ _RIGHTS_LEAD = re.compile(
     r"|erhoben|verarbeitet|stored|collected|processed)\b)",
     re.I,
 )
+# a lead to the data subject's rights: "Sie haben folgende Rechte …:", "You have the right to:"
+_A_RIGHT = folded(
+    r"\b(?:folgende|following|these|diese|the|das|die)\s+(?:\w+\s+)?(?:Rechte|rights|right)\b"
+    r"|\b(?:haben|have|has)\s+(?:\w+\s+){0,2}(?:Recht|right)\b"
+)
 _IMPERATIVE = re.compile(
     r"^[A-Z][a-z]+\s+(?:your|our|all|any|the|Ihre?|unsere?)\b"
 )  # "Access your data"
@@ -1797,9 +1807,14 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                 # below are purposes, recipients or duties, however data-like they sound
                 negated_list = text.endswith((":", " um", " to"))  # ("Reporting and analytics")
                 continue
-            if DATA_HEADING.search(bare):
+            if DATA_HEADING.search(bare) and not (
+                text.endswith(":") and _RIGHTS_LEAD.search(bare) and _A_RIGHT.search(bare)
+            ):  # (not "Sie haben folgende Rechte bezüglich Ihrer personenbezogenen Daten:")
                 in_data = True
                 plain_list = text.endswith(":") and nxt_kinds[:1] == ["heading"]
+                continue
+            if text.endswith(":") and _A_RIGHT.search(bare):
+                in_data, negated_list = False, True  # the rights below are no data
                 continue
             if line.kind == "bullet" and text.endswith(":") and nxt_kinds[:1] == ["bullet"]:
                 continue  # "• Meeting metadata:" over a nested list: its entries are the items

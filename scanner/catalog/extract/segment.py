@@ -285,7 +285,11 @@ _COLLECTED_HEADER = re.compile(
 _KEY_NOT_DATA = re.compile(
     r"^(?:bezeichnung|name der verarbeitung|zweck\w*|purposes?|betroffene\w*|data subjects"
     r"|empfänger\w*|recipients?|aufbewahrung\w*|speicherdauer|löschfrist\w*|retention"
-    r"|rechtsgrundlage\w*|legal bas[ie]s|verantwortliche\w*|controller|title|titel)$",
+    r"|rechtsgrundlage\w*|legal bas[ie]s|verantwortliche\w*|controller|title|titel"
+    # an Art. 28 annex's other fields: what is done, for how long, to whom it applies
+    r"|processing operations|nature (?:and purpose )?of (?:the )?processing|art der verarbeitung"
+    r"|verarbeitungs(?:tätigkeiten|vorgänge)|subject[- ]matter|gegenstand|duration|dauer"
+    r"|categories of data subjects|kategorien (?:der )?betroffene\w*)$",
     re.IGNORECASE,
 )
 

@@ -1505,3 +1505,24 @@ def test_labels_the_lexicons_do_not_know_are_data_among_data_labels() -> None:
         "- Timeline: within 30 days of termination\n"
     )
     assert not {"Annex A", "Annex B", "Timeline"} & set(_items(annexes)), _items(annexes)
+
+
+def test_rights_breach_notices_and_annex_fields_list_no_data() -> None:
+    rights = (
+        "## Ihre Rechte\n\nSie haben folgende Rechte bezüglich Ihrer personenbezogenen Daten:\n\n"
+        "- Einschränkung der Verarbeitung (Art. 18 DSGVO): Sie können sie verlangen.\n"
+        "- Datenübertragbarkeit (Art. 20 DSGVO): Sie erhalten Ihre Daten maschinenlesbar.\n"
+    )
+    assert _items(rights) == [], _items(rights)
+    notice = (
+        "Notification content. To the extent known at the time of notification, we will "
+        "include:\n\n- A description of the nature of the breach\n"
+        "- The name and contact details of our data protection contact\n"
+    )
+    assert _items(notice) == [], _items(notice)
+    annex = (
+        "| Field | Details |\n|---|---|\n"
+        "| Processing operations | Receiving capture requests; URL screening; rendering |\n"
+        "| Categories of personal data | Email address; IP address |\n"
+    )
+    assert _items(annex) == ["Email address", "IP address"], _items(annex)
