@@ -24,6 +24,7 @@ from m365inv.catalog.extract.items import (
     PROCESSING,
     REMOVAL,
     SCOPES,
+    labels_no_data,
     leads_to_no_data,
     recipient_entry,
     security_sections,
@@ -293,7 +294,11 @@ def item_candidates(
             if colon and (len(label.split()) <= 8 or may_list(rest)):  # "…, um …: a, b, c"
                 plain = label.strip(" *").casefold()
                 # "openid, profile: …" lists scopes; "Zweck: Erstellung von Rechnungen" a purpose
-                quiet = bool(SCOPES.match(label.strip()) or NO_DATA_FIELD.match(plain))
+                quiet = bool(
+                    SCOPES.match(label.strip())
+                    or NO_DATA_FIELD.match(plain)
+                    or (line.kind == "bullet" and labels_no_data(label))
+                )
                 listed = recipient_entry(s) if line.kind == "bullet" else None
                 if listed is not None:  # "Mailgun, Inc.: transactional email": a recipient
                     quiet, rest = not listed, listed

@@ -980,6 +980,16 @@ _NAMED_SOURCES = re.compile(
 )
 
 
+def labels_no_data(label: str) -> bool:
+    """Whether an entry's label says what the entry is about rather than naming data:
+    "Löschung von Daten:" labels a rule about data, "Besondere Massnahmen:" measures;
+    "Security logs:" names data."""
+    label = label.strip()
+    return bool(NOT_DATA_LABEL.search(label)) and not is_data_noun(
+        POSTMODIFIER.split(label, maxsplit=1)[0]
+    )
+
+
 def line_items(
     text: str, *, in_data: bool, loose: bool = False, data_labels: bool = False
 ) -> tuple[list[str], float]:
@@ -1066,11 +1076,7 @@ def line_items(
         listed = list_items(rest)  # "Among the types of data we collect, there are: a; b; c"
         if len(listed) >= 2:
             return listed, 0.8
-    if (
-        sep
-        and NOT_DATA_LABEL.search(head.strip())
-        and not is_data_noun(POSTMODIFIER.split(head, maxsplit=1)[0])
-    ):  # "Löschung von Daten:" labels a rule about data, "Security logs:" names data
+    if sep and labels_no_data(head):
         return [], 0.0
     if sep and in_data and (kept := _kept_items(bare)):
         return kept, 0.75  # "Whiteboards, Chats: Bis Sitzungsende": the data and how long
@@ -1691,9 +1697,14 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                     got = listed if 2 * sum(map(looks_like_item, listed)) >= len(listed) else []
                 if not got and in_data:  # "The administrator's name, work e-mail and …."
                     got = _bare_enumeration(strip_parentheses(clause), joined=True)
-                elif not got and len(said) == 1 and not clause.endswith("."):
-                    # a line that is nothing but a list of data, in any section (a table
+                elif (
+                    not got
+                    and len(said) == 1
+                    and not clause.endswith(".")
+                    and not labels_no_data(clause.partition(":")[0])
+                ):  # a line that is nothing but a list of data, in any section (a table
                     # flattened to lines): "Nickname, Email-Adresse, Kundennummer, Passwort"
+                    # — not "Besondere Massnahmen: Passwort-Hashing, …"
                     listed = _bare_enumeration(strip_parentheses(clause))
                     if 2 * sum(map(looks_like_item, listed)) >= len(listed):
                         got = listed

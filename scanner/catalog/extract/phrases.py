@@ -108,6 +108,11 @@ NOT_DATA_LABEL = folded(
     r"|^(?:weitere|further|more) (?:informationen|information)"
     r"|^(?:Einsatz|Verwendung|use) (?:von|of)\s"
     r"|^(?:microsoft )?(?:graph |api |app )?(?:permissions|berechtigungen)(?: we request)?$"
+    # a record of processing's other fields: "Besondere Massnahmen:", "Authentifizierung:",
+    # "Ausland:", "Rolle Binso:", "Verarbeitung:"
+    r"|ma(?:ß|ss)nahmen|measures|safeguards|mandantentrennung|tenant isolation"
+    r"|^(?:authentifizierung|authentication|ausland|abroad|verarbeitung|processing)$"
+    r"|^(?:rolle|role)\b"
 )
 
 

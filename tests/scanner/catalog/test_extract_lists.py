@@ -1526,3 +1526,14 @@ def test_rights_breach_notices_and_annex_fields_list_no_data() -> None:
         "| Categories of personal data | Email address; IP address |\n"
     )
     assert _items(annex) == ["Email address", "IP address"], _items(annex)
+
+
+def test_a_records_measure_role_and_place_fields_list_no_data() -> None:
+    text = (
+        "## 2. Kundenkonto\n\n- Daten: Name, Firmenname, E-Mail\n"
+        "- Besondere Massnahmen: Passwort-Hashing, OTP nur gehasht, Recovery Codes\n"
+        "- Mandantentrennung: organization_id/RLS und serverseitige Prüfung\n"
+        "- Authentifizierung: Microsoft Entra ID, Authenticator\n"
+        "- Ausland: abhängig von Support-Strukturen\n- Rolle Binso: Auftragsbearbeiter\n"
+    )
+    assert _items(text) == ["Name", "Firmenname", "E-Mail"], _items(text)
