@@ -116,8 +116,9 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
         folded(
             r"(?:\bZu den [\w-]+ (?:gehören|zählen)|\b(?:Dazu|Hierzu) (?:gehören|zählen)|^(?:Dies|Das) sind"
             r"|(?<=\w),? (?:sind|ist) (?:dies|das)\b"  # "Bei der Anmeldung sind dies Ihr Name, …"
-            r"|^(?:This|These|It|They|Such data|This data|This information) (?:may )?(?:includes?"
-            r"|consists? of|comprises?)|\bincludes?,? but (?:is |are )?not limited to,?"
+            r"|^(?:This|These|It|They|Such data|This data|This information) (?:may |will |can "
+            r"|shall )?(?:includes?|consists? of|comprises?)(?:,? (?:at a minimum|at least|among"
+            r" other things|in particular),?)?|\bincludes?,? but (?:is |are )?not limited to,?"
             r"|^(?:includes|including|contains|umfasst|beinhaltet|enthält))\s*:?\s*"  # no subject
             r"(?:u\.\s?a\.\s+|insbesondere\s+)?" + _LIST
         ),
@@ -125,6 +126,14 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     (
         "announced",
         folded(r"folgende\s(?:\w+\s)?(?:personenbezogenen?\s)?Daten[^:]*:\s*(?P<list>.+)"),
+    ),
+    (
+        "announced",
+        folded(  # "we receive information … from your browser, which may include your IP address, …"
+            r"\b(?:information|data|details|logs|Informationen|Daten|Angaben)\b[^.;:]{0,120},?\s+"
+            r"(?:which|die|welche)\s+(?:may\s+|can\s+|will\s+|might\s+|u\.\s?a\.\s+)?"
+            r"(?:includes?|contains?|consists? of|umfassen|enthalten|beinhalten)\s+" + _LIST
+        ),
     ),
     (
         "strict",

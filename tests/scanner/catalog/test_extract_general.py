@@ -385,3 +385,14 @@ def test_adverbs_pronouns_and_either_after_werden_name_no_data() -> None:
         "Name",
         "E-Mail-Adresse",
     ]
+
+
+def test_information_announced_by_will_include_and_which_may_include() -> None:
+    text = (
+        "Account Creation. To create your account you provide information. This information will "
+        "include, at a minimum, your name, email address, and you may add a photo.\n"
+        "Device Information. We automatically record information on our server logs, which may "
+        "include your IP address, geolocation data and device identification.\n"
+    )
+    got = {g.removeprefix("your ") for g in _items(text)}
+    assert {"name", "email address", "IP address", "geolocation data"} <= got, got
