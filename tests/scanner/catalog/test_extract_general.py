@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from m365inv.catalog.extract import extract
 from m365inv.catalog.extract.candidates import item_candidates
+from m365inv.catalog.extract.items import find_items
 from m365inv.catalog.extract.segment import lines
 
 
@@ -394,5 +395,5 @@ def test_information_announced_by_will_include_and_which_may_include() -> None:
         "Device Information. We automatically record information on our server logs, which may "
         "include your IP address, geolocation data and device identification.\n"
     )
-    got = {g.removeprefix("your ") for g in _items(text)}
+    got = {f.item.removeprefix("your ") for f in find_items(lines(text))}  # the rules read it
     assert {"name", "email address", "IP address", "geolocation data"} <= got, got
