@@ -312,6 +312,10 @@ _NOT_CLAIMED = folded(
     r"|configure|konfigurieren Sie|make sure|stellen Sie sicher)\b|\b(?:your|Ihre[rn]?) firewall"
     # a hash as data: "request IPs, user agents, … and dedup hashes" (telemetry)
     r"|\b(?:dedup\w*|file|content|image|perceptual) hash(?:es)?\b"
+    # a certificate or architecture not held: "does not currently hold SOC 2, ISO 27001", "we
+    # do not claim otherwise", "sind nicht nach ISO 27001 zertifiziert"
+    r"|\b(?:does|do|did)\s+not\s+(?:\w+\s+)?(?:hold|have|maintain|possess|claim)\b"
+    r"|\bnicht\s+(?:\w+\s+){0,3}zertifiziert|\bnot\s+(?:\w+\s+){0,2}certified"
 )
 
 

@@ -304,3 +304,12 @@ def test_each_entry_of_a_measures_section_is_a_claim_in_its_own_words() -> None:
     assert any("SharePoint-Versionierung" in s for s in sources), sources
     assert not any("[" in s or "nicht aktiviert" in s or "ADMIN" in s for s in sources), sources
     assert not any("Auskunft" in s for s in sources), sources
+
+
+def test_a_certificate_not_held_is_no_claim() -> None:
+    for sentence in (
+        "Counsel does not currently hold SOC 2, ISO 27001, or any formal certification.",
+        "Wir sind derzeit nicht nach ISO 27001 zertifiziert.",
+    ):
+        assert extract(sentence).security == (), sentence
+    assert extract("We hold a SOC 2 Type II report.").security
