@@ -45,6 +45,9 @@ from m365inv.catalog.extract.recipients import LEGAL_FORM
 from m365inv.catalog.extract.segment import Line, sentences, strip_parentheses
 
 DATA_HEADING = folded(
+    # "Die Software speichert pro Abteilung ausschließlich zweckgebundene Daten:"
+    r"\b(?:speicher[nt]|erhebt|erheben|verarbeite[nt]|erfass(?:t|en)|sammel[nt])\b[^.:]{0,60}"
+    r"\b(?:daten|angaben|informationen)\s*:$|"
     r"(?:welche|folgenden?|verarbeitete[n]?|erhobene[n]?|erfasste[n]?|gesammelte[n]?|kategorien"
     r"|arten)\b.*\b(?:daten|datenarten"
     r"|datenkategorien|informationen)\b|datenkategorien|datenarten|verarbeitete daten"

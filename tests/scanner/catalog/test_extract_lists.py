@@ -1537,3 +1537,13 @@ def test_a_records_measure_role_and_place_fields_list_no_data() -> None:
         "- Ausland: abhängig von Support-Strukturen\n- Rolle Binso: Auftragsbearbeiter\n"
     )
     assert _items(text) == ["Name", "Firmenname", "E-Mail"], _items(text)
+
+
+def test_a_german_lead_storing_data_announces_the_lists_below() -> None:
+    text = (
+        "## 3. Datenkategorien der Software\n\n"
+        "Die Software speichert pro Abteilung ausschließlich zweckgebundene Daten:\n\n"
+        "### Mitarbeiterdaten (Stammdaten)\n- Vor- und Nachname\n- Personalnummer\n"
+    )
+    assert {"Personalnummer"} <= set(_rules(text)), _rules(text)
+    assert any("Nachname" in i for i in _rules(text)), _rules(text)
