@@ -594,6 +594,9 @@ _CONTEXT_LEAD = folded(
     # through what: "… accesses your calendar through the respective service APIs:"
     r"|\b(?:through|via|über|using|mittels)\s+(?:the\s+|die\s+)?(?:[\w-]+\s+){0,3}(?:APIs?|interfaces?"
     r"|Schnittstellen|SDKs?|integrations?|Integrationen)\s*:$"
+    # what is done, not with what: "Die Verarbeitung umfasst folgende Tätigkeiten:"
+    r"|\b(?:folgende|following)\s+(?:[\w-]+\s+)?(?:Tätigkeiten|Verarbeitungstätigkeiten|Vorgänge"
+    r"|Leistungen|activities|operations|services)\b[^:]{0,40}:$"
     # what a breach notification tells: "To the extent known at the time of notification, we
     # will include:" over "- a description of the nature of the breach", "- the DPO's name"
     r"|\b(?:notification|notice|notify|Meldung|Benachrichtigung|melden|benachrichtigen)\b[^:]{0,100}"
@@ -1618,7 +1621,8 @@ _SECURITY_PART = folded(
     r"|Weitergabe|Eingabe|Auftragskontrolle|Verschlüsselung|Encryption|Access control"
     r"|Wiederherstell|Überprüfung|Evaluierung|Incident|Backup|Physical|Network|Netzwerk"
     r"|Organi[sz]ational|Organisatorisch|Technical|Technisch|Pseudonymi|Anonymi|Datenminimierung"
-    r"|Data minimi[sz]ation|Verfahren zur)|Maßnahmen|measures|controls|safeguards"
+    r"|Data minimi[sz]ation|Verfahren zur|Data protection$|Datenschutz$|Protection$)"
+    r"|Maßnahmen|measures|controls|safeguards"
 )
 
 

@@ -1547,3 +1547,14 @@ def test_a_german_lead_storing_data_announces_the_lists_below() -> None:
     )
     assert {"Personalnummer"} <= set(_rules(text)), _rules(text)
     assert any("Nachname" in i for i in _rules(text)), _rules(text)
+
+
+def test_activities_and_a_security_sections_data_protection_part_list_no_data() -> None:
+    text = (
+        "## 3. Art und Zweck der Verarbeitung\n\nDie Verarbeitung umfasst folgende Tätigkeiten:\n"
+        "- Erstellung, Speicherung und Versand von Rechnungen und Angeboten\n"
+        "- PDF-Generierung von Geschäftsdokumenten\n\n"
+        "## Security\n\n### Data Protection\n\n- Secure HTTPS connections for all API calls\n"
+        "- All file analysis performed locally on device\n"
+    )
+    assert _items(text) == [], _items(text)
