@@ -1550,11 +1550,15 @@ def test_a_german_lead_storing_data_announces_the_lists_below() -> None:
 
 
 def test_activities_and_a_security_sections_data_protection_part_list_no_data() -> None:
-    text = (
-        "## 3. Art und Zweck der Verarbeitung\n\nDie Verarbeitung umfasst folgende Tätigkeiten:\n"
+    activities = (
+        "## 2. Verarbeitete Daten\n- Name\n\nDie Verarbeitung umfasst folgende Tätigkeiten:\n"
         "- Erstellung, Speicherung und Versand von Rechnungen und Angeboten\n"
-        "- PDF-Generierung von Geschäftsdokumenten\n\n"
-        "## Security\n\n### Data Protection\n\n- Secure HTTPS connections for all API calls\n"
+        "- PDF-Generierung von Geschäftsdokumenten\n- Belegerfassung und -archivierung\n"
+    )
+    assert _items(activities) == ["Name"], _items(activities)
+    measures = (
+        "## Data we collect\n- Name\n\n## Security\n\n### Data Protection\n\n"
+        "- Secure HTTPS connections for all API calls\n"
         "- All file analysis performed locally on device\n"
     )
-    assert _items(text) == [], _items(text)
+    assert _items(measures) == ["Name"], _items(measures)
