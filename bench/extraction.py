@@ -262,6 +262,8 @@ SPLITS = (
     "blind46",
     "blind47",
     "blind48",
+    "blind49",
+    "blind50",
 )
 
 
