@@ -66,13 +66,16 @@ def _one_line_row(row: re.Match[str]) -> str:
 
 
 # a list entry without a list inside it, its text spread over the source's lines
-_LIST_ENTRY = re.compile(r"<li\b[^>]*>((?:(?!</?(?:li|ul|ol)\b).){1,2000}?)</li>", re.I | re.S)
+_LIST_ENTRY = re.compile(
+    r"<(li|p)\b[^>]*>((?:(?!</?(?:li|ul|ol|p|div|table|h[1-6])\b).){1,3000}?)</\1>", re.I | re.S
+)
 
 
 def _one_line_entry(entry: re.Match[str]) -> str:
     """An entry on one line: a JSX page wraps "<li>der Aufbau der … und der" / "Metropolregion"
     by its code's width, not the text's."""
-    return f"\n- {' '.join(entry.group(1).split())}\n"
+    joined = " ".join(entry.group(2).split())
+    return f"\n- {joined}\n" if entry.group(1).lower() == "li" else f"\n{joined}\n"
 
 
 def _untag(text: str) -> str:

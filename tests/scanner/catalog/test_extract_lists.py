@@ -1562,3 +1562,15 @@ def test_activities_and_a_security_sections_data_protection_part_list_no_data() 
         "- All file analysis performed locally on device\n"
     )
     assert _items(measures) == ["Name"], _items(measures)
+
+
+def test_a_jsx_paragraph_spread_over_lines_is_one_paragraph() -> None:
+    text = (
+        "export default function Page() {\n  return (\n    <section>\n"
+        "      <h2>Kontaktaufnahme</h2>\n      <p>\n"
+        "        Wenn Sie uns kontaktieren, verarbeiten wir die übermittelten Angaben — typischerweise\n"
+        "        E-Mail, Name, Firma und Nachrichtentext — zur Bearbeitung Ihrer Anfrage.\n"
+        "      </p>\n    </section>\n  );\n}\n"
+    )
+    texts = [ln.text for ln in lines(text)]
+    assert any(t.startswith("Wenn Sie uns kontaktieren") and "Nachrichtentext" in t for t in texts)
