@@ -1568,7 +1568,7 @@ def test_a_jsx_paragraph_spread_over_lines_is_one_paragraph() -> None:
     text = (
         "export default function Page() {\n  return (\n    <section>\n"
         "      <h2>Kontaktaufnahme</h2>\n      <p>\n"
-        "        Wenn Sie uns kontaktieren, verarbeiten wir die übermittelten Angaben — typischerweise\n"
+        "        Wenn Sie uns kontaktieren, verarbeiten wir die Angaben — typischerweise\n"
         "        E-Mail, Name, Firma und Nachrichtentext — zur Bearbeitung Ihrer Anfrage.\n"
         "      </p>\n    </section>\n  );\n}\n"
     )
