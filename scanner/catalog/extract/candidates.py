@@ -24,6 +24,7 @@ from m365inv.catalog.extract.items import (
     PROCESSING,
     REMOVAL,
     SCOPES,
+    SIGNATURE_LINE,
     labels_no_data,
     leads_to_no_data,
     recipient_entry,
@@ -277,6 +278,7 @@ def item_candidates(
             or DEFINES.match(line.text)
             or _NO_DATA_SECTION.search(heads[n])
             or security[n]  # a measure, not data (the rules read what its sentences say)
+            or SIGNATURE_LINE.match(line.text)  # "Ort, Datum, Unterschrift"
             or (line.kind == "bullet" and REMOVAL.match(line.text))
         ):
             continue  # a heading names a section (the rules read the few that are items); a

@@ -1634,6 +1634,16 @@ _SAYS_DATA = folded(
 )
 
 
+# a contract's signature block: "Ort, Datum, Unterschrift", "Place, date: Zürich, Januar 2025",
+# "Unterschrift: ______"
+_SIGN_WORD = r"(?:Ort|Datum|Unterschrift|Stempel|Name|Funktion|Place|Date|Signature|Title)"
+SIGNATURE_LINE = re.compile(
+    rf"^(?:Ort|Datum|Unterschrift|Stempel|Place|Date|Signature)(?:\s*[,/]\s*{_SIGN_WORD})+"
+    rf"\s*(?::.*)?$|^{_SIGN_WORD}\s*:\s*_{{3,}}",
+    re.IGNORECASE,
+)
+
+
 def security_sections(all_lines: list[Line]) -> list[bool]:
     """For each line, whether it stands in a section on security measures."""
     out: list[bool] = []
@@ -1734,6 +1744,8 @@ def collect_items(all_lines: list[Line]) -> ItemList:
         text = line.text
         if not text:
             continue  # a questionnaire's row read by the other rules only
+        if SIGNATURE_LINE.match(text):
+            continue  # "Ort, Datum, Unterschrift": a signature block, not data
         if security[n]:  # a measure's entry lists no data; a sentence there may still say
             for s in sentences(text):  # "Es werden nur Name und E-Mail erhoben."
                 for item in _prose_items(s) if _SAYS_DATA.search(s) else []:

@@ -1574,3 +1574,14 @@ def test_a_jsx_paragraph_spread_over_lines_is_one_paragraph() -> None:
     )
     texts = [ln.text for ln in lines(text)]
     assert any(t.startswith("Wenn Sie uns kontaktieren") and "Nachrichtentext" in t for t in texts)
+
+
+def test_a_contracts_signature_block_is_no_data() -> None:
+    text = (
+        "Welche Daten wir verarbeiten\n- Name\n- E-Mail-Adresse\n\n"
+        "Für den Auftraggeber:\n\nOrt, Datum, Unterschrift\n\nOrt, Datum: Zürich, Januar 2025\n"
+        "Unterschrift: ______________\n"
+    )
+    got = _items(text)
+    assert {"Name", "E-Mail-Adresse"} <= set(got), got
+    assert not {"Ort", "Datum", "Unterschrift"} & set(got), got
