@@ -1657,6 +1657,43 @@ def security_sections(all_lines: list[Line]) -> list[bool]:
     return out
 
 
+# a remark in parentheses, not a field: "(optional, for call-backs)", "(freiwillig)"
+_REMARK = re.compile(
+    r"^(?:optional|freiwillig|required|erforderlich|Pflicht\w*|falls|if|sofern|where|wenn|for|to"
+    r"|für|zur?|zum|um|nur|only|ggf\.?|e\.\s?g\.?|z\.\s?B\.?)\b",
+    re.IGNORECASE,
+)
+# a category's own field list right after it in its source: "Stammdaten (Name, Anschrift, …)"
+_FIELD_LIST = re.compile(r"\s*\(([^()]{3,160})\)")
+
+
+def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
+    """Each category drafted without the field list its source gives it in parentheses
+    ("Stammdaten (Name, Anschrift, Telefonnummer)") carries that list, so a reviewer sees which
+    fields the category holds; not when those fields are drafted as items of their own, nor
+    for a single example or a remark ("(optional)", "(Art. 6 DSGVO)")."""
+    items = {f.item.casefold() for f in found}
+    out: list[FoundItem] = []
+    for f in found:
+        at = f.source.find(f.item)
+        listed = _FIELD_LIST.match(f.source, at + len(f.item)) if at >= 0 else None
+        if listed:
+            fields = [
+                p.strip() for p in re.split(r"[,;]|\s+(?:und|and|or|oder)\s+", listed.group(1))
+            ]
+            fields = [EXAMPLE_LEAD.sub("", p).strip() for p in fields if p.strip()]
+            if (
+                len(fields) >= 2
+                and all(0 < len(p.split()) <= 4 and not _REMARK.match(p) for p in fields)
+                and any(map(looks_like_item, fields))  # ("logs (Frankfurt, Paris)": places)
+                and not any(p.casefold() in items for p in fields)
+                and not re.search(r"\d|§|Art\.|DSGVO|GDPR", listed.group(1))
+            ):
+                f = msgspec.structs.replace(f, item=f"{f.item} ({listed.group(1).strip()})")
+        out.append(f)
+    return out
+
+
 def find_items(all_lines: list[Line]) -> list[FoundItem]:
     """Every disclosed data item the rules find, first mention kept, duplicates dropped."""
     return collect_items(all_lines).found

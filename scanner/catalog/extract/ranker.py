@@ -27,7 +27,7 @@ from m365inv.catalog.extract.candidates import (
     complete,
     item_candidates,
 )
-from m365inv.catalog.extract.items import FoundItem, collect_items
+from m365inv.catalog.extract.items import FoundItem, collect_items, with_listed_fields
 from m365inv.catalog.extract.segment import Line
 
 MODEL_FILE = "item_model.json"
@@ -140,4 +140,6 @@ def ranked_items(
                 chosen.append(k)
     added = items.found[len(items.found) - len(chosen) :]
     by_position = sorted(zip(chosen, added, strict=True), key=lambda pair: pair[0])
-    return [*items.found[: len(items.found) - len(chosen)], *(f for _, f in by_position)]
+    return with_listed_fields(
+        [*items.found[: len(items.found) - len(chosen)], *(f for _, f in by_position)]
+    )

@@ -221,7 +221,8 @@ def test_a_permission_described_in_prose_names_the_data() -> None:
 def test_a_category_entry_keeps_its_parenthesised_examples() -> None:
     # the corpus convention: examples in parentheses belong to their item
     text = HEAD + "- Geräteangaben (z. B. Betriebssystem, Browserversion, Sprache);\n"
-    assert _items(text) == ["Geräteangaben"]
+    # (with the fields its source lists, so a reviewer sees them)
+    assert _items(text) == ["Geräteangaben (z. B. Betriebssystem, Browserversion, Sprache)"]
     assert _items(HEAD + "- Usage statistics (e.g. page views)\n") == ["Usage statistics"]
     # in prose, after the verb that processes them, the examples are named as processed too
     text = "Der Server speichert technische Protokolle (z. B. Zeitpunkt, Browsertyp) sieben Tage."
@@ -1182,7 +1183,7 @@ def test_data_that_stays_on_the_device_is_still_processed_data() -> None:
         "- Einstellungen (Links, Vorlagen)\n"
         "- der Clipper-Verlauf\n"
     )
-    assert _items(text) == ["Einstellungen", "Clipper-Verlauf"]
+    assert _items(text) == ["Einstellungen (Links, Vorlagen)", "Clipper-Verlauf"]
     assert _items("The web part does not:\n- read email content\n- store names") == []
 
 
@@ -1305,7 +1306,8 @@ def test_data_subjects_durations_and_a_processors_duties_are_no_data() -> None:
         "- implement and maintain appropriate technical and organizational measures;\n"
     )
     got = _items(text)
-    assert "identification data" in got  # the category, as the corpus convention keeps it
+    # the category, as the corpus convention keeps it, with the fields its source lists
+    assert "identification data (name, email, photo)" in got
     assert not {"employees", "contractors", "Duration", "implement"} & set(got), got
 
 
@@ -1585,3 +1587,19 @@ def test_a_contracts_signature_block_is_no_data() -> None:
     got = _items(text)
     assert {"Name", "E-Mail-Adresse"} <= set(got), got
     assert not {"Ort", "Datum", "Unterschrift"} & set(got), got
+
+
+def test_a_category_keeps_the_field_list_its_source_gives_it() -> None:
+    text = (
+        "Wir verarbeiten Stammdaten (Name, Anschrift), Kontaktdaten (E-Mail, Telefon) und Logs.\n"
+    )
+    assert _items(text) == [
+        "Stammdaten (Name, Anschrift)",
+        "Kontaktdaten (E-Mail, Telefon)",
+        "Logs",
+    ]
+    # a remark or a legal reference is no field list
+    remark = (
+        "Data we collect:\n- Phone number (optional, for call-backs)\n- Invoices (Art. 6 GDPR)\n"
+    )
+    assert _items(remark) == ["Phone number", "Invoices"], _items(remark)

@@ -333,7 +333,7 @@ def test_semicolon_lists_and_examples_that_belong_to_their_item() -> None:
     assert _items(
         "Wir verarbeiten folgende Daten: Stammdaten (z. B. Name, Anschrift), Kontaktdaten "
         "(z. B. E-Mail-Adresse), Vertragsdaten."
-    ) == ["Stammdaten", "Kontaktdaten", "Vertragsdaten"]
+    ) == ["Stammdaten (z. B. Name, Anschrift)", "Kontaktdaten", "Vertragsdaten"]
     # a generic word's examples are the items
     assert _items("Wir verarbeiten personenbezogene Daten (z. B. Name, E-Mail-Adresse).") == [
         "Name",
@@ -413,7 +413,7 @@ def test_list_entries_keep_their_examples_and_servers_log() -> None:
     assert _items(
         "We process the following categories of personal data: identification data (name, "
         "user ID), contact data (email address), and usage data."
-    ) == ["identification data", "contact data", "usage data"]
+    ) == ["identification data (name, user ID)", "contact data", "usage data"]
     assert _items(
         "Our servers log your IP address, browser type and the time of your request."
     ) == [
