@@ -149,8 +149,22 @@ def _jsx_literals(text: str) -> str:
     """A JSX page's string literals as text: an array's entries as bullets (the component that
     takes them is a list), a metadata "title:" as a heading."""
     text = _ARRAY_CLOSE.sub("", _ARRAY_OPEN.sub(">", text))
-
+    if "={[" in text:  # "<Ul items={["Name and title", "Email address"]} />" on one line
+        text = _INLINE_ARRAY.sub(_inline_entries, text)
     return _LITERAL_LINE.sub(lambda m: _literal(m, listing=True), text)
+
+
+# a JSX attribute given an array of string literals on one line
+_INLINE_ARRAY = re.compile(
+    r"""=\{\[[ \t]*((?:(["'`])(?:(?!\2)[^\\\n]|\\.){0,400}\2[ \t]*,?[ \t]*){1,60})\][ \t]*\}[^<>\n]{0,200}?/?>"""
+)
+_STRING = re.compile(r"""(["'`])((?:(?!\1)[^\\\n]|\\.){0,400})\1""")
+
+
+def _inline_entries(array: re.Match[str]) -> str:
+    """The entries of an inline string array as bullets, in place of the rest of the tag."""
+    entries = [m.group(2) for m in _STRING.finditer(array.group(1))]
+    return ">" + "".join(f"\n- {e}" for e in entries if e.strip()) + "\n"
 
 
 _LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*", re.M)

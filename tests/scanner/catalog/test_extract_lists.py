@@ -1603,3 +1603,15 @@ def test_a_category_keeps_the_field_list_its_source_gives_it() -> None:
         "Data we collect:\n- Phone number (optional, for call-backs)\n- Invoices (Art. 6 GDPR)\n"
     )
     assert _items(remark) == ["Phone number", "Invoices"], _items(remark)
+
+
+def test_a_jsx_attribute_array_of_strings_on_one_line_is_a_list() -> None:
+    text = (
+        'import { Ul } from "./ui"\nexport default function Privacy() {\n  return (<div>\n'
+        "    <h2>Information we collect</h2>\n"
+        '    <Ul items={["Name and professional title", "Email address", "Work history"]} />\n'
+        "    <p>We never sell it.</p><p>Contact us.</p>\n  </div>);\n}\n"
+    )
+    found = [(ln.kind, ln.text) for ln in lines(text)]
+    assert ("bullet", "Email address") in found and ("bullet", "Work history") in found, found
+    assert not any("<" in t or "/>" in t for _, t in found), found
