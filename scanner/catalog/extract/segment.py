@@ -156,7 +156,8 @@ def _jsx_literals(text: str) -> str:
 
 # a JSX attribute given an array of string literals on one line
 _INLINE_ARRAY = re.compile(
-    r"""=\{\[[ \t]*((?:(["'`])(?:(?!\2)[^\\\n]|\\.){0,400}\2[ \t]*,?[ \t]*){1,60})\][ \t]*\}[^<>\n]{0,200}?/?>"""
+    r"""=\{\[[ \t]*((?:(["'`])(?:(?!\2)[^\\\n]|\\.){0,400}\2[ \t]*,?[ \t]*){1,60})"""
+    r"""\][ \t]*\}[^<>\n]{0,200}?/?>"""
 )
 _STRING = re.compile(r"""(["'`])((?:(?!\1)[^\\\n]|\\.){0,400})\1""")
 
