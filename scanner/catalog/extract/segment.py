@@ -149,11 +149,19 @@ def _jsx_literals(text: str) -> str:
     """A JSX page's string literals as text: an array's entries as bullets (the component that
     takes them is a list), a metadata "title:" as a heading."""
     text = _ARRAY_CLOSE.sub("", _ARRAY_OPEN.sub(">", text))
+    if "{/*" in text:  # "{/* Zutrittskontrolle */}": a comment in the markup, no heading
+        text = _JSX_COMMENT.sub("", text)
+    if "title=" in text or "heading=" in text:  # '<Section title="10. TOM">' titles a section
+        text = _TITLED_TAG.sub(lambda m: f"\n## {m.group(2)}\n", text)
     if "={[" in text:  # "<Ul items={["Name and title", "Email address"]} />" on one line
         text = _INLINE_ARRAY.sub(_inline_entries, text)
     return _LITERAL_LINE.sub(lambda m: _literal(m, listing=True), text)
 
 
+_TITLED_TAG = re.compile(
+    r"""<[A-Z][\w.]*[^<>]{0,200}?\b(?:title|heading)=(["'])([^"'<>{}\n]{2,200})\1[^<>]{0,200}>"""
+)
+_JSX_COMMENT = re.compile(r"\{[ \t]*/\*(?:(?!\*/)[^\n]){0,500}\*/[ \t]*\}")
 # a JSX attribute given an array of string literals on one line
 _INLINE_ARRAY = re.compile(
     r"""=\{\[[ \t]*((?:(["'`])(?:(?!\2)[^\\\n]|\\.){0,400}\2[ \t]*,?[ \t]*){1,60})"""

@@ -1615,3 +1615,18 @@ def test_a_jsx_attribute_array_of_strings_on_one_line_is_a_list() -> None:
     found = [(ln.kind, ln.text) for ln in lines(text)]
     assert ("bullet", "Email address") in found and ("bullet", "Work history") in found, found
     assert not any("<" in t or "/>" in t for _, t in found), found
+
+
+def test_jsx_comments_are_no_headings_and_a_title_attribute_is_one() -> None:
+    text = (
+        'import { Section } from "./ui"\nexport default function Avv() {\n  return (<div>\n'
+        '    <Section title="Anlage 1: Technische und organisatorische Maßnahmen">\n'
+        "      {/* Zutrittskontrolle */}\n      <h3>1. Zutrittskontrolle</h3>\n"
+        "      <ul><li>Abschließbare Büroräume</li><li>Sicherheitsschlösser</li></ul>\n"
+        "    </Section>\n  </div>);\n}\n"
+    )
+    found = [(ln.kind, ln.text) for ln in lines(text)]
+    assert ("heading", "Anlage 1: Technische und organisatorische Maßnahmen") in found, found
+    assert not any("/*" in t for _, t in found), found
+    claims = [c.source for c in extract(text).security]
+    assert any("Büroräume" in c for c in claims), claims
