@@ -95,7 +95,9 @@ CLOSING_HEADING = folded(
     r"|tools|providers)|sub-?processors|auftragsverarbeit|webanalyse|analyse-?tools|plugins"
 )
 # a list up to the end of its clause; "ggf." and "z. B." do not end it
-_LIST = r"(?P<list>(?:\b(?:o\.\s?g|u\.\s?a|z\.\s?B|bzw|ggf|inkl|ca|bspw|evtl|d\.\s?h)\.|[^.;:])+)"
+_ABBREVIATION = r"\b(?:o\.\s?g|u\.\s?a|z\.\s?B|bzw|ggf|inkl|ca|bspw|evtl|d\.\s?h|e\.\s?g|i\.\s?e)\."
+_LIST = r"(?P<list>(?:" + _ABBREVIATION + r"|[^.;:])+)"
+_LIST_COLON = r"(?P<list>(?:" + _ABBREVIATION + r"|[^.;])+)"  # "…: a: b, c" keeps its colon
 # each pattern with how its list is read: "announced" (a data list as a whole: most pieces naming
 # data is enough), "subject" (we use …, subject-first: the first entry must itself name data),
 # "strict" (an enumeration is read while its pieces name data)
@@ -172,14 +174,14 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r"(?:\b(?:(?:brauchen|benötigen|speichern|erheben|erfassen|verarbeiten|sehen)\s+wir"
             r"|we\s+(?:only\s+)?(?:need|store|collect|keep|process|see))\b[^.:;()]{0,40}:\s*"
             r"|\bwir\b[^.:;()]{0,40}\b(?:brauchen|benötigen|speichern|merken|erheben)\s*:\s*)"
-            r"(?P<list>[^.;]+)"
+            + _LIST_COLON
         ),
     ),
     (
         "announced",
         folded(  # "Unser Server schreibt Logs mit Zeitpunkt, Statuscode und IP-Adresse"
             r"\b(?:Logs?|Protokoll\w*|Logdateien|Logeinträge|log entries|log lines)\s+(?:mit|with)\s+"
-            r"(?P<list>[^.;:]+)"
+            + _LIST
         ),
     ),
     (
@@ -264,14 +266,14 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
         "announced",
         folded(  # "CloudCTI unterscheidet zwei Arten von personenbezogenen Daten: Kontodaten und …"
             r"\b(?:Arten|Kategorien|types|kinds|categories)\s+(?:von\s+|of\s+)?(?:personenbezogenen\s+"
-            r"|personal\s+)?(?:Daten|data|Informationen|information)\s*:\s*(?P<list>[^.;]+)"
+            r"|personal\s+)?(?:Daten|data|Informationen|information)\s*:\s*" + _LIST_COLON
         ),
     ),
     (
         "announced",
         folded(  # "… benötigen wir Ihre vollständigen Daten. Diese sind: Firma, Anrede, …"
             r"^(?:Diese|Dies|Das|These|This|They)\s+(?:sind|umfassen|beinhalten|are|include)\s*:\s*"
-            r"(?P<list>[^.;]+)"
+            + _LIST_COLON
         ),
     ),
     (
@@ -287,14 +289,14 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
         "strict",
         folded(  # "Die [Stammdaten] bestehen in der Regel aus Vor- und Nachname sowie …"
             r"\b(?:bestehen|besteht)\s+(?:in der Regel\s+|meist\s+|typischerweise\s+|u\.\s?a\.\s+)?aus\s+"
-            r"(?P<list>[^.;:]+)"
+            + _LIST
         ),
     ),
     (
         "strict",
         folded(  # "… bitten wir Sie um einige Unternehmensdaten und eine Kontaktperson"
             r"\bbitten\s+(?:wir\s+)?(?:Sie|dich|euch)\s+(?:dabei\s+|hierbei\s+|zunächst\s+)?um\s+"
-            r"(?P<list>[^.;:]+)"
+            + _LIST
         ),
     ),
     (
@@ -332,7 +334,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
         folded(  # "We collect the following information when you sign up: your name, …"
             r"\b(?:the following|folgende) (?:[\w-]+ ){0,3}(?:information|data|details|daten|angaben"
             r"|informationen|Felder|Attribute|fields|attributes|properties|Eigenschaften)\b[^:.]{0,80}"
-            r":\s*(?P<list>[^.;]+)"
+            r":\s*" + _LIST_COLON
         ),
     ),
     (
@@ -347,7 +349,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r")?,? (?:such as|like|including"  # "enter data into the Service, including …"
             r"|for example:?|for instance:?|zum Beispiel:?|beispielsweise:?|wie z\.\s?B\.|wie etwa"
             r"|wie(?= [A-ZÄÖÜ])"
-            r"|z\.\s?B\.|e\.\s?g\.,?) (?P<list>[^.;:]+)"
+            r"|z\.\s?B\.|e\.\s?g\.,?) " + _LIST
         ),
     ),
     (
@@ -361,7 +363,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r"|^(?:this|these|it|they|dies|diese)\b)"
             r"\s+(?:may\s+|can\s+|might\s+|will\s+|kann\s+|können\s+)?(?:includes?|contains?|umfass\w+"
             r"|enthalten|beinhalten)\b,?\s+(?:but\s+(?:is\s+|are\s+)?not\s+limited\s+to,?\s+)?"
-            r"(?:(?:information|data|angaben|daten)\s+(?:such as|like|wie)\s+)?(?P<list>[^.;:]+)"
+            r"(?:(?:information|data|angaben|daten)\s+(?:such as|like|wie)\s+)?" + _LIST
         ),
     ),
     (
@@ -380,7 +382,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r"|temporarily|permanently|server-side|also|only)\s+){0,2}(?:gespeichert|erhoben"
             r"|verarbeitet|erfasst|übermittelt|protokolliert|stored|collected|processed|logged"
             r"|saved|kept|transmitted)(?:\s+(?:lokal|locally|temporarily|temporär|on (?:your|the)"
-            r" device|auf (?:Ihrem|dem) Gerät))?\s*:\s*(?P<list>[^.;]+)",
+            r" device|auf (?:Ihrem|dem) Gerät))?\s*:\s*" + _LIST_COLON,
             re.IGNORECASE,
         ),
     ),
@@ -388,7 +390,8 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
         "announced",
         re.compile(  # "Bei der Buchung werden, je nach Terminart, abgefragt: Name, Rufnummer …"
             r"\b(?:werden|wird)\b[^.:]{0,80}\b(?:abgefragt|erhoben|verarbeitet|gespeichert|erfasst"
-            r"|übermittelt|benötigt|abgelegt|hinterlegt|aufbewahrt|protokolliert)\s*:\s*(?P<list>[^.;]+)"
+            r"|übermittelt|benötigt|abgelegt|hinterlegt|aufbewahrt|protokolliert)\s*:\s*"
+            + _LIST_COLON
         ),
     ),
     (
@@ -409,7 +412,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
         "announced",
         re.compile(  # "Gespeichert wird: Ihre Mailadresse, …", "Übertragen wird, was …: Ihre IP-Adresse"
             r"^(?:Gespeichert|Übertragen|Übermittelt|Erhoben|Verarbeitet|Erfasst|Protokolliert"
-            r"|Abgefragt)\s+(?:werden|wird)\b[^.:]{0,80}:\s*(?P<list>[^.;]+)"
+            r"|Abgefragt)\s+(?:werden|wird)\b[^.:]{0,80}:\s*" + _LIST_COLON
         ),
     ),
     (

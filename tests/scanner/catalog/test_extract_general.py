@@ -397,3 +397,13 @@ def test_information_announced_by_will_include_and_which_may_include() -> None:
     )
     got = {f.item.removeprefix("your ") for f in find_items(lines(text))}  # the rules read it
     assert {"name", "email address", "IP address", "geolocation data"} <= got, got
+
+
+def test_an_abbreviation_inside_an_announced_list_does_not_end_it() -> None:
+    text = (
+        "Dies umfasst Datum und Uhrzeit des Abrufs, übertragene Datenmenge und ggf. Namen der "
+        "angeforderten Datei, verwendeter Browser, verwendetes Betriebssystem und IP-Adresse.\n"
+    )
+    got = [f.item for f in find_items(lines(text))]
+    assert {"Namen der angeforderten Datei", "verwendetes Betriebssystem", "IP-Adresse"} <= set(got)
+    assert "ggf" not in got, got
