@@ -109,6 +109,14 @@ class SecurityHit(msgspec.Struct, frozen=True):
     confidence: float
 
 
+# a basis cited to say it is not the one: "nicht auf die Einwilligung (", "not on consent ("
+_DENIED_CITE = re.compile(
+    r"\b(?:nicht|not|keine?n?|no|never|niemals)\s+(?:(?:auf|on|upon)\s+)?(?:\S+\s+){0,3}?"
+    r"(?:Einwilligung\w*|consent|Vertrag\w*|contract|Interesse\w*|interests?)\s*\(?\s*$",
+    re.IGNORECASE,
+)
+
+
 def legal_bases_in(sentence: str) -> list[LegalBasisHit]:
     """Art. 6(1) letters ``sentence`` cites or describes in words."""
     if _RIGHTS.search(sentence) and _CONDITIONAL.search(sentence):
@@ -119,6 +127,8 @@ def legal_bases_in(sentence: str) -> list[LegalBasisHit]:
     hits: dict[str, float] = {}
     for m in _ART6.finditer(sentence):
         tail = _LETTERS.match(sentence, m.end())
+        if _DENIED_CITE.search(sentence, max(0, m.start() - 60), m.start()):
+            continue  # "stützt sich nicht auf die Einwilligung (Art. 6 Abs. 1 lit. a DSGVO)"
         if tail:
             for letter in re.findall(r"(?<![\w-])\(?([a-f])\)?(?![\w-])", tail.group(0), re.I):
                 hits[letter.lower()] = 0.95

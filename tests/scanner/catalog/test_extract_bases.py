@@ -115,3 +115,12 @@ def test_fulfilling_our_order_is_contract() -> None:
         "Daten gespeichert."
     ) == ["b"]
     assert _letters("Wir handeln im Rahmen der Auftragsverarbeitung.") == []
+
+
+def test_a_basis_cited_to_say_it_is_not_the_one_is_no_basis() -> None:
+    assert (
+        _letters("Die Lösung stützt sich nicht auf die Einwilligung (Art. 6 Abs. 1 lit. a DSGVO).")
+        == []
+    )
+    assert _letters("We do not rely on consent (Art. 6(1)(a) GDPR).") == []
+    assert _letters("Grundlage ist Ihre Einwilligung (Art. 6 Abs. 1 lit. a DSGVO).") == ["a"]
