@@ -39,7 +39,10 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
               r"|(?:Begründung|Durchführung|Abwicklung)\b.{0,40}\bVertrags(?:verhältnisses)?\b"
               r"|performance of contracts|contract performance|^(?:Contract|Vertrag)\s*[:–]"
               r"|vertragliche[nr]? Notwendigkeit"
-              r"|(?:Erfüllung|Durchführung|Abwicklung)\b.{0,30}\b(?:unseres|Ihres|des) Auftrags\b"),
+              r"|(?:Erfüllung|Durchführung|Abwicklung)\b.{0,30}\b(?:unseres|Ihres|des) Auftrags\b"
+              # a table's "Legal basis" cell: "Legal basis: Contract / Legal obligation (tax)"
+              r"|\b(?:legal|lawful) bas[ie]s:\s*(?:[\w-]+\s+)?(?:contract|contractual)\b"
+              r"|\bRechtsgrundlage\w*:\s*(?:[\w-]+\s+)?Vertrag"),
         ("c", r"rechtliche[nr]? Verpflichtung|gesetzliche[nr]? (?:Verpflichtung|Pflicht)|legal obligation"
               r"|gesetzlich (?:\w+ )?verpflichtet|(?:rechtlich|legally) (?:obliged|verpflichtet)"
               r"|comply with (?:a |our |the |applicable )?(?:legal|statutory)|compliance with (?:a )?legal"),

@@ -279,7 +279,7 @@ def _table_cells(line: str) -> list[str] | None:
 # over a category column beside it
 _FIELDS = (
     r"^(?:inhalte?|contents?|(?:data )?fields?|(?:daten)?feld(?:er|name)?|field names?|attributes?"
-    r"|attribute|attribut|data sent"
+    r"|attribute|attribut|data sent|what|was"
     r"|what exactly|details|examples|beispiele|(?:übermittelte|gelesene) daten"
     r"|data (?:shared|read|received))$"
     r"|^what (?:we|is|gets|the app) (?:reads?|access(?:es|ed)?|collect(?:s|ed)?|stores?|stored)"
@@ -320,10 +320,22 @@ _KEY_NOT_DATA = re.compile(
 )
 
 
+# "What" is the data column of a table that says why or on what basis ("Category | What | Why |
+# Legal basis"), not of one that says who hosts what where
+_WHAT = re.compile(r"^(?:what|was)$", re.IGNORECASE)
+_WHY_COLUMN = re.compile(
+    r"^(?:why|warum|wofür|purposes?|zwecke?|legal bas[ie]s|lawful bas[ie]s|rechtsgrundlagen?"
+    r"|retention(?: period)?|speicherdauer|aufbewahrung\w*)$",
+    re.IGNORECASE,
+)
+
+
 def _header_column(cells: list[str]) -> int | None:
     """Index of the header cell naming the data column, if any; of a category column and a
     column of its fields ("Datenkategorie | Inhalt", "Category | Fields"), the fields."""
     named = [i for i, cell in enumerate(cells) if _DATA_COLUMN.match(cell.strip(" *"))]
+    if not any(_WHY_COLUMN.match(c.strip(" *")) for c in cells):  # "What | Provider | Location"
+        named = [i for i in named if not _WHAT.match(cells[i].strip(" *"))]  # names services
     fields = [i for i in named if _FIELDS_COLUMN.match(cells[i].strip(" *"))]
     # ("Feld | Inhalt": a record's key and its content — the content holds the data)
     return fields[-1] if fields else (named[0] if named else None)

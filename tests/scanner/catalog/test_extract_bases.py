@@ -124,3 +124,16 @@ def test_a_basis_cited_to_say_it_is_not_the_one_is_no_basis() -> None:
     )
     assert _letters("We do not rely on consent (Art. 6(1)(a) GDPR).") == []
     assert _letters("Grundlage ist Ihre Einwilligung (Art. 6 Abs. 1 lit. a DSGVO).") == ["a"]
+
+
+def test_a_tables_legal_basis_cell_names_the_contract() -> None:
+    text = (
+        "| Data | Purpose | Legal basis |\n|---|---|---|\n"
+        "| Email address | Account | Contract |\n"
+        "| Invoices | Billing | Contract / Legal obligation (tax) |\n"
+    )
+    assert _letters(text) == ["b", "c"]
+    assert (
+        _letters("| Data | Legal basis |\n|---|---|\n| Logs | Contractors are not covered |\n")
+        == []
+    )

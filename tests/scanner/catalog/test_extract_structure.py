@@ -938,3 +938,17 @@ def test_a_german_field_column_is_the_data_column() -> None:
     )
     got = [i.item for i in extract(text).items]
     assert got == ["Nachname", "Startdatum"], got
+
+
+def test_a_what_column_holds_data_only_in_a_table_that_says_why() -> None:
+    text = (
+        "| Category | What | Why | Legal basis |\n|---|---|---|---|\n"
+        "| Account | Email, password hash | To sign you in | Contract |\n"
+    )
+    assert _items(text) == ["Email", "password hash"], _items(text)
+    hosting = (
+        "| What | Provider | Location |\n|---|---|---|\n"
+        "| App server + Postgres | Hetzner Online | Nuremberg, DE |\n"
+        "| Error tracking | Sentry | Frankfurt, DE |\n"
+    )
+    assert _items(hosting) == [], _items(hosting)
