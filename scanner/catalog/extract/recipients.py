@@ -406,6 +406,7 @@ _NOT_A_NAME = re.compile(
     r"(?: \w+)*|Europe|Germany|Ireland|USA|United States|EU|EEA|Frankfurt|Amsterdam"
     r"|Regions?|Retention|Transfers?|Safeguards?|Legal basis|Recipients?|Duration|Cookies?"
     r"|Daten|Ihre?[nmrs]?|Diese[nmrs]?|Unser\w*|Tools?|Dienste?|Software|Plugins?|Technologien"
+    r"|Stand|Version|Datum|Date|Effective|Updated|Last updated|Zuletzt aktualisiert|Gültig ab"
     r"|[A-ZÄÖÜ][a-zäöüß]+(?:ung|ungen|bezug|keit|heit|dauer|frist|grundlage|zwecke?|ort|land"
     r"|länder|daten|tion|tionen|kontrolle|beauftragter?))$"
     # a contact field or a party's role: "E-Mail: …", "Telefon: …", "Verantwortlicher: der Kunde"

@@ -269,3 +269,11 @@ def test_azure_and_microsoft_as_the_customers_own_platform_are_no_processors() -
     assert _subs("Telemetry is sent to Azure Application Insights, a Microsoft service.") == [
         "Microsoft Azure"
     ]
+
+
+def test_a_documents_date_label_names_no_processor() -> None:
+    text = (
+        "# Unterauftragsverarbeiter\n\n> **Stand: September 2026.** Anlage 2 zum AVV.\n\n"
+        "| # | Dienstleister | Sitz |\n|---|---|---|\n| 1 | Hetzner Online GmbH | Deutschland |\n"
+    )
+    assert [s.name for s in extract(text).subprocessors] == ["Hetzner Online"]
