@@ -264,6 +264,8 @@ SPLITS = (
     "blind48",
     "blind49",
     "blind50",
+    "blind51",
+    "blind52",
 )
 
 
