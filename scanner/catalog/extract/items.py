@@ -1405,6 +1405,7 @@ def _names_provider(text: str) -> bool:
 _COMPANY_LABEL = re.compile(
     r"(?:[A-Z0-9][\w&.'’+-]*,?\s){0,5}(?:" + LEGAL_FORM + r"|(?:Unlimited )?Company)"
 )
+_COMPANY_START = re.compile(r"(?:[A-Z0-9][\w&.'’+-]*,?\s){0,5}" + LEGAL_FORM + r"(?![\w-])")
 _HAS_COMPANY_WORD = re.compile(r"(?<![\w-])(?:" + LEGAL_FORM + r"|Company)(?![\w-])")
 
 
@@ -1424,8 +1425,14 @@ def names_recipient(label: str) -> bool:
 def recipient_entry(text: str) -> str | None:
     """For a list entry labelled with a company, the part a reader takes data from: the rest
     when it lists two or more data ("Stripe, Inc.: name, e-mail, card details"), "" when it
-    only says the company's role and place; None when the label is no company."""
+    only says the company's role and place — or when any label is followed by a company's
+    name and address ("Google Sign-In: Google Ireland Ltd., Gordon House, …"); None when the
+    label is no company."""
     label, colon, rest = text.partition(":")
+    if colon and len(label.split()) <= 6 and _COMPANY_START.match(rest.strip()):
+        # "Google Sign-In: Google Ireland Ltd., Gordon House, …": its name and address; the
+        # sentences after it may still say what it receives
+        return " ".join(sentences(rest.strip())[1:])
     if not colon or not names_recipient(label):
         return None
     listed = [

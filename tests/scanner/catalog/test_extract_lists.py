@@ -1630,3 +1630,16 @@ def test_jsx_comments_are_no_headings_and_a_title_attribute_is_one() -> None:
     assert not any("/*" in t for _, t in found), found
     claims = [c.source for c in extract(text).security]
     assert any("Büroräume" in c for c in claims), claims
+
+
+def test_a_label_followed_by_a_companys_name_and_address_is_no_data() -> None:
+    text = (
+        "Welche Daten wir verarbeiten\n- Google Sign-In: Google Ireland Ltd., Gordon House, "
+        "Barrow Street, "
+        "Dublin 4, Irland.\n"
+        "- Produktanalyse: Mixpanel, Inc., San Francisco, USA. Wir übermitteln Klickereignisse "
+        "und aufgerufene Berichte.\n"
+    )
+    got = _items(text)
+    assert not any(x in " ".join(got) for x in ("Gordon", "Barrow", "Dublin", "Mixpanel")), got
+    assert "Klickereignisse" in got, got
