@@ -336,7 +336,8 @@ _NOT_CLAIMED = folded(
 # switched off or planned, a lead-in to the entries below
 _NOT_IN_FORCE = folded(
     r"\[[^\]\d][^\]]*\]|\b(?:nicht|not|kein\w*|no)\s+(?:\w+\s+){0,3}?(?:aktiv\w*|enabled|active|in place"
-    r"|umgesetzt|implemented|vorhanden)|geplant|planned|TODO|TBD"  # ("password login disabled"
+    r"|umgesetzt|implemented|vorhanden)|geplant|planned|TODO|TBD|vorbereitet|falls vorhanden"
+    r"|if available|when available|wo möglich|where possible"  # ("password login disabled"
     # is a measure)
 )
 
@@ -479,6 +480,7 @@ def one_claim_per_passage(claims: list[SecurityHit], all_lines: list[Line]) -> l
 
 
 _CODE_NAME = re.compile(r"^[A-Z][A-Z0-9_]{2,}(?::|$)")
+_ARTICLE_TITLE = re.compile(r"^(?:[\w-]+\s+){0,4}[\w-]+\s*\(Art\.[^()]{0,40}\)\s*:?$")
 
 
 def listed_measures(
@@ -498,6 +500,8 @@ def listed_measures(
             continue
         if _CODE_NAME.match(text):
             continue  # "ADMIN", "DEVICE_VIEWER: nur Geräte": a role's name, no measure
+        if _ARTICLE_TITLE.match(text):
+            continue  # "Vertraulichkeit (Art. 32 Abs. 1 lit. b DSGVO)": a heading of the annex
         if any(s in claimed for s in sentences(text)):
             continue
         out.append(SecurityHit(text[:200], "other", line.row or text, 0.6))

@@ -313,3 +313,15 @@ def test_a_certificate_not_held_is_no_claim() -> None:
     ):
         assert extract(sentence).security == (), sentence
     assert extract("We hold a SOC 2 Type II report.").security
+
+
+def test_an_annex_heading_and_a_prepared_or_optional_measure_are_no_claims() -> None:
+    text = (
+        "## Technische und organisatorische Maßnahmen\n\n"
+        "- Vertraulichkeit (Art. 32 Abs. 1 lit. b DSGVO)\n"
+        "- Role-Based Access Control (RBAC) vorbereitet\n"
+        "- Zertifizierungen (z.B. ISO 27001, falls vorhanden)\n"
+        "- Verschlüsselung aller Backups mit AES-256\n"
+    )
+    sources = [c.source for c in extract(text).security]
+    assert sources == ["Verschlüsselung aller Backups mit AES-256"], sources
