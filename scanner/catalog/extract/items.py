@@ -627,7 +627,10 @@ DEFINES = re.compile(
 # a lead-in to purposes, whatever data words it has
 _USE_LEAD = folded(
     r"\b(?:we|wir)\s+(?:may\s+|also\s+|only\s+)?(?:use|verwenden|nutzen)\b.{0,60}\b(?:to|for|um|zu"
-    r"|für|purposes?|Zwecken?)\s*:$|^(?:how|why|wie|wofür|warum) (?:we|wir) (?:use|verwenden|nutzen)"
+    r"|für|purposes?|Zwecken?)\s*:$|^(?:\d[\d.]*\s+|[a-z]\.\s+)?(?:how|why|wie|wofür|warum) (?:we|wir)"
+    r" (?:use|verwenden|nutzen)"
+    # "… for purposes such as:", "… für Zwecke wie:"
+    r"|\b(?:purposes?|Zwecke?n?)\s+(?:such as|including|like|wie|z\.\s?B\.|etwa|insbesondere)\s*:$"
     r"|\b(?:for|für) (?:the )?(?:following|folgende) (?:purposes|Zwecke)\s*:$"
     # "… solely for the purpose of providing the services …, including:"
     # (not "zum Zweck der Vertragsabwicklung werden folgende Daten gespeichert:")

@@ -1643,3 +1643,13 @@ def test_a_label_followed_by_a_companys_name_and_address_is_no_data() -> None:
     got = _items(text)
     assert not any(x in " ".join(got) for x in ("Gordon", "Barrow", "Dublin", "Mixpanel")), got
     assert "Klickereignisse" in got, got
+
+
+def test_a_numbered_how_we_use_heading_and_purposes_such_as_lead_to_no_data() -> None:
+    text = (
+        "### 2. Information we collect\n- Full name\n- Phone number\n\n"
+        "### 3. How We Use Your Information\n\n"
+        "We use the collected information for purposes such as:\n"
+        "- Delivering our voice assistant services\n- Troubleshooting, support and service improvement\n"
+    )
+    assert _items(text) == ["Full name", "Phone number"], _items(text)
