@@ -1650,6 +1650,7 @@ def test_a_numbered_how_we_use_heading_and_purposes_such_as_lead_to_no_data() ->
         "### 2. Information we collect\n- Full name\n- Phone number\n\n"
         "### 3. How We Use Your Information\n\n"
         "We use the collected information for purposes such as:\n"
-        "- Delivering our voice assistant services\n- Troubleshooting, support and service improvement\n"
+        "- Delivering our voice assistant services\n"
+        "- Troubleshooting, support and service improvement\n"
     )
     assert _items(text) == ["Full name", "Phone number"], _items(text)
