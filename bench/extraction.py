@@ -266,6 +266,8 @@ SPLITS = (
     "blind50",
     "blind51",
     "blind52",
+    "blind53",
+    "blind54",
 )
 
 
