@@ -145,9 +145,44 @@ _ARRAY_OPEN = re.compile(r"=\{\[[ \t]*$", re.M)
 _ARRAY_CLOSE = re.compile(r"^[ \t]*\]\}[ \t]*/?>?[ \t]*$", re.M)
 
 
+# a table given as arrays in code: 'head: ["Kategorie", "Beispiele"],' over rows of
+# '["Kontaktdaten", "Name, E-Mail", "Kunde"],'
+_QUOTED = r"""(?:"(?:[^"\\\n]|\\.){0,600}"|'(?:[^'\\\n]|\\.){0,600}')"""
+_STRING_ARRAY = rf"\[[ \t]*(?P<cells>{_QUOTED}(?:[ \t]*,[ \t]*{_QUOTED}){{1,9}})[ \t]*,?[ \t]*\]"
+_HEAD_ARRAY = re.compile(
+    rf"^[ \t]*(?:head|headers?|columns|cols)[ \t]*(?:=[ \t]*\{{|:)[ \t]*{_STRING_ARRAY}[ \t]*\}}?"
+    r"[ \t]*,?[ \t]*"  # and the line opening the rows, so no blank line parts them
+    r"(?:\n[ \t]*(?:rows|data|body|items)[ \t]*(?:=[ \t]*\{|:)[ \t]*\[[ \t]*)?$",
+    re.M,
+)
+_ROW_ARRAY = re.compile(rf"^[ \t]*{_STRING_ARRAY}[ \t]*,?[ \t]*$", re.M)
+_CELL = re.compile(_QUOTED)
+
+
+def _cells(m: re.Match[str]) -> list[str]:
+    return [c.group(0)[1:-1].replace("|", "/") for c in _CELL.finditer(m.group("cells"))]
+
+
+def _code_tables(text: str, *, in_markup: bool) -> str:
+    """A table given as string arrays as a Markdown table: the "head" array its header (inside
+    a JSX tag, the tag is closed before it; the line opening the rows goes with it), each row
+    array a row."""
+    if "[" not in text:
+        return text
+
+    def head(m: re.Match[str]) -> str:
+        cells = _cells(m)
+        table = f"| {' | '.join(cells)} |\n|{'---|' * len(cells)}"
+        return f">\n{table}" if in_markup else table
+
+    text = _HEAD_ARRAY.sub(head, text)
+    return _ROW_ARRAY.sub(lambda m: f"| {' | '.join(_cells(m))} |", text)
+
+
 def _jsx_literals(text: str) -> str:
     """A JSX page's string literals as text: an array's entries as bullets (the component that
     takes them is a list), a metadata "title:" as a heading."""
+    text = _code_tables(text, in_markup=True)
     text = _ARRAY_CLOSE.sub("", _ARRAY_OPEN.sub(">", text))
     if "{/*" in text:  # "{/* Zutrittskontrolle */}": a comment in the markup, no heading
         text = _JSX_COMMENT.sub("", text)
@@ -198,6 +233,7 @@ def _unquote_code(text: str) -> str:
     """A policy written as a source file's string literals, as the lines they say (comments,
     statements and brackets go; the markup of a JSX page is left to :func:`_untag`)."""
     text = _LINE_COMMENT.sub("", _without_block_comments(text))
+    text = _code_tables(text, in_markup=False)
     out: list[str] = []
     listing = False  # inside "bullets: [" / "items: [": its bare strings are list entries
     for line in text.split("\n"):

@@ -952,3 +952,24 @@ def test_a_what_column_holds_data_only_in_a_table_that_says_why() -> None:
         "| Error tracking | Sentry | Frankfurt, DE |\n"
     )
     assert _items(hosting) == [], _items(hosting)
+
+
+def test_a_table_given_as_string_arrays_in_code_is_a_table() -> None:
+    jsx = (
+        'import { Table } from "./ui"\nexport default function Page() {\n  return (<div>\n'
+        "    <h2>Welche Daten wir erheben</h2><p>a</p><p>b</p>\n    <Table\n"
+        '      head={["Kategorie", "Beispiele", "Erhoben von"]}\n      rows={[\n'
+        '        ["Kontaktdaten", "Name, E-Mail, Telefonnummer", "Kunde bei Anfrage"],\n'
+        '        ["Adressdaten", "Straße, PLZ, Ort", "Kunde bei Anfrage"],\n'
+        "      ]}\n    />\n  </div>);\n}\n"
+    )
+    got = _items(jsx)
+    assert {"Name", "E-Mail", "Telefonnummer", "Straße", "PLZ", "Ort"} <= set(got), got
+    assert "Kunde bei Anfrage" not in got, got
+    content = (
+        "export const DATA = [\n  {\n    table: {\n"
+        '      head: ["Category", "Examples", "Why", "Legal basis"],\n      rows: [\n'
+        '        ["Account", "Name, email address, hashed password", "Sign-in", "Contract"],\n'
+        "      ],\n    },\n  },\n];\n"
+    )
+    assert {"Name", "email address", "hashed password"} <= set(_items(content)), _items(content)
