@@ -208,6 +208,13 @@ def _timing(corpus: Path) -> None:
     draft_vendor(big, "timing")
     wall, cpu = time.perf_counter() - start, time.process_time() - cpu
     print(f"30-page policy ({len(big):,} characters): {wall:.3f} s wall, {cpu:.3f} s CPU")
+    # hostile shapes that once made a step quadratic: unclosed string arrays joined into one
+    # long line, and many "[" without "]"
+    hostile = "export const x = 1\n" + ('["' + "a" * 590 + '", "b", ' * 3 + "\n") * 400
+    hostile += "# Policy\n" + ("See [the notice " + "x" * 50 + "\n") * 4000
+    start = time.perf_counter()
+    draft_vendor(hostile, "hostile")
+    print(f"hostile text ({len(hostile):,} characters): {time.perf_counter() - start:.3f} s wall")
 
 
 #: The corpus splits, in the order the default run reports them (then "all").

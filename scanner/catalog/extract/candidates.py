@@ -342,9 +342,12 @@ def item_candidates(
                     ):  # "X und Y werden nicht gelesen" — not "X is kept, Y is not stored"
                         f.add("neg_after")
                     if at >= 0:
-                        before = _words(part[:at])[-2:]
+                        # (the two words before it and the one after: a window, not the whole
+                        # part, or a long run of pieces is quadratic)
+                        before = _words(part[max(0, at - 120) : at])[-2:]
                         f |= {f"b1={w}" for w in before[-1:]} | {f"b2={w}" for w in before}
-                        f |= {f"a1={w}" for w in _words(part[at + len(text) :])[:1]}
+                        after = part[at + len(text) : at + len(text) + 120]
+                        f |= {f"a1={w}" for w in _words(after)[:1]}
                         cursor = at + len(text)
                     put(text, f, line.row or s)  # a table row is quoted as written
                     verb = _LEAD_VERB.match(text) if i == 0 else None

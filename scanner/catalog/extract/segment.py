@@ -268,7 +268,8 @@ def normalise(text: str) -> str:
     if ":::" in text or "[!" in text or "\n>" in text:  # Markdown of a docs site (Microsoft Learn)
         text = _DOCS_MARKUP.sub("", text)
     text = re.sub(r"(?<!\w)\*(\S[^*\n]*\S)\*(?!\w)", r"\1", text)  # *italics*
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # [label](url) → label
+    # [label](url) → label; bounded, so a text of many "[" and no "]" stays linear
+    text = re.sub(r"\[([^\]]{1,400})\]\([^)]{0,1000}\)", r"\1", text)
     # "Informationen wie  Firmenname": a run of spaces inside a line (HTML and PDF text) is one
     # space, so patterns need not allow for it; indentation stays (it nests bullets)
     text = _SPACE_RUN.sub(_one_space, text)
@@ -484,7 +485,9 @@ def _rejoin(before: str, after: str) -> str:
     """Two parts of a hard-wrapped line; a word hyphenated at the break is one word again
     ("Daten-" / "satz-IDs" → "Datensatz-IDs", "E-Mail-" / "Adresse" → "E-Mail-Adresse"), a
     suspended compound stays ("Vor-" / "und Nachname")."""
-    if re.search(r"[A-Za-zÄÖÜäöüß]-$", before) and re.match(r"[A-Za-zÄÖÜäöüß]", after):
+    # (its last two characters only: "before" grows as a run of wrapped lines is joined, and a
+    # search of the whole of it each time made a long run quadratic)
+    if re.fullmatch(r"[A-Za-zÄÖÜäöüß]-", before[-2:]) and re.match(r"[A-Za-zÄÖÜäöüß]", after):
         if not re.match(r"(?:und|oder|bzw\.|sowie|and|or)\b", after):
             return before[:-1] + after if after[:1].islower() else before + after
     return f"{before} {after}"
