@@ -317,7 +317,9 @@ def _table_cells(line: str) -> list[str] | None:
 _FIELDS = (
     r"^(?:inhalte?|contents?|(?:data )?fields?|(?:daten)?feld(?:er|name)?|field names?|attributes?"
     r"|attribute|attribut|data sent|what|was"
-    r"|what exactly|details|examples|beispiele|(?:übermittelte|gelesene) daten"
+    r"|what exactly|details|examples?(?: (?:for|of|in) .{1,40})?"
+    r"|beispiele(?: (?:für|bei|in) .{1,40})?"
+    r"|(?:übermittelte|gelesene) daten"
     r"|data (?:shared|read|received))$"
     r"|^what (?:we|is|gets|the app) (?:reads?|access(?:es|ed)?|collect(?:s|ed)?|stores?|stored)"
     r"(?: with it)?$"
@@ -328,7 +330,8 @@ _DATA_COLUMN = re.compile(
     r"|fields?|points?|collected|processed|accessed|stored|held|kept|retained))?$"
     r"|^(?:types?|kinds?|categor(?:y|ies)) of "
     r"(?:personal )?(?:data|information)$|^what we collect$|^(?:personenbezogene )?(?:daten"
-    r"|datenkategorien?|datenarten?|datenfelder?|angaben|informationen)$|^(?:kategorie|art) der "
+    r"|datenkategorien?|datenarten?|datentypen?|datenfelder?|angaben|informationen)$"
+    r"|^(?:kategorie|art) der "
     r"daten$|^verarbeitete daten$|^(?:inhalte?|contents?|gespeicherte daten|stored data"
     r"|what (?:is|we) stored?|was gespeichert wird)$|^(?:data )?(?:fields?|attributes?)$"
     r"|" + _FIELDS,

@@ -973,3 +973,12 @@ def test_a_table_given_as_string_arrays_in_code_is_a_table() -> None:
         "      ],\n    },\n  },\n];\n"
     )
     assert {"Name", "email address", "hashed password"} <= set(_items(content)), _items(content)
+
+
+def test_a_data_type_table_gives_its_examples_column() -> None:
+    text = (
+        "| Datentyp | Beschreibung | Beispiele für Focus-Benutzer |\n|---|---|---|\n"
+        "| Systemleistungsdaten | Daten darüber, wie die Dienste laufen. | Speicherauslastung, "
+        "Seitendarstellungsgeschwindigkeit. |\n"
+    )
+    assert _items(text) == ["Speicherauslastung", "Seitendarstellungsgeschwindigkeit"], _items(text)
