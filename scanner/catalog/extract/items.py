@@ -480,9 +480,9 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
         ),
     ),
     (
-        "strict",
+        "announced",
         re.compile(  # "… wir erhalten von Stripe nur eine Zahlungsreferenz und den Betrag."
-            r"\b(?:wir\s+(?:erhalten|bekommen)|(?:erhalten|bekommen)\s+wir)\s+(?:dabei\s+|hierbei\s+)?"
+            r"\b(?:[Ww]ir\s+(?:erhalten|bekommen)|(?:erhalten|bekommen)\s+wir)\s+(?:dabei\s+|hierbei\s+)?"
             r"(?:von\s+(?:der\s+|dem\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s+)"
             r"(?:nur\s+|lediglich\s+|ausschließlich\s+|außerdem\s+|auch\s+)?" + _LIST
         ),

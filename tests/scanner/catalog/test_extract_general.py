@@ -407,3 +407,12 @@ def test_an_abbreviation_inside_an_announced_list_does_not_end_it() -> None:
     got = [f.item for f in find_items(lines(text))]
     assert {"Namen der angeforderten Datei", "verwendetes Betriebssystem", "IP-Adresse"} <= set(got)
     assert "ggf" not in got, got
+
+
+def test_what_we_receive_from_a_provider_at_a_sentences_start() -> None:
+    said = (
+        "Wir erhalten von Stripe eine Bestätigung der Zahlung, deine E-Mail-Adresse und den Betrag."
+    )
+    got = [f.item for f in find_items(lines(said))]
+    assert {"Bestätigung der Zahlung", "E-Mail-Adresse", "Betrag"} <= set(got), got
+    assert [f.item for f in find_items(lines("Wir erhalten von Stripe keine Kartendaten."))] == []
