@@ -1682,9 +1682,11 @@ _FIELD_LIST = re.compile(r"\s*\(([^()]{3,160})\)")
 
 def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
     """Each category drafted without the field list its source gives it in parentheses
-    ("Stammdaten (Name, Anschrift, Telefonnummer)") carries that list, so a reviewer sees which
-    fields the category holds; not when those fields are drafted as items of their own, nor
-    for a single example or a remark ("(optional)", "(Art. 6 DSGVO)")."""
+    ("Stammdaten (Name, Anschrift)") carries that list, so a reviewer sees which fields the
+    category holds — and a generic word's list of three or more data ("Kontaktdaten (Name,
+    E-Mail, Telefon)") gives those fields instead, as a generic head's examples do; not when
+    the fields are drafted as items of their own, nor for a single example or a remark
+    ("(optional)", "(Art. 6 DSGVO)")."""
     items = {f.item.casefold() for f in found}
     out: list[FoundItem] = []
     for f in found:
@@ -1702,9 +1704,20 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
                 and not any(p.casefold() in items for p in fields)
                 and not re.search(r"\d|§|Art\.|DSGVO|GDPR", listed.group(1))
             ):
+                if (
+                    len(fields) >= 3
+                    and all(map(looks_like_item, fields))
+                    and _GENERIC_CATEGORY.search(f.item)
+                ):  # "Nutzerprofildaten (Name, E-Mail-Adresse, Firmenname)": a generic word's
+                    out.extend(msgspec.structs.replace(f, item=p) for p in fields)  # fields
+                    continue
                 f = msgspec.structs.replace(f, item=f"{f.item} ({listed.group(1).strip()})")
         out.append(f)
     return out
+
+
+# a category named by a generic word for data ("Kontaktdaten", "account information")
+_GENERIC_CATEGORY = re.compile(r"(?:daten|data|information|informationen|angaben|details)$", re.I)
 
 
 def find_items(all_lines: list[Line]) -> list[FoundItem]:
