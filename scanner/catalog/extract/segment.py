@@ -105,6 +105,9 @@ _DOCS_MARKUP = re.compile(
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:[\w.-]+:.*\n|[ \t].*\n)*?---[ \t]*\n")
 
 _SPACE_RUN = re.compile(r"[ \t]{2,}(?=\S)")
+_CONTENTS_ENTRY = re.compile(
+    r"^[ \t]*(?:[-*+•]|\d{1,2}\.)[ \t]+\[[^\]\n]{1,200}\]\(#[^)\n]{0,200}\)[ \t]*$", re.M
+)
 
 
 def _one_space(run: re.Match[str]) -> str:
@@ -268,6 +271,8 @@ def normalise(text: str) -> str:
     if ":::" in text or "[!" in text or "\n>" in text:  # Markdown of a docs site (Microsoft Learn)
         text = _DOCS_MARKUP.sub("", text)
     text = re.sub(r"(?<!\w)\*(\S[^*\n]*\S)\*(?!\w)", r"\1", text)  # *italics*
+    if "](#" in text:  # a table of contents: entries that only link to the page's sections
+        text = _CONTENTS_ENTRY.sub("", text)
     # [label](url) → label; bounded, so a text of many "[" and no "]" stays linear
     text = re.sub(r"\[([^\]]{1,400})\]\([^)]{0,1000}\)", r"\1", text)
     # "Informationen wie  Firmenname": a run of spaces inside a line (HTML and PDF text) is one

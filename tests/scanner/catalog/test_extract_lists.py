@@ -1657,3 +1657,15 @@ def test_a_numbered_how_we_use_heading_and_purposes_such_as_lead_to_no_data() ->
         "- Troubleshooting, support and service improvement\n"
     )
     assert _items(text) == ["Full name", "Phone number"], _items(text)
+
+
+def test_a_table_of_contents_of_section_links_lists_no_data() -> None:
+    text = (
+        "# Privacy policy\n\n* [What we collect and why](#what-we-collect)\n"
+        "* [When we access or disclose your information](#when-we-disclose)\n"
+        "* [Your rights with respect to your information](#your-rights)\n\n"
+        "## What we collect and why\n\n- Email address\n- [Profile picture](https://example.org/p)\n"
+    )
+    got = _items(text)
+    assert "Email address" in got and "Profile picture" in got, got
+    assert not any("disclose" in g or "rights" in g for g in got), got
