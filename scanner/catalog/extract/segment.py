@@ -105,6 +105,7 @@ _DOCS_MARKUP = re.compile(
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:[\w.-]+:.*\n|[ \t].*\n)*?---[ \t]*\n")
 
 _SPACE_RUN = re.compile(r"[ \t]{2,}(?=\S)")
+_RST_ROLE = re.compile(r":[a-z]{2,12}:`(?:([^`<\n]{1,200}?)\s*<[^>`\n]{0,200}>|([^`\n]{1,200}))`")
 _CONTENTS_ENTRY = re.compile(
     r"^[ \t]*(?:[-*+•]|\d{1,2}\.)[ \t]+\[[^\]\n]{1,200}\]\(#[^)\n]{0,200}\)[ \t]*$", re.M
 )
@@ -271,6 +272,8 @@ def normalise(text: str) -> str:
     if ":::" in text or "[!" in text or "\n>" in text:  # Markdown of a docs site (Microsoft Learn)
         text = _DOCS_MARKUP.sub("", text)
     text = re.sub(r"(?<!\w)\*(\S[^*\n]*\S)\*(?!\w)", r"\1", text)  # *italics*
+    if ":`" in text:  # reStructuredText roles: ":doc:`the ad details <advertising/…>`" → its label
+        text = _RST_ROLE.sub(lambda m: m.group(1) or m.group(2), text)
     if "](#" in text:  # a table of contents: entries that only link to the page's sections
         text = _CONTENTS_ENTRY.sub("", text)
     # [label](url) → label; bounded, so a text of many "[" and no "]" stays linear

@@ -982,3 +982,8 @@ def test_a_data_type_table_gives_its_examples_column() -> None:
         "Seitendarstellungsgeschwindigkeit. |\n"
     )
     assert _items(text) == ["Speicherauslastung", "Seitendarstellungsgeschwindigkeit"], _items(text)
+
+
+def test_restructuredtext_roles_read_as_their_labels() -> None:
+    found = [ln.text for ln in lines("See :ref:`third parties <policy:vendors>` and :doc:`ads`.\n")]
+    assert found == ["See third parties and ads."], found
