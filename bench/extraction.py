@@ -275,6 +275,7 @@ SPLITS = (
     "blind52",
     "blind53",
     "blind54",
+    "blind55",
 )
 
 
