@@ -1705,7 +1705,7 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
                 and not re.search(r"\d|§|Art\.|DSGVO|GDPR", listed.group(1))
             ):
                 if (
-                    len(fields) >= 3
+                    (len(fields) >= 3 or EXAMPLE_LEAD.match(listed.group(1).strip()))
                     and all(map(looks_like_item, fields))
                     and _GENERIC_CATEGORY.search(f.item)
                 ):  # "Nutzerprofildaten (Name, E-Mail-Adresse, Firmenname)": a generic word's

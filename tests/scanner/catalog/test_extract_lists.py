@@ -220,12 +220,15 @@ def test_a_permission_described_in_prose_names_the_data() -> None:
 
 def test_a_category_entry_keeps_its_parenthesised_examples() -> None:
     # the corpus convention: examples in parentheses belong to their item
-    text = HEAD + "- Geräteangaben (z. B. Betriebssystem, Browserversion);\n"
+    text = HEAD + "- Geräteangaben (Betriebssystem, Browserversion);\n"
     # (with the fields its source lists, so a reviewer sees them)
-    assert _items(text) == ["Geräteangaben (z. B. Betriebssystem, Browserversion)"]
-    # a generic word's three or more data are the items, as a generic head's examples are
-    text = HEAD + "- Geräteangaben (z. B. Betriebssystem, Browserversion, Sprache);\n"
+    assert _items(text) == ["Geräteangaben (Betriebssystem, Browserversion)"]
+    # a generic word's three or more data, or two or more after "z. B.", are the items, as a
+    # generic head's examples are
+    text = HEAD + "- Geräteangaben (Betriebssystem, Browserversion, Sprache);\n"
     assert _items(text) == ["Betriebssystem", "Browserversion", "Sprache"]
+    text = HEAD + "- Geräteangaben (z. B. Betriebssystem, Browserversion);\n"
+    assert _items(text) == ["Betriebssystem", "Browserversion"]
     assert _items(HEAD + "- Usage statistics (e.g. page views)\n") == ["Usage statistics"]
     # in prose, after the verb that processes them, the examples are named as processed too
     text = "Der Server speichert technische Protokolle (z. B. Zeitpunkt, Browsertyp) sieben Tage."
