@@ -20,11 +20,11 @@ from m365inv.catalog.extract.folded import folded
 from m365inv.catalog.extract.items import (
     DASHED_ASIDE,
     DATA_HEADING,
-    DEFINES,
     PROCESSING,
     REMOVAL,
     SCOPES,
     SIGNATURE_LINE,
+    defines,
     labels_no_data,
     leads_to_no_data,
     recipient_entry,
@@ -275,7 +275,7 @@ def item_candidates(
             lead = line.text
         if (
             line.kind == "heading"
-            or DEFINES.match(line.text)
+            or defines(line.text)
             or _NO_DATA_SECTION.search(heads[n])
             or security[n]  # a measure, not data (the rules read what its sentences say)
             or SIGNATURE_LINE.match(line.text)  # "Ort, Datum, Unterschrift"

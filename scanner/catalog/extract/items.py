@@ -624,6 +624,17 @@ DEFINES = re.compile(
     r"\s+(?:operation|set of operations|Vorgang|Vorgänge|Vorgangsreihe)",
     re.IGNORECASE,
 )
+
+
+def defines(text: str) -> bool:
+    """Whether a line defines personal data or processing, also as a glossary entry under a
+    label ("- Personenbezogene Daten: „Personenbezogene Daten“ sind alle Informationen, …")."""
+    if DEFINES.match(text):
+        return True
+    label, colon, rest = text.partition(": ")
+    return bool(colon) and len(label.split()) <= 4 and bool(DEFINES.match(rest.lstrip()))
+
+
 # a lead-in to purposes, whatever data words it has
 _USE_LEAD = folded(
     r"\b(?:we|wir)\s+(?:may\s+|also\s+|only\s+)?(?:use|verwenden|nutzen)\b.{0,60}\b(?:to|for|um|zu"
@@ -1979,7 +1990,7 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                     add(item, text, 0.75)
                 if len(sentences(text)) == 1:
                     continue
-        if DEFINES.match(text):
+        if defines(text):
             continue  # "Personal data is any information … This includes name, address …"
         said = sentences(text)
         if (

@@ -1672,3 +1672,13 @@ def test_a_table_of_contents_of_section_links_lists_no_data() -> None:
     got = _items(text)
     assert "Email address" in got and "Profile picture" in got, got
     assert not any("disclose" in g or "rights" in g for g in got), got
+
+
+def test_a_glossary_entry_defining_personal_data_lists_no_data() -> None:
+    text = (
+        "## Begriffsdefinitionen\n\n- Personenbezogene Daten: „Personenbezogene Daten“ sind alle "
+        "Informationen, die sich auf eine identifizierte oder identifizierbare natürliche Person "
+        "beziehen, insbesondere mittels Zuordnung zu einer Kennung wie einem Namen, zu einer "
+        "Kennnummer, zu Standortdaten oder zu physiologischen Merkmalen.\n"
+    )
+    assert _items(text) == [], _items(text)
