@@ -1017,9 +1017,19 @@ def labels_no_data(label: str) -> bool:
     "Löschung von Daten:" labels a rule about data, "Besondere Massnahmen:" measures;
     "Security logs:" names data."""
     label = label.strip()
+    if _COOKIE_FIELD.match(label):
+        return True  # "Ablaufzeit: 2 Jahre": a cookie's description, however data-like
     return bool(NOT_DATA_LABEL.search(label)) and not is_data_noun(
         POSTMODIFIER.split(label, maxsplit=1)[0]
     )
+
+
+# a cookie's description: "Ablaufzeit: 2 Jahre", "Verwendung: …", "Beispielhafter Wert: GA1.2…"
+_COOKIE_FIELD = re.compile(
+    r"^(?:ablaufzeit|ablaufdatum|laufzeit|verwendung(?:szweck)?|(?:beispielhafter )?wert"
+    r"|(?:example )?value|expir(?:y|ation)(?: date)?|usage)$",
+    re.IGNORECASE,
+)
 
 
 def line_items(

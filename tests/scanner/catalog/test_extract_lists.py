@@ -1682,3 +1682,13 @@ def test_a_glossary_entry_defining_personal_data_lists_no_data() -> None:
         "Kennnummer, zu Standortdaten oder zu physiologischen Merkmalen.\n"
     )
     assert _items(text) == [], _items(text)
+
+
+def test_a_cookies_description_fields_are_no_data() -> None:
+    text = (
+        "## Welche Daten werden in Cookies gespeichert?\n\nSo können Cookie-Daten aussehen:\n"
+        "- Name: _ga\n- Ablaufzeit: 2 Jahre\n- Verwendung: Unterscheidung der Webseitenbesucher\n"
+        "- Beispielhafter Wert: GA1.2.1326744211.152311185601\n"
+    )
+    got = _items(text)
+    assert not {"Ablaufzeit", "Verwendung", "Beispielhafter Wert"} & set(got), got
