@@ -1426,10 +1426,9 @@ def _names_provider(text: str) -> bool:
 
 # a company as a list entry's or table row's label: "Mailgun Technologies, Inc.", "Wildbit, LLC
 # (Postmark)", "Intercom R&D Unlimited Company"
-_COMPANY_LABEL = re.compile(
-    r"(?:[A-Z0-9][\w&.'’+-]*,?\s){0,5}(?:" + LEGAL_FORM + r"|(?:Unlimited )?Company)"
-)
-_COMPANY_START = re.compile(r"(?:[A-Z0-9][\w&.'’+-]*,?\s){0,5}" + LEGAL_FORM + r"(?![\w-])")
+_NAME_WORDS = r"(?:[A-Z0-9][\w&.'’+-]*,?\s){0,5}"  # the words of a company's name
+_COMPANY_LABEL = re.compile(_NAME_WORDS + r"(?:" + LEGAL_FORM + r"|(?:Unlimited )?Company)")
+_COMPANY_START = re.compile(_NAME_WORDS + LEGAL_FORM + r"(?![\w-])")
 _HAS_COMPANY_WORD = re.compile(r"(?<![\w-])(?:" + LEGAL_FORM + r"|Company)(?![\w-])")
 
 
@@ -1462,7 +1461,7 @@ def recipient_entry(text: str) -> str | None:
     listed = [
         p
         for p in split_list(rest)
-        if looks_like_item(p) and not (countries_in(p) and _PLACE_NAME.match(p))  # "Ireland"
+        if looks_like_item(p) and not _names_place(p)  # "Ireland"
     ]
     return rest if len(listed) >= 2 or len(rest.split()) > 20 else ""
 
@@ -1519,6 +1518,11 @@ _PLACE_NAME = re.compile(
     r"^[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2}"
     r"(?:\s*(?:,|/|und|and|&)\s*[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})*$"  # "EU und USA"
 )
+
+
+def _names_place(text: str) -> bool:
+    """Whether ``text`` is a place's name ("Irland", "EU und USA"), not data."""
+    return bool(countries_in(text)) and bool(_PLACE_NAME.match(text))
 
 
 def _unsymbolled(item: str) -> str:
@@ -1603,7 +1607,7 @@ class ItemList:
             item = _STRAY_CLOSE.sub("", item)
         if words_of(item) & ALL_KEYS and not is_data_noun(item) and _names_provider(item):
             return  # "Google Analytics 4": a service, not data
-        if _POSTAL.search(item) or (countries_in(item) and _PLACE_NAME.match(item)):
+        if _POSTAL.search(item) or _names_place(item):
             return  # "Petersbrunner Str. 13", "82319 Starnberg", "Deutschland", "United States"
         if len(item.strip("-")) < 3 and not looks_like_item(item):
             return  # "Da", "E-": a word cut off where the text ends
