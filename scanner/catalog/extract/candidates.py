@@ -29,6 +29,7 @@ from m365inv.catalog.extract.items import (
     leads_to_no_data,
     recipient_entry,
     security_sections,
+    states_a_right,
     untail,
 )
 from m365inv.catalog.extract.lexicon import (
@@ -286,8 +287,8 @@ def item_candidates(
             # does a step that takes data out ("Entfernung von Namen, Adressen, …")
         base: set[str] | None = None  # the line's context, read once a sentence lists
         for s in sentences(line.text):
-            if read is not None and read(s):
-                continue
+            if (read is not None and read(s)) or states_a_right(s):
+                continue  # (a right's sentence names what may be asked for, not data)
             sf: set[str] | None = None
             # "Label: a, b" — the entries are the items, not the label (the rules read a label
             # that is described rather than listed); "openid, profile: Sign-in" lists scopes

@@ -134,6 +134,15 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     ),
     (
         "announced",
+        folded(  # "Zu den Serverlogfiles können die Adresse …, Datum und Uhrzeit … gehören": the
+            # verb closes the list (a modal puts it at the end)
+            r"\bZu (?:den|diesen)\s+(?!Empfänger)(?:[\w-]+\s+){1,6}?(?:können|kann|könnten)\s+"
+            r"(?:u\.\s?a\.\s+|insbesondere\s+)?(?P<list>(?:" + _ABBREVIATION + r"|[^.;:])+?)"
+            r"\s+(?:gehören|zählen)\b"
+        ),
+    ),
+    (
+        "announced",
         folded(  # "we receive information … from your browser, which may include your IP address, …"
             r"\b(?:information|data|details|logs|Informationen|Daten|Angaben)\b[^.;:]{0,120},?\s+"
             r"(?:which|die|welche)\s+(?:may\s+|can\s+|will\s+|might\s+|u\.\s?a\.\s+)?"
@@ -681,6 +690,8 @@ _CONTENTS_LEAD = folded(
     r"|^(?:inhalt|inhaltsverzeichnis|inhaltsübersicht|contents|table of contents"
     r"|in this (?:policy|notice|document))\s*:?$"
     r"|\b(?:folgenden?|following)\s+(?:Themen|topics|Punkten?|points|Abschnitten?|sections)\s*:$"
+    # kinds of cookie: "… werden die folgenden Arten von Cookies unterschieden:"
+    r"|\b(?:Arten|Typen|Kategorien|types|kinds|categories)\s+(?:von|of)\s+Cookies\b[^:.]{0,40}:$"
 )
 _NEGATED_LEAD = folded(
     r"\b(?:not|never|nicht|keine?)\b[^.]{0,40}\b(?:collect|store|process|access|read|track|share"
@@ -863,6 +874,9 @@ _DOTTED_ASIDE = re.compile(r"\s*\([^().]*\.[^()]*\)")
 def _prose_items(sentence: str) -> list[str]:
     if sentence.rstrip(" *").endswith("?"):
         return []  # "Was genau schickt ihr an das KI-Modell?" asks, it discloses nothing
+    if states_a_right(sentence):
+        return []  # "Sie haben das Recht, … Auskunft über diese Daten sowie weitere
+        # Informationen … zu verlangen": what may be asked for, not what is processed
     if NEGATION.search(strip_parentheses(sentence)):
         first = _COORDINATED.split(sentence, maxsplit=1)[0]
         main = _CONDITION.split(sentence, maxsplit=1)[0]
@@ -1310,6 +1324,37 @@ _A_RIGHT = folded(
     r"\b(?:folgende|following|these|diese|the|das|die)\s+(?:\w+\s+)?(?:Rechte|rights|right)\b"
     r"|\b(?:haben|have|has)\s+(?:\w+\s+){0,2}(?:Recht|right)\b"
 )
+# a data subject's right stated: "Sie haben das Recht, …", "you have the right to …"
+_HAS_A_RIGHT = folded(
+    r"\b(?:haben|hat|have|has)\s+(?:\w+\s+){0,2}(?:das\s+|the\s+)?(?:Recht|right)\s*(?:,|to\b|auf\b)"
+)
+
+
+def states_a_right(sentence: str) -> bool:
+    """Whether a sentence states a data subject's right ("Sie haben das Recht, … Auskunft …
+    zu verlangen"): what may be asked for, however data-like, is not what is processed."""
+    return bool(_HAS_A_RIGHT.search(sentence))
+
+
+# a phrase led by a preposition whose noun follows at once: "auf Auskunft", "zur Besuchszeit",
+# "Im Rahmen von …" — a prepositional phrase, not data ("vom Nutzer übermittelte Dateien", led
+# by an attribute, names data)
+_PREPOSITION_FIRST = re.compile(
+    r"^(?:auf|im|Im|zum|zur|zu|unter|bei|beim|nach|gegenüber|am|vom|von|mit|aus|über|durch)\s"
+)
+# "Daten unserer Vertragspartner" read as "unserer Vertragspartner"; "Daten zur Wahrung …"
+_WHOSE_OR_WHAT_FOR = re.compile(
+    r"^(?:unserer|unseres|our)\s|^(?:die\s+)?(?:Daten|Informationen|Angaben)\s+(?:zur|zum"
+    r"|für\s+(?:die|den|das))\s+(?:[\w-]+ung|Zweck\w*|Schutz)\b"  # (not "Daten zum Termin")
+)
+# who receives data, not data: "Banken", "Steuerberatern", "sonstigen Dienstleistern"
+_RECIPIENT_ROLE = re.compile(
+    r"^(?:(?:sonstigen?|weiteren?|externen?|other|third-party)\s+)?[\w-]*(?:dienstleister|berater"
+    r"|anbieter|behörden?|banken|kreditinstitut|subunternehmer|auftragsverarbeiter|processors"
+    r"|providers|vendors|banks|authorities|advisers|advisors)(?:n|en|e|s)?$",
+    re.IGNORECASE,
+)
+_PARTICIPLE = re.compile(r"\b[a-zäöüß]{3,}(?:e|en|er|es|em)\s+[A-ZÄÖÜ]")
 _IMPERATIVE = re.compile(
     r"^[A-Z][a-z]+\s+(?:your|our|all|any|the|Ihre?|unsere?)\b"
 )  # "Access your data"
@@ -1601,6 +1646,23 @@ class ItemList:
         near = {k for t in toks for k in self._by_prefix.get(t[:4], ())}  # share a word start
         return any(_covered(self._seen[k], toks) for k in near)
 
+    def _relist(self, item: str, source: str) -> None:
+        """A generic category first met bare ("Bestandsdaten." in an overview) and later with
+        its examples ("Bestandsdaten (z.B. Namen, Adressen)") is drafted once more with that
+        source, so :func:`with_listed_fields` reads the examples rather than losing them as a
+        repeat; the bare category stays."""
+        key = item.casefold()
+        for f in self.found:
+            if f.item.casefold() == key:
+                if (
+                    _GENERIC_CATEGORY.search(item)
+                    and _listed_after(f.source, f.item) is None
+                    and _listed_after(source, item)
+                    and not any(g.source == source and g.item == f.item for g in self.found)
+                ):
+                    self.found.append(msgspec.structs.replace(f, source=source))
+                return
+
     def add(self, item: str, source: str, conf: float) -> None:
         item = _unsymbolled(item)  # "👤 Stammdaten": the icon is decoration
         if item.count("(") < item.count(")"):  # "Telefonnummer )": a JSX page's closing ");"
@@ -1634,7 +1696,15 @@ class ItemList:
             return  # "contract performance", "legitimate interests": why, not what
         if _FOR_PURPOSE.match(item):
             return  # "für die Abwicklung des Vertragsverhältnisses": what for, not what
+        if _PREPOSITION_FIRST.match(item) and (
+            not _PARTICIPLE.search(item) or item.split()[-1][:1].islower()
+        ):
+            return  # "auf Grundlage berechtigter Interessen", "auf Anfrage … erfolgen"
+        if _WHOSE_OR_WHAT_FOR.match(item) or _RECIPIENT_ROLE.match(item):
+            return  # "unserer Vertrags- und Geschäftspartner" (whose data), "Daten zur Wahrung
+            # unserer Rechte" (what for), "Banken", "Zahlungsdienstleistern" (who receives)
         if self.repeats(item):
+            self._relist(item, source)
             return
         toks = _tokens(item)
         for t in toks:
@@ -1705,6 +1775,12 @@ _REMARK = re.compile(
 _FIELD_LIST = re.compile(r"\s*\(([^()]{3,160})\)")
 
 
+def _listed_after(source: str, item: str) -> re.Match[str] | None:
+    """The parenthesised field list right after ``item`` in ``source``, if any."""
+    at = source.find(item)
+    return _FIELD_LIST.match(source, at + len(item)) if at >= 0 else None
+
+
 def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
     """Each category drafted without the field list its source gives it in parentheses
     ("Stammdaten (Name, Anschrift)") carries that list, so a reviewer sees which fields the
@@ -1715,8 +1791,7 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
     items = {f.item.casefold() for f in found}
     out: list[FoundItem] = []
     for f in found:
-        at = f.source.find(f.item)
-        listed = _FIELD_LIST.match(f.source, at + len(f.item)) if at >= 0 else None
+        listed = _listed_after(f.source, f.item)
         if listed:
             fields = [
                 p.strip() for p in re.split(r"[,;]|\s+(?:und|and|or|oder)\s+", listed.group(1))
@@ -1737,6 +1812,8 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
                     out.extend(msgspec.structs.replace(f, item=p) for p in fields)  # fields
                     continue
                 f = msgspec.structs.replace(f, item=f"{f.item} ({listed.group(1).strip()})")
+        if listed and any(g.item == f.item.partition(" (")[0] for g in out):
+            continue  # a category drafted bare already; its examples were not read as fields
         out.append(f)
     return out
 

@@ -106,13 +106,16 @@ NOT_DATA_LABEL = folded(
     r"|widerspruch|opt-?out|drittland|third countr|^grundlage"
     r"|^(?:eingesetzte|verwendete) dienste|dienstanbieter|^(?:service )?providers?$|services used"
     r"|^(?:weitere|further|more) (?:informationen|information)"
-    r"|^(?:Einsatz|Verwendung|use) (?:von|of)\s"
+    r"|^(?:Einsatz|Verwendung|Erhebung|Verarbeitung|use|collection|processing) (?:von|of)\s"
     r"|^(?:microsoft )?(?:graph |api |app )?(?:permissions|berechtigungen)(?: we request)?$"
     # a record of processing's other fields: "Besondere Massnahmen:", "Authentifizierung:",
     # "Ausland:", "Rolle Binso:", "Verarbeitung:"
     r"|ma(?:ß|ss)nahmen|measures|safeguards|mandantentrennung|tenant isolation"
     r"|^(?:authentifizierung|authentication|ausland|abroad|verarbeitung|processing)$"
     r"|^(?:rolle|role)\b"
+    # how long, and kinds of cookie: "Speicherdauer:", "Temporäre Cookies (auch: …):"
+    r"|speicherdauer|storage (?:period|duration)|retention period"
+    r"|^(?:[\w-]+\s)?cookies?(?:\s*\(.*\))?$"
 )
 
 

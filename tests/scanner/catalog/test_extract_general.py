@@ -416,3 +416,74 @@ def test_what_we_receive_from_a_provider_at_a_sentences_start() -> None:
     got = [f.item for f in find_items(lines(said))]
     assert {"Bestätigung der Zahlung", "E-Mail-Adresse", "Betrag"} <= set(got), got
     assert [f.item for f in find_items(lines("Wir erhalten von Stripe keine Kartendaten."))] == []
+
+
+def test_a_category_listed_bare_first_gives_its_examples_where_it_is_listed_again() -> None:
+    overview = "Arten der verarbeiteten Daten\n\n- Bestandsdaten.\n- Kontaktdaten.\n\n"
+    later = (
+        "Registrierung\n\nWir führen Kundenkonten.\n\n"
+        "- Verarbeitete Datenarten: Bestandsdaten (z.B. Namen, Anschriften); Kontaktdaten "
+        "(z.B. E-Mail, Telefonnummern).\n- Betroffene Personen: Kunden.\n"
+    )
+    assert _items(overview + later) == [
+        "Bestandsdaten", "Kontaktdaten", "Namen", "Anschriften", "E-Mail", "Telefonnummern",
+    ]  # fmt: skip
+    # a specific category's single remark is no field list: the category stays once
+    once = "- Stammdaten.\n\nKonto\n\n- Verarbeitete Datenarten: Stammdaten (freiwillig).\n"
+    assert _items(once) == ["Stammdaten"]
+
+
+def test_a_right_of_the_data_subject_lists_no_data() -> None:
+    text = (
+        "Auskunftsrecht: Sie haben das Recht, eine Bestätigung zu verlangen, ob Daten "
+        "verarbeitet werden, und auf Auskunft über diese Daten sowie auf weitere Informationen.\n\n"
+        "You have the right to receive your name, e-mail address and orders in a portable form.\n"
+    )
+    assert _items(text) == []
+    assert _items("Wir verarbeiten Ihren Namen und Ihre E-Mail-Adresse.\n") == [
+        "Namen", "E-Mail-Adresse",
+    ]  # fmt: skip
+
+
+def test_a_log_list_closed_by_a_modal_verb() -> None:
+    text = (
+        "Zu den Protokolldateien können die Adresse der abgerufenen Seite, Datum und Uhrzeit des "
+        "Abrufs, der Browsertyp und die IP-Adresse gehören.\n"
+    )
+    got = _items(text)
+    assert {"Datum und Uhrzeit des Abrufs", "Browsertyp", "IP-Adresse"} <= set(got)
+    recipients = (
+        "Zu den Empfängern dieser Daten können z.B. Zahlungsinstitute oder Anbieter von Diensten "
+        "gehören.\n"
+    )
+    assert _items(recipients) == []
+
+
+def test_prepositional_phrases_whose_data_for_what_and_recipients_are_no_items() -> None:
+    found = find_items(
+        lines(
+            "Wir verarbeiten Daten unserer Vertrags- und Geschäftspartner im Rahmen von "
+            "vertraglichen Rechtsverhältnissen.\n\n"
+            "Darüber hinaus verarbeiten wir die Daten zur Wahrung unserer Rechte.\n\n"
+            "Wir übermitteln Rechnungsdaten an Banken und Steuerberatern.\n"
+        )
+    )
+    got = [f.item for f in found]
+    assert not {"unserer Vertrags- und Geschäftspartner", "Daten zur Wahrung unserer Rechte"} & set(
+        got
+    )
+    assert "Banken" not in got and "Steuerberatern" not in got
+    # a phrase led by a preposition and an attribute names data
+    kept = find_items(lines("Wir speichern die vom Nutzer übermittelten Dateien.\n"))
+    assert [f.item for f in kept] == ["vom Nutzer übermittelten Dateien"]
+
+
+def test_kinds_of_cookie_and_activity_labels_are_no_data() -> None:
+    text = (
+        "Speicherdauer: Im Hinblick auf die Speicherdauer werden die folgenden Arten von Cookies "
+        "unterschieden:\n\n"
+        "- Temporäre Cookies: Temporäre Cookies werden gelöscht, wenn der Browser schließt.\n"
+        "- Permanente Cookies: Permanente Cookies bleiben nach dem Schließen gespeichert.\n\n"
+        "Erhebung von Zugriffsdaten: Der Zugriff auf das Angebot wird protokolliert.\n"
+    )
+    assert _items(text) == []
