@@ -276,6 +276,8 @@ SPLITS = (
     "blind53",
     "blind54",
     "blind55",
+    "blind56",
+    "blind57",
 )
 
 
