@@ -1342,6 +1342,15 @@ def states_a_right(sentence: str) -> bool:
 _PREPOSITION_FIRST = re.compile(
     r"^(?:auf|im|Im|zum|zur|zu|unter|bei|beim|nach|gegenüber|am|vom|von|mit|aus|über|durch)\s"
 )
+# a clause's opening: "Whenever using our Services", "wenn Sie sich anmelden"
+_SUBORDINATE = re.compile(
+    r"^(?:whenever|when|while|if|unless|once|wenn|sobald|falls|sofern|soweit|während)\s", re.I
+)
+# a modal verb after the datum ends the noun phrase: "IP address might still be retained"
+_MODAL_AFTER = re.compile(r"\s(?:might|may|will|would|could|can|must|should)\s+\w")
+_ET_CETERA = frozenset(
+    ["etc", "usw", "u. a", "u.a", "and so on", "und so weiter", "and more", "and others", "others"]
+)
 # "Daten unserer Vertragspartner" read as "unserer Vertragspartner"; "Daten zur Wahrung …"
 _WHOSE_OR_WHAT_FOR = re.compile(
     r"^(?:unserer|unseres|our)\s|^(?:die\s+)?(?:Daten|Informationen|Angaben)\s+(?:zur|zum"
@@ -1700,6 +1709,12 @@ class ItemList:
             not _PARTICIPLE.search(item) or item.split()[-1][:1].islower()
         ):
             return  # "auf Grundlage berechtigter Interessen", "auf Anfrage … erfolgen"
+        if _SUBORDINATE.match(item):
+            return  # "Whenever using our Services": a clause's opening, not data
+        if (verb := _MODAL_AFTER.search(item)) and looks_like_item(item[: verb.start()]):
+            item = item[: verb.start()]  # "IP address might still be retained": the datum
+        if item.strip(" .").casefold() in _ET_CETERA:
+            return  # "(name, email, etc)": the list goes on, unnamed
         if _WHOSE_OR_WHAT_FOR.match(item) or _RECIPIENT_ROLE.match(item):
             return  # "unserer Vertrags- und Geschäftspartner" (whose data), "Daten zur Wahrung
             # unserer Rechte" (what for), "Banken", "Zahlungsdienstleistern" (who receives)

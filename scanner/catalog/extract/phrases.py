@@ -18,7 +18,7 @@ NEGATION = folded(  # "not limited to", "nicht nur", "nicht abschließend" negat
 )
 EXAMPLE_LEAD = re.compile(
     r"^(?:z\.\s?B\.|e\.\s?[gB]\.,?|wie|such as|u\.\s?a\.|includes?|including|umfasst|enthält"
-    r"|beinhaltet|insbesondere|namely|like)\s+",
+    r"|beinhaltet|insbesondere|namely|(?:things |data |information )?like)\s+",
     re.IGNORECASE,
 )
 EXAMPLE_MID = re.compile(r"\b(?:z\.\s?B\.|e\.\s?g\.|such as|including|like|wie z)\b", re.I)

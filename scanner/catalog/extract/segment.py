@@ -102,6 +102,8 @@ _DOCS_MARKUP = re.compile(
     r"^:::.*$|\[!(?:INCLUDE|NOTE|TIP|IMPORTANT|WARNING)\b[^\n]*|^>[ \t]?", re.M
 )
 
+# a template engine's tag ("{% trans %}", "{% url 'privacy' %}"), bounded to one line
+_TEMPLATE_TAG = re.compile(r"\{%[^%\n]{0,200}%\}")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:[\w.-]+:.*\n|[ \t].*\n)*?---[ \t]*\n")
 
 _SPACE_RUN = re.compile(r"[ \t]{2,}(?=\S)")
@@ -257,6 +259,8 @@ _LIST_KEYS = frozenset("bullets items list points entries options examples".spli
 def normalise(text: str) -> str:
     """NFC, unified dashes/spaces/quotes and no Markdown emphasis — so patterns stay simple."""
     markup = len(_HTML_BLOCK.findall(text, 0, 200_000)) >= 3
+    if "{%" in text:  # a Django/Jinja template: "{% blocktranslate %}…{% endblocktranslate %}"
+        text = _TEMPLATE_TAG.sub("", text)  # wraps the text it translates; the tags are code
     if _CODE_HINT.search(text, 0, 5_000):
         # a JSX page keeps its code lines: the markup carries the text, and the lines' widths
         # tell how the source was wrapped; only its string literals (title, description) are read

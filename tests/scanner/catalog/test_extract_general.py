@@ -487,3 +487,16 @@ def test_kinds_of_cookie_and_activity_labels_are_no_data() -> None:
         "Erhebung von Zugriffsdaten: Der Zugriff auf das Angebot wird protokolliert.\n"
     )
     assert _items(text) == []
+
+
+def test_clause_openings_modal_tails_and_et_cetera_are_no_items() -> None:
+    text = (
+        "Log data - Whenever using our app, our servers record your IP address.\n\n"
+        "When aggregating, online identifiers and IP address might still be retained.\n\n"
+        "We are the processor of most of your personal data (name, email, etc).\n\n"
+        "We keep things like name, avatar and time zone.\n"
+    )
+    got = _items(text)
+    assert not [x for x in got if x.casefold().startswith(("whenever", "etc", "things"))]
+    assert "IP address" in got and "IP address might still be retained" not in got
+    assert {"name", "avatar", "time zone"} <= set(got)

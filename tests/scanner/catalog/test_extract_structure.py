@@ -987,3 +987,15 @@ def test_a_data_type_table_gives_its_examples_column() -> None:
 def test_restructuredtext_roles_read_as_their_labels() -> None:
     found = [ln.text for ln in lines("See :ref:`third parties <policy:vendors>` and :doc:`ads`.\n")]
     assert found == ["See third parties and ads."], found
+
+
+def test_a_django_template_reads_the_text_its_translation_tags_wrap() -> None:
+    text = (
+        "<h2>{% blocktranslate %}Data we process{% endblocktranslate %}</h2>\n<ul>\n"
+        "<li>{% blocktranslate %}Email address{% endblocktranslate %}</li>\n"
+        "<li>{% blocktranslate %}Company ID{% endblocktranslate %}</li>\n"
+        "<li>{% trans 'Nickname' %}</li>\n</ul>\n<p>{% url 'home' %}</p>\n"
+    )
+    got = [line.text for line in lines(text)]
+    assert "Email address" in got and "Company ID" in got
+    assert not any("{%" in x for x in got)
