@@ -95,7 +95,9 @@ CLOSING_HEADING = folded(
     r"|tools|providers)|sub-?processors|auftragsverarbeit|webanalyse|analyse-?tools|plugins"
 )
 # a list up to the end of its clause; "ggf." and "z. B." do not end it
-_ABBREVIATION = r"\b(?:o\.\s?g|u\.\s?a|z\.\s?B|bzw|ggf|inkl|ca|bspw|evtl|d\.\s?h|e\.\s?g|i\.\s?e)\."
+_ABBREVIATION = (
+    r"\b(?:o\.\s?g|u\.\s?a|v\.\s?a|z\.\s?B|bzw|ggf|inkl|ca|bspw|evtl|d\.\s?h|e\.\s?g|i\.\s?e)\."
+)
 _LIST = r"(?P<list>(?:" + _ABBREVIATION + r"|[^.;:])+)"
 _LIST_COLON = r"(?P<list>(?:" + _ABBREVIATION + r"|[^.;])+)"  # "…: a: b, c" keeps its colon
 # each pattern with how its list is read: "announced" (a data list as a whole: most pieces naming
@@ -167,7 +169,10 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r"\b(?:erhebt|erheben|verarbeitet|verarbeiten|speichert|speichern|erfasst|erfassen"
             r"|sammelt|sammeln|protokollieren|erhalten|analysiert|analysieren|scannt|scannen"
             r"|synchronisiert|synchronisieren|übermitteln|übertragen|sehen|schickt|schicken|sendet|liest"
-            r"|überträgt|zählen|messen)\s+(?:wir\s+|(?!Sie\b)[A-Z]\w+\s+(?=(?!und\b|oder\b|sowie\b)[a-zäöü]"
+            r"|überträgt|zählen|messen)"
+            r"(?:(?:,\s*|\s+(?:und|oder|sowie)\s+)(?:erheben|verarbeiten|speichern|nutzen|verwenden"
+            r"|erfassen|übermitteln|sammeln|analysieren))*"  # "erheben, verarbeiten und nutzen …"
+            r"\s+(?:wir\s+|(?!Sie\b)[A-Z]\w+\s+(?=(?!und\b|oder\b|sowie\b)[a-zäöü]"
             r"|(?:die|der|das|den|dem|Ihre?\w*)\b)"  # "erhebt Google die …", not "liest Termine und"
             r"|(?:Ihr|Ihre|dein|deine|unser|unsere|der|die|das)\s+(?:Web)?(?:Browser|Server|App"
             r"|Endgerät|Gerät|System|Client|Programm|Anwendung|Software|Add-[Ii]n)\s+)?"  # "sendet Ihr Browser"
@@ -241,6 +246,15 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r"\s+handelt\s+es\s+sich"
             r"\s+(?:dabei\s+|hierbei\s+)?(?:insbesondere\s+|u\.\s?a\.\s+|vor allem\s+)?um\s+"
             + _LIST
+        ),
+    ),
+    (
+        "announced",
+        folded(  # "Hierbei kann es sich v. a. um IP-Adressen, Kontaktanfragen … handeln"
+            r"\b(?:Dabei|Hierbei|Es|Das|Dies)\s+(?:kann|können|könnte)\s+es\s+sich\s+"
+            r"(?:dabei\s+|hierbei\s+)?(?:v\.\s?a\.\s+|vor allem\s+|insbesondere\s+|u\.\s?a\.\s+"
+            r"|z\.\s?B\.\s+|beispielsweise\s+)?um\s+(?P<list>(?:" + _ABBREVIATION + r"|[^.;:])+?)"
+            r"\s+handeln\b"
         ),
     ),
     (
@@ -981,6 +995,7 @@ def _prose_items(sentence: str) -> list[str]:
             ):
                 return stated  # "Consent events are logged with tenant ID, status and datetime"
             listed = _PURPOSE_INFINITIVE.split(m.group("list"), maxsplit=1)[0]
+            listed = _PURPOSES_DE.split(listed, maxsplit=1)[0]  # "… zur Begründung, …"
             listed = _RELATIVE_IN_LIST.sub("", listed)  # "data that a user or admin authorises"
             listed = _LISTED_ORIGIN.split(listed, maxsplit=1)[0]  # "… from your M365, Intune, …"
             listed = _TRAILING_ORIGIN.sub("", listed)
@@ -1350,6 +1365,12 @@ _SUBORDINATE = re.compile(
 _MODAL_AFTER = re.compile(r"\s(?:might|may|will|would|could|can|must|should)\s+\w")
 _ET_CETERA = frozenset(
     ["etc", "usw", "u. a", "u.a", "and so on", "und so weiter", "and more", "and others", "others"]
+)
+# German purposes after the data: "Vertragsdaten zur Begründung, inhaltlichen Ausgestaltung und
+# Änderung …" (a run of purposes: the list of data ended before it), "zwecks Bearbeitung"
+_PURPOSES_DE = re.compile(
+    r"\s(?:zur|zum)\s+(?:[\wäöüß-]+ung|Zwecke?n?)\b(?=\s*(?:,|und\b|sowie\b|oder\b))"
+    r"|\szwecks\s"
 )
 # "Daten unserer Vertragspartner" read as "unserer Vertragspartner"; "Daten zur Wahrung …"
 _WHOSE_OR_WHAT_FOR = re.compile(

@@ -500,3 +500,19 @@ def test_clause_openings_modal_tails_and_et_cetera_are_no_items() -> None:
     assert not [x for x in got if x.casefold().startswith(("whenever", "etc", "things"))]
     assert "IP address" in got and "IP address might still be retained" not in got
     assert {"name", "avatar", "time zone"} <= set(got)
+
+
+def test_a_hosting_paragraph_whose_list_a_modal_handeln_closes() -> None:
+    text = (
+        "Die Daten dieser Website werden beim Hoster gespeichert. Hierbei kann es sich v. a. um "
+        "IP-Adressen, Kontaktanfragen, Vertragsdaten, Namen und Websitezugriffe handeln.\n"
+    )
+    assert {"IP-Adressen", "Kontaktanfragen", "Vertragsdaten", "Namen"} <= set(_items(text))
+
+
+def test_coordinated_verbs_and_a_run_of_purposes_after_the_data() -> None:
+    text = (
+        "Wir erheben, verarbeiten und nutzen personenbezogene Kunden- und Vertragsdaten zur "
+        "Begründung, inhaltlichen Ausgestaltung und Änderung unserer Vertragsbeziehungen.\n"
+    )
+    assert _items(text) == ["personenbezogene Kunden- und Vertragsdaten"]
