@@ -248,6 +248,10 @@ _OTHER = folded(
     r"|(?:unterstützt|supports?)\b.{0,40}\b(?:bedingte\w* Zugriff|conditional access|continuous"
     r" access evaluation)"
     r"|secure coding|sichere (?:Programmierung|Softwareentwicklung)"
+    r"|(?<!for )(?<!für )(?<!zum )(?<!zur )rate[- ]limit\w*|Ratenbegrenzung|\bHSTS\b"
+    r"|Strict-Transport-Security|(?:PII|personal data|personenbezogene\w* Daten)\b.{0,60}"
+    r"\b(?:mask\w*|redact\w*|Maskierung|maskiert|geschwärzt)|(?:PII|PII-)[- ]?(?:Erkennung|detection)"
+    r"|\bscrub(?:s|bed|bing)?\b|sanitiz(?:e[sd]?|ing)\b|sanitis(?:e[sd]?|ing)\b"
     r"|(?:nur|only)\s+(?:\w+\s+){0,2}(?:Personen|Mitarbeiter\w*|staff|employees|personnel)\s+"
     r"(?:sind|haben|have|are)\s+(?:\w+\s+){0,2}(?:berechtigt|Zugriff|access|authori[sz]ed)"
 )
@@ -280,11 +284,13 @@ _PREFILTER_WORDS = (
             " alarme alerts fedramp hitrust xss audit vertraulichkeit confidentiality"
             " verschwiegenheit schulung training passwort-manager 3-2-1 mandantenfähig audit"
             " datenschutz assessment physical"
-            " datentrennung segregation monitoring"
+            " datentrennung segregation monitoring rate-limit ratenbegrenzung hsts"
+            " strict-transport mask redact geschwärzt scrub saniti"
         ).split()
     ),
     "access control",
     "application control",
+    "rate limit",
     "secure coding",
     "sichere programmierung",
     "sichere softwareentwicklung",

@@ -325,3 +325,17 @@ def test_an_annex_heading_and_a_prepared_or_optional_measure_are_no_claims() -> 
     )
     sources = [c.source for c in extract(text).security]
     assert sources == ["Verschlüsselung aller Backups mit AES-256"], sources
+
+
+def test_rate_limiting_hsts_and_scrubbing_personal_data_are_claims() -> None:
+    from m365inv.catalog.extract import extract
+
+    text = (
+        "Rate limiting protects every API endpoint.\n\n"
+        "Our servers send HSTS headers.\n\n"
+        "The SDK scrubs password fields before events leave the device.\n\n"
+        "Personenbezogene Daten werden vor der KI-Verarbeitung maskiert.\n\n"
+        "The rate of replies is limited by your plan.\n"
+    )
+    got = [c.source for c in extract(text).security]
+    assert len(got) == 4 and not any("rate of replies" in c for c in got)
