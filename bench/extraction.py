@@ -278,6 +278,7 @@ SPLITS = (
     "blind55",
     "blind56",
     "blind57",
+    "blind58",
 )
 
 
