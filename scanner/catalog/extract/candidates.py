@@ -249,12 +249,14 @@ def item_candidates(
     with_taken: bool = True,
     lexicon: bool = True,
     read: Callable[[str], bool] | None = None,
+    only_taken: bool = False,
 ) -> list[Candidate]:
     """Every enumeration piece of every sentence, first occurrence kept; ``taken``: the items
     the rules found (a feature, and each is a candidate even where no piece matches it), left
     out when not ``with_taken`` (drafting only weighs what the rules did not take). Without
     ``lexicon`` the costly lexicon features are left for :func:`complete` to add; a sentence
-    for which ``read`` says yes gives no candidates (the rules read it)."""
+    for which ``read`` says yes gives no candidates (the rules read it); ``only_taken``: only
+    the taken items come back (their features, to weigh the rules' own items)."""
     heads = section_of(all_lines)
     context: dict[str, set[str]] = {}
     source: dict[str, str] = {}
@@ -363,6 +365,7 @@ def item_candidates(
     out = [
         Candidate(text, source[text], _phrase_features(text, frozenset(f), text in taken))
         for text, f in context.items()
-        if (with_taken and text in taken) or (text not in taken and not excluded(text, f))
+        if (with_taken and text in taken)
+        or (not only_taken and text not in taken and not excluded(text, f))
     ]
     return [complete(c) for c in out] if lexicon else out

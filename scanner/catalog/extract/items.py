@@ -1676,6 +1676,14 @@ class ItemList:
         near = {k for t in toks for k in self._by_prefix.get(t[:4], ())}  # share a word start
         return any(_covered(self._seen[k], toks) for k in near)
 
+    def keep(self, found: FoundItem) -> None:
+        """Take ``found`` as it is (a list rebuilt from another's items, in their order)."""
+        toks = _tokens(found.item)
+        for t in toks:
+            self._by_prefix.setdefault(t[:4], []).append(len(self._seen))
+        self._seen.append(toks)
+        self.found.append(found)
+
     def _relist(self, item: str, source: str) -> None:
         """A generic category first met bare ("Bestandsdaten." in an overview) and later with
         its examples ("Bestandsdaten (z.B. Namen, Adressen)") is drafted once more with that

@@ -27,7 +27,12 @@ from m365inv.catalog.extract.candidates import (
     complete,
     item_candidates,
 )
-from m365inv.catalog.extract.items import FoundItem, collect_items, with_listed_fields
+from m365inv.catalog.extract.items import (
+    FoundItem,
+    ItemList,
+    collect_items,
+    with_listed_fields,
+)
 from m365inv.catalog.extract.segment import Line
 
 MODEL_FILE = "item_model.json"
@@ -52,6 +57,8 @@ class ItemModel(msgspec.Struct, frozen=True):
     threshold: Annotated[float, msgspec.Meta(gt=0.0, lt=1.0)]  # drafted at or above this
     trained_on: str  # the corpus and settings it was learnt from, for the record
     weights: dict[str, float]
+    # a rules' item the model finds this unlikely is dropped (0: the rules' items all stay)
+    veto: Annotated[float, msgspec.Meta(ge=0.0, lt=1.0)] = 0.0
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +121,26 @@ def scored_candidates(
     return out
 
 
+def _vetoed(items: ItemList, all_lines: list[Line], language: str, model: ItemModel) -> ItemList:
+    """The rules' items without those the model finds below its veto: a rule reads a shape
+    ("X: description", "we process A and B") and cannot tell a purpose or a recipient that
+    fits the shape from data; the model weighs the words around the phrase, learnt from every
+    labelled text. Only the sentences the rules drew items from are read for this."""
+    sources = "\x00".join(f.source for f in items.found)
+    taken = {f.item for f in items.found}
+    features = {
+        c.text: c.features
+        for c in item_candidates(
+            all_lines, taken, read=lambda sentence: sentence not in sources, only_taken=True
+        )
+    }
+    kept = ItemList()
+    for f in items.found:
+        if probability(model, features.get(f.item, frozenset()), language) >= model.veto:
+            kept.keep(f)
+    return kept
+
+
 def ranked_items(
     all_lines: list[Line], language: str, model: ItemModel | None = None
 ) -> list[FoundItem]:
@@ -121,6 +148,8 @@ def ranked_items(
     kept in document order); ``model`` defaults to the shipped one."""
     model = model or shipped_model()
     items = collect_items(all_lines)
+    if model.veto > 0.0:
+        items = _vetoed(items, all_lines, language, model)
     taken = {f.item for f in items.found}
     # a sentence the rules drew items from is read: its other words were left out on purpose
     sources = "\x00".join(f.source for f in items.found if not _VAGUE.search(f.item))

@@ -143,3 +143,22 @@ def test_a_clause_is_never_drafted_but_a_noun_with_zu_may_be() -> None:
     got = [f.item for f in ranked_items(lines(text), "de", _model({"bias": 9.0}))]
     assert "Notizen zu abgeschlossenen Challenges" in got
     assert not any("werden" in x for x in got)
+
+
+def test_the_veto_drops_a_rules_item_the_model_finds_unlikely() -> None:
+    text = "## Welche Daten wir verarbeiten\n\n- E-Mail-Adresse\n- Telefonnummer\n"
+    all_lines = lines(text)
+    assert [f.item for f in find_items(all_lines)] == ["E-Mail-Adresse", "Telefonnummer"]
+    # a weight against one word of the phrase, a bias that keeps the others likely
+    weights = {"bias": 3.0, "w=telefonnummer": -9.0}
+    features = {c.text: c.features for c in item_candidates(all_lines, {"Telefonnummer"})}
+    assert "w=telefonnummer" in features["Telefonnummer"]  # (the feature the weight names)
+    kept = ranked_items(all_lines, "de", msgspec.structs.replace(_model(weights), veto=0.2))
+    assert [f.item for f in kept] == ["E-Mail-Adresse"]
+    # without a veto (every model built before it) the rules' items all stay
+    kept = ranked_items(all_lines, "de", _model(weights, threshold=0.99))
+    assert [f.item for f in kept] == ["E-Mail-Adresse", "Telefonnummer"]
+
+
+def test_the_shipped_model_carries_its_veto() -> None:
+    assert 0.0 < shipped_model().veto < shipped_model().threshold
