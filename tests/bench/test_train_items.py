@@ -27,6 +27,20 @@ def test_the_fit_separates_and_is_the_same_every_time() -> None:
     assert train_items.fit(data) == w
 
 
+def test_a_warm_fit_starts_from_its_prior_and_stays_near_it() -> None:
+    data = [(("bias", "good"), 1), (("bias", "bad"), 0)] * 20
+    prior = {"bias": 0.1, "good": 2.0, "bad": -2.0, "unseen": 1.5}
+    w = train_items.fit(data, prior)
+    assert w["unseen"] == 1.5  # a feature the texts here do not have keeps its prior weight
+    assert w["good"] > 1.5 and w["bad"] < -1.5  # agreeing texts move it little
+    cold = train_items.fit(data)
+    assert "unseen" not in cold
+    # texts that disagree pull less than a fresh fit is pulled: the prior is what L2 is toward
+    flipped = [(f, 1 - y) for f, y in data]
+    assert train_items.fit(flipped, prior)["good"] > train_items.fit(flipped)["good"]
+    assert train_items.fit(data, prior) == w
+
+
 def test_a_model_trained_on_a_corpus_reads_back_and_drafts(tmp_path: Path) -> None:
     texts = {
         "a-de": "## Daten\n\nBei der Anmeldung landen Vorname, Lieblingsfarbe und Schuhgröße.\n",
