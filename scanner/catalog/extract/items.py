@@ -853,6 +853,10 @@ def untail(piece: str) -> str:
 _COORDINATED = re.compile(
     r",?\s+(?:and|but|und|aber)\s+(?=(?:are|is|were|was|will|do|does|werden|wird|sind|ist)\b)", re.I
 )
+# a second predicate of the same subject after a denial: "… does not reveal X but may include Y"
+_BUT_SAYS = re.compile(
+    r",?\s+but\s+(?=(?:may|might|can|will|does|do|is|are|also|only)\b)", re.IGNORECASE
+)
 # a condition after the main clause: a negation inside it does not negate the main clause
 _CONDITION = re.compile(
     r",?\s+(?:if|unless|wenn|falls|sofern|soweit|sonst|otherwise|weil|because|damit)\s+(?=\w)", re.I
@@ -903,6 +907,12 @@ def _prose_items(sentence: str) -> list[str]:
             and not NEGATION.search(strip_parentheses(main))
         ):
             sentence = main  # "… are stored … and deleted if there are no other purposes"
+        elif (
+            len(parts := _BUT_SAYS.split(sentence, maxsplit=1)) == 2
+            and NEGATION.search(strip_parentheses(parts[0]))
+            and not NEGATION.search(strip_parentheses(parts[1]))
+        ):  # "This information does not reveal your identity but may include …": what it does
+            return _prose_items(f"It {parts[1]}")  # include, said of the same subject
         elif not _CLAUSE_START.search(sentence):
             return []  # one clause, negated
     ex = _generic_examples(sentence)
@@ -1363,6 +1373,7 @@ _SUBORDINATE = re.compile(
 )
 # a modal verb after the datum ends the noun phrase: "IP address might still be retained"
 _MODAL_AFTER = re.compile(r"\s(?:might|may|will|would|could|can|must|should)\s+\w")
+_CATEGORY_LETTER = re.compile(r"^(?:Category|Kategorie)\s+[A-Z0-9]{1,2}$", re.IGNORECASE)
 _ET_CETERA = frozenset(
     ["etc", "usw", "u. a", "u.a", "and so on", "und so weiter", "and more", "and others", "others"]
 )
@@ -1742,6 +1753,8 @@ class ItemList:
             return  # "Whenever using our Services": a clause's opening, not data
         if (verb := _MODAL_AFTER.search(item)) and looks_like_item(item[: verb.start()]):
             item = item[: verb.start()]  # "IP address might still be retained": the datum
+        if _CATEGORY_LETTER.match(item):
+            return  # "Category A - As long as …": a category's name, its data listed elsewhere
         if item.strip(" .").casefold() in _ET_CETERA:
             return  # "(name, email, etc)": the list goes on, unnamed
         if _WHOSE_OR_WHAT_FOR.match(item) or _RECIPIENT_ROLE.match(item):

@@ -188,6 +188,19 @@ def _numbers(m: re.Match[str]) -> tuple[str, ...]:
     return tuple(tok for tok in (m.group(1), m.group(2)) if tok)
 
 
+# a person's age, not a period: "children under 18 years of age", "Personen unter 16 Jahren"
+_AGE_AFTER = re.compile(r"\s*(?:of age|old\b|alt\b|or older|oder älter|des Lebensjahr)", re.I)
+_AGE_BEFORE = re.compile(
+    r"(?:\bunder|\bunter|\bat least|\bmindestens|\baged?|\bage of|\bAlter von|younger than"
+    r"|older than|jünger als|älter als)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _an_age(sentence: str, m: re.Match[str]) -> bool:
+    return bool(_AGE_AFTER.match(sentence, m.end()) or _AGE_BEFORE.search(sentence, 0, m.start()))
+
+
 def retention_in(sentence: str) -> list[RetentionRule]:
     """Every retention rule ``sentence`` states (none when it is not about keeping data)."""
     if not mentions_any(sentence, _PREFILTER_WORDS):  # one cheap pass before the patterns
@@ -220,6 +233,7 @@ def retention_in(sentence: str) -> list[RetentionRule]:
             0.9 if rule == "fixed" else 0.8,
         )
         for m in DURATION.finditer(sentence_)
+        if not _an_age(sentence_, m)
         for tok in _numbers(m)
         if tok
     ]

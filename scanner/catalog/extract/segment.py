@@ -636,6 +636,12 @@ def lines(text: str) -> list[Line]:
             said = ": ".join(said_cells[:2]) + "".join(f"; {c}" for c in said_cells[2:])
             out.append(Line("text", "", n, row_rest=said, row=line.strip()))
             continue
+        if (_YES_CELL.match(line.strip()) or _NO_CELL.match(line.strip())) and (
+            out and out[-1].kind == "bullet" and len(line.strip()) > 1
+        ):  # "- **B. Personal information …:** Name, …" / "NO": a category table flattened
+            if _NO_CELL.match(line.strip()):  # into entries and answers; NO: not collected
+                out.pop()
+            continue
         qa = _qa_row(line, n, qa_table)
         if qa is not None:  # a questionnaire's row: the answer says what the question means
             out.extend(qa)

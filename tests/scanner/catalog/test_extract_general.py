@@ -517,3 +517,32 @@ def test_coordinated_verbs_and_a_run_of_purposes_after_the_data() -> None:
     )
     rules = [f.item for f in find_items(lines(text))]  # (the model may veto a one-line text's)
     assert rules == ["personenbezogene Kunden- und Vertragsdaten"]
+
+
+def test_a_category_list_answered_yes_or_no_below_each_entry() -> None:
+    text = (
+        "We have collected the following categories of personal information:\n\n"
+        "- **A. Identifiers:** Contact details, such as real name and email address\n\n  YES\n\n"
+        "- **C. Protected classification characteristics:** Gender and date of birth\n\n  NO\n\n"
+        "We keep it for:\n\n- Category A - As long as you have an account\n"
+    )
+    got = _items(text)
+    assert "real name" in got and "email address" in got
+    assert not {"Gender", "date of birth", "Category A"} & set(got)
+
+
+def test_a_denial_then_what_the_information_may_include() -> None:
+    text = (
+        "This information does not reveal your identity (like your name) but may include "
+        "device information, such as your IP address, operating system and country.\n"
+    )
+    got = _items(text)
+    assert {"IP address", "operating system", "country"} <= set(got) and "name" not in got
+
+
+def test_an_age_is_no_retention_period() -> None:
+    text = (
+        "We do not knowingly store data of children under 16 years of age.\n\n"
+        "Personen unter 18 Jahren speichern keine Daten.\n\nLogs are deleted after 18 months.\n"
+    )
+    assert {r.period for r in extract(text).retention if r.period} == {"P0D", "P18M"}
