@@ -279,6 +279,8 @@ SPLITS = (
     "blind56",
     "blind57",
     "blind58",
+    "blind59",
+    "blind60",
 )
 
 
