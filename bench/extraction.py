@@ -8,7 +8,7 @@ Matching, per document (each label and each drafted thing used at most once):
 - items: rapidfuzz ``token_set_ratio`` of the case-folded texts ≥ 80;
 - subprocessors: the same on names; their country is reported as agreement on matched pairs;
 - retention: ISO 8601 periods, as a set per document; legal bases: Art. 6(1) letters as a set;
-- transfers: (country, mechanism) pairs; security: rapidfuzz ``partial_ratio`` ≥ 85 of the
+- transfers: (country, mechanism) pairs (a label's null mechanism is "none-stated"); security: rapidfuzz ``partial_ratio`` ≥ 85 of the
   labelled phrase within the drafted claim's source sentence;
 - country: the vendor's own country (a wrong or unlabelled guess is a false positive).
 
@@ -109,7 +109,8 @@ def score_document(doc: dict[str, Any], draft: dict[str, Any], c: Counts) -> tup
                 agree += lab.get("country") is not None and sub["country"] == lab.get("country")
                 break
     transfers = {(t["country"], t["mechanism"]) for t in draft["transfers"]}
-    lab_tr = {(t["country"], t["mechanism"]) for t in doc["transfers"]}
+    # a label's null mechanism is the draft's "none-stated": both say the text names none
+    lab_tr = {(t["country"], t["mechanism"] or "none-stated") for t in doc["transfers"]}
     _add(c, "transfers", len(transfers & lab_tr), len(transfers), len(lab_tr))
     claims = [s["source"] for s in draft["security_claims"]]
     _add(

@@ -90,3 +90,18 @@ def test_a_processor_labelled_with_its_legal_form_matches_its_bare_name() -> Non
     agree, matched = extraction.score_document(doc, draft, c)
     assert c["subprocessors"] == [1, 1, 1]  # Clerk matched; Sentry drafted, Axiom missed
     assert (agree, matched) == (1, 1)
+
+
+def test_a_transfer_labelled_without_a_mechanism_is_the_drafts_none_stated() -> None:
+    doc = _doc("x-en", [])
+    doc["transfers"] = [{"country": "US", "mechanism": None}, {"country": "GB", "mechanism": "SCC"}]
+    draft = {
+        "disclosures": [], "retention_rules": [], "legal_bases": [], "subprocessors": [],
+        "security_claims": [], "country": None,
+        "transfers": [
+            {"country": "US", "mechanism": "none-stated"}, {"country": "GB", "mechanism": "DPF"}
+        ],
+    }  # fmt: skip
+    c: extraction.Counts = {k: [0, 0, 0] for k in extraction.KINDS}
+    extraction.score_document(doc, draft, c)
+    assert c["transfers"] == [1, 1, 1]  # US agrees; GB's mechanism does not
