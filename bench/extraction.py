@@ -8,8 +8,9 @@ Matching, per document (each label and each drafted thing used at most once):
 - items: rapidfuzz ``token_set_ratio`` of the case-folded texts ≥ 80;
 - subprocessors: the same on names; their country is reported as agreement on matched pairs;
 - retention: ISO 8601 periods, as a set per document; legal bases: Art. 6(1) letters as a set;
-- transfers: (country, mechanism) pairs (a label's null mechanism is "none-stated"); security: rapidfuzz ``partial_ratio`` ≥ 85 of the
-  labelled phrase within the drafted claim's source sentence;
+- transfers: (country, mechanism) pairs (a label's null mechanism is "none-stated");
+- security: rapidfuzz ``partial_ratio`` ≥ 85 of the labelled phrase within the drafted claim's
+  source sentence;
 - country: the vendor's own country (a wrong or unlabelled guess is a false positive).
 
 Combined = micro-average over all kinds. ``--split dev|test|blind|blind2|blind3|all`` (default:
