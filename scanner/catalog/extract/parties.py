@@ -301,7 +301,14 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
 _PEOPLE_IN = re.compile(
     r"\b(?:individuals|users|residents|persons|people|customers|visitors|data subjects|Nutzer\w*"
     r"|Personen|Kunden|Besucher\w*|Betroffene\w*)\s+(?:who are\s+|die\s+)?(?:(?:located|based"
-    r"|resident|residing|living|wohnhaft|ansässig)\s+)?(?:in|within|im|aus)\s+[^.;:]{0,80}",
+    r"|resident|residing|living|wohnhaft|ansässig)\s+)?(?:in|within|im|aus)\s+[^.;:]{0,80}"
+    # the reader's own place: "If you are located in Canada, this section applies to you."
+    r"|\b(?:you are|you're|you live|you reside|Sie sind|du bist|Sie wohnen|du wohnst)\s+"
+    r"(?:(?:located|based|resident|residing|living|a resident|wohnhaft|ansässig)\s+)?"
+    r"(?:in|of|within|im)\s+[^.;:,]{0,80}"
+    # an authority named by its country: "your UK data protection authority"
+    r"|\b(?:[\w.-]+\s+){1,3}(?:data protection authorit\w*|supervisory authorit\w*"
+    r"|Datenschutzbehörde|Datenschutzaufsichtsbehörde|Aufsichtsbehörde)",
     re.IGNORECASE,
 )
 

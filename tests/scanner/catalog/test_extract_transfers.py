@@ -114,3 +114,16 @@ def test_a_safeguard_for_data_leaving_the_uk_or_any_country_names_no_destination
         "follow the DPDPA; cross-border transfers from India to the United States use SCCs.\n"
     )
     assert _transfers(text) == {("US", "SCC")}
+
+
+def test_the_readers_own_place_and_an_authoritys_country_are_no_destinations() -> None:
+    from m365inv.catalog.extract import extract
+
+    text = (
+        "If you are located in Canada, this section applies to you and we may transfer data.\n\n"
+        "If you are located in the EEA and believe we transfer data unlawfully, you may complain "
+        "to your UK data protection authority.\n\n"
+        "We transfer your data to the United States on the basis of the SCC.\n"
+    )
+    got = {(t.country, t.mechanism) for t in extract(text).transfers}
+    assert got == {("US", "SCC")}
