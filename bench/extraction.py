@@ -283,6 +283,7 @@ SPLITS = (
     "blind58",
     "blind59",
     "blind60",
+    "blind61",
 )
 
 
