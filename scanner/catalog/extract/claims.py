@@ -248,6 +248,7 @@ _OTHER = folded(
     r"|(?:unterstützt|supports?)\b.{0,40}\b(?:bedingte\w* Zugriff|conditional access|continuous"
     r" access evaluation)"
     r"|secure coding|sichere (?:Programmierung|Softwareentwicklung)"
+    r"|vulnerability monitoring|Zugriffsrechte-?[Vv]erwaltung|Berechtigungskonzept|\bHMAC\b"
     r"|(?<!for )(?<!für )(?<!zum )(?<!zur )rate[- ]limit\w*|Ratenbegrenzung|\bHSTS\b"
     r"|Strict-Transport-Security|(?:PII|personal data|personenbezogene\w* Daten)\b.{0,60}"
     r"\b(?:mask\w*|redact\w*|Maskierung|maskiert|geschwärzt)|(?:PII|PII-)[- ]?(?:Erkennung|detection)"
@@ -285,6 +286,7 @@ _PREFILTER_WORDS = (
             " verschwiegenheit schulung training passwort-manager 3-2-1 mandantenfähig audit"
             " datenschutz assessment physical"
             " datentrennung segregation monitoring rate-limit ratenbegrenzung hsts"
+            " vulnerability zugriffsrechte berechtigungskonzept hmac"
             " strict-transport mask redact geschwärzt scrub saniti"
         ).split()
     ),
@@ -319,6 +321,9 @@ _EXPLAINS = folded(
     r"|is (?:the|a) (?:standard|protocol|method)|steht für|stands for|bezeichnet (?:man|ein)"
     r"|wird als .{0,30} bezeichnet|refers to (?:a|the) (?:protocol|standard)"
     r"|Schloss-?Symbol|Adresszeile|padlock|lock icon|address bar"
+    # a glossary's definition: "Pseudonymisierung ist die Verarbeitung personenbezogener Daten
+    # in einer Weise, …", "'Pseudonymisation' means the processing of …"
+    r"|^\W*[\w-]+\W*\s+(?:ist die Verarbeitung|means the processing|bezeichnet die|means any)\b"
 )
 
 
@@ -343,7 +348,9 @@ _NOT_CLAIMED = folded(
 _NOT_IN_FORCE = folded(
     r"\[[^\]\d][^\]]*\]|\b(?:nicht|not|kein\w*|no)\s+(?:\w+\s+){0,3}?(?:aktiv\w*|enabled|active|in place"
     r"|umgesetzt|implemented|vorhanden)|geplant|planned|TODO|TBD|vorbereitet|falls vorhanden"
-    r"|if available|when available|wo möglich|where possible"  # ("password login disabled"
+    r"|if available|when available|wo möglich|where possible"
+    r"|\b(?:target(?:ed)?|Ziel)\s*:?\s*(?:for\s+|in\s+|bis\s+)?20\d\d\b|\broadmap\b"  # "(Target 2025)"
+    r"|\bwe (?:aim|plan|intend) to\b"  # ("password login disabled"
     # is a measure)
 )
 

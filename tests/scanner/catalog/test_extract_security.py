@@ -339,3 +339,18 @@ def test_rate_limiting_hsts_and_scrubbing_personal_data_are_claims() -> None:
     )
     got = [c.source for c in extract(text).security]
     assert len(got) == 4 and not any("rate of replies" in c for c in got)
+
+
+def test_targets_definitions_and_an_access_rights_concept() -> None:
+    from m365inv.catalog.extract import extract
+
+    text = (
+        "- SOC 2 Type II compliance (Target 2025)\n"
+        "- Pseudonymisierung ist die Verarbeitung personenbezogener Daten in einer Weise, dass sie "
+        "ohne zusätzliche Informationen nicht mehr zugeordnet werden können.\n"
+        "- Zugriffe regeln wir über ein Berechtigungskonzept.\n"
+        "- Supaglue is SOC 2 compliant. This means that we undergo penetration tests.\n"
+    )
+    got = [c.source for c in extract(text).security]
+    assert not any("Target" in c or "Pseudonymisierung ist" in c for c in got)
+    assert any("Berechtigungskonzept" in c for c in got) and any("penetration" in c for c in got)
