@@ -284,6 +284,7 @@ SPLITS = (
     "blind59",
     "blind60",
     "blind61",
+    "blind62",
 )
 
 
