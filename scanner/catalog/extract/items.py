@@ -1385,14 +1385,15 @@ _PURPOSES_DE = re.compile(
 )
 # "Daten unserer Vertragspartner" read as "unserer Vertragspartner"; "Daten zur Wahrung …"
 _WHOSE_OR_WHAT_FOR = re.compile(
-    r"^(?:unserer|unseres|our)\s|^(?:die\s+)?(?:Daten|Informationen|Angaben)\s+(?:zur|zum"
+    r"^(?:unserer|unseres|our)\s|^(?:the\s+)?(?:data|information) of our\b"
+    r"|^(?:die\s+)?(?:Daten|Informationen|Angaben)\s+(?:zur|zum"
     r"|für\s+(?:die|den|das))\s+(?:[\w-]+ung|Zweck\w*|Schutz)\b"  # (not "Daten zum Termin")
 )
 # who receives data, not data: "Banken", "Steuerberatern", "sonstigen Dienstleistern"
 _RECIPIENT_ROLE = re.compile(
-    r"^(?:(?:sonstigen?|weiteren?|externen?|other|third-party)\s+)?[\w-]*(?:dienstleister|berater"
-    r"|anbieter|behörden?|banken|kreditinstitut|subunternehmer|auftragsverarbeiter|processors"
-    r"|providers|vendors|banks|authorities|advisers|advisors)(?:n|en|e|s)?$",
+    r"^(?:[\w-]+\s+){0,2}[\w-]*(?:dienstleister|berater|anbieter|behörden?|banken|kreditinstitut"
+    r"|subunternehmer|auftragsverarbeiter|processors|providers|vendors|banks|authorities"
+    r"|advisers|advisors|subcontractors)(?:n|en|e|s)?$",
     re.IGNORECASE,
 )
 _PARTICIPLE = re.compile(r"\b[a-zäöüß]{3,}(?:e|en|er|es|em)\s+[A-ZÄÖÜ]")

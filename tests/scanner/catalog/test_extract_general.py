@@ -473,6 +473,15 @@ def test_prepositional_phrases_whose_data_for_what_and_recipients_are_no_items()
         got
     )
     assert "Banken" not in got and "Steuerberatern" not in got
+    english = find_items(
+        lines(
+            "We process the data of our contractual partners, e.g. to involve transport services, "
+            "subcontractors, banks, tax advisors and payment service providers.\n"
+        )
+    )
+    assert not {"subcontractors", "payment service providers", "data of our contractual"} & {
+        f.item for f in english
+    }
     # a phrase led by a preposition and an attribute names data
     kept = find_items(lines("Wir speichern die vom Nutzer übermittelten Dateien.\n"))
     assert [f.item for f in kept] == ["vom Nutzer übermittelten Dateien"]
