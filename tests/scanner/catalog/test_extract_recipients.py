@@ -277,3 +277,16 @@ def test_a_documents_date_label_names_no_processor() -> None:
         "| # | Dienstleister | Sitz |\n|---|---|---|\n| 1 | Hetzner Online GmbH | Deutschland |\n"
     )
     assert [s.name for s in extract(text).subprocessors] == ["Hetzner Online"]
+
+
+def test_kinds_of_cookie_a_title_and_affiliates_are_no_recipients() -> None:
+    from m365inv.catalog.extract import extract
+
+    text = (
+        "## Cookies\n\n"
+        "- Session Cookies: We use Session Cookies to operate our Service.\n"
+        "- Security Cookies: We use Security Cookies for security purposes.\n\n"
+        "## Recipients\n\n- Affiliates: our group companies.\n- Titel: Auftragsverarbeiter\n"
+        "- Stripe: payments; USA\n"
+    )
+    assert [s.name for s in extract(text).subprocessors] == ["Stripe"]
