@@ -1367,6 +1367,46 @@ def states_a_right(sentence: str) -> bool:
 _PREPOSITION_FIRST = re.compile(
     r"^(?:auf|im|Im|zum|zur|zu|unter|bei|beim|nach|gegenüber|am|vom|von|mit|aus|über|durch)\s"
 )
+# two or more data sharing one head: "Vor- und Nachname", "Meta-, Kommunikations- und
+# Verfahrensdaten", "Browser- und Betriebssystem-Informationen", "first and last name"
+_SUSPENDED = re.compile(
+    r"^(?P<firsts>[A-ZÄÖÜ][\wäöüß]*-(?:,\s*[\wäöüß]+-)*)\s+(?:und|oder|sowie|bzw\.|&)\s+"
+    r"(?P<last>[A-ZÄÖÜ][\wäöüß-]+)$"
+)
+_SHARED_PART = re.compile(
+    r"(?:daten|name|namen|adressen?|nummern?|informationen|angaben|zeiten|zeitpunkt|präferenzen"
+    r"|einstellungen|inhalte|dateien|protokolle|status|kennung(?:en)?|historie|verlauf)$",
+    re.IGNORECASE,
+)
+_MODIFIERS_AND = re.compile(
+    r"^(?P<a>first|last|given|family|middle|full|display|home|work|business|mobile|private)\s+"
+    r"(?:and|or|&)\s+(?P<b>first|last|given|family|middle|full|display|home|work|business|mobile"
+    r"|private)\s+(?P<head>\w+(?:\s\w+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _shared_head(item: str) -> list[str] | None:
+    """The data an item names with one shared head, each on its own (labellers count them one
+    by one), or None when it is one datum."""
+    if m := _MODIFIERS_AND.match(item):
+        return [f"{m['a']} {m['head']}", f"{m['b']} {m['head']}"]
+    m = _SUSPENDED.match(item)
+    if m is None:
+        return None
+    last = m["last"]
+    if "-" in last:  # "Betriebssystem-Informationen": the part after the last hyphen
+        head = "-" + last.rsplit("-", 1)[1]
+    elif shared := _SHARED_PART.search(last):
+        head = shared.group(0)
+        if len(head) == len(last):
+            return None  # "Vor- und Name"? no compound to share
+    else:
+        return None
+    firsts = [f.strip().rstrip("-") for f in m["firsts"].split(",")]
+    return [f"{f}{head}" for f in firsts] + [last]
+
+
 # a clause's opening: "Whenever using our Services", "wenn Sie sich anmelden"
 _SUBORDINATE = re.compile(
     r"^(?:whenever|when|while|if|unless|once|wenn|sobald|falls|sofern|soweit|während)\s", re.I
@@ -1714,6 +1754,10 @@ class ItemList:
                 return
 
     def add(self, item: str, source: str, conf: float) -> None:
+        if (parts := _shared_head(item)) is not None:
+            for part in parts:  # "Vor- und Nachname", "first and last name": two data
+                self.add(part, source, conf)
+            return
         item = _unsymbolled(item)  # "👤 Stammdaten": the icon is decoration
         if item.count("(") < item.count(")"):  # "Telefonnummer )": a JSX page's closing ");"
             item = _STRAY_CLOSE.sub("", item)

@@ -250,7 +250,13 @@ def test_datenverantwortlicher_names_the_vendor_country() -> None:
 
 def test_lone_modifier_shares_the_next_data_noun() -> None:
     text = "We collect your given and family name, billing address and work or home phone number."
-    assert _items(text) == ["given and family name", "billing address", "work or home phone number"]
+    assert _items(text) == [
+        "given name",
+        "family name",
+        "billing address",
+        "work phone number",
+        "home phone number",
+    ]
     assert _items("We collect your name and email address.") == ["name", "email address"]
 
 

@@ -317,7 +317,7 @@ def test_german_subject_first_prose_with_modal_and_companion_phrases() -> None:
         "den Betrag.\n"
     )
     got = _items(text)
-    for want in ("Vor- und Nachname", "E-Mail-Adresse der buchenden Person", "Telefonnummer"):
+    for want in ("Vorname", "Nachname", "E-Mail-Adresse der buchenden Person", "Telefonnummer"):
         assert any(want in g for g in got), (want, got)
     assert {"Zahlungsreferenz", "Betrag"} <= set(got), got
     assert "Termin" not in " ".join(got), got  # stored with the data, not named as data
@@ -555,3 +555,24 @@ def test_an_age_is_no_retention_period() -> None:
         "Personen unter 18 Jahren speichern keine Daten.\n\nLogs are deleted after 18 months.\n"
     )
     assert {r.period for r in extract(text).retention if r.period} == {"P0D", "P18M"}
+
+
+def test_data_sharing_one_head_are_drafted_one_by_one() -> None:
+    text = (
+        "Welche Daten wir verarbeiten\n\n- Vor- und Nachname\n"
+        "- Meta-, Kommunikations- und Verfahrensdaten\n"
+        "- Browser- und Betriebssystem-Informationen\n"
+        "- Ein- und Ausgabe\n\nWe collect your first and last name.\n"
+    )
+    assert _items(text) == [
+        "Vorname",
+        "Nachname",
+        "Metadaten",
+        "Kommunikationsdaten",
+        "Verfahrensdaten",
+        "Browser-Informationen",
+        "Betriebssystem-Informationen",
+        "Ein- und Ausgabe",
+        "first name",
+        "last name",
+    ]  # fmt: skip  ("Ein- und Ausgabe": no data head to share, one entry as written)

@@ -119,7 +119,7 @@ def test_german_announced_examples_after_a_relative_clause_and_dies_koennen_sein
         "Profilbild sein.\n"
     )
     assert _items(text) == [
-        "Vor- und Nachname", "E-Mail-Adresse", "Passwort", "Angaben zu Ihrer Abteilung",
+        "Vorname", "Nachname", "E-Mail-Adresse", "Passwort", "Angaben zu Ihrer Abteilung",
         "Profilbild",
     ]  # fmt: skip
 
