@@ -285,6 +285,7 @@ SPLITS = (
     "blind60",
     "blind61",
     "blind62",
+    "blind63",
 )
 
 
