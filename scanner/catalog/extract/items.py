@@ -1906,10 +1906,14 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
                 and not any(p.casefold() in items for p in fields)
                 and not re.search(r"\d|§|Art\.|DSGVO|GDPR", listed.group(1))
             ):
+                data = sum(map(looks_like_item, fields))
                 if (
                     (len(fields) >= 3 or EXAMPLE_LEAD.match(listed.group(1).strip()))
-                    and all(map(looks_like_item, fields))
+                    and data == len(fields)
                     and _GENERIC_CATEGORY.search(f.item)
+                ) or (  # a German compound's fields: "Zahlungsdaten (Kreditkartennummer,
+                    # Kontoverbindung)", "Registrierungsdaten (E-Mail, Passwort-Hash, …)"
+                    _COMPOUND_CATEGORY.search(f.item) and 2 * data > len(fields)
                 ):  # "Nutzerprofildaten (Name, E-Mail-Adresse, Firmenname)": a generic word's
                     out.extend(msgspec.structs.replace(f, item=p) for p in fields)  # fields
                     continue
@@ -1920,6 +1924,8 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
     return out
 
 
+# a German compound naming a kind of data: "Zahlungsdaten", "Registrierungsdaten" (not "Daten")
+_COMPOUND_CATEGORY = re.compile(r"^[A-ZÄÖÜ][\wäöüß-]{2,}daten$")
 # a category named by a generic word for data ("Kontaktdaten", "account information")
 _GENERIC_CATEGORY = re.compile(r"(?:daten|data|information|informationen|angaben|details)$", re.I)
 

@@ -576,3 +576,15 @@ def test_data_sharing_one_head_are_drafted_one_by_one() -> None:
         "first name",
         "last name",
     ]  # fmt: skip  ("Ein- und Ausgabe": no data head to share, one entry as written)
+
+
+def test_a_german_compound_categorys_parenthesised_fields_are_the_items() -> None:
+    text = (
+        "Welche Daten wir verarbeiten\n\n"
+        "- Zahlungsdaten (Kreditkartennummer, Kontoverbindung)\n"
+        "- Registrierungsdaten (E-Mail, Passwort-Hash, Firmenname, USt-IdNr.)\n"
+        "- Lohnabrechnung (Brutto, Netto)\n"
+    )
+    got = _items(text)
+    assert {"Kreditkartennummer", "Kontoverbindung", "E-Mail", "Passwort-Hash"} <= set(got)
+    assert "Lohnabrechnung" in got and "Brutto" not in got  # a specific item, no fields

@@ -1606,14 +1606,14 @@ def test_a_contracts_signature_block_is_no_data() -> None:
 
 
 def test_a_category_keeps_the_field_list_its_source_gives_it() -> None:
+    # a specific item keeps its list beside it; a German compound category gives its fields
+    # (German labellers count them one by one)
+    kept = "Data we collect:\n- Kundenkonto (Name, E-Mail)\n"
+    assert _items(kept) == ["Kundenkonto (Name, E-Mail)"], _items(kept)
     text = (
         "Wir verarbeiten Stammdaten (Name, Anschrift), Kontaktdaten (E-Mail, Telefon) und Logs.\n"
     )
-    assert _items(text) == [
-        "Stammdaten (Name, Anschrift)",
-        "Kontaktdaten (E-Mail, Telefon)",
-        "Logs",
-    ]
+    assert _items(text) == ["Name", "Anschrift", "E-Mail", "Telefon", "Logs"]
     # a remark or a legal reference is no field list
     remark = (
         "Data we collect:\n- Phone number (optional, for call-backs)\n- Invoices (Art. 6 GDPR)\n"
