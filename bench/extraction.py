@@ -286,6 +286,7 @@ SPLITS = (
     "blind61",
     "blind62",
     "blind63",
+    "blind64",
 )
 
 
