@@ -1345,14 +1345,13 @@ _RIGHTS_LEAD = re.compile(
     re.I,
 )
 # a lead to the data subject's rights: "Sie haben folgende Rechte …:", "You have the right to:"
+_HAVE_A_RIGHT = r"\b(?:haben|hat|have|has)\s+(?:\w+\s+){0,2}(?:Recht|right)\b"
 _A_RIGHT = folded(
-    r"\b(?:folgende|following|these|diese|the|das|die)\s+(?:\w+\s+)?(?:Rechte|rights|right)\b"
-    r"|\b(?:haben|have|has)\s+(?:\w+\s+){0,2}(?:Recht|right)\b"
+    r"\b(?:folgende|following|these|diese|the|das|die)\s+(?:\w+\s+)?(?:Rechte|rights|right)\b|"
+    + _HAVE_A_RIGHT
 )
 # a data subject's right stated: "Sie haben das Recht, …", "you have the right to …"
-_HAS_A_RIGHT = folded(
-    r"\b(?:haben|hat|have|has)\s+(?:\w+\s+){0,2}(?:das\s+|the\s+)?(?:Recht|right)\s*(?:,|to\b|auf\b)"
-)
+_HAS_A_RIGHT = folded(_HAVE_A_RIGHT + r"\s*(?:,|to\b|auf\b)")
 
 
 def states_a_right(sentence: str) -> bool:
