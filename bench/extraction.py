@@ -287,6 +287,7 @@ SPLITS = (
     "blind62",
     "blind63",
     "blind64",
+    "blind65",
 )
 
 
