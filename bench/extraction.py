@@ -288,6 +288,7 @@ SPLITS = (
     "blind63",
     "blind64",
     "blind65",
+    "blind66",
 )
 
 
