@@ -1807,12 +1807,8 @@ class ItemList:
         if self.repeats(item):
             self._relist(item, source)
             return
-        toks = _tokens(item)
-        for t in toks:
-            self._by_prefix.setdefault(t[:4], []).append(len(self._seen))
-        self._seen.append(toks)
         cats = tuple(categories_of(item))
-        self.found.append(FoundItem(item, cats, source, round(conf if cats else conf - 0.2, 2)))
+        self.keep(FoundItem(item, cats, source, round(conf if cats else conf - 0.2, 2)))
 
 
 # a section on security measures (a TOM annex, "Datensicherheit"): its entries name measures
