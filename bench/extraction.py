@@ -289,6 +289,7 @@ SPLITS = (
     "blind64",
     "blind65",
     "blind66",
+    "blind67",
 )
 
 
