@@ -290,6 +290,8 @@ SPLITS = (
     "blind65",
     "blind66",
     "blind67",
+    "blind68",
+    "blind69",
 )
 
 
