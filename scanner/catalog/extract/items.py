@@ -1868,6 +1868,8 @@ _REMARK = re.compile(
     r"|für|zur?|zum|um|nur|only|ggf\.?|e\.\s?g\.?|z\.\s?B\.?)\b",
     re.IGNORECASE,
 )
+# between the fields of such a list; not in "Post- und E-Mail-Adressen" (a suspended compound)
+_FIELD_SPLIT = re.compile(r"[,;]|(?<!-)\s+(?:und|and|or|oder)\s+")
 # a category's own field list right after it in its source: "Stammdaten (Name, Anschrift, …)"
 _FIELD_LIST = re.compile(r"\s*\(([^()]{3,160})\)")
 
@@ -1890,10 +1892,13 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
     for f in found:
         listed = _listed_after(f.source, f.item)
         if listed:
-            fields = [
-                p.strip() for p in re.split(r"[,;]|\s+(?:und|and|or|oder)\s+", listed.group(1))
+            fields = [  # "Post- und E-Mail-Adressen" is two fields, each with its noun
+                part
+                for raw in _FIELD_SPLIT.split(listed.group(1))
+                if (p := EXAMPLE_LEAD.sub("", raw.strip()).strip())
+                for part in (_shared_head(p) or [p])
+                if part.casefold().rstrip(". ") not in _ET_CETERA  # "…, Kundennummer, etc."
             ]
-            fields = [EXAMPLE_LEAD.sub("", p).strip() for p in fields if p.strip()]
             if (
                 len(fields) >= 2
                 and all(0 < len(p.split()) <= 4 and not _REMARK.match(p) for p in fields)

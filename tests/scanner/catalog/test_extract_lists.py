@@ -1621,6 +1621,20 @@ def test_a_category_keeps_the_field_list_its_source_gives_it() -> None:
     assert _items(remark) == ["Phone number", "Invoices"], _items(remark)
 
 
+def test_a_generator_field_list_with_a_suspended_compound_and_etc() -> None:
+    # Dr. Schwenke's generator: "Kontaktdaten (z. B. Post- und E-Mail-Adressen oder …)";
+    # "Post-" alone is no field, and "etc." closes the list rather than naming one
+    text = (
+        "Datenverarbeitung bei der Registrierung\n\n"
+        "- **Verarbeitete Datenarten:** Bestandsdaten (z. B. der vollständige Name, Wohnadresse, "
+        "Kundennummer, etc.); Kontaktdaten (z. B. Post- und E-Mail-Adressen oder "
+        "Telefonnummern).\n- **Betroffene Personen:** Nutzer.\n"
+    )
+    got = _items(text)
+    assert {"Post-Adressen", "E-Mail-Adressen", "Telefonnummern", "Kundennummer"} <= set(got)
+    assert not {"Post-", "etc", "etc."} & set(got), got
+
+
 def test_a_jsx_attribute_array_of_strings_on_one_line_is_a_list() -> None:
     text = (
         'import { Ul } from "./ui"\nexport default function Privacy() {\n  return (<div>\n'
