@@ -239,21 +239,71 @@ def _unquote_code(text: str) -> str:
     """A policy written as a source file's string literals, as the lines they say (comments,
     statements and brackets go; the markup of a JSX page is left to :func:`_untag`)."""
     text = _LINE_COMMENT.sub("", _without_block_comments(text))
+    text = _IMPORT_BLOCK.sub("", text)  # "import {\n  APP_NAME, VENDOR,\n} from '../brand.js';"
     text = _code_tables(text, in_markup=False)
     out: list[str] = []
     listing = False  # inside "bullets: [" / "items: [": its bare strings are list entries
     for line in text.split("\n"):
-        if opened := _LIST_ARRAY.match(line):
+        if opened := _LIST_ARRAY.match(line) or _LIST_CALL.match(line):
             listing = opened.group(1).casefold() in _LIST_KEYS
-        elif re.match(r"^[ \t]*\]", line):
+            if _LIST_CALL.match(line):
+                continue  # "liste(": the call's name is no text
+        elif re.match(r"^[ \t]*[\])]", line):
             listing = False
-        m = _LITERAL_LINE.match(line)
+        m = _LITERAL_LINE.match(line) or _LAST_ARGUMENT.match(line)
+        if m is None and (call := _HYPERSCRIPT.match(line)):
+            out.append(_hyperscript(call))
+            continue
+        if m is None and _CODE_OPENER.match(line):
+            continue  # "render() {", "return h('ul', [": structure, no text
         out.append(_literal(m, listing=listing) if m else line)
+        if m is not None and m.re is _LAST_ARGUMENT:
+            listing = False  # "'… Browser).')," closes the call
     return _CODE_LINE.sub("", "\n".join(out))
 
 
+_IMPORT_BLOCK = re.compile(
+    r"""^[ \t]*(?:import|export)[ \t]*(?:type[ \t]+)?\{[^{}]{0,4000}\}[ \t]*"""
+    r"""from[ \t]*['"][^'"\n]*['"];?""",
+    re.M,
+)
+# a call whose arguments follow one per line: "liste(" over "'Name, E-Mail',"
+_LIST_CALL = re.compile(r"^[ \t]*([a-z_$][\w$]*)\([ \t]*$", re.IGNORECASE)
+# a string literal that closes such a call: "'Server-Logfiles (IP-Adresse, …).'),"
+_LAST_ARGUMENT = re.compile(r"""^[ \t]*()(['"`])(.*)\2[ \t]*\)[ \t]*[,;]?[ \t]*$""")
+
+
+# an element built by a call with its text as a literal: "h('h2', '2. Welche Daten …')",
+# "React.createElement('li', null, 'Name')" (Vue render functions, Preact, Mithril)
+_HYPERSCRIPT = re.compile(
+    r"""^[ \t]*(?:h|m|React\.createElement|createElement)\([ \t]*(['"])(?P<tag>h[1-6]|p|li|dt|dd"""
+    r"""|td|th|strong|b|span|div)\1[ \t]*,[ \t]*"""
+    r"""(?:(?:null|undefined|\{[^{}\n]{0,200}\})[ \t]*,[ \t]*)?"""
+    r"""(['"`])(?P<body>(?:(?!\3)[^\\\n]|\\.){1,2000})\3[ \t]*\)?[ \t]*[,;)]*[ \t]*$"""
+)
+
+
+# a line that only opens code: a method's head ("render() {") or an element call whose children
+# follow ("return h('ul', [", "React.createElement('div', null,")
+_CODE_OPENER = re.compile(
+    r"""^[ \t]*(?:[a-z_$][\w$]*[ \t]*\([^()'"`\n]{0,80}\)[ \t]*\{"""
+    r"""|(?:return[ \t]+)?(?:h|m|React\.createElement|createElement)\([ \t]*(['"])[\w.-]{1,40}\1"""
+    r"""[ \t]*(?:,[ \t]*(?:null|undefined|\{[^{}\n]{0,200}\}))?[ \t]*,?[ \t]*[\[(]?)[ \t]*$""",
+    re.IGNORECASE,
+)
+
+
+def _hyperscript(call: re.Match[str]) -> str:
+    """The line such a call says: a heading for h1–h6, a list entry for li, else the text."""
+    body = call["body"].replace("\\'", "'").replace('\\"', '"')
+    tag = call["tag"]
+    return f"## {body}" if tag[0] == "h" else f"- {body}" if tag == "li" else body
+
+
 _LIST_ARRAY = re.compile(r"^[ \t]*([a-z_$][\w$]*)[ \t]*:[ \t]*\[[ \t]*$")
-_LIST_KEYS = frozenset("bullets items list points entries options examples".split())
+_LIST_KEYS = frozenset(
+    "bullets items list points entries options examples liste ul ol punkte aufzaehlung".split()
+)
 
 
 def normalise(text: str) -> str:

@@ -1004,3 +1004,44 @@ def test_a_django_template_reads_the_text_its_translation_tags_wrap() -> None:
     got = [line.text for line in lines(text)]
     assert "Email address" in got and "Company ID" in got
     assert not any("{%" in x for x in got)
+
+
+def test_a_page_built_by_render_function_calls_reads_as_headings_and_bullets() -> None:
+    source = (
+        "import {\n  APP_NAME,\n  VENDOR,\n} from '../brand.js';\n"
+        "export default {\n  render() {\n    return h('div', [\n"
+        "      h('h2', 'Welche Daten wir verarbeiten'),\n"
+        "      h('p', 'Bei der Nutzung der App speichern wir:'),\n"
+        "      h('ul', [\n"
+        "        h('li', 'E-Mail-Adresse'),\n"
+        "        h('li', 'Name des Arbeitsbereichs'),\n"
+        "      ]),\n"
+        "      React.createElement('li', null, 'Zeitzone'),\n"
+        "    ]);\n  },\n};\n"
+    )
+    got = [(x.kind, x.text) for x in lines(source)]
+    assert ("heading", "Welche Daten wir verarbeiten") in got, got
+    assert ("bullet", "Zeitzone") in got, got
+    assert not any("APP_NAME" in t or "brand.js" in t or "h(" in t for _, t in got), got
+    assert _items(source) == ["E-Mail-Adresse", "Name des Arbeitsbereichs", "Zeitzone"]
+
+
+def test_a_list_passed_as_call_arguments_is_a_list_and_its_call_name_no_text() -> None:
+    source = (
+        "const sections = [\n"
+        "  abschnitt('Erhobene Daten',\n"
+        "    'Wenn Sie ein Konto anlegen, speichern wir:',\n"
+        "    liste(\n"
+        "      'Vorname und Nachname',\n"
+        "      'Telefonnummer',\n"
+        "      'Rechnungsanschrift'),\n"
+        "    'Diese Angaben brauchen wir für den Vertrag.'),\n"
+        "];\n"
+    )
+    got = [(x.kind, x.text) for x in lines(source)]
+    assert ("bullet", "Rechnungsanschrift") in got, got
+    assert not any(t.strip() == "liste(" for _, t in got), got
+    assert ("bullet", "Diese Angaben brauchen wir für den Vertrag.") not in got, got
+    assert {"Vorname", "Nachname", "Telefonnummer", "Rechnungsanschrift"} <= set(_items(source))
+    plain = source.replace("liste(", "gruppe(")  # not a list's name: the literals stay text
+    assert ("bullet", "Telefonnummer") not in [(x.kind, x.text) for x in lines(plain)]
