@@ -40,7 +40,7 @@ from m365inv.catalog.extract.phrases import (
     split_list,
     suspended,
 )
-from m365inv.catalog.extract.providers import ALL_KEYS, PROVIDERS, words_of
+from m365inv.catalog.extract.providers import names_provider
 from m365inv.catalog.extract.recipients import LEGAL_FORM
 from m365inv.catalog.extract.segment import Line, sentences, strip_parentheses
 
@@ -1263,7 +1263,7 @@ def line_items(
                 and not GENERIC.match(name)
                 and len(name.split()) <= 4
                 and plain_noun_phrase(name)
-                and not _names_provider(name)
+                and not names_provider(name)
                 and not _ROLE_LABEL.search(name)
             ):  # "Lernorte: Aktueller und Standard-Lernort", "Hilfebedarf: Information, ob
                 # …": in a data section a label the prose describes is the item
@@ -1546,10 +1546,6 @@ _POSTAL = re.compile(
 )
 
 
-def _names_provider(text: str) -> bool:
-    return any(rx.search(text) for rx, _, _ in PROVIDERS)
-
-
 # a company as a list entry's or table row's label: "Mailgun Technologies, Inc.", "Wildbit, LLC
 # (Postmark)", "Intercom R&D Unlimited Company"
 _NAME_WORDS = r"(?:[A-Z0-9][\w&.'’+-]*,?\s){0,5}"  # the words of a company's name
@@ -1566,7 +1562,7 @@ def names_recipient(label: str) -> bool:
         return False
     if _COMPANY_LABEL.fullmatch(bare):
         return True
-    if not _names_provider(bare):
+    if not names_provider(bare):
         return False  # ("Google Analytics" may label the data it holds: not a company alone)
     return bool(_HAS_COMPANY_WORD.search(bare)) or not (is_data_noun(bare) or looks_like_item(bare))
 
@@ -1760,7 +1756,7 @@ class ItemList:
         item = _unsymbolled(item)  # "👤 Stammdaten": the icon is decoration
         if item.count("(") < item.count(")"):  # "Telefonnummer )": a JSX page's closing ");"
             item = _STRAY_CLOSE.sub("", item)
-        if words_of(item) & ALL_KEYS and not is_data_noun(item) and _names_provider(item):
+        if not is_data_noun(item) and names_provider(item):
             return  # "Google Analytics 4": a service, not data
         if _POSTAL.search(item) or _names_place(item):
             return  # "Petersbrunner Str. 13", "82319 Starnberg", "Deutschland", "United States"

@@ -11,7 +11,12 @@ import msgspec
 
 from m365inv.catalog.extract.folded import folded
 from m365inv.catalog.extract.lexicon import countries_in
-from m365inv.catalog.extract.providers import ALL_KEYS, address_country, words_of
+from m365inv.catalog.extract.providers import (
+    ALL_KEYS,
+    address_country,
+    names_provider,
+    words_of,
+)
 from m365inv.catalog.extract.recipients import (
     ENTITY,
     LEGAL_FORM,
@@ -141,9 +146,14 @@ _BASED = re.compile(
     r"\b(?:a|an|ein(?:e|em)?)\s+[A-Z][\w.]*[- ]based\s+(?:company|business|firm|startup|Unternehmen)"
     r"|\b(?:company|Unternehmen|[Ww]e are|(?:is|are) an? (?:[\w-]+ ){0,6}?(?:company|tool|service|app"
     r"|application|product|platform|business))\s+(?:based|headquartered|registered|incorporated"
-    r"|located|operated)\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w ,]{2,40}"
+    r"|located|operated|established)\s+(?:in|from)\s+(?:the\s+)?[A-Z][\w ,]{2,40}"
+    # "Acme Labs is based in the United States", "Acme Ltd is registered in England and Wales"
+    r"|\b(?!(?:It|This|That|These|Our|Your|The|Data|Servers?|Hosting)\b)[A-Z][\w&.-]*"
+    r"(?:,?\s+[A-Z][\w&.-]*){0,4}\s+(?:is|are)\s+(?:based|headquartered|registered|incorporated"
+    r"|established)\s+in\s+(?:the\s+)?[A-Z][\w ,]{2,40}"
     r"|\bmit Sitz in\s+[A-ZÄÖÜ][\wäöüß-]+"
-    r"|,\s+(?:registered|incorporated|headquartered|based)\s+in\s+(?:the\s+)?[A-Z][\w ]{2,30}"
+    r"|,\s+(?:registered|incorporated|headquartered|based|established)\s+in\s+(?:the\s+)?"
+    r"[A-Z][\w ,]{2,30}"
     r"|\bSitz (?:der Gesellschaft|des Unternehmens)?:?\s+[A-ZÄÖÜ][\wäöüß-]+",
 )
 _RECIPIENT_CUE = folded(
@@ -379,8 +389,9 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
     for line in all_lines[:12]:  # "Example Ltd, a UK-based company", "mit Sitz in Wien"
         m = _BASED.search(line.text)
         near = line.text[max(0, m.start() - 80) : m.end()] if m else ""
-        if m and not _BIG_ENTITY.search(near) and countries_in(m.group(0)):
-            return VendorCountry(countries_in(m.group(0))[0], line.text, 0.7)
+        said = re.sub(r"\bUS(?=[- ]based\b)", "USA", m.group(0)) if m else ""  # "a US-based"
+        if m and not _BIG_ENTITY.search(near) and not names_provider(near) and countries_in(said):
+            return VendorCountry(countries_in(said)[0], line.text, 0.7)
     announced = False  # inside a list announced as the sub-processors
     for line in all_lines[:15]:  # "Datenschutzerklärung der Muster GmbH, Hauptstr. 1, 10115 Berlin"
         if line.kind != "bullet":
@@ -419,6 +430,9 @@ def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
         text = line.text.strip()
         m = _POSTCODE_LINE.search(text)
         if not m:
+            shaped = _entity_address(all_lines, n) if len(text) <= 80 else None
+            if shaped:  # "Acme Inc." / "100 Broad Street" / "New York, NY 10004"
+                return VendorCountry(shaped, text, 0.55)
             continue
         tail = _COUNTRY_AFTER.search(text[m.end() :])
         nxt = all_lines[n + 1].text.strip() if n + 1 < len(all_lines) else ""
@@ -432,6 +446,26 @@ def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
             continue
         return VendorCountry(country[0], f"{text} {nxt}".strip(), 0.6)
     return None
+
+
+def _entity_address(all_lines: list[Line], n: int) -> str | None:
+    """The country of a short address line ("New York, NY 10004", "London EC1A 1BB") right
+    under a legal entity's name, in a block that is no officer's, provider's or processor's."""
+    shaped = address_country(all_lines[n].text)
+    if shaped is None or all_lines[n].row:
+        return None
+    block = [x.text for x in all_lines[max(0, n - 3) : n]]
+    if not any(ENTITY.search(x) and len(x) <= 80 for x in block):
+        return None
+    before = " ".join(block)
+    if (
+        _STOP_BLOCK.search(before)
+        or _BIG_ENTITY.search(before)
+        or _cues_recipient(before)
+        or names_provider(before)
+    ):
+        return None
+    return shaped
 
 
 def own_entity(all_lines: list[Line]) -> str | None:

@@ -155,6 +155,20 @@ _DE_CONTEXT = re.compile(
     r"|platz\b|ring\b|damm\b|gasse\b"
 )
 
+# "120 00 Praha 2" / "811 01 Bratislava" beside "s.r.o.", "a.s." or a street word
+_CZ_SK_POSTCODE = re.compile(r"\b([0-9])\d{2} \d{2} [A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ][a-záčďéěíňóřšťúůýž]+")
+_CZ_SK_CONTEXT = re.compile(
+    r"s\.\s?r\.\s?o\.|\ba\.\s?s\.|spol\.|\bulica\b|ulice\b|nám\.|náměstí|třída"
+)
+# "00-950 Warszawa" beside "Sp. z o.o." or "ul."
+_PL_POSTCODE = re.compile(r"\b\d{2}-\d{3} [A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+")
+_PL_CONTEXT = re.compile(r"\bSp\.\s?z\s?o\.\s?o\.|\bS\.A\.|\bul\.\s")
+
+
+def names_provider(text: str) -> bool:
+    """Whether ``text`` names a known hosting or service provider (its keys first: cheap)."""
+    return bool(words_of(text) & ALL_KEYS) and any(rx.search(text) for rx, _, _ in PROVIDERS)
+
 
 def address_country(text: str) -> str | None:
     """The country a postal address in ``text`` is in, from its postcode shape (None if none)."""
@@ -165,4 +179,8 @@ def address_country(text: str) -> str | None:
         return "DE"
     if _NL_POSTCODE.search(text) and _NL_CONTEXT.search(text):
         return "NL"
+    if (cz := _CZ_SK_POSTCODE.search(text)) and _CZ_SK_CONTEXT.search(text):
+        return "SK" if cz.group(1) in "089" else "CZ"  # Slovak codes open with 0, 8 or 9
+    if _PL_POSTCODE.search(text) and _PL_CONTEXT.search(text):
+        return "PL"
     return None

@@ -163,3 +163,35 @@ def test_a_domain_name_with_hosting_in_it_is_no_processor_cue() -> None:
         "5627 SZ Eindhoven\nNiederlande\nE-Mail: info@kostenloseswebhosting.example\n"
     )
     assert _country(text) == "NL"
+
+
+def test_a_company_said_to_be_based_or_registered_somewhere_places_the_vendor() -> None:
+    assert _country("Privacy Policy\nAcme Labs is based in the United States.\n") == "US"
+    assert _country("Privacy Policy\nAcme Labs, a US-based company, makes the add-in.\n") == "US"
+    text = "Privacy Policy\nAcme Apps Ltd, a company established in Limassol, Cyprus, runs it.\n"
+    assert _country(text) == "CY"
+    # a provider, the servers or the reader are not the vendor
+    text = "Privacy Policy\nAmazon Web Services, Inc. is based in the United States.\n"
+    assert _country(text) is None
+    assert _country("Privacy Policy\nOur servers are based in the United States.\n") is None
+    assert _country("Privacy Policy\nIf you are located in the United States, read on.\n") is None
+
+
+def test_czech_slovak_and_polish_addresses_by_their_postcode_shape() -> None:
+    assert _country("The controller is Acme s.r.o., Vinohradská 12, 120 00 Praha 2.\n") == "CZ"
+    assert _country("The controller is Acme s.r.o., Hlavná 5, 811 01 Bratislava.\n") == "SK"
+    text = "The controller is Acme Sp. z o.o., ul. Marszałkowska 1, 00-950 Warszawa.\n"
+    assert _country(text) == "PL"
+    assert _country("The controller is Acme, order 120 00 Units 2.\n") is None
+
+
+def test_a_contact_block_with_a_us_address_under_the_entity_places_the_vendor() -> None:
+    text = (
+        "Privacy Policy\nWe collect your name and email address.\n\nContact us\n"
+        "Acme Inc.\n100 Broad Street\nNew York, NY 10004\nprivacy@acme.example\n"
+    )
+    assert _country(text) == "US"
+    processor = text.replace("Contact us\nAcme Inc.", "Payments are processed by:\nStripe, Inc.")
+    assert _country(processor) is None
+    dpo = text.replace("Contact us", "Data Protection Officer")
+    assert _country(dpo) is None
