@@ -292,6 +292,8 @@ SPLITS = (
     "blind67",
     "blind68",
     "blind69",
+    "blind70",
+    "blind71",
 )
 
 
