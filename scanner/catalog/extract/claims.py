@@ -31,8 +31,8 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("a", r"(?:Einwilligung|Zustimmung|\bconsent\b|eingewilligt)(?!\s+to\s+be\s+bound)"
               r"(?!s?[- ]?(?:status|management|verwaltung|banner|tool|plattform|platform))"),
         ("b", r"Vertragserfüllung|Erfüllung (?:eines|des|unseres|von) (?:\w+ )?(?:Vertrag|Arbeitsvertrag)"
-              r"|vertraglichen? Pflichten|arbeitsvertraglichen|vorvertraglich|performance of (?:a|the|our)"
-              r" contract|necessary (?:for|to perform) (?:the|a|our) contract|contractual necessity"
+              r"|vertraglichen? Pflichten|arbeitsvertraglichen|vorvertraglich|performance of (?:a |the |our )?"
+              r"contract|necessary (?:for|to perform) (?:the|a|our) contract|contractual necessity"
               r"|vertraglich vereinbarte[nr]? Leistung|Erbring\w* (?:der |unserer )?vertraglich"
               r"|to (?:perform|fulfil+) (?:our|the|a) contract|contractually agreed services?"
               r"|(?:einen|den|unseren) Vertrag (?:mit (?:Ihnen|dir) )?zu erfüllen"
@@ -42,7 +42,11 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
               r"|(?:Erfüllung|Durchführung|Abwicklung)\b.{0,30}\b(?:unseres|Ihres|des) Auftrags\b"
               # a table's "Legal basis" cell: "Legal basis: Contract / Legal obligation (tax)"
               r"|\b(?:legal|lawful) bas[ie]s:\s*(?:[\w-]+\s+)?(?:contract|contractual)\b"
-              r"|\bRechtsgrundlage\w*:\s*(?:[\w-]+\s+)?Vertrag"),
+              r"|\bRechtsgrundlage\w*:\s*(?:[\w-]+\s+)?Vertrag"
+              # a purpose with its basis in brackets: "Service provision (contract)", "(contract
+              # and legal obligation)", "(Vertrag)"
+              r"|\(\s*(?:contract|Vertrag)\s*(?:(?:and|und|,|/|&)\s*[\w ]{1,30})?\)"
+              r"|\([\w ]{1,30}(?:and|und|,|/|&)\s*(?:contract|Vertrag)\s*\)"),
         ("c", r"rechtliche[nr]? Verpflichtung|gesetzliche[nr]? (?:Verpflichtung|Pflicht)|legal obligation"
               r"|gesetzlich (?:\w+ )?verpflichtet|(?:rechtlich|legally) (?:obliged|verpflichtet)"
               r"|comply with (?:a |our |the |applicable )?(?:legal|statutory)|compliance with (?:a )?legal"),
@@ -96,6 +100,9 @@ _BASIS_CONTEXT = folded(
     r"|Artikel|DSGVO|GDPR|verpflichtet|obliged|subject to|unterliegen|Erfüllung|to fulfil|dient"
     r"|^(?:legal obligations?|rechtliche Verpflichtung(?:en)?|gesetzliche Pflichten?)\s*[:–-]"
     r"|:\s*(?:legal obligations?|rechtliche Verpflichtung(?:en)?|gesetzliche Pflichten?)\b"
+    # the basis in brackets after a purpose: "(contract and legal obligation)"
+    r"|\([\w ,/&]{0,40}(?:legal obligations?|rechtliche Verpflichtung(?:en)?"
+    r"|gesetzliche Pflichten?)\s*\)"
 )
 
 
@@ -168,7 +175,7 @@ _CA_ONLY = folded(
 )
 _TRANSPORT = folded(
     r"\bTLS\b|\bSSL\b|\bmTLS\b|HTTPS|in transit|während der Übertragung|Transportverschlüsselung"
-    r"|transport encryption|verschlüsselte[nr]? (?:Verbindung|Übertragung)"
+    r"|transport encryption|(?:verschlüsselte|gesicherte)[nr]? (?:Verbindung|Übertragung)"
 )
 _AT_REST = folded(
     r"at[- ]rest|im Ruhezustand|\bAES\b|AES-?\d+|gespeichert.{0,40}verschlüsselt|verschlüsselt.{0,40}"
@@ -234,6 +241,15 @@ _OTHER = folded(
     r"|Passwort-?Manager|password manager|need[- ]to[- ]know[- ](?:Prinzip|principle|basis)"
     r"|3-2-1-Backup|mandantenfähig\w*"
     r"|Datentrennung|data segregation|tenant (?:separation|segregation)"
+    # each customer's data kept apart: "fully isolated from other organisations", "eine eigene
+    # Instanz je Kunde"
+    r"|\bisolated from (?:each other|one another|others|other (?:customers|tenants|organi[sz]ations"
+    r"|accounts|users))|(?:jeder|each) (?:Kunde|customer|tenant|Mandant)\w* (?:hat|has|gets|erhält)"
+    r" (?:eine?n? |its own |their own |an? )?(?:eigene[nr]? |own |dedicated |separate )[\w-]*"
+    r"(?:Instanz|instance|database|Datenbank)"
+    # copies kept: "backed up to dedicated servers", "we back up the data"
+    r"|\bbacked up\b|\bback(?:s|ing)? up (?:the |your |all |our )?(?:data|database|files)\b"
+    r"|\bBackups? (?:\w+ )?\d+ (?:Tage|days)\b"
     r"|Monitoring (?:der|unserer) (?:Server\w*|System\w*|Infrastruktur)"
     r"|(?:server|system|infrastructure|uptime) monitoring"
     r"|disaster[- ]recovery (?:plans?|procedures?|strateg\w+)|Notfallwiederherstellung\w*"
@@ -287,7 +303,8 @@ _PREFILTER_WORDS = (
             " datenschutz assessment physical"
             " datentrennung segregation monitoring rate-limit ratenbegrenzung hsts"
             " vulnerability zugriffsrechte berechtigungskonzept hmac"
-            " strict-transport mask redact geschwärzt scrub saniti"
+            " strict-transport mask redact geschwärzt scrub saniti isolated instanz instance"
+            " datenbank database backed back gesichert"
         ).split()
     ),
     "access control",

@@ -1277,7 +1277,7 @@ def line_items(
     examples = _examples_of(strip_parentheses(text))
     if len(examples) >= 2:  # "Identity data needed to sign in, such as display name, e-mail …"
         return examples, 0.8
-    bare = re.split(EXAMPLE_MID, bare, maxsplit=1)[0]  # a lone example belongs to its item
+    bare = _without_lone_example(bare)
     whole = suspended(bare)
     if whole:
         return [whole], 0.8
@@ -1303,6 +1303,19 @@ def line_items(
     if pieces and good and pieces[0] not in good and (listed := _prose_items(bare)):
         return listed, 0.7  # a short sentence: "Zur Prüfung übermitteln wir Ihre ID und …"
     return good, 0.85
+
+
+def _without_lone_example(entry: str) -> str:
+    """The entry without the example one of its items gives: a lone example belongs to its
+    item. In a list ("Names, firm name, business identifiers such as ABN, role, billing
+    details") the example ends at the next comma and the list goes on; in a single item
+    ("Kennungen wie die Geräte-ID") it ends the entry."""
+    m = EXAMPLE_MID.search(entry)
+    if m is None:
+        return entry
+    if entry[: m.start()].count(",") >= 1 and (comma := entry.find(",", m.end())) != -1:
+        return entry[: m.start()].rstrip() + entry[comma:]
+    return entry[: m.start()]
 
 
 # OAuth scopes and Graph permission names: "Mail.Read", "openid, profile, email"
@@ -1481,6 +1494,17 @@ def _bare_enumeration(sentence: str, *, joined: bool = False) -> list[str]:
     if all(looks_like_item(p) or plain_noun_phrase(p) for p in pieces) and 2 * named >= len(pieces):
         return pieces
     return []
+
+
+def _cell_list(cell: str) -> list[str]:
+    """The two to four data items of a short line that only lists them ("Support-E-Mails,
+    Chat-Verläufe"), else none ("Access, Correction and Deletion" names no data)."""
+    if "," not in cell or ":" in cell or VERBISH.search(cell) or NEGATION.search(cell):
+        return []
+    pieces = [clean_piece(p) for p in re.split(r",\s*", strip_parentheses(cell).rstrip(" ."))]
+    if not 2 <= len(pieces) <= 4 or any(len(p.split()) > 4 for p in pieces):
+        return []
+    return pieces if all(looks_like_item(p) for p in pieces) else []
 
 
 def _names_two(sentence: str) -> bool:
@@ -2102,6 +2126,16 @@ def collect_items(all_lines: list[Line]) -> ItemList:
         if line.kind == "bullet" and REMOVAL.match(text):
             continue  # "Entfernung von Namen, Adressen, …": what anonymisation takes out
         negated_list = False
+        if (
+            line.kind == "heading"
+            and in_data
+            and n
+            and all_lines[n - 1].kind == "heading"
+            and (pair := _cell_list(bare))
+        ):  # a table flattened to one cell per line: "Nutzungsstatistiken" over "Feature-Nutzung,
+            for item in pair:  # Sitzungsdauer" — the second cell lists, it titles nothing
+                add(item, text, 0.7)
+            continue
         if line.kind == "heading" or (short and head_like) or text.endswith(":"):
             if bare.endswith(":") and CONTROLLER.search(bare):
                 in_data = False

@@ -137,3 +137,18 @@ def test_a_tables_legal_basis_cell_names_the_contract() -> None:
         _letters("| Data | Legal basis |\n|---|---|\n| Logs | Contractors are not covered |\n")
         == []
     )
+
+
+def test_a_basis_in_brackets_after_a_purpose_is_stated() -> None:
+    text = (
+        "We read mailbox content to provide the add-in (performance of contract, and our "
+        "legitimate interest in running it); billing data to invoice you (contract and legal "
+        "obligation).\n"
+    )
+    assert _letters(text) == ["b", "c", "f"]
+    assert _letters("Purposes:\n- Service provision (contract)\n") == ["b"]
+    assert _letters("Abrechnung (Vertrag und rechtliche Verpflichtung)\n") == ["b", "c"]
+    assert _letters("| Providing the Service | Performance of contract |\n") == ["b"]
+    # a contract in brackets that is no basis, an obligation only as a purpose
+    assert _letters("Read the terms of your contract (the contract you signed).\n") == []
+    assert _letters("We use your data to:\n- Comply with legal obligations (tax)\n") == []

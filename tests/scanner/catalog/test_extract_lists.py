@@ -1716,3 +1716,16 @@ def test_a_cookies_description_fields_are_no_data() -> None:
     )
     got = _items(text)
     assert not {"Ablaufzeit", "Verwendung", "Beispielhafter Wert"} & set(got), got
+
+
+def test_a_table_flattened_to_one_cell_per_line_gives_its_two_item_cells() -> None:
+    text = (
+        "Datenkategorien\n\nKontodaten\n\nName, E-Mail, Firma\n\nArt. 6 Abs. 1 lit. b DSGVO\n\n"
+        "Nutzungsstatistiken\n\nFeature-Nutzung, Sitzungsdauer\n\nArt. 6 Abs. 1 lit. f DSGVO\n\n"
+        "Ihre Rechte\n\nAuskunft, Berichtigung\n\nSie haben das Recht auf Auskunft.\n"
+    )
+    items = _items(text)
+    assert {"Feature-Nutzung", "Sitzungsdauer"} <= set(items), items
+    assert "Auskunft" not in items and "Berichtigung" not in items, items
+    # the same short line as a section title, outside a data table, titles
+    assert _items("Über uns\n\nTeam, Geschichte\n\nWir sind ein kleines Team.\n") == []

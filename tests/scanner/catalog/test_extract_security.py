@@ -354,3 +354,21 @@ def test_targets_definitions_and_an_access_rights_concept() -> None:
     got = [c.source for c in extract(text).security]
     assert not any("Target" in c or "Pseudonymisierung ist" in c for c in got)
     assert any("Berechtigungskonzept" in c for c in got) and any("penetration" in c for c in got)
+
+
+def test_isolated_customer_data_backups_and_a_secured_connection_are_claims() -> None:
+    for text in (
+        "Each organisation's data is fully isolated from other organisations.",
+        "Jeder Kunde erhält eine eigene Datenbank-Instanz.",
+        "Uploaded files are backed up to a second data centre.",
+        "We back up the data every night.",
+        "Backups 14 Tage, danach werden sie gelöscht.",
+        "Die App nutzt eine gesicherte Verbindung zum Server.",
+    ):
+        assert _claims(text), text
+    for text in (  # advice, a bare word, an account of one's own
+        "You should back up your phone regularly.",
+        "Backups are mentioned in our terms.",
+        "Each user has their own account.",
+    ):
+        assert not _claims(text), text
