@@ -1178,6 +1178,8 @@ def line_items(
             re.I,
         ):
             return [], 0.0
+        if _INSTRUCTION.match(first):
+            return [], 0.0  # "Business customers: Contact us to update, export or erase your data"
         lead = _PURPOSE_CLAUSE.sub("", EXAMPLE_LEAD.sub("", first))
         lead = _CLAUSE_TAIL.split(lead, maxsplit=1)[0]  # "… and error logs for troubleshooting"
         lead = _PURPOSE_INFINITIVE.split(lead, maxsplit=1)[0]  # "API keys to read your requests"
@@ -1303,6 +1305,16 @@ def line_items(
     if pieces and good and pieces[0] not in good and (listed := _prose_items(bare)):
         return listed, 0.7  # a short sentence: "Zur Prüfung übermitteln wir Ihre ID und …"
     return good, 0.85
+
+
+# what a reader is told to do, not what is processed: "Contact us directly to …", "Wenden Sie
+# sich an …", "Click here to …"
+_INSTRUCTION = re.compile(
+    r"^\s*(?:contact us|e-?mail us|write to us|visit (?:our|the|https?)|click (?:here|on)|call us"
+    r"|send us|reach out|go to|see (?:our|the|section)"
+    r"|kontaktieren Sie|schreiben Sie|wenden Sie|rufen Sie|besuchen Sie|klicken Sie)\b",
+    re.IGNORECASE,
+)
 
 
 def _without_lone_example(entry: str) -> str:
@@ -1889,9 +1901,33 @@ _REMARK = re.compile(
     re.IGNORECASE,
 )
 # between the fields of such a list; not in "Post- und E-Mail-Adressen" (a suspended compound)
-_FIELD_SPLIT = re.compile(r"[,;]|(?<!-)\s+(?:und|and|or|oder)\s+")
+_FIELD_SPLIT = re.compile(r"[,;]|(?<!-)\s+(?:und|and|or|oder)\s+(?!-)")  # ("und -frequenz")
 # a category's own field list right after it in its source: "Stammdaten (Name, Anschrift, …)"
-_FIELD_LIST = re.compile(r"\s*\(([^()]{3,160})\)")
+_FIELD_LIST = re.compile(r"\s*\(([^()]{3,400})\)")
+# "… sowie weitere von Bewerbern mitgeteilte Informationen": the list's open end, no field
+_MORE_TAIL = re.compile(
+    r"(?:,\s*|\s+(?:sowie|und|oder|and|or|as well as)\s+)(?:weitere|sonstige|andere|other|further)\b.*$",
+    re.I | re.S,
+)
+# a field named by its examples inside the list: "…, die zur Bewerbung gehörenden Unterlagen,
+# wie z.B. Anschreiben, Lebenslauf" — the examples are the fields
+_NESTED_EXAMPLES = re.compile(
+    r",?\s*(?:wie\s+(?:z\.\s?B\.|etwa)|such as|e\.\s?g\.,?|z\.\s?B\.)\s+", re.I
+)
+
+
+def _flat_fields(listed: str) -> str:
+    """A category's parenthesised list as plain fields: its open end ("sowie weitere …") and
+    a generic piece that only announces examples dropped, those examples kept."""
+    body = listed.strip()
+    lead = EXAMPLE_LEAD.match(body)
+    head, body = (body[: lead.end()], body[lead.end() :]) if lead else ("", body)
+    body = _MORE_TAIL.sub("", body)
+    nested = _NESTED_EXAMPLES.search(body)
+    cut = body.rfind(",", 0, nested.start()) if nested else -1
+    if nested and cut >= 0:  # (a list before it: "along with other information such as …"
+        body = body[: cut + 1] + " " + body[nested.end() :]  # alone is no field list)
+    return head + body.strip()
 
 
 def _listed_after(source: str, item: str) -> re.Match[str] | None:
@@ -1914,7 +1950,7 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
         if listed:
             fields = [  # "Post- und E-Mail-Adressen" is two fields, each with its noun
                 part
-                for raw in _FIELD_SPLIT.split(listed.group(1))
+                for raw in _FIELD_SPLIT.split(_flat_fields(listed.group(1)))
                 if (p := EXAMPLE_LEAD.sub("", raw.strip()).strip())
                 for part in (_shared_head(p) or [p])
                 if part.casefold().rstrip(". ") not in _ET_CETERA  # "…, Kundennummer, etc."
@@ -1937,11 +1973,18 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
                 ):  # "Nutzerprofildaten (Name, E-Mail-Adresse, Firmenname)": a generic word's
                     out.extend(msgspec.structs.replace(f, item=p) for p in fields)  # fields
                     continue
-                f = msgspec.structs.replace(f, item=f"{f.item} ({listed.group(1).strip()})")
+                if len(listed.group(1)) <= 160:  # (a paragraph in brackets is no field list)
+                    f = msgspec.structs.replace(f, item=f"{f.item} ({listed.group(1).strip()})")
         if listed and any(g.item == f.item.partition(" (")[0] for g in out):
             continue  # a category drafted bare already; its examples were not read as fields
         out.append(f)
-    return out
+    seen: set[str] = set()  # a category listed twice gives its fields once
+    kept: list[FoundItem] = []
+    for f in out:
+        if f.item.casefold() not in seen:
+            seen.add(f.item.casefold())
+            kept.append(f)
+    return kept
 
 
 # a German compound naming a kind of data: "Zahlungsdaten", "Registrierungsdaten" (not "Daten")

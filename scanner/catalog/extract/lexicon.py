@@ -96,7 +96,10 @@ _DATA_HEAD = folded(
     r"|eingaben|bilder|angaben|images|photos|fotos|avatars?|videos|kontakte|contacts|dates|amounts?"
     r"|totals?|counts?|ratings?|scores?|feedback|snapshots?|snippets?|durations?|dauer|beträge|betrag"
     r"|texts?|texte|fragments?|fragmente|receipts?|invoices?|rechnungen|belege?|alerts?|warnungen"
-    r"|incidents?|vorfälle|attribute[ns]?|attributes?|unterlagen|dokumente?|documents?|zone)$"
+    r"|incidents?|vorfälle|attribute[ns]?|attributes?|unterlagen|dokumente?|documents?|zone"
+    # an applicant's documents: "Lebenslauf", "Zeugnisse", "cover letter", "CV"
+    r"|lebenslauf|lebensläufe|anschreiben|zeugnisse?|qualifikationen?|qualifications?|cvs?"
+    r"|r[ée]sum[ée]s?|letters?|certificates?|zertifikate?)$"
 )
 VERBISH = re.compile(
     r"\b(?:ist|sind|wird|werden|wurde|haben|hat|kann|können|dient|dienen|erfolgt|is|are|was|were"

@@ -1729,3 +1729,30 @@ def test_a_table_flattened_to_one_cell_per_line_gives_its_two_item_cells() -> No
     assert "Auskunft" not in items and "Berichtigung" not in items, items
     # the same short line as a section title, outside a data table, titles
     assert _items("Über uns\n\nTeam, Geschichte\n\nWir sind ein kleines Team.\n") == []
+
+
+def test_a_generators_category_whose_examples_nest_gives_its_fields() -> None:
+    text = (
+        "Arten der verarbeiteten Daten\n"
+        "- Bewerberdaten (z.B. Angaben zur Person, Post- und Kontaktadressen, die zur Bewerbung "
+        "gehörenden Unterlagen und die darin enthaltenen Informationen, wie z.B. Anschreiben, "
+        "Lebenslauf, Zeugnisse sowie weitere von Bewerbern mitgeteilte Informationen).\n"
+        "- Nutzungsdaten (z. B. Seitenaufrufe, Nutzungsintensität und -frequenz).\n"
+        "- Verarbeitete Datenarten: Nutzungsdaten (z. B. Seitenaufrufe, Klickpfade).\n"
+    )
+    items = _items(text)
+    assert {"Angaben zur Person", "Postadressen", "Kontaktadressen", "Anschreiben", "Lebenslauf",
+            "Zeugnisse"} <= set(items), items  # fmt: skip
+    assert "Bewerberdaten" not in items and "-frequenz" not in items, items
+    assert items.count("Seitenaufrufe") == 1, items  # a category listed twice: its fields once
+    # a lone lead-in with examples is no field list of the item before it
+    english = "Data we collect\n- Site URL (along with other details such as the page title).\n"
+    assert _items(english) == ["Site URL"], _items(english)
+
+
+def test_an_instruction_to_the_reader_under_a_label_lists_no_data() -> None:
+    text = (
+        "Data we collect\n- Account data: name, email address and phone number.\n"
+        "Business customers: Contact us directly to update, export, or erase your data.\n"
+    )
+    assert _items(text) == ["name", "email address", "phone number"], _items(text)
