@@ -35,6 +35,7 @@ from rapidfuzz.utils import default_process
 
 from m365inv.catalog.draft import draft_vendor
 from m365inv.catalog.extract.ranker import ItemModel
+from m365inv.catalog.fetch import decode_text
 
 KINDS = ("items", "retention", "legal_bases", "subprocessors", "transfers", "security", "country")
 Counts = dict[str, list[int]]  # kind → [tp, fp, fn]
@@ -169,7 +170,7 @@ def _text(corpus: Path, doc_id: str, hashes: dict[str, str]) -> tuple[str | None
     except FileNotFoundError:
         return None, "missing"
     same = hashlib.sha256(raw).hexdigest() == hashes.get(f"{doc_id}.txt")
-    return raw.decode("utf-8"), "ok" if same else "differs"
+    return decode_text(raw), "ok" if same else "differs"  # as `catalog import` reads a file
 
 
 def run(corpus: Path, split: str, item_model: ItemModel | None = None) -> dict[str, Counts]:
@@ -204,7 +205,7 @@ def _timing(corpus: Path) -> None:
     """All corpus texts plus the seed policies (when beside the repository), not repeated."""
     seeds = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
     paths = [*sorted((corpus / "texts").glob("*.txt")), *sorted(seeds.glob("0*.txt"))]
-    texts = [p.read_text("utf-8") for p in paths]
+    texts = [decode_text(p.read_bytes()) for p in paths]
     big = "\n\n".join(texts * 3)[: 30 * 3000]  # ~30 pages of 3,000 characters
     start, cpu = time.perf_counter(), time.process_time()
     draft_vendor(big, "timing")

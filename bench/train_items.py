@@ -47,6 +47,7 @@ from m365inv.catalog.extract.ranker import (
     ranked_items,
 )
 from m365inv.catalog.extract.segment import Line, lines
+from m365inv.catalog.fetch import decode_text
 
 CORPUS = Path(__file__).parent / "corpus"
 OUT = Path(__file__).resolve().parents[1] / "scanner" / "catalog" / "extract" / MODEL_FILE
@@ -87,7 +88,7 @@ def load(corpus: Path) -> list[dict[str, Any]]:
     for d in docs:
         path = corpus / "texts" / f"{d['id']}.txt"
         if path.exists():
-            out.append({**d, "lines": lines(path.read_text("utf-8"))})
+            out.append({**d, "lines": lines(decode_text(path.read_bytes()))})
     return out
 
 

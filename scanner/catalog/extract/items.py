@@ -177,7 +177,8 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r"|(?:Ihr|Ihre|dein|deine|unser|unsere|der|die|das)\s+(?:Web)?(?:Browser|Server|App"
             r"|Endgerät|Gerät|System|Client|Programm|Anwendung|Software|Add-[Ii]n)\s+)?"  # "sendet Ihr Browser"
             r"(?:nur\s+|auch\s+|lediglich\s+|ausschließlich\s+|ebenfalls\s+|zudem\s+|außerdem\s+"
-            r"|zusätzlich\s+|weiterhin\s+|ferner\s+|insbesondere\s+)?"
+            r"|zusätzlich\s+|weiterhin\s+|ferner\s+|insbesondere\s+|lokal\s+|automatisch\s+"
+            r"|dabei\s+|hierbei\s+)*"
             r"(?:folgende\s+(?:[\w-]+\s+){0,2}(?:Angaben|Daten|Informationen|Felder|Attribute"
             r"|Datenkategorien|Datenarten)\b[^.:]{0,60}:\s*)?" + _LIST,
         ),
@@ -552,7 +553,7 @@ _DEICTIC = re.compile(r"^(?:Das|Dies|Diese|These|This|Such data)\s+(?:sind|ist|a
 # "personal data (e.g. name, e-mail address)": a generic word whose examples are the items
 _GENERIC_EXAMPLES = re.compile(
     r"\b(?:daten|data|informationen|information|angaben)\b[^():,;]{0,80}\(\s*(?:z\.\s?B\.|e\.\s?g\.,?"
-    r"|such as|wie|etwa|bspw\.|beispielsweise|for example|including)\s*(?P<list>[^()]+)\)"
+    r"|such as|wie|etwa|bspw\.|beispielsweise|for example|including|zum Beispiel)\s*(?P<list>[^()]+)\)"
     r"|\b(?:daten|data|informationen|angaben)(?:\s+(?:zur|zum|für|for|of|about|über)\s+[^(),.;:]{2,50})?"
     r"(?:\s+(?:erhoben|verarbeitet|gespeichert|erfasst|collected|processed|stored))?"  # "Daten
     r"\s*\((?P<bare>[^(),]{2,40}(?:,[^(),]{2,40})+)\)",
@@ -560,7 +561,8 @@ _GENERIC_EXAMPLES = re.compile(
 )
 # examples in parentheses after any noun phrase: "(for example: sender address, display name)"
 _PAREN_EXAMPLES = re.compile(
-    r"\(\s*(?:for example|for instance|e\.\s?g\.|z\.\s?B\.|such as|including|beispielsweise|etwa)"
+    r"\(\s*(?:for example|for instance|e\.\s?g\.|z\.\s?B\.|such as|including|beispielsweise|etwa"
+    r"|zum Beispiel|bspw\.)"
     r"\s*[:,]?\s*(?P<list>[^()]+)\)",
     re.IGNORECASE,
 )

@@ -99,7 +99,10 @@ _DATA_HEAD = folded(
     r"|incidents?|vorfälle|attribute[ns]?|attributes?|unterlagen|dokumente?|documents?|zone"
     # an applicant's documents: "Lebenslauf", "Zeugnisse", "cover letter", "CV"
     r"|lebenslauf|lebensläufe|anschreiben|zeugnisse?|qualifikationen?|qualifications?|cvs?"
-    r"|r[ée]sum[ée]s?|letters?|certificates?|zertifikate?)$"
+    r"|r[ée]sum[ée]s?|letters?|certificates?|zertifikate?"
+    # how a page is used: "Klicks", "Mausbewegungen", "Seitenaufrufe", "keystrokes", "Titel"
+    r"|klicks|clicks|bewegungen|movements|keystrokes|tastatureingaben|aufrufe|views|pageviews"
+    r"|titel)$"
 )
 VERBISH = re.compile(
     r"\b(?:ist|sind|wird|werden|wurde|haben|hat|kann|können|dient|dienen|erfolgt|is|are|was|were"

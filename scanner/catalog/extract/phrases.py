@@ -18,6 +18,7 @@ NEGATION = folded(  # "not limited to", "nicht nur", "nicht abschließend" negat
 )
 EXAMPLE_LEAD = re.compile(
     r"^(?:z\.\s?B\.|e\.\s?[gB]\.,?|wie|such as|u\.\s?a\.|includes?|including|umfasst|enthält"
+    r"|zum Beispiel|for example,?|for instance,?|beispielsweise|bspw\."
     r"|beinhaltet|insbesondere|namely|(?:things |data |information )?like)\s+",
     re.IGNORECASE,
 )

@@ -18,7 +18,10 @@ import msgspec
 
 LineKind = Literal["heading", "bullet", "text"]
 
-_BULLET = re.compile(r"^\s*(?:[•\-*·–▪◦●✓✔❌✗]|\d{1,2}[.)](?!\d)|[a-z][.)]\s)\s*(.+)$")
+# (a second glyph after the marker is the page's own: "<li><span>•</span> Reviews: …")
+_BULLET = re.compile(
+    r"^\s*(?:[•\-*·–▪◦●✓✔❌✗]|\d{1,2}[.)](?!\d)|[a-z][.)]\s)\s*(?:[•·▪◦●]\s*)?(.+)$"
+)
 _NUMBERED_HEADING = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]+\.|§\s?\d{1,2})\s+(\S.{0,90})$"
 )

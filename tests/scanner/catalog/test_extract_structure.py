@@ -1045,3 +1045,17 @@ def test_a_list_passed_as_call_arguments_is_a_list_and_its_call_name_no_text() -
     assert {"Vorname", "Nachname", "Telefonnummer", "Rechnungsanschrift"} <= set(_items(source))
     plain = source.replace("liste(", "gruppe(")  # not a list's name: the literals stay text
     assert ("bullet", "Telefonnummer") not in [(x.kind, x.text) for x in lines(plain)]
+
+
+def test_a_list_entry_whose_page_draws_its_own_bullet_glyph_reads_without_it() -> None:
+    source = (
+        "export default function Page() {\n  return (\n    <div>\n"
+        "      <h2>Welche Daten wir speichern</h2>\n      <ul>\n"
+        '        <li className="flex">\n          <span className="dot">•</span>\n'
+        '          <span><span className="font-semibold">Reviews:</span> Bewertungen, '
+        "Kommentare, Ratings</span>\n        </li>\n      </ul>\n    </div>\n  );\n}\n"
+    )
+    assert ("bullet", "Reviews: Bewertungen, Kommentare, Ratings") in [
+        (x.kind, x.text) for x in lines(source)
+    ]
+    assert _items(source) == ["Bewertungen", "Kommentare", "Ratings"]
