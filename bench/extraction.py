@@ -295,6 +295,8 @@ SPLITS = (
     "blind69",
     "blind70",
     "blind71",
+    "blind72",
+    "blind73",
 )
 
 
