@@ -332,6 +332,8 @@ _PREFILTER_WORDS = (
 
 # explains what a measure is or how to spot it, claims nothing: "Eine verschlüsselte Verbindung
 # erkennen Sie daran …", "SSL is the standard for …"
+# a questionnaire's examples of what to answer: "Examples: 2FA for all admins, …"
+_PROMPTED = re.compile(r"^\W*(?:Examples?|Beispiele?|For example|Zum Beispiel)\s*:", re.IGNORECASE)
 _EXPLAINS = folded(
     r"\bsee our\b|\bsiehe unsere\b|for (?:more|further|detailed) (?:information|details)"
     r"|erkennen Sie|you can (?:tell|recogni[sz]e|see)|ist (?:der|ein) (?:Standard|Verfahren|Protokoll)"
@@ -410,6 +412,9 @@ def security_in(sentence: str) -> SecurityHit | None:
     """The security measure ``sentence`` claims, or None (a CA name alone is no claim)."""
     if not mentions_any(sentence, _PREFILTER_WORDS) or _EXPLAINS.search(sentence):
         return None
+    if sentence.rstrip(" *)").endswith("?") or _PROMPTED.match(sentence):
+        return None  # a questionnaire's question ("Is it encrypted?") or its examples
+        # ("Examples: 2FA for all admins, …") ask, they claim nothing
     if _NOT_CLAIMED.search(sentence) or _NOT_IN_FORCE.search(sentence):
         return None  # "nicht verschlüsselt", "Enable encryption: Settings → …", "2FA ist
         # derzeit nicht aktiviert", a template's "[verschlüsselt ja/nein]"

@@ -383,6 +383,8 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
         named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", kept))
         if named:
             return VendorCountry(named[0], text, 0.8)
+    if found := _address_row_country(all_lines):
+        return found
     for line in all_lines[:12]:  # "SmartAgentics, a North Carolina company"
         if _US_ENTITY.search(line.text) and not _BIG_ENTITY.search(line.text):
             return VendorCountry("US", line.text, 0.7)
@@ -445,6 +447,43 @@ def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
         if _STOP_BLOCK.search(before) or _BIG_ENTITY.search(before) or _cues_recipient(before):
             continue
         return VendorCountry(country[0], f"{text} {nxt}".strip(), 0.6)
+    return None
+
+
+# a label that only the vendor's own address has: "Physical address", "Firmensitz"; a bare
+# "Address" / "Anschrift" only as a table row's label (a form's "Address:" may be the reader's)
+_OWN_ADDRESS_LABEL = re.compile(
+    r"(?:physical|company|business|registered|postal|mailing|head ?office|corporate)\s+address"
+    r"|headquarters|company headquarters|Firmensitz|Hauptsitz|Geschäftsadresse|Firmenanschrift"
+    r"|Physische Adresse|Anschrift des Unternehmens|Postanschrift",
+    re.IGNORECASE,
+)
+_ROW_ADDRESS_LABEL = re.compile(r"address|adresse|anschrift", re.IGNORECASE)
+
+
+def _address_row_country(all_lines: list[Line]) -> VendorCountry | None:
+    """The country of the address a questionnaire or a fact table gives the vendor:
+    "| Physical address | 1 Curiosity Way, San Mateo, CA 94403 |" (Microsoft's app
+    compliance pages), "Firmensitz: Wien, Österreich" — not in a sub-processors' table."""
+    announced = False
+    for line in all_lines:
+        if line.kind != "bullet":
+            announced = bool(_SUBPROCESSORS_NAMED.search(line.text) or _cues_recipient(line.text))
+        said = line.row_rest or line.text if line.row else line.text  # (a questionnaire's row)
+        label, sep, value = said.partition(":")
+        label = label.strip(" *|")
+        if not sep or announced or len(label) > 40:
+            continue
+        if not (
+            _OWN_ADDRESS_LABEL.fullmatch(label)
+            or (line.row and _ROW_ADDRESS_LABEL.fullmatch(label))
+        ):
+            continue
+        value = value.split(";")[0]
+        named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", value))
+        shaped = named[0] if named else address_country(value)
+        if shaped:
+            return VendorCountry(shaped, said, 0.75)
     return None
 
 

@@ -141,7 +141,7 @@ _US_STATES = (
     " NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
 ).split()
 _ADDRESS = (
-    ("US", re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?,? (?:" + "|".join(_US_STATES) + r")\.? \d{5}(?:-\d{4})?\b")),
+    ("US", re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, ?| )(?:" + "|".join(_US_STATES) + r")\.? \d{5}(?:-\d{4})?\b")),
     ("GB", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b")),
     ("AT", re.compile(r"\bA-\d{4} [A-ZÄÖÜ]")), ("CH", re.compile(r"\bCH-\d{4} [A-ZÄÖÜ]")),
     ("LU", re.compile(r"\bL-\d{4} [A-Z]")), ("DE", re.compile(r"\bD-\d{5} [A-ZÄÖÜ]")),

@@ -107,7 +107,8 @@ _DOCS_MARKUP = re.compile(
 
 # a template engine's tag ("{% trans %}", "{% url 'privacy' %}"), bounded to one line
 _TEMPLATE_TAG = re.compile(r"\{%[^%\n]{0,200}%\}")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:[\w.-]+:.*\n|[ \t].*\n)*?---[ \t]*\n")
+# ("appliesto:" over "- Microsoft Teams": a YAML list inside it too)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:[\w.-]+:.*\n|[ \t].*\n|-[ \t].*\n)*?---[ \t]*\r?\n")
 
 _SPACE_RUN = re.compile(r"[ \t]{2,}(?=\S)")
 _RST_ROLE = re.compile(r":[a-z]{2,12}:`(?:([^`<\n]{1,200}?)\s*<[^>`\n]{0,200}>|([^`\n]{1,200}))`")
@@ -502,7 +503,11 @@ def _qa_row(line: str, n: int, qa_table: bool) -> list[Line] | None:
     if _DATA_QUESTION.search(question) and not _YES_CELL.match(answer):
         return [Line("bullet", answer, n, table_data=True, row=line.strip())]
     # read by the rules other than items (a claim, a period, a provider), quoted as the row
-    said = question if _YES_CELL.match(answer) else f"{question.rstrip(':')}: {answer}"
+    said = (  # ("… durch?" answered "Ja" is a statement, no longer a question)
+        question.rstrip(" ?") + "."
+        if _YES_CELL.match(answer)
+        else f"{question.rstrip(':')}: {answer}"
+    )
     return [Line("text", "", n, row_rest=said, row=line.strip())]
 
 

@@ -195,3 +195,23 @@ def test_a_contact_block_with_a_us_address_under_the_entity_places_the_vendor() 
     assert _country(processor) is None
     dpo = text.replace("Contact us", "Data Protection Officer")
     assert _country(dpo) is None
+
+
+def test_a_fact_tables_physical_address_row_places_the_vendor() -> None:
+    text = (
+        "### General information\n\n| **Information** | **Response** |\n|:---|:---|\n"
+        "| App name | Acme Tasks |\n| Partner company name | Acme Inc |\n"
+        "| Physical address | 100 Main St, Pleasanton,CA 94588 |\n"
+    )
+    assert _country(text) == "US"
+    assert (
+        _country(text.replace("100 Main St, Pleasanton,CA 94588", "18 rue X, 69006 Lyon, France"))
+        == "FR"
+    )
+    assert _country(text.replace("100 Main St, Pleasanton,CA 94588", "N/A")) is None
+    # a sub-processor's address row is not the vendor's
+    processors = (
+        "We use the following sub-processors:\n\n| Name | Address |\n|---|---|\n"
+        "| Address | 1 Infinite Loop, Cupertino, CA 95014 |\n"
+    )
+    assert _country(processors) is None

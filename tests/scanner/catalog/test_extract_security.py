@@ -372,3 +372,12 @@ def test_isolated_customer_data_backups_and_a_secured_connection_are_claims() ->
         "Each user has their own account.",
     ):
         assert not _claims(text), text
+
+
+def test_a_questionnaires_questions_and_example_answers_claim_nothing() -> None:
+    text = (
+        "Describe where the data is stored and how access to it is controlled. Is it encrypted? "
+        "Examples: 2FA for all admins, Privileged Access Management, partitioning.\n"
+        "All data is encrypted at rest with AES-256.\n"
+    )
+    assert [c for _, c in _claims(text)] == ["All data is encrypted at rest with AES-256."]

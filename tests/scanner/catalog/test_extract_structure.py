@@ -1059,3 +1059,15 @@ def test_a_list_entry_whose_page_draws_its_own_bullet_glyph_reads_without_it() -
         (x.kind, x.text) for x in lines(source)
     ]
     assert _items(source) == ["Bewertungen", "Kommentare", "Ratings"]
+
+
+def test_a_docs_pages_front_matter_with_a_yaml_list_is_no_text() -> None:
+    page = (
+        "---\ntitle: Application information for Acme\nms.date: 05/06/2019\n"
+        "description: All available security and compliance information, encryption included.\n"
+        "appliesto:\n- Microsoft Teams\n---\n# Acme\n\nWe store your email address.\n"
+    )
+    got = [x.text for x in lines(page)]
+    assert got[0] == "Acme", got
+    assert not any("description" in t or "Microsoft Teams" in t for t in got), got
+    assert extract(page).security == ()
