@@ -95,7 +95,8 @@ GENERIC = re.compile(
     r"|(?:verschiedene\s)?(?:kategorien|arten)\s(?:von\s)?(?:personenbezogene[nr]?|persönliche[nr]?)\s"
     r"(?:daten|informationen)"
     r"|datenarten"
-    r"|customer data)(?:\s(?:von Ihnen|über Sie|about you|from you))?$",
+    r"|customer data|organi[sz]ational data|organisationsdaten|user data|nutzerdaten|benutzerdaten"
+    r"|end-?user data|tenant data|mandantendaten)(?:\s(?:von Ihnen|über Sie|about you|from you))?$",
     re.IGNORECASE,
 )
 NOT_DATA_LABEL = folded(

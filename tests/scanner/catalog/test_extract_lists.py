@@ -1756,3 +1756,10 @@ def test_an_instruction_to_the_reader_under_a_label_lists_no_data() -> None:
         "Business customers: Contact us directly to update, export, or erase your data.\n"
     )
     assert _items(text) == ["name", "email address", "phone number"], _items(text)
+
+
+def test_a_word_for_all_of_a_tenants_data_is_no_item_but_its_examples_are() -> None:
+    text = "This page says how the app collects and stores organizational data.\n"
+    assert _items(text) == []
+    text = "We store user data (display name, email address, time zone).\n"
+    assert _items(text) == ["display name", "email address", "time zone"], _items(text)
