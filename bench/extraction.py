@@ -297,6 +297,8 @@ SPLITS = (
     "blind71",
     "blind72",
     "blind73",
+    "blind74",
+    "blind75",
 )
 
 
