@@ -13,6 +13,7 @@ from m365inv.catalog.extract.folded import folded
 from m365inv.catalog.extract.lexicon import countries_in
 from m365inv.catalog.extract.providers import (
     ALL_KEYS,
+    US_STATES,
     address_country,
     names_provider,
     words_of,
@@ -461,6 +462,11 @@ _OWN_ADDRESS_LABEL = re.compile(
 _ROW_ADDRESS_LABEL = re.compile(r"address|adresse|anschrift", re.IGNORECASE)
 
 
+_ENDS_IN_A_STATE = re.compile(
+    r",\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?:" + "|".join(US_STATES) + r")\.?\s*$"
+)
+
+
 def _address_row_country(all_lines: list[Line]) -> VendorCountry | None:
     """The country of the address a questionnaire or a fact table gives the vendor:
     "| Physical address | 1 Curiosity Way, San Mateo, CA 94403 |" (Microsoft's app
@@ -482,6 +488,8 @@ def _address_row_country(all_lines: list[Line]) -> VendorCountry | None:
         value = value.split(";")[0]
         named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", value))
         shaped = named[0] if named else address_country(value)
+        if not shaped and _ENDS_IN_A_STATE.search(value):
+            shaped = "US"  # "1928 Pearl Street, Boulder, CO"
         if shaped:
             return VendorCountry(shaped, said, 0.75)
     return None

@@ -60,7 +60,12 @@ _AS_SOURCE = re.compile(
     r"\b[^.]{0,40}\b(?:with|to)\s+us\b"
     # "identifiers from third-parties (for example LinkedIn or Salesforce)": where they come from
     r"|\b(?:from|von|aus)\s+(?:third[- ]part(?:y|ies)|Drittanbietern|Dritten)\s*\(\s*(?:e\.\s?g\."
-    r"|for example|such as|z\.\s?B\.|etwa|beispielsweise)",
+    r"|for example|such as|z\.\s?B\.|etwa|beispielsweise)"
+    # an app-compliance page's attestation, information about the app given to Microsoft:
+    # "Information provided by Acme to Microsoft:", "Von Acme für Microsoft bereitgestellte …"
+    r"|\b(?i:information)\s+(?:is\s+)?(?:provided|self-reported|submitted)\s+by\s+"
+    r"[^.:]{1,60}?\s+(?:and\s+(?:directly\s+)?submitted\s+)?to\s+(?:and\s+\w+\s+by\s+)?Microsoft\b"
+    r"|\b(?i:von)\s+[^.:]{1,60}?\s+(?:für|an)\s+Microsoft\s+bereitgestellte",
 )
 # a section about where data comes from: "3.3 Daten von Dritten" over "Zahlungsdienstleister (z. B.
 # Mollie, Stripe, PayPal)", "Information we receive from other sources" — sources, not recipients

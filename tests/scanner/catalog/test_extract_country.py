@@ -215,3 +215,12 @@ def test_a_fact_tables_physical_address_row_places_the_vendor() -> None:
         "| Address | 1 Infinite Loop, Cupertino, CA 95014 |\n"
     )
     assert _country(processors) is None
+
+
+def test_a_physical_address_row_ending_in_a_us_state_is_american() -> None:
+    text = (
+        "| **Information** | **Response** |\n|:---|:---|\n| Partner company name | Acme |\n"
+        "| Physical address | 1928 Pearl Street, Boulder, CO |\n"
+    )
+    assert _country(text) == "US"
+    assert _country(text.replace("Boulder, CO", "Boulder Road")) is None

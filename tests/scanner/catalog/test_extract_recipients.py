@@ -290,3 +290,15 @@ def test_kinds_of_cookie_a_title_and_affiliates_are_no_recipients() -> None:
         "- Stripe: payments; USA\n"
     )
     assert [s.name for s in extract(text).subprocessors] == ["Stripe"]
+
+
+def test_an_app_compliance_pages_attestation_to_microsoft_names_no_recipient() -> None:
+    for text in (
+        "Information provided by Acme Inc to Microsoft:\n",
+        "This information is self-reported by Acme, Inc and directly submitted to and verified by "
+        "Microsoft.\n",
+        "Von Acme für Microsoft bereitgestellte Informationen:\n",
+    ):
+        assert [s.name for s in extract(text).subprocessors] == [], text
+    sent = "We send your meeting transcripts to Microsoft Azure OpenAI for summaries.\n"
+    assert [s.name for s in extract(sent).subprocessors] != []
