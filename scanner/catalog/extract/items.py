@@ -1412,11 +1412,21 @@ _MODIFIERS_AND = re.compile(
 )
 
 
+# two data words sharing what they are of: "time and date of your visit", "Datum und Uhrzeit
+# des Abrufs", "type and version of the browser"
+_HEADS_OF = re.compile(
+    r"^(?P<a>[^\W\d_][\w-]*)\s+(?:and|und|or|oder|&|sowie)\s+(?P<b>[^\W\d_][\w-]*)\s+"
+    r"(?P<tail>(?:of|des|der|von|vom)\s+\S.{1,60})$"
+)
+
+
 def _shared_head(item: str) -> list[str] | None:
     """The data an item names with one shared head, each on its own (labellers count them one
     by one), or None when it is one datum."""
     if m := _MODIFIERS_AND.match(item):
         return [f"{m['a']} {m['head']}", f"{m['b']} {m['head']}"]
+    if (m := _HEADS_OF.match(item)) and looks_like_item(m["a"]) and looks_like_item(m["b"]):
+        return [f"{m['a']} {m['tail']}", f"{m['b']} {m['tail']}"]
     m = _SUSPENDED.match(item)
     if m is None:
         return None
