@@ -78,6 +78,20 @@ _KEEP = folded(
     r"|\braus\b"
     r"|aufgehoben"
 )
+# a period restated in other units in brackets right after another: "3 Jahre (1095 Tage, …)"
+_RESTATED = re.compile(DURATION.pattern + r"\s*\(\s*$", re.IGNORECASE)
+
+
+def _restated(sentence: str, at: int) -> bool:
+    """Whether the period at ``at`` only restates the one before its bracket (bounded look)."""
+    before = sentence[max(0, at - 60) : at]
+    return before.rstrip().endswith("(") and _RESTATED.search(before) is not None
+# a record's or table's field that says the rest are retention periods
+_RETENTION_LABEL = re.compile(
+    r"^\W*(?:Löschfrist\w*|Speicherdauer|Aufbewahrungs(?:dauer|frist\w*)|Speicherfrist\w*"
+    r"|Retention(?: periods?)?|Storage periods?|Deletion periods?)\s*:",
+    re.IGNORECASE,
+)
 _NOT_RETENTION = folded(
     r"benachrichtig|notify|notification|antwort|respond|Auskunft|Testversion|Testphase"
     r"|\d+[- ]?(?:day|days|Tage)[- ]?(?:free )?trial|trial (?:period|version)|\bevery\s+\d+"
@@ -217,7 +231,9 @@ def retention_in(sentence: str) -> list[RetentionRule]:
         if not DURATION.search(sentence_):
             return []
         # "… is not stored, except for summaries, which are retained for 30 days": the period
-    if not _KEEP.search(sentence) or _NOT_RETENTION.search(sentence):
+    if not _KEEP.search(sentence) or (
+        _NOT_RETENTION.search(sentence) and not _RETENTION_LABEL.match(sentence)
+    ):  # ("Löschfristen: Benachrichtigungen … 3 Jahre" keeps notifications, it sends none)
         return []
     rule: RuleKind = (
         "statutory"
@@ -233,7 +249,7 @@ def retention_in(sentence: str) -> list[RetentionRule]:
             0.9 if rule == "fixed" else 0.8,
         )
         for m in DURATION.finditer(sentence_)
-        if not _an_age(sentence_, m)
+        if not _an_age(sentence_, m) and not _restated(sentence_, m.start())
         for tok in _numbers(m)
         if tok
     ]

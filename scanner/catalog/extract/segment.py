@@ -666,7 +666,13 @@ def lines(text: str) -> list[Line]:
         elif data_column is not None:  # the cell of the data column is the list entry
             row = [c.strip() for c in line.strip().strip("|").split("|")]
             if any(_KEY_NOT_DATA.match(c.strip(" *")) for c in row[:data_column]):
-                continue  # "| Betroffene | Kunden … |" in a record's field/content table
+                # "| Betroffene | Kunden … |" in a record's field/content table names no data;
+                # its "| Rechtsgrundlagen | Art. 6 … |" and "| Löschfristen | … |" rows still
+                # state bases and periods (read by the rules other than items, as the row)
+                said_cells = [c.strip(" *") for c in row if c.strip(" *")]
+                said = ": ".join(said_cells[:2]) + "".join(f"; {c}" for c in said_cells[2:])
+                out.append(Line("text", "", n, row_rest=said, row=line.strip()))
+                continue
             flags = [c for i, c in enumerate(row) if i != data_column]
             if flags and all(_NO_CELL.match(c) for c in flags):
                 continue  # "| Email subjects | No | No |": neither accessed nor stored

@@ -166,3 +166,22 @@ def test_not_kept_for_training_or_a_key_never_stored_is_no_p0d() -> None:
     ):
         assert _periods(sentence) == [], sentence
     assert _periods("We do not store your license key or personal data on our servers.") == ["P0D"]
+
+
+def test_a_records_deletion_field_keeps_notifications_and_a_restated_period_counts_once() -> None:
+    text = (
+        "| Feld | Inhalt |\n|---|---|\n"
+        "| Datenkategorien | Stammdaten (Name, E-Mail); Kommentare |\n"
+        "| Rechtsgrundlagen | Art. 6 Abs. 1 lit. b und f DSGVO |\n"
+        "| Löschfristen | Benachrichtigungen und Audit-Log je 3 Jahre (1095 Tage, einstellbar); "
+        "Sicherungen 14 Tage |\n"
+    )
+    found = extract(text)
+    assert sorted({r.period for r in found.retention if r.period}) == ["P14D", "P3Y"]
+    assert [b.letter for b in found.legal_bases] == ["b", "f"]
+    # a notification deadline is still no retention period
+    notice = "Wir benachrichtigen Sie innerhalb von 72 Stunden, wenn Daten gelöscht werden.\n"
+    assert [r.period for r in extract(notice).retention] == []
+    assert [r.period for r in extract("Backups are kept for 1 year (365 days).\n").retention] == [
+        "P1Y"
+    ]
