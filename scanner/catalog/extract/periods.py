@@ -86,6 +86,8 @@ def _restated(sentence: str, at: int) -> bool:
     """Whether the period at ``at`` only restates the one before its bracket (bounded look)."""
     before = sentence[max(0, at - 60) : at]
     return before.rstrip().endswith("(") and _RESTATED.search(before) is not None
+
+
 # a record's or table's field that says the rest are retention periods
 _RETENTION_LABEL = re.compile(
     r"^\W*(?:Löschfrist\w*|Speicherdauer|Aufbewahrungs(?:dauer|frist\w*)|Speicherfrist\w*"
