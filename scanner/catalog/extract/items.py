@@ -1046,6 +1046,10 @@ def _prose_items(sentence: str) -> list[str]:
     return []
 
 
+# a datum qualified by what it lacks: "Protokolle ohne IP-Adresse", "logs without IP addresses"
+_LACKING = re.compile(
+    r"(?<=[^\W\d_])\s+(?:ohne|without)\s+(?:[\w-]+\s?){1,4}?(?=\s*(?:[;,.)]|$))", re.IGNORECASE
+)
 # where an entry's data come from, named as three or more products: "usage data from Okta, Zoom,
 # Zendesk, and GitHub via API connections" — the products are sources, not data
 _NAMED_SOURCES = re.compile(
@@ -1081,6 +1085,8 @@ def line_items(
     ``data_labels``: most entries of its list are labelled with data ("Passwort: …")."""
     if " from " in text or " via " in text or " aus " in text:
         text = _NAMED_SOURCES.sub("", text)
+    if " ohne " in text or " without " in text:  # "technische Protokolle ohne IP-Adresse":
+        text = _LACKING.sub("", text)  # what a datum lacks, no denial of the entry
     scoped = _SCOPE_LIST.match(text.strip())
     if scoped:  # "User.Read.All (Anzeigename, UPN)", "Organization.Read.All – Mandantenname, …"
         cells = [
@@ -2092,6 +2098,12 @@ def collect_items(all_lines: list[Line]) -> ItemList:
         text = line.text
         if not text:
             continue  # a questionnaire's row read by the other rules only
+        if line.table_data and NEGATION.search(text):
+            said = sentences(_LACKING.sub("", text))  # "Stammdaten (…); Kommentare. Keine
+            if len(said) >= 2 and not NEGATION.search(strip_parentheses(said[0])):  # besonderen
+                text = " ".join(  # Kategorien": the cell's later denial is of other data
+                    x for x in said if not NEGATION.search(strip_parentheses(x))
+                )
         if SIGNATURE_LINE.match(text):
             continue  # "Ort, Datum, Unterschrift": a signature block, not data
         if security[n]:  # a measure's entry lists no data; a sentence there may still say

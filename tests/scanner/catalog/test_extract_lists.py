@@ -1776,3 +1776,16 @@ def test_two_data_words_of_one_thing_are_two_items() -> None:
     assert "Terms of your contract" not in _items(
         "We store the Terms and Conditions of your contract.\n"
     )
+
+
+def test_a_record_cells_later_denial_and_a_datum_lacking_something_keep_the_list() -> None:
+    text = (
+        "| Feld | Inhalt |\n|---|---|\n| Zwecke | Planung |\n"
+        "| Datenkategorien | Stammdaten; Mitgliedschaften; technische Protokolle ohne IP-Adresse. "
+        "Keine besonderen Kategorien nach Art. 9 vorgesehen |\n"
+    )
+    assert {"Mitgliedschaften", "technische Protokolle"} <= set(_rules(text)), _rules(text)
+    english = "Data we collect\n- Usage logs without IP addresses, page views, clicks\n"
+    assert _items(english) == ["Usage logs", "page views", "clicks"]
+    # a denial of the whole entry still denies
+    assert _items("Welche Daten\n- Wir speichern ohne Ihre Einwilligung keine Daten.\n") == []
