@@ -767,7 +767,7 @@ _TRAILING_ORIGIN = re.compile(
 DASHED_ASIDE = re.compile(r"\s[–—]\s([^–—]+?)\s[–—]\s")
 # a relative clause up to the next comma: its "or" joins no entries
 _RELATIVE_IN_LIST = re.compile(
-    r"\s+(?:that|which|who)\s+[^,;]*"
+    r"\s+(?:(?:from|to|in|on|at|by|with|through|via|for)\s+)?(?:that|which|who|whom)\s+[^,;]*"
     r"|,\s*(?:die|der|das|welche)\s+(?:wir|Sie|uns|ihr)\b.*?\b[a-zäöüß]\w*(?:en|t)\b(?=\s*(?:,|$))"
 )  # "… Personendaten, die wir in Besprechungen mit Kundinnen, Mitgliedern … erhalten"
 # "… information to be able to identify and fix problems": the purpose ends the enumeration
@@ -1019,7 +1019,8 @@ def _prose_items(sentence: str) -> list[str]:
                 listed = f"{listed[: aside.start()]} {listed[aside.end() :]}"
             else:  # "… und eure Zeitzone – die brauchen wir, damit …": the dash ends it
                 listed = re.split(r"\s[–—]\s", listed, maxsplit=1)[0]
-            pieces = [untail(p) for p in split_list(listed)]
+            # ("the parts of our site you visit": a contact clause ends the datum)
+            pieces = [untail(_RELATIVE.sub("", p)) for p in split_list(listed)]
             good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
             announced = rx in _ANNOUNCED or EXAMPLE_LEAD.match(m.group("list"))
             if announced and good:  # "Dazu gehören a, b, c": an announced data list,

@@ -1789,3 +1789,16 @@ def test_a_record_cells_later_denial_and_a_datum_lacking_something_keep_the_list
     assert _items(english) == ["Usage logs", "page views", "clicks"]
     # a denial of the whole entry still denies
     assert _items("Welche Daten\n- Wir speichern ohne Ihre Einwilligung keine Daten.\n") == []
+
+
+def test_a_relative_or_contact_clause_inside_a_prose_list_ends_its_datum() -> None:
+    text = (
+        "When you visit our site, we may collect the url of the website from which you visited "
+        "us, the parts of our site you visit, the date of your visit and your IP address.\n"
+    )
+    assert _rules(text) == [
+        "url of the website",
+        "parts of our site",
+        "date of your visit",
+        "IP address",
+    ], _rules(text)
