@@ -326,7 +326,8 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     (
         "strict",
         folded(  # "When you email support, you provide contact details and …"
-            r"\byou\s+(?:may\s+|can\s+|will\s+|also\s+)?(?:provide|give|submit|enter|share)\s+"
+            r"\byou\s+(?:may\s+|can\s+|will\s+|also\s+|need\s+to\s+|must\s+|have\s+to\s+)*"
+            r"(?:provide|give|submit|enter|share)\s+"
             r"(?:us\s+(?:with\s+)?|to us\s+)?(?!(?:your\s+|us\s+|the\s+)?(?:[\w-]+\s+)?(?:consent"
             r"|permission|approval|authori[sz]ation|feedback)\b)" + _LIST
         ),

@@ -1802,3 +1802,12 @@ def test_a_relative_or_contact_clause_inside_a_prose_list_ends_its_datum() -> No
         "date of your visit",
         "IP address",
     ], _rules(text)
+
+
+def test_what_you_will_need_to_provide_lists_data() -> None:
+    text = (
+        "To apply, you will need to provide personal data from the documents you send us, such "
+        "as cover letter, résumé and certificates.\n"
+    )
+    assert _rules(text) == ["cover letter", "résumé", "certificates"], _rules(text)
+    assert _rules("You will need to provide your consent before we start.\n") == []
