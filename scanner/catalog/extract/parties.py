@@ -136,7 +136,7 @@ _US_ENTITY = re.compile(
 # a place where data is stored, not where the vendor is: "in the West Europe (Netherlands) region"
 _STORED_AT = folded(
     r"\bregion\b|\bstored (?:in|on)\b|\bhosted (?:in|on)\b|data ?cent(?:er|re)|Rechenzentr"
-    r"|gespeichert|gehostet"
+    r"|gespeichert|gehostet|\bServer(?:n|standort)? in\b|\bservers? (?:located )?in\b|Hosting"
 )
 _LOCATED_AT = re.compile(
     r"\b(?:located at|registered (?:office )?at|with (?:its )?(?:registered )?(?:office|address) at"
@@ -380,7 +380,9 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
             shaped = address_country("\n".join(block[: at + 1]))
             if shaped:
                 return VendorCountry(shaped, text, 0.7)
-        kept = "\n".join(_PEOPLE_IN.sub(" ", e) for e in block if not _STORED_AT.search(e))
+        kept = "\n".join(  # (a paragraph far below the name is no part of an address)
+            _PEOPLE_IN.sub(" ", e) for e in block if not _STORED_AT.search(e) and len(e) <= 300
+        )
         named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", kept))
         if named:
             return VendorCountry(named[0], text, 0.8)
@@ -402,6 +404,8 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
         entity = ENTITY.search(line.text)
         if entity is None or _BIG_ENTITY.search(line.text) or announced:
             continue
+        if names_provider(entity.group(0)) or _STORED_AT.search(line.text):
+            continue  # "Server in Deutschland (Hetzner Online GmbH, Falkenstein)": the host's
         if len(line.text) > 400 and entity.start() > 20:
             continue  # a long paragraph, unless it opens with the entity and its address
         after = line.text[entity.end() : entity.end() + 160]

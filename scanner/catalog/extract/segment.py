@@ -189,9 +189,31 @@ def _code_tables(text: str, *, in_markup: bool) -> str:
     return _ROW_ARRAY.sub(lambda m: f"| {' | '.join(_cells(m))} |", text)
 
 
+# a section given as a one-line object of a short title and its text: '{ t: "Welche Daten",
+# i: "Konto- und Anmeldedaten (E-Mail, Name), …" },'
+_INLINE_OBJECT = re.compile(
+    r"""^[ \t]*\{[ \t]*(?P<key>[a-z_$][\w$]*)[ \t]*:[ \t]*(["'`])(?P<title>[^"'`\n]{2,100})\2"""
+    r"""[ \t]*,[ \t]*[a-z_$][\w$]*[ \t]*:[ \t]*(["'`])(?P<body>(?:(?!\4)[^\\\n]|\\.){2,4000})\4"""
+    r"""[ \t]*,?[ \t]*\}[ \t]*,?[ \t]*$""",
+    re.IGNORECASE | re.MULTILINE,
+)
+_TITLE_KEYS = frozenset("t title heading h head q question titel ueberschrift section".split())
+
+
+def _object_lines(m: re.Match[str]) -> str:
+    """Such an object as its heading and its paragraph — or, keyed otherwise ('{ name:
+    "Google Maps", desc: "Address verification" }'), as one list entry "name: text"."""
+    body = m["body"].replace("\\'", "'").replace('\\"', '"')
+    if m["key"].casefold() not in _TITLE_KEYS:
+        return f"- {m['title'].strip()}: {body}"
+    return f"\n## {m['title'].strip()}\n\n{body}\n"
+
+
 def _jsx_literals(text: str) -> str:
     """A JSX page's string literals as text: an array's entries as bullets (the component that
     takes them is a list), a metadata "title:" as a heading."""
+    if "{" in text:
+        text = _INLINE_OBJECT.sub(_object_lines, text)
     text = _code_tables(text, in_markup=True)
     text = _ARRAY_CLOSE.sub("", _ARRAY_OPEN.sub(">", text))
     if "{/*" in text:  # "{/* Zutrittskontrolle */}": a comment in the markup, no heading
@@ -244,6 +266,7 @@ def _unquote_code(text: str) -> str:
     statements and brackets go; the markup of a JSX page is left to :func:`_untag`)."""
     text = _LINE_COMMENT.sub("", _without_block_comments(text))
     text = _IMPORT_BLOCK.sub("", text)  # "import {\n  APP_NAME, VENDOR,\n} from '../brand.js';"
+    text = _INLINE_OBJECT.sub(_object_lines, text)  # '{ t: "Hosting", i: "Server in …" },'
     text = _code_tables(text, in_markup=False)
     out: list[str] = []
     listing = False  # inside "bullets: [" / "items: [": its bare strings are list entries

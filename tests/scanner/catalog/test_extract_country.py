@@ -224,3 +224,14 @@ def test_a_physical_address_row_ending_in_a_us_state_is_american() -> None:
     )
     assert _country(text) == "US"
     assert _country(text.replace("Boulder, CO", "Boulder Road")) is None
+
+
+def test_where_the_servers_are_below_the_controller_heading_is_not_the_vendors_place() -> None:
+    text = (
+        "Verantwortlicher\n\n[Firmenname GmbH, Anschrift, E-Mail]\n\nWelche Daten\n\n"
+        "Wir speichern Ihre E-Mail-Adresse.\n\nHosting\n\n"
+        "Server in Deutschland (Hetzner Online GmbH, Falkenstein).\n"
+    )
+    assert _country(text) is None
+    assert _country(text.replace("[Firmenname GmbH, Anschrift, E-Mail]", "Muster GmbH, "
+                                 "Hauptstraße 1, 10115 Berlin")) == "DE"  # fmt: skip

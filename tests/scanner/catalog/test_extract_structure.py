@@ -1071,3 +1071,36 @@ def test_a_docs_pages_front_matter_with_a_yaml_list_is_no_text() -> None:
     assert got[0] == "Acme", got
     assert not any("description" in t or "Microsoft Teams" in t for t in got), got
     assert extract(page).security == ()
+
+
+def test_sections_given_as_one_line_objects_read_as_headings_and_paragraphs() -> None:
+    source = (
+        "const ABSCHNITTE: { t: string; i: string }[] = [\n"
+        '  { t: "Verantwortlicher", i: "Muster GmbH, Hauptstraße 1, 10115 Berlin." },\n'
+        '  { t: "Welche Daten wir verarbeiten", i: "Wir speichern E-Mail-Adresse, Name und '
+        'Rechnungsanschrift." },\n'
+        "];\n"
+        "export default function Page() {\n  return (\n    <main>\n"
+        "      {ABSCHNITTE.map((a) => (<section><h2>{a.t}</h2><p>{a.i}</p></section>))}\n"
+        "    </main>\n  );\n}\n"
+    )
+    got = [(x.kind, x.text) for x in lines(source)]
+    assert ("heading", "Welche Daten wir verarbeiten") in got, got
+    assert {"E-Mail-Adresse", "Name", "Rechnungsanschrift"} <= set(_items(source))
+    assert _country(source) == "DE"
+
+
+def test_one_line_objects_keyed_by_a_name_read_as_list_entries() -> None:
+    source = (
+        "export default function Page() {\n  return (\n    <main>\n"
+        "      <h1>Privacy policy</h1>\n      <p>We use these service providers.</p>\n"
+        "      <h2>Sub-processors</h2>\n"
+        "      {[\n"
+        '        { name: "SMTP2GO", desc: "Transactional email delivery" },\n'
+        '        { name: "Google Maps", desc: "Address verification" },\n'
+        "      ].map((p) => (<li>{p.name}: {p.desc}</li>))}\n"
+        "    </main>\n  );\n}\n"
+    )
+    got = [(x.kind, x.text) for x in lines(source)]
+    assert ("bullet", "SMTP2GO: Transactional email delivery") in got, got
+    assert {"SMTP2GO", "Google"} <= {s.name for s in extract(source).subprocessors}
