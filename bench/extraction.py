@@ -299,6 +299,8 @@ SPLITS = (
     "blind73",
     "blind74",
     "blind75",
+    "blind76",
+    "blind77",
 )
 
 
