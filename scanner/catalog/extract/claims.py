@@ -233,7 +233,7 @@ _OTHER = folded(
     r"|(?-i:Audit-Logs?)\b|audit logging|Audit-?Protokoll\w*|(?:zur )?Vertraulichkeit verpflichtet"
     r"|confidentiality (?:obligations|agreements?|undertakings?)|bound by confidentiality"
     r"|Verschwiegenheit\w* verpflichtet|Verschwiegenheitserklärung|zum Datenschutz verpflichtet"
-    r"|(?:regular|periodic|annual|regelmäßige|jährliche)\w* (?:\w+ )?(?:security|Sicherheits)[- ]?audits?"
+    r"|(?:regular|periodic|annual|regelmäßige|jährliche)\w* (?:[\w-]+ )?(?:security|Sicherheits)[- ]?audits?"
     r"|(?:regular|periodic|annual)\w* security assessments?|(?:employee|staff) (?:security )?training"
     r"|physical (?:security|access controls?)"
     r"|(?:Sicherheits|Datenschutz|IT-Sicherheits)-?[Ss]chulung\w*|Schulung\w* (?:der|unserer|aller)"

@@ -302,3 +302,14 @@ def test_an_app_compliance_pages_attestation_to_microsoft_names_no_recipient() -
         assert [s.name for s in extract(text).subprocessors] == [], text
     sent = "We send your meeting transcripts to Microsoft Azure OpenAI for summaries.\n"
     assert [s.name for s in extract(sent).subprocessors] != []
+
+
+def test_a_protocol_used_for_something_is_no_recipient() -> None:
+    for text in (
+        "We use SSL for secure transmission of data.\n",
+        "We use OAuth 2.0 to sign you in.\n",
+    ):
+        assert [s.name for s in extract(text).subprocessors] == [], text
+    assert [s.name for s in extract("We use Postmark to send e-mails.\n").subprocessors] == [
+        "Postmark"
+    ]

@@ -381,3 +381,7 @@ def test_a_questionnaires_questions_and_example_answers_claim_nothing() -> None:
         "All data is encrypted at rest with AES-256.\n"
     )
     assert [c for _, c in _claims(text)] == ["All data is encrypted at rest with AES-256."]
+
+
+def test_regular_third_party_security_audits_are_a_claim() -> None:
+    assert _claims("We do regular third-party security audits by an outside firm.")
