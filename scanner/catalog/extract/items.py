@@ -1048,6 +1048,13 @@ def _prose_items(sentence: str) -> list[str]:
     return []
 
 
+# a fragment cut from a phrase: it opens with "of" or is a lone adjective ("von Ihnen gewähltes
+# Passwort" is a datum)
+_NO_NOUN = re.compile(
+    r"^of\s|^(?:necessary|required|optional|mandatory|possible|available|relevant"
+    r"|erforderlich|notwendig|freiwillig|optional|möglich|verfügbar)$",
+    re.IGNORECASE,
+)
 # a datum qualified by what it lacks: "Protokolle ohne IP-Adresse", "logs without IP addresses"
 _LACKING = re.compile(
     r"(?<=[^\W\d_])\s+(?:ohne|without)\s+(?:[\w-]+\s?){1,4}?(?=\s*(?:[;,.)]|$))", re.IGNORECASE
@@ -1810,6 +1817,8 @@ class ItemList:
                 self.add(part, source, conf)
             return
         item = _unsymbolled(item)  # "👤 Stammdaten": the icon is decoration
+        if _NO_NOUN.match(item):
+            return  # "of information", "necessary": a fragment of a phrase, no datum
         if item.count("(") < item.count(")"):  # "Telefonnummer )": a JSX page's closing ");"
             item = _STRAY_CLOSE.sub("", item)
         if not is_data_noun(item) and names_provider(item):

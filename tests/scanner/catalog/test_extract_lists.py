@@ -4,7 +4,7 @@ carries a note, and list entries of two plain noun phrases. Sentences written fo
 from __future__ import annotations
 
 from m365inv.catalog.extract import extract
-from m365inv.catalog.extract.items import find_items
+from m365inv.catalog.extract.items import ItemList, find_items
 from m365inv.catalog.extract.segment import lines
 
 
@@ -1811,3 +1811,11 @@ def test_what_you_will_need_to_provide_lists_data() -> None:
     )
     assert _rules(text) == ["cover letter", "résumé", "certificates"], _rules(text)
     assert _rules("You will need to provide your consent before we start.\n") == []
+
+
+def test_a_fragment_of_a_phrase_is_never_drafted() -> None:
+    items = ItemList()
+    for fragment in ("of information", "necessary", "erforderlich"):
+        items.add(fragment, "source", 0.9)
+    items.add("von Ihnen gewähltes Passwort", "source", 0.9)
+    assert [f.item for f in items.found] == ["von Ihnen gewähltes Passwort"]
