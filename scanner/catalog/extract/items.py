@@ -1052,7 +1052,8 @@ def _prose_items(sentence: str) -> list[str]:
 # Passwort" is a datum)
 _NO_NOUN = re.compile(
     r"^of\s|^(?:necessary|required|optional|mandatory|possible|available|relevant"
-    r"|erforderlich|notwendig|freiwillig|optional|möglich|verfügbar)$",
+    r"|erforderlich|notwendig|freiwillig|optional|möglich|verfügbar|dauerhaft|permanent|temporär"
+    r"|vorübergehend|permanently|temporarily)$",
     re.IGNORECASE,
 )
 # a datum qualified by what it lacks: "Protokolle ohne IP-Adresse", "logs without IP addresses"
@@ -1411,7 +1412,7 @@ _PREPOSITION_FIRST = re.compile(
 # two or more data sharing one head: "Vor- und Nachname", "Meta-, Kommunikations- und
 # Verfahrensdaten", "Browser- und Betriebssystem-Informationen", "first and last name"
 _SUSPENDED = re.compile(
-    r"^(?P<firsts>[A-ZÄÖÜ][\wäöüß]*-(?:,\s*[\wäöüß]+-)*)\s+(?:und|oder|sowie|bzw\.|&)\s+"
+    r"^(?P<firsts>[A-ZÄÖÜ][\wäöüß]*-(?:,\s*[\wäöüß]+-)*)(?:\s+(?:und|oder|sowie|bzw\.|&)\s+|\s*/\s*)"
     r"(?P<last>[A-ZÄÖÜ][\wäöüß-]+)$"
 )
 _SHARED_PART = re.compile(

@@ -1819,3 +1819,15 @@ def test_a_fragment_of_a_phrase_is_never_drafted() -> None:
         items.add(fragment, "source", 0.9)
     items.add("von Ihnen gewähltes Passwort", "source", 0.9)
     assert [f.item for f in items.found] == ["von Ihnen gewähltes Passwort"]
+
+
+def test_a_suspended_compound_joined_by_a_slash_is_two_items() -> None:
+    text = "Welche Daten\n- Vor-/Nachname, Bestätigungs-/Passwort-Links, Telefonnummer\n"
+    assert _items(text) == [
+        "Vorname",
+        "Nachname",
+        "Bestätigungs-Links",
+        "Passwort-Links",
+        "Telefonnummer",
+    ]
+    assert "dauerhaft" not in _items("Welche Daten\n- Kontodaten: dauerhaft\n")
