@@ -72,8 +72,10 @@ _OUT_OF = re.compile(
 # "gemäss Schweizer DSG", "Swiss data protection law": a country's law, not a destination
 _LAW_OF = re.compile(
     r"\b(?:Schweizer|schweizerische[nm]?|Swiss|britische[nm]?|British|deutsche[nm]?|German"
-    r"|österreichische[nm]?|Austrian)\s+"
-    r"(?:DSG|nDSG|BDSG|DPA|Datenschutz\w*|data protection|law|Recht\w*)"
+    r"|österreichische[nm]?|Austrian|Australian|Canadian|Californian|Brazilian|Japanese"
+    r"|Singaporean|Indian|New Zealand)\s+"
+    r"(?:DSG|nDSG|BDSG|DPA|Datenschutz\w*|data protection|law|Recht\w*|Privacy (?:Principles|Act"
+    r"|laws?))"
     r"|\bUK[- ]GDPR\b|\bUK[- ]DSGVO\b|\bUK Data Protection Act\b"
     # a safeguard for data leaving the UK or Switzerland ("UK International Data Transfer
     # Addendum", "SCCs (or the UK equivalent)"): where data comes from, not where it goes
@@ -94,11 +96,13 @@ _NO_TRANSFER = folded(
     r"|only within the (?:EU|EEA)|never leaves? the EU"
 )
 _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
-        ("DPF", r"Data Privacy Framework|\bDPF\b|EU-U\.?S\.? (?:Data )?Privacy|Datenschutzrahmen"),
+        ("DPF", r"Data Privacy Framework|\bDPF\b|EU-U\.?S\.? Data Privacy|Datenschutzrahmen"),
         ("SCC", r"Standardvertragsklausel|Standarddatenschutzklausel|standard (?:contractual|data "
                 r"protection) clauses|\bSCCs?\b|EU-Standardvertrags"),
         ("BCR", r"Binding Corporate Rules|\bBCRs?\b|verbindliche[n]? interne[n]? Datenschutzvorschrift"),
-        ("adequacy", r"Angemessenheitsbeschlu|adequacy decision|angemessenes Datenschutzniveau"),
+        # (the EU-US Privacy Shield was an adequacy decision, invalidated in 2020: not the DPF)
+        ("adequacy", r"Angemessenheitsbeschlu|adequacy decision|angemessenes Datenschutzniveau"
+                     r"|Privacy Shield"),
         ("consent", r"Art(?:\.|ikel)?\s*49|ausdrückliche[n]? Einwilligung in die Übermittlung"
                     r"|explicit consent to (?:the|this) transfer"),
 )  # fmt: skip
@@ -270,8 +274,8 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
                 and any(rx.search(s) for k, rx in _MECHANISMS if k in ("SCC", "BCR"))
             )
         )
-        if not (moved or guarded) or _NO_TRANSFER.search(s):
-            continue
+        if not (moved or guarded) or _NO_TRANSFER.search(s) or _DEFINES.match(s):
+            continue  # ('"SCCs" means the standard contractual clauses …' defines a term)
         outside = [
             c
             for c in countries_in(
@@ -307,6 +311,12 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
     return [hit for stated in best.values() for hit in stated.values()]
 
 
+# a definition of a term: '"Standard Contractual Clauses" or "SCCs" means …', '„SCC“ bezeichnet …'
+_DEFINES = re.compile(
+    r"^\W*[\"“„'][^\"“”„']{1,80}[\"“”'](?:\s+or\s+[\"“„'][^\"“”„']{1,40}[\"“”'])?\s*(?:means|refers to"
+    r"|shall mean|bezeichnet|bedeutet|meint)\b",
+    re.IGNORECASE,
+)
 # where the people whose data it is live, not where the controller is: "personal data of
 # individuals located in the EEA or the United Kingdom"
 _PEOPLE_IN = re.compile(
@@ -316,7 +326,12 @@ _PEOPLE_IN = re.compile(
     # the reader's own place: "If you are located in Canada, this section applies to you."
     r"|\b(?:you are|you're|you live|you reside|Sie sind|du bist|Sie wohnen|du wohnst)\s+"
     r"(?:(?:located|based|resident|residing|living|a resident|wohnhaft|ansässig)\s+)?"
-    r"(?:in|of|within|im)\s+[^.;:,]{0,80}"
+    r"(?:in|of|within|im)\s+(?:(?:the\s+)?(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
+    r"(?:,\s+|,?\s+(?:or|and)\s+)(?=(?:the\s+)?(?-i:[A-Z])))*"
+    r"[^.;:,]{0,80}"
+    # "For UK users: …", "For GDPR users (EU/UK):", "Für Nutzer in der Schweiz"
+    r"|\b(?-i:For|Für)\s+(?-i:[A-Z][\w/().-]*\s+){1,3}(?:users|customers|residents|visitors"
+    r"|individuals|Nutzer\w*|Kunden)\b(?:\s*\([^)]{0,20}\))?"
     # an authority named by its country: "your UK data protection authority"
     r"|\b(?:[\w.-]+\s+){1,3}(?:data protection authorit\w*|supervisory authorit\w*"
     r"|Datenschutzbehörde|Datenschutzaufsichtsbehörde|Aufsichtsbehörde)",

@@ -127,3 +127,24 @@ def test_the_readers_own_place_and_an_authoritys_country_are_no_destinations() -
     )
     got = {(t.country, t.mechanism) for t in extract(text).transfers}
     assert got == {("US", "SCC")}
+
+
+def test_privacy_shield_is_an_adequacy_decision_not_the_dpf() -> None:
+    text = "We participate in the EU-U.S. Privacy Shield and transfer data to the United States.\n"
+    assert [(t.country, t.mechanism) for t in extract(text).transfers] == [("US", "adequacy")]
+    text = "We rely on the EU-U.S. Data Privacy Framework for transfers to the United States.\n"
+    assert [(t.country, t.mechanism) for t in extract(text).transfers] == [("US", "DPF")]
+
+
+def test_a_definition_and_the_readers_own_place_state_no_transfer() -> None:
+    for text in (
+        '"Standard Contractual Clauses" or "SCCs" means the clauses approved by the European '
+        "Commission for the transfer of personal data to third countries, incl. the UK.\n",
+        "For Australian users: data transfers comply with the Australian Privacy Principles.\n",
+    ):
+        assert extract(text).transfers == (), text
+    text = (
+        "If you are located in the European Union, the United Kingdom or Switzerland, we "
+        "transfer your data to the United States under Standard Contractual Clauses.\n"
+    )
+    assert [(t.country, t.mechanism) for t in extract(text).transfers] == [("US", "SCC")]
