@@ -416,12 +416,23 @@ _NOT_A_NAME = re.compile(
     # a protocol or standard, not a company: "We use SSL for secure transmission"
     r"|SSL|TLS|HTTPS?|OAuth(?: 2\.0)?|SAML|SSO|OpenID(?: Connect)?|AES(?:-?256)?|JWT|API|REST"
     r"|SMTP|IMAP|POP3|DNS|BIMI|DKIM|SPF|DMARC|VPN|SFTP|FTP|WebDAV|CalDAV|CardDAV|Favicons?"
+    # a field or a kind of tool as a row's label: "Hosting-Standort", "Analyse-Tools",
+    # "Support-System", "Frontend-Hosting", "Maximale Speicherdauer", "Betroffene Personen"
+    r"|(?:[\wäöüß]+-)+(?:Hosting|Standort|Tools?|Systeme?|Werkzeuge?|Dienste?|Anbieter|Provider"
+    r"|Speicherung|Region)|(?:Maximale|Minimale|Betroffene|Verwendete|Eingesetzte)\s+\w+|Modelle?"
     r"|[A-ZÄÖÜ][a-zäöüß]+(?:ung|ungen|bezug|keit|heit|dauer|frist|grundlage|zwecke?|ort|land"
     r"|länder|daten|tion|tionen|kontrolle|beauftragter?))$"
     # a contact field or a party's role: "E-Mail: …", "Telefon: …", "Verantwortlicher: der Kunde"
     r"|^(?:Telefon|Phone|Tel\.?|Fax|Mobil|Website|Web|Adresse|Address|Anschrift|Kontakt|Contact"
     r"|Verantwortliche[rn]?|Controller|Auftragsverarbeiter|Processor|Auftraggeber|Auftragnehmer"
     r"|Ansprechpartner|Geschäftsführer\w*|Managing Director|Inhaber|Owner)$",
+)
+
+
+# a sentence in a label's place ("Es ist ein Verarbeitungsfehler aufgetreten."): five words or
+# more ending in a full stop, with no legal form
+_A_SENTENCE = re.compile(
+    r"^(?!.*\b(?:Inc|Ltd|GmbH|LLC|Corp|AG|SE|B\.V|S\.A)\b)(?:\S+\s+){4,}\S*\.$"
 )
 
 
@@ -435,6 +446,7 @@ def _named_host(s: str, in_section: bool, text: str) -> list[tuple[int, int, str
         (m.start("name"), m.end("name"), m.group("name"))
         for m in found
         if not _NOT_A_NAME.match(m.group("name"))
+        and not _A_SENTENCE.match(m.group("name"))
         and not countries_at(m.group("name"))
         and text.count(m.group("name")) < 4
     ]

@@ -313,3 +313,12 @@ def test_a_protocol_used_for_something_is_no_recipient() -> None:
     assert [s.name for s in extract("We use Postmark to send e-mails.\n").subprocessors] == [
         "Postmark"
     ]
+
+
+def test_a_recipients_lists_field_labels_and_sentences_are_no_recipients() -> None:
+    text = (
+        "Auftragsverarbeiter\n- Support-System: [Name einfügen]\n- Hosting-Standort: Frankfurt\n"
+        "- Frontend-Hosting: Vercel\n- Maximale Speicherdauer: 30 Tage\n"
+        "- Es ist ein Verarbeitungsfehler aufgetreten.: Fehler\n- Postmark: E-Mail-Versand\n"
+    )
+    assert [s.name for s in extract(text).subprocessors] == ["Vercel", "Postmark"]
