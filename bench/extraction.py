@@ -301,6 +301,8 @@ SPLITS = (
     "blind75",
     "blind76",
     "blind77",
+    "blind78",
+    "blind79",
 )
 
 
