@@ -474,8 +474,12 @@ def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
 # "Address" / "Anschrift" only as a table row's label (a form's "Address:" may be the reader's)
 _OWN_ADDRESS_LABEL = re.compile(
     r"(?:physical|company|business|registered|postal|mailing|head ?office|corporate)\s+address"
-    r"|headquarters|company headquarters|Firmensitz|Hauptsitz|Geschäftsadresse|Firmenanschrift"
-    r"|Physische Adresse|Anschrift des Unternehmens|Postanschrift",
+    r"|headquarters|company headquarters|Firmensitz|Hauptsitz(?: des Unternehmens)?"
+    r"|Sitz des Unternehmens|Geschäftsadresse|Firmenanschrift"
+    r"|Physische Adresse|Anschrift des Unternehmens|Postanschrift"
+    # an app-compliance page's "Firmenstandort | Niederlande", "Company location | Canada"
+    r"|Firmenstandort|Unternehmensstandort|Standort des Unternehmens|company location"
+    r"|headquarters location|(?:company )?HQ",
     re.IGNORECASE,
 )
 _ROW_ADDRESS_LABEL = re.compile(r"address|adresse|anschrift", re.IGNORECASE)

@@ -235,3 +235,14 @@ def test_where_the_servers_are_below_the_controller_heading_is_not_the_vendors_p
     assert _country(text) is None
     assert _country(text.replace("[Firmenname GmbH, Anschrift, E-Mail]", "Muster GmbH, "
                                  "Hauptstraße 1, 10115 Berlin")) == "DE"  # fmt: skip
+
+
+def test_an_app_compliance_pages_company_location_row_places_the_vendor() -> None:
+    table = (
+        "| **Information** | **Response** |\n|:---|:---|\n| Name des Partnerunternehmens | Acme |\n"
+    )
+    assert _country(table + "| Firmenstandort | Niederlande (die) |\n") == "NL"
+    assert _country(table + "| Hauptsitz des Unternehmens | Kanada |\n") == "CA"
+    assert _country(table + "| Company location | Canada |\n") == "CA"
+    # where the data is stored is no company location
+    assert _country(table + "| Wo werden diese Daten gespeichert? | Niederlande |\n") is None
