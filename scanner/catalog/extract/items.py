@@ -228,6 +228,9 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r"|accesses|reads|records|logs|retrieves|captures|gathers|syncs|synchroni[sz]es|uploads"
             r"|fetches|imports|caches|indexes|scans|analy[sz]es)"
             r"(?!\s+(?:contain|include|are|show|may|will)\w*\b)"
+            r"|\bwe\s+(?:are|'re|’re)\s+(?:(?:only|also|currently)\s+)?(?:\w+ing\s+(?:and|or)\s+)?"
+            r"(?:storing|collecting|processing|logging|saving|recording|keeping|reading|accessing"
+            r"|receiving|retaining|capturing|gathering)"  # "we are only getting and storing …"
             r"|\b(?!you\b|they\b|users?\b)[A-Za-z][\w-]+\s+(?:may|will"
             r"|might)\s+(?:also\s+)?(?:collect|capture|gather|obtain|record|log)"
             r"|\b(?:servers?|systems?)\s+(?:automatically\s+)?"
@@ -555,7 +558,7 @@ _DEICTIC = re.compile(r"^(?:Das|Dies|Diese|These|This|Such data)\s+(?:sind|ist|a
 _GENERIC_EXAMPLES = re.compile(
     r"\b(?:daten|data|informationen|information|angaben)\b[^():,;]{0,80}\(\s*(?:z\.\s?B\.|e\.\s?g\.,?"
     r"|such as|wie|etwa|bspw\.|beispielsweise|for example|including|zum Beispiel)\s*(?P<list>[^()]+)\)"
-    r"|\b(?:daten|data|informationen|angaben)(?:\s+(?:zur|zum|für|for|of|about|über)\s+[^(),.;:]{2,50})?"
+    r"|\b(?:daten|data|informationen|information|angaben)(?:\s+(?:zur|zum|für|for|of|about|über)\s+[^(),.;:]{2,50})?"
     r"(?:\s+(?:erhoben|verarbeitet|gespeichert|erfasst|collected|processed|stored))?"  # "Daten
     r"\s*\((?P<bare>[^(),]{2,40}(?:,[^(),]{2,40})+)\)",
     re.IGNORECASE,
@@ -574,7 +577,7 @@ PROCESSING = folded(
     r"\b(?:verarbeite[nt]|erhoben|erheben|erhebt|gespeichert|speicher[nt]|erfass[et]n?|übermittel[nt]"
     r"|processe[sd]|process|collect(?:s|ed)?|stored?|stores|receive[sd]?|holds?|reads?|accesse[sd]"
     r"|access|uses|caches|retrieves|fetch(?:es)?|liest|lesen|nutzt|abgerufen|ruft|analy[sz]es"
-    r"|analy[sz]ed|scans|inspects|analysiert)\b"
+    r"|analy[sz]ed|scans|inspects|analysiert|logged|(?<=\bwe )log)\b"
 )
 
 

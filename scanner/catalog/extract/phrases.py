@@ -234,11 +234,15 @@ def list_items(text: str) -> list[str]:
 def example_items(text: str) -> list[str]:
     """The entries of a list of examples ("z. B. Events, Event-Eigenschaften, Plattform"): a
     data list as a whole, so once most entries name data the lexicons need not know the rest."""
-    pieces = split_list(text)
+    pieces = [p for p in split_list(text) if not _OPEN_END.match(p)]  # ("…, email, etc.")
     good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
     if good and 2 * len(good) >= len(pieces):
         return [p for p in pieces if p in good or plain_noun_phrase(p)]
     return good
+
+
+# a list's open end: "etc.", "usw.", "and more"
+_OPEN_END = re.compile(r"^(?:etc|usw|u\.\s?ä|and (?:so on|more)|und so weiter)\.?$", re.IGNORECASE)
 
 
 ANNOUNCES = re.compile(

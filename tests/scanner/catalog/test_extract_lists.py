@@ -1831,3 +1831,10 @@ def test_a_suspended_compound_joined_by_a_slash_is_two_items() -> None:
         "Telefonnummer",
     ]
     assert "dauerhaft" not in _items("Welche Daten\n- Kontodaten: dauerhaft\n")
+
+
+def test_a_progressive_store_and_logged_examples_of_information_list_data() -> None:
+    assert _rules("We are only getting and storing the user's name.\n") == ["user's name"]
+    assert _rules("We are not storing any messages.\n") == []
+    text = "Yes, we log personal information (username, email, etc.) to build our audit log.\n"
+    assert _rules(text) == ["username", "email"], _rules(text)
