@@ -1416,7 +1416,8 @@ _PREPOSITION_FIRST = re.compile(
 # Verfahrensdaten", "Browser- und Betriebssystem-Informationen", "first and last name"
 _SUSPENDED = re.compile(
     r"^(?P<firsts>[A-ZÄÖÜ][\wäöüß]*-(?:,\s*[\wäöüß]+-)*)(?:\s+(?:und|oder|sowie|bzw\.|&)\s+|\s*/\s*)"
-    r"(?P<last>[A-ZÄÖÜ][\wäöüß-]+)$"
+    r"(?P<last>[A-ZÄÖÜ][\wäöüß-]+)(?P<tail>\s+(?:de[rsn]|deine[rs]?|Ihre[rs]?|ihre[rs]?|eine[rs]?"
+    r"|im|in|aus|von|vom|zum|zur|für)\s+[^,;()]{1,60})?$"  # "Start- und Endzeiten deiner Termine"
 )
 _SHARED_PART = re.compile(
     r"(?:daten|name|namen|adressen?|nummern?|informationen|angaben|zeiten|zeitpunkt|präferenzen"
@@ -1459,7 +1460,8 @@ def _shared_head(item: str) -> list[str] | None:
     else:
         return None
     firsts = [f.strip().rstrip("-") for f in m["firsts"].split(",")]
-    return [f"{f}{head}" for f in firsts] + [last]
+    tail = m["tail"] or ""
+    return [f"{f}{head}{tail}" for f in firsts] + [last + tail]
 
 
 # a clause's opening: "Whenever using our Services", "wenn Sie sich anmelden"
@@ -2020,8 +2022,9 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
     return kept
 
 
-# a German compound naming a kind of data: "Zahlungsdaten", "Registrierungsdaten" (not "Daten")
-_COMPOUND_CATEGORY = re.compile(r"^[A-ZÄÖÜ][\wäöüß-]{2,}daten$")
+# a German compound naming a kind of data: "Zahlungsdaten", "Registrierungsdaten" (not "Daten"),
+# also after its adjectives ("eingegebene Buchungsdaten")
+_COMPOUND_CATEGORY = re.compile(r"(?:^|\s)[A-ZÄÖÜ][\wäöüß-]{2,}daten$")
 # a category named by a generic word for data ("Kontaktdaten", "account information")
 _GENERIC_CATEGORY = re.compile(r"(?:daten|data|information|informationen|angaben|details)$", re.I)
 

@@ -1838,3 +1838,15 @@ def test_a_progressive_store_and_logged_examples_of_information_list_data() -> N
     assert _rules("We are not storing any messages.\n") == []
     text = "Yes, we log personal information (username, email, etc.) to build our audit log.\n"
     assert _rules(text) == ["username", "email"], _rules(text)
+
+
+def test_a_multi_word_compound_category_gives_its_fields_and_a_suspended_pair_keeps_its_tail() -> (
+    None
+):
+    text = (
+        "Welche Daten werden verarbeitet?\n"
+        "- Manuell eingegebene Buchhaltungsdaten (z. B. Beträge, Kategorien, Datum)\n"
+    )
+    assert _items(text) == ["Beträge", "Kategorien", "Datum"], _items(text)
+    text = "Welche Daten\n- Vor- und Nachname des Kunden, Telefonnummer\n"
+    assert _items(text) == ["Vorname des Kunden", "Nachname des Kunden", "Telefonnummer"]
