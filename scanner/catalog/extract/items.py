@@ -1909,6 +1909,14 @@ _SAYS_DATA = folded(
 # a contract's signature block: "Ort, Datum, Unterschrift", "Place, date: Zürich, Januar 2025",
 # "Unterschrift: ______"
 _SIGN_WORD = r"(?:Ort|Datum|Unterschrift|Stempel|Name|Funktion|Place|Date|Signature|Title)"
+# the vendor's own contact or register details as a list entry: a label whose value is an
+# address, a link or a number, or a registration statement
+_CONTACT_LINE = re.compile(
+    r"^[\w .-]{1,30}:\s*(?:\S+@\S+\.\w+|https?://\S+|www\.\S+|\+?[\d ()/-]{6,})\s*$"
+    r"|^(?:Registered|Incorporated|Eingetragen|Registergericht|Company (?:No|number)|Handelsregister"
+    r"|VAT|USt-?Id)\b",
+    re.IGNORECASE,
+)
 SIGNATURE_LINE = re.compile(
     rf"^(?:Ort|Datum|Unterschrift|Stempel|Place|Date|Signature)(?:\s*[,/]\s*{_SIGN_WORD})+"
     rf"\s*(?::.*)?$|^{_SIGN_WORD}\s*:\s*_{{3,}}",
@@ -2122,8 +2130,9 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                 text = " ".join(  # Kategorien": the cell's later denial is of other data
                     x for x in said if not NEGATION.search(strip_parentheses(x))
                 )
-        if SIGNATURE_LINE.match(text):
-            continue  # "Ort, Datum, Unterschrift": a signature block, not data
+        if SIGNATURE_LINE.match(text) or _CONTACT_LINE.match(text):
+            continue  # "Ort, Datum, Unterschrift": a signature block, not data; "Email:
+            # info@acme.example", "Registered in England & Wales": the vendor's own details
         if security[n]:  # a measure's entry lists no data; a sentence there may still say
             for s in sentences(text):  # "Es werden nur Name und E-Mail erhoben."
                 for item in _prose_items(s) if _SAYS_DATA.search(s) else []:

@@ -20,7 +20,7 @@ LineKind = Literal["heading", "bullet", "text"]
 
 # (a second glyph after the marker is the page's own: "<li><span>•</span> Reviews: …")
 _BULLET = re.compile(
-    r"^\s*(?:[•\-*·–▪◦●✓✔❌✗]|\d{1,2}[.)](?!\d)|[a-z][.)]\s)\s*(?:[•·▪◦●]\s*)?(.+)$"
+    r"^\s*(?:[•\-*·–▪◦●✓✔❌✗]|\d{1,2}[.)](?!\d)|[a-zA-Z][.)]\s)\s*(?:[•·▪◦●]\s*)?(.+)$"
 )
 _NUMBERED_HEADING = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]+\.|§\s?\d{1,2})\s+(\S.{0,90})$"
@@ -53,7 +53,11 @@ class Line(msgspec.Struct, frozen=True):
 
 
 _HTML_BLOCK = re.compile(
-    r"<(?:li|p|ul|ol|br|h[1-6]|tr|table|div|section|dt|dd|img|a\s+(?:name|id|href)=)\b", re.I
+    r"<(?:li|p|ul|ol|br|h[1-6]|tr|table|div|section|dt|dd|img|a\s+(?:name|id|href)=)\b"
+    # a JSX page's own block components: "<ListItem>", "<SectionTitle>", "<Paragraph>"
+    r"|<(?-i:(?:[A-Z]\w{0,30})?(?:ListItem|BulletItem|ListEntry|SectionTitle|SubTitle|Subtitle|Heading"
+    r"|Title|Headline|Paragraph))\b",
+    re.I,
 )
 _HTML_TAG = re.compile(r"</?[A-Za-z][\w.-]*(?:\s[^<>]*)?/?>")
 
@@ -81,6 +85,18 @@ def _one_line_entry(entry: re.Match[str]) -> str:
     return f"\n- {joined}\n" if entry.group(1).lower() == "li" else f"\n{joined}\n"
 
 
+_COMPONENT_ITEM = re.compile(
+    r"<(?:[A-Z]\w{0,30})?(?:ListItem|BulletItem|Bullet|ListEntry)\b[^>]{0,300}>\s*"
+)
+_COMPONENT_TITLE = re.compile(
+    r"<(?:[A-Z]\w{0,30})?(?:SectionTitle|SubTitle|Subtitle|Heading|Title|Headline)\b[^>]{0,300}>\s*"
+)
+_COMPONENT_CLOSE = re.compile(
+    r"</(?:[A-Z]\w{0,30})?(?:ListItem|BulletItem|Bullet|ListEntry|SectionTitle|SubTitle|Subtitle"
+    r"|Heading|Title|Headline|Paragraph)>"
+)
+
+
 def _untag(text: str) -> str:
     """Inline HTML (a PRIVACY.md with ``<ul><li>``, a page saved as text) as plain lines: list
     entries become bullets, headings Markdown headings, cells ``|``-separated, other tags go."""
@@ -91,6 +107,10 @@ def _untag(text: str) -> str:
     text = _LIST_ENTRY.sub(_one_line_entry, text)
     text = re.sub(r"<li\b[^>]*>\s*", "\n- ", text, flags=re.I)
     text = re.sub(r"<h[1-6]\b[^>]*>\s*", "\n## ", text, flags=re.I)
+    if "Item" in text or "Title" in text or "Heading" in text:  # a JSX page's own components:
+        text = _COMPONENT_ITEM.sub("\n- ", text)  # "<ListItem>", "<BulletItem>" are entries,
+        text = _COMPONENT_TITLE.sub("\n## ", text)  # "<SubSectionTitle>", "<Heading>" titles
+        text = _COMPONENT_CLOSE.sub("\n", text)
     text = re.sub(
         r"</(?:h[1-6]|li|p|div|tr|ul|ol|section|dt|dd)>|<br\s*/?>", "\n", text, flags=re.I
     )
@@ -550,7 +570,7 @@ def _is_heading(line: str, nxt: str) -> bool:
     return len(words) <= 8 and not nxt.strip().startswith(("-", "•", "*")) and nxt == ""
 
 
-_LETTERED = re.compile(r"^\s*[a-z][.)]\s+(\S.{0,70})$")
+_LETTERED = re.compile(r"^\s*[a-zA-Z][.)]\s+(\S.{0,70})$")
 
 
 def _lettered_title(line: str, raw: list[str], n: int) -> bool:

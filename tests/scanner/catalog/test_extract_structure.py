@@ -1104,3 +1104,24 @@ def test_one_line_objects_keyed_by_a_name_read_as_list_entries() -> None:
     got = [(x.kind, x.text) for x in lines(source)]
     assert ("bullet", "SMTP2GO: Transactional email delivery") in got, got
     assert {"SMTP2GO", "Google"} <= {s.name for s in extract(source).subprocessors}
+
+
+def test_capital_lettered_entries_and_a_jsx_pages_own_list_components() -> None:
+    text = (
+        "The processor collects the following information about your payment:\n\n"
+        "A. full name\nB. credit card number\nC. card expiration date\n"
+    )
+    assert _items(text) == ["full name", "credit card number", "card expiration date"]
+    page = (
+        "export default function Privacy() {\n  return (\n    <Page>\n"
+        "      <SectionTitle>1. Who we are</SectionTitle>\n"
+        "      <Paragraph>Acme Ltd is the data controller.</Paragraph>\n"
+        "      <List>\n        <ListItem>Email: info@acme.example</ListItem>\n"
+        "        <ListItem>Registered in England &amp; Wales</ListItem>\n      </List>\n"
+        "      <SubSectionTitle>A. Personal Information</SubSectionTitle>\n"
+        "      <List>\n        <ListItem>Name</ListItem>\n        <ListItem>Job title</ListItem>\n"
+        "      </List>\n    </Page>\n  );\n}\n"
+    )
+    got = [(x.kind, x.text) for x in lines(page)]
+    assert ("heading", "A. Personal Information") in got and ("bullet", "Job title") in got, got
+    assert _items(page) == ["Name", "Job title"], _items(page)
