@@ -1183,7 +1183,7 @@ def line_items(
     if sep and in_data and (kept := _kept_items(bare)):
         return kept, 0.75  # "Whiteboards, Chats: Bis Sitzungsende": the data and how long
     if sep and 0 < len(head) <= 60 and not re.search(r"https?$", head):
-        first = sentences(rest.strip())[0] if rest.strip() else ""
+        first = _ADVERBS.sub("", sentences(rest.strip())[0]) if rest.strip() else ""
         if NEGATION.search(_NOT_PLAIN.sub(" ", f"{head} {first}")):  # ("Passwort: als Hash
             # gespeichert, nicht im Klartext" says how, not whether, it is kept)
             clause = re.split(r"\s[—–-]\s|;\s", first, maxsplit=1)[0]
@@ -1818,6 +1818,7 @@ class ItemList:
                 return
 
     def add(self, item: str, source: str, conf: float) -> None:
+        item = _ADVERBS.sub("", item)  # "Ausschließlich Start- und Endzeiten …", "only …"
         if (parts := _shared_head(item)) is not None:
             for part in parts:  # "Vor- und Nachname", "first and last name": two data
                 self.add(part, source, conf)

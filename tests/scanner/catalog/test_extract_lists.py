@@ -1850,3 +1850,14 @@ def test_a_multi_word_compound_category_gives_its_fields_and_a_suspended_pair_ke
     assert _items(text) == ["Beträge", "Kategorien", "Datum"], _items(text)
     text = "Welche Daten\n- Vor- und Nachname des Kunden, Telefonnummer\n"
     assert _items(text) == ["Vorname des Kunden", "Nachname des Kunden", "Telefonnummer"]
+
+
+def test_an_adverb_before_a_datum_is_no_part_of_it() -> None:
+    items = ItemList()
+    items.add("ausschließlich deutsche Serverstandorte", "source", 0.9)
+    items.add("only Start- und Endzeiten", "source", 0.9)
+    assert [f.item for f in items.found] == [
+        "deutsche Serverstandorte",
+        "Startzeiten",
+        "Endzeiten",
+    ]
