@@ -1425,7 +1425,8 @@ _SHARED_PART = re.compile(
     re.IGNORECASE,
 )
 _MODIFIERS_AND = re.compile(
-    r"^(?P<a>first|last|given|family|middle|full|display|home|work|business|mobile|private)\s+"
+    r"^(?:(?:the\s+)?[\w-]+['’]s\s+|your\s+|their\s+|his or her\s+)?"  # "the user's first and …"
+    r"(?P<a>first|last|given|family|middle|full|display|home|work|business|mobile|private)\s+"
     r"(?:and|or|&)\s+(?P<b>first|last|given|family|middle|full|display|home|work|business|mobile"
     r"|private)\s+(?P<head>\w+(?:\s\w+)?)$",
     re.IGNORECASE,
