@@ -102,7 +102,7 @@ _DATA_HEAD = folded(
     r"|r[ée]sum[ée]s?|letters?|certificates?|zertifikate?"
     # how a page is used: "Klicks", "Mausbewegungen", "Seitenaufrufe", "keystrokes", "Titel"
     r"|klicks|clicks|bewegungen|movements|keystrokes|tastatureingaben|aufrufe|views|pageviews"
-    r"|titel)$"
+    r"|titel|datenmengen?)$"
 )
 VERBISH = re.compile(
     r"\b(?:ist|sind|wird|werden|wurde|haben|hat|kann|können|dient|dienen|erfolgt|is|are|was|were"
@@ -246,9 +246,19 @@ def looks_like_item(phrase: str) -> bool:
         return False
     if about:
         return True
+    if len(words) >= 2 and _PARTICIPLE_TAIL.search(phrase):  # "data volumes transferred",
+        phrase = _PARTICIPLE_TAIL.sub("", phrase)  # "pages visited": the noun names the datum
     return any(_DATA_HEAD.search(word) for word in _head_words(phrase)) or bool(
         categories_of(phrase) and categories_of(phrase) != ["user"]
     )
+
+
+# an English past participle after the noun it describes
+_PARTICIPLE_TAIL = re.compile(
+    r"\s+(?:transferred|accessed|visited|viewed|requested|sent|received|used|opened|clicked"
+    r"|uploaded|downloaded|entered|selected|created|stored)$",
+    re.IGNORECASE,
+)
 
 
 # Country names, adjectives, and cities that policies use for where data is processed.

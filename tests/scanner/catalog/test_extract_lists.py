@@ -1862,3 +1862,11 @@ def test_an_adverb_before_a_datum_is_no_part_of_it() -> None:
         "Startzeiten",
         "Endzeiten",
     ]
+
+
+def test_a_noun_with_its_participle_after_it_names_data() -> None:
+    from m365inv.catalog.extract.lexicon import looks_like_item
+
+    assert looks_like_item("pages viewed") and looks_like_item("files accessed")
+    assert looks_like_item("übertragene Datenmenge")
+    assert not looks_like_item("persistent volumes") and not looks_like_item("services used")
