@@ -1055,7 +1055,7 @@ def _prose_items(sentence: str) -> list[str]:
 # Passwort" is a datum)
 _NO_NOUN = re.compile(
     r"^of\s|^(?:necessary|required|optional|mandatory|possible|available|relevant"
-    r"|erforderlich|notwendig|freiwillig|optional|möglich|verfügbar|dauerhaft|permanent|temporär"
+    r"|erforderlich|notwendig|freiwillig|möglich|verfügbar|dauerhaft|permanent|temporär"
     r"|vorübergehend|permanently|temporarily)$",
     re.IGNORECASE,
 )

@@ -52,11 +52,14 @@ class Line(msgspec.Struct, frozen=True):
     row: str = ""  # a table row as the policy writes it: what a finding from it quotes
 
 
+# a JSX page's own block components, by the end of their names: "<ListItem>", "<PolicyListItem>",
+# "<SectionTitle>", "<Paragraph>" (a prefix of up to 31 characters before it)
+_PREFIX = r"(?:[A-Z]\w{0,30})?"
+_ITEM_COMPONENTS = "ListItem|BulletItem|ListEntry"
+_TITLE_COMPONENTS = "SectionTitle|SubTitle|Subtitle|Heading|Title|Headline"
 _HTML_BLOCK = re.compile(
     r"<(?:li|p|ul|ol|br|h[1-6]|tr|table|div|section|dt|dd|img|a\s+(?:name|id|href)=)\b"
-    # a JSX page's own block components: "<ListItem>", "<SectionTitle>", "<Paragraph>"
-    r"|<(?-i:(?:[A-Z]\w{0,30})?(?:ListItem|BulletItem|ListEntry|SectionTitle|SubTitle|Subtitle|Heading"
-    r"|Title|Headline|Paragraph))\b",
+    rf"|<(?-i:{_PREFIX}(?:{_ITEM_COMPONENTS}|{_TITLE_COMPONENTS}|Paragraph))\b",
     re.I,
 )
 _HTML_TAG = re.compile(r"</?[A-Za-z][\w.-]*(?:\s[^<>]*)?/?>")
@@ -85,15 +88,10 @@ def _one_line_entry(entry: re.Match[str]) -> str:
     return f"\n- {joined}\n" if entry.group(1).lower() == "li" else f"\n{joined}\n"
 
 
-_COMPONENT_ITEM = re.compile(
-    r"<(?:[A-Z]\w{0,30})?(?:ListItem|BulletItem|Bullet|ListEntry)\b[^>]{0,300}>\s*"
-)
-_COMPONENT_TITLE = re.compile(
-    r"<(?:[A-Z]\w{0,30})?(?:SectionTitle|SubTitle|Subtitle|Heading|Title|Headline)\b[^>]{0,300}>\s*"
-)
+_COMPONENT_ITEM = re.compile(rf"<{_PREFIX}(?:{_ITEM_COMPONENTS}|Bullet)\b[^>]{{0,300}}>\s*")
+_COMPONENT_TITLE = re.compile(rf"<{_PREFIX}(?:{_TITLE_COMPONENTS})\b[^>]{{0,300}}>\s*")
 _COMPONENT_CLOSE = re.compile(
-    r"</(?:[A-Z]\w{0,30})?(?:ListItem|BulletItem|Bullet|ListEntry|SectionTitle|SubTitle|Subtitle"
-    r"|Heading|Title|Headline|Paragraph)>"
+    rf"</{_PREFIX}(?:{_ITEM_COMPONENTS}|Bullet|{_TITLE_COMPONENTS}|Paragraph)>"
 )
 
 
