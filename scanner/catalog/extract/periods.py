@@ -88,12 +88,9 @@ def _restated(sentence: str, at: int) -> bool:
     return before.rstrip().endswith("(") and _RESTATED.search(before) is not None
 
 
-# a record's or table's field that says the rest are retention periods
-_RETENTION_LABEL = re.compile(
-    r"^\W*(?:Löschfrist\w*|Speicherdauer|Aufbewahrungs(?:dauer|frist\w*)|Speicherfrist\w*"
-    r"|Retention(?: periods?)?|Storage periods?|Deletion periods?)\s*:",
-    re.IGNORECASE,
-)
+# a record's or table's field label ("Löschfristen:", "Retention period:"); a retention heading's
+# words (RETENTION_HEADING) say the rest are periods
+_FIELD_LABEL = re.compile(r"^\W*([^:\n]{1,40}):")
 _NOT_RETENTION = folded(
     r"benachrichtig|notify|notification|antwort|respond|Auskunft|Testversion|Testphase"
     r"|\d+[- ]?(?:day|days|Tage)[- ]?(?:free )?trial|trial (?:period|version)|\bevery\s+\d+"
@@ -234,7 +231,8 @@ def retention_in(sentence: str) -> list[RetentionRule]:
             return []
         # "… is not stored, except for summaries, which are retained for 30 days": the period
     if not _KEEP.search(sentence) or (
-        _NOT_RETENTION.search(sentence) and not _RETENTION_LABEL.match(sentence)
+        _NOT_RETENTION.search(sentence)
+        and not ((label := _FIELD_LABEL.match(sentence)) and RETENTION_HEADING.search(label[1]))
     ):  # ("Löschfristen: Benachrichtigungen … 3 Jahre" keeps notifications, it sends none)
         return []
     rule: RuleKind = (
