@@ -318,10 +318,12 @@ _LIST_CALL = re.compile(r"^[ \t]*([a-z_$][\w$]*)\([ \t]*$", re.IGNORECASE)
 _LAST_ARGUMENT = re.compile(r"""^[ \t]*()(['"`])(.*)\2[ \t]*\)[ \t]*[,;]?[ \t]*$""")
 
 
-# an element built by a call with its text as a literal: "h('h2', '2. Welche Daten …')",
-# "React.createElement('li', null, 'Name')" (Vue render functions, Preact, Mithril)
+# a call that builds an element (Vue render functions, Preact, Mithril, React)
+_ELEMENT_CALL = r"(?:h|m|React\.createElement|createElement)\("
+# such an element with its text as a literal: "h('h2', '2. Welche Daten …')",
+# "React.createElement('li', null, 'Name')"
 _HYPERSCRIPT = re.compile(
-    r"""^[ \t]*(?:h|m|React\.createElement|createElement)\([ \t]*(['"])(?P<tag>h[1-6]|p|li|dt|dd"""
+    r"^[ \t]*" + _ELEMENT_CALL + r"""[ \t]*(['"])(?P<tag>h[1-6]|p|li|dt|dd"""
     r"""|td|th|strong|b|span|div)\1[ \t]*,[ \t]*"""
     r"""(?:(?:null|undefined|\{[^{}\n]{0,200}\})[ \t]*,[ \t]*)?"""
     r"""(['"`])(?P<body>(?:(?!\3)[^\\\n]|\\.){1,2000})\3[ \t]*\)?[ \t]*[,;)]*[ \t]*$"""
@@ -332,7 +334,7 @@ _HYPERSCRIPT = re.compile(
 # follow ("return h('ul', [", "React.createElement('div', null,")
 _CODE_OPENER = re.compile(
     r"""^[ \t]*(?:[a-z_$][\w$]*[ \t]*\([^()'"`\n]{0,80}\)[ \t]*\{"""
-    r"""|(?:return[ \t]+)?(?:h|m|React\.createElement|createElement)\([ \t]*(['"])[\w.-]{1,40}\1"""
+    r"|(?:return[ \t]+)?" + _ELEMENT_CALL + r"""[ \t]*(['"])[\w.-]{1,40}\1"""
     r"""[ \t]*(?:,[ \t]*(?:null|undefined|\{[^{}\n]{0,200}\}))?[ \t]*,?[ \t]*[\[(]?)[ \t]*$""",
     re.IGNORECASE,
 )
