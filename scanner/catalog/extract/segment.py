@@ -417,7 +417,13 @@ def _table_cells(line: str) -> list[str] | None:
     cells = [re.sub(r"^[A-Z][.)]\s+", "", c.strip()) for c in line.strip().strip("|").split("|")]
     # a "Collected" column: yes-cells add nothing, no-cells negate the row
     cells = ["❌" if _NO_CELL.match(c) else c for c in cells if c and not _YES_CELL.match(c)]
+    if "❌" in cells:  # "| Sensory data | N/A | No | N/A |": not-applicable cells of a row
+        # that says "not collected" add nothing, so its denial follows the row's label
+        cells = [c for c in cells if not _NOT_APPLICABLE.match(c)]
     return cells
+
+
+_NOT_APPLICABLE = re.compile(r"^(?:n/?a|none|keine|entfällt|not applicable)$", re.IGNORECASE)
 
 
 # A table column that lists the data itself: "Data element", "Type of data", "Datenkategorie" …
@@ -426,8 +432,8 @@ def _table_cells(line: str) -> list[str] | None:
 _FIELDS = (
     r"^(?:inhalte?|contents?|(?:data )?fields?|(?:daten)?feld(?:er|name)?|field names?|attributes?"
     r"|attribute|attribut|data sent|what|was"
-    r"|what exactly|details|examples?(?: (?:for|of|in) .{1,40})?"
-    r"|beispiele(?: (?:für|bei|in) .{1,40})?"
+    r"|what exactly|details|examples?(?: (?:for|of|in|from) .{1,40})?"
+    r"|beispiele(?: (?:für|bei|in|aus) .{1,40})?"
     r"|(?:übermittelte|gelesene) daten"
     r"|data (?:shared|read|received))$"
     r"|^what (?:we|is|gets|the app) (?:reads?|access(?:es|ed)?|collect(?:s|ed)?|stores?|stored)"

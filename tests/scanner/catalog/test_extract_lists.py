@@ -192,6 +192,21 @@ def test_a_table_row_flagged_no_in_every_column_is_not_read() -> None:
     assert _items(text) == ["Sender names"]
 
 
+def test_a_ccpa_table_reads_the_examples_column_and_skips_rows_not_collected() -> None:
+    text = (
+        "| Category | Examples from our service | Collected | Business purpose |\n"
+        "|---|---|---|---|\n"
+        "| **Identifiers** | user ID, display name | Yes | Routing, support |\n"
+        "| **Sensory data** | N/A | No | N/A |\n"
+        "| **Geolocation data** | n/a | No | n/a |\n"
+        "| **Network activity** | message timestamps | Yes | Question detection, tracking |\n"
+    )
+    assert _items(text) == ["user ID", "display name", "message timestamps"]
+    # "N/A" alone (a column that does not apply) does not deny the row
+    text = "| Data | Collected | Shared with |\n|---|---|---|\n| Postal address | Yes | N/A |\n"
+    assert _items(HEAD + text) == ["Postal address"]
+
+
 def test_a_permission_names_the_data_it_opens_not_itself() -> None:
     text = (
         "| Permission | Purpose |\n|---|---|\n"
