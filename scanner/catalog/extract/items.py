@@ -803,7 +803,9 @@ def _examples_of(listed: str) -> list[str]:
         "",
         head,
     )
-    if not head or len(head.split()) > 5:
+    if not head or len(head.split()) > (5 if "," in head else 7):  # "information about the device
+        # and software you use, including …" is one head; "Name, Anschrift, Kontaktdaten wie …"
+        # is an enumeration whose last entry has examples
         return []
     if not (is_data_noun(head) or GENERIC.match(head) or plain_noun_phrase(head)):
         return []

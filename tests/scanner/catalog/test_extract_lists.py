@@ -714,6 +714,18 @@ def test_examples_after_a_head_with_a_relative_clause() -> None:
         "such as your IP address, browser type and operating system.\n"
     )
     assert _items(text) == ["IP address", "browser type", "operating system"]
+    # a head of two nouns ("the device and software") takes its examples too
+    text = HEAD + (
+        "- Device Data. We receive information about the device and software you use to access "
+        "the Services, including IP address, browser type, device identifiers and push tokens.\n"
+    )
+    assert _items(text) == ["IP address", "browser type", "device identifiers", "push tokens"]
+    # an enumeration before "wie" is no head: only its last entry has the examples
+    text = (
+        "Verarbeitet werden insbesondere Stammdaten wie Name, Anschrift und ggf. Firma, "
+        "Kontaktdaten wie E-Mail-Adresse und Telefonnummer sowie Abrechnungsdaten."
+    )
+    assert {"Name", "Anschrift", "Firma", "Telefonnummer"} <= set(_items(text))
 
 
 def test_a_generator_list_that_lost_its_bullets_and_a_conditional_wird() -> None:
