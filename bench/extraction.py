@@ -303,6 +303,8 @@ SPLITS = (
     "blind77",
     "blind78",
     "blind79",
+    "blind80",
+    "blind81",
 )
 
 
