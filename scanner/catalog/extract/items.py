@@ -2016,7 +2016,7 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
                     and _GENERIC_CATEGORY.search(f.item)
                 ) or (  # a German compound's fields: "Zahlungsdaten (Kreditkartennummer,
                     # Kontoverbindung)", "Registrierungsdaten (E-Mail, Passwort-Hash, …)"
-                    _COMPOUND_CATEGORY.search(f.item) and 2 * data > len(fields)
+                    _COMPOUND_CATEGORY.search(f.item) and 2 * data >= len(fields)
                 ):  # "Nutzerprofildaten (Name, E-Mail-Adresse, Firmenname)": a generic word's
                     out.extend(msgspec.structs.replace(f, item=p) for p in fields)  # fields
                     continue

@@ -108,8 +108,11 @@ _EVENT = folded(
 )
 NOT_STORED = folded(
     r"(?:(?:do|does|will|we)\s+not|(?:don|doesn|won)['’]t)\s+(?:\w+,?\s+){0,5}?(?:or\s+|and/or\s+)?"
-    r"(?:store|retain|keep|save|persist|log(?!\s+(?:data|files?|entries|records|events))"
-    r"|make or retain)"
+    r"(?:store|retain|keep|save|persist\b|make or retain)"
+    # "log" is a verb only right after the negation or in a list of verbs ("do not collect,
+    # store or log"), not in "will not delete Audit log information" or "be able to log in"
+    r"|(?:do|does|will|we)\s+not\s+(?:\w+(?:,\s+|\s+(?:or|and|and/or)\s+)){0,3}"
+    r"log(?!\s+(?:data|files?|entries|records|events|information|in|on|into)\b)\b"
     r"|not\s+(?:be\s+)?(?:stored|retained|persisted|saved|written to disk|cached|kept)"
     r"|no\s+(?:\w+\s+){0,4}(?:is|are)\s+(?:\w+\s+)?(?:stored|retained|cached|kept|persisted|saved)"
     r"|never\s+(?:\w+,?\s+){0,3}?(?:or\s+)?(?:stored|retained|persisted|saved|written|kept"
@@ -141,7 +144,13 @@ _PARTIAL_NOT_STORED = folded(
     r"|\b(?:master|encryption|private|secret|signing) keys?\b|(?:Master|Krypto)schlüssel"
     # a form it is not kept in: "never stored in decrypted form", "in any downloadable format"
     r"|\bin (?:\w+ ){0,4}(?:form|format)\b"
+    # no statement of how long: "not kept indefinitely", a child's data ("do not knowingly
+    # collect or store … from anyone under 13") or cookies
+    r"|\b(?:indefinitely|unbegrenzt|unbefristet|knowingly|wissentlich|cookies?"
+    r"|Speichertechnologien)\b"
 )
+# a denial of something else before the storing: "We do not control how … platforms store"
+_OTHER_DENIAL = re.compile(r"\b(?:how|control|wie|ob|whether)\b", re.IGNORECASE)
 # a denial that covers reading too ("never reads, stores, or analyzes message content"): the
 # data is not even looked at, so there is no storage period to state — a negated item, not "P0D"
 # ("does not collect or store any personal data" stays "P0D", as the corpus labels it)
@@ -225,6 +234,8 @@ def retention_in(sentence: str) -> list[RetentionRule]:
             return []  # "We do NOT collect or store:" announces a list of single items
         if _NOT_EVEN_READ.search(m.group(0)) or _READ_AND.search(sentence[: m.start()]):
             return []  # "never reads, stores, or analyzes message content": not processed at all
+        if _OTHER_DENIAL.search(m.group(0)):
+            return []
         if not _PARTIAL_NOT_STORED.search(sentence):
             return [RetentionRule("P0D", "not-stored", m.group(0), sentence, 0.8)]
         if not DURATION.search(sentence_):

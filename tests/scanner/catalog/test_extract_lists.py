@@ -192,6 +192,11 @@ def test_a_table_row_flagged_no_in_every_column_is_not_read() -> None:
     assert _items(text) == ["Sender names"]
 
 
+def test_a_german_compound_category_gives_its_two_bracketed_fields() -> None:
+    text = "Verarbeitete Daten\n\n- Eintragsdaten (Datum, Tageszeit)\n- Stimmungsangaben\n"
+    assert _items(text)[:2] == ["Datum", "Tageszeit"]
+
+
 def test_a_ccpa_table_reads_the_examples_column_and_skips_rows_not_collected() -> None:
     text = (
         "| Category | Examples from our service | Collected | Business purpose |\n"

@@ -185,3 +185,21 @@ def test_a_records_deletion_field_keeps_notifications_and_a_restated_period_coun
     assert [r.period for r in extract("Backups are kept for 1 year (365 days).\n").retention] == [
         "P1Y"
     ]
+
+
+def test_log_as_a_noun_persistent_access_and_no_indefinite_keeping_are_no_p0d() -> None:
+    for sentence in (
+        "If the Customer selects to never delete audit logs, we will not delete audit log "
+        "information until the Customer closes the account.",
+        "If you disable cookies, you will not be able to log in to the service.",
+        "The bot does not maintain persistent access to conversation history.",
+        "Personal data is not kept indefinitely merely because storage is possible.",
+        "We do not knowingly collect, use or store personal information from children under 13.",
+        "The video host does not initially store any cookies on your device.",
+        "We do not control how social networks store or process information.",
+    ):
+        assert "P0D" not in _periods(sentence), sentence
+    # "log" as the verb of the denial, alone or in a list of verbs, still is one
+    assert _periods("We do not log your IP address.") == ["P0D"]
+    assert _periods("We do not collect, store or log your messages.") == ["P0D"]
+    assert _periods("Prompts are not persisted.") == ["P0D"]
