@@ -305,6 +305,8 @@ SPLITS = (
     "blind79",
     "blind80",
     "blind81",
+    "blind82",
+    "blind83",
 )
 
 
