@@ -30,6 +30,7 @@ from m365inv.catalog.extract.items import (
     recipient_entry,
     security_sections,
     states_a_right,
+    sub_labelled_closed,
     untail,
 )
 from m365inv.catalog.extract.lexicon import (
@@ -271,6 +272,7 @@ def item_candidates(
             context[text], source[text] = set(features), sentence
 
     security = security_sections(all_lines)
+    closed = sub_labelled_closed(all_lines)
     lead = ""  # the line a list entry stands under: the last text or heading before it
     for n, line in enumerate(all_lines):
         above = lead if line.kind == "bullet" else (all_lines[n - 1].text if n else "")
@@ -281,6 +283,7 @@ def item_candidates(
             or defines(line.text)
             or _NO_DATA_SECTION.search(heads[n])
             or security[n]  # a measure, not data (the rules read what its sentences say)
+            or (closed[n] and line.kind == "bullet")  # "Servicebereitstellung:" over purposes
             or SIGNATURE_LINE.match(line.text)  # "Ort, Datum, Unterschrift"
             or (line.kind == "bullet" and REMOVAL.match(line.text))
         ):

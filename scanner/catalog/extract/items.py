@@ -88,6 +88,10 @@ CLOSING_HEADING = folded(
     r"|(?:unsere?|our)\s+(?:kontakt|contact)"
     r"|betroffene|data subjects|changes|änderungen|transfer|übermittlung|verantwortlich"
     r"|controller|datenschutzbeauftragt|protection officer|your choices|user control|consent"
+    # a question about use: "Wofür nutzt AskProAI meine Daten?", "How does Acme use my data?"
+    r"|^(?:wofür|wozu|weshalb)\b|\bhow (?:do|does) [\w-]+ (?:\w+ )?use\b"
+    r"|\bmit wem\b|\bwith whom\b|\bwho (?:do|does) [\w-]+ share\b|\blöschen lassen\b"
+    r"|\b(?:welche|which|what) cookies\b"
     r"|einwilligung|how it works|compliance|data usage|datennutzung|nutzung (?:der|Ihrer) daten"
     r"|löschfrist|speicherzeit|speicherort|^wo\b|^warum\b|data location|^hosting|infrastructure"
     r"|infrastruktur|^analytics|handling payments|payment (?:processing"
@@ -1889,6 +1893,10 @@ _SECURITY_SECTION = folded(
     r"|security (?:measures|practices|controls)|Sicherheitsmaßnahmen|Schutzmaßnahmen"
     r"|Datensicherheit|data security|information security|Informationssicherheit"
     r"|^(?:\d[\d.]*\s*)?(?:security|sicherheit)$"
+    # "Wie werden meine Daten geschützt?", "How do we protect your information?"
+    r"|\b(?:geschützt|protected)\?$|\bhow (?:do |does )?(?:we|is|are) (?:\w+ ){0,3}?protect"
+    r"|\bwie schützen\b|\bschutz (?:ihrer|deiner|meiner|der) daten\b"
+    r"|\bprotect(?:ing)? (?:your|personal) (?:data|information)\b"
 )
 # the parts of such a section: "Vertraulichkeit", "1.2 Zugangskontrolle", "Availability"
 _SECURITY_PART = folded(
@@ -1897,7 +1905,8 @@ _SECURITY_PART = folded(
     r"|Weitergabe|Eingabe|Auftragskontrolle|Verschlüsselung|Encryption|Access control"
     r"|Wiederherstell|Überprüfung|Evaluierung|Incident|Backup|Physical|Network|Netzwerk"
     r"|Organi[sz]ational|Organisatorisch|Technical|Technisch|Pseudonymi|Anonymi|Datenminimierung"
-    r"|Data minimi[sz]ation|Verfahren zur|Data protection$|Datenschutz$|Protection$)"
+    r"|Data minimi[sz]ation|Verfahren zur|Data protection$|Datenschutz$|Protection$"
+    r"|Infrastruktur|Infrastructure|Monitoring|Zertifizierung|Certifications?)"
     r"|Maßnahmen|measures|controls|safeguards"
 )
 
@@ -1926,6 +1935,24 @@ SIGNATURE_LINE = re.compile(
     rf"\s*(?::.*)?$|^{_SIGN_WORD}\s*:\s*_{{3,}}",
     re.IGNORECASE,
 )
+
+
+def sub_labelled_closed(all_lines: list[Line]) -> list[bool]:
+    """For each line, whether it stands under a "Label:" sub-heading of a section on purposes,
+    recipients, rights, cookies … ("Wofür nutzt X meine Daten?" over "Servicebereitstellung:"
+    over "- Terminbuchungen durchführen"): such a label leads a list of the section's kind,
+    however data-like its entries sound."""
+    out: list[bool] = []
+    closed = labelled = False
+    for line in all_lines:
+        if line.kind == "heading":
+            if line.text.endswith(":"):
+                labelled = closed
+            else:
+                closed = len(line.text.split()) <= 12 and bool(CLOSING_HEADING.search(line.text))
+                labelled = False
+        out.append(labelled)
+    return out
 
 
 def security_sections(all_lines: list[Line]) -> list[bool]:
@@ -2122,6 +2149,7 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                     add(item, s, 0.7)
 
     in_data = plain_list = negated_list = False
+    closed = sub_labelled_closed(all_lines)
     security = security_sections(all_lines)
     data_labels = _data_labelled_runs(all_lines)
     for n, line in enumerate(all_lines):
@@ -2197,6 +2225,7 @@ def collect_items(all_lines: list[Line]) -> ItemList:
         elif (
             text.endswith(":")
             and not in_data
+            and not closed[n]
             and not _NEGATED_LEAD.search(bare)
             and not _USE_LEAD.search(bare)
             and not _RIGHTS_LEAD.search(bare)

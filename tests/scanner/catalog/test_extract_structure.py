@@ -1125,3 +1125,25 @@ def test_capital_lettered_entries_and_a_jsx_pages_own_list_components() -> None:
     got = [(x.kind, x.text) for x in lines(page)]
     assert ("heading", "A. Personal Information") in got and ("bullet", "Job title") in got, got
     assert _items(page) == ["Name", "Job title"], _items(page)
+
+
+def test_a_faq_pages_use_share_and_protection_questions_lead_no_data_lists() -> None:
+    text = (
+        "### Welche Daten sammelt der Dienst?\n\n**Account-Daten:**\n- E-Mail-Adresse\n"
+        "- Telefonnummer\n\n### Wie werden meine Daten geschützt?\n\n**Zugriffskontrolle:**\n"
+        "- Zwei-Faktor-Authentifizierung\n- Rollenbasierte Berechtigungen\n\n**Infrastruktur:**\n"
+        "- Redundante Backups\n\n### Wofür nutzt der Dienst meine Daten?\n\n"
+        "**Servicebereitstellung:**\n- Terminbuchungen durchführen\n- Abrechnungen erstellen\n\n"
+        "### Mit wem teilt der Dienst meine Daten?\n\n**Dienstleister:**\n"
+        "- Zahlungsabwickler\n- SMS-Provider\n\n### Welche Cookies verwendet der Dienst?\n\n"
+        "**Notwendige Cookies:**\n- Session-Cookie\n- Spracheinstellung\n"
+    )
+    assert [i.item for i in extract(text).items] == ["E-Mail-Adresse", "Telefonnummer"]
+    # a data question after them opens a data list again
+    more = text + "\n### Was speichern wir bei Anrufen?\n\n**Anrufdaten:**\n- Anrufprotokolle\n"
+    assert [i.item for i in extract(more).items][-1] == "Anrufprotokolle"
+    english = (
+        "## How do we protect your information?\n\n**Access:**\n- Single sign-on\n\n"
+        "## How does Acme use your data?\n\n**Service delivery:**\n- Booking appointments\n"
+    )
+    assert [i.item for i in extract(english).items] == []
