@@ -307,6 +307,8 @@ SPLITS = (
     "blind81",
     "blind82",
     "blind83",
+    "blind84",
+    "blind85",
 )
 
 
