@@ -127,6 +127,16 @@ _DENIED_CITE = re.compile(
 )
 
 
+# a right's own wording names public interest and legal duties as its limits, no basis the vendor
+# relies on: the right to object to processing "auf Grundlage von Art. 6 Abs. 1 lit. e oder f",
+# erasure "unless … necessary to exercise the right to freedom of expression …, to fulfil a legal
+# obligation … or for reasons of public interest"
+_RIGHTS_LIMITS = folded(
+    r"widersprech|Widerspruch|\bobject(?:ion)?\b|freedom of expression|free expression"
+    r"|freie[nr]? Meinungsäußerung|Meinungs- und Informationsfreiheit|Archivzwecke|archiving purposes"
+)
+
+
 def legal_bases_in(sentence: str) -> list[LegalBasisHit]:
     """Art. 6(1) letters ``sentence`` cites or describes in words."""
     if _RIGHTS.search(sentence) and _CONDITIONAL.search(sentence):
@@ -161,6 +171,10 @@ def legal_bases_in(sentence: str) -> list[LegalBasisHit]:
         if letter == "c" and not _BASIS_CONTEXT.search(sentence):
             continue  # "Comply with legal obligations" in a list of purposes names no basis
         hits[letter] = 0.75
+    if _RIGHTS_LIMITS.search(sentence):
+        hits.pop("e", None)
+        if re.search(r"freedom of expression|free expression|Meinungs", sentence, re.I):
+            hits.pop("c", None)
     return [LegalBasisHit(k, sentence, v) for k, v in sorted(hits.items())]
 
 

@@ -152,3 +152,21 @@ def test_a_basis_in_brackets_after_a_purpose_is_stated() -> None:
     # a contract in brackets that is no basis, an obligation only as a purpose
     assert _letters("Read the terms of your contract (the contract you signed).\n") == []
     assert _letters("We use your data to:\n- Comply with legal obligations (tax)\n") == []
+
+
+def test_public_interest_and_duties_named_as_a_rights_limits_are_no_bases() -> None:
+    objection = (
+        "Sie haben das Recht, jederzeit gegen die Verarbeitung Ihrer Daten, die auf Grundlage "
+        "von Art. 6 Abs. 1 lit. e oder f DSGVO erfolgt, Widerspruch einzulegen."
+    )
+    assert "e" not in _letters(objection)
+    erasure = (
+        "You may obtain the erasure of your data unless the processing is necessary to exercise "
+        "the right to freedom of expression, to fulfil a legal obligation or for reasons of "
+        "public interest."
+    )
+    assert _letters(erasure) == []
+    # a basis the vendor states keeps its letter
+    assert _letters(
+        "Die Verarbeitung erfolgt im öffentlichen Interesse (Art. 6 Abs. 1 lit. e)."
+    ) == ["e"]
