@@ -170,3 +170,20 @@ def test_public_interest_and_duties_named_as_a_rights_limits_are_no_bases() -> N
     assert _letters(
         "Die Verarbeitung erfolgt im öffentlichen Interesse (Art. 6 Abs. 1 lit. e)."
     ) == ["e"]
+
+
+def test_consent_by_use_a_permission_grant_or_a_future_consent_is_no_basis() -> None:
+    for sentence in (
+        "By providing your information to Acme, you consent to its transfer to our providers.",
+        "By using this web site, you consent to the data practices in this statement.",
+        "Your consent to this Privacy Policy represents your agreement to that transfer.",
+        "By using the API, you are deemed to understand and consent to the processing.",
+        "Durch die Nutzung unseres Dienstes erklären Sie Ihre Zustimmung zu dieser Erklärung.",
+        "The bot uses Resource-Specific Consent permissions to read channel messages.",
+        "If we use your data for purposes that require your consent, we will ask first.",
+        "Therefore, user consent is not required to store these cookies.",
+    ):
+        assert "a" not in _letters(sentence), sentence
+    assert _letters("We send the newsletter only with your consent to process your e-mail.") == [
+        "a"
+    ]
