@@ -309,6 +309,7 @@ SPLITS = (
     "blind83",
     "blind84",
     "blind85",
+    "blind86",
 )
 
 
