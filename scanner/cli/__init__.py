@@ -50,14 +50,40 @@ def run() -> None:
     sys.exit(code)
 
 
+_interrupted = False
+
+
+def _on_sigint(signum: int, frame: Any) -> None:
+    """Python's own Ctrl-C handler, remembering that it ran: a library's bare ``except:``
+    around an optional import (a dependency probing for PIL, say) swallows the
+    ``KeyboardInterrupt`` and the run goes on, so without the flag a Ctrl-C while loading
+    could end as a normal exit 0."""
+    global _interrupted
+    _interrupted = True
+    raise KeyboardInterrupt
+
+
 def _exit_code() -> int:
+    import signal
+    import threading
+
+    global _interrupted
+    _interrupted = False
+    python_handler = signal.getsignal(signal.SIGINT) in (signal.default_int_handler, _on_sigint)
+    if python_handler and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, _on_sigint)  # (not when Ctrl-C is ignored, nor from a
+        # thread, where no handler can be set)
     try:
         from m365inv.cli.root import app
 
-        return _run(app, sys.argv[1:])
+        code = _run(app, sys.argv[1:])
     except KeyboardInterrupt:  # while loading (or anywhere _run does not catch it itself)
         sys.stderr.write("interrupted\n")
         return 130
+    if _interrupted and code != 130:  # swallowed below us: the user still asked to stop
+        sys.stderr.write("interrupted\n")
+        return 130
+    return code
 
 
 def _run(app: typer.Typer, argv: list[str]) -> int:

@@ -122,3 +122,30 @@ def test_sigint_while_loading_is_one_line(tmp_path: Path, after_s: float) -> Non
     assert ours == ["interrupted"]
     assert "Traceback" not in out + err
     assert not (tmp_path / "demo").exists()  # nothing half-written
+
+
+def test_a_ctrl_c_a_library_swallows_still_ends_as_interrupted(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A dependency's bare ``except:`` around an optional import swallows the
+    KeyboardInterrupt of a Ctrl-C while loading; the run then completes, and must still say
+    "interrupted" with exit 130 rather than 0."""
+    import m365inv.cli as cli
+
+    def swallowing_run(app: object, argv: list[str]) -> int:
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(1)  # the handler runs here and raises
+        except BaseException:  # what the library does
+            pass
+        return 0
+
+    before = signal.getsignal(signal.SIGINT)
+    monkeypatch.setattr(cli, "_run", swallowing_run)
+    try:
+        assert cli._exit_code() == 130
+        assert capsys.readouterr().err == "interrupted\n"
+        monkeypatch.setattr(cli, "_run", lambda app, argv: 0)
+        assert cli._exit_code() == 0  # the next run starts with a clean flag
+    finally:
+        signal.signal(signal.SIGINT, before)
