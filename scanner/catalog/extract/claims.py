@@ -144,10 +144,10 @@ _DENIED_CITE = re.compile(
 # a right's own wording names public interest and legal duties as its limits, no basis the vendor
 # relies on: the right to object to processing "auf Grundlage von Art. 6 Abs. 1 lit. e oder f",
 # erasure "unless … necessary to exercise the right to freedom of expression …, to fulfil a legal
-# obligation … or for reasons of public interest"
-_RIGHTS_LIMITS = folded(
-    r"widersprech|Widerspruch|\bobject(?:ion)?\b|freedom of expression|free expression"
-    r"|freie[nr]? Meinungsäußerung|Meinungs- und Informationsfreiheit|Archivzwecke|archiving purposes"
+# obligation … or for reasons of public interest", archiving in the public interest
+_EXPRESSION = folded(r"freedom of expression|free expression|Meinungs")
+_OBJECTION_OR_ARCHIVING = folded(
+    r"widersprech|Widerspruch|\bobject(?:ion)?\b|Archivzwecke|archiving purposes"
 )
 
 
@@ -185,10 +185,11 @@ def legal_bases_in(sentence: str) -> list[LegalBasisHit]:
         if letter == "c" and not _BASIS_CONTEXT.search(sentence):
             continue  # "Comply with legal obligations" in a list of purposes names no basis
         hits[letter] = 0.75
-    if _RIGHTS_LIMITS.search(sentence):
+    expression = _EXPRESSION.search(sentence)
+    if expression or _OBJECTION_OR_ARCHIVING.search(sentence):
         hits.pop("e", None)
-        if re.search(r"freedom of expression|free expression|Meinungs", sentence, re.I):
-            hits.pop("c", None)
+    if expression:
+        hits.pop("c", None)
     return [LegalBasisHit(k, sentence, v) for k, v in sorted(hits.items())]
 
 

@@ -1937,6 +1937,12 @@ SIGNATURE_LINE = re.compile(
 )
 
 
+def closes_data(heading: str) -> bool:
+    """Whether a short heading opens a section on something other than the data (purposes,
+    recipients, rights, cookies …)."""
+    return len(heading.split()) <= 12 and bool(CLOSING_HEADING.search(heading))
+
+
 def sub_labelled_closed(all_lines: list[Line]) -> list[bool]:
     """For each line, whether it stands under a "Label:" sub-heading of a section on purposes,
     recipients, rights, cookies … ("Wofür nutzt X meine Daten?" over "Servicebereitstellung:"
@@ -1949,7 +1955,7 @@ def sub_labelled_closed(all_lines: list[Line]) -> list[bool]:
             if line.text.endswith(":"):
                 labelled = closed
             else:
-                closed = len(line.text.split()) <= 12 and bool(CLOSING_HEADING.search(line.text))
+                closed = closes_data(line.text)
                 labelled = False
         out.append(labelled)
     return out
@@ -2288,9 +2294,8 @@ def collect_items(all_lines: list[Line]) -> ItemList:
             if line.kind == "bullet" and text.endswith(":") and nxt_kinds[:1] == ["bullet"]:
                 continue  # "• Meeting metadata:" over a nested list: its entries are the items
             if (
-                len(bare.split()) <= 12
+                closes_data(bare)
                 and not bare.endswith(".")
-                and CLOSING_HEADING.search(bare)
                 and not (line.kind == "bullet" and in_data and categories_of(bare))
                 and not (line.kind == "text" and in_data and "," in bare)
             ):  # "- Contact name and email address" is an entry, not a "Contact" section, and
