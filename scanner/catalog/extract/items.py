@@ -1501,7 +1501,7 @@ _RECIPIENT_ROLE = re.compile(
     re.IGNORECASE,
 )
 _PARTICIPLE = re.compile(r"\b[a-zäöüß]{3,}(?:e|en|er|es|em)\s+[A-ZÄÖÜ]")
-_IMPERATIVE = re.compile(
+_ACTS_ON = re.compile(
     r"^[A-Z][a-z]+\s+(?:your|our|all|any|the|Ihre?|unsere?)\b"
 )  # "Access your data"
 
@@ -1514,7 +1514,11 @@ def _names_data(following: list[Line]) -> bool:
         if line.kind != "bullet":
             break
         entries.append(strip_parentheses(line.text))
-    named = [e for e in entries if not _IMPERATIVE.match(e) and _entry_names_data(e)]
+    named = [
+        e
+        for e in entries
+        if not (_ACTS_ON.match(e) or _IMPERATIVE.match(e)) and _entry_names_data(e)
+    ]
     return len(entries) >= 2 and len(named) >= 0.6 * len(entries)
 
 

@@ -5,14 +5,16 @@ So after the rules, every enumeration piece of the policy (:mod:`candidates`) is
 logistic-regression model trained on the labelled corpus (``bench/train_items.py``); a piece
 whose probability of being a labelled item reaches the model's threshold joins the rules'
 items, unless it repeats one. The model is a JSON table of feature weights shipped in the
-package — nothing is downloaded, and scoring is a sum per phrase. The rules' own items are
-kept as they are: the model only adds.
+package — nothing is downloaded, and scoring is a sum per phrase. Of the rules' own items the
+model drops only those it finds very unlikely (its ``veto``), unless two others of the same
+sentence are likely: an enumeration is of one kind.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
@@ -48,6 +50,9 @@ _FINITE_VERB = re.compile(
     r"|kann|können|hat|haben)\b",
     re.IGNORECASE,
 )
+
+
+_UNDER_NO_DATA_LEAD = frozenset({"kind=bullet", "lead_use"})
 
 
 class ItemModel(msgspec.Struct, frozen=True):
@@ -111,6 +116,8 @@ def scored_candidates(
     for cand in item_candidates(all_lines, taken, with_taken=False, lexicon=False, read=read):
         if _FINITE_VERB.search(cand.text):
             continue  # a clause ("preferences are stored"), never an item on its own
+        if _UNDER_NO_DATA_LEAD <= cand.features:
+            continue  # an entry of a list of purposes ("… to:"), which the rules skip whole
         gain = _lexicon_gain(model, tuple(sorted(anchors(cand.features))), gains)
         if _logit(model, cand.features, language) + gain < cut:
             continue
@@ -134,11 +141,29 @@ def _vetoed(items: ItemList, all_lines: list[Line], language: str, model: ItemMo
             all_lines, taken, read=lambda sentence: sentence not in sources, only_taken=True
         )
     }
+    p = [probability(model, features.get(f.item, frozenset()), language) for f in items.found]
+    # an enumeration is of one kind: a member the model doubts stays when two others of the
+    # same sentence are likely items ("All HR records — employees, contracts, loans")
+    likely = Counter(f.source for f, pf in zip(items.found, p, strict=True) if pf >= 0.5)
     kept = ItemList()
-    for f in items.found:
-        if probability(model, features.get(f.item, frozenset()), language) >= model.veto:
+    for f, pf in zip(items.found, p, strict=True):
+        if pf >= model.veto or likely[f.source] >= 2:
             kept.keep(f)
     return kept
+
+
+def _first_of_compound(phrase: str, items: ItemList) -> bool:
+    """Whether ``phrase`` is one word that opens a German compound already drafted: "Browser"
+    beside "Browsertyp" and "Browserversion" says nothing new, as "browser" beside "browser
+    type" does not (that one is a repeat by its words)."""
+    word = phrase.strip().casefold()
+    if " " in word or len(word) < 4:
+        return False
+    return any(
+        w.startswith(word) and len(w) >= len(word) + 3
+        for f in items.found
+        for w in f.item.casefold().split()
+    )
 
 
 def ranked_items(
@@ -162,7 +187,9 @@ def ranked_items(
     chosen: list[int] = []
     for k in order:
         p, cand = scored[k]
-        if not items.repeats(cand.text, either_way=True):
+        if not items.repeats(cand.text, either_way=True) and not _first_of_compound(
+            cand.text, items
+        ):
             before = len(items.found)
             items.add(cand.text, cand.source, round(p, 2))
             if len(items.found) > before:

@@ -162,3 +162,34 @@ def test_the_veto_drops_a_rules_item_the_model_finds_unlikely() -> None:
 
 def test_the_shipped_model_carries_its_veto() -> None:
     assert 0.0 < shipped_model().veto < shipped_model().threshold
+
+
+def test_the_veto_keeps_a_doubted_member_of_a_list_two_likely_items_share() -> None:
+    # one sentence, one kind: the model's doubt about one member is outvoted by its siblings
+    text = "Wir verarbeiten E-Mail-Adresse, Telefonnummer und Geburtsdatum.\n"
+    all_lines = lines(text)
+    assert [f.item for f in find_items(all_lines)] == [
+        "E-Mail-Adresse", "Telefonnummer", "Geburtsdatum",
+    ]  # fmt: skip
+    weights = {"bias": 3.0, "w=telefonnummer": -9.0}
+    vetoing = msgspec.structs.replace(_model(weights), veto=0.2)
+    kept = ranked_items(all_lines, "de", vetoing)
+    assert [f.item for f in kept] == ["E-Mail-Adresse", "Telefonnummer", "Geburtsdatum"]
+    # with only one likely sibling, the doubt stands
+    weights["w=geburtsdatum"] = -9.0
+    kept = ranked_items(all_lines, "de", vetoing)
+    assert [f.item for f in kept] == ["E-Mail-Adresse"]
+
+
+def test_a_word_that_opens_a_drafted_compound_is_not_added() -> None:
+    text = (
+        "Der Provider erhebt und speichert Informationen in Log-Dateien, die Ihr Browser an uns "
+        "übermittelt. Dies sind:\n\n- Browsertyp und Browserversion\n- IP-Adresse\n"
+    )
+    all_lines = lines(text)
+    # a model that finds every candidate likely would add "Browser" (the subject of the lead)
+    eager = _model({"bias": 9.0}, threshold=0.5)
+    got = [f.item for f in ranked_items(all_lines, "de", eager)]
+    assert {"Browsertyp", "Browserversion", "IP-Adresse"} <= set(got)
+    assert "Browser" not in got
+    assert "Provider" in got  # (the eager model adds what is no repeat)
