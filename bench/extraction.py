@@ -310,6 +310,8 @@ SPLITS = (
     "blind84",
     "blind85",
     "blind86",
+    "blind87",
+    "blind88",
 )
 
 
