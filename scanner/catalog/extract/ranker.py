@@ -154,8 +154,8 @@ def _vetoed(items: ItemList, all_lines: list[Line], language: str, model: ItemMo
 
 def _first_of_compound(phrase: str, items: ItemList) -> bool:
     """Whether ``phrase`` is one word that opens a German compound already drafted: "Browser"
-    beside "Browsertyp" and "Browserversion" says nothing new, as "browser" beside "browser
-    type" does not (that one is a repeat by its words)."""
+    beside "Browsertyp" and "Browserversion" adds nothing, just as "browser" beside "browser
+    type" adds nothing (a repeat by its words, which :meth:`ItemList.repeats` sees)."""
     word = phrase.strip().casefold()
     if " " in word or len(word) < 4:
         return False
