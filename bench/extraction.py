@@ -312,6 +312,7 @@ SPLITS = (
     "blind86",
     "blind87",
     "blind88",
+    "blind89",
 )
 
 
