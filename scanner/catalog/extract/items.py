@@ -117,6 +117,14 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     ),
     (
         "announced",
+        folded(  # "… only data which are necessary for the contract, specifically the first name,
+            # surname …": the clause about the data ends in a comma and "specifically"
+            r"\b(?:daten|data|information|informationen|angaben)\b[^.;:]{0,120}?,\s+(?:nämlich"
+            r"|namely|specifically|und zwar)\s+(?!Art)" + _LIST
+        ),
+    ),
+    (
+        "announced",
         folded(  # "Among the types of Personal Data … there are: a; b; c"
             r"\b(?:data|daten|information|informationen|angaben)\b[^:]{0,160}\b(?:there are|are|include[sd]?"
             r"|sind|umfassen|zählen|gehören|folgende)\s*:\s*(?P<list>.+)"

@@ -327,3 +327,19 @@ def test_a_dotted_identifier_is_no_item() -> None:
     ):
         found.add(phrase, phrase, 0.7)
     assert [f.item for f in found.found] == ["E-Mail-Adresse"]
+
+
+def test_a_data_clause_that_ends_in_specifically_announces_its_list() -> None:
+    text = (
+        "Personal data we acquire from you are only data necessary for the performance of the "
+        "contract, specifically the first name, surname, telephone number and email of the "
+        "person representing you.\n"
+        "Wir verarbeiten nur die für den Vertrag nötigen Daten, und zwar Firmenname, Anschrift "
+        "und Steuernummer.\n"
+    )
+    got = _items(text)
+    assert {"first name", "surname", "telephone number", "Firmenname", "Anschrift"} <= set(got)
+    assert "Steuernummer" in got
+    # a law's articles are no data: "compliant with the GDPR, specifically Articles 13 and 14"
+    law = "This notice on personal data follows the GDPR, specifically Articles 13 and 14.\n"
+    assert _items(law) == []
