@@ -313,6 +313,7 @@ SPLITS = (
     "blind87",
     "blind88",
     "blind89",
+    "blind90",
 )
 
 
