@@ -314,6 +314,7 @@ SPLITS = (
     "blind88",
     "blind89",
     "blind90",
+    "blind91",
 )
 
 
