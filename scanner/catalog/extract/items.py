@@ -555,6 +555,23 @@ _SERVICES_BEFORE = folded(
 )
 
 
+# words between a data noun and the participle after it: "Server-Logs werden automatisch
+# verarbeitet", "logs are collected"
+_AUXILIARY_TAIL = re.compile(
+    r"(?:\s+(?:werden|wird|are|is|automatisch|automatically|dabei|hierbei|vom|von|by|uns"
+    r"|us|stets|always|kurzzeitig|temporarily|lokal|locally))+\s*$",
+    re.I,
+)
+
+
+def _noun_before(clause: str) -> str:
+    """The data noun that ends ``clause`` (auxiliaries and adverbs aside), or "": the head of
+    "… technische Zugriffsdaten gespeichert (…)" whose list follows the participle."""
+    words = _AUXILIARY_TAIL.sub("", clause).split()
+    last = clean_piece(words[-1]) if words else ""
+    return last if last[:1].isupper() and (is_data_noun(last) or looks_like_item(last)) else ""
+
+
 def _generic_examples(sentence: str, *, at_start: bool = False) -> re.Match[str] | None:
     """A generic data word with its examples in parentheses, "personal data (e.g. name, …)" —
     not when the parenthesis follows a word for services ("data from third-party services (such
@@ -565,6 +582,8 @@ def _generic_examples(sentence: str, *, at_start: bool = False) -> re.Match[str]
     return ex
 
 
+# what a file, record or message holds: "Die Dateien enthalten personenbezogene Daten (z. B. …)"
+_HOLDS = folded(r"\b(?:enthalten|enthält|beinhalten|contains?)\b")
 _DEICTIC = re.compile(r"^(?:Das|Dies|Diese|These|This|Such data)\s+(?:sind|ist|are|is)\b", re.I)
 # "personal data (e.g. name, e-mail address)": a generic word whose examples are the items
 _GENERIC_EXAMPLES = re.compile(
@@ -969,6 +988,18 @@ def _prose_items(sentence: str) -> list[str]:
         for par in _PAREN_BARE.finditer(sentence, verb.end()):
             phrase = sentence[verb.end() : par.start()]
             head = clean_piece(phrase)
+            if not phrase.strip():  # "… werden technische Zugriffsdaten gespeichert (a, b, c)"
+                listed = _noun_before(sentence[: verb.start()])
+                entries = [clean_piece(p) for p in par.group("list").split(",")]
+                if (
+                    listed
+                    and all(looks_like_item(p) or plain_noun_phrase(p) for p in entries)
+                    and 3 * sum(map(looks_like_item, entries)) >= 2 * len(entries)
+                    and not countries_in(par.group("list"))
+                    and not _negated(sentence, 0, par.end())
+                ):
+                    named = [q for p in entries for q in (_shared_head(p) or [p])]
+                    return named if _GENERIC_CATEGORY.search(listed) else [listed, *named]
             entries = [clean_piece(p) for p in par.group("list").split(",")]
             if (  # "standard server access logs (IP address, browser type, page, timestamp)"
                 looks_like_item(head)
@@ -991,7 +1022,7 @@ def _prose_items(sentence: str) -> list[str]:
                 and not _negated(sentence, par.start(), par.end())
             ):
                 return [head, *examples]
-    if ex and (PROCESSING.search(sentence) or _DEICTIC.match(sentence)):
+    if ex and (PROCESSING.search(sentence) or _DEICTIC.match(sentence) or _HOLDS.search(sentence)):
         examples = example_items(ex.group("list") or ex.group("bare"))
         if examples:  # and the entries of the enumeration that goes on after the examples
             tail = [untail(p) for p in split_list(strip_parentheses(sentence[ex.end() :]))]

@@ -588,3 +588,30 @@ def test_a_german_compound_categorys_parenthesised_fields_are_the_items() -> Non
     got = _items(text)
     assert {"Kreditkartennummer", "Kontoverbindung", "E-Mail", "Passwort-Hash"} <= set(got)
     assert "Lohnabrechnung" in got and "Brutto" not in got  # a specific item, no fields
+
+
+def test_list_after_the_participle_belongs_to_the_noun_before_it() -> None:
+    generic = (
+        "Bei jedem Zugriff auf unsere App werden automatisch technische Zugriffsdaten gespeichert "
+        "(IP-Adresse, Datum und Uhrzeit, aufgerufene Seite, verwendeter Browser)."
+    )
+    assert _items(generic) == [
+        "IP-Adresse", "Datum und Uhrzeit", "aufgerufene Seite", "verwendeter Browser"
+    ]  # fmt: skip
+    logs = (
+        "Beim Besuch werden vom Hosting-Anbieter (Vercel) Server-Logs verarbeitet (IP-Adresse, "
+        "User-Agent, aufgerufene URL, Referrer, Zeitstempel)."
+    )
+    assert _items(logs)[:3] == ["Server-Logs", "IP-Adresse", "User-Agent"]
+    places = "Bei jedem Zugriff werden die Server-Logs gespeichert (Frankfurt, Paris, Dublin)."
+    assert not {"Frankfurt", "Paris", "Dublin"} & set(_items(places))  # places, not fields
+    negated = "Es werden keine Zugriffsdaten gespeichert (IP-Adresse, Browser, Uhrzeit)."
+    assert _items(negated) == []
+
+
+def test_what_a_file_contains_is_disclosed() -> None:
+    text = (
+        "Die Dateien enthalten möglicherweise personenbezogene Daten (z.B. Schülernamen, "
+        "Handschriften)."
+    )
+    assert _items(text) == ["Schülernamen", "Handschriften"]
