@@ -315,6 +315,8 @@ SPLITS = (
     "blind89",
     "blind90",
     "blind91",
+    "blind92",
+    "blind93",
 )
 
 
