@@ -77,6 +77,35 @@ def detect_language(text: str) -> str:
     return "de" if len(_DE.findall(text)) >= len(_EN.findall(text)) else "en"
 
 
+def in_own_language(all_lines: list[Line], language: str) -> list[Line]:
+    """The lines of the sections written in the policy's own language: a bilingual page
+    ("Datenschutz … / Privacy Policy …", a page with both locales' copy) says everything twice,
+    and the other language's copy is no second disclosure. A section (from one heading to the
+    next) is the other language's when its stop words are mostly that language's."""
+    own, other = (_DE, _EN) if language == "de" else (_EN, _DE)
+    keep: list[Line] = []
+    section: list[Line] = []
+
+    def close() -> None:
+        words = " ".join(f"{line.text} {line.row_rest}" for line in section)
+        theirs = len(other.findall(words))
+        if theirs < _OTHER_MIN or theirs < _OTHER_RATIO * len(own.findall(words)):
+            keep.extend(section)
+
+    for line in all_lines:
+        if line.kind == "heading" and section:
+            close()
+            section = []
+        section.append(line)
+    if section:
+        close()
+    return keep
+
+
+_OTHER_MIN = 4
+_OTHER_RATIO = 3
+
+
 def policy_score(text: str) -> int:
     words = max(1, len(text.split()))
     return round(1000 * len(_POLICY_WORDS.findall(text)) / words)
@@ -98,6 +127,8 @@ def _list_leads(all_lines: list[Line]) -> list[str]:
 def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
     """Run every rule over ``text`` once, then the item model (the shipped one by default)."""
     all_lines = lines(text)
+    language = detect_language(text)
+    own_lines = in_own_language(all_lines, language)  # a bilingual page's copy said once
     heads = section_of(all_lines)
     # each sentence with its paragraph, heading, the lead-in of the bullet list it stands in
     # and the table row it was read from ("" if none)
@@ -138,14 +169,18 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
         or (nxt is not None and nxt.kind == "bullet" and len(line.text.split()) <= 8
             and not line.text.endswith("."))
     }  # fmt: skip
+    own_sentences = {
+        s for line in own_lines for p in (line.text, line.row_rest) for s in sentences(p)
+    }
     for s in sents:  # a heading ("Data We Do NOT Store") names a topic, it states no rule
         retention += [r for r in stated[s] if r.rule != "not-stored" or s not in titles]
         for hit in legal_bases_in(s):
             if hit.letter not in bases or bases[hit.letter].confidence < hit.confidence:
                 bases[hit.letter] = hit
-        security += security_claims(s)
+        if s in own_sentences:
+            security += security_claims(s)
     security += listed_measures(
-        all_lines, {c.source for c in security}, security_sections(all_lines)
+        own_lines, {c.source for c in security}, security_sections(own_lines)
     )
     # a finding read from a table row's other cells quotes the row as written, not the
     # "cell: Header: value" text the rules read
@@ -157,12 +192,11 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
             for h in hits
         )
 
-    language = detect_language(text)
     country = vendor_country(all_lines)
     return Extraction(
         language=language,
         policy_score=policy_score(text),
-        items=tuple(ranked_items(all_lines, language, item_model)),
+        items=tuple(ranked_items(own_lines, language, item_model)),
         retention=quoted(dict.fromkeys(retention)),  # a sentence said twice is one rule
         legal_bases=quoted(bases[k] for k in sorted(bases)),
         subprocessors=quoted(

@@ -1147,3 +1147,29 @@ def test_a_faq_pages_use_share_and_protection_questions_lead_no_data_lists() -> 
         "## How does Acme use your data?\n\n**Service delivery:**\n- Booking appointments\n"
     )
     assert [i.item for i in extract(english).items] == []
+
+
+def test_a_bilingual_page_discloses_in_its_own_language_once() -> None:
+    text = (
+        "# Datenschutzerklärung\n\n"
+        "Wir nehmen den Schutz Ihrer Daten ernst und halten uns an die Vorgaben der DSGVO, die für "
+        "uns und für Sie gelten.\n\n"
+        "## Welche Daten wir verarbeiten\n\n"
+        "Wir verarbeiten die folgenden Daten, die Sie uns bei der Registrierung mitteilen:\n"
+        "- Vorname\n- Nachname\n- E-Mail-Adresse\n\n"
+        "Die Daten werden mit TLS verschlüsselt übertragen und nicht an Dritte weitergegeben.\n\n"
+        "## Privacy Policy (English version)\n\n"
+        "We process the following data that you give us when you register with the service:\n"
+        "- First name\n- Last name\n- Email address\n\n"
+        "The data is transmitted with TLS encryption and is not shared with any third party.\n"
+    )
+    found = extract(text)
+    assert found.language == "de"
+    assert [i.item for i in found.items] == ["Vorname", "Nachname", "E-Mail-Adresse"]
+    assert len(found.security) == 1
+    # a short passage in the other language is no copy: its section stays
+    english = (
+        "## Data we collect\n\nWe collect your email address and your display name.\n\n"
+        "## Impressum\n\nAngaben gemäß § 5 TMG: Beispiel GmbH. Wir erheben Ihre Anschrift.\n"
+    )
+    assert "Anschrift" in [i.item for i in extract(english).items]
