@@ -22,7 +22,7 @@ from m365inv.catalog.extract.claims import (
     one_claim_per_passage,
     security_claims,
 )
-from m365inv.catalog.extract.items import FoundItem, security_sections
+from m365inv.catalog.extract.items import FoundItem, security_sections, without_definitions
 from m365inv.catalog.extract.parties import (
     SubprocessorHit,
     TransferHit,
@@ -196,7 +196,7 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
     return Extraction(
         language=language,
         policy_score=policy_score(text),
-        items=tuple(ranked_items(own_lines, language, item_model)),
+        items=tuple(ranked_items(without_definitions(own_lines), language, item_model)),
         retention=quoted(dict.fromkeys(retention)),  # a sentence said twice is one rule
         legal_bases=quoted(bases[k] for k in sorted(bases)),
         subprocessors=quoted(

@@ -1980,6 +1980,28 @@ SIGNATURE_LINE = re.compile(
 )
 
 
+# a glossary: "Begriffsbestimmungen", "Definitionen und Schlüsselbegriffe", "Interpretation and
+# Definitions" — what a word means ("IP-Adresse: eine eindeutige Nummer …", "Personal Data is any
+# information such as name, identification number …"), not what the vendor processes
+_DEFINITIONS = folded(
+    r"^(?:[\d.]+\s*|[a-z]\)\s*)?(?:[\w-]+\s+(?:and|und|&)\s+)?(?:definitions?|definitionen"
+    r"|begriffsbestimmung(?:en)?|begriffsdefinition(?:en)?|begriffserklärung(?:en)?|glossary|glossar"
+    r"|key terms|schlüsselbegriffe)(?:\s+(?:and|und|&)(?:\s+[\w-]+){1,2})?\W*$"
+)
+
+
+def without_definitions(all_lines: list[Line]) -> list[Line]:
+    """The lines outside a glossary section (to the next heading): its examples define words."""
+    out: list[Line] = []
+    inside = False
+    for line in all_lines:
+        if line.kind == "heading" and not line.text.endswith(":"):
+            inside = bool(_DEFINITIONS.search(line.text))
+        if not inside:
+            out.append(line)
+    return out
+
+
 def closes_data(heading: str) -> bool:
     """Whether a short heading opens a section on something other than the data (purposes,
     recipients, rights, cookies …)."""

@@ -1173,3 +1173,20 @@ def test_a_bilingual_page_discloses_in_its_own_language_once() -> None:
         "## Impressum\n\nAngaben gemäß § 5 TMG: Beispiel GmbH. Wir erheben Ihre Anschrift.\n"
     )
     assert "Anschrift" in [i.item for i in extract(english).items]
+
+
+def test_a_glossary_defines_words_it_discloses_no_data() -> None:
+    text = (
+        "## Definitionen und Schlüsselbegriffe\n\n"
+        "- **IP-Adresse:** Eine eindeutige Nummer, die jedem Gerät zugewiesen wird.\n"
+        "- **Personenbezogene Daten:** Informationen, die eine Person identifizieren, "
+        "einschließlich Name, Identifikationsnummer, Standortdaten oder Online-Kennungen.\n\n"
+        "## Welche Daten wir verarbeiten\n\n"
+        "Wir verarbeiten Ihren Namen, Ihre E-Mail-Adresse und Ihre Telefonnummer.\n"
+    )
+    items = _items(text)
+    assert {"E-Mail-Adresse", "Telefonnummer"} <= set(items)
+    assert not {"Identifikationsnummer", "Standortdaten", "Online-Kennungen"} & set(items)
+    # a section on the data that only names a definition in its title stays read
+    titled = "## Definition of the data we collect\n\nWe collect your email and phone number.\n"
+    assert "phone number" in _items(titled)
