@@ -317,6 +317,8 @@ SPLITS = (
     "blind91",
     "blind92",
     "blind93",
+    "blind94",
+    "blind95",
 )
 
 
