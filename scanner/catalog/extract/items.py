@@ -2114,7 +2114,8 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
                     and _GENERIC_CATEGORY.search(f.item)
                 ) or (  # a German compound's fields: "Zahlungsdaten (Kreditkartennummer,
                     # Kontoverbindung)", "Registrierungsdaten (E-Mail, Passwort-Hash, …)"
-                    _COMPOUND_CATEGORY.search(f.item) and 2 * data >= len(fields)
+                    _COMPOUND_CATEGORY.search(f.item)
+                    and 2 * data >= len(fields) - sum(map(plain_noun_phrase, fields))
                 ):  # "Nutzerprofildaten (Name, E-Mail-Adresse, Firmenname)": a generic word's
                     out.extend(msgspec.structs.replace(f, item=p) for p in fields)  # fields
                     continue
@@ -2134,7 +2135,9 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
 
 # a German compound naming a kind of data: "Zahlungsdaten", "Registrierungsdaten" (not "Daten"),
 # also after its adjectives ("eingegebene Buchungsdaten")
-_COMPOUND_CATEGORY = re.compile(r"(?:^|\s)[A-ZÄÖÜ][\wäöüß-]{2,}daten$")
+_COMPOUND_CATEGORY = re.compile(
+    r"(?:^|\s)[A-ZÄÖÜ][\wäöüß-]{2,}(?:daten|-Daten)$"
+)  # "Listing-Daten"
 # a category named by a generic word for data ("Kontaktdaten", "account information")
 _GENERIC_CATEGORY = re.compile(r"(?:daten|data|information|informationen|angaben|details)$", re.I)
 

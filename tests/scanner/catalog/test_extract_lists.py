@@ -1902,3 +1902,15 @@ def test_a_noun_with_its_participle_after_it_names_data() -> None:
     assert looks_like_item("pages viewed") and looks_like_item("files accessed")
     assert looks_like_item("übertragene Datenmenge")
     assert not looks_like_item("persistent volumes") and not looks_like_item("services used")
+
+
+def test_a_compound_category_gives_its_plain_fields() -> None:
+    text = (
+        "Die App verarbeitet Daten, die Du selbst eingibst:\n\n"
+        "- Listing-Daten (Titel, Beschreibung, Tags, Preis, Kategorie, Zielgruppe, Markt, Status)\n"
+        "- Zahlungsdaten (über unseren Zahlungsdienstleister, nur bei Kauf)\n"
+    )
+    items = _items(text)
+    assert {"Titel", "Tags", "Preis", "Zielgruppe", "Markt"} <= set(items)
+    assert "Listing-Daten" not in " ".join(items)
+    assert not any(i.startswith(("über", "nur")) for i in items)  # a remark is no field
