@@ -1275,6 +1275,15 @@ def line_items(
             and (2 * len(good) >= len(pieces) or (in_data and good and len(pieces) >= 4))
         ):  # in a data section, four short noun phrases, one naming data: all entries
             return nouns, 0.8  # "Chat: Workspace information, user profile, channel membership"
+        if (  # "Uploaded Files: Documents, code repositories": a short enumeration of nouns
+            in_data
+            and "," in lead
+            and not EXAMPLE_MID.search(lead)
+            and len(pieces) >= 2
+            and len(nouns) == len(pieces)
+            and good
+        ):
+            return nouns, 0.75
         if (  # "Billing information: billing address and VAT number."
             1 < len(pieces) <= 4
             and len(good) == len(pieces)

@@ -1914,3 +1914,15 @@ def test_a_compound_category_gives_its_plain_fields() -> None:
     assert {"Titel", "Tags", "Preis", "Zielgruppe", "Markt"} <= set(items)
     assert "Listing-Daten" not in " ".join(items)
     assert not any(i.startswith(("über", "nur")) for i in items)  # a remark is no field
+
+
+def test_a_label_over_two_nouns_gives_the_nouns() -> None:
+    text = (
+        "## Information we collect\n\nWe collect the following information:\n\n"
+        "- Uploaded Files: Documents, code repositories for scanning\n"
+        "- Listings: Property photos, floor plans\n"
+        "- Support: Write to us, we answer within a day\n"
+    )
+    items = _items(text)
+    assert {"Documents", "code repositories", "Property photos", "floor plans"} <= set(items)
+    assert not {"Uploaded Files", "Listings", "Support"} & set(items)
