@@ -319,6 +319,7 @@ SPLITS = (
     "blind93",
     "blind94",
     "blind95",
+    "blind96",
 )
 
 
