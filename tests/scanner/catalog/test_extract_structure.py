@@ -1190,3 +1190,14 @@ def test_a_glossary_defines_words_it_discloses_no_data() -> None:
     # a section on the data that only names a definition in its title stays read
     titled = "## Definition of the data we collect\n\nWe collect your email and phone number.\n"
     assert "phone number" in _items(titled)
+
+
+def test_a_datenpunkt_column_holds_the_data_not_the_purpose_column() -> None:
+    text = (
+        "#### 1.1 Benutzerdaten\n"
+        "| Datenpunkt | Zweck | Speicherdauer |\n|---|---|---|\n"
+        "| **Discord-Benutzer-ID** | Verknüpft Profil, Wirtschaft | Bis zum Löschantrag |\n"
+        "| **Benachrichtigungseinstellungen** | Respektiert Ihre Wahl | Dauerhaft |\n"
+    )
+    items = _items(text)
+    assert items == ["Discord-Benutzer-ID", "Benachrichtigungseinstellungen"]
