@@ -1999,14 +1999,24 @@ _DEFINITIONS = folded(
 )
 
 
+# a glossary's sentence that still says what the vendor gets: "Any information that you provide
+# to us …", "Daten, die wir bei der Registrierung erheben"
+_WE_GET = folded(
+    r"\b(?:provide|give|send|submit)s?\s+(?:it\s+)?to\s+us\b|\bwe\s+(?:\w+\s+)?(?:collect|process"
+    r"|store|receive)\b|\buns\s+(?:\w+\s+)?(?:mitteil|übermittel|bereitstell|überlass)|\bwir\s+"
+    r"(?:\w+\s+)?(?:erheben|verarbeiten|speichern|erhalten)\b"
+)
+
+
 def without_definitions(all_lines: list[Line]) -> list[Line]:
-    """The lines outside a glossary section (to the next heading): its examples define words."""
+    """The lines outside a glossary section (to the next heading): its examples define words —
+    unless a line says the vendor gets such data ("information that you provide to us")."""
     out: list[Line] = []
     inside = False
     for line in all_lines:
         if line.kind == "heading" and not line.text.endswith(":"):
             inside = bool(_DEFINITIONS.search(line.text))
-        if not inside:
+        if not inside or _WE_GET.search(line.text):
             out.append(line)
     return out
 

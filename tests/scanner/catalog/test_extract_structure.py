@@ -1190,6 +1190,12 @@ def test_a_glossary_defines_words_it_discloses_no_data() -> None:
     # a section on the data that only names a definition in its title stays read
     titled = "## Definition of the data we collect\n\nWe collect your email and phone number.\n"
     assert "phone number" in _items(titled)
+    # a glossary's sentence on what the reader gives the vendor discloses
+    given = (
+        "## Definitions\n\nAny information that you provide to us about yourself while using "
+        "the service. This may include information such as your name, phone number, picture.\n"
+    )
+    assert {"phone number", "picture"} <= set(_items(given))
 
 
 def test_a_datenpunkt_column_holds_the_data_not_the_purpose_column() -> None:
