@@ -193,7 +193,8 @@ _GENERIC_RECIPIENT = folded(
 )
 # a negation in the clause before a provider's name ("No Google Analytics, Mixpanel or …")
 _NEGATED_BEFORE = re.compile(
-    r"\b(?:no|not|never|without|kein\w*|nicht|ohne|niemals)\b[^.;:()]{0,50}$", re.IGNORECASE
+    r"\b(?:no|not|never|without|kein\w*|nicht|ohne|niemals)\b(?:z\.\s?B\.|e\.\s?g\.|[^.;:)]){0,60}$",
+    re.IGNORECASE,  # ("keine Tracking-Tools (wie z.B. Google Analytics)")
 )
 # the provider's own policy named as further reading, or its API the data is read through
 # ("using the Microsoft Graph API"): not a recipient

@@ -322,3 +322,15 @@ def test_a_recipients_lists_field_labels_and_sentences_are_no_recipients() -> No
         "- Es ist ein Verarbeitungsfehler aufgetreten.: Fehler\n- Postmark: E-Mail-Versand\n"
     )
     assert [s.name for s in extract(text).subprocessors] == ["Vercel", "Postmark"]
+
+
+def test_a_provider_named_as_an_example_of_what_is_not_used_is_no_recipient() -> None:
+    none = (
+        "Empfänger: Wir verwenden für unsere Website keine Tracking-Tools (wie z.B. Google "
+        "Analytics) und platzieren keine Plug-ins sozialer Netzwerke."
+    )
+    assert "Google Analytics" not in _subs(none)
+    used = (
+        "Empfänger: Wir verwenden Google Analytics (Google Ireland Limited) zur Reichweitenmessung."
+    )
+    assert any("Google" in s for s in _subs(used))
