@@ -1,0 +1,60 @@
+"""The reading rules on verbatim excerpts of real policies (sources in ``quoted/SOURCES.md``);
+the unit tests beside this one use sentences written for them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from m365inv.catalog.extract import Extraction, extract
+
+QUOTED = Path(__file__).parent / "quoted"
+
+
+def _read(name: str) -> Extraction:
+    return extract((QUOTED / f"{name}.txt").read_text("utf-8"))
+
+
+def _items(name: str) -> list[str]:
+    return [i.item for i in _read(name).items]
+
+
+def test_a_list_after_the_participle_gives_the_logged_fields() -> None:
+    assert _items("localpilot-serverlogs-de") == [
+        "Server-Logs", "IP-Adresse", "User-Agent", "aufgerufene URL", "Referrer", "Zeitstempel"
+    ]  # fmt: skip
+
+
+def test_a_compound_category_gives_its_fields() -> None:
+    items = _items("visinovo-listingdaten-de")
+    assert items[:8] == [
+        "Titel", "Beschreibung", "Tags", "Preis", "Kategorie", "Zielgruppe", "Markt", "Status"
+    ]  # fmt: skip
+    assert not any(i.startswith("Listing-Daten") for i in items)
+
+
+def test_a_datenpunkt_column_is_the_data_not_the_purpose() -> None:
+    items = set(_items("velvra-datenpunkte-de"))
+    assert {
+        "Discord-Benutzer-ID",
+        "Transaktionshistorie",
+        "Benachrichtigungseinstellungen",
+    } <= items
+    assert not {"tägliche Belohnungen", "Wirtschaft", "Verfolgt Nachrichten"} & items
+
+
+def test_a_glossary_discloses_nothing_unless_it_says_what_the_reader_provides() -> None:
+    assert _items("rapidhr-definitionen-de") == []  # definitions and the vendor's own address
+    assert {"phone number", "IP address", "picture"} <= set(_items("passbolt-definitions-en"))
+
+
+def test_a_provider_named_as_what_is_not_used_is_no_recipient() -> None:
+    names = [s.name for s in _read("heimv-keine-tracking-tools-de").subprocessors]
+    assert "Google Analytics" not in names
+
+
+def test_a_bilingual_page_discloses_in_its_own_language_once() -> None:
+    found = _read("serahr-bilingual-de")
+    items = set(i.item for i in found.items)
+    assert found.language == "de"
+    assert {"Passwort", "Telefon", "Browsertyp", "Referrer-URL"} <= items
+    assert not {"email", "phone", "Email reminders", "Demo credentials (email, password)"} & items
