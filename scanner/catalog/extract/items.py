@@ -988,9 +988,9 @@ def _prose_items(sentence: str) -> list[str]:
         for par in _PAREN_BARE.finditer(sentence, verb.end()):
             phrase = sentence[verb.end() : par.start()]
             head = clean_piece(phrase)
+            entries = [clean_piece(p) for p in par.group("list").split(",")]
             if not phrase.strip():  # "… werden technische Zugriffsdaten gespeichert (a, b, c)"
                 listed = _noun_before(sentence[: verb.start()])
-                entries = [clean_piece(p) for p in par.group("list").split(",")]
                 if (
                     listed
                     and all(looks_like_item(p) or plain_noun_phrase(p) for p in entries)
@@ -1000,7 +1000,6 @@ def _prose_items(sentence: str) -> list[str]:
                 ):
                     named = [q for p in entries for q in (_shared_head(p) or [p])]
                     return named if _GENERIC_CATEGORY.search(listed) else [listed, *named]
-            entries = [clean_piece(p) for p in par.group("list").split(",")]
             if (  # "standard server access logs (IP address, browser type, page, timestamp)"
                 looks_like_item(head)
                 and len(head.split()) <= 5
@@ -2153,10 +2152,8 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
 
 
 # a German compound naming a kind of data: "Zahlungsdaten", "Registrierungsdaten" (not "Daten"),
-# also after its adjectives ("eingegebene Buchungsdaten")
-_COMPOUND_CATEGORY = re.compile(
-    r"(?:^|\s)[A-ZÄÖÜ][\wäöüß-]{2,}(?:daten|-Daten)$"
-)  # "Listing-Daten"
+# also after its adjectives ("eingegebene Buchungsdaten") and hyphenated ("Listing-Daten")
+_COMPOUND_CATEGORY = re.compile(r"(?:^|\s)[A-ZÄÖÜ][\wäöüß-]{2,}(?:daten|-Daten)$")
 # a category named by a generic word for data ("Kontaktdaten", "account information")
 _GENERIC_CATEGORY = re.compile(r"(?:daten|data|information|informationen|angaben|details)$", re.I)
 
