@@ -320,6 +320,8 @@ SPLITS = (
     "blind94",
     "blind95",
     "blind96",
+    "blind97",
+    "blind98",
 )
 
 
