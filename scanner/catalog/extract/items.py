@@ -412,6 +412,8 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r"\b(?:übertragen|übermittelt|verarbeitet|gespeichert|erhoben|erfasst|abgefragt"
             r"|protokolliert|weitergegeben) (?:werden|wird)\s+(?:(?:dabei|insbesondere|u\.\s?a\."
             r"|zumindest|mindestens|folgende|lediglich|nur|auch|zudem|außerdem)\s+)*"
+            # "…, je nach Browser und dessen Einstellung: Datum, …": what leads to a list
+            r"(?!(?:\b(?:o\.\s?g|u\.\s?a|z\.\s?B|bzw|ggf|inkl|ca|bspw)\.|[^.;:])*:)"
             r"(?P<list>(?:\b(?:o\.\s?g|u\.\s?a|z\.\s?B|bzw|ggf|inkl|ca|bspw)\.|[^.;:])+)"
         ),
     ),
@@ -452,7 +454,8 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
         "announced",
         re.compile(  # "Gespeichert wird: Ihre Mailadresse, …", "Übertragen wird, was …: Ihre IP-Adresse"
             r"^(?:Gespeichert|Übertragen|Übermittelt|Erhoben|Verarbeitet|Erfasst|Protokolliert"
-            r"|Abgefragt)\s+(?:werden|wird)\b[^.:]{0,80}:\s*" + _LIST_COLON
+            r"|Abgefragt)\s+(?:werden|wird)\b(?:[^.:]|\b(?:u\.\s?a|z\.\s?B|ggf|bzw|inkl|bspw)\.){0,80}:\s*"
+            + _LIST_COLON
         ),
     ),
     (
@@ -820,6 +823,28 @@ _HEAD_PURPOSE = re.compile(
 )
 
 
+# a generic data word about a subject: "information about your use of the Services", "Daten zu
+# Ihrer Nutzung" — a head whose examples are the items, however long the subject
+_ABOUT_HEAD = re.compile(
+    r"^(?:(?:the|any|some|certain|bestimmte|einige)\s+)?(?:information|data|details|Informationen"
+    r"|Daten|Angaben)\s+(?:about|on|regarding|concerning|relating to|related to|über|zu[rm]?)\s+\S",
+    re.IGNORECASE,
+)
+
+
+# an example named by what the reader does with it: "the features you use", "the actions you
+# take", "browser you are using" — a noun and a relative clause without "that"
+_NOUN_YOU_VERB = re.compile(
+    r"^(?:the\s+|your\s+)?[a-z][\w-]+(?:\s[a-z][\w-]+)?\s+you\s+(?:are\s+|have\s+)?[a-z]+(?:ing|e|ed|s)?$"
+)
+
+
+# the second verb of "pages you open or scroll through": a split verb phrase, no datum
+_VERB_PARTICLE = re.compile(
+    r"^[a-z]+\s+(?:through|with|to|on|in|at|from|about|into|up|out|off|over)$"
+)
+
+
 def _examples_of(listed: str) -> list[str]:
     """[EmailID, UserID, …] of "email meta-information, including EmailID, UserID, …": two or
     more examples after "including"/"such as" a data noun are what a reviewer checks, so they
@@ -834,11 +859,13 @@ def _examples_of(listed: str) -> list[str]:
         "",
         head,
     )
-    if not head or len(head.split()) > (5 if "," in head else 7):  # "information about the device
+    about = _ABOUT_HEAD.match(head)  # "information about your use of the Services, such as …"
+    longest = 5 if "," in head else 10 if about else 7
+    if not head or len(head.split()) > longest:  # "information about the device
         # and software you use, including …" is one head; "Name, Anschrift, Kontaktdaten wie …"
         # is an enumeration whose last entry has examples
         return []
-    if not (is_data_noun(head) or GENERIC.match(head) or plain_noun_phrase(head)):
+    if not (about or is_data_noun(head) or GENERIC.match(head) or plain_noun_phrase(head)):
         return []
     pieces = []
     listed = _PURPOSE_CLAUSE.sub("", _PURPOSE_INFINITIVE.split(parts[1], maxsplit=1)[0])
@@ -847,7 +874,11 @@ def _examples_of(listed: str) -> list[str]:
         if _PURPOSE_TAIL.search(raw):
             break  # "… and HTTP status codes for security monitoring and troubleshooting"
     good = [
-        p for p in pieces if (looks_like_item(p) or plain_noun_phrase(p)) and not GENERIC.match(p)
+        p
+        for p in pieces
+        if (looks_like_item(p) or plain_noun_phrase(p) or _NOUN_YOU_VERB.match(p))
+        and not GENERIC.match(p)
+        and not _VERB_PARTICLE.match(p)
     ]
     if len(good) >= 2 and any(looks_like_item(p) for p in good) and len(good) >= 0.6 * len(pieces):
         return good
@@ -1098,9 +1129,9 @@ def _prose_items(sentence: str) -> list[str]:
 # a fragment cut from a phrase: it opens with "of" or is a lone adjective ("von Ihnen gewähltes
 # Passwort" is a datum)
 _NO_NOUN = re.compile(
-    r"^of\s|^(?:necessary|required|optional|mandatory|possible|available|relevant"
+    r"^of\s|^(?:von|aus|mit|in|auf|über|zu)\s+welche[mnrs]?\s|^(?:necessary|required|optional|mandatory|possible|available|relevant"
     r"|erforderlich|notwendig|freiwillig|möglich|verfügbar|dauerhaft|permanent|temporär"
-    r"|vorübergehend|permanently|temporarily)$",
+    r"|vorübergehend|permanently|temporarily|and|or|und|oder|sowie|as well as|including)$",
     re.IGNORECASE,
 )
 # a datum qualified by what it lacks: "Protokolle ohne IP-Adresse", "logs without IP addresses"
@@ -1666,10 +1697,25 @@ _INSTRUMENT = re.compile(
 _INTERFACE = re.compile(r"\b(?:APIs?|SDKs?|Schnittstellen?|endpoints?)$", re.I)
 
 
+# the word that joined an entry to the list before it: "einschließlich Username", "incl. logs"
+_INCLUDED = re.compile(
+    r"^(?:einschließlich|einschl\.|inklusive|inkl\.|including|incl\.|includes?)\s+(?=\w)", re.I
+)
 # a line of a postal address or a company's name: never a data item
 _POSTAL = re.compile(
     r"(?i:str\.|straße|strasse|street|road|weg|gasse|platz|allee|avenue)\s*\d|^\d{4,5}\s+[A-ZÄÖÜ]"
+    # the street word first: "Avenue Louise 235", "Rue de la Loi 16", "Via Roma 1"
+    r"|^(?:Avenue|Av\.|Rue|Via|Viale|Calle|Carrer|Rua|Boulevard|Bd\.|Chaussée|Piazza|Plaza|Place"
+    r"|Strada|Ulica|ul\.)\s+[^\d,;:]{2,40}\s\d{1,5}[a-z]?$"
+    # the number first: "548 Market St", "1 Hacker Way"
+    r"|^\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?"
+    r"|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Place|Pl\.?|Court|Ct\.?|Square|Sq\.?)$"
+    r"|^(?:[A-Z][\w.'-]*\s+){1,3}(?:Street|Avenue|Road|Boulevard|Drive|Lane)$"  # its number cut
     r"|(?<![\w-])" + LEGAL_FORM + r"$"
+)
+# a line that is only a postcode and a town: "1050 Bruxelles", "SE1 9GF London" stays unread
+_POSTCODE_LINE = re.compile(
+    r"^(?:[A-Z]{1,2}-)?\d{4,5}\s+[A-ZÄÖÜ][\w.-]*(?:[\s-][A-ZÄÖÜ(][\w.)-]*){0,2}$"
 )
 
 
@@ -1877,6 +1923,7 @@ class ItemList:
 
     def add(self, item: str, source: str, conf: float) -> None:
         item = _ADVERBS.sub("", item)  # "Ausschließlich Start- und Endzeiten …", "only …"
+        item = _INCLUDED.sub("", item)  # "einschließlich Username": the entry, not its link
         if (parts := _shared_head(item)) is not None:
             for part in parts:  # "Vor- und Nachname", "first and last name": two data
                 self.add(part, source, conf)
@@ -1888,7 +1935,7 @@ class ItemList:
             item = _STRAY_CLOSE.sub("", item)
         if not is_data_noun(item) and names_provider(item):
             return  # "Google Analytics 4": a service, not data
-        if _POSTAL.search(item) or _names_place(item):
+        if _POSTAL.search(item) or _names_place(item) or _POSTCODE_LINE.match(source.strip()):
             return  # "Petersbrunner Str. 13", "82319 Starnberg", "Deutschland", "United States"
         if len(item.strip("-")) < 3 and not looks_like_item(item):
             return  # "Da", "E-": a word cut off where the text ends

@@ -1926,3 +1926,62 @@ def test_a_label_over_two_nouns_gives_the_nouns() -> None:
     items = _items(text)
     assert {"Documents", "code repositories", "Property photos", "floor plans"} <= set(items)
     assert not {"Uploaded Files", "Listings", "Support"} & set(items)
+
+
+def test_examples_of_information_about_a_subject_are_the_items() -> None:
+    text = (
+        "We collect information about your use of the app, such as the pages that you open or "
+        "scroll through, the features you use and the buttons you press, as well as your time "
+        "zone, country and your connection type."
+    )
+    got = _items(text)
+    assert {"time zone", "country", "connection type", "features you use"} <= set(got)
+    assert not any(i.startswith("information about") for i in got)
+    assert "scroll through" not in got  # the second verb of "open or scroll through"
+    # a subject that is no data word keeps the rule out: the examples are places, not data
+    assert "Berlin" not in _items("We run events in many cities, such as Berlin, Paris and Rome.")
+
+
+def test_an_example_named_by_what_the_reader_does_is_an_item() -> None:
+    text = (
+        "We collect details about your device, such as the model, the operating system and "
+        "the browser you are using."
+    )
+    got = _items(text)
+    assert "browser you are using" in got and "operating system" in got
+
+
+def test_a_lone_conjunction_or_joining_word_is_no_item() -> None:
+    text = "Categories\n- Identifiers, including account handle, and public profile details, and\n"
+    got = _items(text)
+    assert "and" not in got and all(not i.startswith("including ") for i in got)
+    german = "Gespeichert werden Ihre Beiträge, einschließlich Benutzername, und Anhänge."
+    assert "Benutzername" in _items(german)
+    assert not any(i.startswith("einschließlich") for i in _items(german))
+
+
+def test_a_postal_address_line_gives_no_item() -> None:
+    text = (
+        "Data we collect:\n- Name\n- Avenue des Arts 12\n- 548 Harbor Street\n- 1040 Bruxelles\n"
+        "- Email address\n"
+    )
+    assert _items(text) == ["Name", "Email address"]
+
+
+def test_a_colon_after_a_condition_leads_to_the_list() -> None:
+    text = (
+        "Übertragen werden u.a., je nach Gerät und dessen Konfiguration: Datum und Uhrzeit "
+        "des Abrufs, verwendeter Browser, verwendetes Betriebssystem, Bildschirmgröße."
+    )
+    got = _items(text)
+    assert "Konfiguration" not in got
+    assert {"verwendeter Browser", "verwendetes Betriebssystem", "Bildschirmgröße"} <= set(got)
+
+
+def test_a_relative_fragment_is_no_item() -> None:
+    text = (
+        "Erfasst werden: Datum des Abrufs, von welcher Seite Sie kommen, verwendeter Browser, "
+        "IP-Adresse."
+    )
+    got = _items(text)
+    assert not any(i.startswith("von welcher") for i in got) and "IP-Adresse" in got
