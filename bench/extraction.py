@@ -322,6 +322,7 @@ SPLITS = (
     "blind96",
     "blind97",
     "blind98",
+    "blind99",
 )
 
 
