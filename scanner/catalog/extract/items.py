@@ -759,6 +759,22 @@ _NEGATED_LEAD = folded(
 )
 
 
+# a relative clause about someone else: "…, auf den andere Apps nicht zugreifen können:"
+_OTHERS_CLAUSE = re.compile(
+    r",\s*(?:(?:auf|in|an|mit|zu|von|bei|für|über|unter|aus|to|on|in|from|by)\s+)?(?:den|die|das"
+    r"|dem|der|denen|deren|dessen|welche[mnrs]?|which|that|where|whom|who|wo(?:rauf|rin|mit)?)\s"
+    r"(?![^,:]*\b(?:wir|we|uns|us|unsere?[mnrs]?|our)\b)[^,:]*",
+    re.IGNORECASE,
+)
+
+
+def _negated_lead(lead: str) -> bool:
+    """Whether a lead-in says what is NOT processed — not when the negation is another party's
+    in a relative clause ("im Speicherbereich der App, auf den andere Apps nicht zugreifen
+    können:" lists what the app stores); "Daten, die wir nicht speichern:" stays negated."""
+    return bool(_NEGATED_LEAD.search(_OTHERS_CLAUSE.sub("", lead)))
+
+
 # ", used to recognise you …": the purpose after an enumeration is not one of its entries
 # what the enumeration then excludes: "the company name, but never any card data"
 _BUT_NOT = re.compile(
@@ -826,8 +842,10 @@ _HEAD_PURPOSE = re.compile(
 # a generic data word about a subject: "information about your use of the Services", "Daten zu
 # Ihrer Nutzung" — a head whose examples are the items, however long the subject
 _ABOUT_HEAD = re.compile(
-    r"^(?:(?:the|any|some|certain|bestimmte|einige)\s+)?(?:information|data|details|Informationen"
-    r"|Daten|Angaben)\s+(?:about|on|regarding|concerning|relating to|related to|über|zu[rm]?)\s+\S",
+    r"^(?:(?:the|any|some|certain|bestimmte|einige)\s+)?(?:(?:usage|technical|personal|device"
+    r"|account|profile|contact|location|payment|billing|analytics|diagnostic|additional|basic"
+    r"|technische|personenbezogene|weitere)\s+)?(?:information|data|details|Informationen|Daten"
+    r"|Angaben)\s+(?:about|on|regarding|concerning|relating to|related to|über|zu[rm]?)\s+\S",
     re.IGNORECASE,
 )
 
@@ -835,7 +853,7 @@ _ABOUT_HEAD = re.compile(
 # an example named by what the reader does with it: "the features you use", "the actions you
 # take", "browser you are using" — a noun and a relative clause without "that"
 _NOUN_YOU_VERB = re.compile(
-    r"^(?:the\s+|your\s+)?[a-z][\w-]+(?:\s[a-z][\w-]+)?\s+you\s+(?:are\s+|have\s+)?[a-z]+(?:ing|e|ed|s)?$"
+    r"^(?:the\s+|your\s+)?[a-z][\w-]+(?:\s[a-z][\w-]+){0,2}\s+you\s+(?:are\s+|have\s+)?[a-z]+$"
 )
 
 
@@ -1121,11 +1139,23 @@ def _prose_items(sentence: str) -> list[str]:
                 and all(p in good or plain_noun_phrase(p) for p in pieces)
             ):
                 return pieces
+            if (  # "Notizen, Aufgaben, Tags, Arbeitsflächen, Anhänge und Einstellungen werden …
+                # verarbeitet": the subject of a processing verb, a run of bare nouns, one known
+                rx in _MUST_NAME_DATA
+                and len(pieces) >= 4
+                and good
+                and all(_BARE_NOUN.match(p) and plain_noun_phrase(p) for p in pieces)
+                and not any(names_provider(p) for p in pieces)
+            ):
+                return [_ALL_OF.sub("", p) for p in pieces]
             if found:
                 return found
     return []
 
 
+# one or two words, the last a noun: "Arbeitsflächen", "Sämtliche Bücher", "reading sessions"
+_BARE_NOUN = re.compile(r"^(?:[\w-]+\s)?[\w-]+$")
+_ALL_OF = re.compile(r"^(?:sämtliche|alle|all|any)\s+", re.IGNORECASE)
 # a fragment cut from a phrase: it opens with "of" or is a lone adjective ("von Ihnen gewähltes
 # Passwort" is a datum)
 _NO_NOUN = re.compile(
@@ -2363,7 +2393,7 @@ def collect_items(all_lines: list[Line]) -> ItemList:
             text.endswith(":")
             and not in_data
             and not closed[n]
-            and not _NEGATED_LEAD.search(bare)
+            and not _negated_lead(bare)
             and not _USE_LEAD.search(bare)
             and not _RIGHTS_LEAD.search(bare)
             and _names_data(all_lines[n + 1 : n + 13])
@@ -2374,14 +2404,14 @@ def collect_items(all_lines: list[Line]) -> ItemList:
             and not in_data
             and nxt_kinds[:1] == ["bullet"]
             and len(bare.split()) > 12
-            and not _NEGATED_LEAD.search(bare)
+            and not _negated_lead(bare)
             and not _USE_LEAD.search(bare)
             and not _RIGHTS_LEAD.search(bare)
             and _names_data(all_lines[n + 1 : n + 13])
         ):
             in_data = True  # a paragraph about logs over bullets that name data (its lead-in lost)
         if (line.kind == "heading" or text.endswith(":")) and (
-            _NEGATED_LEAD.search(bare) or _CONTENTS_LEAD.search(bare)
+            _negated_lead(bare) or _CONTENTS_LEAD.search(bare)
         ):
             in_data, negated_list = False, True  # "Information we do NOT collect:" — none below
             continue  # (nor below a table of contents)

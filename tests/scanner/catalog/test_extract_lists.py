@@ -1985,3 +1985,36 @@ def test_a_relative_fragment_is_no_item() -> None:
     )
     got = _items(text)
     assert not any(i.startswith("von welcher") for i in got) and "IP-Adresse" in got
+
+
+def test_a_negation_in_a_relative_clause_about_others_does_not_negate_the_lead() -> None:
+    text = (
+        "## Welche Daten die App speichert\n\n"
+        "Die App speichert deine Einträge im Speicherbereich der App, auf den andere Apps "
+        "nicht zugreifen können:\n\n- Trainings: Übungen, Sätze, Gewichte und Notizen\n"
+        "- Trainingspläne\n"
+    )
+    assert {"Übungen", "Sätze", "Gewichte", "Notizen"} <= set(_items(text))
+    negated = "Daten, die wir nicht speichern:\n\n- Passwörter\n- Zahlungsdaten\n"
+    assert _items(negated) == []
+
+
+def test_a_run_of_bare_nouns_as_the_subject_of_processing_is_the_data() -> None:
+    text = (
+        "Rezepte, Einkaufslisten, Vorräte, Einstellungen und Favoriten werden auf deinem "
+        "Gerät gespeichert."
+    )
+    assert _items(text) == ["Rezepte", "Einkaufslisten", "Vorräte", "Einstellungen", "Favoriten"]
+    # providers named as the subject are recipients, not data
+    assert _items("Stripe, PayPal, Klarna und Adyen werden für Zahlungen eingesetzt.") == []
+
+
+def test_a_modified_data_word_about_a_subject_heads_its_examples() -> None:
+    text = (
+        "We collect usage information about your use of the Service, such as the number of "
+        "lessons you have completed, the number of quizzes you have taken, and the amount of "
+        "time spent on an exercise."
+    )
+    got = _items(text)
+    assert "number of lessons you have completed" in got
+    assert not any(i.startswith("usage information") for i in got)
