@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -68,6 +69,13 @@ def _add(c: Counts, kind: str, tp: int, drafted: int, labelled: int) -> None:
     c[kind][2] += labelled - tp
 
 
+def _in_days(period: str) -> str:
+    """``P4W`` as ``P28D``: one length written two ISO 8601 ways is one period (labellers and the
+    extractor both write weeks either way)."""
+    weeks = re.fullmatch(r"P(\d+)W", period)
+    return f"P{7 * int(weeks.group(1))}D" if weeks else period
+
+
 def score_document(doc: dict[str, Any], draft: dict[str, Any], c: Counts) -> tuple[int, int]:
     """Add one document's counts to ``c``; return (agreeing, matched) sub-processor countries."""
     items = [d["item"] for d in draft["disclosures"]]
@@ -78,8 +86,8 @@ def score_document(doc: dict[str, Any], draft: dict[str, Any], c: Counts) -> tup
         len(items),
         len(doc["items"]),
     )
-    periods = {r["period"] for r in draft["retention_rules"] if r["period"]}
-    labels = set(doc["retention"])
+    periods = {_in_days(r["period"]) for r in draft["retention_rules"] if r["period"]}
+    labels = {_in_days(p) for p in doc["retention"]}
     _add(c, "retention", len(periods & labels), len(periods), len(labels))
     letters = {b["basis"].split("lit. ")[1][0] for b in draft["legal_bases"]}
     _add(

@@ -105,3 +105,16 @@ def test_a_transfer_labelled_without_a_mechanism_is_the_drafts_none_stated() -> 
     c: extraction.Counts = {k: [0, 0, 0] for k in extraction.KINDS}
     extraction.score_document(doc, draft, c)
     assert c["transfers"] == [1, 1, 1]  # US agrees; GB's mechanism does not
+
+
+def test_weeks_and_days_of_one_length_are_one_period() -> None:
+    doc = _doc("x-en", [])
+    doc["retention"] = ["P28D", "P1W", "P30D"]
+    draft = {
+        "disclosures": [], "legal_bases": [], "subprocessors": [], "transfers": [],
+        "security_claims": [], "country": None,
+        "retention_rules": [{"period": "P4W"}, {"period": "P7D"}, {"period": "P1M"}],
+    }  # fmt: skip
+    c: extraction.Counts = {k: [0, 0, 0] for k in extraction.KINDS}
+    extraction.score_document(doc, draft, c)
+    assert c["retention"] == [2, 1, 1]  # 4 weeks = 28 days, 1 week = 7 days; a month is no 30 days
