@@ -58,3 +58,31 @@ def test_a_bilingual_page_discloses_in_its_own_language_once() -> None:
     assert found.language == "de"
     assert {"Passwort", "Telefon", "Browsertyp", "Referrer-URL"} <= items
     assert not {"email", "phone", "Email reminders", "Demo credentials (email, password)"} & items
+
+
+def test_a_negation_about_other_apps_does_not_hide_the_data_list() -> None:
+    items = set(_items("atlyra-gespeichert-de"))  # "…, auf den andere Apps nicht zugreifen können:"
+    assert {"Übungen", "Sätze", "Gewichte", "Notizen", "Wochenziel", "Pausenzeit"} <= items
+
+
+def test_a_colon_after_a_condition_leads_to_the_logged_fields() -> None:
+    items = _items("rollenspiel-uebertragen-de")
+    assert "Einstellung" not in items
+    assert {"verwendeter Browser", "Größe des Browserfensters", "verwendete IP-Adresse"} <= set(
+        items
+    )
+
+
+def test_examples_of_information_about_the_use_are_the_items() -> None:
+    items = set(_items("openai-usage-device-en"))
+    assert {"features you use", "time zone", "computer connection", "browser you are using"} <= (
+        items
+    )
+    assert not any(i.startswith("information about") for i in items)
+
+
+def test_bare_nouns_as_the_subject_of_processing_are_the_data() -> None:
+    assert _items("skillnotes-verarbeitet-de") == [
+        "Notizen", "Aufgaben", "Tags", "Arbeitsflächen", "Anhänge", "Einstellungen",
+        "Diktattranskripte",
+    ]  # fmt: skip
