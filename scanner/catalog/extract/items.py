@@ -413,8 +413,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r"|protokolliert|weitergegeben) (?:werden|wird)\s+(?:(?:dabei|insbesondere|u\.\s?a\."
             r"|zumindest|mindestens|folgende|lediglich|nur|auch|zudem|außerdem)\s+)*"
             # "…, je nach Browser und dessen Einstellung: Datum, …": what leads to a list
-            r"(?!(?:\b(?:o\.\s?g|u\.\s?a|z\.\s?B|bzw|ggf|inkl|ca|bspw)\.|[^.;:])*:)"
-            r"(?P<list>(?:\b(?:o\.\s?g|u\.\s?a|z\.\s?B|bzw|ggf|inkl|ca|bspw)\.|[^.;:])+)"
+            r"(?!(?:" + _ABBREVIATION + r"|[^.;:])*:)" + _LIST
         ),
     ),
     (
@@ -454,7 +453,9 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
         "announced",
         re.compile(  # "Gespeichert wird: Ihre Mailadresse, …", "Übertragen wird, was …: Ihre IP-Adresse"
             r"^(?:Gespeichert|Übertragen|Übermittelt|Erhoben|Verarbeitet|Erfasst|Protokolliert"
-            r"|Abgefragt)\s+(?:werden|wird)\b(?:[^.:]|\b(?:u\.\s?a|z\.\s?B|ggf|bzw|inkl|bspw)\.){0,80}:\s*"
+            r"|Abgefragt)\s+(?:werden|wird)\b(?:[^.:]|"
+            + _ABBREVIATION
+            + r"){0,80}:\s*"
             + _LIST_COLON
         ),
     ),
@@ -1159,7 +1160,8 @@ _ALL_OF = re.compile(r"^(?:sämtliche|alle|all|any)\s+", re.IGNORECASE)
 # a fragment cut from a phrase: it opens with "of" or is a lone adjective ("von Ihnen gewähltes
 # Passwort" is a datum)
 _NO_NOUN = re.compile(
-    r"^of\s|^(?:von|aus|mit|in|auf|über|zu)\s+welche[mnrs]?\s|^(?:necessary|required|optional|mandatory|possible|available|relevant"
+    r"^of\s|^(?:von|aus|mit|in|auf|über|zu)\s+welche[mnrs]?\s"  # "von welcher Seite Sie …"
+    r"|^(?:necessary|required|optional|mandatory|possible|available|relevant"
     r"|erforderlich|notwendig|freiwillig|möglich|verfügbar|dauerhaft|permanent|temporär"
     r"|vorübergehend|permanently|temporarily|and|or|und|oder|sowie|as well as|including)$",
     re.IGNORECASE,
@@ -1743,7 +1745,8 @@ _POSTAL = re.compile(
     r"|^(?:[A-Z][\w.'-]*\s+){1,3}(?:Street|Avenue|Road|Boulevard|Drive|Lane)$"  # its number cut
     r"|(?<![\w-])" + LEGAL_FORM + r"$"
 )
-# a line that is only a postcode and a town: "1050 Bruxelles", "SE1 9GF London" stays unread
+# a source line that is only a postcode and a town ("1050 Bruxelles", "D-80331 München"): its
+# town is no datum even when the postcode was cut off the item
 _POSTCODE_LINE = re.compile(
     r"^(?:[A-Z]{1,2}-)?\d{4,5}\s+[A-ZÄÖÜ][\w.-]*(?:[\s-][A-ZÄÖÜ(][\w.)-]*){0,2}$"
 )
