@@ -424,12 +424,70 @@ def security_claims(sentence: str) -> list[SecurityHit]:
                 SecurityHit(at_rest[0].strip(), "encryption-at-rest", sentence, hit.confidence),
                 SecurityHit(wire[0].strip(), "transport-encryption", sentence, hit.confidence),
             ]
+    if listed := _listed(sentence):
+        # "…, including access controls, encryption in transit, backups, monitoring and
+        # incident response processes": each listed measure is a claim of its own, named or not
+        return [
+            SecurityHit(
+                m, found.kind if (found := security_in(m)) else "other", sentence, hit.confidence
+            )
+            for m in listed
+        ]
     if len(distinct) >= 2:
         # "multifactor authentication, AES-256 encryption, and regular backups": one each, and
         # a measure named in general words among them too ("We implement encryption, access
         # controls, …")
         return [SecurityHit(part, h.kind, sentence, hit.confidence) for _, part, h in named]
     return [hit]
+
+
+# what opens a list of measures: "including", "such as", "z. B.", "insbesondere", a label's colon
+_LIST_OPENS = re.compile(
+    r"\b(?:including|includes?|such as|namely|e\.\s?g\.,?|insbesondere|einschließlich|inkl\."
+    r"|u\.\s?a\.|z\.\s?B\.|darunter|beispielsweise|unter anderem|among them)\s+|:\s+",
+    re.IGNORECASE,
+)
+_MORE = re.compile(r"^(?:and |und )?(?:more|others?|etc\.?|u\.\s?v\.\s?m\.?|usw\.?|mehr)$", re.I)
+
+
+def _top_level_parts(text: str) -> list[str]:
+    """``text`` split at the list's separators that stand outside brackets
+    ("Background checks (where legally permissible), confidentiality agreements")."""
+    depth, masked = 0, []
+    for ch in text:
+        depth += ch in "([{"
+        depth -= ch in ")]}" and depth > 0
+        masked.append(ch if depth == 0 or ch in "([{" else "\0")
+    out, start = [], 0
+    for m in _ENTRIES.finditer("".join(masked)):
+        out.append(text[start : m.start()])
+        start = m.end()
+    # "and" parts the last entry from the one before; within an entry it joins ("encryption in
+    # transit and at rest" is one measure)
+    out += _LAST_AND.split(text[start:], maxsplit=1)
+    return [p.strip(" .;") for p in out]
+
+
+_ENTRIES = re.compile(r",\s+(?:(?:and|und|sowie|or|oder)\s+)?|;\s*", re.IGNORECASE)
+_LAST_AND = re.compile(
+    r"\s+(?:and|und|sowie|as well as)\s+(?!.*\s(?:and|und|sowie)\s)", re.IGNORECASE
+)
+
+
+def _listed(sentence: str) -> list[str]:
+    """The measures a sentence lists after its lead ("including", a label's colon), when it
+    lists three or more short ones; else []."""
+    opens = _LIST_OPENS.search(sentence)
+    if opens is None:
+        return []
+    parts = [p for p in _top_level_parts(sentence[opens.end() :]) if p and not _MORE.match(p)]
+    if len(parts) < 3 or any(len(p.split()) > 8 for p in parts):
+        return []
+    # a list of measures, not of data one of which is stored hashed: half of them or more are
+    # measures the vocabulary knows
+    if 2 * sum(security_in(p) is not None for p in parts) < len(parts):
+        return []
+    return parts
 
 
 _CLAUSES = re.compile(r",?\s+(?:and|und|sowie|as well as)\s+|;\s*|,\s+", re.IGNORECASE)
@@ -488,12 +546,16 @@ _MECHANISM = folded(
 )
 
 
+def _said(claim: SecurityHit) -> str:
+    """The words of the claim: its sentence, or its part when the sentence holds several."""
+    return claim.source if claim.claim == claim.source[:200] else claim.claim
+
+
 def _mechanisms(claim: SecurityHit) -> frozenset[str]:
     """The named measures, version-free: "TLS 1.2" and "TLS" are one measure, "AES-256" and
     "AES" too (certifications and hash functions keep their numbers)."""
     out = set()
-    said = claim.source if claim.claim == claim.source[:200] else claim.claim  # one of two
-    for m in _MECHANISM.finditer(said):
+    for m in _MECHANISM.finditer(_said(claim)):
         key = re.sub(r"[\s/-]", "", m.group(0)).casefold()
         out.add(re.sub(r"[\d.]+$", "", key) if key.startswith(("tls", "ssl", "aes")) else key)
     return frozenset(out)
@@ -534,7 +596,7 @@ def one_claim_per_passage(claims: list[SecurityHit], all_lines: list[Line]) -> l
             if key in seen:
                 continue
             seen.add(key)
-        elif said := _OTHER.search(c.source):  # "verschlüsselt" said again, in other words
+        elif said := _OTHER.search(_said(c)):  # "verschlüsselt" said again, in other words
             stem = ("other", said.group(0).casefold()[:7])
             if stem in seen:
                 continue

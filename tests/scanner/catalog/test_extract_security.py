@@ -385,3 +385,46 @@ def test_a_questionnaires_questions_and_example_answers_claim_nothing() -> None:
 
 def test_regular_third_party_security_audits_are_a_claim() -> None:
     assert _claims("We do regular third-party security audits by an outside firm.")
+
+
+def test_each_measure_of_a_listed_set_is_a_claim_of_its_own() -> None:
+    """A sentence that lists measures after "including" or a label's colon claims each of
+    them, named ("encryption") or not ("backups", "monitoring")."""
+    claims = [
+        c
+        for _, c in _claims(
+            "We implement technical and organisational measures designed to protect personal "
+            "data, including access controls, encryption in transit and at rest, backups, "
+            "monitoring, and incident response processes."
+        )
+    ]
+    # "and" within an entry joins: "encryption in transit and at rest" is one measure
+    assert claims == [
+        "access controls",
+        "encryption in transit and at rest",
+        "backups",
+        "monitoring",
+        "incident response processes",
+    ]
+    german = [
+        c
+        for _, c in _claims(
+            "Wir schützen Ihre Daten unter anderem durch Verschlüsselung der Datenbank im "
+            "Ruhezustand, Passwörter ausschließlich als Hashwert, strikte Trennung der "
+            "Mandanten auf Datenbankebene sowie tägliche Sicherungen."
+        )
+    ]
+    assert german[1:] == [
+        "Passwörter ausschließlich als Hashwert",
+        "strikte Trennung der Mandanten auf Datenbankebene",
+        "tägliche Sicherungen",  # the last entry, after "sowie"
+    ]
+
+
+def test_a_data_list_with_one_hashed_entry_stays_one_claim() -> None:
+    # a list of data, one of which is stored hashed, is no list of measures
+    claims = _claims(
+        "Bei der Registrierung: Name, E-Mail-Adresse, Firmenname, Sprache, Passwort (gehasht "
+        "gespeichert)."
+    )
+    assert len(claims) == 1
