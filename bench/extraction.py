@@ -331,6 +331,8 @@ SPLITS = (
     "blind97",
     "blind98",
     "blind99",
+    "blind100",
+    "blind101",
 )
 
 
