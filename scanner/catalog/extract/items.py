@@ -52,6 +52,10 @@ DATA_HEADING = folded(
     r"|arten)\b.*\b(?:daten|datenarten"
     r"|datenkategorien|informationen)\b|datenkategorien|datenarten|verarbeitete daten"
     r"|(?:kategorien|arten) (?:der )?(?:bearbeitete[nr]? )?personendaten|bearbeitete personendaten"
+    # "Daten, die wir erfassen", "Informationen, die Sie uns geben", "Daten, die gespeichert werden"
+    r"|\b(?:daten|informationen|angaben)\s*,?\s+die\s+(?:(?:wir|du|sie|ihr)\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:ge)?(?:erfass|erheb|erhob|sammel|verarbeit|speicher|erhalt|erhält|geb|gib|eingeb|angeb|übermitt"
+    r"|bereitstell|teil|hochl|protokoll|les|empfang)\w*(?:\s+(?:werden|wird|wurden))?\s*:?$"
     r"|(?:information|data)\s+(?:that\s+|which\s+)?(?:we|you)\s+(?:collect|process|receive|store"
     r"|access|provide)|what (?:personal )?(?:data|information)|data (?:collection|we collect"
     r"|collected|processed)|information (?:collected|from|we)|categories of (?:personal )?data(?! subjects\b)(?! subject\b(?! to\b))"
@@ -749,7 +753,7 @@ _CONTENTS_LEAD = folded(
     r"|\b(?:Arten|Typen|Kategorien|types|kinds|categories)\s+(?:von|of)\s+Cookies\b[^:.]{0,40}:$"
 )
 _NEGATED_LEAD = folded(
-    r"\b(?:not|never|nicht|keine?)\b[^.]{0,40}\b(?:collect|store|process|access|read|track|share"
+    r"\b(?:not|never|nicht|niemals|nie|keine?)\b[^.]{0,40}\b(?:collect|store|process|access|read|track|share"
     r"|sell|include|contain|erheb|speicher|verarbeit|erfass|lesen|zugreif|umfass|enthalt|enthält"
     r"|beinhalt)\w*|\bwhat we (?:do not|don't|never)"
     r"|was wir nicht"

@@ -86,3 +86,10 @@ def test_bare_nouns_as_the_subject_of_processing_are_the_data() -> None:
         "Notizen", "Aufgaben", "Tags", "Arbeitsflächen", "Anhänge", "Einstellungen",
         "Diktattranskripte",
     ]  # fmt: skip
+
+
+def test_a_die_wir_erfassen_heading_announces_the_labelled_bullets() -> None:
+    assert _items("rasenschach-erfassen-de") == [
+        "E-Mail-Adresse", "Benutzername", "Passwort", "Zugriffstoken", "Aktualisierungstoken",
+        "Benutzer-ID",
+    ]  # fmt: skip

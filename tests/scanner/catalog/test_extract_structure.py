@@ -1207,3 +1207,22 @@ def test_a_datenpunkt_column_holds_the_data_not_the_purpose_column() -> None:
     )
     items = _items(text)
     assert items == ["Discord-Benutzer-ID", "Benachrichtigungseinstellungen"]
+
+
+def test_a_german_relative_clause_heading_announces_the_data() -> None:
+    """'Daten, die wir erfassen' is German for 'Information we collect'."""
+    entries = (
+        "- **E-Mail-Adresse**: für die Anmeldung\n- **Anzeigename**: für Ihr Profil\n"
+        "- **Geräte-ID**: für Push-Nachrichten\n"
+    )
+    for heading in (
+        "## Daten, die wir erfassen",
+        "## Informationen, die Sie uns geben",
+        "## Angaben, die von uns gespeichert werden",
+        "## Informationen, die wir erheben\n\n### Konto",
+    ):
+        assert _items(f"{heading}\n\n{entries}") == [
+            "E-Mail-Adresse", "Anzeigename", "Geräte-ID"
+        ], heading  # fmt: skip
+    for negated in ("## Daten, die wir nicht erfassen", "## Daten, die wir niemals speichern"):
+        assert _items(f"{negated}\n\n{entries}") == [], negated
