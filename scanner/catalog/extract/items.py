@@ -279,6 +279,19 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     ),
     (
         "strict",
+        folded(  # "we ask you to provide your name, email address and company", "we'll ask you for
+            # your name", "you are required to enter your email address"
+            r"(?:\b(?:ask|asks|asked|request|requests|require|requires)\s+(?:you|users?|customers?)\s+"
+            r"(?:(?:to|that you)\s+(?:provide|enter|give|submit|share|supply)(?:\s+us)?(?:\s+with)?|for)\s+"
+            r"|\byou\s+(?:will\s+be|are)\s+(?:required|asked)\s+to\s+(?:provide|enter|give"
+            r"|submit|supply)(?:\s+us)?(?:\s+with)?\s+)"
+            # ("… for additional information", "… some basic information": nothing named)
+            r"(?:(?:only|just|also)\s+)?(?!(?:some|any|additional|further|other|more|certain)\b)"
+            + _LIST
+        ),
+    ),
+    (
+        "strict",
         re.compile(  # "SignaturPro greift über die Graph API auf die Benutzerattribute zu"
             r"\bgreif(?:t|en)\s+(?:\S+\s+){0,6}?auf\s+(?P<list>[^.;:]+?)\s+zu\b"
         ),

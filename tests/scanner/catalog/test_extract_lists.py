@@ -2018,3 +2018,16 @@ def test_a_modified_data_word_about_a_subject_heads_its_examples() -> None:
     got = _items(text)
     assert "number of lessons you have completed" in got
     assert not any(i.startswith("usage information") for i in got)
+
+
+def test_what_the_user_is_asked_to_provide_is_the_data() -> None:
+    sentence = "When you sign up, we ask you to provide your name, email address and company."
+    assert _items(sentence) == ["name", "email address", "company"]
+    assert _items("We will ask you for your name and phone number.") == ["name", "phone number"]
+    assert _items("To register you are required to provide your email address and a password.") == [
+        "email address", "password"
+    ]  # fmt: skip
+    # asked for nothing named, asked to do something, or not asked
+    assert _items("We may ask you for additional information for billing purposes.") == []
+    assert _items("We may ask you to confirm your decision.") == []
+    assert _items("We do not ask you for your date of birth.") == []
