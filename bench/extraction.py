@@ -333,6 +333,7 @@ SPLITS = (
     "blind99",
     "blind100",
     "blind101",
+    "blind102",
 )
 
 
