@@ -1351,7 +1351,18 @@ def line_items(
             lead.count(",") >= 2
             and not EXAMPLE_MID.search(lead)
             and len(nouns) == len(pieces)
-            and (2 * len(good) >= len(pieces) or (in_data and good and len(pieces) >= 4))
+            and (
+                2 * len(good) >= len(pieces)
+                or (in_data and good and len(pieces) >= 4)
+                # "Schießdaten: Trainingseinheiten, Runden, Pfeilplatzierungen, …": a label that
+                # names data over four or more bare nouns
+                or (
+                    in_data
+                    and len(pieces) >= 4
+                    and is_data_noun(clean_piece(head))
+                    and all(_BARE_NOUN.match(p) for p in pieces)
+                )
+            )
         ):  # in a data section, four short noun phrases, one naming data: all entries
             return nouns, 0.8  # "Chat: Workspace information, user profile, channel membership"
         if (  # "Uploaded Files: Documents, code repositories": a short enumeration of nouns

@@ -2031,3 +2031,19 @@ def test_what_the_user_is_asked_to_provide_is_the_data() -> None:
     assert _items("We may ask you for additional information for billing purposes.") == []
     assert _items("We may ask you to confirm your decision.") == []
     assert _items("We do not ask you for your date of birth.") == []
+
+
+def test_a_data_label_over_four_bare_nouns_gives_the_nouns() -> None:
+    # "Schießdaten: Trainingseinheiten, Runden, …" — the lexicons know none of the entries, the
+    # label says they are data
+    text = (
+        "## Was wir speichern\n\n"
+        "- **Trainingsdaten:** Einheiten, Runden, Treffer, Ziele und Bögen\n"
+        "- **Einstellungen:** Sprache, Theme\n"
+    )
+    assert _items(text)[:5] == ["Einheiten", "Runden", "Treffer", "Ziele", "Bögen"]
+    # a label that names no data: its entries stay unread
+    other = text.replace("Trainingsdaten", "Funktionen").replace(
+        "Einheiten, Runden, Treffer, Ziele und Bögen", "Suche, Export, Import und Druck"
+    )
+    assert not {"Suche", "Export", "Import", "Druck"} & set(_items(other))
