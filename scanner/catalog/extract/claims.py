@@ -404,8 +404,9 @@ _NOT_IN_FORCE = folded(
 
 
 def security_claims(sentence: str) -> list[SecurityHit]:
-    """Security claims of ``sentence`` (one per sentence: "encrypted in transit and at rest" is
-    one claim, as the corpus labels it)."""
+    """Security claims of ``sentence``: one per sentence ("encrypted in transit and at rest" is
+    one claim, as the corpus labels it), but one per measure when the sentence lists several
+    ("including access controls, backups, monitoring") or names two distinct mechanisms."""
     hit = security_in(sentence)
     if hit is None:
         return []
