@@ -93,3 +93,20 @@ def test_a_die_wir_erfassen_heading_announces_the_labelled_bullets() -> None:
         "E-Mail-Adresse", "Benutzername", "Passwort", "Zugriffstoken", "Aktualisierungstoken",
         "Benutzer-ID",
     ]  # fmt: skip
+
+
+def test_each_listed_measure_is_a_security_claim() -> None:
+    claims = [c.claim for c in _read("typebot-measures-en").security]
+    assert {"access controls", "backups", "monitoring", "incident response processes"} <= set(
+        claims
+    )
+
+
+def test_what_the_user_is_asked_to_provide_is_disclosed() -> None:
+    assert {"name", "mobile phone number", "email address"} <= set(_items("wire-asked-en"))
+
+
+def test_a_data_label_over_unknown_nouns_gives_the_nouns() -> None:
+    items = set(_items("jacarrow-schiessdaten-de"))
+    assert {"Trainingseinheiten", "Runden", "Pfeilplatzierungen", "Bögen", "Pfeilsätze"} <= items
+    assert "Schießdaten" not in items
