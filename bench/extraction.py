@@ -334,6 +334,7 @@ SPLITS = (
     "blind100",
     "blind101",
     "blind102",
+    "blind103",
 )
 
 
