@@ -125,9 +125,11 @@ def _system(section: VendorSection) -> dict[str, Any]:
         system["legal_name"] = _text(info.legal_entity or info.name)
         if info.policy_url:  # already https-only (reports.summary.https_url)
             system["privacy_policy"] = info.policy_url
-        system["does_international_transfers"] = bool(info.transfers)
-        if info.transfers:
-            safeguards = sorted({_text(t.safeguard) for t in info.transfers if t.safeguard})
+        guards = [t.safeguard for t in info.transfers]
+        guards += [t.safeguard for t in info.unnamed_country_transfers]
+        system["does_international_transfers"] = bool(guards)
+        if guards:
+            safeguards = sorted({_text(g) for g in guards if g})
             system["legal_basis_for_transfers"] = safeguards or ["Other"]
     return system
 

@@ -101,6 +101,12 @@ def _safeguard(
         for tr in (info.transfers if info else ())
         if tr.country == country and _names(tr.recipient, name)
     ]
+    if not any(stated):  # "outside the EEA we rely on the SCC" covers it too
+        stated += [
+            u.safeguard
+            for u in (info.unnamed_country_transfers if info else ())
+            if _names(u.recipient, name)
+        ]
     return True, _join([s for s in stated if s]) or t.not_stated
 
 
@@ -160,6 +166,22 @@ def _recipients(activity: str, section: VendorSection, t: Text) -> tuple[Recipie
                 country=tr.country,
                 third_country=tr.country.upper() not in EU_EEA,
                 safeguard=tr.safeguard or t.not_stated,
+            )
+        )
+    for u in info.unnamed_country_transfers:
+        # a recipient in a named third country already shows the safeguard; the statement
+        # stands on its own row only when no such recipient is listed
+        if any(r.third_country and _names(u.recipient, r.name) for r in out):
+            continue
+        out.append(
+            Recipient(
+                activity=activity,
+                name=u.recipient or t.not_stated,
+                role=t.transfer_recipient,
+                kind="transfer",
+                country=t.unnamed_countries,
+                third_country=True,
+                safeguard=u.safeguard or t.not_stated,
             )
         )
     return tuple(out)

@@ -50,6 +50,7 @@ class Text(msgspec.Struct, frozen=True, kw_only=True):
     vendor_purpose: str
     purposes: dict[str, str]  # no stated purpose: "disclosed" | "undisclosed" | "unknown"
     transfer_recipient: str
+    unnamed_countries: str  # the country cell of a transfer whose countries the policy omits
     joint_check: str
     dpa_controller: str
     dpa_to_fill: str
@@ -142,6 +143,7 @@ DE = Text(
         "unknown": "[vom Verantwortlichen auszufüllen — keine Anbieterangaben hinterlegt]",
     },
     transfer_recipient="Empfänger einer Drittlandübermittlung",
+    unnamed_countries="Drittländer (in der Erklärung nicht benannt)",
     joint_check="[prüfen: Anbieter handelt laut Datenschutzerklärung als Verantwortlicher]",
     dpa_controller="nicht anwendbar, falls eigenständig verantwortlich [prüfen]",
     dpa_to_fill="[vom Verantwortlichen auszufüllen: AVV abgeschlossen am …]",
@@ -238,6 +240,7 @@ EN = Text(
         "unknown": "[to be completed by the controller — no vendor disclosure on file]",
     },
     transfer_recipient="recipient of a third-country transfer",
+    unnamed_countries="third countries (not named in the policy)",
     joint_check="[check: the vendor's policy says it acts as a controller]",
     dpa_controller="not applicable if an independent controller [check]",
     dpa_to_fill="[to be completed by the controller: DPA signed on …]",

@@ -34,6 +34,10 @@ _DESCRIPTIONS: dict[tuple[str, str], str] = {
     ("App", "privacyStatementUrl"): "Where the app says its privacy statement is (Graph info).",
     ("VendorInfo", "draft"): "True: the vendor file is an unreviewed draft; say so in reports.",
     ("VendorInfo", "dpaOnFile"): "True: the profile records a DPA (Art. 28) with this vendor.",
+    ("VendorInfo", "unnamedCountryTransfers"): (
+        "Transfers to third countries the policy does not name; a safeguard here covers "
+        "third-country recipients with none of their own."
+    ),
     ("Permission", "type"): "application (app-only) or delegated (on behalf of a user).",
     ("Permission", "consentType"): "AllPrincipals, Principal (per user), null for app roles.",
     ("Permission", "principalCount"): "Users behind per-user (Principal) grants.",

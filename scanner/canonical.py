@@ -72,6 +72,11 @@ def _canonical_vendor(v: VendorInfo) -> VendorInfo:
         transfers=tuple(
             sorted(v.transfers, key=lambda t: (t.country, t.recipient or "", t.safeguard or ""))
         ),
+        unnamed_country_transfers=tuple(
+            sorted(
+                v.unnamed_country_transfers, key=lambda t: (t.recipient or "", t.safeguard or "")
+            )
+        ),
         sub_processors=tuple(
             sorted(v.sub_processors, key=lambda s: (s.name, s.country or "", s.purpose or ""))
         ),

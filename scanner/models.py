@@ -21,7 +21,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 """Semver of the ``inventory.json`` contract: major = breaking, minor = new optional fields,
 patch = wording. Domain policy, so the scanner owns it; ``reports/`` publishes it."""
 
@@ -448,6 +448,16 @@ class Transfer(Record, frozen=True, kw_only=True):
     safeguard: str | None = None  # e.g. "SCC", "EU-US DPF", "adequacy decision"
 
 
+class UnnamedTransfer(Record, frozen=True, kw_only=True):
+    """A transfer to third countries the vendor's policy does not name ("where data leaves
+    the EEA, we rely on the standard contractual clauses"): its safeguard covers the vendor's
+    third-country recipients that have none of their own. Kept apart from Transfer,
+    whose country consumers of the 1.x contract read as always present."""
+
+    recipient: str | None = None
+    safeguard: str | None = None  # None: the policy names none
+
+
 class SubProcessor(Record, frozen=True, kw_only=True):
     name: str
     purpose: str | None = None
@@ -476,6 +486,8 @@ class VendorInfo(Record, frozen=True, kw_only=True):
     # additive: the profile lists this vendor in ``dpa_on_file`` (Art. 28 GDPR DPA / AVV signed);
     # False means "not recorded in the profile", which a tenant scan cannot see for itself
     dpa_on_file: bool = False
+    # additive (1.2.0): transfers to third countries the policy does not name
+    unnamed_country_transfers: tuple[UnnamedTransfer, ...] = ()
 
 
 class Inventory(Record, frozen=True, kw_only=True):

@@ -24,6 +24,7 @@ from m365inv.models import (
     TenantData,
     TenantInfo,
     Transfer,
+    UnnamedTransfer,
     VendorInfo,
 )
 from m365inv.resolve import resolve_apps
@@ -58,7 +59,15 @@ def vendor_info(vendor: Vendor, dpa_on_file: frozenset[str] = frozenset()) -> Ve
                 safeguard=None if t.mechanism == "none-stated" else t.mechanism,
             )
             for t in vendor.transfers
-            if t.scope != "website"
+            if t.scope != "website" and t.country is not None
+        ),
+        unnamed_country_transfers=tuple(
+            UnnamedTransfer(
+                recipient=", ".join(t.recipients) or None,
+                safeguard=None if t.mechanism == "none-stated" else t.mechanism,
+            )
+            for t in vendor.transfers
+            if t.scope != "website" and t.country is None
         ),
         sub_processors=tuple(
             SubProcessor(name=s.name, purpose=s.purpose, country=s.country)

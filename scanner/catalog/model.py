@@ -100,7 +100,9 @@ class Subprocessor(_Rec, frozen=True, kw_only=True):
 
 
 class Transfer(_Rec, frozen=True, kw_only=True):
-    country: str
+    # None: "if we transfer outside the EEA, we use SCC" — third countries the policy does not
+    # name; the mechanism then covers every third-country recipient it names no other for
+    country: str | None
     mechanism: TransferMechanism = "none-stated"
     recipients: tuple[str, ...] = ()
     source: str | None = None

@@ -87,7 +87,8 @@ def _rows(
             conf = entry.get("confidence")
             label = entry.get(_LABEL[key])
             if key == "transfers":
-                label = f"{entry.get('country')} ({entry.get('mechanism')})"
+                where = entry.get("country") or "third countries not named"
+                label = f"{where} ({entry.get('mechanism')})"
             rows.append(
                 {
                     "label": _clean(label),

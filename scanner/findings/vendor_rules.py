@@ -24,8 +24,9 @@ def _norm(text: str) -> str:
 
 
 def _covers(t: Transfer, s: Subprocessor) -> bool:
-    """Is ``s`` one of the recipients ``t`` names (no names: all of that scope)?"""
-    if t.country != s.country or t.scope != s.scope:
+    """Is ``s`` one of the recipients ``t`` names (no names: all of that scope)? A transfer
+    to countries the policy does not name covers every third country."""
+    if (t.country is not None and t.country != s.country) or t.scope != s.scope:
         return False
     if not t.recipients:
         return True
@@ -34,8 +35,9 @@ def _covers(t: Transfer, s: Subprocessor) -> bool:
 
 
 def safeguard(s: Subprocessor, vendor: Vendor) -> str | None:
-    """The mechanism stated for this recipient, or None."""
-    for t in vendor.transfers:
+    """The mechanism stated for this recipient, or None: one stated for its country first,
+    then one stated for third countries the policy does not name."""
+    for t in sorted(vendor.transfers, key=lambda t: t.country is None):
         if t.mechanism != "none-stated" and _covers(t, s):
             return t.mechanism
     return None

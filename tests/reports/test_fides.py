@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import msgspec
 import pytest
 import yaml
 from fideslang.default_taxonomy import DEFAULT_TAXONOMY
 from fideslang.models import DataCategory, System
 
 from m365inv.errors import RenderError
-from m365inv.models import Inventory
+from m365inv.models import Inventory, UnnamedTransfer
 from m365inv.reports.fides import build_manifest, render_fides, validate_manifest
 from tests.reports.fixture_inventory import empty_inventory
 
@@ -66,3 +67,23 @@ def test_manifest_reads_back_as_built(inventory: Inventory) -> None:
     """libyaml's emitter escapes characters outside the BMP ("\\U0001F4EC"); the YAML must
     still read back as exactly the manifest that was built — hostile names included."""
     assert yaml.safe_load(render_fides(inventory)) == build_manifest(inventory)
+
+
+def test_a_transfer_to_unnamed_third_countries_is_an_international_transfer(
+    inventory: Inventory,
+) -> None:
+    vendors = tuple(
+        msgspec.structs.replace(
+            v, transfers=(), unnamed_country_transfers=(UnnamedTransfer(safeguard="SCC"),)
+        )
+        if v.id == "mailstore"
+        else msgspec.structs.replace(v, transfers=(), unnamed_country_transfers=())
+        for v in inventory.vendors
+    )
+    manifest = build_manifest(msgspec.structs.replace(inventory, vendors=vendors))
+    systems = {s["fides_key"]: s for s in manifest["system"]}
+    assert systems["m365inv_mailstore"]["does_international_transfers"] is True
+    assert systems["m365inv_mailstore"]["legal_basis_for_transfers"] == ["SCC"]
+    others = [s for k, s in systems.items() if k != "m365inv_mailstore" and "legal_name" in s]
+    assert others and all(s["does_international_transfers"] is False for s in others)
+    validate_manifest(manifest)

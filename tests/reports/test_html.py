@@ -288,3 +288,23 @@ def test_many_recipients_detail_only_the_top_sections(inventory: Inventory, top:
     full = render_html(inventory, "en")
     assert len(re.findall(r'<section class="vendor"', full)) == total
     assert "further recipients are not detailed" not in full
+
+
+def test_a_transfer_to_unnamed_third_countries_is_shown_not_none_on_file(
+    inventory: Inventory,
+) -> None:
+    import msgspec
+
+    from m365inv.models import UnnamedTransfer
+
+    vendors = tuple(
+        msgspec.structs.replace(
+            v, transfers=(), unnamed_country_transfers=(UnnamedTransfer(safeguard="BCR"),)
+        )
+        if v.id == "mailstore"
+        else v
+        for v in inventory.vendors
+    )
+    html = render_html(msgspec.structs.replace(inventory, vendors=vendors), "en")
+    row = next(r for r in html.split("<tr>") if "Third-country transfers" in r and "BCR" in r)
+    assert "third countries not named — BCR" in row and "none on file" not in row

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from m365inv.models import Finding, Inventory, SubProcessor, Transfer
+from m365inv.models import Finding, Inventory, SubProcessor, Transfer, UnnamedTransfer
 from m365inv.profiles import validate_profile
 from m365inv.reports import write_reports
 from m365inv.reports.ropa import (
@@ -230,6 +230,33 @@ def test_recipients_carry_country_and_their_own_safeguard(inventory: Inventory) 
     # the SCC names another recipient: it does not make the tracker "safeguarded"
     assert by_name["AdTracker Inc."][3:] == ["US", "yes", "not stated"]
     assert by_name["Hetzner Online GmbH (Hosting)"][3:] == ["DE", "no", "not needed (EU/EEA)"]
+
+
+def test_a_safeguard_for_unnamed_third_countries_covers_recipients_without_their_own(
+    inventory: Inventory,
+) -> None:
+    def rows_with(**fields: object) -> dict[str, list[str]]:
+        vendors = tuple(
+            msgspec.structs.replace(v, **fields) if v.id == "axontic-mailissa" else v
+            for v in inventory.vendors
+        )
+        rows = recipient_rows(msgspec.structs.replace(inventory, vendors=vendors), "en")
+        return {r[1]: r for r in rows[1:]}
+
+    unnamed = (UnnamedTransfer(safeguard="SCC"),)
+    by_name = rows_with(
+        sub_processors=(SubProcessor(name="Mailer Inc.", country="US"),
+                        SubProcessor(name="Hetzner Online GmbH", country="DE")),
+        transfers=(Transfer(country="US", recipient="Hosting provider", safeguard="DPF"),),
+        unnamed_country_transfers=unnamed,
+    )  # fmt: skip
+    assert by_name["Mailer Inc."][3:] == ["US", "yes", "SCC"]  # none of its own: the general one
+    assert by_name["Hosting provider"][3:] == ["US", "yes", "DPF"]  # its own wins
+    assert by_name["Hetzner Online GmbH"][3:] == ["DE", "no", "not needed (EU/EEA)"]
+    assert "not stated" not in by_name  # covered by a listed recipient: no row of its own
+    # no third-country recipient listed: the statement stands on its own row, never dropped
+    by_name = rows_with(sub_processors=(), transfers=(), unnamed_country_transfers=unnamed)
+    assert by_name["not stated"][3:] == ["third countries (not named in the policy)", "yes", "SCC"]
 
 
 def test_art9_condition_asked_where_group_names_suggest_it(inventory: Inventory) -> None:

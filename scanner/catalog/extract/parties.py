@@ -201,7 +201,7 @@ _MONTHS = {m: i for i, ms in enumerate((
 
 
 class TransferHit(msgspec.Struct, frozen=True):
-    country: str
+    country: str | None  # None: "outside the EEA", "in Drittländer" — no country named
     mechanism: Mechanism
     source: str
     confidence: float
@@ -251,7 +251,7 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
     ``paragraphs[i]`` is the paragraph sentence ``i`` stands in: a mechanism stated anywhere in
     the same paragraph ("… auf Grundlage der EU-Standardvertragsklauseln …") belongs to it.
     """
-    best: dict[str, dict[Mechanism, TransferHit]] = {}  # country → mechanism → first hit
+    best: dict[str | None, dict[Mechanism, TransferHit]] = {}  # country → mechanism → hit
     for i, s in enumerate(sents):
         nxt = sents[i + 1] if i + 1 < len(sents) else ""
         # nearest first; a sentence that adds to this one ("In addition, we have concluded the
@@ -261,7 +261,7 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
         if paragraphs is not None:
             order.append(paragraphs[i])
         lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
-        moved = bool(_MOVE.search(s) or _MOVE.search(lead))
+        moved = bool(_MOVE.search(s) or _MOVE.search(lead) or _abroad_guarded(s))
         # without a verb of moving, a safeguard named with its country states a transfer: the
         # DPF (to the US: "Für die Verarbeitung in den USA stützen wir uns auf das EU-US DPF"),
         # or SCC/BCR for a named recipient ("| Twilio Inc. | USA | SCC |")
@@ -299,7 +299,10 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
         )
         if "adequacy" in mechs and len(mechs) > 1:  # "ein Angemessenheitsbeschluss, das DPF",
             mechs.remove("adequacy")  # "ein angemessenes Niveau gemäß den SCC": the other one
-        for country in outside:
+        dest: list[str | None] = list(outside)
+        if not dest:
+            dest, mechs = _unnamed(s, here, sents[i + 1 : i + 4], mechs)
+        for country in dest:
             stated = best.setdefault(country, {})
             if mechs != ["none-stated"]:
                 stated.pop("none-stated", None)
@@ -308,7 +311,56 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
             for mech in mechs:
                 conf = 0.8 if mech != "none-stated" else 0.6
                 stated.setdefault(mech, TransferHit(country, mech, s, conf))
-    return [hit for stated in best.values() for hit in stated.values()]
+    # a text that names where its data goes ("to our US sub-processors under the SCC") says
+    # where its general safeguard applies: the unnamed countries are those named
+    any_named = any(country is not None for country in best)
+    return [
+        hit
+        for country, stated in best.items()
+        for hit in stated.values()
+        if country is not None or not any_named
+    ]
+
+
+def _unnamed(
+    s: str, here: str, following: list[str], mechs: list[Mechanism]
+) -> tuple[list[str | None], list[Mechanism]]:
+    """A transfer to third countries the text does not name, with the safeguards the sentence
+    itself names or, as a list's lead, the entries below it names: "Where personal data is
+    transferred outside the EEA, we use … Standard Contractual Clauses". Not a heading over a
+    passage ("International Data Transfers"), not Art. 49 consent (a derogation the texts cite
+    as boilerplate, "in the case of express consent to the transfer …"); the DPF is the
+    United States' own."""
+    if not (_MOVE.search(s) or _abroad_guarded(s)):
+        return [], mechs
+    lead = s.rstrip().endswith(":")
+    part = here + (" " + " ".join(following) if lead else "")
+    named: list[Mechanism] = [k for k, rx in _MECHANISMS if k != "consent" and rx.search(part)]
+    if not named or (len(s.split()) < 6 and not lead):
+        return [], mechs
+    if "adequacy" in named and len(named) > 1 and _ADEQUACY_NOUN.search(part) is None:
+        named.remove("adequacy")
+    if named == ["DPF"]:
+        return ["US"], named
+    return [None], [k for k in named if k != "DPF"]
+
+
+# "providers outside the European Union", "Dienstleister in Drittländern"
+_ABROAD = folded(
+    r"\b(?:outside|außerhalb)\s+(?:of\s+)?(?:the\s+|der\s+|des\s+)?(?:EU|EEA|EWR|European"
+    r"|Europäischen|UK|United Kingdom)\b|Drittl[aä]nd|Drittstaat|third countr"
+)
+
+
+def _abroad_guarded(s: str) -> bool:
+    """A sentence that places recipients abroad and names their safeguard states a transfer
+    without a verb of moving: "Where we use providers outside the European Union, we ensure
+    … safeguards …, such as Standard Contractual Clauses"."""
+    return bool(_ABROAD.search(s)) and any(rx.search(s) for _, rx in _MECHANISMS)
+
+
+# an adequacy decision named as a safeguard of its own, not "an adequate level under the SCC"
+_ADEQUACY_NOUN = folded(r"Angemessenheitsbeschlu|adequacy decision")
 
 
 # a definition of a term: '"Standard Contractual Clauses" or "SCCs" means …', '„SCC“ bezeichnet …'

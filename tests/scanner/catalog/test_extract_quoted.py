@@ -110,3 +110,15 @@ def test_a_data_label_over_unknown_nouns_gives_the_nouns() -> None:
     items = set(_items("jacarrow-schiessdaten-de"))
     assert {"Trainingseinheiten", "Runden", "Pfeilplatzierungen", "Bögen", "Pfeilsätze"} <= items
     assert "Schießdaten" not in items
+
+
+def _transfers(name: str) -> set[tuple[str | None, str]]:
+    return {(t.country, t.mechanism) for t in _read(name).transfers}
+
+
+def test_a_safeguard_for_third_countries_it_does_not_name_is_a_transfer() -> None:
+    # a list lead: the safeguards are the entries below it (the UK's own IDTA is no destination)
+    assert _transfers("staffsync-transfers-en") == {(None, "SCC"), (None, "adequacy")}
+    # providers placed outside the EU with their safeguard, no verb of moving
+    assert _transfers("plausible-transfers-en") == {(None, "SCC")}
+    assert _transfers("minicrm-drittland-de") == {(None, "SCC")}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from m365inv.catalog.extract import extract
 
 
-def _transfers(text: str) -> set[tuple[str, str]]:
+def _transfers(text: str) -> set[tuple[str | None, str]]:
     return {(t.country, t.mechanism) for t in extract(text).transfers}
 
 
@@ -15,7 +15,7 @@ def test_the_origin_of_the_data_is_no_destination() -> None:
         "We process Personal Data from the European Economic Area and Switzerland. All transfers "
         "out of the European Union, the EEA, and Switzerland rely on Standard Contractual Clauses."
     )
-    assert _transfers(text) == set()
+    assert _transfers(text) == {(None, "SCC")}  # third countries, none of them named
     # the destination named in the same sentence still counts
     text = "Transfers from the EU and Switzerland to the United States rely on the SCCs."
     assert _transfers(text) == {("US", "SCC")}
@@ -108,7 +108,7 @@ def test_a_safeguard_for_data_leaving_the_uk_or_any_country_names_no_destination
         "(or the UK equivalent). For UK transfers we rely on the UK International Data Transfer "
         "Addendum.\n"
     )
-    assert _transfers(text) == set()
+    assert _transfers(text) == {(None, "SCC")}  # a safeguard, but no destination named
     text = (
         "Transfers out of the EEA / UK / Switzerland rely on the SCCs. Transfers out of India "
         "follow the DPDPA; cross-border transfers from India to the United States use SCCs.\n"
@@ -148,3 +148,44 @@ def test_a_definition_and_the_readers_own_place_state_no_transfer() -> None:
         "transfer your data to the United States under Standard Contractual Clauses.\n"
     )
     assert [(t.country, t.mechanism) for t in extract(text).transfers] == [("US", "SCC")]
+
+
+def test_a_safeguard_for_unnamed_third_countries_is_a_transfer_without_a_country() -> None:
+    text = (
+        "Where personal data is transferred outside the EEA, we use appropriate safeguards, "
+        "such as adequacy decisions or the Standard Contractual Clauses."
+    )
+    assert _transfers(text) == {(None, "adequacy"), (None, "SCC")}
+    text = "Eine Übermittlung in Drittländer erfolgt nur auf Grundlage der Standardvertragsklauseln"
+    assert _transfers(text) == {(None, "SCC")}
+    # recipients placed abroad with their safeguard: no verb of moving needed
+    text = "Where we use providers outside the European Union, safeguards such as SCCs apply."
+    assert _transfers(text) == {(None, "SCC")}
+
+
+def test_a_list_lead_takes_the_safeguards_listed_below_it() -> None:
+    text = (
+        "Where personal data is transferred outside the UK, we ensure appropriate safeguards:\n"
+        "- Standard Contractual Clauses\n- Binding Corporate Rules\n"
+    )
+    assert _transfers(text) == {(None, "SCC"), (None, "BCR")}
+
+
+def test_no_unnamed_transfer_from_a_heading_a_derogation_or_a_named_country() -> None:
+    # a heading over a passage states nothing; the passage below names no safeguard of its own
+    assert _transfers("International Data Transfers\n\nWe value your privacy.") == set()
+    # Art. 49 consent is a derogation the texts cite as boilerplate
+    text = (
+        "In the case of express consent to the transfer of personal data to third countries, "
+        "processing is also based on Art. 49 para. 1 lit. a GDPR."
+    )
+    assert _transfers(text) == set()
+    # once the text names where data goes, the general safeguard is the named country's
+    text = (
+        "If we transfer data outside the EEA, we rely on the Standard Contractual Clauses. "
+        "Our hosting provider is located in the United States."
+    )
+    assert _transfers(text) == {("US", "SCC")}
+    # the DPF is the United States' own framework
+    text = "Transfers outside the EEA rely on the EU-U.S. Data Privacy Framework."
+    assert _transfers(text) == {("US", "DPF")}

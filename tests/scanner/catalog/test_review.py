@@ -85,3 +85,23 @@ def test_scan_with_a_draft_says_so_in_the_inventory() -> None:
     assert info.draft is True and info.country == "DE"
     reviewed = vendor_info(validate_data({**draft_vendor(POLICY, "B"), "draft": False}, "ok"))
     assert reviewed.draft is False
+
+
+def test_a_transfer_to_unnamed_third_countries_validates_and_reaches_the_inventory(
+    tmp_path: Path,
+) -> None:
+    policy = POLICY + (
+        "Wo Daten in Drittländer übermittelt werden, stützen wir uns auf die "
+        "EU-Standardvertragsklauseln.\n"
+    )
+    data = draft_vendor(policy, "Beispiel GmbH")
+    assert [(t["country"], t["mechanism"]) for t in data["transfers"]] == [(None, "SCC")]
+    info = vendor_info(validate_data(data, "draft"))
+    assert info.transfers == ()  # the 1.x contract's Transfer always has a country
+    assert [(u.recipient, u.safeguard) for u in info.unnamed_country_transfers] == [(None, "SCC")]
+    path = tmp_path / "beispiel.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    assert "third countries not named (SCC)" in review_page(path, policy)
+    # null is the only stand-in: a name is still no country code
+    bad = {**data, "transfers": [{"country": "Drittländer", "mechanism": "SCC"}]}
+    assert any("Drittländer" in e for e in validation_errors(bad))

@@ -232,3 +232,21 @@ def test_messages_are_keys_with_parameters() -> None:
         assert f.key is not None and f.key in MESSAGES
         assert MESSAGES[f.key].format(**f.params) == f.message
         assert f.params["app"] == "Risky"
+
+
+def test_a_safeguard_for_unnamed_third_countries_covers_a_sub_processor() -> None:
+    from m365inv.catalog.model import Subprocessor, Transfer
+
+    base = CATALOG.get("utilitas-contactsync")
+    assert base is not None
+    mailer = (Subprocessor(name="Mailer Inc.", country="US"),)
+    vendor = msgspec.structs.replace(base, subprocessors=mailer, transfers=())
+    assert [f.severity for f in third_country_findings(vendor)] == ["medium"]
+    # "if data leaves the EEA, we rely on the SCC": no country named, every third country covered
+    unnamed = (Transfer(country=None, mechanism="SCC"),)
+    found = third_country_findings(msgspec.structs.replace(vendor, transfers=unnamed))
+    assert [(f.severity, f.evidence) for f in found] == [("low", ("Mailer Inc. (service): SCC",))]
+    # one stated for the country itself comes first
+    both = (*unnamed, Transfer(country="US", mechanism="DPF"))
+    found = third_country_findings(msgspec.structs.replace(vendor, transfers=both))
+    assert found[0].evidence == ("Mailer Inc. (service): DPF",)
