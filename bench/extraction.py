@@ -335,6 +335,7 @@ SPLITS = (
     "blind101",
     "blind102",
     "blind103",
+    "blind104",
 )
 
 
