@@ -770,6 +770,9 @@ _NEGATED_LEAD = folded(
     r"|sell|include|contain|erheb|speicher|verarbeit|erfass|lesen|zugreif|umfass|enthalt|enthält"
     r"|beinhalt)\w*|\bwhat we (?:do not|don't|never)"
     r"|was wir nicht"
+    # German word order puts the verb first: "… sammelt oder speichert keine Daten wie:"
+    r"|\b(?:erheb|speicher|verarbeit|erfass|samm[e]?l|les|übermitt|teil)\w*\b[^.:]{0,30}"
+    r"\b(?:keine|keinerlei|weder)\b"
     # "The web part does not:" — but "… verbleiben lokal und verlassen das Gerät nicht:" lists
     # data that is processed (where it stays is no negation of the processing)
     r"|(?:^|[.!?]\s)(?![^.!?]*\b(?:verlassen|verbleiben|leave|remain|stay)\w*\b)[^.!?]*"

@@ -122,3 +122,7 @@ def test_a_safeguard_for_third_countries_it_does_not_name_is_a_transfer() -> Non
     # providers placed outside the EU with their safeguard, no verb of moving
     assert _transfers("plausible-transfers-en") == {(None, "SCC")}
     assert _transfers("minicrm-drittland-de") == {(None, "SCC")}
+
+
+def test_a_german_lead_that_negates_after_its_verb_lists_no_data() -> None:
+    assert _items("aimpostor-nicht-erfasst-de") == []

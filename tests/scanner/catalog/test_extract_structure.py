@@ -1226,3 +1226,19 @@ def test_a_german_relative_clause_heading_announces_the_data() -> None:
         ], heading  # fmt: skip
     for negated in ("## Daten, die wir nicht erfassen", "## Daten, die wir niemals speichern"):
         assert _items(f"{negated}\n\n{entries}") == [], negated
+
+
+def test_a_german_lead_with_the_verb_before_its_negation_lists_nothing() -> None:
+    """German puts the verb first: "Wir speichern keine Daten wie:" negates its list just as
+    "Wir erfassen nicht:" does; a lead that negates something else still lists the data."""
+    entries = "- Namen\n- E-Mail-Adressen\n- Standortdaten\n"
+    for lead in (
+        "Die App sammelt oder speichert keine personenbezogenen Daten wie:",
+        "Wir erheben keinerlei der folgenden Angaben:",
+        "Wir verarbeiten im Rahmen der App keine Angaben wie:",
+    ):
+        assert _items(f"Datenschutz\n\n{lead}\n{entries}") == [], lead
+    lead = "Wir speichern folgende Daten, ohne sie an Dritte weiterzugeben:"
+    assert _items(f"Datenschutz\n\n{lead}\n{entries}") == [
+        "Namen", "E-Mail-Adressen", "Standortdaten"
+    ]  # fmt: skip
