@@ -336,6 +336,7 @@ SPLITS = (
     "blind102",
     "blind103",
     "blind104",
+    "blind105",
 )
 
 
