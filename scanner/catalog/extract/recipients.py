@@ -46,7 +46,7 @@ _CUE = folded(
     r"|dienstleister"
     r"|läuft|powered|delivered|deliver|versand|versenden|zahlung|payment|analy|track|monitor"
     r"|integrat|eingebunden|embedded|handled (?:in|with|via)\b|abgewickelt|merchant of record|reseller"
-    r"|Wiederverkäufer"
+    r"|Wiederverkäufer|synchroni[sz]|\bsync(?:s|ed|ing)?\b"
 )
 _HANDOVER = folded(
     r"(?:Dazu|Hierzu|Dafür|To this end|For this)\b.{0,40}(?:übermitt|übertr|send|transfer|share)"
@@ -319,9 +319,16 @@ def subprocessors_in(
                     spans.append((m.start(), m.end(), m.group("name").rstrip(","), "?"))
         from_row = bool(table_rows and table_rows[i])  # "Belegbilder: Anbieter: OpenAI; …" —
         # a data column's cell leads the row's text: it is no listed name
-        for start, end, host in _named_host(
-            s, in_section and not from_row, text
-        ):  # "hosted on Neon"
+        # a list a recipients' lead announces is a recipients section of its own, for entries
+        # labelled with a proper name ("Apple — wickelt App-Store-Käufe ab"), not with a case
+        # ("Legal requirements: …" under "… with third parties in the following cases:")
+        listing = in_section or bool(
+            announced
+            and _RECIPIENTS_LEAD.search(announced)
+            and not _CASES_LEAD.search(announced)
+            and _PROPER_LABEL.match(s)
+        )
+        for start, end, host in _named_host(s, listing and not from_row, text):  # "hosted on Neon"
             if not any(a <= start < b or start <= a < end for a, b, _, _ in spans):
                 spans.append((start, end, host, "?"))
         sources = (
@@ -376,8 +383,23 @@ _MEASURES_LEAD = folded(
 # a lead-in over a list of tools: "Mess- und Werbetechnologien werden … geladen; dazu gehören:"
 _TOOLS_LEAD = folded(
     r"(?:technologien|technologies|tools|werkzeuge|plugins|plug-ins|widgets|pixel|trackers?"
-    r"|cookies? (?:von|of|from)|anbieter|providers|dienstleister)\b[^:]{0,80}:$"
+    r"|cookies? (?:von|of|from)|anbieter|providers|dienstleister"
+    # "Die einzigen Dritten, die Informationen erhalten, sind:", "third parties we share with:"
+    r"|dritte[n]?|drittanbieter\w*|third[- ]part(?:y|ies))\b[^:]{0,80}:$"
 )
+
+
+# a lead-in over a list of recipients: "Die einzigen Dritten, die Informationen erhalten, sind:",
+# "We share data with the following service providers:"
+_RECIPIENTS_LEAD = folded(
+    r"\b(?:dritte[n]?|drittanbieter\w*|third[- ]part(?:y|ies)|empfänger|recipients|dienstleister"
+    r"|service providers|(?:sub-?)?processors|unterauftragsverarbeiter)\b[^:]{0,80}:$"
+)
+
+
+_CASES_LEAD = folded(r"\b(?:cases|circumstances|situations|Fällen|Situationen|Umständen)\b")
+# a label of capitalised words only: a name, not "Business transfers" or "License server"
+_PROPER_LABEL = re.compile(r"^[A-Z][\w.&-]*(?: [A-Z0-9][\w.&-]*){0,2}\s*(?:\(|[—–:]|-\s)")
 
 
 _NAME = r"(?P<name>[A-Z][\w.&-]*\w(?: [A-Z][\w.&-]*\w){0,2})"
@@ -412,6 +434,9 @@ _NOT_A_NAME = re.compile(
     r"(?: \w+)*|Europe|Germany|Ireland|USA|United States|EU|EEA|Frankfurt|Amsterdam"
     r"|Regions?|Retention|Transfers?|Safeguards?|Legal basis|Recipients?|Duration"
     r"|(?:[\w-]+\s+)?Cookies?|Titel|Title|Affiliates|Competent authorities"
+    # a kind of party or an activity, not a name: "Service Providers", "Data Handling"
+    r"|(?:[\w-]+\s+){1,2}(?:Providers|Partners|Vendors|Processors|Handling|Requirements"
+    r"|Transfers|Authorities)"
     r"|Daten|Ihre?[nmrs]?|Diese[nmrs]?|Unser\w*|Tools?|Dienste?|Software|Plugins?|Technologien"
     r"|Stand|Version|Datum|Date|Effective|Updated|Last updated|Zuletzt aktualisiert|Gültig ab"
     # a protocol or standard, not a company: "We use SSL for secure transmission"

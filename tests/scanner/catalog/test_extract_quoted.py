@@ -126,3 +126,8 @@ def test_a_safeguard_for_third_countries_it_does_not_name_is_a_transfer() -> Non
 
 def test_a_german_lead_that_negates_after_its_verb_lists_no_data() -> None:
     assert _items("aimpostor-nicht-erfasst-de") == []
+
+
+def test_the_entries_under_a_third_party_lead_are_recipients() -> None:
+    names = [s.name for s in _read("jacarrow-dritte-de").subprocessors]
+    assert names == ["Apple", "RevenueCat", "Sentry"]

@@ -334,3 +334,30 @@ def test_a_provider_named_as_an_example_of_what_is_not_used_is_no_recipient() ->
         "Empfänger: Wir verwenden Google Analytics (Google Ireland Limited) zur Reichweitenmessung."
     )
     assert any("Google" in s for s in _subs(used))
+
+
+def test_a_list_a_third_party_lead_announces_names_its_recipients() -> None:
+    text = (
+        "Datenschutz\n\nDie einzigen Dritten, die Informationen erhalten, sind:\n"
+        "- **Apple** — wickelt App-Store-Käufe ab\n- **Kassenwart** — prüft deinen Kauf\n\n"
+        "Du hast volle Rechte.\n"
+    )
+    assert _subs(text) == ["Apple", "Kassenwart"]
+    # cases, kinds of party and activities are no names
+    text = (
+        "Privacy\n\nWe share information with third parties in the following cases:\n"
+        "- Legal Requirements: when the law requires it\n"
+        "- Business Transfers: in a merger or sale\n\n"
+        "We only share data with these third parties:\n"
+        "- **Service Providers:** who perform services on our behalf\n"
+        "- **Data Handling**: tools that may process data\n\nThat is all.\n"
+    )
+    assert _subs(text) == []
+
+
+def test_app_platform_services_are_recipients() -> None:
+    text = (
+        "Die App nutzt Google AdMob zur Anzeige von Werbung. Trainings werden auf Wunsch an "
+        "Strava übertragen. Deine Daten werden mit iCloud (CloudKit) synchronisiert.\n"
+    )
+    assert _subs(text) == ["Google AdMob", "Strava", "Apple"]
