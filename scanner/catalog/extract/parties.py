@@ -104,7 +104,10 @@ _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
         ("adequacy", r"Angemessenheitsbeschlu|adequacy decision|angemessenes Datenschutzniveau"
                      r"|Privacy Shield"),
         ("consent", r"Art(?:\.|ikel)?\s*49|ausdrückliche[n]? Einwilligung in die Übermittlung"
-                    r"|explicit consent to (?:the|this) transfer"),
+                    r"|explicit consent to (?:the|this) transfer"
+                    # "By using our Services, you consent to such transfers."
+                    r"|\byou (?:hereby |expressly )?(?:consent|agree) to (?:such|this|that|any|the"
+                    r"|these) transfers?\b|your agreement to (?:that|this|such|the) transfer"),
 )  # fmt: skip
 _MECHANISMS = tuple((mech, re.compile(rx, re.IGNORECASE)) for mech, rx in _MECHANISM_PATTERNS)
 _DPF = dict(_MECHANISMS)["DPF"]

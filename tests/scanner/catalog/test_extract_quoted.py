@@ -131,3 +131,7 @@ def test_a_german_lead_that_negates_after_its_verb_lists_no_data() -> None:
 def test_the_entries_under_a_third_party_lead_are_recipients() -> None:
     names = [s.name for s in _read("jacarrow-dritte-de").subprocessors]
     assert names == ["Apple", "RevenueCat", "Sentry"]
+
+
+def test_consent_to_such_transfers_is_their_mechanism() -> None:
+    assert _transfers("plainwrite-consent-en") == {("US", "consent")}

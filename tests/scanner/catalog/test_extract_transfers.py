@@ -189,3 +189,23 @@ def test_no_unnamed_transfer_from_a_heading_a_derogation_or_a_named_country() ->
     # the DPF is the United States' own framework
     text = "Transfers outside the EEA rely on the EU-U.S. Data Privacy Framework."
     assert _transfers(text) == {("US", "DPF")}
+
+
+def test_consent_to_such_transfers_is_the_consent_mechanism() -> None:
+    text = (
+        "Your information may be transferred to and processed in the United States. By using "
+        "our Services, you consent to such transfers."
+    )
+    assert _transfers(text) == {("US", "consent")}
+    text = (
+        "Information we collect is stored in the United States. Your consent to this Privacy "
+        "Policy followed by your submission of such information represents your agreement to "
+        "that transfer."
+    )
+    assert _transfers(text) == {("US", "consent")}
+    # consent to the processing is a legal basis, not a safeguard for the transfer
+    text = (
+        "Under the GDPR, we note that your information is stored in the United States. By signing "
+        "up you consent to the processing of your data."
+    )
+    assert _transfers(text) == {("US", "none-stated")}
