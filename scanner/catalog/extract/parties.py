@@ -317,6 +317,17 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
     # a text that names where its data goes ("to our US sub-processors under the SCC") says
     # where its general safeguard applies: the unnamed countries are those named
     any_named = any(country is not None for country in best)
+    general = best.get(None, {})
+    for country, stated in best.items():
+        if country is not None and list(stated) == ["none-stated"]:
+            # "Data is hosted in the US." + "Outside the EEA we rely on the SCC.": the general
+            # safeguard is the named country's (not an adequacy decision, which is per country)
+            kept = {m: h for m, h in general.items() if m in ("SCC", "BCR")}
+            if kept:
+                stated.clear()
+                stated.update(
+                    {m: TransferHit(country, m, h.source, h.confidence) for m, h in kept.items()}
+                )
     return [
         hit
         for country, stated in best.items()

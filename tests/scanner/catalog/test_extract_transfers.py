@@ -209,3 +209,14 @@ def test_consent_to_such_transfers_is_the_consent_mechanism() -> None:
         "up you consent to the processing of your data."
     )
     assert _transfers(text) == {("US", "none-stated")}
+
+
+def test_a_general_safeguard_covers_a_named_country_that_has_none_of_its_own() -> None:
+    text = (
+        "We are based in Germany. Our e-mail provider is located in the United States.\n\n"
+        "We keep logs for 30 days. Backups are encrypted. Access is restricted.\n\n"
+        "Where personal data is transferred outside the EEA, we rely on Standard Contractual "
+        "Clauses or adequacy decisions."
+    )
+    # the SCC are the named country's; an adequacy decision is per country and is not
+    assert _transfers(text) == {("US", "SCC")}
