@@ -292,8 +292,9 @@ def item_candidates(
             # does a step that takes data out ("Entfernung von Namen, Adressen, …")
         base: set[str] | None = None  # the line's context, read once a sentence lists
         for s in sentences(line.text):
-            if (read is not None and read(s)) or states_a_right(s):
-                continue  # (a right's sentence names what may be asked for, not data)
+            if (read is not None and read(s)) or states_a_right(s) or defines(s):
+                continue  # (a right's sentence names what may be asked for, not data; a
+                # paragraph's sentence that defines personal data gives examples of the term)
             sf: set[str] | None = None
             # "Label: a, b" — the entries are the items, not the label (the rules read a label
             # that is described rather than listed); "openid, profile: Sign-in" lists scopes

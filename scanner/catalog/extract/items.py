@@ -697,7 +697,8 @@ _CONTEXT_LEAD = folded(
 DEFINES = re.compile(
     r"^[\"„“]?(?:Personal (?:data|information)|Personally identifiable information|Personenbezogene"
     r" Daten|Persönliche Daten)[\"“”]?(?:\s*\([^)]*\))?\s+(?:is|are|means|refers to|includes any"
-    r"|sind|ist|bezeichnet|meint)\s+[\"„“]?(?:any|all|individual|information|alle|sämtliche|jede|solche"
+    r"|(?:is|are) (?:defined|understood) as|sind|ist|bezeichnet|meint"
+    r"|(?:sind|ist|werden|wird) (?:definiert|verstanden) als)\s+[\"„“]?(?:any|all|individual|information|alle|sämtliche|jede|solche"
     r"|Einzelangaben|Informationen|Angaben)"
     # and processing: "'Processing' means any operation …, including collection, recording, …"
     r"|^[\"„“]?(?:Processing|Verarbeitung|Verarbeiten)[\"“”]?(?:\s*\([^)]*\))?\s+(?:is|means"
@@ -2327,6 +2328,8 @@ def collect_items(all_lines: list[Line]) -> ItemList:
 
     def read_prose(said: list[str], in_data: bool) -> None:
         for s in said:
+            if defines(s):
+                continue  # "… Personal data is defined as information …, such as name, …"
             for clause in _MAIN_CLAUSE.split(s):
                 got = _prose_items(clause)
                 if not got and (alone := _PAREN_SENTENCE.match(clause)):

@@ -343,3 +343,15 @@ def test_a_data_clause_that_ends_in_specifically_announces_its_list() -> None:
     # a law's articles are no data: "compliant with the GDPR, specifically Articles 13 and 14"
     law = "This notice on personal data follows the GDPR, specifically Articles 13 and 14.\n"
     assert _items(law) == []
+
+
+def test_a_definition_inside_a_paragraph_discloses_nothing() -> None:
+    """Not only a line that opens with the definition: its sentence within a paragraph."""
+    text = (
+        "We do not collect any personal data from you through the App. Personal data is defined "
+        "as information that can be used to identify an individual, such as name, email "
+        "address, phone number, or location.\n"
+        "Wir speichern nichts auf Servern. Personenbezogene Daten werden verstanden als alle "
+        "Angaben zu einer Person, etwa Name, Anschrift und Geburtsdatum.\n"
+    )
+    assert _items(text) == []

@@ -135,3 +135,7 @@ def test_the_entries_under_a_third_party_lead_are_recipients() -> None:
 
 def test_consent_to_such_transfers_is_their_mechanism() -> None:
     assert _transfers("plainwrite-consent-en") == {("US", "consent")}
+
+
+def test_a_definition_within_a_paragraph_gives_no_items() -> None:
+    assert _items("felber-defined-en") == []
