@@ -337,6 +337,7 @@ SPLITS = (
     "blind103",
     "blind104",
     "blind105",
+    "blind106",
 )
 
 
