@@ -154,36 +154,28 @@ def _recipients(activity: str, section: VendorSection, t: Text) -> tuple[Recipie
             )
         )
     covered = {(r.country, r.name.casefold()) for r in out}
-    for tr in info.transfers:  # transfers to recipients not listed as sub-processors
-        if any(c == tr.country and _names(tr.recipient, n) for c, n in covered):
-            continue
-        out.append(
-            Recipient(
-                activity=activity,
-                name=tr.recipient or t.not_stated,
-                role=t.transfer_recipient,
-                kind="transfer",
-                country=tr.country,
-                third_country=tr.country.upper() not in EU_EEA,
-                safeguard=tr.safeguard or t.not_stated,
-            )
+
+    def stated(recipient: str | None, country: str, third: bool, guard: str | None) -> Recipient:
+        """A row for a transfer the vendor states to a recipient it lists nowhere else."""
+        return Recipient(
+            activity=activity,
+            name=recipient or t.not_stated,
+            role=t.transfer_recipient,
+            kind="transfer",
+            country=country,
+            third_country=third,
+            safeguard=guard or t.not_stated,
         )
+
+    for tr in info.transfers:  # transfers to recipients not listed as sub-processors
+        if not any(c == tr.country and _names(tr.recipient, n) for c, n in covered):
+            third = tr.country.upper() not in EU_EEA
+            out.append(stated(tr.recipient, tr.country, third, tr.safeguard))
     for u in info.unnamed_country_transfers:
         # a recipient in a named third country already shows the safeguard; the statement
         # stands on its own row only when no such recipient is listed
-        if any(r.third_country and _names(u.recipient, r.name) for r in out):
-            continue
-        out.append(
-            Recipient(
-                activity=activity,
-                name=u.recipient or t.not_stated,
-                role=t.transfer_recipient,
-                kind="transfer",
-                country=t.unnamed_countries,
-                third_country=True,
-                safeguard=u.safeguard or t.not_stated,
-            )
-        )
+        if not any(r.third_country and _names(u.recipient, r.name) for r in out):
+            out.append(stated(u.recipient, t.unnamed_countries, True, u.safeguard))
     return tuple(out)
 
 
