@@ -428,3 +428,11 @@ def test_a_data_list_with_one_hashed_entry_stays_one_claim() -> None:
         "gespeichert)."
     )
     assert len(claims) == 1
+
+
+def test_a_word_that_starts_with_hash_names_no_hashing() -> None:
+    text = (
+        "Quelle: Erstellt mit dem Datenschutz Generator in Kooperation mit hashtagbeauty.de\n"
+        "Passwörter werden gehasht gespeichert.\n"
+    )
+    assert _claims(text) == [("other", "Passwörter werden gehasht gespeichert.")]
