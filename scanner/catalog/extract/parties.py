@@ -252,7 +252,11 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
     """Third-country transfers the text states, each with the mechanism it names nearby.
 
     ``paragraphs[i]`` is the paragraph sentence ``i`` stands in: a mechanism stated anywhere in
-    the same paragraph ("… auf Grundlage der EU-Standardvertragsklauseln …") belongs to it.
+    the same paragraph ("… auf Grundlage der EU-Standardvertragsklauseln …") belongs to it. A
+    safeguard stated for third countries the text does not name is a hit with country None —
+    the vendor file's ``country: null`` — unless the text names a destination, which then
+    takes the safeguard if it has none of its own: a DPO reads "outside the EEA we rely on the
+    SCC" as a commitment, not as nothing.
     """
     best: dict[str | None, dict[Mechanism, TransferHit]] = {}  # country → mechanism → hit
     for i, s in enumerate(sents):
