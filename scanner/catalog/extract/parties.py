@@ -363,10 +363,10 @@ def _unnamed(
     return [None], [k for k in named if k != "DPF"]
 
 
-# "providers outside the European Union", "Dienstleister in Drittländern"
-_ABROAD = folded(
+# "providers outside the European Union" (third countries: ``_THIRD``)
+_OUTSIDE_EUROPE = folded(
     r"\b(?:outside|außerhalb)\s+(?:of\s+)?(?:the\s+|der\s+|des\s+)?(?:EU|EEA|EWR|European"
-    r"|Europäischen|UK|United Kingdom)\b|Drittl[aä]nd|Drittstaat|third countr"
+    r"|Europäischen|UK|United Kingdom)\b"
 )
 
 
@@ -374,7 +374,8 @@ def _abroad_guarded(s: str) -> bool:
     """A sentence that places recipients abroad and names their safeguard states a transfer
     without a verb of moving: "Where we use providers outside the European Union, we ensure
     … safeguards …, such as Standard Contractual Clauses"."""
-    return bool(_ABROAD.search(s)) and any(rx.search(s) for _, rx in _MECHANISMS)
+    abroad = _OUTSIDE_EUROPE.search(s) or _THIRD.search(s)
+    return bool(abroad) and any(rx.search(s) for _, rx in _MECHANISMS)
 
 
 # an adequacy decision named as a safeguard of its own, not "an adequate level under the SCC"

@@ -381,19 +381,23 @@ _MEASURES_LEAD = folded(
 
 
 # a lead-in over a list of tools: "Mess- und Werbetechnologien werden … geladen; dazu gehören:"
+# third parties as a list's lead names them: "Die einzigen Dritten, die … erhalten, sind:"
+_THIRD_PARTIES = r"dritte[n]?|drittanbieter\w*|third[- ]part(?:y|ies)"
 _TOOLS_LEAD = folded(
     r"(?:technologien|technologies|tools|werkzeuge|plugins|plug-ins|widgets|pixel|trackers?"
-    r"|cookies? (?:von|of|from)|anbieter|providers|dienstleister"
-    # "Die einzigen Dritten, die Informationen erhalten, sind:", "third parties we share with:"
-    r"|dritte[n]?|drittanbieter\w*|third[- ]part(?:y|ies))\b[^:]{0,80}:$"
+    r"|cookies? (?:von|of|from)|anbieter|providers|dienstleister|"
+    + _THIRD_PARTIES
+    + r")\b[^:]{0,80}:$"
 )
 
 
 # a lead-in over a list of recipients: "Die einzigen Dritten, die Informationen erhalten, sind:",
 # "We share data with the following service providers:"
 _RECIPIENTS_LEAD = folded(
-    r"\b(?:dritte[n]?|drittanbieter\w*|third[- ]part(?:y|ies)|empfänger|recipients|dienstleister"
-    r"|service providers|(?:sub-?)?processors|unterauftragsverarbeiter)\b[^:]{0,80}:$"
+    r"\b(?:"
+    + _THIRD_PARTIES
+    + r"|empfänger|recipients|dienstleister|service providers|(?:sub-?)?processors"
+    r"|unterauftragsverarbeiter)\b[^:]{0,80}:$"
 )
 
 
