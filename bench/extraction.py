@@ -338,6 +338,7 @@ SPLITS = (
     "blind104",
     "blind105",
     "blind106",
+    "blind107",
 )
 
 
