@@ -339,6 +339,7 @@ SPLITS = (
     "blind105",
     "blind106",
     "blind107",
+    "blind108",
 )
 
 
