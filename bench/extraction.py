@@ -340,6 +340,7 @@ SPLITS = (
     "blind106",
     "blind107",
     "blind108",
+    "blind109",
 )
 
 
