@@ -671,6 +671,49 @@ def _full(physical: str, width: int) -> bool:
     return bool(width) and len(stripped) >= 0.66 * width and not stripped.endswith(_TERMINAL)
 
 
+# what a list lead-in says: "die folgenden Informationen:", "This includes:", "such as:"
+_LIST_LEAD = re.compile(
+    r"\b(?:folgende\w*|nachstehende\w*|following|below|include[sd]?|including|umfass\w*"
+    r"|such as|wie folgt|as follows)\b",
+    re.I,
+)
+_CONTACT_DETAIL = re.compile(
+    r"@|://|\bwww\.|\d{4,5}\s+\w|\b(?:GmbH|Inc|Ltd|LLC|SARL|AG|e\.\s?V)\b\.?"
+    r"|^(?:E-?Mail|Tel|Telefon|Phone|Fax|Betreff|Subject|Web(?:site)?)\b",
+    re.I,
+)
+
+
+_NUMBERED_ENTRY = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+
+
+def _previous_filled(raw: list[str], n: int) -> int:
+    """The index of the last non-empty physical line before line ``n`` (-1 when none)."""
+    return next((i for i in range(n - 1, -1, -1) if raw[i].strip()), -1)
+
+
+def _next_filled(raw: list[str], n: int) -> int:
+    """The index of the first non-empty physical line after line ``n`` (-1 when none)."""
+    return next((i for i in range(n + 1, len(raw)) if raw[i].strip()), -1)
+
+
+def _bare_entry(physical: str, width: int) -> bool:
+    """A line that can be one entry of a list without bullet marks: short, one phrase."""
+    stripped = physical.strip()
+    return (
+        bool(stripped)
+        and len(stripped) <= 160
+        and len(stripped.split()) <= 20
+        and not stripped.endswith(":")  # (the lead-in of a list of its own)
+        and not _full(physical, width)  # (a hard-wrapped paragraph's line)
+        and not _NUMBERED_HEADING.match(stripped)
+        and len(_sentences(stripped)) == 1  # (two sentences: prose)
+        and "|" not in stripped
+        and stripped[0].isalpha()  # (not code: "{", "//", "```", "[_android.permission…]")
+        and not _CONTACT_DETAIL.search(stripped)  # (an address block under "Verantwortlicher:")
+    )
+
+
 def lines(text: str) -> list[Line]:
     """Logical lines of ``text``; a bullet's wrapped continuation is joined to it."""
     raw = normalise(text).splitlines()
@@ -683,6 +726,8 @@ def lines(text: str) -> list[Line]:
     columns = 0  # its number of columns
     header: list[str] = []  # its header cells
     pending: list[str] = []  # cells of a row broken over several lines ("cell |" per line)
+    unbulleted = -2  # the physical line of the last entry of a list without bullets
+    numbered_run = -2  # the physical line of the last entry of a numbered list under a lead-in
     for n, physical in enumerate(raw):
         line = physical.rstrip()
         if not line.strip() or _TABLE_RULE.match(line):
@@ -773,6 +818,44 @@ def lines(text: str) -> list[Line]:
             continue
         m_head = _MD_HEADING.match(line)
         m_bullet = _BULLET.match(line)
+        if (
+            m_bullet
+            and line.strip()[:1].isdigit()
+            and not _full(line, width)
+            and (
+                numbered_run == _previous_filled(raw, n)  # the list goes on
+                or (
+                    out
+                    and out[-1].kind in ("text", "heading")
+                    and out[-1].text.endswith(":")
+                    and _LIST_LEAD.search(out[-1].text) is not None
+                    and _previous_filled(raw, n) == out[-1].number  # right under its lead-in
+                    and _NUMBERED_ENTRY.match(raw[max(_next_filled(raw, n), n)]) is not None
+                )
+            )
+        ):  # "Folgende Angaben werden verarbeitet:" / "1. Name" / "2. Anschrift": entries of a
+            out.append(Line("bullet", m_bullet.group(1).strip(), n))  # list, not headings
+            numbered_run = n
+            continue
+        if (
+            not (m_head or m_bullet)
+            and _bare_entry(line, width)
+            and (
+                unbulleted == n - 1  # the run goes on (no empty line between)
+                or (
+                    out
+                    and out[-1].kind in ("text", "heading")
+                    and out[-1].text.endswith(":")
+                    and _LIST_LEAD.search(out[-1].text) is not None
+                    and raw[n - 1].strip()  # right under its lead-in
+                    and _bare_entry(nxt, width)  # and one more such line: two make a list
+                    and not _BULLET.match(nxt)
+                )
+            )
+        ):  # "…folgende Informationen:" / "Name" / "E-Mail-Adresse": a list that lost its
+            out.append(Line("bullet", line.strip(), n))  # bullets (copied from a web page)
+            unbulleted = n
+            continue
         if (
             out
             and out[-1].kind in ("text", "bullet")

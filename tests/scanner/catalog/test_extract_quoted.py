@@ -139,3 +139,19 @@ def test_consent_to_such_transfers_is_their_mechanism() -> None:
 
 def test_a_definition_within_a_paragraph_gives_no_items() -> None:
     assert _items("felber-defined-en") == []
+
+
+def test_a_numbered_list_under_its_lead_gives_the_entries() -> None:
+    assert _items("pentacode-registrierung-de") == [
+        "vollständige Name des Account-Inhabers",
+        "Name des Unternehmens",
+        "Anschrift des Unternehmens",
+        "Telefonnummer des Unternehmens",
+        "E-Mail-Adresse",
+    ]
+
+
+def test_a_list_without_bullet_marks_is_read_as_entries() -> None:
+    items = _items("culinavi-informationen-de")
+    assert "Informationen zu Fehlern" in items
+    assert any(i.startswith("App-Nutzungsstatus") for i in items)

@@ -1242,3 +1242,50 @@ def test_a_german_lead_with_the_verb_before_its_negation_lists_nothing() -> None
     assert _items(f"Datenschutz\n\n{lead}\n{entries}") == [
         "Namen", "E-Mail-Adressen", "Standortdaten"
     ]  # fmt: skip
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(x.kind, x.text) for x in lines(text)]
+
+
+def test_numbered_entries_under_a_list_lead_are_entries_not_headings() -> None:
+    text = (
+        "Folgende Angaben werden bei der Registrierung verarbeitet:\n\n"
+        "1. Der vollständige Name\n2. Die Anschrift des Unternehmens\n3. Die E-Mail-Adresse\n\n"
+        "Die Daten werden nicht weitergegeben.\n"
+    )
+    assert _kinds(text)[1:4] == [
+        ("bullet", "Der vollständige Name"),
+        ("bullet", "Die Anschrift des Unternehmens"),
+        ("bullet", "Die E-Mail-Adresse"),
+    ]
+    assert _items(text) == ["vollständige Name", "Anschrift des Unternehmens", "E-Mail-Adresse"]
+
+
+def test_numbered_lines_without_a_list_lead_stay_section_headings() -> None:
+    # a numbered document: its headings are no list, nor are steps under "Prozess:"
+    text = "1. Verantwortlicher\n\nACME GmbH, Berlin.\n\n2. Hosting\n\nWir nutzen Hetzner.\n"
+    assert [k for k, _ in _kinds(text)].count("bullet") == 0
+    steps = "Prozess:\n1. Erkennung: Monitoring-Alerts\n2. Meldung: binnen 72 Stunden\n"
+    assert [k for k, _ in _kinds(steps)].count("bullet") == 0
+
+
+def test_lines_under_a_list_lead_without_bullet_marks_are_entries() -> None:
+    # a list that lost its bullets when it was copied from a web page
+    text = (
+        "Die App kann die folgenden Informationen sammeln:\n"
+        "Gerätemodell\nBetriebssystem\nAbsturzberichte\n\nWeitere Daten erheben wir nicht.\n"
+    )
+    assert [k for k, _ in _kinds(text)][1:] == ["bullet", "bullet", "bullet", "text"]
+    assert _items(text) == ["Gerätemodell", "Betriebssystem", "Absturzberichte"]
+
+
+def test_an_address_under_a_lead_stays_text() -> None:
+    # no list lead ("Verantwortlicher:"), and postal or contact lines are no entries either
+    text = "Verantwortlicher:\nACME GmbH\nHauptstraße 1\n10115 Berlin\nE-Mail: info@acme.example\n"
+    assert "bullet" not in [k for k, _ in _kinds(text)]
+    listed = "Wir nutzen die folgenden Anbieter:\nACME GmbH\n10115 Berlin\n"
+    assert "bullet" not in [k for k, _ in _kinds(listed)]
+    # one line under the lead is no list
+    single = "Die folgenden Daten speichern wir:\nIhre E-Mail-Adresse\n"
+    assert "bullet" not in [k for k, _ in _kinds(single)]
