@@ -1457,6 +1457,15 @@ def line_items(
     if len(bare.split()) > 14:
         if _GENERIC_EXAMPLES.search(text) and (listed := _prose_items(text)):
             return listed, 0.7  # "Verarbeitet werden Daten zur Anmeldung (E-Mail, Passwort)"
+        if (
+            len(pieces) >= 5
+            and bare.count(",") >= 4
+            and 2 * len(good) >= len(pieces)
+            and pieces[0] in good
+            and all(len(p.split()) <= 4 and plain_noun_phrase(p) for p in pieces if p not in good)
+        ):  # a long entry "Vorname, Alter, Geschlecht, Größe, Gewicht, Zielgewicht, …" that
+            # opens with data and names data in most of its short noun phrases: all are entries
+            return [untail(p) for p in pieces], 0.75
         return (
             (good, 0.7) if pieces and good and good[0] == pieces[0] else (_prose_items(bare), 0.7)
         )
@@ -1691,6 +1700,31 @@ def _bare_enumeration(sentence: str, *, joined: bool = False) -> list[str]:
     named = sum(looks_like_item(p) for p in pieces)
     if all(looks_like_item(p) or plain_noun_phrase(p) for p in pieces) and 2 * named >= len(pieces):
         return pieces
+    return []
+
+
+def _noun_enumeration(text: str) -> list[str]:
+    """The entries of a line in a data section that is one verbless run of five or more short
+    noun phrases, at least one of them naming data: there, words no lexicon knows ("Größe",
+    "Zielgewicht") are entries as much as the known ones."""
+    said = sentences(text)
+    if len(said) != 1 or ":" in text:
+        return []
+    bare = strip_parentheses(said[0]).rstrip(" .")
+    if (
+        bare.count(",") < 3
+        or VERBISH.search(bare)
+        or NEGATION.search(bare)
+        or re.search(r"\d", bare)
+    ):
+        return []
+    pieces = split_list(bare)
+    if (
+        len(pieces) >= 5
+        and all(len(p.split()) <= 5 and plain_noun_phrase(p) for p in pieces)
+        and any(map(looks_like_item, pieces))
+    ):
+        return [untail(p) for p in pieces]
     return []
 
 
@@ -2577,6 +2611,10 @@ def collect_items(all_lines: list[Line]) -> ItemList:
             loose = line.kind == "bullet" or bool(
                 nxt_line and len(nxt_line.text.split()) <= 8 and not nxt_line.text.endswith(".")
             )  # a title over a prose paragraph is no list entry
+            if in_data and line.kind == "text" and (listed := _noun_enumeration(text)):
+                for item in listed:  # "Profildaten" / "Vorname (frei wählbar), Alter, Größe,
+                    add(item, text, 0.75)  # Gewicht, Zielgewicht, …": no sentence, a list
+                continue
             if (
                 (
                     (

@@ -155,3 +155,16 @@ def test_a_list_without_bullet_marks_is_read_as_entries() -> None:
     items = _items("culinavi-informationen-de")
     assert "Informationen zu Fehlern" in items
     assert any(i.startswith("App-Nutzungsstatus") for i in items)
+
+
+def test_a_verbless_enumeration_under_a_data_heading_keeps_words_no_lexicon_knows() -> None:
+    items = _items("fitvora-profildaten-de")
+    assert {"Größe", "Gewicht", "Zielgewicht", "Trainingstage pro Woche", "Ernährungsweise"} <= set(
+        items
+    )
+
+
+def test_an_enumeration_that_mostly_names_data_keeps_its_other_nouns() -> None:
+    items = _items("talentbruecke-logfiles-de")
+    assert "Zugriffsstatus/HTTP-Statuscode" in items
+    assert "zuvor besuchte Seite" in items
