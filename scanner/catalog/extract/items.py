@@ -1547,6 +1547,10 @@ _RIGHTS_LEAD = re.compile(
     r"|erhoben|verarbeitet|stored|collected|processed)\b)",
     re.I,
 )
+# what the data subject may ask the controller for: "… kann sie Auskunft über … verlangen:"
+_SUBJECT_ASKS = re.compile(
+    r"\b(?:betroffene Person|data subject|Auskunft|verlangen|may (?:ask|obtain)|access to)\b", re.I
+)
 # a lead to the data subject's rights: "Sie haben folgende Rechte …:", "You have the right to:"
 _HAVE_A_RIGHT = r"\b(?:haben|hat|have|has)\s+(?:\w+\s+){0,2}(?:Recht|right)\b"
 _A_RIGHT = folded(
@@ -2502,8 +2506,17 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                 add(item, text, 0.7)
             continue
         if line.kind == "heading" or (short and head_like) or text.endswith(":"):
-            if bare.endswith(":") and CONTROLLER.search(bare):
-                in_data = False
+            if (
+                bare.endswith(":")
+                and CONTROLLER.search(bare)
+                and not (
+                    DATA_HEADING.search(bare)
+                    and PROCESSING.search(bare)
+                    and not _RIGHTS_LEAD.search(bare)
+                    and not _SUBJECT_ASKS.search(bare)
+                )
+            ):  # "Verantwortlicher:" over an address — not "The Controller processes the
+                in_data = False  # following categories of personal data:"
                 continue
             if _CONTEXT_LEAD.search(bare) and len(bare.split()) > 8:
                 read_prose([text], False)  # "Die KI-Funktionen übertragen den markierten Text

@@ -168,3 +168,9 @@ def test_an_enumeration_that_mostly_names_data_keeps_its_other_nouns() -> None:
     items = _items("talentbruecke-logfiles-de")
     assert "Zugriffsstatus/HTTP-Statuscode" in items
     assert "zuvor besuchte Seite" in items
+
+
+def test_a_lead_in_whose_subject_is_the_controller_still_lists_data() -> None:
+    items = _items("digitize-categories-en")
+    assert items[:3] == ["first name", "last name", "title"]
+    assert {"address", "email", "telephone number"} <= set(items)

@@ -1289,3 +1289,11 @@ def test_an_address_under_a_lead_stays_text() -> None:
     # one line under the lead is no list
     single = "Die folgenden Daten speichern wir:\nIhre E-Mail-Adresse\n"
     assert "bullet" not in [k for k, _ in _kinds(single)]
+
+
+def test_a_controller_lead_over_an_address_lists_no_data() -> None:
+    address = "Verantwortlicher:\n\n- ACME GmbH\n- Hauptstraße 1, 10115 Berlin\n"
+    assert _items(address) == []
+    # naming data in the lead makes it a data lead only when it says the data is processed
+    named = "Verantwortlich für Ihre personenbezogenen Daten ist:\n\n- ACME GmbH\n- Berlin\n"
+    assert _items(named) == []
