@@ -679,12 +679,21 @@ _LIST_LEAD = re.compile(
 )
 _CONTACT_DETAIL = re.compile(
     r"@|://|\bwww\.|\d{4,5}\s+\w|\b(?:GmbH|Inc|Ltd|LLC|SARL|AG|e\.\s?V)\b\.?"
-    r"|^(?:E-?Mail|Tel|Telefon|Phone|Fax|Betreff|Subject|Web(?:site)?)\b",
+    r"|^(?:E-?Mail|Tel|Telefon|Phone|Fax|Betreff|Subject|Web(?:site)?)\.?\s*:",
     re.I,
 )
 
 
 _NUMBERED_ENTRY = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+
+
+def _opens_list(text: str) -> bool:
+    """Whether a line leads in to a list: "… die folgenden Informationen sammeln:", or, with
+    its colon lost, "The following information we do collect is"."""
+    last = _sentences(text)[-1] if text else ""
+    return _LIST_LEAD.search(last) is not None and (
+        last.endswith(":") or not last.endswith((".", "!", "?", ")", ";", ","))
+    )
 
 
 def _previous_filled(raw: list[str], n: int) -> int:
@@ -845,9 +854,10 @@ def lines(text: str) -> list[Line]:
                 or (
                     out
                     and out[-1].kind in ("text", "heading")
-                    and out[-1].text.endswith(":")
-                    and _LIST_LEAD.search(out[-1].text) is not None
+                    and _opens_list(out[-1].text)
                     and raw[n - 1].strip()  # right under its lead-in
+                    and not _full(raw[n - 1], width)  # (not a hard-wrapped sentence going on)
+                    and (out[-1].text.endswith(":") or line.strip()[:1].isupper())
                     and _bare_entry(nxt, width)  # and one more such line: two make a list
                     and not _BULLET.match(nxt)
                 )

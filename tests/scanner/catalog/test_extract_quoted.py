@@ -174,3 +174,10 @@ def test_a_lead_in_whose_subject_is_the_controller_still_lists_data() -> None:
     items = _items("digitize-categories-en")
     assert items[:3] == ["first name", "last name", "title"]
     assert {"address", "email", "telephone number"} <= set(items)
+
+
+def test_a_list_under_a_lead_that_lost_its_colon_gives_the_entries() -> None:
+    items = _items("nodebyte-collect-en")
+    assert {"Email Address", "Phone Number", "Street Address", "Postcode", "Bank Card"} <= set(
+        items
+    )

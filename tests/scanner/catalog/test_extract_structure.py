@@ -1297,3 +1297,16 @@ def test_a_controller_lead_over_an_address_lists_no_data() -> None:
     # naming data in the lead makes it a data lead only when it says the data is processed
     named = "Verantwortlich für Ihre personenbezogenen Daten ist:\n\n- ACME GmbH\n- Berlin\n"
     assert _items(named) == []
+
+
+def test_a_wrapped_sentence_is_no_lead_in_without_its_colon() -> None:
+    # the line after a sentence cut at its end goes on with it, lower case, not a list entry
+    text = (
+        "The app does not store any personal information, including\n"
+        "your name or email address\nor non-personal information from you.\n"
+        "We only keep your account ID.\n"
+    )
+    assert "bullet" not in [k for k, _ in _kinds(text)]
+    # a lead that lost its colon still leads in to entries that open in upper case
+    lost = "The following information we collect is\nEmail Address\nPhone Number\n"
+    assert [k for k, _ in _kinds(lost)][1:] == ["bullet", "bullet"]
