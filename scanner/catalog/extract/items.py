@@ -1245,6 +1245,9 @@ def line_items(
         named = [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)]
         if named and any(map(looks_like_item, named)) and len(named) >= 0.6 * len(pieces):
             return named, 0.75
+    coded = _CODE_FIELD.match(text.strip())
+    if coded and (in_data or loose) and not SCOPES.match(coded.group(1)):
+        return [coded.group(1)], 0.75  # "`user_id` of users (the unique id of …)": the field
     par = _PARENTHESISED.search(text)
     if par and GENERIC.match(clean_piece(strip_parentheses(text))):
         # "Personal Information (e.g., name, postal address)": a generic head names no data,
@@ -2654,6 +2657,12 @@ def collect_items(all_lines: list[Line]) -> ItemList:
 
 
 _PARENTHESISED = re.compile(r"\(([^()]+)\)")
+# an entry that opens with a field's name in code and describes it after: "`user_id` of users
+# (…)", "`message_count` the no of messages …", "`tags` aka categories …"
+# (not a constant in capitals: "`FOREGROUND_SERVICE` (…)" is an Android permission)
+_CODE_FIELD = re.compile(
+    r"^`((?![A-Z0-9_]+`)[A-Za-z_][\w.-]{1,60})`s?(?=\s+(?:of|the|aka|for|as|in)\s|\s+[—–-]\s|\s*\()"
+)
 # a list entry that opens like a sentence: an article or pronoun as its subject
 _SENTENCE_SUBJECT = re.compile(
     r"^(?:Die|Der|Das|Diese[rs]?|Wir|Ihre?|Sie|The|This|These|We|Your|Our|It|They)\s", re.I

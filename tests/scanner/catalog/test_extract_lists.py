@@ -2047,3 +2047,13 @@ def test_a_data_label_over_four_bare_nouns_gives_the_nouns() -> None:
         "Einheiten, Runden, Treffer, Ziele und Bögen", "Suche, Export, Import und Druck"
     )
     assert not {"Suche", "Export", "Import", "Druck"} & set(_items(other))
+
+
+def test_a_field_in_code_but_not_a_constant_or_a_compound() -> None:
+    lead = "We store the following data:\n\n"
+    assert _items(lead + "- `display_name` of members (as shown in the app)\n") == ["display_name"]
+    # an Android permission's constant and a word compounded with code are no such entry
+    assert "FOREGROUND_SERVICE" not in _items(
+        lead + "- `FOREGROUND_SERVICE` (audio keeps running)\n"
+    )
+    assert "tenant_id" not in _items(lead + "- `tenant_id`-Filter enforced in the database\n")

@@ -181,3 +181,11 @@ def test_a_list_under_a_lead_that_lost_its_colon_gives_the_entries() -> None:
     assert {"Email Address", "Phone Number", "Street Address", "Postcode", "Bank Card"} <= set(
         items
     )
+
+
+def test_an_entry_that_opens_with_a_field_in_code_names_the_field() -> None:
+    items = _items("tjbot-databases-en")
+    assert {"user_id", "guild_id", "channel_id", "message_id", "participant_count", "tags"} <= set(
+        items
+    )
+    assert not any(i.startswith("`") for i in items)
