@@ -102,6 +102,17 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"\bApple Inc\b|\biCloud\b|\bCloudKit\b", "Apple", None),
     (r"\bAdMob\b", "Google AdMob", None), (r"\bStrava\b", "Strava", None),
     (r"\bExoscale\b", "Exoscale", None), (r"\bOpen Telekom Cloud\b", "Open Telekom Cloud", None),
+    (r"\bOpenStreetMap\b|\bOSM Foundation\b|\bNominatim\b", "OpenStreetMap Foundation", None),
+    (r"\bMapbox\b", "Mapbox", None), (r"\bMapTiler\b", "MapTiler", None),
+    (r"(?-i:\bTelegram\b)(?! (?:channel|group|Kanal|Gruppe))", "Telegram", None),
+    (r"\bOneSignal\b", "OneSignal", None), (r"\bAppwrite\b", "Appwrite", None),
+    (r"\bTurso\b", "Turso", None), (r"\bAptabase\b", "Aptabase", None),
+    (r"\bPirsch\b", "Pirsch Analytics", None), (r"(?-i:\bUmami\b)" + _CO, "Umami", None),
+    (r"\bSimple Analytics\b", "Simple Analytics", None), (r"(?-i:\bAxiom\b)" + _CO, "Axiom", None),
+    (r"\bZapier\b", "Zapier", None), (r"\bMake\.com\b", "Make", None),
+    (r"\bAirtable\b", "Airtable", None), (r"\bDropbox\b", "Dropbox", None),
+    (r"(?-i:\bExpo\b)" + _CO + r"|\bExpo Application Services\b", "Expo", None),
+    (r"(?-i:\bGemini\b)(?= API)|\bGemini API\b", "Google", None),
 )  # fmt: skip
 
 PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(

@@ -361,3 +361,18 @@ def test_app_platform_services_are_recipients() -> None:
         "Strava übertragen. Deine Daten werden mit iCloud (CloudKit) synchronisiert.\n"
     )
     assert _subs(text) == ["Google AdMob", "Strava", "Apple"]
+
+
+def test_map_messaging_analytics_and_backend_services_are_known() -> None:
+    text = (
+        "Für die Ortssuche übermitteln wir den Suchbegriff an OpenStreetMap (Nominatim); "
+        "die Kontoverwaltung läuft über Appwrite, die Reichweitenmessung über Pirsch und "
+        "Aptabase, und der Bot empfängt Ihre Nachrichten über Telegram."
+    )
+    assert set(_subs(text)) == {
+        "OpenStreetMap Foundation", "Appwrite", "Pirsch Analytics", "Aptabase", "Telegram"
+    }  # fmt: skip
+    # ambiguous words only with a company cue, a Telegram channel is a place, not a processor
+    assert (
+        _subs("We use an axiom of our own to process data, shared via our Telegram channel.") == []
+    )
