@@ -116,7 +116,7 @@ _ADEQUACY = dict(_MECHANISMS)["adequacy"]
 CONTROLLER = folded(
     r"\b(?:Daten)?[Vv]erantwortlich\w*|\bcontroller\b|responsible party|responsible for (?:the )?(?:data )?"
     r"processing|established under the laws of|registered office|Anbieter dieser|Betreiber dieser"
-    r"|operated by|Name und Anschrift|hereinafter[^.]{0,20}\b(?:we|us)\b|nachfolgend „?wir"
+    r"|operated (?:and controlled )?by|Name und Anschrift|hereinafter[^.]{0,20}\b(?:we|us)\b|nachfolgend „?wir"
     r"|\bCompany\b[^.]{0,60}\brefers to|\([^)]*[\"“„'](?:we|wir)[\"“”'],|Angaben gemäß §"
     r"|(?<![\w-])" + LEGAL_FORM + r"\s*\(\s*(?:nachfolgend|im Folgenden|hereinafter)\b"
     r"|verantwortliche Stelle|responsible body|app (?:creator|publisher|provider)s?:|Inhaber(?:in)?:|im Folgenden:?\s*[\"“„']?(?:wir|uns)\b"
@@ -146,7 +146,7 @@ _STORED_AT = folded(
     r"|gespeichert|gehostet|\bServer(?:n|standort)? in\b|\bservers? (?:located )?in\b|Hosting"
 )
 _LOCATED_AT = re.compile(
-    r"\b(?:located at|registered (?:office )?at|with (?:its )?(?:registered )?(?:office|address) at"
+    r"\b(?:located at|registered (?:office )?at|with (?:its )?(?:registered )?(?:offices?|address) at"
     r"|mit Sitz (?:in|an der)|Anschrift:?)\s",
     re.IGNORECASE,
 )
@@ -566,7 +566,7 @@ def _address_row_country(all_lines: list[Line]) -> VendorCountry | None:
     "| Physical address | 1 Curiosity Way, San Mateo, CA 94403 |" (Microsoft's app
     compliance pages), "Firmensitz: Wien, Österreich" — not in a sub-processors' table."""
     announced = False
-    for line in all_lines:
+    for n, line in enumerate(all_lines):
         if line.kind != "bullet":
             announced = bool(_SUBPROCESSORS_NAMED.search(line.text) or _cues_recipient(line.text))
         said = line.row_rest or line.text if line.row else line.text  # (a questionnaire's row)
@@ -579,6 +579,17 @@ def _address_row_country(all_lines: list[Line]) -> VendorCountry | None:
             or (line.row and _ROW_ADDRESS_LABEL.fullmatch(label))
         ):
             continue
+        if not value.strip(" *"):  # "Postal address:" over the address, one part per line
+            block = []
+            for nxt in all_lines[n + 1 : n + 8]:
+                if (
+                    (nxt.kind == "heading" and not nxt.numbered)
+                    or len(nxt.text) > 80
+                    or ":" in nxt.text
+                ):
+                    break
+                block.append(nxt.text)
+            value = ", ".join(block)
         value = value.split(";")[0]
         named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", value))
         shaped = named[0] if named else address_country(value)

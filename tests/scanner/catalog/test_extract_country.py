@@ -246,3 +246,20 @@ def test_an_app_compliance_pages_company_location_row_places_the_vendor() -> Non
     assert _country(table + "| Company location | Canada |\n") == "CA"
     # where the data is stored is no company location
     assert _country(table + "| Wo werden diese Daten gespeichert? | Niederlande |\n") is None
+
+
+def test_a_postal_address_label_over_the_address_one_part_per_line() -> None:
+    text = (
+        "Element is the Data Controller for your data.\n\nEmail: dpo@element.example\n\n"
+        "Postal address:  \nElement  \nc/o New Vector Ltd  \n10 Queen Street Place  \n"
+        "London  \nUnited Kingdom  \nEC4R 1AG\n"
+    )
+    assert _country(text) == "GB"
+
+
+def test_operated_and_controlled_by_an_entity_with_registered_offices_at_an_address() -> None:
+    text = (
+        "Overleaf is operated and controlled by Digital Science UK Ltd, with registered offices "
+        "at 6 Briset Street, London, United Kingdom, EC1M 5NR. " + "We respect your privacy. " * 20
+    )
+    assert _country(text) == "GB"
