@@ -827,18 +827,19 @@ def lines(text: str) -> list[Line]:
             continue
         m_head = _MD_HEADING.match(line)
         m_bullet = _BULLET.match(line)
+        above = _previous_filled(raw, n) if m_bullet and line.strip()[:1].isdigit() else -1
         if (
-            m_bullet
-            and line.strip()[:1].isdigit()
+            m_bullet is not None
+            and above >= 0
             and not _full(line, width)
             and (
-                numbered_run == _previous_filled(raw, n)  # the list goes on
+                numbered_run == above  # the list goes on
                 or (
                     out
                     and out[-1].kind in ("text", "heading")
                     and out[-1].text.endswith(":")
                     and _LIST_LEAD.search(out[-1].text) is not None
-                    and _previous_filled(raw, n) == out[-1].number  # right under its lead-in
+                    and above == out[-1].number  # right under its lead-in
                     and _NUMBERED_ENTRY.match(raw[max(_next_filled(raw, n), n)]) is not None
                 )
             )
