@@ -481,7 +481,11 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
         m = _BASED.search(line.text)
         near = line.text[max(0, m.start() - 80) : m.end()] if m else ""
         said = re.sub(r"\bUS(?=[- ]based\b)", "USA", m.group(0)) if m else ""  # "a US-based"
-        if m and not _BIG_ENTITY.search(near) and not names_provider(near) and countries_in(said):
+        if not m or _BIG_ENTITY.search(near) or names_provider(near):
+            continue
+        if _cues_recipient(line.text[max(0, m.start() - 80) : m.start()]):
+            continue  # "Our hosting partner Example Cloud is based in France"
+        if countries_in(said):
             return VendorCountry(countries_in(said)[0], line.text, 0.7)
     announced = False  # inside a list announced as the sub-processors
     for line in all_lines[:15]:  # "Datenschutzerklärung der Muster GmbH, Hauptstr. 1, 10115 Berlin"
@@ -508,7 +512,56 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
         )  # "Inc. – Port Charlotte, USA."
         if shaped or (named and (re.match(r"^,?\s*[^.]{0,60}?\b\d{1,5}[a-z]?\b", after) or placed)):
             return VendorCountry(named[0] if named else str(shaped), line.text, 0.6)
-    return _postal_block_country(all_lines)
+    return _postal_block_country(all_lines) or _self_placed(all_lines)
+
+
+# where a policy says, anywhere, where the vendor itself is: "SignedBy is operated from the
+# United States", "We're utilized globally and headquartered in the United States", "Contraption
+# Co. LLC is a U.S. company", "Canada (where we are based)", "We operate in the United Kingdom."
+_PLACE = r"(?:the\s+)?(?:U\.S\.(?!\w)|U\.K\.(?!\w)|[A-Z]\w*(?:\s+[A-Z]\w*){0,2})"
+_SELF_PLACED = re.compile(
+    r"(?:\b[Ww]e(?:\s+are|['’]re)|\b(?!(?:It|This|That|These|Our|Your|The|Data|Servers?)\b)"
+    r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}\s+(?:is|are))"
+    r"(?:\s+\w+ly|(?:\s+[\w-]+){1,3}?\s+and)?\s+(?:operated|headquartered|based|located)"
+    r"\s+(?:from|in)"
+    r"\s+(?P<place>" + _PLACE + r")"
+    r"|(?:\b[Ww]e|\b(?!(?:It|This|That|These|Our|Your|The|Data|Servers?)\b)[A-Z][\w&.-]*"
+    r"(?:\s+[A-Z][\w&.-]*){0,3})\s+operates?\s+(?:from|out\s+of)\s+(?P<from>" + _PLACE + r")"
+    r"|\b(?:is|are)\s+an?\s+(?P<adj>U\.S\.|US|UK|[A-Z][a-z]+)[- ](?:based\s+)?"
+    r"(?:company|corporation|business|entity)\b"
+    r"|\b(?P<before>" + _PLACE + r")\s+\((?:where|in which)\s+we\s+are"
+    r"\s+(?:based|headquartered|located)\)"
+    r"|(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))We\s+operate\s+(?:in|from)\s+(?P<only>" + _PLACE + r")"
+    r"\.(?!\w)",
+    re.MULTILINE,
+)
+# "a Canadian company", "a British company": the nationality, where countries_in knows the name
+_DEMONYMS = {
+    "American": "US", "British": "GB", "Canadian": "CA", "Australian": "AU", "Irish": "IE",
+    "Dutch": "NL", "Swiss": "CH", "Austrian": "AT", "French": "FR", "Swedish": "SE",
+    "Danish": "DK", "Finnish": "FI", "Norwegian": "NO", "Belgian": "BE", "Spanish": "ES",
+    "Italian": "IT", "Polish": "PL", "Estonian": "EE", "Israeli": "IL", "Indian": "IN",
+}  # fmt: skip
+
+
+def _self_placed(all_lines: list[Line]) -> VendorCountry | None:
+    """The country a policy says the vendor is in or operates from, where no address gives it:
+    the last resort. "We are based in" is the vendor; "X is based in" only when X is no known
+    provider and the sentence names no recipient, host or place of storage up to the claim."""
+    for line in all_lines:
+        for m in _SELF_PLACED.finditer(line.text):
+            start = line.text.rfind(". ", 0, m.start()) + 1
+            head = line.text[start : m.end()]
+            if _STORED_AT.search(head) or _BIG_ENTITY.search(head):
+                continue
+            ours = re.match(r"\s*(?:[Ww]e\b|\(where|\(in which)", m.group(0)) or m.group("before")
+            if not ours and (names_provider(head) or _cues_recipient(head)):
+                continue
+            said = next(g for g in m.group("place", "from", "adj", "before", "only") if g)
+            named = [_DEMONYMS[said]] if said in _DEMONYMS else countries_in(said)
+            if len(named) == 1:
+                return VendorCountry(named[0], head.strip(), 0.5)
+    return None
 
 
 _POSTCODE_LINE = re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}\s+[A-ZÄÖÜ][\wäöüß-]+")

@@ -263,3 +263,19 @@ def test_operated_and_controlled_by_an_entity_with_registered_offices_at_an_addr
         "at 6 Briset Street, London, United Kingdom, EC1M 5NR. " + "We respect your privacy. " * 20
     )
     assert _country(text) == "GB"
+
+
+def test_a_sentence_that_says_where_the_vendor_itself_is_places_it_as_a_last_resort() -> None:
+    assert _country("Intro.\n\nAcme Notes is operated from the United States.\n") == "US"
+    assert _country("Transfers\n\nWe're used globally and headquartered in the US.\n") == "US"
+    assert _country("We are an Australian company. We answer within a week.\n") == "AU"
+    text = "Your data goes to Canada (where we are based) and to service providers elsewhere.\n"
+    assert _country(text) == "CA"
+    # a provider's, a host's or a recipient's place is not the vendor's
+    assert _country("We use Stripe. Stripe is headquartered in the United States.\n") is None
+    assert _country("Our servers are located in Germany.\n") is None
+    assert _country("Our hosting partner Example Cloud is based in France.\n") is None
+    assert _country("We operate in the United Kingdom and Germany.\n") is None  # which one?
+    # an address, where there is one, wins
+    text = "Contact: Acme Ltd, 1 High Street, London EC1A 1BB\n\nWe operate from Ireland.\n"
+    assert _country(text) == "GB"

@@ -189,3 +189,15 @@ def test_an_entry_that_opens_with_a_field_in_code_names_the_field() -> None:
         items
     )
     assert not any(i.startswith("`") for i in items)
+
+
+def _country(name: str) -> str | None:
+    found = _read(name).country
+    return None if found is None else found.country
+
+
+def test_a_sentence_anywhere_that_says_where_the_vendor_operates_from_places_it() -> None:
+    assert _country("signedby-operated-en") == "US"
+    assert _country("daski-operates-en") == "US"
+    assert _country("shopify-canadian-en") == "CA"
+    assert _country("cozemble-operate-en") == "GB"
