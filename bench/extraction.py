@@ -341,6 +341,9 @@ SPLITS = (
     "blind107",
     "blind108",
     "blind109",
+    "blind110",
+    "blind111",
+    "blind112",
 )
 
 
