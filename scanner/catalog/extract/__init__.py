@@ -72,9 +72,52 @@ class Extraction(msgspec.Struct, frozen=True):
     date: tuple[str, str] | None
 
 
-def detect_language(text: str) -> str:
-    """``de`` or ``en`` by stop-word counts (the two languages the lexicons cover)."""
+def detect_language(text: str, all_lines: list[Line] | None = None) -> str:
+    """``de`` or ``en`` by stop-word counts (the two languages the lexicons cover). A
+    bilingual page (a German policy followed by its English translation, or the reverse) is in
+    the language of its first copy, the original, even where the translation runs longer."""
+    first, counts = _section_languages(lines(text) if all_lines is None else all_lines)
+    if first and min(counts.values()) > _BILINGUAL_SHARE * sum(counts.values()):
+        return first
     return "de" if len(_DE.findall(text)) >= len(_EN.findall(text)) else "en"
+
+
+_BILINGUAL_SHARE = 0.25  # each copy holds over a quarter of the one-language sections' words
+
+
+def _sections(all_lines: list[Line]) -> list[list[Line]]:
+    """The lines from one heading to the next."""
+    out: list[list[Line]] = []
+    for line in all_lines:
+        if line.kind == "heading" or not out:
+            out.append([])
+        out[-1].append(line)
+    return out
+
+
+def _section_language(section: list[Line]) -> tuple[str | None, int, int]:
+    """A section's language (None where its stop words are mixed), and its German and English
+    stop-word counts."""
+    words = " ".join(f"{line.text} {line.row_rest}" for line in section)
+    de, en = len(_DE.findall(words)), len(_EN.findall(words))
+    if de >= _OTHER_MIN and de >= _OTHER_RATIO * en:
+        return "de", de, en
+    if en >= _OTHER_MIN and en >= _OTHER_RATIO * de:
+        return "en", de, en
+    return None, de, en
+
+
+def _section_languages(all_lines: list[Line]) -> tuple[str | None, dict[str, int]]:
+    """The language of the first one-language section, and the stop words each language's
+    sections hold."""
+    first = None
+    counts = {"de": 0, "en": 0}
+    for section in _sections(all_lines):
+        language, de, en = _section_language(section)
+        if language:
+            first = first or language
+            counts[language] += de if language == "de" else en
+    return first, counts
 
 
 def in_own_language(all_lines: list[Line], language: str) -> list[Line]:
@@ -82,23 +125,11 @@ def in_own_language(all_lines: list[Line], language: str) -> list[Line]:
     ("Datenschutz … / Privacy Policy …", a page with both locales' copy) says everything twice,
     and the other language's copy is no second disclosure. A section (from one heading to the
     next) is the other language's when its stop words are mostly that language's."""
-    own, other = (_DE, _EN) if language == "de" else (_EN, _DE)
     keep: list[Line] = []
-    section: list[Line] = []
-
-    def close() -> None:
-        words = " ".join(f"{line.text} {line.row_rest}" for line in section)
-        theirs = len(other.findall(words))
-        if theirs < _OTHER_MIN or theirs < _OTHER_RATIO * len(own.findall(words)):
+    for section in _sections(all_lines):
+        said, _, _ = _section_language(section)
+        if said in (None, language):
             keep.extend(section)
-
-    for line in all_lines:
-        if line.kind == "heading" and section:
-            close()
-            section = []
-        section.append(line)
-    if section:
-        close()
     return keep
 
 
@@ -127,7 +158,7 @@ def _list_leads(all_lines: list[Line]) -> list[str]:
 def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
     """Run every rule over ``text`` once, then the item model (the shipped one by default)."""
     all_lines = lines(text)
-    language = detect_language(text)
+    language = detect_language(text, all_lines)
     own_lines = in_own_language(all_lines, language)  # a bilingual page's copy said once
     heads = section_of(all_lines)
     # each sentence with its paragraph, heading, the lead-in of the bullet list it stands in

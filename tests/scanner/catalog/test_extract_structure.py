@@ -6,7 +6,7 @@ Sentences written for these tests. Each rule has a positive and a negative case.
 
 from __future__ import annotations
 
-from m365inv.catalog.extract import extract
+from m365inv.catalog.extract import detect_language, extract
 from m365inv.catalog.extract.segment import lines, wrap_width
 
 
@@ -1173,6 +1173,26 @@ def test_a_bilingual_page_discloses_in_its_own_language_once() -> None:
         "## Impressum\n\nAngaben gemäß § 5 TMG: Beispiel GmbH. Wir erheben Ihre Anschrift.\n"
     )
     assert "Anschrift" in [i.item for i in extract(english).items]
+
+
+def test_a_bilingual_page_is_in_the_language_of_its_first_copy_even_if_shorter() -> None:
+    german = (
+        "# Datenschutzerklärung\n\n## Welche Daten wir verarbeiten\n\n"
+        "Wir verarbeiten die folgenden Daten, die Sie bei der Anmeldung für den Dienst angeben "
+        "und die wir für den Betrieb und die Sicherheit des Dienstes benötigen:\n"
+        "- Vorname\n- E-Mail-Adresse\n\n"
+    )
+    english = (
+        "# Privacy policy\n\n## What data we process\n\n"
+        "We process the following data that you give us when you sign up for the service, and "
+        "the data of the users of your team, to run the service for you and to keep it secure:\n"
+        "- First name\n- Email address\n\n"
+    )
+    assert detect_language(german + english) == "de"
+    assert [i.item for i in extract(german + english).items] == ["Vorname", "E-Mail-Adresse"]
+    assert detect_language(english + german) == "en"
+    # one language's words alone (no sections of the other) decide as before
+    assert detect_language(english) == "en"
 
 
 def test_a_glossary_defines_words_it_discloses_no_data() -> None:
