@@ -597,10 +597,28 @@ def _generic_examples(sentence: str, *, at_start: bool = False) -> re.Match[str]
     """A generic data word with its examples in parentheses, "personal data (e.g. name, …)" —
     not when the parenthesis follows a word for services ("data from third-party services (such
     as calendar providers)"), whose examples are services."""
-    ex = (_GENERIC_EXAMPLES.match if at_start else _GENERIC_EXAMPLES.search)(sentence)
+    if at_start:  # "personal data (…)", "Basic personal information collected … (…)"
+        ex = _GENERIC_EXAMPLES.match(sentence)
+        pos = 0
+        for _ in range(3):  # up to three words before it: "Basic personal", "Device and …"
+            step = None if ex else _OPENING_WORD.match(sentence, pos)
+            if step is None:
+                break
+            pos = step.end()
+            ex = _GENERIC_EXAMPLES.match(sentence, pos)
+    else:
+        ex = _GENERIC_EXAMPLES.search(sentence)
     if ex and _SERVICES_BEFORE.search(sentence, 0, sentence.index("(", ex.start())):
-        return None
+        listed = [
+            p for p in example_items(ex.group("list") or "") if not _SERVICES_BEFORE.search(p)
+        ]
+        if len(listed) < 2:  # (unless its examples name data: "information collected through
+            return None  # authentication providers (such as email address, first and last name)")
     return ex
+
+
+# a word before a generic data word: "Basic", "Device and"
+_OPENING_WORD = re.compile(r"[\w-]+\s+(?:(?:and|und|or|oder)\s+)?")
 
 
 # what a file, record or message holds: "Die Dateien enthalten personenbezogene Daten (z. B. …)"

@@ -260,6 +260,19 @@ def test_label_over_a_generic_noun_with_examples_gives_the_examples() -> None:
     assert _items(text) == ["time zone", "quiet hours", "muted senders"]
 
 
+def test_a_label_over_qualified_generic_words_with_examples_gives_the_examples() -> None:
+    text = HEAD + (
+        "- Technical: Device and connection information (such as browser type and screen size) to "
+        "fix bugs.\n"
+        "- Sign-in: Basic profile information received from identity providers (e.g. display "
+        "name, e-mail address).\n"
+    )
+    assert _items(text) == ["browser type", "screen size", "display name", "e-mail address"]
+    # examples that name providers, not data, keep the label
+    text = HEAD + "- Payments: Billing data passed to payment providers (such as Stripe, Adyen).\n"
+    assert "Stripe" not in _items(text)
+
+
 def test_a_dash_comment_after_the_entries_is_not_one() -> None:
     text = HEAD + "- Usage data: Click counts, sync frequency, screen size — aggregated only.\n"
     assert _items(text) == ["Click counts", "sync frequency", "screen size"]

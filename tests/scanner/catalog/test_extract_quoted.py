@@ -201,3 +201,11 @@ def test_a_sentence_anywhere_that_says_where_the_vendor_operates_from_places_it(
     assert _country("daski-operates-en") == "US"
     assert _country("shopify-canadian-en") == "CA"
     assert _country("cozemble-operate-en") == "GB"
+
+
+def test_a_labelled_entry_whose_generic_words_give_examples_gives_the_examples() -> None:
+    items = _items("clouder-loggedin-en")
+    assert {"email address", "first name", "last name"} <= set(items)  # "… collected through
+    # authentication providers (such as …)": the examples name data, not providers
+    assert {"page views", "navigation patterns", "time spent on our services"} <= set(items)
+    assert not {"Account Information", "Technical Data", "Usage Data"} & set(items)
