@@ -2481,6 +2481,8 @@ def collect_items(all_lines: list[Line]) -> ItemList:
             and "," not in bare
             and len(bare.split()) > 4
             and not _DASH_LABEL.match(bare)  # "Performance metrics - How long …": an entry
+            and not _PAREN_EXAMPLES.search(text)  # "- Information you provide when you
+            and not _PAREN_BARE.search(text)  # register (including your name, e-mail, …)"
         )  # a numbered heading such as "1. Categories of personal data we process"
         nxt_kinds = [x.kind for x in all_lines[n + 1 : n + 3]]
         if line.kind == "text" and "bullet" in nxt_kinds and DATA_HEADING.search(bare):

@@ -2070,3 +2070,13 @@ def test_a_field_in_code_but_not_a_constant_or_a_compound() -> None:
         lead + "- `FOREGROUND_SERVICE` (audio keeps running)\n"
     )
     assert "tenant_id" not in _items(lead + "- `tenant_id`-Filter enforced in the database\n")
+
+
+def test_a_bullet_whose_examples_stand_in_parentheses_is_an_entry_not_a_sub_heading() -> None:
+    text = (
+        "We may collect the following kinds of personal information:\n"
+        "- Information that you provide for the purpose of opening an account (including your "
+        "name, phone number, postal address)\n"
+        "- Any other information that you send to us\n"
+    )
+    assert {"name", "phone number", "postal address"} <= set(_items(text))

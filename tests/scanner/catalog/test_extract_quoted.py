@@ -209,3 +209,9 @@ def test_a_labelled_entry_whose_generic_words_give_examples_gives_the_examples()
     # authentication providers (such as …)": the examples name data, not providers
     assert {"page views", "navigation patterns", "time spent on our services"} <= set(items)
     assert not {"Account Information", "Technical Data", "Usage Data"} & set(items)
+
+
+def test_an_entry_with_its_examples_in_parentheses_is_no_sub_heading() -> None:
+    items = _items("tesobe-provide-en")
+    assert {"personal names", "e-mail addresses", "location", "encrypted password"} <= set(items)
+    assert {"end user ID", "App name"} <= set(items)
