@@ -137,7 +137,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     (
         "announced",
         folded(
-            r"(?:\bZu den [\w-]+ (?:gehören|zählen)|\b(?:Dazu|Hierzu) (?:gehören|zählen)|^(?:Dies|Das) sind"
+            r"(?:\bZu den [\w-]+ (?:gehören|zählen)|\b(?:Dazu|Hierzu) (?:gehören|gehört|zählen|zählt)|^(?:Dies|Das) sind"
             r"|(?<=\w),? (?:sind|ist) (?:dies|das)\b"  # "Bei der Anmeldung sind dies Ihr Name, …"
             r"|^(?:This|These|It|They|Such data|This data|This information) (?:may |will |can "
             r"|shall )?(?:includes?|consists? of|comprises?)(?:,? (?:at a minimum|at least|among"

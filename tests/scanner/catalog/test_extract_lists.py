@@ -2080,3 +2080,14 @@ def test_a_bullet_whose_examples_stand_in_parentheses_is_an_entry_not_a_sub_head
         "- Any other information that you send to us\n"
     )
     assert {"name", "phone number", "postal address"} <= set(_items(text))
+
+
+def test_dazu_gehoert_in_the_singular_announces_the_data_too() -> None:
+    text = (
+        "Für den Betrieb der Website werden Verbindungsdaten verarbeitet. Dazu gehört "
+        "insbesondere Ihre IP-Adresse, aufgerufene URLs und der Zeitpunkt des Zugriffs."
+    )
+    assert {"IP-Adresse", "aufgerufene URLs", "Zeitpunkt des Zugriffs"} <= set(_items(text))
+    # a law it names is no data
+    law = "Hierzu gehört insbesondere das Gesetz zum Schutz vor Missbrauch personenbezogener Daten."
+    assert _items(law) == []
