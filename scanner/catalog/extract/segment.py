@@ -457,6 +457,10 @@ _DATA_COLUMN = re.compile(
 
 _DESCRIBED_BY = re.compile(r"^(?:descriptions?|beschreibung|(?:what it )?includes|umfasst)$", re.I)
 # a yes/no column saying whether the row's data is processed at all
+# the last header cell of a category table flattened to one cell per line, and the most cells
+# a row of it has before its answer
+_FLAT_COLLECTED = re.compile(r"collected|erhoben|gesammelt|erfasst", re.IGNORECASE)
+_FLAT_ROW_CELLS = 3
 _COLLECTED_HEADER = re.compile(
     r"collected|processed|stored|accessed|used|erhoben|verarbeitet|gespeichert|genutzt|gelesen",
     re.I,
@@ -737,6 +741,7 @@ def lines(text: str) -> list[Line]:
     pending: list[str] = []  # cells of a row broken over several lines ("cell |" per line)
     unbulleted = -2  # the physical line of the last entry of a list without bullets
     numbered_run = -2  # the physical line of the last entry of a numbered list under a lead-in
+    answered = -1  # in a flattened "Collected" table: where the row being read starts in out
     for n, physical in enumerate(raw):
         line = physical.rstrip()
         if not line.strip() or _TABLE_RULE.match(line):
@@ -803,6 +808,15 @@ def lines(text: str) -> list[Line]:
             said_cells = [c.strip(" *") for c in line.strip().strip("|").split("|") if c.strip()]
             said = ": ".join(said_cells[:2]) + "".join(f"; {c}" for c in said_cells[2:])
             out.append(Line("text", "", n, row_rest=said, row=line.strip()))
+            continue
+        answer = line.strip().strip("*_ ")
+        if _FLAT_COLLECTED.fullmatch(answer):  # "Category" / "Examples" / "Collected": a table
+            answered = len(out)  # flattened to one cell per line; each row ends in its answer
+            continue
+        if answered >= 0 and (_YES_CELL.match(answer) or _NO_CELL.match(answer)):
+            if _NO_CELL.match(answer) and len(out) - answered <= _FLAT_ROW_CELLS:
+                del out[answered:]  # "A. Identifiers" / "Contact details, such as …" / "NO"
+            answered = len(out)
             continue
         if (_YES_CELL.match(line.strip()) or _NO_CELL.match(line.strip())) and (
             out and out[-1].kind == "bullet" and len(line.strip()) > 1

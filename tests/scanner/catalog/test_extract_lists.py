@@ -212,6 +212,18 @@ def test_a_ccpa_table_reads_the_examples_column_and_skips_rows_not_collected() -
     assert _items(HEAD + text) == ["Postal address"]
 
 
+def test_a_category_table_flattened_to_one_cell_per_line_skips_the_rows_answered_no() -> None:
+    text = (
+        "We have collected the following categories of personal information:\n\n"
+        "**Category**\n\n**Examples**\n\n**Collected**\n\n"
+        "A. Identifiers\n\nContact details, such as real name, postal address and email "
+        "address\n\nYES\n\n"
+        "B. Biometric information\n\nFingerprints and voiceprints\n\nNO\n\n"
+        "C. Geolocation data\n\nDevice location\n\nNO\n"
+    )
+    assert _items(text) == ["real name", "postal address", "email address"]
+
+
 def test_a_permission_names_the_data_it_opens_not_itself() -> None:
     text = (
         "| Permission | Purpose |\n|---|---|\n"

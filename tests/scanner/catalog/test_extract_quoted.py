@@ -215,3 +215,7 @@ def test_an_entry_with_its_examples_in_parentheses_is_no_sub_heading() -> None:
     items = _items("tesobe-provide-en")
     assert {"personal names", "e-mail addresses", "location", "encrypted password"} <= set(items)
     assert {"end user ID", "App name"} <= set(items)
+
+
+def test_a_flattened_category_table_whose_rows_answer_no_lists_no_data() -> None:
+    assert _items("queuebot-collected-en") == []  # every row of the excerpt answers "NO"
