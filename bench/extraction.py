@@ -344,6 +344,7 @@ SPLITS = (
     "blind110",
     "blind111",
     "blind112",
+    "blind113",
     "blind114",
 )
 
