@@ -31,6 +31,7 @@ from m365inv.catalog.extract.items import (
     security_sections,
     states_a_right,
     sub_labelled_closed,
+    tells_what_access_gives,
     untail,
 )
 from m365inv.catalog.extract.lexicon import (
@@ -291,8 +292,14 @@ def item_candidates(
             # definition of personal data ("… such as name, address") discloses nothing, nor
             # does a step that takes data out ("Entfernung von Namen, Adressen, …")
         base: set[str] | None = None  # the line's context, read once a sentence lists
-        for s in sentences(line.text):
-            if (read is not None and read(s)) or states_a_right(s) or defines(s):
+        line_sentences = sentences(line.text)
+        for previous, s in zip(["", *line_sentences], line_sentences, strict=False):
+            if (
+                (read is not None and read(s))
+                or states_a_right(s)
+                or tells_what_access_gives(previous, s)
+                or defines(s)
+            ):
                 continue  # (a right's sentence names what may be asked for, not data; a
                 # paragraph's sentence that defines personal data gives examples of the term)
             sf: set[str] | None = None

@@ -1582,6 +1582,26 @@ _A_RIGHT = folded(
 _HAS_A_RIGHT = folded(_HAVE_A_RIGHT + r"\s*(?:,|to\b|auf\b)")
 
 
+# the right of access cited, and a sentence that goes on to say what that information holds
+_RIGHT_OF_ACCESS = re.compile(r"\bArt(?:icle|ikel|\.|s?\.)?\s*15\b", re.IGNORECASE)
+_WHAT_ACCESS_GIVES = re.compile(
+    r"^(?:This|These|Such|The)\s+(?:information|details|disclosure|Auskunft|Informationen)\s+"
+    r"(?:\w+\s+)?(?:includes?|comprises?|covers?|contains?|umfasst|beinhaltet|enthält)\b"
+    r"|^(?:Diese|Die)\s+(?:Auskunft|Informationen?)\s+(?:\w+\s+)?(?:umfasst|umfassen|beinhaltet"
+    r"|beinhalten|enthält|enthalten|erstreckt sich)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_what_access_gives(before: str, sentence: str) -> bool:
+    """Whether ``sentence`` says what the information a right of access gives holds ("… as
+    stipulated in Article 15 of the GDPR. This information includes the purposes, …, the
+    recipients …"): its nouns are what may be asked for, not data processed."""
+    return bool(_WHAT_ACCESS_GIVES.match(sentence)) and (
+        states_a_right(before) or bool(_RIGHT_OF_ACCESS.search(before))
+    )
+
+
 def states_a_right(sentence: str) -> bool:
     """Whether a sentence states a data subject's right ("Sie haben das Recht, … Auskunft …
     zu verlangen"): what may be asked for, however data-like, is not what is processed."""
@@ -2386,9 +2406,11 @@ def collect_items(all_lines: list[Line]) -> ItemList:
     add = collected.add
 
     def read_prose(said: list[str], in_data: bool) -> None:
-        for s in said:
+        for before, s in zip(["", *said], said, strict=False):
             if defines(s):
                 continue  # "… Personal data is defined as information …, such as name, …"
+            if tells_what_access_gives(before, s):
+                continue
             for clause in _MAIN_CLAUSE.split(s):
                 got = _prose_items(clause)
                 if not got and (alone := _PAREN_SENTENCE.match(clause)):

@@ -2103,3 +2103,20 @@ def test_dazu_gehoert_in_the_singular_announces_the_data_too() -> None:
     # a law it names is no data
     law = "Hierzu gehört insbesondere das Gesetz zum Schutz vor Missbrauch personenbezogener Daten."
     assert _items(law) == []
+
+
+def test_what_an_access_request_returns_is_no_data_processed() -> None:
+    text = (
+        "On request we tell you which personal data we hold about you (Art. 15 GDPR). This "
+        "information includes the purposes, the categories of data, the recipients and the "
+        "origin of the data. We process your email address."
+    )
+    assert _items(text) == ["email address"]
+    text = (
+        "Sie haben das Recht, Auskunft über Ihre bei uns gespeicherten Daten zu verlangen. Diese "
+        "Auskunft umfasst die Zwecke, die Empfänger und die Herkunft der Daten."
+    )
+    assert _items(text) == []
+    # a sentence about what data includes, after no right, still lists
+    text = "We keep a support record. This information includes your name and the ticket text."
+    assert {"name", "ticket text"} <= set(_items(text))

@@ -219,3 +219,7 @@ def test_an_entry_with_its_examples_in_parentheses_is_no_sub_heading() -> None:
 
 def test_a_flattened_category_table_whose_rows_answer_no_lists_no_data() -> None:
     assert _items("queuebot-collected-en") == []  # every row of the excerpt answers "NO"
+
+
+def test_what_the_right_of_access_discloses_is_no_data_processed() -> None:
+    assert _items("whocards-access-en") == []
