@@ -527,7 +527,8 @@ _SELF_PLACED = re.compile(
     r"\s+(?P<place>" + _PLACE + r")"
     r"|(?:\b[Ww]e|\b(?!(?:It|This|That|These|Our|Your|The|Data|Servers?)\b)[A-Z][\w&.-]*"
     r"(?:\s+[A-Z][\w&.-]*){0,3})\s+operates?\s+(?:from|out\s+of)\s+(?P<from>" + _PLACE + r")"
-    r"|\b(?:is|are)\s+an?\s+(?P<adj>U\.S\.|US|UK|[A-Z][a-z]+)[- ](?:based\s+)?"
+    r"|\b(?:is|are)\s+an?\s+(?P<adj>U\.S\.|US|UK|[A-Z][a-z]+(?: [A-Z][a-z]+)?)[- ]"
+    r"(?:(?:based|registered|incorporated|headquartered)\s+)?"
     r"(?:company|corporation|business|entity)\b"
     r"|\b(?P<before>" + _PLACE + r")\s+\((?:where|in which)\s+we\s+are"
     r"\s+(?:based|headquartered|located)\)"
@@ -587,8 +588,15 @@ def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
             country = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", nxt))
         if not country:
             continue
-        before = " ".join(x.text for x in all_lines[max(0, n - 4) : n + 1])
-        if _STOP_BLOCK.search(before) or _BIG_ENTITY.search(before) or _cues_recipient(before):
+        above = all_lines[max(0, n - 4) : n + 1]
+        before = " ".join(x.text for x in above)
+        if _BIG_ENTITY.search(before) or _cues_recipient(before):
+            continue
+        if any(  # (a heading "Controller / Data Protection Officer" over one address is both's)
+            _STOP_BLOCK.search(x.text)
+            and not (x.kind == "heading" and CONTROLLER.search(x.text))
+            for x in above
+        ):
             continue
         return VendorCountry(country[0], f"{text} {nxt}".strip(), 0.6)
     return None

@@ -279,3 +279,18 @@ def test_a_sentence_that_says_where_the_vendor_itself_is_places_it_as_a_last_res
     # an address, where there is one, wins
     text = "Contact: Acme Ltd, 1 High Street, London EC1A 1BB\n\nWe operate from Ireland.\n"
     assert _country(text) == "GB"
+
+
+def test_a_heading_over_the_controller_and_its_officer_does_not_hide_the_address() -> None:
+    text = (
+        "### 1. Controller / Data Protection Officer\n\nContact us at:\n\n"
+        "**Example GmbH**\nTalweg 4\n8852 Altendorf SZ\nSwitzerland\n"
+    )
+    assert _country(text) == "CH"
+    # the officer's own block still gives none
+    dpo = "### Data Protection Officer\n\nDPO Services Ltd\nMain Street 1\n1010 Vienna\nAustria\n"
+    assert _country(dpo) is None
+
+
+def test_a_company_registered_in_a_two_word_country_places_the_vendor() -> None:
+    assert _country("Intro.\n\nExample Limited is a New Zealand registered company.\n") == "NZ"
