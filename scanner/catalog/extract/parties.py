@@ -593,8 +593,7 @@ def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
         if _BIG_ENTITY.search(before) or _cues_recipient(before):
             continue
         if any(  # (a heading "Controller / Data Protection Officer" over one address is both's)
-            _STOP_BLOCK.search(x.text)
-            and not (x.kind == "heading" and CONTROLLER.search(x.text))
+            _STOP_BLOCK.search(x.text) and not (x.kind == "heading" and CONTROLLER.search(x.text))
             for x in above
         ):
             continue
