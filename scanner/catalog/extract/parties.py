@@ -98,7 +98,9 @@ _NO_TRANSFER = folded(
 _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
         ("DPF", r"Data Privacy Framework|\bDPF\b|EU-U\.?S\.? Data Privacy|Datenschutzrahmen"),
         ("SCC", r"Standardvertragsklausel|Standarddatenschutzklausel|standard (?:contractual|data "
-                r"protection) clauses|\bSCCs?\b|EU-Standardvertrags"),
+                r"protection) clauses|\bSCCs?\b|EU-Standardvertrags"
+                # the clauses' former name: "the European Commission's model clauses"
+                r"|\bmodel (?:contract(?:ual)? )?clauses|EU-Musterklausel"),
         ("BCR", r"Binding Corporate Rules|\bBCRs?\b|verbindliche[n]? interne[n]? Datenschutzvorschrift"),
         # (the EU-US Privacy Shield was an adequacy decision, invalidated in 2020: not the DPF)
         ("adequacy", r"Angemessenheitsbeschlu|adequacy decision|angemessenes Datenschutzniveau"
@@ -268,7 +270,9 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
         if paragraphs is not None:
             order.append(paragraphs[i])
         lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
-        moved = bool(_MOVE.search(s) or _MOVE.search(lead) or _abroad_guarded(s))
+        moved = bool(
+            _MOVE.search(s) or _MOVE.search(lead) or _abroad_guarded(s, _next_two(sents, i))
+        )
         # without a verb of moving, a safeguard named with its country states a transfer: the
         # DPF (to the US: "Für die Verarbeitung in den USA stützen wir uns auf das EU-US DPF"),
         # or SCC/BCR for a named recipient ("| Twilio Inc. | USA | SCC |")
@@ -308,7 +312,7 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
             mechs.remove("adequacy")  # "ein angemessenes Niveau gemäß den SCC": the other one
         dest: list[str | None] = list(outside)
         if not dest:
-            dest, mechs = _unnamed(s, here, sents[i + 1 : i + 4], mechs)
+            dest, mechs = _unnamed(s, here, sents[i + 1 : i + 1 + _LISTED_SAFEGUARDS], mechs)
         for country in dest:
             stated = best.setdefault(country, {})
             if mechs != ["none-stated"]:
@@ -340,6 +344,18 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
     ]
 
 
+def _next_two(sents: list[str], i: int) -> str:
+    return " ".join(sents[i + 1 : i + 3])
+
+
+# the safeguards a list below names: "These safeguards may include:", "Dazu gehören:"
+_SAFEGUARDS_LEAD = folded(
+    r"^(?:These|Such|The)\s+(?:safeguards|measures|mechanisms)\b[^.:]{0,40}:\s*$"
+    r"|^(?:Diese|Solche|Geeignete)\s+(?:Garantien|Maßnahmen|Mechanismen)\b[^.:]{0,40}:\s*$"
+)
+_LISTED_SAFEGUARDS = 6  # the sentences after a transfer's sentence its safeguards may stand in
+
+
 def _unnamed(
     s: str, here: str, following: list[str], mechs: list[Mechanism]
 ) -> tuple[list[str | None], list[Mechanism]]:
@@ -349,10 +365,14 @@ def _unnamed(
     passage ("International Data Transfers"), not Art. 49 consent (a derogation the texts cite
     as boilerplate, "in the case of express consent to the transfer …"); the DPF is the
     United States' own."""
-    if not (_MOVE.search(s) or _abroad_guarded(s)):
+    after = " ".join(following[:2])
+    if not (_MOVE.search(s) or _abroad_guarded(s, after)):
         return [], mechs
-    lead = s.rstrip().endswith(":")
+    announced = bool(following) and _SAFEGUARDS_LEAD.match(following[0]) is not None
+    lead = s.rstrip().endswith(":") or announced  # "… These safeguards may include:" over a list
     part = here + (" " + " ".join(following) if lead else "")
+    if not lead and _abroad_guarded(s, after) and not _abroad_guarded(s):
+        part = f"{here} {after}"  # the safeguard in the sentences right after
     named: list[Mechanism] = [k for k, rx in _MECHANISMS if k != "consent" and rx.search(part)]
     if not named or (len(s.split()) < 6 and not lead):
         return [], mechs
@@ -365,17 +385,20 @@ def _unnamed(
 
 # "providers outside the European Union" (third countries: ``_THIRD``)
 _OUTSIDE_EUROPE = folded(
-    r"\b(?:outside|außerhalb)\s+(?:of\s+)?(?:the\s+|der\s+|des\s+)?(?:EU|EEA|EWR|European"
-    r"|Europäischen|UK|United Kingdom)\b"
+    r"\b(?:outside|außerhalb|not (?:part|a member|members) of)\s+(?:of\s+)?(?:the\s+|der\s+"
+    r"|des\s+)?(?:EU|EEA|EWR|European|Europäischen|UK|United Kingdom)\b"
 )
 
 
-def _abroad_guarded(s: str) -> bool:
-    """A sentence that places recipients abroad and names their safeguard states a transfer
-    without a verb of moving: "Where we use providers outside the European Union, we ensure
-    … safeguards …, such as Standard Contractual Clauses"."""
+def _abroad_guarded(s: str, following: str = "") -> bool:
+    """A sentence that places recipients abroad and names their safeguard, there or in the
+    sentences right after it, states a transfer without a verb of moving: "Where we use
+    providers outside the European Union, we ensure … safeguards …, such as Standard
+    Contractual Clauses"; "… processed by service providers located outside of the EEA. We have
+    entered into appropriate contracts … Such contracts include the standard contractual
+    clauses"."""
     abroad = _OUTSIDE_EUROPE.search(s) or _THIRD.search(s)
-    return bool(abroad) and any(rx.search(s) for _, rx in _MECHANISMS)
+    return bool(abroad) and any(rx.search(f"{s} {following}") for _, rx in _MECHANISMS)
 
 
 # an adequacy decision named as a safeguard of its own, not "an adequate level under the SCC"

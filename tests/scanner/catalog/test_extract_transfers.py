@@ -220,3 +220,34 @@ def test_a_general_safeguard_covers_a_named_country_that_has_none_of_its_own() -
     )
     # the SCC are the named country's; an adequacy decision is per country and is not
     assert _transfers(text) == {("US", "SCC")}
+
+
+def test_providers_abroad_take_the_safeguard_the_next_sentences_name() -> None:
+    text = (
+        "Client data is also processed by service providers located outside of the EEA. We have "
+        "entered into appropriate contracts with them. Such contracts include the standard "
+        "contractual clauses of the European Commission."
+    )
+    assert _transfers(text) == {(None, "SCC")}
+    # "not part of the EEA" places them abroad; "model clauses" are the SCC's former name
+    text = (
+        "For all entities that are not part of the European Economic Area, we have entered into "
+        "contracts that include the European Commission's model clauses."
+    )
+    assert _transfers(text) == {(None, "SCC")}
+    # a sentence far below, about something else, lends no safeguard
+    text = (
+        "Some providers are located outside of the EEA. We review them every year. We keep our "
+        "records short. Our customer contracts follow the standard contractual clauses."
+    )
+    assert (None, "SCC") not in _transfers(text)
+
+
+def test_a_transfer_sentence_over_a_list_of_safeguards_takes_the_list() -> None:
+    text = (
+        "When transferring your data outside the EU/EEA, we ensure appropriate safeguards. These "
+        "safeguards may include:\n\n"
+        "- Transferring data to countries with an adequacy decision of the Commission\n"
+        "- Using standard contractual clauses approved by the European Commission\n"
+    )
+    assert _transfers(text) == {(None, "adequacy"), (None, "SCC")}
