@@ -192,6 +192,15 @@ _GENERIC_RECIPIENT = folded(
     r"|(?:anbieter\w*|dienstleister\w*|providers?|partners?|vendors?)$"
 )
 # a negation in the clause before a provider's name ("No Google Analytics, Mixpanel or …")
+# a list of what is not used: its lead denies ("Die App nutzt keine externen Dienste für:",
+# "We do not use any of these tools:"), or its entry is crossed out
+_NOT_USED_LEAD = re.compile(
+    r"\b(?:no|not|never|kein\w*|nicht|niemals)\b[\s*]*(?:[\w-]+[\s*]+){0,3}?(?:use[sd]?|share[sd]?|nutz\w*"
+    r"|verwende\w*|einsetz\w*|setz\w*|teil\w*|(?:externen?\s+|third[- ]party\s+)?(?:Dienste|Drittanbieter"
+    r"\w*|services|tools|Tools|Technologien|technologies|providers|Anbieter|trackers|Tracker))\b",
+    re.IGNORECASE,
+)
+_CROSSED = re.compile(r"\s*(?:❌|✗|✘|🚫)")
 _NEGATED_BEFORE = re.compile(
     r"\b(?:no|not|never|without|kein\w*|nicht|ohne|niemals)\b(?:z\.\s?B\.|e\.\s?g\.|[^.;:)]){0,60}$",
     re.IGNORECASE,  # ("keine Tracking-Tools (wie z.B. Google Analytics)")
@@ -291,6 +300,8 @@ def subprocessors_in(
         nxt = sents[i + 1] if i + 1 < len(sents) else ""
         lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
         announced = list_leads[i] if list_leads else ""
+        if _CROSSED.match(s) or _NOT_USED_LEAD.search(re.split(r"[.!?]\s+", announced)[-1]):
+            continue  # "Wir verwenden KEINE Tracking-Technologien:" / "- ❌ Mixpanel, Amplitude"
         cued = (
             in_section
             or cues[i]

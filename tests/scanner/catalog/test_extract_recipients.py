@@ -376,3 +376,18 @@ def test_map_messaging_analytics_and_backend_services_are_known() -> None:
     assert (
         _subs("We use an axiom of our own to process data, shared via our Telegram channel.") == []
     )
+
+
+def test_a_list_of_what_is_not_used_names_no_recipient() -> None:
+    text = (
+        "## Drittanbieter\n\nDie App nutzt **keine** externen Dienste für:\n\n"
+        "- Analytics (Google Analytics, Mixpanel)\n- Crash-Reporting (Sentry, Bugsnag)\n\n"
+        "## Tracking\n\nWir verwenden KEINE Tracking-Technologien:\n\n- ❌ Hotjar\n- ❌ Amplitude\n"
+    )
+    assert _subs(text) == []
+    # a lead whose first sentence denies something else still announces the processors
+    text = (
+        "## Weitergabe an Dritte\n\nIhre Daten werden nicht verkauft. Wir setzen folgende "
+        "Auftragsverarbeiter ein:\n\n- Sentry (Fehlerberichte)\n- Mailgun (E-Mail-Versand)\n"
+    )
+    assert {"Sentry", "Mailgun"} <= set(_subs(text))
