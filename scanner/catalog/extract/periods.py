@@ -77,6 +77,10 @@ _KEEP = folded(
     r"|stored|store|purg|anonymi|frist|vernicht|remov|entfern|overwrit|überschrieben|aufheb|\bweg\b"
     r"|\braus\b"
     r"|aufgehoben"
+    # recorded for a time ("für vierzehn Tage aufgezeichnet", "logged for 7 days")
+    r"|aufgezeichnet|protokolliert|\blogged\b|\brecorded\b"
+    # how long a cookie, token or session lives ("Ablaufzeit: 2 Jahre", "expires after a year")
+    r"|ablauf|\bläuft\b|expir|gültigkeit|\bvalid for\b"
 )
 # a period restated in other units in brackets right after another: "3 Jahre (1095 Tage, …)"
 _RESTATED = re.compile(DURATION.pattern + r"\s*\(\s*$", re.IGNORECASE)
@@ -195,6 +199,7 @@ _PREFILTER_WORDS = tuple(
         "stor speicher retain reten keep kept sav persist log leave reach memory collect lösch"
         " bewahr archiv delet eras purg anonym frist vernicht vorgehalten cach written disk durable"
         " discard local remov entfern overwrit überschrieben aufheb aufgehoben weg raus"
+        " aufgezeichnet protokolliert record ablauf läuft expir gültig valid"
     ).split()
 )
 

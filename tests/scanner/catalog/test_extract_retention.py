@@ -203,3 +203,15 @@ def test_log_as_a_noun_persistent_access_and_no_indefinite_keeping_are_no_p0d() 
     assert _periods("We do not log your IP address.") == ["P0D"]
     assert _periods("We do not collect, store or log your messages.") == ["P0D"]
     assert _periods("Prompts are not persisted.") == ["P0D"]
+
+
+def test_a_period_for_which_data_is_recorded_or_a_cookie_or_token_lives() -> None:
+    text = "Beim Abruf werden folgende Daten für vierzehn Tage aufgezeichnet: IP-Adresse, Zeitstempel."
+    assert _periods(text) == ["P14D"]
+    assert _periods("Request metadata is logged for 7 days.") == ["P7D"]
+    assert _periods("- Name: _ga\n- Ablaufzeit: 2 Jahre\n") == ["P2Y"]
+    assert _periods("The session cookie expires after 24 hours.") == ["PT24H"]
+    assert _periods("Verschlüsselter Auth-Token (365 Tage Gültigkeit)") == ["P365D"]
+    # a period that is no lifetime of data stays out
+    assert _periods("We answer your request within 30 days.") == []
+    assert _periods("Die App ist für Nutzer ab 13 Jahren geeignet.") == []
