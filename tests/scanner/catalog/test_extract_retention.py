@@ -206,7 +206,7 @@ def test_log_as_a_noun_persistent_access_and_no_indefinite_keeping_are_no_p0d() 
 
 
 def test_a_period_for_which_data_is_recorded_or_a_cookie_or_token_lives() -> None:
-    text = "Beim Abruf werden folgende Daten für vierzehn Tage aufgezeichnet: IP-Adresse, Zeitstempel."
+    text = "Beim Abruf werden folgende Daten für vierzehn Tage aufgezeichnet: IP-Adresse."
     assert _periods(text) == ["P14D"]
     assert _periods("Request metadata is logged for 7 days.") == ["P7D"]
     assert _periods("- Name: _ga\n- Ablaufzeit: 2 Jahre\n") == ["P2Y"]
