@@ -1426,6 +1426,23 @@ def line_items(
         name = clean_piece(head)
         extra = [i for s in sentences(rest.strip())[1:] for i in _prose_items(s)]
         said = text.partition(":")[2].strip()  # with its parentheses
+        listed_in = [
+            clean_piece(p)
+            for par in _PAREN_BARE.finditer(sentences(said)[0] if said else "")
+            for p in par.group("list").split(",")
+        ]
+        if (
+            len(listed_in) >= 3
+            and PROCESSING.search(first)  # (not "Kalenderereignisse (Termine, Zeiten, Titel)":
+            and not _prose_items(first)  # a data noun's own examples stay with it)
+            and 3 * sum(map(looks_like_item, listed_in)) >= 2 * len(listed_in)
+        ):  # "Website usage data: How you interact with the website is tracked (pages visited,
+            # the duration of the visit, previous visits), how you access it (device
+            # information, time accessed, …)": the prose names no data, its parentheses list it
+            return [*listed_in, *extra], 0.7
+        heads = split_list(name) if "," in name else [name]
+        if len(heads) > 1 and all(looks_like_item(h) and not GENERIC.match(h) for h in heads):
+            return [*heads, *extra], 0.75  # "Email addresses, names: This is used to respond …"
         generic = _generic_examples(sentences(said)[0], at_start=True) if said else None
         if (
             generic

@@ -2120,3 +2120,19 @@ def test_what_an_access_request_returns_is_no_data_processed() -> None:
     # a sentence about what data includes, after no right, still lists
     text = "We keep a support record. This information includes your name and the ticket text."
     assert {"name", "ticket text"} <= set(_items(text))
+
+
+def test_a_label_described_by_prose_whose_parentheses_list_the_data() -> None:
+    text = HEAD + (
+        "- Usage data: What you do on the website is collected (pages viewed, device type, "
+        "session length) by our analytics service.\n"
+    )
+    assert _items(text) == ["pages viewed", "device type", "session length"]
+    # a data noun's own examples stay with it
+    text = HEAD + "- Datentyp: Kalenderereignisse (Termine, Zeiten, Titel)\n"
+    assert "Termine" not in _items(text)
+
+
+def test_a_label_that_names_two_data_is_two_items() -> None:
+    text = HEAD + "- Email addresses, phone numbers: This is used to answer your enquiries.\n"
+    assert _items(text) == ["Email addresses", "phone numbers"]

@@ -223,3 +223,12 @@ def test_a_flattened_category_table_whose_rows_answer_no_lists_no_data() -> None
 
 def test_what_the_right_of_access_discloses_is_no_data_processed() -> None:
     assert _items("whocards-access-en") == []
+
+
+def test_labelled_entries_whose_prose_lists_data_in_parentheses_or_whose_label_lists_two() -> None:
+    items = _items("framed-collects-en")
+    assert {"pages visited", "duration of the visit", "previous visits", "device information"} <= (
+        set(items)
+    )
+    assert {"Email addresses", "names"} <= set(items)  # "Email addresses, names: This is used …"
+    assert "Website usage data" not in items
