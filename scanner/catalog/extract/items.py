@@ -1652,6 +1652,16 @@ _MODIFIERS_AND = re.compile(
 )
 
 
+# a compound and a second ending for its stem: "Browsertyp und -version" (Browsertyp,
+# Browserversion), "Gerätetyp und -modell"
+_SUFFIX_SHARED = re.compile(
+    r"^(?P<whole>[A-ZÄÖÜ][\wäöüß]{3,})\s+(?:und|oder|sowie|bzw\.|&)\s+-(?P<suffix>[a-zäöüß]{3,})$"
+)
+# the last part of a German compound that the second ending replaces
+_LAST_PART = re.compile(
+    r"(?:typ|art|name|namen|nummer|adresse|datum|zeit|größe|menge|dauer|status|kennung|code"
+    r"|sprache|modell|hersteller|anbieter)$"
+)
 # two data words sharing what they are of: "time and date of your visit", "Datum und Uhrzeit
 # des Abrufs", "type and version of the browser"
 _HEADS_OF = re.compile(
@@ -1667,6 +1677,11 @@ def _shared_head(item: str) -> list[str] | None:
         return [f"{m['a']} {m['head']}", f"{m['b']} {m['head']}"]
     if (m := _HEADS_OF.match(item)) and looks_like_item(m["a"]) and looks_like_item(m["b"]):
         return [f"{m['a']} {m['tail']}", f"{m['b']} {m['tail']}"]
+    if (m := _SUFFIX_SHARED.match(item)) and (
+        replaced := _LAST_PART.search(m["whole"][1:])
+    ):  # "Browsertyp und -version": the first word's stem takes the second ending
+        stem = m["whole"][: replaced.start() + 1]
+        return [m["whole"], f"{stem}{m['suffix']}"]
     m = _SUSPENDED.match(item)
     if m is None:
         return None

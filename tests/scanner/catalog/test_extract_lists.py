@@ -2136,3 +2136,10 @@ def test_a_label_described_by_prose_whose_parentheses_list_the_data() -> None:
 def test_a_label_that_names_two_data_is_two_items() -> None:
     text = HEAD + "- Email addresses, phone numbers: This is used to answer your enquiries.\n"
     assert _items(text) == ["Email addresses", "phone numbers"]
+
+
+def test_a_compound_and_a_second_ending_for_its_stem_are_two_items() -> None:
+    text = "Folgende Daten werden erhoben:\n\n- IP-Adresse\n- Browsertyp und -version\n"
+    assert _items(text) == ["IP-Adresse", "Browsertyp", "Browserversion"]
+    text = "Folgende Daten werden erhoben:\n\n- Gerätetyp und -modell\n"
+    assert _items(text) == ["Gerätetyp", "Gerätemodell"]
