@@ -137,7 +137,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     (
         "announced",
         folded(
-            r"(?:\bZu den [\w-]+ (?:gehören|zählen)|\b(?:Dazu|Hierzu) (?:gehören|gehört|zählen|zählt)|^(?:Dies|Das) sind"
+            r"(?:\bZu den (?:[\w-]+ ){1,3}?(?:gehören|gehört|zählen|zählt)|\b(?:Dazu|Hierzu) (?:gehören|gehört|zählen|zählt)|^(?:Dies|Das) sind"
             r"|(?<=\w),? (?:sind|ist) (?:dies|das)\b"  # "Bei der Anmeldung sind dies Ihr Name, …"
             r"|^(?:This|These|It|They|Such data|This data|This information) (?:may |will |can "
             r"|shall )?(?:includes?|consists? of|comprises?)(?:,? (?:at a minimum|at least|among"
@@ -338,7 +338,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r"\b(?:müssen|können|sollten|müsst|könnt|musst|kannst)\s+(?:Sie|du|ihr)\s+(?:uns\s+)?"
             r"(?:dabei\s+|hierfür\s+|dazu\s+|zunächst\s+|lediglich\s+|nur\s+)?"
             r"(?P<list>[^.;:]+?)\s+(?:angeben|eingeben|mitteilen|übermitteln|hinterlegen|hochladen"
-            r"|bereitstellen|nennen)\b"
+            r"|bereitstellen|nennen|erstellen|festlegen|vergeben|wählen)\b"
         ),
     ),
     (
