@@ -2146,6 +2146,6 @@ def test_a_compound_and_a_second_ending_for_its_stem_are_two_items() -> None:
 
 
 def test_zu_den_with_a_longer_subject_and_a_password_one_must_create() -> None:
-    text = "Zu den verarbeiteten Daten gehören insbesondere die Anmeldedaten und die Rechnungsadresse."
+    text = "Zu den verarbeiteten Daten gehören insbesondere Anmeldedaten und die Rechnungsadresse."
     assert {"Anmeldedaten", "Rechnungsadresse"} <= set(_items(text))
     assert _items("Zudem müssen Sie ein Passwort erstellen.") == ["Passwort"]
