@@ -346,6 +346,7 @@ SPLITS = (
     "blind112",
     "blind113",
     "blind114",
+    "blind115",
 )
 
 
