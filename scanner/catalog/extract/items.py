@@ -488,7 +488,9 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
         re.compile(
             r"^(?!(?:This|That|These|Those|It|Our|The)\s+(?:[\w-]+\s+)?(?i:page|site|website|policy|app"
             r"|application|service|document|add-in|notice|statement)\b)"
-            r"(?:(?:As|At) a minimum,\s+|In addition,\s+|Additionally,\s+|(?=[A-Z]))"  # an opener
+            r"(?:(?:As|At) a minimum,\s+|In addition,\s+|Additionally,\s+"
+            r"|For\s+(?:[\w-]+\s+){1,3}?(?=(?:their|your|the|its)\s)"  # "For registered users their …"
+            r"|(?=[A-Z]))"  # an opener
             r"(?P<list>[^\W\d_][^,.;:]{2,60}?(?:(?:,\s+|,?\s+(?:and|or)\s+)[^,.;:]{2,80}?){0,12})"
             r"(?<!\bwhich)(?<!\bthat)(?<!\bwho)\s+(?:is|are)\s+(?:\w+\s+)?(?P<verb>collected|processed|stored"
             r"|transmitted|retained|logged|kept|saved|archived|deleted|erased|purged|used|accessed|read"

@@ -2149,3 +2149,9 @@ def test_zu_den_with_a_longer_subject_and_a_password_one_must_create() -> None:
     text = "Zu den verarbeiteten Daten gehören insbesondere Anmeldedaten und die Rechnungsadresse."
     assert {"Anmeldedaten", "Rechnungsadresse"} <= set(_items(text))
     assert _items("Zudem müssen Sie ein Passwort erstellen.") == ["Passwort"]
+
+
+def test_a_subject_list_after_a_for_whom_opener() -> None:
+    text = "For registered users their username, email address, and hashed password is stored."
+    assert _items(text) == ["username", "email address", "hashed password"]
+    assert _items("For example the app is used by many people in many countries.") == []
