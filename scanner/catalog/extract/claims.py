@@ -63,9 +63,13 @@ _CONSENT_CONTEXT = folded(
     r"daten|data|verarbeit|process|cookie|track|aufzeichn|record|speicher|stor|access|zugriff"
     r"|übermitt|transfer|erheb|collect|permission|berechtigung|marketing|newsletter|widerruf"
     r"|withdraw|revoke|opt[- ]in|rechtsgrundlage|legal basis|erteilt|have given|given us"
+    # consent to share what is collected: "We may share your information with your consent"
+    r"|information|informationen|\bshare|weitergeb|weitergabe"
 )
 
 
+# a list entry labelled with the basis: "- **Consent** — where you have given it", "Einwilligung:"
+_CONSENT_LABEL = r"^\W*(?:Consent|Einwilligung)\W*\s*[:–—-]"
 # the words of a data subject's rights; _A_RIGHT (below) the same without "widerruflich"
 _RIGHT_WORDS = r"widersprech|Widerspruch|withdraw|revoke|object to|right to object"
 _RIGHTS = folded(r"widerruf|" + _RIGHT_WORDS)
@@ -105,7 +109,7 @@ _RESTRICTED = re.compile(
 _A_RIGHT = folded(r"widerrufen|Widerruf(?:s|es)?\b|" + _RIGHT_WORDS)
 _BASIS_SAID = folded(
     r"(?:auf|als) (?:der )?(?:Grundlage|Basis)|Rechtsgrundlage|beruht|based on|legal basis|on the basis"
-    r"|\bgemäß\b|pursuant|^\W*(?:Consent|Einwilligung)\W*\s*[:–-]"
+    r"|\bgemäß\b|pursuant|" + _CONSENT_LABEL
 )
 _PROCESSOR_DUTY = re.compile(r"Art(?:\.|ikel|icle)?\s*28\b", re.IGNORECASE)
 # words that make an obligation a stated basis rather than a purpose
@@ -153,8 +157,13 @@ _OBJECTION_OR_ARCHIVING = folded(
 
 def legal_bases_in(sentence: str) -> list[LegalBasisHit]:
     """Art. 6(1) letters ``sentence`` cites or describes in words."""
-    if _RIGHTS.search(sentence) and _CONDITIONAL.search(sentence):
+    if (
+        _RIGHTS.search(sentence)
+        and _CONDITIONAL.search(sentence)
+        and not re.match(_CONSENT_LABEL, sentence, re.IGNORECASE)
+    ):
         return []  # "If processing is based on consent, you may withdraw it": a right, no basis
+        # (not "- Consent — where you have given it (which you may withdraw at any time)")
     rights = (_A_RIGHT.search(sentence) or _RESTRICTED.search(sentence)) and not _BASIS_SAID.search(
         sentence
     )

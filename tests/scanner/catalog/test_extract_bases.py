@@ -187,3 +187,12 @@ def test_consent_by_use_a_permission_grant_or_a_future_consent_is_no_basis() -> 
     assert _letters("We send the newsletter only with your consent to process your e-mail.") == [
         "a"
     ]
+
+
+def test_a_consent_entry_and_sharing_with_consent_are_the_consent_basis() -> None:
+    text = "- **Consent** — where you have given it (which you may withdraw at any time); and\n"
+    assert _letters(text) == ["a"]
+    text = "**With your consent**: We may share your information with others when you agree to it."
+    assert _letters(text) == ["a"]
+    # a right to withdraw under a condition stays a right, no basis
+    assert _letters("If processing is based on consent, you may withdraw it at any time.") == []
