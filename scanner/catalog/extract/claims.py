@@ -39,6 +39,12 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
               r"|(?:Begründung|Durchführung|Abwicklung)\b.{0,40}\bVertrags(?:verhältnisses)?\b"
               r"|performance of contracts|contract performance|^(?:Contract|Vertrag)\s*[:–]"
               r"|vertragliche[nr]? Notwendigkeit"
+              # "to fulfill contracts we might have with you", "Fulfillment of a contract",
+              # "to perform our agreement", "to fulfill … contractual obligations"
+              r"|\bfulfil+(?:ing|ment)?\s+(?:of\s+)?(?:a |the |our |any |its )?(?:contracts?|agreements?)\b"
+              r"|\bperform(?:ing|ance of)?\s+(?:our|the|a|your|its)\s+(?:agreement|contract)s?\b"
+              r"|\b(?:fulfil+|perform|comply with)(?:\s+(?:and|or)\s+(?:fulfil+|comply with))?\s+"
+              r"(?:any |our |its |the )?contractual (?:obligations|commitments)\b"
               r"|(?:Erfüllung|Durchführung|Abwicklung)\b.{0,30}\b(?:unseres|Ihres|des) Auftrags\b"
               # a table's "Legal basis" cell: "Legal basis: Contract / Legal obligation (tax)"
               r"|\b(?:legal|lawful) bas[ie]s:\s*(?:[\w-]+\s+)?(?:contract|contractual)\b"

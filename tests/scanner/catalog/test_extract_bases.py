@@ -196,3 +196,13 @@ def test_a_consent_entry_and_sharing_with_consent_are_the_consent_basis() -> Non
     assert _letters(text) == ["a"]
     # a right to withdraw under a condition stays a right, no basis
     assert _letters("If processing is based on consent, you may withdraw it at any time.") == []
+
+
+def test_a_contract_described_in_other_words() -> None:
+    assert _letters("We process this information to fulfill contracts we have with you.") == ["b"]
+    assert _letters("| **Fulfillment of a contract** when we provide services to you |") == ["b"]
+    assert _letters("We use the data because we have to perform our agreement with you.") == ["b"]
+    text = "We process your data to enter into or fulfill our contractual obligations to you."
+    assert _letters(text) == ["b"]
+    # a processor's duties in a DPA are no basis of the vendor's
+    assert _letters("The DPA includes contractual obligations prohibiting re-identification.") == []
