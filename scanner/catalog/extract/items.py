@@ -1428,9 +1428,10 @@ def line_items(
         name = clean_piece(head)
         extra = [i for s in sentences(rest.strip())[1:] for i in _prose_items(s)]
         said = text.partition(":")[2].strip()  # with its parentheses
+        first_said = sentences(said)[0] if said else ""
         listed_in = [
             clean_piece(p)
-            for par in _PAREN_BARE.finditer(sentences(said)[0] if said else "")
+            for par in _PAREN_BARE.finditer(first_said)
             for p in par.group("list").split(",")
         ]
         if (
@@ -1445,14 +1446,13 @@ def line_items(
         heads = split_list(name) if "," in name else [name]
         if len(heads) > 1 and all(looks_like_item(h) and not GENERIC.match(h) for h in heads):
             return [*heads, *extra], 0.75  # "Email addresses, names: This is used to respond …"
-        generic = _generic_examples(sentences(said)[0], at_start=True) if said else None
+        generic = _generic_examples(first_said, at_start=True) if said else None
         if (
             generic
             and generic.group("list")
             and len(ex := example_items(generic.group("list"))) >= 2
         ):
             return [*ex, *extra], 0.75  # "Nutzungsdaten: Informationen über … (z. B. a, b, c)"
-        first_said = sentences(said)[0] if said else ""
         if (
             _generic_examples(first_said)
             and len(named := _prose_items(first_said)) >= 2

@@ -271,7 +271,9 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
             order.append(paragraphs[i])
         lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
         moved = bool(
-            _MOVE.search(s) or _MOVE.search(lead) or _abroad_guarded(s, _next_two(sents, i))
+            _MOVE.search(s)
+            or _MOVE.search(lead)
+            or _abroad_guarded(s, " ".join(sents[i + 1 : i + 3]))
         )
         # without a verb of moving, a safeguard named with its country states a transfer: the
         # DPF (to the US: "Für die Verarbeitung in den USA stützen wir uns auf das EU-US DPF"),
@@ -344,10 +346,6 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
     ]
 
 
-def _next_two(sents: list[str], i: int) -> str:
-    return " ".join(sents[i + 1 : i + 3])
-
-
 # the safeguards a list below names: "These safeguards may include:", "Dazu gehören:"
 _SAFEGUARDS_LEAD = folded(
     r"^(?:These|Such|The)\s+(?:safeguards|measures|mechanisms)\b[^.:]{0,40}:\s*$"
@@ -366,12 +364,13 @@ def _unnamed(
     as boilerplate, "in the case of express consent to the transfer …"); the DPF is the
     United States' own."""
     after = " ".join(following[:2])
-    if not (_MOVE.search(s) or _abroad_guarded(s, after)):
+    guarded_after = _abroad_guarded(s, after) and not _abroad_guarded(s)
+    if not (_MOVE.search(s) or _abroad_guarded(s) or guarded_after):
         return [], mechs
     announced = bool(following) and _SAFEGUARDS_LEAD.match(following[0]) is not None
     lead = s.rstrip().endswith(":") or announced  # "… These safeguards may include:" over a list
     part = here + (" " + " ".join(following) if lead else "")
-    if not lead and _abroad_guarded(s, after) and not _abroad_guarded(s):
+    if not lead and guarded_after:
         part = f"{here} {after}"  # the safeguard in the sentences right after
     named: list[Mechanism] = [k for k, rx in _MECHANISMS if k != "consent" and rx.search(part)]
     if not named or (len(s.split()) < 6 and not lead):

@@ -191,7 +191,6 @@ _GENERIC_RECIPIENT = folded(
     r"^(?:unser\w*|our|ihre?\w*|your|die|the|alle|all|sonstige|other|weitere)\b"
     r"|(?:anbieter\w*|dienstleister\w*|providers?|partners?|vendors?)$"
 )
-# a negation in the clause before a provider's name ("No Google Analytics, Mixpanel or …")
 # a list of what is not used: its lead denies ("Die App nutzt keine externen Dienste für:",
 # "We do not use any of these tools:"), or its entry is crossed out
 _NOT_USED_LEAD = re.compile(
@@ -201,6 +200,7 @@ _NOT_USED_LEAD = re.compile(
     re.IGNORECASE,
 )
 _CROSSED = re.compile(r"\s*(?:❌|✗|✘|🚫)")
+# a negation in the clause before a provider's name ("No Google Analytics, Mixpanel or …")
 _NEGATED_BEFORE = re.compile(
     r"\b(?:no|not|never|without|kein\w*|nicht|ohne|niemals)\b(?:z\.\s?B\.|e\.\s?g\.|[^.;:)]){0,60}$",
     re.IGNORECASE,  # ("keine Tracking-Tools (wie z.B. Google Analytics)")
@@ -300,7 +300,7 @@ def subprocessors_in(
         nxt = sents[i + 1] if i + 1 < len(sents) else ""
         lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
         announced = list_leads[i] if list_leads else ""
-        if _CROSSED.match(s) or _NOT_USED_LEAD.search(re.split(r"[.!?]\s+", announced)[-1]):
+        if _CROSSED.match(s) or _lead_denies(announced):
             continue  # "Wir verwenden KEINE Tracking-Technologien:" / "- ❌ Mixpanel, Amplitude"
         cued = (
             in_section
@@ -377,6 +377,13 @@ def subprocessors_in(
     if any(h.name.startswith("Microsoft ") for h in hits):
         hits = [h for h in hits if h.name != "Microsoft"]
     return hits
+
+
+@lru_cache(maxsize=256)
+def _lead_denies(lead: str) -> bool:
+    """Whether a list's lead-in (its last sentence) denies using what the list names (each
+    bullet asks again: cached)."""
+    return bool(_NOT_USED_LEAD.search(re.split(r"[.!?]\s+", lead)[-1]))
 
 
 @lru_cache(maxsize=256)

@@ -456,11 +456,11 @@ _DATA_COLUMN = re.compile(
 
 
 _DESCRIBED_BY = re.compile(r"^(?:descriptions?|beschreibung|(?:what it )?includes|umfasst)$", re.I)
-# a yes/no column saying whether the row's data is processed at all
 # the last header cell of a category table flattened to one cell per line, and the most cells
 # a row of it has before its answer
 _FLAT_COLLECTED = re.compile(r"collected|erhoben|gesammelt|erfasst", re.IGNORECASE)
 _FLAT_ROW_CELLS = 3
+# a yes/no column saying whether the row's data is processed at all
 _COLLECTED_HEADER = re.compile(
     r"collected|processed|stored|accessed|used|erhoben|verarbeitet|gespeichert|genutzt|gelesen",
     re.I,
