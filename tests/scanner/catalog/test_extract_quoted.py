@@ -232,3 +232,28 @@ def test_labelled_entries_whose_prose_lists_data_in_parentheses_or_whose_label_l
     )
     assert {"Email addresses", "names"} <= set(items)  # "Email addresses, names: This is used …"
     assert "Website usage data" not in items
+
+
+def test_a_consent_entry_in_a_list_of_bases_that_mentions_withdrawal_is_a_basis() -> None:
+    assert sorted({b.letter for b in _read("vox-bases-en").legal_bases}) == ["a", "b", "c", "f"]
+
+
+def test_data_recorded_for_a_number_of_days_written_out_is_a_period() -> None:
+    assert [r.period for r in _read("neuland-aufgezeichnet-de").retention] == ["P14D"]
+
+
+def test_a_safeguard_in_the_sentences_after_providers_abroad_or_named_model_clauses() -> None:
+    assert _transfers("clouder-outside-en") == {(None, "SCC")}
+    assert _transfers("pokecode-modelclauses-en") == {(None, "SCC")}
+
+
+def test_services_a_lead_says_are_not_used_are_no_recipients() -> None:
+    assert [s.name for s in _read("vayze-keine-dienste-de").subprocessors] == []
+
+
+def test_browser_type_and_version_written_with_a_hyphen_are_two_items() -> None:
+    assert {"Browsertyp", "Browserversion"} <= set(_items("fixmyaachen-browser-de"))
+
+
+def test_zu_den_verarbeiteten_daten_gehoeren_announces_the_data() -> None:
+    assert any(i.startswith("Login-Informationen") for i in _items("fixmy-login-de"))
