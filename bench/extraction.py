@@ -347,6 +347,8 @@ SPLITS = (
     "blind113",
     "blind114",
     "blind115",
+    "blind116",
+    "blind117",
 )
 
 
