@@ -284,7 +284,10 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r"(?:\b(?:ask|asks|asked|request|requests|require|requires)\s+(?:you|users?|customers?)\s+"
             r"(?:(?:to|that you)\s+(?:provide|enter|give|submit|share|supply)(?:\s+us)?(?:\s+with)?|for)\s+"
             r"|\byou\s+(?:will\s+be|are)\s+(?:required|asked)\s+to\s+(?:provide|enter|give"
-            r"|submit|supply)(?:\s+us)?(?:\s+with)?\s+)"
+            r"|submit|supply)(?:\s+us)?(?:\s+with)?\s+"
+            # "we ask for your email address, a username and a password"
+            r"|\bwe\s+(?:(?:may|will|also|only|then)\s+)?(?:ask|request)\s+(?:for\s+)?"
+            r"(?=your\b)(?!your\s+(?:consent|permission|approval|agreement|help|patience)\b))"
             # ("… for additional information", "… some basic information": nothing named)
             r"(?:(?:only|just|also)\s+)?(?!(?:some|any|additional|further|other|more|certain)\b)"
             + _LIST
@@ -703,7 +706,7 @@ _CONTEXT_LEAD = folded(
     r"|Leistungen|activities|operations|services)\b[^:]{0,40}:$"
     # what a breach notification tells: "To the extent known at the time of notification, we
     # will include:" over "- a description of the nature of the breach", "- the DPO's name"
-    r"|\b(?:notification|notice|notify|Meldung|Benachrichtigung|melden|benachrichtigen)\b[^:]{0,100}"
+    r"|\b(?:notification|notice|(?-i:notify)|Meldung|Benachrichtigung|melden|benachrichtigen)\b[^:]{0,100}"
     r"\b(?:include|contain|provide|state|enthält|enthalten|umfasst|umfassen|beinhaltet|angeben)\w*"
     r"\s*:$"
     # how it is protected: "We apply technical and organizational safeguards, including:"

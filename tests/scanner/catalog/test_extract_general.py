@@ -615,3 +615,8 @@ def test_what_a_file_contains_is_disclosed() -> None:
         "Handschriften)."
     )
     assert _items(text) == ["Schülernamen", "Handschriften"]
+
+
+def test_asking_for_consent_names_no_data() -> None:
+    text = "We ask for your consent before we send newsletters. We request your name and email."
+    assert [i.item for i in extract(text).items] == ["name", "email"]

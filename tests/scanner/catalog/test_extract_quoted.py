@@ -257,3 +257,13 @@ def test_browser_type_and_version_written_with_a_hyphen_are_two_items() -> None:
 
 def test_zu_den_verarbeiteten_daten_gehoeren_announces_the_data() -> None:
     assert any(i.startswith("Login-Informationen") for i in _items("fixmy-login-de"))
+
+
+def test_a_product_named_notify_does_not_make_a_data_lead_a_breach_notice() -> None:
+    assert _items("govuknotify-includes-en") == [
+        "name", "email address", "mobile phone number", "IP address you use"
+    ]  # fmt: skip
+
+
+def test_what_we_ask_for_is_the_data() -> None:
+    assert {"email address", "username", "password"} <= set(_items("epicinium-askfor-en"))
