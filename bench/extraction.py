@@ -349,6 +349,7 @@ SPLITS = (
     "blind115",
     "blind116",
     "blind117",
+    "blind118",
     "blind119",
 )
 
