@@ -47,7 +47,11 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
               r"(?:any |our |its |the )?contractual (?:obligations|commitments)\b"
               r"|(?:Erfüllung|Durchführung|Abwicklung)\b.{0,30}\b(?:unseres|Ihres|des) Auftrags\b"
               # a table's "Legal basis" cell: "Legal basis: Contract / Legal obligation (tax)"
-              r"|\b(?:legal|lawful) bas[ie]s:\s*(?:[\w-]+\s+)?(?:contract|contractual)\b"
+              # ("Legal ground (basis): Legitimate interests / contractual obligations")
+              r"|\b(?:legal|lawful) (?:bas[ie]s|grounds?)(?:\s*\([\w ]{1,20}\))?:[^;:.]{0,50}?"
+              r"\b(?:contract|contractual)\b"
+              # "necessary in order to fulfill our commitments to you under the … terms of service"
+              r"|\bfulfil+\s+our\s+commitments\s+to\s+you\b"
               r"|\bRechtsgrundlage\w*:\s*(?:[\w-]+\s+)?Vertrag"
               # a purpose with its basis in brackets: "Service provision (contract)", "(contract
               # and legal obligation)", "(Vertrag)"

@@ -267,3 +267,12 @@ def test_a_product_named_notify_does_not_make_a_data_lead_a_breach_notice() -> N
 
 def test_what_we_ask_for_is_the_data() -> None:
     assert {"email address", "username", "password"} <= set(_items("epicinium-askfor-en"))
+
+
+def test_a_legal_ground_column_naming_contractual_obligations_is_a_contract_basis() -> None:
+    assert sorted({b.letter for b in _read("gstake-legalground-en").legal_bases}) == ["a", "b", "f"]
+
+
+def test_fulfilling_our_commitments_to_you_under_the_terms_is_a_contract_basis() -> None:
+    letters = {b.letter for b in _read("formdata-commitments-en").legal_bases}
+    assert letters == {"a", "b", "c", "d", "f"}
