@@ -1675,12 +1675,22 @@ _HEADS_OF = re.compile(
 )
 
 
+# "date and time of the request": one moment, one datum (English labels keep it whole; German
+# ones split "Datum und Uhrzeit des Zugriffs" as often as not: measured, splitting it scores better)
+_ONE_MOMENT = ({"date", "time"},)
+
+
 def _shared_head(item: str) -> list[str] | None:
     """The data an item names with one shared head, each on its own (labellers count them one
     by one), or None when it is one datum."""
     if m := _MODIFIERS_AND.match(item):
         return [f"{m['a']} {m['head']}", f"{m['b']} {m['head']}"]
-    if (m := _HEADS_OF.match(item)) and looks_like_item(m["a"]) and looks_like_item(m["b"]):
+    if (
+        (m := _HEADS_OF.match(item))
+        and looks_like_item(m["a"])
+        and looks_like_item(m["b"])
+        and {m["a"].casefold(), m["b"].casefold()} not in _ONE_MOMENT
+    ):
         return [f"{m['a']} {m['tail']}", f"{m['b']} {m['tail']}"]
     if (m := _SUFFIX_SHARED.match(item)) and (
         replaced := _LAST_PART.search(m["whole"][1:])

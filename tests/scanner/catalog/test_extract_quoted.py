@@ -276,3 +276,9 @@ def test_a_legal_ground_column_naming_contractual_obligations_is_a_contract_basi
 def test_fulfilling_our_commitments_to_you_under_the_terms_is_a_contract_basis() -> None:
     letters = {b.letter for b in _read("formdata-commitments-en").legal_bases}
     assert letters == {"a", "b", "c", "d", "f"}
+
+
+def test_the_date_and_time_of_an_event_is_one_datum() -> None:
+    items = _items("asf-datetime-en")
+    assert "date and time of registration" in items
+    assert "time of registration" not in items
