@@ -351,6 +351,7 @@ SPLITS = (
     "blind117",
     "blind118",
     "blind119",
+    "blind120",
 )
 
 
