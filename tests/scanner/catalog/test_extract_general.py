@@ -620,3 +620,12 @@ def test_what_a_file_contains_is_disclosed() -> None:
 def test_asking_for_consent_names_no_data() -> None:
     text = "We ask for your consent before we send newsletters. We request your name and email."
     assert [i.item for i in extract(text).items] == ["name", "email"]
+
+
+def test_a_sole_trader_writing_in_the_first_person_names_the_data() -> None:
+    text = (
+        "Wenn du mir schreibst, verarbeite ich deine E-Mail-Adresse und den Inhalt deiner "
+        "Nachricht. Für Rechnungen speichere ich deinen Namen und deine Anschrift."
+    )
+    items = [i.item for i in extract(text).items]
+    assert {"E-Mail-Adresse", "Inhalt deiner Nachricht", "Namen", "Anschrift"} <= set(items)
