@@ -1024,6 +1024,13 @@ def _unnegated_match(rx: Folded | re.Pattern[str], sentence: str) -> re.Match[st
 _DOTTED_ASIDE = re.compile(r"\s*\([^().]*\.[^()]*\)")
 
 
+# processing named as a noun: "Die Speicherung erfolgt …", "Logging happens …"
+_PROCESSING_NOUN = folded(
+    r"\b(?:Speicherung|Verarbeitung|Erhebung|Erfassung|Protokollierung|storage|processing"
+    r"|collection|logging)\b"
+)
+
+
 def _prose_items(sentence: str) -> list[str]:
     if sentence.rstrip(" *").endswith("?"):
         return []  # "Was genau schickt ihr an das KI-Modell?" asks, it discloses nothing
@@ -1117,6 +1124,13 @@ def _prose_items(sentence: str) -> list[str]:
                 and not _negated(sentence, par.start(), par.end())
             ):
                 return [head, *examples]
+            if (  # "Die Speicherung erfolgt durch den Hosting-Anbieter … (z. B. IP-Adresse,
+                len(examples) >= 3  # Zeitstempel, User-Agent)": the processing named as a noun,
+                and all(map(looks_like_item, examples))  # the data it stores in the examples
+                and _PROCESSING_NOUN.search(sentence[: par.start()])
+                and not _negated(sentence, 0, par.end())
+            ):
+                return examples
     if ex and (PROCESSING.search(sentence) or _DEICTIC.match(sentence) or _HOLDS.search(sentence)):
         examples = example_items(ex.group("list") or ex.group("bare"))
         if examples:  # and the entries of the enumeration that goes on after the examples

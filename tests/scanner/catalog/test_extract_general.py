@@ -629,3 +629,13 @@ def test_a_sole_trader_writing_in_the_first_person_names_the_data() -> None:
     )
     items = [i.item for i in extract(text).items]
     assert {"E-Mail-Adresse", "Inhalt deiner Nachricht", "Namen", "Anschrift"} <= set(items)
+
+
+def test_examples_after_processing_named_as_a_noun_are_the_data() -> None:
+    text = (
+        "Beim Aufruf werden technisch notwendige Verbindungsdaten verarbeitet. Die Speicherung "
+        "erfolgt durch den Hosting-Anbieter (z. B. IP-Adresse, Zeitstempel, User-Agent)."
+    )
+    assert {"IP-Adresse", "Zeitstempel", "User-Agent"} <= {i.item for i in extract(text).items}
+    text = "Die Speicherung erfolgt bei Anbietern (z. B. Google, Microsoft, Amazon)."
+    assert [i.item for i in extract(text).items] == []
