@@ -507,6 +507,17 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     ),
     (
         "subject",
+        re.compile(  # "For successful submissions, your name, email address, and any
+            # communications with you will be held for up to 5 years": what will be done to
+            # "your" data, said in the future or as a possibility
+            r"(?:^|^(?:For|If|When|Once|After)\s[^,.;:]{2,60},\s+)(?P<list>(?i:your)\s[^.;:]{2,200}?)"
+            r"\s+(?:will|may|might|can|shall|would)\s+(?:also\s+|only\s+)?be\s+(?:\w+\s+)?"
+            r"(?:collected|processed|stored|held|retained|logged|kept|saved|archived|recorded"
+            r"|transmitted|shared|sent|uploaded|captured|encrypted|hashed|transferred|forwarded)\b"
+        ),
+    ),
+    (
+        "subject",
         re.compile(  # "Der Schlüssel sowie Ihr Name werden auf unseren Servern gespeichert."
             r"^(?:(?:Der|Die|Das|Ihre?)\s+)?(?P<list>[A-ZÄÖÜ](?:[^.;:]|\b[dzu]\.\s?[hBa]\.){2,300}?)"
             r"(?<!Daten)(?<!Informationen)"

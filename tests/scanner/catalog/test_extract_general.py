@@ -639,3 +639,9 @@ def test_examples_after_processing_named_as_a_noun_are_the_data() -> None:
     assert {"IP-Adresse", "Zeitstempel", "User-Agent"} <= {i.item for i in extract(text).items}
     text = "Die Speicherung erfolgt bei Anbietern (z. B. Google, Microsoft, Amazon)."
     assert [i.item for i in extract(text).items] == []
+
+
+def test_your_data_that_will_be_held_is_named_but_not_a_request() -> None:
+    text = "When you sign up, your email address and password will be stored."
+    assert [i.item for i in extract(text).items] == ["email address", "password"]
+    assert [i.item for i in extract("Your request will be processed within 30 days.").items] == []

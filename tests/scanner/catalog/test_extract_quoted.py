@@ -282,3 +282,7 @@ def test_the_date_and_time_of_an_event_is_one_datum() -> None:
     items = _items("asf-datetime-en")
     assert "date and time of registration" in items
     assert "time of registration" not in items
+
+
+def test_your_data_that_may_be_processed_is_named() -> None:
+    assert _items("pinecast-maybe-en") == ["computer's IP address"]
