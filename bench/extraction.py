@@ -352,6 +352,7 @@ SPLITS = (
     "blind118",
     "blind119",
     "blind120",
+    "blind121",
 )
 
 
