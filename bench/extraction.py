@@ -353,6 +353,7 @@ SPLITS = (
     "blind119",
     "blind120",
     "blind121",
+    "blind122",
 )
 
 
