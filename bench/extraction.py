@@ -354,6 +354,8 @@ SPLITS = (
     "blind120",
     "blind121",
     "blind122",
+    "blind123",
+    "blind124",
 )
 
 
