@@ -144,12 +144,15 @@ def _one_space(run: re.Match[str]) -> str:
 # a policy kept as source code (a Next.js page, a TypeScript content object): statements and
 # brackets are no text; a string literal on its own line is, a "heading:"/"title:" one a heading
 _CODE_HINT = re.compile(r"^[ \t]*(?:import|export|const|module\.exports)\b", re.M)
-_LITERAL_LINE = re.compile(
-    r"""^[ \t]*(?:([a-z_$][\w$]*)[ \t]*:[ \t]*)?(['"`])(.*)\2[ \t]*[,;]?[ \t]*$""", re.M
+_LITERAL_LINE = re.compile(  # (a translation file quotes its dotted keys: "page.intro": "…")
+    r"""^[ \t]*(?:(?P<quoted>["']?)(?P<key>[a-z_$][\w$]*(?:\.[\w$]+)*)(?P=quoted)[ \t]*:[ \t]*)?"""
+    r"""(?P<quote>['"`])(?P<body>.*)(?P=quote)[ \t]*[,;]?[ \t]*$""",
+    re.M,
 )
 _CODE_LINE = re.compile(
     r"^[ \t]*(?:import\b.*|export\b[^'\"`\n]*|(?:const|let|var)\b[^'\"`\n]*[=({[][ \t]*"
-    r"|[a-z_$][\w$]*[ \t]*:[ \t]*[\[{(]?[ \t]*|[\]})]+[ \t]*[,;)\]}]*[ \t]*|[{[(][ \t]*)$",
+    r"|[a-z_$][\w$]*[ \t]*:[ \t]*[\[{(]?[ \t]*|[\]})]+[ \t]*[,;)\]}]*[ \t]*|[{[(][ \t]*"
+    r"|([\"'])[a-z_$][\w$]*(?:\.[\w$]+)*\1[ \t]*:[ \t]*[\[{(]?[ \t]*)$",
     re.M,
 )
 _HEAD_KEYS = frozenset("title heading header subtitle name label question".split())
@@ -159,7 +162,7 @@ _QUIET_KEYS = frozenset("path href url slug id key icon image src locale lang da
 def _literal(m: re.Match[str], *, listing: bool = False) -> str:
     """The line a string literal says: a heading for "title:", nothing for a path, a list entry
     for a bare string inside a list (``listing``); the code's indentation is no nesting."""
-    key, body = (m.group(1) or "").casefold(), m.group(3)
+    key, body = (m.group("key") or "").rpartition(".")[2].casefold(), m.group("body")
     body = body.replace("\\'", "'").replace('\\"', '"')
     if key in _QUIET_KEYS:
         return ""
@@ -315,7 +318,9 @@ _IMPORT_BLOCK = re.compile(
 # a call whose arguments follow one per line: "liste(" over "'Name, E-Mail',"
 _LIST_CALL = re.compile(r"^[ \t]*([a-z_$][\w$]*)\([ \t]*$", re.IGNORECASE)
 # a string literal that closes such a call: "'Server-Logfiles (IP-Adresse, …).'),"
-_LAST_ARGUMENT = re.compile(r"""^[ \t]*()(['"`])(.*)\2[ \t]*\)[ \t]*[,;]?[ \t]*$""")
+_LAST_ARGUMENT = re.compile(
+    r"""^[ \t]*(?P<key>)(?P<quote>['"`])(?P<body>.*)(?P=quote)[ \t]*\)[ \t]*[,;]?[ \t]*$"""
+)
 
 
 # a call that builds an element (Vue render functions, Preact, Mithril, React)

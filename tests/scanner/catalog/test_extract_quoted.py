@@ -286,3 +286,10 @@ def test_the_date_and_time_of_an_event_is_one_datum() -> None:
 
 def test_your_data_that_may_be_processed_is_named() -> None:
     assert _items("pinecast-maybe-en") == ["computer's IP address"]
+
+
+def test_a_translation_file_with_quoted_dotted_keys_reads_as_its_strings() -> None:
+    # "dataDeletion.withAccount.accountInfoDesc":\n  "E-Mail-Adresse, Anzeigename und Profilbild"
+    items = _items("flowlike-i18n-de")
+    assert {"E-Mail-Adresse", "Anzeigename", "Profilbild", "Absturzberichte"} <= set(items)
+    assert not any("dataDeletion" in i for i in items)
