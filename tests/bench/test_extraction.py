@@ -118,3 +118,18 @@ def test_weeks_and_days_of_one_length_are_one_period() -> None:
     c: extraction.Counts = {k: [0, 0, 0] for k in extraction.KINDS}
     extraction.score_document(doc, draft, c)
     assert c["retention"] == [2, 1, 1]  # 4 weeks = 28 days, 1 week = 7 days; a month is no 30 days
+
+
+@pytest.mark.parametrize("corpus", ["corpus", "synthetic"])
+def test_every_labelled_country_is_a_code_or_null(corpus: str) -> None:
+    # YAML reads an unquoted Norway, "country: NO", as false: such a label can never match
+    path = Path(__file__).resolve().parents[2] / "bench" / corpus / "labels.yaml"
+    docs = yaml.safe_load(path.read_text("utf-8"))
+    for d in docs:
+        countries = [
+            d["country"],
+            *(s["country"] for s in d["subprocessors"]),
+            *(t["country"] for t in d["transfers"]),
+        ]
+        for c in countries:
+            assert c is None or (isinstance(c, str) and len(c) == 2 and c.isupper()), (d["id"], c)
