@@ -356,6 +356,7 @@ SPLITS = (
     "blind122",
     "blind123",
     "blind124",
+    "blind125",
 )
 
 
