@@ -357,6 +357,7 @@ SPLITS = (
     "blind123",
     "blind124",
     "blind125",
+    "blind126",
 )
 
 
