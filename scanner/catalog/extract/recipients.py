@@ -439,9 +439,14 @@ _HOSTED_ON = (
         + ","
     ),
     re.compile(  # "Wir nutzen Stytch für die Anmeldung", "we use Postmark to send e-mails"
-        r"\b(?:[Ww]ir (?:nutzen|verwenden)|[Ww]e (?:use|rely on))\s+"
+        r"\b(?:[Ww]ir (?:nutzen|verwenden)|[Ww]e (?:use|rely on)|\bI (?:also )?(?:use|rely on))\s+"
         + _NAME
         + r"(?=\s+(?:für|zur|zum|als|for|to|as)\s)"
+    ),
+    re.compile(  # "My email host is Fastmail.", "Our payment provider is Paddle"
+        r"\b(?:[Mm]y|[Oo]ur)\s+(?:[\w-]+\s+){0,2}(?:host|provider|processor)\s+is\s+"
+        + _NAME
+        + r"(?=[,.;)]|\s+\(|$)"
     ),
 )
 # a bullet of a recipients section: "Neon — for database hosting", "Umami Cloud (cookieless): …"

@@ -293,3 +293,8 @@ def test_a_translation_file_with_quoted_dotted_keys_reads_as_its_strings() -> No
     items = _items("flowlike-i18n-de")
     assert {"E-Mail-Adresse", "Anzeigename", "Profilbild", "Absturzberichte"} <= set(items)
     assert not any("dataDeletion" in i for i in items)
+
+
+def test_a_sole_developer_names_the_services_used_in_the_first_person() -> None:
+    names = {s.name for s in _read("popclip-vendors-en").subprocessors}
+    assert {"Fastmail", "Groove"} <= names  # "My email host is …", "I use … to manage …"
