@@ -126,6 +126,7 @@ _PROCESSOR_DUTY = re.compile(r"Art(?:\.|ikel|icle)?\s*28\b", re.IGNORECASE)
 _BASIS_CONTEXT = folded(
     r"basis|bases|grounds?|lawful|rechtsgrundlage|grundlage|erforderlich|necessary|required|Art\."
     r"|Artikel|DSGVO|GDPR|verpflichtet|obliged|subject to|unterliegen|Erfüllung|to fulfil|dient"
+    r"|\bneed to comply\b"  # "Where we need to comply with a legal obligation." (the ICO's list)
     r"|^(?:legal obligations?|rechtliche Verpflichtung(?:en)?|gesetzliche Pflichten?)\s*[:–-]"
     r"|:\s*(?:legal obligations?|rechtliche Verpflichtung(?:en)?|gesetzliche Pflichten?)\b"
     # the basis in brackets after a purpose: "(contract and legal obligation)"

@@ -298,3 +298,9 @@ def test_a_translation_file_with_quoted_dotted_keys_reads_as_its_strings() -> No
 def test_a_sole_developer_names_the_services_used_in_the_first_person() -> None:
     names = {s.name for s in _read("popclip-vendors-en").subprocessors}
     assert {"Fastmail", "Groove"} <= names  # "My email host is …", "I use … to manage …"
+
+
+def test_the_icos_list_of_circumstances_names_three_bases() -> None:
+    # "Where we need to comply with a legal obligation." under "… in the following circumstances:"
+    letters = [b.letter for b in _read("halguard-circumstances-en").legal_bases]
+    assert letters == ["b", "c", "f"]
