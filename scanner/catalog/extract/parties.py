@@ -81,7 +81,17 @@ _LAW_OF = re.compile(
     # Addendum", "SCCs (or the UK equivalent)"): where data comes from, not where it goes
     r"|\b(?:UK|U\.K\.|Swiss|British|Schweizer\w*|britische\w*)\s+(?:International\s+)?"
     r"(?:Data\s+Transfer\s+)?(?:Addendum|Agreement|IDTA|Extension|equivalents?|Erweiterung"
-    r"|Zusatz\w*|Nachtrag)\b|\b(?:UK|Swiss|British)\s+(?:data\s+)?transfers\b",
+    r"|Zusatz\w*|Nachtrag)\b|\b(?:UK|Swiss|British)\s+(?:data\s+)?transfers\b"
+    # the authority that approves a safeguard: "SCCs approved by the European Commission or UK
+    # authorities", "the UK's Information Commissioner"
+    r"|\b(?:UK|U\.K\.|Swiss|British)(?:['’]s)?\s+(?:(?:data protection|supervisory)\s+)?"
+    r"(?:authorit(?:y|ies)|Information Commissioner\w*|ICO|FDPIC|regulators?)\b",
+    re.IGNORECASE,
+)
+# "EU/EEA/UK personal data", "UK users": whose data, not where it goes
+_EUROPEANS = re.compile(
+    _EUROPE + r"(?:\s*(?:/|,|and|or)\s*" + _EUROPE + r")*\s+(?:personal\s+)?(?:data|users?"
+    r"|residents?|citizens|individuals|customers|data subjects)\b",
     re.IGNORECASE,
 )
 _ADDITIONALLY = folded(
@@ -250,6 +260,15 @@ class VendorCountry(msgspec.Struct, frozen=True):
     confidence: float
 
 
+def _destination_text(s: str) -> str:
+    """``s`` without the places it names as no destination: where data stays ("outside the
+    EEA"), whose it is ("EU/EEA/UK personal data"), where it comes from, a country's law or
+    authority, and where people are."""
+    for rx in (_OUTSIDE, _EUROPEANS, _ORIGIN, _OUT_OF, _LAW_OF, _PEOPLE_IN):
+        s = rx.sub(" ", s)
+    return s
+
+
 def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[TransferHit]:
     """Third-country transfers the text states, each with the mechanism it names nearby.
 
@@ -289,15 +308,7 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
         )
         if not (moved or guarded) or _NO_TRANSFER.search(s) or _DEFINES.match(s):
             continue  # ('"SCCs" means the standard contractual clauses …' defines a term)
-        outside = [
-            c
-            for c in countries_in(
-                _PEOPLE_IN.sub(
-                    " ", _LAW_OF.sub(" ", _OUT_OF.sub(" ", _ORIGIN.sub(" ", _OUTSIDE.sub(" ", s))))
-                )
-            )
-            if c not in EU_EEA
-        ]
+        outside = [c for c in countries_in(_destination_text(s)) if c not in EU_EEA]
         if not outside and _THIRD.search(s):  # "in Drittstaaten": the recipient's country above
             outside = [
                 c for c in countries_in(" ".join(sents[max(0, i - 5) : i])) if c not in EU_EEA

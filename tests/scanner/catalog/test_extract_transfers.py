@@ -4,6 +4,7 @@ Sentences written for these tests."""
 from __future__ import annotations
 
 from m365inv.catalog.extract import extract
+from m365inv.catalog.extract.parties import transfers_in
 
 
 def _transfers(text: str) -> set[tuple[str | None, str]]:
@@ -251,3 +252,16 @@ def test_a_transfer_sentence_over_a_list_of_safeguards_takes_the_list() -> None:
         "- Using standard contractual clauses approved by the European Commission\n"
     )
     assert _transfers(text) == {(None, "adequacy"), (None, "SCC")}
+
+
+def test_whose_data_and_the_authority_behind_a_safeguard_are_no_destination() -> None:
+    said = [
+        "Where we transfer EU/EEA/UK personal data to the U.S. we rely on appropriate "
+        "safeguards such as the Standard Contractual Clauses.",
+        "Standard Contractual Clauses (SCCs) approved by the European Commission or UK "
+        "authorities, as applicable.",
+    ]
+    assert [(t.country, t.mechanism) for t in transfers_in(said)] == [("US", "SCC")]
+    # the UK as a destination still is one
+    said = ["We transfer data to the UK under an adequacy decision."]
+    assert [(t.country, t.mechanism) for t in transfers_in(said)] == [("GB", "adequacy")]
