@@ -358,6 +358,8 @@ SPLITS = (
     "blind124",
     "blind125",
     "blind126",
+    "blind127",
+    "blind128",
 )
 
 
