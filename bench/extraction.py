@@ -360,6 +360,7 @@ SPLITS = (
     "blind126",
     "blind127",
     "blind128",
+    "blind129",
 )
 
 
