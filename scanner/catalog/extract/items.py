@@ -2715,8 +2715,10 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                     add(item, text, 0.75)
                 if len(sentences(text)) == 1:
                     continue
-        if defines(text):
-            continue  # "Personal data is any information … This includes name, address …"
+        if defines(text):  # "Personal data is any information … This includes name, address …"
+            said = sentences(text)  # — but "… Examples of Personal Information we collect
+            read_prose([x for x in said[1:] if _WE_GET.search(x)], in_data)  # includes names, …"
+            continue
         said = sentences(text)
         if (
             line.kind == "text"

@@ -304,3 +304,9 @@ def test_the_icos_list_of_circumstances_names_three_bases() -> None:
     # "Where we need to comply with a legal obligation." under "… in the following circumstances:"
     letters = [b.letter for b in _read("halguard-circumstances-en").legal_bases]
     assert letters == ["b", "c", "f"]
+
+
+def test_examples_of_what_we_collect_after_a_definition_are_the_data() -> None:
+    # "Personal Information is information … that identifies an individual. Examples of
+    # Personal Information we collect includes names, addresses, …" (the APP template)
+    assert {"names", "addresses", "email addresses"} <= set(_items("getnoops-examples-en"))
