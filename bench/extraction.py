@@ -361,6 +361,7 @@ SPLITS = (
     "blind127",
     "blind128",
     "blind129",
+    "blind130",
 )
 
 
