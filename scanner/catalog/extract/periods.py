@@ -69,7 +69,8 @@ _UNIT = (
     r"|Stunde(?:n)?|hours?|Minute(?:n)?|minutes?)\b"
 )
 DURATION = re.compile(
-    rf"(?<![\w.,]){_NUM}(?:[\s-]*(?:bzw\.|oder|or|bis|to|und|and|-|–)\s*{_NUM})?[\s-]*{_UNIT}",
+    rf"(?<![\w.,]){_NUM}(?:[\s-]*(?:bzw\.|oder|or|bis|to|und|and|-|–)\s*{_NUM})?[\s-]*"
+    rf"(?:calendar\s+|Kalender)?{_UNIT}",  # "ten calendar years", "zehn Kalenderjahre"
     re.IGNORECASE,
 )
 _KEEP = folded(
@@ -78,7 +79,7 @@ _KEEP = folded(
     r"|\braus\b"
     r"|aufgehoben"
     # recorded for a time ("für vierzehn Tage aufgezeichnet", "logged for 7 days")
-    r"|aufgezeichnet|protokolliert|\blogged\b|\brecorded\b"
+    r"|aufgezeichnet|protokolliert|\blogged\b|\brecorded\b|\bcached\b|zwischengespeichert"
     # how long a cookie, token or session lives ("Ablaufzeit: 2 Jahre", "expires after a year")
     r"|ablauf|\bläuft\b|expir|gültigkeit|\bvalid for\b"
 )

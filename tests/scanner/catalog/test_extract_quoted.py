@@ -310,3 +310,8 @@ def test_examples_of_what_we_collect_after_a_definition_are_the_data() -> None:
     # "Personal Information is information … that identifies an individual. Examples of
     # Personal Information we collect includes names, addresses, …" (the APP template)
     assert {"names", "addresses", "email addresses"} <= set(_items("getnoops-examples-en"))
+
+
+def test_calendar_years_and_a_cache_lifetime_are_periods() -> None:
+    assert [r.period for r in _read("keila-calendaryears-en").retention] == ["P10Y"]
+    assert [r.period for r in _read("termsdigest-cached-en").retention] == ["P30D"]

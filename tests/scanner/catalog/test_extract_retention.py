@@ -215,3 +215,10 @@ def test_a_period_for_which_data_is_recorded_or_a_cookie_or_token_lives() -> Non
     # a period that is no lifetime of data stays out
     assert _periods("We answer your request within 30 days.") == []
     assert _periods("Die App ist für Nutzer ab 13 Jahren geeignet.") == []
+
+
+def test_calendar_years_in_either_language() -> None:
+    periods = [
+        r.period for r in extract("Rechnungen werden zehn Kalenderjahre aufbewahrt.").retention
+    ]
+    assert periods == ["P10Y"]
