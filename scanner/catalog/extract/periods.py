@@ -279,7 +279,8 @@ def retention_in(sentence: str) -> list[RetentionRule]:
     return out
 
 
-_LABEL_LEAD = re.compile(r"^[^:]{1,60}:\s*")
+# a label before a period: "Error logs: 14 days", "Logs — 6 months"
+_LABEL_LEAD = re.compile(r"^[^:—–]{1,60}?(?::|\s[—–-]\s)\s*")
 _LEADING_DURATION = re.compile(
     r"^\s*(?:(?:in der Regel|i\.\s?d\.\s?R\.|typically|usually|normally|ca\.|circa|about"
     r"|approximately|maximal|max\.|höchstens|at most|(?:a )?maximum(?: of)?|no more than"
@@ -296,9 +297,10 @@ def listed_periods(lead: str, bullet: str) -> list[RetentionRule]:
     """A bullet that starts with a duration under a lead-in about keeping data: "The recordings
     may be kept" / "- 6 months for all recordings" → ``P6M`` (the sentence alone says nothing
     of keeping, so ``retention_in`` cannot see it)."""
-    m = _LEADING_DURATION.match(
-        _LABEL_LEAD.sub("", _NUMERAL_IN_PARENS.sub("", bullet), count=1)
-    )  # "- 6 months for all recordings", "- Error logs: 14 days"
+    said = _NUMERAL_IN_PARENS.sub("", bullet)  # "- 6 months for all recordings", "- Error
+    m = _LEADING_DURATION.match(said) or _LEADING_DURATION.match(  # logs: 14 days", "- Logs —
+        _LABEL_LEAD.sub("", said, count=1)  # maximum 6 months"
+    )
     if not m or not _KEEP.search(lead) or _NOT_RETENTION.search(lead) or NOT_STORED.search(lead):
         return []
     return [

@@ -315,3 +315,9 @@ def test_examples_of_what_we_collect_after_a_definition_are_the_data() -> None:
 def test_calendar_years_and_a_cache_lifetime_are_periods() -> None:
     assert [r.period for r in _read("keila-calendaryears-en").retention] == ["P10Y"]
     assert [r.period for r in _read("termsdigest-cached-en").retention] == ["P30D"]
+
+
+def test_a_retention_list_whose_labels_end_in_a_dash_gives_each_period() -> None:
+    # "<strong>Navigation/technical data</strong> — maximum 6 months."
+    periods = {r.period for r in _read("scrapix-retention-en").retention if r.period}
+    assert {"P5Y", "P6M", "P10Y", "P90D"} <= periods
