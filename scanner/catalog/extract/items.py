@@ -1704,7 +1704,7 @@ _HEADS_OF = re.compile(
 
 # "date and time of the request": one moment, one datum (English labels keep it whole; German
 # ones split "Datum und Uhrzeit des Zugriffs" as often as not: measured, splitting it scores better)
-_ONE_MOMENT = ({"date", "time"},)
+_ONE_MOMENT = frozenset({"date", "time"})
 
 
 def _shared_head(item: str) -> list[str] | None:
@@ -1716,7 +1716,7 @@ def _shared_head(item: str) -> list[str] | None:
         (m := _HEADS_OF.match(item))
         and looks_like_item(m["a"])
         and looks_like_item(m["b"])
-        and {m["a"].casefold(), m["b"].casefold()} not in _ONE_MOMENT
+        and {m["a"].casefold(), m["b"].casefold()} != _ONE_MOMENT
     ):
         return [f"{m['a']} {m['tail']}", f"{m['b']} {m['tail']}"]
     if (m := _SUFFIX_SHARED.match(item)) and (

@@ -439,7 +439,7 @@ _HOSTED_ON = (
         + ","
     ),
     re.compile(  # "Wir nutzen Stytch für die Anmeldung", "we use Postmark to send e-mails"
-        r"\b(?:[Ww]ir (?:nutzen|verwenden)|[Ww]e (?:use|rely on)|\bI (?:also )?(?:use|rely on))\s+"
+        r"\b(?:[Ww]ir (?:nutzen|verwenden)|[Ww]e (?:use|rely on)|I (?:also )?(?:use|rely on))\s+"
         + _NAME
         + r"(?=\s+(?:für|zur|zum|als|for|to|as)\s)"
     ),
