@@ -243,7 +243,21 @@ def _jsx_literals(text: str) -> str:
         text = _TITLED_TAG.sub(lambda m: f"\n## {m.group(2)}\n", text)
     if "={[" in text:  # "<Ul items={["Name and title", "Email address"]} />" on one line
         text = _INLINE_ARRAY.sub(_inline_entries, text)
-    return _LITERAL_LINE.sub(lambda m: _literal(m, listing=True), text)
+    text = _LITERAL_LINE.sub(lambda m: _literal(m, listing=True), text)
+    # the page's code around the markup: "export const metadata: Metadata = {", "title: TITLE,"
+    return _CODE_STATEMENT.sub("", _CODE_PROPERTY.sub("", _CODE_LINE.sub("", text)))
+
+
+# an object property whose value is code, not text: "title: TITLE,", "siteName: SEO.name,",
+# "url: ogImageUrl(TITLE),", "width: 1200," (not "email: required", which may be text)
+_CODE_PROPERTY = re.compile(
+    r"^[ \t]*[a-z_$][\w$]*[ \t]*:[ \t]*(?:[A-Z_$][\w$]*(?:\.[\w$]+)*|[a-z_$][\w$]*(?:\.[\w$]+)+"
+    r"|[\w$.]+\([^()\n]*\)|\d+|true|false|null|\[[^\]\n]*\])[ \t]*,?[ \t]*$",
+    re.M,
+)
+
+# a statement of the page's code: "const isLoggedIn = Boolean(…);", "return ("
+_CODE_STATEMENT = re.compile(r"^[ \t]*(?:(?:const|let|var)\s[^\n]*;|return[ \t]*\()[ \t]*$", re.M)
 
 
 _TITLED_TAG = re.compile(

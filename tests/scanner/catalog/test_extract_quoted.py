@@ -321,3 +321,11 @@ def test_a_retention_list_whose_labels_end_in_a_dash_gives_each_period() -> None
     # "<strong>Navigation/technical data</strong> — maximum 6 months."
     periods = {r.period for r in _read("scrapix-retention-en").retention if r.period}
     assert {"P5Y", "P6M", "P10Y", "P90D"} <= periods
+
+
+def test_a_jsx_pages_code_around_its_markup_is_no_data() -> None:
+    # "export const metadata: Metadata = {", "title: TITLE,", "images: [" before the markup
+    items = _items("roocode-metadata-en")
+    assert {"Prompts", "chat snippets", "auth tokens"} <= set(items)
+    assert not any("TITLE" in i or "{" in i for i in items)
+    assert "images" not in items
