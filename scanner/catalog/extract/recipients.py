@@ -450,7 +450,7 @@ _HOSTED_ON = (
     ),
 )
 # a bullet of a recipients section: "Neon — for database hosting", "Umami Cloud (cookieless): …"
-_LISTED_NAME = re.compile(r"^" + _NAME + r"\s*(?:\([^)]*\)\s*)?(?:[—–:]|-\s)\s*\S")
+_LISTED_NAME = re.compile(r"^" + _NAME + r"\s*(?:\([^)]*\)\s*)?(?:[—–:|]|-\s)\s*\S")
 _NOT_A_NAME = re.compile(
     r"^(?:Our|We|The|This|These|Your|Data|Hosting|Payments?|Analytics|E-?[Mm]ail|Support|Database"
     r"|Storage|Monitoring|Authentication|Infrastructure|AI|CDN|CRM|Billing|Logging|Newsletter"

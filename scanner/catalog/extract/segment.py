@@ -431,7 +431,7 @@ _NO_CELL = re.compile(r"^(?:no|nein|n|—|–|-|✗|❌)$", re.IGNORECASE)
 
 
 def _table_cells(line: str) -> list[str] | None:
-    if line.count("|") < 2 or _TABLE_RULE.match(line):
+    if line.count("|") < 2 or _TABLE_RULE.match(line) or _PIPED_BULLET.match(line):
         return None
     cells = [re.sub(r"^[A-Z][.)]\s+", "", c.strip()) for c in line.strip().strip("|").split("|")]
     # a "Collected" column: yes-cells add nothing, no-cells negate the row
@@ -442,6 +442,9 @@ def _table_cells(line: str) -> list[str] | None:
     return cells
 
 
+# a list entry whose fields are piped, "*   Discourse | Forum | United States": a bullet (a
+# table row never opens with a bullet mark)
+_PIPED_BULLET = re.compile(r"^[ \t]*[*•-][ \t]+[^|\s]")
 _NOT_APPLICABLE = re.compile(r"^(?:n/?a|none|keine|entfällt|not applicable)$", re.IGNORECASE)
 
 

@@ -329,3 +329,9 @@ def test_a_jsx_pages_code_around_its_markup_is_no_data() -> None:
     assert {"Prompts", "chat snippets", "auth tokens"} <= set(items)
     assert not any("TITLE" in i or "{" in i for i in items)
     assert "images" not in items
+
+
+def test_a_list_of_piped_processor_entries_names_each_with_its_country() -> None:
+    # "*   Discourse | Forum | United States" under "LIST OF THIRD-PARTY SERVICE PROVIDERS"
+    found = {(s.name, s.country) for s in _read("huggingface-piped-en").subprocessors}
+    assert {("Discourse", "US"), ("Metronome", "US"), ("OVHCloud", "FR")} <= found

@@ -1330,3 +1330,17 @@ def test_a_wrapped_sentence_is_no_lead_in_without_its_colon() -> None:
     # a lead that lost its colon still leads in to entries that open in upper case
     lost = "The following information we collect is\nEmail Address\nPhone Number\n"
     assert [k for k, _ in _kinds(lost)][1:] == ["bullet", "bullet"]
+
+
+def test_a_bullet_with_piped_fields_is_a_bullet_and_a_table_row_still_a_row() -> None:
+    read = lines(
+        "Providers:\n\n*   Discourse | Forum | United States\n\n"
+        "| Name | Role |\n|---|---|\n| A | B |\n"
+    )
+    bullet = next(x for x in read if "Discourse" in x.text)
+    assert (bullet.kind, bullet.text, bullet.row) == (
+        "bullet",
+        "Discourse | Forum | United States",
+        "",
+    )
+    assert any(x.row == "| A | B |" for x in read)
