@@ -245,7 +245,9 @@ def _jsx_literals(text: str) -> str:
         text = _INLINE_ARRAY.sub(_inline_entries, text)
     text = _LITERAL_LINE.sub(lambda m: _literal(m, listing=True), text)
     # the page's code around the markup: "export const metadata: Metadata = {", "title: TITLE,"
-    return _CODE_STATEMENT.sub("", _CODE_PROPERTY.sub("", _CODE_LINE.sub("", text)))
+    for code in (_CODE_LINE, _CODE_PROPERTY, _CODE_STATEMENT):
+        text = code.sub("", text)
+    return text
 
 
 # an object property whose value is code, not text: "title: TITLE,", "siteName: SEO.name,",
@@ -445,6 +447,7 @@ def _table_cells(line: str) -> list[str] | None:
 # a list entry whose fields are piped, "*   Discourse | Forum | United States": a bullet (a
 # table row never opens with a bullet mark)
 _PIPED_BULLET = re.compile(r"^[ \t]*[*•-][ \t]+[^|\s]")
+
 _NOT_APPLICABLE = re.compile(r"^(?:n/?a|none|keine|entfällt|not applicable)$", re.IGNORECASE)
 
 
