@@ -362,6 +362,8 @@ SPLITS = (
     "blind128",
     "blind129",
     "blind130",
+    "blind131",
+    "blind132",
 )
 
 
