@@ -312,8 +312,14 @@ _CLDR_RX = re.compile(
     r"(?:" + "|".join(re.escape(n) for n in sorted(_CLDR, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
-_ALL_COUNTRIES = re.compile(
-    "|".join(f"(?P<c{i}>{rx.pattern})" for i, (rx, _) in enumerate(COUNTRIES)), re.IGNORECASE
+_ALL_COUNTRIES = re.compile(  # a name starts a word: "MEINDIENSTPLAN" names no India
+    "|".join(f"(?P<c{i}>(?<!\\w)(?:{rx.pattern}))" for i, (rx, _) in enumerate(COUNTRIES)),
+    re.IGNORECASE,
+)
+# a street named after a place is no place: "Schweizer Str. 13, 60594 Frankfurt", "Wiener Straße"
+_STREET_AFTER = re.compile(
+    r"(?:er)?[\s-]?(?:Str\.|Stra(?:ß|ss)e|Platz|Allee|Ring|Weg|Damm|Chaussee|Gasse|Landstr)",
+    re.IGNORECASE,
 )
 _COUNTRY_OF_GROUP = {f"c{i}": code for i, (_, code) in enumerate(COUNTRIES)}
 _CLDR_FIRST = frozenset(re.split(r"[\s&-]", name)[0].casefold() for name in _CLDR)
@@ -331,6 +337,7 @@ def _countries_at(text: str) -> tuple[tuple[int, str], ...]:
     found = [
         (m.start(), m.end(), _COUNTRY_OF_GROUP[m.lastgroup or ""])
         for m in _ALL_COUNTRIES.finditer(text)
+        if not _STREET_AFTER.match(text, m.end())
     ]  # one pass over all curated names (same output on the whole corpus)
     for w in _WORD_START.finditer(text):  # only where a name's first word stands: one set lookup
         first = w.group(0).casefold()

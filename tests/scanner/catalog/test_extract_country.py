@@ -294,3 +294,16 @@ def test_a_heading_over_the_controller_and_its_officer_does_not_hide_the_address
 
 def test_a_company_registered_in_a_two_word_country_places_the_vendor() -> None:
     assert _country("Intro.\n\nExample Limited is a New Zealand registered company.\n") == "NZ"
+
+
+def test_a_street_named_after_a_place_and_a_country_inside_a_word_are_no_country() -> None:
+    # "Schweizer Str." is a street in Frankfurt; "MEINDIENSTPLAN" holds the letters of "Indien"
+    text = "Verantwortlich ist die Beispiel GmbH, Schweizer Str. 13, 60594 Frankfurt am Main.\n"
+    assert _country(text) == "DE"
+    text = "Verantwortlicher ist:\nWiener Straße 4, 10999 Berlin\n"
+    assert _country(text) == "DE"
+    text = "Verantwortlich:\nMEINDIENSTPLAN GmbH\nHauptstraße 45, 2020 Hollabrunn\nÖsterreich\n"
+    assert _country(text) == "AT"
+    from m365inv.catalog.extract.lexicon import countries_in
+
+    assert countries_in("Server in Indien und Wien") == ["IN", "AT"]
