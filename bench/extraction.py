@@ -364,6 +364,8 @@ SPLITS = (
     "blind130",
     "blind131",
     "blind132",
+    "blind133",
+    "blind134",
 )
 
 
