@@ -443,6 +443,11 @@ _PEOPLE_IN = re.compile(
 )
 
 
+# "X GmbH, Windthorststraße 68, 48143 Münster (im Folgenden: fileee)": the short name the
+# policy calls the entity by from here on, the vendor's own
+_NAMED_HEREAFTER = re.compile(r"^[^()]{5,100}\((?:im Folgenden|nachfolgend|hereinafter)\b", re.I)
+
+
 _SUBPROCESSORS_NAMED = folded(
     r"\b(?:folgende|following)\s+(?:\w+\s+)?(?:Unterauftragsverarbeiter|Subunternehmer"
     r"|sub-?processors)\b"
@@ -524,17 +529,20 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
     for line in all_lines[:15]:  # "Datenschutzerklärung der Muster GmbH, Hauptstr. 1, 10115 Berlin"
         if line.kind != "bullet":
             announced = bool(_SUBPROCESSORS_NAMED.search(line.text))
-        entity = ENTITY.search(line.text)
+        entity = ENTITY.search(line.text) or _LOWER_ENTITY.search(line.text)
         if entity is None or _BIG_ENTITY.search(line.text) or announced:
             continue
-        if names_provider(entity.group(0)) or _STORED_AT.search(line.text):
-            continue  # "Server in Deutschland (Hetzner Online GmbH, Falkenstein)": the host's
-        if len(line.text) > 400 and entity.start() > 20:
-            continue  # a long paragraph, unless it opens with the entity and its address
         after = line.text[entity.end() : entity.end() + 160]
         after = re.split(  # its sentence; "3. OG" (a floor) ends none
             r"(?:(?<=[a-z)])|(?<=\d\d))\.\s+(?=[A-ZÄÖÜ])", after, maxsplit=1
         )[0]
+        # the entity the policy calls by a short name from here on ("… (im Folgenden: fileee)")
+        # is the vendor, whatever else its paragraph says
+        hereafter = bool(_NAMED_HEREAFTER.search(after))
+        if names_provider(entity.group(0)) or (_STORED_AT.search(line.text) and not hereafter):
+            continue  # "Server in Deutschland (Hetzner Online GmbH, Falkenstein)": the host's
+        if len(line.text) > 400 and entity.start() > 20 and not hereafter:
+            continue  # a long paragraph, unless it opens with the entity and its address
         around = _ACTS_AS.sub(" ", f"{line.text[: entity.start()]} {after}")
         if _cues_recipient(around) or _HANDLED_BY.search(around):
             continue  # a processor's or a host's address is not the vendor's

@@ -307,3 +307,19 @@ def test_a_street_named_after_a_place_and_a_country_inside_a_word_are_no_country
     from m365inv.catalog.extract.lexicon import countries_in
 
     assert countries_in("Server in Indien und Wien") == ["IN", "AT"]
+
+
+def test_the_entity_a_long_paragraph_names_by_a_short_name_is_the_vendor() -> None:
+    # a brand in lower case, named with its address in the opening paragraph of a policy
+    text = (
+        "Datenschutzbestimmungen\n\n"
+        "Wenn Sie dieses Internetangebot von beispiel aufrufen, werden für die Zeit des "
+        "Kommunikationsvorgangs Daten durch die beispiel GmbH, Musterstraße 68, 48143 Münster "
+        "(im Folgenden: beispiel) automatisch gespeichert und verarbeitet. "
+        + "Diese Serverprotokolle können Webanfragen, IP-Adressen und den Browsertyp enthalten. "
+        * 4
+    )
+    assert _country(text) == "DE"
+    # a host the policy names by a short name stays the host's
+    hosted = text.replace("die beispiel GmbH", "die Hetzner Online GmbH")
+    assert _country(hosted) is None
