@@ -366,6 +366,8 @@ SPLITS = (
     "blind132",
     "blind133",
     "blind134",
+    "blind135",
+    "blind136",
 )
 
 
