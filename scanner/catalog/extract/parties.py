@@ -606,7 +606,8 @@ def _self_placed(all_lines: list[Line]) -> VendorCountry | None:
     return None
 
 
-_POSTCODE_LINE = re.compile(r"\b(?:[A-Z]{1,2}-)?\d{4,5}\s+[A-ZÄÖÜ][\wäöüß-]+")
+# "80331 München", "A-1010 Wien", "110 00 Praha 1" (Czech, Slovak, Swedish, Greek postcodes)
+_POSTCODE_LINE = re.compile(r"\b(?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{3} \d{2})\s+[A-ZÄÖÜ][\wäöüß-]+")
 _COUNTRY_AFTER = re.compile(r"\s[-–—,]\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*$")
 
 
@@ -677,7 +678,10 @@ def _address_row_country(all_lines: list[Line]) -> VendorCountry | None:
             continue
         if not (
             _OWN_ADDRESS_LABEL.fullmatch(label)
-            or (line.row and _ROW_ADDRESS_LABEL.fullmatch(label))
+            or (
+                _ROW_ADDRESS_LABEL.fullmatch(label)
+                and (line.row or _contact_address(all_lines, n, value))
+            )
         ):
             continue
         if not value.strip(" *"):  # "Postal address:" over the address, one part per line
@@ -699,6 +703,30 @@ def _address_row_country(all_lines: list[Line]) -> VendorCountry | None:
         if shaped:
             return VendorCountry(shaped, said, 0.75)
     return None
+
+
+def _contact_address(all_lines: list[Line], n: int, value: str) -> bool:
+    """Whether a bare "Address:" line gives a postal address with its postcode ("Address:
+    1742 Independence blvd, Sarasota FL, 34237") outside an officer's, a representative's, a
+    provider's or a processor's block: a contact address, not a form's field for the reader's."""
+    if address_country(value) is None:
+        return False
+    block: list[str] = []  # the lines above it, up to its section's heading
+    for above in reversed(all_lines[max(0, n - 4) : n]):
+        block.append(above.text)
+        if above.kind == "heading":
+            break
+    before = " ".join(block)
+    return not (
+        _STOP_BLOCK.search(before)
+        or _REPRESENTATIVE.search(before)
+        or _BIG_ENTITY.search(before)
+        or _cues_recipient(before)
+        or names_provider(before)
+    )
+
+
+_REPRESENTATIVE = re.compile(r"\brepresentative\b|\bVertreter(?:in)?\b", re.IGNORECASE)
 
 
 def _entity_address(all_lines: list[Line], n: int) -> str | None:

@@ -323,3 +323,19 @@ def test_the_entity_a_long_paragraph_names_by_a_short_name_is_the_vendor() -> No
     # a host the policy names by a short name stays the host's
     hosted = text.replace("die beispiel GmbH", "die Hetzner Online GmbH")
     assert _country(hosted) is None
+
+
+def test_a_czech_postcode_and_a_bare_address_label_with_a_postcode() -> None:
+    text = "Contact Us\nBy mail:\nExample Technologies s.r.o.\nVodičkova 7\n110 00 Praha 1\n"
+    assert _country(text + "Czech Republic\nAttn: Legal Team\n") == "CZ"
+    # "Address:" with a postal address is the vendor's contact address, the section above
+    # naming a provider notwithstanding; a form's "Address:" field, or an officer's, is not
+    text = (
+        "Third-Party Services\nOur app relies on Firebase for backend services.\n"
+        "Contact Information\nIf you have questions, please reach out to us:\n"
+        "- Email: <app@example.com>\n- Address: 1742 Independence blvd, Sarasota FL, 34237\n"
+    )
+    assert _country(text) == "US"
+    assert _country("We collect:\n- Address: the address you give us\n") is None
+    officer = "Data Protection Officer\n- Address: 12 Main Street, Austin, TX 78701\n"
+    assert _country(officer) is None
