@@ -368,6 +368,8 @@ SPLITS = (
     "blind134",
     "blind135",
     "blind136",
+    "blind137",
+    "blind138",
 )
 
 
