@@ -443,6 +443,13 @@ _PEOPLE_IN = re.compile(
 )
 
 
+# a German controller cue ("Verantwortlich ist:", "Anbieter/Betreiber der App") over an address
+# whose town has a five-digit postcode: German, where Austria, Switzerland and Liechtenstein have
+# four digits ("68305 Mannheim", "Markt, 52058 Aachen")
+_GERMAN_CUE = re.compile(
+    r"[Vv]erantwortlich|Anbieter|Betreiber|Inhaber|Herausgeber|Name und Anschrift|Angaben gemäß"
+)
+_FIVE_DIGIT_TOWN = re.compile(r"(?:^|,\s*)\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+(?:[\s,-]|$)")
 # "X GmbH, Windthorststraße 68, 48143 Münster (im Folgenden: fileee)": the short name the
 # policy calls the entity by from here on, the vendor's own
 _NAMED_HEREAFTER = re.compile(r"^[^()]{5,100}\((?:im Folgenden|nachfolgend|hereinafter)\b", re.I)
@@ -504,6 +511,9 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
             shaped = address_country("\n".join(block[: at + 1]))
             if shaped:
                 return VendorCountry(shaped, text, 0.7)
+            if at and len(entry) <= 80 and _GERMAN_CUE.search(line.text):
+                if _FIVE_DIGIT_TOWN.search(entry):  # "Verantwortlich ist:" / "Korbangel 56" /
+                    return VendorCountry("DE", text, 0.65)  # "68305 Mannheim"
         kept = "\n".join(  # (a paragraph far below the name is no part of an address)
             _PEOPLE_IN.sub(" ", e) for e in block if not _STORED_AT.search(e) and len(e) <= 300
         )

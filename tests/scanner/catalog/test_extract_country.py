@@ -339,3 +339,13 @@ def test_a_czech_postcode_and_a_bare_address_label_with_a_postcode() -> None:
     assert _country("We collect:\n- Address: the address you give us\n") is None
     officer = "Data Protection Officer\n- Address: 12 Main Street, Austin, TX 78701\n"
     assert _country(officer) is None
+
+
+def test_a_german_controller_block_with_a_five_digit_postcode_and_no_country() -> None:
+    # a sole developer's address with no street word and no country: German by its postcode
+    text = "1. Verantwortlicher\nVerantwortlich ist:\nErika Muster\nKorbangel 56\n68305 Mannheim\n"
+    assert _country(text) == "DE"
+    assert _country("Verantwortlich ist:\nStadt Beispiel\nMarkt, 52058 Aachen\n") == "DE"
+    # four digits are Austria's or Switzerland's; an English block may be Italy's or Finland's
+    assert _country("Verantwortlich ist:\nErika Muster\nKorbangel 56\n6830 Rankweil\n") is None
+    assert _country("The controller is:\nMario Rossi\nVia Roma 5\n00184 Roma\n") is None
