@@ -370,6 +370,8 @@ SPLITS = (
     "blind136",
     "blind137",
     "blind138",
+    "blind139",
+    "blind140",
 )
 
 
