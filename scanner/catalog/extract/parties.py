@@ -573,9 +573,15 @@ _PLACE = r"(?:the\s+)?(?:U\.S\.(?!\w)|U\.K\.(?!\w)|[A-Z]\w*(?:\s+[A-Z]\w*){0,2})
 _SELF_PLACED = re.compile(
     r"(?:\b[Ww]e(?:\s+are|['’]re)|\b(?!(?:It|This|That|These|Our|Your|The|Data|Servers?)\b)"
     r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}\s+(?:is|are))"
-    r"(?:\s+\w+ly|(?:\s+[\w-]+){1,3}?\s+and)?\s+(?:operated|headquartered|based|located)"
-    r"\s+(?:from|in)"
+    r"(?:\s+\w+ly|(?:\s+[\w-]+){1,3}?\s+and)?\s+(?:operated|headquartered|based|located"
+    r"|registered|incorporated)\s+(?:from|in)"
     r"\s+(?P<place>" + _PLACE + r")"
+    # "Hyperknot Software Kft., based in Hungary", "MuseCY SM Ltd., a Cyprus company", "FCFD, a
+    # French limited liability company"
+    r"|(?:(?<![\w-])" + LEGAL_FORM + r"|\b[A-Z]{2,}\b)\**,\s+(?:(?:a\s+company\s+)?"
+    r"(?:based|headquartered|registered|incorporated)\s+in\s+(?P<beside>" + _PLACE + r")"
+    r"|an?\s+(?P<kind>U\.S\.|US|UK|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:[a-z]+\s+){0,3}?"
+    r"(?:company|corporation)\b)"
     r"|(?:\b[Ww]e|\b(?!(?:It|This|That|These|Our|Your|The|Data|Servers?)\b)[A-Z][\w&.-]*"
     r"(?:\s+[A-Z][\w&.-]*){0,3})\s+operates?\s+(?:from|out\s+of)\s+(?P<from>" + _PLACE + r")"
     r"|\b(?:is|are)\s+an?\s+(?P<adj>U\.S\.|US|UK|[A-Z][a-z]+(?: [A-Z][a-z]+)?)[- ]"
@@ -609,7 +615,9 @@ def _self_placed(all_lines: list[Line]) -> VendorCountry | None:
             ours = re.match(r"\s*(?:[Ww]e\b|\(where|\(in which)", m.group(0)) or m.group("before")
             if not ours and (names_provider(head) or _cues_recipient(head)):
                 continue
-            said = next(g for g in m.group("place", "from", "adj", "before", "only") if g)
+            said = next(
+                g for g in m.group("place", "from", "adj", "before", "only", "beside", "kind") if g
+            )
             named = [_DEMONYMS[said]] if said in _DEMONYMS else countries_in(said)
             if len(named) == 1:
                 return VendorCountry(named[0], head.strip(), 0.5)

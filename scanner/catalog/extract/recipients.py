@@ -96,7 +96,10 @@ RECIPIENT_SECTION = folded(
 LEGAL_FORM = (
     r"(?:GmbH(?: & Co\.? KG)?|AG|SE|Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|S\.à\s?r\.l\.|SARL|B\.V\.|BV"
     r"|SAS|S\.A\.|Corp\.?|Corporation|UG(?: \(haftungsbeschränkt\))?|KG|ApS|AB|Oy|N\.V\.|PBC"
-    r"|Pty\.? Ltd\.?|plc|e\.K\.|OÜ|AS|A/S|GbR|OHG|PartG(?: mbB)?|gGmbH|e\.V\.)"
+    r"|Pty\.? Ltd\.?|plc|e\.K\.|OÜ|AS|A/S|GbR|OHG|PartG(?: mbB)?|gGmbH|e\.V\."
+    # Hungarian, Czech and Slovak, Polish, Italian, Spanish, Indian and Singaporean forms
+    r"|Kft\.?|Zrt\.?|s\.\s?r\.\s?o\.|Sp\.\s?z\s?o\.\s?o\.|S\.r\.l\.|SRL|Srl|S\.p\.A\.|SpA"
+    r"|S\.L\.U?\.?|Pvt\.? Ltd\.?|Pte\.? Ltd\.?)"
 )
 # "Zoom Video Communications, Inc.", "OpenAI, L.L.C.": what follows a known name up to its legal form
 _FORM_AFTER = re.compile(r"(?:\s+[A-Z][\w&-]+){0,3},?\s+" + LEGAL_FORM + r"(?![\w-])")

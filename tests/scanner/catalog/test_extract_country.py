@@ -349,3 +349,13 @@ def test_a_german_controller_block_with_a_five_digit_postcode_and_no_country() -
     # four digits are Austria's or Switzerland's; an English block may be Italy's or Finland's
     assert _country("Verantwortlich ist:\nErika Muster\nKorbangel 56\n6830 Rankweil\n") is None
     assert _country("The controller is:\nMario Rossi\nVia Roma 5\n00184 Roma\n") is None
+
+
+def test_where_the_vendor_says_it_is_registered_or_what_company_it_is() -> None:
+    assert _country("For this notice, Example SM Ltd., a Cyprus company with an address at") == "CY"
+    assert _country("Privacy matters. Example Software Kft., based in Hungary, wrote it.") == "HU"
+    assert _country("Location\nExample, Inc. is incorporated in the United States.") == "US"
+    assert _country("Jurisdiction\nExampleVPN is registered in Gibraltar.") == "GI"
+    assert _country("This policy explains how EXMPL, a French limited liability company") == "FR"
+    # a provider's place is not the vendor's
+    assert _country("Hosting\nHetzner Online GmbH, based in Germany, hosts our site.") is None
