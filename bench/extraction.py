@@ -372,6 +372,8 @@ SPLITS = (
     "blind138",
     "blind139",
     "blind140",
+    "blind141",
+    "blind142",
 )
 
 
