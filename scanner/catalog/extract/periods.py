@@ -124,8 +124,6 @@ NOT_STORED = folded(
     r"|store|retain|persist|leaves?\s+your|reaches us)"
     r"|nothing\s+is\s+(?:stored|retained|persisted|saved|kept)|no durable copy"
     r"|in-memory only|only in memory|only in-memory|processed and (?:immediately )?discarded"
-    r"|(?:stored|kept|saved)\s+(?:strictly\s+|only\s+)?locally\s+on\s+your\s+(?:own\s+)?"
-    r"(?:device|computer|machine)"
     r"|collects?\s+(?:zero|no)\s+data|does not retain|keine\s+(?:dauerhafte\s+)?Speicherung"
     r"|(?:speichern|speichert)\s+(?:wir\s+)?(?:\w+\s+){0,3}(?:keine|nicht)"
     r"|nicht\s+(?:dauerhaft\s+|persistent\s+)?gespeichert|keine\s+(?:\w+\s+){0,2}gespeichert"

@@ -40,7 +40,14 @@ def test_not_stored_with_a_list_of_verbs_and_a_longer_subject() -> None:
     assert _periods("Nothing is persisted to disk.") == ["P0D"]
     assert _periods("We don't keep, copy or store any of your mailbox data.") == ["P0D"]
     assert _periods("The add-in won’t store your drafts.") == ["P0D"]
-    assert _periods("Annotations are stored strictly locally on your computer.") == ["P0D"]
+
+
+def test_data_stored_on_the_users_device_states_no_period() -> None:
+    # the data is kept — on the device, for as long as the user keeps it — so there is no
+    # "not stored" to state; only the vendor's own denial is one
+    assert _periods("Annotations are stored strictly locally on your computer.") == []
+    assert _periods("All user data is stored locally on your device.") == []
+    assert _periods("All data is stored locally; we do not store it on our servers.") == ["P0D"]
 
 
 def test_not_stored_that_still_keeps_the_data_is_no_p0d() -> None:
