@@ -192,10 +192,47 @@ def _split_list(text: str) -> tuple[str, ...]:
             out.append(f"{piece} {seps[i]} {clean_piece(raw[i + 1])}")
             i += 2
             continue
+        if (
+            piece
+            and i + 1 < len(raw)
+            and seps[i].casefold() in ("and", "und", "&")
+            and _ATTRIBUTE_ONLY.match(clean_piece(raw[i + 1]))
+        ):  # "browser type and version", "Betriebssystem und Version": "version" alone names
+            # nothing; it is the version of the piece before
+            out += [piece, _version_of(piece, clean_piece(raw[i + 1]))]
+            i += 2
+            continue
         if piece:
             out.append(piece)
         i += 1
     return tuple(out)
+
+
+# a bare attribute of the piece before it: "… and version", "… und Version", "… and its version"
+_ATTRIBUTE_ONLY = re.compile(
+    r"^(?:(?:its|their|the|deren|dessen|die)\s+)?(?P<version>versions?|Version(?:en)?)$",
+    re.IGNORECASE,
+)
+# what a thing's version replaces: "browser type" (browser version), "Browsertyp" (Browserversion)
+_KIND_WORD = re.compile(
+    r"(?:\s+|(?<=-)|(?<=[a-zäöüß]))(?:types?|names?|Typ|typ|Name|name|Art|art)$"
+)
+
+
+def _version_of(piece: str, attribute: str) -> str:
+    """ "browser type" and "version" → "browser version"; "Betriebssystem" and "Version" →
+    "Betriebssystem-Version"; "operating system" and "version" → "operating system version"
+    (a German phrase of two words keeps its version: "verwendeter Browser und Version")."""
+    version = _ATTRIBUTE_ONLY.match(attribute)
+    word = version["version"] if version else attribute
+    stem = _KIND_WORD.sub("", piece)
+    if word[:1].islower():  # English: a word of its own
+        return f"{stem} {word}"
+    if " " in piece:  # "verwendeter Browser und Version": one entry
+        return f"{piece} und {word}"
+    if stem != piece:  # "Browsertyp" → "Browserversion", "Browser-Typ" → "Browser-Version"
+        return f"{stem}{word}" if stem.endswith("-") else f"{stem}{word.casefold()}"
+    return f"{piece}-{word}"
 
 
 # a date or time and a noun with a genitive or "of" complement it shares ("Datum und Uhrzeit

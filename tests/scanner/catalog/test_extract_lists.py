@@ -2146,6 +2146,21 @@ def test_a_compound_and_a_second_ending_for_its_stem_are_two_items() -> None:
     assert _items(text) == ["Gerätetyp", "Gerätemodell"]
 
 
+def test_a_bare_version_is_the_version_of_the_entry_before_it() -> None:
+    # "version" alone names nothing: "browser type and version" is the browser's type and version
+    text = "We collect the following data:\n- IP address\n- Browser type and version\n"
+    assert _items(text) == ["IP address", "Browser type", "Browser version"]
+    text = "Our servers log your IP address, operating system and version, and pages visited."
+    assert {"operating system", "operating system version"} <= set(_items(text))
+    text = "Erhoben werden:\n\n- Browser-Typ und Version\n- Betriebssystem und Version\n"
+    assert _items(text) == [
+        "Browser-Typ",
+        "Browser-Version",
+        "Betriebssystem",
+        "Betriebssystem-Version",
+    ]
+
+
 def test_zu_den_with_a_longer_subject_and_a_password_one_must_create() -> None:
     text = "Zu den verarbeiteten Daten gehören insbesondere Anmeldedaten und die Rechnungsadresse."
     assert {"Anmeldedaten", "Rechnungsadresse"} <= set(_items(text))
