@@ -144,7 +144,9 @@ def _vetoed(items: ItemList, all_lines: list[Line], language: str, model: ItemMo
     p = [probability(model, features.get(f.item, frozenset()), language) for f in items.found]
     # an enumeration is of one kind: a member the model doubts stays when two others of the
     # same sentence are likely items ("All HR records — employees, contracts, loans")
-    likely = Counter(f.source for f, pf in zip(items.found, p, strict=True) if pf >= 0.5)
+    likely = Counter(
+        f.source for f, pf in zip(items.found, p, strict=True) if pf >= model.threshold
+    )
     kept = ItemList()
     for f, pf in zip(items.found, p, strict=True):
         if pf >= model.veto or likely[f.source] >= 2:
