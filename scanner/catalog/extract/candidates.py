@@ -217,8 +217,12 @@ def excluded(text: str, context: set[str]) -> bool:
     a service provider ("Werbeanbieter").
     The rules read such passages themselves; a phrase drafted by the model alone must be one a
     reviewer can take at face value."""
+    negated = context & _NEGATED_CONTEXT
+    if negated == {"lead_neg"} and "kind=text" in context and "lead_colon" not in context:
+        negated = set()  # a paragraph after a denying one is no entry under it: "Wir schreiben
+        # nicht in Apple Health." / "Luen liest: VO2 Max, Ruheherzfrequenz, …"
     return bool(
-        context & _NEGATED_CONTEXT
+        negated
         or _denies(text)
         or _BACK_REFERENCE.match(text)
         or any(c in text for c in "{}<>|`[]=")

@@ -111,6 +111,15 @@ def test_the_shipped_model_reads_prose_the_rules_miss_and_never_a_negated_list()
     assert not any("credit card" in x or "passport" in x for x in items)
 
 
+def test_a_paragraph_after_a_denying_one_is_read_but_a_denied_lead_in_still_bars_its_list() -> None:
+    listed = "VO2 Max, Ruheherzfrequenz, Herzfrequenz, Schlafanalyse und Geburtsdatum."
+    # "… schreiben nicht in Apple Health." denies writing, not what the next paragraph reads
+    text = f"Wir schreiben nicht in Apple Health.\n\nDie App liest: {listed}"
+    assert {"Ruheherzfrequenz", "Geburtsdatum"} <= {i.item for i in extract(text).items}
+    # a lead-in that ends in a colon announces what follows: its denial covers the list
+    assert [i.item for i in extract(f"Folgende Daten erheben wir nicht:\n\n{listed}").items] == []
+
+
 def test_a_repeat_either_way_is_no_new_item() -> None:
     items = ItemList()
     items.add("E-Mail-Adresse", "s", 0.8)
