@@ -24,6 +24,7 @@ from m365inv.catalog.extract.items import (
     REMOVAL,
     SCOPES,
     SIGNATURE_LINE,
+    announcing_part,
     defines,
     labels_no_data,
     leads_to_no_data,
@@ -145,7 +146,7 @@ def _lead_flags(lead: str) -> frozenset[str]:
     for flag, test in (
         ("data_lead", len(lead) <= 160 and DATA_HEADING.search(lead)),  # a lead-in, no paragraph
         ("lead_colon", lead.endswith(":")),
-        ("lead_neg", _denies(lead)),
+        ("lead_neg", _denies(announcing_part(lead))),  # (not "We do not sell it. We collect:")
         ("lead_collect", PROCESSING.search(lead)),
         ("lead_use", leads_to_no_data(lead)),  # purposes, recipients or duties below
     ):

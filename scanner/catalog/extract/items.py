@@ -830,7 +830,25 @@ def _negated_lead(lead: str) -> bool:
     """Whether a lead-in says what is NOT processed — not when the negation is another party's
     in a relative clause ("im Speicherbereich der App, auf den andere Apps nicht zugreifen
     können:" lists what the app stores); "Daten, die wir nicht speichern:" stays negated."""
-    return bool(_NEGATED_LEAD.search(_OTHERS_CLAUSE.sub("", lead)))
+    return bool(_NEGATED_LEAD.search(_OTHERS_CLAUSE.sub("", announcing_part(lead))))
+
+
+# a sentence that refers back to the one before: "We never store the following. This includes:"
+_REFERS_BACK = re.compile(
+    r"^(?:This|These|That|Those|Such|It|They|Dies(?:e[rsn]?)?|Das|Dazu|Hierzu|Darunter|Hierunter"
+    r"|Sie|Es)\b"
+)
+
+
+def announcing_part(lead: str) -> str:
+    """The part of a lead-in paragraph that announces the list below it: its last sentence, with
+    the one before when the last refers back to it. "We do not sell your data. When you sign up,
+    we collect the following:" announces what is collected; its first sentence denies nothing of
+    the list."""
+    said = sentences(lead)
+    if len(said) <= 1:
+        return lead
+    return " ".join(said[-2:]) if _REFERS_BACK.match(said[-1]) else said[-1]
 
 
 # ", used to recognise you …": the purpose after an enumeration is not one of its entries

@@ -2171,3 +2171,13 @@ def test_a_subject_list_after_a_for_whom_opener() -> None:
     text = "For registered users their username, email address, and hashed password is stored."
     assert _items(text) == ["username", "email address", "hashed password"]
     assert _items("For example the app is used by many people in many countries.") == []
+
+
+def test_a_lead_in_denies_its_list_only_in_the_sentence_that_announces_it() -> None:
+    # "We do not sell …" before "we collect the following:" denies nothing of the list
+    lead = "We do not sell your personal data. When you sign up, we collect the following:"
+    text = f"{lead}\n\n- Grubble handle\n- favourite colour\n- shoe size\n"
+    assert _items(text) == ["Grubble handle", "favourite colour", "shoe size"]
+    # a last sentence that refers back takes the denial before it along
+    text = "We never store the following. This includes:\n\n- Grubble handle\n- shoe size\n"
+    assert _items(text) == []
