@@ -213,10 +213,10 @@ _ATTRIBUTE_ONLY = re.compile(
     r"^(?:(?:its|their|the|deren|dessen|die)\s+)?(?P<version>versions?|Version(?:en)?)$",
     re.IGNORECASE,
 )
-# what a thing's version replaces: "browser type" (browser version), "Browsertyp" (Browserversion)
-_KIND_WORD = re.compile(
-    r"(?:\s+|(?<=-)|(?<=[a-zäöüß]))(?:types?|names?|Typ|typ|Name|name|Art|art)$"
-)
+# what a thing's version replaces: "browser type" (browser version), "Browsertyp" (Browserversion);
+# in English a word of its own ("chart and version" keeps its "chart")
+_KIND_WORD_EN = re.compile(r"\s+(?:types?|names?)$", re.IGNORECASE)
+_KIND_WORD_DE = re.compile(r"(?:(?<=-)|(?<=[a-zäöüß]))(?:Typ|typ|Name|name|Art|art)$")
 
 
 def _version_of(piece: str, attribute: str) -> str:
@@ -225,11 +225,11 @@ def _version_of(piece: str, attribute: str) -> str:
     (a German phrase of two words keeps its version: "verwendeter Browser und Version")."""
     version = _ATTRIBUTE_ONLY.match(attribute)
     word = version["version"] if version else attribute
-    stem = _KIND_WORD.sub("", piece)
     if word[:1].islower():  # English: a word of its own
-        return f"{stem} {word}"
+        return f"{_KIND_WORD_EN.sub('', piece)} {word}"
     if " " in piece:  # "verwendeter Browser und Version": one entry
         return f"{piece} und {word}"
+    stem = _KIND_WORD_DE.sub("", piece)
     if stem != piece:  # "Browsertyp" → "Browserversion", "Browser-Typ" → "Browser-Version"
         return f"{stem}{word}" if stem.endswith("-") else f"{stem}{word.casefold()}"
     return f"{piece}-{word}"

@@ -2159,6 +2159,10 @@ def test_a_bare_version_is_the_version_of_the_entry_before_it() -> None:
         "Betriebssystem",
         "Betriebssystem-Version",
     ]
+    from m365inv.catalog.extract.phrases import split_list
+
+    # in English only a word of its own is the kind the version replaces
+    assert split_list("chart and version") == ["chart", "chart version"]
 
 
 def test_zu_den_with_a_longer_subject_and_a_password_one_must_create() -> None:
