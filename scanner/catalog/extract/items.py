@@ -833,16 +833,10 @@ def _negated_lead(lead: str) -> bool:
     return bool(_NEGATED_LEAD.search(_OTHERS_CLAUSE.sub("", announcing_part(lead))))
 
 
-# a sentence that refers back to the one before: "We never store the following. This includes:"
-_REFERS_BACK = re.compile(
-    r"^(?:This|These|That|Those|Such|It|They|Dies(?:e[rsn]?)?|Das|Dazu|Hierzu|Darunter|Hierunter"
-    r"|Sie|Es)\b"
-)
-
-
 def announcing_part(lead: str) -> str:
     """The part of a lead-in paragraph that announces the list below it: its last sentence, with
-    the one before when the last refers back to it. "We do not sell your data. When you sign up,
+    the one before when the last refers back to it (``_REFERS_BACK``, below: "We never store the
+    following. This includes:"). "We do not sell your data. When you sign up,
     we collect the following:" announces what is collected; its first sentence denies nothing of
     the list."""
     said = sentences(lead)
