@@ -335,3 +335,27 @@ def test_a_list_of_piped_processor_entries_names_each_with_its_country() -> None
     # "*   Discourse | Forum | United States" under "LIST OF THIRD-PARTY SERVICE PROVIDERS"
     found = {(s.name, s.country) for s in _read("huggingface-piped-en").subprocessors}
     assert {("Discourse", "US"), ("Metronome", "US"), ("OVHCloud", "FR")} <= found
+
+
+def _country(name: str) -> str | None:
+    found = _read(name).country
+    return None if found is None else found.country
+
+
+def test_the_vendors_country_from_the_address_shapes_of_real_policies() -> None:
+    assert _country("apify-praha-en") == "CZ"  # "110 00 Praha 1" over "Czech Republic"
+    assert _country("cannasol-address-en") == "US"  # "Address: …, Sarasota FL, 34237"
+    assert _country("stedi-incorporated-en") == "US"  # "Stedi, Inc. is incorporated in …"
+    assert _country("hyperknot-kft-en") == "HU"  # "Hyperknot Software Kft., based in Hungary"
+    assert _country("strukturunion-schweizerstr-de") == "DE"  # "Schweizer Str. 13, 60594 …"
+    assert _country("stegemann-postcode-de") == "DE"  # "Grüner Weg 17a" / "28790 Schwanewede"
+
+
+def test_a_paragraph_after_a_denying_one_still_lists_what_the_app_reads() -> None:
+    assert {"Herzfrequenz", "Geburtsdatum"} <= set(_items("luen-liest-de"))
+
+
+def test_browser_type_and_version_and_data_kept_on_the_device() -> None:
+    items = _items("facturino-browserversion-en")
+    assert {"Browser type", "Browser version"} <= set(items) and "version" not in items
+    assert [r.period for r in _read("icecubes-locally-en").retention] == []
