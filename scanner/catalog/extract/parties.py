@@ -735,16 +735,21 @@ def _contact_address(all_lines: list[Line], n: int, value: str) -> bool:
         if above.kind == "heading":
             break
     before = " ".join(block)
-    return not (
+    return not (_REPRESENTATIVE.search(before) or _another_partys(before))
+
+
+_REPRESENTATIVE = re.compile(r"\brepresentative\b|\bVertreter(?:in)?\b", re.IGNORECASE)
+
+
+def _another_partys(before: str) -> bool:
+    """Whether the lines above an address make it someone else's: a data-protection officer's,
+    Microsoft's or another big provider's, a recipient's or a known provider's."""
+    return bool(
         _STOP_BLOCK.search(before)
-        or _REPRESENTATIVE.search(before)
         or _BIG_ENTITY.search(before)
         or _cues_recipient(before)
         or names_provider(before)
     )
-
-
-_REPRESENTATIVE = re.compile(r"\brepresentative\b|\bVertreter(?:in)?\b", re.IGNORECASE)
 
 
 def _entity_address(all_lines: list[Line], n: int) -> str | None:
@@ -756,15 +761,7 @@ def _entity_address(all_lines: list[Line], n: int) -> str | None:
     block = [x.text for x in all_lines[max(0, n - 3) : n]]
     if not any(ENTITY.search(x) and len(x) <= 80 for x in block):
         return None
-    before = " ".join(block)
-    if (
-        _STOP_BLOCK.search(before)
-        or _BIG_ENTITY.search(before)
-        or _cues_recipient(before)
-        or names_provider(before)
-    ):
-        return None
-    return shaped
+    return None if _another_partys(" ".join(block)) else shaped
 
 
 def own_entity(all_lines: list[Line]) -> str | None:
