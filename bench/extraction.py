@@ -374,6 +374,8 @@ SPLITS = (
     "blind140",
     "blind141",
     "blind142",
+    "blind143",
+    "blind144",
 )
 
 
