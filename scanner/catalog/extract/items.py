@@ -2398,7 +2398,17 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
             if (
                 len(fields) >= 2
                 and all(0 < len(p.split()) <= 4 and not _REMARK.match(p) for p in fields)
-                and any(map(looks_like_item, fields))  # ("logs (Frankfurt, Paris)": places)
+                and (  # ("logs (Frankfurt, Paris)": places)
+                    any(map(looks_like_item, fields))
+                    # a German compound's own fields the lexicons do not know: "Kern-Fitnessdaten
+                    # (Leistung, Schlagrate, Herzfrequenz, Distanz und Kalorien)"
+                    or (
+                        _COMPOUND_CATEGORY.search(f.item) is not None
+                        and all(plain_noun_phrase(p) and not countries_in(p) for p in fields)
+                        # (not services: "Social-Login-Daten (Google, GitHub, Discord)")
+                        and not any(map(names_provider, fields))
+                    )
+                )
                 and not any(p.casefold() in items for p in fields)
                 and not re.search(r"\d|§|Art\.|DSGVO|GDPR", listed.group(1))
             ):

@@ -359,3 +359,14 @@ def test_browser_type_and_version_and_data_kept_on_the_device() -> None:
     items = _items("facturino-browserversion-en")
     assert {"Browser type", "Browser version"} <= set(items) and "version" not in items
     assert [r.period for r in _read("icecubes-locally-en").retention] == []
+
+
+def test_a_compound_category_gives_fields_the_lexicons_do_not_know() -> None:
+    assert _items("rowertrain-fitnessdaten-de") == [
+        "Leistung", "Schlagrate", "Herzfrequenz", "Distanz", "Kalorien"
+    ]  # fmt: skip
+
+
+def test_a_compound_category_listing_services_keeps_its_own_name() -> None:
+    items = _items("pingmyserver-sociallogin-de")
+    assert "Optionale Social-Login-Daten" in items and "GitHub" not in items
