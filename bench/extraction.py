@@ -376,6 +376,8 @@ SPLITS = (
     "blind142",
     "blind143",
     "blind144",
+    "blind145",
+    "blind146",
 )
 
 
