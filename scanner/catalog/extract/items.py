@@ -1097,6 +1097,8 @@ def _prose_items(sentence: str) -> list[str]:
                 or _SERVICES_BEFORE.search(phrase)
             ):
                 continue
+            if ":" in phrase:  # inside an announced list ("folgende Kategorien: Stammdaten (z. B.
+                break  # …), Vertragsdaten (…)"): its entries, read by the announced rules
             if not looks_like_item(head):
                 if len(split_list(strip_parentheses(phrase))) >= 2:
                     # "erheben wir Ihre E-Mail-Adresse, das Passwort sowie hochgeladene
@@ -1115,6 +1117,8 @@ def _prose_items(sentence: str) -> list[str]:
             phrase = sentence[verb.end() : par.start()]
             head = clean_piece(phrase)
             entries = [clean_piece(p) for p in par.group("list").split(",")]
+            if ":" in phrase:
+                break  # (inside an announced list, as above)
             if not phrase.strip():  # "… werden technische Zugriffsdaten gespeichert (a, b, c)"
                 listed = _noun_before(sentence[: verb.start()])
                 if (

@@ -370,3 +370,16 @@ def test_a_compound_category_gives_fields_the_lexicons_do_not_know() -> None:
 def test_a_compound_category_listing_services_keeps_its_own_name() -> None:
     items = _items("pingmyserver-sociallogin-de")
     assert "Optionale Social-Login-Daten" in items and "GitHub" not in items
+
+
+def test_categories_announced_with_in_particular_give_their_examples() -> None:
+    items = _items("threesixfive-kategorien-de")  # "insbesondere folgende Kategorien …: …"
+    assert {
+        "Name",
+        "gewählter Tarif",
+        "IBAN",
+        "Cookie-IDs",
+        "Studio-Standort",
+        "Lebenslauf",
+    } <= set(items)
+    assert not [i for i in items if ":" in i]
