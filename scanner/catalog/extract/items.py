@@ -676,7 +676,7 @@ _PROSE_TAIL = re.compile(
     r"(?:(?!,|\s+und\b|\s+and\b).)*"
     # an adverb of the verb after the data: "Daten grundsätzlich für die Dauer …", "… nur"
     r"|\s+(?:grundsätzlich|nur|lediglich|ausschließlich|solange|so lange|dauerhaft|vorübergehend"
-    r"|automatisch|stündlich|täglich|jeweils)(?:\s.*)?$"
+    r"|automatisch|stündlich|täglich|jeweils|direkt|unmittelbar)(?:\s.*)?$"
 )
 _TITLE_DOT = re.compile(  # "Account data (controller). Name, …": the title may carry a note
     r"^([A-ZÄÖÜ][\w-]+(?:\s[\w-]+){0,3})(?:\s\([^()]{1,40}\))?\.\s+(?=[A-ZÄÖÜ])"

@@ -383,3 +383,9 @@ def test_categories_announced_with_in_particular_give_their_examples() -> None:
         "Lebenslauf",
     } <= set(items)
     assert not [i for i in items if ":" in i]
+
+
+def test_an_adverb_after_the_examples_does_not_hide_them() -> None:
+    items = _items("eazybooking-direkt-de")  # "Zahlungsdaten (z.B. …) direkt an Stripe übermittelt"
+    assert {"Kreditkartennummer", "Ablaufdatum", "CVC"} <= set(items)
+    assert not [i for i in items if "direkt" in i]
