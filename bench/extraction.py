@@ -378,6 +378,8 @@ SPLITS = (
     "blind144",
     "blind145",
     "blind146",
+    "blind147",
+    "blind148",
 )
 
 
