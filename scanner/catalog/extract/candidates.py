@@ -39,6 +39,7 @@ from m365inv.catalog.extract.lexicon import (
     VERBISH,
     is_data_noun,
     names_no_data,
+    says_nothing,
 )
 from m365inv.catalog.extract.phrases import (
     GENERIC,
@@ -228,6 +229,7 @@ def excluded(text: str, context: set[str]) -> bool:
         or _BACK_REFERENCE.match(text)
         or any(c in text for c in "{}<>|`[]=")
         or _SERVICE_PROVIDER.search(text)
+        or says_nothing(text)
     )
 
 

@@ -228,11 +228,23 @@ _ACTION = re.compile(
     r"(?:technolog\w*|tools?|methods?|services?|Technologien|Verfahren|Dienste)$",
     re.I,
 )
+# a word with no content of its own (a list cut off at "…, das"), a PDF's page marker
+_EMPTY = re.compile(
+    r"^(?:das|der|die|dies|diese[rsnm]?|es|the|a|an|it|this|that|these|those)$"
+    r"|^(?:Seite|Page)\s+\d+\s+(?:von|of|/)\s+\d+$",
+    re.I,
+)
+
+
+def says_nothing(phrase: str) -> bool:
+    """A phrase no reader would file as data, whoever drafts it: an article or pronoun left
+    alone, a page marker."""
+    return _EMPTY.match(phrase.strip()) is not None
 
 
 def names_no_data(phrase: str) -> bool:
     """A question, an action, a dangling fragment or a back-reference — whatever its words."""
-    return bool(_QUESTION.match(phrase) or _ACTION.search(phrase))
+    return bool(_QUESTION.match(phrase) or _ACTION.search(phrase)) or says_nothing(phrase)
 
 
 def looks_like_item(phrase: str) -> bool:

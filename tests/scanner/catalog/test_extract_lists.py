@@ -2185,3 +2185,12 @@ def test_a_lead_in_denies_its_list_only_in_the_sentence_that_announces_it() -> N
     # a last sentence that refers back takes the denial before it along
     text = "We never store the following. This includes:\n\n- Grubble handle\n- shoe size\n"
     assert _items(text) == []
+
+
+def test_a_cut_off_list_and_a_page_marker_are_no_items() -> None:
+    # a page whose text ends mid-list ("…, Browsertyp nebst Version, das"), a PDF page marker
+    # the text extractor left in a sentence
+    cut = "Zu den Zugriffsdaten gehören Name der abgerufenen Webseite, Datei, Browsertyp, das"
+    assert "das" not in _items(cut) and "Browsertyp" in _items(cut)
+    paged = "Dabei handelt es sich insbesondere um Nutzername, E-Mail-Adresse oder Seite 1 von 3"
+    assert _items(paged) == ["Nutzername", "E-Mail-Adresse"]
