@@ -2234,7 +2234,9 @@ _SECURITY_SECTION = folded(
 _SECURITY_PART = folded(
     r"^(?:[\d.]+\s*|[a-z]\)\s*)?(?:Vertraulichkeit|Integrität|Verfügbarkeit|Belastbarkeit"
     r"|Confidentiality|Integrity|Availability|Resilience|Zutritt|Zugang|Zugriff|Trennung"
-    r"|Weitergabe|Eingabe|Auftragskontrolle|Verschlüsselung|Encryption|Access control"
+    # "Weitergabekontrolle", not a section on sharing ("5.0 Weitergabe von Daten")
+    r"|Weitergabe(?:\w*kontrolle|$)|Eingabe(?:\w*kontrolle|$)|Auftragskontrolle|Verschlüsselung"
+    r"|Encryption|Access control"
     r"|Wiederherstell|Überprüfung|Evaluierung|Incident|Backup|Physical|Network|Netzwerk"
     r"|Organi[sz]ational|Organisatorisch|Technical|Technisch|Pseudonymi|Anonymi|Datenminimierung"
     r"|Data minimi[sz]ation|Verfahren zur|Data protection$|Datenschutz$|Protection$"

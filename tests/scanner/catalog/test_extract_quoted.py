@@ -389,3 +389,9 @@ def test_an_adverb_after_the_examples_does_not_hide_them() -> None:
     items = _items("eazybooking-direkt-de")  # "Zahlungsdaten (z.B. …) direkt an Stripe übermittelt"
     assert {"Kreditkartennummer", "Ablaufdatum", "CVC"} <= set(items)
     assert not [i for i in items if "direkt" in i]
+
+
+def test_a_section_on_sharing_after_the_security_section_claims_no_measures() -> None:
+    claims = [c.source for c in _read("quiztempel-weitergabe-de").security]
+    assert any("Verschlüsselungstechnologien" in c for c in claims)
+    assert not [c for c in claims if "Einwilligung" in c or "gesetzlich" in c]
