@@ -380,6 +380,8 @@ SPLITS = (
     "blind146",
     "blind147",
     "blind148",
+    "blind149",
+    "blind150",
 )
 
 
