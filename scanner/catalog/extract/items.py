@@ -1820,6 +1820,26 @@ def _entry_names_data(entry: str) -> bool:
     return 1 < len(pieces) <= 4 and all(looks_like_item(untail(p)) for p in pieces)
 
 
+_TOP_LEVEL_COMMA = re.compile(r"[,;]\s*(?![^()]*\))")
+# one entry with its fields in parentheses, as a sub-label: "Gerätekennungen (Android ID, …):"
+_ONE_WITH_FIELDS = re.compile(r"^(?P<head>[^(),.:;]{2,60}?)\s*\((?P<list>[^()]{3,200})\)\s*:?$")
+
+
+def _fields_of_one(text: str) -> list[str]:
+    """The fields of a line under a data lead that names one kind of data with three or more
+    fields in parentheses ("Gerätekennungen (Android ID, Windows Device ID, iOS Vendor ID):"):
+    what a reviewer checks is each field."""
+    m = _ONE_WITH_FIELDS.match(text.strip())
+    if not m or not looks_like_item(clean_piece(m.group("head"))):
+        return []
+    fields = [clean_piece(EXAMPLE_LEAD.sub("", p.strip())) for p in m.group("list").split(",")]
+    if len(fields) < 3 or re.search(r"\d", m.group("list")):
+        return []
+    if all(plain_noun_phrase(f) or looks_like_item(f) for f in fields):
+        return fields
+    return []
+
+
 def _bare_enumeration(sentence: str, *, joined: bool = False) -> list[str]:
     """The entries of a sentence that is nothing but a list of three or more noun phrases, one
     of them naming data ("Angabe zur Rufnummer, Ländername, Start- und Endzeit."); ``joined``:
@@ -1827,7 +1847,9 @@ def _bare_enumeration(sentence: str, *, joined: bool = False) -> list[str]:
     cut = sentence.rstrip(" .")
     if joined and (":" in cut or re.search(r"\b(?:that|which|who|whom|whose)\b", cut)):
         return []  # "openid, profile, email: sign-in", "files that the user selects"
-    pieces = split_list(cut) if joined else [clean_piece(p) for p in re.split(r"[,;]\s*", cut)]
+    pieces = (  # (a comma inside parentheses separates one entry's fields, not entries)
+        split_list(cut) if joined else [clean_piece(p) for p in _TOP_LEVEL_COMMA.split(cut)]
+    )
     if len(pieces) < 3 or VERBISH.search(sentence) or NEGATION.search(sentence):
         return []
     if re.search(r"\d", sentence):
@@ -2736,7 +2758,7 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                         add(name, f"{text} {nxt}"[:400], 0.75)
                 continue
         if line.kind == "text" and n and all_lines[n - 1].text.endswith(":"):
-            listed = _bare_enumeration(sentences(text)[0])
+            listed = _bare_enumeration(sentences(text)[0]) or _fields_of_one(text)
             if listed:  # "Bei Einwahl per Telefon:" / "Rufnummer, Ländername, Start- und Endzeit."
                 in_data = True
                 for item in listed:

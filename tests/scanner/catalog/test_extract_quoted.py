@@ -395,3 +395,9 @@ def test_a_section_on_sharing_after_the_security_section_claims_no_measures() ->
     claims = [c.source for c in _read("quiztempel-weitergabe-de").security]
     assert any("Verschlüsselungstechnologien" in c for c in claims)
     assert not [c for c in claims if "Einwilligung" in c or "gesetzlich" in c]
+
+
+def test_one_kind_of_data_with_its_fields_under_a_lead_gives_the_fields() -> None:
+    assert _items("wegloc-geraetekennungen-de") == [
+        "Android ID", "Windows Device ID", "iOS Vendor ID", "macOS System GUID"
+    ]  # fmt: skip
