@@ -139,6 +139,9 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
         folded(
             r"(?:\bZu den (?:[\w-]+ ){1,3}?(?:gehören|gehört|zählen|zählt)|\b(?:Dazu|Hierzu) (?:gehören|gehört|zählen|zählt)|^(?:Dies|Das) sind"
             r"|(?<=\w),? (?:sind|ist) (?:dies|das)\b"  # "Bei der Anmeldung sind dies Ihr Name, …"
+            # "Für die Software umfasst dies Ihre IP-Adresse, …", "Dies umfasst Name, …"
+            r"|\b(?:umfasst|umfassen|beinhaltet|beinhalten|enthält|enthalten) dies\b"
+            r"|^(?:Dies|Das) (?:umfasst|beinhaltet|enthält)\b"
             r"|^(?:This|These|It|They|Such data|This data|This information) (?:may |will |can "
             r"|shall )?(?:includes?|consists? of|comprises?)(?:,? (?:at a minimum|at least|among"
             r" other things|in particular),?)?|\bincludes?,? but (?:is |are )?not limited to,?"
@@ -1180,7 +1183,7 @@ def _prose_items(sentence: str) -> list[str]:
             and not _PREPOSITION_START.match(_ADVERBS.sub("", m.group("list")))
             and not _DURATION.match(clean_piece(strip_parentheses(m.group("list"))))
         ):  # "… werden einen (1) Monat nach dem Termin aufbewahrt": a period, not the data
-            examples = _examples_of(m.group("list"))
+            examples = _examples_of(_ADVERBS.sub("", m.group("list")))  # ("in der Regel …")
             if examples:  # "stores email meta-information, including EmailID, UserID, …"
                 return examples
             found: list[str] = []

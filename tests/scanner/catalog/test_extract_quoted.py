@@ -401,3 +401,15 @@ def test_one_kind_of_data_with_its_fields_under_a_lead_gives_the_fields() -> Non
     assert _items("wegloc-geraetekennungen-de") == [
         "Android ID", "Windows Device ID", "iOS Vendor ID", "macOS System GUID"
     ]  # fmt: skip
+
+
+def test_this_includes_said_in_german_announces_the_list() -> None:
+    items = _items(
+        "infinitra-umfasst-dies-de"
+    )  # "Für die Software umfasst dies Ihre IP-Adresse, …"
+    assert {
+        "IP-Adresse",
+        "Typ und Version des Betriebssystems",
+        "Browsertyp",
+        "verweisende URL",
+    } <= (set(items))
