@@ -382,6 +382,8 @@ SPLITS = (
     "blind148",
     "blind149",
     "blind150",
+    "blind151",
+    "blind152",
 )
 
 
