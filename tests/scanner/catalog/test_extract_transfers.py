@@ -265,3 +265,12 @@ def test_whose_data_and_the_authority_behind_a_safeguard_are_no_destination() ->
     # the UK as a destination still is one
     said = ["We transfer data to the UK under an adequacy decision."]
     assert [(t.country, t.mechanism) for t in transfers_in(said)] == [("GB", "adequacy")]
+
+
+def test_data_leaving_the_jurisdiction_is_a_transfer() -> None:
+    # CleanupCRM's policy: no verb of sending, the data "leaves" instead
+    text = (
+        "If data leaves your jurisdiction, we use approved legal safeguards including "
+        "Standard Contractual Clauses (SCCs) and Data Processing Addenda (DPAs)."
+    )
+    assert _transfers(text) == {(None, "SCC")}
