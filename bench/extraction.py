@@ -384,6 +384,8 @@ SPLITS = (
     "blind150",
     "blind151",
     "blind152",
+    "blind153",
+    "blind154",
 )
 
 
