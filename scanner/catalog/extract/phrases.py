@@ -19,7 +19,8 @@ NEGATION = folded(  # "not limited to", "nicht nur", "nicht abschließend" negat
 EXAMPLE_LEAD = re.compile(
     r"^(?:z\.\s?B\.|e\.\s?[gB]\.,?|wie|such as|u\.\s?a\.|includes?|including|umfasst|enthält"
     r"|zum Beispiel|for example,?|for instance,?|beispielsweise|bspw\."
-    r"|beinhaltet|insbesondere|namely|(?:things |data |information )?like)\s+",
+    r"|beinhaltet|insbesondere|namely|(?:things |data |information )?like"
+    r"|(?:Dazu|Hierzu) (?:gehören|gehört|zählen|zählt)(?: u\.\s?a\.| insbesondere| etwa)?)\s+",
     re.IGNORECASE,
 )
 EXAMPLE_MID = re.compile(r"\b(?:z\.\s?B\.|e\.\s?g\.|such as|including|like|wie z)\b", re.I)

@@ -413,3 +413,9 @@ def test_this_includes_said_in_german_announces_the_list() -> None:
         "Browsertyp",
         "verweisende URL",
     } <= (set(items))
+
+
+def test_a_labels_list_opened_by_dazu_gehoeren() -> None:
+    assert _items("vermo-dazugehoeren-de") == [
+        "Namen der Passagiere", "Kontaktdaten", "relevante Dokumente"
+    ]  # fmt: skip
