@@ -386,6 +386,8 @@ SPLITS = (
     "blind152",
     "blind153",
     "blind154",
+    "blind155",
+    "blind156",
 )
 
 
