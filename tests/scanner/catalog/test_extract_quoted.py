@@ -419,3 +419,12 @@ def test_a_labels_list_opened_by_dazu_gehoeren() -> None:
     assert _items("vermo-dazugehoeren-de") == [
         "Namen der Passagiere", "Kontaktdaten", "relevante Dokumente"
     ]  # fmt: skip
+
+
+def test_a_dashed_label_over_a_sentence_that_lists_the_data() -> None:
+    items = _items("ironsource-registration-en")  # "Registration Information – When you …"
+    assert items[:5] == [
+        "email address", "password", "billing information", "details about your apps",
+        "payment details",
+    ]  # fmt: skip
+    assert "Registration Information" not in items
