@@ -113,6 +113,8 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"\bAirtable\b", "Airtable", None), (r"\bDropbox\b", "Dropbox", None),
     (r"(?-i:\bExpo\b)" + _CO + r"|\bExpo Application Services\b", "Expo", None),
     (r"(?-i:\bGemini\b)(?= API)|\bGemini API\b", "Google", None),
+    (r"\bGoogle Play\b", "Google Play", None), (r"\bMailerLite\b", "MailerLite", None),
+    (r"\bhCaptcha\b", "hCaptcha", None),
 )  # fmt: skip
 
 PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
