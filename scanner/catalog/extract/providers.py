@@ -99,7 +99,7 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"\bNinjaOne\b", "NinjaOne", None), (r"\bCal\.com\b", "Cal.com", None),
     (r"\bPlanetScale\b", "PlanetScale", None), (r"\bUpstash\b", "Upstash", None),
     (r"(?-i:\bNeon\b)" + _CO + r"|\bNeon Inc\b|\bneon\.tech\b", "Neon", None),
-    (r"\bApple Inc\b|\biCloud\b|\bCloudKit\b", "Apple", None),
+    (r"\bApple Inc\b|\biCloud\b|\bCloudKit\b|\bApp Store\b", "Apple", None),
     (r"\bAdMob\b", "Google AdMob", None), (r"\bStrava\b", "Strava", None),
     (r"\bExoscale\b", "Exoscale", None), (r"\bOpen Telekom Cloud\b", "Open Telekom Cloud", None),
     (r"\bOpenStreetMap\b|\bOSM Foundation\b|\bNominatim\b", "OpenStreetMap Foundation", None),
