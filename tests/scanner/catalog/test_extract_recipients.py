@@ -396,6 +396,6 @@ def test_a_list_of_what_is_not_used_names_no_recipient() -> None:
 def test_app_store_billing_newsletter_and_captcha_providers_are_known() -> None:
     # the shapes of the corpus's app policies (Appventures' Sudoku, Swipesight, FreeFlarum)
     assert _subs("Payment is processed directly through Google Play Store.") == ["Google Play"]
-    assert _subs("Käufe werden über den Apple App Store abgewickelt.") == ["Apple"]
+    assert _subs("Käufe werden über den Apple App Store abgewickelt.") == ["Apple / App Store"]
     assert _subs("Für den Versand des Newsletters nutzen wir MailerLite.") == ["MailerLite"]
     assert _subs("We use hCaptcha to protect our forms from spam.") == ["hCaptcha"]
