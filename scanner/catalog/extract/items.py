@@ -1830,7 +1830,22 @@ def _entry_names_data(entry: str) -> bool:
     return 1 < len(pieces) <= 4 and all(looks_like_item(untail(p)) for p in pieces)
 
 
-_TOP_LEVEL_COMMA = re.compile(r"[,;]\s*(?![^()]*\))")
+def _top_level_split(text: str) -> list[str]:
+    """``text`` cut at commas and semicolons outside parentheses (one pass: a lookahead per
+    comma would rescan a long line once for every comma in it)."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch in ",;" and not depth:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
 # one entry with its fields in parentheses, as a sub-label: "Gerätekennungen (Android ID, …):"
 _ONE_WITH_FIELDS = re.compile(r"^(?P<head>[^(),.:;]{2,60}?)\s*\((?P<list>[^()]{3,200})\)\s*:?$")
 
@@ -1858,7 +1873,7 @@ def _bare_enumeration(sentence: str, *, joined: bool = False) -> list[str]:
     if joined and (":" in cut or re.search(r"\b(?:that|which|who|whom|whose)\b", cut)):
         return []  # "openid, profile, email: sign-in", "files that the user selects"
     pieces = (  # (a comma inside parentheses separates one entry's fields, not entries)
-        split_list(cut) if joined else [clean_piece(p) for p in _TOP_LEVEL_COMMA.split(cut)]
+        split_list(cut) if joined else [clean_piece(p) for p in _top_level_split(cut)]
     )
     if len(pieces) < 3 or VERBISH.search(sentence) or NEGATION.search(sentence):
         return []
