@@ -44,8 +44,9 @@ _MOVE = folded(
     r"übertr|übermitt|transfer|Datentransfer|processed in|verarbeitet\b.{0,60}\bin\b|stored in"
     r"|gespeichert\b.{0,40}\bin\b|Server[n]? in|sent to|hosted in|Empfänger|recipient|located in"
     r"|Drittl[aä]nd|Drittstaat|third countr|weitergegeben|Datenweitergabe"
-    r"|\b(?:leaves?|leaving) (?:your|the|its|our) (?:jurisdiction|country|region)"  # "If data leaves
-)  # your jurisdiction, we use … SCCs"
+    # "If data leaves your jurisdiction, we use … SCCs"
+    r"|\b(?:leaves?|leaving) (?:your|the|its|our) (?:jurisdiction|country|region)"
+)
 # "outside the UK or EEA", "außerhalb der EU oder der Schweiz": where data is NOT sent
 _OUTSIDE = re.compile(
     r"\b(?:outside|außerhalb)\s+(?:of\s+)?(?:the\s+|der\s+|des\s+|dem\s+)?(?:[\w.]+\s*"
