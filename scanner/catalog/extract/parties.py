@@ -107,6 +107,11 @@ _NO_TRANSFER = folded(
     r"transferred|keine Übermittlung|ausschließlich (?:in|innerhalb) (?:der EU|Deutschland|des EWR)"
     r"|only within the (?:EU|EEA)|never leaves? the EU"
 )
+# the reader's own consent to the transfer, said to them (not Art. 49 cited as a derogation)
+_YOU_CONSENT = (
+    r"\byou (?:hereby |expressly )?(?:consent|agree) to (?:us |the )?(?:[\w-]+,?\s+(?:and\s+)?){0,3}"
+    r"(?:transfers?|transferring)\b"
+)
 _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
         ("DPF", r"Data Privacy Framework|\bDPF\b|EU-U\.?S\.? Data Privacy|Datenschutzrahmen"),
         ("SCC", r"Standardvertragsklausel|Standarddatenschutzklausel|standard (?:contractual|data "
@@ -121,7 +126,10 @@ _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
                     r"|explicit consent to (?:the|this) transfer"
                     # "By using our Services, you consent to such transfers."
                     r"|\byou (?:hereby |expressly )?(?:consent|agree) to (?:such|this|that|any|the"
-                    r"|these) transfers?\b|your agreement to (?:that|this|such|the) transfer"),
+                    r"|these) transfers?\b|your agreement to (?:that|this|such|the) transfer"
+                    # "you consent to the processing, transfer and storage of information in …",
+                    # "you consent to us transferring this information to …"
+                    r"|" + _YOU_CONSENT),
 )  # fmt: skip
 _MECHANISMS = tuple((mech, re.compile(rx, re.IGNORECASE)) for mech, rx in _MECHANISM_PATTERNS)
 _DPF = dict(_MECHANISMS)["DPF"]
@@ -374,8 +382,9 @@ def _unnamed(
     itself names or, as a list's lead, the entries below it names: "Where personal data is
     transferred outside the EEA, we use … Standard Contractual Clauses". Not a heading over a
     passage ("International Data Transfers"), not Art. 49 consent (a derogation the texts cite
-    as boilerplate, "in the case of express consent to the transfer …"); the DPF is the
-    United States' own."""
+    as boilerplate, "in the case of express consent to the transfer …") unless the sentence
+    tells the reader they consent ("By using the Service, you consent to the transfer of your
+    data to these locations"); the DPF is the United States' own."""
     after = " ".join(following[:2])
     guarded_after = _abroad_guarded(s, after) and not _abroad_guarded(s)
     if not (_MOVE.search(s) or _abroad_guarded(s) or guarded_after):
@@ -385,7 +394,11 @@ def _unnamed(
     part = here + (" " + " ".join(following) if lead else "")
     if not lead and guarded_after:
         part = f"{here} {after}"  # the safeguard in the sentences right after
-    named: list[Mechanism] = [k for k, rx in _MECHANISMS if k != "consent" and rx.search(part)]
+    named: list[Mechanism] = [
+        k
+        for k, rx in _MECHANISMS
+        if (k != "consent" or re.search(_YOU_CONSENT, s, re.IGNORECASE)) and rx.search(part)
+    ]
     if not named or (len(s.split()) < 6 and not lead):
         return [], mechs
     if "adequacy" in named and len(named) > 1 and _ADEQUACY_NOUN.search(part) is None:

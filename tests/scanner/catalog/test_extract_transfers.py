@@ -274,3 +274,17 @@ def test_data_leaving_the_jurisdiction_is_a_transfer() -> None:
         "Standard Contractual Clauses (SCCs) and Data Processing Addenda (DPAs)."
     )
     assert _transfers(text) == {(None, "SCC")}
+
+
+def test_the_readers_own_consent_to_a_transfer_is_its_mechanism() -> None:
+    # Open Collective's and Hoppa's shapes: the consent is said to the reader, not cited
+    named = (
+        "By accessing or using the Services, you consent to the processing, transfer and "
+        "storage of information in and to the U.S. and other countries."
+    )
+    assert _transfers(named) == {("US", "consent")}
+    unnamed = "By using the Service, you consent to the transfer of your data to these locations."
+    assert _transfers(unnamed) == {(None, "consent")}
+    # a derogation cited as boilerplate is still none
+    cited = "Im Falle einer ausdrücklichen Einwilligung in die Übermittlung (Art. 49 DSGVO)."
+    assert _transfers(cited) == set()
