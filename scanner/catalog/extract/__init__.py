@@ -241,9 +241,7 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
             )
         ),
         transfers=quoted(
-            third_country_transfers(
-                transfers_in(sents, [p for _, p in pairs]), country, text, language
-            )
+            third_country_transfers(transfers_in(sents, [p for _, p in pairs]), country)
         ),
         security=quoted(one_claim_per_passage(security, all_lines)),
         country=country,

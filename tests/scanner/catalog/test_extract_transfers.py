@@ -78,9 +78,10 @@ def test_the_uk_gdpr_and_the_people_it_protects_are_no_transfer() -> None:
     assert _transfers("We transfer your data to the United Kingdom.") == {("GB", "none-stated")}
 
 
-def test_us_storage_in_a_us_policy_is_no_transfer_but_in_a_gdpr_one_it_is() -> None:
+def test_us_storage_is_a_transfer_for_the_european_record_gdpr_named_or_not() -> None:
+    # the record is a European controller's: a US vendor's own country is a third country to it
     us = "All data is stored in AWS DynamoDB in the US East (N. Virginia) region."
-    assert extract(us).transfers == ()
+    assert [(t.country, t.mechanism) for t in extract(us).transfers] == [("US", "none-stated")]
     eu = us + " We process personal data in accordance with the GDPR."
     assert [(t.country, t.mechanism) for t in extract(eu).transfers] == [("US", "none-stated")]
     de = (
