@@ -1340,17 +1340,16 @@ def line_items(
         bare, dashed = f"{dashed.group(1)}: {dashed.group(2)}", None
     if dashed and in_data:
         label, described = dashed.groups()
-        first = sentences(described)[0] if described.strip() else described
+        described = sentences(described)[0] if described.strip() else described
         if (
-            first.count(",") >= 2
-            and not NEGATION.search(first)
-            and len(told := _prose_items(first)) >= 2
+            described.count(",") >= 2
+            and not NEGATION.search(described)
+            and len(told := _prose_items(described)) >= 2
         ):  # "Registration Information – When you register …, you will be asked to provide
             return told, 0.8  # your email address, password, …": the sentence lists the data
         if _PURPOSE_START_DASH.match(described):  # "Email address and name — for sign-in"
             pieces = split_list(label)
             return [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)], 0.8
-        described = sentences(described)[0] if described.strip() else described
         described = re.split(r"\s[—–]\s", described, maxsplit=1)[0]  # "a, b — remain visible"
         if (
             (

@@ -112,6 +112,7 @@ _YOU_CONSENT = (
     r"\byou (?:hereby |expressly )?(?:consent|agree) to (?:us |the )?(?:[\w-]+,?\s+(?:and\s+)?){0,3}"
     r"(?:transfers?|transferring)\b"
 )
+_READER_CONSENTS = re.compile(_YOU_CONSENT, re.IGNORECASE)
 _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
         ("DPF", r"Data Privacy Framework|\bDPF\b|EU-U\.?S\.? Data Privacy|Datenschutzrahmen"),
         ("SCC", r"Standardvertragsklausel|Standarddatenschutzklausel|standard (?:contractual|data "
@@ -378,7 +379,7 @@ def _unnamed(
     named: list[Mechanism] = [
         k
         for k, rx in _MECHANISMS
-        if (k != "consent" or re.search(_YOU_CONSENT, s, re.IGNORECASE)) and rx.search(part)
+        if (k != "consent" or _READER_CONSENTS.search(s)) and rx.search(part)
     ]
     if not named or (len(s.split()) < 6 and not lead):
         return [], mechs
