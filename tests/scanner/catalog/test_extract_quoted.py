@@ -428,3 +428,21 @@ def test_a_dashed_label_over_a_sentence_that_lists_the_data() -> None:
         "payment details",
     ]  # fmt: skip
     assert "Registration Information" not in items
+
+
+def test_the_readers_own_consent_is_the_transfers_mechanism() -> None:
+    named = _read("opencollective-consent-en").transfers
+    assert [(t.country, t.mechanism) for t in named] == [("US", "consent")]
+    unnamed = _read("hoppa-consent-en").transfers
+    assert [(t.country, t.mechanism) for t in unnamed] == [(None, "consent")]
+
+
+def test_a_us_vendors_us_servers_are_a_transfer_for_the_european_record() -> None:
+    said = _read("habitica-usservers-en").transfers  # no word of the GDPR in the excerpt
+    assert [(t.country, t.mechanism) for t in said] == [("US", "none-stated")]
+
+
+def test_the_app_stores_a_download_sends_data_to_are_recipients() -> None:
+    assert [s.name for s in _read("rocketmeals-appstore-de").subprocessors] == [
+        "Apple / App Store", "Google Play"
+    ]  # fmt: skip
