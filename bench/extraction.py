@@ -388,6 +388,8 @@ SPLITS = (
     "blind154",
     "blind155",
     "blind156",
+    "blind157",
+    "blind158",
 )
 
 
