@@ -390,6 +390,8 @@ SPLITS = (
     "blind156",
     "blind157",
     "blind158",
+    "blind159",
+    "blind160",
 )
 
 
