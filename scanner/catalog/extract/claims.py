@@ -122,17 +122,10 @@ _BASIS_SAID = folded(
     r"|\bgemäß\b|pursuant|" + _CONSENT_LABEL
 )
 _PROCESSOR_DUTY = re.compile(r"Art(?:\.|ikel|icle)?\s*28\b", re.IGNORECASE)
-# words that make an obligation a stated basis rather than a purpose
-_BASIS_CONTEXT = folded(
-    r"basis|bases|grounds?|lawful|rechtsgrundlage|grundlage|erforderlich|necessary|required|Art\."
-    r"|Artikel|DSGVO|GDPR|verpflichtet|obliged|subject to|unterliegen|Erfüllung|to fulfil|dient"
-    r"|\bneed to comply\b"  # "Where we need to comply with a legal obligation." (the ICO's list)
-    r"|^(?:legal obligations?|rechtliche Verpflichtung(?:en)?|gesetzliche Pflichten?)\s*[:–-]"
-    r"|:\s*(?:legal obligations?|rechtliche Verpflichtung(?:en)?|gesetzliche Pflichten?)\b"
-    # the basis in brackets after a purpose: "(contract and legal obligation)"
-    r"|\([\w ,/&]{0,40}(?:legal obligations?|rechtliche Verpflichtung(?:en)?"
-    r"|gesetzliche Pflichten?)\s*\)"
-)
+
+
+# an obligation named only as the exception to a promise not to share, or as a limit of a right
+_EXCEPTION = folded(r"\b(?:außer|ausgenommen|except|unless|ability to)\b")
 
 
 class LegalBasisHit(msgspec.Struct, frozen=True):
@@ -202,8 +195,8 @@ def legal_bases_in(sentence: str) -> list[LegalBasisHit]:
             not _CONSENT_CONTEXT.search(sentence) or _NOT_CONSENT.search(sentence)
         ):
             continue  # "consent" about something other than data ("consent to these terms")
-        if letter == "c" and not _BASIS_CONTEXT.search(sentence):
-            continue  # "Comply with legal obligations" in a list of purposes names no basis
+        if letter == "c" and _EXCEPTION.search(sentence[max(0, said.start() - 60) : said.start()]):
+            continue  # "Außer bei gesetzlicher Verpflichtung geben wir … nicht weiter": a limit
         hits[letter] = 0.75
     expression = _EXPRESSION.search(sentence)
     if expression or _OBJECTION_OR_ARCHIVING.search(sentence):

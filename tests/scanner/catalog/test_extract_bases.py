@@ -1,4 +1,5 @@
-"""Legal bases in words: a purpose is no basis, OAuth's consent is no consent to processing.
+"""Legal bases in words: a duty named as the exception to a promise is no basis, OAuth's consent
+is no consent to processing.
 Sentences written for these tests."""
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ def _letters(text: str) -> list[str]:
     return [b.letter for b in extract(text).legal_bases]
 
 
-def test_an_obligation_in_a_purpose_list_is_no_basis_but_a_stated_one_is() -> None:
-    assert _letters("We use your data to:\n- Comply with legal obligations\n") == []
+def test_an_obligation_is_a_basis_unless_it_is_only_an_exception() -> None:
+    assert _letters("We use your data to:\n- Comply with legal obligations\n") == ["c"]
+    assert _letters("We do not share your data, except where we have a legal obligation.") == []
     assert _letters("- Legal obligation: to comply with tax requirements\n") == ["c"]
     assert _letters("Processing is necessary to comply with a legal obligation.") == ["c"]
 
@@ -149,9 +151,8 @@ def test_a_basis_in_brackets_after_a_purpose_is_stated() -> None:
     assert _letters("Purposes:\n- Service provision (contract)\n") == ["b"]
     assert _letters("Abrechnung (Vertrag und rechtliche Verpflichtung)\n") == ["b", "c"]
     assert _letters("| Providing the Service | Performance of contract |\n") == ["b"]
-    # a contract in brackets that is no basis, an obligation only as a purpose
+    # a contract in brackets that is no basis
     assert _letters("Read the terms of your contract (the contract you signed).\n") == []
-    assert _letters("We use your data to:\n- Comply with legal obligations (tax)\n") == []
 
 
 def test_public_interest_and_duties_named_as_a_rights_limits_are_no_bases() -> None:

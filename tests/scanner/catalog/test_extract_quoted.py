@@ -446,3 +446,8 @@ def test_the_app_stores_a_download_sends_data_to_are_recipients() -> None:
     assert [s.name for s in _read("rocketmeals-appstore-de").subprocessors] == [
         "Apple / App Store", "Google Play"
     ]  # fmt: skip
+
+
+def test_a_purpose_to_comply_with_the_law_is_the_obligation_basis() -> None:
+    assert [b.letter for b in _read("hyperknot-obligations-en").legal_bases] == ["c", "f"]
+    assert [b.letter for b in _read("sheetwidget-ausser-de").legal_bases] == []
