@@ -392,6 +392,8 @@ SPLITS = (
     "blind158",
     "blind159",
     "blind160",
+    "blind161",
+    "blind162",
 )
 
 
