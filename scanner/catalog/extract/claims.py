@@ -29,7 +29,10 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (letter, re.compile(rx, re.IGNORECASE))
     for letter, rx in (
         ("a", r"(?:Einwilligung|Zustimmung|\bconsent\b|eingewilligt)(?!\s+to\s+be\s+bound)"
-              r"(?!s?[- ]?(?:status|management|verwaltung|banner|tool|plattform|platform))"),
+              r"(?!s?[- ]?(?:status|management|verwaltung|banner|tool|plattform|platform))"
+              # the GDPR template's list: "… may process your Personal Data because: … You have
+              # given us permission to do so"
+              r"|\byou have given (?:us|[\w*]+(?: [\w*]+){0,3}) permission to do so\b"),
         ("b", r"Vertragserfüllung|Erfüllung (?:eines|des|unseres|von) (?:\w+ )?(?:Vertrag|Arbeitsvertrag)"
               r"|vertraglichen? Pflichten|arbeitsvertraglichen|vorvertraglich|performance of (?:a |the |our )?"
               r"contract|necessary (?:for|to perform) (?:the|a|our) contract|contractual necessity"
@@ -59,7 +62,10 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
               r"|\([\w ]{1,30}(?:and|und|,|/|&)\s*(?:contract|Vertrag)\s*\)"),
         ("c", r"rechtliche[nr]? Verpflichtung|gesetzliche[nr]? (?:Verpflichtung|Pflicht)|legal obligation"
               r"|gesetzlich (?:\w+ )?verpflichtet|(?:rechtlich|legally) (?:obliged|verpflichtet)"
-              r"|comply with (?:a |our |the |applicable )?(?:legal|statutory)|compliance with (?:a )?legal"),
+              r"|comply with (?:a |our |the |applicable )?(?:legal|statutory)|compliance with (?:a )?legal"
+              # the GDPR template's "… needs to comply with the law", "To comply with the law"
+              # (the whole entry: no "we may disclose your data … to comply with the law")
+              r"|^\W*(?:[\w ]{0,30}\bneeds? to |to )?comply with (?:the |applicable )?laws?\W*$"),
         ("d", r"lebenswichtigen? Interess|vital interest"),
         ("e", r"öffentlichen Interesse|public interest"),
         ("f", r"berechtigte[nmsr]? (?:(?:geschäftliche|wirtschaftliche)[nmsr]? )?Interesse"

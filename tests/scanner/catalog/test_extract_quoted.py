@@ -451,3 +451,8 @@ def test_the_app_stores_a_download_sends_data_to_are_recipients() -> None:
 def test_a_purpose_to_comply_with_the_law_is_the_obligation_basis() -> None:
     assert [b.letter for b in _read("hyperknot-obligations-en").legal_bases] == ["c", "f"]
     assert [b.letter for b in _read("sheetwidget-ausser-de").legal_bases] == []
+
+
+def test_the_templates_permission_to_do_so_is_consent() -> None:
+    letters = [b.letter for b in _read("qdrant-permission-en").legal_bases]
+    assert letters == ["a", "b", "c", "f"]
