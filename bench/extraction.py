@@ -394,6 +394,8 @@ SPLITS = (
     "blind160",
     "blind161",
     "blind162",
+    "blind163",
+    "blind164",
 )
 
 
