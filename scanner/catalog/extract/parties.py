@@ -46,6 +46,11 @@ _MOVE = folded(
     r"|Drittl[aä]nd|Drittstaat|third countr|weitergegeben|Datenweitergabe"
     # "If data leaves your jurisdiction, we use … SCCs"
     r"|\b(?:leaves?|leaving) (?:your|the|its|our) (?:jurisdiction|country|region)"
+    # "Nachrichteninhalt wird an Anthropic (USA) gesendet", "bei RevenueCat (USA) verarbeitet",
+    # "Verarbeitungsort: USA"
+    r"|\bgesendet\b|\([^()]{2,30}\)\s+(?:verarbeitet|gespeichert|processed|stored)\b"
+    r"|\b(?:Verarbeitungs|Speicher|Server|Daten)(?:ort|standort)\b|\b(?:processing|server|data|storage)"
+    r" location\b"
 )
 # "outside the UK or EEA", "außerhalb der EU oder der Schweiz": where data is NOT sent
 _OUTSIDE = re.compile(

@@ -456,3 +456,9 @@ def test_a_purpose_to_comply_with_the_law_is_the_obligation_basis() -> None:
 def test_the_templates_permission_to_do_so_is_consent() -> None:
     letters = [b.letter for b in _read("qdrant-permission-en").legal_bases]
     assert letters == ["a", "b", "c", "f"]
+
+
+def test_data_sent_to_or_processed_by_a_recipient_placed_in_the_us_is_a_transfer() -> None:
+    for name in ("lydia-gesendet-de", "ligatool-verarbeitungsort-de", "glowera-revenuecat-de"):
+        transfers = [(t.country, t.mechanism) for t in _read(name).transfers]
+        assert transfers == [("US", "none-stated")], name
