@@ -396,6 +396,8 @@ SPLITS = (
     "blind162",
     "blind163",
     "blind164",
+    "blind165",
+    "blind166",
 )
 
 
