@@ -399,6 +399,9 @@ def _unnamed(
 _OUTSIDE_EUROPE = folded(
     r"\b(?:outside|außerhalb|not (?:part|a member|members) of)\s+(?:of\s+)?(?:the\s+|der\s+"
     r"|des\s+)?(?:EU|EEA|EWR|European|Europäischen|UK|United Kingdom)\b"
+    # the reader's own country: "transferred to countries outside your country of residence",
+    # "in countries other than your own"
+    r"|\boutside (?:of )?your (?:\w+,\s+)*(?:country|jurisdiction)\b|\bcountries other than\b"
 )
 
 

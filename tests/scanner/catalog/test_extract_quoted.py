@@ -462,3 +462,8 @@ def test_data_sent_to_or_processed_by_a_recipient_placed_in_the_us_is_a_transfer
     for name in ("lydia-gesendet-de", "ligatool-verarbeitungsort-de", "glowera-revenuecat-de"):
         transfers = [(t.country, t.mechanism) for t in _read(name).transfers]
         assert transfers == [("US", "none-stated")], name
+
+
+def test_countries_outside_the_readers_own_with_the_next_sentences_safeguard() -> None:
+    transfers = [(t.country, t.mechanism) for t in _read("kestra-residence-en").transfers]
+    assert transfers == [(None, "SCC")]
