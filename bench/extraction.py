@@ -398,6 +398,8 @@ SPLITS = (
     "blind164",
     "blind165",
     "blind166",
+    "blind167",
+    "blind168",
 )
 
 
