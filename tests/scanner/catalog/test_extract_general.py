@@ -57,7 +57,7 @@ def test_zu_den_x_gehoeren_and_this_includes() -> None:
         "Zu den Zugriffsdaten gehören die IP-Adresse, Datum und Uhrzeit des Abrufs, übertragene "
         "Datenmengen und der Browsertyp."
     )
-    assert {"IP-Adresse", "Datum des Abrufs", "Uhrzeit des Abrufs", "Browsertyp"} <= set(_items(de))
+    assert {"IP-Adresse", "Datum und Uhrzeit des Abrufs", "Browsertyp"} <= set(_items(de))
     en = "Usage data is collected automatically. This includes pages visited and session length."
     assert {"pages visited", "session length"} <= set(_items(en))
     assert _items("Our team includes engineers and designers from many countries.") == []
@@ -451,7 +451,7 @@ def test_a_log_list_closed_by_a_modal_verb() -> None:
         "Abrufs, der Browsertyp und die IP-Adresse gehören.\n"
     )
     got = _items(text)
-    assert {"Datum des Abrufs", "Uhrzeit des Abrufs", "Browsertyp", "IP-Adresse"} <= set(got)
+    assert {"Datum und Uhrzeit des Abrufs", "Browsertyp", "IP-Adresse"} <= set(got)
     recipients = (
         "Zu den Empfängern dieser Daten können z.B. Zahlungsinstitute oder Anbieter von Diensten "
         "gehören.\n"
