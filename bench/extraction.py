@@ -400,6 +400,8 @@ SPLITS = (
     "blind166",
     "blind167",
     "blind168",
+    "blind169",
+    "blind170",
 )
 
 
