@@ -1407,6 +1407,9 @@ def line_items(
             return [], 0.0
         if _INSTRUCTION.match(first):
             return [], 0.0  # "Business customers: Contact us to update, export or erase your data"
+        if _RETAINED.match(first):
+            return [], 0.0  # "Account Data: Retained while your account is active": how long a
+            # kind of data named elsewhere is kept, a retention rule (the periods' reader), no item
         lead = _PURPOSE_CLAUSE.sub("", EXAMPLE_LEAD.sub("", first))
         lead = _CLAUSE_TAIL.split(lead, maxsplit=1)[0]  # "… and error logs for troubleshooting"
         lead = _PURPOSE_INFINITIVE.split(lead, maxsplit=1)[0]  # "API keys to read your requests"
@@ -2073,6 +2076,14 @@ def _kept_items(entry: str) -> list[str]:
     pieces = split_list(head)
     named = [p for p in pieces if looks_like_item(p) or plain_noun_phrase(p)]
     return named if named and 2 * len(named) >= len(pieces) else []
+
+
+# a retention rule's wording after a label: "Retained while …", "Kept for 30 days", "Deleted
+# upon account deletion", "While account active + 90 days", "Until account deletion"
+_RETAINED = folded(
+    r"(?:is |are )?(?:retained|kept|stored|held|deleted|erased|purged|removed|while (?:your |the )?"
+    r"account|until (?:account|you|your|the account)|for as long as|as long as)\b"
+)
 
 
 # a note on how long an entry is kept, after its data: ", automatische Löschung nach 40 Tagen"

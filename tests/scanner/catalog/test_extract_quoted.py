@@ -467,3 +467,9 @@ def test_data_sent_to_or_processed_by_a_recipient_placed_in_the_us_is_a_transfer
 def test_countries_outside_the_readers_own_with_the_next_sentences_safeguard() -> None:
     transfers = [(t.country, t.mechanism) for t in _read("kestra-residence-en").transfers]
     assert transfers == [(None, "SCC")]
+
+
+def test_a_retention_lists_labels_are_no_items_but_its_periods_stay() -> None:
+    got = _read("folo-retained-en")
+    assert [i.item for i in got.items] == []
+    assert "P6M" in {r.period for r in got.retention if r.period}
