@@ -1407,7 +1407,7 @@ def line_items(
             return [], 0.0
         if _INSTRUCTION.match(first):
             return [], 0.0  # "Business customers: Contact us to update, export or erase your data"
-        if _RETAINED.match(first):
+        if not in_data and _RETAINED.match(first):
             return [], 0.0  # "Account Data: Retained while your account is active": how long a
             # kind of data named elsewhere is kept, a retention rule (the periods' reader), no item
         lead = _PURPOSE_CLAUSE.sub("", EXAMPLE_LEAD.sub("", first))
@@ -2078,6 +2078,11 @@ def _kept_items(entry: str) -> list[str]:
     return named if named and 2 * len(named) >= len(pieces) else []
 
 
+# a lead-in over a list of how long each kind of data is kept
+_RETENTION_LEAD = folded(
+    r"\b(?:retain|retention|retained|keep (?:your|personal)|aufbewahr\w*|Speicherdauer|Löschfrist"
+    r"|how long|wie lange)\b"
+)
 # a retention rule's wording after a label: "Retained while …", "Kept for 30 days", "Deleted
 # upon account deletion", "While account active + 90 days", "Until account deletion"
 _RETAINED = folded(
@@ -2676,6 +2681,8 @@ def collect_items(all_lines: list[Line]) -> ItemList:
             and not _negated_lead(bare)
             and not _USE_LEAD.search(bare)
             and not _RIGHTS_LEAD.search(bare)
+            and not _RETENTION_LEAD.search(bare)  # "We retain your personal data only as long as
+            # necessary …:" over "Account Data: Retained while …" — how long, not what
             and _names_data(all_lines[n + 1 : n + 13])
         ):
             in_data = True  # "wird benötigt für …:" over "- E-Mail Adresse", "- Passwort", …
@@ -2687,6 +2694,7 @@ def collect_items(all_lines: list[Line]) -> ItemList:
             and not _negated_lead(bare)
             and not _USE_LEAD.search(bare)
             and not _RIGHTS_LEAD.search(bare)
+            and not _RETENTION_LEAD.search(bare)
             and _names_data(all_lines[n + 1 : n + 13])
         ):
             in_data = True  # a paragraph about logs over bullets that name data (its lead-in lost)
