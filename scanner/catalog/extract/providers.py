@@ -14,6 +14,14 @@ import re
 # company cue after an ambiguous name: "Segment Inc.", "Heap (analytics)", "Render," …
 _CO = r"(?=\s*(?:,|\(|;|:|\||/|[—–]|\.(?:\s|$)|$|\s+(?:Inc|LLC|Ltd|GmbH|Limited|Technologies|Labs|Software|Analytics|Payments)\b))"
 
+# GitHub as a processor, not as where the policy, the code or the issue tracker lives ("Report
+# via GitHub Issues", "https://github.com/…", "our GitHub repository", "the GitHub App"): those
+# name a channel or the product's own kind (of the 25 such mentions on 1,480 texts labellers took 3)
+_GITHUB = (
+    r"(?<![/.@\w])GitHub\b(?!\.(?:com|io)\b|[-\s]+(?:[Ii]ssues?|[Rr]epo(?:s|sitory|sitories)?|[Pp]rofile"
+    r"|[Hh]andle|[Uu]sername|[Aa]pps?\b|[Dd]iscussions|[Rr]eleases?|[Pp]ull))"
+)
+
 # (pattern, canonical name, country the name itself states or None)
 _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"Microsoft Ireland(?: Operations)?(?: Limited| Ltd\.?)?", "Microsoft Ireland Operations Limited", "IE"),
@@ -59,7 +67,7 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"\bDigitalOcean\b|Digital Ocean", "DigitalOcean", None), (r"(?-i:\bRender\b)" + _CO, "Render", None),
     (r"\bFly\.io\b", "Fly.io", None), (r"(?-i:\bRailway\b)" + _CO, "Railway", None),
     (r"\bSupabase\b", "Supabase", None), (r"MongoDB(?: Atlas)?", "MongoDB", None),
-    (r"\bAtlassian\b|\bJira\b|\bConfluence\b", "Atlassian", None), (r"\bGitHub\b", "GitHub", None),
+    (r"\bAtlassian\b|\bJira\b|\bConfluence\b", "Atlassian", None), (_GITHUB, "GitHub", None),
     (r"\bMailchimp\b|\bMandrill\b", "Mailchimp", None), (r"\bBrevo\b|Sendinblue", "Brevo", None),
     (r"\b(?:Twilio )?SendGrid\b", "SendGrid", None), (r"\bTwilio\b(?! SendGrid)", "Twilio", None),
     (r"(?-i:\bPostmark\b)", "Postmark", None), (r"\bMailgun\b", "Mailgun", None),

@@ -473,3 +473,9 @@ def test_a_retention_lists_labels_are_no_items_but_its_periods_stay() -> None:
     got = _read("folo-retained-en")
     assert [i.item for i in got.items] == []
     assert "P6M" in {r.period for r in got.retention if r.period}
+
+
+def test_github_as_a_contact_channel_is_no_recipient() -> None:
+    assert [s.name for s in _read("commentslash-githubissues-en").subprocessors] == []
+    hosted = extract("Diese Website wird bei GitHub Pages gehostet (GitHub B.V., Amsterdam).")
+    assert [s.name for s in hosted.subprocessors] == ["GitHub"]
