@@ -208,6 +208,20 @@ _NEGATED_BEFORE = re.compile(
     r"\b(?:no|not|never|without|kein\w*|nicht|ohne|niemals)\b(?:z\.\s?B\.|e\.\s?g\.|[^.;:)]){0,60}$",
     re.IGNORECASE,  # ("keine Tracking-Tools (wie z.B. Google Analytics)")
 )
+# a provider named as what the product is not or does not use: "a privacy-friendly alternative
+# to Google Analytics", "unlike platforms such as Google Analytics", "statt Google Fonts"
+_COMPARED_BEFORE = folded(
+    r"\b(?:alternatives? to|unlike|instead of|rather than|compared to|im Gegensatz zu|statt|anstatt"
+    r"|anstelle|Alternative zu)\b(?:[^.;:]){0,30}$"
+)
+# a provider the text may use some day, not one it uses: "Falls in Zukunft analytische Dienste
+# (z.B. Google Analytics) integriert werden", "Sollte sich dies künftig ändern (z. B. durch …)",
+# "Falls die Software Google Analytics oder ähnlich nutzt:", "Google Analytics is intentionally
+# disabled in this app"
+_SOME_DAY = folded(
+    r"\b(?:in Zukunft|künftig|zukünftig|in (?:the )?future)\b|^Falls\b|^Sollte\b"
+    r"|\b(?:intentionally |is |are )?disabled\b|\bdeaktiviert\b"
+)
 # the provider's own policy named as further reading, or its API the data is read through
 # ("using the Microsoft Graph API"): not a recipient
 _POLICY_REFERENCE = re.compile(
@@ -353,6 +367,8 @@ def subprocessors_in(
             for sp in _product_and_entity(s, sorted(spans))
             if not any(a <= sp[0] < b for a, b in sources)
             if not _NEGATED_BEFORE.search(s[max(0, sp[0] - 60) : sp[0]])
+            and not _COMPARED_BEFORE.search(s[max(0, sp[0] - 40) : sp[0]])
+            and not _SOME_DAY.search(s)
             and not _POLICY_REFERENCE.match(s[sp[1] : sp[1] + 30])
             and not _SEE_BEFORE.search(_before_name(s, sp[0], sp[1]))
         ]  # "No Google Analytics, Mixpanel", "see Microsoft's privacy statement": no recipient

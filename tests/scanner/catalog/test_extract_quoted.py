@@ -479,3 +479,8 @@ def test_github_as_a_contact_channel_is_no_recipient() -> None:
     assert [s.name for s in _read("commentslash-githubissues-en").subprocessors] == []
     hosted = extract("Diese Website wird bei GitHub Pages gehostet (GitHub B.V., Amsterdam).")
     assert [s.name for s in hosted.subprocessors] == ["GitHub"]
+
+
+def test_a_provider_compared_against_or_planned_for_some_day_is_no_recipient() -> None:
+    assert [s.name for s in _read("ivpn-unlike-en").subprocessors] == ["Matomo"]
+    assert [s.name for s in _read("cockpit360-zukunft-de").subprocessors] == []
