@@ -402,6 +402,7 @@ SPLITS = (
     "blind168",
     "blind169",
     "blind170",
+    "blind171",
 )
 
 
