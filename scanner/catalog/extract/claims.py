@@ -236,7 +236,7 @@ _DEVICE_AND_SCHEME = (
     r"Cyber Essentials|full-disk encryption|hardware (?:security )?keys?|FIDO2|YubiKey"
 )
 _OTHER = folded(
-    r"verschlüssel|encr[iy]p?t|\bhash(?!tag)|gehasht|bcrypt|argon2|scrypt|pseudonymi|ISO/?\s?IEC\s?27001"
+    r"verschlüssel|encr[iy]p?t|\bhash(?!tag|icorp)|gehasht|bcrypt|argon2|scrypt|pseudonymi|ISO/?\s?IEC\s?27001"
     r"|ISO\s?270\d\d|ISO (?:\d{4,5}, )+270\d\d|SOC[\s-]?[12]\b|BSI C5|TISAX|Penetrationstest"
     r"|penetration test|Zwei-Faktor|HttpOnly|http-only|SameSite|IP-Anonymisierung|Firewalls?\b"
     r"|Intrusion[- ](?:Detection|Prevention)|Incident[- ]Response|Content[- ]Security[- ]Policy"

@@ -436,3 +436,8 @@ def test_a_word_that_starts_with_hash_names_no_hashing() -> None:
         "Passwörter werden gehasht gespeichert.\n"
     )
     assert _claims(text) == [("other", "Passwörter werden gehasht gespeichert.")]
+
+
+def test_a_company_whose_name_starts_with_hash_claims_no_hashing() -> None:
+    assert _claims("Terraform is provided by HashiCorp, Inc.") == []
+    assert _claims("Passwords are hashed with bcrypt.") != []
