@@ -631,6 +631,14 @@ def _self_placed(all_lines: list[Line]) -> VendorCountry | None:
 
 # "80331 München", "A-1010 Wien", "110 00 Praha 1" (Czech, Slovak, Swedish, Greek postcodes)
 _POSTCODE_LINE = re.compile(r"\b(?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{3} \d{2})\s+[A-ZÄÖÜ][\wäöüß-]+")
+_AUTHORITY = folded(
+    r"Information Commissioner|\bICO\b|ico\.org\.uk|supervisory authority|Aufsichtsbehörde"
+    r"|Wycliffe House"
+)
+# a British postcode after its town, which names the country by its shape: "London, EC2A 4NE",
+# "Stafford ST16 9AB" (outward code: one or two letters, a digit, a digit or letter; inward: a
+# digit and two letters)
+_UK_POSTCODE = re.compile(r"\b[A-Z][a-z]+,?\s+[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
 _COUNTRY_AFTER = re.compile(r"\s[-–—,]\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*$")
 
 
@@ -641,14 +649,18 @@ def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
     for n, line in enumerate(all_lines):
         text = line.text.strip()
         m = _POSTCODE_LINE.search(text)
-        if not m:
+        if not m and _UK_POSTCODE.search(text):  # "86-90 Paul Street, London, EC2A 4NE"
+            m, uk = None, True
+        else:
+            uk = False
+        if not m and not uk:
             shaped = _entity_address(all_lines, n) if len(text) <= 80 else None
             if shaped:  # "Acme Inc." / "100 Broad Street" / "New York, NY 10004"
                 return VendorCountry(shaped, text, 0.55)
             continue
-        tail = _COUNTRY_AFTER.search(text[m.end() :])
+        tail = _COUNTRY_AFTER.search(text[m.end() :]) if m else None
         nxt = all_lines[n + 1].text.strip() if n + 1 < len(all_lines) else ""
-        country = countries_in(tail.group(1)) if tail else []
+        country = ["GB"] if uk else countries_in(tail.group(1)) if tail else []
         if not country and len(nxt.split()) <= 3:
             country = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", nxt))
         if not country:
@@ -657,6 +669,8 @@ def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
         before = " ".join(x.text for x in above)
         if _BIG_ENTITY.search(before) or _cues_recipient(before):
             continue
+        if uk and (_REPRESENTATIVE.search(before) or _AUTHORITY.search(before)):
+            continue  # a UK representative's or the ICO's address, not the vendor's
         if any(  # (a heading "Controller / Data Protection Officer" over one address is both's)
             _STOP_BLOCK.search(x.text) and not (x.kind == "heading" and CONTROLLER.search(x.text))
             for x in above

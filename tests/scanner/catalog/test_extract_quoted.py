@@ -484,3 +484,9 @@ def test_github_as_a_contact_channel_is_no_recipient() -> None:
 def test_a_provider_compared_against_or_planned_for_some_day_is_no_recipient() -> None:
     assert [s.name for s in _read("ivpn-unlike-en").subprocessors] == ["Matomo"]
     assert [s.name for s in _read("cockpit360-zukunft-de").subprocessors] == []
+
+
+def test_a_british_postcode_places_the_vendor_unless_it_is_a_representatives() -> None:
+    placed = _read("belchamber-postcode-en").country
+    assert placed is not None and placed.country == "GB"
+    assert _read("fleet-ukrepresentative-en").country is None
