@@ -165,8 +165,9 @@ _US_STATE_NAMES = (
 )
 # "SmartAgentics, a North Carolina company", "a Delaware corporation": the entity is American
 _US_ENTITY = re.compile(
-    r"\b(?:a|an)\s+(?:" + _US_STATE_NAMES + r")\s+(?:company|corporation|limited liability company"
-    r"|LLC|limited partnership|public benefit corporation|business)\b"
+    r"\b(?:a|an)\s+(?:" + _US_STATE_NAMES + r")\s+(?:\((?:United States|USA|U\.S\.A?\.?)\)\s+)?"
+    r"(?:(?i:non-?profit|not-for-profit)\s+)?(?:(?i:public benefit)\s+)?(?:company|corporation"
+    r"|[Cc]orporation|limited liability company|LLC|limited partnership|business)\b"
 )
 # a place where data is stored, not where the vendor is: "in the West Europe (Netherlands) region"
 _STORED_AT = folded(

@@ -490,3 +490,8 @@ def test_a_british_postcode_places_the_vendor_unless_it_is_a_representatives() -
     placed = _read("belchamber-postcode-en").country
     assert placed is not None and placed.country == "GB"
     assert _read("fleet-ukrepresentative-en").country is None
+
+
+def test_a_california_nonprofit_public_benefit_corporation_is_american() -> None:
+    placed = _read("letsencrypt-california-en").country
+    assert placed is not None and placed.country == "US"
