@@ -650,10 +650,7 @@ def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
     for n, line in enumerate(all_lines):
         text = line.text.strip()
         m = _POSTCODE_LINE.search(text)
-        if not m and _UK_POSTCODE.search(text):  # "86-90 Paul Street, London, EC2A 4NE"
-            m, uk = None, True
-        else:
-            uk = False
+        uk = not m and _UK_POSTCODE.search(text) is not None  # "Paul Street, London, EC2A 4NE"
         if not m and not uk:
             shaped = _entity_address(all_lines, n) if len(text) <= 80 else None
             if shaped:  # "Acme Inc." / "100 Broad Street" / "New York, NY 10004"
