@@ -362,13 +362,14 @@ def subprocessors_in(
         sources = (
             [m.span() for m in _SOURCE_LIST.finditer(s)] if " from " in s or " aus " in s else []
         )
+        some_day = _SOME_DAY.search(s) is not None  # (once per sentence, not per name)
         spans = [
             sp
             for sp in _product_and_entity(s, sorted(spans))
             if not any(a <= sp[0] < b for a, b in sources)
             if not _NEGATED_BEFORE.search(s[max(0, sp[0] - 60) : sp[0]])
             and not _COMPARED_BEFORE.search(s[max(0, sp[0] - 40) : sp[0]])
-            and not _SOME_DAY.search(s)
+            and not some_day
             and not _POLICY_REFERENCE.match(s[sp[1] : sp[1] + 30])
             and not _SEE_BEFORE.search(_before_name(s, sp[0], sp[1]))
         ]  # "No Google Analytics, Mixpanel", "see Microsoft's privacy statement": no recipient
