@@ -403,6 +403,8 @@ SPLITS = (
     "blind169",
     "blind170",
     "blind171",
+    "blind172",
+    "blind173",
 )
 
 
