@@ -806,7 +806,8 @@ _CONTENTS_LEAD = folded(
     r"|\b(?:Arten|Typen|Kategorien|types|kinds|categories)\s+(?:von|of)\s+Cookies\b[^:.]{0,40}:$"
 )
 _NEGATED_LEAD = folded(
-    r"\b(?:not|never|nicht|niemals|nie|keine?)\b[^.]{0,40}\b(?:collect|store|process|access|read|track|share"
+    r"\b(?:not|never|nicht|niemals|nie|keine?)\b(?:(?!\b(?:but|aber|sondern|jedoch)\b)[^.]){0,40}"
+    r"\b(?:collect|store|process|access|read|track|share"
     r"|sell|include|contain|erheb|speicher|verarbeit|erfass|lesen|zugreif|umfass|enthalt|enthält"
     r"|beinhalt)\w*|\bwhat we (?:do not|don't|never)"
     r"|was wir nicht"

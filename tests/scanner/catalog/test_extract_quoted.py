@@ -495,3 +495,10 @@ def test_a_british_postcode_places_the_vendor_unless_it_is_a_representatives() -
 def test_a_california_nonprofit_public_benefit_corporation_is_american() -> None:
     placed = _read("letsencrypt-california-en").country
     assert placed is not None and placed.country == "US"
+
+
+def test_a_lead_in_negation_ends_at_but() -> None:
+    items = _items("tidyframe-butmayinclude-en")
+    assert {"IP address", "operating system", "Pages visited", "click patterns"} <= set(items)
+    denied = extract("We do not collect or store any of the following:\n\n- Email address\n- Phone number")
+    assert [i.item for i in denied.items] == []
