@@ -500,5 +500,5 @@ def test_a_california_nonprofit_public_benefit_corporation_is_american() -> None
 def test_a_lead_in_negation_ends_at_but() -> None:
     items = _items("tidyframe-butmayinclude-en")
     assert {"IP address", "operating system", "Pages visited", "click patterns"} <= set(items)
-    denied = extract("We do not collect or store any of the following:\n\n- Email address\n- Phone number")
+    denied = extract("We do not collect or store any of the following:\n\n- Email address\n- Phone")
     assert [i.item for i in denied.items] == []
