@@ -405,6 +405,7 @@ SPLITS = (
     "blind171",
     "blind172",
     "blind173",
+    "blind174",
     "blind175",
 )
 
