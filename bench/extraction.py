@@ -407,6 +407,8 @@ SPLITS = (
     "blind173",
     "blind174",
     "blind175",
+    "blind176",
+    "blind177",
 )
 
 
