@@ -501,7 +501,10 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r"|(?=[A-Z]))"  # an opener
             r"(?P<list>[^\W\d_][^,.;:]{2,60}?(?:(?:,\s+|,?\s+(?:and|or)\s+)[^,.;:]{2,80}?){0,12})"
             r"(?<!\bwhich)(?<!\bthat)(?<!\bwho)\s+(?:is|are)\s+(?:\w+\s+)?(?P<verb>collected|processed|stored"
-            r"|transmitted|retained|logged|kept|saved|archived|deleted|erased|purged|used|accessed|read"
+            r"|transmitted|logged|saved|archived|used|accessed|read"
+            # kept somewhere is stored; kept for a time, retained or deleted is a retention
+            # rule, whose subject is no new item ("Account data is retained while …")
+            r"|(?:kept|retained)(?=\s+(?:only\s+|securely\s+)?(?:in|on|at|inside|locally)\b)"
             r"|shared|sent|synced|synchroni[sz]ed|uploaded|cached|analy[sz]ed|written|recorded|captured"
             r"|encrypted|hashed|indexed|backed up|transferred|forwarded|exported|fetched|retrieved"
             r"|managed|handled)\b"
@@ -526,7 +529,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r"(?<!Daten)(?<!Informationen)"
             r"(?<!Angaben)\s+(?:werden|wird|können|kann)\s+"
             r"(?:(?:[^.;:]|\b(?:Co|Inc|Ltd|bzw|ggf)\.){0,60}\s)?(?:gespeichert|verarbeitet|erhoben|erfasst"
-            r"|übermittelt|protokolliert|weitergegeben|aufbewahrt|archiviert|gelöscht|preisgegeben"
+            r"|übermittelt|protokolliert|weitergegeben|archiviert|preisgegeben"
             r"|hinterlegt|bereitgestellt|synchronisiert|abgeglichen|importiert|hochgeladen|übertragen"
             r"|zwischengespeichert|ebenso behandelt)\b"
         ),

@@ -293,7 +293,6 @@ def test_a_thirty_page_policy_reports_each_finding_once() -> None:
         "Browsertyp",
         "Referrer URL",
         "IP-Adresse",
-        "Log-Dateien",
         "name",
         "email address",
         "job title",

@@ -477,10 +477,9 @@ def test_wird_with_a_keeping_verb_discloses_its_subject() -> None:
     assert _items(text) == ["IP-Adresse"]
     # how it is kept is no part of the item
     assert _items("Dabei werden IP-Adressen gekürzt festgehalten.") == ["IP-Adressen"]
-    # nor is the period it is kept for
-    assert _items("Termindaten werden einen (1) Monat nach dem Termin aufbewahrt.") == [
-        "Termindaten"
-    ]
+    # a retention rule ("… einen (1) Monat nach dem Termin aufbewahrt") names data, it does
+    # not disclose it
+    assert _items("Termindaten werden einen (1) Monat nach dem Termin aufbewahrt.") == []
 
 
 def test_an_enumerated_subject_of_a_keeping_verb_gives_each_entry() -> None:

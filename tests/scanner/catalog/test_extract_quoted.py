@@ -502,3 +502,10 @@ def test_a_lead_in_negation_ends_at_but() -> None:
     assert {"IP address", "operating system", "Pages visited", "click patterns"} <= set(items)
     denied = extract("We do not collect or store any of the following:\n\n- Email address\n- Phone")
     assert [i.item for i in denied.items] == []
+
+
+def test_data_named_as_what_is_retained_or_deleted_is_no_new_item() -> None:
+    kept = _read("revguide-retained-en")
+    assert [i.item for i in kept.items] == []
+    assert {"P30D", "P90D"} <= {r.period for r in kept.retention if r.period}
+    assert _items("healthsync-geloescht-de") == ["Synchronisierungsprotokolldaten"]
