@@ -50,7 +50,7 @@ def test_english_policy_draft() -> None:
     validate_data(d, "draft")
     assert d["policy"]["language"] == "en" and d["policy"]["date"] == "2024-03"
     # "Logs are deleted after 90 days" is a retention rule: its period is drafted, its subject
-    # is no new disclosure (labellers of real policies leave such subjects out, 78 of 93 times)
+    # is no new disclosure (on the corpus, 102 such subjects were labelled by no one, 13 were)
     assert {i["item"] for i in d["disclosures"]} == {"Email address", "Full name"}
     assert [(t["country"], t["mechanism"]) for t in d["transfers"]] == [("US", "SCC")]
     assert [r["period"] for r in d["retention_rules"]] == ["P90D"]
