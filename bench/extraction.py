@@ -409,6 +409,8 @@ SPLITS = (
     "blind175",
     "blind176",
     "blind177",
+    "blind178",
+    "blind179",
 )
 
 
