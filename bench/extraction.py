@@ -411,6 +411,7 @@ SPLITS = (
     "blind177",
     "blind178",
     "blind179",
+    "blind180",
 )
 
 
