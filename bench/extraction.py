@@ -412,6 +412,7 @@ SPLITS = (
     "blind178",
     "blind179",
     "blind180",
+    "blind181",
 )
 
 
