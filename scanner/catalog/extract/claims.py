@@ -527,6 +527,8 @@ def security_in(sentence: str) -> SecurityHit | None:
         # derzeit nicht aktiviert", a template's "[verschlüsselt ja/nein]"
     probe = _CA_ONLY.sub(" ", re.sub(r"https?://\S+|`[^`]*`", " ", sentence))
     probe = _PRODUCT_NAME.sub(" ", probe)  # "Avamboo Encrypt for Outlook" names a product
+    if _PROCESSORS_CARD_STANDARD.search(probe):  # "Stripe ist PCI-DSS-konform" is Stripe's
+        probe = re.sub(r"\bPCI\b", " ", probe)
     transport, at_rest, other = (bool(rx.search(probe)) for rx in (_TRANSPORT, _AT_REST, _OTHER))
     if not (transport or at_rest or other):
         return None
@@ -543,6 +545,13 @@ def security_in(sentence: str) -> SecurityHit | None:
     return SecurityHit(sentence[:200], kind, sentence, conf)
 
 
+# a payment provider's own card-industry certificate: "Stripe is PCI-DSS Level 1 certified",
+# "Payment data: Processed exclusively by Stripe Inc. (PCI DSS Level 1)" — the provider's
+# measure, not the vendor's
+_PROCESSORS_CARD_STANDARD = folded(
+    r"\b(?:Stripe|PayPal|Paddle|Braintree|Adyen|Mollie|Lemon ?Squeezy|Square|Klarna|Chargebee"
+    r"|RevenueCat)\b[^.;|]{0,80}?\bPCI\b"
+)
 _PRODUCT_NAME = re.compile(  # a quoted title-case name or "Brand Encrypt"
     r"[\"“„](?:[A-Z][\w-]*\s?)+(?:for\s(?:[A-Z][\w-]*\s?)+)?(?:\([^)]*\))?[\"”“]"
     r"|\b[A-Z][\w-]+ (?:Encrypt|Secure|Crypt)\b"

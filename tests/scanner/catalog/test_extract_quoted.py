@@ -509,3 +509,8 @@ def test_data_named_as_what_is_retained_or_deleted_is_no_new_item() -> None:
     assert [i.item for i in kept.items] == []
     assert {"P30D", "P90D"} <= {r.period for r in kept.retention if r.period}
     assert _items("healthsync-geloescht-de") == ["Synchronisierungsprotokolldaten"]
+
+
+def test_a_payment_providers_card_certificate_is_not_the_vendors_claim() -> None:
+    assert _read("traverum-stripepci-en").security == ()
+    assert len(_read("emf-pcidss-en").security) == 1
