@@ -413,6 +413,8 @@ SPLITS = (
     "blind179",
     "blind180",
     "blind181",
+    "blind182",
+    "blind183",
 )
 
 
