@@ -415,6 +415,8 @@ SPLITS = (
     "blind181",
     "blind182",
     "blind183",
+    "blind184",
+    "blind185",
 )
 
 
