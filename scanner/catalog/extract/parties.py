@@ -569,7 +569,50 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
         )  # "Inc. – Port Charlotte, USA."
         if shaped or (named and (re.match(r"^,?\s*[^.]{0,60}?\b\d{1,5}[a-z]?\b", after) or placed)):
             return VendorCountry(named[0] if named else str(shaped), line.text, 0.6)
-    return _postal_block_country(all_lines) or _self_placed(all_lines)
+    return _postal_block_country(all_lines) or _self_placed(all_lines) or _german_address(all_lines)
+
+
+# a street and number, then a five-digit postcode and its town: "Leopoldstraße 31 80802
+# München", "Am Born 13, 65719 Hofheim am Taunus", "Viktoria-Luise-Platz 7" / "10777 Berlin" —
+# Germany's shape (Austria, Switzerland and Liechtenstein have four digits)
+_ROMANCE_STREET = re.compile(  # "Via Valentina 11, 38121 Trento" is Italian
+    r"\b(?:Via|Viale|Piazza|Corso|Rue|Avenue|Boulevard|Chemin|Calle|Carrer|Avenida|Rua|Plaza"
+    r"|Paseo|Strada|Ulica|ul\.)\s+(?:[\w.-]+\s+){0,3}$"
+)
+_GERMAN_ADDRESS = re.compile(
+    r"\b[A-ZÄÖÜ][\wäöüß.-]*(?:\s[A-ZÄÖÜa-zäöüß][\wäöüß.-]*){0,3}\s?\d{1,4}\s?[a-zA-Z]?"
+    r"(?:\s?[-–]\s?\d{1,4})?\s*(?:,\s*|\s+)\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+"
+)
+# whose address it is not: an authority's, a representative's, a processor's or a host's
+_NOT_OURS = folded(
+    r"Aufsichtsbehörde|Landesbeauftragt|Bundesbeauftragt|Beauftragte[nr]? für (?:den )?Datenschutz"
+    r"|supervisory authority|\bVertreter(?:in)?\b|\brepresentative\b|Auftragsverarbeit|processor"
+    r"|Bereitsteller|\bder Firma\b|software (?:der|von|of|by)\b"
+)
+
+
+def _german_address(all_lines: list[Line]) -> VendorCountry | None:
+    """Where no cue placed the vendor: the first German street address that is not an
+    authority's, a representative's, a processor's or a provider's (a policy's own address
+    block often stands under "Kontakt" or the company's name, with no controller cue)."""
+    for n, line in enumerate(all_lines):
+        m = _GERMAN_ADDRESS.search(line.text)
+        if m is None:
+            continue
+        before = " ".join(x.text for x in all_lines[max(0, n - 3) : n]) + line.text[: m.start()]
+        before = before[-300:]
+        if _BIG_ENTITY.search(before) or _NOT_OURS.search(before) or _cues_recipient(before):
+            continue
+        if names_provider(before[-120:]) or _STORED_AT.search(before[-120:]):
+            continue
+        if _ROMANCE_STREET.search(line.text[max(0, m.start() - 40) : m.start()] + " ") or (
+            _ROMANCE_STREET.match(m.group(0).split()[0] + " ")
+        ):
+            continue
+        if set(countries_in(line.text[m.end() : m.end() + 40])) - {"DE"}:
+            continue  # "Ahtri tn 12, 10151 Tallinn, Estonia": the country is written out
+        return VendorCountry("DE", line.text, 0.5)
+    return None
 
 
 # where a policy says, anywhere, where the vendor itself is: "SignedBy is operated from the

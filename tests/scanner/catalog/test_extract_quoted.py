@@ -514,3 +514,11 @@ def test_data_named_as_what_is_retained_or_deleted_is_no_new_item() -> None:
 def test_a_payment_providers_card_certificate_is_not_the_vendors_claim() -> None:
     assert _read("traverum-stripepci-en").security == ()
     assert len(_read("emf-pcidss-en").security) == 1
+
+
+def test_a_german_street_address_places_the_vendor_unless_it_is_another_partys() -> None:
+    for name in ("neocosmo-sciencepark-de", "billwerk-amborn-de"):
+        placed = _read(name).country
+        assert placed is not None and placed.country == "DE", name
+    assert _read("econsult-teamviewer-de").country is None  # the remote-support tool's maker
+    assert _read("citiair-trento-en").country is None  # an Italian street, not a German one
