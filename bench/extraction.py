@@ -417,6 +417,7 @@ SPLITS = (
     "blind183",
     "blind184",
     "blind185",
+    "blind186",
 )
 
 
