@@ -126,8 +126,17 @@ def in_own_language(all_lines: list[Line], language: str) -> list[Line]:
     and the other language's copy is no second disclosure. A section (from one heading to the
     next) is the other language's when its stop words are mostly that language's."""
     keep: list[Line] = []
+    last = None  # the language of the nearest section above that has enough words to tell
     for section in _sections(all_lines):
-        said, _, _ = _section_language(section)
+        said, de, en = _section_language(section)
+        if said is None and last not in (None, language):
+            # too few words to tell ("2. Data We Collect" / "- height, weight"): inside the
+            # other language's copy, a section that does not lean to the page's own language
+            # is part of that copy
+            leaning = "de" if de > en else "en" if en > de else None
+            said = last if leaning in (None, last) else None
+        elif said is not None:
+            last = said
         if said in (None, language):
             keep.extend(section)
     return keep

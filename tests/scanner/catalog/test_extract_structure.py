@@ -1345,3 +1345,17 @@ def test_a_bullet_with_piped_fields_is_a_bullet_and_a_table_row_still_a_row() ->
         "",
     )
     assert any(x.row == "| A | B |" for x in read)
+
+
+def test_a_short_section_inside_the_translation_belongs_to_the_translation() -> None:
+    page = (
+        "# Datenschutzerklärung\n\n## Welche Daten wir erheben\n\n"
+        "Wir erheben und speichern die folgenden Daten, die Sie uns bei der Registrierung "
+        "angeben:\n\n- Körpergröße\n- Gewicht\n\n"
+        "## Zweck\n\nDie Daten werden nur für die Erstellung Ihres Trainingsplans genutzt und "
+        "nicht an Dritte weitergegeben, es sei denn, Sie willigen ein.\n\n"
+        "# Privacy Policy\n\n## Purpose\n\nWe use the data only to create your training plan and "
+        "we do not share it with any third party unless you agree to it.\n\n"
+        "## Data We Collect\n\n- Height\n- Weight\n- Body fat percentage\n"
+    )
+    assert _items(page) == ["Körpergröße", "Gewicht"]
