@@ -418,6 +418,7 @@ SPLITS = (
     "blind184",
     "blind185",
     "blind186",
+    "blind187",
 )
 
 
