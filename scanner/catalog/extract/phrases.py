@@ -200,7 +200,13 @@ def _split_list(text: str) -> tuple[str, ...]:
             and _ATTRIBUTE_ONLY.match(clean_piece(raw[i + 1]))
         ):  # "browser type and version", "Betriebssystem und Version": "version" alone names
             # nothing; it is the version of the piece before
-            out += [piece, _version_of(piece, clean_piece(raw[i + 1]))]
+            attribute = clean_piece(raw[i + 1])
+            if attribute[:1].islower() and _KIND_WORD_EN.search(piece):
+                # "browser type and version": one entry, as labellers keep it (split, the
+                # second half matched no label 38 times out of 57)
+                out.append(f"{piece} {seps[i]} {attribute}")
+            else:
+                out += [piece, _version_of(piece, attribute)]
             i += 2
             continue
         if piece:

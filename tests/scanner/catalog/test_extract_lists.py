@@ -2144,9 +2144,10 @@ def test_a_compound_and_a_second_ending_for_its_stem_are_two_items() -> None:
 
 
 def test_a_bare_version_is_the_version_of_the_entry_before_it() -> None:
-    # "version" alone names nothing: "browser type and version" is the browser's type and version
+    # "version" alone names nothing: it is the version of the entry before; "browser type and
+    # version" stays one entry, as labellers keep it
     text = "We collect the following data:\n- IP address\n- Browser type and version\n"
-    assert _items(text) == ["IP address", "Browser type", "Browser version"]
+    assert _items(text) == ["IP address", "Browser type and version"]
     text = "Our servers log your IP address, operating system and version, and pages visited."
     assert {"operating system", "operating system version"} <= set(_items(text))
     text = "Erhoben werden:\n\n- Browser-Typ und Version\n- Betriebssystem und Version\n"
