@@ -147,7 +147,7 @@ CONTROLLER = folded(
     r"|operated (?:and controlled )?by|Name und Anschrift|hereinafter[^.]{0,20}\b(?:we|us)\b|nachfolgend „?wir"
     r"|\bCompany\b[^.]{0,60}\brefers to|\([^)]*[\"“„'](?:we|wir)[\"“”'],|Angaben gemäß §"
     r"|(?<![\w-])" + LEGAL_FORM + r"\s*\(\s*(?:nachfolgend|im Folgenden|hereinafter)\b"
-    r"|verantwortliche Stelle|responsible body|app (?:creator|publisher|provider)s?:|Inhaber(?:in)?:|im Folgenden:?\s*[\"“„']?(?:wir|uns)\b"
+    r"|verantwortliche Stelle|responsible body|responsible entity|entity responsible|app (?:creator|publisher|provider)s?:|Inhaber(?:in)?:|im Folgenden:?\s*[\"“„']?(?:wir|uns)\b"
     r"|ein Produkt der|ist ein Produkt von|is a product of|(?:developed|made|built) by|entwickelt von"
     r"|ein Angebot der|ist ein Angebot von|is an offering of"
     r"|^(?:Anbieter|Betreiber|Herausgeber|Provider|Publisher)\s*:?\s*$"  # a heading over the address

@@ -522,3 +522,8 @@ def test_a_german_street_address_places_the_vendor_unless_it_is_another_partys()
         assert placed is not None and placed.country == "DE", name
     assert _read("econsult-teamviewer-de").country is None  # the remote-support tool's maker
     assert _read("citiair-trento-en").country is None  # an Italian street, not a German one
+
+
+def test_a_responsible_entity_heading_names_the_controller() -> None:
+    placed = _read("nodedevices-responsibleentity-en").country
+    assert placed is not None and placed.country == "DE"
