@@ -583,6 +583,10 @@ _GERMAN_ADDRESS = re.compile(
     r"\b[A-ZÄÖÜ][\wäöüß.-]*(?:\s[A-ZÄÖÜa-zäöüß][\wäöüß.-]*){0,3}\s?\d{1,4}\s?[a-zA-Z]?"
     r"(?:\s?[-–]\s?\d{1,4})?\s*(?:,\s*|\s+)\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+"
 )
+_PLACEHOLDER_CODE = re.compile(r"\b(?:12345|00000|54321|11111|99999)\b")
+_US_TOWN = re.compile(
+    r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:" + "|".join(US_STATES) + r")\.? \d{5}(?:-\d{4})?\b"
+)
 # whose address it is not: an authority's, a representative's, a processor's or a host's
 _NOT_OURS = folded(
     r"Aufsichtsbehörde|Landesbeauftragt|Bundesbeauftragt|Beauftragte[nr]? für (?:den )?Datenschutz"
@@ -597,12 +601,17 @@ def _german_address(all_lines: list[Line]) -> VendorCountry | None:
     block often stands under "Kontakt" or the company's name, with no controller cue)."""
     for n, line in enumerate(all_lines):
         m = _GERMAN_ADDRESS.search(line.text)
-        if m is None:
-            continue
+        us = None if m else _US_TOWN.search(line.text)  # "Denver, CO 80216"
+        if us is not None:
+            m = us
+        if m is None or line.row or _PLACEHOLDER_CODE.search(m.group(0)):
+            continue  # (a table row lists processors; "Data City, DC 12345" is a template's)
         before = " ".join(x.text for x in all_lines[max(0, n - 3) : n]) + line.text[: m.start()]
         before = before[-300:]
         if _BIG_ENTITY.search(before) or _NOT_OURS.search(before) or _cues_recipient(before):
             continue
+        if us and _STOP_BLOCK.search(before):
+            continue  # an American officer's address need not be the vendor's
         if names_provider(before[-120:]) or _STORED_AT.search(before[-120:]):
             continue
         if _ROMANCE_STREET.search(line.text[max(0, m.start() - 40) : m.start()] + " ") or (
@@ -611,7 +620,7 @@ def _german_address(all_lines: list[Line]) -> VendorCountry | None:
             continue
         if set(countries_in(line.text[m.end() : m.end() + 40])) - {"DE"}:
             continue  # "Ahtri tn 12, 10151 Tallinn, Estonia": the country is written out
-        return VendorCountry("DE", line.text, 0.5)
+        return VendorCountry("US" if us else "DE", line.text, 0.5)
     return None
 
 
@@ -786,8 +795,9 @@ def _address_row_country(all_lines: list[Line]) -> VendorCountry | None:
 def _contact_address(all_lines: list[Line], n: int, value: str) -> bool:
     """Whether a bare "Address:" line gives a postal address with its postcode ("Address:
     1742 Independence blvd, Sarasota FL, 34237") outside an officer's, a representative's, a
-    provider's or a processor's block: a contact address, not a form's field for the reader's."""
-    if address_country(value) is None:
+    provider's or a processor's block: a contact address, not a form's field for the reader's
+    (nor a template's "Data City, DC 12345")."""
+    if address_country(value) is None or _PLACEHOLDER_CODE.search(value):
         return False
     block: list[str] = []  # the lines above it, up to its section's heading
     for above in reversed(all_lines[max(0, n - 4) : n]):

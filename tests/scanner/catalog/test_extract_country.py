@@ -359,3 +359,15 @@ def test_where_the_vendor_says_it_is_registered_or_what_company_it_is() -> None:
     assert _country("This policy explains how EXMPL, a French limited liability company") == "FR"
     # a provider's place is not the vendor's
     assert _country("Hosting\nHetzner Online GmbH, based in Germany, hosts our site.") is None
+
+
+def test_a_us_town_with_state_and_zip_places_the_vendor_where_no_cue_does() -> None:
+    contact = "Questions about this policy?\n\nAcme Labs\nSuite 343\nDenver, CO 80216\n"
+    assert _country(contact) == "US"
+    # a template's address, or a processor's in a table of processors, places nobody
+    assert _country("Contact\n\nAddress: 123 Analytics Ave, Data City, DC 12345\n") is None
+    rows = (
+        "| Processor | Address | Purpose |\n|---|---|---|\n"
+        "| Intercom | 55 2nd Street, San Francisco, CA 94105 | Support chat |\n"
+    )
+    assert _country(rows) is None
