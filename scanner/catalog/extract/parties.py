@@ -569,7 +569,7 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
         )  # "Inc. – Port Charlotte, USA."
         if shaped or (named and (re.match(r"^,?\s*[^.]{0,60}?\b\d{1,5}[a-z]?\b", after) or placed)):
             return VendorCountry(named[0] if named else str(shaped), line.text, 0.6)
-    return _postal_block_country(all_lines) or _self_placed(all_lines) or _german_address(all_lines)
+    return _postal_block_country(all_lines) or _self_placed(all_lines) or _street_address(all_lines)
 
 
 # a street and number, then a five-digit postcode and its town: "Leopoldstraße 31 80802
@@ -595,10 +595,11 @@ _NOT_OURS = folded(
 )
 
 
-def _german_address(all_lines: list[Line]) -> VendorCountry | None:
-    """Where no cue placed the vendor: the first German street address that is not an
-    authority's, a representative's, a processor's or a provider's (a policy's own address
-    block often stands under "Kontakt" or the company's name, with no controller cue)."""
+def _street_address(all_lines: list[Line]) -> VendorCountry | None:
+    """Where no cue placed the vendor: the first German street address or American town with
+    its state and ZIP that is not an authority's, a representative's, a processor's or a
+    provider's (a policy's own address block often stands under "Kontakt" or the company's
+    name, with no controller cue)."""
     for n, line in enumerate(all_lines):
         m = _GERMAN_ADDRESS.search(line.text)
         us = None if m else _US_TOWN.search(line.text)  # "Denver, CO 80216"
