@@ -14,6 +14,7 @@ from m365inv.catalog.extract.lexicon import countries_in
 from m365inv.catalog.extract.providers import (
     ALL_KEYS,
     US_STATES,
+    US_TOWN,
     address_country,
     names_provider,
     words_of,
@@ -572,21 +573,18 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
     return _postal_block_country(all_lines) or _self_placed(all_lines) or _street_address(all_lines)
 
 
-# a street and number, then a five-digit postcode and its town: "Leopoldstraße 31 80802
-# München", "Am Born 13, 65719 Hofheim am Taunus", "Viktoria-Luise-Platz 7" / "10777 Berlin" —
-# Germany's shape (Austria, Switzerland and Liechtenstein have four digits)
 _ROMANCE_STREET = re.compile(  # "Via Valentina 11, 38121 Trento" is Italian
     r"\b(?:Via|Viale|Piazza|Corso|Rue|Avenue|Boulevard|Chemin|Calle|Carrer|Avenida|Rua|Plaza"
     r"|Paseo|Strada|Ulica|ul\.)\s+(?:[\w.-]+\s+){0,3}$"
 )
+# a street and number, then a five-digit postcode and its town: "Leopoldstraße 31 80802
+# München", "Am Born 13, 65719 Hofheim am Taunus", "Viktoria-Luise-Platz 7" / "10777 Berlin" —
+# Germany's shape (Austria, Switzerland and Liechtenstein have four digits)
 _GERMAN_ADDRESS = re.compile(
     r"\b[A-ZÄÖÜ][\wäöüß.-]*(?:\s[A-ZÄÖÜa-zäöüß][\wäöüß.-]*){0,3}\s?\d{1,4}\s?[a-zA-Z]?"
     r"(?:\s?[-–]\s?\d{1,4})?\s*(?:,\s*|\s+)\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+"
 )
 _PLACEHOLDER_CODE = re.compile(r"\b(?:12345|00000|54321|11111|99999)\b")
-_US_TOWN = re.compile(
-    r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:" + "|".join(US_STATES) + r")\.? \d{5}(?:-\d{4})?\b"
-)
 # whose address it is not: an authority's, a representative's, a processor's or a host's
 _NOT_OURS = folded(
     r"Aufsichtsbehörde|Landesbeauftragt|Bundesbeauftragt|Beauftragte[nr]? für (?:den )?Datenschutz"
@@ -602,7 +600,7 @@ def _street_address(all_lines: list[Line]) -> VendorCountry | None:
     name, with no controller cue)."""
     for n, line in enumerate(all_lines):
         m = _GERMAN_ADDRESS.search(line.text)
-        us = None if m else _US_TOWN.search(line.text)  # "Denver, CO 80216"
+        us = None if m else US_TOWN.search(line.text)  # "Denver, CO 80216"
         if us is not None:
             m = us
         if m is None or line.row or _PLACEHOLDER_CODE.search(m.group(0)):

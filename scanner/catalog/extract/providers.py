@@ -164,8 +164,12 @@ US_STATES = (
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ"
     " NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
 ).split()
+# an American town with its state and ZIP: "Austin, TX 78701", "Sarasota FL, 34237"
+US_TOWN = re.compile(
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, ?| )(?:" + "|".join(US_STATES) + r")\.?,? \d{5}(?:-\d{4})?\b"
+)
 _ADDRESS = (
-    ("US", re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, ?| )(?:" + "|".join(US_STATES) + r")\.?,? \d{5}(?:-\d{4})?\b")),
+    ("US", US_TOWN),
     ("GB", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b")),
     ("AT", re.compile(r"\bA-\d{4} [A-ZÄÖÜ]")), ("CH", re.compile(r"\bCH-\d{4} [A-ZÄÖÜ]")),
     ("LU", re.compile(r"\bL-\d{4} [A-Z]")), ("DE", re.compile(r"\bD-\d{5} [A-ZÄÖÜ]")),
