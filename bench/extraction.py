@@ -419,6 +419,8 @@ SPLITS = (
     "blind185",
     "blind186",
     "blind187",
+    "blind188",
+    "blind189",
 )
 
 
