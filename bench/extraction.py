@@ -421,6 +421,8 @@ SPLITS = (
     "blind187",
     "blind188",
     "blind189",
+    "blind190",
+    "blind191",
 )
 
 
