@@ -423,6 +423,8 @@ SPLITS = (
     "blind189",
     "blind190",
     "blind191",
+    "blind192",
+    "blind193",
 )
 
 
