@@ -425,6 +425,8 @@ SPLITS = (
     "blind191",
     "blind192",
     "blind193",
+    "blind194",
+    "blind195",
 )
 
 
