@@ -53,19 +53,27 @@ _MOVE = folded(
     r"|\b(?:Verarbeitungs|Speicher|Server|Daten)(?:ort|standort)\b|\b(?:processing|server|data|storage)"
     r" location\b"
 )
-# "outside the UK or EEA", "außerhalb der EU oder der Schweiz": where data is NOT sent
+# an area's abbreviation after its name: "the European Economic Area (EEA)"
+_AREA_ABBR = r"(?:\s*\((?:EEA|EWR|EU|UK|EFTA|CH)\))?"
+# a place in a list: "the European Economic Area (EEA)", "UK"
+_LISTED_PLACE = (
+    r"(?:the\s+|der\s+|des\s+|dem\s+)?[\w.]+(?:\s+(?-i:[A-ZÄÖÜ])[\w.]*){0,3}" + _AREA_ABBR
+)
+_PLACE_SEP = r"\s*(?:,\s*(?:or|and|oder|und)?|/|or|and|oder|und|bzw\.)\s*"
+# "outside the UK or EEA", "außerhalb der EU oder der Schweiz", "outside the European Economic
+# Area (EEA), the United Kingdom, and …": where data is NOT sent
 _OUTSIDE = re.compile(
-    r"\b(?:outside|außerhalb)\s+(?:of\s+)?(?:the\s+|der\s+|des\s+|dem\s+)?(?:[\w.]+\s*"
-    r"(?:,|or|and|oder|und|bzw\.)\s*(?:the\s+|der\s+|des\s+)?)*[\w.]+",
+    rf"\b(?:outside|außerhalb)\s+(?:of\s+)?{_LISTED_PLACE}(?:{_PLACE_SEP}{_LISTED_PLACE})*",
     re.IGNORECASE,
 )
 _EUROPE = (
     r"(?:the\s+|der\s+|dem\s+)?(?:European Economic Area|European Union|Europäischen"
-    r" (?:Union|Wirtschaftsraum)|United Kingdom|Switzerland|Schweiz|EEA|EWR|EU|UK)\b"
+    r" (?:Union|Wirtschaftsraum\w*)|United Kingdom|Vereinigten Königreich\w*|Großbritannien"
+    r"|Switzerland|Schweiz|EEA|EWR|EU|UK)\b" + _AREA_ABBR
 )
 # "Personal Data from the European Economic Area and Switzerland": where data comes FROM
 _ORIGIN = re.compile(
-    r"\b(?:from|aus|out of)\s+"
+    r"\b(?:from|aus|out of|collected (?:with)?in)\s+"
     + _EUROPE
     + r"(?:\s*(?:,\s*(?:and|or|und|oder)?|/|and|or|und|oder)\s*"
     + _EUROPE
@@ -85,21 +93,35 @@ _LAW_OF = re.compile(
     r"(?:DSG|nDSG|BDSG|DPA|Datenschutz\w*|data protection|law|Recht\w*|Privacy (?:Principles|Act"
     r"|laws?))"
     r"|\bUK[- ]GDPR\b|\bUK[- ]DSGVO\b|\bUK Data Protection Act\b"
+    # "UK law", "EU/UK Privacy Laws", "protected by UK or EU law", "the laws applicable to the
+    # UK", "in accordance with UK and EU rules": a legal order, not a destination
+    r"|\b" + _EUROPE + r"(?:" + _PLACE_SEP + _EUROPE + r")*\s+(?:data protection\s+|privacy\s+)?"
+    r"(?:laws?|rules|regulations?|legislation|requirements)\b"
+    r"|\b(?:laws?|rules|regulations?)\s+(?:applicable|that apply)\s+(?:to|in)\s+"
+    + _EUROPE
+    # "SCCs adopted by the European Commission or the United Kingdom", "approved for use in the
+    # UK": whose safeguard; "the same protection as it has in the UK": a comparison
+    + r"|\b(?:adopted|approved|issued|published|applicable)\s+(?:for use\s+)?(?:by|in)\s+"
+    r"(?:the\s+European Commission\s+(?:or|and)\s+)?"
+    + _EUROPE
+    + r"|\bas\s+(?:it\s+(?:does|has|would)\s+)?in\s+"
+    + _EUROPE
     # a safeguard for data leaving the UK or Switzerland ("UK International Data Transfer
     # Addendum", "SCCs (or the UK equivalent)"): where data comes from, not where it goes
-    r"|\b(?:UK|U\.K\.|Swiss|British|Schweizer\w*|britische\w*)\s+(?:International\s+)?"
+    + r"|\b(?:UK|U\.K\.|Swiss|British|Schweizer\w*|britische\w*)[\s-]+(?:International\s+)?"
     r"(?:Data\s+Transfer\s+)?(?:Addendum|Agreement|IDTA|Extension|equivalents?|Erweiterung"
     r"|Zusatz\w*|Nachtrag)\b|\b(?:UK|Swiss|British)\s+(?:data\s+)?transfers\b"
     # the authority that approves a safeguard: "SCCs approved by the European Commission or UK
     # authorities", "the UK's Information Commissioner"
     r"|\b(?:UK|U\.K\.|Swiss|British)(?:['’]s)?\s+(?:(?:data protection|supervisory)\s+)?"
-    r"(?:authorit(?:y|ies)|Information Commissioner\w*|ICO|FDPIC|regulators?)\b",
+    r"(?:authorit(?:y|ies)|Information Commissioner\w*|ICO|FDPIC|regulators?)\b"
+    r"|\b(?:UK|Schweizer\w*|britische\w*)[\s-](?:Aufsichts)?[Bb]ehörde\w*",
     re.IGNORECASE,
 )
 # "EU/EEA/UK personal data", "UK users": whose data, not where it goes
 _EUROPEANS = re.compile(
     _EUROPE + r"(?:\s*(?:/|,|and|or)\s*" + _EUROPE + r")*\s+(?:personal\s+)?(?:data|users?"
-    r"|residents?|citizens|individuals|customers|data subjects)\b",
+    r"|residents?|citizens|individuals|customers|data subjects)(?:\s+(?:personal\s+)?data)?\b",
     re.IGNORECASE,
 )
 _ADDITIONALLY = folded(
@@ -127,7 +149,10 @@ _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
                 r"|\bmodel (?:contract(?:ual)? )?clauses|EU-Musterklausel"),
         ("BCR", r"Binding Corporate Rules|\bBCRs?\b|verbindliche[n]? interne[n]? Datenschutzvorschrift"),
         # (the EU-US Privacy Shield was an adequacy decision, invalidated in 2020: not the DPF)
-        ("adequacy", r"Angemessenheitsbeschlu|adequacy decision|angemessenes Datenschutzniveau"
+        # (an adequacy decision a country lacks is none: "to a country without an adequacy
+        # decision", "für die kein Angemessenheitsbeschluss vorliegt")
+        ("adequacy", r"(?<!without an )(?<!without )(?<!\bno )(?<!ohne )(?<!kein )(?<!keinen )"
+                     r"(?:Angemessenheitsbeschlu|adequacy decision|angemessenes Datenschutzniveau)"
                      r"|Privacy Shield"),
         ("consent", r"Art(?:\.|ikel)?\s*49|ausdrückliche[n]? Einwilligung in die Übermittlung"
                     r"|explicit consent to (?:the|this) transfer"
@@ -432,13 +457,14 @@ _DEFINES = re.compile(
 # individuals located in the EEA or the United Kingdom"
 _PEOPLE_IN = re.compile(
     r"\b(?:individuals|users|residents|persons|people|customers|visitors|data subjects|Nutzer\w*"
-    r"|Personen|Kunden|Besucher\w*|Betroffene\w*)\s+(?:who are\s+|die\s+)?(?:(?:located|based"
-    r"|resident|residing|living|wohnhaft|ansässig)\s+)?(?:in|within|im|aus)\s+[^.;:]{0,80}"
+    r"|Personen|Kunden|Besucher\w*|Betroffene\w*)\s+(?:who (?:we \w+ to be|are)\s+|die\s+)?"
+    r"(?:(?:located|based|resident|residing|living|wohnhaft|ansässig)\s+)?(?:in|within|im|aus)\s+[^.;:]{0,80}"
     # the reader's own place: "If you are located in Canada, this section applies to you."
     r"|\b(?:you are|you're|you live|you reside|Sie sind|du bist|Sie wohnen|du wohnst)\s+"
     r"(?:(?:located|based|resident|residing|living|a resident|wohnhaft|ansässig)\s+)?"
     r"(?:in|of|within|im)\s+(?:(?:the\s+)?(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
-    r"(?:,\s+|,?\s+(?:or|and)\s+)(?=(?:the\s+)?(?-i:[A-Z])))*"
+    + _AREA_ABBR
+    + r"(?:,\s+|,?\s+(?:or|and)\s+)(?=(?:the\s+)?(?-i:[A-Z])))*"
     r"[^.;:,]{0,80}"
     # "For UK users: …", "For GDPR users (EU/UK):", "Für Nutzer in der Schweiz"
     r"|\b(?-i:For|Für)\s+(?-i:[A-Z][\w/().-]*\s+){1,3}(?:users|customers|residents|visitors"

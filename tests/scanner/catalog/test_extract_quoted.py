@@ -527,3 +527,21 @@ def test_a_german_street_address_places_the_vendor_unless_it_is_another_partys()
 def test_a_responsible_entity_heading_names_the_controller() -> None:
     placed = _read("nodedevices-responsibleentity-en").country
     assert placed is not None and placed.country == "DE"
+
+
+def test_the_uk_as_origin_law_or_safeguard_issuer_is_no_destination() -> None:
+    def transfers(name: str) -> set[tuple[str | None, str]]:
+        return {(t.country, t.mechanism) for t in _read(name).transfers}
+
+    # "UK law provides similar safeguards for UK user data that is transferred out of the UK"
+    assert not any(country == "GB" for country, _ in transfers("basecamp-ukuserdata-en"))
+    # "… in accordance with the standard contractual clauses applicable in the United Kingdom"
+    assert transfers("crowdtangle-unitedkingdom-en") == {("US", "SCC")}
+    # "Standard Contractual Clauses adopted by the European Commission or the United Kingdom"
+    assert not any(country == "GB" for country, _ in transfers("yahoo-adoptedby-en"))
+    # "Für Übermittlungen aus der Europäischen Union / …, dem Vereinigten Königreich und der
+    # Schweiz gilt:" over the partners' safeguards for the United States
+    assert transfers("keremiko-koenigreich-de") == {("US", "DPF"), ("US", "SCC")}
+    # a destination in parentheses after the area it leaves stays one:
+    # "in ein Land außerhalb der EU/des EWR (insbesondere USA)"
+    assert transfers("hbsales-insbesondere-de") == {("US", "SCC")}

@@ -289,3 +289,24 @@ def test_the_readers_own_consent_to_a_transfer_is_its_mechanism() -> None:
     # a derogation cited as boilerplate is still none
     cited = "Im Falle einer ausdrücklichen Einwilligung in die Übermittlung (Art. 49 DSGVO)."
     assert _transfers(cited) == set()
+
+
+def test_places_listed_after_outside_or_the_readers_residence_are_no_destinations() -> None:
+    text = (
+        "These terms apply to users located outside the European Economic Area (EEA), the "
+        "United Kingdom, and other jurisdictions with data-transfer restrictions. Where data is "
+        "transferred outside the EEA/UK, we rely on Standard Contractual Clauses."
+    )
+    assert _transfers(text) == {(None, "SCC")}
+    text = (
+        "If you reside in the European Economic Area (EEA), United Kingdom, or Switzerland, and "
+        "we transfer your personal information to a country without an adequacy decision, we "
+        "use Standard Contractual Clauses."
+    )
+    assert _transfers(text) == {(None, "SCC")}
+    text = (
+        "Individuals who we deem to be located in the European Economic Area, United Kingdom, or "
+        "Switzerland have further rights. Data is transferred to the United Kingdom under an "
+        "adequacy decision."
+    )
+    assert _transfers(text) == {("GB", "adequacy")}
