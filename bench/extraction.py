@@ -427,6 +427,8 @@ SPLITS = (
     "blind193",
     "blind194",
     "blind195",
+    "blind196",
+    "blind197",
 )
 
 
