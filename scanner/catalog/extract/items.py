@@ -2722,7 +2722,14 @@ def collect_items(all_lines: list[Line]) -> ItemList:
             for item in pair:  # Sitzungsdauer" — the second cell lists, it titles nothing
                 add(item, text, 0.7)
             continue
-        if line.kind == "heading" or (short and head_like) or text.endswith(":"):
+        # "Datenkategorien: Technische Daten (IP-Adresse, …)." on a line of its own lists what
+        # its data label announces, it titles nothing
+        labelled = (
+            line.kind == "text"
+            and (colon := _LABEL_COLON.match(bare)) is not None
+            and DATA_HEADING.search(colon.group(1)) is not None
+        )
+        if line.kind == "heading" or (short and head_like and not labelled) or text.endswith(":"):
             if (
                 bare.endswith(":")
                 and CONTROLLER.search(bare)
@@ -2873,6 +2880,8 @@ def collect_items(all_lines: list[Line]) -> ItemList:
 
 
 _PARENTHESISED = re.compile(r"\(([^()]+)\)")
+# a label and what follows it on the same line: "Verarbeitete Daten: Kontaktdaten"
+_LABEL_COLON = re.compile(r"^([^:]{2,60}):\s+\S")
 # an entry that opens with a field's name in code and describes it after: "`user_id` of users
 # (…)", "`message_count` the no of messages …", "`tags` aka categories …"
 # (not a constant in capitals: "`FOREGROUND_SERVICE` (…)" is an Android permission)

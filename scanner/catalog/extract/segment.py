@@ -646,6 +646,17 @@ def _rejoin(before: str, after: str) -> str:
 
 
 _TERMINAL = (".", ":", "!", "?", ";", "|")  # a line ending so was not cut mid-sentence
+# an abbreviation no sentence ends on: a line ending "(z.B." or "bzw." was cut mid-sentence
+_GOES_ON = re.compile(
+    r"(?:\bz\.\s?B|\bu\.\s?a|\bbzw|\bggf|\bsog|\bvgl|\binsb|\be\.\s?g|\bi\.\s?e|\bd\.\s?h"
+    r"|\bevtl|\binkl|\bzzgl|\bbspw|\bgem|\bAbs|\bArt|\bNr|\blit|\bZiff)\.$",
+    re.IGNORECASE,
+)
+
+
+def _ends_sentence(stripped: str) -> bool:
+    """Whether a physical line ends as a sentence, a label or a row does."""
+    return stripped.endswith(_TERMINAL) and not _GOES_ON.search(stripped[-8:])
 
 
 def _wrapped(previous: str, current: str) -> bool:
@@ -656,6 +667,8 @@ def _wrapped(previous: str, current: str) -> bool:
     lowercase.
     """
     stripped = previous.strip()
+    if _GOES_ON.search(stripped[-8:]):
+        return True  # "… Kontaktdaten (z.B." / "Name, Kontaktinformationen), …"
     if stripped.endswith(_TERMINAL):
         return False
     if re.search(r"\w[a-zäöüß]-$", stripped) and re.match(r"\s*[a-zäöüß]", current):
@@ -697,7 +710,7 @@ def wrap_width(raw: list[str]) -> int:
 def _full(physical: str, width: int) -> bool:
     """A line of a hard-wrapped text cut mid-sentence: nearly full and no sentence end."""
     stripped = physical.rstrip()
-    return bool(width) and len(stripped) >= 0.66 * width and not stripped.endswith(_TERMINAL)
+    return bool(width) and len(stripped) >= 0.66 * width and not _ends_sentence(stripped)
 
 
 # what a list lead-in says: "die folgenden Informationen:", "This includes:", "such as:"

@@ -545,3 +545,22 @@ def test_the_uk_as_origin_law_or_safeguard_issuer_is_no_destination() -> None:
     # a destination in parentheses after the area it leaves stays one:
     # "in ein Land außerhalb der EU/des EWR (insbesondere USA)"
     assert transfers("hbsales-insbesondere-de") == {("US", "SCC")}
+
+
+def test_a_data_label_on_a_line_of_its_own_lists_the_data() -> None:
+    # "<p><strong>Verarbeitete Daten:</strong> IP-Adressen, Browser-Informationen, …</p>"
+    assert _items("rentmanager-verarbeitetedaten-de") == [
+        "IP-Adressen", "Browser-Informationen", "Anfragezeitpunkt"
+    ]  # fmt: skip
+    # "Data collected: Crashlytics Installation UUIDs, crash traces, device models, …"
+    assert _items("memoir-datacollected-en") == [
+        "Crashlytics Installation UUIDs", "crash traces", "device models", "geography",
+        "operating systems",
+    ]  # fmt: skip
+
+
+def test_a_line_wrapped_after_an_abbreviation_goes_on() -> None:
+    # "… Bestands- und Kontaktdaten (z.B." / "Name, Kontaktinformationen), Inhaltsdaten …"
+    items = _items("engler-zbumbruch-de")
+    assert {"Name", "Kontaktinformationen", "Inhaltsdaten"} <= set(items)
+    assert not any(")" in i for i in items)
