@@ -429,6 +429,8 @@ SPLITS = (
     "blind195",
     "blind196",
     "blind197",
+    "blind198",
+    "blind199",
 )
 
 
