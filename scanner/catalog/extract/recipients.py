@@ -237,6 +237,9 @@ _SEE_BEFORE = folded(
     r"(?:by|from|via|through)\s+(?:the\s+)?$"  # where data comes from: a source, not a recipient
     r"|\b(?:sign(?:ed|s)?[- ]in|log(?:ged|s)?[- ]in)\s+(?:with|using|via)\s+(?:your\s+)?$"
 )
+# where one main clause ends and another begins: "…; no data is shared", "…, but we never sell"
+_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|,\s+(?:but|aber|jedoch)\b")
+_SUBJECT_GAP = 25  # characters between a name and a denial of which it is the subject
 # a table cell that is a description, not a name ("Kunden und Interessenten, die E-Mails senden")
 _CLAUSE = re.compile(r",\s+(?:die|der|das|welche|who|which|that)\b|\b(?:und|and)\b.*\b\w+en\b$")
 
@@ -310,10 +313,16 @@ def subprocessors_in(
         if section and _SOURCE_SECTION.search(section):
             continue
         in_section = bool(RECIPIENT_SECTION.search(section))
-        if NEGATION.search(s) and re.search(
-            r"\b(?:nicht|not|no|keine?)\b.{0,30}(?:nutzen|use|share|teilen|weiter)", s, re.I
-        ):
-            continue
+        # "We do not share data with Google": no recipient after the denial; a name before it
+        # stays ("We use product analytics (PostHog); no data is shared with ad networks")
+        denied = (
+            re.search(
+                r"\b(?:nicht|not|no|keine?)\b.{0,30}(?:nutzen|use|share|teilen|weiter)", s, re.I
+            )
+            if NEGATION.search(s)
+            else None
+        )
+        denied_at = denied.start() if denied else len(s)  # (len(s): nothing denied)
         nxt = sents[i + 1] if i + 1 < len(sents) else ""
         lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
         announced = list_leads[i] if list_leads else ""
@@ -367,6 +376,10 @@ def subprocessors_in(
             sp
             for sp in _product_and_entity(s, sorted(spans))
             if not any(a <= sp[0] < b for a, b in sources)
+            # (not the denial's own subject: "Twilio is not used", "PayPal, etc.) is not shared")
+            if denied_at == len(s)
+            or sp[1] + _SUBJECT_GAP < denied_at
+            or _CLAUSE_BREAK.search(s, sp[1], denied_at)
             if not _NEGATED_BEFORE.search(s[max(0, sp[0] - 60) : sp[0]])
             and not _COMPARED_BEFORE.search(s[max(0, sp[0] - 40) : sp[0]])
             and not some_day

@@ -564,3 +564,13 @@ def test_a_line_wrapped_after_an_abbreviation_goes_on() -> None:
     items = _items("engler-zbumbruch-de")
     assert {"Name", "Kontaktinformationen", "Inhaltsdaten"} <= set(items)
     assert not any(")" in i for i in items)
+
+
+def test_a_recipient_named_before_a_denial_of_others_stays() -> None:
+    def names(name: str) -> list[str]:
+        return [s.name for s in _read(name).subprocessors]
+
+    # "We use privacy-respecting product analytics (PostHog) …; no data is shared with ad networks."
+    assert names("freesteamidler-posthog-en") == ["PostHog"]
+    # "… in einer Datenbank bei Supabase (Singapur/EU) gespeichert und nicht an Dritte weitergegeben."
+    assert names("lhconsulting-supabase-de") == ["Supabase"]

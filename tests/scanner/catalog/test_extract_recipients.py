@@ -399,3 +399,12 @@ def test_app_store_billing_newsletter_and_captcha_providers_are_known() -> None:
     assert _subs("Käufe werden über den Apple App Store abgewickelt.") == ["Apple / App Store"]
     assert _subs("Für den Versand des Newsletters nutzen wir MailerLite.") == ["MailerLite"]
     assert _subs("We use hCaptcha to protect our forms from spam.") == ["hCaptcha"]
+
+
+def test_a_denial_still_covers_its_own_subject_and_the_names_after_it() -> None:
+    def names(text: str) -> list[str]:
+        return [s.name for s in extract(text).subprocessors]
+
+    assert names("Twilio is not used and is not a data processor for this system.") == []
+    assert names("We do not share your data with Google or Facebook.") == []
+    assert names("Your payment data (credit card, PayPal, etc.) is not shared with us.") == []
