@@ -572,5 +572,5 @@ def test_a_recipient_named_before_a_denial_of_others_stays() -> None:
 
     # "We use privacy-respecting product analytics (PostHog) …; no data is shared with ad networks."
     assert names("freesteamidler-posthog-en") == ["PostHog"]
-    # "… in einer Datenbank bei Supabase (Singapur/EU) gespeichert und nicht an Dritte weitergegeben."
+    # "… bei Supabase (Singapur/EU) gespeichert und nicht an Dritte weitergegeben."
     assert names("lhconsulting-supabase-de") == ["Supabase"]
