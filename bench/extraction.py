@@ -431,6 +431,8 @@ SPLITS = (
     "blind197",
     "blind198",
     "blind199",
+    "blind200",
+    "blind201",
 )
 
 
