@@ -433,6 +433,8 @@ SPLITS = (
     "blind199",
     "blind200",
     "blind201",
+    "blind202",
+    "blind203",
 )
 
 
