@@ -435,6 +435,8 @@ SPLITS = (
     "blind201",
     "blind202",
     "blind203",
+    "blind204",
+    "blind205",
 )
 
 
