@@ -45,6 +45,11 @@ from m365inv.catalog.extract.recipients import LEGAL_FORM
 from m365inv.catalog.extract.segment import Line, sentences, strip_parentheses
 
 DATA_HEADING = folded(
+    # "Wenn Sie das Kontaktformular nutzen, erheben wir:", "we collect:": the verb that takes
+    # the list below as its object
+    r"\b(?:erheben|speichern|verarbeiten|erfassen|sammeln|protokollieren)\s+wir(?:\s+(?:dabei"
+    r"|hierbei|insbesondere|automatisch|lediglich|nur|u\.\s?a\.))?\s*:$|\bwe\s+(?:may\s+|also\s+"
+    r"|only\s+|automatically\s+)?(?:collect|store|process|receive|log|record)\s*:$|"
     # "Die Software speichert pro Abteilung ausschließlich zweckgebundene Daten:"
     r"\b(?:speicher[nt]|erhebt|erheben|verarbeite[nt]|erfass(?:t|en)|sammel[nt])\b[^.:]{0,60}"
     r"\b(?:daten|angaben|informationen)\s*:$|"

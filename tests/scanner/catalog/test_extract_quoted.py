@@ -574,3 +574,11 @@ def test_a_recipient_named_before_a_denial_of_others_stays() -> None:
     assert names("freesteamidler-posthog-en") == ["PostHog"]
     # "… bei Supabase (Singapur/EU) gespeichert und nicht an Dritte weitergegeben."
     assert names("lhconsulting-supabase-de") == ["Supabase"]
+
+
+def test_a_lead_that_ends_on_its_collecting_verb_announces_data() -> None:
+    # "Wenn Sie das Kontaktformular … nutzen, erheben wir:" over "- **Name** — um Sie …"
+    assert _items("lunette-erhebenwir-de") == [
+        "Name", "E-Mail-Adresse", "Nachrichteninhalt", "App-Version", "iOS-Version",
+        "Gerätemodell", "Pro-Status",
+    ]  # fmt: skip
