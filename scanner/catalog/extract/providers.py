@@ -53,7 +53,7 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"\bStripe\b", "Stripe", None), (r"\bPayPal\b", "PayPal", None), (r"\bPaddle\b", "Paddle", None),
     (r"\bRazorpay\b", "Razorpay", None), (r"\bMollie\b", "Mollie", None), (r"\bAdyen\b", "Adyen", None), (r"\bBraintree\b", "Braintree", None),
     (r"\bKlarna\b|\bSofortüberweisung\b", "Klarna", None), (r"\bChargebee\b", "Chargebee", None),
-    (r"\bLemon Squeezy\b", "Lemon Squeezy", None), (r"\bFastSpring\b", "FastSpring", None),
+    (r"\bLemon ?Squeezy\b", "Lemon Squeezy", None), (r"\bFastSpring\b", "FastSpring", None),
     (r"\bDigistore24\b", "Digistore24", None), (r"\bUnzer\b", "Unzer", None),
     (r"\bHetzner\b", "Hetzner Online", None), (r"\bIONOS\b|1&1", "IONOS", None),
     (r"\bSTRATO\b", "STRATO", None), (r"\bnetcup\b", "netcup", None), (r"\bContabo\b", "Contabo", None),
@@ -123,6 +123,16 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"(?-i:\bGemini\b)(?= API)|\bGemini API\b", "Google", None),
     (r"\bGoogle Play\b", "Google Play", None), (r"\bMailerLite\b", "MailerLite", None),
     (r"\bhCaptcha\b", "hCaptcha", None),
+    (r"(?-i:\bPlaid\b)", "Plaid", None), (r"\bOpenRouter\b", "OpenRouter", None),
+    (r"(?-i:\bDeepSeek\b)", "DeepSeek", None), (r"\bTelemetryDeck\b", "TelemetryDeck", None),
+    (r"\bOpen ?Food ?Facts\b", "Open Food Facts", None), (r"\bOpenWeather(?:Map)?\b", "OpenWeather", None),
+    (r"\bOpen-Meteo\b", "Open-Meteo", None), (r"\bwhat3words\b", "what3words", None),
+    (r"\bkomoot\b", "komoot", None), (r"\bTally\.so\b|(?-i:\bTally\b)(?= [Ff]orms?\b| \()", "Tally", None),
+    (r"\bFormSubmit(?:\.co)?\b", "FormSubmit", None), (r"\bWeb3Forms\b", "Web3Forms", None),
+    (r"\bPolar\.sh\b", "Polar", None), (r"\bDodo Payments\b", "Dodo Payments", None),
+    (r"\bLoops\.so\b", "Loops", None), (r"\bVultr\b", "Vultr", None),
+    (r"\bUberspace\b", "Uberspace", None), (r"\bWayForPay\b", "WayForPay", None),
+    (r"\bUltravox\b", "Ultravox", None),
 )  # fmt: skip
 
 PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(

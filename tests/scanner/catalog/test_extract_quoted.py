@@ -582,3 +582,15 @@ def test_a_lead_that_ends_on_its_collecting_verb_announces_data() -> None:
         "Name", "E-Mail-Adresse", "Nachrichteninhalt", "App-Version", "iOS-Version",
         "Gerätemodell", "Pro-Status",
     ]  # fmt: skip
+
+
+def test_providers_of_apps_and_small_saas_are_known_by_name() -> None:
+    def named(name: str) -> list[tuple[str, str | None]]:
+        return [(s.name, s.country) for s in _read(name).subprocessors]
+
+    # "We use TelemetryDeck, a privacy-first analytics service provided by TelemetryDeck GmbH
+    # (…, 86159 Augsburg, Germany)"
+    assert named("podwell-telemetrydeck-en") == [("TelemetryDeck GmbH", "DE")]
+    # "… von Open Food Facts (Frankreich) geladen. Dabei wird deine IP-Adresse an Open Food
+    # Facts übermittelt"
+    assert named("bonbuddy-openfoodfacts-de") == [("Open Food Facts", "FR")]

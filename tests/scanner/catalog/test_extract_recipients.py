@@ -408,3 +408,20 @@ def test_a_denial_still_covers_its_own_subject_and_the_names_after_it() -> None:
     assert names("Twilio is not used and is not a data processor for this system.") == []
     assert names("We do not share your data with Google or Facebook.") == []
     assert names("Your payment data (credit card, PayPal, etc.) is not shared with us.") == []
+
+
+def test_more_providers_by_name() -> None:
+    def names(text: str) -> set[str]:
+        return {s.name for s in extract(text).subprocessors}
+
+    assert names("We use Plaid to connect your bank account.") == {"Plaid"}
+    assert names("Messages are sent to OpenRouter, which routes them to DeepSeek.") == {
+        "OpenRouter",
+        "DeepSeek",
+    }
+    assert names("Wir nutzen Web3Forms und Tally Forms für das Kontaktformular.") == {
+        "Web3Forms",
+        "Tally",
+    }
+    # a plaid pattern and a tally of votes are no providers
+    assert names("We use a plaid pattern and keep a tally of the votes.") == set()
