@@ -73,11 +73,7 @@ _EUROPE = (
 )
 # "Personal Data from the European Economic Area and Switzerland": where data comes FROM
 _ORIGIN = re.compile(
-    r"\b(?:from|aus|out of|collected (?:with)?in)\s+"
-    + _EUROPE
-    + r"(?:\s*(?:,\s*(?:and|or|und|oder)?|/|and|or|und|oder)\s*"
-    + _EUROPE
-    + r")*",
+    rf"\b(?:from|aus|out of|collected (?:with)?in)\s+{_EUROPE}(?:{_PLACE_SEP}{_EUROPE})*",
     re.IGNORECASE,
 )
 # "Transfers out of India under DPDPA": where data leaves, whichever country
