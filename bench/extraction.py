@@ -436,7 +436,7 @@ SPLITS = (
     "blind202",
     "blind203",
     "blind204",
-    "blind205",
+    "blind205", "blind206", "blind207",
 )
 
 
