@@ -436,7 +436,9 @@ SPLITS = (
     "blind202",
     "blind203",
     "blind204",
-    "blind205", "blind206", "blind207",
+    "blind205",
+    "blind206",
+    "blind207",
 )
 
 

@@ -103,6 +103,9 @@ _DATA_HEAD = folded(
     # how a page is used: "Klicks", "Mausbewegungen", "Seitenaufrufe", "keystrokes", "Titel"
     r"|klicks|clicks|bewegungen|movements|keystrokes|tastatureingaben|aufrufe|views|pageviews"
     r"|titel|datenmengen?)$"
+    # an abbreviation standing for its datum: "IP" (address), "OS" (operating system), "ISP"; whole
+    # words only, as a suffix "ip" would make "membership" data
+    r"|^(?:ip|ips|os|isp|gps|upn|imei|udid|idfa|gaid|ssid)$"
 )
 VERBISH = re.compile(
     r"\b(?:ist|sind|wird|werden|wurde|haben|hat|kann|können|dient|dienen|erfolgt|is|are|was|were"

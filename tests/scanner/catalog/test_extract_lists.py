@@ -1927,6 +1927,13 @@ def test_a_noun_with_its_participle_after_it_names_data() -> None:
     assert not looks_like_item("persistent volumes") and not looks_like_item("services used")
 
 
+def test_an_abbreviation_names_its_datum_only_as_a_whole_word() -> None:
+    from m365inv.catalog.extract.lexicon import looks_like_item
+
+    assert all(looks_like_item(w) for w in ("IP", "OS", "ISP", "GPS", "UPN", "IDFA"))
+    assert not looks_like_item("membership") and not looks_like_item("Partnership")
+
+
 def test_a_compound_category_gives_its_plain_fields() -> None:
     text = (
         "Die App verarbeitet Daten, die Du selbst eingibst:\n\n"

@@ -594,3 +594,9 @@ def test_providers_of_apps_and_small_saas_are_known_by_name() -> None:
     # "… von Open Food Facts (Frankreich) geladen. Dabei wird deine IP-Adresse an Open Food
     # Facts übermittelt"
     assert named("bonbuddy-openfoodfacts-de") == [("Open Food Facts", "FR")]
+
+
+def test_an_abbreviation_that_stands_for_its_datum_is_an_item() -> None:
+    # "- Usage telemetry: page views, agent run logs, API timings, error traces, IP and user-agent
+    # for security.": "IP" is the address, as "OS" is the operating system
+    assert "IP" in _items("coldmarketer-telemetry-en")
