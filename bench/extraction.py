@@ -439,6 +439,8 @@ SPLITS = (
     "blind205",
     "blind206",
     "blind207",
+    "blind208",
+    "blind209",
 )
 
 
