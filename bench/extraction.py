@@ -441,6 +441,8 @@ SPLITS = (
     "blind207",
     "blind208",
     "blind209",
+    "blind210",
+    "blind211",
 )
 
 
