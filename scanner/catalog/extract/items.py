@@ -2418,6 +2418,8 @@ _REMARK = re.compile(
     r"|für|zur?|zum|um|nur|only|ggf\.?|e\.\s?g\.?|z\.\s?B\.?)\b",
     re.IGNORECASE,
 )
+# a field the reader may leave out: "(Name, Organisation, optional Telefon)" lists "Telefon"
+_OPTIONAL = re.compile(r"^(?:optional|optionally|freiwillig|ggf\.)\s+(?=\S)", re.IGNORECASE)
 # between the fields of such a list; not in "Post- und E-Mail-Adressen" (a suspended compound)
 _FIELD_SPLIT = re.compile(r"[,;]|(?<!-)\s+(?:und|and|or|oder)\s+(?!-)")  # ("und -frequenz")
 # a category's own field list right after it in its source: "Stammdaten (Name, Anschrift, …)"
@@ -2469,7 +2471,7 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
             fields = [  # "Post- und E-Mail-Adressen" is two fields, each with its noun
                 part
                 for raw in _FIELD_SPLIT.split(_flat_fields(listed.group(1)))
-                if (p := EXAMPLE_LEAD.sub("", raw.strip()).strip())
+                if (p := _OPTIONAL.sub("", EXAMPLE_LEAD.sub("", raw.strip()).strip()))
                 for part in (_shared_head(p) or [p])
                 if part.casefold().rstrip(". ") not in _ET_CETERA  # "…, Kundennummer, etc."
             ]

@@ -1934,6 +1934,17 @@ def test_an_abbreviation_names_its_datum_only_as_a_whole_word() -> None:
     assert not looks_like_item("membership") and not looks_like_item("Partnership")
 
 
+def test_an_optional_field_keeps_the_list_a_field_list() -> None:
+    text = (
+        "## Welche Daten wir verarbeiten\n\n"
+        "- Registrierungsdaten (Name, Organisation, dienstliche E-Mail, optional Telefon)\n"
+        "- Kontaktdaten (optional, für Rückrufe)\n"
+    )
+    items = _items(text)
+    assert {"Name", "Organisation", "dienstliche E-Mail", "Telefon"} <= set(items)
+    assert "Kontaktdaten" in items  # a remark alone lists no field
+
+
 def test_a_compound_category_gives_its_plain_fields() -> None:
     text = (
         "Die App verarbeitet Daten, die Du selbst eingibst:\n\n"

@@ -600,3 +600,11 @@ def test_an_abbreviation_that_stands_for_its_datum_is_an_item() -> None:
     # "- Usage telemetry: page views, agent run logs, API timings, error traces, IP and user-agent
     # for security.": "IP" is the address, as "OS" is the operating system
     assert "IP" in _items("coldmarketer-telemetry-en")
+
+
+def test_a_field_the_reader_may_leave_out_is_still_a_field() -> None:
+    # "<li>Kontaktdaten (z. B. Name, E-Mail-Adresse, ggf. Benutzername)</li>": "ggf." marks
+    # the field as optional, it is no remark that makes the list a comment
+    items = _items("otconsulting-ggfbenutzername-de")
+    assert items[:3] == ["Name", "E-Mail-Adresse", "Benutzername"]
+    assert "Kontaktdaten" not in items
