@@ -2844,6 +2844,11 @@ def collect_items(all_lines: list[Line]) -> ItemList:
             continue
         paragraph = (  # read sentence by sentence, unless it opens with a label ("Email Data. …")
             line.kind == "text" and len(sentences(text)) > 1 and not _TITLE_DOT.match(text)
+        ) or (  # an entry of sentences is a paragraph too: "* We collect crash reports … .
+            line.kind == "bullet"  # This includes device type, OS version, and crash logs."
+            and len(said) > 1
+            and _SENTENCE_SUBJECT.match(text) is not None
+            and ":" not in text
         )
         if line.kind == "bullet" and (rest := recipient_entry(text)) is not None:
             if not rest:

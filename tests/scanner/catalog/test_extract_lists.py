@@ -1945,6 +1945,18 @@ def test_an_optional_field_keeps_the_list_a_field_list() -> None:
     assert "Kontaktdaten" in items  # a remark alone lists no field
 
 
+def test_an_entry_of_two_sentences_gives_the_second_ones_data() -> None:
+    text = (
+        "## Data\n\n"
+        "* We collect anonymous crash reports to help us fix bugs. This includes device type, "
+        "operating system version, and crash logs.\n"
+        "* Wir speichern Ihre Einstellungen lokal. Außerdem erheben wir Ihre E-Mail-Adresse.\n"
+    )
+    items = set(_items(text))
+    assert {"device type", "operating system version", "crash logs", "E-Mail-Adresse"} <= items
+    assert "help us fix bugs" not in items
+
+
 def test_a_compound_category_gives_its_plain_fields() -> None:
     text = (
         "Die App verarbeitet Daten, die Du selbst eingibst:\n\n"

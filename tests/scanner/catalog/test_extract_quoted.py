@@ -608,3 +608,10 @@ def test_a_field_the_reader_may_leave_out_is_still_a_field() -> None:
     items = _items("otconsulting-ggfbenutzername-de")
     assert items[:3] == ["Name", "E-Mail-Adresse", "Benutzername"]
     assert "Kontaktdaten" not in items
+
+
+def test_a_list_entry_of_sentences_is_read_sentence_by_sentence() -> None:
+    # "* We collect anonymous crash reports and performance data (via Firebase Crashlytics) to
+    # help us fix bugs … . This includes device type, operating system version, and crash logs."
+    items = _items("shelflife-thisincludes-en")
+    assert {"device type", "operating system version", "crash logs"} <= set(items)
