@@ -27,6 +27,7 @@ _NUMBERED_HEADING = re.compile(
 )
 _MD_HEADING = re.compile(r"^\s*#{1,6}(?:\s+|(?=[A-ZÄÖÜ]))(.+)$")  # "#Log Data" too
 _BOLD = re.compile(r"\*\*|__")
+_BOLD_LETTERED = re.compile(r"^[ \t]*\*\*[A-Z][.)][ \t]+([^*\n]{2,80}?)[ \t]*\*\*[ \t]*$", re.M)
 # a table's rule row: "|---|", "---|---", or GitHub's shortest "|:-|-:|"
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}|^\s*\|(?:\s*:?-+:?\s*\|)+\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"„“(]?[A-ZÄÖÜ0-9])")
@@ -390,6 +391,8 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00a0", " ").replace("\u2011", "-").replace("\u00ad", "")
     text = re.sub(r"[\u2010\u2012]", "-", text)
+    if "**" in text:  # "**A. Account Information**" on its own line titles a section (the
+        text = _BOLD_LETTERED.sub(r"### \1", text)  # letter would make it a list entry)
     text = _BOLD.sub("", text)
     if ":::" in text or "[!" in text or "\n>" in text:  # Markdown of a docs site (Microsoft Learn)
         text = _DOCS_MARKUP.sub("", text)

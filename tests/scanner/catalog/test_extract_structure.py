@@ -1359,3 +1359,20 @@ def test_a_short_section_inside_the_translation_belongs_to_the_translation() -> 
         "## Data We Collect\n\n- Height\n- Weight\n- Body fat percentage\n"
     )
     assert _items(page) == ["Körpergröße", "Gewicht"]
+
+
+def test_a_bold_lettered_line_titles_its_section() -> None:
+    from m365inv.catalog.extract.segment import lines
+
+    text = (
+        "**A. Account Information**\n"
+        "* We store your name and email address to identify your account.\n\n"
+        "**B. Your Pantry Data**\n"
+        "* Any items or photos you upload are stored in our database.\n"
+        "**C. Technical Data, logs and the device you use**\n"
+        "- **a. Name** of the person\n"
+    )
+    got = [(x.kind, x.text) for x in lines(text)]
+    assert ("heading", "Account Information") in got and ("heading", "Your Pantry Data") in got
+    assert ("heading", "Technical Data, logs and the device you use") in got
+    assert not any(t.startswith(("A.", "B.")) for _, t in got)
