@@ -443,6 +443,8 @@ SPLITS = (
     "blind209",
     "blind210",
     "blind211",
+    "blind212",
+    "blind213",
 )
 
 
