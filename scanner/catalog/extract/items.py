@@ -2442,6 +2442,8 @@ def _flat_fields(listed: str) -> str:
     body = listed.strip()
     lead = EXAMPLE_LEAD.match(body)
     head, body = (body[: lead.end()], body[lead.end() :]) if lead else ("", body)
+    head = head.rstrip().rstrip(",") + " " if head else ""  # "(e.g., name, …)": the lead's
+    # comma would make it a field of its own, a remark that spoils the list
     body = _MORE_TAIL.sub("", body)
     nested = _NESTED_EXAMPLES.search(body)
     cut = body.rfind(",", 0, nested.start()) if nested else -1
@@ -2522,7 +2524,9 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
 # also after its adjectives ("eingegebene Buchungsdaten") and hyphenated ("Listing-Daten")
 _COMPOUND_CATEGORY = re.compile(r"(?:^|\s)[A-ZÄÖÜ][\wäöüß-]{2,}(?:daten|-Daten)$")
 # a category named by a generic word for data ("Kontaktdaten", "account information")
-_GENERIC_CATEGORY = re.compile(r"(?:daten|data|information|informationen|angaben|details)$", re.I)
+_GENERIC_CATEGORY = re.compile(
+    r"(?:daten|data|information|info|informationen|angaben|details)$", re.I
+)
 
 
 def find_items(all_lines: list[Line]) -> list[FoundItem]:

@@ -1957,6 +1957,17 @@ def test_an_entry_of_two_sentences_gives_the_second_ones_data() -> None:
     assert "help us fix bugs" not in items
 
 
+def test_a_lead_with_its_comma_opens_the_field_list() -> None:
+    text = (
+        "## Information we collect\n\n"
+        "- Contact data (for example, name, phone, email address).\n"
+        "- Account information (e.g., username, password hash, time zone).\n"
+    )
+    items = _items(text)
+    assert {"phone", "email address", "username", "password hash", "time zone"} <= set(items)
+    assert not any(i.startswith(("Contact data", "Account information", "e.g")) for i in items)
+
+
 def test_a_compound_category_gives_its_plain_fields() -> None:
     text = (
         "Die App verarbeitet Daten, die Du selbst eingibst:\n\n"

@@ -615,3 +615,11 @@ def test_a_list_entry_of_sentences_is_read_sentence_by_sentence() -> None:
     # help us fix bugs … . This includes device type, operating system version, and crash logs."
     items = _items("shelflife-thisincludes-en")
     assert {"device type", "operating system version", "crash logs"} <= set(items)
+
+
+def test_a_comma_after_e_g_keeps_the_examples_a_field_list() -> None:
+    # "- Account info (e.g., name, email, password/credentials, organization name).": the
+    # comma after "e.g." is the lead's, no field of its own
+    items = _items("surveyi-egcomma-en")
+    assert items[:4] == ["name", "email", "password/credentials", "organization name"]
+    assert "Account info" not in items
