@@ -445,6 +445,8 @@ SPLITS = (
     "blind211",
     "blind212",
     "blind213",
+    "blind214",
+    "blind215",
 )
 
 
