@@ -447,6 +447,8 @@ SPLITS = (
     "blind213",
     "blind214",
     "blind215",
+    "blind216",
+    "blind217",
 )
 
 
