@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 # company cue after an ambiguous name: "Segment Inc.", "Heap (analytics)", "Render," …
-_CO = r"(?=\s*(?:,|\(|;|:|\||/|[—–]|\.(?:\s|$)|$|\s+(?:Inc|LLC|Ltd|GmbH|Limited|Technologies|Labs|Software|Analytics|Payments)\b))"
+_CO = r"(?=\s*(?:,|\(|\)|;|:|\||/|[—–]|\.(?:\s|$)|$|\s+(?:Inc|LLC|Ltd|GmbH|Limited|Technologies|Labs|Software|Analytics|Payments)\b))"
 
 # GitHub as a processor, not as where the policy, the code or the issue tracker lives ("Report
 # via GitHub Issues", "https://github.com/…", "our GitHub repository", "the GitHub App"): those
@@ -30,7 +30,7 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     # "Azure DevOps" work items, "Azure Marketplace")
     (r"(?:Microsoft )?Azure(?! Active Directory| AD\b| DevOps| Portal| Marketplace| [Tt]enant| client ID"
      r"| subscription| Helper)(?: OpenAI)?|Application Insights", "Microsoft Azure", None),
-    (r"(?:(?<!issued )(?<!verified )\b(?:an|to|by|von|durch|with|mit|use|uses|using|nutzen|nutzt|Anbieter[s]?|provider|Fa\.|Firma)\s+(?:ist\s+)?(?:die\s+)?Microsoft\b|\bMicrosoft Inc\b|\bMicrosoft\s+(?:ist|is|verarbeitet|processes|erhebt|collects|can|kann))(?!\s+(?:Teams|Office|365|Graph|Entra|Outlook|Account|Konto|account|Bot|Word|Excel|Forms|SharePoint|OneDrive|Exchange|[Aa]pplications?|Anwendungen|[Pp]roducts?|Produkte|[Ss]ervices?|Dienste|[Ii]dentity|Privacy|Datenschutz|Clarity|API|App Store|AppSource|user data|for analysis|['’]s (?:own )?(?:OAuth|authentication|delegated)))",
+    (r"(?:(?<!issued )(?<!verified )\b(?:an|to|by|von|durch|with|mit|use|uses|using|nutzen|nutzt|Anbieter[s]?|provider|Fa\.|Firma)\s+(?:ist\s+)?(?:die\s+)?Microsoft\b|\bMicrosoft Inc\b|\bMicrosoft\s+(?:ist|is|verarbeitet|processes|erhebt|collects|can|kann))(?!\s+(?:Teams|Office|365|Graph|Entra|Outlook|Account|Konto|account|Bot|Word|Excel|Forms|SharePoint|OneDrive|Exchange|[Aa]pplications?|Anwendungen|[Pp]roducts?|Produkte|[Ss]ervices?|Dienste|[Ii]dentity|Privacy|Datenschutz|Clarity|API|App Store|AppSource|user data|for analysis)|['’]s (?:own )?(?:OAuth|authentication|delegated|identity|sign-in|login))",
      "Microsoft", None),
     (r"Microsoft Clarity", "Microsoft Clarity", None),
     (r"Amazon Web Services|\bAWS\b|Amazon SES|Amazon S3", "Amazon Web Services", None),
@@ -133,6 +133,16 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"\bLoops\.so\b", "Loops", None), (r"\bVultr\b", "Vultr", None),
     (r"\bUberspace\b", "Uberspace", None), (r"\bWayForPay\b", "WayForPay", None),
     (r"\bUltravox\b", "Ultravox", None),
+    (r"\bFormspree\b", "Formspree", None), (r"\bHostinger\b", "Hostinger", None),
+    (r"\bDENIC\b", "DENIC", None), (r"\bRoyal Mail\b", "Royal Mail", None),
+    (r"\bQualtrics\b", "Qualtrics", None), (r"\bGumroad\b", "Gumroad", None),
+    (r"\bHave I Been Pwned\b|\bHIBP\b", "Have I Been Pwned", None),
+    (r"(?-i:\bConvex\b)" + _CO + r"|\bconvex\.dev\b", "Convex", None),
+    (r"\bNotion Labs\b|(?-i:\bNotion\b)" + _CO, "Notion", None),
+    (r"(?-i:\bTwitch\b)(?! (?:stream|channel|Kanal|chat|emotes?))", "Twitch", None),
+    (r"\bPorkbun\b", "Porkbun", None), (r"\biyzico\b", "iyzico", None),
+    (r"\bRaindrop\.io\b", "Raindrop.io", None), (r"\bLichess\b", "Lichess", None),
+    (r"\bNylas\b", "Nylas", None), (r"\bZhipu(?: AI)?\b|\bZ\.ai\b", "Zhipu AI", None),
 )  # fmt: skip
 
 PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(

@@ -46,6 +46,7 @@ _CUE = folded(
     r"|dienstleister"
     r"|läuft|powered|delivered|deliver|versand|versenden|zahlung|payment|analy|track|monitor"
     r"|integrat|eingebunden|embedded|handled (?:in|with|via)\b|abgewickelt|merchant of record|reseller"
+    r"|handled (?:\w+ )?by\b|managed by\b|\bnutze\b"
     r"|Wiederverkäufer|synchroni[sz]|\bsync(?:s|ed|ing)?\b"
 )
 _HANDOVER = folded(

@@ -425,3 +425,32 @@ def test_more_providers_by_name() -> None:
     }
     # a plaid pattern and a tally of votes are no providers
     assert names("We use a plaid pattern and keep a tally of the votes.") == set()
+
+
+def test_more_providers_and_how_a_handover_is_worded() -> None:
+    def names(text: str) -> set[str]:
+        return {s.name for s in extract(text).subprocessors}
+
+    # a provider named for a job it does: "handled … by", "managed by …, Clerk)", "nutze ich"
+    assert names("- Billing data — handled entirely by Stripe. We receive a customer ID.") == {
+        "Stripe"
+    }
+    assert names(
+        "- Account Information: Name and credentials (managed by our authentication provider, "
+        "Clerk)."
+    ) == {"Clerk"}
+    assert names("Für das Kontaktformular nutze ich den Dienst Formspree.") == {"Formspree"}
+    assert names("Die Domain wird bei der DENIC registriert; Hosting durch Hostinger.") == {
+        "DENIC",
+        "Hostinger",
+    }
+    assert names("Orders are sent with Royal Mail; payments are processed by Gumroad.") == {
+        "Royal Mail",
+        "Gumroad",
+    }
+    # Microsoft's own sign-in is where data comes from, no recipient
+    assert names("Sign-in is handled by Microsoft's OAuth; files are stored with Dropbox.") == {
+        "Dropbox"
+    }
+    # the words in their everyday sense are no recipients
+    assert names("We use the notion of a twitch stream; Notion is where we take notes.") == set()
