@@ -449,6 +449,8 @@ SPLITS = (
     "blind215",
     "blind216",
     "blind217",
+    "blind218",
+    "blind219",
 )
 
 
