@@ -116,6 +116,15 @@ _LIST_COLON = r"(?P<list>(?:" + _ABBREVIATION + r"|[^.;])+)"  # "…: a: b, c" k
 # each pattern with how its list is read: "announced" (a data list as a whole: most pieces naming
 # data is enough), "subject" (we use …, subject-first: the first entry must itself name data),
 # "strict" (an enumeration is read while its pieces name data)
+# a thing as the subject after a German verb in second place: "sendet Ihr Browser …",
+# "verarbeitet der Hoster technische Verbindungsdaten (…)" — the data is what follows it
+_THING_SUBJECT = (
+    r"(?:Ihr|Ihre|dein|deine|unser|unsere|der|die|das)\s+(?:Web|Hosting-?)?(?:Browser|Server|App"
+    r"|Endgerät|Gerät|System|Client|Programm|Anwendung|Software|Add-[Ii]n|Hoster|Host"
+    r"|[Aa]nbieter|Provider|Dienstleister)\s+"
+)
+_LEADING_SUBJECT = re.compile(r"^\s*" + _THING_SUBJECT)
+
 _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     (
         "announced",
@@ -193,15 +202,14 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r"\b(?:erhebt|erheben|verarbeitet|verarbeiten|speichert|speichern|erfasst|erfassen"
             r"|sammelt|sammeln|protokollieren|erhalten|analysiert|analysieren|scannt|scannen"
             r"|synchronisiert|synchronisieren|übermitteln|übertragen|sehen|schickt|schicken|sendet|liest"
-            r"|überträgt|zählen|messen"
+            r"|überträgt|übermittelt|zählen|messen"
             # a sole trader writes in the first person: "verarbeite ich deine E-Mail-Adresse"
             r"|verarbeite|erhebe|speichere|erfasse|sammle|sammele|protokolliere|(?<=\bich )nutze)"
             r"(?:(?:,\s*|\s+(?:und|oder|sowie)\s+)(?:erheben|verarbeiten|speichern|nutzen|verwenden"
             r"|erfassen|übermitteln|sammeln|analysieren|verarbeite|speichere|erhebe|nutze))*"
             r"\s+(?:wir\s+|ich\s+|(?!Sie\b)[A-Z]\w+\s+(?=(?!und\b|oder\b|sowie\b)[a-zäöü]"
             r"|(?:die|der|das|den|dem|Ihre?\w*)\b)"  # "erhebt Google die …", not "liest Termine und"
-            r"|(?:Ihr|Ihre|dein|deine|unser|unsere|der|die|das)\s+(?:Web)?(?:Browser|Server|App"
-            r"|Endgerät|Gerät|System|Client|Programm|Anwendung|Software|Add-[Ii]n)\s+)?"  # "sendet Ihr Browser"
+            r"|" + _THING_SUBJECT + r")?"  # "sendet Ihr Browser", "verarbeitet der Hoster"
             r"(?:nur\s+|auch\s+|lediglich\s+|ausschließlich\s+|ebenfalls\s+|zudem\s+|außerdem\s+"
             r"|zusätzlich\s+|weiterhin\s+|ferner\s+|insbesondere\s+|lokal\s+|automatisch\s+"
             r"|dabei\s+|hierbei\s+)*"
@@ -1100,7 +1108,7 @@ def _prose_items(sentence: str) -> list[str]:
     verb = PROCESSING.search(sentence)
     if ex is None and verb:  # "analyzes characteristics of the message (e.g.: a, b)"
         for par in _PAREN_EXAMPLES.finditer(sentence, verb.end()):
-            phrase = sentence[verb.end() : par.start()]
+            phrase = _LEADING_SUBJECT.sub("", sentence[verb.end() : par.start()])
             head = clean_piece(re.split(r"\s(?:of|von|der|des|within|in)\s", phrase)[0])
             examples = example_items(par.group("list"))
             if (
@@ -1126,7 +1134,7 @@ def _prose_items(sentence: str) -> list[str]:
             if len(named) >= 2 and len(head.split()) <= 4 and "," not in phrase:
                 return [head, *named]  # "technische Protokolle (z. B. …)"
         for par in _PAREN_BARE.finditer(sentence, verb.end()):
-            phrase = sentence[verb.end() : par.start()]
+            phrase = _LEADING_SUBJECT.sub("", sentence[verb.end() : par.start()])
             head = clean_piece(phrase)
             entries = [clean_piece(p) for p in par.group("list").split(",")]
             if ":" in phrase:

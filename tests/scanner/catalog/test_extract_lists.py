@@ -1968,6 +1968,21 @@ def test_a_lead_with_its_comma_opens_the_field_list() -> None:
     assert not any(i.startswith(("Contact data", "Account information", "e.g")) for i in items)
 
 
+def test_a_german_subject_after_the_verb_is_left_out_of_the_data() -> None:
+    def items(sentence: str) -> set[str]:
+        return set(_items(f"## Datenschutz\n\n{sentence}\n"))
+
+    got = items("Dabei übermittelt Ihr Browser automatisch Ihre IP-Adresse und den Zeitpunkt.")
+    assert {"IP-Adresse", "Zeitpunkt"} <= got
+    got = items("Beim Aufruf verarbeitet der Anbieter deine IP-Adresse und den Zeitpunkt.")
+    assert {"IP-Adresse", "Zeitpunkt"} <= got and not any("Anbieter" in i for i in got)
+    got = items(
+        "Beim Aufruf verarbeitet der Hoster technische Verbindungsdaten (IP-Adresse, "
+        "Zeitpunkt der Anfrage, User-Agent)."
+    )
+    assert "IP-Adresse" in got and not any("Hoster" in i for i in got)
+
+
 def test_a_compound_category_gives_its_plain_fields() -> None:
     text = (
         "Die App verarbeitet Daten, die Du selbst eingibst:\n\n"

@@ -623,3 +623,12 @@ def test_a_comma_after_e_g_keeps_the_examples_a_field_list() -> None:
     items = _items("surveyi-egcomma-en")
     assert items[:4] == ["name", "email", "password/credentials", "organization name"]
     assert "Account info" not in items
+
+
+def test_a_thing_named_as_the_subject_after_the_verb_is_no_datum() -> None:
+    # "Beim Aufruf verarbeitet der Hoster technische Verbindungsdaten – IP-Adresse, Zeitpunkt der
+    # Anfrage, abgerufene Datei, Referrer und User-Agent – in Server-Logfiles": "der Hoster" is
+    # who processes, not what
+    items = _items("lidshift-derhoster-de")
+    assert {"IP-Adresse", "Zeitpunkt der Anfrage", "Referrer", "User-Agent"} <= set(items)
+    assert not any("Hoster" in i for i in items)
