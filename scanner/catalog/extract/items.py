@@ -251,7 +251,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     (
         "strict",
         re.compile(
-            r"(?:\b(?:we|it|(?:the|this|our) (?:app|application|add-in|extension|service|bot|tool"
+            r"(?:\b(?:we|(?-i:I)|it|(?:the|this|our) (?:app|application|add-in|extension|service|bot|tool"
             r"|plugin))\s+(?:(?:may|will|only|also|\w+ly)\s+){0,2}(?:\w+\s+and\s+)?"
             r"(?:collect|process|obtain|gather|capture|receive|store|access|read|record|log|retrieve"
             r"|keep|retain|save|sync|synchroni[sz]e|import|fetch|know|see|grab|grabs|upload|index"

@@ -1983,6 +1983,13 @@ def test_a_german_subject_after_the_verb_is_left_out_of_the_data() -> None:
     assert "IP-Adresse" in got and not any("Hoster" in i for i in got)
 
 
+def test_a_sole_trader_writing_in_the_first_person_names_data() -> None:
+    items = _items(
+        "## Privacy\n\nIf you email me, I only keep your email address and the message.\n"
+    )
+    assert items == ["email address", "message"]
+
+
 def test_a_compound_category_gives_its_plain_fields() -> None:
     text = (
         "Die App verarbeitet Daten, die Du selbst eingibst:\n\n"
