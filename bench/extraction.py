@@ -451,6 +451,8 @@ SPLITS = (
     "blind217",
     "blind218",
     "blind219",
+    "blind220",
+    "blind221",
 )
 
 
