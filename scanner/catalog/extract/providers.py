@@ -143,6 +143,13 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"\bPorkbun\b", "Porkbun", None), (r"\biyzico\b", "iyzico", None),
     (r"\bRaindrop\.io\b", "Raindrop.io", None), (r"\bLichess\b", "Lichess", None),
     (r"\bNylas\b", "Nylas", None), (r"\bZhipu(?: AI)?\b|\bZ\.ai\b", "Zhipu AI", None),
+    # the ad networks of mobile apps' mediation lists
+    (r"\bAudience Network\b", "Meta Audience Network", None),
+    (r"\bUnity (?:Ads|Technologies|Analytics)\b", "Unity Ads", None),
+    (r"\bVungle\b|\bLiftoff(?: Monetize)?\b", "Liftoff (Vungle)", None), (r"\bPangle\b", "Pangle", None),
+    (r"\bAppLovin\b", "AppLovin", None), (r"\bironSource\b", "ironSource", None),
+    (r"\bChartboost\b", "Chartboost", None), (r"\bInMobi\b", "InMobi", None),
+    (r"\bMintegral\b", "Mintegral", None), (r"\bAdColony\b", "AdColony", None),
 )  # fmt: skip
 
 PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(

@@ -454,3 +454,16 @@ def test_more_providers_and_how_a_handover_is_worded() -> None:
     }
     # the words in their everyday sense are no recipients
     assert names("We use the notion of a twitch stream; Notion is where we take notes.") == set()
+
+
+def test_the_ad_networks_of_a_mobile_apps_mediation_list() -> None:
+    def names(text: str) -> set[str]:
+        return {s.name for s in extract(text).subprocessors}
+
+    got = names(
+        "We use the following advertising partners: AppLovin, Unity Ads, ironSource, "
+        "Meta Audience Network, Liftoff Monetize (Vungle), Pangle and InMobi."
+    )
+    assert {"AppLovin", "Unity Ads", "ironSource", "Meta Audience Network", "Pangle"} <= got
+    assert {"Liftoff (Vungle)", "InMobi"} <= got
+    assert names("The game is built with the Unity engine.") == set()
