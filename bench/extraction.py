@@ -453,6 +453,8 @@ SPLITS = (
     "blind219",
     "blind220",
     "blind221",
+    "blind222",
+    "blind223",
 )
 
 
