@@ -113,9 +113,6 @@ _ABBREVIATION = (
 )
 _LIST = r"(?P<list>(?:" + _ABBREVIATION + r"|[^.;:])+)"
 _LIST_COLON = r"(?P<list>(?:" + _ABBREVIATION + r"|[^.;])+)"  # "…: a: b, c" keeps its colon
-# each pattern with how its list is read: "announced" (a data list as a whole: most pieces naming
-# data is enough), "subject" (we use …, subject-first: the first entry must itself name data),
-# "strict" (an enumeration is read while its pieces name data)
 # a thing as the subject after a German verb in second place: "sendet Ihr Browser …",
 # "verarbeitet der Hoster technische Verbindungsdaten (…)" — the data is what follows it
 _THING_SUBJECT = (
@@ -125,6 +122,9 @@ _THING_SUBJECT = (
 )
 _LEADING_SUBJECT = re.compile(r"^\s*" + _THING_SUBJECT)
 
+# each pattern with how its list is read: "announced" (a data list as a whole: most pieces naming
+# data is enough), "subject" (we use …, subject-first: the first entry must itself name data),
+# "strict" (an enumeration is read while its pieces name data)
 _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     (
         "announced",
