@@ -455,6 +455,8 @@ SPLITS = (
     "blind221",
     "blind222",
     "blind223",
+    "blind224",
+    "blind225",
 )
 
 
