@@ -457,6 +457,8 @@ SPLITS = (
     "blind223",
     "blind224",
     "blind225",
+    "blind226",
+    "blind227",
 )
 
 
