@@ -255,7 +255,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r"|plugin))\s+(?:(?:may|will|only|also|\w+ly)\s+){0,2}(?:\w+\s+and\s+)?"
             r"(?:collect|process|obtain|gather|capture|receive|store|access|read|record|log|retrieve"
             r"|keep|retain|save|sync|synchroni[sz]e|import|fetch|know|see|grab|grabs|upload|index"
-            r"|scan|analy[sz]e|cache)"
+            r"|scan|analy[sz]e|cache|hold)"
             r"|\byou\s+(?:may\s+|can\s+)?(?:provide"
             r"|give|send|submit)\s+us(?:\s+with)?|\bto\s+(?:collect|store"
             r"|process|keep)|\b(?:collects|processes|receives|stores|keeps|retains|saves"
@@ -2266,6 +2266,9 @@ class ItemList:
             return  # "PrivacyPolicyPage.section1.notCollected" (a page's untranslated key), a URL
         if item.strip().casefold() in _BARE_DATA_WORDS:
             return  # "die von Ihnen mitgeteilten Daten": data, but which is not said
+        if "?" in item:
+            return  # "How do we collect your data?": a heading's question, which lists no
+            # datum; "{isDe ? 'IP-Adresse'", "export?sessionId=": code, not words
         if _TWO_SENTENCES.search(item):
             return  # "knowledge base. Files": a title and its sentence run together, no entry
         if _A_PRODUCT.match(item):

@@ -632,3 +632,16 @@ def test_a_thing_named_as_the_subject_after_the_verb_is_no_datum() -> None:
     items = _items("lidshift-derhoster-de")
     assert {"IP-Adresse", "Zeitpunkt der Anfrage", "Referrer", "User-Agent"} <= set(items)
     assert not any("Hoster" in i for i in items)
+
+
+def test_a_question_in_a_table_of_contents_is_no_datum() -> None:
+    # "Topics: * What data do we collect? * How do we collect your data? … * How do we use
+    # cookies?": a heading's question names what the section is about, it lists no data
+    items = _items("5zigreborn-questions-en")
+    assert not any("?" in i for i in items)
+
+
+def test_data_we_hold_is_collected() -> None:
+    # "We hold your name and email address, so we can make sure you attend Hills Road …"
+    items = _items("hillsroad-weholdyourname-en")
+    assert {"name", "email address"} <= set(items)
