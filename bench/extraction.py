@@ -459,6 +459,8 @@ SPLITS = (
     "blind225",
     "blind226",
     "blind227",
+    "blind228",
+    "blind229",
 )
 
 
