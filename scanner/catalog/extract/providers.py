@@ -35,6 +35,12 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"Microsoft Clarity", "Microsoft Clarity", None),
     (r"Amazon Web Services|\bAWS\b|Amazon SES|Amazon S3", "Amazon Web Services", None),
     (r"Google Ireland(?: Limited| Ltd\.?)?", "Google Ireland Limited", "IE"),
+    # Firebase's products by the name the policy gives them: labellers list "Firebase
+    # Crashlytics" and "Firebase Analytics" as two recipients
+    (r"Firebase Crashlytics|\bCrashlytics\b", "Firebase Crashlytics", None),
+    (r"Firebase Analytics|Google Analytics for Firebase", "Firebase Analytics", None),
+    (r"Firebase Auth(?:entication)?\b", "Firebase Authentication", None),
+    (r"Firebase Cloud Messaging", "Firebase Cloud Messaging", None),
     (r"Google Analytics|\bGA4\b", "Google Analytics", None),
     (r"Google Cloud(?: Platform)?|\bGCP\b", "Google Cloud", None),
     (r"Google Workspace|\bG Suite\b", "Google Workspace", None),

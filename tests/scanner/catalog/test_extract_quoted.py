@@ -645,3 +645,11 @@ def test_data_we_hold_is_collected() -> None:
     # "We hold your name and email address, so we can make sure you attend Hills Road …"
     items = _items("hillsroad-weholdyourname-en")
     assert {"name", "email address"} <= set(items)
+
+
+def test_firebase_products_are_named_as_the_policy_names_them() -> None:
+    # "Google AdMob – zeigt Werbung an. …", "Firebase Analytics – hilft uns …", "Firebase
+    # Crashlytics – erfasst Absturzberichte …": two of Firebase's products, two recipients
+    names = {s.name for s in _read("fennly-firebaseprodukte-de").subprocessors}
+    assert {"Firebase Analytics", "Firebase Crashlytics"} <= names
+    assert "Google Firebase" not in names
