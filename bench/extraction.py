@@ -461,6 +461,8 @@ SPLITS = (
     "blind227",
     "blind228",
     "blind229",
+    "blind230",
+    "blind231",
 )
 
 
