@@ -997,6 +997,11 @@ def _examples_of(listed: str) -> list[str]:
 _RELATIVE = re.compile(
     r"\s+(?:you|we|they|Sie|wir|(?:of|about) the (?:people|persons|users|individuals))\b.*$", re.I
 )
+# a relative clause after a list's last entry, about the whole list: "Matchergebnisse, Punkte,
+# Teilnehmer und Matchhistorie, die Sie in der App protokollieren"
+_TRAILING_RELATIVE = re.compile(
+    r",\s*(?:die|der|das|welche|which|that)\s+(?:wir|Sie|du|ihr|you|we)\b[^,;]*$", re.I
+)
 _CLAUSE_TAIL = re.compile(r"\s+(?:when|if|once|for|wenn|falls|sobald)\s+(?=\w)", re.I)
 _PURPOSE_TAIL = re.compile(r"\s(?:for|zur|zum|für|to)\s+\w", re.IGNORECASE)
 
@@ -1429,6 +1434,7 @@ def line_items(
             # kind of data named elsewhere is kept, a retention rule (the periods' reader), no item
         lead = _PURPOSE_CLAUSE.sub("", EXAMPLE_LEAD.sub("", first))
         lead = _CLAUSE_TAIL.split(lead, maxsplit=1)[0]  # "… and error logs for troubleshooting"
+        lead = _TRAILING_RELATIVE.sub("", lead)  # "a, b und c, die Sie … protokollieren"
         lead = _PURPOSE_INFINITIVE.split(lead, maxsplit=1)[0]  # "API keys to read your requests"
         lead = re.split(r"\s[—–]\s", lead, maxsplit=1)[0]  # "a, b, c — anonymised and aggregated"
         pieces = [  # "user profile for bot interactions", "user IDs of the people who sign in"

@@ -653,3 +653,12 @@ def test_firebase_products_are_named_as_the_policy_names_them() -> None:
     names = {s.name for s in _read("fennly-firebaseprodukte-de").subprocessors}
     assert {"Firebase Analytics", "Firebase Crashlytics"} <= names
     assert "Google Firebase" not in names
+
+
+def test_a_relative_clause_after_the_last_entry_ends_the_list() -> None:
+    # "Matchdaten: Matchergebnisse, Punkte, Teilnehmer und Matchhistorie, die Sie in der App
+    # protokollieren": the clause is about the whole list, which still lists the data
+    items = _items("padlr-diesieprotokollieren-de")
+    assert {"Matchergebnisse", "Punkte", "Teilnehmer", "Matchhistorie"} <= set(items)
+    assert {"Beiträge", "Kommentare", "Reaktionen", "Follow-Beziehungen"} <= set(items)
+    assert "Matchdaten" not in items
