@@ -463,6 +463,8 @@ SPLITS = (
     "blind229",
     "blind230",
     "blind231",
+    "blind232",
+    "blind233",
 )
 
 
