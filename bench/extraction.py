@@ -465,6 +465,8 @@ SPLITS = (
     "blind231",
     "blind232",
     "blind233",
+    "blind234",
+    "blind235",
 )
 
 
