@@ -467,6 +467,8 @@ SPLITS = (
     "blind233",
     "blind234",
     "blind235",
+    "blind236",
+    "blind237",
 )
 
 
