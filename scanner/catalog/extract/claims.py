@@ -410,6 +410,18 @@ _NOT_CLAIMED = folded(
 )
 
 
+# what a policy disclaims or leaves to the reader, not a measure it takes: "No method of
+# transmission over the internet is 100% secure", "können wir … nicht garantieren", "You are
+# responsible for maintaining the security of your account credentials"
+_DISCLAIMER = folded(
+    r"\b(?:cannot|can ?not|can't|could not|unable to)\s+(?:\w+\s+){0,2}?(?:guarantee|ensure|promise)"
+    r"|\bnicht\s+(?:\w+\s+){0,2}?(?:garantier|gewährleist|zusicher)|\b100\s?% (?:secure|sicher)"
+    r"|\b(?:no|kein\w*)\b[^.;]{0,60}\b(?:completely|fully|totally|entirely|vollständig|völlig)"
+    r" (?:secure|safe|sicher)"
+    r"|\babsolute(?:ly)? secur|\babsolut(?:e)? sicher|\bperfect security\b|impenetrable"
+    r"|undurchdringlich|\byou are (?:solely )?responsible for (?:maintaining|keeping|safeguarding"
+    r"|protecting)|\bSie sind (?:\w+ )?(?:selbst )?(?:dafür )?verantwortlich"
+)
 # an entry that is no measure in force: a template's gap ("[verschlüsselt ja/nein]"), one that is
 # switched off or planned, a lead-in to the entries below
 _NOT_IN_FORCE = folded(
@@ -525,6 +537,9 @@ def security_in(sentence: str) -> SecurityHit | None:
     if _NOT_CLAIMED.search(sentence) or _NOT_IN_FORCE.search(sentence):
         return None  # "nicht verschlüsselt", "Enable encryption: Settings → …", "2FA ist
         # derzeit nicht aktiviert", a template's "[verschlüsselt ja/nein]"
+    if _DISCLAIMER.search(sentence) and not _MECHANISM.search(sentence):
+        return None  # "We cannot guarantee absolute security", "You are responsible for
+        # maintaining the confidentiality of your password": a limit or the reader's duty
     probe = _CA_ONLY.sub(" ", re.sub(r"https?://\S+|`[^`]*`", " ", sentence))
     probe = _PRODUCT_NAME.sub(" ", probe)  # "Avamboo Encrypt for Outlook" names a product
     if _PROCESSORS_CARD_STANDARD.search(probe):  # "Stripe ist PCI-DSS-konform" is Stripe's
@@ -655,6 +670,8 @@ def listed_measures(
             continue
         if _CODE_NAME.match(text):
             continue  # "ADMIN", "DEVICE_VIEWER: nur Geräte": a role's name, no measure
+        if _DISCLAIMER.search(text) and not _MECHANISM.search(text):
+            continue  # "No method of transmission over the internet is 100% secure"
         if _ARTICLE_TITLE.match(text):
             continue  # "Vertraulichkeit (Art. 32 Abs. 1 lit. b DSGVO)": a heading of the annex
         if any(s in claimed for s in sentences(text)):

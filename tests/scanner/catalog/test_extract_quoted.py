@@ -662,3 +662,16 @@ def test_a_relative_clause_after_the_last_entry_ends_the_list() -> None:
     assert {"Matchergebnisse", "Punkte", "Teilnehmer", "Matchhistorie"} <= set(items)
     assert {"Beiträge", "Kommentare", "Reaktionen", "Follow-Beziehungen"} <= set(items)
     assert "Matchdaten" not in items
+
+
+def test_a_disclaimer_under_the_measures_is_no_claim() -> None:
+    # "**However, please note:** - No method of transmission over the internet is 100% secure
+    # - No electronic storage system is completely secure - We cannot guarantee absolute
+    # security … - You are responsible for maintaining the confidentiality of your password":
+    # limits and the reader's duty, not measures; the measures above stay
+    claims = [c.claim for c in _read("softspeakflow-nomethod-en").security]
+    assert "Encryption of data in transit (SSL/TLS)" in claims
+    assert "Secure backup procedures" in claims
+    assert not any(
+        w in c for c in claims for w in ("100%", "completely", "guarantee", "responsible")
+    )
