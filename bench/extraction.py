@@ -469,6 +469,8 @@ SPLITS = (
     "blind235",
     "blind236",
     "blind237",
+    "blind238",
+    "blind239",
 )
 
 
