@@ -422,6 +422,18 @@ _DISCLAIMER = folded(
     r"|undurchdringlich|\byou are (?:solely )?responsible for (?:maintaining|keeping|safeguarding"
     r"|protecting)|\bSie sind (?:\w+ )?(?:selbst )?(?:dafür )?verantwortlich"
 )
+# a measure named in a disclaimer's sentence keeps it a claim: "While no method is 100% secure,
+# we encrypt your data at rest"
+_MEASURE_WORD = folded(r"encrypt|verschlüssel|hash|gehasht")
+
+
+def _disclaims(text: str) -> bool:
+    """Whether ``text`` only disclaims security or hands it to the reader."""
+    return bool(
+        _DISCLAIMER.search(text) and not _MECHANISM.search(text) and not _MEASURE_WORD.search(text)
+    )
+
+
 # an entry that is no measure in force: a template's gap ("[verschlüsselt ja/nein]"), one that is
 # switched off or planned, a lead-in to the entries below
 _NOT_IN_FORCE = folded(
@@ -537,7 +549,7 @@ def security_in(sentence: str) -> SecurityHit | None:
     if _NOT_CLAIMED.search(sentence) or _NOT_IN_FORCE.search(sentence):
         return None  # "nicht verschlüsselt", "Enable encryption: Settings → …", "2FA ist
         # derzeit nicht aktiviert", a template's "[verschlüsselt ja/nein]"
-    if _DISCLAIMER.search(sentence) and not _MECHANISM.search(sentence):
+    if _disclaims(sentence):
         return None  # "We cannot guarantee absolute security", "You are responsible for
         # maintaining the confidentiality of your password": a limit or the reader's duty
     probe = _CA_ONLY.sub(" ", re.sub(r"https?://\S+|`[^`]*`", " ", sentence))
@@ -670,7 +682,7 @@ def listed_measures(
             continue
         if _CODE_NAME.match(text):
             continue  # "ADMIN", "DEVICE_VIEWER: nur Geräte": a role's name, no measure
-        if _DISCLAIMER.search(text) and not _MECHANISM.search(text):
+        if _disclaims(text):
             continue  # "No method of transmission over the internet is 100% secure"
         if _ARTICLE_TITLE.match(text):
             continue  # "Vertraulichkeit (Art. 32 Abs. 1 lit. b DSGVO)": a heading of the annex

@@ -441,3 +441,11 @@ def test_a_word_that_starts_with_hash_names_no_hashing() -> None:
 def test_a_company_whose_name_starts_with_hash_claims_no_hashing() -> None:
     assert _claims("Terraform is provided by HashiCorp, Inc.") == []
     assert _claims("Passwords are hashed with bcrypt.") != []
+
+
+def test_a_disclaimer_that_names_a_measure_keeps_its_claim() -> None:
+    # the disclaimer alone claims nothing; said beside a measure, the measure stands
+    assert _claims("We cannot guarantee absolute security of your information.") == []
+    assert _claims("Sie sind selbst für die Geheimhaltung Ihres Passworts verantwortlich.") == []
+    assert len(_claims("While no method is 100% secure, we encrypt your data at rest.")) == 1
+    assert len(_claims("Kein System ist völlig sicher; Passwörter werden mit bcrypt gehasht.")) == 1
