@@ -230,6 +230,13 @@ _POLICY_REFERENCE = re.compile(
     r"|erklärung|hinweise|bestimmungen)|(?i:polic(?:y|ies))\b|Terms\b|Nutzungsbedingungen"
     r"|\s*Graph\b)"
 )
+# a service named as where data comes from or what it is about, not who receives it: "LinkedIn
+# URL", "your LinkedIn profile", "LinkedIn-Export", "LinkedIn-Inhalte" (not "a Slack account",
+# which the service holds, nor "Google Analytics cookies", which it sets and reads)
+_DATA_OF_SERVICE = re.compile(
+    r"^(?:[’']s)?[\s-]*(?:(?:session|profile|account)\s+)?(?:URLs?|profiles?|Profil\w*|exports?"
+    r"|Export|domains?|Inhalte|credentials|IDs?)\b"
+)
 _SEE_BEFORE = folded(
     r"\b(?:refer to|see|siehe|vgl\.|comply with|einhalten|subject to|in line with|in accordance with"
     r"|according to|consistent with|required by|governed by|gemäß|entsprechend)\s+(?:the\s+|die\s+"
@@ -385,6 +392,7 @@ def subprocessors_in(
             and not _COMPARED_BEFORE.search(s[max(0, sp[0] - 40) : sp[0]])
             and not some_day
             and not _POLICY_REFERENCE.match(s[sp[1] : sp[1] + 30])
+            and not _DATA_OF_SERVICE.match(s[sp[1] : sp[1] + 30])
             and not _SEE_BEFORE.search(_before_name(s, sp[0], sp[1]))
         ]  # "No Google Analytics, Mixpanel", "see Microsoft's privacy statement": no recipient
         bounds = [(a, b) for a, b, _, _ in spans]

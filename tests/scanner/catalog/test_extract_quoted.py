@@ -675,3 +675,12 @@ def test_a_disclaimer_under_the_measures_is_no_claim() -> None:
     assert not any(
         w in c for c in claims for w in ("100%", "completely", "guarantee", "responsible")
     )
+
+
+def test_a_service_named_as_the_datas_origin_is_no_recipient() -> None:
+    # "Wenn Sie einen Lebenslauf oder LinkedIn-Export hochladen, wird der Textinhalt … an unsere
+    # Verarbeitungspartner (Anthropic, OpenAI) übermittelt": the export is the data, the
+    # partners receive it
+    names = {s.name for s in _read("joblens-linkedinexport-de").subprocessors}
+    assert {"Anthropic", "OpenAI"} <= names
+    assert not any("LinkedIn" in n for n in names)
