@@ -471,6 +471,9 @@ SPLITS = (
     "blind237",
     "blind238",
     "blind239",
+    "blind240",
+    "blind241",
+    "blind242",
 )
 
 
