@@ -474,6 +474,8 @@ SPLITS = (
     "blind240",
     "blind241",
     "blind242",
+    "blind243",
+    "blind244",
 )
 
 
