@@ -476,6 +476,8 @@ SPLITS = (
     "blind242",
     "blind243",
     "blind244",
+    "blind245",
+    "blind246",
 )
 
 

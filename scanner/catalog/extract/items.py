@@ -884,7 +884,9 @@ _INCLUDING = re.compile(
     r",?\s+(?:including|such as|e\.\s?g\.,?|z\.\s?B\.|insbesondere|einschließlich|darunter"
     r"|for (?:instance|example),?|beispielsweise|zum Beispiel|wie etwa|wie (?:z\.\s?B\.|bspw\.)"
     r"|(?:that|which) (?:may )?(?:include|contain)s?|containing|consisting of|comprising"
-    r"|(?<=,\s)wie|(?<=[a-zäöüß]\s)wie(?=\s+(?-i:[A-ZÄÖÜ])))\s+",
+    # "Informationen des Nutzers wie den Namen, …": an article may stand before the example
+    r"|(?<=,\s)wie|(?<=[a-zäöüß]\s)wie(?=\s+(?:(?:den|die|das|der|dem|Ihre[nmrs]?|Ihr|seine[nmrs]?"
+    r"|sein|deine[nmrs]?|dein)\s+)?(?-i:[A-ZÄÖÜ])))\s+",
     re.IGNORECASE,
 )
 

@@ -684,3 +684,12 @@ def test_a_service_named_as_the_datas_origin_is_no_recipient() -> None:
     names = {s.name for s in _read("joblens-linkedinexport-de").subprocessors}
     assert {"Anthropic", "OpenAI"} <= names
     assert not any("LinkedIn" in n for n in names)
+
+
+def test_wie_with_an_article_introduces_the_examples() -> None:
+    # "… sammeln wir die persönlichen Informationen des Nutzers wie den Namen, die Emailadresse
+    # und seine Verbindungen zu erstellten Gruppen": the examples are the data, the category
+    # with "wie den Namen" glued to it is none
+    items = _items("xamplo-wieden-de")
+    assert {"Namen", "Emailadresse"} <= set(items)
+    assert not any("wie" in i.split() for i in items)
