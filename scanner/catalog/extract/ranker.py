@@ -149,7 +149,9 @@ def _vetoed(items: ItemList, all_lines: list[Line], language: str, model: ItemMo
     )
     kept = ItemList()
     for f, pf in zip(items.found, p, strict=True):
-        if pf >= model.veto or likely[f.source] >= 2:
+        # a category whose parentheses list its fields ("Kontaktdaten (z.B. E-Mail,
+        # Telefonnummern)") is drafted as those fields: the model weighed the category word
+        if pf >= model.veto or likely[f.source] >= 2 or len(with_listed_fields([f])) >= 2:
             kept.keep(f)
     return kept
 
