@@ -135,6 +135,14 @@ _NO_TRANSFER = folded(
 _YOU_CONSENT = (
     r"\byou (?:hereby |expressly )?(?:consent|agree) to (?:us |the )?(?:[\w-]+,?\s+(?:and\s+)?){0,3}"
     r"(?:transfers?|transferring)\b"
+    # consent to processing in a named place: "you … unambiguously consent to the collection and
+    # processing of Your Information in the United States", "By using the Service, you consent
+    # to data storage and processing in the U.S.", "individuals … do thereby consent to … its
+    # transfer to and/or storage in the United States"
+    r"|\b(?:you|users?|individuals|visitors|customers)\b[^.;]{0,120}?\b(?:consent|agree)\s+to\b"
+    r"[^.;]{0,120}?\b(?:transfers?|transferred|storage|stored|processing|processed|collection)\b"
+    r"[^.;]{0,40}?\b(?:in|to|into)\s+(?:the\s+)?(?-i:United States|U\.\s?S\.|USA\b|US\b"
+    r"|other countries|(?!Your\b|Our\b|This\b|These\b|Such\b)[A-Z][a-z]{2,})"
 )
 _READER_CONSENTS = re.compile(_YOU_CONSENT, re.IGNORECASE)
 _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (

@@ -701,3 +701,10 @@ def test_a_category_with_its_fields_is_not_vetoed_before_they_are_read() -> None
     items = _items("govdisrupt-registrierungsdaten-de")
     assert {"Name", "Organisation", "dienstliche E-Mail", "Telefon"} <= set(items)
     assert "Registrierungsdaten" not in items
+
+
+def test_the_readers_consent_to_processing_in_a_country_is_the_mechanism() -> None:
+    # "All data is stored in Microsoft Azure data centers in the United States. By using the
+    # Service, you consent to data storage and processing in the U.S."
+    transfers = {(t.country, t.mechanism) for t in _read("chat2deal-consentus-en").transfers}
+    assert transfers == {("US", "consent")}

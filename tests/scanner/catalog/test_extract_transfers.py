@@ -211,6 +211,12 @@ def test_consent_to_such_transfers_is_the_consent_mechanism() -> None:
         "up you consent to the processing of your data."
     )
     assert _transfers(text) == {("US", "none-stated")}
+    # consent to a transfer "to Us" (the vendor) names no place
+    text = (
+        "Your data is hosted in the United States. We also obtain data from third parties to "
+        "whom you have given your consent to be transferred to Us."
+    )
+    assert _transfers(text) == {("US", "none-stated")}
 
 
 def test_a_general_safeguard_covers_a_named_country_that_has_none_of_its_own() -> None:
