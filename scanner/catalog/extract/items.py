@@ -266,9 +266,10 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r"(?:storing|collecting|processing|logging|saving|recording|keeping|reading|accessing"
             r"|receiving|retaining|capturing|gathering)"  # "we are only getting and storing …"
             r"|\b(?!you\b|they\b|users?\b)[A-Za-z][\w-]+\s+(?:may|will"
-            r"|might)\s+(?:also\s+)?(?:collect|capture|gather|obtain|record|log)"
+            r"|might)\s+(?:also\s+|automatically\s+)?(?:collect|capture|gather|obtain|record|log)"
+            # ("server log files" names the files: "log" is no verb there)
             r"|\b(?:servers?|systems?)\s+(?:automatically\s+)?"
-            r"(?:log|record|collect|store|receive))\s+(?:locally\s+)?(?:the\s+following\s+(?:[\w-]+\s+){0,2}"
+            r"(?:log(?!\s+(?:files?|entries|data|records)\b)|record|collect|store|receive))\s+(?:locally\s+)?(?:the\s+following\s+(?:[\w-]+\s+){0,2}"
             r"(?:information|data|details|attributes|fields|properties)\b[^.:]{0,60}:\s*"
             r"|the\s+following\s+(?:personal\s+)?(?:information|data)"
             r"(?:\s+from\s+\w+)?:?\s*|(?:only\s+)?what(?:'s|’s| is)\s+(?:strictly\s+)?(?:necessary"

@@ -708,3 +708,11 @@ def test_the_readers_consent_to_processing_in_a_country_is_the_mechanism() -> No
     # Service, you consent to data storage and processing in the U.S."
     transfers = {(t.country, t.mechanism) for t in _read("chat2deal-consentus-en").transfers}
     assert transfers == {("US", "consent")}
+
+
+def test_servers_may_automatically_record_the_listed_data() -> None:
+    # "… our servers may automatically record your IP address, browser, and operating system in
+    # temporary server log files": the list after the verb, not the "files" after "server log"
+    items = _items("letsencrypt-serverlogfiles-en")
+    assert {"IP address", "browser", "operating system"} <= set(items)
+    assert "files" not in items
