@@ -478,6 +478,8 @@ SPLITS = (
     "blind244",
     "blind245",
     "blind246",
+    "blind247",
+    "blind248",
 )
 
 
