@@ -480,6 +480,8 @@ SPLITS = (
     "blind246",
     "blind247",
     "blind248",
+    "blind249",
+    "blind250",
 )
 
 
