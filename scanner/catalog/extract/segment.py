@@ -64,6 +64,10 @@ _HTML_BLOCK = re.compile(
     re.I,
 )
 _HTML_TAG = re.compile(r"</?[A-Za-z][\w.-]*(?:\s[^<>]*)?/?>")
+_BODY_TAG = re.compile(r"<body\b[^<>]*>", re.I)
+_NO_TEXT = re.compile(
+    r"<head\b[^<>]*>.*?</head\s*>|<(style|script)\b[^<>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S
+)
 
 
 _TABLE_ROW = re.compile(r"<tr\b(?:(?!</tr>).){0,4000}?</tr>", re.I | re.S)
@@ -99,6 +103,9 @@ _COMPONENT_CLOSE = re.compile(
 def _untag(text: str) -> str:
     """Inline HTML (a PRIVACY.md with ``<ul><li>``, a page saved as text) as plain lines: list
     entries become bullets, headings Markdown headings, cells ``|``-separated, other tags go."""
+    # a page's head, styles, scripts and comments hold no text of the page (a page saved by
+    # Word carries hundreds of kilobytes of them before its body)
+    text = _NO_TEXT.sub("\n", text)
     if "<tr" in text or "<TR" in text:  # a table row whose cells the markup spread over lines
         text = _TABLE_ROW.sub(_one_line_row, text)
     # (with the line break after the tag: "<li>" on a line of its own is one entry with the
@@ -378,6 +385,10 @@ _LIST_KEYS = frozenset(
 def normalise(text: str) -> str:
     """NFC, unified dashes/spaces/quotes and no Markdown emphasis — so patterns stay simple."""
     markup = len(_HTML_BLOCK.findall(text, 0, 200_000)) >= 3
+    if not markup and (body := _BODY_TAG.search(text)) is not None:
+        # a page saved by Word ("Save as Web Page") opens with hundreds of kilobytes of
+        # styles and XML before its <body>: the blocks are counted where the body begins
+        markup = len(_HTML_BLOCK.findall(text, body.end(), body.end() + 200_000)) >= 3
     if "{%" in text:  # a Django/Jinja template: "{% blocktranslate %}…{% endblocktranslate %}"
         text = _TEMPLATE_TAG.sub("", text)  # wraps the text it translates; the tags are code
     if _CODE_HINT.search(text, 0, 5_000):
@@ -466,6 +477,8 @@ _FIELDS = (
     r"|data (?:shared|read|received))$"
     r"|^what (?:we|is|gets|the app) (?:reads?|access(?:es|ed)?|collect(?:s|ed)?|stores?|stored)"
     r"(?: with it)?$"
+    # a sub-processor list's column of what each one is sent: "What it (will) receive"
+    r"|^what (?:it|they|each one) (?:will )?(?:receives?|gets?)$"
 )
 _FIELDS_COLUMN = re.compile(_FIELDS, re.IGNORECASE)
 _DATA_COLUMN = re.compile(

@@ -716,3 +716,11 @@ def test_servers_may_automatically_record_the_listed_data() -> None:
     items = _items("letsencrypt-serverlogfiles-en")
     assert {"IP address", "browser", "operating system"} <= set(items)
     assert "files" not in items
+
+
+def test_a_what_it_receives_column_lists_the_data() -> None:
+    # "| Subprocessor | Role | What it receives | Where |" over "Everything the service holds:
+    # accounts, audit records, deployment checks, catalog, …": the column is the data
+    items = set(_items("freezehub-whatitreceives-en"))
+    assert {"accounts", "audit records", "deployment checks", "nightly database dump"} <= items
+    assert not any("us-east-2" in i or "Container registry" in i for i in items)

@@ -1376,3 +1376,33 @@ def test_a_bold_lettered_line_titles_its_section() -> None:
     assert ("heading", "Account Information") in got and ("heading", "Your Pantry Data") in got
     assert ("heading", "Technical Data, logs and the device you use") in got
     assert not any(t.startswith(("A.", "B.")) for _, t in got)
+
+
+def test_a_page_saved_by_word_is_read_after_its_long_head() -> None:
+    # Word's "Save as Web Page" puts hundreds of kilobytes of styles and XML before <body>;
+    # the blocks are counted where the body begins, and styles, scripts and comments are no
+    # lines of the page
+    head = (
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office">\n<head>\n'
+        '<meta name=Generator content="Microsoft Word 15">\n<style>\n<!--\n'
+        + "p.MsoNormal, li.MsoNormal {margin:0cm; font-size:11.0pt;}\n" * 4000
+        + "-->\n</style>\n</head>\n"
+    )
+    body = (
+        "<body lang=DE>\n<h2><span>Erhebung von Daten</span></h2>\n"
+        "<p class=MsoNormal><span>Erhobene Daten:</span></p>\n"
+        "<ul><li>IP-Adresse</li><li>Datum und Uhrzeit des Zugriffs</li>"
+        "<li>Betriebssystem</li></ul>\n"
+        "<script>var trackingId = 'UA-1'; function f() { return 'Passwort'; }</script>\n"
+        "<p class=MsoNormal><span>Rechtsgrundlage: Art. 6 Abs. 1 lit. f DSGVO</span></p>\n"
+        "</body></html>\n"
+    )
+    assert len(head) > 200_000
+    read = extract(head + body)
+    assert [i.item for i in read.items] == [
+        "IP-Adresse",
+        "Datum und Uhrzeit des Zugriffs",
+        "Betriebssystem",
+    ]
+    assert not any("<" in line.text or "MsoNormal" in line.text for line in lines(head + body))
+    assert not any("trackingId" in line.text for line in lines(head + body))
