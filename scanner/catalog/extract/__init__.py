@@ -17,6 +17,7 @@ import msgspec
 from m365inv.catalog.extract.claims import (
     LegalBasisHit,
     SecurityHit,
+    framed_bases,
     legal_bases_in,
     listed_measures,
     one_claim_per_passage,
@@ -238,7 +239,7 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
         policy_score=policy_score(text),
         items=tuple(ranked_items(without_definitions(own_lines), language, item_model)),
         retention=quoted(dict.fromkeys(retention)),  # a sentence said twice is one rule
-        legal_bases=quoted(bases[k] for k in sorted(bases)),
+        legal_bases=quoted(framed_bases(text, [bases[k] for k in sorted(bases)])),
         subprocessors=quoted(
             subprocessors_in(
                 sents,

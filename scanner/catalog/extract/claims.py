@@ -212,6 +212,31 @@ def legal_bases_in(sentence: str) -> list[LegalBasisHit]:
     return [LegalBasisHit(k, sentence, v) for k, v in sorted(hits.items())]
 
 
+# a text that speaks of the GDPR's legal bases at all: "Rechtsgrundlage", "legal basis", "Art. 6"
+_BASES_FRAMED = re.compile(
+    r"GDPR|DSGVO|DS-GVO|\bArt(?:icle|ikel|\.)?\s*6\b|legal bas[ie]s|lawful bas[ie]s"
+    r"|legal grounds?|lawful grounds?|Rechtsgrundlage|basis for (?:the )?processing"
+    r"|grounds for processing",
+    re.IGNORECASE,
+)
+# the letters a text without that framing states as a purpose, not as a basis: "to comply with
+# legal obligations" in a policy that never speaks of legal bases is why data is kept or shared
+_PURPOSE_LETTERS = frozenset("ce")
+
+
+# a whole policy, long enough that never speaking of legal bases tells something (a sentence
+# or an excerpt says nothing of the rest of its text)
+_WHOLE_POLICY = 4_000  # characters
+
+
+def framed_bases(text: str, hits: list[LegalBasisHit]) -> list[LegalBasisHit]:
+    """``hits`` without the worded obligations and public tasks of a whole policy that never
+    speaks of legal bases or the GDPR (a cited article is a basis wherever it stands)."""
+    if len(text) < _WHOLE_POLICY or _BASES_FRAMED.search(text):
+        return hits
+    return [h for h in hits if h.letter not in _PURPOSE_LETTERS or h.confidence >= 0.9]
+
+
 def basis_label(letter: str) -> str:
     return f"Art. 6 Abs. 1 lit. {letter} DSGVO"
 

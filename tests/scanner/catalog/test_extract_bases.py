@@ -207,3 +207,32 @@ def test_a_contract_described_in_other_words() -> None:
     assert _letters(text) == ["b"]
     # a processor's duties in a DPA are no basis of the vendor's
     assert _letters("The DPA includes contractual obligations prohibiting re-identification.") == []
+
+
+def test_an_obligation_as_a_purpose_in_a_policy_that_never_speaks_of_bases_is_none() -> None:
+    # a whole US-style policy: "to comply with legal obligations" says why data is kept, not
+    # on which GDPR basis it is processed — the text never speaks of legal bases
+    sections = [
+        "## Information We Collect\n\nWe collect your name, email address and company name "
+        "when you create an account, and the messages you send to our support team.\n",
+        "## How We Use Information\n\nWe use your information to:\n- Provide the Service\n"
+        "- Respond to support requests\n- Comply with legal obligations\n",
+        "## Retention\n\nWe retain your information as long as your account is active and as "
+        "necessary to comply with our legal obligations, resolve disputes and enforce our "
+        "agreements.\n",
+    ]
+    filler = (
+        "## Changes\n\nWe may update this policy from time to time. When we do, we will post "
+        "the new version on this page and change the date at the top of the page.\n"
+    )
+    policy = "\n".join(sections) + "\n" + filler * 24
+    assert len(policy) > 4_000
+    assert _letters(policy) == []
+    # the same policy once it speaks of legal bases: the obligation is basis (c)
+    framed = policy.replace(
+        "## How We Use Information", "## Legal Bases and How We Use Information"
+    )
+    assert _letters(framed) == ["c"]
+    # a cited article is a basis wherever it stands
+    cited = policy + "\nBilling records are kept under Art. 6(1)(c) GDPR.\n"
+    assert "c" in _letters(cited)
