@@ -200,7 +200,10 @@ _GENERIC_RECIPIENT = folded(
 _NOT_USED_LEAD = re.compile(
     r"\b(?:no|not|never|kein\w*|nicht|niemals)\b[\s*]*(?:[\w-]+[\s*]+){0,3}?(?:use[sd]?|share[sd]?|nutz\w*"
     r"|verwende\w*|einsetz\w*|setz\w*|teil\w*|(?:externen?\s+|third[- ]party\s+)?(?:Dienste|Drittanbieter"
-    r"\w*|services|tools|Tools|Technologien|technologies|providers|Anbieter|trackers|Tracker))\b",
+    r"\w*|services|tools|Tools|Technologien|technologies|providers|Anbieter|trackers|Tracker))\b"
+    # the verb first, the denial after it: "Wir verwenden keine:", "Die App verwendet keine:"
+    r"|\b(?:verwende\w*|nutz\w*|setz\w*|einsetz\w*|use[sd]?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:kein\w*|no|nicht|niemals)\b",
     re.IGNORECASE,
 )
 _CROSSED = re.compile(r"\s*(?:❌|✗|✘|🚫)")

@@ -385,6 +385,13 @@ def test_a_list_of_what_is_not_used_names_no_recipient() -> None:
         "## Tracking\n\nWir verwenden KEINE Tracking-Technologien:\n\n- ❌ Hotjar\n- ❌ Amplitude\n"
     )
     assert _subs(text) == []
+    # the verb before its denial: "Wir verwenden **keine**:", "Die App verwendet keine:"
+    text = (
+        "## Keine Tracking-Cookies\n\nWir verwenden **keine**:\n\n- Werbe-Cookies\n"
+        "- Analyse-Tools (Google Analytics, etc.)\n\n## Analyse\n\nDie App verwendet keine:\n\n"
+        "- Analyse- oder Tracking-Dienste (z.B. Firebase, Mixpanel)\n- Werbenetzwerke\n"
+    )
+    assert _subs(text) == []
     # a lead whose first sentence denies something else still announces the processors
     text = (
         "## Weitergabe an Dritte\n\nIhre Daten werden nicht verkauft. Wir setzen folgende "
