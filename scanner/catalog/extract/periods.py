@@ -203,14 +203,10 @@ _PREFILTER_WORDS = tuple(
 )
 
 
-_RANGE = re.compile(r"\d\s*(?:-|–|bis|to)\s*\d|\b(?:bis|to)\s", re.IGNORECASE)
-
-
 def _numbers(m: re.Match[str]) -> tuple[str, ...]:
-    """The numbers of a duration: both of "6 bzw. 10 Jahre" (two rules), the longer of "7–14
-    Tage" (a range: the data may be kept that long)."""
-    if m.group(2) and _RANGE.search(m.group(0)):
-        return (m.group(2),)
+    """The numbers of a duration: both of "6 bzw. 10 Jahre" (two rules), and both ends of
+    "7–14 Tage" (a range: the shortest and the longest time the data is kept, each a period a
+    reviewer checks against the practice)."""
     return tuple(tok for tok in (m.group(1), m.group(2)) if tok)
 
 

@@ -113,13 +113,17 @@ def test_not_stored_is_p0d_but_not_read_at_all_states_no_period() -> None:
     assert _periods("Wir lesen und speichern keine E-Mail-Inhalte.") == []
 
 
-def test_label_period_lines_under_a_retention_heading_and_the_longer_end_of_a_range() -> None:
+def test_label_period_lines_under_a_retention_heading_and_both_ends_of_a_range() -> None:
+    # "7–14 Tage" states the shortest and the longest time the logs are kept: both are
+    # periods the reviewer checks (the policy's labellers read it so: "30-90 Tage" is P30D
+    # and P90D)
     text = (
         "10. Speicherdauer und Löschung\n"
         "Server-Logs: in der Regel 7–14 Tage (Sicherheit/Fehleranalyse).\n"
         "Support-Tickets: 2 Jahre.\n"
     )
-    assert _periods(text) == ["P14D", "P2Y"]
+    assert _periods(text) == ["P7D", "P14D", "P2Y"]
+    assert _periods("Logfiles: 30 bis 90 Tage gespeichert.") == ["P30D", "P90D"]
     assert _periods("Kontakt\nTelefon: 24 Stunden erreichbar.\n") == []  # no retention heading
     assert _periods("Rechnungen bewahren wir 6 bzw. 10 Jahre auf.") == ["P6Y", "P10Y"]
 
