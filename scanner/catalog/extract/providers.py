@@ -156,6 +156,22 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"\bAppLovin\b", "AppLovin", None), (r"\bironSource\b", "ironSource", None),
     (r"\bChartboost\b", "Chartboost", None), (r"\bInMobi\b", "InMobi", None),
     (r"\bMintegral\b", "Mintegral", None), (r"\bAdColony\b", "AdColony", None),
+    (r"\bMoPub\b", "MoPub", None), (r"\bTapjoy\b", "Tapjoy", None),
+    # mobile attribution and product analytics
+    (r"\bAppsFlyer\b", "AppsFlyer", None), (r"\bKochava\b", "Kochava", None),
+    (r"\bTenjin\b", "Tenjin", None), (r"(?-i:\bAdjust\b)(?= GmbH| \(|,)|\badjust\.com\b", "Adjust", None),
+    (r"\bBranch Metrics\b|\bBranch\.io\b", "Branch", None), (r"\bFullStory\b", "FullStory", None),
+    (r"(?-i:\bPendo\b)" + _CO + r"|\bPendo\.io\b", "Pendo", None),
+    # AI, vector search, speech and telephony
+    # (not a product named after it: "xAI Workspace")
+    (r"(?-i:\bxAI\b(?![\s-]+(?!Grok|API|Corp|LLC|Inc|Holdings)[A-Z]))|\bx\.AI\b", "xAI", None), (r"\bQdrant\b", "Qdrant", None),
+    (r"\bWeaviate\b", "Weaviate", None), (r"\bRecall\.ai\b", "Recall.ai", None),
+    (r"\bPlivo\b", "Plivo", None), (r"\bTelnyx\b", "Telnyx", None),
+    # operations, code quality and support
+    (r"\bPagerDuty\b", "PagerDuty", None), (r"\bOpsgenie\b", "Opsgenie", None),
+    (r"(?-i:\bSnyk\b)", "Snyk", None), (r"\bSonarCloud\b", "SonarCloud", None),
+    (r"\bHoneybadger\b", "Honeybadger", None), (r"\bUploadcare\b", "Uploadcare", None),
+    (r"(?-i:\bLiveChat\b)", "LiveChat", None), (r"(?-i:\bAbly\b)" + _CO, "Ably", None),
 )  # fmt: skip
 
 PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(

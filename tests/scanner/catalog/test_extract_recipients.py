@@ -474,3 +474,20 @@ def test_the_ad_networks_of_a_mobile_apps_mediation_list() -> None:
     assert {"AppLovin", "Unity Ads", "ironSource", "Meta Audience Network", "Pangle"} <= got
     assert {"Liftoff (Vungle)", "InMobi"} <= got
     assert names("The game is built with the Unity engine.") == set()
+
+
+def test_attribution_ai_and_operations_processors_are_known() -> None:
+    text = (
+        "## Third-party service providers\n\n"
+        "We share data with the following processors:\n\n"
+        "- AppsFlyer (install attribution)\n- Qdrant (vector search)\n"
+        "- xAI (Grok API, prompt processing)\n- PagerDuty (on-call alerts)\n"
+        "- Telnyx (SMS delivery)\n"
+    )
+    assert {"AppsFlyer", "Qdrant", "xAI", "PagerDuty", "Telnyx"} <= set(_subs(text))
+    # a product named after it is the vendor's own, and "adjust" is a verb
+    text = (
+        "## Recipients\n\nExample Pty Ltd operates the xAI Workspace service. We share your "
+        "data with our processors so that you can adjust your settings.\n"
+    )
+    assert not {"xAI", "Adjust"} & set(_subs(text))
