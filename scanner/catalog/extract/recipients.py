@@ -342,6 +342,9 @@ def subprocessors_in(
         cued = (
             in_section
             or cues[i]
+            # a heading that names a known provider and its role: "### RevenueCat
+            # (Abonnementverwaltung)", "b) Supabase Inc. — Datenbank (PostgreSQL)"
+            or bool(section == s and _PROVIDER_TITLE.match(s) and _known_at_start(s))
             or bool(lead and cues[i - 1])
             or bool(_HANDOVER.match(nxt))
             or bool(announced and _lead_cues(announced))
@@ -467,6 +470,17 @@ _RECIPIENTS_LEAD = folded(
 _CASES_LEAD = folded(r"\b(?:cases|circumstances|situations|Fällen|Situationen|Umständen)\b")
 # a label of capitalised words only: a name, not "Business transfers" or "License server"
 _PROPER_LABEL = re.compile(r"^[A-Z][\w.&-]*(?: [A-Z0-9][\w.&-]*){0,2}\s*(?:\(|[—–:]|-\s)")
+# a short title: a name (with its legal form) and a role after a bracket, a dash or a colon
+_PROVIDER_TITLE = re.compile(
+    r"^(?:[a-z0-9]{1,2}[.)]\s*)?[A-Z][\w.&-]*(?:,? [A-Z0-9][\w.&-]*){0,3}\s*(?:\([^()]{2,60}\)|[—–:]"
+    r"[^.]{2,60}|-\s[^.]{2,60})?\s*$"
+)
+
+
+def _known_at_start(title: str) -> bool:
+    """Whether a title opens with a provider the lexicon knows ("b) Supabase Inc. — …")."""
+    bare = re.sub(r"^[a-z0-9]{1,2}[.)]\s*", "", title)
+    return any((m := rx.match(bare)) is not None and m.start() == 0 for rx, _, _ in PROVIDERS)
 
 
 _NAME = r"(?P<name>[A-Z][\w.&-]*\w(?: [A-Z][\w.&-]*\w){0,2})"

@@ -491,3 +491,19 @@ def test_attribution_ai_and_operations_processors_are_known() -> None:
         "data with our processors so that you can adjust your settings.\n"
     )
     assert not {"xAI", "Adjust"} & set(_subs(text))
+
+
+def test_a_heading_that_names_a_known_provider_and_its_role_is_a_recipient() -> None:
+    # a policy's section per service: the title names the provider, its text what it does
+    text = (
+        "## Dienste\n\n### RevenueCat (Abonnementverwaltung)\n\n"
+        "Abonnementstatus und Kaufhistorie werden von RevenueCat verwaltet.\n\n"
+        "### b) Supabase Inc. — Datenbank (PostgreSQL)\n\nSitz: San Francisco, USA.\n"
+    )
+    assert {"RevenueCat", "Supabase Inc."} <= set(_subs(text))
+    # a heading that names no provider the lexicon knows, or says more than a title, is none
+    text = (
+        "## Dienste\n\n### Abonnements (Verwaltung)\n\nDer Status wird gespeichert.\n\n"
+        "### Warum wir Stripe nicht nutzen\n\nWir rechnen selbst ab.\n"
+    )
+    assert _subs(text) == []
