@@ -172,6 +172,17 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"(?-i:\bSnyk\b)", "Snyk", None), (r"\bSonarCloud\b", "SonarCloud", None),
     (r"\bHoneybadger\b", "Honeybadger", None), (r"\bUploadcare\b", "Uploadcare", None),
     (r"(?-i:\bLiveChat\b)", "LiveChat", None), (r"(?-i:\bAbly\b)" + _CO, "Ably", None),
+    # payment, hosting, media and data services
+    (r"\bGoogle Pay\b", "Google Pay", None), (r"\bVenmo\b", "Venmo", None),
+    (r"\bRecurly\b", "Recurly", None), (r"\bPayrexx\b", "Payrexx", None),
+    (r"\bPingen\b", "Pingen", None), (r"\bSpryng\b", "Spryng", None),
+    (r"\bSocketLabs\b", "SocketLabs", None), (r"\bSiteGround\b", "SiteGround", None),
+    (r"\bWix\.com\b|(?-i:\bWix\b)" + _CO, "Wix", None), (r"\bWistia\b", "Wistia", None),
+    (r"\bVapi(?:\.ai)?\b", "Vapi", None), (r"\bNebius\b", "Nebius", None),
+    (r"\bVolcano Engine\b|\bVolcengine\b", "Volcano Engine", None),
+    (r"\bThe Movie Database\b|(?-i:\bTMDB\b)", "The Movie Database (TMDB)", None),
+    (r"\bWeatherAPI(?:\.com)?\b", "WeatherAPI.com", None), (r"\bSemrush\b", "Semrush", None),
+    (r"(?-i:\bTrello\b)", "Trello", None), (r"(?-i:\bReplit\b)", "Replit", None),
 )  # fmt: skip
 
 PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(

@@ -507,3 +507,14 @@ def test_a_heading_that_names_a_known_provider_and_its_role_is_a_recipient() -> 
         "### Warum wir Stripe nicht nutzen\n\nWir rechnen selbst ab.\n"
     )
     assert _subs(text) == []
+
+
+def test_payment_media_and_data_services_are_known() -> None:
+    text = (
+        "## Empfänger\n\nWir übermitteln Daten an folgende Auftragsverarbeiter:\n\n"
+        "- Google Pay (Zahlungsabwicklung)\n- Recurly (Abonnements)\n- Wistia (Videos)\n"
+        "- The Movie Database (Filmdaten)\n- Volcano Engine (Spracherkennung)\n"
+    )
+    names = set(_subs(text))
+    assert {"Google Pay", "Recurly", "Wistia", "Volcano Engine"} <= names
+    assert any("Movie Database" in n for n in names)
