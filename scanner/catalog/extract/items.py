@@ -2196,6 +2196,16 @@ _BARE_DATA_WORDS = frozenset(
 )  # fmt: skip
 
 
+# the person the datum belongs to, when it is the reader or any user: "IP-Adresse des Nutzers",
+# "IP address of the user" — not a particular role ("Name des Ansprechpartners")
+_OF_THE_USER = re.compile(
+    r"\s+(?:des|der)\s+(?:Nutzers?|Nutzerin(?:nen)?|Benutzers?|Users?|Besuchers?|Anwenders?"
+    r"|Seitenbesuchers?|Websitebesuchers?|betroffenen Person(?:en)?)$"
+    r"|\s+of\s+(?:the\s+)?(?:users?|visitors?|data subjects?)$",
+    re.IGNORECASE,
+)
+
+
 class ItemList:
     """The items found so far, in order of first mention: a phrase that names no data (a
     service, an address, a duration) or only repeats an item already found is not added."""
@@ -2306,6 +2316,9 @@ class ItemList:
         if self.repeats(item):
             self._relist(item, source)
             return
+        owned = _OF_THE_USER.search(item)
+        if owned and owned.start() and self.repeats(item[: owned.start()]):
+            return  # "IP-Adresse des Nutzers" beside "IP-Adressen": whose it is says nothing more
         cats = tuple(categories_of(item))
         self.keep(FoundItem(item, cats, source, round(conf if cats else conf - 0.2, 2)))
 

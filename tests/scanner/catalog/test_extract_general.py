@@ -644,3 +644,15 @@ def test_your_data_that_will_be_held_is_named_but_not_a_request() -> None:
     text = "When you sign up, your email address and password will be stored."
     assert [i.item for i in extract(text).items] == ["email address", "password"]
     assert [i.item for i in extract("Your request will be processed within 30 days.").items] == []
+
+
+def test_the_users_datum_beside_the_datum_is_a_repeat() -> None:
+    text = (
+        "Wir verarbeiten IP-Adressen und Zugriffszeiten.\n\n"
+        "Beim Aufruf der Website speichern wir die IP-Adresse des Nutzers.\n\n"
+        "Für Rückfragen speichern wir den Namen und den Namen des Ansprechpartners.\n"
+    )
+    items = [f.item for f in find_items(lines(text))]
+    assert not any("des Nutzers" in i for i in items)
+    assert "IP-Adressen" in items
+    assert any("Ansprechpartners" in i for i in items)  # a particular role says more
