@@ -226,6 +226,13 @@ def _timing(corpus: Path) -> None:
     start = time.perf_counter()
     draft_vendor(hostile, "hostile")
     print(f"hostile text ({len(hostile):,} characters): {time.perf_counter() - start:.3f} s wall")
+    # a page of unclosed scripts and comments, which a lazy "<script>.*?</script>" pattern
+    # would rescan from every opening to the end
+    unclosed = "<html><body><p>Wir speichern Ihre E-Mail-Adresse.</p>\n"
+    unclosed += ("<p>Hinweis</p><script>var a = 1;\n<!-- " + "y" * 40 + "\n") * 6_000
+    start = time.perf_counter()
+    draft_vendor(unclosed, "unclosed")
+    print(f"unclosed tags ({len(unclosed):,} characters): {time.perf_counter() - start:.3f} s wall")
 
 
 #: The corpus splits, in the order the default run reports them (then "all").

@@ -65,9 +65,28 @@ _HTML_BLOCK = re.compile(
 )
 _HTML_TAG = re.compile(r"</?[A-Za-z][\w.-]*(?:\s[^<>]*)?/?>")
 _BODY_TAG = re.compile(r"<body\b[^<>]*>", re.I)
-_NO_TEXT = re.compile(
-    r"<head\b[^<>]*>.*?</head\s*>|<(style|script)\b[^<>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S
-)
+# where a page's head, style, script or comment opens, and what closes each
+_NO_TEXT_OPEN = re.compile(r"<(head|style|script)\b[^<>]{0,2000}>|<!--", re.I)
+_NO_TEXT_CLOSE = {
+    kind: re.compile(rf"</{kind}\s*>", re.I) for kind in ("head", "style", "script")
+} | {"": re.compile(r"-->")}
+
+
+def _without_non_text(text: str) -> str:
+    """``text`` without its head, styles, scripts and comments, in one pass: each closing tag
+    is searched once from where its opening stands, and an unclosed one ends the search (a
+    hostile page of a thousand unclosed "<script>" stays linear)."""
+    out: list[str] = []
+    pos = 0
+    while (opened := _NO_TEXT_OPEN.search(text, pos)) is not None:
+        closed = _NO_TEXT_CLOSE[(opened.group(1) or "").lower()].search(text, opened.end())
+        if closed is None:
+            break
+        out.append(text[pos : opened.start()])
+        out.append("\n")
+        pos = closed.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 _TABLE_ROW = re.compile(r"<tr\b(?:(?!</tr>).){0,4000}?</tr>", re.I | re.S)
@@ -105,7 +124,8 @@ def _untag(text: str) -> str:
     entries become bullets, headings Markdown headings, cells ``|``-separated, other tags go."""
     # a page's head, styles, scripts and comments hold no text of the page (a page saved by
     # Word carries hundreds of kilobytes of them before its body)
-    text = _NO_TEXT.sub("\n", text)
+    if "<" in text:
+        text = _without_non_text(text)
     if "<tr" in text or "<TR" in text:  # a table row whose cells the markup spread over lines
         text = _TABLE_ROW.sub(_one_line_row, text)
     # (with the line break after the tag: "<li>" on a line of its own is one entry with the

@@ -1406,3 +1406,18 @@ def test_a_page_saved_by_word_is_read_after_its_long_head() -> None:
     ]
     assert not any("<" in line.text or "MsoNormal" in line.text for line in lines(head + body))
     assert not any("trackingId" in line.text for line in lines(head + body))
+
+
+def test_an_unclosed_script_or_comment_leaves_the_rest_as_text() -> None:
+    # each closing tag is searched once from its opening: an unclosed "<script>" or "<!--"
+    # ends the search and the text after it is read, not dropped
+    page = (
+        "<html><body><p>Wir speichern Ihre E-Mail-Adresse.</p>\n"
+        "<script>var token = 'x';</script><!-- note -->\n"
+        "<p>Zusätzlich speichern wir Ihre Telefonnummer.</p>\n<script>var unclosed = 1;\n"
+        "<p>Wir speichern außerdem Ihre Anschrift.</p>\n</body></html>\n"
+    )
+    texts = [line.text for line in lines(page)]
+    assert not any("token" in t or "note" in t for t in texts)
+    assert any("Telefonnummer" in t for t in texts)
+    assert any("Anschrift" in t for t in texts)
