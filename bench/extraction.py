@@ -233,6 +233,12 @@ def _timing(corpus: Path) -> None:
     start = time.perf_counter()
     draft_vendor(unclosed, "unclosed")
     print(f"unclosed tags ({len(unclosed):,} characters): {time.perf_counter() - start:.3f} s wall")
+    # one sentence of a phrase a pattern with several bounded gaps could match in many ways
+    repeated = "you consent to processing " * 20_000
+    start = time.perf_counter()
+    draft_vendor(repeated, "repeated")
+    took = time.perf_counter() - start
+    print(f"one repeated phrase ({len(repeated):,} characters): {took:.3f} s wall")
 
 
 #: The corpus splits, in the order the default run reports them (then "all").

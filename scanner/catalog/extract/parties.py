@@ -139,8 +139,11 @@ _YOU_CONSENT = (
     # processing of Your Information in the United States", "By using the Service, you consent
     # to data storage and processing in the U.S.", "individuals … do thereby consent to … its
     # transfer to and/or storage in the United States"
-    r"|\b(?:you|users?|individuals|visitors|customers)\b[^.;]{0,120}?\b(?:consent|agree)\s+to\b"
-    r"[^.;]{0,120}?\b(?:transfers?|transferred|storage|stored|processing|processed|collection)\b"
+    # (atomic groups: the first consent and the first processing word after it are taken, so a
+    # text of "you consent to processing" a thousand times over is not searched combination by
+    # combination)
+    r"|\b(?:you|users?|individuals|visitors|customers)\b(?>[^.;]{0,120}?\b(?:consent|agree)\s+to\b)"
+    r"(?>[^.;]{0,120}?\b(?:transfers?|transferred|storage|stored|processing|processed|collection)\b)"
     r"[^.;]{0,40}?\b(?:in|to|into)\s+(?:the\s+)?(?-i:United States|U\.\s?S\.|USA\b|US\b"
     r"|other countries|(?!Your\b|Our\b|This\b|These\b|Such\b)[A-Z][a-z]{2,})"
 )
