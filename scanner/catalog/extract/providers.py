@@ -258,6 +258,11 @@ def names_provider(text: str) -> bool:
     return bool(words_of(text) & ALL_KEYS) and any(rx.search(text) for rx, _, _ in PROVIDERS)
 
 
+def opens_with_provider(text: str) -> bool:
+    """Whether ``text`` begins with a known provider's name ("Supabase Inc. — Datenbank")."""
+    return bool(words_of(text) & ALL_KEYS) and any(rx.match(text) for rx, _, _ in PROVIDERS)
+
+
 def address_country(text: str) -> str | None:
     """The country a postal address in ``text`` is in, from its postcode shape (None if none)."""
     for code, rx in _ADDRESS:

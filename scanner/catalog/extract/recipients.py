@@ -29,6 +29,7 @@ from m365inv.catalog.extract.providers import (
     PROVIDER_KEYS,
     PROVIDERS,
     address_country,
+    opens_with_provider,
     words_of,
 )
 from m365inv.catalog.extract.segment import Line, normalise
@@ -479,8 +480,7 @@ _PROVIDER_TITLE = re.compile(
 
 def _known_at_start(title: str) -> bool:
     """Whether a title opens with a provider the lexicon knows ("b) Supabase Inc. — …")."""
-    bare = re.sub(r"^[a-z0-9]{1,2}[.)]\s*", "", title)
-    return any((m := rx.match(bare)) is not None and m.start() == 0 for rx, _, _ in PROVIDERS)
+    return opens_with_provider(re.sub(r"^[a-z0-9]{1,2}[.)]\s*", "", title))
 
 
 _NAME = r"(?P<name>[A-Z][\w.&-]*\w(?: [A-Z][\w.&-]*\w){0,2})"
