@@ -724,3 +724,15 @@ def test_a_what_it_receives_column_lists_the_data() -> None:
     items = set(_items("freezehub-whatitreceives-en"))
     assert {"accounts", "audit records", "deployment checks", "nightly database dump"} <= items
     assert not any("us-east-2" in i or "Container registry" in i for i in items)
+
+
+def test_both_ends_of_a_range_are_periods() -> None:
+    # "## 7. Speicherdauer … Logfiles: 30 bis 90 Tage … Rechnungsdaten: 10 Jahre"
+    periods = {r.period for r in _read("compliai-bis90tage-de").retention}
+    assert {"P30D", "P90D", "P10Y"} <= periods
+
+
+def test_a_heading_naming_a_provider_and_its_role_is_a_recipient() -> None:
+    # "### RevenueCat (Abonnementverwaltung)" over what RevenueCat receives
+    names = {s.name for s in _read("equinomy-revenuecattitel-de").subprocessors}
+    assert "RevenueCat" in names
