@@ -495,6 +495,8 @@ SPLITS = (
     "blind248",
     "blind249",
     "blind250",
+    "blind251",
+    "blind252",
 )
 
 
