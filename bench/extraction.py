@@ -497,6 +497,8 @@ SPLITS = (
     "blind250",
     "blind251",
     "blind252",
+    "blind253",
+    "blind254",
 )
 
 
