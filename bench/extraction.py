@@ -499,6 +499,7 @@ SPLITS = (
     "blind252",
     "blind253",
     "blind254",
+    "blind255",
 )
 
 
