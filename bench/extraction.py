@@ -500,6 +500,8 @@ SPLITS = (
     "blind253",
     "blind254",
     "blind255",
+    "blind256",
+    "blind257",
 )
 
 
