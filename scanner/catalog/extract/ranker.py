@@ -35,6 +35,7 @@ from m365inv.catalog.extract.items import (
     collect_items,
     with_listed_fields,
 )
+from m365inv.catalog.extract.phrases import EXAMPLE_LEAD
 from m365inv.catalog.extract.segment import Line
 
 MODEL_FILE = "item_model.json"
@@ -170,6 +171,62 @@ def _first_of_compound(phrase: str, items: ItemList) -> bool:
     )
 
 
+# what may stand between two entries of one enumeration: a separator, and the parenthesised
+# detail of the entry before ("Anschrift (Straße, PLZ), Fähigkeiten")
+_BETWEEN_ENTRIES = re.compile(
+    r"^\s*(?:\([^()]{0,120}\))?\s*[,;/]?\s*(?:(?:and|und|or|oder|sowie|as well as|bzw\.|&)\s+)?"
+    r"(?:(?:the|your|their|its|a|an|der|die|das|den|dem|des|ein|eine[mnrs]?|Ihre[mnrs]?"
+    r"|deine[mnrs]?|seine[mnrs]?)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# a clause after an enumeration, not an entry of it
+_CLAUSE_OPENING = re.compile(
+    r"(?:um|damit|weil|wenn|dass|sodass|sofern|soweit|welche[rs]?|to|so|in order"
+    r"|which|that|who|because|when|where|if|unless|while|we|wir|you|Sie)\b",
+    re.IGNORECASE,
+)
+
+
+class _Siblings:
+    """Which candidates of a sentence are entries of the very enumeration the rules drew two or
+    more items from: a candidate whose gap to a rules' item (or to an entry already found one)
+    is only a separator. "Name, Beschreibung, Menge, Kaufdatum, Wert von Gegenständen" — the
+    rules took three, "Menge" and "Wert von Gegenständen" stand between and after them; not
+    "Defender" in "… incident data from your Intune, Defender, and Entra environments", nor the
+    category whose examples the rules took ("connection information (such as …)")."""
+
+    def __init__(self, items: ItemList) -> None:
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+        for f in items.found:
+            at = f.source.find(f.item)
+            if at >= 0:
+                self._spans.setdefault(f.source, []).append((at, at + len(f.item)))
+
+    def of_the_list(self, cand: Candidate) -> bool:
+        # the rules quote a paragraph or a row where a candidate quotes its sentence
+        for source, spans in self._spans.items():
+            if cand.source in source:
+                at = source.find(cand.text, source.find(cand.source))
+                if at >= 0:
+                    return self._next_to(source, spans, at, at + len(cand.text))
+        return False
+
+    @staticmethod
+    def _next_to(source: str, spans: list[tuple[int, int]], at: int, end: int) -> bool:
+        if EXAMPLE_LEAD.match(source[end:].lstrip(" (:–-")):
+            return False  # "hochgeladene Dokumente (z. B. Rechnungen, …)": its examples stand
+        if _CLAUSE_OPENING.match(source, at):
+            return False  # "…, Lieblingsfarbe, um Sie zu erreichen": a purpose after the list
+        for start, stop in spans:
+            gap = source[stop:at] if stop <= at else source[end:start] if end <= start else None
+            if gap is not None and _BETWEEN_ENTRIES.match(gap):
+                spans.append((at, end))  # an entry found is a neighbour for the next
+                return True
+        return False
+
+
 def ranked_items(
     all_lines: list[Line], language: str, model: ItemModel | None = None
 ) -> list[FoundItem]:
@@ -182,15 +239,24 @@ def ranked_items(
     taken = {f.item for f in items.found}
     # a sentence the rules drew items from is read: its other words were left out on purpose
     sources = "\x00".join(f.source for f in items.found if not _VAGUE.search(f.item))
+    # … but an enumeration is of one kind: where the rules took two or more of its entries,
+    # the entries they left are weighed like any candidate ("Name, Beschreibung, Menge,
+    # Kaufdatum, Wert von Gegenständen": the rules know three of the words) — not the category
+    # whose examples the rules took instead ("connection information (such as …)")
+    per_source = Counter(f.source for f in items.found)
+    listing = "\x00".join(s for s, k in per_source.items() if k >= 2)
 
     def read(sentence: str) -> bool:
-        return sentence in sources
+        return sentence in sources and sentence not in listing
 
     scored = scored_candidates(all_lines, language, model, taken, read)
+    siblings = _Siblings(items)
     order = sorted(range(len(scored)), key=lambda k: -scored[k][0])
     chosen: list[int] = []
     for k in order:
         p, cand = scored[k]
+        if cand.source in listing and not siblings.of_the_list(cand):
+            continue
         if not items.repeats(cand.text, either_way=True) and not _first_of_compound(
             cand.text, items
         ):

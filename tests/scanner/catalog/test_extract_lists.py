@@ -2208,9 +2208,9 @@ def test_a_compound_and_a_second_ending_for_its_stem_are_two_items() -> None:
 
 def test_a_bare_version_is_the_version_of_the_entry_before_it() -> None:
     # "version" alone names nothing: it is the version of the entry before; "browser type and
-    # version" stays one entry, as labellers keep it
+    # version" is the browser's two attributes, as labellers count them (40 times to 20)
     text = "We collect the following data:\n- IP address\n- Browser type and version\n"
-    assert _items(text) == ["IP address", "Browser type and version"]
+    assert _items(text) == ["IP address", "Browser type", "Browser version"]
     text = "Our servers log your IP address, operating system and version, and pages visited."
     assert {"operating system", "operating system version"} <= set(_items(text))
     text = "Erhoben werden:\n\n- Browser-Typ und Version\n- Betriebssystem und Version\n"

@@ -357,7 +357,7 @@ def test_a_paragraph_after_a_denying_one_still_lists_what_the_app_reads() -> Non
 
 def test_browser_type_and_version_and_data_kept_on_the_device() -> None:
     items = _items("facturino-browserversion-en")
-    assert "Browser type and version" in items and "version" not in items
+    assert {"Browser type", "Browser version"} <= set(items) and "version" not in items
     assert [r.period for r in _read("icecubes-locally-en").retention] == []
 
 
@@ -736,3 +736,20 @@ def test_a_heading_naming_a_provider_and_its_role_is_a_recipient() -> None:
     # "### RevenueCat (Abonnementverwaltung)" over what RevenueCat receives
     names = {s.name for s in _read("equinomy-revenuecattitel-de").subprocessors}
     assert "RevenueCat" in names
+
+
+def test_the_rest_of_an_enumeration_the_rules_drew_from_is_weighed() -> None:
+    # "Name, Beschreibung, Menge, Kaufdatum, Wert von Gegenständen": the rules took three of the
+    # five entries; the other two are weighed by the item model like any candidate
+    assert {"Menge", "Wert von Gegenständen"} <= set(_items("emmatresor-menge-de"))
+    # "… including traffic data, location data and logs, page views, length of visit and
+    # website navigation paths …"
+    items = set(_items("gstake-lengthofvisit-en"))
+    assert {"page views", "length of visit", "website navigation paths"} <= items
+
+
+def test_a_things_two_attributes_are_two_data() -> None:
+    # "- Browser name and version", "- Operating system name and version"
+    items = _items("openpanel-nameandversion-en")
+    assert {"Browser name", "Browser version", "Operating system version"} <= set(items)
+    assert "Browser name and version" not in items

@@ -66,9 +66,17 @@ def test_nothing_below_the_threshold_no_repeat_no_clause_and_no_sentence_the_rul
     assert "Vorlieben sind gespeichert" not in [
         f.item for f in ranked_items(lines(clause), "de", everything)
     ]
-    read = "Wir verarbeiten Name, E-Mail-Adresse und Lieblingsfarbe."  # the rules read it all
-    rules = [f.item for f in find_items(lines(read))]
+    read = "Wir verarbeiten Ihre E-Mail-Adresse, damit Lieblingsfarbe und Schuhgröße passen."
+    rules = [f.item for f in find_items(lines(read))]  # the rules read it all: one item
+    assert rules == ["E-Mail-Adresse"]
     assert [f.item for f in ranked_items(lines(read), "de", everything)] == rules
+    # where the rules took two or more entries of an enumeration, the entries they left next to
+    # them are weighed; not the category whose examples they took, nor words further away
+    listed = "Wir verarbeiten Name, E-Mail-Adresse und Lieblingsfarbe, um Sie zu erreichen."
+    got = [f.item for f in ranked_items(lines(listed), "de", everything)]
+    assert got == ["Name", "E-Mail-Adresse", "Lieblingsfarbe"]
+    examples = "Wir verarbeiten Ihre E-Mail-Adresse sowie Dokumente (z. B. Rechnungen, Belege)."
+    assert "Dokumente" not in [f.item for f in ranked_items(lines(examples), "de", everything)]
 
 
 def test_the_cheap_bound_drops_nothing_that_full_scoring_keeps() -> None:
