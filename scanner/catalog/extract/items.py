@@ -2022,6 +2022,14 @@ _INTERFACE = re.compile(r"\b(?:APIs?|SDKs?|Schnittstellen?|endpoints?)$", re.I)
 _INCLUDED = re.compile(
     r"^(?:einschließlich|einschl\.|inklusive|inkl\.|including|incl\.|includes?)\s+(?=\w)", re.I
 )
+# a category's label and its verb before its first entry: "**Identity Data** includes first name,
+# last name, …", "Nutzungsdaten umfassen aufgerufene Seiten, …" — the entry is the datum
+_LABEL_INCLUDES = re.compile(
+    r"^(?:[\w-]+\s+){0,3}[\w-]*(?:data|information|details|daten|informationen|angaben)\s+"
+    r"(?:includes?|including|comprises?|consists? of|umfass(?:t|en)|beinhalte[tn]|enthält"
+    r"|enthalten)\s+(?:(?:your|Ihre[mnrs]?|deine[mnrs]?)\s+)?(?=\w)",
+    re.IGNORECASE,
+)
 # a line of a postal address or a company's name: never a data item
 _POSTAL = re.compile(
     r"(?i:str\.|straße|strasse|street|road|weg|gasse|platz|allee|avenue)\s*\d|^\d{4,5}\s+[A-ZÄÖÜ]"
@@ -2269,6 +2277,7 @@ class ItemList:
     def add(self, item: str, source: str, conf: float) -> None:
         item = _ADVERBS.sub("", item)  # "Ausschließlich Start- und Endzeiten …", "only …"
         item = _INCLUDED.sub("", item)  # "einschließlich Username": the entry, not its link
+        item = _LABEL_INCLUDES.sub("", item)
         if (parts := _shared_head(item)) is not None:
             for part in parts:  # "Vor- und Nachname", "first and last name": two data
                 self.add(part, source, conf)

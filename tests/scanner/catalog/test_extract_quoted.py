@@ -753,3 +753,10 @@ def test_a_things_two_attributes_are_two_data() -> None:
     items = _items("openpanel-nameandversion-en")
     assert {"Browser name", "Browser version", "Operating system version"} <= set(items)
     assert "Browser name and version" not in items
+
+
+def test_a_category_label_and_its_verb_are_not_part_of_the_first_entry() -> None:
+    # "* **Identity Data** includes first name, last name, …"
+    items = _items("fcmpass-includes-en")
+    assert {"first name", "billing address", "bank account"} <= set(items)
+    assert not any("includes" in i for i in items)
