@@ -502,6 +502,7 @@ SPLITS = (
     "blind255",
     "blind256",
     "blind257",
+    "blind258",
 )
 
 
