@@ -503,6 +503,7 @@ SPLITS = (
     "blind256",
     "blind257",
     "blind258",
+    "blind259",
 )
 
 
