@@ -504,6 +504,7 @@ SPLITS = (
     "blind257",
     "blind258",
     "blind259",
+    "blind260",
 )
 
 
