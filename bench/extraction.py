@@ -505,6 +505,7 @@ SPLITS = (
     "blind258",
     "blind259",
     "blind260",
+    "blind261",
 )
 
 
