@@ -218,7 +218,15 @@ def _timing(corpus: Path) -> None:
     start, cpu = time.perf_counter(), time.process_time()
     draft_vendor(big, "timing")
     wall, cpu = time.perf_counter() - start, time.process_time() - cpu
-    print(f"30-page policy ({len(big):,} characters): {wall:.3f} s wall, {cpu:.3f} s CPU")
+    # the first call also loads the item model and fills the caches; a drafting run over a
+    # tenant's vendors pays that once
+    start = time.perf_counter()
+    draft_vendor(big, "timing")
+    again = time.perf_counter() - start
+    print(
+        f"30-page policy ({len(big):,} characters): {wall:.3f} s wall, {cpu:.3f} s CPU"
+        f" (first call); {again:.3f} s wall again"
+    )
     # hostile shapes that once made a step quadratic: unclosed string arrays joined into one
     # long line, and many "[" without "]"
     hostile = "export const x = 1\n" + ('["' + "a" * 590 + '", "b", ' * 3 + "\n") * 400
@@ -239,6 +247,15 @@ def _timing(corpus: Path) -> None:
     draft_vendor(repeated, "repeated")
     took = time.perf_counter() - start
     print(f"one repeated phrase ({len(repeated):,} characters): {took:.3f} s wall")
+    # thousands of legal entities under a sub-processor heading, each weighed against those
+    # found before it
+    entities = "## Sub-processors\n\n" + "".join(
+        f"- Acme{i} Data Services GmbH (hosting, DE)\n" for i in range(6_000)
+    )
+    start = time.perf_counter()
+    draft_vendor(entities, "entities")
+    took = time.perf_counter() - start
+    print(f"6,000 listed entities ({len(entities):,} characters): {took:.3f} s wall")
 
 
 #: The corpus splits, in the order the default run reports them (then "all").

@@ -366,6 +366,9 @@ def _countries_at(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(sorted((a, code) for a, _, code in found))
 
 
+COUNTRY_CODES = frozenset(_CLDR.values())
+
+
 def countries_in(text: str) -> list[str]:
     """Country codes named in ``text``, in order of first mention."""
     out: list[str] = []

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 import msgspec
 
 from m365inv.catalog.extract.folded import folded
-from m365inv.catalog.extract.lexicon import countries_at
+from m365inv.catalog.extract.lexicon import COUNTRY_CODES, countries_at
 from m365inv.catalog.extract.phrases import NEGATION
 from m365inv.catalog.extract.providers import (
     ALL_KEYS,
@@ -143,6 +144,11 @@ class SubprocessorHit(msgspec.Struct, frozen=True):
     confidence: float
 
 
+# a country's ISO code closing the bracket right after a name: "(hosting, DE)", "(US)"
+# (after the rest of the entity's name: "Hetzner Online GmbH (hosting, DE)")
+_CODE_IN_BRACKETS = re.compile(r"[^(),;:]{0,40}\((?:[^()]{0,60}[,;/–-]\s*)?([A-Z]{2})\s*\)")
+
+
 def _country_after(s: str, start: int, end: int, spans: list[tuple[int, int]]) -> str | None:
     """The country stated for the name at ``start:end``: nearest after it (before the next
     provider), else an address's postcode shape there, else just before it."""
@@ -152,6 +158,9 @@ def _country_after(s: str, start: int, end: int, spans: list[tuple[int, int]]) -
     got = countries_at(after)
     if got:
         return got[0][1]
+    coded = _CODE_IN_BRACKETS.match(after)  # "Eden AI SAS (AI gateway, FR)"
+    if coded and coded.group(1) in COUNTRY_CODES:
+        return coded.group(1)
     shaped = address_country(after)
     if shaped:
         return shaped
@@ -165,6 +174,9 @@ class _Found:
     def __init__(self, own: str | None) -> None:
         self.hits: dict[str, SubprocessorHit] = {}
         self.own = own.casefold() if own else None
+        # every opening of every key, with the first key it opens: whether a name opens one
+        # found, or one found opens it, is a few look-ups, not a pass over all found
+        self._openings: dict[str, str] = {}
 
     def add(
         self,
@@ -185,9 +197,13 @@ class _Found:
             return  # "Unseren Werbedienstanbietern", "Our payment providers": no one named
         old: str | None = key if key in self.hits else None
         if old is None and not known:  # "Stripe Payments Europe Ltd" after "Stripe"
-            old = next((k for k in self.hits if key.startswith(k) or k.startswith(key)), None)
+            old = self._openings.get(key) or next(
+                (key[:n] for n in range(1, len(key)) if key[:n] in self.hits), None
+            )
         if old is None:
             self.hits[key] = SubprocessorHit(written or name, country, source, conf)
+            for n in range(1, len(key) + 1):
+                self._openings.setdefault(key[:n], key)
         elif self.hits[old].country is None and country is not None:
             self.hits[old] = SubprocessorHit(self.hits[old].name, country, source, conf)
 
@@ -338,6 +354,12 @@ def subprocessors_in(
         nxt = sents[i + 1] if i + 1 < len(sents) else ""
         lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
         announced = list_leads[i] if list_leads else ""
+        # the sentence names the recipients' kind ("We use the following sub-processors: …"),
+        # or answers a question that does ("Which sub-processors are used? Currently …")
+        kind = RECIPIENT_SECTION.search(s)
+        # (an FAQ's question may carry its accordion's "+")
+        asked = sents[i - 1] if i and sents[i - 1].rstrip(" +").endswith("?") else ""
+        kind_at = kind.end() if kind else 0 if asked and RECIPIENT_SECTION.search(asked) else -1
         if _CROSSED.match(s) or _lead_denies(announced):
             continue  # "Wir verwenden KEINE Tracking-Technologien:" / "- ❌ Mixpanel, Amplitude"
         cued = (
@@ -350,25 +372,35 @@ def subprocessors_in(
             or bool(_HANDOVER.match(nxt))
             or bool(announced and _lead_cues(announced))
         )
-        if not cued or _AS_SOURCE.search(s):
+        if not (cued or kind_at >= 0) or _AS_SOURCE.search(s):
             continue
         spans: list[tuple[int, int, str, str | None]] = []
         words = words_of(s)
-        if words & ALL_KEYS:  # one set operation instead of one search per provider
+        # a sentence that only names the kind lists entities, not every service it mentions
+        # ("connect third-party services such as Google, GitHub, OpenAI")
+        if cued and words & ALL_KEYS:  # one set operation instead of one search per provider
             for (rx, name, home), keys in zip(PROVIDERS, PROVIDER_KEYS, strict=True):
                 if not keys & words:
                     continue
                 m = rx.search(s)
                 if m and not any(a <= m.start() < b for a, b, _, _ in spans):
                     spans.append((m.start(), m.end(), name, home))
-        for m in ENTITY.finditer(s) if _HAS_FORM.search(s) else ():
+        # (a bounded number a sentence: no real list names more, and each name is weighed
+        # against the others — a hostile sentence of thousands would be quadratic)
+        entities = ENTITY.finditer(s) if _HAS_FORM.search(s) else iter(())
+        for m in islice(entities, _MAX_ENTITIES):
             intro = _PROVIDER_INTRO.search(s[max(0, m.start() - 40) : m.start()]) or (
                 m.start() < 3 and lead and _PROVIDER_INTRO.search(f"{lead[:-1].rstrip()} ")
             )  # "Dies ist ein Service von:" over the provider's address block
-            listed = in_section and (m.start() < 3 or s[: m.start()].rstrip().endswith(":"))
-            if (intro or listed) and not _OWN.search(s[: m.start()]):
-                if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b, _, _ in spans):
-                    spans.append((m.start(), m.end(), m.group("name").rstrip(","), "?"))
+            opening = _LIST_OPENING.match(m.group("name"))  # "Currently Hetzner Online GmbH"
+            at = m.start() + (opening.end() if opening else 0)
+            listed = (in_section and (at < 3 or s[:at].rstrip().endswith(":"))) or (
+                0 <= kind_at <= at
+                and (not s[:at].strip() or bool(_LISTED_BEFORE.search(s[max(0, at - 40) : at])))
+            )
+            if (intro or listed) and not _OWN.search(s[max(0, at - 200) : at]):
+                if not any(a <= at < b or at <= a < m.end() for a, b, _, _ in spans):
+                    spans.append((at, m.end(), s[at : m.end()].rstrip(","), "?"))
         from_row = bool(table_rows and table_rows[i])  # "Belegbilder: Anbieter: OpenAI; …" —
         # a data column's cell leads the row's text: it is no listed name
         # a list a recipients' lead announces is a recipients section of its own, for entries
@@ -380,7 +412,7 @@ def subprocessors_in(
             and not _CASES_LEAD.search(announced)
             and _PROPER_LABEL.match(s)
         )
-        for start, end, host in _named_host(s, listing and not from_row, text):  # "hosted on Neon"
+        for start, end, host in _named_host(s, listing and not from_row, text) if cued else ():
             if not any(a <= start < b or start <= a < end for a, b, _, _ in spans):
                 spans.append((start, end, host, "?"))
         sources = (
@@ -426,6 +458,20 @@ def subprocessors_in(
     if any(h.name.startswith("Microsoft ") for h in hits):
         hits = [h for h in hits if h.name != "Microsoft"]
     return hits
+
+
+_MAX_ENTITIES = 60
+# a word that opens a list, not a name: "Currently Hetzner Online GmbH (hosting, DE), …"
+_LIST_OPENING = re.compile(
+    r"(?:Currently|Presently|Namely|Also|Derzeit|Aktuell|Momentan|Nämlich|Sowie|Und|And)\s+"
+)
+# where a listed entity stands: first after the lead's colon or an opening word, or after the
+# entry before it ("…: Hetzner Online GmbH (hosting, DE), Eden AI SAS (AI gateway, FR) and …")
+_LISTED_BEFORE = re.compile(
+    r"(?:[:,;(]|\b(?:and|und|sowie|or|oder|are|sind|is|ist|include|includes|including"
+    r"|such as|wie|currently|derzeit|aktuell|namely|nämlich))\s*$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=256)

@@ -760,3 +760,13 @@ def test_a_category_label_and_its_verb_are_not_part_of_the_first_entry() -> None
     items = _items("fcmpass-includes-en")
     assert {"first name", "billing address", "bank account"} <= set(items)
     assert not any("includes" in i for i in items)
+
+
+def test_entities_listed_after_a_question_about_sub_processors_are_recipients() -> None:
+    # "Which sub-processors are used?+ Currently Hetzner Online GmbH (hosting, DE), Eden AI SAS
+    # (AI gateway, FR), …": unknown legal entities in the answer's list, each with the ISO code
+    # that closes its bracket
+    found = {s.name: s.country for s in _read("hoviguard-subprocessors-en").subprocessors}
+    assert found["Eden AI SAS"] == "FR"
+    assert found["Neue Medien Münnich GmbH"] == "DE"
+    assert found["Stripe Payments Europe Ltd."] == "IE"

@@ -518,3 +518,15 @@ def test_payment_media_and_data_services_are_known() -> None:
     names = set(_subs(text))
     assert {"Google Pay", "Recurly", "Wistia", "Volcano Engine"} <= names
     assert any("Movie Database" in n for n in names)
+
+
+def test_entities_listed_after_a_sub_processor_lead_in_the_same_sentence() -> None:
+    text = (
+        "We use the following sub-processors: Eden AI SAS (AI gateway, France), "
+        "Neue Medien Münnich GmbH (SMTP, DE).\n"
+    )
+    found = {s.name: s.country for s in extract(text).subprocessors}
+    assert found == {"Eden AI SAS": "FR", "Neue Medien Münnich GmbH": "DE"}
+    # a sentence that only names the kind lists entities, not every service it mentions
+    text = "If you connect third-party services such as GitHub, OpenAI or Anthropic, they act.\n"
+    assert not extract(text).subprocessors
