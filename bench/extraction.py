@@ -523,6 +523,8 @@ SPLITS = (
     "blind259",
     "blind260",
     "blind261",
+    "blind262",
+    "blind263",
 )
 
 
