@@ -525,6 +525,7 @@ SPLITS = (
     "blind261",
     "blind262",
     "blind263",
+    "blind264",
 )
 
 
