@@ -526,6 +526,7 @@ SPLITS = (
     "blind262",
     "blind263",
     "blind264",
+    "blind265",
 )
 
 
