@@ -869,14 +869,28 @@ def _entity_address(all_lines: list[Line], n: int) -> str | None:
 def own_entity(all_lines: list[Line]) -> str | None:
     """The vendor's own legal entity ("Muster GmbH") from the block naming the controller."""
     for n, line in enumerate(all_lines):
-        if CONTROLLER.search(line.text) and not _BIG_ENTITY.search(line.text):
+        if (
+            CONTROLLER.search(line.text)
+            and not _BIG_ENTITY.search(line.text)
+            and not _CUSTOMER_CONTROLS.search(line.text)
+        ):
             for nxt in all_lines[n : n + 4]:
+                if _CUSTOMER_CONTROLS.search(nxt.text):
+                    break  # "Who is the controller? The customer is …": not the vendor's block
                 m = ENTITY.search(nxt.text) or _LOWER_ENTITY.search(nxt.text)
                 if m and not _BIG_ENTITY.search(m.group(0)):
                     return m.group("name")
     return None
 
 
+# the customer, not the vendor, is the controller ("The customer is the controller within the
+# meaning of Art. 4 No. 7 GDPR"): the legal entities after it are not the vendor's own
+_CUSTOMER_CONTROLS = re.compile(
+    r"\b(?:the customer|our customers?|der Kunde|die Kundin|unsere Kunden|the client)\s+(?:is|are"
+    r"|ist|sind|remains?|bleibt|bleiben|acts? as)\s+(?:the\s+|der\s+|die\s+)?(?:data\s+)?"
+    r"(?:controller|Verantwortliche)",
+    re.IGNORECASE,
+)
 # a brand written in lower case: "ein Angebot der rapidmail GmbH"
 _LOWER_ENTITY = re.compile(
     r"\b(?!(?:der|die|das|den|dem|des|the|a|an|von|of|by)\b)(?P<name>[a-z][\w&'’+-]*[a-z0-9]),?\s"

@@ -767,6 +767,9 @@ def test_entities_listed_after_a_question_about_sub_processors_are_recipients() 
     # (AI gateway, FR), …": unknown legal entities in the answer's list, each with the ISO code
     # that closes its bracket
     found = {s.name: s.country for s in _read("hoviguard-subprocessors-en").subprocessors}
+    # "Who is the controller …?+ The customer is the controller …": the first entity after
+    # that block is no vendor's own, so it stays a recipient
+    assert found["Hetzner Online GmbH"] == "DE"
     assert found["Eden AI SAS"] == "FR"
     assert found["Neue Medien Münnich GmbH"] == "DE"
     assert found["Stripe Payments Europe Ltd."] == "IE"
