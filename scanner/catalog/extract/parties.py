@@ -869,11 +869,7 @@ def _entity_address(all_lines: list[Line], n: int) -> str | None:
 def own_entity(all_lines: list[Line]) -> str | None:
     """The vendor's own legal entity ("Muster GmbH") from the block naming the controller."""
     for n, line in enumerate(all_lines):
-        if (
-            CONTROLLER.search(line.text)
-            and not _BIG_ENTITY.search(line.text)
-            and not _CUSTOMER_CONTROLS.search(line.text)
-        ):
+        if CONTROLLER.search(line.text) and not _BIG_ENTITY.search(line.text):
             for nxt in all_lines[n : n + 4]:
                 if _CUSTOMER_CONTROLS.search(nxt.text):
                     break  # "Who is the controller? The customer is …": not the vendor's block
