@@ -527,6 +527,8 @@ SPLITS = (
     "blind263",
     "blind264",
     "blind265",
+    "blind266",
+    "blind267",
 )
 
 
