@@ -529,6 +529,8 @@ SPLITS = (
     "blind265",
     "blind266",
     "blind267",
+    "blind268",
+    "blind269",
 )
 
 
