@@ -531,6 +531,8 @@ SPLITS = (
     "blind267",
     "blind268",
     "blind269",
+    "blind270",
+    "blind271",
 )
 
 
