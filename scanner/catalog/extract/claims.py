@@ -78,14 +78,16 @@ _NEGATED = folded(r"\b(?:not|no|nicht|keine?[nmrs]?|without|ohne|never)\b")
 _CONSENT_CONTEXT = folded(
     r"daten|data|verarbeit|process|cookie|track|aufzeichn|record|speicher|stor|access|zugriff"
     r"|übermitt|transfer|erheb|collect|permission|berechtigung|marketing|newsletter|widerruf"
-    r"|withdraw|revoke|opt[- ]in|rechtsgrundlage|legal basis|erteilt|have given|given us"
+    r"|withdraw|revoke|opt[- ]in|rechtsgrundlage|(?:legal|lawful) (?:bas[ie]s|grounds?)|erteilt"
+    r"|have given|given us"
     # consent to share what is collected: "We may share your information with your consent"
     r"|information|informationen|\bshare|weitergeb|weitergabe"
 )
 
 
 # a list entry labelled with the basis: "- **Consent** — where you have given it", "Einwilligung:"
-_CONSENT_LABEL = r"^\W*(?:Consent|Einwilligung)\W*\s*[:–—-]"
+# ("- Consent (analytics, marketing)": the entry names its scope in brackets)
+_CONSENT_LABEL = r"^\W*(?:Consent|Einwilligung)\W*\s*(?:[:–—-]|\()"
 # the words of a data subject's rights; _A_RIGHT (below) the same without "widerruflich"
 _RIGHT_WORDS = r"widersprech|Widerspruch|withdraw|revoke|object to|right to object"
 _RIGHTS = folded(r"widerruf|" + _RIGHT_WORDS)
@@ -124,7 +126,8 @@ _RESTRICTED = re.compile(
 # a data subject's right stated (not "Einwilligung, jederzeit widerruflich", which gives a basis)
 _A_RIGHT = folded(r"widerrufen|Widerruf(?:s|es)?\b|" + _RIGHT_WORDS)
 _BASIS_SAID = folded(
-    r"(?:auf|als) (?:der )?(?:Grundlage|Basis)|Rechtsgrundlage|beruht|based on|legal basis|on the basis"
+    r"(?:auf|als) (?:der )?(?:Grundlage|Basis)|Rechtsgrundlage|beruht|based on|on the basis"
+    r"|(?:legal|lawful) (?:bas[ie]s|grounds?)"
     r"|\bgemäß\b|pursuant|" + _CONSENT_LABEL
 )
 _PROCESSOR_DUTY = re.compile(r"Art(?:\.|ikel|icle)?\s*28\b", re.IGNORECASE)
@@ -198,7 +201,8 @@ def legal_bases_in(sentence: str) -> list[LegalBasisHit]:
         if letter == "b" and _PROCESSOR_DUTY.search(sentence):
             continue  # "Vertragserfüllung … (Art. 28 DSGVO)": the processor's duty to its client
         if letter == "a" and (
-            not _CONSENT_CONTEXT.search(sentence) or _NOT_CONSENT.search(sentence)
+            not (_CONSENT_CONTEXT.search(sentence) or re.match(_CONSENT_LABEL, sentence, re.I))
+            or _NOT_CONSENT.search(sentence)
         ):
             continue  # "consent" about something other than data ("consent to these terms")
         if letter == "c" and _EXCEPTION.search(sentence[max(0, said.start() - 60) : said.start()]):

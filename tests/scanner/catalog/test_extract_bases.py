@@ -236,3 +236,11 @@ def test_an_obligation_as_a_purpose_in_a_policy_that_never_speaks_of_bases_is_no
     # a cited article is a basis wherever it stands
     cited = policy + "\nBilling records are kept under Art. 6(1)(c) GDPR.\n"
     assert "c" in _letters(cited)
+
+
+def test_a_consent_label_needs_no_word_of_data_but_consent_by_use_stays_none() -> None:
+    assert _letters("- Consent: for optional features like speech recognition") == ["a"]
+    assert _letters("Consent (optional reminders)") == ["a"]
+    assert _letters("Lawful basis: consent") == ["a"]
+    assert "a" not in _letters("- Consent: by using the app, you consent to this policy.")
+    assert "a" not in _letters("Consent to these terms is given by signing up.")

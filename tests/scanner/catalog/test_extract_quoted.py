@@ -773,3 +773,14 @@ def test_entities_listed_after_a_question_about_sub_processors_are_recipients() 
     assert found["Eden AI SAS"] == "FR"
     assert found["Neue Medien Münnich GmbH"] == "DE"
     assert found["Stripe Payments Europe Ltd."] == "IE"
+
+
+def test_consent_labelled_as_a_basis_is_one_whatever_follows_it() -> None:
+    # "- **Consent**: You provide consent by using the add-in …" (no word of data after it),
+    # "**Lawful Basis:** Consent, Legitimate Interests", "- Consent (withdrawable analytics/…)"
+    for name in (
+        "sheetsense-legalbasis-en",
+        "letsencrypt-lawfulbasis-en",
+        "craftidraw-processunder-en",
+    ):
+        assert "a" in {b.letter for b in _read(name).legal_bases}, name
