@@ -13,6 +13,8 @@ from m365inv.catalog.extract.folded import folded
 from m365inv.catalog.extract.lexicon import countries_in
 from m365inv.catalog.extract.providers import (
     ALL_KEYS,
+    AU_TOWN,
+    CA_POSTCODE,
     US_STATES,
     US_TOWN,
     address_country,
@@ -617,6 +619,21 @@ _GERMAN_ADDRESS = re.compile(
     r"\b[A-ZÄÖÜ][\wäöüß.-]*(?:\s[A-ZÄÖÜa-zäöüß][\wäöüß.-]*){0,3}\s?\d{1,4}\s?[a-zA-Z]?"
     r"(?:\s?[-–]\s?\d{1,4})?\s*(?:,\s*|\s+)\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+"
 )
+# the policy's own contact block: the address after it is the vendor's
+_CONTACT_US = folded(
+    r"\b(?:contact|write to|reach|email|e-mail|mail|send|call)\s+us\b|\bby mail at\b"
+    r"|\bplease contact\b"
+    r"|\bKontaktieren Sie uns\b|\bschreiben Sie uns\b"
+)
+
+
+def _after_contact(text: str) -> str:
+    """``text`` after its last "contact us": what a contact line says before it ("questions about
+    … our processing of your information, please contact:") is no recipient's cue."""
+    ends = [m.end() for m in _CONTACT_US.finditer(text)]
+    return text[ends[-1] :] if ends else text
+
+
 _PLACEHOLDER_CODE = re.compile(r"\b(?:12345|00000|54321|11111|99999)\b")
 # whose address it is not: an authority's, a representative's, a processor's or a host's
 _NOT_OURS = folded(
@@ -634,6 +651,10 @@ def _street_address(all_lines: list[Line]) -> VendorCountry | None:
     for n, line in enumerate(all_lines):
         m = _GERMAN_ADDRESS.search(line.text)
         us = None if m else US_TOWN.search(line.text)  # "Denver, CO 80216"
+        # ("Redfern NSW 2016", "M6P 3T1": Australia's and Canada's shapes, read like America's)
+        overseas = None if m or us else AU_TOWN.search(line.text) or CA_POSTCODE.search(line.text)
+        if overseas is not None:
+            us = overseas
         if us is not None:
             m = us
         if m is None or line.row or _PLACEHOLDER_CODE.search(m.group(0)):
@@ -644,15 +665,26 @@ def _street_address(all_lines: list[Line]) -> VendorCountry | None:
             continue
         if us and _STOP_BLOCK.search(before):
             continue  # an American officer's address need not be the vendor's
-        if names_provider(before[-120:]) or _STORED_AT.search(before[-120:]):
-            continue
+        if _STORED_AT.search(before[-120:]) or (
+            names_provider(before[-120:]) and not _CONTACT_US.search(before[-160:])
+        ):
+            continue  # (a provider named in the policy's own "contact us" block is the vendor:
+            # "please contact us at: Datadog, Inc. 620 8th Avenue, … New York, NY 10018")
         if _ROMANCE_STREET.search(line.text[max(0, m.start() - 40) : m.start()] + " ") or (
             _ROMANCE_STREET.match(m.group(0).split()[0] + " ")
         ):
             continue
-        if set(countries_in(line.text[m.end() : m.end() + 40])) - {"DE"}:
-            continue  # "Ahtri tn 12, 10151 Tallinn, Estonia": the country is written out
-        return VendorCountry("US" if us else "DE", line.text, 0.5)
+        home = "DE" if us is None else address_country(m.group(0)) or "US"
+        written = set(countries_in(line.text[m.end() : m.end() + 40])) - {"DE"}
+        # the shape's own country written out confirms it ("Toronto, ON" / "M6P 3T1 Canada");
+        # an American one only in the policy's contact block: a German text's "…, CA 94103,
+        # USA" is mostly a provider's the lexicon does not know
+        ours = us is not None and written == {home}
+        if ours and home == "US":
+            ours = bool(_CONTACT_US.search(before[-160:]))
+        if written and not ours:  # "Ahtri tn 12, 10151 Tallinn, Estonia": the country is
+            continue  # written out (not "… contact us at: … San Francisco, CA 94123 USA")
+        return VendorCountry(home, line.text, 0.5)
     return None
 
 
@@ -719,12 +751,20 @@ _POSTCODE_LINE = re.compile(r"\b(?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{3} \d{2})\s+[A-ZÄ
 _AUTHORITY = folded(
     r"Information Commissioner|\bICO\b|ico\.org\.uk|supervisory authority|Aufsichtsbehörde"
     r"|Wycliffe House"
+    # any data-protection authority the reader may complain to: "Swedish Authority for Privacy
+    # Protection (IMY)", "Data Protection Commission", "CNIL", "Datenschutzbehörde"
+    r"|\b(?:lodge|file) a complaint\b|\bBeschwerde\b|Authority for Privacy|Data Protection"
+    r" (?:Commission|Authority)|\bCNIL\b|Datenschutzbehörde"
 )
 # a British postcode after its town, which names the country by its shape: "London, EC2A 4NE",
 # "Stafford ST16 9AB" (outward code: one or two letters, a digit, a digit or letter; inward: a
 # digit and two letters)
 _UK_POSTCODE = re.compile(r"\b[A-Z][a-z]+,?\s+[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
-_COUNTRY_AFTER = re.compile(r"\s[-–—,]\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*$")
+# the country closing the town's line, after a separator or in capitals ("31400 Toulouse, France",
+# "3900 Overpelt - Belgium", "75009 Paris FRANCE")
+_COUNTRY_AFTER = re.compile(
+    r"(?:(?:,|\s[-–—])\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)|\s+([A-Z]{4,}(?: [A-Z]{4,})?))\s*$"
+)
 
 
 def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
@@ -742,17 +782,17 @@ def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
             continue
         tail = _COUNTRY_AFTER.search(text[m.end() :]) if m else None
         nxt = all_lines[n + 1].text.strip() if n + 1 < len(all_lines) else ""
-        country = ["GB"] if uk else countries_in(tail.group(1)) if tail else []
+        country = ["GB"] if uk else countries_in(tail.group(1) or tail.group(2)) if tail else []
         if not country and len(nxt.split()) <= 3:
             country = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", nxt))
         if not country:
             continue
         above = all_lines[max(0, n - 4) : n + 1]
         before = " ".join(x.text for x in above)
-        if _BIG_ENTITY.search(before) or _cues_recipient(before):
+        if _BIG_ENTITY.search(before) or _cues_recipient(_after_contact(before)):
             continue
-        if uk and (_REPRESENTATIVE.search(before) or _AUTHORITY.search(before)):
-            continue  # a UK representative's or the ICO's address, not the vendor's
+        if _AUTHORITY.search(before) or (uk and _REPRESENTATIVE.search(before)):
+            continue  # an authority's or a UK representative's address, not the vendor's
         if any(  # (a heading "Controller / Data Protection Officer" over one address is both's)
             _STOP_BLOCK.search(x.text) and not (x.kind == "heading" and CONTROLLER.search(x.text))
             for x in above

@@ -228,14 +228,18 @@ US_STATES = (
 US_TOWN = re.compile(
     r"[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, ?| )(?:" + "|".join(US_STATES) + r")\.?,? \d{5}(?:-\d{4})?\b"
 )
+# "Redfern NSW 2016" (an Australian town, state and four-digit postcode); "M6P 3T1" (a Canadian
+# postcode: letter, digit, letter, space, digit, letter, digit)
+AU_TOWN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?,? (?:NSW|VIC|QLD|TAS|ACT|WA|SA|NT),? \d{4}\b")
+CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] \d[ABCEGHJ-NPRSTV-Z]\d\b")
 _ADDRESS = (
-    ("US", US_TOWN),
+    ("US", US_TOWN), ("AU", AU_TOWN), ("CA", CA_POSTCODE),
     ("GB", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b")),
     ("AT", re.compile(r"\bA-\d{4} [A-ZÄÖÜ]")), ("CH", re.compile(r"\bCH-\d{4} [A-ZÄÖÜ]")),
     ("LU", re.compile(r"\bL-\d{4} [A-Z]")), ("DE", re.compile(r"\bD-\d{5} [A-ZÄÖÜ]")),
 )  # fmt: skip
 # "1096 AM Amsterdam" beside a Dutch legal form or street word
-_NL_POSTCODE = re.compile(r"\b[1-9]\d{3} ?[A-Z]{2} [A-Z][a-z]+")
+_NL_POSTCODE = re.compile(r"\b[1-9]\d{3} ?[A-Z]{2},? [A-Z][a-z]+")  # ("1016BR, Amsterdam")
 _NL_CONTEXT = re.compile(r"\bB\.?V\.?(?!\w)|\bN\.V\.|weg\b|straat\b|laan\b|gracht\b|plein\b|kade\b")
 _DE_POSTCODE = re.compile(r"\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+")
 _DE_CONTEXT = re.compile(

@@ -371,3 +371,40 @@ def test_a_us_town_with_state_and_zip_places_the_vendor_where_no_cue_does() -> N
         "| Intercom | 55 2nd Street, San Francisco, CA 94105 | Support chat |\n"
     )
     assert _country(rows) is None
+
+
+_FILLER = "We collect your e-mail address to run the service.\n" * 16  # past the opening lines
+
+
+def test_a_town_line_closed_by_its_country_after_a_comma_or_in_capitals() -> None:
+    mailing = (
+        "Contact us at:\n* Mailing: Acme SAS, 25 Rue Jacqueline Auriol, 31400 Toulouse, France\n"
+    )
+    assert _country(_FILLER + mailing) == "FR"
+    capitals = "Contacting us\nPlease contact:\nACME SAS - 24 rue Rodier 75009 Paris FRANCE\n"
+    assert _country(_FILLER + capitals) == "FR"
+
+
+def test_a_contact_line_about_processing_is_no_recipients_cue() -> None:
+    text = (
+        "If you have questions about our processing of your information, please contact:\n"
+        "ACME SAS - 24 rue Rodier 75009 Paris FRANCE\n"
+    )
+    assert _country(_FILLER + text) == "FR"
+    host = "Our hosting provider processes the data:\nHostCo SAS - 2 rue X 75002 Paris FRANCE\n"
+    assert _country(_FILLER + host) is None
+
+
+def test_an_authoritys_address_is_not_the_vendors() -> None:
+    text = (
+        "You have the right to lodge a complaint with:\n"
+        "**Swedish Authority for Privacy Protection (IMY)**\nBox 8114, 104 20 Stockholm, Sweden\n"
+    )
+    assert _country(_FILLER + text) is None
+
+
+def test_australian_and_canadian_address_shapes() -> None:
+    au = "Correspondence should be addressed to:\nAcme Pty Ltd\n7 Hudson St\nRedfern NSW 2016\n"
+    assert _country(_FILLER + au) == "AU"
+    ca = "Please email us at:\nAcme\n1655 Dupont St. Suite 250\nToronto, ON\nM6P 3T1 Canada\n"
+    assert _country(_FILLER + ca) == "CA"

@@ -784,3 +784,18 @@ def test_consent_labelled_as_a_basis_is_one_whatever_follows_it() -> None:
         "craftidraw-processunder-en",
     ):
         assert "a" in {b.letter for b in _read(name).legal_bases}, name
+
+
+def test_the_vendors_address_in_its_own_contact_block() -> None:
+    # "… by mail at: 15Five, 3053 Fillmore St #279, San Francisco, CA 94123 USA"; "please contact
+    # us at: Datadog, Inc. 620 8th Avenue, …, New York, NY 10018" (a provider the lexicon knows,
+    # in its own policy); "Qwilr Pty Ltd" / "Redfern NSW 2016"; "Toronto, ON" / "M6P 3T1 Canada"
+    for name, country in (
+        ("15five-bymailat-en", "US"),
+        ("datadog-contactusat-en", "US"),
+        ("qwilr-redfernnsw-en", "AU"),
+        ("freshbooks-toronto-en", "CA"),
+    ):
+        found = _read(name).country
+        assert found is not None and found.country == country, name
+    assert _read("zemichat-imy-en").country is None  # the authority's "…, Stockholm, Sweden"
