@@ -2163,6 +2163,27 @@ def _names_place(text: str) -> bool:
     return bool(countries_in(text)) and bool(_PLACE_NAME.match(text))
 
 
+# what a page's markup or a cut left at an entry's edges: Markdown emphasis ("_Country code",
+# "password_" from "_…, password_"), a form's required-field star ("Login-Name\\*"), a quote
+# closed or opened outside it ('likes”'), a conjunction the next entry took its noun from
+_EMPHASIS_OPEN = re.compile(r"^_(?=[A-Za-zÄÖÜäöü][^_]*\s)|^_(?=[A-ZÄÖÜ])")
+_EMPHASIS_CLOSE = re.compile(r"(?<=[A-Za-zÄÖÜäöüß)])_$")
+_STAR_TAIL = re.compile(r"\s*(?:\\?\*|\\)+$")  # (and the escape of a bracket cut off after it)
+_DANGLING = re.compile(r"\s+(?:and|or|und|oder|sowie)$", re.IGNORECASE)
+
+
+def _unmarked(item: str) -> str:
+    """``item`` without the markup and cut-off words at its edges (the words stay as written)."""
+    cut = _STAR_TAIL.sub("", _EMPHASIS_CLOSE.sub("", _EMPHASIS_OPEN.sub("", item.strip())))
+    for opening, closing in ("“”", '""', "„“", "‘’"):
+        if cut.endswith(closing) and opening not in cut[:-1]:
+            cut = cut[:-1]
+        elif cut.startswith(opening) and closing not in cut[1:]:
+            cut = cut[1:]
+    cut = _DANGLING.sub("", cut).strip()
+    return cut if len(cut) >= 2 else item
+
+
 def _unsymbolled(item: str) -> str:
     """``item`` without leading icons, emoji and their joiners ("🖥️ Technische Daten")."""
     start = 0
@@ -2278,6 +2299,7 @@ class ItemList:
         item = _ADVERBS.sub("", item)  # "Ausschließlich Start- und Endzeiten …", "only …"
         item = _INCLUDED.sub("", item)  # "einschließlich Username": the entry, not its link
         item = _LABEL_INCLUDES.sub("", item)
+        item = _unmarked(item)  # "_email address", "password_", "E-Mail\\*", "referrer URL and"
         if (parts := _shared_head(item)) is not None:
             for part in parts:  # "Vor- und Nachname", "first and last name": two data
                 self.add(part, source, conf)

@@ -2255,3 +2255,15 @@ def test_a_cut_off_list_and_a_page_marker_are_no_items() -> None:
     assert "das" not in _items(cut) and "Browsertyp" in _items(cut)
     paged = "Dabei handelt es sich insbesondere um Nutzername, E-Mail-Adresse oder Seite 1 von 3"
     assert _items(paged) == ["Nutzername", "E-Mail-Adresse"]
+
+
+def test_markup_and_a_dangling_conjunction_leave_the_entry() -> None:
+    from m365inv.catalog.extract.items import _unmarked
+
+    assert _unmarked("_email address") == "email address"  # Markdown emphasis opened
+    assert _unmarked("password_") == "password"  # … and closed
+    assert _unmarked("_ga_<container-id>") == "_ga_<container-id>"  # a cookie's own name
+    assert _unmarked("_ga") == "_ga"
+    assert _unmarked("likes”") == "likes"  # a quote closed outside the entry
+    assert _unmarked("transaction “token”") == "transaction “token”"
+    assert _unmarked("referrer URL and") == "referrer URL"

@@ -799,3 +799,10 @@ def test_the_vendors_address_in_its_own_contact_block() -> None:
         found = _read(name).country
         assert found is not None and found.country == country, name
     assert _read("zemichat-imy-en").country is None  # the authority's "…, Stockholm, Sweden"
+
+
+def test_markup_at_an_entrys_edges_is_not_part_of_the_datum() -> None:
+    # "* Login-Name\*", "* HRZ-Mailadresse\*": the escaped required-field star
+    items = _items("clockgu-sternchen-de")
+    assert {"Login-Name", "HRZ-Mailadresse", "Personalnummer"} <= set(items)
+    assert not any(i.endswith("*") for i in items)
