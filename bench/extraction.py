@@ -533,6 +533,8 @@ SPLITS = (
     "blind269",
     "blind270",
     "blind271",
+    "blind272",
+    "blind273",
 )
 
 
