@@ -30,6 +30,7 @@ from m365inv.catalog.extract.parties import (
     VendorCountry,
     own_entity,
     policy_date,
+    self_defined,
     subprocessors_in,
     third_country_transfers,
     transfers_in,
@@ -245,7 +246,7 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
                 sents,
                 [head for _, _, head, _, _ in read],
                 text,
-                own_entity(all_lines),
+                " ".join(filter(None, [own_entity(all_lines), *self_defined(all_lines)])) or None,
                 [lead for _, _, _, lead, _ in read],
                 [row for _, _, _, _, row in read],
             )

@@ -36,6 +36,7 @@ __all__ = [
     "VendorCountry",
     "own_entity",
     "policy_date",
+    "self_defined",
     "subprocessors_in",
     "transfers_in",
     "vendor_country",
@@ -904,6 +905,57 @@ def _entity_address(all_lines: list[Line], n: int) -> str | None:
     if not any(ENTITY.search(x) and len(x) <= 80 for x in block):
         return None
     return None if _another_partys(" ".join(block)) else shaped
+
+
+# the names a policy gives itself near its top: 'Pendo.io, Inc. ("Pendo," "we," "us")', 'by
+# Datadog, Inc. (collectively, "Datadog," "we" or "us")', "ActiveCampaign, Inc.'s
+# ("ActiveCampaign")" — a provider the lexicon knows is not its own sub-processor
+_SELF_DEFINED = re.compile(
+    r"(?P<before>[A-Z][\w.&'’-]*(?:[ ,]+[\w.&'’/-]+){0,9}?)(?:['’]s)?\s*"
+    r"\((?P<inside>(?:collectively,?\s*|hereinafter,?\s*|together,?\s*)?[“\"‘'][^()]{1,140})\)"
+)
+_QUOTED = re.compile(r"[“\"‘']\s*([^“”\"‘’']{2,40}?)\s*[,.]?\s*[”\"’']")
+_WE = {"we", "us", "our", "ours", "wir", "uns", "unser"}
+_AND_AFFILIATES = re.compile(
+    r"\band (?:its|their) (?:affiliates|subsidiaries|group of companies|affiliated companies)$"
+)
+_CAPITALISED_RUN = re.compile(r"(?:\b[A-Z][\w.&'’-]*\s?){1,5}$")
+_NOT_A_NAME = re.compile(
+    r"^(?:the )?(?:company|service|services|site|website|app|application|platform|provider"
+    r"|processor|controller|customer|you|your|user|anbieter|verantwortliche\w*|extension|add-?in"
+    r"|bot|tool|software|product|plugin|plug-in)$",
+    re.IGNORECASE,
+)
+
+
+def self_defined(all_lines: list[Line]) -> list[str]:
+    """The names the policy's opening defines for the vendor itself: the quoted short names
+    of a parenthesis that also defines "we"/"us", or that follows a legal entity, and that
+    entity's name."""
+    for line in all_lines[:25]:
+        for m in _SELF_DEFINED.finditer(line.text):
+            quoted = [q.strip() for q in _QUOTED.findall(m.group("inside"))]
+            before = m.group("before").rstrip()
+            entity = ENTITY.search(before + " ")
+            ours = any(q.casefold() in _WE for q in quoted)
+            # "BigMarker, Inc. located in Chicago … and its affiliates (“BigMarker”)"
+            named_entity = entity is not None and (
+                before.endswith(entity.group(0).rstrip())
+                or re.search(r"['’]s$", m.group(0).split("(")[0].rstrip()) is not None
+                or _AND_AFFILIATES.search(before) is not None
+            )
+            lead = line.text[max(0, m.start() - 80) : m.start()] + before
+            if not ours and (not named_entity or _cues_recipient(lead)):
+                continue  # ('our payment processor, Stripe, Inc. ("Stripe")' defines another)
+            names = [q for q in quoted if q.casefold() not in _WE and not _NOT_A_NAME.match(q)]
+            if entity is not None:
+                names.append(entity.group("name"))
+            elif ours and (run := _CAPITALISED_RUN.search(before)):
+                names.append(run.group(0))  # 'LinkedIn Lead Checker ("we", "our", or "us")'
+
+            if names:
+                return names
+    return []
 
 
 def own_entity(all_lines: list[Line]) -> str | None:

@@ -806,3 +806,12 @@ def test_markup_at_an_entrys_edges_is_not_part_of_the_datum() -> None:
     items = _items("clockgu-sternchen-de")
     assert {"Login-Name", "HRZ-Mailadresse", "Personalnummer"} <= set(items)
     assert not any(i.endswith("*") for i in items)
+
+
+def test_the_name_a_policy_gives_itself_is_not_its_own_sub_processor() -> None:
+    for name, own in (
+        ("sparkpost-collectively-en", "sparkpost"),
+        ("bigmarker-affiliates-en", "bigmarker"),
+    ):
+        names = [s.name.casefold() for s in _read(name).subprocessors]
+        assert not any(own in n for n in names), (name, names)

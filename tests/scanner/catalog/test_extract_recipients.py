@@ -530,3 +530,12 @@ def test_entities_listed_after_a_sub_processor_lead_in_the_same_sentence() -> No
     # a sentence that only names the kind lists entities, not every service it mentions
     text = "If you connect third-party services such as GitHub, OpenAI or Anthropic, they act.\n"
     assert not extract(text).subprocessors
+
+
+def test_a_self_definition_names_the_vendor_but_a_processors_definition_does_not() -> None:
+    from m365inv.catalog.extract import extract
+
+    own = 'Pendo.io, Inc. ("Pendo," "we," "us") runs the service. Pendo stores data on AWS.'
+    assert [s.name for s in extract(own).subprocessors if "endo" in s.name] == []
+    other = 'Payments are processed by our payment processor, Stripe, Inc. ("Stripe").'
+    assert any("Stripe" in s.name for s in extract(other).subprocessors)
