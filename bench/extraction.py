@@ -535,6 +535,8 @@ SPLITS = (
     "blind271",
     "blind272",
     "blind273",
+    "blind274",
+    "blind275",
 )
 
 
