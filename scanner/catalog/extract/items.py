@@ -685,7 +685,12 @@ PROCESSING = folded(
     r"\b(?:verarbeite[nt]|erhoben|erheben|erhebt|gespeichert|speicher[nt]|erfass[et]n?|übermittel[nt]"
     r"|processe[sd]|process|collect(?:s|ed)?|stored?|stores|receive[sd]?|holds?|reads?|accesse[sd]"
     r"|access|uses|caches|retrieves|fetch(?:es)?|liest|lesen|nutzt|abgerufen|ruft|analy[sz]es"
-    r"|analy[sz]ed|scans|inspects|analysiert|logged|(?<=\bwe )log)\b"
+    r"|analy[sz]ed|scans|inspects|analysiert|logged|(?<=\bwe )log"
+    # a server's log and data that accrue: "protokolliert der Server … den Abruf der Dateien
+    # (IP-Adresse, Zeitpunkt, …)", "können … Verbindungsdaten anfallen (z. B. IP-Adresse, …)",
+    # "Dabei fallen serverseitig Zugriffsdaten an (…)", "The server logs each request (…)"
+    r"|protokolliert|protokollieren|aufgezeichnet|anfallen|fallen(?=\s[^.;]{0,60}\ban\b)"
+    r"|(?<=\bserver )logs|(?<=\bservers )log)\b"
 )
 
 
@@ -2169,7 +2174,8 @@ def _names_place(text: str) -> bool:
 _EMPHASIS_OPEN = re.compile(r"^_(?=[A-Za-zÄÖÜäöü][^_]*\s)|^_(?=[A-ZÄÖÜ])")
 _EMPHASIS_CLOSE = re.compile(r"(?<=[A-Za-zÄÖÜäöüß)])_$")
 _STAR_TAIL = re.compile(r"\s*(?:\\?\*|\\)+$")  # (and the escape of a bracket cut off after it)
-_DANGLING = re.compile(r"\s+(?:and|or|und|oder|sowie)$", re.IGNORECASE)
+# (and a separable verb's particle: "Dabei fallen Verbindungsdaten an (…)")
+_DANGLING = re.compile(r"\s+(?:and|or|und|oder|sowie|(?-i:an|auf|ab))$", re.IGNORECASE)
 
 
 def _unmarked(item: str) -> str:

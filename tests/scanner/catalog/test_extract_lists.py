@@ -2267,3 +2267,15 @@ def test_markup_and_a_dangling_conjunction_leave_the_entry() -> None:
     assert _unmarked("likes”") == "likes"  # a quote closed outside the entry
     assert _unmarked("transaction “token”") == "transaction “token”"
     assert _unmarked("referrer URL and") == "referrer URL"
+
+
+def test_a_servers_log_and_data_that_accrue_are_processing_verbs() -> None:
+    from m365inv.catalog.extract import extract
+
+    accrue = "Dabei fallen Verbindungsdaten an (z. B. IP-Adresse, Zeitpunkt des Zugriffs)."
+    items = [i.item for i in extract(accrue).items]
+    assert {"IP-Adresse", "Zeitpunkt des Zugriffs"} <= set(items)
+    assert not any(i.endswith(" an") for i in items)  # the verb's particle is no part of it
+    # "fallen" without its particle is no verb of processing
+    fall = "Diese Angaben (z. B. IP-Adresse, Zeitpunkt) fallen unter das Fernmeldegeheimnis."
+    assert [i.item for i in extract(fall).items] == []

@@ -815,3 +815,9 @@ def test_the_name_a_policy_gives_itself_is_not_its_own_sub_processor() -> None:
     ):
         names = [s.name.casefold() for s in _read(name).subprocessors]
         assert not any(own in n for n in names), (name, names)
+
+
+def test_data_that_accrue_are_processed() -> None:
+    # "… können technisch bedingt Verbindungsdaten anfallen (z. B. IP-Adresse, Zeitpunkt der
+    # Verbindung)"
+    assert _items("weslie-anfallen-de") == ["IP-Adresse", "Zeitpunkt der Verbindung"]
