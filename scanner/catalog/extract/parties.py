@@ -72,8 +72,8 @@ _OUTSIDE = re.compile(
 _EUROPE = (
     r"(?:the\s+|der\s+|dem\s+)?(?:European Economic Area|European Union|Europäischen"
     r" (?:Union|Wirtschaftsraum\w*)|United Kingdom|Vereinigten Königreich\w*|Großbritannien"
-    r"|Switzerland|Schweiz|EEA|EWR|EU|UK)\b" + _AREA_ABBR
-)
+    r"|Switzerland|Schweiz|EEA|EWR|EU|UK)\b(?:\s+member\s+(?:countries|states))?" + _AREA_ABBR
+)  # ("from European Union member countries and Switzerland")
 # "Personal Data from the European Economic Area and Switzerland": where data comes FROM
 _ORIGIN = re.compile(
     rf"\b(?:from|aus|out of|collected (?:with)?in)\s+{_EUROPE}(?:{_PLACE_SEP}{_EUROPE})*",
@@ -163,7 +163,10 @@ _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
         # decision", "für die kein Angemessenheitsbeschluss vorliegt")
         ("adequacy", r"(?<!without an )(?<!without )(?<!\bno )(?<!ohne )(?<!kein )(?<!keinen )"
                      r"(?:Angemessenheitsbeschlu|adequacy decision|angemessenes Datenschutzniveau)"
-                     r"|Privacy Shield"),
+                     # (as was Safe Harbor, invalidated in 2015: a policy of its time claims it)
+                     r"|Privacy Shield|Safe Harbou?r (?:Framework|Principles|Program|privacy)"
+                     r"|EU Safe Harbou?r|(?:U\.?S\.?|EU|E\.U\.)\s*[-–]\s*(?:E\.?U\.?|U\.?S\.?|Swiss)"
+                     r"\s+Safe Harbou?r"),
         ("consent", r"Art(?:\.|ikel)?\s*49|ausdrückliche[n]? Einwilligung in die Übermittlung"
                     r"|explicit consent to (?:the|this) transfer"
                     # "By using our Services, you consent to such transfers."
@@ -298,9 +301,18 @@ def _destination_text(s: str) -> str:
     """``s`` without the places it names as no destination: where data stays ("outside the
     EEA"), whose it is ("EU/EEA/UK personal data"), where it comes from, a country's law or
     authority, and where people are."""
-    for rx in (_OUTSIDE, _EUROPEANS, _ORIGIN, _OUT_OF, _LAW_OF, _PEOPLE_IN):
+    for rx in (_OUTSIDE, _EUROPEANS, _ORIGIN, _OUT_OF, _LAW_OF, _PEOPLE_IN, _FRAMEWORK_ORIGIN):
         s = rx.sub(" ", s)
     return s
+
+
+# a framework named by where data comes from: the "U.S.-Swiss Safe Harbor Framework" moved data
+# from Switzerland to the United States, not to Switzerland
+_FRAMEWORK_ORIGIN = re.compile(
+    r"(?:[-–]\s*|\band the\s+)(?:Swiss|Switzerland|E\.?U\.?|European Union|UK|U\.K\.)"
+    r"(?=\s+(?:Safe Harbou?r|Privacy Shield|Data Privacy Framework))",
+    re.IGNORECASE,
+)
 
 
 def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[TransferHit]:

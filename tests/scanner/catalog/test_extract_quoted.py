@@ -821,3 +821,8 @@ def test_data_that_accrue_are_processed() -> None:
     # "… können technisch bedingt Verbindungsdaten anfallen (z. B. IP-Adresse, Zeitpunkt der
     # Verbindung)"
     assert _items("weslie-anfallen-de") == ["IP-Adresse", "Zeitpunkt der Verbindung"]
+
+
+def test_safe_harbor_is_the_adequacy_decision_of_its_time_for_the_united_states() -> None:
+    transfers = {(t.country, t.mechanism) for t in _read("asana-safeharbor-en").transfers}
+    assert transfers == {("US", "adequacy")}  # not Switzerland, where the data comes from

@@ -316,3 +316,12 @@ def test_places_listed_after_outside_or_the_readers_residence_are_no_destination
         "adequacy decision."
     )
     assert _transfers(text) == {("GB", "adequacy")}
+
+
+def test_safe_harbor_and_the_origin_a_framework_is_named_by() -> None:
+    from m365inv.catalog.extract import extract
+
+    said = "Acme participates in the EU-U.S. and Swiss-U.S. Privacy Shield Framework."
+    assert {(t.country, t.mechanism) for t in extract(said).transfers} == {("US", "adequacy")}
+    old = "Acme adheres to the Safe Harbor Principles for data from the EEA and Switzerland."
+    assert ("US", "adequacy") not in {(t.country, t.mechanism) for t in extract(old).transfers}
