@@ -224,9 +224,13 @@ _NOT_USED_LEAD = re.compile(
     re.IGNORECASE,
 )
 _CROSSED = re.compile(r"\s*(?:❌|✗|✘|🚫)")
-# a negation in the clause before a provider's name ("No Google Analytics, Mixpanel or …")
+# a negation in the clause before a provider's name ("No Google Analytics, Mixpanel or …"), far
+# enough to reach the second example of a denied kind ("We use no analytics or tracking services
+# (such as Google Analytics, Facebook Pixel, or similar)")
+_DENIAL_REACH = 120
 _NEGATED_BEFORE = re.compile(
-    r"\b(?:no|not|never|without|kein\w*|nicht|ohne|niemals)\b(?:z\.\s?B\.|e\.\s?g\.|[^.;:)]){0,60}$",
+    r"\b(?:no|not|never|without|kein\w*|nicht|ohne|niemals)\b(?:z\.\s?B\.|e\.\s?g\.|[^.;:)—])"
+    rf"{{0,{_DENIAL_REACH}}}$",
     re.IGNORECASE,  # ("keine Tracking-Tools (wie z.B. Google Analytics)")
 )
 # a provider named as what the product is not or does not use: "a privacy-friendly alternative
@@ -427,7 +431,7 @@ def subprocessors_in(
             if denied_at == len(s)
             or sp[1] + _SUBJECT_GAP < denied_at
             or _CLAUSE_BREAK.search(s, sp[1], denied_at)
-            if not _NEGATED_BEFORE.search(s[max(0, sp[0] - 60) : sp[0]])
+            if not _NEGATED_BEFORE.search(s[max(0, sp[0] - _DENIAL_REACH) : sp[0]])
             and not _COMPARED_BEFORE.search(s[max(0, sp[0] - 40) : sp[0]])
             and not some_day
             and not _POLICY_REFERENCE.match(s[sp[1] : sp[1] + 30])

@@ -50,6 +50,11 @@ def test_a_glossary_discloses_nothing_unless_it_says_what_the_reader_provides() 
 def test_a_provider_named_as_what_is_not_used_is_no_recipient() -> None:
     names = [s.name for s in _read("heimv-keine-tracking-tools-de").subprocessors]
     assert "Google Analytics" not in names
+    # "… keine Plug-ins von Social Media Diensten wie z.B. Instagram oder Facebook": the second
+    # denial, more than 60 characters before the name, reaches it too
+    assert not any("Facebook" in n for n in names)
+    # "We use **no** analytics or tracking services (such as Google Analytics, Facebook Pixel, …)"
+    assert _read("zemichat-usenoanalytics-en").subprocessors == ()
 
 
 def test_a_bilingual_page_discloses_in_its_own_language_once() -> None:

@@ -539,3 +539,16 @@ def test_a_self_definition_names_the_vendor_but_a_processors_definition_does_not
     assert [s.name for s in extract(own).subprocessors if "endo" in s.name] == []
     other = 'Payments are processed by our payment processor, Stripe, Inc. ("Stripe").'
     assert any("Stripe" in s.name for s in extract(other).subprocessors)
+
+
+def test_a_denial_ends_at_a_dash_that_closes_its_clause() -> None:
+    from m365inv.catalog.extract import extract
+
+    # "kein Modell dafür anbietet — das ist derzeit der Fall —, übernimmt OpenAI": the denial is
+    # of another thing, in a clause the dash closed
+    text = (
+        "Diese Umrechnung versucht die Anwendung zuerst beim primären Anbieter in Frankfurt; "
+        "solange dessen EU-Standort kein Modell dafür anbietet — das ist derzeit der Fall —, "
+        "übernimmt OpenAI (USA, Garantien wie oben) die Berechnung."
+    )
+    assert any(s.name == "OpenAI" for s in extract(text).subprocessors)
