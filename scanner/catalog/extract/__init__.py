@@ -246,7 +246,7 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
                 sents,
                 [head for _, _, head, _, _ in read],
                 text,
-                " ".join(filter(None, [own_entity(all_lines), *self_defined(all_lines)])) or None,
+                [name for name in (own_entity(all_lines), *self_defined(all_lines)) if name],
                 [lead for _, _, _, lead, _ in read],
                 [row for _, _, _, _, row in read],
             )

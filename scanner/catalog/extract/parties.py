@@ -964,7 +964,6 @@ def self_defined(all_lines: list[Line]) -> list[str]:
                 names.append(entity.group("name"))
             elif ours and (run := _CAPITALISED_RUN.search(before)):
                 names.append(run.group(0))  # 'LinkedIn Lead Checker ("we", "our", or "us")'
-
             if names:
                 return names
     return []

@@ -17,6 +17,7 @@ address's postcode shape; a name alone never implies a country.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import islice
 
@@ -171,9 +172,10 @@ def _country_after(s: str, start: int, end: int, spans: list[tuple[int, int]]) -
 class _Found:
     """Hits by name; a later hit that states a country fills in an earlier one without."""
 
-    def __init__(self, own: str | None) -> None:
+    def __init__(self, own: Sequence[str]) -> None:
         self.hits: dict[str, SubprocessorHit] = {}
-        self.own = own.casefold() if own else None
+        # the vendor's own names, each compared on its own ("Pendo", "Pendo.io, Inc.")
+        self.own = [re.sub(r"[^\w]", "", name.casefold()) for name in own]
         # every opening of every key, with the first key it opens: whether a name opens one
         # found, or one found opens it, is a few look-ups, not a pass over all found
         self._openings: dict[str, str] = {}
@@ -191,7 +193,7 @@ class _Found:
         """``written``: a known provider's name with the alias the policy uses, shown instead
         of the canonical ``name``, which stays the key (one entry for both)."""
         key = re.sub(r"[^\w]", "", name.casefold())
-        if not key or (self.own and key[:6] in re.sub(r"[^\w]", "", self.own)):
+        if not key or any(key[:6] in own for own in self.own):
             return
         if not known and _GENERIC_RECIPIENT.match(name):
             return  # "Unseren Werbedienstanbietern", "Our payment providers": no one named
@@ -316,21 +318,22 @@ def subprocessors_in(
     sents: list[str],
     sections: list[str] | None = None,
     text: str = "",
-    own_name: str | None = None,
+    own_names: Sequence[str] = (),
     list_leads: list[str] | None = None,
     table_rows: list[str] | None = None,
 ) -> list[SubprocessorHit]:
     """Named providers that receive data, with the country the text places them in.
 
     ``sections[i]`` is the heading sentence ``i`` stands under; ``text`` the whole policy (for
-    its tables); ``own_name`` the vendor's legal entity, which is never its own sub-processor;
+    its tables); ``own_names`` the vendor's legal entity and the names the policy gives it, never
+    its own sub-processor;
     ``list_leads[i]`` the sentence that announces the bullet list sentence ``i`` stands in
     ("… transmitted to one or more of the following AI providers:"), which cues every bullet;
     ``table_rows[i]`` the table row sentence ``i`` was read from ("" if none): a row of a
     sub-processor table names one processor, in its name column, however many companies its
     other cells mention ("Postmark | Wildbit, LLC (an ActiveCampaign company)").
     """
-    found = _Found(own_name)
+    found = _Found(own_names)
     cues = [bool(_CUE.search(s)) for s in sents]  # each sentence read once, used twice
     named_rows = set()
     for name, country, row, one_per_row in _table_rows(text):
