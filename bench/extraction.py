@@ -537,6 +537,8 @@ SPLITS = (
     "blind273",
     "blind274",
     "blind275",
+    "blind276",
+    "blind277",
 )
 
 
