@@ -539,6 +539,8 @@ SPLITS = (
     "blind275",
     "blind276",
     "blind277",
+    "blind278",
+    "blind279",
 )
 
 
