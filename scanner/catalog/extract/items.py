@@ -2241,6 +2241,14 @@ _BARE_DATA_WORDS = frozenset(
     ("daten", "data", "information", "informationen", "angaben", "info", "details",
      "personal data", "personal information", "personenbezogene daten")
 )  # fmt: skip
+# an enumeration's open end, which adds no datum of its own: "… and other content you upload",
+# "Additional Information", "weitere Inhalte" (not "other files", "other device identifiers")
+_BARE_REMAINDER = re.compile(
+    r"^(?:any\s+|all\s+)?(?:other|additional|further|weitere[n]?|sonstige[n]?|andere[n]?)\s+"
+    r"(?:personal\s+|personenbezogene[n]?\s+)?"
+    r"(?:information|content|data|details|Daten|Informationen|Angaben|Inhalte)$",
+    re.IGNORECASE,
+)
 
 
 # the person the datum belongs to, when it is the reader or any user: "IP-Adresse des Nutzers",
@@ -2334,6 +2342,8 @@ class ItemList:
             return  # "PrivacyPolicyPage.section1.notCollected" (a page's untranslated key), a URL
         if item.strip().casefold() in _BARE_DATA_WORDS:
             return  # "die von Ihnen mitgeteilten Daten": data, but which is not said
+        if _BARE_REMAINDER.match(item.strip()):
+            return  # "… or other content you post": the list's open end, no datum
         if "?" in item:
             return  # "How do we collect your data?": a heading's question, which lists no
             # datum; "{isDe ? 'IP-Adresse'", "export?sessionId=": code, not words
@@ -2582,8 +2592,22 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
                     and data == len(fields)
                     and _GENERIC_CATEGORY.search(f.item)
                 ) or (  # a German compound's fields: "Zahlungsdaten (Kreditkartennummer,
-                    # Kontoverbindung)", "Registrierungsdaten (E-Mail, Passwort-Hash, …)"
-                    _COMPOUND_CATEGORY.search(f.item)
+                    # Kontoverbindung)", "Registrierungsdaten (E-Mail, Passwort-Hash, …)",
+                    # and a named English category's examples: "page interaction information
+                    # (such as scrolling, clicks, and mouse-overs)" (not its bare field list,
+                    # which labellers read as the category's description as often as not)
+                    (
+                        _COMPOUND_CATEGORY.search(f.item)
+                        or (
+                            _NAMED_CATEGORY.search(f.item)
+                            and _FOR_EXAMPLE.match(listed.group(1).strip())
+                            and all(
+                                (plain_noun_phrase(p) or looks_like_item(p)) and not countries_in(p)
+                                for p in fields
+                            )
+                            and not any(map(names_provider, fields))
+                        )
+                    )
                     and 2 * data >= len(fields) - sum(map(plain_noun_phrase, fields))
                 ):  # "Nutzerprofildaten (Name, E-Mail-Adresse, Firmenname)": a generic word's
                     out.extend(msgspec.structs.replace(f, item=p) for p in fields)  # fields
@@ -2605,6 +2629,10 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
 # a German compound naming a kind of data: "Zahlungsdaten", "Registrierungsdaten" (not "Daten"),
 # also after its adjectives ("eingegebene Buchungsdaten") and hyphenated ("Listing-Daten")
 _COMPOUND_CATEGORY = re.compile(r"(?:^|\s)[A-ZÄÖÜ][\wäöüß-]{2,}(?:daten|-Daten)$")
+# an English category named by what its data are about and a generic word: "page interaction
+# information", "performance data", "order details", with its examples: "(e.g., taps, …)"
+_NAMED_CATEGORY = re.compile(r"^(?:[\w-]+\s+){1,3}(?:data|information|details|records)$", re.I)
+_FOR_EXAMPLE = re.compile(r"(?:e\.\s?g\.|such as|for example|for instance)(?![\w.])", re.I)
 # a category named by a generic word for data ("Kontaktdaten", "account information")
 _GENERIC_CATEGORY = re.compile(
     r"(?:daten|data|information|info|informationen|angaben|details)$", re.I

@@ -831,3 +831,15 @@ def test_data_that_accrue_are_processed() -> None:
 def test_safe_harbor_is_the_adequacy_decision_of_its_time_for_the_united_states() -> None:
     transfers = {(t.country, t.mechanism) for t in _read("asana-safeharbor-en").transfers}
     assert transfers == {("US", "adequacy")}  # not Switzerland, where the data comes from
+
+
+def test_an_enumerations_open_end_is_no_item() -> None:
+    items = _items("deepseek-othercontent-en")  # "…, chat history, or other content that you …"
+    assert items[-1] == "chat history"
+    assert "other content" not in items
+
+
+def test_a_named_categorys_examples_are_the_items() -> None:
+    assert _items("slackvibes-operationaldata-en") == [  # "operational data (e.g., …)"
+        "request timestamps", "latency", "status codes", "request IDs"
+    ]  # fmt: skip
