@@ -541,6 +541,8 @@ SPLITS = (
     "blind277",
     "blind278",
     "blind279",
+    "blind280",
+    "blind281",
 )
 
 
