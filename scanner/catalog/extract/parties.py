@@ -713,7 +713,9 @@ _SELF_PLACED = re.compile(
     r"\s+(?P<place>" + _PLACE + r")"
     # "Hyperknot Software Kft., based in Hungary", "MuseCY SM Ltd., a Cyprus company", "FCFD, a
     # French limited liability company"
-    r"|(?:(?<![\w-])" + LEGAL_FORM + r"|\b[A-Z]{2,}\b)\**,\s+(?:(?:a\s+company\s+)?"
+    # "SPMS Comply Eaze Solutions LLP, a limited liability partnership registered in India"
+    r"|(?:(?<![\w-])" + LEGAL_FORM + r"|\b[A-Z]{2,}\b)\**,\s+(?:(?:an?\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:company|partnership|corporation)\s+)?"
     r"(?:based|headquartered|registered|incorporated)\s+in\s+(?P<beside>" + _PLACE + r")"
     r"|an?\s+(?P<kind>U\.S\.|US|UK|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:[a-z]+\s+){0,3}?"
     r"(?:company|corporation)\b)"
@@ -769,6 +771,9 @@ _AUTHORITY = folded(
     r"|\b(?:lodge|file) a complaint\b|\bBeschwerde\b|Authority for Privacy|Data Protection"
     r" (?:Commission|Authority)|\bCNIL\b|Datenschutzbehörde"
 )
+# a town with its postcode after it, where a country's addresses write it so: "Ho Chi Minh
+# 70000", "Singapore 018956" (the next line must then name the country, as nothing else does)
+_TOWN_POSTCODE = re.compile(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,3},?\s+\d{4,6}")
 # a British postcode after its town, which names the country by its shape: "London, EC2A 4NE",
 # "Stafford ST16 9AB" (outward code: one or two letters, a digit, a digit or letter; inward: a
 # digit and two letters)
@@ -788,7 +793,8 @@ def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
         text = line.text.strip()
         m = _POSTCODE_LINE.search(text)
         uk = not m and _UK_POSTCODE.search(text) is not None  # "Paul Street, London, EC2A 4NE"
-        if not m and not uk:
+        late = not m and not uk and _TOWN_POSTCODE.fullmatch(text) is not None
+        if not m and not uk and not late:
             shaped = _entity_address(all_lines, n) if len(text) <= 80 else None
             if shaped:  # "Acme Inc." / "100 Broad Street" / "New York, NY 10004"
                 return VendorCountry(shaped, text, 0.55)
@@ -796,7 +802,10 @@ def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
         tail = _COUNTRY_AFTER.search(text[m.end() :]) if m else None
         nxt = all_lines[n + 1].text.strip() if n + 1 < len(all_lines) else ""
         country = ["GB"] if uk else countries_in(tail.group(1) or tail.group(2)) if tail else []
-        if not country and len(nxt.split()) <= 3:
+        if late:  # "Ho Chi Minh 70000" / "Vietnam": only a country on a line of its own
+            named = countries_in(nxt) if len(nxt.split()) <= 3 and not re.search(r"\d", nxt) else []
+            country = named if len(named) == 1 else []
+        elif not country and len(nxt.split()) <= 3:
             country = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", nxt))
         if not country:
             continue

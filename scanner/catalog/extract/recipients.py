@@ -103,7 +103,7 @@ LEGAL_FORM = (
     r"|Pty\.? Ltd\.?|plc|e\.K\.|OÜ|AS|A/S|GbR|OHG|PartG(?: mbB)?|gGmbH|e\.V\."
     # Hungarian, Czech and Slovak, Polish, Italian, Spanish, Indian and Singaporean forms
     r"|Kft\.?|Zrt\.?|s\.\s?r\.\s?o\.|Sp\.\s?z\s?o\.\s?o\.|S\.r\.l\.|SRL|Srl|S\.p\.A\.|SpA"
-    r"|S\.L\.U?\.?|Pvt\.? Ltd\.?|Pte\.? Ltd\.?)"
+    r"|S\.L\.U?\.?|Pvt\.? Ltd\.?|Pte\.? Ltd\.?|LLP)"
 )
 # "Zoom Video Communications, Inc.", "OpenAI, L.L.C.": what follows a known name up to its legal form
 _FORM_AFTER = re.compile(r"(?:\s+[A-Z][\w&-]+){0,3},?\s+" + LEGAL_FORM + r"(?![\w-])")

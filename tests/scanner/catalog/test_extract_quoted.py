@@ -354,6 +354,9 @@ def test_the_vendors_country_from_the_address_shapes_of_real_policies() -> None:
     assert _country("hyperknot-kft-en") == "HU"  # "Hyperknot Software Kft., based in Hungary"
     assert _country("strukturunion-schweizerstr-de") == "DE"  # "Schweizer Str. 13, 60594 …"
     assert _country("stegemann-postcode-de") == "DE"  # "Grüner Weg 17a" / "28790 Schwanewede"
+    assert _country("complyeaze-registeredinindia-en") == "IN"  # "… LLP, a limited liability
+    # partnership registered in India"
+    assert _country("thecompany-hochiminh-en") == "VN"  # "Ho Chi Minh 70000" / "Vietnam"
 
 
 def test_a_paragraph_after_a_denying_one_still_lists_what_the_app_reads() -> None:
