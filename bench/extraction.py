@@ -543,6 +543,8 @@ SPLITS = (
     "blind279",
     "blind280",
     "blind281",
+    "blind282",
+    "blind283",
 )
 
 
