@@ -46,6 +46,8 @@ Mechanism = Literal["DPF", "SCC", "BCR", "adequacy", "consent", "none-stated"]
 
 _MOVE = folded(
     r"übertr|übermitt|transfer|Datentransfer|processed in|verarbeitet\b.{0,60}\bin\b|stored in"
+    # "Google and other providers may process information in the United States"
+    r"|\bprocess(?:es)?\s+(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?(?-i:[A-Z])"
     r"|gespeichert\b.{0,40}\bin\b|Server[n]? in|sent to|hosted in|Empfänger|recipient|located in"
     r"|Drittl[aä]nd|Drittstaat|third countr|weitergegeben|Datenweitergabe"
     # "If data leaves your jurisdiction, we use … SCCs"

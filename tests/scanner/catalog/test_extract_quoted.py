@@ -846,3 +846,9 @@ def test_a_named_categorys_examples_are_the_items() -> None:
     assert _items("slackvibes-operationaldata-en") == [  # "operational data (e.g., …)"
         "request timestamps", "latency", "status codes", "request IDs"
     ]  # fmt: skip
+
+
+def test_providers_that_process_data_in_a_named_country_give_the_safeguard_its_place() -> None:
+    # "Google and other providers may process information in the United States …" + "Where
+    # required, transfers rely on safeguards such as Standard Contractual Clauses, …"
+    assert _transfers("tethra-processinus-en") == {("US", "SCC")}
