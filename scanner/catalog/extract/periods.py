@@ -112,8 +112,12 @@ _EVENT = folded(
     r"|after (?:you|your account)|Widerruf|upon (?:request|termination|deletion)"
 )
 NOT_STORED = folded(
-    r"(?:(?:do|does|will|we)\s+not|(?:don|doesn|won)['’]t)\s+(?:\w+,?\s+){0,5}?(?:or\s+|and/or\s+)?"
-    r"(?:store|retain|keep|save|persist\b|make or retain)"
+    # (the words between are verbs and adverbs, not an object with a clause of its own: "do not
+    # link the information we store", "will not disclose information stored under …")
+    r"(?:(?:do|does|will|we)\s+not|(?:don|doesn|won)['’]t)\s+"
+    r"(?:(?!(?:the|a|an|any|your|our|its|their|this|these|those|information|data|we|you|it)\b)"
+    r"\w+,?\s+){0,5}?(?:or\s+|and/or\s+)?"
+    r"(?:store|retain|keep|save|persist|make or retain)\b"
     # "log" is a verb only right after the negation or in a list of verbs ("do not collect,
     # store or log"), not in "will not delete Audit log information" or "be able to log in"
     r"|(?:do|does|will|we)\s+not\s+(?:\w+(?:,\s+|\s+(?:or|and|and/or)\s+)){0,3}"
@@ -125,7 +129,7 @@ NOT_STORED = folded(
     r"|nothing\s+is\s+(?:stored|retained|persisted|saved|kept)|no durable copy"
     r"|in-memory only|only in memory|only in-memory|processed and (?:immediately )?discarded"
     r"|collects?\s+(?:zero|no)\s+data|does not retain|keine\s+(?:dauerhafte\s+)?Speicherung"
-    r"|(?:speichern|speichert)\s+(?:wir\s+)?(?:\w+\s+){0,3}(?:keine|nicht)"
+    r"|(?<![\w-])(?:speichern|speichert)\s+(?:wir\s+)?(?:\w+\s+){0,3}(?:keine|nicht)"
     r"|nicht\s+(?:dauerhaft\s+|persistent\s+)?gespeichert|keine\s+(?:\w+\s+){0,2}gespeichert"
     # "werden nicht in der Datenbank gespeichert", "zu keinem Zeitpunkt … gespeichert"
     r"|(?:\bnicht|zu keinem Zeitpunkt|niemals)\s+(?!länger|mehr\b|lange|aktiv)(?:[\w-]+\s+){1,8}?"
@@ -140,6 +144,8 @@ _PARTIAL_NOT_STORED = folded(
     r"|longer than|except|other than|unless|after this"
     r"|afterwards|thereafter|card|credit|payment|Kreditkart\w*|Zahlungs\w*|außer|über .{0,20}hinaus"
     r"|danach|anschließend|sofern|es sei denn|wünscht|plain ?text|unencrypted|Klartext|passwords?"
+    # kept, only not beside other data: "not stored together with the user's other personal data"
+    r"|together with|zusammen mit|gemeinsam mit"
     r"|Passw(?:o|ö)rt\w*|Kennw(?:o|ö)rt\w*|most|meisten)\b"
     # a use it is not kept for, or a key rather than data: "not retained for model training",
     # "a master key that is never stored in the database"

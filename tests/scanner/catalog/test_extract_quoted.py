@@ -852,3 +852,13 @@ def test_providers_that_process_data_in_a_named_country_give_the_safeguard_its_p
     # "Google and other providers may process information in the United States …" + "Where
     # required, transfers rely on safeguards such as Standard Contractual Clauses, …"
     assert _transfers("tethra-processinus-en") == {("US", "SCC")}
+
+
+def test_data_stored_but_not_passed_on_or_linked_is_no_not_stored() -> None:
+    # "Diese werden pseudonymisiert gespeichert und nicht an Dritte weitergegeben": kept
+    assert "P0D" not in {r.period for r in _read("austrofit-gespeichertundnicht-de").retention}
+    # "We do not link the information we store within the analytics software to …": kept
+    assert "P0D" not in {r.period for r in _read("logmein-wedonotlink-en").retention}
+    assert [r.period for r in extract("We do not collect, use or store your data.").retention] == [
+        "P0D"
+    ]
