@@ -545,6 +545,8 @@ SPLITS = (
     "blind281",
     "blind282",
     "blind283",
+    "blind284",
+    "blind285",
 )
 
 
