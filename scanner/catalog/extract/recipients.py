@@ -271,6 +271,44 @@ _SEE_BEFORE = folded(
     r"(?:by|from|via|through)\s+(?:the\s+)?$"  # where data comes from: a source, not a recipient
     r"|\b(?:sign(?:ed|s)?[- ]in|log(?:ged|s)?[- ]in)\s+(?:with|using|via)\s+(?:your\s+)?$"
 )
+# software the vendor runs itself: "Matomo (self-hosted)", "our self-hosted Umami instance",
+# "Umami wird … selbst auf eigenen Servern … gehostet", "hosted on our own server infrastructure"
+_SELF_HOSTED = folded(
+    r"self[- ]hosted|selbst[- ]?gehostet\w*|selbst\s+(?:[\w-]+\s+){0,4}?gehostet"
+    r"|(?:hosted|run|runs|running|gehostet|betrieben|läuft|laufen)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:on|auf)\s+(?:our|unsere[mn]?)\s+(?:own\s+|eigenen?\s+)?(?:servers?|Servern?|infrastructure)"
+    r"|(?:on|auf)\s+(?:our|unsere[mn]?)\s+(?:own|eigenen?)\s+(?:servers?|Servern?)"
+)
+# a host the self-hosted software runs on: "self-hosted on Hetzner servers"
+_HOST_AFTER = re.compile(r"\b(?:on|auf|bei|at|with)\b", re.IGNORECASE)
+
+
+def _self_hosted(s: str, start: int, end: int) -> bool:
+    """Whether ``s`` says the software named at ``start:end`` runs on the vendor's own servers
+    (its data reach no third party): a name before the cue, or right after it ("our
+    self-hosted Umami instance") — not the host after "on" ("self-hosted on Hetzner")."""
+    for cue in _SELF_HOSTED.finditer(s):
+        if end <= cue.start() and cue.start() - end <= _SELF_HOSTED_REACH:
+            between = s[end : cue.start()]
+            if _HOST_AFTER.search(s, max(0, start - 40), start) or _ALTERNATIVE.search(between):
+                continue  # "auf einem Server in der EU (Hetzner, …) selbst gehostet": the host;
+                # "AWS RDS or self-hosted Postgres": another choice
+        elif start >= cue.end() and start - cue.end() <= _SELF_HOSTED_REACH:
+            between = s[cue.end() : start]
+            if _HOST_AFTER.search(between):
+                continue
+        else:
+            continue
+        if not _CLAUSE_END.search(between):  # (not "…on our own servers; we use Google …")
+            return True
+    return False
+
+
+_SELF_HOSTED_REACH = 60  # characters between the name and the cue, in one clause
+_ALTERNATIVE = re.compile(r"\b(?:or|oder)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;.!?]\s|\s[—–]\s|,\s+(?:and|but|und|aber)\s")
+
+
 # where one main clause ends and another begins: "…; no data is shared", "…, but we never sell"
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s|,\s+(?:but|aber|jedoch)\b")
 _SUBJECT_GAP = 25  # characters between a name and a denial of which it is the subject
@@ -440,6 +478,7 @@ def subprocessors_in(
             and not _POLICY_REFERENCE.match(s[sp[1] : sp[1] + 30])
             and not _DATA_OF_SERVICE.match(s[sp[1] : sp[1] + 30])
             and not _SEE_BEFORE.search(_before_name(s, sp[0], sp[1]))
+            and not _self_hosted(s, sp[0], sp[1])
         ]  # "No Google Analytics, Mixpanel", "see Microsoft's privacy statement": no recipient
         bounds = [(a, b) for a, b, _, _ in spans]
         for a, b, name, home in spans:

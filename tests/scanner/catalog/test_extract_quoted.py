@@ -862,3 +862,12 @@ def test_data_stored_but_not_passed_on_or_linked_is_no_not_stored() -> None:
     assert [r.period for r in extract("We do not collect, use or store your data.").retention] == [
         "P0D"
     ]
+
+
+def test_software_the_vendor_hosts_itself_is_no_recipient_but_its_host_is() -> None:
+    # "… we use a self-hosted, privacy-focused analytics suite known as [Matomo](…)"
+    assert _read("standardnotes-selfhosted-en").subprocessors == ()
+    # "… auf einem Server in der EU (Hetzner, Deutschland) selbst gehostet": Hetzner hosts it
+    assert [s.name for s in _read("austrofit-selbstgehostet-de").subprocessors] == [
+        "Hetzner Online"
+    ]
