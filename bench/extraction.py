@@ -547,6 +547,8 @@ SPLITS = (
     "blind283",
     "blind284",
     "blind285",
+    "blind286",
+    "blind287",
 )
 
 
