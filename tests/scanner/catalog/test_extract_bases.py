@@ -209,17 +209,17 @@ def test_a_contract_described_in_other_words() -> None:
     assert _letters("The DPA includes contractual obligations prohibiting re-identification.") == []
 
 
-def test_an_obligation_as_a_purpose_in_a_policy_that_never_speaks_of_bases_is_none() -> None:
-    # a whole US-style policy: "to comply with legal obligations" says why data is kept, not
-    # on which GDPR basis it is processed — the text never speaks of legal bases
+def test_an_obligation_as_a_purpose_is_basis_c_and_a_public_interest_needs_the_framing() -> None:
+    # a whole US-style policy: "to comply with legal obligations" describes basis (c) in words,
+    # as the labellers of the corpus read it (78 of 124 such policies, 2026-12); "in the public
+    # interest" there says why data may be disclosed, not a public task (e) the vendor performs
     sections = [
         "## Information We Collect\n\nWe collect your name, email address and company name "
         "when you create an account, and the messages you send to our support team.\n",
         "## How We Use Information\n\nWe use your information to:\n- Provide the Service\n"
         "- Respond to support requests\n- Comply with legal obligations\n",
-        "## Retention\n\nWe retain your information as long as your account is active and as "
-        "necessary to comply with our legal obligations, resolve disputes and enforce our "
-        "agreements.\n",
+        "## Disclosure\n\nWe may disclose information where we believe this is necessary in "
+        "the public interest, for example to protect the safety of any person.\n",
     ]
     filler = (
         "## Changes\n\nWe may update this policy from time to time. When we do, we will post "
@@ -227,15 +227,15 @@ def test_an_obligation_as_a_purpose_in_a_policy_that_never_speaks_of_bases_is_no
     )
     policy = "\n".join(sections) + "\n" + filler * 24
     assert len(policy) > 4_000
-    assert _letters(policy) == []
-    # the same policy once it speaks of legal bases: the obligation is basis (c)
+    assert _letters(policy) == ["c"]
+    # the same policy once it speaks of legal bases: the public interest is basis (e) too
     framed = policy.replace(
         "## How We Use Information", "## Legal Bases and How We Use Information"
     )
-    assert _letters(framed) == ["c"]
+    assert _letters(framed) == ["c", "e"]
     # a cited article is a basis wherever it stands
-    cited = policy + "\nBilling records are kept under Art. 6(1)(c) GDPR.\n"
-    assert "c" in _letters(cited)
+    cited = policy + "\nSome records are kept under Art. 6(1)(e) GDPR.\n"
+    assert "e" in _letters(cited)
 
 
 def test_a_consent_label_needs_no_word_of_data_but_consent_by_use_stays_none() -> None:
