@@ -708,7 +708,10 @@ def _street_address(all_lines: list[Line]) -> VendorCountry | None:
 # Co. LLC is a U.S. company", "Canada (where we are based)", "We operate in the United Kingdom."
 _PLACE = r"(?:the\s+)?(?:U\.S\.(?!\w)|U\.K\.(?!\w)|[A-Z]\w*(?:\s+[A-Z]\w*){0,2})"
 _SELF_PLACED = re.compile(
-    r"(?:\b[Ww]e(?:\s+are|['’]re)|\b(?!(?:It|This|That|These|Our|Your|The|Data|Servers?)\b)"
+    # "Our organization is registered in Luxembourg"
+    r"(?:\b[Ww]e(?:\s+are|['’]re)|\bOur\s+(?:company|organi[sz]ation|business|firm"
+    r"|headquarters|head office|registered office)\s+(?:is|are)"
+    r"|\b(?!(?:It|This|That|These|Our|Your|The|Data|Servers?)\b)"
     r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}\s+(?:is|are))"
     r"(?:\s+\w+ly|(?:\s+[\w-]+){1,3}?\s+and)?\s+(?:operated|headquartered|based|located"
     r"|registered|incorporated)\s+(?:from|in)"
@@ -751,7 +754,9 @@ def _self_placed(all_lines: list[Line]) -> VendorCountry | None:
             head = line.text[start : m.end()]
             if _STORED_AT.search(head) or _BIG_ENTITY.search(head):
                 continue
-            ours = re.match(r"\s*(?:[Ww]e\b|\(where|\(in which)", m.group(0)) or m.group("before")
+            ours = re.match(r"\s*(?:[Ww]e\b|Our\b|\(where|\(in which)", m.group(0)) or m.group(
+                "before"
+            )
             if not ours and (names_provider(head) or _cues_recipient(head)):
                 continue
             said = next(
@@ -774,8 +779,9 @@ _AUTHORITY = folded(
     r" (?:Commission|Authority)|\bCNIL\b|Datenschutzbehörde"
 )
 # a town with its postcode after it, where a country's addresses write it so: "Ho Chi Minh
-# 70000", "Singapore 018956" (the next line must then name the country, as nothing else does)
-_TOWN_POSTCODE = re.compile(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,3},?\s+\d{4,6}")
+# 70000", "Singapore 018956", "Liberec, 460 01" (the next line must then name the country, as
+# nothing else does)
+_TOWN_POSTCODE = re.compile(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,3},?\s+(?:\d{4,6}|\d{3} \d{2})")
 # a British postcode after its town, which names the country by its shape: "London, EC2A 4NE",
 # "Stafford ST16 9AB" (outward code: one or two letters, a digit, a digit or letter; inward: a
 # digit and two letters)

@@ -357,6 +357,8 @@ def test_the_vendors_country_from_the_address_shapes_of_real_policies() -> None:
     assert _country("complyeaze-registeredinindia-en") == "IN"  # "… LLP, a limited liability
     # partnership registered in India"
     assert _country("thecompany-hochiminh-en") == "VN"  # "Ho Chi Minh 70000" / "Vietnam"
+    assert _country("lowenware-liberec-en") == "CZ"  # "Liberec, 460 01" / "Czech Republic"
+    assert _country("passbolt-registeredin-en") == "LU"  # "Our organization is registered in …"
 
 
 def test_a_paragraph_after_a_denying_one_still_lists_what_the_app_reads() -> None:
