@@ -665,11 +665,17 @@ def _street_address(all_lines: list[Line]) -> VendorCountry | None:
     name, with no controller cue)."""
     for n, line in enumerate(all_lines):
         m = _GERMAN_ADDRESS.search(line.text)
-        us = None if m else US_TOWN.search(line.text)  # "Denver, CO 80216"
-        # ("Redfern NSW 2016", "M6P 3T1": Australia's and Canada's shapes, read like America's)
-        overseas = None if m or us else AU_TOWN.search(line.text) or CA_POSTCODE.search(line.text)
-        if overseas is not None:
-            us = overseas
+        # "Denver, CO 80216"; Australia's and Canada's shapes read like America's ("Redfern NSW
+        # 2016", "M6P 3T1")
+        us = (
+            None
+            if m
+            else (
+                US_TOWN.search(line.text)
+                or AU_TOWN.search(line.text)
+                or CA_POSTCODE.search(line.text)
+            )
+        )
         if us is not None:
             m = us
         if m is None or line.row or _PLACEHOLDER_CODE.search(m.group(0)):
@@ -949,7 +955,7 @@ _AND_AFFILIATES = re.compile(
     r"\band (?:its|their) (?:affiliates|subsidiaries|group of companies|affiliated companies)$"
 )
 _CAPITALISED_RUN = re.compile(r"(?:\b[A-Z][\w.&'’-]*\s?){1,5}$")
-_NOT_A_NAME = re.compile(
+_GENERIC_SELF_NAME = re.compile(
     r"^(?:the )?(?:company|service|services|site|website|app|application|platform|provider"
     r"|processor|controller|customer|you|your|user|anbieter|verantwortliche\w*|extension|add-?in"
     r"|bot|tool|software|product|plugin|plug-in)$",
@@ -976,7 +982,9 @@ def self_defined(all_lines: list[Line]) -> list[str]:
             lead = line.text[max(0, m.start() - 80) : m.start()] + before
             if not ours and (not named_entity or _cues_recipient(lead)):
                 continue  # ('our payment processor, Stripe, Inc. ("Stripe")' defines another)
-            names = [q for q in quoted if q.casefold() not in _WE and not _NOT_A_NAME.match(q)]
+            names = [
+                q for q in quoted if q.casefold() not in _WE and not _GENERIC_SELF_NAME.match(q)
+            ]
             if entity is not None:
                 names.append(entity.group("name"))
             elif ours and (run := _CAPITALISED_RUN.search(before)):

@@ -283,18 +283,19 @@ _SELF_HOSTED = folded(
 _HOST_AFTER = re.compile(r"\b(?:on|auf|bei|at|with)\b", re.IGNORECASE)
 
 
-def _self_hosted(s: str, start: int, end: int) -> bool:
+def _self_hosted(s: str, cues: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether ``s`` says the software named at ``start:end`` runs on the vendor's own servers
-    (its data reach no third party): a name before the cue, or right after it ("our
-    self-hosted Umami instance") — not the host after "on" ("self-hosted on Hetzner")."""
-    for cue in _SELF_HOSTED.finditer(s):
-        if end <= cue.start() and cue.start() - end <= _SELF_HOSTED_REACH:
-            between = s[end : cue.start()]
+    (its data reach no third party): a name before one of the sentence's self-hosting ``cues``,
+    or right after it ("our self-hosted Umami instance") — not the host after "on"
+    ("self-hosted on Hetzner")."""
+    for cue_start, cue_end in cues:
+        if end <= cue_start and cue_start - end <= _SELF_HOSTED_REACH:
+            between = s[end:cue_start]
             if _HOST_AFTER.search(s, max(0, start - 40), start) or _ALTERNATIVE.search(between):
                 continue  # "auf einem Server in der EU (Hetzner, …) selbst gehostet": the host;
                 # "AWS RDS or self-hosted Postgres": another choice
-        elif start >= cue.end() and start - cue.end() <= _SELF_HOSTED_REACH:
-            between = s[cue.end() : start]
+        elif start >= cue_end and start - cue_end <= _SELF_HOSTED_REACH:
+            between = s[cue_end:start]
             if _HOST_AFTER.search(between):
                 continue
         else:
@@ -306,11 +307,13 @@ def _self_hosted(s: str, start: int, end: int) -> bool:
 
 _SELF_HOSTED_REACH = 60  # characters between the name and the cue, in one clause
 _ALTERNATIVE = re.compile(r"\b(?:or|oder)\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[;.!?]\s|\s[—–]\s|,\s+(?:and|but|und|aber)\s")
 
 
 # where one main clause ends and another begins: "…; no data is shared", "…, but we never sell"
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s|,\s+(?:but|aber|jedoch)\b")
+# a clause break, a sentence's end or a new main clause after "and": where what is said of one
+# name stops ("… on our own servers; we use Google Analytics")
+_CLAUSE_END = re.compile(_CLAUSE_BREAK.pattern + r"|[.!?]\s|,\s+(?:and|und)\s")
 _SUBJECT_GAP = 25  # characters between a name and a denial of which it is the subject
 # a table cell that is a description, not a name ("Kunden und Interessenten, die E-Mails senden")
 _CLAUSE = re.compile(r",\s+(?:die|der|das|welche|who|which|that)\b|\b(?:und|and)\b.*\b\w+en\b$")
@@ -464,6 +467,7 @@ def subprocessors_in(
             [m.span() for m in _SOURCE_LIST.finditer(s)] if " from " in s or " aus " in s else []
         )
         some_day = _SOME_DAY.search(s) is not None  # (once per sentence, not per name)
+        hosted = [m.span() for m in _SELF_HOSTED.finditer(s)] if spans else []
         spans = [
             sp
             for sp in _product_and_entity(s, sorted(spans))
@@ -478,7 +482,7 @@ def subprocessors_in(
             and not _POLICY_REFERENCE.match(s[sp[1] : sp[1] + 30])
             and not _DATA_OF_SERVICE.match(s[sp[1] : sp[1] + 30])
             and not _SEE_BEFORE.search(_before_name(s, sp[0], sp[1]))
-            and not _self_hosted(s, sp[0], sp[1])
+            and not _self_hosted(s, hosted, sp[0], sp[1])
         ]  # "No Google Analytics, Mixpanel", "see Microsoft's privacy statement": no recipient
         bounds = [(a, b) for a, b, _, _ in spans]
         for a, b, name, home in spans:
