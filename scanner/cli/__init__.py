@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings  # (loaded by Python itself at start-up: no cost)
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -57,9 +58,13 @@ def _on_sigint(signum: int, frame: Any) -> None:
     """Python's own Ctrl-C handler, remembering that it ran: a library's bare ``except:``
     around an optional import (a dependency probing for PIL, say) swallows the
     ``KeyboardInterrupt`` and the run goes on, so without the flag a Ctrl-C while loading
-    could end as a normal exit 0."""
+    could end as a normal exit 0. It also quiets the warnings the unwinding raises (below)."""
     global _interrupted
     _interrupted = True
+    # Unwinding half-done asynchronous I/O drops coroutines a library had started (httpcore's
+    # "coroutine 'AsyncLock.__aexit__' was never awaited"): after the user asked to stop, that
+    # RuntimeWarning is noise on the terminal before "interrupted", not a fault to report.
+    warnings.filterwarnings("ignore", r"coroutine .* was never awaited", RuntimeWarning)
     raise KeyboardInterrupt
 
 
