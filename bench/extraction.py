@@ -549,6 +549,8 @@ SPLITS = (
     "blind285",
     "blind286",
     "blind287",
+    "blind288",
+    "blind289",
 )
 
 
