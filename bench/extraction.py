@@ -551,6 +551,8 @@ SPLITS = (
     "blind287",
     "blind288",
     "blind289",
+    "blind290",
+    "blind291",
 )
 
 
