@@ -553,6 +553,8 @@ SPLITS = (
     "blind289",
     "blind290",
     "blind291",
+    "blind292",
+    "blind293",
 )
 
 
