@@ -961,6 +961,15 @@ _VERB_PARTICLE = re.compile(
 )
 
 
+def _subject_pieces(listed: str) -> list[str]:
+    """The pieces of an enumeration up to the sentence's verb: in "Your information, including
+    Personal Data, may be transferred to … your state, province, country …" the examples end
+    where the predicate begins, and what follows it is no datum."""
+    pieces = split_list(listed)
+    end = next((n for n, p in enumerate(pieces) if _PREDICATE.match(p)), len(pieces))
+    return pieces[:end]
+
+
 def _examples_of(listed: str) -> list[str]:
     """[EmailID, UserID, …] of "email meta-information, including EmailID, UserID, …": two or
     more examples after "including"/"such as" a data noun are what a reviewer checks, so they
@@ -985,7 +994,7 @@ def _examples_of(listed: str) -> list[str]:
         return []
     pieces = []
     listed = _PURPOSE_CLAUSE.sub("", _PURPOSE_INFINITIVE.split(parts[1], maxsplit=1)[0])
-    for raw in split_list(listed):  # not ", which can be precise or imprecise"
+    for raw in _subject_pieces(listed):  # not ", which can be precise or imprecise"
         pieces.append(untail(raw))
         if _PURPOSE_TAIL.search(raw):
             break  # "… and HTTP status codes for security monitoring and troubleshooting"
@@ -1012,6 +1021,12 @@ _TRAILING_RELATIVE = re.compile(
 )
 _CLAUSE_TAIL = re.compile(r"\s+(?:when|if|once|for|wenn|falls|sobald)\s+(?=\w)", re.I)
 _PURPOSE_TAIL = re.compile(r"\s(?:for|zur|zum|für|to)\s+\w", re.IGNORECASE)
+# a piece that opens with the sentence's verb: the examples before it were its subject's
+_PREDICATE = re.compile(
+    r"^(?:may|might|will|would|can|could|shall|should|must|is|are|was|were|has|have"
+    r"|werden|wird|kann|können|darf|dürfen|sind|ist)\s+(?:\w+\s+)?(?:be|been|werden|\w+ed)\b",
+    re.IGNORECASE,
+)
 
 
 # a German verb at the end of a clause, after its noun: "Mobiltelefonnummern automatisch eintragen"
@@ -1238,7 +1253,7 @@ def _prose_items(sentence: str) -> list[str]:
             else:  # "… und eure Zeitzone – die brauchen wir, damit …": the dash ends it
                 listed = re.split(r"\s[–—]\s", listed, maxsplit=1)[0]
             # ("the parts of our site you visit": a contact clause ends the datum)
-            pieces = [untail(_RELATIVE.sub("", p)) for p in split_list(listed)]
+            pieces = [untail(_RELATIVE.sub("", p)) for p in _subject_pieces(listed)]
             good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
             announced = rx in _ANNOUNCED or EXAMPLE_LEAD.match(m.group("list"))
             if announced and good:  # "Dazu gehören a, b, c": an announced data list,

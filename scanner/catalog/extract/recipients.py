@@ -125,7 +125,7 @@ _OWN = folded(
 _NAME_HEADER = re.compile(
     r"^(?:(?:sub-?)?processors?(?: name)?|(?:unter)?auftragsverarbeiter|name|anbieter|provider"
     r"|dienstleister|vendor|entity|company|unternehmen|service provider|third party|empfänger"
-    r"|recipient|firma|services?|tools?|dienst|plattform|platform)\b",
+    r"|party name|recipient|firma|services?|tools?|dienst|plattform|platform)\b",
     re.IGNORECASE,
 )
 _ENTITY_HEADER = re.compile(
@@ -334,6 +334,9 @@ def _table_rows(text: str) -> list[tuple[str, str | None, str, bool]]:
         if re.match(r"^\s*\|?\s*:?-{3,}", raw):
             continue
         cells = [c.strip() for c in raw.strip().strip("|").split(sep)]
+        if cols is None and not any(cells) and len(cells) >= 3:
+            continue  # a converter's blank header: the first row names the columns (a blank
+            # one over two columns heads a key-value table: "| Name | _cf_bm |", "| Type | …")
         if cols is None:
             name_col = next((i for i, c in enumerate(cells) if _NAME_HEADER.match(c)), None)
             place = next((i for i, c in enumerate(cells) if _PLACE_HEADER.search(c)), None)

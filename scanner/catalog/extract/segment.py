@@ -503,7 +503,8 @@ _FIELDS = (
 _FIELDS_COLUMN = re.compile(_FIELDS, re.IGNORECASE)
 _DATA_COLUMN = re.compile(
     r"^(?:personal )?(?:data|information|pii)(?:[ -](?:elements?|items?|types?|categor(?:y|ies)"
-    r"|fields?|points?|collected|processed|accessed|stored|held|kept|retained))?$"
+    r"|fields?|points?|collected|processed|accessed|stored|held|kept|retained|disclosed"
+    r"|transferred|transmitted))?$"
     r"|^(?:types?|kinds?|categor(?:y|ies)) of "
     r"(?:personal )?(?:data|information)$|^what we collect$|^(?:personenbezogene )?(?:daten"
     r"|datenkategorien?|datenarten?|datentypen?|datenfelder?|datenpunkte?|datenelemente?|angaben"
@@ -801,6 +802,11 @@ def _bare_entry(physical: str, width: int) -> bool:
     )
 
 
+# a table row of three or more titles, each short, "| Party name | Purpose | Hosting Location |"
+# (under a blank header, two cells are a key and its value: "| Name | _cf_bm |")
+_TITLE_ROW = re.compile(r"^\|(?:[ \t]*[^\W\d_][^|.,;:]{0,40}\|){3,}$")
+
+
 def lines(text: str) -> list[Line]:
     """Logical lines of ``text``; a bullet's wrapped continuation is joined to it."""
     raw = normalise(text).splitlines()
@@ -812,6 +818,7 @@ def lines(text: str) -> list[Line]:
     described = False  # whether a description column follows the data column
     columns = 0  # its number of columns
     header: list[str] = []  # its header cells
+    blank_header = False  # whether the table's header row holds no text
     pending: list[str] = []  # cells of a row broken over several lines ("cell |" per line)
     unbulleted = -2  # the physical line of the last entry of a list without bullets
     numbered_run = -2  # the physical line of the last entry of a numbered list under a lead-in
@@ -831,8 +838,13 @@ def lines(text: str) -> list[Line]:
         pending = []
         if line.count("|") < 2:
             data_column, qa_table, quiet = None, False, False  # the table (if any) ended
-        elif _TABLE_RULE.match(nxt):  # a header row: names the columns, holds no data
+            blank_header = False
+        elif _TABLE_RULE.match(nxt) or (  # a header row: names the columns, holds no data
+            blank_header and _TITLE_ROW.match(line.strip())
+        ):  # (a converter's blank header over a rule: the first row, of short cells, is the
+            # header, "| **Party name** | **Personal data disclosed** | … |")
             header = [c.strip(" *") for c in line.strip().strip("|").split("|")]
+            blank_header = not any(header) and _TABLE_RULE.match(nxt) is not None
             data_column, columns = _header_column(header), len(header)
             described = (  # "Data Type | Description": a category and what it holds
                 data_column is not None

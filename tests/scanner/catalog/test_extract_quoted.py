@@ -873,3 +873,17 @@ def test_software_the_vendor_hosts_itself_is_no_recipient_but_its_host_is() -> N
     assert [s.name for s in _read("austrofit-selbstgehostet-de").subprocessors] == [
         "Hetzner Online"
     ]
+
+
+def test_the_places_data_may_be_moved_to_are_no_data() -> None:
+    # "Your information, including Personal Data, may be transferred to … computers located
+    # outside of your state, province, country …": the examples end where the verb begins
+    assert _items("statically-province-en") == []
+
+
+def test_a_table_under_a_converters_blank_header_is_headed_by_its_first_row() -> None:
+    found = _read("donkeyrepublic-partyname-en")
+    assert {"Advertising ID", "rental data", "web browsing data"} <= {i.item for i in found.items}
+    assert {"Adyen", "Amplitude", "AppFollow"} <= {s.name for s in found.subprocessors}
+    # two columns under a blank header are keys and values: "| Type | Persistent |"
+    assert _read("substack-cookietable-en").subprocessors == ()
