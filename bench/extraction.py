@@ -555,6 +555,8 @@ SPLITS = (
     "blind291",
     "blind292",
     "blind293",
+    "blind294",
+    "blind295",
 )
 
 
