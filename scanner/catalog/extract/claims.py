@@ -134,7 +134,7 @@ _PROCESSOR_DUTY = re.compile(r"Art(?:\.|ikel|icle)?\s*28\b", re.IGNORECASE)
 
 
 # an obligation named only as the exception to a promise not to share, or as a limit of a right
-_EXCEPTION = folded(r"\b(?:außer|ausgenommen|except|unless|ability to)\b")
+_EXCEPTION = folded(r"\b(?:au(?:ß|ss)er|ausgenommen|except|unless|ability to)\b")
 
 
 class LegalBasisHit(msgspec.Struct, frozen=True):
@@ -284,7 +284,7 @@ _OTHER = folded(
     r"(?:verwaltung|management|tausch)|key management|keys? (?:are|is) (?:stored|managed|rotated)"
     r"|Key Vault|\bHSM\b|DPAPI|Data Protection API|Credential Manager|Keychain|SQLCipher"
     r"|PBKDF2|\bPKCE\b|zero[- ]knowledge|Zero-Knowledge|multi-?factor|regular backups|daily backups"
-    r"|regelmäßige (?:Backups|Datensicherung)|Web Application Firewall|\bWAF\b|Defender for Cloud|cryptographic erasure"
+    r"|regelmä(?:ß|ss)ige (?:Backups|Datensicherung)|Web Application Firewall|\bWAF\b|Defender for Cloud|cryptographic erasure"
     r"|securely (?:overwritten|wiped|erased)|sicher überschrieben|PCI[- ]DSS"
     r"|(?:only|nur)\s+(?:\w+\s+){0,3}\b(?:authori[sz]ed|designated|befugte?n?|berechtigte?n?)\s+"
     r"(?:\w+\s+){0,2}(?:personnel|staff|employees|administrators|people|Mitarbeiter\w*|Personen)"
@@ -302,7 +302,7 @@ _OTHER = folded(
     r"|Informationssicherheits-?Managementsystem|Notfallmanagement|gespiegelt|Spiegelung"
     r"|\bmirrored (?:across|to|in|between|on)\b|(?:data|databases?|storage|servers?|backups?)\b"
     r"[^.]{0,30}\bmirrored\b|Mandantentrennung|mandantenspezifisch\w*|tenant-specific keys?"
-    r"|(?:regelmäßig|regularly) (?:\w+ ){0,4}(?:geschult|sensibilisiert|trained)"
+    r"|(?:regelmä(?:ß|ss)ig|regularly) (?:\w+ ){0,4}(?:geschult|sensibilisiert|trained)"
     r"|Virenscanner|Virenschutz|Antivir\w*|anti-?virus|Sicherheitsupdates|security (?:updates|patches)"
     r"|\bgehärtet|\bhardened\b|\bkeyring\b"
     r"|\bOWASP\b|nicht im Klartext|(?:not|never) (?:be )?(?:stored |kept )?in (?:plain|clear) ?text"
@@ -312,7 +312,7 @@ _OTHER = folded(
     r"|(?-i:Audit-Logs?)\b|audit logging|Audit-?Protokoll\w*|(?:zur )?Vertraulichkeit verpflichtet"
     r"|confidentiality (?:obligations|agreements?|undertakings?)|bound by confidentiality"
     r"|Verschwiegenheit\w* verpflichtet|Verschwiegenheitserklärung|zum Datenschutz verpflichtet"
-    r"|(?:regular|periodic|annual|regelmäßige|jährliche)\w* (?:[\w-]+ )?(?:security|Sicherheits)[- ]?audits?"
+    r"|(?:regular|periodic|annual|regelmä(?:ß|ss)ige|jährliche)\w* (?:[\w-]+ )?(?:security|Sicherheits)[- ]?audits?"
     r"|(?:regular|periodic|annual)\w* security assessments?|(?:employee|staff) (?:security )?training"
     r"|physical (?:security|access controls?)"
     r"|(?:Sicherheits|Datenschutz|IT-Sicherheits)-?[Ss]chulung\w*|Schulung\w* (?:der|unserer|aller)"
@@ -337,7 +337,7 @@ _OTHER = folded(
     r"|Schwachstellen-?(?:scans?|analysen?|management|prüfung\w*)|Sicherheitsrisikoüberprüfung\w*"
     r"|change[- ]management|Änderungsmanagement|code reviews?|Code-?(?:Reviews?|überprüfung\w*"
     r"|änderung\w*)|Ereignisprotokollierung|security (?:event )?logging|\bSIEM\b"
-    r"|(?:Protokolle|logs)\b.{0,40}\b(?:regelmäßig|regularly|continuously) (?:\w+ ){0,5}"
+    r"|(?:Protokolle|logs)\b.{0,40}\b(?:regelmä(?:ß|ss)ig|regularly|continuously) (?:\w+ ){0,5}"
     r"(?:überprüft|reviewed|monitored)|(?:Warnungen|Alarme|alerts)\b.{0,30}\bautomati\w*"
     r"|automati\w* (?:alerts|Warnungen|Alarme)|FedRAMP|CSA STAR|HITRUST"
     r"|(?:unterstützt|supports?)\b.{0,40}\b(?:bedingte\w* Zugriff|conditional access|continuous"
@@ -518,7 +518,7 @@ def security_claims(sentence: str) -> list[SecurityHit]:
 
 # what opens a list of measures: "including", "such as", "z. B.", "insbesondere", a label's colon
 _LIST_OPENS = re.compile(
-    r"\b(?:including|includes?|such as|namely|e\.\s?g\.,?|insbesondere|einschließlich|inkl\."
+    r"\b(?:including|includes?|such as|namely|e\.\s?g\.,?|insbesondere|einschlie(?:ß|ss)lich|inkl\."
     r"|u\.\s?a\.|z\.\s?B\.|darunter|beispielsweise|unter anderem|among them)\s+|:\s+",
     re.IGNORECASE,
 )
@@ -619,7 +619,7 @@ _MECHANISM = folded(
     r"|\bSHA[- ]?\d+|PBKDF2|ISO(?:/IEC)?\s?27\d{3}|SOC[\s-]?[12]|BSI C5|TISAX|Key Vault|\bKMS\b"
     r"|\bHSM\b|" + _DEVICE_AND_SCHEME + ""
     r"|\bMFA\b|\b2FA\b|Zwei-Faktor|two-factor|multi-?factor|Credential Manager|Keychain|pseudonymi\w*"
-    r"|regular backups|daily backups|regelmäßige (?:Backups|Datensicherung\w*)"
+    r"|regular backups|daily backups|regelmä(?:ß|ss)ige (?:Backups|Datensicherung\w*)"
     r"|penetration test|Penetrationstest|\bRBAC\b|role-based access|least[- ]privilege"
     r"|logical(?:ly)? (?:isolat|separat)\w*|logisch (?:getrennt|isoliert)"
     r"|Firewalls?|Virenscanner|Virenschutz|Antivir\w*|anti-?virus|Sicherheitsupdates"

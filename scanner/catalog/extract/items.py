@@ -187,7 +187,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     (
         "strict",
         folded(
-            r"\b(?:werden|(?-i:wird))\s+(?:(?:verschiedene|folgende|außerdem|auch|überdies|zudem|dabei"
+            r"\b(?:werden|(?-i:wird))\s+(?:(?:verschiedene|folgende|au(?:ß|ss)erdem|auch|überdies|zudem|dabei"
             r"|dazu|hierzu"
             r"|hierbei|daher|deshalb|dann|jeweils|neben\s\w+"
             r"\s[\w-]+\s+auch)\s+)*(?:Daten,\s+)?(?:insbesondere\s+|u\.\s?a\.\s+)?(?P<list>.+?)\s+"
@@ -210,7 +210,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r"\s+(?:wir\s+|ich\s+|(?!Sie\b)[A-Z]\w+\s+(?=(?!und\b|oder\b|sowie\b)[a-zäöü]"
             r"|(?:die|der|das|den|dem|Ihre?\w*)\b)"  # "erhebt Google die …", not "liest Termine und"
             r"|" + _THING_SUBJECT + r")?"  # "sendet Ihr Browser", "verarbeitet der Hoster"
-            r"(?:nur\s+|auch\s+|lediglich\s+|ausschließlich\s+|ebenfalls\s+|zudem\s+|außerdem\s+"
+            r"(?:nur\s+|auch\s+|lediglich\s+|ausschlie(?:ß|ss)lich\s+|ebenfalls\s+|zudem\s+|au(?:ß|ss)erdem\s+"
             r"|zusätzlich\s+|weiterhin\s+|ferner\s+|insbesondere\s+|lokal\s+|automatisch\s+"
             r"|dabei\s+|hierbei\s+)*"
             r"(?:folgende\s+(?:[\w-]+\s+){0,2}(?:Angaben|Daten|Informationen|Felder|Attribute"
@@ -238,7 +238,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
         re.compile(  # "Paddle übermittelt uns Firmenname, Rechnungsanschrift und …"
             r"\b(?:übermittelt|übermitteln|liefert|liefern|sendet|senden|teilt|teilen|gibt|geben"
             r"|schickt|schicken)\s+uns\s+(?:[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+)?"
-            r"(?:nur\s+|lediglich\s+|auch\s+|außerdem\s+|zudem\s+|dabei\s+)?" + _LIST,
+            r"(?:nur\s+|lediglich\s+|auch\s+|au(?:ß|ss)erdem\s+|zudem\s+|dabei\s+)?" + _LIST,
         ),
     ),
     (
@@ -450,7 +450,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
         folded(  # "An Microsoft übertragen werden insbesondere Ihre IP-Adresse und …"
             r"\b(?:übertragen|übermittelt|verarbeitet|gespeichert|erhoben|erfasst|abgefragt"
             r"|protokolliert|weitergegeben) (?:werden|wird)\s+(?:(?:dabei|insbesondere|u\.\s?a\."
-            r"|zumindest|mindestens|folgende|lediglich|nur|auch|zudem|außerdem)\s+)*"
+            r"|zumindest|mindestens|folgende|lediglich|nur|auch|zudem|au(?:ß|ss)erdem)\s+)*"
             # "…, je nach Browser und dessen Einstellung: Datum, …": what leads to a list
             r"(?!(?:" + _ABBREVIATION + r"|[^.;:])*:)" + _LIST
         ),
@@ -573,7 +573,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
         "strict",
         re.compile(  # "Optional können eine Telefonnummer und eine Nachricht angegeben werden."
             r"\b(?:können|kann|müssen|muss|sollen|soll|sollten|sollte)\s+(?:(?:optional|zusätzlich"
-            r"|außerdem|auch|ferner|freiwillig|dabei|hier)\s+)*(?!Sie\b|du\b|ihr\b|wir\b)"
+            r"|au(?:ß|ss)erdem|auch|ferner|freiwillig|dabei|hier)\s+)*(?!Sie\b|du\b|ihr\b|wir\b)"
             r"(?P<list>[^.;:]+?)\s+(?:angegeben|eingegeben|hinterlegt|hochgeladen|mitgeteilt"
             r"|gespeichert|übermittelt|erfasst|verarbeitet)\s+werden\b"
         ),
@@ -583,7 +583,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
         re.compile(  # "… wir erhalten von Stripe nur eine Zahlungsreferenz und den Betrag."
             r"\b(?:[Ww]ir\s+(?:erhalten|bekommen)|(?:erhalten|bekommen)\s+wir)\s+(?:dabei\s+|hierbei\s+)?"
             r"(?:von\s+(?:der\s+|dem\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s+)"
-            r"(?:nur\s+|lediglich\s+|ausschließlich\s+|außerdem\s+|auch\s+)?" + _LIST
+            r"(?:nur\s+|lediglich\s+|ausschlie(?:ß|ss)lich\s+|au(?:ß|ss)erdem\s+|auch\s+)?" + _LIST
         ),
     ),
     (
@@ -700,7 +700,7 @@ _PROSE_TAIL = re.compile(
     r"|an(?=\s+(?:unsere[nm]?|de[nm]|die|das|Ihre[nm]?|eine[nm]?)\s))\s+"
     r"(?:(?!,|\s+und\b|\s+and\b).)*"
     # an adverb of the verb after the data: "Daten grundsätzlich für die Dauer …", "… nur"
-    r"|\s+(?:grundsätzlich|nur|lediglich|ausschließlich|solange|so lange|dauerhaft|vorübergehend"
+    r"|\s+(?:grundsätzlich|nur|lediglich|ausschlie(?:ß|ss)lich|solange|so lange|dauerhaft|vorübergehend"
     r"|automatisch|stündlich|täglich|jeweils|direkt|unmittelbar)(?:\s.*)?$"
 )
 _TITLE_DOT = re.compile(  # "Account data (controller). Name, …": the title may carry a note
@@ -748,7 +748,7 @@ _CONTEXT_LEAD = folded(
     r"\b(?:include|contain|provide|state|enthält|enthalten|umfasst|umfassen|beinhaltet|angeben)\w*"
     r"\s*:$"
     # how it is protected: "We apply technical and organizational safeguards, including:"
-    r"|\b(?:safeguards|measures|Maßnahmen|Schutzmaßnahmen|Vorkehrungen|security (?:practices"
+    r"|\b(?:safeguards|measures|Ma(?:ß|ss)nahmen|Schutzma(?:ß|ss)nahmen|Vorkehrungen|security (?:practices"
     r"|controls))\b[^:]{0,40}:$"
 )
 
@@ -887,7 +887,7 @@ _PURPOSE_CLAUSE = re.compile(
 
 
 _INCLUDING = re.compile(
-    r",?\s+(?:including|such as|e\.\s?g\.,?|z\.\s?B\.|insbesondere|einschließlich|darunter"
+    r",?\s+(?:including|such as|e\.\s?g\.,?|z\.\s?B\.|insbesondere|einschlie(?:ß|ss)lich|darunter"
     r"|for (?:instance|example),?|beispielsweise|zum Beispiel|wie etwa|wie (?:z\.\s?B\.|bspw\.)"
     r"|(?:that|which) (?:may )?(?:include|contain)s?|containing|consisting of|comprising"
     # "Informationen des Nutzers wie den Namen, …": an article may stand before the example
@@ -1032,7 +1032,7 @@ _PREDICATE = re.compile(
 # a German verb at the end of a clause, after its noun: "Mobiltelefonnummern automatisch eintragen"
 _VERB_TAIL = re.compile(
     r"^(?!(?:so|um|zu|und|den|dem)\s)(?P<np>.*\b[A-ZÄÖÜ][\w-]+)\s+(?:(?:automatisch|direkt|sofort"
-    r"|ebenfalls|auch|dann|nur|selbst|manuell|zusätzlich|anschließend|jederzeit|gegebenenfalls"
+    r"|ebenfalls|auch|dann|nur|selbst|manuell|zusätzlich|anschlie(?:ß|ss)end|jederzeit|gegebenenfalls"
     r"|ggf\.)\s+)*(?:[a-zäöüß]\w{2,}(?:en|ern|eln)|gekürzt|verkürzt|verschlüsselt|gehasht"
     r"|anonymisiert|pseudonymisiert"
     # a participle: "… Browser und Betriebssystem verarbeitet", "… protokolliert"
@@ -2040,7 +2040,8 @@ _INTERFACE = re.compile(r"\b(?:APIs?|SDKs?|Schnittstellen?|endpoints?)$", re.I)
 
 # the word that joined an entry to the list before it: "einschließlich Username", "incl. logs"
 _INCLUDED = re.compile(
-    r"^(?:einschließlich|einschl\.|inklusive|inkl\.|including|incl\.|includes?)\s+(?=\w)", re.I
+    r"^(?:einschlie(?:ß|ss)lich|einschl\.|inklusive|inkl\.|including|incl\.|includes?)\s+(?=\w)",
+    re.I,
 )
 # a category's label and its verb before its first entry: "**Identity Data** includes first name,
 # last name, …", "Nutzungsdaten umfassen aufgerufene Seiten, …" — the entry is the datum
@@ -2400,8 +2401,8 @@ class ItemList:
 # a section on security measures (a TOM annex, "Datensicherheit"): its entries name measures
 # ("Serverzugang nur per SSH-Schlüssel", "Übertragung ausschließlich per TLS"), not data
 _SECURITY_SECTION = folded(
-    r"technische\w* und organisatorische\w* Maßnahmen|\bTOMs?\b|technical and organi[sz]ational"
-    r"|security (?:measures|practices|controls)|Sicherheitsmaßnahmen|Schutzmaßnahmen"
+    r"technische\w* und organisatorische\w* Ma(?:ß|ss)nahmen|\bTOMs?\b|technical and organi[sz]ational"
+    r"|security (?:measures|practices|controls)|Sicherheitsma(?:ß|ss)nahmen|Schutzma(?:ß|ss)nahmen"
     r"|Datensicherheit|data security|information security|Informationssicherheit"
     r"|^(?:\d[\d.]*\s*)?(?:security|sicherheit)$"
     # "Wie werden meine Daten geschützt?", "How do we protect your information?"
@@ -2420,7 +2421,7 @@ _SECURITY_PART = folded(
     r"|Organi[sz]ational|Organisatorisch|Technical|Technisch|Pseudonymi|Anonymi|Datenminimierung"
     r"|Data minimi[sz]ation|Verfahren zur|Data protection$|Datenschutz$|Protection$"
     r"|Infrastruktur|Infrastructure|Monitoring|Zertifizierung|Certifications?)"
-    r"|Maßnahmen|measures|controls|safeguards"
+    r"|Ma(?:ß|ss)nahmen|measures|controls|safeguards"
 )
 
 

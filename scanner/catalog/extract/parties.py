@@ -68,7 +68,7 @@ _PLACE_SEP = r"\s*(?:,\s*(?:or|and|oder|und)?|/|or|and|oder|und|bzw\.)\s*"
 # "outside the UK or EEA", "außerhalb der EU oder der Schweiz", "outside the European Economic
 # Area (EEA), the United Kingdom, and …": where data is NOT sent
 _OUTSIDE = re.compile(
-    rf"\b(?:outside|außerhalb)\s+(?:of\s+)?{_LISTED_PLACE}(?:{_PLACE_SEP}{_LISTED_PLACE})*",
+    rf"\b(?:outside|au(?:ß|ss)erhalb)\s+(?:of\s+)?{_LISTED_PLACE}(?:{_PLACE_SEP}{_LISTED_PLACE})*",
     re.IGNORECASE,
 )
 _EUROPE = (
@@ -133,7 +133,7 @@ _NAMES_ENTITY = re.compile(r"(?<![\w-])" + LEGAL_FORM + r"(?![\w-])")
 _THIRD = re.compile(r"Drittl[aä]nd|Drittstaat|third countr", re.IGNORECASE)
 _NO_TRANSFER = folded(
     r"verlassen die EU nicht|nicht in (?:ein )?Drittl|no (?:data )?transfers?\b|not (?:be )?"
-    r"transferred|keine Übermittlung|ausschließlich (?:in|innerhalb) (?:der EU|Deutschland|des EWR)"
+    r"transferred|keine Übermittlung|ausschlie(?:ß|ss)lich (?:in|innerhalb) (?:der EU|Deutschland|des EWR)"
     r"|only within the (?:EU|EEA)|never leaves? the EU"
 )
 # the reader's own consent to the transfer, said to them (not Art. 49 cited as a derogation)
@@ -186,7 +186,7 @@ CONTROLLER = folded(
     r"\b(?:Daten)?[Vv]erantwortlich\w*|\bcontroller\b|responsible party|responsible for (?:the )?(?:data )?"
     r"processing|established under the laws of|registered office|Anbieter dieser|Betreiber dieser"
     r"|operated (?:and controlled )?by|Name und Anschrift|hereinafter[^.]{0,20}\b(?:we|us)\b|nachfolgend „?wir"
-    r"|\bCompany\b[^.]{0,60}\brefers to|\([^)]*[\"“„'](?:we|wir)[\"“”'],|Angaben gemäß §"
+    r"|\bCompany\b[^.]{0,60}\brefers to|\([^)]*[\"“„'](?:we|wir)[\"“”'],|Angaben gemä(?:ß|ss) §"
     r"|(?<![\w-])" + LEGAL_FORM + r"\s*\(\s*(?:nachfolgend|im Folgenden|hereinafter)\b"
     r"|verantwortliche Stelle|responsible body|responsible entity|entity responsible|app (?:creator|publisher|provider)s?:|Inhaber(?:in)?:|im Folgenden:?\s*[\"“„']?(?:wir|uns)\b"
     r"|ein Produkt der|ist ein Produkt von|is a product of|(?:developed|made|built) by|entwickelt von"
@@ -408,7 +408,7 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
 # the safeguards a list below names: "These safeguards may include:", "Dazu gehören:"
 _SAFEGUARDS_LEAD = folded(
     r"^(?:These|Such|The)\s+(?:safeguards|measures|mechanisms)\b[^.:]{0,40}:\s*$"
-    r"|^(?:Diese|Solche|Geeignete)\s+(?:Garantien|Maßnahmen|Mechanismen)\b[^.:]{0,40}:\s*$"
+    r"|^(?:Diese|Solche|Geeignete)\s+(?:Garantien|Ma(?:ß|ss)nahmen|Mechanismen)\b[^.:]{0,40}:\s*$"
 )
 _LISTED_SAFEGUARDS = 6  # the sentences after a transfer's sentence its safeguards may stand in
 
@@ -448,7 +448,7 @@ def _unnamed(
 
 # "providers outside the European Union" (third countries: ``_THIRD``)
 _OUTSIDE_EUROPE = folded(
-    r"\b(?:outside|außerhalb|not (?:part|a member|members) of)\s+(?:of\s+)?(?:the\s+|der\s+"
+    r"\b(?:outside|au(?:ß|ss)erhalb|not (?:part|a member|members) of)\s+(?:of\s+)?(?:the\s+|der\s+"
     r"|des\s+)?(?:EU|EEA|EWR|European|Europäischen|UK|United Kingdom)\b"
     # the reader's own country: "transferred to countries outside your country of residence",
     # "in countries other than your own"
@@ -504,7 +504,7 @@ _PEOPLE_IN = re.compile(
 # whose town has a five-digit postcode: German, where Austria, Switzerland and Liechtenstein have
 # four digits ("68305 Mannheim", "Markt, 52058 Aachen")
 _GERMAN_CUE = re.compile(
-    r"[Vv]erantwortlich|Anbieter|Betreiber|Inhaber|Herausgeber|Name und Anschrift|Angaben gemäß"
+    r"[Vv]erantwortlich|Anbieter|Betreiber|Inhaber|Herausgeber|Name und Anschrift|Angaben gemä(?:ß|ss)"
 )
 _FIVE_DIGIT_TOWN = re.compile(r"(?:^|,\s*)\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+(?:[\s,-]|$)")
 # "X GmbH, Windthorststraße 68, 48143 Münster (im Folgenden: fileee)": the short name the

@@ -142,8 +142,9 @@ NOT_STORED = folded(
 _PARTIAL_NOT_STORED = folded(
     r"\b(?:permanently|persistently|but only|sondern (?:nur|lediglich)|long[- ]term|beyond"
     r"|longer than|except|other than|unless|after this"
-    r"|afterwards|thereafter|card|credit|payment|Kreditkart\w*|Zahlungs\w*|außer|über .{0,20}hinaus"
-    r"|danach|anschließend|sofern|es sei denn|wünscht|plain ?text|unencrypted|Klartext|passwords?"
+    r"|afterwards|thereafter|card|credit|payment|Kreditkart\w*|Zahlungs\w*|au(?:ß|ss)er"
+    r"|über .{0,20}hinaus|danach|anschlie(?:ß|ss)end|sofern|es sei denn|wünscht|plain ?text"
+    r"|unencrypted|Klartext|passwords?"
     # kept, only not beside other data: "not stored together with the user's other personal data"
     r"|together with|zusammen mit|gemeinsam mit"
     r"|Passw(?:o|ö)rt\w*|Kennw(?:o|ö)rt\w*|most|meisten)\b"

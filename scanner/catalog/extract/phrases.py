@@ -13,7 +13,7 @@ from m365inv.catalog.extract.segment import strip_parentheses
 
 NEGATION = folded(  # "not limited to", "nicht nur", "nicht abschließend" negate nothing
     r"\b(?:nicht|keine?[nmrs]?|keinerlei|niemals|nein|never|not|no|none|nothing|neither|nor|without|ohne"
-    r"|don't|doesn't|cannot|can't|zero)\b(?!,? (?:limited|beschränkt|only|nur|abschließend"
+    r"|don't|doesn't|cannot|can't|zero)\b(?!,? (?:limited|beschränkt|only|nur|abschlie(?:ß|ss)end"
     r"|exhaustive|darauf beschränkt))|❌|✗|\bnie\b"
 )
 EXAMPLE_LEAD = re.compile(
@@ -26,7 +26,8 @@ EXAMPLE_LEAD = re.compile(
 EXAMPLE_MID = re.compile(r"\b(?:z\.\s?B\.|e\.\s?g\.|such as|including|like|wie z)\b", re.I)
 _SPLIT = re.compile(
     r"(?<!-),\s*|;\s*|\s+(?<!-\s)(?:und|sowie|and|or|oder|bzw\.|beziehungsweise|&|as well as|plus"
-    r"|inklusive|einschließlich|inkl\.|including|zusammen mit|together with|along with)\s+(?!-\w)",
+    r"|inklusive|einschlie(?:ß|ss)lich|inkl\.|including|zusammen mit|together with"
+    r"|along with)\s+(?!-\w)",
     re.I,  # (?!-\w): "Teilnahmezeiten und -dauer" is one entry
 )
 _LEAD_NOISE = re.compile(
@@ -35,7 +36,7 @@ _LEAD_NOISE = re.compile(
     r"|des|den|dem|a|an"
     r"|ein|eine[nmrs]?"
     r"|ggf\.|ggfs\.|optional"
-    r"|sowie|auch|außerdem|überdies|zudem|insbesondere|etwa|various|verschiedene|any|all|alle"
+    r"|sowie|auch|au(?:ß|ss)erdem|überdies|zudem|insbesondere|etwa|various|verschiedene|any|all|alle"
     r"|zusätzlich|hier|mindestens|at least|additionally|zusammen mit|gemeinsam mit"
     r"|sämtliche|jegliche|regelmäßig|regelmässig|allenfalls|grundsätzlich|typischerweise|typically"
     r"|unterschiedliche|different|diverse|bestimmte|certain|einige|some|several|mehrere|many|viele"
@@ -53,7 +54,7 @@ _TAIL_NOISE = folded(
     r"|produced|to help|for the purpose"
     r"|wenn|falls|sofern|soweit|solange|so lange|as long as|for as long|zwecks|zum Zwecke?"
     r"|um (?:die|den|das|Ihre?)|für den Fall)\b.*$"
-    r"|\s+(?:afterwards|later|thereafter|danach|anschließend)$"
+    r"|\s+(?:afterwards|later|thereafter|danach|anschlie(?:ß|ss)end)$"
     r"|(?<=\w\w)\s+(?:needed|required|benötigt)\b.*$|(?<=\w\w)\s+necessary$"
     r"|\s+(?:temporarily|securely|permanently|automatically|directly|regularly|solely"
     r"|anonymously|vorübergehend|dauerhaft|auch|ebenfalls|also|too)$"

@@ -265,7 +265,7 @@ _DATA_OF_SERVICE = re.compile(
 )
 _SEE_BEFORE = folded(
     r"\b(?:refer to|see|siehe|vgl\.|comply with|einhalten|subject to|in line with|in accordance with"
-    r"|according to|consistent with|required by|governed by|gemäß|entsprechend)\s+(?:the\s+|die\s+"
+    r"|according to|consistent with|required by|governed by|gemä(?:ß|ss)|entsprechend)\s+(?:the\s+|die\s+"
     r"|den\s+)?$"  # a provider's rules referred to, not a recipient
     r"|\b(?:provided|supplied|received|obtained|retrieved|fetched|imported)\s+(?:to us\s+|directly\s+)?"
     r"(?:by|from|via|through)\s+(?:the\s+)?$"  # where data comes from: a source, not a recipient
@@ -542,7 +542,7 @@ def _lead_cues(lead: str) -> bool:
 
 
 _MEASURES_LEAD = folded(
-    r"\b(?:Maßnahmen|measures|safeguards|controls|Kontrollen|Vorkehrungen)\b[^:]{0,80}:$"
+    r"\b(?:Ma(?:ß|ss)nahmen|measures|safeguards|controls|Kontrollen|Vorkehrungen)\b[^:]{0,80}:$"
 )
 
 

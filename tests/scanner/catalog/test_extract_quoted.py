@@ -887,3 +887,11 @@ def test_a_table_under_a_converters_blank_header_is_headed_by_its_first_row() ->
     assert {"Adyen", "Amplitude", "AppFollow"} <= {s.name for s in found.subprocessors}
     # two columns under a blank header are keys and values: "| Type | Persistent |"
     assert _read("substack-cookietable-en").subprocessors == ()
+
+
+def test_swiss_spelling_writes_ss_for_sharp_s() -> None:
+    # "… in Länder ausserhalb der Schweiz oder des Europäischen Wirtschaftsraums (EWR)
+    # übermitteln, … Standardvertragsklauseln oder … eines Angemessenheitsbeschlusses": a
+    # transfer to unnamed third countries, not one to Switzerland
+    transfers = {(t.country, t.mechanism) for t in _read("memberly-ausserhalb-de").transfers}
+    assert transfers == {(None, "SCC"), (None, "adequacy")}
