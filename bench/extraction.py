@@ -557,6 +557,8 @@ SPLITS = (
     "blind293",
     "blind294",
     "blind295",
+    "blind296",
+    "blind297",
 )
 
 
