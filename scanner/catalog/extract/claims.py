@@ -665,8 +665,20 @@ def one_claim_per_passage(claims: list[SecurityHit], all_lines: list[Line]) -> l
             para.setdefault(s, n)
     out: list[SecurityHit] = []
     seen: set[object] = set()
-    # a bare title ("TLS Encryption") yields to a sentence that makes the claim
-    claims = sorted(claims, key=lambda c: len(c.source.split()) <= 4 and "." not in c.source)
+    # a bare title ("TLS Encryption") yields to a sentence that makes the claim, as does an
+    # entry's label ("- **Encryption at rest.** All values are encrypted at rest using AES-256")
+    labels = {
+        said[0]
+        for line in all_lines
+        if line.kind == "bullet"
+        and len(said := sentences(line.text)) >= 2
+        and len(said[0].split()) <= 4
+        and said[0].endswith((".", ":"))
+    }
+    claims = sorted(
+        claims,
+        key=lambda c: (len(c.source.split()) <= 4 and "." not in c.source) or c.source in labels,
+    )
     for c in claims:
         n = para.get(c.source, -1)
         if 0 <= n < len(all_lines) and all_lines[n].kind == "heading":
@@ -693,6 +705,12 @@ def one_claim_per_passage(claims: list[SecurityHit], all_lines: list[Line]) -> l
 
 
 _CODE_NAME = re.compile(r"^[A-Z][A-Z0-9_]{2,}(?::|$)")
+# an entry saying the vendor has no such measure: "does not currently hold SOC 2 …", "verfügt
+# (derzeit) über keine ISO-27001-Zertifizierung"
+_LACKS_MEASURE = folded(
+    r"\b(?:do|does|did)(?: not|n't) (?:\w+ )?(?:hold|have|maintain|offer|provide|support|use"
+    r"|implement|encrypt)\b|\b(?:verfüg|besitz|hab|halt)\w* (?:\w+ ){0,2}?(?:über )?keine?\b"
+)
 _ARTICLE_TITLE = re.compile(r"^(?:[\w-]+\s+){0,4}[\w-]+\s*\(Art\.[^()]{0,40}\)\s*:?$")
 
 
@@ -715,6 +733,8 @@ def listed_measures(
             continue  # "ADMIN", "DEVICE_VIEWER: nur Geräte": a role's name, no measure
         if _disclaims(text):
             continue  # "No method of transmission over the internet is 100% secure"
+        if _LACKS_MEASURE.search(text):
+            continue  # "Certifications. X does not currently hold SOC 2 Type II, ISO 27001…"
         if _ARTICLE_TITLE.match(text):
             continue  # "Vertraulichkeit (Art. 32 Abs. 1 lit. b DSGVO)": a heading of the annex
         if any(s in claimed for s in sentences(text)):

@@ -895,3 +895,12 @@ def test_swiss_spelling_writes_ss_for_sharp_s() -> None:
     # transfer to unnamed third countries, not one to Switzerland
     transfers = {(t.country, t.mechanism) for t in _read("memberly-ausserhalb-de").transfers}
     assert transfers == {(None, "SCC"), (None, "adequacy")}
+
+
+def test_an_entrys_label_yields_to_its_claim_and_a_lacking_certificate_is_no_claim() -> None:
+    claims = [c.source for c in _read("emailsentinel-datasecurity-en").security]
+    # "- **Encryption at rest.** All `UserProperties` values are encrypted at rest using AES-256"
+    assert "Encryption at rest." not in claims and "Encryption in transit." not in claims
+    assert any(c.startswith("All `UserProperties` values are encrypted at rest") for c in claims)
+    # "- **Certifications.** JJJJJ Enterprises, LLC does not currently hold SOC 2 Type II, …"
+    assert not any("does not currently hold" in c for c in claims)
