@@ -559,6 +559,8 @@ SPLITS = (
     "blind295",
     "blind296",
     "blind297",
+    "blind298",
+    "blind299",
 )
 
 
