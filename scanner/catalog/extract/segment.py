@@ -492,6 +492,8 @@ _FIELDS = (
     r"^(?:inhalte?|contents?|(?:data )?fields?|(?:daten)?feld(?:er|name)?|field names?|attributes?"
     r"|attribute|attribut|data sent|what|was"
     r"|what exactly|details|examples?(?: (?:for|of|in|from) .{1,40})?"
+    r"|(?:specific|exact|actual) (?:data|information|fields|pieces of (?:personal )?information)"
+    r"|konkrete (?:daten|angaben|datenfelder)"
     r"|beispiele(?: (?:für|bei|in|aus) .{1,40})?"
     r"|(?:übermittelte|gelesene) daten"
     r"|data (?:shared|read|received))$"

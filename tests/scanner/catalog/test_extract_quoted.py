@@ -904,3 +904,10 @@ def test_an_entrys_label_yields_to_its_claim_and_a_lacking_certificate_is_no_cla
     assert any(c.startswith("All `UserProperties` values are encrypted at rest") for c in claims)
     # "- **Certifications.** JJJJJ Enterprises, LLC does not currently hold SOC 2 Type II, …"
     assert not any("does not currently hold" in c for c in claims)
+
+
+def test_a_specific_data_column_is_the_data_not_its_ccpa_category() -> None:
+    # "| Category (CCPA §1798.140) | Specific data | Source | Purpose |"
+    items = _items("emailsentinel-specificdata-en")
+    assert {"Gmail email address", "Subscription tier", "billing status"} <= set(items)
+    assert not {"Commercial information", "Professional/employment information"} & set(items)
