@@ -549,7 +549,9 @@ _KEY_NOT_DATA = re.compile(
 _WHAT = re.compile(r"^(?:what|was)$", re.IGNORECASE)
 _WHY_COLUMN = re.compile(
     r"^(?:why|warum|wofür|purposes?|zwecke?|legal bas[ie]s|lawful bas[ie]s|rechtsgrundlagen?"
-    r"|retention(?: period)?|speicherdauer|aufbewahrung\w*)$",
+    r"|retention(?: period)?|speicherdauer|aufbewahrung\w*"
+    # or where the data comes from and whether it is personal: "Was | Woher | Personenbezug"
+    r"|woher|herkunft|quelle|sources?|where from|personenbezug|personal data\??)$",
     re.IGNORECASE,
 )
 

@@ -911,3 +911,11 @@ def test_a_specific_data_column_is_the_data_not_its_ccpa_category() -> None:
     items = _items("emailsentinel-specificdata-en")
     assert {"Gmail email address", "Subscription tier", "billing status"} <= set(items)
     assert not {"Commercial information", "Professional/employment information"} & set(items)
+
+
+def test_what_is_the_data_column_of_a_table_that_says_where_it_comes_from() -> None:
+    # "| Was | Woher | Personenbezug |" / "| Rufzeichen, Anzeigename, Rolle, Farbe | Bei der
+    # Einrichtung vergeben | … |"
+    items = _items("operationx-woher-de")
+    assert {"Rufzeichen", "Anzeigename", "Funksprüche", "Beweisfotos"} <= set(items)
+    assert "Bei der Einrichtung vergeben" not in items
