@@ -561,6 +561,8 @@ SPLITS = (
     "blind297",
     "blind298",
     "blind299",
+    "blind300",
+    "blind301",
 )
 
 
