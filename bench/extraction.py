@@ -563,6 +563,8 @@ SPLITS = (
     "blind299",
     "blind300",
     "blind301",
+    "blind302",
+    "blind303",
 )
 
 
