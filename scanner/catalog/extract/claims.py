@@ -668,12 +668,12 @@ def one_claim_per_passage(claims: list[SecurityHit], all_lines: list[Line]) -> l
     # a bare title ("TLS Encryption") yields to a sentence that makes the claim, as does an
     # entry's label ("- **Encryption at rest.** All values are encrypted at rest using AES-256")
     labels = {
-        said[0]
+        parts[0]
         for line in all_lines
         if line.kind == "bullet"
-        and len(said := sentences(line.text)) >= 2
-        and len(said[0].split()) <= 4
-        and said[0].endswith((".", ":"))
+        and len(parts := sentences(line.text)) >= 2
+        and len(parts[0].split()) <= 4
+        and parts[0].endswith((".", ":"))
     }
     claims = sorted(
         claims,
