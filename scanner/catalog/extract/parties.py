@@ -59,12 +59,12 @@ _MOVE = folded(
     r" location\b"
 )
 # an area's abbreviation after its name: "the European Economic Area (EEA)"
-_AREA_ABBR = r"(?:\s*\((?:EEA|EWR|EU|UK|EFTA|CH)\))?"
+_AREA_ABBR = r"(?:\s*\([\"“”']?(?:EEA|EWR|EU|UK|EFTA|CH)[\"“”']?\))?"
 # a place in a list: "the European Economic Area (EEA)", "UK"
 _LISTED_PLACE = (
     r"(?:the\s+|der\s+|des\s+|dem\s+)?[\w.]+(?:\s+(?-i:[A-ZÄÖÜ])[\w.]*){0,3}" + _AREA_ABBR
 )
-_PLACE_SEP = r"\s*(?:,\s*(?:or|and|oder|und)?|/|or|and|oder|und|bzw\.)\s*"
+_PLACE_SEP = r"\s*(?:,\s*(?:and/or|or|and|oder|und)?|/|and/or|und/oder|or|and|oder|und|bzw\.)\s*"
 # "outside the UK or EEA", "außerhalb der EU oder der Schweiz", "outside the European Economic
 # Area (EEA), the United Kingdom, and …": where data is NOT sent
 _OUTSIDE = re.compile(
@@ -312,7 +312,10 @@ def _destination_text(s: str) -> str:
 # from Switzerland to the United States, not to Switzerland
 _FRAMEWORK_ORIGIN = re.compile(
     r"(?:[-–]\s*|\band the\s+)(?:Swiss|Switzerland|E\.?U\.?|European Union|UK|U\.K\.)"
-    r"(?=\s+(?:Safe Harbou?r|Privacy Shield|Data Privacy Framework))",
+    r"(?=\s+(?:Safe Harbou?r|Privacy Shield|Data Privacy Framework))"
+    # … or named first: the "EU-U.S. and Swiss-U.S. Privacy Shield Frameworks"
+    r"|\b(?:Swiss|E\.?U\.?|UK|U\.K\.)\s*[-–]\s*(?=U\.?S\.?\s+(?:and\s+(?:Swiss|UK)\s*[-–]\s*U\.?S\.?\s+)?"
+    r"(?:Safe Harbou?r|Privacy Shield|Data Privacy Framework))",
     re.IGNORECASE,
 )
 

@@ -919,3 +919,14 @@ def test_what_is_the_data_column_of_a_table_that_says_where_it_comes_from() -> N
     items = _items("operationx-woher-de")
     assert {"Rufzeichen", "Anzeigename", "Funksprüche", "Beweisfotos"} <= set(items)
     assert "Bei der Einrichtung vergeben" not in items
+
+
+def test_switzerland_named_as_where_privacy_shield_data_comes_from_is_no_destination() -> None:
+    # "… the Swiss-U.S. Privacy Shield Frameworks … transferred from the European Union, the
+    # United Kingdom and/or Switzerland, as applicable to the United States …"
+    assert {(t.country, t.mechanism) for t in _read("pendo-privacyshield-en").transfers} == {
+        ("US", "adequacy")
+    }
+    # "… Personal Data transferred from the European Economic Area (“EEA”) or Switzerland to the
+    # United States": a quoted abbreviation closes the origin too
+    assert "CH" not in {t.country for t in _read("hootsuite-eeaorswitzerland-en").transfers}
