@@ -192,6 +192,9 @@ CONTROLLER = folded(
     r"|ein Produkt der|ist ein Produkt von|is a product of|(?:developed|made|built) by|entwickelt von"
     r"|ein Angebot der|ist ein Angebot von|is an offering of"
     r"|^(?:Anbieter|Betreiber|Herausgeber|Provider|Publisher)\s*:?\s*$"  # a heading over the address
+    # "The Company processing your data is X Ltd, with registered company address: …"
+    r"|\b(?:company|entity|organi[sz]ation) (?:that |which |who )?process(?:es|ing) your (?:personal )?"
+    r"(?:data|information) is\b|registered (?:company |business )?address"
 )
 _BIG_ENTITY = folded(
     r"Microsoft (?:Ireland|Corp)|One Microsoft|Redmond|Google (?:Ireland|LLC)|Amazon Web"

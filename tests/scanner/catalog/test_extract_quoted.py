@@ -930,3 +930,10 @@ def test_switzerland_named_as_where_privacy_shield_data_comes_from_is_no_destina
     # "… Personal Data transferred from the European Economic Area (“EEA”) or Switzerland to the
     # United States": a quoted abbreviation closes the origin too
     assert "CH" not in {t.country for t in _read("hootsuite-eeaorswitzerland-en").transfers}
+
+
+def test_the_company_processing_your_data_names_the_vendor_and_its_address() -> None:
+    # "**The Company processing your data is** Phoenix Renewables Ltd (trading as ‘Egg’), with
+    # registered company address: Griffin House, 161 Hammersmith Road, London, England, W6 8BS."
+    found = _read("egg-registeredaddress-en").country
+    assert found is not None and found.country == "GB"
