@@ -34,7 +34,7 @@ from m365inv.catalog.extract.providers import (
     opens_with_provider,
     words_of,
 )
-from m365inv.catalog.extract.segment import Line, normalise
+from m365inv.catalog.extract.segment import Line, blank_header, normalise
 
 _CUE = folded(
     r"übertr|übermitt|transfer|transmit|weitergeg|weitergab|sent to|send|share|empfänger|recipient"
@@ -334,9 +334,8 @@ def _table_rows(text: str) -> list[tuple[str, str | None, str, bool]]:
         if re.match(r"^\s*\|?\s*:?-{3,}", raw):
             continue
         cells = [c.strip() for c in raw.strip().strip("|").split(sep)]
-        if cols is None and not any(cells) and len(cells) >= 3:
-            continue  # a converter's blank header: the first row names the columns (a blank
-            # one over two columns heads a key-value table: "| Name | _cf_bm |", "| Type | …")
+        if cols is None and blank_header(cells):
+            continue  # a converter's blank header: the first row names the columns
         if cols is None:
             name_col = next((i for i, c in enumerate(cells) if _NAME_HEADER.match(c)), None)
             place = next((i for i, c in enumerate(cells) if _PLACE_HEADER.search(c)), None)

@@ -806,8 +806,14 @@ def _bare_entry(physical: str, width: int) -> bool:
     )
 
 
-# a table row of three or more titles, each short, "| Party name | Purpose | Hosting Location |"
-# (under a blank header, two cells are a key and its value: "| Name | _cf_bm |")
+def blank_header(cells: list[str]) -> bool:
+    """Whether a table's header row is a converter's blank one over three or more columns, so
+    its first row names the columns (Open Terms Archive's Google-Docs tables); a blank header
+    over two columns heads a key-value table ("| Name | _cf_bm |", "| Type | Persistent |")."""
+    return len(cells) >= 3 and not any(c.strip(" *") for c in cells)
+
+
+# a table row of titles, each short: "| Party name | Purpose | Hosting Location |"
 _TITLE_ROW = re.compile(r"^\|(?:[ \t]*[^\W\d_][^|.,;:]{0,40}\|){3,}$")
 
 
@@ -822,7 +828,7 @@ def lines(text: str) -> list[Line]:
     described = False  # whether a description column follows the data column
     columns = 0  # its number of columns
     header: list[str] = []  # its header cells
-    blank_header = False  # whether the table's header row holds no text
+    blank = False  # whether the table's header row is a blank one (see blank_header)
     pending: list[str] = []  # cells of a row broken over several lines ("cell |" per line)
     unbulleted = -2  # the physical line of the last entry of a list without bullets
     numbered_run = -2  # the physical line of the last entry of a numbered list under a lead-in
@@ -842,13 +848,13 @@ def lines(text: str) -> list[Line]:
         pending = []
         if line.count("|") < 2:
             data_column, qa_table, quiet = None, False, False  # the table (if any) ended
-            blank_header = False
+            blank = False
         elif _TABLE_RULE.match(nxt) or (  # a header row: names the columns, holds no data
-            blank_header and _TITLE_ROW.match(line.strip())
+            blank and _TITLE_ROW.match(line.strip())
         ):  # (a converter's blank header over a rule: the first row, of short cells, is the
             # header, "| **Party name** | **Personal data disclosed** | … |")
             header = [c.strip(" *") for c in line.strip().strip("|").split("|")]
-            blank_header = not any(header) and _TABLE_RULE.match(nxt) is not None
+            blank = blank_header(header) and _TABLE_RULE.match(nxt) is not None
             data_column, columns = _header_column(header), len(header)
             described = (  # "Data Type | Description": a category and what it holds
                 data_column is not None
