@@ -659,22 +659,23 @@ def one_claim_per_passage(claims: list[SecurityHit], all_lines: list[Line]) -> l
     """
     para: dict[str, int] = {}
     section: list[int] = []  # index of the heading each line stands under
+    labels: set[str] = set()  # entries' labels: "- **Encryption at rest.** All values are …"
     for n, line in enumerate(all_lines):
         section.append(n if line.kind == "heading" else (section[-1] if section else -1))
-        for s in sentences(line.text):
+        parts = sentences(line.text)
+        for s in parts:
             para.setdefault(s, n)
+        if (
+            line.kind == "bullet"
+            and len(parts) >= 2
+            and len(parts[0].split()) <= 4
+            and parts[0].endswith((".", ":"))
+        ):
+            labels.add(parts[0])
     out: list[SecurityHit] = []
     seen: set[object] = set()
     # a bare title ("TLS Encryption") yields to a sentence that makes the claim, as does an
-    # entry's label ("- **Encryption at rest.** All values are encrypted at rest using AES-256")
-    labels = {
-        parts[0]
-        for line in all_lines
-        if line.kind == "bullet"
-        and len(parts := sentences(line.text)) >= 2
-        and len(parts[0].split()) <= 4
-        and parts[0].endswith((".", ":"))
-    }
+    # entry's label, whose sentence after it makes the claim
     claims = sorted(
         claims,
         key=lambda c: (len(c.source.split()) <= 4 and "." not in c.source) or c.source in labels,
