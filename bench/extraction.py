@@ -565,6 +565,8 @@ SPLITS = (
     "blind301",
     "blind302",
     "blind303",
+    "blind304",
+    "blind305",
 )
 
 
