@@ -567,6 +567,8 @@ SPLITS = (
     "blind303",
     "blind304",
     "blind305",
+    "blind306",
+    "blind307",
 )
 
 
