@@ -35,6 +35,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from m365inv.catalog.draft import draft_vendor
+from m365inv.catalog.extract.claim_ranker import ClaimModel
 from m365inv.catalog.extract.ranker import ItemModel
 from m365inv.catalog.fetch import decode_text
 
@@ -181,7 +182,12 @@ def _text(corpus: Path, doc_id: str, hashes: dict[str, str]) -> tuple[str | None
     return decode_text(raw), "ok" if same else "differs"  # as `catalog import` reads a file
 
 
-def run(corpus: Path, split: str, item_model: ItemModel | None = None) -> dict[str, Counts]:
+def run(
+    corpus: Path,
+    split: str,
+    item_model: ItemModel | None = None,
+    claim_model: ClaimModel | None = None,
+) -> dict[str, Counts]:
     docs = yaml.safe_load((corpus / "labels.yaml").read_text("utf-8"))
     hashes = _hashes(corpus)
     per_lang: dict[str, Counts] = defaultdict(lambda: {k: [0, 0, 0] for k in KINDS})
@@ -194,9 +200,8 @@ def run(corpus: Path, split: str, item_model: ItemModel | None = None) -> dict[s
         states[state].append(doc["id"])
         if text is None:
             continue
-        a, m = score_document(
-            doc, draft_vendor(text, doc["id"], item_model=item_model), per_lang[doc["language"]]
-        )
+        draft = draft_vendor(text, doc["id"], item_model=item_model, claim_model=claim_model)
+        a, m = score_document(doc, draft, per_lang[doc["language"]])
         countries = [countries[0] + a, countries[1] + m]
     scored = len(states["ok"]) + len(states["differs"])
     print(f"\n== split: {split}  ({scored} of {scored + len(states['missing'])} documents scored)")

@@ -37,6 +37,7 @@ def test_wheel_has_one_import_root(wheel: Path) -> None:
     assert tops == {"m365inv"}
     assert "m365inv/config/vendors/vendor.schema.json" in names
     assert "m365inv/catalog/extract/item_model.json" in names  # the item model's weights
+    assert "m365inv/catalog/extract/claim_model.json" in names  # the claim model's weights
     assert "m365inv/reports/templates/report.html.j2" in names
     shipped = {n for n in names if n.endswith(".py")}
     sources = {

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from m365inv.catalog.extract import Extraction, extract
+from m365inv.catalog.extract.claim_ranker import ClaimModel
 from m365inv.catalog.extract.claims import basis_label
 from m365inv.catalog.extract.items import FoundItem
 from m365inv.catalog.extract.lexicon import categories_of
@@ -112,10 +113,12 @@ def draft_vendor(
     url: str | None = None,
     recognition: dict[str, list[str]] | None = None,
     item_model: ItemModel | None = None,
+    claim_model: ClaimModel | None = None,
 ) -> dict[str, Any]:
     """A vendor-file dict (schema-shaped, ``draft: true``) drafted from ``text``
-    (``item_model``: another item model than the shipped one, for the bench's held-out runs)."""
-    ex = extract(text, item_model)
+    (``item_model``, ``claim_model``: other models than the shipped ones, for the bench's
+    held-out runs)."""
+    ex = extract(text, item_model, claim_model)
     domains = sorted(
         {d for d in _DOMAIN.findall(text.casefold()) if not d.endswith(_IGNORED_DOMAINS)}
     )

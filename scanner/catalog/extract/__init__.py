@@ -14,6 +14,12 @@ from typing import TypeVar
 
 import msgspec
 
+from m365inv.catalog.extract.claim_ranker import (
+    ClaimCandidate,
+    ClaimModel,
+    claim_candidates,
+    ranked_claims,
+)
 from m365inv.catalog.extract.claims import (
     LegalBasisHit,
     SecurityHit,
@@ -46,7 +52,7 @@ from m365inv.catalog.extract.ranker import ItemModel, ranked_items
 from m365inv.catalog.extract.recipients import section_of
 from m365inv.catalog.extract.segment import Line, lines, sentences
 
-__all__ = ["Extraction", "detect_language", "extract", "policy_score"]
+__all__ = ["Extraction", "claim_examples", "detect_language", "extract", "policy_score"]
 
 _Hit = TypeVar("_Hit", RetentionRule, LegalBasisHit, SubprocessorHit, TransferHit, SecurityHit)
 
@@ -166,17 +172,49 @@ def _list_leads(all_lines: list[Line]) -> list[str]:
     return out
 
 
-def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
-    """Run every rule over ``text`` once, then the item model (the shipped one by default)."""
+def _claims_to_weigh(
+    all_lines: list[Line],
+    own_lines: list[Line],
+    heads: list[str],
+    leads: list[str],
+    sents: list[str],
+) -> tuple[list[SecurityHit], list[ClaimCandidate]]:
+    """The rules' security claims, before the claim model weighs them — each sentence of the
+    policy's own language (``sents``: every sentence in document order), then each entry of a
+    section on security no sentence claim covers — and the sentences the model weighs."""
+    own = {s for line in own_lines for p in (line.text, line.row_rest) for s in sentences(p)}
+    rules = [hit for s in sents if s in own for hit in security_claims(s)]
+    rules += listed_measures(own_lines, {c.source for c in rules}, security_sections(own_lines))
+    in_section = security_sections(all_lines)
+    return rules, claim_candidates(all_lines, own_lines, heads, leads, in_section, rules)
+
+
+def claim_examples(text: str) -> tuple[str, list[ClaimCandidate]]:
+    """The policy's language and the sentences the claim model weighs, as :func:`extract`
+    builds them (``bench/train_claims.py`` learns the model from these)."""
+    all_lines = lines(text)
+    language = detect_language(text, all_lines)
+    sents = [s for line in all_lines for p in (line.text, line.row_rest) if p for s in sentences(p)]
+    own_lines = in_own_language(all_lines, language)
+    heads, leads = section_of(all_lines), _list_leads(all_lines)
+    return language, _claims_to_weigh(all_lines, own_lines, heads, leads, sents)[1]
+
+
+def extract(
+    text: str, item_model: ItemModel | None = None, claim_model: ClaimModel | None = None
+) -> Extraction:
+    """Run every rule over ``text`` once, then the item and claim models (the shipped ones by
+    default)."""
     all_lines = lines(text)
     language = detect_language(text, all_lines)
     own_lines = in_own_language(all_lines, language)  # a bilingual page's copy said once
     heads = section_of(all_lines)
+    leads = _list_leads(all_lines)
     # each sentence with its paragraph, heading, the lead-in of the bullet list it stands in
     # and the table row it was read from ("" if none)
     read = [
         (s, para, head, lead, line.row)
-        for line, head, lead in zip(all_lines, heads, _list_leads(all_lines), strict=True)
+        for line, head, lead in zip(all_lines, heads, leads, strict=True)
         for para in (line.text, line.row_rest)
         if para
         for s in sentences(para)
@@ -185,7 +223,6 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
     sents = [s for s, _ in pairs]
     retention: list[RetentionRule] = []
     bases: dict[str, LegalBasisHit] = {}
-    security: list[SecurityHit] = []
     stated = {s: retention_in(s) for s in sents}  # each sentence's own rules, read once
     lead = retention_head = ""
     for line, head in zip(all_lines, heads, strict=True):  # "The recordings may be kept" /
@@ -211,19 +248,13 @@ def extract(text: str, item_model: ItemModel | None = None) -> Extraction:
         or (nxt is not None and nxt.kind == "bullet" and len(line.text.split()) <= 8
             and not line.text.endswith("."))
     }  # fmt: skip
-    own_sentences = {
-        s for line in own_lines for p in (line.text, line.row_rest) for s in sentences(p)
-    }
     for s in sents:  # a heading ("Data We Do NOT Store") names a topic, it states no rule
         retention += [r for r in stated[s] if r.rule != "not-stored" or s not in titles]
         for hit in legal_bases_in(s):
             if hit.letter not in bases or bases[hit.letter].confidence < hit.confidence:
                 bases[hit.letter] = hit
-        if s in own_sentences:
-            security += security_claims(s)
-    security += listed_measures(
-        own_lines, {c.source for c in security}, security_sections(own_lines)
-    )
+    rules, candidates = _claims_to_weigh(all_lines, own_lines, heads, leads, sents)
+    security = ranked_claims(rules, candidates, language, claim_model)
     # a finding read from a table row's other cells quotes the row as written, not the
     # "cell: Header: value" text the rules read
     rows = {s: line.row for line in all_lines if line.row for s in sentences(line.row_rest)}

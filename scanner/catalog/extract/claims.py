@@ -355,7 +355,7 @@ _OTHER = folded(
 
 # words one of which every claim contains: a substring test per word is far cheaper than a regex
 # alternation, and most sentences of a policy contain none of them
-_PREFILTER_WORDS = (
+PREFILTER_WORDS = (
     *(
         w.casefold()
         for w in (
@@ -570,19 +570,30 @@ _REST_CIPHER = re.compile(r"\bAES\b|AES-?\d+", re.IGNORECASE)
 _WIRE = re.compile(r"\bTLS\b|\bSSL\b|\bHTTPS\b", re.IGNORECASE)
 
 
+def no_claim(sentence: str) -> bool:
+    """Whether ``sentence`` says something that is no measure in force, whatever its words: it
+    explains a term, asks, negates, plans, disclaims or leaves security to the reader (the claim
+    model adds no such sentence either)."""
+    return bool(
+        _EXPLAINS.search(sentence)
+        # a questionnaire's question ("Is it encrypted?") or its examples ("Examples: 2FA for
+        # all admins, …") ask, they claim nothing
+        or sentence.rstrip(" *)").endswith("?")
+        or _PROMPTED.match(sentence)
+        # "nicht verschlüsselt", "Enable encryption: Settings → …", "2FA ist derzeit nicht
+        # aktiviert", a template's "[verschlüsselt ja/nein]"
+        or _NOT_CLAIMED.search(sentence)
+        or _NOT_IN_FORCE.search(sentence)
+        # "We cannot guarantee absolute security", "You are responsible for maintaining the
+        # confidentiality of your password": a limit or the reader's duty
+        or _disclaims(sentence)
+    )
+
+
 def security_in(sentence: str) -> SecurityHit | None:
     """The security measure ``sentence`` claims, or None (a CA name alone is no claim)."""
-    if not mentions_any(sentence, _PREFILTER_WORDS) or _EXPLAINS.search(sentence):
+    if not mentions_any(sentence, PREFILTER_WORDS) or no_claim(sentence):
         return None
-    if sentence.rstrip(" *)").endswith("?") or _PROMPTED.match(sentence):
-        return None  # a questionnaire's question ("Is it encrypted?") or its examples
-        # ("Examples: 2FA for all admins, …") ask, they claim nothing
-    if _NOT_CLAIMED.search(sentence) or _NOT_IN_FORCE.search(sentence):
-        return None  # "nicht verschlüsselt", "Enable encryption: Settings → …", "2FA ist
-        # derzeit nicht aktiviert", a template's "[verschlüsselt ja/nein]"
-    if _disclaims(sentence):
-        return None  # "We cannot guarantee absolute security", "You are responsible for
-        # maintaining the confidentiality of your password": a limit or the reader's duty
     probe = _CA_ONLY.sub(" ", re.sub(r"https?://\S+|`[^`]*`", " ", sentence))
     probe = _PRODUCT_NAME.sub(" ", probe)  # "Avamboo Encrypt for Outlook" names a product
     if _PROCESSORS_CARD_STANDARD.search(probe):  # "Stripe ist PCI-DSS-konform" is Stripe's
@@ -712,6 +723,14 @@ _LACKS_MEASURE = folded(
     r"\b(?:do|does|did)(?: not|n't) (?:\w+ )?(?:hold|have|maintain|offer|provide|support|use"
     r"|implement|encrypt)\b|\b(?:verfüg|besitz|hab|halt)\w* (?:\w+ ){0,2}?(?:über )?keine?\b"
 )
+
+
+def claims_nothing(text: str) -> bool:
+    """Whether ``text`` is no claim whatever its words (:func:`no_claim`), or says the vendor
+    lacks the measure it names."""
+    return no_claim(text) or bool(_LACKS_MEASURE.search(text))
+
+
 _ARTICLE_TITLE = re.compile(r"^(?:[\w-]+\s+){0,4}[\w-]+\s*\(Art\.[^()]{0,40}\)\s*:?$")
 
 

@@ -703,6 +703,8 @@ _PROSE_TAIL = re.compile(
     r"|\s+(?:grundsätzlich|nur|lediglich|ausschlie(?:ß|ss)lich|solange|so lange|dauerhaft|vorübergehend"
     r"|automatisch|stündlich|täglich|jeweils|direkt|unmittelbar)(?:\s.*)?$"
 )
+# a label's line of this many sentences (with the label's) is a paragraph under a title
+_TITLED_PARAGRAPH = 4
 _TITLE_DOT = re.compile(  # "Account data (controller). Name, …": the title may carry a note
     r"^([A-ZÄÖÜ][\w-]+(?:\s[\w-]+){0,3})(?:\s\([^()]{1,40}\))?\.\s+(?=[A-ZÄÖÜ])"
 )
@@ -2972,13 +2974,20 @@ def collect_items(all_lines: list[Line]) -> ItemList:
                 if looks_like_item(clean_piece(x)) or plain_noun_phrase(clean_piece(x)):
                     add(clean_piece(x), text, 0.7)
             continue
-        paragraph = (  # read sentence by sentence, unless it opens with a label ("Email Data. …")
-            line.kind == "text" and len(sentences(text)) > 1 and not _TITLE_DOT.match(text)
-        ) or (  # an entry of sentences is a paragraph too: "* We collect crash reports … .
-            line.kind == "bullet"  # This includes device type, OS version, and crash logs."
-            and len(said) > 1
-            and _SENTENCE_SUBJECT.match(text) is not None
-            and ":" not in text
+        paragraph = (
+            (  # read sentence by sentence, unless it opens with a label ("Email Data. …")
+                line.kind == "text" and len(said) > 1 and not _TITLE_DOT.match(text)
+            )
+            or (  # … over a paragraph of its own: "2.1 User-provided Information. When you use the
+                line.kind == "text"  # Service … . Examples of Personal Data include name, …"
+                and len(said) >= _TITLED_PARAGRAPH
+            )
+            or (  # an entry of sentences is a paragraph too: "* We collect crash reports … .
+                line.kind == "bullet"  # This includes device type, OS version, and crash logs."
+                and len(said) > 1
+                and _SENTENCE_SUBJECT.match(text) is not None
+                and ":" not in text
+            )
         )
         if line.kind == "bullet" and (rest := recipient_entry(text)) is not None:
             if not rest:

@@ -11,6 +11,7 @@ import msgspec
 
 from m365inv.catalog.extract.folded import folded
 from m365inv.catalog.extract.lexicon import countries_in
+from m365inv.catalog.extract.phrases import NEGATION
 from m365inv.catalog.extract.providers import (
     ALL_KEYS,
     AU_TOWN,
@@ -419,6 +420,25 @@ _SAFEGUARDS_LEAD = folded(
 _LISTED_SAFEGUARDS = 6  # the sentences after a transfer's sentence its safeguards may stand in
 
 
+# data moved or kept abroad, to places not named: "may be transferred outside the European
+# Union", "processed in countries outside your own", "in Drittländer übermittelt"
+_TO_ABROAD = folded(
+    r"\b(?:transferr\w*|transmitt\w*|processed|stored|hosted|übermittelt|übertragen|verarbeitet"
+    r"|gespeichert)\b[^.;]{0,60}?\b(?:(?:to|in|into)\s+(?:other\s+)?countries\s+(?:outside|other than)"
+    r"|outside (?:of )?(?:the )?(?:EU|EEA|European|your (?:country|jurisdiction))"
+    r"|(?:to|in|into) (?:a )?third countr|in (?:ein )?Drittl[aä]nd|in (?:einen )?Drittstaat"
+    r"|au(?:ß|ss)erhalb (?:der EU|des EWR|der Europäischen))"
+    # German puts the place before the verb: "in Drittländer übermittelt werden"
+    r"|\b(?:in (?:ein\w* )?Drittl[aä]nd|in (?:ein\w* )?Drittstaat|au(?:ß|ss)erhalb (?:der EU|des EWR"
+    r"|der Europäischen))[^.;]{0,60}?\b(?:übermittelt|übertragen|verarbeitet|gespeichert)\b"
+)
+
+
+# "Ihnen steht das Recht zu, Auskunft darüber zu verlangen, ob … in ein Drittland … übermittelt
+# werden", "the right to know whether your data is transferred to a third country"
+_ASKS_WHETHER = folded(r"\b(?:ob|whether)\b[^.;]{0,80}\b(?:Drittl|Drittstaat|third countr|outside)")
+
+
 def _unnamed(
     s: str, here: str, following: list[str], mechs: list[Mechanism]
 ) -> tuple[list[str | None], list[Mechanism]]:
@@ -443,6 +463,16 @@ def _unnamed(
         for k, rx in _MECHANISMS
         if (k != "consent" or _READER_CONSENTS.search(s)) and rx.search(part)
     ]
+    if (
+        not named
+        and not lead
+        and len(s.split()) >= 6
+        and (abroad := _TO_ABROAD.search(s))
+        and not NEGATION.search(s[: abroad.end()])  # "No personal data is transferred to …"
+        and not _ASKS_WHETHER.search(s)  # the reader's right to ask whether data is moved
+    ):  # "Please note that data may be transferred outside the European Union": a transfer to
+        # countries it does not name, with no safeguard stated — a DPO's open question
+        return [None], ["none-stated"]
     if not named or (len(s.split()) < 6 and not lead):
         return [], mechs
     if "adequacy" in named and len(named) > 1 and _ADEQUACY_NOUN.search(part) is None:

@@ -937,3 +937,19 @@ def test_the_company_processing_your_data_names_the_vendor_and_its_address() -> 
     # registered company address: Griffin House, 161 Hammersmith Road, London, England, W6 8BS."
     found = _read("egg-registeredaddress-en").country
     assert found is not None and found.country == "GB"
+
+
+def test_a_label_over_a_paragraph_titles_prose_that_lists_data() -> None:
+    # "**2.1 User-provided Information**. When you use the Service … . Examples of Personal Data
+    # include name, email address, mailing address, mobile phone number, and credit card or
+    # other billing information. …" under "The Information We Collect on the Service:"
+    items = _items("pipedrive-titledparagraph-en")
+    assert {"name", "email address", "mailing address", "mobile phone number"} <= set(items)
+    assert {"geographic area", "preferences"} <= set(items)
+
+
+def test_a_transfer_outside_europe_with_no_safeguard_is_one_to_unnamed_countries() -> None:
+    for name in ("navigatum-outsideeu-en", "papertrail-outsideyourown-en"):
+        assert {(t.country, t.mechanism) for t in _read(name).transfers} == {
+            (None, "none-stated")
+        }, name

@@ -325,3 +325,27 @@ def test_safe_harbor_and_the_origin_a_framework_is_named_by() -> None:
     assert {(t.country, t.mechanism) for t in extract(said).transfers} == {("US", "adequacy")}
     old = "Acme adheres to the Safe Harbor Principles for data from the EEA and Switzerland."
     assert ("US", "adequacy") not in {(t.country, t.mechanism) for t in extract(old).transfers}
+
+
+def test_data_moved_abroad_with_no_safeguard_is_a_transfer_to_unnamed_countries() -> None:
+    for text in (
+        "Your information may be transferred to and processed in countries other than your own.",
+        "Ihre Daten können in Drittländer übermittelt werden.",
+        "Data may be stored and processed in countries outside your own.",
+    ):
+        assert _transfers(text) == {(None, "none-stated")}, text
+    # a safeguard named with it is that safeguard's transfer
+    text = "Your data may be transferred outside the EEA under standard contractual clauses."
+    assert _transfers(text) == {(None, "SCC")}
+
+
+def test_denied_transfers_and_the_right_to_ask_about_them_are_none() -> None:
+    for text in (
+        "No personal data is transferred to third countries.",
+        "EazyPlan übermittelt keine personenbezogenen Daten in Drittstaaten.",
+        "Our servers are located in Germany and no data is transferred outside the EU.",
+        "Sie haben das Recht, Auskunft darüber zu verlangen, ob Ihre personenbezogenen Daten in "
+        "ein Drittland übermittelt werden.",
+        "You have the right to know whether your personal data is transferred outside the EEA.",
+    ):
+        assert _transfers(text) == set(), text
