@@ -574,6 +574,8 @@ SPLITS = (
     "blind305",
     "blind306",
     "blind307",
+    "blind308",
+    "blind309",
 )
 
 
