@@ -244,3 +244,12 @@ def test_a_consent_label_needs_no_word_of_data_but_consent_by_use_stays_none() -
     assert _letters("Lawful basis: consent") == ["a"]
     assert "a" not in _letters("- Consent: by using the app, you consent to this policy.")
     assert "a" not in _letters("Consent to these terms is given by signing up.")
+
+
+def test_an_occasion_of_consent_is_consent_whatever_it_is_for() -> None:
+    # a list of uses or disclosures that ends in one the reader agrees to
+    assert _letters("(m) for any other purpose with your consent.") == ["a"]
+    assert _letters("We may also disclose your information with your permission.") == ["a"]
+    # consent withheld, or consent to the policy by using the app, is none
+    assert _letters("We will not share your data without your consent.") == []
+    assert _letters("By using the app, you consent to this policy.") == []
