@@ -65,7 +65,13 @@ def _words(text: str) -> list[str]:
 
 
 def claim_features(
-    sentence: str, line: Line, head: str, lead: str, in_section: bool, kinds: list[str]
+    sentence: str,
+    line: Line,
+    head: str,
+    lead: str,
+    in_section: bool,
+    kinds: list[str],
+    worded: bool,
 ) -> tuple[str, ...]:
     """What the model weighs: the sentence's words and word pairs, its heading's and list
     lead-in's words, the line's kind, and what the rules said (``kinds``: the claim kinds the
@@ -83,7 +89,7 @@ def claim_features(
         f.add("row")
     if in_section:
         f.add("sec")
-    if mentions_any(sentence, PREFILTER_WORDS):
+    if worded:
         f.add("pre")
     n = len(ws)
     f.add("len=" + ("1" if n < 4 else "2" if n < 8 else "3" if n < 16 else "4" if n < 30 else "5"))
@@ -121,14 +127,17 @@ def claim_candidates(
         for para in (line.text, line.row_rest):
             for s in sentences(para) if para else []:
                 said = sorted({*by_source.get(s, []), *whole})
-                if s in seen or not (said or here or mentions_any(s, PREFILTER_WORDS)):
+                if s in seen:
+                    continue
+                worded = mentions_any(s, PREFILTER_WORDS)
+                if not (said or here or worded):
                     continue
                 seen.add(s)
                 kinds = sorted(
                     {"listed" if (claims[k].kind, claims[k].confidence) == _LISTED
                      else claims[k].kind for k in said}
                 )  # fmt: skip
-                features = claim_features(s, line, head, lead, here, kinds)
+                features = claim_features(s, line, head, lead, here, kinds, worded)
                 out.append(ClaimCandidate(s, features, tuple(said), id(line) in own))
     return out
 
