@@ -2,8 +2,9 @@
 
 ``extract(text)`` runs every rule once over the text and returns an :class:`Extraction`; each
 found thing keeps the sentence it came from and a confidence, so a reviewer can check it.
-Lexicons and sentence patterns, then a linear model shipped in the package that adds the data
-items the patterns missed (:mod:`ranker`); nothing is downloaded at run time.
+Lexicons and sentence patterns, then two linear models shipped in the package: one adds the data
+items the patterns missed (:mod:`ranker`), one weighs the security claims (:mod:`claim_ranker`);
+nothing is downloaded at run time.
 """
 
 from __future__ import annotations
