@@ -26,7 +26,6 @@ through ``blind307``); about three minutes.
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -36,7 +35,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from bench import extraction
-from bench.train_items import fit
+from bench.train_items import fit, write_model
 from m365inv.catalog.extract import claim_examples
 from m365inv.catalog.extract.claim_ranker import MODEL_FILE, ClaimModel
 from m365inv.catalog.fetch import decode_text
@@ -107,11 +106,9 @@ def main() -> None:
                 f1 = 2 * p * r / max(1e-9, p + r)
                 print(f"{name}: {lang} security P={p:.3f} R={r:.3f} F1={f1:.3f}")
     if args.write:
-        m = model_from(examples(args.corpus, set()), "bench/corpus (the labelled texts here)")
-        tmp = OUT.with_suffix(".tmp")
-        tmp.write_text(json.dumps(msgspec.to_builtins(m), ensure_ascii=False, indent=0) + "\n")
-        tmp.replace(OUT)  # atomic: a half-written model is never shipped
-        print(f"wrote {OUT} ({len(m.weights)} weights; {m.trained_on})")
+        write_model(
+            model_from(examples(args.corpus, set()), "bench/corpus (the labelled texts here)"), OUT
+        )
 
 
 if __name__ == "__main__":

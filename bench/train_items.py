@@ -46,6 +46,7 @@ from bench import extraction
 from bench.extraction import _pairs
 from m365inv.catalog.extract import detect_language
 from m365inv.catalog.extract.candidates import item_candidates
+from m365inv.catalog.extract.claim_ranker import ClaimModel
 from m365inv.catalog.extract.items import ItemList, find_items
 from m365inv.catalog.extract.ranker import (
     MODEL_FILE,
@@ -195,6 +196,14 @@ def _report(title: str, rules: dict[str, list[int]], both: dict[str, list[int]])
         print(f"   {lang} items  rules {prf(*rules[lang])}   rules+model {prf(*both[lang])}")
 
 
+def write_model(model: ItemModel | ClaimModel, out: Path) -> None:
+    """Write a model's JSON atomically: a half-written model is never shipped."""
+    tmp = out.with_suffix(".tmp")
+    tmp.write_text(json.dumps(msgspec.to_builtins(model), ensure_ascii=False, indent=0) + "\n")
+    tmp.replace(out)
+    print(f"wrote {out} ({len(model.weights)} weights; {model.trained_on})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=CORPUS)
@@ -247,11 +256,7 @@ def main() -> None:
         for split in sorted(held):  # every kind, as the bench scores it, with that model
             extraction.run(args.corpus, split, item_model=m)
     if args.write:
-        m = model_from(docs, "bench/corpus (the labelled texts here)", prior=prior)
-        tmp = OUT.with_suffix(".tmp")
-        tmp.write_text(json.dumps(msgspec.to_builtins(m), ensure_ascii=False, indent=0) + "\n")
-        tmp.replace(OUT)  # atomic: a half-written model is never shipped
-        print(f"wrote {OUT} ({len(m.weights)} weights; {m.trained_on})")
+        write_model(model_from(docs, "bench/corpus (the labelled texts here)", prior=prior), OUT)
 
 
 if __name__ == "__main__":
