@@ -576,6 +576,8 @@ SPLITS = (
     "blind307",
     "blind308",
     "blind309",
+    "blind310",
+    "blind311",
 )
 
 
