@@ -578,6 +578,8 @@ SPLITS = (
     "blind309",
     "blind310",
     "blind311",
+    "blind312",
+    "blind313",
 )
 
 
