@@ -953,3 +953,10 @@ def test_a_transfer_outside_europe_with_no_safeguard_is_one_to_unnamed_countries
         assert {(t.country, t.mechanism) for t in _read(name).transfers} == {
             (None, "none-stated")
         }, name
+
+
+def test_consent_given_for_an_occasion_is_basis_a() -> None:
+    # "(m) for any other purpose with your consent." closing a list of uses
+    assert [b.letter for b in _read("infracost-withyourconsent-en").legal_bases] == ["a"]
+    # "- **Consent.** We may also disclose your information with your permission."
+    assert "a" in {b.letter for b in _read("tigris-withyourpermission-en").legal_bases}
