@@ -580,6 +580,8 @@ SPLITS = (
     "blind311",
     "blind312",
     "blind313",
+    "blind314",
+    "blind315",
 )
 
 
