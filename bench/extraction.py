@@ -582,6 +582,8 @@ SPLITS = (
     "blind313",
     "blind314",
     "blind315",
+    "blind316",
+    "blind317",
 )
 
 
