@@ -50,6 +50,9 @@ _MOVE = folded(
     # "Google and other providers may process information in the United States"
     r"|\bprocess(?:es)?\s+(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?(?-i:[A-Z])"
     r"|gespeichert\b.{0,40}\bin\b|Server[n]? in|sent to|hosted in|Empfänger|recipient|located in"
+    # "Your data may be processed outside the EEA", "providers located outside the UK" (whose
+    # place ``_TO_ABROAD`` then weighs: providers, not readers)
+    r"|\bprocess(?:ed|es)?\b[^.;]{0,40}\boutside\b|\blocated outside\b"
     r"|Drittl[aä]nd|Drittstaat|third countr|weitergegeben|Datenweitergabe"
     # "If data leaves your jurisdiction, we use … SCCs"
     r"|\b(?:leaves?|leaving) (?:your|the|its|our) (?:jurisdiction|country|region)"
@@ -97,7 +100,8 @@ _LAW_OF = re.compile(
     r"|\bUK[- ]GDPR\b|\bUK[- ]DSGVO\b|\bUK Data Protection Act\b"
     # "UK law", "EU/UK Privacy Laws", "protected by UK or EU law", "the laws applicable to the
     # UK", "in accordance with UK and EU rules": a legal order, not a destination
-    r"|\b" + _EUROPE + r"(?:" + _PLACE_SEP + _EUROPE + r")*\s+(?:data protection\s+|privacy\s+)?"
+    r"|\b" + _EUROPE + r"(?:" + _PLACE_SEP + _EUROPE + r")*\s+(?:data protection\s+|privacy\s+"
+    r"|adequacy\s+)?"  # ("a country not covered by UK Adequacy Regulations")
     r"(?:laws?|rules|regulations?|legislation|requirements)\b"
     r"|\b(?:laws?|rules|regulations?)\s+(?:applicable|that apply)\s+(?:to|in)\s+"
     + _EUROPE
@@ -111,7 +115,7 @@ _LAW_OF = re.compile(
     # a safeguard for data leaving the UK or Switzerland ("UK International Data Transfer
     # Addendum", "SCCs (or the UK equivalent)"): where data comes from, not where it goes
     + r"|\b(?:UK|U\.K\.|Swiss|British|Schweizer\w*|britische\w*)[\s-]+(?:International\s+)?"
-    r"(?:Data\s+Transfer\s+)?(?:Addendum|Agreement|IDTA|Extension|equivalents?|Erweiterung"
+    r"(?:Data\s+Transfer\s+)?(?:Addend(?:um|a)|Agreements?|IDTA|Extension|equivalents?|Erweiterung"
     r"|Zusatz\w*|Nachtrag)\b|\b(?:UK|Swiss|British)\s+(?:data\s+)?transfers\b"
     # the authority that approves a safeguard: "SCCs approved by the European Commission or UK
     # authorities", "the UK's Information Commissioner"
@@ -159,13 +163,20 @@ _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
         ("SCC", r"Standardvertragsklausel|Standarddatenschutzklausel|standard (?:contractual|data "
                 r"protection) clauses|\bSCCs?\b|EU-Standardvertrags"
                 # the clauses' former name: "the European Commission's model clauses"
-                r"|\bmodel (?:contract(?:ual)? )?clauses|EU-Musterklausel"),
+                r"|\bmodel (?:contract(?:ual)? )?clauses|EU-Musterklausel"
+                # the UK's counterpart, "the UK International Data Transfer Agreement (IDTA)",
+                # "the UK Addendum to the EU SCCs"
+                r"|International Data Transfer (?:Agreement|Addendum)|\bIDTA\b|\bUK Addendum\b"
+                # the ICO's plain words for the clauses: "we use specific contracts approved by
+                # the European Commission which give personal data the same protection …"
+                r"|\bcontracts (?:approved|adopted) by the European Commission"),
         ("BCR", r"Binding Corporate Rules|\bBCRs?\b|verbindliche[n]? interne[n]? Datenschutzvorschrift"),
         # (the EU-US Privacy Shield was an adequacy decision, invalidated in 2020: not the DPF)
         # (an adequacy decision a country lacks is none: "to a country without an adequacy
         # decision", "für die kein Angemessenheitsbeschluss vorliegt")
         ("adequacy", r"(?<!without an )(?<!without )(?<!\bno )(?<!ohne )(?<!kein )(?<!keinen )"
-                     r"(?:Angemessenheitsbeschlu|adequacy decision|angemessenes Datenschutzniveau)"
+                     r"(?<!not covered by )(?<!not covered by UK )"  # ("by UK Adequacy Regulations")
+                     r"(?:Angemessenheitsbeschlu|adequacy (?:decision|regulation)|angemessenes Datenschutzniveau)"
                      # (as was Safe Harbor, invalidated in 2015: a policy of its time claims it)
                      r"|Privacy Shield|Safe Harbou?r (?:Framework|Principles|Program|privacy)"
                      r"|EU Safe Harbou?r|(?:U\.?S\.?|EU|E\.U\.)\s*[-–]\s*(?:E\.?U\.?|U\.?S\.?|Swiss)"
@@ -423,9 +434,13 @@ _LISTED_SAFEGUARDS = 6  # the sentences after a transfer's sentence its safeguar
 # data moved or kept abroad, to places not named: "may be transferred outside the European
 # Union", "processed in countries outside your own", "in Drittländer übermittelt"
 _TO_ABROAD = folded(
-    r"\b(?:transferr\w*|transmitt\w*|processed|stored|hosted|übermittelt|übertragen|verarbeitet"
+    r"\b(?:transferr\w*|transmitt\w*|process(?:ed)?|stored|hosted|übermittelt|übertragen|verarbeitet"
+    # where the recipients are, not the readers ("users located outside the EEA"): "Some
+    # providers may be located outside the UK/EEA"
+    r"|(?:servers?|providers?|(?:sub-?)?processors?|data cent(?:er|re)s?|recipients?|vendors?)\s+"
+    r"(?:(?:are|is|may be|might be|can be)\s+)?located"
     r"|gespeichert)\b[^.;]{0,60}?\b(?:(?:to|in|into)\s+(?:other\s+)?countries\s+(?:outside|other than)"
-    r"|outside (?:of )?(?:the )?(?:EU|EEA|European|your (?:country|jurisdiction))"
+    r"|outside (?:of )?(?:the )?(?:EU|EEA|European|UK\b|U\.K\.|United Kingdom|your (?:country|jurisdiction))"
     r"|(?:to|in|into) (?:a )?third countr|in (?:ein )?Drittl[aä]nd|in (?:einen )?Drittstaat"
     r"|au(?:ß|ss)erhalb (?:der EU|des EWR|der Europäischen))"
     # German puts the place before the verb: "in Drittländer übermittelt werden"
@@ -437,6 +452,12 @@ _TO_ABROAD = folded(
 # "Ihnen steht das Recht zu, Auskunft darüber zu verlangen, ob … in ein Drittland … übermittelt
 # werden", "the right to know whether your data is transferred to a third country"
 _ASKS_WHETHER = folded(r"\b(?:ob|whether)\b[^.;]{0,80}\b(?:Drittl|Drittstaat|third countr|outside)")
+# where the reader is, not the data: "If … you are located outside of the UK, you may be
+# entitled to …"
+_READER_ABROAD = folded(
+    r"\b(?:you|users?|visitors?|customers?)\s+(?:are\s+|is\s+)?(?:located|based|resident|residing)"
+    r"\s+outside\b"
+)
 
 
 def _unnamed(
@@ -470,6 +491,7 @@ def _unnamed(
         and (abroad := _TO_ABROAD.search(s))
         and not NEGATION.search(s[: abroad.end()])  # "No personal data is transferred to …"
         and not _ASKS_WHETHER.search(s)  # the reader's right to ask whether data is moved
+        and not _READER_ABROAD.search(s[: abroad.end()])
     ):  # "Please note that data may be transferred outside the European Union": a transfer to
         # countries it does not name, with no safeguard stated — a DPO's open question
         return [None], ["none-stated"]
@@ -504,7 +526,7 @@ def _abroad_guarded(s: str, following: str = "") -> bool:
 
 
 # an adequacy decision named as a safeguard of its own, not "an adequate level under the SCC"
-_ADEQUACY_NOUN = folded(r"Angemessenheitsbeschlu|adequacy decision")
+_ADEQUACY_NOUN = folded(r"Angemessenheitsbeschlu|adequacy (?:decision|regulation)")
 
 
 # a definition of a term: '"Standard Contractual Clauses" or "SCCs" means …', '„SCC“ bezeichnet …'

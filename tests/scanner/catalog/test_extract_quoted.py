@@ -960,3 +960,31 @@ def test_consent_given_for_an_occasion_is_basis_a() -> None:
     assert [b.letter for b in _read("infracost-withyourconsent-en").legal_bases] == ["a"]
     # "- **Consent.** We may also disclose your information with your permission."
     assert "a" in {b.letter for b in _read("tigris-withyourpermission-en").legal_bases}
+
+
+def test_a_transfer_out_of_the_uk_and_its_uk_safeguards() -> None:
+    # "These providers may process data on servers outside the UK. Where that happens, the
+    # transfer is covered by appropriate safeguards (such as the UK International Data Transfer
+    # Agreement or equivalent mechanisms)."
+    assert {(t.country, t.mechanism) for t in _read("holdthesoap-outsidetheuk-en").transfers} == {
+        (None, "SCC")
+    }
+    # "Some providers may be located outside the UK/EEA. We rely on UK adequacy regulations, the
+    # UK International Data Transfer Addendum (IDTA) and/or Standard Contractual Clauses …":
+    # the UK is where data leaves, not where it goes
+    assert {(t.country, t.mechanism) for t in _read("ventira-locatedoutside-en").transfers} == {
+        (None, "SCC"),
+        (None, "adequacy"),
+    }
+    # "Some subprocessors may process data outside the UK; where they do, we ensure appropriate
+    # safeguards (such as UK International Data Transfer Agreements or adequacy decisions) …"
+    found = {(t.country, t.mechanism) for t in _read("sentinelhq-transferagreements-en").transfers}
+    assert found == {(None, "SCC"), (None, "adequacy")}
+
+
+def test_contracts_approved_by_the_european_commission_are_the_clauses() -> None:
+    # "Any personal data transferred to countries or territories outside the UK or the EU will
+    # only be transferred where we have put in place appropriate safeguards … usually through
+    # contracts approved by the European Commission."
+    found = {(t.country, t.mechanism) for t in _read("christchurch-contractsapproved-en").transfers}
+    assert found == {(None, "SCC")}

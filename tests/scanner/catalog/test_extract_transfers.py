@@ -332,8 +332,23 @@ def test_data_moved_abroad_with_no_safeguard_is_a_transfer_to_unnamed_countries(
         "Your information may be transferred to and processed in countries other than your own.",
         "Ihre Daten können in Drittländer übermittelt werden.",
         "Data may be stored and processed in countries outside your own.",
+        "Some of our service providers are located outside the United Kingdom.",
     ):
         assert _transfers(text) == {(None, "none-stated")}, text
+    # where the readers are is no transfer: "users located outside the EEA"
+    for readers in (
+        "These terms are intended for users located outside the European Economic Area.",
+        "If we have processed your personal data and you are located outside of the UK, you may "
+        "be entitled to exercise your rights under the EU GDPR.",
+    ):
+        assert _transfers(readers) == set(), readers
+    # a country no adequacy decision covers has none: "to a country not covered by UK Adequacy
+    # Regulations, we … (e.g., using … the UK IDTA)"
+    text = (
+        "Where your data is transferred outside the UK/EEA to a country not covered by UK "
+        "Adequacy Regulations, we use the UK IDTA."
+    )
+    assert _transfers(text) == {(None, "SCC")}
     # a safeguard named with it is that safeguard's transfer
     text = "Your data may be transferred outside the EEA under standard contractual clauses."
     assert _transfers(text) == {(None, "SCC")}
