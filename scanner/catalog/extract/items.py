@@ -2766,7 +2766,10 @@ def collect_items(all_lines: list[Line]) -> ItemList:
         if line.kind in ("text", "bullet"):  # "3.4 Billing data. Company name, …", "• 1.1
             text = _SECTION_NUMBER.sub("", text) or text  # Contact information such as …": no word
         if line.kind == "text" and text.endswith(":") and len(said := sentences(text)) > 1:
-            if not _REFERS_BACK.match(said[-1]):  # "We collect personal data. This includes:"
+            if not (  # "We collect personal data. This includes:" — not "… erfasst (z. B.
+                _REFERS_BACK.match(said[-1])  # Browser, IP-Adresse). Dies dient:", whose list
+                and _LISTS_MORE.search(said[-1])  # gives purposes, nor "This means:"
+            ):
                 read_prose(said[:-1], in_data)  # "We store names, URLs … . All data is kept
             text = said[-1]  # as:": the sentences before are prose, the last one leads in
         nxt_line = all_lines[n + 1] if n + 1 < len(all_lines) else None
@@ -3051,6 +3054,12 @@ _OTHER_ACTION = re.compile(
 )
 
 
+# a lead-in's words that announce more of the same ("This includes:", "Dies sind:", "Dazu
+# gehören:", "These may include:"), not purposes or consequences ("Dies dient:", "This means:")
+_LISTS_MORE = folded(
+    r"\b(?:includ\w*|gehör\w*|sind|umfass\w*|are|is|consist\w*|enthält|enthalten|beinhalt\w*"
+    r"|folgende\w*|erheb\w*|erhoben|werden|Daten|data|information|may|können|zählen|such)\b"
+)
 # a lead-in that refers back to the sentence before it: that sentence names the data in
 # general, the list below in detail ("We collect data needed … This includes:")
 _REFERS_BACK = folded(

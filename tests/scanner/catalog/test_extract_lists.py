@@ -2279,3 +2279,15 @@ def test_a_servers_log_and_data_that_accrue_are_processing_verbs() -> None:
     # "fallen" without its particle is no verb of processing
     fall = "Diese Angaben (z. B. IP-Adresse, Zeitpunkt) fallen unter das Fernmeldegeheimnis."
     assert [i.item for i in extract(fall).items] == []
+
+
+def test_a_lead_in_that_announces_purposes_leaves_the_data_before_it() -> None:
+    # the sentence before "Dies dient:" lists data; the list below it gives purposes
+    text = (
+        "Beim Besuch der Website werden automatisch Server-Logfiles erfasst (z. B. Browser, "
+        "Betriebssystem, Domain, IP-Adresse). Dies dient:\n\n- der Sicherheit\n- der Stabilität\n"
+    )
+    assert {"Browser", "Betriebssystem", "Domain", "IP-Adresse"} <= set(_items(text))
+    # a lead-in that lists more of the same names the data in detail below it
+    text = "We collect data about your device. This includes:\n\n- device model\n- IP address\n"
+    assert set(_items(text)) == {"device model", "IP address"}
