@@ -584,6 +584,8 @@ SPLITS = (
     "blind315",
     "blind316",
     "blind317",
+    "blind318",
+    "blind319",
 )
 
 
