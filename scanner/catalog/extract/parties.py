@@ -16,6 +16,7 @@ from m365inv.catalog.extract.providers import (
     ALL_KEYS,
     AU_TOWN,
     CA_POSTCODE,
+    US_STATE_NAMES,
     US_STATES,
     US_TOWN,
     address_country,
@@ -211,17 +212,9 @@ CONTROLLER = folded(
 _BIG_ENTITY = folded(
     r"Microsoft (?:Ireland|Corp)|One Microsoft|Redmond|Google (?:Ireland|LLC)|Amazon Web"
 )
-_US_STATE_NAMES = (
-    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
-    "|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts"
-    "|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey"
-    "|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania"
-    "|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington"
-    "|West Virginia|Wisconsin|Wyoming"
-)
 # "SmartAgentics, a North Carolina company", "a Delaware corporation": the entity is American
 _US_ENTITY = re.compile(
-    r"\b(?:a|an)\s+(?:" + _US_STATE_NAMES + r")\s+(?:\((?:United States|USA|U\.S\.A?\.?)\)\s+)?"
+    r"\b(?:a|an)\s+(?:" + US_STATE_NAMES + r")\s+(?:\((?:United States|USA|U\.S\.A?\.?)\)\s+)?"
     r"(?:(?i:non-?profit|not-for-profit)\s+)?(?:(?i:public benefit)\s+)?(?:company|corporation"
     r"|[Cc]orporation|limited liability company|LLC|limited partnership|business)\b"
 )
@@ -698,6 +691,12 @@ _CONTACT_US = folded(
     r"|\bplease contact\b"
     r"|\bKontaktieren Sie uns\b|\bschreiben Sie uns\b"
 )
+# a postal contact: "via mail to Trend Micro Incorporated, …", "by regular mail addressed to
+# BatchBlue Software, Inc., …", "send a letter to …" — the vendor's own address when it is
+# written out as American (not enough to make a provider's address the vendor's)
+_POSTAL_CONTACT = folded(
+    r"\b(?:via|by)\s+(?:regular\s+|postal\s+|physical\s+)?mail\b|\bletter to\b|\baddressed to\b"
+)
 
 
 def _after_contact(text: str) -> str:
@@ -760,7 +759,7 @@ def _street_address(all_lines: list[Line]) -> VendorCountry | None:
         # USA" is mostly a provider's the lexicon does not know
         ours = us is not None and written == {home}
         if ours and home == "US":
-            ours = bool(_CONTACT_US.search(before[-160:]))
+            ours = bool(_CONTACT_US.search(before[-160:]) or _POSTAL_CONTACT.search(before[-160:]))
         if written and not ours:  # "Ahtri tn 12, 10151 Tallinn, Estonia": the country is
             continue  # written out (not "… contact us at: … San Francisco, CA 94123 USA")
         return VendorCountry(home, line.text, 0.5)

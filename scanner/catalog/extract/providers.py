@@ -224,9 +224,19 @@ US_STATES = (
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ"
     " NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
 ).split()
-# an American town with its state and ZIP: "Austin, TX 78701", "Sarasota FL, 34237"
+US_STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
+    "|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts"
+    "|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey"
+    "|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania"
+    "|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington"
+    "|West Virginia|Wisconsin|Wyoming"
+)
+# an American town with its state and ZIP: "Austin, TX 78701", "Sarasota FL, 34237", the
+# state written out: "Palo Alto, California 94306-2242"
 US_TOWN = re.compile(
-    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, ?| )(?:" + "|".join(US_STATES) + r")\.?,? \d{5}(?:-\d{4})?\b"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, ?| )(?:(?:" + "|".join(US_STATES) + r")\.?"
+    r"|(?:" + US_STATE_NAMES + r")),? \d{5}(?:-\d{4})?\b"
 )
 # "Redfern NSW 2016" (an Australian town, state and four-digit postcode); "M6P 3T1" (a Canadian
 # postcode: letter, digit, letter, space, digit, letter, digit)

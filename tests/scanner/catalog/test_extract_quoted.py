@@ -988,3 +988,13 @@ def test_contracts_approved_by_the_european_commission_are_the_clauses() -> None
     # contracts approved by the European Commission."
     found = {(t.country, t.mechanism) for t in _read("christchurch-contractsapproved-en").transfers}
     assert found == {(None, "SCC")}
+
+
+def test_an_american_contact_address_by_post_or_with_the_state_written_out() -> None:
+    # "… or via mail to Trend Micro Incorporated, c/o Legal Department, 225 East Carpenter
+    # Freeway, Suite 1500, Irving, TX 75062, USA.": the policy's own postal contact
+    # "… or by mail at 3250 Ash Street, Palo Alto, California 94306-2242."
+    # "178 South Victory #108" / "Burbank, California 91502" under "Contacting Us"
+    for name in ("trendmicro-viamailto-en", "billcom-statewritten-en", "dubsado-contactingus-en"):
+        found = _read(name).country
+        assert found is not None and found.country == "US", name
