@@ -586,6 +586,8 @@ SPLITS = (
     "blind317",
     "blind318",
     "blind319",
+    "blind320",
+    "blind321",
 )
 
 
