@@ -379,8 +379,12 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     ),
     (
         "strict",
-        folded(  # "When you email support, you provide contact details and …"
-            r"\byou\s+(?:may\s+|can\s+|will\s+|also\s+|need\s+to\s+|must\s+|have\s+to\s+)*"
+        folded(  # "When you email support, you provide contact details and …"; "a user must
+            # provide contact information (such as name, email …)"
+            r"\b(?:you|(?:a|the|each)\s+(?:user|customer|visitor|member|subscriber)"
+            r"|(?:users|customers|visitors|members|subscribers))\s+"
+            r"(?:may\s+|can\s+|will\s+|also\s+|need\s+to\s+|must\s+|have\s+to\s+|has\s+to\s+"
+            r"|(?:is|are)\s+(?:required|asked)\s+to\s+)*"
             r"(?:provide|give|submit|enter|share)\s+"
             r"(?:us\s+(?:with\s+)?|to us\s+)?(?!(?:your\s+|us\s+|the\s+)?(?:[\w-]+\s+)?(?:consent"
             r"|permission|approval|authori[sz]ation|feedback)\b)" + _LIST

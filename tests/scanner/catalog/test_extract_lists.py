@@ -2291,3 +2291,16 @@ def test_a_lead_in_that_announces_purposes_leaves_the_data_before_it() -> None:
     # a lead-in that lists more of the same names the data in detail below it
     text = "We collect data about your device. This includes:\n\n- device model\n- IP address\n"
     assert set(_items(text)) == {"device model", "IP address"}
+
+
+def test_what_a_user_must_provide_is_data_as_what_you_provide() -> None:
+    # an older policy speaks of "a user" where newer ones say "you"
+    text = (
+        "When a user purchases a paying service, we request information from the user on our "
+        "order form. A user must provide contact information (such as name, email, and billing "
+        "address) and financial information (such as credit card number, expiration date)."
+    )
+    found = set(_items(text))
+    assert {"name", "email", "billing address", "credit card number"} <= found
+    text = "During registration a user is required to give a username and a password."
+    assert {"username", "password"} <= set(_items(text))
