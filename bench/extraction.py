@@ -588,6 +588,8 @@ SPLITS = (
     "blind319",
     "blind320",
     "blind321",
+    "blind322",
+    "blind323",
 )
 
 
