@@ -128,6 +128,10 @@ _NAME_HEADER = re.compile(
     r"|party name|recipient|firma|services?|tools?|dienst|plattform|platform)\b",
     re.IGNORECASE,
 )
+# a column of what is used, which a column of who provides it outranks: "| Dienst | Anbieter |
+# Zweck |" names the processors under "Anbieter" ("Google Firebase Firestore"), the feature
+# under "Dienst" ("Weiterleitung verschlüsselter SYNC-Daten")
+_USED_HEADER = re.compile(r"^(?:services?|tools?|dienst|plattform|platform)\b", re.IGNORECASE)
 _ENTITY_HEADER = re.compile(
     r"^(?:legal )?entit(?:y|ies)$|^(?:legal name|rechtsträger|juristische person|gesellschaft)$",
     re.IGNORECASE,
@@ -337,7 +341,10 @@ def _table_rows(text: str) -> list[tuple[str, str | None, str, bool]]:
         if cols is None and blank_header(cells):
             continue  # a converter's blank header: the first row names the columns
         if cols is None:
-            name_col = next((i for i, c in enumerate(cells) if _NAME_HEADER.match(c)), None)
+            named = [i for i, c in enumerate(cells) if _NAME_HEADER.match(c)]
+            name_col = next(
+                (i for i in named if not _USED_HEADER.match(cells[i])), named[0] if named else None
+            )
             place = next((i for i, c in enumerate(cells) if _PLACE_HEADER.search(c)), None)
             # a table whose header names no provider column: none of its rows is a header
             ok = name_col is not None and (place is not None or len(cells) >= 2)

@@ -998,3 +998,11 @@ def test_an_american_contact_address_by_post_or_with_the_state_written_out() -> 
     for name in ("trendmicro-viamailto-en", "billcom-statewritten-en", "dubsado-contactingus-en"):
         found = _read(name).country
         assert found is not None and found.country == "US", name
+
+
+def test_a_provider_column_outranks_a_column_of_services() -> None:
+    # "| Dienst | Anbieter | Zweck | Was er sieht |" / "| Weiterleitung verschlüsselter
+    # SYNC-Daten | Google Firebase Firestore | …": the processors stand under "Anbieter"
+    names = [s.name for s in _read("budgetrak-dienstanbieter-de").subprocessors]
+    assert "Google Firebase" in names and "Google Play" in names
+    assert not any("Weiterleitung" in n or "Nutzungsanalyse" in n for n in names), names
