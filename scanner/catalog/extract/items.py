@@ -668,8 +668,12 @@ _HOLDS = folded(r"\b(?:enthalten|enthält|beinhalten|contains?)\b")
 _DEICTIC = re.compile(r"^(?:Das|Dies|Diese|These|This|Such data)\s+(?:sind|ist|are|is)\b", re.I)
 # "personal data (e.g. name, e-mail address)": a generic word whose examples are the items
 _GENERIC_EXAMPLES = re.compile(
-    r"\b(?:daten|data|informationen|information|angaben)\b[^():,;]{0,80}\(\s*(?:z\.\s?B\.|e\.\s?g\.,?"
-    r"|such as|wie|etwa|bspw\.|beispielsweise|for example|including|zum Beispiel)\s*(?P<list>[^()]+)\)"
+    r"\b(?:daten|data|informationen|information|angaben)\b[^():,;]{0,80}"
+    # (or a relative clause between: "technische Informationen, die Ihr Browser übermittelt
+    # (insbesondere IP-Adresse, …)")
+    r"(?:,\s+(?:die|welche|that|which)\s[^():,;]{0,60})?"
+    r"\(\s*(?:z\.\s?B\.|e\.\s?g\.,?|such as|wie|etwa|bspw\.|beispielsweise|for example|including"
+    r"|zum Beispiel|insbesondere|in particular)\s*(?P<list>[^()]+)\)"
     r"|\b(?:daten|data|informationen|information|angaben)(?:\s+(?:zur|zum|für|for|of|about|über)\s+[^(),.;:]{2,50})?"
     r"(?:\s+(?:erhoben|verarbeitet|gespeichert|erfasst|collected|processed|stored))?"  # "Daten
     r"\s*\((?P<bare>[^(),]{2,40}(?:,[^(),]{2,40})+)\)",

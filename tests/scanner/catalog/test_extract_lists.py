@@ -2304,3 +2304,14 @@ def test_what_a_user_must_provide_is_data_as_what_you_provide() -> None:
     assert {"name", "email", "billing address", "credit card number"} <= found
     text = "During registration a user is required to give a username and a password."
     assert {"username", "password"} <= set(_items(text))
+
+
+def test_a_generic_words_examples_after_a_relative_clause_or_in_particular() -> None:
+    text = (
+        "Beim Aufruf der Website verarbeitet der Hosting-Anbieter automatisch technische "
+        "Informationen, die Ihr Browser übermittelt (insbesondere IP-Adresse, Datum und Uhrzeit "
+        "des Zugriffs, aufgerufene Seite, verwendeter Browser und Betriebssystem)."
+    )
+    found = set(_items(text))
+    assert {"IP-Adresse", "Datum und Uhrzeit des Zugriffs", "Betriebssystem"} <= found
+    assert "technische Informationen" not in found
