@@ -1197,6 +1197,19 @@ def _prose_items(sentence: str) -> list[str]:
                 and not _negated(sentence, par.start(), par.end())
             ):
                 return [head, *entries]
+            if (  # "Cloudflare protokolliert Anmeldungen (Zeitpunkt, E-Mail-Adresse,
+                # IP-Adresse)": events, not data, whose data the parenthesis lists
+                phrase.strip()
+                # (not what an app could reach: "If this app contains a bot …, it can access the
+                # roster (first name, last name, …)", a platform's boilerplate of permissions)
+                and not re.search(r"\b(?:can|could|kann|könnte)\s+$", sentence[: verb.start()])
+                and not looks_like_item(head)
+                and len(head.split()) <= 3
+                and all(map(looks_like_item, entries))
+                and not countries_in(par.group("list"))
+                and not _negated(sentence, par.start(), par.end())
+            ):
+                return entries
     if ex is None and verb is None:  # "… erfordern Server-Protokolle (z. B. IP-Adresse, …)"
         for par in _PAREN_EXAMPLES.finditer(sentence):
             before = sentence[: par.start()].split()

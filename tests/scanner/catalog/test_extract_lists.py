@@ -2315,3 +2315,18 @@ def test_a_generic_words_examples_after_a_relative_clause_or_in_particular() -> 
     found = set(_items(text))
     assert {"IP-Adresse", "Datum und Uhrzeit des Zugriffs", "Betriebssystem"} <= found
     assert "technische Informationen" not in found
+
+
+def test_the_data_listed_for_events_that_are_logged() -> None:
+    # events are no data; the parenthesis lists the data logged with each
+    text = (
+        "Cloudflare protokolliert Anmeldungen (Zeitpunkt, E-Mail-Adresse, IP-Adresse) zur "
+        "Absicherung des Zugangs."
+    )
+    assert {"Zeitpunkt", "E-Mail-Adresse", "IP-Adresse"} <= set(_items(text))
+    # what an app could reach is no statement that it does
+    text = (
+        "If this app contains a bot or a messaging extension, it can access the roster (first "
+        "name, last name, display name, email address)."
+    )
+    assert "display name" not in _items(text)
