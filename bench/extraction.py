@@ -590,6 +590,8 @@ SPLITS = (
     "blind321",
     "blind322",
     "blind323",
+    "blind324",
+    "blind325",
 )
 
 
