@@ -739,7 +739,8 @@ def _street_address(all_lines: list[Line]) -> VendorCountry | None:
             continue  # (a table row lists processors; "Data City, DC 12345" is a template's)
         before = " ".join(x.text for x in all_lines[max(0, n - 3) : n]) + line.text[: m.start()]
         before = before[-300:]
-        if _BIG_ENTITY.search(before) or _NOT_OURS.search(before) or _cues_recipient(before):
+        said = _after_contact(before)  # ("… share your data with processors … Contact us at:")
+        if _BIG_ENTITY.search(before) or _NOT_OURS.search(said) or _cues_recipient(said):
             continue
         if us and _STOP_BLOCK.search(before):
             continue  # an American officer's address need not be the vendor's

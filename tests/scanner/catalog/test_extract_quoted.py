@@ -1006,3 +1006,11 @@ def test_a_provider_column_outranks_a_column_of_services() -> None:
     names = [s.name for s in _read("budgetrak-dienstanbieter-de").subprocessors]
     assert "Google Firebase" in names and "Google Play" in names
     assert not any("Weiterleitung" in n or "Nutzungsanalyse" in n for n in names), names
+
+
+def test_a_contact_address_after_a_line_about_other_providers_is_the_vendors() -> None:
+    # "Move: … to move your data to other service providers as you wish." then "You may contact
+    # us at help@clickup.com or 580 Howard St Unit 101 San Francisco, CA 94105 …": the providers
+    # before "contact us" are no cue that the address is theirs
+    found = _read("clickup-contactafterproviders-en").country
+    assert found is not None and found.country == "US"
