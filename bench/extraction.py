@@ -592,6 +592,8 @@ SPLITS = (
     "blind323",
     "blind324",
     "blind325",
+    "blind326",
+    "blind327",
 )
 
 
