@@ -594,6 +594,8 @@ SPLITS = (
     "blind325",
     "blind326",
     "blind327",
+    "blind328",
+    "blind329",
 )
 
 
