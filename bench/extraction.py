@@ -596,6 +596,8 @@ SPLITS = (
     "blind327",
     "blind328",
     "blind329",
+    "blind330",
+    "blind331",
 )
 
 
