@@ -1386,9 +1386,15 @@ def line_items(
     if coded and (in_data or loose) and not SCOPES.match(coded.group(1)):
         return [coded.group(1)], 0.75  # "`user_id` of users (the unique id of …)": the field
     par = _PARENTHESISED.search(text)
-    if par and GENERIC.match(clean_piece(strip_parentheses(text))):
+    if (
+        par
+        and GENERIC.match(clean_piece(strip_parentheses(text)))
+        and not _SENTENCE_BEFORE.search(text[: par.start()])
+    ):
         # "Personal Information (e.g., name, postal address)": a generic head names no data,
-        # its examples are the items
+        # its examples are the items. (Not an entry "Data you provide: The personal data … may
+        # include contact information such as your name, … . We also collect … (for example,
+        # for event sign-up, …)": examples after a finished sentence are a later sentence's.)
         listed = [untail(p) for p in split_list(EXAMPLE_LEAD.sub("", par.group(1).strip()))]
         named = [p for p in listed if looks_like_item(p) or plain_noun_phrase(p)]
         if named and any(map(looks_like_item, named)):
@@ -2552,8 +2558,12 @@ _REMARK = re.compile(
 # a field the reader may leave out: "(Name, Organisation, optional Telefon)" lists "Telefon"
 _OPTIONAL = re.compile(r"^(?:optional|optionally|freiwillig|ggf\.)\s+(?=\S)", re.IGNORECASE)
 # between the fields of such a list; not in "Post- und E-Mail-Adressen" (a suspended compound)
-_FIELD_SPLIT = re.compile(r"[,;]|(?<!-)\s+(?:und|and|or|oder)\s+(?!-)")  # ("und -frequenz")
+_FIELD_SPLIT = re.compile(
+    r"[,;]|(?<!-)\s+(?:und|and|or|oder|sowie|as well as)\s+(?!-)"
+)  # ("und -frequenz")
 # a category's own field list right after it in its source: "Stammdaten (Name, Anschrift, …)"
+# an article before a field: "(Name, Passwort sowie eine E-Mail-Adresse)"
+_ARTICLE = re.compile(r"^(?:eine?[nm]?|der|die|das|den|dem|a|an|the)\s+(?=\S)", re.I)
 _FIELD_LIST = re.compile(r"\s*\(([^()]{3,400})\)")
 # "… sowie weitere von Bewerbern mitgeteilte Informationen": the list's open end, no field
 _MORE_TAIL = re.compile(
@@ -2605,7 +2615,7 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
                 part
                 for raw in _FIELD_SPLIT.split(_flat_fields(listed.group(1)))
                 if (p := _OPTIONAL.sub("", EXAMPLE_LEAD.sub("", raw.strip()).strip()))
-                for part in (_shared_head(p) or [p])
+                for part in (_shared_head(p) or [_ARTICLE.sub("", p)])
                 if part.casefold().rstrip(". ") not in _ET_CETERA  # "…, Kundennummer, etc."
             ]
             if (
@@ -2616,7 +2626,7 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
                     # a German compound's own fields the lexicons do not know: "Kern-Fitnessdaten
                     # (Leistung, Schlagrate, Herzfrequenz, Distanz und Kalorien)"
                     or (
-                        _COMPOUND_CATEGORY.search(f.item) is not None
+                        _compound_category(f.item, listed.group(1).strip())
                         and all(plain_noun_phrase(p) and not countries_in(p) for p in fields)
                         # (not services: "Social-Login-Daten (Google, GitHub, Discord)")
                         and not any(map(names_provider, fields))
@@ -2636,7 +2646,7 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
                     # (such as scrolling, clicks, and mouse-overs)" (not its bare field list,
                     # which labellers read as the category's description as often as not)
                     (
-                        _COMPOUND_CATEGORY.search(f.item)
+                        _compound_category(f.item, listed.group(1).strip())
                         or (
                             _NAMED_CATEGORY.search(f.item)
                             and _FOR_EXAMPLE.match(listed.group(1).strip())
@@ -2667,7 +2677,25 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
 
 # a German compound naming a kind of data: "Zahlungsdaten", "Registrierungsdaten" (not "Daten"),
 # also after its adjectives ("eingegebene Buchungsdaten") and hyphenated ("Listing-Daten")
-_COMPOUND_CATEGORY = re.compile(r"(?:^|\s)[A-ZÄÖÜ][\wäöüß-]{2,}(?:daten|-Daten)$")
+_COMPOUND_CATEGORY = re.compile(
+    r"(?:^|\s)[A-ZÄÖÜ][\wäöüß-]{2,}(?:daten|-Daten"
+    # "…informationen" only with examples ("Nutzungsinformationen (z. B. App-Verhalten, …)"):
+    # a bare list after it ("Geräteinformationen (Browser, Bildschirmgröße)") labellers read as
+    # the category's description
+    r"|(?P<info>informationen|-Informationen))"
+    # where its data live: "Nutzungsdaten innerhalb der App", "Inhaltsdaten aus dem Fangbuch"
+    r"(?:\s(?:innerhalb|in|aus|bei)\s(?:der|dem|den|des|Ihrer|Ihrem|Ihres|unserer|unserem)"
+    r"\s[A-ZÄÖÜ][\wäöüß-]+)?$"
+)
+
+
+def _compound_category(item: str, listed: str) -> bool:
+    """Whether ``item`` is a German compound category whose parenthesised ``listed`` fields
+    are its items (see ``_COMPOUND_CATEGORY``)."""
+    m = _COMPOUND_CATEGORY.search(item)
+    return m is not None and (not m.group("info") or EXAMPLE_LEAD.match(listed) is not None)
+
+
 # an English category named by what its data are about and a generic word: "page interaction
 # information", "performance data", "order details", with its examples: "(e.g., taps, …)"
 _NAMED_CATEGORY = re.compile(r"^(?:[\w-]+\s+){1,3}(?:data|information|details|records)$", re.I)
@@ -3055,6 +3083,8 @@ def collect_items(all_lines: list[Line]) -> ItemList:
 
 
 _PARENTHESISED = re.compile(r"\(([^()]+)\)")
+# a finished sentence before an entry's first parentheses: "… or email address. It may also …"
+_SENTENCE_BEFORE = re.compile(r"[a-zäöüß]{3,}[.!?]\s+[A-ZÄÖÜ]")
 # a label and what follows it on the same line: "Verarbeitete Daten: Kontaktdaten"
 _LABEL_COLON = re.compile(r"^([^:]{2,60}):\s+\S")
 # an entry that opens with a field's name in code and describes it after: "`user_id` of users

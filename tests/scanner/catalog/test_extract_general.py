@@ -589,6 +589,20 @@ def test_a_german_compound_categorys_parenthesised_fields_are_the_items() -> Non
     assert "Lohnabrechnung" in got and "Brutto" not in got  # a specific item, no fields
 
 
+def test_an_informationen_compound_gives_its_examples_but_keeps_a_bare_field_list() -> None:
+    text = (
+        "Welche Daten wir verarbeiten\n\n"
+        "- Nutzungsinformationen (z. B. App-Verhalten, Anzeigeninteraktion)\n"
+        "- Geräteinformationen (Betriebssystem, App-Version)\n"
+        "- Nutzungsdaten innerhalb der App (z. B. Merkliste, Suchanfragen)\n"
+    )
+    got = _items(text)
+    assert {"App-Verhalten", "Anzeigeninteraktion", "Merkliste", "Suchanfragen"} <= set(got)
+    assert not any(g.startswith(("Nutzungsinformationen", "Nutzungsdaten")) for g in got), got
+    # a bare list after "…informationen" describes the category (labellers keep the category)
+    assert "Geräteinformationen (Betriebssystem, App-Version)" in got
+
+
 def test_list_after_the_participle_belongs_to_the_noun_before_it() -> None:
     generic = (
         "Bei jedem Zugriff auf unsere App werden automatisch technische Zugriffsdaten gespeichert "

@@ -261,7 +261,9 @@ def test_browser_type_and_version_written_with_a_hyphen_are_two_items() -> None:
 
 
 def test_zu_den_verarbeiteten_daten_gehoeren_announces_the_data() -> None:
-    assert any(i.startswith("Login-Informationen") for i in _items("fixmy-login-de"))
+    # "Zu den verarbeiteten Daten gehören insbesondere die Login-Informationen (Name, Passwort
+    # sowie eine E-Mail-Adresse)": a compound category's fields, "sowie" joining two of them
+    assert _items("fixmy-login-de") == ["Name", "Passwort", "E-Mail-Adresse"]
 
 
 def test_a_product_named_notify_does_not_make_a_data_lead_a_breach_notice() -> None:
@@ -1014,3 +1016,21 @@ def test_a_contact_address_after_a_line_about_other_providers_is_the_vendors() -
     # before "contact us" are no cue that the address is theirs
     found = _read("clickup-contactafterproviders-en").country
     assert found is not None and found.country == "US"
+
+
+def test_an_entrys_later_sentence_with_examples_leaves_its_first_sentences_data() -> None:
+    # "* Data you provide: The personal data you provide directly to us may include contact
+    # information such as your name, address, telephone number or email address. … We also
+    # collect information you choose to provide … (for example, for event sign-up, support
+    # request or survey submission)": the examples in parentheses are one later sentence's
+    items = set(_items("code42-dataprovide-en"))
+    assert {"name", "address", "telephone number", "email address", "job title"} <= items
+    assert {"hardware model", "operating system version", "event attendance information"} <= items
+
+
+def test_a_compound_category_with_where_its_data_live_gives_its_examples() -> None:
+    # "<li>Inhaltsdaten aus dem Fangbuch (z. B. Fischart, Ort, Datum/Uhrzeit, Notizen,
+    # Fotos)</li>": the category's examples are the items, as for "Inhaltsdaten (z. B. …)"
+    items = _items("baitbuddy-fangbuch-de")
+    assert {"Fischart", "Ort", "Notizen", "Fotos"} <= set(items)
+    assert not any(i.startswith("Inhaltsdaten") for i in items), items
