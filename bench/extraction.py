@@ -598,6 +598,8 @@ SPLITS = (
     "blind329",
     "blind330",
     "blind331",
+    "blind332",
+    "blind333",
 )
 
 
