@@ -600,6 +600,8 @@ SPLITS = (
     "blind331",
     "blind332",
     "blind333",
+    "blind334",
+    "blind335",
 )
 
 
