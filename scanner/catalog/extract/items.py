@@ -1290,6 +1290,9 @@ def _prose_items(sentence: str) -> list[str]:
                 found.append(piece)
             if found and rx in _MUST_NAME_DATA and not any(map(is_data_noun, found)):
                 continue  # "Payments are processed by …": the subject must name data
+            if [f.casefold() for f in found] == ["zeit"]:
+                continue  # "… bestreiten, benötigen wir in der Regel Zeit, um dies zu
+                # überprüfen": time on its own is how long something takes, no datum
             if (  # "capture name, email address, educational qualifications, skills, …": a long
                 # enumeration that opens with data, mostly data, goes on past unknown nouns
                 len(pieces) >= 4
@@ -1538,7 +1541,14 @@ def line_items(
             1 < len(pieces) <= 4
             and len(good) == len(pieces)
             and len(lead.split()) <= 10
-            and all(len(p.split()) <= 4 and is_data_noun(p) for p in pieces)
+            and all(len(p.split()) <= 4 for p in pieces)
+            and (
+                all(map(is_data_noun, pieces))
+                # without examples in brackets (whose words would be the items), one a data noun
+                # and the other an item by the lexicon: "Your email address and a hashed
+                # password" ("hashed" reads as a verb to the noun test)
+                or ("(" not in text and any(map(is_data_noun, pieces)))
+            )
         ):
             return good, 0.85
         if (  # "Clockify Data: Your Clockify API keys": the entry names what the label only types

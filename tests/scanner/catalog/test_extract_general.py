@@ -68,6 +68,11 @@ def test_label_with_two_items_joined_by_and() -> None:
     assert _items(text) == ["billing address", "VAT number"]
     described = "Information we collect\n- Support requests: the messages you send us by mail.\n"
     assert _items(described) == ["Support requests"]
+    # one of the two a data noun, the other an item the noun test misreads ("hashed" as a verb)
+    hashed = (
+        "Information we collect\n- **Account details.** Your email address and a hashed password.\n"
+    )
+    assert _items(hashed) == ["email address", "hashed password"]
 
 
 def test_parenthesised_list_after_a_generic_data_word() -> None:

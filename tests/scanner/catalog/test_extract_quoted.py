@@ -1034,3 +1034,9 @@ def test_a_compound_category_with_where_its_data_live_gives_its_examples() -> No
     items = _items("baitbuddy-fangbuch-de")
     assert {"Fischart", "Ort", "Notizen", "Fotos"} <= set(items)
     assert not any(i.startswith("Inhaltsdaten") for i in items), items
+
+
+def test_the_time_a_check_takes_is_no_datum() -> None:
+    # "Wenn Sie die Richtigkeit Ihrer bei uns gespeicherten personenbezogenen Daten bestreiten,
+    # benötigen wir in der Regel Zeit, um dies zu überprüfen."
+    assert _items("fichtelultra-zeit-de") == []
