@@ -1238,6 +1238,9 @@ def _prose_items(sentence: str) -> list[str]:
     if "(" in sentence:  # "the sender domain (e.g. barclays.com), a subject line snippet, …":
         # an aside whose dots would end the enumeration (its examples belong to the entry)
         sentence = _DOTTED_ASIDE.sub("", sentence)
+    if _INTEREST_REQUIRES.search(sentence):
+        return []  # "… hat ein berechtigtes Interesse an … – hierzu müssen die Server-Log-Files
+        # erfasst werden": why the logs listed before are kept, no data of its own
     for rx in _PROSE:
         m = _unnegated_match(rx, sentence)
         if m and (attributed := _PARTICIPLE_LEAD.match(m.group("list"))):
@@ -1604,8 +1607,9 @@ def line_items(
             return [*named, *extra], 0.75
         if len(examples := _examples_of(_CLAUSE_TAIL.split(first, maxsplit=1)[0])) >= 2:
             return [*examples, *extra], 0.75  # "Preferences: your settings such as a, b, c"
-        listed = _prose_items(first) if "," in first else []
+        listed = _prose_items(first) if "," in first or _JOINED.search(first) else []
         if len(listed) >= 2:  # "Account: When you sign up, we collect your name, email and …"
+            # (or two joined by "and": "… erheben wir deine E-Mail-Adresse und einen Benutzernamen")
             return [*listed, *extra], 0.75
         if name and (not is_data_noun(name) or GENERIC.match(name)):  # "Payment Processors: …"
             examples = re.split(EXAMPLE_MID, first, maxsplit=1)
@@ -1875,8 +1879,9 @@ _SUBORDINATE = re.compile(
 _MODAL_AFTER = re.compile(r"\s(?:might|may|will|would|could|can|must|should)\s+\w")
 _CATEGORY_LETTER = re.compile(r"^(?:Category|Kategorie)\s+[A-Z0-9]{1,2}$", re.IGNORECASE)
 _ET_CETERA = frozenset(
-    ["etc", "usw", "u. a", "u.a", "and so on", "und so weiter", "and more", "and others", "others"]
-)
+    ["etc", "usw", "u. a", "u.a", "and so on", "und so weiter", "and more", "and others", "others",
+     "ähnliches", "dergleichen", "and the like", "the like"]  # ("… und Ähnliches")
+)  # fmt: skip
 # German purposes after the data: "Vertragsdaten zur Begründung, inhaltlichen Ausgestaltung und
 # Änderung …" (a run of purposes: the list of data ended before it), "zwecks Bearbeitung"
 _PURPOSES_DE = re.compile(
@@ -2194,6 +2199,11 @@ _RETENTION_LEAD = folded(
 _RETAINED = folded(
     r"(?:is |are )?(?:retained|kept|stored|held|deleted|erased|purged|removed|while (?:your |the )?"
     r"account|until (?:account|you|your|the account)|for as long as|as long as)\b"
+    # "Kontodaten: Bis zur Kontolöschung", "Solange das Konto aktiv ist", "Für die Dauer der
+    # Vertragsbeziehung …", "Gespeichert, bis Sie Ihr Konto löschen", "innerhalb von 90 Tagen …"
+    r"|(?:bis zur (?:\w*l(?:ö|oe)schung|K(?:ü|ue)ndigung)|bis (?:Sie|du)\b|solange\b|f(?:ü|ue)r die "
+    r"Dauer\b|gespeichert,? (?:bis|solange|f(?:ü|ue)r)\b|Speicherung (?:f(?:ü|ue)r|bis)\b"
+    r"|(?:innerhalb von|nach) \d+ (?:Tag|Woche|Monat|Jahr)|gel(?:ö|oe)scht\b|aufbewahrt\b)"
 )
 
 
@@ -3093,6 +3103,12 @@ def collect_items(all_lines: list[Line]) -> ItemList:
 
 
 _PARENTHESISED = re.compile(r"\(([^()]+)\)")
+_JOINED = re.compile(r"\s(?:and|und|sowie|as well as)\s")
+# a legitimate interest that requires what was listed before: "… berechtigtes Interesse an der
+# technisch fehlerfreien Darstellung … – hierzu müssen die Server-Log-Files erfasst werden"
+_INTEREST_REQUIRES = re.compile(
+    r"\bberechtigtes\s+Interesse\b[^.]{0,200}\b(?:hierzu|dazu|dafür)\s+m(?:ü|ue)ssen\b", re.I
+)
 # a finished sentence before an entry's first parentheses: "… or email address. It may also …"
 _SENTENCE_BEFORE = re.compile(r"[a-zäöüß]{3,}[.!?]\s+[A-ZÄÖÜ]")
 # a label and what follows it on the same line: "Verarbeitete Daten: Kontaktdaten"

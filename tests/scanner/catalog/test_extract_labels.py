@@ -355,3 +355,34 @@ def test_a_definition_inside_a_paragraph_discloses_nothing() -> None:
         "Angaben zu einer Person, etwa Name, Anschrift und Geburtsdatum.\n"
     )
     assert _items(text) == []
+
+
+def test_a_label_over_how_long_its_data_is_kept_is_no_item() -> None:
+    # in a retention section, "Kontodaten: Bis zur Kontolöschung" says how long, not what
+    text = (
+        "Speicherdauer\n"
+        "- Kontodaten: Bis zur Kontolöschung\n"
+        "- Nutzungsdaten: Solange das Konto aktiv ist.\n"
+        "- Support-Anfragen: Für die Dauer der Vertragsbeziehung\n"
+    )
+    assert _items(text) == []
+
+
+def test_a_label_over_two_data_joined_by_und_gives_both() -> None:
+    text = (
+        "Welche Daten wir verarbeiten\n"
+        "- Kontodaten: Bei der Registrierung erheben wir deine E-Mail-Adresse und einen "
+        "Benutzernamen.\n"
+    )
+    assert _items(text) == ["E-Mail-Adresse", "Benutzernamen"]
+
+
+def test_und_aehnliches_closes_a_list_without_an_item() -> None:
+    text = (
+        "Diese Informationen (Server-Logfiles) beinhalten etwa die Art des Webbrowsers, das "
+        "verwendete Betriebssystem, den Domainnamen Ihres Internet-Service-Providers und "
+        "Ähnliches.\n"
+    )
+    items = _items(text)
+    assert "Art des Webbrowsers" in items
+    assert not any(i.casefold() == "ähnliches" for i in items), items

@@ -1040,3 +1040,11 @@ def test_the_time_a_check_takes_is_no_datum() -> None:
     # "Wenn Sie die Richtigkeit Ihrer bei uns gespeicherten personenbezogenen Daten bestreiten,
     # benötigen wir in der Regel Zeit, um dies zu überprüfen."
     assert _items("fichtelultra-zeit-de") == []
+
+
+def test_a_legitimate_interest_that_requires_the_logs_adds_no_item() -> None:
+    # the logged fields, then "… berechtigtes Interesse an der technisch fehlerfreien Darstellung
+    # und der Optimierung seiner Website – hierzu müssen die Server-Log-Files erfasst werden."
+    items = _items("commonsbooking-serverlogfiles-de")
+    assert items[-1] == "IP-Adresse" and "Browsertyp" in items
+    assert not any("Log" in i for i in items), items
