@@ -602,6 +602,8 @@ SPLITS = (
     "blind333",
     "blind334",
     "blind335",
+    "blind336",
+    "blind337",
 )
 
 
