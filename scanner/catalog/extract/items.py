@@ -1293,9 +1293,11 @@ def _prose_items(sentence: str) -> list[str]:
                 found.append(piece)
             if found and rx in _MUST_NAME_DATA and not any(map(is_data_noun, found)):
                 continue  # "Payments are processed by …": the subject must name data
-            if [f.casefold() for f in found] == ["zeit"]:
+            if len(found) == 1 and found[0].casefold() in _NO_DATUM_ALONE:
                 continue  # "… bestreiten, benötigen wir in der Regel Zeit, um dies zu
-                # überprüfen": time on its own is how long something takes, no datum
+                # überprüfen": time on its own is how long something takes, no datum; "We will
+                # process such requests …", "We may receive reports based on the use of these
+                # technologies …": the reader's requests and partners' reports are no data
             if (  # "capture name, email address, educational qualifications, skills, …": a long
                 # enumeration that opens with data, mostly data, goes on past unknown nouns
                 len(pieces) >= 4
@@ -3103,6 +3105,8 @@ def collect_items(all_lines: list[Line]) -> ItemList:
 
 
 _PARENTHESISED = re.compile(r"\(([^()]+)\)")
+# words a sentence may name as its only object without naming data
+_NO_DATUM_ALONE = frozenset(("zeit", "requests", "reports"))
 _JOINED = re.compile(r"\s(?:and|und|sowie|as well as)\s")
 # a legitimate interest that requires what was listed before: "… berechtigtes Interesse an der
 # technisch fehlerfreien Darstellung … – hierzu müssen die Server-Log-Files erfasst werden"

@@ -675,3 +675,15 @@ def test_the_users_datum_beside_the_datum_is_a_repeat() -> None:
     assert not any("des Nutzers" in i for i in items)
     assert "IP-Adressen" in items
     assert any("Ansprechpartners" in i for i in items)  # a particular role says more
+
+
+def test_requests_or_reports_as_a_sentences_only_object_are_no_data() -> None:
+    assert _items("We will process such requests in accordance with applicable laws.") == []
+    reports = (
+        "We may receive reports based on the use of these technologies by these companies on an "
+        "individual and aggregated basis."
+    )
+    assert _items(reports) == []
+    # in an enumeration of what the reader sends, requests are data
+    listed = "Information we collect\n- Comments, questions, and requests you may make;\n"
+    assert _items(listed) == ["Comments", "questions", "requests"]
