@@ -604,6 +604,8 @@ SPLITS = (
     "blind335",
     "blind336",
     "blind337",
+    "blind338",
+    "blind339",
 )
 
 
