@@ -862,7 +862,7 @@ def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
     "…, 3900 Overpelt - Belgium") in a block that is not a data-protection officer's,
     Microsoft's or a processor's: the vendor's contact address, where no controller cue is."""
     for n, line in enumerate(all_lines):
-        text = line.text.strip()
+        text = line.text.strip().rstrip(",;").rstrip()  # "Fremont," / "CA 94539," / "United States"
         m = _POSTCODE_LINE.search(text)
         uk = not m and _UK_POSTCODE.search(text) is not None  # "Paul Street, London, EC2A 4NE"
         late = not m and not uk and _TOWN_POSTCODE.fullmatch(text) is not None

@@ -1048,3 +1048,9 @@ def test_a_legitimate_interest_that_requires_the_logs_adds_no_item() -> None:
     items = _items("commonsbooking-serverlogfiles-de")
     assert items[-1] == "IP-Adresse" and "Browsertyp" in items
     assert not any("Log" in i for i in items), items
+
+
+def test_an_address_block_whose_lines_end_in_commas_gives_the_country() -> None:
+    # "APPTIVO INC." / "983 Corporate Way," / "Fremont," / "CA 94539," / "United States"
+    found = _read("apptivo-trailingcommas-en").country
+    assert found is not None and found.country == "US"
