@@ -606,6 +606,8 @@ SPLITS = (
     "blind337",
     "blind338",
     "blind339",
+    "blind340",
+    "blind341",
 )
 
 
