@@ -2583,9 +2583,9 @@ _OPTIONAL = re.compile(r"^(?:optional|optionally|freiwillig|ggf\.)\s+(?=\S)", re
 _FIELD_SPLIT = re.compile(
     r"[,;]|(?<!-)\s+(?:und|and|or|oder|sowie|as well as)\s+(?!-)"
 )  # ("und -frequenz")
-# a category's own field list right after it in its source: "Stammdaten (Name, Anschrift, …)"
 # an article before a field: "(Name, Passwort sowie eine E-Mail-Adresse)"
 _ARTICLE = re.compile(r"^(?:eine?[nm]?|der|die|das|den|dem|a|an|the)\s+(?=\S)", re.I)
+# a category's own field list right after it in its source: "Stammdaten (Name, Anschrift, …)"
 _FIELD_LIST = re.compile(r"\s*\(([^()]{3,400})\)")
 # "… sowie weitere von Bewerbern mitgeteilte Informationen": the list's open end, no field
 _MORE_TAIL = re.compile(
