@@ -608,6 +608,8 @@ SPLITS = (
     "blind339",
     "blind340",
     "blind341",
+    "blind342",
+    "blind343",
 )
 
 
