@@ -64,7 +64,7 @@ _MOVE = folded(
     r" location\b"
 )
 # an area's abbreviation after its name: "the European Economic Area (EEA)"
-_AREA_ABBR = r"(?:\s*\([\"“”']?(?:EEA|EWR|EU|UK|EFTA|CH)[\"“”']?\))?"
+_AREA_ABBR = r"(?:\s*\([\"“”']?(?:EEA|EWR|EU|UK|EFTA|CH|Switzerland)[\"“”']?\))?"
 # a place in a list: "the European Economic Area (EEA)", "UK"
 _LISTED_PLACE = (
     r"(?:the\s+|der\s+|des\s+|dem\s+)?[\w.]+(?:\s+(?-i:[A-ZÄÖÜ])[\w.]*){0,3}" + _AREA_ABBR
@@ -79,7 +79,10 @@ _OUTSIDE = re.compile(
 _EUROPE = (
     r"(?:the\s+|der\s+|dem\s+)?(?:European Economic Area|European Union|Europäischen"
     r" (?:Union|Wirtschaftsraum\w*)|United Kingdom|Vereinigten Königreich\w*|Großbritannien"
-    r"|Switzerland|Schweiz|EEA|EWR|EU|UK)\b(?:\s+member\s+(?:countries|states))?" + _AREA_ABBR
+    r"|Swiss Confederation|Switzerland|Schweiz|EEA|EWR|EU|UK)\b(?:\s+member\s+(?:countries|states))?"
+    + _AREA_ABBR
+    # ("from European Union (EU) member countries and Switzerland", "the European Union countries")
+    + r"(?:\s+(?:member\s+)?(?:countries|states))?"
 )  # ("from European Union member countries and Switzerland")
 # "Personal Data from the European Economic Area and Switzerland": where data comes FROM
 _ORIGIN = re.compile(
@@ -319,7 +322,7 @@ def _destination_text(s: str) -> str:
 # a framework named by where data comes from: the "U.S.-Swiss Safe Harbor Framework" moved data
 # from Switzerland to the United States, not to Switzerland
 _FRAMEWORK_ORIGIN = re.compile(
-    r"(?:[-–]\s*|\band the\s+)(?:Swiss|Switzerland|E\.?U\.?|European Union|UK|U\.K\.)"
+    r"(?:[-–]\s*|\band the\s+|&\s*|^)(?:Swiss|Switzerland|E\.?U\.?|European Union|UK|U\.K\.)"
     r"(?=\s+(?:Safe Harbou?r|Privacy Shield|Data Privacy Framework))"
     # … or named first: the "EU-U.S. and Swiss-U.S. Privacy Shield Frameworks"
     r"|\b(?:Swiss|E\.?U\.?|UK|U\.K\.)\s*[-–]\s*(?=U\.?S\.?\s+(?:and\s+(?:Swiss|UK)\s*[-–]\s*U\.?S\.?\s+)?"

@@ -1054,3 +1054,10 @@ def test_an_address_block_whose_lines_end_in_commas_gives_the_country() -> None:
     # "APPTIVO INC." / "983 Corporate Way," / "Fremont," / "CA 94539," / "United States"
     found = _read("apptivo-trailingcommas-en").country
     assert found is not None and found.country == "US"
+
+
+def test_switzerland_as_where_shielded_data_comes_from_is_no_destination() -> None:
+    # "… all personal data received from European Union (EU) member countries, and Switzerland,
+    # respectively, in reliance on the Privacy Shield Framework …"
+    found = {(t.country, t.mechanism) for t in _read("keeper-receivedfromswitzerland-en").transfers}
+    assert found == {("US", "adequacy")}

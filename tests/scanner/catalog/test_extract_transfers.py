@@ -364,3 +364,14 @@ def test_denied_transfers_and_the_right_to_ask_about_them_are_none() -> None:
         "You have the right to know whether your personal data is transferred outside the EEA.",
     ):
         assert _transfers(text) == set(), text
+
+
+def test_a_framework_or_a_confederation_named_as_the_origin_is_no_destination() -> None:
+    heading = "EU Safe Harbor & Switzerland Safe Harbor\n\nWe transfer data to the United States.\n"
+    assert {t.country for t in extract(heading).transfers} == {"US"}
+    confederation = (
+        "Outreach is committed to subjecting all personal data received from the Swiss "
+        "Confederation (Switzerland) and European Union (EU) member countries to the United "
+        "States, in reliance on the respective Privacy Shield Frameworks."
+    )
+    assert {t.country for t in extract(confederation).transfers} == {"US"}
