@@ -102,6 +102,7 @@ _LAW_OF = re.compile(
     r"(?:DSG|nDSG|BDSG|DPA|Datenschutz\w*|data protection|law|Recht\w*|Privacy (?:Principles|Act"
     r"|laws?))"
     r"|\bUK[- ]GDPR\b|\bUK[- ]DSGVO\b|\bUK Data Protection Act\b"
+    r"|\bUK version of (?:the\s+)?(?:GDPR|DSGVO)\b"  # ("under GDPR and the UK version of GDPR")
     # "UK law", "EU/UK Privacy Laws", "protected by UK or EU law", "the laws applicable to the
     # UK", "in accordance with UK and EU rules": a legal order, not a destination
     r"|\b" + _EUROPE + r"(?:" + _PLACE_SEP + _EUROPE + r")*\s+(?:data protection\s+|privacy\s+"

@@ -375,3 +375,11 @@ def test_a_framework_or_a_confederation_named_as_the_origin_is_no_destination() 
         "States, in reliance on the respective Privacy Shield Frameworks."
     )
     assert {t.country for t in extract(confederation).transfers} == {"US"}
+
+
+def test_the_uk_version_of_the_gdpr_is_a_law_not_a_destination() -> None:
+    text = (
+        "Such transfers are only occasional and data is transferred under the Article 49(1)(b) "
+        "derogation under GDPR and the UK version of GDPR."
+    )
+    assert not any(t.country == "GB" for t in extract(text).transfers)
