@@ -1282,6 +1282,9 @@ def _prose_items(sentence: str) -> list[str]:
             pieces = [untail(_RELATIVE.sub("", p)) for p in _subject_pieces(listed)]
             good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
             announced = rx in _ANNOUNCED or EXAMPLE_LEAD.match(m.group("list"))
+            if announced and pieces and _ACTIVITY.match(pieces[0]):
+                continue  # "This includes exchanging information with other companies and
+                # organizations for fraud protection and credit risk reduction": what is done
             if announced and good:  # "Dazu gehören a, b, c": an announced data list,
                 # so once one entry names data, the lexicons need not know the others
                 loose = [p for p in pieces if p in good or plain_noun_phrase(p)]
@@ -3107,6 +3110,12 @@ def collect_items(all_lines: list[Line]) -> ItemList:
 _PARENTHESISED = re.compile(r"\(([^()]+)\)")
 # words a sentence may name as its only object without naming data
 _NO_DATUM_ALONE = frozenset(("zeit", "requests", "reports"))
+# an announced list that opens with an activity, not data: "This includes exchanging information …"
+_ACTIVITY = re.compile(
+    r"(?:exchanging|sharing|disclosing|transferring|sending|selling|renting)\s+"
+    r"(?:(?:your|such|this|personal|the)\s+)?(?:information|data)\b",
+    re.I,
+)
 _JOINED = re.compile(r"\s(?:and|und|sowie|as well as)\s")
 # a legitimate interest that requires what was listed before: "… berechtigtes Interesse an der
 # technisch fehlerfreien Darstellung … – hierzu müssen die Server-Log-Files erfasst werden"

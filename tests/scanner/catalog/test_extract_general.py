@@ -687,3 +687,15 @@ def test_requests_or_reports_as_a_sentences_only_object_are_no_data() -> None:
     # in an enumeration of what the reader sends, requests are data
     listed = "Information we collect\n- Comments, questions, and requests you may make;\n"
     assert _items(listed) == ["Comments", "questions", "requests"]
+
+
+def test_an_announced_list_of_activities_names_no_data() -> None:
+    text = (
+        "This includes exchanging information with other companies and organizations for fraud "
+        "protection and credit risk reduction."
+    )
+    assert _items(text) == []
+    # an announced list of data still gives its entries
+    assert _items("This includes your name, email address and phone number.") == [
+        "name", "email address", "phone number"
+    ]  # fmt: skip
