@@ -610,6 +610,8 @@ SPLITS = (
     "blind341",
     "blind342",
     "blind343",
+    "blind344",
+    "blind345",
 )
 
 
