@@ -612,6 +612,8 @@ SPLITS = (
     "blind343",
     "blind344",
     "blind345",
+    "blind346",
+    "blind347",
 )
 
 
