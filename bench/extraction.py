@@ -614,6 +614,8 @@ SPLITS = (
     "blind345",
     "blind346",
     "blind347",
+    "blind348",
+    "blind349",
 )
 
 
