@@ -616,6 +616,8 @@ SPLITS = (
     "blind347",
     "blind348",
     "blind349",
+    "blind350",
+    "blind351",
 )
 
 
