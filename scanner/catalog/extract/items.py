@@ -742,6 +742,11 @@ _CONTEXT_LEAD = folded(
     r"|\b(?:folgenden?|following)\b[^:]{0,40}\b(?:[\w-]*anbieter[ns]?|providers?|dienstleister[ns]?"
     r"|empfänger[ns]?|recipients|(?:sub-?|unterauftrags)?(?:processors|verarbeiter[ns]?)|vendors"
     r"|partner[ns]?)\b[^:]{0,80}:$"
+    # who, named first: "Third parties we use for advertising:", "Dienstleister, die wir einsetzen:"
+    r"|^(?:the\s+|die\s+)?(?:third[- ]part(?:y|ies)(?:\s+(?:services|providers|vendors|partners))?"
+    r"|(?:service\s+)?providers|partners|vendors|sub-?processors|processors|Drittanbieter"
+    r"|Dienstleister|Auftragsverarbeiter|Partner|Empfänger)\b,?\s+(?:(?:that|which|die|mit denen)\s+)?"
+    r"(?:we|wir)\b[^:]{0,60}:$"
     # a processor's duties: "We will:", "Der Auftragsverarbeiter verpflichtet sich:"
     r"|^(?:we|wir|the processor|der auftragsverarbeiter|the vendor|der anbieter)\s+(?:will|shall"
     r"|must|agrees? to|undertakes? to|werden|wird|verpflichte[nt] sich(?: dazu)?)\s*:$"
@@ -800,7 +805,9 @@ _USE_LEAD = folded(
     # (not "zum Zweck der Vertragsabwicklung werden folgende Daten gespeichert:")
     r"|\b(?:for the purposes? of|zu(?:m|r)? (?:Zweck|Zwecken))\b(?![^:]*\b(?:following|folgende"
     r"|collect|stor|process|erheb|erfass|speicher|gespeichert|verarbeit)\w*)[^:]{0,120}:$"
-    r"|(?<!limited )(?<!according )\b(?:in order )?to\s*:$|\bum\s*:$"  # "… within the add-in to:"
+    # (not what data concern: "information related to:", "access to:")
+    r"|(?<!limited )(?<!according )(?<!related )(?<!relating )(?<!pertaining )(?<!access )"
+    r"\b(?:in order )?to\s*:$|\bum\s*:$"  # "… within the add-in to:"
     # "Ihre Daten werden ausschließlich zur Bereitstellung des Dienstes verwendet:"
     r"|\b(?:werden|wird)\b.{0,80}\b(?:zur?|zum|für)\b.{0,80}\b(?:verwendet|genutzt|eingesetzt)\s*:$"
     # a lead that lost its colon: "UNI-Excellent nutzt diese Daten um" over "- … zu verwalten"
@@ -845,7 +852,7 @@ _NEGATED_LEAD = folded(
     r"|was wir nicht"
     # German word order puts the verb first: "… sammelt oder speichert keine Daten wie:"
     r"|\b(?:erheb|speicher|verarbeit|erfass|samm[e]?l|les|übermitt|teil)\w*\b[^.:]{0,30}"
-    r"\b(?:keine|keinerlei|weder)\b"
+    r"\b(?:kein(?:e[mnrs]?)?|keinerlei|weder)\b"
     # "The web part does not:" — but "… verbleiben lokal und verlassen das Gerät nicht:" lists
     # data that is processed (where it stays is no negation of the processing)
     r"|(?:^|[.!?]\s)(?![^.!?]*\b(?:verlassen|verbleiben|leave|remain|stay)\w*\b)[^.!?]*"
@@ -1102,6 +1109,42 @@ def _unnegated_match(rx: Folded | re.Pattern[str], sentence: str) -> re.Match[st
     return None
 
 
+# a sentence whose data noun announces the list after its colon: "… we ask you to give us name
+# and contact information: company name, name of contact, title of contact, …"
+_INNER_LEAD = folded(
+    r"^(?:[^:]{2,60}:\s+)?(?P<lead>[^:]{8,240}?\b(?:information|info|data|details|Daten|Angaben|Informationen"
+    r"|fields|Felder|attributes|Attribute)):\s+(?P<list>[^:]{8,})$"
+)
+# what the reader hands over: "we ask you to give us", "you provide", "Sie geben … an"
+_PROVIDING = folded(
+    r"\b(?:provide[sd]?|give[sn]?|gave|submit(?:s|ted)?|enter(?:s|ed)?|supply|supplies|supplied"
+    r"|ask(?:s|ed)? (?:you )?(?:for|to)|request(?:s|ed)?|require[sd]?|angeben|angegeben|gib(?:st|t)"
+    r"|eingeben|eingegeben|mitteilen|mitgeteilt|bereitstellen|bereitgestellt|benötigen|anfordern)\b"
+)
+
+
+def _inner_list(sentence: str) -> list[str] | None:
+    """The entries after a colon inside a sentence whose part before it names data and says it
+    is processed or handed over ("… name and contact information: company name, name of
+    contact, title of contact, company address, …"); None when the sentence is none such."""
+    m = _INNER_LEAD.match(sentence.strip())
+    if m is None or not (PROCESSING.search(m.group("lead")) or _PROVIDING.search(m.group("lead"))):
+        return None
+    if NEGATION.search(strip_parentheses(m.group("lead"))):
+        return None
+    listed = _TRAILING_RELATIVE.sub("", strip_parentheses(m.group("list")).rstrip(" .;"))
+    pieces = [untail(_RELATIVE.sub("", p)) for p in split_list(listed)]
+    pieces = [_WHICH_TAIL.sub("", p) for p in pieces if p]
+    good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
+    if len(pieces) < 3 or 2 * len(good) < len(pieces) or NEGATION.search(listed):
+        return None
+    return [p for p in pieces if p in good or plain_noun_phrase(p)]
+
+
+# "billing information which may include credit card numbers": the entry ends at its clause
+_WHICH_TAIL = re.compile(r"\s+(?:which|that|die|der|das|welche)\s.*$", re.I)
+
+
 _DOTTED_ASIDE = re.compile(r"\s*\([^().]*\.[^()]*\)")
 
 
@@ -1138,6 +1181,8 @@ def _prose_items(sentence: str) -> list[str]:
             return _prose_items(f"It {parts[1]}")  # include, said of the same subject
         elif not _CLAUSE_START.search(sentence):
             return []  # one clause, negated
+    if (inner := _inner_list(sentence)) is not None:
+        return inner
     ex = _generic_examples(sentence)
     if ex and _negated(sentence, ex.start(), ex.end()):
         ex = None
@@ -2631,7 +2676,9 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
     E-Mail, Telefon)") gives those fields instead, as a generic head's examples do; not when
     the fields are drafted as items of their own, nor for a single example or a remark
     ("(optional)", "(Art. 6 DSGVO)")."""
-    items = {f.item.casefold() for f in found}
+    items: dict[str, set[str]] = {}
+    for f in found:
+        items.setdefault(f.source, set()).add(f.item.casefold())
     out: list[FoundItem] = []
     for f in found:
         listed = _listed_after(f.source, f.item)
@@ -2657,7 +2704,7 @@ def with_listed_fields(found: list[FoundItem]) -> list[FoundItem]:
                         and not any(map(names_provider, fields))
                     )
                 )
-                and not any(p.casefold() in items for p in fields)
+                and not any(p.casefold() in items[f.source] for p in fields)
                 and not re.search(r"\d|§|Art\.|DSGVO|GDPR", listed.group(1))
             ):
                 data = sum(map(looks_like_item, fields))

@@ -13,6 +13,7 @@ from m365inv.catalog.extract.segment import strip_parentheses
 
 NEGATION = folded(  # "not limited to", "nicht nur", "nicht abschließend" negate nothing
     r"\b(?:nicht|keine?[nmrs]?|keinerlei|niemals|nein|never|not|no|none|nothing|neither|nor|without|ohne"
+    r"|weder"
     r"|don't|doesn't|cannot|can't|zero)\b(?!,? (?:limited|beschränkt|only|nur|abschlie(?:ß|ss)end"
     r"|exhaustive|darauf beschränkt))|❌|✗|\bnie\b"
 )

@@ -768,6 +768,16 @@ _CONTACT_DETAIL = re.compile(
 
 
 _NUMBERED_ENTRY = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+_ENTRY_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s+\S")
+
+
+def _counts_up(line: str, nxt: str) -> bool:
+    """Whether ``line`` is entry 1 and ``nxt`` entry 2 of one numbered list: under a lead-in
+    sentence ending in a colon ("Information That Our Customers Give is:"), a count that starts
+    at one and goes on at the next line is a list, where section headings have prose between
+    them."""
+    first, second = _ENTRY_NUMBER.match(line), _ENTRY_NUMBER.match(nxt)
+    return bool(first and second and first.group(1) == "1" and second.group(1) == "2")
 
 
 def _opens_list(text: str) -> bool:
@@ -948,9 +958,17 @@ def lines(text: str) -> list[Line]:
                     out
                     and out[-1].kind in ("text", "heading")
                     and out[-1].text.endswith(":")
-                    and _LIST_LEAD.search(out[-1].text) is not None
                     and above == out[-1].number  # right under its lead-in
-                    and _NUMBERED_ENTRY.match(raw[max(_next_filled(raw, n), n)]) is not None
+                    and (
+                        (
+                            _LIST_LEAD.search(out[-1].text) is not None
+                            and _NUMBERED_ENTRY.match(raw[max(_next_filled(raw, n), n)]) is not None
+                        )
+                        or (  # (not the steps under a one-word label: "Prozess:")
+                            len(out[-1].text.split()) >= 3
+                            and _counts_up(line, raw[max(_next_filled(raw, n), n)])
+                        )
+                    )
                 )
             )
         ):  # "Folgende Angaben werden verarbeitet:" / "1. Name" / "2. Anschrift": entries of a

@@ -2330,3 +2330,13 @@ def test_the_data_listed_for_events_that_are_logged() -> None:
         "name, last name, display name, email address)."
     )
     assert "display name" not in _items(text)
+
+
+def test_a_colon_inside_a_sentence_announces_a_list_only_after_handed_over_data() -> None:
+    said = "Zur Anmeldung geben Sie uns Name und Kontakt-Angaben: Firma, Ansprechpartner, Telefon."
+    assert {"Firma", "Ansprechpartner", "Telefon"} <= {i.item for i in extract(said).items}
+    # no verb of handing over or processing: a heading-like remark, not an announced list
+    remark = "Zu unseren Werten und Informationen: Offenheit, Fairness, Vertrauen."
+    assert not {"Offenheit", "Fairness"} & {i.item for i in extract(remark).items}
+    denied = "We never ask you to provide this information: passwords, card numbers, PINs."
+    assert not {"passwords", "card numbers"} & {i.item for i in extract(denied).items}

@@ -1061,3 +1061,59 @@ def test_switzerland_as_where_shielded_data_comes_from_is_no_destination() -> No
     # respectively, in reliance on the Privacy Shield Framework …"
     found = {(t.country, t.mechanism) for t in _read("keeper-receivedfromswitzerland-en").transfers}
     assert found == {("US", "adequacy")}
+
+
+def test_fields_of_a_category_stay_though_one_is_drafted_elsewhere() -> None:
+    # "… technische Protokolldaten (z. B. IP-Adresse, Datum/Uhrzeit des Besuches, abgerufene
+    # Ressource, Browser/Betriebssystem) …", and later "Dabei kann Ihre IP-Adresse und technische
+    # Verbindungsdaten an die Server der Anbieter übermittelt werden": the later sentence's
+    # IP-Adresse does not make the examples a description of the category
+    items = _items("yannikapps-protokolldaten-de")
+    assert {"Datum/Uhrzeit des Besuches", "abgerufene Ressource", "IP-Adresse"} <= set(items)
+    assert not any("Protokolldaten" in i for i in items), items
+
+
+def test_a_count_from_one_under_any_colon_lead_is_a_list() -> None:
+    # "**2.1.1. Information That Our Customers Give** is:" / "  1. First and last name;" / … /
+    # "  8. User Profile photos that you upload" / "  9. Organization information;": an entry
+    # without its semicolon is no section heading, and the entries after it are still data
+    items = _items("flock-customersgive-en")
+    assert {"Date of birth", "Organization information", "Preferences", "Contacts"} <= set(items)
+    assert not any(i.startswith(("1.", "9.")) for i in items), items
+
+
+def test_a_lead_that_names_the_parties_first_lists_recipients() -> None:
+    # "Third parties we use for advertising:" / "1.  [Index Exchange](…)" / "4.  [OpenX](…)" …:
+    # the entries are companies, not data
+    assert _items("timeanddate-partnerswe-en") == []
+
+
+def test_information_related_to_is_data_not_a_purpose() -> None:
+    # "These entities may gather information related to:" / "2. Your geographic location and
+    # network details." / "3. Demographics such as age and gender …": "to:" closes what the
+    # information concerns, not what it is used for
+    assert {"geographic location", "network details", "age", "gender"} <= set(
+        _items("cameo-relatedto-en")
+    )
+
+
+def test_weder_noch_negates_the_list_between() -> None:
+    # "Fastyra fragt weder Gewicht, Alter, Geschlecht, Kalorien, Standort, Kontakte noch
+    # Gesundheitsdaten ab." — under a list of what the app does store
+    items = _items("fastyra-weder-de")
+    assert "Fastenpläne" in items and "Zeitformat" in items
+    assert not {"Alter", "Geschlecht", "Kalorien", "Standort"} & set(items), items
+
+
+def test_a_lead_stored_on_no_server_lists_nothing_processed() -> None:
+    # "Keine. Konkret erhebt, überträgt und speichert LookAt auf keinem Server:" / "deinen Namen,
+    # deine E-Mail-Adresse oder sonstige personenbezogene Angaben;" / …
+    assert _items("lookat-keinemserver-de") == []
+
+
+def test_a_data_noun_before_a_colon_inside_a_sentence_announces_its_list() -> None:
+    # "Customer Information: When Customers register on the Site, we ask you to give us name and
+    # contact information: company name, name of contact, title of contact, company address, …"
+    items = _items("sogosurvey-contactinformation-en")
+    assert {"company name", "name of contact", "title of contact", "telephone number"} <= set(items)
+    assert "billing information" in items and "password" in items
