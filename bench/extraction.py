@@ -618,6 +618,8 @@ SPLITS = (
     "blind349",
     "blind350",
     "blind351",
+    "blind352",
+    "blind353",
 )
 
 
