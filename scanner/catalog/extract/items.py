@@ -1411,6 +1411,10 @@ _COOKIE_FIELD = re.compile(
 )
 
 
+# a relative clause after an entry's head noun: "Daten, die …", "Data that …"
+_HEAD_RELATIVE = re.compile(r",\s*(?:die|der|das|welche|which|that)\s|\s+(?:which|that)\s", re.I)
+
+
 def line_items(
     text: str, *, in_data: bool, loose: bool = False, data_labels: bool = False
 ) -> tuple[list[str], float]:
@@ -1444,7 +1448,9 @@ def line_items(
     par = _PARENTHESISED.search(text)
     if (
         par
-        and GENERIC.match(clean_piece(strip_parentheses(text)))
+        # (also with its relative clause: "Daten, die benötigt werden, um den Kunden erneut zu
+        # kontaktieren (z. B. Name, Nachname, …)")
+        and GENERIC.match(clean_piece(_HEAD_RELATIVE.split(strip_parentheses(text), 1)[0]))
         and not _SENTENCE_BEFORE.search(text[: par.start()])
     ):
         # "Personal Information (e.g., name, postal address)": a generic head names no data,

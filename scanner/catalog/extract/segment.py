@@ -66,9 +66,10 @@ _HTML_BLOCK = re.compile(
 _HTML_TAG = re.compile(r"</?[A-Za-z][\w.-]*(?:\s[^<>]*)?/?>")
 _BODY_TAG = re.compile(r"<body\b[^<>]*>", re.I)
 # where a page's head, style, script or comment opens, and what closes each
-_NO_TEXT_OPEN = re.compile(r"<(head|style|script)\b[^<>]{0,2000}>|<!--", re.I)
+# (and its navigation: a site's menu lists pages and products, "Preise", "Hostels", no data)
+_NO_TEXT_OPEN = re.compile(r"<(head|style|script|nav)\b[^<>]{0,2000}>|<!--", re.I)
 _NO_TEXT_CLOSE = {
-    kind: re.compile(rf"</{kind}\s*>", re.I) for kind in ("head", "style", "script")
+    kind: re.compile(rf"</{kind}\s*>", re.I) for kind in ("head", "style", "script", "nav")
 } | {"": re.compile(r"-->")}
 
 
@@ -85,6 +86,28 @@ def _without_non_text(text: str) -> str:
         out.append(text[pos : opened.start()])
         out.append("\n")
         pos = closed.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_FOOTER_OPEN = re.compile(r"<footer\b[^<>]{0,2000}>", re.I)
+_FOOTER_CLOSE = re.compile(r"</footer\s*>", re.I)
+_LINK = re.compile(r"<a\b[^<>]{0,2000}>[^<>]{0,120}</a\s*>", re.I)
+
+
+def _footer_without_links(text: str) -> str:
+    """``text`` with its footers' links taken out: a site's footer lists its pages ("Channel-
+    Manager", "Hotels", "Sitemap"), not data, while its address lines stay for the vendor's
+    country. One pass, as for the non-text parts: an unclosed footer ends the search."""
+    out: list[str] = []
+    pos = 0
+    while (opened := _FOOTER_OPEN.search(text, pos)) is not None:
+        closed = _FOOTER_CLOSE.search(text, opened.end())
+        if closed is None:
+            break
+        out.append(text[pos : opened.end()])
+        out.append(_LINK.sub("", text[opened.end() : closed.start()]))
+        pos = closed.start()
     out.append(text[pos:])
     return "".join(out)
 
@@ -126,6 +149,7 @@ def _untag(text: str) -> str:
     # Word carries hundreds of kilobytes of them before its body)
     if "<" in text:
         text = _without_non_text(text)
+        text = _footer_without_links(text)
     if "<tr" in text or "<TR" in text:  # a table row whose cells the markup spread over lines
         text = _TABLE_ROW.sub(_one_line_row, text)
     # (with the line break after the tag: "<li>" on a line of its own is one entry with the

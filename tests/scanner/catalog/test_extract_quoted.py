@@ -1117,3 +1117,12 @@ def test_a_data_noun_before_a_colon_inside_a_sentence_announces_its_list() -> No
     items = _items("sogosurvey-contactinformation-en")
     assert {"company name", "name of contact", "title of contact", "telephone number"} <= set(items)
     assert "billing information" in items and "password" in items
+
+
+def test_a_generic_head_with_its_relative_clause_gives_its_examples() -> None:
+    # "<li>… <b>Daten, die benötigt werden, um den Kunden erneut zu kontaktieren (z. B. Name,
+    # Nachname, Mobiltelefonnummer, E-Mail-Adresse).</b></li>": "Daten" is generic, its
+    # relative clause says what for; the examples are the items
+    items = _items("bookersdesk-datendie-de")
+    assert items[:4] == ["Name", "Nachname", "Mobiltelefonnummer", "E-Mail-Adresse"]
+    assert not any(i.startswith("Daten") for i in items), items

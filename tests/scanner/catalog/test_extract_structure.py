@@ -1421,3 +1421,23 @@ def test_an_unclosed_script_or_comment_leaves_the_rest_as_text() -> None:
     assert not any("token" in t or "note" in t for t in texts)
     assert any("Telefonnummer" in t for t in texts)
     assert any("Anschrift" in t for t in texts)
+
+
+def test_a_pages_navigation_and_footer_links_are_no_list_of_data() -> None:
+    # a vendor's page saved whole: its menu and its footer list pages and products
+    page = (
+        '<nav class="menu"><ul><li><a href="/preise">Preise</a></li>'
+        '<li><a href="/hostels">Hostels</a></li><li><a href="/channel">Channel-Manager</a></li>'
+        "</ul></nav>\n<h2>Welche Daten wir verarbeiten</h2>\n"
+        "<p>Wir verarbeiten folgende Daten:</p>\n<ul><li>Name</li><li>E-Mail-Adresse</li></ul>\n"
+        '<footer><p>Lösungen</p><ul><li><a href="/hotels">Hotels</a></li>'
+        '<li><a href="/sitemap">Sitemap</a></li></ul>'
+        "<p>ACME GmbH, Hauptstraße 1, 10115 Berlin</p></footer>\n"
+    )
+    assert _items(page) == ["Name", "E-Mail-Adresse"]
+    footer = " ".join(x.text for x in lines(page))
+    assert "10115 Berlin" in footer and "Sitemap" not in footer  # (the address stays)
+    # an unclosed navigation or footer ends the search, the rest is read as it stands
+    unclosed = "<nav><ul><li>Name</li><li>E-Mail</li></ul>\n<p>Wir speichern Daten.</p>"
+    assert [x.text for x in lines(unclosed)] == ["Name", "E-Mail", "Wir speichern Daten."]
+    assert "Sitemap" in " ".join(x.text for x in lines('<footer><a href="/s">Sitemap</a>'))
