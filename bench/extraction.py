@@ -620,6 +620,8 @@ SPLITS = (
     "blind351",
     "blind352",
     "blind353",
+    "blind354",
+    "blind355",
 )
 
 
