@@ -718,6 +718,17 @@ _TITLE_DOT = re.compile(  # "Account data (controller). Name, …": the title ma
 )
 
 
+def _title_sentence(sentence: str) -> bool:
+    """Whether a "sentence" is a title ending in a dot: "Data You Provide to Us.", "Usage
+    Information and Data Collected via Technology." — short, most of its words capitalised."""
+    words = sentence.rstrip(" .*").split()
+    return (
+        sentence.rstrip(" *").endswith(".")
+        and 2 <= len(words) <= 8
+        and 2 * sum(w[:1].isupper() for w in words) > len(words)
+    )
+
+
 # "Label — rest" / "Label - rest": a spaced dash after a short label, read like a colon
 _DASH_LABEL = re.compile(r"^([^—–]{2,100}?)\s+[—–-]\s+(\S.*)$")
 _PURPOSE_START_DASH = folded(
@@ -3111,6 +3122,11 @@ def collect_items(all_lines: list[Line]) -> ItemList:
             or (  # … over a paragraph of its own: "2.1 User-provided Information. When you use the
                 line.kind == "text"  # Service … . Examples of Personal Data include name, …"
                 and len(said) >= _TITLED_PARAGRAPH
+            )
+            or (  # and an entry that is one: "* **Data You Provide to Us.** When you register
+                line.kind == "bullet"  # … . … you also may be required to provide us with …"
+                and len(said) >= _TITLED_PARAGRAPH
+                and _title_sentence(said[0])
             )
             or (  # an entry of sentences is a paragraph too: "* We collect crash reports … .
                 line.kind == "bullet"  # This includes device type, OS version, and crash logs."

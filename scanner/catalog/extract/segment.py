@@ -30,7 +30,8 @@ _BOLD = re.compile(r"\*\*|__")
 _BOLD_LETTERED = re.compile(r"^[ \t]*\*\*[A-Z][.)][ \t]+([^*\n]{2,80}?)[ \t]*\*\*[ \t]*$", re.M)
 # a table's rule row: "|---|", "---|---", or GitHub's shortest "|:-|-:|"
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}|^\s*\|(?:\s*:?-+:?\s*\|)+\s*$")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"„“(]?[A-ZÄÖÜ0-9])")
+# (also after a closing quote: '… referred to herein as "Payment Data."  When you register …')
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"„“(]?[A-ZÄÖÜ0-9])")
 _ABBREV_END = re.compile(
     r"(?:\bz\.\s?B|\bu\.\s?a|\bbzw|\bggf|\bsog|\bvgl|\binsb|\bi\.\s?V\.\s?m|\bAbs|\bArt|\bNr|\blit"
     r"|\be\.\s?g|\bi\.\s?e|\betc|\bInc|\bLtd|\bCorp|\bNo|\bca|\bd\.\s?h|\bS|\bst|\bDr|\bMr|\bMs"

@@ -1126,3 +1126,15 @@ def test_a_generic_head_with_its_relative_clause_gives_its_examples() -> None:
     items = _items("bookersdesk-datendie-de")
     assert items[:4] == ["Name", "Nachname", "Mobiltelefonnummer", "E-Mail-Adresse"]
     assert not any(i.startswith("Daten") for i in items), items
+
+
+def test_an_entry_that_is_a_titled_paragraph_is_read_sentence_by_sentence() -> None:
+    # "* **Data You Provide to Us.**  When you register … . … you also may be required to
+    # provide us with company payment information such as a credit card number and related
+    # expiration date, authentication code …, which information is referred to herein as
+    # "Payment Data."  When you register for and utilize Services on behalf of a company, we
+    # also may ask you to provide information regarding the company, such as the company's
+    # name, …": each sentence lists data of its own; the quote closes a sentence too
+    items = set(_items("bitglass-dataprovide-en"))
+    assert {"credit card number", "authentication code", "company's name"} <= items
+    assert "seeking customer support" not in items

@@ -7,7 +7,7 @@ Sentences written for these tests. Each rule has a positive and a negative case.
 from __future__ import annotations
 
 from m365inv.catalog.extract import detect_language, extract
-from m365inv.catalog.extract.segment import lines, wrap_width
+from m365inv.catalog.extract.segment import lines, sentences, wrap_width
 
 
 def _items(text: str) -> list[str]:
@@ -1441,3 +1441,10 @@ def test_a_pages_navigation_and_footer_links_are_no_list_of_data() -> None:
     unclosed = "<nav><ul><li>Name</li><li>E-Mail</li></ul>\n<p>Wir speichern Daten.</p>"
     assert [x.text for x in lines(unclosed)] == ["Name", "E-Mail", "Wir speichern Daten."]
     assert "Sitemap" in " ".join(x.text for x in lines('<footer><a href="/s">Sitemap</a>'))
+
+
+def test_a_sentence_ends_after_a_closing_quote() -> None:
+    said = sentences('It is referred to as "Payment Data."  When you register, we ask for it.')
+    assert said == ['It is referred to as "Payment Data."', "When you register, we ask for it."]
+    # a quote inside a sentence is no end, nor is an abbreviation before one
+    assert len(sentences('We call it "the Service" and keep it.')) == 1
