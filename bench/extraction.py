@@ -622,6 +622,8 @@ SPLITS = (
     "blind353",
     "blind354",
     "blind355",
+    "blind356",
+    "blind357",
 )
 
 
