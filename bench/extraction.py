@@ -624,6 +624,8 @@ SPLITS = (
     "blind355",
     "blind356",
     "blind357",
+    "blind358",
+    "blind359",
 )
 
 
