@@ -1374,6 +1374,21 @@ def _prose_items(sentence: str) -> list[str]:
                 and not any(names_provider(p) for p in pieces)
             ):
                 return [_ALL_OF.sub("", p) for p in pieces]
+            if (  # "Die App speichert deine eingegebenen Artikelnamen, Mengen, Kategorien,
+                # Lagerorte, Notizen, Datumsangaben und optionalen Fotos …": the object of a
+                # processing verb, a long run of bare nouns, two of them known data (German
+                # nouns, capitalised: an English run goes on into verbs and adjectives, "… and
+                # ensure that the processor is adequate, appropriate and effective")
+                rx not in _MUST_NAME_DATA
+                and len(pieces) >= 5
+                and len(good) >= 2
+                and all(
+                    _BARE_NOUN.match(p) and plain_noun_phrase(p) and p.split()[-1][:1].isupper()
+                    for p in pieces
+                )
+                and not any(names_provider(p) or countries_in(p) for p in pieces)
+            ):
+                return [_ALL_OF.sub("", p) for p in pieces]
             if found:
                 return found
     return []

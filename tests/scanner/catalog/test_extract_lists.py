@@ -2340,3 +2340,12 @@ def test_a_colon_inside_a_sentence_announces_a_list_only_after_handed_over_data(
     assert not {"Offenheit", "Fairness"} & {i.item for i in extract(remark).items}
     denied = "We never ask you to provide this information: passwords, card numbers, PINs."
     assert not {"passwords", "card numbers"} & {i.item for i in extract(denied).items}
+
+
+def test_an_english_run_after_the_verb_stops_at_verbs_and_adjectives() -> None:
+    said = (
+        "We obtain company documents, certifications, references and ensure that the processor"
+        " is adequate, appropriate and effective for the task."
+    )
+    items = {i.item for i in extract(said).items}
+    assert not {"ensure", "appropriate", "effective"} & items, items

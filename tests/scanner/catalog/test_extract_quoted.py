@@ -1138,3 +1138,11 @@ def test_an_entry_that_is_a_titled_paragraph_is_read_sentence_by_sentence() -> N
     items = set(_items("bitglass-dataprovide-en"))
     assert {"credit card number", "authentication code", "company's name"} <= items
     assert "seeking customer support" not in items
+
+
+def test_a_long_run_of_german_nouns_after_the_verb_is_the_data() -> None:
+    # "Die App speichert deine eingegebenen Artikelnamen, Mengen, Kategorien, Lagerorte, Notizen,
+    # Datumsangaben und optionalen Fotos lokal auf deinem Gerät.": two of the seven are known
+    # data, the others bare nouns of the same run
+    items = _items("frostkeep-lokal-de")
+    assert {"Mengen", "Kategorien", "Lagerorte", "Notizen", "Datumsangaben"} <= set(items)
