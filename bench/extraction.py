@@ -626,6 +626,8 @@ SPLITS = (
     "blind357",
     "blind358",
     "blind359",
+    "blind360",
+    "blind361",
 )
 
 
