@@ -2408,6 +2408,10 @@ _OF_THE_USER = re.compile(
 )
 
 
+# a letter of the Latin script, accented ones too: a German or English datum is written in them
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
 class ItemList:
     """The items found so far, in order of first mention: a phrase that names no data (a
     service, an address, a duration) or only repeats an item already found is not added."""
@@ -2498,6 +2502,9 @@ class ItemList:
             return  # "knowledge base. Files": a title and its sentence run together, no entry
         if _A_PRODUCT.match(item):
             return  # "Gmail", "Outlook Mail": where the data is, not what it is
+        if not _LATIN_LETTER.search(item):
+            return  # "ଓଡ଼ିଆ", "हिन्दी": a page's language menu; a German or English policy
+            # names its data in Latin letters
         if _DOCUMENT_FIELD.match(item):
             return  # "| Effective Date | … |", "| Author | … |": the document's own record
         if _A_LEGAL_BASIS.match(item):

@@ -1448,3 +1448,14 @@ def test_a_sentence_ends_after_a_closing_quote() -> None:
     assert said == ['It is referred to as "Payment Data."', "When you register, we ask for it."]
     # a quote inside a sentence is no end, nor is an abbreviation before one
     assert len(sentences('We call it "the Service" and keep it.')) == 1
+
+
+def test_a_language_menu_in_other_scripts_is_no_data() -> None:
+    # a page's language switcher left in the saved text, under the data section's lead
+    page = (
+        "## Welche Daten wir erheben\n\nWir erheben folgende Daten:\n\n- Geräte-ID\n- Standort\n\n"
+        "- Deutsch\n- हिन्दी\n- தமிழ்\n- বাংলা\n- 日本語\n"
+    )
+    items = _items(page)
+    assert {"Geräte-ID", "Standort"} <= set(items)
+    assert not {"हिन्दी", "தமிழ்", "বাংলা", "日本語"} & set(items), items
