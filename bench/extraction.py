@@ -628,6 +628,8 @@ SPLITS = (
     "blind359",
     "blind360",
     "blind361",
+    "blind362",
+    "blind363",
 )
 
 
