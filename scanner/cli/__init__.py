@@ -68,6 +68,17 @@ def _on_sigint(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
+def stop_if_interrupted() -> None:
+    """Raise :class:`~m365inv.errors.Interrupted` when this run has seen a Ctrl-C that a library
+    swallowed (its ``KeyboardInterrupt`` caught deep in an I/O stack) so that the work went on:
+    a scan that finished after the user asked to stop is neither saved nor reported — the run
+    ends "interrupted", exit 130, as it says, with nothing written."""
+    if _interrupted:
+        from m365inv.errors import Interrupted
+
+        raise Interrupted("interrupted")
+
+
 def _exit_code() -> int:
     import signal
     import threading

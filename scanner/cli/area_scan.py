@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from m365inv.cli import stop_if_interrupted
 from m365inv.cli.base import add_commands
 from m365inv.cli.checks import check_out_dir
 from m365inv.cli.common import console, console_err, error_line, real_console_err, terminal_lines
@@ -263,6 +264,7 @@ def scan_cmd(
             raise ConfigError("no profiles configured", tip="m365inv profile add …")
         per_tenant = {p.name: _finding_options(p, catalog, config, inactive_days) for p in profiles}
         results = aiorun.run(_scan_all(profiles, vault, catalog, options, max_tenants, per_tenant))
+        stop_if_interrupted()
         codes = []
         for prof, res in results:
             if isinstance(res, BaseException):
@@ -298,6 +300,7 @@ def scan_cmd(
                 finding_options=findings,
             )
         )
+    stop_if_interrupted()
     if not quiet:
         console_err.print(progress.summary())
     written = write_reports(result.inventory, out, formats, lang, Contact.of(prof))
@@ -389,6 +392,7 @@ def snapshot_cmd(
                     finding_options=findings,
                 )
             )
+        stop_if_interrupted()  # (a scan that finished after a swallowed Ctrl-C is not saved)
         baseline = _baseline(snapshots, prof.name, result.inventory, previous)
         info = snapshots.save(prof.name, result.inventory, result.tenant)
         pruned = snapshots.prune(prof.name, keep_last=keep_last, keep_days=keep_days)
@@ -485,6 +489,7 @@ def demo_cmd(
 
     with _live(progress):
         result, drafts = aiorun.run(run())
+    stop_if_interrupted()
     if not quiet:
         console_err.print(progress.summary())
     written = write_reports(result.inventory, out, formats, lang)
