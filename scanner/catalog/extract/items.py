@@ -1145,15 +1145,11 @@ def _inner_list(sentence: str) -> list[str] | None:
         return None
     listed = _TRAILING_RELATIVE.sub("", strip_parentheses(m.group("list")).rstrip(" .;"))
     pieces = [untail(_RELATIVE.sub("", p)) for p in split_list(listed)]
-    pieces = [_WHICH_TAIL.sub("", p) for p in pieces if p]
+    pieces = [_HEAD_RELATIVE.split(p, 1)[0] for p in pieces if p]  # "… which may include …"
     good = [p for p in pieces if looks_like_item(p) and not GENERIC.match(p)]
     if len(pieces) < 3 or 2 * len(good) < len(pieces) or NEGATION.search(listed):
         return None
     return [p for p in pieces if p in good or plain_noun_phrase(p)]
-
-
-# "billing information which may include credit card numbers": the entry ends at its clause
-_WHICH_TAIL = re.compile(r"\s+(?:which|that|die|der|das|welche)\s.*$", re.I)
 
 
 _DOTTED_ASIDE = re.compile(r"\s*\([^().]*\.[^()]*\)")
@@ -1437,7 +1433,8 @@ _COOKIE_FIELD = re.compile(
 )
 
 
-# a relative clause after an entry's head noun: "Daten, die …", "Data that …"
+# a relative clause after an entry's head noun: "Daten, die …", "Data that …", "billing
+# information which may include …" (not an article: "Adresse der Firma" is one datum)
 _HEAD_RELATIVE = re.compile(r",\s*(?:die|der|das|welche|which|that)\s|\s+(?:which|that)\s", re.I)
 
 

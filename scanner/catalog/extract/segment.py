@@ -792,8 +792,7 @@ _CONTACT_DETAIL = re.compile(
 )
 
 
-_NUMBERED_ENTRY = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
-_ENTRY_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s+\S")
+_NUMBERED_ENTRY = re.compile(r"^\s*(\d{1,2})[.)]\s+\S")  # (its number, for _counts_up)
 
 
 def _counts_up(line: str, nxt: str) -> bool:
@@ -801,7 +800,7 @@ def _counts_up(line: str, nxt: str) -> bool:
     sentence ending in a colon ("Information That Our Customers Give is:"), a count that starts
     at one and goes on at the next line is a list, where section headings have prose between
     them."""
-    first, second = _ENTRY_NUMBER.match(line), _ENTRY_NUMBER.match(nxt)
+    first, second = _NUMBERED_ENTRY.match(line), _NUMBERED_ENTRY.match(nxt)
     return bool(first and second and first.group(1) == "1" and second.group(1) == "2")
 
 
