@@ -630,6 +630,8 @@ SPLITS = (
     "blind361",
     "blind362",
     "blind363",
+    "blind364",
+    "blind365",
 )
 
 
