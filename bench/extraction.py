@@ -632,6 +632,8 @@ SPLITS = (
     "blind363",
     "blind364",
     "blind365",
+    "blind366",
+    "blind367",
 )
 
 
