@@ -634,6 +634,8 @@ SPLITS = (
     "blind365",
     "blind366",
     "blind367",
+    "blind368",
+    "blind369",
 )
 
 
