@@ -229,6 +229,11 @@ _NOT_USED_LEAD = re.compile(
     r"(?:kein\w*|no|nicht|niemals)\b",
     re.IGNORECASE,
 )
+# the exception a denial makes: what follows it is what is shared after all
+_EXCEPT = folded(
+    r"\b(?:except|other than|unless|apart from|save for|außer|ausgenommen|mit Ausnahme"
+    r"|es sei denn)\b"
+)
 _CROSSED = re.compile(r"\s*(?:❌|✗|✘|🚫)")
 # a negation in the clause before a provider's name ("No Google Analytics, Mixpanel or …"), far
 # enough to reach the second example of a denied kind ("We use no analytics or tracking services
@@ -536,8 +541,12 @@ _LISTED_BEFORE = re.compile(
 @lru_cache(maxsize=256)
 def _lead_denies(lead: str) -> bool:
     """Whether a list's lead-in (its last sentence) denies using what the list names (each
-    bullet asks again: cached)."""
-    return bool(_NOT_USED_LEAD.search(re.split(r"[.!?]\s+", lead)[-1]))
+    bullet asks again: cached) — not when the denial makes an exception of the list: "We do not
+    sell or share your personal information with third parties, except as required to operate
+    the service:" over "Twilio: …", "OpenAI: …" names the recipients."""
+    last = re.split(r"[.!?]\s+", lead)[-1]
+    denial = _NOT_USED_LEAD.search(last)
+    return denial is not None and not _EXCEPT.search(last, denial.end())
 
 
 @lru_cache(maxsize=256)

@@ -256,6 +256,13 @@ def test_services_a_lead_says_are_not_used_are_no_recipients() -> None:
     assert [s.name for s in _read("vayze-keine-dienste-de").subprocessors] == []
 
 
+def test_the_exception_a_denial_makes_lists_the_recipients() -> None:
+    # "We do not sell or share … with third parties, except as required to operate the
+    # service:" over "Twilio: …", "Deepgram: …": the exception names who receives the data
+    names = [s.name for s in _read("calleragent-exceptasrequired-en").subprocessors]
+    assert {"Twilio", "Deepgram", "OpenAI"} <= set(names)
+
+
 def test_browser_type_and_version_written_with_a_hyphen_are_two_items() -> None:
     assert {"Browsertyp", "Browserversion"} <= set(_items("fixmyaachen-browser-de"))
 
