@@ -46,7 +46,7 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"Google Workspace|\bG Suite\b", "Google Workspace", None),
     (r"Firestore|Firebase", "Google Firebase", None),
     (r"Google Tag Manager", "Google Tag Manager", None),
-    (r"Google Fonts|Google Maps|Google Ads|reCAPTCHA|Google LLC|Google Gemini|Vertex AI", "Google", None),
+    (r"Google Fonts|Google Maps|Google Ads\b|reCAPTCHA|Google LLC|Google Gemini|Vertex AI", "Google", None),
     (r"\bYouTube\b", "YouTube", None), (r"\bVimeo\b", "Vimeo", None),
     (r"\bOpenAI\b|ChatGPT", "OpenAI", None), (r"\bAnthropic\b", "Anthropic", None),
     (r"\bMistral AI\b", "Mistral AI", None), (r"\bCohere\b", "Cohere", None),
@@ -183,6 +183,24 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"\bThe Movie Database\b|(?-i:\bTMDB\b)", "The Movie Database (TMDB)", None),
     (r"\bWeatherAPI(?:\.com)?\b", "WeatherAPI.com", None), (r"\bSemrush\b", "Semrush", None),
     (r"(?-i:\bTrello\b)", "Trello", None), (r"(?-i:\bReplit\b)", "Replit", None),
+    # commerce, CDNs, maps, avatars, sharing widgets, comments, reviews and surveys
+    (r"\bShopify\b", "Shopify", None), (r"\bjsDelivr\b", "jsDelivr", None),
+    (r"(?-i:\bCARTO\b)", "CARTO", None), (r"\bGravatar\b", "Gravatar", None),
+    (r"\bShareThis\b", "ShareThis", None), (r"\bAddThis\b", "AddThis", None),
+    (r"\bDisqus\b", "Disqus", None), (r"\bTrustpilot\b", "Trustpilot", None),
+    (r"\bSurveyMonkey\b", "SurveyMonkey", None), (r"\bGoCardless\b", "GoCardless", None),
+    (r"\bWorldpay\b", "Worldpay", None), (r"\bLiveKit\b", "LiveKit", None),
+    (r"\bGoatCounter\b", "GoatCounter", None), (r"\bAlibaba Cloud\b|\bAliyun\b", "Alibaba Cloud", None),
+    # advertising, marketing and app analytics SDKs
+    (r"\b(?:Google )?AdSense\b", "Google AdSense", None), (r"\b(?:Google )?DoubleClick\b", "DoubleClick", None),
+    (r"\bAdRoll\b", "AdRoll", None), (r"\bCriteo\b", "Criteo", None),
+    (r"\bTaboola\b", "Taboola", None), (r"\bOutbrain\b", "Outbrain", None),
+    (r"\bAppNexus\b|\bXandr\b", "AppNexus", None), (r"\bMobFox\b", "MobFox", None),
+    (r"\bmyTarget\b", "myTarget", None), (r"\bLeanplum\b", "Leanplum", None),
+    (r"\b(?:Yandex )?AppMetrica\b", "Yandex AppMetrica", None), (r"\bYandex[. ]Metri[ck]a\b", "Yandex Metrica", None),
+    (r"\bCxense\b", "Cxense", None), (r"\bInfura\b", "Infura", None),
+    (r"\bHockeyApp\b", "HockeyApp", None), (r"\bAppsee\b", "Appsee", None),
+    (r"\bSmartlook\b", "Smartlook", None), (r"\bOptimizely\b", "Optimizely", None),
 )  # fmt: skip
 
 PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
