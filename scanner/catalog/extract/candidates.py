@@ -122,8 +122,8 @@ def _heading_context(heading: str) -> frozenset[str]:
     out = {f"h={w}" for w in _words(heading)}
     if DATA_HEADING.search(heading):
         out.add("data_heading")
-    if _denies(heading):
-        out.add("heading_neg")
+    if _denies(announcing_part(heading)):  # (a lead-in read as a heading: "We do not sell it.
+        out.add("heading_neg")  # When you sign up, we collect the following:" denies nothing)
     return frozenset(out)
 
 

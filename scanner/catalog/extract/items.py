@@ -74,6 +74,8 @@ DATA_HEADING = folded(
     r"|store|collect|process|keep|log|save)\b|^(?:stored|collected|processed) (?:data|information)"
     r"|\bwas (?:wird|wir) (?:\w+ ){0,2}(?:gespeichert|erhoben|verarbeitet|speichern|erheben|verarbeiten"
     r"|merken|brauchen|benötigen|wissen)\b"
+    # the question with the verb first: "Was speichern wir bei Anrufen?"
+    r"|\bwas (?:speichern|erheben|verarbeiten|erfassen|sammeln|protokollieren) wir\b"
     r"|\bdata categories\b|(?:strictly |only )?limited to:$|what we (?:collect|store|process|keep"
     r"|access|read|receive)|was wir (?:erheben|speichern"
     r"|verarbeiten|erfassen)|\bwe (?:may |might |will |also |automatically |only |can )*"

@@ -32,6 +32,7 @@ from m365inv.catalog.extract.candidates import (
 from m365inv.catalog.extract.items import (
     FoundItem,
     ItemList,
+    closes_data,
     collect_items,
     with_listed_fields,
 )
@@ -44,16 +45,40 @@ MODEL_FILE = "item_model.json"
 _VAGUE = re.compile(r"(?:^|\s)(?:daten|data|informationen|information|angaben)$", re.IGNORECASE)
 
 
+# a vague word before a generic one names no datum: "relevant information", "certain data"
+_GENERIC_WITH_VAGUE = re.compile(
+    r"^(?:the\s+|any\s+|all\s+)?(?:relevant|certain|other|such|same|additional|further|some"
+    r"|necessary|required|related|sonstige|weitere|relevante|erforderliche|notwendige)\s+"
+    r"(?:data|information|details|daten|informationen|angaben)$",
+    re.IGNORECASE,
+)
 # a finite verb makes a clause of a phrase; the lexicon's wider "verb-like" test (which also
 # flags "zu" in "Notizen zu abgeschlossenen Challenges") stays a feature the model weighs
 _FINITE_VERB = re.compile(
     r"\b(?:is|are|was|were|will|can|may|must|has|have|does|ist|sind|wird|werden|wurde|wurden"
-    r"|kann|können|hat|haben)\b",
+    r"|kann|können|hat|haben|bleiben|bleibt|remain|remains)\b",
     re.IGNORECASE,
 )
 
 
 _UNDER_NO_DATA_LEAD = frozenset({"kind=bullet", "lead_use"})
+# a phrase that ends before its noun: an adjective or adverb cut from "your first and last
+# name", "the same data and the relevant …", "… auch": no datum whatever its context weighs
+_NO_NOUN_END = re.compile(
+    r"(?:^|\s)(?:first|last|full|middle|other|same|relevant|additional|further|certain|such"
+    r"|various|own|auch|also|too|etc\.?|usw\.?|sowie|bzw\.?)$",
+    re.IGNORECASE,
+)
+# a span of time the data is kept for, not a datum: "for the duration of the session" — unlike
+# "duration of the visit" in a list of usage data, it follows "for the" / "für die"
+_DURATION_OF = re.compile(r"(?:Dauer|Zeitraum|Laufzeit|duration|period|length)\b", re.IGNORECASE)
+_FOR_THE = re.compile(
+    r"\b(?:für|for|während|during|über|over|throughout)\s+(?:die|den|the)\s+$", re.IGNORECASE
+)
+# a relative clause cut loose from its noun: "denen du gezählt hast", "which often includes …"
+_RELATIVE_START = re.compile(
+    r"^(?:denen|deren|dessen|welche[mnrs]?|which|whose|whom|who)\b", re.IGNORECASE
+)
 
 
 class ItemModel(msgspec.Struct, frozen=True):
@@ -115,8 +140,14 @@ def scored_candidates(
     out: list[tuple[float, Candidate]] = []
     gains: dict[tuple[str, ...], float] = {}
     for cand in item_candidates(all_lines, taken, with_taken=False, lexicon=False, read=read):
-        if _FINITE_VERB.search(cand.text):
+        if _FINITE_VERB.search(cand.text) or _RELATIVE_START.match(cand.text):
             continue  # a clause ("preferences are stored"), never an item on its own
+        if _NO_NOUN_END.search(cand.text) or _GENERIC_WITH_VAGUE.match(cand.text):
+            continue  # "your first" (of "your first and last name"), "relevant information"
+        if _DURATION_OF.match(cand.text) and _for_the_span(cand):
+            continue  # "… für die Dauer der jeweiligen Sitzung vorgehalten": how long, no datum
+        if len(cand.source.split()) <= 6 and closes_data(cand.source):
+            continue  # a title of a section on something else: "Löschfristen & Speicherzeiten"
         if _UNDER_NO_DATA_LEAD <= cand.features:
             continue  # an entry of a list of purposes ("… to:"), which the rules skip whole
         gain = _lexicon_gain(model, tuple(sorted(anchors(cand.features))), gains)
@@ -127,6 +158,16 @@ def scored_candidates(
         if p >= model.threshold:
             out.append((p, full))
     return out
+
+
+def _for_the_span(cand: Candidate) -> bool:
+    """Whether "for the" / "für die" stands right before the candidate: in its sentence, or at
+    the end of the line above when the candidate opens a wrapped line (its lead's words)."""
+    at = cand.source.find(cand.text)
+    if at > 0:
+        return _FOR_THE.search(cand.source[:at]) is not None
+    lead = {f[5:] for f in cand.features if f.startswith("lead=")}
+    return bool(lead & {"für", "for", "während", "during"}) and bool(lead & {"die", "den", "the"})
 
 
 def _vetoed(items: ItemList, all_lines: list[Line], language: str, model: ItemModel) -> ItemList:

@@ -101,10 +101,12 @@ def test_the_shipped_model_loads_and_is_sane() -> None:
     assert m.version == 1 and 0 < m.threshold < 1
     assert len(m.weights) > 1000 and all(math.isfinite(w) for w in m.weights.values())
     assert "documents" in m.trained_on
-    # what the corpus teaches: a phrase the lexicon knows is no data weighs against, an entry
-    # of a list for (the lexicon's "datanoun" flag alone has no fixed sign: the phrase's own
-    # words, which say the same, carry that weight)
-    assert m.weights["notdata"] < 0 and m.weights["kind=bullet"] > m.weights["kind=text"]
+    # what the corpus teaches: a section heading that denies weighs against, an entry of a list
+    # for, an entry of a list of purposes against, a lone word against (the lexicon's flags
+    # alone have no fixed sign: "notdata" also marks "security logs" and "cloud storage", which
+    # labellers take as data, and the phrase's own words carry that weight)
+    assert m.weights["heading_neg"] < 0 and m.weights["kind=bullet"] > m.weights["kind=text"]
+    assert m.weights["kind=bullet&lead_use"] < 0 and m.weights["nw=1"] < 0
 
 
 def test_the_shipped_model_reads_prose_the_rules_miss_and_never_a_negated_list() -> None:
