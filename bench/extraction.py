@@ -636,6 +636,8 @@ SPLITS = (
     "blind367",
     "blind368",
     "blind369",
+    "blind370",
+    "blind371",
 )
 
 
