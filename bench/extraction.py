@@ -638,6 +638,8 @@ SPLITS = (
     "blind369",
     "blind370",
     "blind371",
+    "blind372",
+    "blind373",
 )
 
 
