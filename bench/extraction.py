@@ -640,6 +640,8 @@ SPLITS = (
     "blind371",
     "blind372",
     "blind373",
+    "blind374",
+    "blind375",
 )
 
 
