@@ -75,10 +75,9 @@ _DURATION_OF = re.compile(r"(?:Dauer|Zeitraum|Laufzeit|duration|period|length)\b
 _FOR_THE = re.compile(
     r"\b(?:für|for|während|during|über|over|throughout)\s+(?:die|den|the)\s+$", re.IGNORECASE
 )
-# a relative clause cut loose from its noun: "denen du gezählt hast", "which often includes …"
-_RELATIVE_START = re.compile(
-    r"^(?:denen|deren|dessen|welche[mnrs]?|which|whose|whom|who)\b", re.IGNORECASE
-)
+# a relative clause cut loose from its noun: "denen du gezählt hast" (not "which pages you
+# visit", "welche Seiten Sie aufrufen": a question word opens an item as often as a clause)
+_RELATIVE_START = re.compile(r"^(?:denen|deren|dessen|whose|whom)\b", re.IGNORECASE)
 
 
 class ItemModel(msgspec.Struct, frozen=True):
