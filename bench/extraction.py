@@ -642,6 +642,8 @@ SPLITS = (
     "blind373",
     "blind374",
     "blind375",
+    "blind376",
+    "blind377",
 )
 
 
