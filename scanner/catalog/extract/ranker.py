@@ -36,7 +36,7 @@ from m365inv.catalog.extract.items import (
     collect_items,
     with_listed_fields,
 )
-from m365inv.catalog.extract.phrases import EXAMPLE_LEAD
+from m365inv.catalog.extract.phrases import EXAMPLE_LEAD, GENERIC
 from m365inv.catalog.extract.segment import Line
 
 MODEL_FILE = "item_model.json"
@@ -45,13 +45,6 @@ MODEL_FILE = "item_model.json"
 _VAGUE = re.compile(r"(?:^|\s)(?:daten|data|informationen|information|angaben)$", re.IGNORECASE)
 
 
-# a vague word before a generic one names no datum: "relevant information", "certain data"
-_GENERIC_WITH_VAGUE = re.compile(
-    r"^(?:the\s+|any\s+|all\s+)?(?:relevant|certain|other|such|same|additional|further|some"
-    r"|necessary|required|related|sonstige|weitere|relevante|erforderliche|notwendige)\s+"
-    r"(?:data|information|details|daten|informationen|angaben)$",
-    re.IGNORECASE,
-)
 # a finite verb makes a clause of a phrase; the lexicon's wider "verb-like" test (which also
 # flags "zu" in "Notizen zu abgeschlossenen Challenges") stays a feature the model weighs
 _FINITE_VERB = re.compile(
@@ -141,8 +134,9 @@ def scored_candidates(
     for cand in item_candidates(all_lines, taken, with_taken=False, lexicon=False, read=read):
         if _FINITE_VERB.search(cand.text) or _RELATIVE_START.match(cand.text):
             continue  # a clause ("preferences are stored"), never an item on its own
-        if _NO_NOUN_END.search(cand.text) or _GENERIC_WITH_VAGUE.match(cand.text):
-            continue  # "your first" (of "your first and last name"), "relevant information"
+        if _NO_NOUN_END.search(cand.text) or GENERIC.match(cand.text):
+            continue  # "your first" (of "your first and last name"), "relevant information":
+            # the rules' own test of a generic word, which they never draft either
         if _DURATION_OF.match(cand.text) and _for_the_span(cand):
             continue  # "… für die Dauer der jeweiligen Sitzung vorgehalten": how long, no datum
         if len(cand.source.split()) <= 6 and closes_data(cand.source):
