@@ -644,6 +644,8 @@ SPLITS = (
     "blind375",
     "blind376",
     "blind377",
+    "blind378",
+    "blind379",
 )
 
 
