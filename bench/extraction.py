@@ -646,6 +646,8 @@ SPLITS = (
     "blind377",
     "blind378",
     "blind379",
+    "blind380",
+    "blind381",
 )
 
 
