@@ -37,6 +37,7 @@ from m365inv.catalog.extract.parties import (
     VendorCountry,
     own_entity,
     policy_date,
+    recipients_abroad,
     self_defined,
     subprocessors_in,
     third_country_transfers,
@@ -267,24 +268,26 @@ def extract(
         )
 
     country = vendor_country(all_lines)
+    recipients = subprocessors_in(
+        sents,
+        [head for _, _, head, _, _ in read],
+        text,
+        [name for name in (own_entity(all_lines), *self_defined(all_lines)) if name],
+        [lead for _, _, _, lead, _ in read],
+        [row for _, _, _, _, row in read],
+    )
     return Extraction(
         language=language,
         policy_score=policy_score(text),
         items=tuple(ranked_items(without_definitions(own_lines), language, item_model)),
         retention=quoted(dict.fromkeys(retention)),  # a sentence said twice is one rule
         legal_bases=quoted(framed_bases(text, [bases[k] for k in sorted(bases)])),
-        subprocessors=quoted(
-            subprocessors_in(
-                sents,
-                [head for _, _, head, _, _ in read],
-                text,
-                [name for name in (own_entity(all_lines), *self_defined(all_lines)) if name],
-                [lead for _, _, _, lead, _ in read],
-                [row for _, _, _, _, row in read],
-            )
-        ),
+        subprocessors=quoted(recipients),
         transfers=quoted(
-            third_country_transfers(transfers_in(sents, [p for _, p in pairs]), country)
+            third_country_transfers(
+                recipients_abroad(transfers_in(sents, [p for _, p in pairs]), recipients),
+                country,
+            )
         ),
         security=quoted(one_claim_per_passage(security, all_lines)),
         country=country,

@@ -383,3 +383,26 @@ def test_the_uk_version_of_the_gdpr_is_a_law_not_a_destination() -> None:
         "derogation under GDPR and the UK version of GDPR."
     )
     assert not any(t.country == "GB" for t in extract(text).transfers)
+
+
+def test_a_recipient_placed_in_the_us_is_a_transfer_there() -> None:
+    # no verb of moving: the recipient's place says where the booking data goes
+    booking = (
+        "Für Terminbuchungen nutzen wir Calendly, Inc. (USA). Dabei verarbeiten wir Name und "
+        "E-Mail-Adresse."
+    )
+    assert _transfers(booking) == {("US", "none-stated")}
+    # with the safeguard the text states for third countries it does not name
+    general = (
+        " Wenn wir Daten in Drittländer übermitteln, stützen wir uns auf die "
+        "Standardvertragsklauseln."
+    )
+    assert _transfers(booking + general) == {("US", "SCC")}
+    # a transfer to the US the text states keeps its own safeguard, with nothing added
+    text = (
+        "Für Newsletter nutzen wir Mailchimp (The Rocket Science Group LLC, USA). Mailchimp ist "
+        "nach dem EU-US Data Privacy Framework zertifiziert."
+    )
+    assert _transfers(text) == {("US", "DPF")}
+    # a recipient placed in an adequate country states no transfer
+    assert _transfers("We send e-mails with ActiveCampaign (United Kingdom).") == set()
