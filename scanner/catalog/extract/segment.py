@@ -27,6 +27,9 @@ _NUMBERED_HEADING = re.compile(
 )
 _MD_HEADING = re.compile(r"^\s*#{1,6}(?:\s+|(?=[A-ZÄÖÜ]))(.+)$")  # "#Log Data" too
 _BOLD = re.compile(r"\*\*|__")
+# an entry's own field on an indented line below it ("  a) Konto- und Kontaktdaten (Name, …)" /
+# "     Zweck: Registrierung, …"): a line of its own, not the entry wrapped
+_FIELD_LINE = re.compile(r"^[A-ZÄÖÜ][\w/-]*(?: [\w/-]+){0,2}: \S")
 _BOLD_LETTERED = re.compile(r"^[ \t]*\*\*[A-Z][.)][ \t]+([^*\n]{2,80}?)[ \t]*\*\*[ \t]*$", re.M)
 # a table's rule row: "|---|", "---|---", or GitHub's shortest "|:-|-:|"
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}|^\s*\|(?:\s*:?-+:?\s*\|)+\s*$")
@@ -1061,6 +1064,7 @@ def lines(text: str) -> list[Line]:
             and not out[-1].text.endswith((".", ":"))
             and n
             and raw[n - 1].strip()  # (after an empty line a new paragraph begins)
+            and not _FIELD_LINE.match(line.strip())
         ):  # a bullet wrapped onto an indented second line
             prev = out.pop()
             out.append(Line("bullet", f"{prev.text} {line.strip()}", prev.number))

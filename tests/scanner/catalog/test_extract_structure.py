@@ -1461,3 +1461,27 @@ def test_a_language_menu_in_other_scripts_is_no_data() -> None:
     items = _items(page)
     assert {"Geräte-ID", "Standort"} <= set(items)
     assert not {"हिन्दी", "தமிழ்", "বাংলা", "日本語"} & set(items), items
+
+
+def test_an_entrys_field_on_an_indented_line_is_a_line_of_its_own() -> None:
+    text = (
+        "1) Verarbeitete Daten\n\n"
+        "  a) Konto- und Kontaktdaten (Name, E-Mail, Telefon)\n"
+        "     Zweck: Registrierung und Anmeldung.\n\n"
+        "  b) Nutzungsdaten (IP-Adresse, Gerätekennung)\n"
+        "     Zweck: Stabilität und IT-Sicherheit.\n"
+        "     Rechtsgrundlage: Art. 6 Abs. 1 lit. f DSGVO.\n"
+    )
+    read = [(line.kind, line.text) for line in lines(text)]
+    assert ("bullet", "Konto- und Kontaktdaten (Name, E-Mail, Telefon)") in read
+    assert ("text", "Zweck: Registrierung und Anmeldung.") in read
+    assert ("text", "Rechtsgrundlage: Art. 6 Abs. 1 lit. f DSGVO.") in read
+    assert {"Name", "E-Mail", "Telefon", "IP-Adresse", "Gerätekennung"} <= set(_items(text))
+    # a bullet wrapped onto an indented line that only starts with a capital stays one entry
+    wrapped = (
+        "- Name and e-mail address of the\n  Customer, as entered at sign-up\n- Phone number\n"
+    )
+    assert [line.text for line in lines(wrapped)] == [
+        "Name and e-mail address of the Customer, as entered at sign-up",
+        "Phone number",
+    ]
