@@ -648,6 +648,8 @@ SPLITS = (
     "blind379",
     "blind380",
     "blind381",
+    "blind382",
+    "blind383",
 )
 
 
