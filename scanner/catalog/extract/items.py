@@ -950,7 +950,8 @@ DASHED_ASIDE = re.compile(r"\s[–—]\s([^–—]+?)\s[–—]\s")
 # a relative clause up to the next comma: its "or" joins no entries
 _RELATIVE_IN_LIST = re.compile(
     r"\s+(?:(?:from|to|in|on|at|by|with|through|via|for)\s+)?(?:that|which|who|whom)\s+[^,;]*"
-    r"|,\s*(?:die|der|das|welche)\s+(?:wir|Sie|uns|ihr)\b.*?\b[a-zäöüß]\w*(?:en|t)\b(?=\s*(?:,|$))"
+    r"|,\s*(?:die|der|das|welche)\s+(?:wir|Sie|uns|ihr|du|dir)\b.*?\b[a-zäöüß]\w*(?:en|t|st)\b"
+    r"(?=\s*(?:,|$))"
 )  # "… Personendaten, die wir in Besprechungen mit Kundinnen, Mitgliedern … erhalten"
 # "… information to be able to identify and fix problems": the purpose ends the enumeration
 _PURPOSE_INFINITIVE = re.compile(
@@ -1574,6 +1575,9 @@ def line_items(
         lead = _PURPOSE_CLAUSE.sub("", EXAMPLE_LEAD.sub("", first))
         lead = _CLAUSE_TAIL.split(lead, maxsplit=1)[0]  # "… and error logs for troubleshooting"
         lead = _TRAILING_RELATIVE.sub("", lead)  # "a, b und c, die Sie … protokollieren"
+        # … or after an entry: "Ortsnamen, die du in die Suche oder das Adressfeld eingibst,
+        # sowie die daraus berechneten Koordinaten"
+        lead = _RELATIVE_IN_LIST.sub("", lead)
         lead = _PURPOSE_INFINITIVE.split(lead, maxsplit=1)[0]  # "API keys to read your requests"
         lead = re.split(r"\s[—–]\s", lead, maxsplit=1)[0]  # "a, b, c — anonymised and aggregated"
         pieces = [  # "user profile for bot interactions", "user IDs of the people who sign in"

@@ -2349,3 +2349,22 @@ def test_an_english_run_after_the_verb_stops_at_verbs_and_adjectives() -> None:
     )
     items = {i.item for i in extract(said).items}
     assert not {"ensure", "appropriate", "effective"} & items, items
+
+
+def test_a_relative_clause_after_a_labelled_entrys_first_item_joins_nothing() -> None:
+    # its "oder" / "that" joins no entries: the list goes on after the clause's comma
+    text = (
+        "Welche Daten wir verarbeiten:\n\n"
+        "- Standort- und Suchanfragen: Ortsnamen, die du in die Umkreissuche oder das Adressfeld "
+        "eingibst, sowie die daraus berechneten Koordinaten.\n"
+    )
+    found = [f.item for f in find_items(lines(text))]
+    assert "Ortsnamen" in found
+    assert not any("Adressfeld" in item for item in found)
+    text = (
+        "Information we collect:\n\n"
+        "- Server log: IP address, pages visited by that address, link clicked to get here, "
+        "browser name and version\n"
+    )
+    found = [f.item for f in find_items(lines(text))]
+    assert {"IP address", "pages visited", "browser name"} <= set(found)
