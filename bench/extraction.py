@@ -650,6 +650,8 @@ SPLITS = (
     "blind381",
     "blind382",
     "blind383",
+    "blind384",
+    "blind385",
 )
 
 
