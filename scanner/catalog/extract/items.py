@@ -1008,7 +1008,14 @@ def _examples_of(listed: str) -> list[str]:
     parts = _INCLUDING.split(listed, maxsplit=1)
     if len(parts) != 2:
         return []
-    head = clean_piece(_RELATIVE.sub("", _HEAD_PURPOSE.sub("", parts[0])))  # "data needed to …",
+    head = parts[0]
+    if len(verbs := list(PROCESSING.finditer(head))) and not NEGATION.search(head):
+        # "SalesFlows AI may access and store Google Calendar metadata such as …": the head is
+        # the verb's object (English: the verb comes first)
+        after = head[verbs[-1].end() :].strip()
+        if after and not after.startswith(","):
+            head = after
+    head = clean_piece(_RELATIVE.sub("", _HEAD_PURPOSE.sub("", head)))  # "data needed to …",
     # "information about the device you use to access the Services"
     head = re.sub(  # "anonymized usage statistics such as …": the modifier is no verb here
         r"^(?:anonymi[sz]ed|pseudonymi[sz]ed|aggregated|anonymisierte\w?|aggregierte\w?)\s+",

@@ -2368,3 +2368,20 @@ def test_a_relative_clause_after_a_labelled_entrys_first_item_joins_nothing() ->
     )
     found = [f.item for f in find_items(lines(text))]
     assert {"IP address", "pages visited", "browser name"} <= set(found)
+
+
+def test_examples_after_the_object_of_a_named_subject_are_the_items() -> None:
+    # the subject is the product, not "we": the data noun is the verb's object
+    text = (
+        "Google data we access\n\n"
+        "- SalesFlows may access and store Google Calendar metadata such as event title, "
+        "organizer, attendees, location and event IDs.\n"
+    )
+    assert {"event title", "organizer", "attendees", "location", "event IDs"} <= set(_rules(text))
+    # a denied object lists nothing
+    denied = (
+        "Google data we access\n\n"
+        "- SalesFlows does not store Google Calendar metadata such as event title, organizer, "
+        "attendees or location.\n"
+    )
+    assert not {"event title", "organizer", "attendees"} & set(_rules(denied))
