@@ -652,6 +652,8 @@ SPLITS = (
     "blind383",
     "blind384",
     "blind385",
+    "blind386",
+    "blind387",
 )
 
 
