@@ -3205,7 +3205,35 @@ def collect_items(all_lines: list[Line]) -> ItemList:
             if items:
                 continue
         read_prose(sentences(text), in_data)
+    if not any(_COOKIE_ITEM.search(f.item) for f in collected.found):
+        for line in all_lines:  # "Wir setzen Cookies ein, um …", "We use cookies to …"
+            uses = next((s for s in sentences(line.text) if _uses_cookies(s)), None)
+            if uses is not None:
+                add("Cookies" if "Cookies" in uses else "cookies", uses, 0.6)
+                break
     return collected
+
+
+# the policy's own cookies, said in its own voice: a reader's cookies (the ones a browser
+# keeps) are a datum labellers took in 125 of the 225 English texts that say so and no item names (36 of 95 German)
+_COOKIE_ITEM = re.compile(r"cookie", re.I)
+_USES_COOKIES = re.compile(
+    r"\b(?:we|wir|(?:the|our|this|diese|unsere|die)\s+(?:site|website|webseite|app|service|services"
+    r"|seite|anwendung|plattform|platform))\s+(?:\S+\s+){0,4}?(?:use|uses|set|sets|place|places"
+    r"|store|stores|employ|employs|verwendet|verwenden|setzt|setzen|nutzt|nutzen|speichert"
+    r"|speichern|einsetzen)\s+(?:\S+\s+){0,4}?(?:[\w-]+-)?cookies\b"
+    # German puts the verb first: "Auf dieser Website verwenden wir Cookies"
+    r"|\b(?:verwendet|verwenden|setzt|setzen|nutzt|nutzen|speichert|speichern)\s+(?:wir|die\s+\w+"
+    r"|diese\s+\w+|unsere\s+\w+)\s+(?:\S+\s+){0,4}?(?:[\w-]+-)?cookies\b",
+    re.I,
+)
+
+
+def _uses_cookies(sentence: str) -> bool:
+    """Whether ``sentence`` says the policy's own service uses cookies, not that it does not
+    ("Wir verwenden keine Cookies", "we do not use cookies")."""
+    said = _USES_COOKIES.search(sentence)
+    return said is not None and not NEGATION.search(said.group(0))
 
 
 _PARENTHESISED = re.compile(r"\(([^()]+)\)")

@@ -2385,3 +2385,19 @@ def test_examples_after_the_object_of_a_named_subject_are_the_items() -> None:
         "attendees or location.\n"
     )
     assert not {"event title", "organizer", "attendees"} & set(_rules(denied))
+
+
+def test_cookies_the_service_says_it_uses_are_an_item() -> None:
+    text = "Our website uses cookies to keep you signed in and to remember your settings."
+    assert _rules(text) == ["cookies"]
+    text = "Diese Website setzt technisch notwendige Cookies ein, um die Anmeldung zu halten."
+    assert _rules(text) == ["Cookies"]
+    # cookies denied, cookies in general and cookies already listed are no new item
+    assert _rules("Wir verwenden keine Cookies.") == []
+    assert _rules("Our site does not use cookies.") == []
+    assert _rules("Cookies are small text files that a website stores in your browser.") == []
+    listed = (
+        "Our website uses cookies to keep you signed in.\n\n"
+        "We collect:\n\n- session cookies\n- IP address\n"
+    )
+    assert _rules(listed) == ["session cookies", "IP address"]
