@@ -654,6 +654,8 @@ SPLITS = (
     "blind385",
     "blind386",
     "blind387",
+    "blind388",
+    "blind389",
 )
 
 
