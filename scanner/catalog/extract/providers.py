@@ -201,6 +201,19 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"\bCxense\b", "Cxense", None), (r"\bInfura\b", "Infura", None),
     (r"\bHockeyApp\b", "HockeyApp", None), (r"\bAppsee\b", "Appsee", None),
     (r"\bSmartlook\b", "Smartlook", None), (r"\bOptimizely\b", "Optimizely", None),
+    (r"(?-i:\bAwin\b)", "Awin", None), (r"\bAppodeal\b", "Appodeal", None),
+    (r"\bAdikteev\b", "Adikteev", None), (r"\bsociomantic\b", "sociomantic", None),
+    (r"\betracker\b", "etracker", None), (r"\bClearbit\b", "Clearbit", None),
+    # identity checks, payments and fraud screening
+    (r"\bSum[Ss]ub\b", "Sumsub", None), (r"\bExperian\b", "Experian", None),
+    (r"\bVerimi\b", "Verimi", None), (r"(?-i:\bTink\b)", "Tink", None),
+    (r"\bpaydirekt\b", "paydirekt", None), (r"\bPerimeterX\b", "PerimeterX", None),
+    # site builders, open data services, e-mail marketing, consent tools and AI platforms
+    (r"(?-i:\bWebflow\b)", "Webflow", None), (r"\bOverpass(?: API| service)?\b", "Overpass API", None),
+    (r"\bMusicBrainz\b", "MusicBrainz", None), (r"\bKlick-?Tipp\b", "Klick-Tipp", None),
+    (r"\bconsentmanager\b", "consentmanager", None), (r"\bthirdweb\b", "thirdweb", None),
+    (r"\bfal\.ai\b", "fal.ai", None), (r"\bFamulor\b", "Famulor", None),
+    (r"\bFireworks AI\b", "Fireworks AI", None),
 )  # fmt: skip
 
 PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(

@@ -573,3 +573,12 @@ def test_a_denial_ends_at_a_dash_that_closes_its_clause() -> None:
         "übernimmt OpenAI (USA, Garantien wie oben) die Berechnung."
     )
     assert any(s.name == "OpenAI" for s in extract(text).subprocessors)
+
+
+def test_identity_check_affiliate_and_open_data_providers_are_known() -> None:
+    assert _subs("We use Sumsub to verify your identity.") == ["Sumsub"]
+    assert _subs("Für die Anmeldung per Identitätsnachweis nutzen wir Verimi.") == ["Verimi"]
+    assert _subs("Our affiliate links are tracked by Awin.") == ["Awin"]
+    assert _subs("We query the Overpass API with the map area you view.") == ["Overpass API"]
+    # a word that only looks like one is none: "Tinker", "awing"
+    assert _subs("Tinker with the settings; nothing is sent anywhere.") == []
