@@ -656,6 +656,8 @@ SPLITS = (
     "blind387",
     "blind388",
     "blind389",
+    "blind390",
+    "blind391",
 )
 
 
