@@ -658,6 +658,8 @@ SPLITS = (
     "blind389",
     "blind390",
     "blind391",
+    "blind392",
+    "blind393",
 )
 
 
