@@ -582,3 +582,21 @@ def test_identity_check_affiliate_and_open_data_providers_are_known() -> None:
     assert _subs("We query the Overpass API with the map area you view.") == ["Overpass API"]
     # a word that only looks like one is none: "Tinker", "awing"
     assert _subs("Tinker with the settings; nothing is sent anywhere.") == []
+
+
+def test_a_recipients_entry_labelled_with_a_function_names_no_provider() -> None:
+    text = (
+        "We work with trusted third-party service providers who help us operate our platform:\n\n"
+        "- **Cloud Infrastructure:** Secure data storage and processing (Supabase, AWS)\n"
+        "- **Payment Processing:** Stripe for subscription and billing management\n"
+        "- **AI Services:** OpenAI and other AI providers for generating insights\n"
+    )
+    found = _subs(text)
+    assert {"Supabase", "Stripe", "OpenAI"} <= set(found)
+    assert not {"Cloud Infrastructure", "Payment Processing", "AI Services"} & set(found)
+    # an entry labelled with a name the lexicon does not know is still its provider
+    named = (
+        "We share data with the following service providers:\n\n"
+        "- **Quillmate:** drafts e-mails from your notes\n"
+    )
+    assert _subs(named) == ["Quillmate"]
