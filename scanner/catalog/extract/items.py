@@ -3207,6 +3207,8 @@ def collect_items(all_lines: list[Line]) -> ItemList:
         read_prose(sentences(text), in_data)
     if not any(_COOKIE_ITEM.search(f.item) for f in collected.found):
         for line in all_lines:  # "Wir setzen Cookies ein, um …", "We use cookies to …"
+            if "cookie" not in line.text.casefold():
+                continue  # (the pattern's open start is costly on every line of a long text)
             uses = next((s for s in sentences(line.text) if _uses_cookies(s)), None)
             if uses is not None:
                 add("Cookies" if "Cookies" in uses else "cookies", uses, 0.6)

@@ -1157,3 +1157,34 @@ def test_a_long_run_of_german_nouns_after_the_verb_is_the_data() -> None:
     # data, the others bare nouns of the same run
     items = _items("frostkeep-lokal-de")
     assert {"Mengen", "Kategorien", "Lagerorte", "Notizen", "Datumsangaben"} <= set(items)
+
+
+def test_an_entrys_indented_purpose_line_is_no_part_of_the_entry() -> None:
+    items = set(_items("boerdesnack24-zweckzeile-de"))
+    assert {"Kundenprofil", "individuelle Preise", "Kaufhistorie", "Audit-Log"} <= items
+    assert not any("Zweck" in i or "Registrierung" in i for i in items)
+
+
+def test_a_recipient_placed_in_the_us_is_a_transfer_there() -> None:
+    found = _read("stackwerkhaus-calendlyusa-de")
+    assert {(t.country, t.mechanism) for t in found.transfers} == {("US", "none-stated")}
+
+
+def test_a_function_label_over_a_recipients_entry_is_no_provider() -> None:
+    names = [s.name for s in _read("uara-functionlabels-en").subprocessors]
+    assert {"Supabase", "Stripe", "OpenAI"} <= set(names)
+    assert not {"Cloud Infrastructure", "Payment Processing", "AI Services"} & set(names)
+
+
+def test_a_relative_clause_after_an_entrys_first_item_joins_no_entries() -> None:
+    from m365inv.catalog.extract.items import find_items
+    from m365inv.catalog.extract.segment import lines
+
+    text = (QUOTED / "ligem-umkreissuche-de.txt").read_text("utf-8")
+    rules = [f.item for f in find_items(lines(text))]  # the rules' reading (the model may add)
+    assert "Ortsnamen/Adressen" in rules
+    assert not any("Adressfeld" in item for item in rules)
+
+
+def test_a_website_that_says_it_uses_cookies_discloses_cookies() -> None:
+    assert _items("aidentify-websiteusescookies-en") == ["Cookies"]
