@@ -660,6 +660,10 @@ SPLITS = (
     "blind391",
     "blind392",
     "blind393",
+    "blind394",
+    "blind395",
+    "blind396",
+    "blind397",
 )
 
 
