@@ -664,6 +664,10 @@ SPLITS = (
     "blind395",
     "blind396",
     "blind397",
+    "blind398",
+    "blind399",
+    "blind400",
+    "blind401",
 )
 
 
