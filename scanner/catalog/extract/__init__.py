@@ -162,12 +162,16 @@ def policy_score(text: str) -> int:
 
 
 def _list_leads(all_lines: list[Line]) -> list[str]:
-    """For each line, the line ending in ":" that its run of bullets follows, else ""."""
+    """For each line, the line ending in ":" that its run of bullets follows, else "" — or a
+    text line with its colon lost, no sentence end ("Link to privacy policy of third party
+    service providers used by the app" over "* AdMob", "* Appsflyer")."""
     out: list[str] = []
     lead = ""
     for line in all_lines:
         if line.kind != "bullet":
-            lead = line.text if line.text.rstrip().endswith(":") else ""
+            end = line.text.rstrip()
+            lost = line.kind == "text" and not end.endswith((".", "!", "?", ";", ",", ")"))
+            lead = line.text if end.endswith(":") or lost else ""
             out.append("")
         else:
             out.append(lead)

@@ -1188,3 +1188,16 @@ def test_a_relative_clause_after_an_entrys_first_item_joins_no_entries() -> None
 
 def test_a_website_that_says_it_uses_cookies_discloses_cookies() -> None:
     assert _items("aidentify-websiteusescookies-en") == ["Cookies"]
+
+
+def test_a_list_lead_that_lost_its_colon_still_announces_the_providers() -> None:
+    names = {s.name for s in _read("tunnellight-linktoprivacypolicy-en").subprocessors}
+    assert names == {
+        "Google AdMob",
+        "AppsFlyer",
+        "Appodeal",
+        "Firebase Analytics",
+        "Meta / Facebook",
+    }
+    german = {s.name for s in _read("tessium-linkzurdatenschutzerklaerung-de").subprocessors}
+    assert german == {"Google Play", "Google AdMob", "Google Analytics", "Firebase Crashlytics"}

@@ -600,3 +600,15 @@ def test_a_recipients_entry_labelled_with_a_function_names_no_provider() -> None
         "- **Quillmate:** drafts e-mails from your notes\n"
     )
     assert _subs(named) == ["Quillmate"]
+
+
+def test_a_lead_without_its_colon_announces_the_bullets_under_it() -> None:
+    text = (
+        "The app uses third party services that may collect information.\n\n"
+        "Links to the privacy policies of third party service providers used by the app\n\n"
+        "* AdMob\n* Appsflyer\n"
+    )
+    assert _subs(text) == ["Google AdMob", "AppsFlyer"]
+    # a lead that ends its sentence is no list's lead: the bullets below are not cued by it
+    ended = "We use services of third parties.\n\n* AdMob rewarded ads are shown in the game\n"
+    assert _subs(ended) == []
