@@ -628,6 +628,9 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
         if laws and countries_in(laws.group(1)):
             return VendorCountry(countries_in(laws.group(1))[0], line.text, 0.9)
         if len(line.text) > 400:  # a long paragraph that says "verantwortlich" about someone else
+            own = _own_seat_sentence(line.text)  # … unless a sentence of it places "us"
+            if own:
+                return own
             continue
         block: list[str] = []
         for nxt in all_lines[n : n + 7]:  # the address follows the controller's name
@@ -702,6 +705,31 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
         if shaped or (named and (re.match(r"^,?\s*[^.]{0,60}?\b\d{1,5}[a-z]?\b", after) or placed)):
             return VendorCountry(named[0] if named else str(shaped), line.text, 0.6)
     return _postal_block_country(all_lines) or _self_placed(all_lines) or _street_address(all_lines)
+
+
+# a sentence that names the vendor itself and its seat: "… provided by Flightradar24 AB
+# (hereinafter "Flightradar24", "we", "us", or "our"), …, having its registered address at …,
+# Sweden", "our registered office is at …, Manchester, M1 2HF, UK"
+_OWN_SEAT = folded(
+    r"hereinafter[^.]{0,40}\b(?:we|us)\b|\([^()]{0,40}[\"“](?:we|us)[\"”]"
+    r"|\bour registered (?:office|address)"
+)  # (not "with its registered office at": a provider's seat is written so too)
+
+
+def _own_seat_sentence(paragraph: str) -> VendorCountry | None:
+    """The country of a sentence, within a long paragraph, that names the vendor as "we" with
+    its seat — the paragraph as a whole may speak of others' places too."""
+    for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", paragraph):
+        if len(s) > 300 or not CONTROLLER.search(s) or not _OWN_SEAT.search(s):
+            continue
+        if _BIG_ENTITY.search(s) or names_provider(s) or _STORED_AT.search(s):
+            continue
+        kept = _PEOPLE_IN.sub(" ", s)
+        found = (countries_in(re.sub(r"\b[A-Z]{2}\b", " ", kept)) or [None])[0]
+        found = found or address_country(kept)
+        if found:
+            return VendorCountry(found, s, 0.7)
+    return None
 
 
 _ROMANCE_STREET = re.compile(  # "Via Valentina 11, 38121 Trento" is Italian

@@ -408,3 +408,22 @@ def test_australian_and_canadian_address_shapes() -> None:
     assert _country(_FILLER + au) == "AU"
     ca = "Please email us at:\nAcme\n1655 Dupont St. Suite 250\nToronto, ON\nM6P 3T1 Canada\n"
     assert _country(_FILLER + ca) == "CA"
+
+
+def test_a_long_paragraph_places_the_vendor_only_in_a_sentence_about_us() -> None:
+    above = "".join(f"Section {n}. We may update this policy.\n\n" for n in range(15))
+    long = (
+        "Example Maps AB (hereinafter \u201cwe\u201d or \u201cus\u201d) is the controller, having "
+        "its registered address at Storgatan 1, 111 22 Stockholm, Sweden. "
+        + "We process data only as described in the sections below and nowhere else. "
+        * 5
+    )
+    assert _country(above + long) == "SE"
+    # a sentence about a provider's seat in a long paragraph places no vendor
+    other = (
+        "The controller for the map tiles is Tilecorp AB, with its registered office at "
+        "Storgatan 1, 111 22 Stockholm, Sweden. "
+        + "We process data only as described in the sections below and nowhere else. "
+        * 5
+    )
+    assert _country(above + other) is None

@@ -1201,3 +1201,17 @@ def test_a_list_lead_that_lost_its_colon_still_announces_the_providers() -> None
     }
     german = {s.name for s in _read("tessium-linkzurdatenschutzerklaerung-de").subprocessors}
     assert german == {"Google Play", "Google AdMob", "Google Analytics", "Firebase Crashlytics"}
+
+
+def test_the_sentence_that_places_us_in_a_long_paragraph_gives_the_vendor_country() -> None:
+    # each paragraph stands below a run of other sections, as it does in its policy (an address
+    # near the top of a page is read as the vendor's by a rule of its own)
+    sections = "".join(f"Section {n}. We may update this policy.\n\n" for n in range(15))
+    for name, country in (
+        ("spareroom-ourregisteredoffice-en", "GB"),
+        ("flightradar24-hereinafterwe-en", "SE"),
+    ):
+        paragraph = (QUOTED / f"{name}.txt").read_text("utf-8")
+        found = extract(sections + paragraph).country
+        assert found is not None and found.country == country
+        assert len(found.source) < 300  # the sentence, not its paragraph
