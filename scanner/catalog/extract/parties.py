@@ -725,8 +725,8 @@ def _own_seat_sentence(paragraph: str) -> VendorCountry | None:
         if _BIG_ENTITY.search(s) or names_provider(s) or _STORED_AT.search(s):
             continue
         kept = _PEOPLE_IN.sub(" ", s)
-        found = (countries_in(re.sub(r"\b[A-Z]{2}\b", " ", kept)) or [None])[0]
-        found = found or address_country(kept)
+        named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", kept))
+        found = named[0] if named else address_country(kept)
         if found:
             return VendorCountry(found, s, 0.7)
     return None
