@@ -668,6 +668,10 @@ SPLITS = (
     "blind399",
     "blind400",
     "blind401",
+    "blind402",
+    "blind403",
+    "blind404",
+    "blind405",
 )
 
 
