@@ -672,6 +672,10 @@ SPLITS = (
     "blind403",
     "blind404",
     "blind405",
+    "blind406",
+    "blind407",
+    "blind408",
+    "blind409",
 )
 
 
