@@ -676,6 +676,10 @@ SPLITS = (
     "blind407",
     "blind408",
     "blind409",
+    "blind410",
+    "blind411",
+    "blind412",
+    "blind413",
 )
 
 
