@@ -151,6 +151,11 @@ _NO_TRANSFER = folded(
 _YOU_CONSENT = (
     r"\byou (?:hereby |expressly )?(?:consent|agree) to (?:us |the )?(?:[\w-]+,?\s+(?:and\s+)?){0,3}"
     r"(?:transfers?|transferring)\b"
+    # the reader's use as the consent: "your use of Xanga shall constitute consent to the
+    # transfer, storage, use and disclosure of …", "… will constitute your consent to the
+    # transfer of your Personal Information outside of your home country"
+    r"|\bconstitutes?\s+(?:your\s+)?(?:consent|agreement)\s+to\s+(?:the\s+|such\s+|any\s+)?"
+    r"(?:transfers?|transferring)\b"
     # consent to processing in a named place: "you … unambiguously consent to the collection and
     # processing of Your Information in the United States", "By using the Service, you consent
     # to data storage and processing in the U.S.", "individuals … do thereby consent to … its

@@ -1215,3 +1215,8 @@ def test_the_sentence_that_places_us_in_a_long_paragraph_gives_the_vendor_countr
         found = extract(sections + paragraph).country
         assert found is not None and found.country == country
         assert len(found.source) < 300  # the sentence, not its paragraph
+
+
+def test_use_that_constitutes_consent_to_the_transfer_is_its_mechanism() -> None:
+    for name in ("xanga-constituteconsent-en", "themirror-constituteyourconsent-en"):
+        assert {(t.country, t.mechanism) for t in _read(name).transfers} == {("US", "consent")}

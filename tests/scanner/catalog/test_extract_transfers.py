@@ -406,3 +406,22 @@ def test_a_recipient_placed_in_the_us_is_a_transfer_there() -> None:
     assert _transfers(text) == {("US", "DPF")}
     # a recipient placed in an adequate country states no transfer
     assert _transfers("We send e-mails with ActiveCampaign (United Kingdom).") == set()
+
+
+def test_use_that_constitutes_consent_to_the_transfer_is_the_consent_mechanism() -> None:
+    text = (
+        "If you live outside the US, your use of Examplr shall constitute consent to the "
+        "transfer, storage and use of your information in the US."
+    )
+    assert _transfers(text) == {("US", "consent")}
+    text = (
+        "Your use of the app will constitute your consent to the transfer of your data outside "
+        "of your home country (including the United States)."
+    )
+    assert _transfers(text) == {("US", "consent")}
+    # consent to the policy as a whole names no safeguard for a transfer stated beside it
+    text = (
+        "Your data is stored in the United States. Your use of the app constitutes your consent "
+        "to this policy."
+    )
+    assert _transfers(text) == {("US", "none-stated")}
