@@ -282,9 +282,10 @@ COUNTRIES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for rx, code in (
         (r"(?-i:\bUSA\b|\bU\.S\.(?:A\.)?|\bUS\b(?!-))|United States|Vereinigten Staaten|Redmond|Seattle|California|Kalifornien|San Francisco|New York|Delaware", "US"),
         (r"Deutschland|Germany|German\b|deutsch(?:en|er|e)? (?:Rechenzentr|Server)|Frankfurt|Berlin|München|Munich|Nürnberg|Nuremberg|Hamburg|Falkenstein", "DE"),
-        (r"Irland|Ireland|Dublin", "IE"), (r"Niederlande|Netherlands|Amsterdam", "NL"),
+        # (Northern Ireland is the United Kingdom's: "Belfast, Northern Ireland", "Nordirland")
+        (r"(?<!Nord)(?<!Nord-)Irland|(?<!Northern )Ireland|Dublin", "IE"), (r"Niederlande|Netherlands|Amsterdam", "NL"),
         (r"Österreich|Austria|Wien|Vienna", "AT"), (r"Schweiz|Switzerland|Zürich|Zurich|Genf|Geneva", "CH"),
-        (r"Frankreich|France|Paris", "FR"), (r"Vereinigte[sn]? Königreich|United Kingdom|(?-i:\bUK\b)|England|London", "GB"),
+        (r"Frankreich|France|Paris", "FR"), (r"Vereinigte[sn]? Königreich|United Kingdom|(?-i:\bUK\b)|England|London|Northern Ireland|Nord-?[Ii]rland|Belfast", "GB"),
         (r"Polen|Poland|Polska", "PL"), (r"Schweden|Sweden|Stockholm", "SE"), (r"Finnland|Finland|Helsinki", "FI"),
         (r"Belgien|Belgium|Brüssel|Brussels", "BE"), (r"Luxemburg|Luxembourg", "LU"), (r"Spanien|Spain", "ES"),
         (r"Italien|Italy", "IT"), (r"Dänemark|Denmark", "DK"), (r"Norwegen|Norway", "NO"),

@@ -427,3 +427,11 @@ def test_a_long_paragraph_places_the_vendor_only_in_a_sentence_about_us() -> Non
         * 5
     )
     assert _country(above + other) is None
+
+
+def test_northern_ireland_is_the_united_kingdom() -> None:
+    block = "Contact us\nExample Tech Ltd\n1 Main Street\nBelfast BT1 1AA\nNorthern Ireland\n"
+    assert _country(block) == "GB"
+    german = "Verantwortlich:\nExample Tech Ltd\n1 Main Street\nBelfast\nNordirland\n"
+    assert _country(german) == "GB"
+    assert _country("Contact us\nExample Tech Ltd\n1 Main Street\nD02 X285 Dublin\nIreland\n") == "IE"
