@@ -680,6 +680,10 @@ SPLITS = (
     "blind411",
     "blind412",
     "blind413",
+    "blind414",
+    "blind415",
+    "blind416",
+    "blind417",
 )
 
 
