@@ -30,7 +30,7 @@ from m365inv.catalog.extract.recipients import (
     SubprocessorHit,
     subprocessors_in,
 )
-from m365inv.catalog.extract.segment import Line
+from m365inv.catalog.extract.segment import Line, sentences
 from m365inv.catalog.model import EU_EEA
 
 __all__ = [
@@ -724,7 +724,7 @@ _OWN_SEAT = folded(
 def _own_seat_sentence(paragraph: str) -> VendorCountry | None:
     """The country of a sentence, within a long paragraph, that names the vendor as "we" with
     its seat — the paragraph as a whole may speak of others' places too."""
-    for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", paragraph):
+    for s in sentences(paragraph):
         if len(s) > 300 or not CONTROLLER.search(s) or not _OWN_SEAT.search(s):
             continue
         if _BIG_ENTITY.search(s) or names_provider(s) or _STORED_AT.search(s):
