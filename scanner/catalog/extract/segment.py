@@ -189,6 +189,46 @@ _RST_ROLE = re.compile(r":[a-z]{2,12}:`(?:([^`<\n]{1,200}?)\s*<[^>`\n]{0,200}>|(
 _CONTENTS_ENTRY = re.compile(
     r"^[ \t]*(?:[-*+•]|\d{1,2}\.)[ \t]+\[[^\]\n]{1,200}\]\(#[^)\n]{0,200}\)[ \t]*$", re.M
 )
+# a list entry that is nothing but a link to a page, and the host of that page
+_LINK_ENTRY = re.compile(
+    r"[ \t]*(?:[-*+•]|\d{1,2}\.)[ \t]+\[[^\]\n]{1,200}\]\(https?://([^/)\s]{1,200})[^)\n]{0,1000}\)"
+    r"[ \t]*"
+)
+#: a run of this many link entries to one site is the site's menu
+_MENU_RUN = 5
+
+
+def _without_menus(text: str) -> str:
+    """``text`` without its site menus: a page saved as Markdown opens with its navigation, runs
+    of list entries that only link to the site's own pages ("[AccountingAI](https://…/business/
+    accountingai/)"), which name sections, not data. A list of processors links each name to
+    its own company's site, so a run is a menu only when its links stay on one host."""
+    lines = text.split("\n")
+    drop: list[int] = []
+    run: list[int] = []
+    host = ""
+
+    def close() -> None:
+        if len(run) >= _MENU_RUN:
+            drop.extend(run)
+        run.clear()
+
+    for at, line in enumerate(lines):
+        entry = _LINK_ENTRY.fullmatch(line)
+        if entry is None:
+            if line.strip():
+                close()
+            continue
+        this = entry.group(1).casefold().removeprefix("www.")
+        if run and this != host:
+            close()
+        host = this
+        run.append(at)
+    close()
+    if not drop:
+        return text
+    gone = set(drop)
+    return "\n".join(line for at, line in enumerate(lines) if at not in gone)
 
 
 def _one_space(run: re.Match[str]) -> str:
@@ -460,6 +500,8 @@ def normalise(text: str) -> str:
         text = _RST_ROLE.sub(lambda m: m.group(1) or m.group(2), text)
     if "](#" in text:  # a table of contents: entries that only link to the page's sections
         text = _CONTENTS_ENTRY.sub("", text)
+    if "](http" in text:  # a site's menu saved with the page
+        text = _without_menus(text)
     # [label](url) → label; bounded, so a text of many "[" and no "]" stays linear
     text = re.sub(r"\[([^\]]{1,400})\]\([^)]{0,1000}\)", r"\1", text)
     # "Informationen wie  Firmenname": a run of spaces inside a line (HTML and PDF text) is one

@@ -1220,3 +1220,9 @@ def test_the_sentence_that_places_us_in_a_long_paragraph_gives_the_vendor_countr
 def test_use_that_constitutes_consent_to_the_transfer_is_its_mechanism() -> None:
     for name in ("xanga-constituteconsent-en", "themirror-constituteyourconsent-en"):
         assert {(t.country, t.mechanism) for t in _read(name).transfers} == {("US", "consent")}
+
+
+def test_a_site_menu_saved_with_the_page_names_no_data() -> None:
+    # "*   [Business](https://www.webpronews.com/business/)" over "    *   [AccountingAI](…)":
+    # entries that only link to the site's own sections
+    assert _items("webpronews-sitemenu-en") == ["content submissions"]

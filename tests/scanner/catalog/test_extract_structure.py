@@ -1485,3 +1485,23 @@ def test_an_entrys_field_on_an_indented_line_is_a_line_of_its_own() -> None:
         "Name and e-mail address of the Customer, as entered at sign-up",
         "Phone number",
     ]
+
+
+def test_linked_processor_names_on_their_own_sites_are_no_menu() -> None:
+    from m365inv.catalog.extract.segment import normalise
+
+    processors = "".join(
+        f"- [{name}](https://{host}/privacy)\n"
+        for name, host in (
+            ("Stripe", "stripe.com"),
+            ("Hetzner Online GmbH", "www.hetzner.com"),
+            ("Postmark", "postmarkapp.com"),
+            ("Sentry", "sentry.io"),
+            ("Plausible", "plausible.io"),
+        )
+    )
+    assert "Hetzner Online GmbH" in normalise("We share data with:\n" + processors)
+    menu = "".join(f"- [{s}](https://news.example/{s.lower()}/)\n" for s in "ABCDE")
+    assert normalise(menu + "\nWe store your e-mail address.").split() == [
+        "We", "store", "your", "e-mail", "address."
+    ]  # fmt: skip
