@@ -684,6 +684,10 @@ SPLITS = (
     "blind415",
     "blind416",
     "blind417",
+    "blind418",
+    "blind419",
+    "blind420",
+    "blind421",
 )
 
 
