@@ -688,6 +688,10 @@ SPLITS = (
     "blind419",
     "blind420",
     "blind421",
+    "blind422",
+    "blind423",
+    "blind424",
+    "blind425",
 )
 
 
