@@ -339,6 +339,8 @@ def _jsx_literals(text: str) -> str:
         text = _TITLED_TAG.sub(lambda m: f"\n## {m.group(2)}\n", text)
     if "={[" in text:  # "<Ul items={["Name and title", "Email address"]} />" on one line
         text = _INLINE_ARRAY.sub(_inline_entries, text)
+    if "].map(" in text:  # "{['Browsertyp', 'IP-Adresse'].map(item => (<li>{item}</li>))}"
+        text = _MAPPED_ARRAY.sub(_mapped_entries, text)
     text = _LITERAL_LINE.sub(lambda m: _literal(m, listing=True), text)
     # the page's code around the markup: "export const metadata: Metadata = {", "title: TITLE,"
     for code in (_CODE_LINE, _CODE_PROPERTY, _CODE_STATEMENT):
@@ -367,6 +369,11 @@ _INLINE_ARRAY = re.compile(
     r"""=\{\[[ \t]*((?:(["'`])(?:(?!\2)[^\\\n]|\\.){0,400}\2[ \t]*,?[ \t]*){1,60})"""
     r"""\][ \t]*\}[^<>\n]{0,200}?/?>"""
 )
+# an array of string literals on one line whose entries the markup maps onto list entries
+_MAPPED_ARRAY = re.compile(
+    r"""\{[ \t]*\[[ \t]*((?:(["'`])(?:(?!\2)[^\\\n]|\\.){0,400}\2[ \t]*,?[ \t]*){1,60})"""
+    r"""\][ \t]*\.map\((?:[\s\S]{0,800}?\)[ \t]*\)[ \t]*\}|[^\n]{0,200})"""
+)
 _STRING = re.compile(r"""(["'`])((?:(?!\1)[^\\\n]|\\.){0,400})\1""")
 
 
@@ -374,6 +381,13 @@ def _inline_entries(array: re.Match[str]) -> str:
     """The entries of an inline string array as bullets, in place of the rest of the tag."""
     entries = [m.group(2) for m in _STRING.finditer(array.group(1))]
     return ">" + "".join(f"\n- {e}" for e in entries if e.strip()) + "\n"
+
+
+def _mapped_entries(array: re.Match[str]) -> str:
+    """The entries of a mapped string array as bullets, in place of the array and the markup
+    it is mapped onto (which only repeats "{item}")."""
+    entries = [m.group(2) for m in _STRING.finditer(array.group(1))]
+    return "".join(f"\n- {e}" for e in entries if e.strip()) + "\n"
 
 
 _LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*", re.M)

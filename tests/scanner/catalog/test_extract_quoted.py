@@ -1226,3 +1226,10 @@ def test_a_site_menu_saved_with_the_page_names_no_data() -> None:
     # "*   [Business](https://www.webpronews.com/business/)" over "    *   [AccountingAI](…)":
     # entries that only link to the site's own sections
     assert _items("webpronews-sitemenu-en") == ["content submissions"]
+
+
+def test_a_string_array_mapped_onto_list_entries_is_the_list() -> None:
+    assert _items("darcan-mappedarray-de") == [
+        "Browsertyp", "Browserversion", "Verwendetes Betriebssystem", "Referrer URL",
+        "Hostname des zugreifenden Rechners", "Uhrzeit der Serveranfrage", "IP-Adresse",
+    ]  # fmt: skip
