@@ -692,6 +692,10 @@ SPLITS = (
     "blind423",
     "blind424",
     "blind425",
+    "blind426",
+    "blind427",
+    "blind428",
+    "blind429",
 )
 
 
