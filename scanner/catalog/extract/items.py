@@ -132,7 +132,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
         "announced",
         folded(  # "seine persönlichen Daten, nämlich Name, Betrieb, Telefon …", "namely …"
             r"\b(?:daten|data|information|informationen|angaben)\b,?\s+(?:nämlich|namely"
-            r"|und zwar|that is,?|i\.\s?e\.,?|d\.\s?h\.,?)\s+" + _LIST
+            r"|und zwar|that is,|i\.\s?e\.,?|d\.\s?h\.,?)\s+" + _LIST
         ),
     ),
     (

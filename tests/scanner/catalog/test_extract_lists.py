@@ -1321,6 +1321,10 @@ def test_data_namely_lists_its_items() -> None:
         "phone",
         "email",
     ]
+    assert _items("We process your personal data, that is, your name and e-mail address.") == [
+        "name",
+        "e-mail address",
+    ]
 
 
 def test_a_list_entry_written_as_a_sentence_is_read_as_prose() -> None:

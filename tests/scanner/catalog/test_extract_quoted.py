@@ -1233,3 +1233,9 @@ def test_a_string_array_mapped_onto_list_entries_is_the_list() -> None:
         "Browsertyp", "Browserversion", "Verwendetes Betriebssystem", "Referrer URL",
         "Hostname des zugreifenden Rechners", "Uhrzeit der Serveranfrage", "IP-Adresse",
     ]  # fmt: skip
+
+
+def test_information_that_is_transmitted_is_a_relative_clause_not_namely() -> None:
+    items = _items("kissflow-thatistransmitted-en")
+    assert items[1:4] == ["internet protocol address", "browser type", "browser language"]
+    assert "transmitted" not in items and "in log files" not in items
