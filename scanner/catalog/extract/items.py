@@ -115,6 +115,9 @@ _ABBREVIATION = (
 )
 _LIST = r"(?P<list>(?:" + _ABBREVIATION + r"|[^.;:])+)"
 _LIST_COLON = r"(?P<list>(?:" + _ABBREVIATION + r"|[^.;])+)"  # "…: a: b, c" keeps its colon
+# after "the following information …:" a semicolon separates the entries it announces ("…:
+# your domain name; your browser type and operating system; web pages you view")
+_LIST_ANNOUNCED = r"(?P<list>(?:" + _ABBREVIATION + r"|[^.])+)"
 # a thing as the subject after a German verb in second place: "sendet Ihr Browser …",
 # "verarbeitet der Hoster technische Verbindungsdaten (…)" — the data is what follows it
 _THING_SUBJECT = (
@@ -419,7 +422,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
         folded(  # "We collect the following information when you sign up: your name, …"
             r"\b(?:the following|folgende) (?:[\w-]+ ){0,3}(?:information|data|details|daten|angaben"
             r"|informationen|Felder|Attribute|fields|attributes|properties|Eigenschaften)\b[^:.]{0,80}"
-            r":\s*" + _LIST_COLON
+            r":\s*" + _LIST_ANNOUNCED
         ),
     ),
     (

@@ -42,7 +42,7 @@ _LEAD_NOISE = re.compile(
     r"|sämtliche|jegliche|regelmäßig|regelmässig|allenfalls|grundsätzlich|typischerweise|typically"
     r"|unterschiedliche|different|diverse|bestimmte|certain|einige|some|several|mehrere|many|viele"
     r"|this|these|that|those|such|diese[rsn]?|process|use|store|stores|collect|collects|keep|verarbeiten"
-    r"|speichern|processes|accesses|together with|along with|as well as"
+    r"|speichern|processes|accesses|together with|along with|as well as|following:|folgende:"
     r"|im Regelfall|in der Regel|typically|usually|gegebenenfalls|ggf\.?|eventuell|possibly"
     r"|in erster Linie|vor allem|hauptsächlich|primarily|mainly|only|just|solely|nur|lediglich"
     r"|\w+(?:erweise|maßen)|je (?:Verbindung|Nutzer\w*|Benutzer\w*|Konto|Termin|Person|Mandant"

@@ -1239,3 +1239,11 @@ def test_information_that_is_transmitted_is_a_relative_clause_not_namely() -> No
     items = _items("kissflow-thatistransmitted-en")
     assert items[1:4] == ["internet protocol address", "browser type", "browser language"]
     assert "transmitted" not in items and "in log files" not in items
+
+
+def test_semicolons_separate_the_entries_the_following_information_announces() -> None:
+    items = _items("woopra-semicolonentries-en")
+    assert items[:6] == [
+        "domain name", "browser type", "operating system", "web pages", "links", "IP address"
+    ]  # fmt: skip
+    assert "access time" in items and not any(i.startswith("following") for i in items)
