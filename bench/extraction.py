@@ -696,6 +696,10 @@ SPLITS = (
     "blind427",
     "blind428",
     "blind429",
+    "blind430",
+    "blind431",
+    "blind432",
+    "blind433",
 )
 
 
