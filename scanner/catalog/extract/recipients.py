@@ -584,7 +584,10 @@ _RECIPIENTS_LEAD = folded(
 
 _CASES_LEAD = folded(r"\b(?:cases|circumstances|situations|Fällen|Situationen|Umständen)\b")
 # a label of capitalised words only: a name, not "Business transfers" or "License server"
-_PROPER_LABEL = re.compile(r"^[A-Z][\w.&-]*(?: [A-Z0-9][\w.&-]*){0,2}\s*(?:\(|[—–:]|-\s)")
+# (or a name and the link to its privacy policy: "TikTok Inc. https://www.tiktok.com/…/privacy")
+_PROPER_LABEL = re.compile(
+    r"^[A-Z][\w.&-]*(?: [A-Z0-9][\w.&-]*){0,2}\s*(?:\(|[—–:]|-\s|(?<=\s)https?://|(?<=\s)www\.)"
+)
 # a short title: a name (with its legal form) and a role after a bracket, a dash or a colon
 _PROVIDER_TITLE = re.compile(
     r"^(?:[a-z0-9]{1,2}[.)]\s*)?[A-Z][\w.&-]*(?:,? [A-Z0-9][\w.&-]*){0,3}\s*(?:\([^()]{2,60}\)|[—–:]"
@@ -623,7 +626,9 @@ _HOSTED_ON = (
     ),
 )
 # a bullet of a recipients section: "Neon — for database hosting", "Umami Cloud (cookieless): …"
-_LISTED_NAME = re.compile(r"^" + _NAME + r"\s*(?:\([^)]*\)\s*)?(?:[—–:|]|-\s)\s*\S")
+_LISTED_NAME = re.compile(
+    r"^" + _NAME + r"\.?\s*(?:\([^)]*\)\s*)?(?:(?:[—–:|]|-\s)\s*\S|(?<=\s)(?:https?://|www\.)\S)"
+)
 _NOT_A_NAME = re.compile(
     r"^(?:Our|We|The|This|These|Your|Data|Hosting|Payments?|Analytics|E-?[Mm]ail|Support|Database"
     r"|Storage|Monitoring|Authentication|Infrastructure|AI|CDN|CRM|Billing|Logging|Newsletter"
@@ -676,6 +681,7 @@ def _named_host(s: str, in_section: bool, text: str) -> list[tuple[int, int, str
         (m.start("name"), m.end("name"), m.group("name"))
         for m in found
         if not _NOT_A_NAME.match(m.group("name"))
+        and not _HAS_FORM.fullmatch(m.group("name"))  # "Ltd. — …" split from "Supabase Pte."
         and not _A_SENTENCE.match(m.group("name"))
         and not countries_at(m.group("name"))
         and text.count(m.group("name")) < 4

@@ -1247,3 +1247,8 @@ def test_semicolons_separate_the_entries_the_following_information_announces() -
         "domain name", "browser type", "operating system", "web pages", "links", "IP address"
     ]  # fmt: skip
     assert "access time" in items and not any(i.startswith("following") for i in items)
+
+
+def test_a_name_and_the_link_to_its_policy_is_a_listed_recipient() -> None:
+    names = [s.name for s in _read("kwalee-nameandlink-en").subprocessors]
+    assert {"AppLovin", "Tapjoy", "TikTok Inc"} <= set(names)

@@ -612,3 +612,10 @@ def test_a_lead_without_its_colon_announces_the_bullets_under_it() -> None:
     # a lead that ends its sentence is no list's lead: the bullets below are not cued by it
     ended = "We use services of third parties.\n\n* AdMob rewarded ads are shown in the game\n"
     assert _subs(ended) == []
+
+
+def test_a_listed_name_with_its_policy_link_but_not_a_bare_legal_form() -> None:
+    lead = "We share data with the following third parties:\n\n"
+    assert "Fooboo Ads" in _subs(lead + "- Fooboo Ads https://fooboo.example/privacy\n")
+    # "Supabase Pte. Ltd. — Datenbank …": the legal form after the dot names no one
+    assert "Ltd" not in _subs(lead + "- Ltd. — Datenbank, gehostet in der EU-Region.\n")
