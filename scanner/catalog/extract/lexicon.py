@@ -370,6 +370,12 @@ def _countries_at(text: str) -> tuple[tuple[int, str], ...]:
 COUNTRY_CODES = frozenset(_CLDR.values())
 
 
+def country_named(word: str) -> str | None:
+    """The code of the country ``word`` names as a country ("Turkey", "LITHUANIA"), not as a
+    town in it ("Berlin" names a place, no country)."""
+    return _CLDR_FOLDED.get(word.casefold())
+
+
 def countries_in(text: str) -> list[str]:
     """Country codes named in ``text``, in order of first mention."""
     out: list[str] = []

@@ -11,7 +11,7 @@ from typing import Literal
 import msgspec
 
 from m365inv.catalog.extract.folded import folded
-from m365inv.catalog.extract.lexicon import countries_in
+from m365inv.catalog.extract.lexicon import countries_in, country_named
 from m365inv.catalog.extract.phrases import NEGATION
 from m365inv.catalog.extract.providers import (
     ALL_KEYS,
@@ -896,7 +896,14 @@ def _self_placed(all_lines: list[Line]) -> VendorCountry | None:
 
 
 # "80331 München", "A-1010 Wien", "110 00 Praha 1" (Czech, Slovak, Swedish, Greek postcodes)
-_POSTCODE_LINE = re.compile(r"\b(?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{3} \d{2})\s+[A-ZÄÖÜ][\wäöüß-]+")
+# (and Poland's "50-424 Wroclaw")
+_POSTCODE_LINE = re.compile(
+    r"\b(?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{3} \d{2}|\d{2}-\d{3})\s+[A-ZÄÖÜ][\wäöüß-]+"
+)
+# a line that a postcode and its country close: "Bakirkoy Istanbul 34147 Turkey", "Mūrinė g.
+# 45, Vilnius, 11107, Lithuania", "San Diego, CA 92121, USA" (the word a country's name, not a
+# town's: "10969 Berlin" names no country)
+_CODE_THEN_COUNTRY = re.compile(r"\b(?:\d{4,6}|\d{3} \d{2}|\d{2}-\d{3}),?\s+([A-Z][A-Za-z]+)$")
 _AUTHORITY = folded(
     r"Information Commissioner|\bICO\b|ico\.org\.uk|supervisory authority|Aufsichtsbehörde"
     r"|Wycliffe House"
@@ -920,16 +927,29 @@ _COUNTRY_AFTER = re.compile(
 )
 
 
+def _country_word(word: str) -> str | None:
+    """The country a line's closing word names: a country's name ("Turkey", "Lithuania") or one
+    in capitals ("USA", "POLAND"), never a town's."""
+    if named := country_named(word):
+        return named
+    found = countries_in(word) if word.isupper() and len(word) >= 3 else []
+    return found[0] if len(found) == 1 else None
+
+
 def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
     """A postal address with its country written out ("81247 Munich" / "Germany", or
     "…, 3900 Overpelt - Belgium") in a block that is not a data-protection officer's,
     Microsoft's or a processor's: the vendor's contact address, where no controller cue is."""
     for n, line in enumerate(all_lines):
         text = line.text.strip().rstrip(",;").rstrip()  # "Fremont," / "CA 94539," / "United States"
+        closing = _CODE_THEN_COUNTRY.search(text)
+        closed = _country_word(closing.group(1)) if closing else None
         m = _POSTCODE_LINE.search(text)
         uk = not m and _UK_POSTCODE.search(text) is not None  # "Paul Street, London, EC2A 4NE"
         late = not m and not uk and _TOWN_POSTCODE.fullmatch(text) is not None
-        if not m and not uk and not late:
+        if closed:
+            m, uk, late = None, False, False
+        elif not m and not uk and not late:
             shaped = _entity_address(all_lines, n) if len(text) <= 80 else None
             if shaped:  # "Acme Inc." / "100 Broad Street" / "New York, NY 10004"
                 return VendorCountry(shaped, text, 0.55)
@@ -937,6 +957,8 @@ def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
         tail = _COUNTRY_AFTER.search(text[m.end() :]) if m else None
         nxt = all_lines[n + 1].text.strip() if n + 1 < len(all_lines) else ""
         country = ["GB"] if uk else countries_in(tail.group(1) or tail.group(2)) if tail else []
+        if closed:
+            country = [closed]
         if late:  # "Ho Chi Minh 70000" / "Vietnam": only a country on a line of its own
             named = countries_in(nxt) if len(nxt.split()) <= 3 and not re.search(r"\d", nxt) else []
             country = named if len(named) == 1 else []

@@ -435,3 +435,16 @@ def test_northern_ireland_is_the_united_kingdom() -> None:
     german = "Verantwortlich:\nExample Tech Ltd\n1 Main Street\nBelfast\nNordirland\n"
     assert _country(german) == "GB"
     assert _country("Verantwortlich:\nExample Tech Ltd\n1 Main Street\nCork\nIrland\n") == "IE"
+
+
+def test_a_postcode_line_closed_by_a_country_name_not_a_town() -> None:
+    contact = "## Contact Us\n\nIf you have questions, please contact us:\n\n"
+    found = extract(contact + "**Address**: Mūrinė g. 45, Vilnius, 11107, Lithuania\n").country
+    assert found is not None and found.country == "LT"
+    # an authority's address: the town after the code is no country, the block is not ours
+    authority = (
+        "Beschwerden richten Sie an die zuständige Aufsichtsbehörde:\n\n"
+        "Berliner Beauftragte für Datenschutz und Informationsfreiheit\n"
+        "Friedrichstr. 219\n10969 Berlin\n"
+    )
+    assert extract(authority).country is None

@@ -1252,3 +1252,10 @@ def test_semicolons_separate_the_entries_the_following_information_announces() -
 def test_a_name_and_the_link_to_its_policy_is_a_listed_recipient() -> None:
     names = [s.name for s in _read("kwalee-nameandlink-en").subprocessors]
     assert {"AppLovin", "Tapjoy", "TikTok Inc"} <= set(names)
+
+
+def test_a_contact_address_closed_by_its_country() -> None:
+    woodpecker = _read("woodpecker-polishpostcode-en").country
+    assert woodpecker is not None and woodpecker.country == "PL"  # "50-424 Wroclaw" / "POLAND"
+    sendloop = _read("sendloop-codethencountry-en").country
+    assert sendloop is not None and sendloop.country == "TR"  # "… Istanbul 34147 Turkey"
