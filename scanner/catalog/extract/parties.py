@@ -250,6 +250,9 @@ _BASED = re.compile(
     r"|\bmit Sitz in\s+[A-ZÄÖÜ][\wäöüß-]+"
     r"|,\s+(?:registered|incorporated|headquartered|based|established)\s+in\s+(?:the\s+)?"
     r"[A-Z][\w ,]{2,30}"
+    # "…, owner of the abovementioned website, with corporate domicile in Barcelona (Spain)"
+    r"|\bwith (?:its )?(?:corporate |registered |legal )?(?:domicile|seat|headquarters)\s+in\s+"
+    r"(?:the\s+)?[A-Z][\w ,()]{2,40}"
     r"|\bSitz (?:der Gesellschaft|des Unternehmens)?:?\s+[A-ZÄÖÜ][\wäöüß-]+",
 )
 _RECIPIENT_CUE = folded(

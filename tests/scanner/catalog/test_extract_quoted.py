@@ -1259,3 +1259,8 @@ def test_a_contact_address_closed_by_its_country() -> None:
     assert woodpecker is not None and woodpecker.country == "PL"  # "50-424 Wroclaw" / "POLAND"
     sendloop = _read("sendloop-codethencountry-en").country
     assert sendloop is not None and sendloop.country == "TR"  # "… Istanbul 34147 Turkey"
+
+
+def test_the_owners_corporate_domicile_places_the_vendor() -> None:
+    found = _read("mailtrack-corporatedomicile-en").country
+    assert found is not None and found.country == "ES"
