@@ -1433,6 +1433,8 @@ def labels_no_data(label: str) -> bool:
     label = label.strip()
     if _COOKIE_FIELD.match(label):
         return True  # "Ablaufzeit: 2 Jahre": a cookie's description, however data-like
+    if _ROLE_LABEL.match(label):  # the label is the role itself, nothing before it
+        return True  # "Anbieter: Veriff OÜ, Väike-Paala 2, 11415 Tallinn": a provider's entry
     return bool(NOT_DATA_LABEL.search(label)) and not is_data_noun(
         POSTMODIFIER.split(label, maxsplit=1)[0]
     )

@@ -2405,3 +2405,11 @@ def test_cookies_the_service_says_it_uses_are_an_item() -> None:
         "We collect:\n\n- session cookies\n- IP address\n"
     )
     assert _rules(listed) == ["session cookies", "IP address"]
+
+
+def test_a_role_label_is_no_data_label() -> None:
+    from m365inv.catalog.extract.items import labels_no_data
+
+    assert labels_no_data("Anbieter") and labels_no_data("Provider") and labels_no_data("Zweck")
+    assert not labels_no_data("Provider data")  # the label names data after the role word
+    assert not labels_no_data("E-Mail-Adresse")

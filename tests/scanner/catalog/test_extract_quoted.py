@@ -1264,3 +1264,9 @@ def test_a_contact_address_closed_by_its_country() -> None:
 def test_the_owners_corporate_domicile_places_the_vendor() -> None:
     found = _read("mailtrack-corporatedomicile-en").country
     assert found is not None and found.country == "ES"
+
+
+def test_an_entry_labelled_with_a_providers_role_names_no_data() -> None:
+    items = _items("uncuttv-anbieterline-de")
+    assert {"E-Mail-Adresse", "IP-Adresse", "Browsertyp"} <= set(items)
+    assert not any("Tallinn" in i or "Veriff" in i for i in items)
