@@ -953,9 +953,10 @@ DASHED_ASIDE = re.compile(r"\s[–—]\s([^–—]+?)\s[–—]\s")
 # a relative clause up to the next comma: its "or" joins no entries
 _RELATIVE_IN_LIST = re.compile(
     r"\s+(?:(?:from|to|in|on|at|by|with|through|via|for)\s+)?(?:that|which|who|whom)\s+[^,;]*"
-    r"|,\s*(?:die|der|das|welche)\s+(?:wir|Sie|uns|ihr|du|dir)\b.*?\b[a-zäöüß]\w*(?:en|t|st)\b"
-    r"(?=\s*(?:,|$))"
-)  # "… Personendaten, die wir in Besprechungen mit Kundinnen, Mitgliedern … erhalten"
+    r"|,\s*(?:die|der|das|welche)\s+(?:wir|Sie|uns|ihr|du|dir|Ihre?[mnrs]?|deine?[mnrs]?"
+    r"|unsere?[mnrs]?)\b.*?\b[a-zäöüß]\w*(?:en|t|st)\b(?=\s*(?:,|$))"
+)  # "… Personendaten, die wir in Besprechungen mit Kundinnen, Mitgliedern … erhalten"; "kleine
+# Textdateien, die Ihr Webbrowser auf Ihrem Endgerät speichert": the browser stores, it is no datum
 # "… information to be able to identify and fix problems": the purpose ends the enumeration
 _PURPOSE_INFINITIVE = re.compile(
     r"\s+(?:(?:so as|in order) to \w+|(?:so as |in order )?to (?:be able to|help|enable|allow|ensure|provide|improve"

@@ -2413,3 +2413,12 @@ def test_a_role_label_is_no_data_label() -> None:
     assert labels_no_data("Anbieter") and labels_no_data("Provider") and labels_no_data("Zweck")
     assert not labels_no_data("Provider data")  # the label names data after the role word
     assert not labels_no_data("E-Mail-Adresse")
+
+
+def test_a_relative_clause_with_a_possessive_subject_ends_the_entry() -> None:
+    said = (
+        "Dazu gehören Ihre Anmeldedaten, die Ihr Arbeitgeber für Sie anlegt, und Ihre "
+        "Telefonnummer."
+    )
+    items = _items(said)
+    assert "Anmeldedaten" in items and not any("Arbeitgeber" in i for i in items)

@@ -1270,3 +1270,7 @@ def test_an_entry_labelled_with_a_providers_role_names_no_data() -> None:
     items = _items("uncuttv-anbieterline-de")
     assert {"E-Mail-Adresse", "IP-Adresse", "Browsertyp"} <= set(items)
     assert not any("Tallinn" in i or "Veriff" in i for i in items)
+
+
+def test_the_subject_of_a_relative_clause_in_a_list_is_no_datum() -> None:
+    assert _items("mastermaind-diewebbrowser-de") == ["Cookies"]
