@@ -945,28 +945,30 @@ def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
     Microsoft's or a processor's: the vendor's contact address, where no controller cue is."""
     for n, line in enumerate(all_lines):
         text = line.text.strip().rstrip(",;").rstrip()  # "Fremont," / "CA 94539," / "United States"
+        nxt = all_lines[n + 1].text.strip() if n + 1 < len(all_lines) else ""
         closing = _CODE_THEN_COUNTRY.search(text)
         closed = _country_word(closing.group(1)) if closing else None
-        m = _POSTCODE_LINE.search(text)
-        uk = not m and _UK_POSTCODE.search(text) is not None  # "Paul Street, London, EC2A 4NE"
-        late = not m and not uk and _TOWN_POSTCODE.fullmatch(text) is not None
-        if closed:
-            m, uk, late = None, False, False
-        elif not m and not uk and not late:
-            shaped = _entity_address(all_lines, n) if len(text) <= 80 else None
-            if shaped:  # "Acme Inc." / "100 Broad Street" / "New York, NY 10004"
-                return VendorCountry(shaped, text, 0.55)
-            continue
-        tail = _COUNTRY_AFTER.search(text[m.end() :]) if m else None
-        nxt = all_lines[n + 1].text.strip() if n + 1 < len(all_lines) else ""
-        country = ["GB"] if uk else countries_in(tail.group(1) or tail.group(2)) if tail else []
-        if closed:
+        uk = False
+        if closed:  # the line itself ends in its country
             country = [closed]
-        if late:  # "Ho Chi Minh 70000" / "Vietnam": only a country on a line of its own
-            named = countries_in(nxt) if len(nxt.split()) <= 3 and not re.search(r"\d", nxt) else []
-            country = named if len(named) == 1 else []
-        elif not country and len(nxt.split()) <= 3:
-            country = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", nxt))
+        else:
+            m = _POSTCODE_LINE.search(text)
+            uk = not m and _UK_POSTCODE.search(text) is not None  # "Paul Street, London, EC2A 4NE"
+            late = not m and not uk and _TOWN_POSTCODE.fullmatch(text) is not None
+            if not m and not uk and not late:
+                shaped = _entity_address(all_lines, n) if len(text) <= 80 else None
+                if shaped:  # "Acme Inc." / "100 Broad Street" / "New York, NY 10004"
+                    return VendorCountry(shaped, text, 0.55)
+                continue
+            tail = _COUNTRY_AFTER.search(text[m.end() :]) if m else None
+            country = ["GB"] if uk else countries_in(tail.group(1) or tail.group(2)) if tail else []
+            if late:  # "Ho Chi Minh 70000" / "Vietnam": only a country on a line of its own
+                named = (
+                    countries_in(nxt) if len(nxt.split()) <= 3 and not re.search(r"\d", nxt) else []
+                )
+                country = named if len(named) == 1 else []
+            elif not country and len(nxt.split()) <= 3:
+                country = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", nxt))
         if not country:
             continue
         above = all_lines[max(0, n - 4) : n + 1]
