@@ -700,6 +700,10 @@ SPLITS = (
     "blind431",
     "blind432",
     "blind433",
+    "blind434",
+    "blind435",
+    "blind436",
+    "blind437",
 )
 
 
