@@ -704,6 +704,9 @@ SPLITS = (
     "blind435",
     "blind436",
     "blind437",
+    "blind438",
+    "blind439",
+    "blind440",
 )
 
 
