@@ -707,6 +707,10 @@ SPLITS = (
     "blind438",
     "blind439",
     "blind440",
+    "blind441",
+    "blind442",
+    "blind443",
+    "blind444",
 )
 
 
