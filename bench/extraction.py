@@ -711,6 +711,10 @@ SPLITS = (
     "blind442",
     "blind443",
     "blind444",
+    "blind445",
+    "blind446",
+    "blind447",
+    "blind448",
 )
 
 
