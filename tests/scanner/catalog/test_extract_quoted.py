@@ -1274,3 +1274,7 @@ def test_an_entry_labelled_with_a_providers_role_names_no_data() -> None:
 
 def test_the_subject_of_a_relative_clause_in_a_list_is_no_datum() -> None:
     assert _items("mastermaind-diewebbrowser-de") == ["Cookies"]
+
+
+def test_consent_by_use_is_the_ground_the_policy_names() -> None:
+    assert [b.letter for b in _read("awara-byusingconsent-en").legal_bases] == ["a"]
