@@ -329,6 +329,9 @@ _OTHER = folded(
     r"|(?:Sicherheits|Datenschutz|IT-Sicherheits)-?[Ss]chulung\w*|Schulung\w* (?:der|unserer|aller)"
     r" Mitarbeit\w*"
     r"|Passwort-?Manager|password manager|need[- ]to[- ]know[- ](?:Prinzip|principle|basis)"
+    # an account or store behind a password, and outside testers paid for findings: "your
+    # account is strictly password protected", "we implemented a bug bounty program"
+    r"|\bpassword[- ]protect\w*|passwortgeschützt|\bbug[- ]bounty\b"
     r"|3-2-1-Backup|mandantenfähig\w*"
     r"|Datentrennung|data segregation|tenant (?:separation|segregation)"
     # each customer's data kept apart: "fully isolated from other organisations", "eine eigene
@@ -382,7 +385,8 @@ PREFILTER_WORDS = (
             " firewall intrusion incident content-security pinning csrf cross-site snapshot"
             " content security at-rest prüfprotokoll owasp klartext plain clear externen"
             " externally independently viren antivir anti-virus sicherheitsupdate security update"
-            " security patch gehärtet hardened keyring"
+            " security patch gehärtet hardened keyring password-protect passwortgeschützt"
+            " bug-bounty"
             " Notfallmanagement gespiegelt Spiegelung mirrored Mandant tenant-specific geschult"
             " sensibilisiert trained read-only lesend schreibgeschützt berechtigt authentifizierung"
             " authentication recovery wiederherstellung malware anwendungssteuer patch"
@@ -408,6 +412,8 @@ PREFILTER_WORDS = (
     "code review",
     "csa star",
     "password manager",
+    "password protect",
+    "bug bounty",
     "need-to-know",
     "need to know",
     "bedingte",

@@ -1278,3 +1278,10 @@ def test_the_subject_of_a_relative_clause_in_a_list_is_no_datum() -> None:
 
 def test_consent_by_use_is_the_ground_the_policy_names() -> None:
     assert [b.letter for b in _read("awara-byusingconsent-en").legal_bases] == ["a"]
+
+
+def test_a_password_protected_account_and_a_bug_bounty_are_measures() -> None:
+    protected = [c.source for c in _read("indiegala-passwordprotected-en").security]
+    assert len(protected) == 1 and "password protected" in protected[0]
+    bounty = [c.source for c in _read("okcupid-bugbounty-en").security]
+    assert len(bounty) == 1 and "bug bounty program" in bounty[0]
