@@ -552,8 +552,17 @@ def _abroad_guarded(s: str, following: str = "") -> bool:
     Contractual Clauses"; "… processed by service providers located outside of the EEA. We have
     entered into appropriate contracts … Such contracts include the standard contractual
     clauses"."""
-    abroad = _OUTSIDE_EUROPE.search(s) or _THIRD.search(s)
+    abroad = _OUTSIDE_EUROPE.search(s) or _THIRD.search(s) or _INTERNATIONAL.search(s)
     return bool(abroad) and any(rx.search(f"{s} {following}") for _, rx in _MECHANISMS)
+
+
+# a transfer named international is one abroad: "GitHub hat Compliance-Maßnahmen für
+# internationale Datenübermittlungen umgesetzt. … Diese Maßnahmen basieren auf den
+# EU-Standardvertragsklauseln (SCCs)."
+_INTERNATIONAL = folded(
+    r"\binternationale[nr]? (?:Daten)?(?:übermittlung|übertragung|transfer)\w*"
+    r"|\binternational (?:data )?transfers?\b|\btransfers? (?:of (?:personal )?data )?internationally\b"
+)
 
 
 # an adequacy decision named as a safeguard of its own, not "an adequate level under the SCC"

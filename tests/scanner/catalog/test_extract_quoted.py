@@ -1285,3 +1285,8 @@ def test_a_password_protected_account_and_a_bug_bounty_are_measures() -> None:
     assert len(protected) == 1 and "password protected" in protected[0]
     bounty = [c.source for c in _read("okcupid-bugbounty-en").security]
     assert len(bounty) == 1 and "bug bounty program" in bounty[0]
+
+
+def test_measures_for_international_transfers_name_the_safeguard_of_the_named_country() -> None:
+    transfers = _read("melbye-internationaledatenuebermittlungen-de").transfers
+    assert [(t.country, t.mechanism) for t in transfers] == [("US", "SCC")]

@@ -425,3 +425,14 @@ def test_use_that_constitutes_consent_to_the_transfer_is_the_consent_mechanism()
         "to this policy."
     )
     assert _transfers(text) == {("US", "none-stated")}
+
+
+def test_an_international_transfer_is_one_abroad_and_takes_the_safeguard_said_after_it() -> None:
+    text = (
+        "Acme has implemented measures for international data transfers. These apply to all its"
+        " activities worldwide. The measures are based on the standard contractual clauses."
+    )
+    assert _transfers(text) == {(None, "SCC")}
+    # a measure for transfers that names no place abroad states no transfer
+    text = "Acme has implemented measures for data transfers. They are based on encryption."
+    assert _transfers(text) == set()
