@@ -915,7 +915,11 @@ _POSTCODE_LINE = re.compile(
 # a line that a postcode and its country close: "Bakirkoy Istanbul 34147 Turkey", "Mūrinė g.
 # 45, Vilnius, 11107, Lithuania", "San Diego, CA 92121, USA" (the word a country's name, not a
 # town's: "10969 Berlin" names no country)
-_CODE_THEN_COUNTRY = re.compile(r"\b(?:\d{4,6}|\d{3} \d{2}|\d{2}-\d{3}),?\s+([A-Z][A-Za-z]+)$")
+# (a region may stand between: "Ahmedabad-380015, Gujarat, India.")
+_CODE_THEN_COUNTRY = re.compile(
+    r"\b(?:\d{4,6}|\d{3} \d{2}|\d{2}-\d{3}),?\s+(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+)?"
+    r"([A-Z][A-Za-z]+)\.?$"
+)
 _AUTHORITY = folded(
     r"Information Commissioner|\bICO\b|ico\.org\.uk|supervisory authority|Aufsichtsbehörde"
     r"|Wycliffe House"
@@ -984,8 +988,8 @@ def _postal_block_country(all_lines: list[Line]) -> VendorCountry | None:
         before = " ".join(x.text for x in above)
         if _BIG_ENTITY.search(before) or _cues_recipient(_after_contact(before)):
             continue
-        if _AUTHORITY.search(before) or (uk and _REPRESENTATIVE.search(before)):
-            continue  # an authority's or a UK representative's address, not the vendor's
+        if _AUTHORITY.search(before) or _REPRESENTATIVE.search(before):
+            continue  # an authority's or a representative's (Art. 27) address, not the vendor's
         if any(  # (a heading "Controller / Data Protection Officer" over one address is both's)
             _STOP_BLOCK.search(x.text) and not (x.kind == "heading" and CONTROLLER.search(x.text))
             for x in above

@@ -1290,3 +1290,12 @@ def test_a_password_protected_account_and_a_bug_bounty_are_measures() -> None:
 def test_measures_for_international_transfers_name_the_safeguard_of_the_named_country() -> None:
     transfers = _read("melbye-internationaledatenuebermittlungen-de").transfers
     assert [(t.country, t.mechanism) for t in transfers] == [("US", "SCC")]
+
+
+def test_a_postal_line_closed_by_region_and_country_places_the_vendor() -> None:
+    found = _read("yudiz-regionthencountry-en").country
+    assert found is not None and found.country == "IN"
+
+
+def test_an_art_27_representatives_address_is_not_the_vendors() -> None:
+    assert _read("pipefy-art27representative-en").country is None
