@@ -715,6 +715,10 @@ SPLITS = (
     "blind446",
     "blind447",
     "blind448",
+    "blind449",
+    "blind450",
+    "blind451",
+    "blind452",
 )
 
 
