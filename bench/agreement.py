@@ -31,7 +31,11 @@ def as_draft(doc: dict[str, Any]) -> dict[str, Any]:
         "subprocessors": [
             {"name": s["name"], "country": s.get("country")} for s in doc["subprocessors"]
         ],
-        "transfers": doc["transfers"],
+        # a label's null mechanism is the draft's "none-stated": both say the text names none
+        "transfers": [
+            {"country": t["country"], "mechanism": t["mechanism"] or "none-stated"}
+            for t in doc["transfers"]
+        ],
         "security_claims": [{"source": s} for s in doc["security"]],
         "country": doc["country"],
     }

@@ -46,3 +46,9 @@ def test_differences_count_both_ways(
     agreement.main()
     out = capsys.readouterr().out
     assert "-- language de" in out and "COMBINED" in out
+
+
+def test_a_transfer_without_a_named_mechanism_agrees_with_itself(tmp_path: Path) -> None:
+    doc = _doc(["Name"], transfers=[{"country": "US", "mechanism": None}])
+    c = agreement.agreement(_corpus(tmp_path, doc, doc))["de"]
+    assert c["transfers"] == [1, 0, 0]
