@@ -719,6 +719,12 @@ SPLITS = (
     "blind450",
     "blind451",
     "blind452",
+    "blind453",
+    "blind454",
+    "blind455",
+    "blind456",
+    "blind457",
+    "blind458",
 )
 
 
