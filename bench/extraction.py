@@ -725,6 +725,12 @@ SPLITS = (
     "blind456",
     "blind457",
     "blind458",
+    "blind461",
+    "blind462",
+    "blind463",
+    "blind464",
+    "blind465",
+    "blind466",
 )
 
 
