@@ -731,6 +731,12 @@ SPLITS = (
     "blind464",
     "blind465",
     "blind466",
+    "blind467",
+    "blind468",
+    "blind469",
+    "blind470",
+    "blind471",
+    "blind472",
 )
 
 
