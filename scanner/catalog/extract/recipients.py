@@ -660,7 +660,13 @@ _NOT_A_NAME = re.compile(
     # a contact field or a party's role: "E-Mail: …", "Telefon: …", "Verantwortlicher: der Kunde"
     r"|^(?:Telefon|Phone|Tel\.?|Fax|Mobil|Website|Web|Adresse|Address|Anschrift|Kontakt|Contact"
     r"|Verantwortliche[rn]?|Controller|Auftragsverarbeiter|Processor|Auftraggeber|Auftragnehmer"
-    r"|Ansprechpartner|Geschäftsführer\w*|Managing Director|Inhaber|Owner)$",
+    r"|Ansprechpartner|Geschäftsführer\w*|Managing Director|Inhaber|Owner)$"
+    # a label that opens with an article, names the policy itself or a plural field of it:
+    # "Der Grund: …", "Datenschutzinfos: supabase.com/privacy", "Privacy Warning: …", "Zwecke:",
+    # "Details:", "Verarbeitete Datenarten: Inhaltsdaten (…)"
+    r"|^(?:(?:Der|Die|Das|Den|Dem|Des|Ein|Eine[mnrs]?|The|An?)\s+\w+"
+    r"|(?:Datenschutz|Privacy|Rechts)[\w-]*(?:\s+\w+)?|Details|Zwecke|Hinweise"
+    r"|[A-ZÄÖÜ][a-zäöüß]+(?:te|tes|ten|ene|enen)\s+[A-ZÄÖÜ][a-zäöüß]+(?:arten|kategorien|daten))$",
 )
 
 

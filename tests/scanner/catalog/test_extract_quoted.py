@@ -1299,3 +1299,15 @@ def test_a_postal_line_closed_by_region_and_country_places_the_vendor() -> None:
 
 def test_an_art_27_representatives_address_is_not_the_vendors() -> None:
     assert _read("pipefy-art27representative-en").country is None
+
+
+def test_a_label_that_names_no_company_is_no_recipient() -> None:
+    # "• Supabase (Datenbank & Auth): … Datenschutzinfos: supabase.com/privacy": the link's
+    # label is no provider of its own
+    assert [s.name for s in _read("tradeos-datenschutzinfos-de").subprocessors] == [
+        "Supabase", "Vercel", "Anthropic"
+    ]  # fmt: skip
+    # the generator's "Verarbeitete Datenarten: Nutzungsdaten (…)" over the hosting section
+    assert [s.name for s in _read("emma-verarbeitetedatenarten-de").subprocessors] == [
+        "Hetzner Online"
+    ]
