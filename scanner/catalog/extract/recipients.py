@@ -69,7 +69,12 @@ _AS_SOURCE = re.compile(
     # "Information provided by Acme to Microsoft:", "Von Acme für Microsoft bereitgestellte …"
     r"|\b(?i:information)\s+(?:is\s+)?(?:provided|self-reported|submitted)\s+by\s+"
     r"[^.:]{1,60}?\s+(?:and\s+(?:directly\s+)?submitted\s+)?to\s+(?:and\s+\w+\s+by\s+)?Microsoft\b"
-    r"|\b(?i:von)\s+[^.:]{1,60}?\s+(?:für|an)\s+Microsoft\s+bereitgestellte",
+    r"|\b(?i:von)\s+[^.:]{1,60}?\s+(?:für|an)\s+Microsoft\s+bereitgestellte"
+    # a sign-in with another service's account: the account's data come from it ("use your
+    # social media login (such as Facebook Login) to create and log into your account")
+    r"|\b(?i:social[- ](?:media[- ]|network[- ])?(?:login|log-in|sign[- ]in|accounts?)"
+    r"|single sign-on|(?:sign|log)(?:ging)?[- ]?(?:in|up|on)\s+(?:with|via|using|through))\b",
+    # (German labellers list the provider of a "Login mit Google" as a recipient: 3 of 5)
 )
 # a section about where data comes from: "3.3 Daten von Dritten" over "Zahlungsdienstleister (z. B.
 # Mollie, Stripe, PayPal)", "Information we receive from other sources" — sources, not recipients

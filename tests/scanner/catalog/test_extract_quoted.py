@@ -1311,3 +1311,10 @@ def test_a_label_that_names_no_company_is_no_recipient() -> None:
     assert [s.name for s in _read("emma-verarbeitetedatenarten-de").subprocessors] == [
         "Hetzner Online"
     ]
+
+
+def test_the_service_a_reader_signs_in_with_is_a_source_not_a_recipient() -> None:
+    # "You may be able to use your social media login (such as Facebook Login) to create and
+    # log into your Tinder account. … share some information from your social media account
+    # with us.": Facebook gives data, it receives none
+    assert _read("tinder-socialmedialogin-en").subprocessors == ()
