@@ -487,9 +487,10 @@ def subprocessors_in(
         )
         some_day = _SOME_DAY.search(s) is not None  # (once per sentence, not per name)
         hosted = [m.span() for m in _SELF_HOSTED.finditer(s)] if spans else []
+        shown: dict[int, str] = {}
         spans = [
             sp
-            for sp in _product_and_entity(s, sorted(spans))
+            for sp in _product_and_entity(s, sorted(spans), shown)
             if not any(a <= sp[0] < b for a, b in sources)
             # (not the denial's own subject: "Twilio is not used", "PayPal, etc.) is not shared")
             if denied_at == len(s)
@@ -515,7 +516,9 @@ def subprocessors_in(
             if country is None and len(spans) == 1:  # "Place of processing: Germany" below it
                 country = _place_line(sents[i + 1 : i + 4])
             form = _FORM_AFTER.match(s, b) if home != "?" else None
-            if form:  # "OpenAI, L.L.C.": the legal entity as the policy names it, from its name
+            if a in shown:
+                written = shown[a]
+            elif form:  # "OpenAI, L.L.C.": the legal entity as the policy names it, from its name
                 at = s.find(name.split()[0], a, b)  # on ("operated by Microsoft Corporation")
                 written = s[at if at >= 0 else a : form.end()].strip()
             else:
@@ -740,12 +743,14 @@ def _as_written(span: str, name: str) -> str:
 
 
 def _product_and_entity(
-    s: str, spans: list[tuple[int, int, str, str | None]]
+    s: str, spans: list[tuple[int, int, str, str | None]], shown: dict[int, str]
 ) -> list[tuple[int, int, str, str | None]]:
     """A product and its company's legal entity in one sentence are one processor ("Google
     Analytics 4 (Google Ireland Limited)", "Stripe … provided by Stripe Payments Europe, Ltd."):
     the product's name, the country the entity's name states. Two named entities ("Microsoft
-    Corporation … Microsoft Ireland Operations Limited") stay two."""
+    Corporation … Microsoft Ireland Operations Limited") stay two. ``shown`` gets, by the kept
+    span's start, the product as written with its entity ("Google Fonts (Google Ireland
+    Limited)"): a reviewer sees what is used and whom the contract is with."""
     out: list[tuple[int, int, str, str | None]] = []
     for span in spans:
         first = span[2].split()[0].casefold()
@@ -754,6 +759,22 @@ def _product_and_entity(
             a, b, name, home = out[same]
             homes = [h for h in (home, span[3]) if h not in (None, "?")]
             if len(homes) < 2:
+                # each as written from its name's first word (a match may open on its cue:
+                # "Anbieter ist die Microsoft …", "by Stripe")
+                product, entity = (
+                    s[max(x, s.find(n.split()[0], x, y)) : y].strip()
+                    for x, y, n in ((a, b, name), (span[0], span[1], span[2]))
+                )
+                if _HAS_FORM.search(product) and not _HAS_FORM.search(entity):
+                    product, entity = entity, product  # the entity named first
+                if (
+                    _HAS_FORM.search(entity)
+                    and not _HAS_FORM.search(product)
+                    # ("Microsoft" of "Microsoft Ireland Operations Limited" adds nothing)
+                    and not set(re.findall(r"\w+", product.casefold()))
+                    <= set(re.findall(r"\w+", entity.casefold()))
+                ):
+                    shown[a] = f"{product} ({entity.rstrip(',')})"
                 if len(name.split()) == 1:  # "Microsoft" + "Microsoft Corporation": the entity
                     name = span[2]
                 out[same] = (a, b, name, homes[0] if homes else home)

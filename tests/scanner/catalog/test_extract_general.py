@@ -262,7 +262,12 @@ def test_place_of_processing_line_and_product_with_its_entity() -> None:
         "Personal Data processed: Usage Data.\nPlace of processing: Germany.\n\n"
         "Google Analytics 4 is a web analysis service provided by Google Ireland Limited.\n"
     )
-    assert _subs(text) == {"Amazon Web Services": "DE", "Google Analytics": "IE"}
+    # the product as the policy names it, with the legal entity the contract is with (the
+    # entity's own name adds nothing to "Amazon Web Services, Inc.")
+    assert _subs(text) == {
+        "Amazon Web Services": "DE",
+        "Google Analytics (Google Ireland Limited)": "IE",
+    }
     two = (
         "We use Microsoft Teams, a service of Microsoft Corporation, USA, or for the EEA of "
         "Microsoft Ireland Operations Limited."

@@ -1318,3 +1318,12 @@ def test_the_service_a_reader_signs_in_with_is_a_source_not_a_recipient() -> Non
     # log into your Tinder account. … share some information from your social media account
     # with us.": Facebook gives data, it receives none
     assert _read("tinder-socialmedialogin-en").subprocessors == ()
+
+
+def test_a_product_is_named_with_the_legal_entity_that_provides_it() -> None:
+    # "Diese Website nutzt den Google Tag Manager der Google Ireland Limited, Gordon House, …":
+    # what is used and whom the contract is with, one processor
+    subs = _read("asight-tagmanagerentity-de").subprocessors
+    assert [(s.name, s.country) for s in subs] == [
+        ("Google Tag Manager (Google Ireland Limited)", "IE")
+    ]
