@@ -113,7 +113,11 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"\bNinjaOne\b", "NinjaOne", None), (r"\bCal\.com\b", "Cal.com", None),
     (r"\bPlanetScale\b", "PlanetScale", None), (r"\bUpstash\b", "Upstash", None),
     (r"(?-i:\bNeon\b)" + _CO + r"|\bNeon Inc\b|\bneon\.tech\b", "Neon", None),
-    (r"\bApple Inc\b|\biCloud\b|\bCloudKit\b|\bApp Store\b", "Apple", None),
+    (r"\bApple Inc\b|\biCloud\b|\bCloudKit\b|\bApp Store\b"
+     # the company itself, capitalised, not a device, an account or an app of it ("Käufe werden
+     # von Apple abgewickelt", not "Apple-Geräte", "Apple Health", "Sign in with Apple")
+     r"|(?-i:\bApple\b)(?![- ](?:[Gg]erät|[Dd]evice|ID\b|Health|Watch|Pay\b|Karten|Maps|Kalender"
+     r"|Calendar|Music|TV|Push|Sign|Konto|[Aa]ccount|Fitness|Kit|Mail|Notes|Photos|App\b))", "Apple", None),
     (r"\bAdMob\b", "Google AdMob", None), (r"\bStrava\b", "Strava", None),
     (r"\bExoscale\b", "Exoscale", None), (r"\bOpen Telekom Cloud\b", "Open Telekom Cloud", None),
     (r"\bOpenStreetMap\b|\bOSM Foundation\b|\bNominatim\b", "OpenStreetMap Foundation", None),

@@ -1327,3 +1327,12 @@ def test_a_product_is_named_with_the_legal_entity_that_provides_it() -> None:
     assert [(s.name, s.country) for s in subs] == [
         ("Google Tag Manager (Google Ireland Limited)", "IE")
     ]
+
+
+def test_the_company_named_alone_is_a_recipient_but_not_its_devices_or_apps() -> None:
+    # "Abonnements werden ausschließlich über Apple In-App Purchases abgewickelt.": Apple, not
+    # only "Apple Inc." or the App Store, handles the purchase
+    names = [s.name for s in _read("exercisesnacks-applekaeufe-de").subprocessors]
+    assert names == ["Apple", "RevenueCat"]
+    health = extract("Datenschutz\n\nDie App liest Schritte aus Apple Health über HealthKit.")
+    assert health.subprocessors == ()
