@@ -218,6 +218,11 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"\bconsentmanager\b", "consentmanager", None), (r"\bthirdweb\b", "thirdweb", None),
     (r"\bfal\.ai\b", "fal.ai", None), (r"\bFamulor\b", "Famulor", None),
     (r"\bFireworks AI\b", "Fireworks AI", None),
+    # the company named alone, after every product of it above (a product's pattern takes its
+    # span first): not an account, a device or a search of it
+    (r"(?-i:\bGoogle\b)(?![- ](?:[A-Z]|[Kk]onto|[Aa]ccount|[Gg]erät|[Dd]evice|ID\b|[Ss]uche"
+     r"|[Ss]earch|[Ss]ign|[Ll]ogin|[Aa]nmeldung|[Dd]ienste|[Ss]ervices|[Pp]roducts|[Pp]rodukte))"
+     r"(?!['’]s? (?:[Pp]rivacy|[Dd]atenschutz))", "Google", None),
 )  # fmt: skip
 
 PROVIDERS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(

@@ -1336,3 +1336,15 @@ def test_the_company_named_alone_is_a_recipient_but_not_its_devices_or_apps() ->
     assert names == ["Apple", "RevenueCat"]
     health = extract("Datenschutz\n\nDie App liest Schritte aus Apple Health über HealthKit.")
     assert health.subprocessors == ()
+
+
+def test_google_named_alone_is_a_recipient_after_its_products() -> None:
+    # "… kommuniziert die App mit den Servern von Apple (iOS) oder Google (Android), um
+    # Transaktionen abzuwickeln …"
+    names = [s.name for s in _read("privasa-appleodergoogle-de").subprocessors]
+    assert names == ["Apple", "Google"]
+    # a product of it keeps its own name; an account of it is no recipient
+    assert [s.name for s in extract("Privacy\n\nWe use Google Analytics.").subprocessors] == [
+        "Google Analytics"
+    ]
+    assert extract("Privacy\n\nYou may sign up with your Google account.").subprocessors == ()
