@@ -725,6 +725,8 @@ SPLITS = (
     "blind456",
     "blind457",
     "blind458",
+    "blind459",
+    "blind460",
     "blind461",
     "blind462",
     "blind463",
