@@ -487,10 +487,10 @@ def subprocessors_in(
         )
         some_day = _SOME_DAY.search(s) is not None  # (once per sentence, not per name)
         hosted = [m.span() for m in _SELF_HOSTED.finditer(s)] if spans else []
-        shown: dict[int, str] = {}
+        merged, shown = _product_and_entity(s, sorted(spans))
         spans = [
             sp
-            for sp in _product_and_entity(s, sorted(spans), shown)
+            for sp in merged
             if not any(a <= sp[0] < b for a, b in sources)
             # (not the denial's own subject: "Twilio is not used", "PayPal, etc.) is not shared")
             if denied_at == len(s)
@@ -743,15 +743,16 @@ def _as_written(span: str, name: str) -> str:
 
 
 def _product_and_entity(
-    s: str, spans: list[tuple[int, int, str, str | None]], shown: dict[int, str]
-) -> list[tuple[int, int, str, str | None]]:
+    s: str, spans: list[tuple[int, int, str, str | None]]
+) -> tuple[list[tuple[int, int, str, str | None]], dict[int, str]]:
     """A product and its company's legal entity in one sentence are one processor ("Google
     Analytics 4 (Google Ireland Limited)", "Stripe … provided by Stripe Payments Europe, Ltd."):
     the product's name, the country the entity's name states. Two named entities ("Microsoft
-    Corporation … Microsoft Ireland Operations Limited") stay two. ``shown`` gets, by the kept
+    Corporation … Microsoft Ireland Operations Limited") stay two. Also returned, by the kept
     span's start, the product as written with its entity ("Google Fonts (Google Ireland
     Limited)"): a reviewer sees what is used and whom the contract is with."""
     out: list[tuple[int, int, str, str | None]] = []
+    shown: dict[int, str] = {}
     for span in spans:
         first = span[2].split()[0].casefold()
         same = next((k for k, o in enumerate(out) if o[2].split()[0].casefold() == first), None)
@@ -780,7 +781,7 @@ def _product_and_entity(
                 out[same] = (a, b, name, homes[0] if homes else home)
                 continue
         out.append(span)
-    return out
+    return out, shown
 
 
 def section_of(all_lines: list[Line]) -> list[str]:
