@@ -739,6 +739,19 @@ SPLITS = (
     "blind470",
     "blind471",
     "blind472",
+    "blind473",
+    "blind474",
+    "blind475",
+    "blind477",
+    "blind478",
+    "blind480",
+    "blind481",
+    "blind482",
+    "blind483",
+    "blind484",
+    "blind485",
+    "blind486",
+    "blind487",
 )
 
 
