@@ -528,7 +528,38 @@ def normalise(text: str) -> str:
     text = re.sub(r":- (?<=\w:- )(?=[A-ZÄÖÜ])", ":\n- ", text)
     if text.count("•") >= 2:  # a list flattened onto one line: "• Zeitpunkt • Art des Ereignisses"
         text = "\n".join(map(_inline_bullets, text.split("\n")))
+    if _PIPELESS_RULE.search(text):
+        text = _outer_pipes(text)
     return text
+
+
+# the rule row of a GitHub table written without outer pipes ("Company | Purpose" over
+# "---|---"): GitHub renders it as a table, so its rows are read as one
+_PIPELESS_RULE = re.compile(r"^[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.M)
+
+
+def _outer_pipes(text: str) -> str:
+    """``text`` with each pipe-less table's header, rule and rows in the ``| a | b |`` form the
+    table readers know: from the line above a pipe-less rule row to the first line without a
+    pipe (or a blank one), as GitHub Flavored Markdown ends a table."""
+    rows = text.split("\n")
+    i = 1
+    while i < len(rows):
+        head = rows[i - 1]
+        if "|" in head and not head.lstrip().startswith("|") and _PIPELESS_RULE.match(rows[i]):
+            rows[i - 1], rows[i] = _piped(head), _piped(rows[i])
+            j = i + 1
+            while j < len(rows) and "|" in rows[j] and rows[j].strip():
+                rows[j] = _piped(rows[j])
+                j += 1
+            i = j
+        i += 1
+    return "\n".join(rows)
+
+
+def _piped(row: str) -> str:
+    cells = row.strip()
+    return f"{'' if cells.startswith('|') else '| '}{cells}{'' if cells.endswith('|') else ' |'}"
 
 
 _INNER_BULLET = re.compile(r"[ \t]+•[ \t]+(?=\S)")

@@ -1348,3 +1348,14 @@ def test_google_named_alone_is_a_recipient_after_its_products() -> None:
         "Google Analytics"
     ]
     assert extract("Privacy\n\nYou may sign up with your Google account.").subprocessors == ()
+
+
+def test_a_table_without_outer_pipes_names_one_processor_per_row() -> None:
+    # "Company | Purpose" over "---|---", "FastMail Pty Ltd | E-Mail Delivery", …: GitHub
+    # renders a table without outer pipes, so each row's first cell is a sub-processor
+    names = [s.name for s in _read("pushover-pipelesstable-en").subprocessors]
+    for name in ("FastMail Pty Ltd", "LeaseWeb USA, Inc.", "Tarsnap, Inc."):
+        assert name in names
+    # its header and rule row are no entries, and a line with a pipe under no rule is no table
+    assert not {"Company", "Purpose", "---"} & set(names)
+    assert extract("Privacy\n\nWe use Acme Mail | a mailer for newsletters.").subprocessors == ()

@@ -60,6 +60,27 @@ def test_a_table_data_column_gives_the_items_and_the_header_none() -> None:
         assert not any(noise.casefold() in i.casefold() for i in items)
 
 
+def test_a_table_without_outer_pipes_reads_as_the_same_table() -> None:
+    # GitHub renders "a | b" over "---|---" as a table: its rows are read as those of a
+    # "| a | b |" table, up to the first line without a pipe
+    piped = (
+        "## Tenant data\n\n"
+        "| Data element | Purpose |\n|---|---|\n"
+        "| Display names | Identify licence holders |\n| Mailbox size | Storage use |\n\n"
+        "We review this table every year.\n"
+    )
+    bare = (
+        "## Tenant data\n\n"
+        "Data element | Purpose\n:---|---:\n"
+        "Display names | Identify licence holders\nMailbox size | Storage use\n\n"
+        "We review this table every year.\n"
+    )
+    assert _items(bare) == _items(piped) == ["Display names", "Mailbox size"]
+    assert [x.row for x in lines(bare) if x.row] == [x.row for x in lines(piped) if x.row]
+    # a setext heading's underline has no pipe: the line above stays text
+    assert next(x.kind for x in lines("Name | Wert\n---\n\nText.")) != "bullet"
+
+
 def test_a_german_table_with_a_datenkategorie_column() -> None:
     text = (
         "| Zweck | Datenkategorie | Speicherdauer |\n"
