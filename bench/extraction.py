@@ -752,6 +752,12 @@ SPLITS = (
     "blind485",
     "blind486",
     "blind487",
+    "blind488",
+    "blind489",
+    "blind490",
+    "blind491",
+    "blind492",
+    "blind493",
 )
 
 
