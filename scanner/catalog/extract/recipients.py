@@ -51,6 +51,7 @@ _CUE = folded(
     r"|integrat|eingebunden|embedded|handled (?:in|with|via)\b|abgewickelt|merchant of record|reseller"
     r"|handled (?:\w+ )?by\b|managed by\b|\bnutze\b"
     r"|Wiederverkäufer|synchroni[sz]|\bsync(?:s|ed|ing)?\b"
+    r"|\berhält\b|\breceives\b|\blädt\b|\bgeladen\b|\bloads\b|\bloaded\b"
 )
 _HANDOVER = folded(
     r"(?:Dazu|Hierzu|Dafür|To this end|For this)\b.{0,40}(?:übermitt|übertr|send|transfer|share)"

@@ -1359,3 +1359,16 @@ def test_a_table_without_outer_pipes_names_one_processor_per_row() -> None:
     # its header and rule row are no entries, and a line with a pipe under no rule is no table
     assert not {"Company", "Purpose", "---"} & set(names)
     assert extract("Privacy\n\nWe use Acme Mail | a mailer for newsletters.").subprocessors == ()
+
+
+def test_a_provider_that_receives_or_serves_what_the_browser_loads_is_a_recipient() -> None:
+    # "Die Schrift Inter lädt Ihr Browser von Google Fonts (Google LLC, …, USA). Dabei erhält
+    # Google Ihre IP-Adresse …"
+    subs = _read("walliser-erhaeltgoogle-de").subprocessors
+    assert [(s.name, s.country) for s in subs] == [("Google", "US")]
+    said = extract("Privacy\n\nThe page loads its map tiles from Mapbox.").subprocessors
+    assert [s.name for s in said] == ["Mapbox"]
+    # what the reader receives is no cue ("Sie erhalten …"), nor a denial of receiving
+    assert extract("Datenschutz\n\nSie erhalten eine Einladung zu Zoom.").subprocessors == ()
+    denied = extract("Privacy\n\nFonts are served locally; Google receives nothing.")
+    assert denied.subprocessors == ()
