@@ -167,6 +167,12 @@ _YOU_CONSENT = (
     r"(?>[^.;]{0,120}?\b(?:transfers?|transferred|storage|stored|processing|processed|collection)\b)"
     r"[^.;]{0,40}?\b(?:in|to|into)\s+(?:the\s+)?(?-i:United States|U\.\s?S\.|USA\b|US\b"
     r"|other countries|(?!Your\b|Our\b|This\b|These\b|Such\b)[A-Z][a-z]{2,})"
+    # the reader's agreement that data may be transferred: "You agree and acknowledge that your
+    # information … may be transferred across national boundaries", "By using the App, you agree
+    # that your personal data may be transferred to and processed in those countries" (not "you
+    # understand that …" or "you acknowledge that …" alone: told, not asked)
+    r"|\byou\s+(?:hereby\s+)?(?:(?:understand|acknowledge)\s+and\s+)?(?:agree|consent)"
+    r"(?:\s+and\s+(?:acknowledge|understand))?\s+that\b(?>[^.;]{0,160}?\b(?:transferred|transfer)\b)"
 )
 _READER_CONSENTS = re.compile(_YOU_CONSENT, re.IGNORECASE)
 _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (

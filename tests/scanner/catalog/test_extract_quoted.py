@@ -1372,3 +1372,16 @@ def test_a_provider_that_receives_or_serves_what_the_browser_loads_is_a_recipien
     assert extract("Datenschutz\n\nSie erhalten eine Einladung zu Zoom.").subprocessors == ()
     denied = extract("Privacy\n\nFonts are served locally; Google receives nothing.")
     assert denied.subprocessors == ()
+
+
+def test_the_readers_agreement_that_data_may_be_transferred_is_consent() -> None:
+    # "By using the App, you agree that your personal data may be transferred to and processed
+    # in those countries."
+    transfers = _read("ziweiai-agreetransfer-en").transfers
+    assert [(t.country, t.mechanism) for t in transfers] == [(None, "consent")]
+    # being told is not agreeing: "You understand that …" states no mechanism
+    told = extract(
+        "Privacy\n\n## International transfers\n\nWe are located in the United States. "
+        "You understand that your information may be transferred to the United States."
+    )
+    assert [(t.country, t.mechanism) for t in told.transfers] == [("US", "none-stated")]
