@@ -1385,3 +1385,16 @@ def test_the_readers_agreement_that_data_may_be_transferred_is_consent() -> None
         "You understand that your information may be transferred to the United States."
     )
     assert [(t.country, t.mechanism) for t in told.transfers] == [("US", "none-stated")]
+
+
+def test_date_and_time_in_a_list_are_one_moment() -> None:
+    # "… verarbeitet der Hosting-Anbieter technisch bedingt die IP-Adresse Ihres Geräts, Datum
+    # und Uhrzeit, die aufgerufene Seite, …": the moment of the access is one datum
+    items = _items("walliser-datumunduhrzeit-de")
+    assert "Datum und Uhrzeit" in items
+    assert not {"Datum", "Uhrzeit"} & set(items)
+    logged = [i.item for i in extract("Privacy\n\nWe log your IP address, date and time.").items]
+    assert logged == ["IP address", "date and time"]
+    # two other data joined by "und" stay two
+    both = [i.item for i in extract("Datenschutz\n\nWir speichern Name und Anschrift.").items]
+    assert both == ["Name", "Anschrift"]
