@@ -1398,3 +1398,15 @@ def test_date_and_time_in_a_list_are_one_moment() -> None:
     # two other data joined by "und" stay two
     both = [i.item for i in extract("Datenschutz\n\nWir speichern Name und Anschrift.").items]
     assert both == ["Name", "Anschrift"]
+
+
+def test_the_sites_own_cookies_in_quotes_or_after_a_modal_are_an_item() -> None:
+    # "Diese Seite verwendet „Cookies“ ausschließlich zur internen Nutzung." /
+    # "Diese Website kann Cookies verwenden."
+    assert _items("hsmannheim-cookiesinquotes-de") == ["Cookies"]
+    assert _items("kiklick-kanncookies-de") == ["Cookies"]
+    said = extract('Privacy\n\nOur websites use "cookies" to remember your choices.')
+    assert [i.item for i in said.items] == ["cookies"]
+    # a denial stays none, and another party's cookies are not the site's own
+    assert extract("Datenschutz\n\nWir werden keine Cookies verwenden.").items == ()
+    assert extract("Datenschutz\n\nGoogle kann Cookies verwenden.").items == ()
