@@ -96,6 +96,10 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"(?-i:\bClerk\b)" + _CO, "Clerk", None), (r"\bUsercentrics\b", "Usercentrics", None),
     (r"\bCookiebot\b", "Cookiebot", None), (r"\bOneTrust\b", "OneTrust", None),
     (r"\bFacebook\b|\bMeta Platforms\b", "Meta", None), (r"\bLinkedIn\b", "LinkedIn", None),
+    # app analytics, engagement and spam-check services ("Flurry Analytics", "Braze", "Akismet")
+    (r"\bFlurry\b", "Flurry", None), (r"(?-i:\bBraze\b)", "Braze", None),
+    (r"\bAkismet\b", "Akismet", None), (r"\bSnapchat\b|\bSnap Inc\b", "Snapchat", None),
+    (r"\bSoundCloud\b", "SoundCloud", None),
     (r"\bZoom Video\b|\bZoom\b(?= (?:Communications|Inc|meetings?))", "Zoom", None),
     (r"\bBackblaze\b", "Backblaze", None), (r"\bWasabi\b", "Wasabi", None),
     (r"\bCloudinary\b", "Cloudinary", None), (r"\bAlgolia\b", "Algolia", None),

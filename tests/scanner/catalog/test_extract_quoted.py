@@ -1410,3 +1410,14 @@ def test_the_sites_own_cookies_in_quotes_or_after_a_modal_are_an_item() -> None:
     # a denial stays none, and another party's cookies are not the site's own
     assert extract("Datenschutz\n\nWir werden keine Cookies verwenden.").items == ()
     assert extract("Datenschutz\n\nGoogle kann Cookies verwenden.").items == ()
+
+
+def test_app_analytics_and_engagement_services_are_known_providers() -> None:
+    # "We use analytics tools provided by Google, Facebook, Flurry, adjust, braze and
+    # Crashlytics ("Analytics Tools") …"
+    names = [s.name for s in _read("pinger-analyticstools-en").subprocessors]
+    assert "Flurry" in names
+    said = extract(
+        "Privacy\n\nWe use Akismet to filter spam comments. We use Braze to send messages."
+    )
+    assert [s.name for s in said.subprocessors] == ["Akismet", "Braze"]
