@@ -3220,18 +3220,23 @@ def collect_items(all_lines: list[Line]) -> ItemList:
 # the policy's own cookies, said in its own voice: a reader's cookies (the ones a browser
 # keeps) are a datum labellers took in 125 of the 225 English texts that say so and no item names (36 of 95 German)
 _COOKIE_ITEM = re.compile(r"cookie", re.I)
+# an opening or closing quotation mark, optional: "verwenden so genannte „Cookies“"
+_QUOTE = r"[„“”\"'‚‘»«]?"
 _USES_COOKIES = re.compile(
     r"\b(?:we|wir|(?:the|our|this|diese|unsere|die)\s+(?:site|website|webseite|app|service|services"
     r"|seite|anwendung|plattform|platform|(?:internet|web)?seiten|websites|internetseite))\s+"
     r"(?:\S+\s+){0,4}?(?:use|uses|set|sets|place|places"
     r"|store|stores|employ|employs|verwendet|verwenden|setzt|setzen|nutzt|nutzen|speichert"
-    r"|speichern|einsetzen)\s+(?:\S+\s+){0,4}?[„“”\"'‚‘»«]?(?:[\w-]+-)?cookies\b"
+    r"|speichern|einsetzen)\s+(?:\S+\s+){0,4}?" + _QUOTE + r"(?:[\w-]+-)?cookies\b"
     # German puts the verb first: "Auf dieser Website verwenden wir Cookies"
     r"|\b(?:verwendet|verwenden|setzt|setzen|nutzt|nutzen|speichert|speichern)\s+(?:wir|die\s+\w+"
-    r"|diese\s+\w+|unsere\s+\w+)\s+(?:\S+\s+){0,4}?[„“”\"'‚‘»«]?(?:[\w-]+-)?cookies\b"
+    r"|diese\s+\w+|unsere\s+\w+)\s+(?:\S+\s+){0,4}?" + _QUOTE + r"(?:[\w-]+-)?cookies\b"
     # a modal puts it last: "Diese Website kann Cookies verwenden", "Wir können Cookies einsetzen"
     r"|\b(?:wir|(?:diese|unsere|die)\s+\w+)\s+(?:kann|können|wird|werden)\s+(?:\S+\s+){0,3}?"
-    r"[„“”\"'‚‘»«]?(?:[\w-]+-)?cookies[„“”\"'‚‘»«]?\s+(?:\S+\s+){0,3}?(?:verwenden|einsetzen|setzen"
+    + _QUOTE
+    + r"(?:[\w-]+-)?cookies"
+    + _QUOTE
+    + r"\s+(?:\S+\s+){0,3}?(?:verwenden|einsetzen|setzen"
     r"|nutzen|speichern)\b",
     re.I,
 )
