@@ -760,6 +760,19 @@ SPLITS = (
     "blind491",
     "blind492",
     "blind493",
+    "blind494",
+    "blind495",
+    "blind496",
+    "blind497",
+    "blind498",
+    "blind499",
+    "blind500",
+    "blind501",
+    "blind502",
+    "blind503",
+    "blind504",
+    "blind505",
+    "blind506",
 )
 
 
