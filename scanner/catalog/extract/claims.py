@@ -85,6 +85,11 @@ _CONSENT_CONTEXT = folded(
     r"|have given|given us"
     # consent to share what is collected: "We may share your information with your consent"
     r"|information|informationen|\bshare|weitergeb|weitergabe"
+    # consent to the policy itself: "By using our site, you consent to this privacy policy", "you
+    # consent to the practices described in this Privacy Policy" (the corpus's labellers read it
+    # as basis (a) in 10 of the 13 English texts that say it)
+    r"|\bconsent to (?:this|our|the terms of (?:this|our)|the (?:practices|terms) (?:described"
+    r"|set out|outlined) in (?:this|our)) privacy (?:policy|notice|statement)"
 )
 
 

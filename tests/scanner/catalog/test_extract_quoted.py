@@ -1421,3 +1421,13 @@ def test_app_analytics_and_engagement_services_are_known_providers() -> None:
         "Privacy\n\nWe use Akismet to filter spam comments. We use Braze to send messages."
     )
     assert [s.name for s in said.subprocessors] == ["Akismet", "Braze"]
+
+
+def test_consent_to_the_policy_itself_is_the_consent_basis() -> None:
+    # "By using the Prosole Slack Bot, you consent to the practices described in this Privacy
+    # Policy."
+    assert [b.letter for b in _read("prosole-consenttopolicy-en").legal_bases] == ["a"]
+    said = extract("Consent\n\nBy using our extension, you consent to our Privacy Policy.")
+    assert [b.letter for b in said.legal_bases] == ["a"]
+    # consent to something else than the policy stays none
+    assert extract("By using our site, you consent to our Terms of Use.").legal_bases == ()
