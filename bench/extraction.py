@@ -773,6 +773,10 @@ SPLITS = (
     "blind504",
     "blind505",
     "blind506",
+    "blind507",
+    "blind508",
+    "blind509",
+    "blind510",
 )
 
 
