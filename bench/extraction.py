@@ -777,6 +777,10 @@ SPLITS = (
     "blind508",
     "blind509",
     "blind510",
+    "blind511",
+    "blind512",
+    "blind513",
+    "blind514",
 )
 
 
