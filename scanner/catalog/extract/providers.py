@@ -100,6 +100,18 @@ _PROVIDER_TABLE: tuple[tuple[str, str, str | None], ...] = (
     (r"\bFlurry\b", "Flurry", None), (r"(?-i:\bBraze\b)", "Braze", None),
     (r"\bAkismet\b", "Akismet", None), (r"\bSnapchat\b|\bSnap Inc\b", "Snapchat", None),
     (r"\bSoundCloud\b", "SoundCloud", None),
+    # advertising identity and audience platforms ("we share hashed emails with LiveRamp")
+    (r"\bmParticle\b", "mParticle", None), (r"\bPermutive\b", "Permutive", None),
+    (r"\bSkimlinks\b", "Skimlinks", None), (r"\bLiveRamp\b", "LiveRamp", None),
+    (r"\bLotame\b", "Lotame", None), (r"\bThe Trade Desk\b", "The Trade Desk", None),
+    (r"\bFullContact\b", "FullContact", None), (r"\bEkata\b", "Ekata", None),
+    # payment and bank-data providers ("payments are processed by Authorize.net", "Yodlee")
+    (r"\bAuthorize\.net\b", "Authorize.net", None), (r"\b2Checkout\b", "2Checkout", None),
+    (r"\bBlueSnap\b", "BlueSnap", None), (r"\bMoneybookers\b|\bSkrill\b", "Skrill", None),
+    (r"\bFinicity\b", "Finicity", None), (r"\bYodlee\b", "Yodlee", None),
+    # forms, live chat and podcast hosting
+    (r"\bFormstack\b", "Formstack", None), (r"\bZopim\b", "Zopim", None),
+    (r"\bAcast\b", "Acast", None),
     (r"\bZoom Video\b|\bZoom\b(?= (?:Communications|Inc|meetings?))", "Zoom", None),
     (r"\bBackblaze\b", "Backblaze", None), (r"\bWasabi\b", "Wasabi", None),
     (r"\bCloudinary\b", "Cloudinary", None), (r"\bAlgolia\b", "Algolia", None),

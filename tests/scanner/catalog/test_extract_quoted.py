@@ -1431,3 +1431,13 @@ def test_consent_to_the_policy_itself_is_the_consent_basis() -> None:
     assert [b.letter for b in said.legal_bases] == ["a"]
     # consent to something else than the policy stays none
     assert extract("By using our site, you consent to our Terms of Use.").legal_bases == ()
+
+
+def test_payment_bank_data_and_audience_platforms_are_known_providers() -> None:
+    # "For Payment Processing … Authorize.net … For Banking Integration … Finicity, Yodlee"
+    names = [s.name for s in _read("17hats-paymentbanking-en").subprocessors]
+    assert {"Authorize.net", "Finicity", "Yodlee"} <= set(names)
+    said = extract(
+        "Privacy\n\nWe share hashed e-mail addresses with LiveRamp and Lotame for advertising."
+    )
+    assert [s.name for s in said.subprocessors] == ["LiveRamp", "Lotame"]
