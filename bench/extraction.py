@@ -781,6 +781,10 @@ SPLITS = (
     "blind512",
     "blind513",
     "blind514",
+    "blind515",
+    "blind516",
+    "blind517",
+    "blind518",
 )
 
 
