@@ -727,7 +727,43 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
         )  # "Inc. – Port Charlotte, USA."
         if shaped or (named and (re.match(r"^,?\s*[^.]{0,60}?\b\d{1,5}[a-z]?\b", after) or placed)):
             return VendorCountry(named[0] if named else str(shaped), line.text, 0.6)
-    return _postal_block_country(all_lines) or _self_placed(all_lines) or _street_address(all_lines)
+    return (
+        _postal_block_country(all_lines)
+        or _self_placed(all_lines)
+        or _street_address(all_lines)
+        or _contact_sentence_country(all_lines)
+    )
+
+
+# the policy's own postal contact written into a sentence: "you can contact us at Octaaf
+# Soudanstraat 22, Sint-Denijs-Westrem, 9051 Belgium or privacy@…", "contact the Privacy
+# Administrator at: legal@…; 2nd Floor, …, Dublin 1, Ireland."
+_CONTACT_AT = folded(
+    r"\b(?:contact|write to|reach|mail|send|call)\s+(?:us|the\s+(?:[\w-]+\s+){0,4}?)"
+    r"\s*(?:at|to|via|by post at|by mail at)\b:?\s*(?P<rest>[^\n]{10,220})"
+)
+# where the address ends: an e-mail alternative or the sentence's end
+_ADDRESS_END = re.compile(r"\s+or\s+(?:by\s+)?(?:e-?mail|at)\b|\.\s+(?=[A-Z])", re.IGNORECASE)
+
+
+def _contact_sentence_country(all_lines: list[Line]) -> VendorCountry | None:
+    """The country that ends the address a "contact us at …" sentence gives, when no address
+    block placed the vendor: an address has a number (a street's, a postcode's) and is not an
+    authority's, a representative's or a big provider's."""
+    for line in all_lines:
+        for m in _CONTACT_AT.finditer(line.text):
+            rest = _ADDRESS_END.split(m.group("rest"), maxsplit=1)[0]
+            whom = line.text[m.start() : m.start("rest")]  # ("write to the supervisory authority")
+            if (
+                not re.search(r"\d", rest)
+                or _BIG_ENTITY.search(rest)
+                or _NOT_OURS.search(whom + rest)
+            ):
+                continue
+            named = countries_in(re.sub(r"\b[A-Z]{2}\b", " ", rest))  # ("DE" may be Delaware)
+            if named:
+                return VendorCountry(named[-1], line.text, 0.5)
+    return None
 
 
 # a sentence that names the vendor itself and its seat: "… provided by Flightradar24 AB

@@ -1441,3 +1441,23 @@ def test_payment_bank_data_and_audience_platforms_are_known_providers() -> None:
         "Privacy\n\nWe share hashed e-mail addresses with LiveRamp and Lotame for advertising."
     )
     assert [s.name for s in said.subprocessors] == ["LiveRamp", "Lotame"]
+
+
+def test_the_address_of_a_contact_us_sentence_places_the_vendor() -> None:
+    # "… you can contact us at Octaaf Soudanstraat 22, Sint-Denijs-Westrem, 9051 Belgium or
+    # privacy@musescore.com."
+    found = _read("musescore-contactusat-en").country
+    assert found is not None and found.country == "BE"
+    said = extract(
+        "Privacy\n\nContact the Privacy Administrator at: legal@example.com; 2nd Floor,"
+        " Guild Street, Dublin 1, Ireland."
+    ).country
+    assert said is not None and said.country == "IE"
+    # an address without a number is no address, and an authority's is not the vendor's
+    assert extract("Privacy\n\nYou can contact us at our office in Belgium.").country is None
+    assert (
+        extract(
+            "Privacy\n\nYou may write to the supervisory authority at 1 Main St, Dublin, Ireland."
+        ).country
+        is None
+    )
