@@ -52,6 +52,10 @@ _MOVE = folded(
     # "Google and other providers may process information in the United States"
     r"|\bprocess(?:es)?\s+(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?(?-i:[A-Z])"
     r"|gespeichert\b.{0,40}\bin\b|Server[n]? in|sent to|hosted in|Empfänger|recipient|located in"
+    # "on servers in the United States", "Our application servers are in the United States",
+    # "transmitted to and stored by Google", "infrastructure is located within the USA"
+    r"|\bservers\s+(?:(?:are|is)\s+)?(?:located\s+)?(?:in|within)\b|\btransmitted to\b"
+    r"|\blocated within\b"
     # "Your data may be processed outside the EEA", "providers located outside the UK" (whose
     # place ``_TO_ABROAD`` then weighs: providers, not readers)
     r"|\bprocess(?:ed|es)?\b[^.;]{0,40}\boutside\b|\blocated outside\b"

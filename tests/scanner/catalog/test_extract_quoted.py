@@ -1461,3 +1461,16 @@ def test_the_address_of_a_contact_us_sentence_places_the_vendor() -> None:
         ).country
         is None
     )
+
+
+def test_servers_placed_abroad_are_a_transfer_there() -> None:
+    # "## Where" / "Our application servers are in the United States."
+    moved = [(t.country, t.mechanism) for t in _read("doyellabs-serversarein-en").transfers]
+    assert moved == [("US", "none-stated")]
+    said = extract(
+        "Privacy\n\nThe information will be transmitted to and stored by Google on servers in the"
+        " United States."
+    )
+    assert [(t.country, t.mechanism) for t in said.transfers] == [("US", "none-stated")]
+    # servers in the EU move nothing abroad
+    assert extract("Privacy\n\nOur servers are located in Germany.").transfers == ()
