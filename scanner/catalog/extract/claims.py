@@ -58,6 +58,19 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
               r"\b(?:contract|contractual)\b"
               # "necessary in order to fulfill our commitments to you under the … terms of service"
               r"|\bfulfil+\s+our\s+commitments\s+to\s+you\b"
+              # the contract with the reader named as the ground: "based on our contract with
+              # you", "to perform our responsibilities under our contract with you", "for the
+              # execution of the contract with you", "Execution of an agreement with you", "the
+              # performance of an agreement with you", "the fulfilment of such agreement with you"
+              r"|\b(?:based on|under|pursuant to)\s+(?:our|the|a|an|your)\s+(?:contract|agreement)"
+              r"\s+(?:with|between)\s+you\b"
+              r"|\bexecution\s+of\s+(?:the|a|an|our|your)\s+(?:contract|agreement)\b"
+              r"|\bperformance\s+of\s+an?\s+agreement\b|\bfulfil+ment\s+of\s+such\s+agreement\b"
+              # pre-contractual steps: "taking steps at your request before entering into a
+              # contract", "to enter into a contract with you"
+              r"|\bsteps\s+at\s+(?:your|the data subject['’]s)\s+request\s+(?:before|prior\s+to)\s+"
+              r"entering\s+into\s+a\s+contract|\benter(?:ing)?\s+into\s+a\s+contract\s+with\s+you\b"
+              r"|\b(?:meet|fulfil+|perform)\s+(?:our\s+)?contract\s+obligations\b"
               r"|\bRechtsgrundlage\w*:\s*(?:[\w-]+\s+)?Vertrag"
               # a purpose with its basis in brackets: "Service provision (contract)", "(contract
               # and legal obligation)", "(Vertrag)"

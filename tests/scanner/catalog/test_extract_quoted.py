@@ -1474,3 +1474,20 @@ def test_servers_placed_abroad_are_a_transfer_there() -> None:
     assert [(t.country, t.mechanism) for t in said.transfers] == [("US", "none-stated")]
     # servers in the EU move nothing abroad
     assert extract("Privacy\n\nOur servers are located in Germany.").transfers == ()
+
+
+def test_the_contract_with_the_reader_and_steps_before_it_are_basis_b() -> None:
+    # "… our legitimate interest in responding to enquiries, or taking steps at your request
+    # before entering into a contract."
+    assert [b.letter for b in _read("dooster-stepsbeforecontract-en").legal_bases] == ["b", "f"]
+    # "To perform our responsibilities under our contract with you (e.g., processing payments …)"
+    assert "b" in [b.letter for b in _read("solana-contractwithyou-en").legal_bases]
+    for sentence in (
+        "We process the data of users in the EEA based on our contract with you.",
+        "AVCR invokes the necessity of the processing for the execution of the contract with you.",
+    ):
+        assert [b.letter for b in extract(sentence).legal_bases] == ["b"], sentence
+    # a contract named for another reason is no basis
+    assert (
+        extract("This limitation applies whether liability is based on contract.").legal_bases == ()
+    )
