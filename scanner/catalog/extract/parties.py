@@ -177,6 +177,10 @@ _YOU_CONSENT = (
     # understand that …" or "you acknowledge that …" alone: told, not asked)
     r"|\byou\s+(?:hereby\s+)?(?:(?:understand|acknowledge)\s+and\s+)?(?:agree|consent)"
     r"(?:\s+and\s+(?:acknowledge|understand))?\s+that\b(?>[^.;]{0,160}?\b(?:transferred|transfer)\b)"
+    # the reader's acceptance of the policy as the agreement: "Your consent to this Privacy
+    # Policy followed by Your submission of such information represents Your agreement to that
+    # transfer."
+    r"|\byour agreement to (?:that|this|such|the) transfers?\b"
 )
 _READER_CONSENTS = re.compile(_YOU_CONSENT, re.IGNORECASE)
 _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (

@@ -1491,3 +1491,11 @@ def test_the_contract_with_the_reader_and_steps_before_it_are_basis_b() -> None:
     assert (
         extract("This limitation applies whether liability is based on contract.").legal_bases == ()
     )
+
+
+def test_the_readers_agreement_to_that_transfer_is_its_consent() -> None:
+    # "… this information may be transferred to — and maintained on — computers located outside
+    # of Your state, province, country … Your consent to this Privacy Policy followed by Your
+    # submission of such information represents Your agreement to that transfer."
+    moved = [(t.country, t.mechanism) for t in _read("navillus-agreementtotransfer-en").transfers]
+    assert moved == [(None, "consent")]
