@@ -56,6 +56,8 @@ _MOVE = folded(
     # "transmitted to and stored by Google", "infrastructure is located within the USA"
     r"|\bservers\s+(?:(?:are|is)\s+)?(?:located\s+)?(?:in|within)\b|\btransmitted to\b"
     r"|\blocated within\b"
+    # the noun: "kann eine Verarbeitung in den USA stattfinden"
+    r"|\bVerarbeitung\s+(?:[\w-]+\s+){0,4}?in\s+(?:den|die|der|dem|einem|einen)\b"
     # "Your data may be processed outside the EEA", "providers located outside the UK" (whose
     # place ``_TO_ABROAD`` then weighs: providers, not readers)
     r"|\bprocess(?:ed|es)?\b[^.;]{0,40}\boutside\b|\blocated outside\b"

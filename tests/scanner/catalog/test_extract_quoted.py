@@ -1499,3 +1499,15 @@ def test_the_readers_agreement_to_that_transfer_is_its_consent() -> None:
     # submission of such information represents Your agreement to that transfer."
     moved = [(t.country, t.mechanism) for t in _read("navillus-agreementtotransfer-en").transfers]
     assert moved == [(None, "consent")]
+
+
+def test_a_processing_in_a_third_country_said_as_a_noun_is_a_transfer() -> None:
+    # "… kann eine Verarbeitung in den USA stattfinden. Sowohl GitHub als auch Google verwenden
+    # hierfür geeignete Garantien (z. B. Standardvertragsklauseln gemäß Art. 46 DSGVO)."
+    moved = {
+        (t.country, t.mechanism) for t in _read("apptastisch-verarbeitungindenusa-de").transfers
+    }
+    assert ("US", "SCC") in moved
+    # processing in the EU moves nothing abroad
+    said = extract("Datenschutz\n\nDie Verarbeitung findet ausschließlich in der EU statt.")
+    assert said.transfers == ()
