@@ -785,6 +785,14 @@ SPLITS = (
     "blind516",
     "blind517",
     "blind518",
+    "blind519",
+    "blind520",
+    "blind521",
+    "blind522",
+    "blind523",
+    "blind524",
+    "blind525",
+    "blind526",
 )
 
 
