@@ -793,6 +793,10 @@ SPLITS = (
     "blind524",
     "blind525",
     "blind526",
+    "blind527",
+    "blind528",
+    "blind529",
+    "blind530",
 )
 
 
