@@ -1368,14 +1368,18 @@ def _prose_items(sentence: str) -> list[str]:
                 # überprüfen": time on its own is how long something takes, no datum; "We will
                 # process such requests …", "We may receive reports based on the use of these
                 # technologies …": the reader's requests and partners' reports are no data
+            # (an entry that is a clause, "whether you are using a point package", is no noun
+            # to file, but the enumeration goes on past it)
+            nouns = [p for p in pieces if not _CLAUSE_ENTRY.match(p)]
             if (  # "capture name, email address, educational qualifications, skills, …": a long
                 # enumeration that opens with data, mostly data, goes on past unknown nouns
-                len(pieces) >= 4
-                and (len(found) >= 2 or len(good) >= 0.75 * len(pieces))
-                and len(good) >= 0.5 * len(pieces)
-                and all(p in good or plain_noun_phrase(p) for p in pieces)
+                len(nouns) >= 4
+                and len(nouns) >= len(pieces) - 1
+                and (len(found) >= 2 or len(good) >= 0.75 * len(nouns))
+                and len(good) >= 0.5 * len(nouns)
+                and all(p in good or plain_noun_phrase(p) for p in nouns)
             ):
-                return pieces
+                return nouns
             if (  # "Notizen, Aufgaben, Tags, Arbeitsflächen, Anhänge und Einstellungen werden …
                 # verarbeitet": the subject of a processing verb, a run of bare nouns, one known
                 rx in _MUST_NAME_DATA
@@ -1403,6 +1407,11 @@ def _prose_items(sentence: str) -> list[str]:
             if found:
                 return found
     return []
+
+
+# an entry of an enumeration that is a clause: "…, IP address, whether you are using a point
+# package, the game version, …", "…, how you use the app, …"
+_CLAUSE_ENTRY = re.compile(r"(?:whether|how|ob)\b", re.IGNORECASE)
 
 
 # one or two words, the last a noun: "Arbeitsflächen", "Sämtliche Bücher", "reading sessions"

@@ -1511,3 +1511,13 @@ def test_a_processing_in_a_third_country_said_as_a_noun_is_a_transfer() -> None:
     # processing in the EU moves nothing abroad
     said = extract("Datenschutz\n\nDie Verarbeitung findet ausschließlich in der EU statt.")
     assert said.transfers == ()
+
+
+def test_an_enumeration_goes_on_past_an_entry_that_is_a_clause() -> None:
+    # "… IP address, Media Access Control (MAC) address, International Equipment Mobile ID
+    # (IMEI), whether you are using a point package, the game version, the device's geo-location,
+    # language settings, and unique device ID."
+    items = _items("mousegames-whetherinlist-en")
+    for after in ("IP address", "game version", "language settings", "unique device ID"):
+        assert after in items
+    assert not any(i.casefold().startswith("whether") for i in items)
