@@ -35,7 +35,11 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
               r"|\byou have given (?:us|[\w*]+(?: [\w*]+){0,3}) permission to do so\b"
               # "for any other purpose with your consent", "disclose your information with your
               # permission": an occasion of consent
-              r"|\bwith your (?:explicit |express |prior )?permission\b"),
+              r"|\bwith your (?:explicit |express |prior )?permission\b"
+              # permission the vendor holds: "unless we have your permission", "where you have
+              # given us your permission", "once we obtain your authorization"
+              r"|\b(?:we have|given us|give us|grant us|obtain(?:ed)?|receive[ds]?) your"
+              r" (?:prior |express |explicit |affirmative )?(?:permission|authori[sz]ation)\b"),
         ("b", r"Vertragserfüllung|Erfüllung (?:eines|des|unseres|von) (?:\w+ )?(?:Vertrag|Arbeitsvertrag)"
               r"|vertraglichen? Pflichten|arbeitsvertraglichen|vorvertraglich|performance of (?:a |the |our )?"
               r"contract|necessary (?:for|to perform) (?:the|a|our) contract|contractual necessity"
@@ -71,6 +75,12 @@ _WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
               r"|\bsteps\s+at\s+(?:your|the data subject['’]s)\s+request\s+(?:before|prior\s+to)\s+"
               r"entering\s+into\s+a\s+contract|\benter(?:ing)?\s+into\s+a\s+contract\s+with\s+you\b"
               r"|\b(?:meet|fulfil+|perform)\s+(?:our\s+)?contract\s+obligations\b"
+              # "To implement the contracts", "to fulfill our legal or contractual obligations",
+              # "the conclusion of a contract", "the Terms of Use concluded between the User and"
+              r"|\bimplement(?:ation of)? (?:the|a|our|any) (?:contracts?|agreements?)\b"
+              r"|\b(?:legal|statutory) (?:or|and|and/or) contractual obligations\b"
+              r"|\bconclusion of (?:a |the )?contract\b"
+              r"|\bterms of (?:use|service) (?:concluded|entered into) (?:between|with)\b"
               r"|\bRechtsgrundlage\w*:\s*(?:[\w-]+\s+)?Vertrag"
               # a purpose with its basis in brackets: "Service provision (contract)", "(contract
               # and legal obligation)", "(Vertrag)"

@@ -1521,3 +1521,19 @@ def test_an_enumeration_goes_on_past_an_entry_that_is_a_clause() -> None:
     for after in ("IP address", "game version", "language settings", "unique device ID"):
         assert after in items
     assert not any(i.casefold().startswith("whether") for i in items)
+
+
+def test_permission_the_vendor_holds_is_consent() -> None:
+    # "Reamaze will only send Personally Identifiable Information about you … if: * We have your
+    # permission to share the information;"
+    assert {b.letter for b in _read("reamaze-haveyourpermission-en").legal_bases} == {"a"}
+    # a permission the reader gives an app on the device is no basis
+    said = extract("Privacy\n\nThe app asks for permission to use your camera.")
+    assert "a" not in {b.letter for b in said.legal_bases}
+
+
+def test_implementing_the_contracts_is_basis_b() -> None:
+    # "The collected information may be collected for the following purposes; To adhere to the
+    # applicable laws, To implement the contracts, …"
+    letters = {b.letter for b in _read("testfoni-implementthecontracts-en").legal_bases}
+    assert "b" in letters
