@@ -316,7 +316,8 @@ _OTHER = folded(
     r"|in (?:den )?Log-?(?:files|dateien) (?:\w+ )?anonymisiert|CSRF|Cross-Site-Request-Forgery"
     r"|(?:automated|automatic|automatische|nightly|tägliche) (?:Backups|Datensicherung\w*|Snapshots)"
     r"|app protection polic\w+|\bkey ?chain\b|(?:führen|führt) (?:ein |\w+ )?Prüfprotokoll"
-    r"|two-factor|\b2[- ]factor|\b2-Faktor|\bMFA\b|\b2FA\b|access\b.{0,60}\b(?:is|are) (?:restricted|limited) to|restricted access"
+    r"|two-factor|\b2[- ]factor|\b2-Faktor|\bMFA\b|\b2FA\b|access\b.{0,60}\b(?:is|are) (?:(?:solely|strictly|only|further) )?(?:restricted|limited) to"
+    r"|restricted access"
     r"|\b(?:KMS|Key Management Service)\b|keys?\b.{0,40}\brotated|Schlüssel.{0,40}rotiert|Zugriff.{0,30}"
     r"(?:beschränkt|eingeschränkt|begrenzt)|Zugriffskontroll|access control|least[- ]privilege"
     r"|(?:Master|Krypto|kryptographische[nr]? |private[nr]? |geheime[nr]? )schlüssel|Schlüssel"
@@ -392,6 +393,13 @@ _OTHER = folded(
     r"|\bscrub(?:s|bed|bing)?\b|sanitiz(?:e[sd]?|ing)\b|sanitis(?:e[sd]?|ing)\b"
     r"|(?:nur|only)\s+(?:\w+\s+){0,2}(?:Personen|Mitarbeiter\w*|staff|employees|personnel)\s+"
     r"(?:sind|haben|have|are)\s+(?:\w+\s+){0,2}(?:berechtigt|Zugriff|access|authori[sz]ed)"
+    # access kept to the few who need it: "We limit access to your personal information to those
+    # who have a genuine business need to access it", "restrict access to information to only
+    # those employees, contractors, and agents who need such access"
+    r"|\b(?:limit|restrict)(?:s|ed|ing)? (?:the )?access to (?:[\w’']+ ){0,6}?to (?:only )?(?:those"
+    r"|our|authori[sz]ed|employees|staff|personnel|people|individuals|a (?:small|limited))\b"
+    r"|\b(?:available|provided|accessible) only to (?:[\w’']+ ){0,3}(?:employees|staff|personnel)\b"
+    r"|\bonly (?:be )?(?:available|provided) to (?:[\w’']+ ){0,3}(?:employees|staff|personnel)\b"
 )
 
 
@@ -426,9 +434,14 @@ PREFILTER_WORDS = (
             " datentrennung segregation monitoring rate-limit ratenbegrenzung hsts"
             " vulnerability zugriffsrechte berechtigungskonzept hmac"
             " strict-transport mask redact geschwärzt scrub saniti isolated instanz instance"
-            " datenbank database backed back gesichert"
+            " datenbank database backed back gesichert limit"
         ).split()
     ),
+    "available only",
+    "only available",
+    "only be available",
+    "provided only",
+    "only be provided",
     "access control",
     "application control",
     "rate limit",

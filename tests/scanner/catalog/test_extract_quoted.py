@@ -1537,3 +1537,13 @@ def test_implementing_the_contracts_is_basis_b() -> None:
     # applicable laws, To implement the contracts, …"
     letters = {b.letter for b in _read("testfoni-implementthecontracts-en").legal_bases}
     assert "b" in letters
+
+
+def test_access_limited_to_those_who_need_it_is_a_security_measure() -> None:
+    # "We limit access to your personal information to those who have a genuine business need
+    # to access it."
+    sources = [c.source for c in _read("evcp-limitaccess-en").security]
+    assert any(s.startswith("We limit access to your personal information") for s in sources)
+    # a policy limited in scope is no measure
+    said = extract("Security\n\nThis Privacy Policy is strictly limited to the Program.")
+    assert said.security == ()
