@@ -400,6 +400,10 @@ _OTHER = folded(
     r"|our|authori[sz]ed|employees|staff|personnel|people|individuals|a (?:small|limited))\b"
     r"|\b(?:available|provided|accessible) only to (?:[\w’']+ ){0,3}(?:employees|staff|personnel)\b"
     r"|\bonly (?:be )?(?:available|provided) to (?:[\w’']+ ){0,3}(?:employees|staff|personnel)\b"
+    # staff taught to protect data: "We train all of our employees about the importance of
+    # privacy", "We educate our employees on … the handling of Personal Data"
+    r"|\b(?:train|educate)(?:s|/trains)? (?:all )?(?:of )?(?:and equip )?(?:our|its|these|their)"
+    r" (?:[\w’']+ ){0,2}?(?:employees|staff|personnel)\b"
 )
 
 
@@ -434,7 +438,7 @@ PREFILTER_WORDS = (
             " datentrennung segregation monitoring rate-limit ratenbegrenzung hsts"
             " vulnerability zugriffsrechte berechtigungskonzept hmac"
             " strict-transport mask redact geschwärzt scrub saniti isolated instanz instance"
-            " datenbank database backed back gesichert limit"
+            " datenbank database backed back gesichert limit train educate"
         ).split()
     ),
     "available only",

@@ -923,7 +923,12 @@ _SELF_PLACED = re.compile(
     r"|\b(?P<before>" + _PLACE + r")\s+\((?:where|in which)\s+we\s+are"
     r"\s+(?:based|headquartered|located)\)"
     r"|(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s))We\s+operate\s+(?:in|from)\s+(?P<only>" + _PLACE + r")"
-    r"\.(?!\w)",
+    r"\.(?!\w)"
+    # "We are Nordeus Limited, incorporated and registered in Ireland", "Arrowmail is a Limited
+    # Company registered in the UK"
+    r"|(?:\b[Ww]e\s+are|\b(?!(?:It|This|That|These|Our|Your|The|Data|Servers?)\b)[A-Z][\w&.-]*"
+    r"(?:\s+[A-Z][\w&.-]*){0,3}\s+is)\s+(?:an?\s+)?(?:[A-Z][\w&.-]*,?\s+){1,4}?"
+    r"(?:incorporated\s+and\s+registered|registered|incorporated)\s+in\s+(?P<reg>" + _PLACE + r")",
     re.MULTILINE,
 )
 # "a Canadian company", "a British company": the nationality, where countries_in knows the name
@@ -951,7 +956,9 @@ def _self_placed(all_lines: list[Line]) -> VendorCountry | None:
             if not ours and (names_provider(head) or _cues_recipient(head)):
                 continue
             said = next(
-                g for g in m.group("place", "from", "adj", "before", "only", "beside", "kind") if g
+                g
+                for g in m.group("place", "from", "adj", "before", "only", "beside", "kind", "reg")
+                if g
             )
             named = [_DEMONYMS[said]] if said in _DEMONYMS else countries_in(said)
             if len(named) == 1:

@@ -1547,3 +1547,18 @@ def test_access_limited_to_those_who_need_it_is_a_security_measure() -> None:
     # a policy limited in scope is no measure
     said = extract("Security\n\nThis Privacy Policy is strictly limited to the Program.")
     assert said.security == ()
+
+
+def test_the_country_the_vendor_is_registered_in_places_it() -> None:
+    # "1.1. Who is Nordeus? We are Nordeus Limited, incorporated and registered in Ireland with
+    # company number 526421 having an address at …"
+    assert _country("nordeus-registeredin-en") == "IE"
+    # a provider registered elsewhere does not place the vendor
+    said = extract("Privacy\n\nStripe is a payment processor registered in the United States.")
+    assert said.country is None
+
+
+def test_staff_taught_to_protect_data_is_a_security_measure() -> None:
+    # "We train all of our employees about the importance of privacy."
+    sources = [c.source for c in _read("schedulefly-trainemployees-en").security]
+    assert "We train all of our employees about the importance of privacy." in sources
