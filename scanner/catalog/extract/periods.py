@@ -159,6 +159,11 @@ _PARTIAL_NOT_STORED = folded(
     r"|\b(?:indefinitely|unbegrenzt|unbefristet|knowingly|wissentlich|cookies?"
     r"|Speichertechnologien)\b"
 )
+# a sentence that opens with its condition says what happens in one case, not that the data is
+# never kept: "If you do not want us to store this information, you may opt-out …", "If you
+# cancel during signing up, we … will not save the data you entered", "Wenn kein Konto erstellt
+# wird, werden keine personenbezogenen Daten gespeichert"
+_CONDITION_FIRST = re.compile(r"^\W*(?:if|wenn|falls|sofern)\b", re.IGNORECASE)
 # a denial of something else before the storing: "We do not control how … platforms store"
 _OTHER_DENIAL = re.compile(r"\b(?:how|control|wie|ob|whether)\b", re.IGNORECASE)
 # a denial that covers reading too ("never reads, stores, or analyzes message content"): the
@@ -243,7 +248,7 @@ def retention_in(sentence: str) -> list[RetentionRule]:
             return []  # "never reads, stores, or analyzes message content": not processed at all
         if _OTHER_DENIAL.search(m.group(0)):
             return []
-        if not _PARTIAL_NOT_STORED.search(sentence):
+        if not _PARTIAL_NOT_STORED.search(sentence) and not _CONDITION_FIRST.match(sentence):
             return [RetentionRule("P0D", "not-stored", m.group(0), sentence, 0.8)]
         if not DURATION.search(sentence_):
             return []

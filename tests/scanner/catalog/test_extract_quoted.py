@@ -1562,3 +1562,12 @@ def test_staff_taught_to_protect_data_is_a_security_measure() -> None:
     # "We train all of our employees about the importance of privacy."
     sources = [c.source for c in _read("schedulefly-trainemployees-en").security]
     assert "We train all of our employees about the importance of privacy." in sources
+
+
+def test_a_condition_first_denial_is_no_not_stored_period() -> None:
+    # "… we will store it on our servers … If you do not want us to store this information, you
+    # may opt-out through your account settings or notify us via email."
+    assert "P0D" not in [r.period for r in _read("holla-ifyoudonotwantus-en").retention]
+    # the plain denial still is
+    said = extract("Privacy\n\nWe do not store any personal data.")
+    assert [r.period for r in said.retention] == ["P0D"]
