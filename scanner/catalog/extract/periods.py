@@ -142,7 +142,9 @@ NOT_STORED = folded(
 _PARTIAL_NOT_STORED = folded(
     r"\b(?:permanently|persistently|but only|sondern (?:nur|lediglich)|long[- ]term|beyond"
     r"|longer than|except|other than|unless|after this"
-    r"|afterwards|thereafter|card|credit|payment|Kreditkart\w*|Zahlungs\w*|au(?:ß|ss)er"
+    r"|afterwards|thereafter|card|credit|payment|billing|Kreditkart\w*|Zahlungs\w*|au(?:ß|ss)er"
+    # some data kept after all: "No other customer data is stored", "… for any other purpose"
+    r"|no other|any other purpose"
     r"|über .{0,20}hinaus|danach|anschlie(?:ß|ss)end|sofern|es sei denn|wünscht|plain ?text"
     r"|unencrypted|Klartext|passwords?"
     # kept, only not beside other data: "not stored together with the user's other personal data"

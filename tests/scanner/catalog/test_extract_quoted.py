@@ -1571,3 +1571,14 @@ def test_a_condition_first_denial_is_no_not_stored_period() -> None:
     # the plain denial still is
     said = extract("Privacy\n\nWe do not store any personal data.")
     assert [r.period for r in said.retention] == ["P0D"]
+
+
+def test_no_other_data_stored_is_no_not_stored_period() -> None:
+    # "Customer's have full control of their configuration data that is created by them within
+    # our system. No other customer data is stored in our system."
+    assert "P0D" not in [r.period for r in _read("woobot-noothercustomerdata-en").retention]
+    # nor a billing detail left to the app store
+    said = extract(
+        "Privacy\n\nWe do not receive or store any billing data if you pay through an App Store."
+    )
+    assert "P0D" not in [r.period for r in said.retention]
