@@ -164,8 +164,8 @@ _PARTIAL_NOT_STORED = folded(
 # a sentence that opens with its condition says what happens in one case, not that the data is
 # never kept: "If you do not want us to store this information, you may opt-out …", "If you
 # cancel during signing up, we … will not save the data you entered", "Wenn kein Konto erstellt
-# wird, werden keine personenbezogenen Daten gespeichert"
-_CONDITION_FIRST = re.compile(r"^\W*(?:if|wenn|falls|sofern)\b", re.IGNORECASE)
+# wird, werden keine personenbezogenen Daten gespeichert" ("sofern" anywhere is partial, above)
+_CONDITION_FIRST = re.compile(r"^\W*(?:if|wenn|falls)\b", re.IGNORECASE)
 # a denial of something else before the storing: "We do not control how … platforms store"
 _OTHER_DENIAL = re.compile(r"\b(?:how|control|wie|ob|whether)\b", re.IGNORECASE)
 # a denial that covers reading too ("never reads, stores, or analyzes message content"): the
