@@ -9,7 +9,7 @@ from typing import Literal
 
 import msgspec
 
-from m365inv.catalog.extract.folded import folded
+from m365inv.catalog.extract.folded import Folded, folded
 from m365inv.catalog.extract.segment import Line, mentions_any, sentences
 
 ClaimKind = Literal[
@@ -25,8 +25,8 @@ _LETTERS = re.compile(
     r"(?:\s*(?:,|und|and|or|oder|bzw\.|sowie|&)\s*)?)+",
     re.IGNORECASE,
 )
-_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (letter, re.compile(rx, re.IGNORECASE))
+_WORDS: tuple[tuple[str, Folded], ...] = tuple(
+    (letter, folded(rx))
     for letter, rx in (
         ("a", r"(?:Einwilligung|Zustimmung|\bconsent\b|eingewilligt)(?!\s+to\s+be\s+bound)"
               r"(?!s?[- ]?(?:status|management|verwaltung|banner|tool|plattform|platform))"

@@ -184,7 +184,7 @@ _YOU_CONSENT = (
     # transfer."
     r"|\byour agreement to (?:that|this|such|the) transfers?\b"
 )
-_READER_CONSENTS = re.compile(_YOU_CONSENT, re.IGNORECASE)
+_READER_CONSENTS = folded(_YOU_CONSENT)
 _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
         ("DPF", r"Data Privacy Framework|\bDPF\b|EU-U\.?S\.? Data Privacy|Datenschutzrahmen"),
         ("SCC", r"Standardvertragsklausel|Standarddatenschutzklausel|standard (?:contractual|data "
@@ -217,7 +217,7 @@ _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
                     # "you consent to us transferring this information to …"
                     r"|" + _YOU_CONSENT),
 )  # fmt: skip
-_MECHANISMS = tuple((mech, re.compile(rx, re.IGNORECASE)) for mech, rx in _MECHANISM_PATTERNS)
+_MECHANISMS = tuple((mech, folded(rx)) for mech, rx in _MECHANISM_PATTERNS)
 _DPF = dict(_MECHANISMS)["DPF"]
 _ADEQUACY = dict(_MECHANISMS)["adequacy"]
 # what names the controller ("Verantwortlich ist:", "The controller is", '("we", "us")')
