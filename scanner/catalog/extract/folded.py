@@ -116,13 +116,17 @@ def _leading(items: Sequence[tuple[Any, Any]]) -> str:
 
 def needles(pattern: str) -> tuple[str, ...] | None:
     """Strings one of which every match of ``pattern`` (a case-sensitive pattern) contains,
-    when they are long and few enough to be worth testing first; else None."""
+    when they are long and few enough to be worth testing first; else None. Parts marked
+    case-insensitive ("(?i:page|site)") give none, so the strings hold as written."""
     if _parser is None:
         return None  # pragma: no cover
     try:
-        found = _required(_parser.parse(pattern))
+        parsed = _parser.parse(pattern)
     except (re.error, RecursionError, TypeError, ValueError):  # pragma: no cover - compiled fine
         return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None  # "(?i)…": its literals are no strings to look for as written
+    found = _required(parsed)
     if not found or min(map(len, found)) < _MIN_NEEDLE:
         return None
     # a needle holding another adds nothing: "contract" is in every "contract performance"

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import msgspec
 
-from m365inv.catalog.extract.folded import Folded, folded
+from m365inv.catalog.extract.folded import Folded, folded, needles
 from m365inv.catalog.extract.lexicon import (
     POSTMODIFIER,
     VERBISH,
@@ -256,7 +256,7 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     ),
     (
         "strict",
-        re.compile(
+        folded(
             r"(?:\b(?:we|(?-i:I)|it|(?:the|this|our) (?:app|application|add-in|extension|service|bot|tool"
             r"|plugin))\s+(?:(?:may|will|only|also|\w+ly)\s+){0,2}(?:\w+\s+and\s+)?"
             r"(?:collect|process|obtain|gather|capture|receive|store|access|read|record|log|retrieve"
@@ -280,7 +280,6 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
             r"|the\s+following\s+(?:personal\s+)?(?:information|data)"
             r"(?:\s+from\s+\w+)?:?\s*|(?:only\s+)?what(?:'s|’s| is)\s+(?:strictly\s+)?(?:necessary"
             r"|needed|required)[^.:]{0,60}:\s*)?(?P<list>[^.:]+)",  # "names; email addresses; …" too
-            re.I,
         ),
     ),
     (
@@ -467,13 +466,12 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     ),
     (
         "announced",
-        re.compile(  # "Lokal gespeichert: die Anmeldetoken sowie …", "Stored locally: …"
+        folded(  # "Lokal gespeichert: die Anmeldetoken sowie …", "Stored locally: …"
             r"^(?:(?:lokal|temporär|vorübergehend|dauerhaft|serverseitig|zusätzlich|nur|locally"
             r"|temporarily|permanently|server-side|also|only)\s+){0,2}(?:gespeichert|erhoben"
             r"|verarbeitet|erfasst|übermittelt|protokolliert|stored|collected|processed|logged"
             r"|saved|kept|transmitted)(?:\s+(?:lokal|locally|temporarily|temporär|on (?:your|the)"
-            r" device|auf (?:Ihrem|dem) Gerät))?\s*:\s*" + _LIST_COLON,
-            re.IGNORECASE,
+            r" device|auf (?:Ihrem|dem) Gerät))?\s*:\s*" + _LIST_COLON
         ),
     ),
     (
@@ -605,6 +603,9 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
     ),
 )
 _PROSE = tuple(rx for _, rx in _PROSE_RULES)
+# the strings one of which every match of a case-sensitive rule holds (a folded rule tests its
+# own): a sentence is read by some forty rules, and most hold none of a given rule's strings
+_PROSE_NEEDLES = tuple(None if isinstance(rx, Folded) else needles(rx.pattern) for rx in _PROSE)
 _ANNOUNCED = tuple(rx for kind, rx in _PROSE_RULES if kind == "announced")
 _MUST_NAME_DATA = tuple(rx for kind, rx in _PROSE_RULES if kind == "subject")
 _PREPOSITION_START = re.compile(
@@ -1308,7 +1309,9 @@ def _prose_items(sentence: str) -> list[str]:
     if _INTEREST_REQUIRES.search(sentence):
         return []  # "… hat ein berechtigtes Interesse an … – hierzu müssen die Server-Log-Files
         # erfasst werden": why the logs listed before are kept, no data of its own
-    for rx in _PROSE:
+    for rx, held in zip(_PROSE, _PROSE_NEEDLES, strict=True):
+        if held is not None and not any(n in sentence for n in held):
+            continue  # (no match: nothing to read)
         m = _unnegated_match(rx, sentence)
         if m and (attributed := _PARTICIPLE_LEAD.match(m.group("list"))):
             # "die von Ihrer Administration hinterlegten Signaturvorlagen": the data is the noun

@@ -88,6 +88,10 @@ def test_needles_are_strings_every_match_contains() -> None:
     assert needles(r"\w+") is None  # no literal at all
     assert needles(r"no|not") is None  # too short to be worth testing
     assert needles(r"(?:x)?|abc") is None  # a branch that may match nothing
+    # a part marked case-insensitive gives no string as written, nor does a whole such pattern
+    assert needles(r"werden wir (?i:Daten) gespeichert") == (" gespeichert",)
+    assert needles(r"Vertrag|(?i:contract)") is None
+    assert needles(r"(?i)contract") is None
     for pattern in PATTERNS:
         fast = folded(pattern)
         for text in TEXTS:
