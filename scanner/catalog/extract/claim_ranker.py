@@ -22,7 +22,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from m365inv.catalog.extract.claims import PREFILTER_WORDS, SecurityHit, claims_nothing
+from m365inv.catalog.extract.claims import PREFILTER, SecurityHit, claims_nothing
 from m365inv.catalog.extract.segment import Line, mentions_any, sentences
 
 MODEL_FILE = "claim_model.json"
@@ -129,7 +129,7 @@ def claim_candidates(
                 said = sorted({*by_source.get(s, []), *whole})
                 if s in seen:
                     continue
-                worded = mentions_any(s, PREFILTER_WORDS)
+                worded = mentions_any(s, PREFILTER)
                 if not (said or here or worded):
                     continue
                 seen.add(s)

@@ -10,6 +10,7 @@ from typing import Literal
 import msgspec
 
 from m365inv.catalog.extract.folded import Folded, folded
+from m365inv.catalog.extract.needles import Needles
 from m365inv.catalog.extract.segment import Line, mentions_any, sentences
 
 ClaimKind = Literal[
@@ -469,6 +470,7 @@ PREFILTER_WORDS = (
     "row level",
     "who need",
 )
+PREFILTER = Needles(PREFILTER_WORDS)
 
 
 # explains what a measure is or how to spot it, claims nothing: "Eine verschlüsselte Verbindung
@@ -654,7 +656,7 @@ def no_claim(sentence: str) -> bool:
 
 def security_in(sentence: str) -> SecurityHit | None:
     """The security measure ``sentence`` claims, or None (a CA name alone is no claim)."""
-    if not mentions_any(sentence, PREFILTER_WORDS) or no_claim(sentence):
+    if not mentions_any(sentence, PREFILTER) or no_claim(sentence):
         return None
     probe = _CA_ONLY.sub(" ", re.sub(r"https?://\S+|`[^`]*`", " ", sentence))
     probe = _PRODUCT_NAME.sub(" ", probe)  # "Avamboo Encrypt for Outlook" names a product

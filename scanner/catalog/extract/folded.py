@@ -23,6 +23,8 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from m365inv.catalog.extract.needles import Needles
+
 _parser: Any
 _op: Any
 try:  # the engine's own parser: the pattern as the engine reads it, not as a guess
@@ -187,7 +189,8 @@ def _lower(string: str) -> str:
 class Folded:
     """A pattern compiled twice: for lower-cased text (fast) and with ``re.IGNORECASE``."""
 
-    __slots__ = ("_by_needle", "_compiled", "_parts", "ci", "lc", "needles", "pattern")
+    __slots__ = ("_by_needle", "_compiled", "_finder", "_parts", "_parts_finder", "ci", "lc",
+                 "needles", "pattern")  # fmt: skip
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
@@ -200,6 +203,7 @@ class Folded:
         inline = re.search(r"\(\?(?:[aiLmsux]+(?:-[imsx]+)?|-[imsx]+)[:)]", fast)
         self.lc = None if inline else re.compile(_lower_literals(fast))
         self.needles = needles(self.lc.pattern) if self.lc is not None else None
+        self._finder = Needles(self.needles) if self.needles is not None else None
         # An alternation of many words and phrases ("verschlüssel|…|ISO 27001|…|least
         # privilege") is tried whole, at every position, wherever one of its needles is in a
         # sentence. So each alternative with needles of its own is searched alone, and only
@@ -217,6 +221,7 @@ class Folded:
                 for k, h in enumerate(held):
                     for n in h or ():
                         self._by_needle.setdefault(n, []).append(k)
+        self._parts_finder = Needles(self._by_needle)
 
     def _lowered(self, string: str) -> str | None:
         if self.lc is None:
@@ -226,7 +231,7 @@ class Folded:
 
     def _none_in(self, low: str) -> bool:
         """Whether ``low`` lacks every string a match must contain (so there is no match)."""
-        return self.needles is not None and not any(n in low for n in self.needles)
+        return self._finder is not None and not self._finder.any_in(low)
 
     def _absent(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """Whether the fast pattern proves there is no match (False when it cannot tell)."""
@@ -257,7 +262,8 @@ class Folded:
     def _leftmost(self, low: str, pos: int, endpos: int) -> int | None:
         """Where the fast pattern's first match in ``low`` starts, searching only the
         alternatives whose needles ``low`` holds."""
-        active = sorted({k for n in self._by_needle if n in low for k in self._by_needle[n]})
+        found_in = self._parts_finder.found_in(low)
+        active = sorted({k for n in found_in for k in self._by_needle[n]})
         if len(active) * 2 > len(self._parts):
             assert self.lc is not None
             found = self.lc.search(low, pos, endpos)

@@ -10,6 +10,7 @@ from typing import Literal
 import msgspec
 
 from m365inv.catalog.extract.folded import folded
+from m365inv.catalog.extract.needles import Needles
 from m365inv.catalog.extract.segment import mentions_any
 
 RuleKind = Literal["fixed", "statutory", "event", "not-stored"]
@@ -215,6 +216,7 @@ _PREFILTER_WORDS = tuple(
         " aufgezeichnet protokolliert record ablauf läuft expir gültig valid"
     ).split()
 )
+_PREFILTER = Needles(_PREFILTER_WORDS)
 
 
 def _numbers(m: re.Match[str]) -> tuple[str, ...]:
@@ -239,7 +241,7 @@ def _an_age(sentence: str, m: re.Match[str]) -> bool:
 
 def retention_in(sentence: str) -> list[RetentionRule]:
     """Every retention rule ``sentence`` states (none when it is not about keeping data)."""
-    if not mentions_any(sentence, _PREFILTER_WORDS):  # one cheap pass before the patterns
+    if not mentions_any(sentence, _PREFILTER):  # one cheap pass before the patterns
         return []
     sentence_ = _NUMERAL_IN_PARENS.sub("", sentence)  # "thirty (30) days" → "thirty days"
     m = NOT_STORED.search(sentence)

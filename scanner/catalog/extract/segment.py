@@ -16,6 +16,8 @@ from typing import Literal
 
 import msgspec
 
+from m365inv.catalog.extract.needles import Needles
+
 LineKind = Literal["heading", "bullet", "text"]
 
 # (a second glyph after the marker is the page's own: "<li><span>•</span> Reviews: …")
@@ -1195,8 +1197,7 @@ def strip_parentheses(text: str) -> str:
     return re.sub(r"\s*[(\[][^()\[\]]*$", "", text).strip()  # an unclosed "(" ends the line
 
 
-def mentions_any(text: str, words: tuple[str, ...]) -> bool:
+def mentions_any(text: str, words: Needles) -> bool:
     """Whether ``text`` contains one of ``words`` (casefolded substrings): the cheap first pass
     of a rule whose patterns are costly, since most sentences mention none of its words."""
-    folded = text.casefold()
-    return any(w in folded for w in words)
+    return words.any_in(text.casefold())
