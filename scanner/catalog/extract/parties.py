@@ -155,8 +155,15 @@ _NO_TRANSFER = folded(
 )
 # the reader's own consent to the transfer, said to them (not Art. 49 cited as a derogation)
 _YOU_CONSENT = (
-    r"\byou (?:hereby |expressly )?(?:consent|agree) to (?:us |the )?(?:[\w-]+,?\s+(?:and\s+)?){0,3}"
-    r"(?:transfers?|transferring)\b"
+    r"\byou (?:hereby |expressly |explicitly )?(?:consent|agree) to (?:us |the )?"
+    r"(?:[\w-]+,?\s+(?:and\s+)?){0,3}(?:transfers?|transferring)\b"
+    # the reader's leave or agreement as the consent: "You hereby authorize us to transfer,
+    # store, and use your data in any country …", "you agree that your information is
+    # transmitted, stored, and processed in data centers outside the EU"
+    r"|\byou (?:hereby |expressly |explicitly )?authori[sz]e (?:us|[\w-]+) to (?:transfer|store)\b"
+    r"|\byou (?:hereby |expressly |explicitly )?agree that your (?:personal )?(?:data|information)"
+    r" (?:is|are|will be|may be)\s+(?:[\w-]+,?\s+(?:and\s+|or\s+)?){0,3}?"
+    r"(?:transferred|transmitted|stored|processed)\b"
     # the reader's use as the consent: "your use of Xanga shall constitute consent to the
     # transfer, storage, use and disclosure of …", "… will constitute your consent to the
     # transfer of your Personal Information outside of your home country"
@@ -220,6 +227,7 @@ _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
 _MECHANISMS = tuple((mech, folded(rx)) for mech, rx in _MECHANISM_PATTERNS)
 _DPF = dict(_MECHANISMS)["DPF"]
 _ADEQUACY = dict(_MECHANISMS)["adequacy"]
+_CONSENT = dict(_MECHANISMS)["consent"]
 # what names the controller ("Verantwortlich ist:", "The controller is", '("we", "us")')
 CONTROLLER = folded(
     r"\b(?:Daten)?[Vv]erantwortlich\w*|\bcontroller\b|responsible party|responsible for (?:the )?(?:data )?"
@@ -481,13 +489,17 @@ _LISTED_SAFEGUARDS = 6  # the sentences after a transfer's sentence its safeguar
 # data moved or kept abroad, to places not named: "may be transferred outside the European
 # Union", "processed in countries outside your own", "in Drittländer übermittelt"
 _TO_ABROAD = folded(
-    r"\b(?:transferr\w*|transmitt\w*|process(?:ed)?|stored|hosted|übermittelt|übertragen|verarbeitet"
+    r"\b(?:transfer(?:s|r\w*)?|transmitt\w*|process(?:ed|ing)?|stored|hosted|übermittelt|übertragen"
+    r"|verarbeitet"
     # where the recipients are, not the readers ("users located outside the EEA"): "Some
     # providers may be located outside the UK/EEA"
     r"|(?:servers?|providers?|(?:sub-?)?processors?|data cent(?:er|re)s?|recipients?|vendors?)\s+"
     r"(?:(?:are|is|may be|might be|can be)\s+)?located"
     r"|gespeichert)\b[^.;]{0,60}?\b(?:(?:to|in|into)\s+(?:other\s+)?countries\s+(?:outside|other than)"
-    r"|outside (?:of )?(?:the )?(?:EU|EEA|European|UK\b|U\.K\.|United Kingdom|your (?:country|jurisdiction))"
+    # "we may transfer your User Information to other countries", "to a number of countries"
+    r"|(?:to|in|into)\s+(?:other|a (?:number|series|variety) of|various|several|multiple)\s+countries\b"
+    r"|outside (?:of )?(?:the )?(?:EU|EEA|European|UK\b|U\.K\.|United Kingdom"
+    r"|your (?:home |own )?(?:country|jurisdiction))"
     r"|(?:to|in|into) (?:a )?third countr|in (?:ein )?Drittl[aä]nd|in (?:einen )?Drittstaat"
     r"|au(?:ß|ss)erhalb (?:der EU|des EWR|der Europäischen))"
     # German puts the place before the verb: "in Drittländer übermittelt werden"
@@ -539,6 +551,8 @@ def _unnamed(
         and not NEGATION.search(s[: abroad.end()])  # "No personal data is transferred to …"
         and not _ASKS_WHETHER.search(s)  # the reader's right to ask whether data is moved
         and not _READER_ABROAD.search(s[: abroad.end()])
+        and not _CONSENT.search(s)  # "In the case of express consent to the transfer … to third
+        # countries, processing is also based on Art. 49": when a transfer may happen, a derogation
     ):  # "Please note that data may be transferred outside the European Union": a transfer to
         # countries it does not name, with no safeguard stated — a DPO's open question
         return [None], ["none-stated"]

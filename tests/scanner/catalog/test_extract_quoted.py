@@ -1582,3 +1582,21 @@ def test_no_other_data_stored_is_no_not_stored_period() -> None:
         "Privacy\n\nWe do not receive or store any billing data if you pay through an App Store."
     )
     assert "P0D" not in [r.period for r in said.retention]
+
+
+def _transfer_pairs(name: str) -> set[tuple[str | None, str]]:
+    return {(t.country, t.mechanism) for t in _read(name).transfers}
+
+
+def test_a_transfer_to_other_countries_is_one_to_countries_not_named() -> None:
+    # "we may transfer your User Information to other countries that may have different laws"
+    assert _transfer_pairs("indiegala-othercountries-en") == {(None, "none-stated")}
+
+
+def test_the_readers_leave_or_agreement_to_processing_abroad_is_consent() -> None:
+    # "You hereby authorize us to transfer, store, and use your data in any country and region
+    # we operate, including Singapore, the People's Republic of China …"
+    assert _transfer_pairs("likee-authorizeus-en") == {("SG", "consent"), ("CN", "consent")}
+    # "you agree that your information is transmitted, stored, and processed in data centers
+    # outside the EU"
+    assert (None, "consent") in _transfer_pairs("culturedcode-agreethat-en")
