@@ -234,6 +234,8 @@ CONTROLLER = folded(
     r"processing|established under the laws of|registered office|Anbieter dieser|Betreiber dieser"
     r"|operated (?:and controlled )?by|Name und Anschrift|hereinafter[^.]{0,20}\b(?:we|us)\b|nachfolgend „?wir"
     r"|\bCompany\b[^.]{0,60}\brefers to|\([^)]*[\"“„'](?:we|wir)[\"“”'],|Angaben gemä(?:ß|ss) §"
+    # 'The terms "we," "us," and "Company" refer to Hello Bar LLC'
+    r"|\bterms? [\"“„'](?:we|us),?[\"“”'][^.]{0,60}\brefers? to\b"
     r"|(?<![\w-])" + LEGAL_FORM + r"\s*\(\s*(?:nachfolgend|im Folgenden|hereinafter)\b"
     r"|verantwortliche Stelle|responsible body|responsible entity|entity responsible|app (?:creator|publisher|provider)s?:|Inhaber(?:in)?:|im Folgenden:?\s*[\"“„']?(?:wir|uns)\b"
     r"|ein Produkt der|ist ein Produkt von|is a product of|(?:developed|made|built) by|entwickelt von"
@@ -655,8 +657,9 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
             continue  # "… setzt folgende Unterauftragsverarbeiter ein, denen der Verantwortliche
             # zustimmt:" — the places below are the processors', not the vendor's
         located = _LOCATED_AT.search(line.text)  # "… maintained by X BV, located at <address>"
+        at = line.text[located.end() : located.end() + 120] if located else ""
         shaped = (
-            address_country(line.text[located.end() : located.end() + 120]) if located else None
+            (address_country(at) or ("US" if _TOWN_IN_A_STATE.search(at) else None)) if at else None
         )
         if shaped:
             return VendorCountry(shaped, line.text, 0.75)
@@ -674,6 +677,8 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
         laws = _LAWS_OF.search(line.text)
         if laws and countries_in(laws.group(1)):
             return VendorCountry(countries_in(laws.group(1))[0], line.text, 0.9)
+        if laws and _US_STATE_LAW.match(laws.group(1)):
+            return VendorCountry("US", line.text, 0.85)
         if len(line.text) > 400:  # a long paragraph that says "verantwortlich" about someone else
             own = _own_seat_sentence(line.text)  # … unless a sentence of it places "us"
             if own:
@@ -1083,6 +1088,13 @@ _OWN_ADDRESS_LABEL = re.compile(
     r"|Firmenstandort|Unternehmensstandort|Standort des Unternehmens|company location"
     r"|headquarters location|(?:company )?HQ",
     re.IGNORECASE,
+)
+# an American state named as the entity's law or its address's last part: "organized and existing
+# under the laws of the State of California", "located at 424 East Main, Ste. 201, Bozeman,
+# Montana" (not Georgia, which is also a country: "Tbilisi, Georgia")
+_US_STATE_LAW = re.compile(r"^(?:(?:State|Commonwealth) of )?(?:" + US_STATE_NAMES + r")\b")
+_TOWN_IN_A_STATE = re.compile(
+    r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?!Georgia\b)(?:" + US_STATE_NAMES + r")\b(?!\s+\w)"
 )
 _ROW_ADDRESS_LABEL = re.compile(r"address|adresse|anschrift", re.IGNORECASE)
 

@@ -448,3 +448,18 @@ def test_a_postcode_line_closed_by_a_country_name_not_a_town() -> None:
         "Friedrichstr. 219\n10969 Berlin\n"
     )
     assert extract(authority).country is None
+
+
+def test_an_american_state_as_the_entitys_law_or_its_addresss_last_part() -> None:
+    text = (
+        'The terms "we" and "us" refer to Acme LLC, organized under the laws of the '
+        "Commonwealth of Massachusetts, or any successor."
+    )
+    assert _country(text) == "US"
+    assert (
+        _country("Acme is operated by Acme Inc., located at 424 East Main, Bozeman, Montana.")
+        == "US"
+    )
+    # Georgia is also a country: a town in it is no American address
+    text = "Acme is operated by Acme LLC, located at 12 Rustaveli Ave, Tbilisi, Georgia."
+    assert _country(text) != "US"

@@ -1600,3 +1600,9 @@ def test_the_readers_leave_or_agreement_to_processing_abroad_is_consent() -> Non
     # "you agree that your information is transmitted, stored, and processed in data centers
     # outside the EU"
     assert (None, "consent") in _transfer_pairs("culturedcode-agreethat-en")
+
+
+def test_the_terms_we_and_us_refer_to_the_vendor_under_a_states_law() -> None:
+    # 'The terms "we," "us," and "Company" refer to Hello Bar LLC, a limited liability company
+    # organized and existing under the laws of the State of California'
+    assert _country("hellobar-termsreferto-en") == "US"
