@@ -24,6 +24,7 @@ from m365inv.catalog.extract.lexicon import (
     looks_like_item,
     names_no_data,
 )
+from m365inv.catalog.extract.needles import Needles
 from m365inv.catalog.extract.parties import CONTROLLER
 from m365inv.catalog.extract.periods import DURATION
 from m365inv.catalog.extract.phrases import (
@@ -605,7 +606,10 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
 _PROSE = tuple(rx for _, rx in _PROSE_RULES)
 # the strings one of which every match of a case-sensitive rule holds (a folded rule tests its
 # own): a sentence is read by some forty rules, and most hold none of a given rule's strings
-_PROSE_NEEDLES = tuple(None if isinstance(rx, Folded) else needles(rx.pattern) for rx in _PROSE)
+_PROSE_NEEDLES = tuple(
+    None if isinstance(rx, Folded) or (held := needles(rx.pattern)) is None else Needles(held)
+    for rx in _PROSE
+)
 _ANNOUNCED = tuple(rx for kind, rx in _PROSE_RULES if kind == "announced")
 _MUST_NAME_DATA = tuple(rx for kind, rx in _PROSE_RULES if kind == "subject")
 _PREPOSITION_START = re.compile(
@@ -1310,7 +1314,7 @@ def _prose_items(sentence: str) -> list[str]:
         return []  # "… hat ein berechtigtes Interesse an … – hierzu müssen die Server-Log-Files
         # erfasst werden": why the logs listed before are kept, no data of its own
     for rx, held in zip(_PROSE, _PROSE_NEEDLES, strict=True):
-        if held is not None and not any(n in sentence for n in held):
+        if held is not None and not held.any_in(sentence):
             continue  # (no match: nothing to read)
         m = _unnegated_match(rx, sentence)
         if m and (attributed := _PARTICIPLE_LEAD.match(m.group("list"))):

@@ -657,9 +657,9 @@ def vendor_country(all_lines: list[Line]) -> VendorCountry | None:
             continue  # "… setzt folgende Unterauftragsverarbeiter ein, denen der Verantwortliche
             # zustimmt:" — the places below are the processors', not the vendor's
         located = _LOCATED_AT.search(line.text)  # "… maintained by X BV, located at <address>"
-        at = line.text[located.end() : located.end() + 120] if located else ""
-        shaped = (
-            (address_country(at) or ("US" if _TOWN_IN_A_STATE.search(at) else None)) if at else None
+        address = line.text[located.end() : located.end() + 120] if located else ""
+        shaped = address_country(address) or (
+            "US" if address and _TOWN_IN_A_STATE.search(address) else None
         )
         if shaped:
             return VendorCountry(shaped, line.text, 0.75)
