@@ -797,6 +797,8 @@ SPLITS = (
     "blind528",
     "blind529",
     "blind530",
+    "blind531",
+    "blind532",
 )
 
 
