@@ -40,7 +40,13 @@ _WORDS: tuple[tuple[str, Folded], ...] = tuple(
               # permission the vendor holds: "unless we have your permission", "where you have
               # given us your permission", "once we obtain your authorization"
               r"|\b(?:we have|given us|give us|grant us|obtain(?:ed)?|receive[ds]?) your"
-              r" (?:prior |express |explicit |affirmative )?(?:permission|authori[sz]ation)\b"),
+              r" (?:prior |express |explicit |affirmative )?(?:permission|authori[sz]ation)\b"
+              # "When you give us permission, we may also collect …", "We may ask your
+              # permission before collecting …", "based on the permission you have given us"
+              r"|\b(?:give|gives|given|grant|granted) us (?:(?:prior|express|explicit) )?permission\b"
+              r"|\b(?:ask|asks|asked|request|requests|seek|seeks)(?: for)? your"
+              r" (?:prior |express |explicit )?permission\b"
+              r"|\bbased on (?:the |your )?(?:permission|authori[sz]ation) you\b"),
         ("b", r"Vertragserfüllung|Erfüllung (?:eines|des|unseres|von) (?:\w+ )?(?:Vertrag|Arbeitsvertrag)"
               r"|vertraglichen? Pflichten|arbeitsvertraglichen|vorvertraglich|performance of (?:a |the |our )?"
               r"contract|necessary (?:for|to perform) (?:the|a|our) contract|contractual necessity"

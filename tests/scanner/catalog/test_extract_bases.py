@@ -5,6 +5,7 @@ Sentences written for these tests."""
 from __future__ import annotations
 
 from m365inv.catalog.extract import extract
+from m365inv.catalog.extract.claims import legal_bases_in
 
 
 def _letters(text: str) -> list[str]:
@@ -261,3 +262,13 @@ def test_an_occasion_of_consent_is_consent_whatever_it_is_for() -> None:
     assert _letters("We may also disclose your information with your permission.") == ["a"]
     # consent withheld is none
     assert _letters("We will not share your data without your consent.") == []
+
+
+def test_permission_given_or_asked_for_is_consent_a_parents_permission_to_use_is_not() -> None:
+    said = legal_bases_in("When you give us permission, we may also collect your contacts.")
+    assert [h.letter for h in said] == ["a"]
+    said = legal_bases_in("We request your permission before we access your calendar data.")
+    assert [h.letter for h in said] == ["a"]
+    # a parent's permission to use the service, the app's permissions: no ground of processing
+    assert legal_bases_in("Users under 18 must have permission from a parent to use it.") == []
+    assert legal_bases_in("You can adjust permissions about who may message you.") == []

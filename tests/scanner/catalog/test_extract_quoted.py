@@ -1606,3 +1606,12 @@ def test_the_terms_we_and_us_refer_to_the_vendor_under_a_states_law() -> None:
     # 'The terms "we," "us," and "Company" refer to Hello Bar LLC, a limited liability company
     # organized and existing under the laws of the State of California'
     assert _country("hellobar-termsreferto-en") == "US"
+
+
+def test_the_readers_permission_as_the_ground_of_processing_is_consent() -> None:
+    # "We will process your personal information based on the permission you have given us"
+    letters = {b.letter for b in _read("coindesk-basedonpermission-en").legal_bases}
+    assert "a" in letters
+    # "We may ask your permission before collecting certain information (such as precise
+    # geo-location information) through Chase Mobile."
+    assert "a" in {b.letter for b in _read("chase-askyourpermission-en").legal_bases}
