@@ -181,9 +181,12 @@ _last: tuple[str, str] = ("", "")
 
 def _lower(string: str) -> str:
     global _last
-    if _last[0] is not string:
-        _last = (string, string.lower())
-    return _last[1]
+    last = _last  # one read: another thread may replace it meanwhile
+    if last[0] is string:
+        return last[1]
+    low = string.lower()
+    _last = (string, low)
+    return low
 
 
 class Folded:

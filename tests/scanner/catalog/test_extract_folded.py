@@ -137,3 +137,19 @@ def test_alternatives_are_searched_alone_where_their_needles_are() -> None:
     found = fast.search("Rotation: the keys are rotated")
     assert found is not None and found.group(0) == "Rotat"
     assert fast.search("nothing to see here") is None
+
+
+def test_threads_searching_at_once_get_their_own_texts_answers() -> None:
+    """The lower-cased text is kept for the next pattern; a thread must never get another's."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    fast = folded(r"\b(?:KMS|Key Management Service)\b")
+    texts = [f"Text {k}: " + ("KMS keys" if k % 2 else "nothing here") for k in range(2_000)]
+
+    def answers(chunk: list[str]) -> list[bool]:
+        return [fast.search(t) is not None for t in chunk]
+
+    with ThreadPoolExecutor(4) as pool:
+        got = [a for part in pool.map(answers, [texts[k::4] for k in range(4)]) for a in part]
+    want = [re.search(r"\bKMS\b", t) is not None for k in range(4) for t in texts[k::4]]
+    assert got == want
