@@ -27,10 +27,12 @@ import yaml
 
 from bench.extraction import _hashes
 
-_SOURCE = re.compile(
-    r"^github:(?P<repo>[\w.-]+/[\w.-]+)\s+(?P<path>[^\s@()]+)"
-    r"(?:@(?P<at>[0-9a-f]{7,40})|\s*\(commit (?P<commit>[0-9a-f]{7,40})\))?"
-)
+#: A trailing note in parentheses after a space ("… page.tsx (commit 0123abc as stored by …)");
+#: parentheses inside a path ("src/app/(Public)/privacy") have no space before them.
+_NOTE = re.compile(r"\s+\((?P<note>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*$")
+_NOTE_COMMIT = re.compile(r"\bcommit (?P<commit>[0-9a-f]{7,40})\b")
+_AT = re.compile(r"@(?P<at>[0-9a-f]{7,40})$")
+_REPO = re.compile(r"^[\w.-]+/[\w.-]+$")
 _EXCERPT = re.compile(r"\(([\d,.]+) of ([\d,.]+) characters\)")
 _MAX_PREFIX_SCAN = 200_000  # characters; a longer file's excerpt needs its length in the note
 
@@ -81,19 +83,47 @@ def matching_prefix(body: bytes, digest: str, chars: int | None) -> bytes | None
     return None
 
 
+def parse_source(source: str) -> tuple[str, str, str | None] | None:
+    """(``owner/repo``, path, commit or None) of a ``github:`` source, or None.
+
+    The labels write ``github:owner/repo path[@commit]`` or ``github:owner/repo/path[@commit]``,
+    sometimes with a note in parentheses; a path may hold spaces, parentheses and ``@``
+    ("Privacy Policy.md", "src/app/(Public)/page.tsx", "assistant-@-zoomai.md"), so only a
+    trailing ``@`` plus hex digits is a commit.
+    """
+    if not source.startswith("github:"):
+        return None
+    body, commit = source[len("github:") :].strip(), None
+    if note := _NOTE.search(body):
+        body = body[: note.start()]
+        if named := _NOTE_COMMIT.search(note.group("note")):
+            commit = named.group("commit")
+    if at := _AT.search(body):
+        body, commit = body[: at.start()], at.group("at")
+    head, _, path = body.partition(" ")
+    if not path:
+        owner, _, rest = head.partition("/")
+        name, _, path = rest.partition("/")
+        head = f"{owner}/{name}"
+    path = path.strip()
+    if not _REPO.match(head) or not path:
+        return None
+    return head, path, commit
+
+
 def recreate(doc: dict[str, Any], digest: str, mirror: Path) -> tuple[bytes | None, str]:
     """(the text's bytes, state): ``ok``, or why not (``no-path``, ``no-mirror``,
     ``hash-mismatch``)."""
-    m = _SOURCE.match(str(doc.get("source", "")))
-    if not m:
+    parsed = parse_source(str(doc.get("source", "")))
+    if parsed is None:
         return None, "no-path"
-    git_dir = _git_dir(mirror, m.group("repo"))
+    repo, path, commit = parsed
+    git_dir = _git_dir(mirror, repo)
     if git_dir is None:
         return None, "no-mirror"
     excerpt = _EXCERPT.search(str(doc.get("licence", "")))
     chars = int(re.sub(r"\D", "", excerpt.group(1))) if excerpt else None
-    path = m.group("path")
-    for rev in _revisions(git_dir, path, m.group("at") or m.group("commit")):
+    for rev in _revisions(git_dir, path, commit):
         body = _show(git_dir, rev, path)
         if body is None:
             continue

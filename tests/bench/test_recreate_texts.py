@@ -89,3 +89,71 @@ def test_a_prefix_is_found_without_its_length_and_never_guessed() -> None:
     assert recreate_texts.matching_prefix(body, digest, None) == POLICY[:25].encode()
     assert recreate_texts.matching_prefix(body, digest, 24) is None
     assert recreate_texts.matching_prefix(body, "0" * 64, None) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # a path with spaces (Open Terms Archive names files after the document)
+        (
+            "github:OpenTermsArchive/contrib-versions Better Stack/Privacy Policy.md@d6fb386e",
+            ("OpenTermsArchive/contrib-versions", "Better Stack/Privacy Policy.md", "d6fb386e"),
+        ),
+        # an "@" inside the file name; only the trailing @hex is a commit
+        (
+            "github:sangling/OfficeDocs-AppCompliance Teams/a-@-zoomai.md@3013b17cae",
+            ("sangling/OfficeDocs-AppCompliance", "Teams/a-@-zoomai.md", "3013b17cae"),
+        ),
+        # Next.js route groups: parentheses inside the path are not a note
+        (
+            "github:acme/web apps/src/app/(Public)/privacy/page.tsx@5d4c0b1",
+            ("acme/web", "apps/src/app/(Public)/privacy/page.tsx", "5d4c0b1"),
+        ),
+        # the path written after the repository with a slash
+        (
+            "github:acme/site/content/legal/index.de.md@01a6d65",
+            ("acme/site", "content/legal/index.de.md", "01a6d65"),
+        ),
+        # a commit named only in the trailing note
+        (
+            "github:acme/app legal/de/privacy.md (commit dac4bd7d as stored by the index; gone)",
+            ("acme/app", "legal/de/privacy.md", "dac4bd7d"),
+        ),
+        # a note that mentions another repository's commit is not this file's commit
+        (
+            "github:acme/app pages/privacy.tsx@dae5db8 (identical to other/app@cc14551)",
+            ("acme/app", "pages/privacy.tsx", "dae5db8"),
+        ),
+        ("github:acme/app PRIVACY.md", ("acme/app", "PRIVACY.md", None)),
+        # no path: nothing to read
+        ("github:acme/app (privacy file; path not given by the index)", None),
+        ("https://example.org/privacy", None),
+    ],
+)
+def test_source_shapes_of_the_labels_are_parsed(
+    source: str, expected: tuple[str, str, str | None] | None
+) -> None:
+    assert recreate_texts.parse_source(source) == expected
+
+
+def test_a_file_with_spaces_and_at_in_its_path_comes_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = tmp_path / "mirror" / "acme+terms" / "repo"
+    (repo / "Acme Inc").mkdir(parents=True)
+    run = {"cwd": repo, "check": True, "capture_output": True}
+    subprocess.run(["git", "init", "-q"], **run)
+    (repo / "Acme Inc" / "Privacy @ Policy.md").write_text(POLICY, "utf-8")
+    subprocess.run(["git", "add", "."], **run)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "p"], **run
+    )
+    head = subprocess.run(["git", "rev-parse", "HEAD"], **run).stdout.decode().strip()
+    source = f"github:acme/terms Acme Inc/Privacy @ Policy.md@{head}"
+    corpus = _corpus(
+        tmp_path, [{"id": "spaced", "source": source, "licence": "x"}], {"spaced": POLICY.encode()}
+    )
+    argv = ["recreate_texts", "--corpus", str(corpus), "--mirror", str(tmp_path / "mirror")]
+    monkeypatch.setattr(sys, "argv", argv)
+    recreate_texts.main()
+    assert (corpus / "texts" / "spaced.txt").read_bytes() == POLICY.encode()
