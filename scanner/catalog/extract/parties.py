@@ -196,6 +196,9 @@ _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
         ("DPF", r"Data Privacy Framework|\bDPF\b|EU-U\.?S\.? Data Privacy|Datenschutzrahmen"),
         ("SCC", r"Standardvertragsklausel|Standarddatenschutzklausel|standard (?:contractual|data "
                 r"protection) clauses|\bSCCs?\b|EU-Standardvertrags"
+                # as some German translations name them: "die von der Europäischen Kommission
+                # genehmigten Standarddatenschutzbestimmungen", "Standardschutzklauseln"
+                r"|Standarddatenschutzbestimmungen|Standardschutzklausel"
                 # the clauses' former name: "the European Commission's model clauses"
                 r"|\bmodel (?:contract(?:ual)? )?clauses|EU-Musterklausel"
                 # the UK's counterpart, "the UK International Data Transfer Agreement (IDTA)",
@@ -214,8 +217,22 @@ _MECHANISM_PATTERNS: tuple[tuple[Mechanism, str], ...] = (
                      # (as was Safe Harbor, invalidated in 2015: a policy of its time claims it)
                      r"|Privacy Shield|Safe Harbou?r (?:Framework|Principles|Program|privacy)"
                      r"|EU Safe Harbou?r|(?:U\.?S\.?|EU|E\.U\.)\s*[-–]\s*(?:E\.?U\.?|U\.?S\.?|Swiss)"
-                     r"\s+Safe Harbou?r"),
+                     r"\s+Safe Harbou?r"
+                     # the Commission's finding in words: "countries … found by the European
+                     # Commission to provide an adequate level of protection", "Die Europäische
+                     # Kommission hat festgelegt, dass … ein angemessener Datenschutz gewährleistet
+                     # wird" (not "countries that do not provide an adequate level …")
+                     r"|(?:European|EU|Europäische)\s+Kommission\b[^.;]{0,120}?(?<!\bnicht )(?<!\bkein )"
+                     r"angemessene[rns]?\s+(?:Datenschutz|Schutzniveau)"
+                     r"|(?:European|EU)\s+Commission\b[^.;]{0,120}?(?<!\bnot )(?<!\bno )(?<!\bnot an )"
+                     r"adequate level of (?:data )?protection"
+                     r"|(?<!\bnot )(?<!\bno )(?<!\bnot an )adequate level of (?:data )?protection"
+                     r"\b[^.;]{0,80}?\bby the (?:European|EU) Commission"),
         ("consent", r"Art(?:\.|ikel)?\s*49|ausdrückliche[n]? Einwilligung in die Übermittlung"
+                    # "Sie müssen der Übermittlung ausdrücklich zustimmen", "sofern Sie der
+                    # Übermittlung ausdrücklich zugestimmt haben"
+                    r"|\bÜbermittlung\b[^.;]{0,60}?\b(?:ausdrücklich|explizit)\s+"
+                    r"(?:zu(?:stimmen|gestimmt)|einwillig\w*|eingewilligt)"
                     r"|explicit consent to (?:the|this) transfer"
                     # "By using our Services, you consent to such transfers."
                     r"|\byou (?:hereby |expressly )?(?:consent|agree) to (?:such|this|that|any|the"
@@ -415,8 +432,20 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
             outside = [c for c in outside if c == "US"]
         # every safeguard the nearest passage that names one names ("on the DPF and, in
         # addition, the standard contractual clauses": both)
+        # (an adequacy decision is per country: a named destination takes one only from its own
+        # sentence, not from a neighbouring "… to countries recognised as adequate")
         mechs: list[Mechanism] = next(
-            (named for part in order if (named := [k for k, rx in _MECHANISMS if rx.search(part)])),
+            (
+                named
+                for at, part in enumerate(order)
+                if (
+                    named := [
+                        k
+                        for k, rx in _MECHANISMS
+                        if rx.search(part) and not (k == "adequacy" and at and outside)
+                    ]
+                )
+            ),
             ["none-stated"],
         )
         if "adequacy" in mechs and len(mechs) > 1:  # "ein Angemessenheitsbeschluss, das DPF",

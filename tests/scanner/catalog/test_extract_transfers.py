@@ -436,3 +436,42 @@ def test_an_international_transfer_is_one_abroad_and_takes_the_safeguard_said_af
     # a measure for transfers that names no place abroad states no transfer
     text = "Acme has implemented measures for data transfers. They are based on encryption."
     assert _transfers(text) == set()
+
+
+def test_safeguards_named_in_other_words_are_their_mechanisms() -> None:
+    # the SCC under a German translation's name, the Commission's finding described in words
+    text = (
+        "Wir können Dienstleister außerhalb des Europäischen Wirtschaftsraums einsetzen. Eine "
+        "solche Übertragung erfolgt auf der Grundlage der folgenden Garantien:\n\n"
+        "- Die Europäische Kommission hat festgelegt, dass im Empfängerland ein angemessener "
+        "Datenschutz gewährleistet wird;\n"
+        "- wir verwenden die von der Europäischen Kommission genehmigten "
+        "Standarddatenschutzbestimmungen.\n"
+    )
+    assert _transfers(text) == {(None, "SCC"), (None, "adequacy")}
+    text = (
+        "We only transfer your data to countries found by the European Commission to provide an "
+        "adequate level of data protection."
+    )
+    assert _transfers(text) == {(None, "adequacy")}
+    # a country that lacks it has no adequacy decision
+    text = (
+        "We may transfer your data to countries that the European Commission has not found to "
+        "provide an adequate level of protection, using the standard contractual clauses."
+    )
+    assert _transfers(text) == {(None, "SCC")}
+
+
+def test_a_named_destination_takes_no_adequacy_finding_from_its_neighbours() -> None:
+    # an adequacy decision is per country: the US named here is not one of the countries the
+    # next list calls adequate; the general safeguard for the rest is the SCC
+    text = (
+        "Your information is collected in your country and then transferred to the United "
+        "States.\n\n"
+        "If we transfer your data out of the EEA, we implement one of the following safeguards:\n"
+        "\n- We transfer your data to countries covered by an adequacy decision of the "
+        "European Commission.\n"
+        "- We ensure that the recipient is bound by the EU Standard Contractual Clauses.\n"
+    )
+    assert ("US", "adequacy") not in _transfers(text)
+    assert ("US", "SCC") in _transfers(text)
