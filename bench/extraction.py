@@ -799,6 +799,7 @@ SPLITS = (
     "blind530",
     "blind531",
     "blind532",
+    "blind533",
 )
 
 
