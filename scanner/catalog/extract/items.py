@@ -152,7 +152,10 @@ _PROSE_RULES: tuple[tuple[str, Folded | re.Pattern[str]], ...] = (
         "announced",
         folded(  # "Among the types of Personal Data … there are: a; b; c"
             r"\b(?:data|daten|information|informationen|angaben)\b[^:]{0,160}\b(?:there are|are|include[sd]?"
-            r"|sind|umfassen|zählen|gehören|folgende)\s*:\s*(?P<list>.+)"
+            r"|sind|umfassen|umfasst|beinhalten|beinhaltet|enthalten|enthält|zählen|gehören|folgende)"
+            # "Diese Daten umfassen mindestens: Name, …", "This data includes in particular: …"
+            r"(?:\s+(?:mindestens|insbesondere|u\.\s?a\.|unter anderem|at least|at a minimum"
+            r"|in particular|among other things))?\s*:\s*(?P<list>.+)"
         ),
     ),
     (

@@ -250,6 +250,23 @@ def test_semicolon_lists_after_a_long_announcement_and_data_processed_labels() -
     assert _items("Among the partners that this Application works with, there are: A; B.") == []
 
 
+def test_a_list_announced_with_at_least_or_in_particular_is_read_whole() -> None:
+    # "mindestens" / "insbesondere" between the verb and the colon: every entry is data, also
+    # those the model alone would doubt ("Verfügbarkeit")
+    text = (
+        "Damit wir Bewerbern passende Stellen anbieten können, werden ihre Daten erhoben. Diese "
+        "Daten umfassen mindestens: Name, Geburtsdatum, derzeitige berufliche Situation, "
+        "Verfügbarkeit und Berufswünsche der Bewerber.\n"
+    )
+    assert _items(text) == [
+        "Name", "Geburtsdatum", "derzeitige berufliche Situation", "Verfügbarkeit",
+        "Berufswünsche der Bewerber"]  # fmt: skip
+    text = "This information includes in particular: your job title; your availability.\n"
+    assert _items(text) == ["job title", "availability"]
+    # a list of what the data is used for is no list of data
+    assert _items("Diese Daten umfassen insbesondere: die Vermittlung; die Abrechnung.") == []
+
+
 def test_a_service_name_is_no_data_item() -> None:
     text = "Types of data collected\n\n- Google Analytics 4\n- Stripe\n- E-Mail-Adresse\n"
     assert _items(text) == ["E-Mail-Adresse"]
