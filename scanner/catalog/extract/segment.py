@@ -486,6 +486,11 @@ _LIST_KEYS = frozenset(
 )
 
 
+# a character reference with its closing semicolon ("&shy;", "&#x27;", "&#8211;"); "R&D",
+# "Q&A" and "AT&T" are none
+_CHAR_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def normalise(text: str) -> str:
     """NFC, unified dashes/spaces/quotes and no Markdown emphasis — so patterns stay simple."""
     markup = len(_HTML_BLOCK.findall(text, 0, 200_000)) >= 3
@@ -503,6 +508,9 @@ def normalise(text: str) -> str:
         text = _untag(text)
     if text.startswith("---"):  # a Markdown page's front matter (title, author, dates)
         text = _FRONT_MATTER.sub("", text, count=1)
+    if not markup and "&" in text:  # Markdown renders character references too: a table's
+        # "Push-Benach&shy;richtigungen", "user&#x27;s name &amp; email" read as written
+        text = _CHAR_REFERENCE.sub(lambda m: html.unescape(m.group()), text)
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00a0", " ").replace("\u2011", "-").replace("\u00ad", "")
     text = re.sub(r"[\u2010\u2012]", "-", text)

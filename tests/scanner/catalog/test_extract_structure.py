@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from m365inv.catalog.extract import detect_language, extract
 from m365inv.catalog.extract.items import find_items
-from m365inv.catalog.extract.segment import lines, sentences, wrap_width
+from m365inv.catalog.extract.segment import lines, normalise, sentences, wrap_width
 
 
 def _items(text: str) -> list[str]:
@@ -1509,7 +1509,6 @@ def test_an_entrys_field_on_an_indented_line_is_a_line_of_its_own() -> None:
 
 
 def test_linked_processor_names_on_their_own_sites_are_no_menu() -> None:
-    from m365inv.catalog.extract.segment import normalise
 
     processors = "".join(
         f"- [{name}](https://{host}/privacy)\n"
@@ -1526,3 +1525,19 @@ def test_linked_processor_names_on_their_own_sites_are_no_menu() -> None:
     assert normalise(menu + "\nWe store your e-mail address.").split() == [
         "We", "store", "your", "e-mail", "address."
     ]  # fmt: skip
+
+
+def test_character_references_in_markdown_are_read_as_the_characters_they_stand_for() -> None:
+    # Markdown renders "&shy;" and "&#x27;" as HTML does; a plain text keeps "R&D" and "Q&A"
+    text = (
+        "| Daten | Zweck |\n|---|---|\n| Push-Benach&shy;richtigungen | Hinweise |\n\n"
+        "We store the user&#x27;s name &amp; email for R&D and Q&A.\n"
+    )
+    out = normalise(text)
+    assert "Push-Benachrichtigungen" in out
+    assert "the user's name & email for R&D and Q&A." in out
+    assert [i.item for i in extract(text).items] == [
+        "Push-Benachrichtigungen",
+        "user's name",
+        "email",
+    ]
