@@ -344,6 +344,14 @@ class TransferHit(msgspec.Struct, frozen=True):
     confidence: float
 
 
+# an app-compliance questionnaire's answer on where data is kept: "Wenn zugrunde liegende
+# Infrastrukturprozesse … gespeichert werden, wo werden diese Daten geografisch gespeichert? |
+# USA", "… where is this data geographically stored? | United States"
+_STORAGE_ANSWER = folded(
+    r"\b(?:geografisch gespeichert|geographically (?:stored|located|hosted))\b[^:?]{0,20}\?:\s"
+)
+
+
 def third_country_transfers(
     hits: list[TransferHit], vendor: VendorCountry | None
 ) -> list[TransferHit]:
@@ -352,9 +360,15 @@ def third_country_transfers(
     the UK …" names no transfer to the UK). A US vendor's own country stays, with or without a
     word of the GDPR: the record is kept for a European controller, and "Our servers are located
     in the US" is a third country to it (labellers took 21 of the 27 such places in the corpus;
-    the rule that dropped them for policies silent on European law cost more than it saved)."""
+    the rule that dropped them for policies silent on European law cost more than it saved).
+    A questionnaire's storage answer ("wo werden diese Daten geografisch gespeichert? | USA")
+    in the vendor's own country is where it keeps its data, no transfer it states."""
     home = vendor.country if vendor else None
-    return [h for h in hits if not (h.country == home and home in ("GB", "CH"))]
+    return [
+        h
+        for h in hits
+        if not (h.country == home and (home in ("GB", "CH") or _STORAGE_ANSWER.search(h.source)))
+    ]
 
 
 class VendorCountry(msgspec.Struct, frozen=True):
@@ -406,6 +420,7 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
         lead = sents[i - 1] if i and sents[i - 1].endswith(":") else ""
         moved = bool(
             _MOVE.search(s)
+            or _STORAGE_ANSWER.search(s)
             or _MOVE.search(lead)
             or _abroad_guarded(s, " ".join(sents[i + 1 : i + 3]))
         )

@@ -475,3 +475,19 @@ def test_a_named_destination_takes_no_adequacy_finding_from_its_neighbours() -> 
     )
     assert ("US", "adequacy") not in _transfers(text)
     assert ("US", "SCC") in _transfers(text)
+
+
+def test_a_questionnaires_storage_answer_outside_the_vendors_country_is_a_transfer() -> None:
+    # the Microsoft 365 app-compliance questionnaire: where the data is kept, by a vendor whose
+    # own place the page gives too
+    form = (
+        "| Information | Antwort |\n|---|---|\n"
+        "| Firmenstandort | {home} |\n"
+        "| Wenn zugrunde liegende Infrastrukturprozesse oder Microsoft-Kundendaten gespeichert "
+        "werden, wo werden diese Daten geografisch gespeichert? | {stored} |\n"
+    )
+    assert _transfers(form.format(home="Frankreich", stored="USA")) == {("US", "none-stated")}
+    assert _transfers(form.format(home="Australien", stored="Kanada")) == {("CA", "none-stated")}
+    # the vendor's own country is where it keeps the data, not a transfer it states
+    assert _transfers(form.format(home="Kanada", stored="Kanada")) == set()
+    assert _transfers(form.format(home="Frankreich", stored="Irland")) == set()
