@@ -800,6 +800,7 @@ SPLITS = (
     "blind531",
     "blind532",
     "blind533",
+    "blind534",
 )
 
 
