@@ -19,6 +19,7 @@ import re
 import socket
 import ssl
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -171,23 +172,59 @@ def _pdf_text(body: bytes) -> str:
         raise CatalogError(f"unreadable PDF: {exc}".splitlines()[0]) from None
 
 
+# where a table cell's lines break, until trafilatura has joined them (a word of letters:
+# trafilatura drops or escapes symbols)
+_CELL_BREAK = " XmiCellBreakX "
+_AFTER_STOP = re.compile(r"([.;:,!?])\s*XmiCellBreakX\s*")
+_CELL_BREAKS = re.compile(r"\s*XmiCellBreakX\s*")
+_CELL_END = re.compile(r"\s*XmiCellBreakX\s*(?=\||$)", re.M)  # a break that ends the cell
+
+
+def _mark_cell_lines(tree: Any) -> None:
+    """Mark the line breaks inside table cells (``<br>``, paragraphs, list entries), which
+    trafilatura's Markdown joins into one run: "| Contact data | Name E-mail address |" would
+    be one item where the page lists two. The marks become "; " in the text."""
+    for cell in tree.iter("td", "th"):
+        first = not (cell.text or "").strip()  # (text before a cell's list is its first line)
+        for el in cell.iter("br", "li", "p", "div"):
+            if el is cell:
+                continue
+            if el.tag == "br":
+                el.tail = _CELL_BREAK + (el.tail or "")
+            elif not first:
+                el.text = _CELL_BREAK + (el.text or "")
+            first = False
+
+
+def _cell_lines(text: str) -> str:
+    """The marked breaks as "; " ("Name; E-mail address"), or a space after a sentence's end."""
+    if "XmiCellBreakX" not in text:
+        return text
+    return _CELL_BREAKS.sub("; ", _AFTER_STOP.sub(r"\1 ", _CELL_END.sub(" ", text)))
+
+
 def _html_text(body: bytes, content_type: str) -> str:
     import trafilatura
+    from trafilatura.utils import load_html
 
     html = (
         decode_text(body, content_type)
         if _charset(content_type)
         else body.decode("utf-8", errors="replace")
     )
+    tree = load_html(html)
+    if tree is None:
+        return ""
+    _mark_cell_lines(tree)
     text = trafilatura.extract(
-        html,
+        tree,
         output_format="markdown",
         include_tables=True,
         include_comments=False,
         include_links=False,
         favor_recall=True,
     )
-    return text or ""
+    return _cell_lines(text) if text else ""
 
 
 def main_text(body: bytes, content_type: str) -> tuple[str, str]:

@@ -247,3 +247,35 @@ def test_private_hosts_refused_unless_allowed(
     )
     assert code == 2 and "private/local address (127.0.0.1); refused" in output
     assert not server.seen and not list(tmp_path.glob("*.yaml"))
+
+
+def test_a_table_cells_lines_stay_apart_in_the_main_text() -> None:
+    """trafilatura joins a cell's list entries and line breaks into one run ("Name E-mail
+    address"); the main text keeps them apart, so each is an item of its own."""
+    from m365inv.catalog.extract import extract
+    from m365inv.catalog.fetch import main_text
+
+    cells = (
+        "<tr><td>Kontaktdaten</td><td><ul><li>Name</li><li>E-Mail-Adresse</li></ul></td>"
+        "<td>3 Jahre<br></td></tr>"
+        "<tr><td>Nutzungsdaten</td><td>IP-Adresse<br>Browsertyp<br/>Zeitpunkt des Zugriffs</td>"
+        "<td>30 Tage</td></tr>"
+        "<tr><td>Vertragsdaten</td><td><p>Rechnungsadresse</p><p>Bestellhistorie</p></td>"
+        "<td>10 Jahre</td></tr>"
+    )
+    page = (
+        "<!doctype html><html lang='de'><body><main><article><h2>Welche Daten wir verarbeiten"
+        "</h2><p>Wir verarbeiten die folgenden personenbezogenen Daten, wenn Sie unseren Dienst"
+        " nutzen.</p><table><thead><tr><th>Kategorie</th><th>Beispiele</th><th>Speicherdauer"
+        f"</th></tr></thead><tbody>{cells}</tbody></table><p>Die Daten werden auf Servern in "
+        "Deutschland gespeichert und nach Ablauf der Fristen gelöscht.</p></article></main>"
+        "</body></html>"
+    )
+    kind, text = main_text(page.encode(), "text/html; charset=utf-8")
+    assert kind == "html"
+    assert "| Name; E-Mail-Adresse | 3 Jahre |" in text
+    assert "IP-Adresse; Browsertyp; Zeitpunkt des Zugriffs" in text
+    assert "XmiCellBreakX" not in text
+    items = [i.item for i in extract(text).items]
+    for item in ("Name", "E-Mail-Adresse", "IP-Adresse", "Browsertyp", "Rechnungsadresse"):
+        assert item in items
