@@ -177,6 +177,7 @@ def _pdf_text(body: bytes) -> str:
 _CELL_BREAK = " XmiCellBreakX "
 _AFTER_STOP = re.compile(r"([.;:,!?])\s*XmiCellBreakX\s*")
 _CELL_BREAKS = re.compile(r"\s*XmiCellBreakX\s*")
+_CELL_BREAK_RUN = re.compile(r"(?:\s*XmiCellBreakX)+\s*")
 _CELL_END = re.compile(r"\s*XmiCellBreakX\s*(?=\||$)", re.M)  # a break that ends the cell
 
 
@@ -200,7 +201,31 @@ def _cell_lines(text: str) -> str:
     """The marked breaks as "; " ("Name; E-mail address"), or a space after a sentence's end."""
     if "XmiCellBreakX" not in text:
         return text
+    text = _CELL_BREAK_RUN.sub(_CELL_BREAK, text)  # "<br><br>": one break
     return _CELL_BREAKS.sub("; ", _AFTER_STOP.sub(r"\1 ", _CELL_END.sub(" ", text)))
+
+
+# a Markdown table's first row of bold titles ("| **Category** | **Description** |"): a page's
+# header row written as cells (no <th>), which trafilatura gives no rule row under
+_TITLE_ROW = re.compile(r"^\|(?:[ \t]*\*\*[^*|]{1,60}\*\*[ \t]*\|){2,}[ \t]*$")
+_RULE_ROW = re.compile(r"^\|?[ \t]*:?-{3,}")
+
+
+def _header_rules(text: str) -> str:
+    """A rule row under a table's bold first row, so the table is read by its columns."""
+    rows = text.split("\n")
+    out: list[str] = []
+    for k, row in enumerate(rows):
+        out.append(row)
+        if (
+            _TITLE_ROW.match(row)
+            and (k == 0 or not rows[k - 1].lstrip().startswith("|"))  # the table's first row
+            and k + 1 < len(rows)
+            and rows[k + 1].lstrip().startswith("|")
+            and not _RULE_ROW.match(rows[k + 1].strip())
+        ):
+            out.append("|" + "---|" * (row.count("|") - 1))
+    return "\n".join(out)
 
 
 def _html_text(body: bytes, content_type: str) -> str:
@@ -224,7 +249,7 @@ def _html_text(body: bytes, content_type: str) -> str:
         include_links=False,
         favor_recall=True,
     )
-    return _cell_lines(text) if text else ""
+    return _header_rules(_cell_lines(text)) if text else ""
 
 
 def main_text(body: bytes, content_type: str) -> tuple[str, str]:

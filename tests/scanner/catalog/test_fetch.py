@@ -279,3 +279,26 @@ def test_a_table_cells_lines_stay_apart_in_the_main_text() -> None:
     items = [i.item for i in extract(text).items]
     for item in ("Name", "E-Mail-Adresse", "IP-Adresse", "Browsertyp", "Rechnungsadresse"):
         assert item in items
+
+
+def test_a_tables_bold_first_row_heads_its_columns() -> None:
+    """A page's header row written as bold cells (no <th>) gets the rule row trafilatura leaves
+    out, so its titles are no data and its columns are read as such."""
+    from m365inv.catalog.extract import extract
+    from m365inv.catalog.fetch import main_text
+
+    page = (
+        "<!doctype html><html lang='en'><body><main><article><h2>What data we process</h2>"
+        "<p>We process the data listed in the table below when you use our service.</p><table>"
+        "<tr><td><strong>Category</strong></td><td><strong>Description</strong></td></tr>"
+        "<tr><td>Identifiers</td><td>Device ID: the identifier of your device.<br><br>"
+        "Account ID: the identifier we assign to you.</td></tr>"
+        "<tr><td>Contact data</td><td>Your name and e-mail address.</td></tr>"
+        "</table><p>We keep this data only as long as we need it for these purposes and delete "
+        "it afterwards.</p></article></main></body></html>"
+    )
+    text = main_text(page.encode(), "text/html; charset=utf-8")[1]
+    assert "| **Category** | **Description** |\n|---|---|\n" in text.replace(" \n", "\n")
+    assert "the identifier of your device. Account ID" in text  # two breaks, one sentence end
+    items = [i.item for i in extract(text).items]
+    assert "Category" not in items and "e-mail address" in items
