@@ -801,6 +801,7 @@ SPLITS = (
     "blind532",
     "blind533",
     "blind534",
+    "blind535",
 )
 
 
