@@ -438,7 +438,9 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
         )
         if not (moved or guarded) or _NO_TRANSFER.search(s) or _DEFINES.match(s):
             continue  # ('"SCCs" means the standard contractual clauses …' defines a term)
-        outside = [c for c in countries_in(_destination_text(s)) if c not in EU_EEA]
+        outside = [
+            c for c in countries_in(_destination_text(_moving_clauses(s))) if c not in EU_EEA
+        ]
         if not outside and _THIRD.search(s):  # "in Drittstaaten": the recipient's country above
             outside = [
                 c for c in countries_in(" ".join(sents[max(0, i - 5) : i])) if c not in EU_EEA
@@ -497,6 +499,28 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
         for hit in stated.values()
         if country is not None or not any_named
     ]
+
+
+def _moving_clauses(s: str) -> str:
+    """``s`` without its clauses (split at ";") on where processing mostly happens, when it has
+    others: "Die
+    Verarbeitung findet vorwiegend in der Schweiz statt; punktuelle Übermittlungen in Drittländer
+    erfolgen nur mit geeigneten Garantien" names no transfer to Switzerland."""
+    if ";" not in s:
+        return s
+    clauses = s.split(";")
+    moving = [c for c in clauses if not _PROCESSED_MAINLY.search(c)]
+    return "; ".join(moving) if moving and len(moving) < len(clauses) else s
+
+
+# where processing mostly happens, a place of the vendor's own ("findet vorwiegend in … statt",
+# "takes place mainly in …"), not a destination
+_PROCESSED_MAINLY = folded(
+    r"\b(?:vorwiegend|überwiegend|hauptsächlich|grundsätzlich|mainly|primarily|principally"
+    r"|generally)\b[^;]{0,40}\b(?:statt|stattfinden|takes? place)\b"
+    r"|\b(?:findet|finden|takes? place)\b[^;]{0,12}\b(?:vorwiegend|überwiegend|hauptsächlich"
+    r"|grundsätzlich|mainly|primarily|principally|generally)\b"
+)
 
 
 def recipients_abroad(

@@ -73,8 +73,15 @@ _AS_SOURCE = re.compile(
     r"|\b(?i:von)\s+[^.:]{1,60}?\s+(?:für|an)\s+Microsoft\s+bereitgestellte"
     # a sign-in with another service's account: the account's data come from it ("use your
     # social media login (such as Facebook Login) to create and log into your account")
-    r"|\b(?i:social[- ](?:media[- ]|network[- ])?(?:login|log-in|sign[- ]in|accounts?)"
-    r"|single sign-on|(?:sign|log)(?:ging)?[- ]?(?:in|up|on)\s+(?:with|via|using|through))\b",
+    r"|\b(?i:social[- ](?:media[- ]|network(?:ing)?[- ])?(?:login|log-in|sign[- ]in|accounts?"
+    r"|credentials?)"
+    r"|single sign-on|(?:sign|log)(?:ging)?[- ]?(?:in|up|on)\s+(?:with|via|using|through)"
+    # "If you log into our Service using a third-party service, such as X, Google, or Apple",
+    # "sign-up and/or authenticate using a third-party account (e.g., Facebook, Google)"
+    r"|(?:log(?:ging)?[- ]?in(?:to)?|sign(?:ing)?[- ]?(?:in|up)(?:\s+and/or\s+authenticate)?"
+    r"|authenticate)\s+(?:to\s+)?(?:[\w-]+\s+){0,3}?(?:with|via|using|through)\s+(?:a\s+|an\s+"
+    r"|your\s+)?(?:third[- ]party|social)\s+(?:[\w-]+\s+)?(?:accounts?|services?|logins?"
+    r"|credentials?|providers?))\b",
     # (German labellers list the provider of a "Login mit Google" as a recipient: 3 of 5)
 )
 # a section about where data comes from: "3.3 Daten von Dritten" over "Zahlungsdienstleister (z. B.

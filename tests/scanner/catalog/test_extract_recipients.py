@@ -619,3 +619,24 @@ def test_a_listed_name_with_its_policy_link_but_not_a_bare_legal_form() -> None:
     assert "Fooboo Ads" in _subs(lead + "- Fooboo Ads https://fooboo.example/privacy\n")
     # "Supabase Pte. Ltd. — Datenbank …": the legal form after the dot names no one
     assert "Ltd" not in _subs(lead + "- Ltd. — Datenbank, gehostet in der EU-Region.\n")
+
+
+def test_a_service_the_reader_signs_in_with_is_a_source_not_a_recipient() -> None:
+    # the account's data come from the sign-in provider
+    text = (
+        "If you log into our Service using a third-party service, such as Google or Apple, that "
+        "third party will send your information to us at your direction."
+    )
+    assert _subs(text) == []
+    text = (
+        "If you choose to sign up and/or authenticate using a third-party account (e.g., "
+        "Facebook, Google), you authorize us to obtain account information from it."
+    )
+    assert _subs(text) == []
+    text = (
+        "If you log into Examplr with a social networking credential, such as your Facebook "
+        "account, we will ask permission to access basic information from it."
+    )
+    assert _subs(text) == []
+    # a provider the vendor uses is one
+    assert _subs("We use Stripe to process your payments.") == ["Stripe"]

@@ -491,3 +491,20 @@ def test_a_questionnaires_storage_answer_outside_the_vendors_country_is_a_transf
     # the vendor's own country is where it keeps the data, not a transfer it states
     assert _transfers(form.format(home="Kanada", stored="Kanada")) == set()
     assert _transfers(form.format(home="Frankreich", stored="Irland")) == set()
+
+
+def test_where_processing_mostly_happens_is_no_destination() -> None:
+    # the clause on the vendor's own place of processing names no transfer; the clause on
+    # third countries does
+    text = (
+        "Die Verarbeitung findet vorwiegend in der Schweiz bzw. im EWR statt; punktuelle "
+        "Übermittlungen in Drittländer erfolgen nur mit geeigneten Garantien (z. B. "
+        "Standardvertragsklauseln)."
+    )
+    assert _transfers(text) == {(None, "SCC")}
+    # a clause that moves data to a named country still names it
+    text = (
+        "Wir übermitteln Daten in die USA auf Grundlage der Standardvertragsklauseln; "
+        "Supportanfragen werden in Kanada bearbeitet."
+    )
+    assert ("US", "SCC") in _transfers(text)
