@@ -226,8 +226,9 @@ def test_a_general_safeguard_covers_a_named_country_that_has_none_of_its_own() -
         "Where personal data is transferred outside the EEA, we rely on Standard Contractual "
         "Clauses or adequacy decisions."
     )
-    # the SCC are the named country's; an adequacy decision is per country and is not
-    assert _transfers(text) == {("US", "SCC")}
+    # the SCC are the named country's; an adequacy decision is per country and is not — it
+    # stays the safeguard for the countries the text does not name
+    assert _transfers(text) == {("US", "SCC"), (None, "adequacy")}
 
 
 def test_providers_abroad_take_the_safeguard_the_next_sentences_name() -> None:
@@ -508,3 +509,18 @@ def test_where_processing_mostly_happens_is_no_destination() -> None:
         "Supportanfragen werden in Kanada bearbeitet."
     )
     assert ("US", "SCC") in _transfers(text)
+
+
+def test_an_adequacy_decision_for_unnamed_countries_stands_beside_a_named_destination() -> None:
+    text = (
+        "Transfers to the United States are based on the EU-U.S. Data Privacy Framework. "
+        "Where we transfer personal data to other countries outside the EEA, we rely on an "
+        "adequacy decision of the European Commission."
+    )
+    assert _transfers(text) == {("US", "DPF"), (None, "adequacy")}
+    # a general safeguard a named destination already takes is that destination's
+    text = (
+        "Your data is hosted in the United States. Where personal data is transferred outside "
+        "the EEA, we rely on the standard contractual clauses."
+    )
+    assert _transfers(text) == {("US", "SCC")}
