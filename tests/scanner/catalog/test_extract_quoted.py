@@ -861,8 +861,9 @@ def test_a_named_categorys_examples_are_the_items() -> None:
 
 def test_providers_that_process_data_in_a_named_country_give_the_safeguard_its_place() -> None:
     # "Google and other providers may process information in the United States …" + "Where
-    # required, transfers rely on safeguards such as Standard Contractual Clauses, …"
-    assert _transfers("tethra-processinus-en") == {("US", "SCC")}
+    # required, transfers rely on safeguards such as Standard Contractual Clauses, adequacy
+    # decisions, …": the SCC are the US's; the adequacy decisions, the other countries'
+    assert _transfers("tethra-processinus-en") == {("US", "SCC"), (None, "adequacy")}
 
 
 def test_data_stored_but_not_passed_on_or_linked_is_no_not_stored() -> None:
