@@ -45,6 +45,9 @@ _LEAD_NOISE = re.compile(
     r"|speichern|processes|accesses|together with|along with|as well as|following:|folgende:"
     r"|im Regelfall|in der Regel|typically|usually|gegebenenfalls|ggf\.?|eventuell|possibly"
     r"|in erster Linie|vor allem|hauptsächlich|primarily|mainly|only|just|solely|nur|lediglich"
+    # whose the datum is, said before it: "der von Ihnen dort angegebenen Kontaktdaten"
+    r"|von (?:Ihnen|dir|euch)(?:\s+(?:dort|hier|dabei|darin|selbst|jeweils))?\s+(?:angegebenen"
+    r"|mitgeteilten|übermittelten|eingegebenen|bereitgestellten|gemachten|hinterlegten)"
     r"|\w+(?:erweise|maßen)|je (?:Verbindung|Nutzer\w*|Benutzer\w*|Konto|Termin|Person|Mandant"
     r"|Buchung|Anfrage|Raum)|per (?:connection|user|account|tenant|booking|request))\s+",
     re.IGNORECASE,
