@@ -1616,3 +1616,30 @@ def test_the_readers_permission_as_the_ground_of_processing_is_consent() -> None
     # "We may ask your permission before collecting certain information (such as precise
     # geo-location information) through Chase Mobile."
     assert "a" in {b.letter for b in _read("chase-askyourpermission-en").legal_bases}
+
+
+def test_a_questionnaires_storage_answer_abroad_is_a_transfer() -> None:
+    # "| Hauptsitz des Unternehmens | Australien |" … "wo werden diese Daten geografisch
+    # gespeichert? | USA Amerikas |"
+    assert _transfers("skedda-storedabroad-de") == {("US", "none-stated")}
+
+
+def test_the_safeguards_under_a_translations_names_are_their_mechanisms() -> None:
+    # "… ein angemessener Datenschutz gewährleistet wird;" / "… die von der Europäischen
+    # Kommission genehmigten Standarddatenschutzbestimmungen verwendet"
+    assert _transfers("monta-standardbestimmungen-de") == {(None, "SCC"), (None, "adequacy")}
+
+
+def test_a_list_announced_with_at_least_is_read_whole() -> None:
+    # "Diese Daten umfassen mindestens: Name, Vorname, …, Verfügbarkeit und Berufswünsche …":
+    # the rules read every entry (not the model alone, which doubts "Verfügbarkeit": 0.25)
+    found = {i.item: i.confidence for i in _read("job2job-umfassenmindestens-de").items}
+    assert found["Verfügbarkeit"] >= 0.5 and found["derzeitige berufliche Situation"] >= 0.5
+
+
+def test_whose_datum_it_is_is_no_part_of_the_item() -> None:
+    # "… inklusive der von Ihnen dort angegebenen Kontaktdaten …"
+    assert _items("thz-angegebenenkontaktdaten-de") == [
+        "Angaben aus dem Anfrageformular",
+        "Kontaktdaten",
+    ]
