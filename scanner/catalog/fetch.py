@@ -174,11 +174,12 @@ def _pdf_text(body: bytes) -> str:
 
 # where a table cell's lines break, until trafilatura has joined them (a word of letters:
 # trafilatura drops or escapes symbols)
-_CELL_BREAK = " XmiCellBreakX "
-_AFTER_STOP = re.compile(r"([.;:,!?])\s*XmiCellBreakX\s*")
-_CELL_BREAKS = re.compile(r"\s*XmiCellBreakX\s*")
-_CELL_BREAK_RUN = re.compile(r"(?:\s*XmiCellBreakX)+\s*")
-_CELL_END = re.compile(r"\s*XmiCellBreakX\s*(?=\||$)", re.M)  # a break that ends the cell
+_MARK = "XmiCellBreakX"
+_CELL_BREAK = f" {_MARK} "
+_CELL_BREAK_RUN = re.compile(rf"(?:\s*{_MARK})+\s*")  # "<br><br>": one break
+_CELL_END = re.compile(rf"\s*{_MARK}\s*(?=\||$)", re.M)  # a break that ends the cell
+_AFTER_STOP = re.compile(rf"([.;:,!?])\s*{_MARK}\s*")
+_CELL_BREAKS = re.compile(rf"\s*{_MARK}\s*")
 
 
 def _mark_cell_lines(tree: Any) -> None:
@@ -199,9 +200,9 @@ def _mark_cell_lines(tree: Any) -> None:
 
 def _cell_lines(text: str) -> str:
     """The marked breaks as "; " ("Name; E-mail address"), or a space after a sentence's end."""
-    if "XmiCellBreakX" not in text:
+    if _MARK not in text:
         return text
-    text = _CELL_BREAK_RUN.sub(_CELL_BREAK, text)  # "<br><br>": one break
+    text = _CELL_BREAK_RUN.sub(_CELL_BREAK, text)
     return _CELL_BREAKS.sub("; ", _AFTER_STOP.sub(r"\1 ", _CELL_END.sub(" ", text)))
 
 

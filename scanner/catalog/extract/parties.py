@@ -439,7 +439,7 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
         if not (moved or guarded) or _NO_TRANSFER.search(s) or _DEFINES.match(s):
             continue  # ('"SCCs" means the standard contractual clauses …' defines a term)
         outside = [
-            c for c in countries_in(_destination_text(_moving_clauses(s))) if c not in EU_EEA
+            c for c in countries_in(_destination_text(_without_home_clauses(s))) if c not in EU_EEA
         ]
         if not outside and _THIRD.search(s):  # "in Drittstaaten": the recipient's country above
             outside = [
@@ -507,11 +507,10 @@ def transfers_in(sents: list[str], paragraphs: list[str] | None = None) -> list[
     ]
 
 
-def _moving_clauses(s: str) -> str:
+def _without_home_clauses(s: str) -> str:
     """``s`` without its clauses (split at ";") on where processing mostly happens, when it has
-    others: "Die
-    Verarbeitung findet vorwiegend in der Schweiz statt; punktuelle Übermittlungen in Drittländer
-    erfolgen nur mit geeigneten Garantien" names no transfer to Switzerland."""
+    others: "Die Verarbeitung findet vorwiegend in der Schweiz statt; punktuelle Übermittlungen in
+    Drittländer erfolgen nur mit geeigneten Garantien" names no transfer to Switzerland."""
     if ";" not in s:
         return s
     clauses = s.split(";")
